@@ -1,0 +1,56 @@
+package io.graphsnap.format.object;
+
+import java.nio.charset.StandardCharsets;
+
+/** Shared argument checks of the model records; every failure names the field and shows the value. */
+final class Checks {
+  private Checks() {}
+
+  static String name(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidSummaryException(field + " is missing or empty");
+    }
+    if (utf8Length(value) > Limits.MAX_NAME_BYTES) {
+      throw new InvalidSummaryException(
+          field + " is longer than " + Limits.MAX_NAME_BYTES + " bytes: " + RepoPaths.quote(value));
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new InvalidSummaryException(field + " contains NUL: " + RepoPaths.quote(value));
+    }
+    return value;
+  }
+
+  static String text(String field, String value) {
+    if (value == null) {
+      throw new InvalidSummaryException(field + " is missing");
+    }
+    if (utf8Length(value) > Limits.MAX_TEXT_BYTES) {
+      throw new InvalidSummaryException(field + " is longer than " + Limits.MAX_TEXT_BYTES + " bytes");
+    }
+    return value;
+  }
+
+  static byte[] hash(String field, byte[] value) {
+    if (value == null || value.length == 0) {
+      return null;
+    }
+    if (value.length != 32) {
+      throw new InvalidSummaryException(field + " must be 32 bytes (SHA-256), not " + value.length);
+    }
+    return value.clone();
+  }
+
+  static int utf8Length(String s) {
+    // Fast path for ASCII; exact count otherwise.
+    int n = s.length();
+    if (n > Limits.MAX_TEXT_BYTES * 4) {
+      return n; // certainly too long whatever the encoding
+    }
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,84 @@
+package io.graphsnap.format.object;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The summary of one source file: what a loose object holds. Immutable and canonical: the path is
+ * normalised, symbol names are distinct, edges are sorted and distinct, so that equal summaries encode
+ * to equal bytes (and hence to the same object id).
+ *
+ * @param path repository-relative path in {@link RepoPaths#normalise normal form}
+ * @param language language tag ({@code java}, {@code covenant}, …), or empty if unknown
+ * @param sourceSha256 SHA-256 of the source file's bytes (32 bytes), or {@code null} if unknown
+ * @param symbols the symbols declared, in the order given (edge sources index into this list)
+ * @param edges the outgoing edges, sorted by (source, type, target) and distinct
+ */
+public record FileSummary(String path, String language, byte[] sourceSha256,
+    List<SymbolSummary> symbols, List<EdgeSummary> edges) {
+
+  /** Validates and canonicalises every field. */
+  public FileSummary {
+    path = RepoPaths.normalise(path);
+    language = language == null ? "" : language;
+    if (!language.isEmpty()) {
+      Checks.name("language of " + path, language);
+    }
+    sourceSha256 = Checks.hash("sha256 of " + path, sourceSha256);
+    symbols = List.copyOf(symbols == null ? List.of() : symbols);
+    if (symbols.size() > Limits.MAX_SYMBOLS_PER_FILE) {
+      throw new InvalidSummaryException(path + " declares " + symbols.size() + " symbols, more than "
+          + Limits.MAX_SYMBOLS_PER_FILE);
+    }
+    Set<String> names = new HashSet<>(symbols.size() * 2);
+    for (SymbolSummary s : symbols) {
+      if (!names.add(s.name())) {
+        throw new InvalidSummaryException(path + " declares symbol " + RepoPaths.quote(s.name()) + " twice");
+      }
+    }
+    List<EdgeSummary> sorted = new ArrayList<>(edges == null ? List.of() : edges);
+    if (sorted.size() > Limits.MAX_EDGES_PER_FILE) {
+      throw new InvalidSummaryException(path + " declares " + sorted.size() + " edges, more than "
+          + Limits.MAX_EDGES_PER_FILE);
+    }
+    for (EdgeSummary e : sorted) {
+      if (e.source() < 0 || e.source() >= symbols.size()) {
+        throw new InvalidSummaryException(path + ": edge source index " + e.source() + " is not a symbol of the file (it has "
+            + symbols.size() + ")");
+      }
+    }
+    sorted.sort(null);
+    List<EdgeSummary> distinct = new ArrayList<>(sorted.size());
+    for (EdgeSummary e : sorted) {
+      if (distinct.isEmpty() || distinct.getLast().compareTo(e) != 0) {
+        distinct.add(e);
+      }
+    }
+    edges = List.copyOf(distinct);
+  }
+
+  /** Returns a copy of the source hash, or {@code null}. */
+  @Override
+  public byte[] sourceSha256() {
+    return sourceSha256 == null ? null : sourceSha256.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileSummary f && path.equals(f.path) && language.equals(f.language)
+        && Arrays.equals(sourceSha256, f.sourceSha256) && symbols.equals(f.symbols) && edges.equals(f.edges);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "FileSummary[" + path + ", " + symbols.size() + " symbols, " + edges.size() + " edges]";
+  }
+}

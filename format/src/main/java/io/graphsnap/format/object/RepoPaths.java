@@ -1,0 +1,73 @@
+package io.graphsnap.format.object;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks repository-relative paths: {@code /}-separated, never absolute, never {@code ..}, no empty or
+ * {@code .} segments, no backslash, NUL or other control characters, at most {@link Limits#MAX_PATH_BYTES}.
+ *
+ * <p>Such a path can never escape the directory it is resolved against. Thread-safe, stateless.
+ */
+public final class RepoPaths {
+  private RepoPaths() {}
+
+  /**
+   * Returns {@code path} in normal form: a leading {@code ./} and repeated or trailing slashes are removed.
+   *
+   * @throws InvalidSummaryException if the path is absolute, contains {@code ..}, a NUL, a backslash or a
+   *     control character, is empty or too long
+   */
+  public static String normalise(String path) {
+    if (path == null || path.isEmpty()) {
+      throw new InvalidSummaryException("path is empty");
+    }
+    if (path.startsWith("/")) {
+      throw new InvalidSummaryException("path is absolute: " + quote(path));
+    }
+    if (path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+      throw new InvalidSummaryException("path is absolute (drive letter): " + quote(path));
+    }
+    StringBuilder normal = new StringBuilder(path.length());
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        throw new InvalidSummaryException("path contains '..': " + quote(path));
+      }
+      for (int i = 0; i < segment.length(); i++) {
+        char c = segment.charAt(i);
+        if (c < 0x20 || c == 0x7f || c == '\\') {
+          throw new InvalidSummaryException(
+              "path contains a control character or backslash (U+" + String.format("%04X", (int) c) + "): " + quote(path));
+        }
+      }
+      if (!normal.isEmpty()) {
+        normal.append('/');
+      }
+      normal.append(segment);
+    }
+    if (normal.isEmpty()) {
+      throw new InvalidSummaryException("path has no file name: " + quote(path));
+    }
+    String result = normal.toString();
+    if (result.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PATH_BYTES) {
+      throw new InvalidSummaryException("path is longer than " + Limits.MAX_PATH_BYTES + " bytes");
+    }
+    return result;
+  }
+
+  /** Returns true if {@code path} is already in the normal form {@link #normalise} produces. */
+  public static boolean isNormal(String path) {
+    try {
+      return normalise(path).equals(path);
+    } catch (InvalidSummaryException e) {
+      return false;
+    }
+  }
+
+  static String quote(String s) {
+    String shown = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    return '"' + shown.replace("\0", "\\0") + '"';
+  }
+}

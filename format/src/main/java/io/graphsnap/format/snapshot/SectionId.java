@@ -1,0 +1,100 @@
+package io.graphsnap.format.snapshot;
+
+/**
+ * The sections of a snapshot file, with their stable numeric ids (never reused; only ever added) and the
+ * byte grammar of each. All integers are little-endian and unaligned reads are allowed; every section
+ * starts at a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT}. {@code N} is the node count, {@code E}
+ * the distinct edge count, {@code T} the edge-type count, {@code K} the kind count, {@code X} the effect
+ * count, {@code F} the file count. Common terms:
+ *
+ * <pre>
+ * StringList --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes Byte^Ends[Count]
+ *                 Ends[0] = 0, Ends non-decreasing; string i = UTF-8 Bytes[Ends[i], Ends[i+1])
+ * BitmapList --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data Byte^Ends[Count]
+ *                 bitmap i = Data[Ends[i], Ends[i+1]) in RoaringBitmap's portable serialisation
+ * Str        --&gt; Length VarInt, Bytes Byte^Length (UTF-8)
+ * VarInt     --&gt; unsigned LEB128, at most 5 bytes
+ * </pre>
+ *
+ * <p>Names sort by their UTF-8 bytes compared as unsigned values (which is code-point order), so a node
+ * lookup is a binary search, and all names with a prefix form one contiguous range of node ids.
+ */
+public enum SectionId {
+  /** {@code BuildInfo --> StringList} of 2·n strings, key then value, keys sorted: tool version, counts. No timestamps. */
+  BUILD_INFO(1),
+  /** {@code NodeNames --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. */
+  NODE_NAMES(2),
+  /**
+   * {@code Nodes --> NodeRecord^N}; {@code NodeRecord --> FileId Int32, LineStart Int32, LineEnd Int32,
+   * KindId UInt16, Flags UInt16} ({@link SnapshotFormat#NODE_RECORD_BYTES} bytes). FileId is -1 for nodes
+   * without a file (external nodes). Flags: {@link SnapshotFormat#NODE_FLAG_EXTERNAL},
+   * {@link SnapshotFormat#NODE_FLAG_MERGED}.
+   */
+  NODES(3),
+  /** {@code Kinds --> StringList} of K distinct kind names, sorted; kind id = index. */
+  KINDS(4),
+  /** {@code Effects --> StringList} of X distinct effect names, sorted; effect id = index. */
+  EFFECTS(5),
+  /** {@code EdgeTypes --> StringList} of T distinct edge-type names, sorted; type id = index; T ≤ 255. */
+  EDGE_TYPES(6),
+  /** {@code EdgeTypeCounts --> UInt64^T}: the number of edges of each type. */
+  EDGE_TYPE_COUNTS(7),
+  /** {@code ForwardOffsets --> UInt64^(N+1)}: out-edges of node v are [Offsets[v], Offsets[v+1]); Offsets[N] = E. */
+  FORWARD_OFFSETS(8),
+  /** {@code ForwardTargets --> Int32^E}: per source, sorted by (type id, target id), distinct. */
+  FORWARD_TARGETS(9),
+  /** {@code ForwardTypes --> UInt8^E}: the type id of each edge of ForwardTargets. */
+  FORWARD_TYPES(10),
+  /** {@code ReverseOffsets --> UInt64^(N+1)}: in-edges of node v are [Offsets[v], Offsets[v+1]). */
+  REVERSE_OFFSETS(11),
+  /** {@code ReverseSources --> Int32^E}: per target, sorted by (type id, source id), distinct. */
+  REVERSE_SOURCES(12),
+  /** {@code ReverseTypes --> UInt8^E}: the type id of each edge of ReverseSources. */
+  REVERSE_TYPES(13),
+  /** {@code KindBitmaps --> BitmapList} of K bitmaps: the node ids of each kind id. */
+  KIND_BITMAPS(14),
+  /** {@code EffectBitmaps --> BitmapList} of X bitmaps: the node ids with each effect id. */
+  EFFECT_BITMAPS(15),
+  /** {@code Bloom --> } the blocked Bloom filter over all node names (see the bloom module's BloomFormat). */
+  BLOOM(16),
+  /** {@code FilePaths --> StringList} of F distinct repository-relative paths, sorted; file id = index. */
+  FILE_PATHS(17),
+  /**
+   * {@code Files --> FileRecord^F}; {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32,
+   * LanguageId Int32, SymbolCount Int32} ({@link SnapshotFormat#FILE_RECORD_BYTES} bytes). SourceSha256 is all
+   * zero when unknown; LanguageId indexes LANGUAGES.
+   */
+  FILES(18),
+  /** {@code Languages --> StringList} of distinct language tags, sorted (the empty tag included when used). */
+  LANGUAGES(19),
+  /**
+   * {@code NodeDetails --> Ends UInt64^(N+1), Data}: node v's entry is Data[Ends[v], Ends[v+1]), read only
+   * on demand. {@code Entry --> Flags UInt8, Hash Byte^32 (if Flags bit 0), NoteCount VarInt,
+   * (Lang Str, Text Str)^NoteCount, MetadataCount VarInt, (Key Str, Value Str)^MetadataCount}. External nodes
+   * have an empty entry.
+   */
+  NODE_DETAILS(20),
+  /** {@code Conflicts --> StringList} of 3·C strings: name, kept path, dropped path; sorted by name, then dropped path. */
+  CONFLICTS(21);
+
+  private final int id;
+
+  SectionId(int id) {
+    this.id = id;
+  }
+
+  /** The stable numeric id written in the section table. */
+  public int id() {
+    return id;
+  }
+
+  /** Returns the section with numeric id {@code id}, or {@code null} if this version does not know it. */
+  public static SectionId byId(int id) {
+    for (SectionId s : values()) {
+      if (s.id == id) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,70 @@
+package io.graphsnap.format.snapshot;
+
+/**
+ * The snapshot file: constants of its layout. The grammar:
+ *
+ * <pre>
+ * Snapshot     --&gt; Header, Padding, (Section, Padding)^SectionCount
+ * Header       --&gt; Magic Byte^8, FormatVersion UInt32, Flags UInt32, SectionCount UInt32, Zero UInt32,
+ *                   FileLength UInt64, SectionEntry^SectionCount, HeaderCrc UInt32
+ * SectionEntry --&gt; SectionId UInt32, Crc32c UInt32, Offset UInt64, Length UInt64
+ * Padding      --&gt; Zero bytes up to the next multiple of 64 (none after the last section)
+ * </pre>
+ *
+ * <ul>
+ *   <li>Magic is {@code "GSNAP" 0x00 0x0D 0x0A}: a text-mode transfer or a NUL-truncating tool breaks it.
+ *   <li>HeaderCrc is the CRC32C of every header byte before it; each entry's Crc32c covers its section's
+ *       {@code Length} bytes. Padding must be zero. So every byte of the file is checked by {@code verify}.
+ *   <li>Sections appear in the file in the order of the table, with strictly increasing offsets, each a
+ *       multiple of {@link #SECTION_ALIGNMENT}; the table lists each id at most once, in increasing id order.
+ *   <li>FileLength equals the file's size, so a truncated file is recognised at open.
+ *   <li>The bytes depend only on the loose objects: no timestamps, no host names, sorted everything.
+ * </ul>
+ *
+ * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
+ * section's bytes bumps {@link #VERSION_CURRENT} (the golden-file test fails until it does).
+ */
+public final class SnapshotFormat {
+  /** The 8 magic bytes at offset 0. */
+  public static final byte[] MAGIC = {'G', 'S', 'N', 'A', 'P', 0x00, 0x0D, 0x0A};
+  /** The first format version. */
+  public static final int VERSION_START = 1;
+  /** The version this code writes; readers accept {@link #VERSION_START} to this. */
+  public static final int VERSION_CURRENT = VERSION_START;
+  /** Alignment of every section's offset, in bytes (a cache line). */
+  public static final int SECTION_ALIGNMENT = 64;
+  /** Bytes of the fixed header before the section table. */
+  public static final int HEADER_FIXED_BYTES = 32;
+  /** Bytes of one section-table entry. */
+  public static final int SECTION_ENTRY_BYTES = 24;
+  /** Most sections a file may list; bounds the header a reader parses. */
+  public static final int MAX_SECTIONS = 256;
+  /** Bytes of one NodeRecord in {@link SectionId#NODES}. */
+  public static final int NODE_RECORD_BYTES = 16;
+  /** Bytes of one FileRecord in {@link SectionId#FILES}. */
+  public static final int FILE_RECORD_BYTES = 72;
+  /** Most distinct edge types: a type id is one byte. */
+  public static final int MAX_EDGE_TYPES = 255;
+  /** Most distinct kinds: a kind id is two bytes. */
+  public static final int MAX_KINDS = 65_535;
+  /** Node flag: the node is external (a target no file defines); it has no file and kind {@link #EXTERNAL_KIND}. */
+  public static final int NODE_FLAG_EXTERNAL = 1;
+  /** Node flag: the node is a namespace declared by more than one file, merged into one. */
+  public static final int NODE_FLAG_MERGED = 2;
+  /** The kind of external nodes. */
+  public static final String EXTERNAL_KIND = "external";
+  /** File name extension of snapshot files. */
+  public static final String FILE_EXTENSION = ".gsnap";
+
+  private SnapshotFormat() {}
+
+  /** Returns the header's size in bytes for {@code sectionCount} sections, before padding. */
+  public static int headerBytes(int sectionCount) {
+    return HEADER_FIXED_BYTES + sectionCount * SECTION_ENTRY_BYTES + 4;
+  }
+
+  /** Rounds {@code offset} up to the next multiple of {@link #SECTION_ALIGNMENT}. */
+  public static long align(long offset) {
+    return (offset + SECTION_ALIGNMENT - 1) & -SECTION_ALIGNMENT;
+  }
+}

@@ -1,0 +1,135 @@
+package io.graphsnap.format.snapshot;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The snapshot header (see {@link SnapshotFormat} for its grammar): encode for writers, decode and check
+ * for readers. Immutable; thread-safe.
+ *
+ * @param formatVersion the version written in the file
+ * @param flags reserved, 0
+ * @param fileLength the file's total size in bytes
+ * @param sections the section table, in file order
+ */
+public record SnapshotHeader(int formatVersion, int flags, long fileLength, List<SectionEntry> sections) {
+
+  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  /** Copies the section list. */
+  public SnapshotHeader {
+    sections = List.copyOf(sections);
+  }
+
+  /** Bytes the header occupies, padding included: where the first section may start. */
+  public long paddedLength() {
+    return SnapshotFormat.align(SnapshotFormat.headerBytes(sections.size()));
+  }
+
+  /** The entry for {@code id}, or {@code null} if the file has no such section. */
+  public SectionEntry entry(SectionId id) {
+    for (SectionEntry e : sections) {
+      if (e.id() == id.id()) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Encodes the header, its CRC and the zero padding up to {@link #paddedLength()}. */
+  public byte[] encode() {
+    ByteBuffer b = ByteBuffer.allocate((int) paddedLength()).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(SnapshotFormat.MAGIC).putInt(formatVersion).putInt(flags).putInt(sections.size()).putInt(0).putLong(fileLength);
+    for (SectionEntry e : sections) {
+      b.putInt(e.id()).putInt(e.crc32c()).putLong(e.offset()).putLong(e.length());
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(b.array(), 0, b.position());
+    b.putInt((int) crc.getValue());
+    return b.array();
+  }
+
+  /**
+   * Decodes and checks the header at the start of {@code file}: magic, version in
+   * [{@link SnapshotFormat#VERSION_START}, {@link SnapshotFormat#VERSION_CURRENT}], header CRC, file length,
+   * and that every section is aligned, inside the file, after the header and after the previous one, with ids
+   * strictly increasing. O(section count); reads only the header's bytes.
+   *
+   * @param file the whole mapped file
+   * @param resource the file's name for messages
+   * @throws CorruptSnapshotException if any check fails (an {@link UnsupportedFormatVersionException} for a
+   *     version outside the supported range)
+   */
+  public static SnapshotHeader decode(MemorySegment file, String resource) {
+    long size = file.byteSize();
+    if (size < SnapshotFormat.HEADER_FIXED_BYTES + 4) {
+      throw new CorruptSnapshotException(resource, "header", 0,
+          "file is " + size + " bytes, shorter than a header (" + (SnapshotFormat.HEADER_FIXED_BYTES + 4) + ")");
+    }
+    byte[] magic = file.asSlice(0, 8).toArray(ValueLayout.JAVA_BYTE);
+    if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
+      throw new CorruptSnapshotException(resource, "header", 0, "not a graphsnap snapshot: bad magic");
+    }
+    int version = file.get(INT, 8);
+    if (version < SnapshotFormat.VERSION_START || version > SnapshotFormat.VERSION_CURRENT) {
+      throw new UnsupportedFormatVersionException(resource, version, SnapshotFormat.VERSION_START, SnapshotFormat.VERSION_CURRENT);
+    }
+    int flags = file.get(INT, 12);
+    int count = file.get(INT, 16);
+    if (count < 0 || count > SnapshotFormat.MAX_SECTIONS) {
+      throw new CorruptSnapshotException(resource, "header", 16,
+          "section count " + count + " outside [0, " + SnapshotFormat.MAX_SECTIONS + "]");
+    }
+    int headerBytes = SnapshotFormat.headerBytes(count);
+    if (size < headerBytes) {
+      throw new CorruptSnapshotException(resource, "header", 0,
+          "file is " + size + " bytes, shorter than its header (" + headerBytes + ")");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(file.asSlice(0, headerBytes - 4).asByteBuffer());
+    int storedCrc = file.get(INT, headerBytes - 4);
+    if ((int) crc.getValue() != storedCrc) {
+      throw new CorruptSnapshotException(resource, "header", headerBytes - 4, String.format(
+          "header checksum mismatch: actual=%08x vs expected=%08x", (int) crc.getValue(), storedCrc));
+    }
+    if (file.get(INT, 20) != 0 || flags != 0) {
+      throw new CorruptSnapshotException(resource, "header", 12, "reserved header fields are not zero");
+    }
+    long fileLength = file.get(LONG, 24);
+    if (fileLength != size) {
+      throw new CorruptSnapshotException(resource, "header", 24,
+          "file length mismatch (truncated or extended): actual=" + size + " vs expected=" + fileLength);
+    }
+    List<SectionEntry> sections = new ArrayList<>(count);
+    long end = SnapshotFormat.align(headerBytes);
+    int lastId = 0;
+    for (int i = 0; i < count; i++) {
+      long at = SnapshotFormat.HEADER_FIXED_BYTES + (long) i * SnapshotFormat.SECTION_ENTRY_BYTES;
+      SectionEntry e = new SectionEntry(file.get(INT, at), file.get(INT, at + 4), file.get(LONG, at + 8), file.get(LONG, at + 16));
+      if (e.id() <= lastId) {
+        throw new CorruptSnapshotException(resource, e.displayName(), at,
+            "section ids must increase: actual=" + e.id() + " after " + lastId);
+      }
+      if (e.offset() % SnapshotFormat.SECTION_ALIGNMENT != 0 || e.offset() < end || e.length() < 0
+          || e.length() > size - e.offset()) {
+        throw new CorruptSnapshotException(resource, e.displayName(), at, "section [" + e.offset() + ", +" + e.length()
+            + ") is misaligned, overlaps the previous one or lies outside the file of " + size + " bytes");
+      }
+      lastId = e.id();
+      end = e.offset() + e.length();
+      sections.add(e);
+    }
+    if (end != size && !(count == 0 && end == SnapshotFormat.align(headerBytes))) {
+      throw new CorruptSnapshotException(resource, "header", 24,
+          "file has " + (size - end) + " bytes after its last section: actual=" + size + " vs expected=" + end);
+    }
+    return new SnapshotHeader(version, flags, fileLength, sections);
+  }
+}

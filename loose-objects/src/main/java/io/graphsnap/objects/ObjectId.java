@@ -1,0 +1,90 @@
+package io.graphsnap.objects;
+
+import io.graphsnap.format.object.Hex;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * The id of a loose object: the SHA-256 of its bytes. Immutable; compares by unsigned bytes, which is the
+ * order of its hex form. Thread-safe.
+ */
+public final class ObjectId implements Comparable<ObjectId> {
+  /** Bytes of an id. */
+  public static final int BYTES = 32;
+
+  private final byte[] sha256;
+
+  private ObjectId(byte[] sha256) {
+    this.sha256 = sha256;
+  }
+
+  /** The id of {@code bytes}: their SHA-256. O(length). */
+  public static ObjectId of(byte[] bytes) {
+    return new ObjectId(sha256().digest(bytes));
+  }
+
+  /**
+   * Wraps 32 bytes of SHA-256 (copied).
+   *
+   * @throws IllegalArgumentException if {@code sha256} is not 32 bytes
+   */
+  public static ObjectId fromBytes(byte[] sha256) {
+    if (sha256 == null || sha256.length != BYTES) {
+      throw new IllegalArgumentException("an object id is 32 bytes, not " + (sha256 == null ? "null" : sha256.length));
+    }
+    return new ObjectId(sha256.clone());
+  }
+
+  /**
+   * Parses 64 hex digits.
+   *
+   * @throws IllegalArgumentException if {@code hex} is not 64 hex digits
+   */
+  public static ObjectId parse(String hex) {
+    try {
+      return new ObjectId(Hex.sha256(hex, "object id"));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an object id (64 hex digits): " + hex, e);
+    }
+  }
+
+  /** A new SHA-256 digest. */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+
+  /** A copy of the 32 bytes. */
+  public byte[] toBytes() {
+    return sha256.clone();
+  }
+
+  /** The 64-digit lower-case hex form. */
+  public String hex() {
+    return Hex.of(sha256);
+  }
+
+  @Override
+  public int compareTo(ObjectId o) {
+    return Arrays.compareUnsigned(sha256, o.sha256);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ObjectId other && Arrays.equals(sha256, other.sha256);
+  }
+
+  @Override
+  public int hashCode() {
+    return (sha256[0] & 0xff) << 24 | (sha256[1] & 0xff) << 16 | (sha256[2] & 0xff) << 8 | (sha256[3] & 0xff);
+  }
+
+  @Override
+  public String toString() {
+    return hex();
+  }
+}
