@@ -1,0 +1,182 @@
+package io.graphsnap.objects;
+
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.LooseObjectCodec;
+import io.graphsnap.format.object.RepoPaths;
+import io.graphsnap.format.object.SymbolSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One batch of changes to a store's files, applied to the index as one transaction: front ends (JSON
+ * Lines ingest, the Java extractor, generators) {@link #put} summaries and {@link #delete} paths, then
+ * {@link #commit()}. Mutable, used once, not thread-safe; obtained from {@link Store#beginUpdate()}, and
+ * at most one is open per store.
+ *
+ * <p>Durability: every {@code put} writes its object durably before it touches the index, and the index
+ * changes stay uncommitted until {@link #commit()}, so a crash at any point leaves the index as it was
+ * before the update, pointing at whole objects. {@link #close()} without {@code commit()} rolls back; the
+ * objects already written stay as unreferenced garbage for gc.
+ *
+ * <p>The symbol map is kept up to date: when a path changes object, the names its old object declared
+ * are forgotten (reading that object back) and the new object's names are recorded.
+ */
+public final class IndexUpdate implements AutoCloseable {
+  private enum State { OPEN, COMMITTED, CLOSED }
+
+  private final Store store;
+  private final ObjectStore objects;
+  private final StoreIndex index;
+  /** Each touched path's entry before this update; a null value means it was not indexed. */
+  private final Map<String, FileEntry> before = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private State state = State.OPEN;
+
+  IndexUpdate(Store store) {
+    this.store = store;
+    this.objects = store.objects();
+    this.index = store.index();
+  }
+
+  /**
+   * Stores {@code summary}'s object durably and points its path at it (uncommitted). A summary whose
+   * object is the one already indexed for its path writes nothing and returns {@link FileChange#UNCHANGED}.
+   * O(size of the summary), plus the size of the old object when the path changes.
+   *
+   * @return the change relative to the index state just before this call
+   */
+  public FileChange put(FileSummary summary) throws IOException {
+    checkOpen();
+    byte[] bytes = LooseObjectCodec.encode(summary);
+    ObjectId id = objects.put(bytes);
+    String path = summary.path();
+    FileEntry current = index.file(path);
+    before.putIfAbsent(path, current);
+    if (current != null && current.objectId().equals(id)) {
+      return FileChange.UNCHANGED;
+    }
+    index.putFile(new FileEntry(path, id, summary.sourceSha256()));
+    if (current != null) {
+      forgetDefinitions(current);
+    }
+    List<String> names = new ArrayList<>(summary.symbols().size());
+    for (SymbolSummary symbol : summary.symbols()) {
+      names.add(symbol.name());
+    }
+    index.addDefinitions(id, names);
+    return current == null ? FileChange.ADDED : FileChange.CHANGED;
+  }
+
+  /**
+   * Removes {@code path} from the index (uncommitted). The path is normalised first.
+   *
+   * @return {@link FileChange#DELETED}, or {@link FileChange#ABSENT} if it was not indexed
+   * @throws io.graphsnap.format.object.InvalidSummaryException if {@code path} is not a valid repository path
+   */
+  public FileChange delete(String path) throws IOException {
+    checkOpen();
+    String normal = RepoPaths.normalise(path);
+    FileEntry current = index.file(normal);
+    before.putIfAbsent(normal, current);
+    if (current == null) {
+      return FileChange.ABSENT;
+    }
+    index.removeFile(normal);
+    forgetDefinitions(current);
+    return FileChange.DELETED;
+  }
+
+  /**
+   * Removes every indexed path for which {@code keep} is false (uncommitted); the {@code --replace-all}
+   * step. O(files). Returns the number of paths removed.
+   */
+  public int retainOnly(Predicate<String> keep) throws IOException {
+    checkOpen();
+    List<String> doomed = new ArrayList<>();
+    index.forEachFile(e -> {
+      if (!keep.test(e.path())) {
+        doomed.add(e.path());
+      }
+    });
+    for (String path : doomed) {
+      delete(path);
+    }
+    return doomed.size();
+  }
+
+  /** Records a warning that will appear in the summary. */
+  void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  /**
+   * Commits every change in one MapDB transaction and returns what changed, per distinct path. Every
+   * object was made durable by {@link #put} before this runs. O(touched paths · log files).
+   */
+  public UpdateSummary commit() throws IOException {
+    checkOpen();
+    int added = 0;
+    int changed = 0;
+    int unchanged = 0;
+    int deleted = 0;
+    for (Map.Entry<String, FileEntry> e : before.entrySet()) {
+      FileEntry was = e.getValue();
+      FileEntry now = index.file(e.getKey());
+      if (was == null && now != null) {
+        added++;
+      } else if (was != null && now == null) {
+        deleted++;
+      } else if (was != null) {
+        if (was.objectId().equals(now.objectId())) {
+          unchanged++;
+        } else {
+          changed++;
+        }
+      }
+    }
+    index.commit();
+    state = State.COMMITTED;
+    store.updateEnded(this);
+    return new UpdateSummary(added, changed, unchanged, deleted, warnings);
+  }
+
+  /** Rolls back if not committed; idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (state == State.OPEN) {
+      state = State.CLOSED;
+      try {
+        index.rollback();
+      } finally {
+        store.updateEnded(this);
+      }
+    }
+  }
+
+  private void forgetDefinitions(FileEntry old) {
+    List<String> names;
+    try {
+      FileSummary summary = objects.read(old.objectId());
+      names = new ArrayList<>(summary.symbols().size());
+      for (SymbolSummary symbol : summary.symbols()) {
+        names.add(symbol.name());
+      }
+    } catch (IOException e) {
+      int removed = index.removeAllDefinitionsOf(old.objectId());
+      warnings.add("previous object of " + old.path() + " is unreadable (" + e.getMessage() + "); removed its "
+          + removed + " symbol definitions by scanning the index");
+      return;
+    }
+    index.removeDefinitions(old.objectId(), names);
+  }
+
+  private void checkOpen() {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("update is " + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+}

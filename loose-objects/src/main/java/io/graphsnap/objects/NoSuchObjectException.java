@@ -1,0 +1,22 @@
+package io.graphsnap.objects;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The store holds no object with the id asked for. The message names the id and the file looked for. */
+public final class NoSuchObjectException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ObjectId id;
+
+  /** Creates the exception for {@code id}, looked for at {@code file}. */
+  public NoSuchObjectException(ObjectId id, Path file) {
+    super("no such object " + id.hex() + " (file=" + file + ")");
+    this.id = id;
+  }
+
+  /** The id that was not found. */
+  public ObjectId id() {
+    return id;
+  }
+}

@@ -1,0 +1,296 @@
+package io.graphsnap.objects;
+
+import io.graphsnap.objects.internal.FileEntryCodec;
+import io.graphsnap.objects.internal.SymbolKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+
+/**
+ * The store's index in {@code index.db} (MapDB, write-ahead log on): path → {@link FileEntry}; symbol name
+ * → sorted set of ids of the objects that declare it; ref name → snapshot id; and a small string → string
+ * build-state map.
+ *
+ * <p>Changes are buffered in one MapDB transaction until {@link #commit()}; {@link #rollback()} discards
+ * them. Callers commit only after the objects the changes point to are durable ({@link IndexUpdate} does
+ * this), so a crash leaves the index pointing at whole objects. The index can always be rebuilt from the
+ * loose objects, which are separate files.
+ *
+ * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
+ * {@link SymbolKeys}), {@code refs} and {@code build} (String → String).
+ *
+ * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
+ * at a time (the holder of the store lock). A MapDB failure while reading surfaces as an {@link
+ * UncheckedIOException} wrapping a {@link DamagedIndexException}.
+ */
+public final class StoreIndex implements AutoCloseable {
+  private final Path file;
+  private final DB db;
+  private final BTreeMap<String, byte[]> files;
+  private final NavigableSet<byte[]> symbols;
+  private final BTreeMap<String, String> refs;
+  private final BTreeMap<String, String> build;
+
+  private StoreIndex(Path file, DB db) {
+    this.file = file;
+    this.db = db;
+    this.files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+    this.symbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
+    this.refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
+    this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+  }
+
+  /**
+   * Opens (or creates) the index at {@code indexFile}. The caller holds the store lock.
+   *
+   * @throws DamagedIndexException if MapDB cannot read the file
+   * @throws StoreLockedException if MapDB finds the file locked by another process
+   */
+  public static StoreIndex open(Path indexFile) throws IOException {
+    DB db = null;
+    try {
+      db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
+      return new StoreIndex(indexFile, db);
+    } catch (DBException.FileLocked e) {
+      throw new StoreLockedException(indexFile, "MapDB lock on index.db");
+    } catch (DBException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
+        | ClassCastException | NullPointerException | ArithmeticException e) {
+      closeQuietly(db);
+      throw new DamagedIndexException(indexFile, String.valueOf(e), e);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(db);
+      throw e;
+    }
+  }
+
+  /** The index file. */
+  public Path file() {
+    return file;
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** The entry of {@code path}, or {@code null} if it is not indexed. O(log files). */
+  public FileEntry file(String path) {
+    byte[] value = guard(() -> files.get(path));
+    return value == null ? null : decode(path, value);
+  }
+
+  /** A sorted copy of path → entry. O(files). */
+  public SortedMap<String, FileEntry> files() {
+    TreeMap<String, FileEntry> copy = new TreeMap<>();
+    forEachFile(e -> copy.put(e.path(), e));
+    return Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** The entries sorted by path. O(files). */
+  public List<FileEntry> fileList() {
+    List<FileEntry> list = new ArrayList<>();
+    forEachFile(list::add);
+    return list;
+  }
+
+  /** Calls {@code action} on each entry in path order, without copying the map. O(files). */
+  public void forEachFile(Consumer<FileEntry> action) {
+    guard(() -> {
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        action.accept(decode(e.getKey(), e.getValue()));
+      }
+      return null;
+    });
+  }
+
+  /** The number of indexed files. */
+  public int fileCount() {
+    return guard(files::size);
+  }
+
+  /** Indexes {@code entry} (uncommitted); returns the previous entry of its path or {@code null}. */
+  public FileEntry putFile(FileEntry entry) {
+    byte[] previous = guard(() -> files.put(entry.path(), FileEntryCodec.encode(entry)));
+    return previous == null ? null : decode(entry.path(), previous);
+  }
+
+  /** Removes {@code path} (uncommitted); returns its entry or {@code null}. */
+  public FileEntry removeFile(String path) {
+    byte[] previous = guard(() -> files.remove(path));
+    return previous == null ? null : decode(path, previous);
+  }
+
+  // ---------------------------------------------------------------- symbols
+
+  /** Records that object {@code id} declares every name in {@code names} (uncommitted). */
+  public void addDefinitions(ObjectId id, Collection<String> names) {
+    guard(() -> {
+      for (String name : names) {
+        symbols.add(SymbolKeys.key(name, id));
+      }
+      return null;
+    });
+  }
+
+  /** Forgets that object {@code id} declares the names in {@code names} (uncommitted). */
+  public void removeDefinitions(ObjectId id, Collection<String> names) {
+    guard(() -> {
+      for (String name : names) {
+        symbols.remove(SymbolKeys.key(name, id));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Forgets every name declared by {@code id} when its object cannot be read to list them; scans the whole
+   * symbol set, O(symbols). Returns the number of definitions removed.
+   */
+  public int removeAllDefinitionsOf(ObjectId id) {
+    return guard(() -> {
+      List<byte[]> doomed = new ArrayList<>();
+      for (byte[] key : symbols) {
+        if (SymbolKeys.objectId(key).equals(id)) {
+          doomed.add(key);
+        }
+      }
+      doomed.forEach(symbols::remove);
+      return doomed.size();
+    });
+  }
+
+  /** The ids of the objects that declare {@code name}, sorted. O(log symbols + result). */
+  public List<ObjectId> definers(String name) {
+    return guard(() -> {
+      List<ObjectId> ids = new ArrayList<>();
+      for (byte[] key : symbols.subSet(SymbolKeys.lowerBound(name), true, SymbolKeys.upperBound(name), false)) {
+        ids.add(SymbolKeys.objectId(key));
+      }
+      return ids;
+    });
+  }
+
+  /** The number of (name, object) definitions. */
+  public int definitionCount() {
+    return guard(symbols::size);
+  }
+
+  // ---------------------------------------------------------------- refs and build state
+
+  /** The snapshot id recorded for ref {@code name}, if any. */
+  public Optional<String> ref(String name) {
+    return Optional.ofNullable(guard(() -> refs.get(name)));
+  }
+
+  /** Records ref {@code name} → {@code snapshotIdHex} (uncommitted). */
+  public void setRef(String name, String snapshotIdHex) {
+    StoreLayout.checkSnapshotId(snapshotIdHex);
+    guard(() -> refs.put(name, snapshotIdHex));
+  }
+
+  /** A sorted copy of every recorded ref. */
+  public SortedMap<String, String> refs() {
+    return Collections.unmodifiableSortedMap(guard(() -> new TreeMap<>(refs)));
+  }
+
+  /** The build-state value of {@code key}, if any. */
+  public Optional<String> buildState(String key) {
+    return Optional.ofNullable(guard(() -> build.get(key)));
+  }
+
+  /** Sets a build-state value (uncommitted). */
+  public void putBuildState(String key, String value) {
+    guard(() -> build.put(key, value));
+  }
+
+  /** Removes a build-state value (uncommitted). */
+  public void removeBuildState(String key) {
+    guard(() -> build.remove(key));
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /** Makes every change since the last commit durable, atomically. */
+  public void commit() throws IOException {
+    try {
+      db.commit();
+    } catch (DBException e) {
+      throw new DamagedIndexException(file, "commit failed: " + e, e);
+    }
+  }
+
+  /** Discards every change since the last commit. */
+  public void rollback() throws IOException {
+    try {
+      db.rollback();
+    } catch (DBException e) {
+      throw new DamagedIndexException(file, "rollback failed: " + e, e);
+    }
+  }
+
+  /** True once {@link #close()} has run. */
+  public boolean isClosed() {
+    return db.isClosed();
+  }
+
+  /** Discards uncommitted changes and closes the file. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (db.isClosed()) {
+      return;
+    }
+    try {
+      db.rollback();
+      db.close();
+    } catch (DBException e) {
+      throw new DamagedIndexException(file, "close failed: " + e, e);
+    }
+  }
+
+  private FileEntry decode(String path, byte[] value) {
+    try {
+      return FileEntryCodec.decode(path, value);
+    } catch (IllegalArgumentException e) {
+      throw new UncheckedIOException(new DamagedIndexException(file, e.getMessage(), e));
+    }
+  }
+
+  private <T> T guard(Supplier<T> action) {
+    if (db.isClosed()) {
+      throw new IllegalStateException("index is closed: " + file);
+    }
+    try {
+      return action.get();
+    } catch (DBException e) {
+      throw new UncheckedIOException(new DamagedIndexException(file, String.valueOf(e), e));
+    }
+  }
+
+  private static void closeQuietly(DB db) {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (RuntimeException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StoreIndex[" + file + "]";
+  }
+}

@@ -1,0 +1,30 @@
+package io.graphsnap.objects.jsonl;
+
+import java.util.List;
+
+/**
+ * The outcome of one JSON Lines ingest. Counts of files are per distinct path, comparing the index
+ * before and after the ingest. Immutable.
+ *
+ * @param linesRead lines in the input (blank ones included)
+ * @param added paths newly indexed
+ * @param changed paths now pointing at a different object
+ * @param unchanged paths whose line gave the object they already had
+ * @param deleted paths removed, by {@code deleted} lines or by {@code --replace-all}
+ * @param errorCount number of skipped lines (may exceed {@code errors().size()})
+ * @param errors the skipped lines in input order, at most {@link JsonLinesIngester#MAX_REPORTED}
+ * @param warnings things worth knowing that did not skip a line, at most {@link JsonLinesIngester#MAX_REPORTED}
+ */
+public record IngestReport(long linesRead, int added, int changed, int unchanged, int deleted,
+    long errorCount, List<LineError> errors, List<String> warnings) {
+  /** Copies the lists. */
+  public IngestReport {
+    errors = List.copyOf(errors);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** True if any line was skipped; the CLI then exits non-zero. */
+  public boolean hasErrors() {
+    return errorCount > 0;
+  }
+}

@@ -1,0 +1,395 @@
+package io.graphsnap.objects.jsonl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.Hex;
+import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.format.object.Note;
+import io.graphsnap.format.object.RepoPaths;
+import io.graphsnap.format.object.SymbolSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Parses one line of the JSON Lines interchange (DESIGN.md §6) with Jackson's streaming parser into a
+ * {@link ParsedLine}. Strict: unknown fields, duplicate fields, wrong types and trailing content are
+ * errors; {@code null} stands for an absent optional field. Every message names the field
+ * ({@code symbols[1].lines}) and what was found. Thread-safe (the factory is shared, parsers are not).
+ */
+final class JsonLineParser {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+      .build();
+
+  /**
+   * Parses {@code bytes[0, length)}.
+   *
+   * @throws LineException if the line is not a valid record
+   */
+  ParsedLine parse(byte[] bytes, int length) throws LineException {
+    Line line = new Line();
+    try (JsonParser parser = FACTORY.createParser(bytes, 0, length)) {
+      line.parser = parser;
+      return line.parse();
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+      throw new LineException("invalid JSON: " + e.getOriginalMessage() + where, line.path);
+    } catch (IOException e) {
+      throw new LineException("invalid JSON: " + e.getMessage(), line.path);
+    }
+  }
+
+  /** The state of parsing one line; the first problem found is the one reported. */
+  private static final class Line {
+    JsonParser parser;
+    String path;
+    private String problem;
+
+    ParsedLine parse() throws IOException, LineException {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new LineException("a line must be one JSON object, found " + describe(first), null);
+      }
+      boolean pathSeen = false;
+      String language = null;
+      byte[] sha256 = null;
+      boolean deleted = false;
+      List<SymbolSummary> symbols = null;
+      List<RawEdge> edges = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "path" -> {
+            pathSeen = true;
+            String raw = string("path", true);
+            if (raw != null) {
+              try {
+                path = RepoPaths.normalise(raw);
+              } catch (InvalidSummaryException e) {
+                problem("bad path: " + e.getMessage());
+              }
+            }
+          }
+          case "language" -> language = string("language", false);
+          case "sha256" -> sha256 = hash("sha256");
+          case "deleted" -> deleted = bool("deleted");
+          case "symbols" -> symbols = array("symbols", this::symbol);
+          case "edges" -> edges = array("edges", this::edge);
+          default -> unknown("", field, "path, language, sha256, deleted, symbols, edges");
+        }
+      }
+      if (parser.nextToken() != null) {
+        problem("unexpected content after the JSON object");
+      }
+      if (!pathSeen) {
+        problem("missing field \"path\"");
+      }
+      if (problem != null) {
+        throw new LineException(problem, path);
+      }
+      if (deleted) {
+        if (language != null || sha256 != null || symbols != null || edges != null) {
+          throw new LineException("a deleted line holds only \"path\" and \"deleted\"", path);
+        }
+        return new ParsedLine.Delete(path);
+      }
+      try {
+        List<SymbolSummary> symbolList = symbols == null ? List.of() : symbols;
+        return new ParsedLine.Put(new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges)));
+      } catch (InvalidSummaryException e) {
+        throw new LineException(e.getMessage(), path);
+      }
+    }
+
+    private List<EdgeSummary> resolve(List<SymbolSummary> symbols, List<RawEdge> edges) throws LineException {
+      if (edges == null || edges.isEmpty()) {
+        return List.of();
+      }
+      Map<String, Integer> index = new HashMap<>(symbols.size() * 2);
+      for (int i = 0; i < symbols.size(); i++) {
+        index.put(symbols.get(i).name(), i);
+      }
+      List<EdgeSummary> out = new ArrayList<>(edges.size());
+      for (RawEdge e : edges) {
+        Integer source = index.get(e.from);
+        if (source == null) {
+          throw new LineException(e.field + ".from " + quote(e.from) + " names no symbol of this line", path);
+        }
+        out.add(new EdgeSummary(source, e.type, e.to));
+      }
+      return out;
+    }
+
+    private SymbolSummary symbol(String field) throws IOException {
+      if (!expectObject(field)) {
+        return null;
+      }
+      String before = problem;
+      String name = null;
+      String kind = null;
+      List<String> effects = null;
+      int[] lines = null;
+      byte[] hash = null;
+      List<Note> notes = null;
+      TreeMap<String, String> metadata = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        switch (key) {
+          case "name" -> name = string(field + ".name", true);
+          case "kind" -> kind = string(field + ".kind", true);
+          case "effects" -> effects = array(field + ".effects", f -> string(f, true));
+          case "lines" -> lines = lines(field + ".lines");
+          case "hash" -> hash = hash(field + ".hash");
+          case "notes" -> notes = array(field + ".notes", this::note);
+          case "metadata" -> metadata = metadata(field + ".metadata");
+          default -> unknown(field + ".", key, "name, kind, effects, lines, hash, notes, metadata");
+        }
+      }
+      if (name == null) {
+        problem(field + ": missing field \"name\"");
+      } else if (kind == null) {
+        problem(field + " (" + quote(name) + "): missing field \"kind\"");
+      }
+      if (problem != before) {
+        return null;
+      }
+      try {
+        return new SymbolSummary(name, kind, effects, lines == null ? 0 : lines[0], lines == null ? 0 : lines[1], hash,
+            notes, metadata);
+      } catch (InvalidSummaryException e) {
+        problem(field + ": " + e.getMessage());
+        return null;
+      }
+    }
+
+    private RawEdge edge(String field) throws IOException {
+      if (!expectObject(field)) {
+        return null;
+      }
+      String from = null;
+      String type = null;
+      String to = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        switch (key) {
+          case "from" -> from = string(field + ".from", true);
+          case "type" -> type = string(field + ".type", true);
+          case "to" -> to = string(field + ".to", true);
+          default -> unknown(field + ".", key, "from, type, to");
+        }
+      }
+      for (String[] required : new String[][] {{"from", from}, {"type", type}, {"to", to}}) {
+        if (required[1] == null) {
+          problem(field + ": missing field \"" + required[0] + "\"");
+          return null;
+        }
+      }
+      try {
+        new EdgeSummary(0, type, to); // validates type and target now, so the message names the edge
+      } catch (InvalidSummaryException e) {
+        problem(field + ": " + e.getMessage());
+        return null;
+      }
+      return new RawEdge(field, from, type, to);
+    }
+
+    private Note note(String field) throws IOException {
+      if (!expectObject(field)) {
+        return null;
+      }
+      String lang = null;
+      String text = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        switch (key) {
+          case "lang" -> lang = string(field + ".lang", true);
+          case "text" -> text = string(field + ".text", true);
+          default -> unknown(field + ".", key, "lang, text");
+        }
+      }
+      if (lang == null || text == null) {
+        problem(field + ": missing field \"" + (lang == null ? "lang" : "text") + "\"");
+        return null;
+      }
+      try {
+        return new Note(lang, text);
+      } catch (InvalidSummaryException e) {
+        problem(field + ": " + e.getMessage());
+        return null;
+      }
+    }
+
+    private TreeMap<String, String> metadata(String field) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (!expectObject(field)) {
+        return null;
+      }
+      TreeMap<String, String> out = new TreeMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        parser.nextToken();
+        String value = string(field + "." + key, true);
+        if (value != null) {
+          out.put(key, value);
+        }
+      }
+      return out;
+    }
+
+    private int[] lines(String field) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (t != JsonToken.START_ARRAY) {
+        return badLines(field, describe(t));
+      }
+      int[] out = new int[2];
+      int count = 0;
+      while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT || count == 2) {
+          String found = count == 2 ? "more than two elements" : describe(t);
+          parser.skipChildren();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+          }
+          return badLines(field, found);
+        }
+        out[count++] = parser.getIntValue();
+      }
+      return count == 2 ? out : badLines(field, count + " element" + (count == 1 ? "" : "s"));
+    }
+
+    private int[] badLines(String field, String found) throws IOException {
+      problem(field + " must be [start, end], two integers, found " + found);
+      parser.skipChildren();
+      return null;
+    }
+
+    private byte[] hash(String field) throws IOException {
+      String hex = string(field, false);
+      if (hex == null) {
+        return null;
+      }
+      try {
+        return Hex.sha256(hex, field);
+      } catch (InvalidSummaryException e) {
+        problem(e.getMessage());
+        return null;
+      }
+    }
+
+    private boolean bool(String field) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+        return t == JsonToken.VALUE_TRUE;
+      }
+      if (t != JsonToken.VALUE_NULL) {
+        problem(field + " must be true or false, found " + describe(t));
+        parser.skipChildren();
+      }
+      return false;
+    }
+
+    /** A string value; {@code null} means absent (then a problem if {@code required}). */
+    private String string(String field, boolean required) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.VALUE_STRING) {
+        return parser.getText();
+      }
+      if (t == JsonToken.VALUE_NULL && !required) {
+        return null;
+      }
+      problem(field + " must be a string, found " + describe(t));
+      parser.skipChildren();
+      return null;
+    }
+
+    private <T> List<T> array(String field, ElementReader<T> reader) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (t != JsonToken.START_ARRAY) {
+        problem(field + " must be an array, found " + describe(t));
+        parser.skipChildren();
+        return null;
+      }
+      List<T> out = new ArrayList<>();
+      int i = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        T value = reader.read(field + "[" + i++ + "]");
+        if (value != null) {
+          out.add(value);
+        }
+      }
+      return out;
+    }
+
+    private boolean expectObject(String field) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.START_OBJECT) {
+        return true;
+      }
+      problem(field + " must be an object, found " + describe(t));
+      parser.skipChildren();
+      return false;
+    }
+
+    private void unknown(String prefix, String field, String allowed) throws IOException {
+      problem("unknown field \"" + prefix + field + "\" (allowed: " + allowed + ")");
+      parser.skipChildren();
+    }
+
+    private void problem(String message) {
+      if (problem == null) {
+        problem = message;
+      }
+    }
+
+    private static String describe(JsonToken t) {
+      if (t == null) {
+        return "nothing";
+      }
+      return switch (t) {
+        case VALUE_STRING -> "a string";
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        case VALUE_NULL -> "null";
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "an array";
+        default -> t.asString() == null ? t.name() : t.asString();
+      };
+    }
+
+    private static String quote(String s) {
+      return '"' + (s.length() > 200 ? s.substring(0, 200) + "…" : s) + '"';
+    }
+  }
+
+  /** Reads one array element starting at the current token, consuming exactly that value. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(String field) throws IOException;
+  }
+
+  /** An edge as written: the source by name, resolved once all symbols are known. */
+  private record RawEdge(String field, String from, String type, String to) { }
+}
