@@ -1,0 +1,21 @@
+package io.graphsnap.builder;
+
+/**
+ * The documented size limits of one build. A build that would exceed one fails with a
+ * {@link BuildInputException} naming the count, before anything is written; it never writes a corrupt file.
+ *
+ * <p>They follow from the format (node ids are Int32, an edge type id is one byte, a kind id two) and from the
+ * builder holding its columns in Java arrays (at most 2<sup>31</sup> - 8 elements) and hash tables.
+ */
+public final class BuildLimits {
+  /** Most distinct names (symbols and edge targets) one build interns: 2<sup>29</sup>. */
+  public static final int MAX_NAMES = 1 << 29;
+  /** Most symbol declarations one build collects, conflicts included. */
+  public static final int MAX_DECLARATIONS = Integer.MAX_VALUE - 16;
+  /** Most edges one build collects, before duplicates and conflicting declarations' edges are dropped. */
+  public static final int MAX_EDGES = Integer.MAX_VALUE - 16;
+  /** Most objects (files) one build takes. */
+  public static final int MAX_FILES = Integer.MAX_VALUE - 16;
+
+  private BuildLimits() {}
+}

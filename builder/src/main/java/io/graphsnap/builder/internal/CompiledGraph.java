@@ -1,0 +1,84 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.builder.Conflict;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Everything a snapshot file holds, in final ids, ready for {@link SnapshotWriter}. Built by
+ * {@link GraphCompiler}; the arrays are owned by this object and not modified after it is built.
+ *
+ * @param nodeNames N distinct names in code-point order; node id = index
+ * @param nodeFile file id of each node, -1 for external nodes
+ * @param nodeLineStart first line of each node (0 for external nodes)
+ * @param nodeLineEnd last line of each node (0 for external nodes)
+ * @param nodeKind kind id of each node
+ * @param nodeFlags flags of each node (NODE_FLAG_EXTERNAL, NODE_FLAG_MERGED)
+ * @param nodeDetails the NODE_DETAILS entry of each node (empty for external nodes); shared arrays, read only
+ * @param externalCount number of external nodes
+ * @param kinds kind names, sorted; kind id = index
+ * @param effects effect names, sorted; effect id = index
+ * @param edgeTypes edge-type names, sorted; type id = index
+ * @param edgeTypeCounts distinct edges per type
+ * @param forward out-edges (targets) per node
+ * @param reverse in-edges (sources) per node
+ * @param kindBitmaps node ids per kind id
+ * @param effectBitmaps node ids per effect id
+ * @param filePaths paths, sorted; file id = index
+ * @param fileSourceSha SHA-256 of each file's source, or null
+ * @param fileObjectId object id of each file (32 bytes)
+ * @param fileLanguage language id of each file
+ * @param fileSymbolCount nodes whose file is this one
+ * @param languages language tags, sorted; language id = index
+ * @param conflicts conflicts, sorted by name, then dropped path
+ */
+public record CompiledGraph(
+    String[] nodeNames,
+    int[] nodeFile,
+    int[] nodeLineStart,
+    int[] nodeLineEnd,
+    int[] nodeKind,
+    int[] nodeFlags,
+    byte[][] nodeDetails,
+    int externalCount,
+    String[] kinds,
+    String[] effects,
+    String[] edgeTypes,
+    long[] edgeTypeCounts,
+    Csr forward,
+    Csr reverse,
+    RoaringBitmap[] kindBitmaps,
+    RoaringBitmap[] effectBitmaps,
+    String[] filePaths,
+    byte[][] fileSourceSha,
+    byte[][] fileObjectId,
+    int[] fileLanguage,
+    int[] fileSymbolCount,
+    String[] languages,
+    List<Conflict> conflicts) {
+
+  /** The tool name and version written in BUILD_INFO. Part of the bytes: changing it changes every snapshot. */
+  public static final String TOOL = "graphsnap 0.1.0";
+
+  /** Number of nodes. */
+  public int nodeCount() {
+    return nodeNames.length;
+  }
+
+  /** Number of distinct edges. */
+  public int edgeCount() {
+    return forward.edgeCount();
+  }
+
+  /** BUILD_INFO's strings: key, value, key, value…, keys in code-point order. */
+  public String[] buildInfo() {
+    return new String[] {
+        "conflicts", Integer.toString(conflicts.size()),
+        "edges", Integer.toString(edgeCount()),
+        "externalNodes", Integer.toString(externalCount),
+        "files", Integer.toString(filePaths.length),
+        "nodes", Integer.toString(nodeCount()),
+        "tool", TOOL,
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.builder.BuildInputException;
+import io.graphsnap.builder.BuildLimits;
+import io.graphsnap.builder.ObjectVisitor;
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.objects.ObjectId;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The one pass over the objects: interns every string and records files, symbol declarations and edges in
+ * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
+ *
+ * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
+ * Memory: about 32 bytes per declaration plus its details, 12 bytes per edge, and the distinct strings.
+ */
+public final class ObjectCollector implements ObjectVisitor {
+  /** Symbol names and edge-target names. */
+  final Dictionary names;
+  final Dictionary kinds = new Dictionary("kind", 64);
+  final Dictionary effects = new Dictionary("effect", 64);
+  final Dictionary edgeTypes = new Dictionary("edge type", 64);
+  final Dictionary languages = new Dictionary("language", 16);
+
+  // Files, by arrival index.
+  final ObjectArrayList<String> filePaths;
+  final IntArrayList fileLanguage;
+  final ObjectArrayList<byte[]> fileSourceSha;
+  final ObjectArrayList<byte[]> fileObjectId;
+
+  // Declarations, by arrival index.
+  final IntArrayList declName = new IntArrayList();
+  final IntArrayList declFile = new IntArrayList();
+  final IntArrayList declKind = new IntArrayList();
+  final IntArrayList declLineStart = new IntArrayList();
+  final IntArrayList declLineEnd = new IntArrayList();
+  /** Declaration d's effects are {@code effectIds[effectEnd[d-1], effectEnd[d])} (provisional effect ids). */
+  final IntArrayList declEffectEnd = new IntArrayList();
+  final IntArrayList effectIds = new IntArrayList();
+  final ObjectArrayList<byte[]> declDetails = new ObjectArrayList<>();
+
+  // Edges, by arrival index: source declaration, provisional type id, provisional target name id.
+  IntArrayList edgeSource = new IntArrayList();
+  IntArrayList edgeType = new IntArrayList();
+  IntArrayList edgeTarget = new IntArrayList();
+
+  private final LongConsumer progress;
+
+  /**
+   * Creates an empty collector.
+   *
+   * @param expectedFiles the number of objects expected (a sizing hint)
+   * @param progress receives the number of objects visited so far after each one
+   */
+  public ObjectCollector(long expectedFiles, LongConsumer progress) {
+    int files = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
+    this.names = new Dictionary("symbol or target name", files * 8);
+    this.filePaths = new ObjectArrayList<>(files);
+    this.fileLanguage = new IntArrayList(files);
+    this.fileSourceSha = new ObjectArrayList<>(files);
+    this.fileObjectId = new ObjectArrayList<>(files);
+    this.progress = progress;
+  }
+
+  @Override
+  public void visit(ObjectId id, FileSummary summary) {
+    int file = filePaths.size();
+    if (file == BuildLimits.MAX_FILES) {
+      throw new BuildInputException("more than " + BuildLimits.MAX_FILES + " objects");
+    }
+    String path = summary.path();
+    Utf8.length(path, "path of object " + id.hex());
+    List<SymbolSummary> symbols = summary.symbols();
+    List<EdgeSummary> edges = summary.edges();
+    checkRoom("declarations", declName.size(), symbols.size(), BuildLimits.MAX_DECLARATIONS);
+    checkRoom("edges", edgeSource.size(), edges.size(), BuildLimits.MAX_EDGES);
+    filePaths.add(path);
+    fileLanguage.add(languages.intern(summary.language(), path));
+    fileSourceSha.add(summary.sourceSha256());
+    fileObjectId.add(id.toBytes());
+    int firstDecl = declName.size();
+    for (SymbolSummary s : symbols) {
+      declName.add(names.intern(s.name(), path));
+      declFile.add(file);
+      declKind.add(kinds.intern(s.kind(), path));
+      declLineStart.add(s.lineStart());
+      declLineEnd.add(s.lineEnd());
+      for (String effect : s.effects()) {
+        effectIds.add(effects.intern(effect, path));
+      }
+      declEffectEnd.add(effectIds.size());
+      declDetails.add(DetailEncoder.encode(s, path));
+    }
+    for (EdgeSummary e : edges) {
+      edgeSource.add(firstDecl + e.source());
+      edgeType.add(edgeTypes.intern(e.type(), path));
+      edgeTarget.add(names.intern(e.target(), path));
+    }
+    progress.accept(filePaths.size());
+  }
+
+  private static void checkRoom(String what, int have, int adding, int max) {
+    if ((long) have + adding > max) {
+      throw new BuildInputException("too many " + what + ": " + ((long) have + adding) + " collected so far, more than "
+          + max + " (BuildLimits)");
+    }
+  }
+
+  /** The number of objects visited. */
+  public int fileCount() {
+    return filePaths.size();
+  }
+
+  /** The start of declaration {@code d}'s effects in {@link #effectIds}. */
+  int effectStart(int d) {
+    return d == 0 ? 0 : declEffectEnd.getInt(d - 1);
+  }
+}

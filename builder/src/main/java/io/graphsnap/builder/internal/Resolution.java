@@ -1,0 +1,93 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.object.SymbolSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which declaration defines each name (DESIGN §6). A name declared once is defined by that declaration. A name
+ * declared by several files merges into one node when every declaration has the same namespace kind
+ * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
+ * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the
+ * result does not depend on arrival order. Immutable once built; O(names + declarations).
+ */
+final class Resolution {
+  /** Provisional name id → defining declaration (for a merged name, the one whose path sorts first), or -1. */
+  final int[] winner;
+  /** Provisional name id → the name's declarations form a merged namespace. */
+  final boolean[] merged;
+  /** Declaration → it lost a conflict: no node attributes, no edges. */
+  final boolean[] dropped;
+  /** First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. */
+  final int[] firstDecl;
+  final int[] nextDecl;
+  /** The conflicts, sorted by name, then dropped path (code-point order). */
+  final List<Conflict> conflicts;
+
+  private Resolution(int[] winner, boolean[] merged, boolean[] dropped, int[] firstDecl, int[] nextDecl,
+      List<Conflict> conflicts) {
+    this.winner = winner;
+    this.merged = merged;
+    this.dropped = dropped;
+    this.firstDecl = firstDecl;
+    this.nextDecl = nextDecl;
+    this.conflicts = conflicts;
+  }
+
+  static Resolution of(ObjectCollector c, FileOrder files) {
+    int nameCount = c.names.size();
+    int declCount = c.declName.size();
+    int[] declName = c.declName.elements();
+    int[] declFile = c.declFile.elements();
+    int[] declKind = c.declKind.elements();
+    int[] first = new int[nameCount];
+    Arrays.fill(first, -1);
+    int[] next = new int[declCount];
+    for (int d = declCount - 1; d >= 0; d--) {
+      next[d] = first[declName[d]];
+      first[declName[d]] = d;
+    }
+    boolean[] namespaceKind = new boolean[c.kinds.size()];
+    for (int k = 0; k < namespaceKind.length; k++) {
+      namespaceKind[k] = SymbolSummary.NAMESPACE_KINDS.contains(c.kinds.get(k));
+    }
+    int[] winner = new int[nameCount];
+    boolean[] merged = new boolean[nameCount];
+    boolean[] dropped = new boolean[declCount];
+    List<Conflict> conflicts = new ArrayList<>();
+    for (int name = 0; name < nameCount; name++) {
+      int d = first[name];
+      winner[name] = d;
+      if (d < 0 || next[d] < 0) {
+        continue;
+      }
+      int best = d;
+      boolean sameNamespace = namespaceKind[declKind[d]];
+      for (int e = next[d]; e >= 0; e = next[e]) {
+        if (files.rank()[declFile[e]] < files.rank()[declFile[best]]) {
+          best = e;
+        }
+        sameNamespace &= declKind[e] == declKind[d];
+      }
+      winner[name] = best;
+      if (sameNamespace) {
+        merged[name] = true;
+        continue;
+      }
+      String keptPath = c.filePaths.get(declFile[best]);
+      for (int e = d; e >= 0; e = next[e]) {
+        if (e != best) {
+          dropped[e] = true;
+          conflicts.add(new Conflict(c.names.get(name), keptPath, c.filePaths.get(declFile[e])));
+        }
+      }
+    }
+    conflicts.sort((a, b) -> {
+      int r = Utf8.compare(a.name(), b.name());
+      return r != 0 ? r : Utf8.compare(a.droppedPath(), b.droppedPath());
+    });
+    return new Resolution(winner, merged, dropped, first, next, List.copyOf(conflicts));
+  }
+}

@@ -1,0 +1,157 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.format.snapshot.SectionEntry;
+import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes sections sequentially to a file channel through one 1 MiB little-endian buffer: each section starts at
+ * a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT} after zero padding, and its CRC32C is computed over its
+ * bytes as they are flushed. Mutable, single-use, not thread-safe; does not close the channel.
+ */
+final class SectionWriter {
+  static final int BUFFER_BYTES = 1 << 20;
+
+  private final FileChannel channel;
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final CRC32C crc = new CRC32C();
+  /** File offset of buffer position 0. */
+  private long bufferStart;
+  /** Buffer position where the current section's not yet checksummed bytes begin, or -1 outside a section. */
+  private int crcMark = -1;
+  private SectionId current;
+  private long sectionStart;
+
+  /** Writes from file offset {@code start} on. */
+  SectionWriter(FileChannel channel, long start) {
+    this.channel = channel;
+    this.bufferStart = start;
+  }
+
+  /** The file offset of the next byte. */
+  long position() {
+    return bufferStart + buffer.position();
+  }
+
+  /** Pads with zeros to the next aligned offset and starts {@code id}. */
+  void begin(SectionId id) throws IOException {
+    if (current != null) {
+      throw new IllegalStateException("section " + current + " not ended before " + id);
+    }
+    long pad = SnapshotFormat.align(position()) - position();
+    for (long i = 0; i < pad; i++) {
+      putByte(0);
+    }
+    current = id;
+    sectionStart = position();
+    crc.reset();
+    crcMark = buffer.position();
+  }
+
+  /** Ends the current section; returns its table entry. */
+  SectionEntry end() {
+    checksum();
+    crcMark = -1;
+    SectionEntry entry = new SectionEntry(current.id(), (int) crc.getValue(), sectionStart, position() - sectionStart);
+    current = null;
+    return entry;
+  }
+
+  void putByte(int b) throws IOException {
+    ensure(1);
+    buffer.put((byte) b);
+  }
+
+  void putShort(int s) throws IOException {
+    ensure(2);
+    buffer.putShort((short) s);
+  }
+
+  void putInt(int i) throws IOException {
+    ensure(4);
+    buffer.putInt(i);
+  }
+
+  void putLong(long l) throws IOException {
+    ensure(8);
+    buffer.putLong(l);
+  }
+
+  void put(byte[] bytes) throws IOException {
+    put(bytes, 0, bytes.length);
+  }
+
+  void put(byte[] bytes, int offset, int length) throws IOException {
+    while (length > 0) {
+      ensure(1);
+      int n = Math.min(length, buffer.remaining());
+      buffer.put(bytes, offset, n);
+      offset += n;
+      length -= n;
+    }
+  }
+
+  /** Writes the 32 bytes of {@code hash32}, or 32 zero bytes if it is {@code null}. */
+  void putHashOrZeros(byte[] hash32) throws IOException {
+    if (hash32 != null) {
+      put(hash32);
+    } else {
+      for (int i = 0; i < 4; i++) {
+        putLong(0);
+      }
+    }
+  }
+
+  /** Writes every int of {@code values[0, count)}. */
+  void putInts(int[] values, int count) throws IOException {
+    for (int i = 0; i < count; ) {
+      ensure(4);
+      int n = Math.min(count - i, buffer.remaining() / 4);
+      buffer.asIntBuffer().put(values, i, n);
+      buffer.position(buffer.position() + 4 * n);
+      i += n;
+    }
+  }
+
+  /** Writes every int of {@code values} widened to an unsigned 64-bit value (offsets are never negative). */
+  void putIntsAsLongs(int[] values) throws IOException {
+    for (int v : values) {
+      putLong(v & 0xFFFF_FFFFL);
+    }
+  }
+
+  /** Flushes the buffer to the channel. */
+  void flush() throws IOException {
+    checksum();
+    buffer.flip();
+    while (buffer.hasRemaining()) {
+      channel.write(buffer, bufferStart + buffer.position());
+    }
+    bufferStart += buffer.limit();
+    buffer.clear();
+    if (crcMark >= 0) {
+      crcMark = 0;
+    }
+  }
+
+  private void ensure(int bytes) throws IOException {
+    if (buffer.remaining() < bytes) {
+      flush();
+    }
+  }
+
+  /** Adds the current section's bytes written since the last call to its CRC. */
+  private void checksum() {
+    if (crcMark >= 0 && buffer.position() > crcMark) {
+      ByteBuffer view = buffer.duplicate();
+      view.limit(buffer.position()).position(crcMark);
+      crc.update(view);
+      crcMark = buffer.position();
+    }
+  }
+}

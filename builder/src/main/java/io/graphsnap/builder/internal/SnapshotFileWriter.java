@@ -1,0 +1,90 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.format.object.Hex;
+import io.graphsnap.objects.ObjectId;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.UUID;
+
+/**
+ * Puts a snapshot file in place crash-safely: writes a temporary file in the target's directory, forces it to
+ * disk, hashes it by reading it back sequentially, renames it atomically onto the target and forces the
+ * directory. A reader of the target sees the old file or the complete new one, never a partial one. On any
+ * failure the temporary file is deleted and the target is left as it was. Stateless.
+ */
+public final class SnapshotFileWriter {
+  private SnapshotFileWriter() {}
+
+  /**
+   * What was written.
+   *
+   * @param sha256Hex lower-case hex SHA-256 of the file's bytes
+   * @param bytes the file's size
+   */
+  public record Written(String sha256Hex, long bytes) {}
+
+  /** Writes {@code graph} to {@code target} as described above; creates the target's directory if needed. */
+  public static Written write(CompiledGraph graph, Path target, PhaseClock clock) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    boolean moved = false;
+    try {
+      Written written;
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          StandardOpenOption.READ)) {
+        new SnapshotWriter(graph, clock).write(ch);
+        ch.force(true);
+        written = hash(ch);
+      }
+      try {
+        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("cannot rename " + temp + " atomically onto " + absolute + ": " + e.getMessage(), e);
+      }
+      moved = true;
+      forceDirectory(dir);
+      return written;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /** SHA-256 of the whole file, read back sequentially from offset 0 (mostly from the page cache). */
+  private static Written hash(FileChannel ch) throws IOException {
+    MessageDigest sha = ObjectId.sha256();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(SectionWriter.BUFFER_BYTES);
+    long size = ch.size();
+    long position = 0;
+    while (position < size) {
+      buffer.clear();
+      int n = ch.read(buffer, position);
+      if (n < 0) {
+        throw new IOException("file ended at " + position + " while hashing, expected " + size + " bytes");
+      }
+      buffer.flip();
+      sha.update(buffer);
+      position += n;
+    }
+    return new Written(Hex.of(sha.digest()), size);
+  }
+
+  /** Forces the directory entry of the rename to disk; skipped where directories cannot be opened (Windows). */
+  private static void forceDirectory(Path dir) throws IOException {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+      // Not supported on this platform: the rename is still atomic, only its durability is up to the OS.
+    }
+  }
+}
