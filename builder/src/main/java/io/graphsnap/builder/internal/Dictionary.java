@@ -83,14 +83,14 @@ public final class Dictionary {
       }
     }
     order = Arrays.copyOf(order, count);
-    String[] all = strings.elements();
-    IntArrays.quickSort(order, (a, b) -> Utf8.compare(all[a], all[b]));
+    Object[] all = strings.elements();
+    IntArrays.quickSort(order, (a, b) -> Utf8.compare((String) all[a], (String) all[b]));
     int[] remap = new int[n];
     Arrays.fill(remap, -1);
     String[] sorted = new String[count];
     for (int rank = 0; rank < count; rank++) {
       remap[order[rank]] = rank;
-      sorted[rank] = all[order[rank]];
+      sorted[rank] = (String) all[order[rank]];
     }
     return new Sorted(sorted, remap);
   }
