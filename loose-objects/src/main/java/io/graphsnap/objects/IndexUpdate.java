@@ -55,7 +55,7 @@ public final class IndexUpdate implements AutoCloseable {
     ObjectId id = objects.put(bytes);
     String path = summary.path();
     FileEntry current = index.file(path);
-    before.putIfAbsent(path, current);
+    remember(path, current);
     if (current != null && current.objectId().equals(id)) {
       return FileChange.UNCHANGED;
     }
@@ -81,7 +81,7 @@ public final class IndexUpdate implements AutoCloseable {
     checkOpen();
     String normal = RepoPaths.normalise(path);
     FileEntry current = index.file(normal);
-    before.putIfAbsent(normal, current);
+    remember(normal, current);
     if (current == null) {
       return FileChange.ABSENT;
     }
@@ -154,6 +154,13 @@ public final class IndexUpdate implements AutoCloseable {
       } finally {
         store.updateEnded(this);
       }
+    }
+  }
+
+  /** Records {@code path}'s entry before this update, the first time the path is touched. */
+  private void remember(String path, FileEntry current) {
+    if (!before.containsKey(path)) { // not putIfAbsent: it treats a stored null as absent
+      before.put(path, current);
     }
   }
 

@@ -4,6 +4,7 @@ import io.graphsnap.objects.internal.FileEntryCodec;
 import io.graphsnap.objects.internal.SymbolKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,16 +64,18 @@ public final class StoreIndex implements AutoCloseable {
    * @throws StoreLockedException if MapDB finds the file locked by another process
    */
   public static StoreIndex open(Path indexFile) throws IOException {
+    deleteIfEmpty(indexFile);
     DB db = null;
     try {
       db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
       return new StoreIndex(indexFile, db);
     } catch (DBException.FileLocked e) {
-      throw new StoreLockedException(indexFile, "MapDB lock on index.db");
+      throw new StoreLockedException(indexFile,
+          "MapDB's lock on index.db is held, by another process or by an earlier failed open in this one");
     } catch (DBException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
         | ClassCastException | NullPointerException | ArithmeticException e) {
       closeQuietly(db);
-      throw new DamagedIndexException(indexFile, String.valueOf(e), e);
+      throw new DamagedIndexException(indexFile, describe(e), e);
     } catch (RuntimeException | Error e) {
       closeQuietly(db);
       throw e;
@@ -228,7 +231,7 @@ public final class StoreIndex implements AutoCloseable {
     try {
       db.commit();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "commit failed: " + e, e);
+      throw new DamagedIndexException(file, "commit failed: " + describe(e), e);
     }
   }
 
@@ -237,7 +240,7 @@ public final class StoreIndex implements AutoCloseable {
     try {
       db.rollback();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "rollback failed: " + e, e);
+      throw new DamagedIndexException(file, "rollback failed: " + describe(e), e);
     }
   }
 
@@ -256,7 +259,7 @@ public final class StoreIndex implements AutoCloseable {
       db.rollback();
       db.close();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "close failed: " + e, e);
+      throw new DamagedIndexException(file, "close failed: " + describe(e), e);
     }
   }
 
@@ -277,6 +280,33 @@ public final class StoreIndex implements AutoCloseable {
     } catch (DBException e) {
       throw new UncheckedIOException(new DamagedIndexException(file, String.valueOf(e), e));
     }
+  }
+
+  /**
+   * A zero-byte index.db (a crash between creating the file and writing its header) holds nothing; MapDB
+   * would call it corrupt, so it is removed and created afresh.
+   */
+  private static void deleteIfEmpty(Path indexFile) throws IOException {
+    if (Files.isRegularFile(indexFile) && Files.size(indexFile) == 0) {
+      Files.delete(indexFile);
+    }
+  }
+
+  /** The chain of causes, e.g. {@code VolumeIOError ← EOFException (file is truncated)}. */
+  private static String describe(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    boolean truncated = false;
+    for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+      if (!out.isEmpty()) {
+        out.append(" \u2190 ");
+      }
+      out.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null && (t.getCause() == null || !t.getMessage().equals(String.valueOf(t.getCause())))) {
+        out.append(": ").append(t.getMessage());
+      }
+      truncated |= t instanceof java.io.EOFException;
+    }
+    return truncated ? out + " (the file is truncated)" : out.toString();
   }
 
   private static void closeQuietly(DB db) {

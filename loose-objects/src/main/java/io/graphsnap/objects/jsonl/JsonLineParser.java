@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Parses one line of the JSON Lines interchange (DESIGN.md §6) with Jackson's streaming parser into a
@@ -31,6 +32,10 @@ final class JsonLineParser {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
       .build();
+  /** Jackson's description of where the input came from, e.g. {@code [Source: REDACTED …; line: 1, column: 5]}. */
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: \\d+, column: (\\d+)\\]");
+  /** Jackson's pointer to the constraint setting that fired. */
+  private static final Pattern API_HINT = Pattern.compile(", from `[^`]*`");
 
   /**
    * Parses {@code bytes[0, length)}.
@@ -44,10 +49,18 @@ final class JsonLineParser {
       return line.parse();
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
-      throw new LineException("invalid JSON: " + e.getOriginalMessage() + where, line.path);
+      throw new LineException("invalid JSON: " + tidy(e.getOriginalMessage()) + where, line.path);
     } catch (IOException e) {
       throw new LineException("invalid JSON: " + e.getMessage(), line.path);
     }
+  }
+
+  /** Jackson's message without its source descriptions and API hints, which mean nothing to a user. */
+  static String tidy(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    return SOURCE.matcher(API_HINT.matcher(message).replaceAll("")).replaceAll("column $1");
   }
 
   /** The state of parsing one line; the first problem found is the one reported. */
@@ -265,7 +278,10 @@ final class JsonLineParser {
       int count = 0;
       while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
         if (t != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT || count == 2) {
-          String found = count == 2 ? "more than two elements" : describe(t);
+          String found = count == 2 ? "more than two elements"
+              : t == JsonToken.VALUE_NUMBER_FLOAT ? "a number with a fraction"
+              : t == JsonToken.VALUE_NUMBER_INT ? "an integer beyond " + Integer.MAX_VALUE
+              : describe(t);
           parser.skipChildren();
           while (parser.nextToken() != JsonToken.END_ARRAY) {
             parser.skipChildren();

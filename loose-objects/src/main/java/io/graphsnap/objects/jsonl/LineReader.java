@@ -22,7 +22,7 @@ final class LineReader {
   private long filled;
   private boolean eof;
 
-  private byte[] line = new byte[INITIAL_LINE];
+  private byte[] line;
   private int length;
   private long lineBytes;
   private boolean overLong;
@@ -34,6 +34,7 @@ final class LineReader {
     }
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+    this.line = new byte[Math.min(INITIAL_LINE, maxLineBytes)];
   }
 
   /** Advances to the next line; false at the end of input. */

@@ -1,0 +1,144 @@
+package io.graphsnap.objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreIndexTest {
+  @TempDir Path dir;
+
+  private static ObjectId id(String seed) {
+    return ObjectId.of(seed.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] sha(int fill) {
+    byte[] b = new byte[32];
+    java.util.Arrays.fill(b, (byte) fill);
+    return b;
+  }
+
+  @Test
+  void committedChangesSurviveReopen() throws Exception {
+    Path file = dir.resolve("index.db");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      index.putFile(new FileEntry("src/b.cov", id("b"), null));
+      index.putFile(new FileEntry("src/a.cov", id("a"), sha(7)));
+      index.addDefinitions(id("a"), List.of("auth.login", "auth"));
+      index.addDefinitions(id("b"), List.of("auth", "billing.pay"));
+      index.setRef("HEAD", "ab".repeat(32));
+      index.putBuildState("last-build", "42");
+      index.commit();
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("src/a.cov", "src/b.cov"), List.copyOf(index.files().keySet()));
+      FileEntry a = index.file("src/a.cov");
+      assertEquals(id("a"), a.objectId());
+      assertEquals(Optional.of("07".repeat(32)), a.sourceSha256Hex());
+      assertEquals(Optional.empty(), index.file("src/b.cov").sourceSha256Hex());
+      assertNull(index.file("src/c.cov"));
+      assertEquals(2, index.fileCount());
+      assertEquals(List.of(index.file("src/a.cov"), index.file("src/b.cov")), index.fileList());
+      List<ObjectId> both = List.of(id("a"), id("b")).stream().sorted().toList();
+      assertEquals(both, index.definers("auth"));
+      assertEquals(List.of(id("a")), index.definers("auth.login"));
+      assertEquals(List.of(id("b")), index.definers("billing.pay"));
+      assertEquals(List.of(), index.definers("aut"), "a prefix of a name is not that name");
+      assertEquals(List.of(), index.definers("auth.log"));
+      assertEquals(Optional.of("ab".repeat(32)), index.ref("HEAD"));
+      assertEquals(Map.of("HEAD", "ab".repeat(32)), index.refs());
+      assertEquals(Optional.of("42"), index.buildState("last-build"));
+    }
+  }
+
+  @Test
+  void rollbackLeavesTheIndexAsBefore() throws Exception {
+    try (StoreIndex index = StoreIndex.open(dir.resolve("index.db"))) {
+      index.putFile(new FileEntry("keep.cov", id("keep"), null));
+      index.addDefinitions(id("keep"), List.of("k"));
+      index.commit();
+
+      index.putFile(new FileEntry("keep.cov", id("other"), null));
+      index.putFile(new FileEntry("new.cov", id("new"), null));
+      index.removeDefinitions(id("keep"), List.of("k"));
+      index.addDefinitions(id("new"), List.of("n"));
+      index.setRef("HEAD", "cd".repeat(32));
+      index.rollback();
+
+      assertEquals(List.of("keep.cov"), List.copyOf(index.files().keySet()));
+      assertEquals(id("keep"), index.file("keep.cov").objectId());
+      assertEquals(List.of(id("keep")), index.definers("k"));
+      assertEquals(List.of(), index.definers("n"));
+      assertEquals(Optional.empty(), index.ref("HEAD"));
+    }
+  }
+
+  @Test
+  void uncommittedChangesAreLostOnClose() throws Exception {
+    Path file = dir.resolve("index.db");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      index.putFile(new FileEntry("a.cov", id("a"), null));
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(0, index.fileCount());
+    }
+  }
+
+  @Test
+  void removeAllDefinitionsOfScansForOneObject() throws Exception {
+    try (StoreIndex index = StoreIndex.open(dir.resolve("index.db"))) {
+      index.addDefinitions(id("x"), List.of("p", "q"));
+      index.addDefinitions(id("y"), List.of("p"));
+      assertEquals(2, index.removeAllDefinitionsOf(id("x")));
+      assertEquals(List.of(id("y")), index.definers("p"));
+      assertEquals(List.of(), index.definers("q"));
+      assertEquals(1, index.definitionCount());
+    }
+  }
+
+  @Test
+  void damagedIndexFileGivesAClearError() throws Exception {
+    Path file = dir.resolve("index.db");
+    byte[] garbage = new byte[64 * 1024];
+    new java.util.Random(1).nextBytes(garbage);
+    Files.write(file, garbage);
+    DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> StoreIndex.open(file));
+    assertTrue(e.getMessage().startsWith("index.db is damaged: "), e.getMessage());
+    assertTrue(e.getMessage().contains("the loose objects are intact"), e.getMessage());
+  }
+
+  @Test
+  void truncatedIndexFileGivesAClearError() throws Exception {
+    Path file = dir.resolve("index.db");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      for (int i = 0; i < 200; i++) {
+        index.putFile(new FileEntry("f" + i + ".cov", id("f" + i), null));
+      }
+      index.commit();
+    }
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(whole, 40));
+    DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> {
+      try (StoreIndex index = StoreIndex.open(file)) {
+        index.fileList();
+      }
+    });
+    assertTrue(e.getMessage().startsWith("index.db is damaged: "), e.getMessage());
+  }
+
+  @Test
+  void fileEntryRejectsPathsOutsideTheRepository() {
+    assertThrows(IllegalArgumentException.class, () -> new FileEntry("../x", id("x"), null));
+    assertThrows(IllegalArgumentException.class, () -> new FileEntry("/etc/passwd", id("x"), null));
+    assertThrows(IllegalArgumentException.class, () -> new FileEntry("a/./b", id("x"), null));
+  }
+}
