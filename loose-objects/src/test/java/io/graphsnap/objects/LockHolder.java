@@ -12,7 +12,7 @@ public final class LockHolder {
   /** {@code args[0]} is the store folder. */
   public static void main(String[] args) throws Exception {
     try (Store store = Store.open(Path.of(args[0]), true)) {
-      System.out.println("locked");
+      System.out.println(store.layout().lockFile().toFile().exists() ? "locked" : "no lock file");
       System.out.flush();
       while (System.in.read() >= 0) {
         // wait for the parent to close our stdin

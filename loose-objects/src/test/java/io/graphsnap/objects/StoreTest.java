@@ -69,6 +69,7 @@ class StoreTest {
   @Test
   void secondWriterInTheSameProcessIsRefused() throws Exception {
     try (Store first = Store.open(storeDir(), true)) {
+      assertEquals(List.of(), first.currentFiles());
       StoreLockedException e = assertThrows(StoreLockedException.class, () -> Store.open(storeDir(), false));
       assertTrue(e.getMessage().startsWith("store is locked by another graphsnap process"), e.getMessage());
     }
