@@ -1,0 +1,257 @@
+package io.graphsnap.reader;
+
+import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.reader.internal.Layouts.INT;
+import static io.graphsnap.reader.internal.Layouts.LONG;
+
+import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.reader.internal.Closing;
+import io.graphsnap.reader.internal.Section;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * One direction of the snapshot's compressed sparse rows, read in place: the forward CSR (out-edges:
+ * FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES) or the reverse CSR (in-edges: REVERSE_OFFSETS,
+ * REVERSE_SOURCES, REVERSE_TYPES).
+ *
+ * <pre>
+ * Offsets    --&gt; UInt64^(N+1)   node v's edges are [Offsets[v], Offsets[v+1]); Offsets[0] = 0, Offsets[N] = E
+ * Neighbours --&gt; Int32^E        per node sorted by (type id, neighbour id), distinct
+ * Types      --&gt; UInt8^E        the type id of each edge
+ * </pre>
+ *
+ * <p>This is the low-level entry point for whole-graph algorithms: index with {@code long}, read
+ * {@link #offset}, {@link #neighbour} and {@link #type}. Each of those checks the value it returns with one
+ * unsigned compare ({@code offset <= E}, {@code neighbour < N}, {@code type < T}) and throws
+ * {@link CorruptSnapshotException} (naming the section and byte offset) otherwise, so a structurally corrupt
+ * file can never make a loop read out of bounds or see an id out of range. Arguments out of range are caller
+ * errors and throw {@link IndexOutOfBoundsException}. For sequential access per node, {@link #cursor()} gives
+ * a reusable {@link EdgeCursor}.
+ *
+ * <p>Immutable and thread-safe. The memory belongs to the {@link GraphSnapshot} that made this view: the raw
+ * segments ({@link #offsets()}, {@link #neighbours()}, {@link #types()}) and every method become invalid
+ * when it is closed (methods then throw {@link AlreadyClosedException}; raw segment reads throw
+ * {@link IllegalStateException}).
+ */
+public final class CsrView {
+  private final String resource;
+  private final boolean reverse;
+  private final Section offsetsSection;
+  private final Section neighboursSection;
+  private final Section typesSection;
+  private final MemorySegment offsets;
+  private final MemorySegment neighbours;
+  private final MemorySegment types;
+  private final int nodeCount;
+  private final long edgeCount;
+  private final int typeCount;
+
+  private CsrView(String resource, boolean reverse, Section offsets, Section neighbours, Section types,
+      int nodeCount, long edgeCount, int typeCount) {
+    this.resource = resource;
+    this.reverse = reverse;
+    this.offsetsSection = offsets;
+    this.neighboursSection = neighbours;
+    this.typesSection = types;
+    this.offsets = offsets.bytes();
+    this.neighbours = neighbours.bytes();
+    this.types = types.bytes();
+    this.nodeCount = nodeCount;
+    this.edgeCount = edgeCount;
+    this.typeCount = typeCount;
+  }
+
+  /**
+   * Checks the three sections' lengths against N and E, {@code Offsets[0] = 0} and {@code Offsets[N] = E}
+   * (O(1)) and returns the view. E is read from {@code Offsets[N]} when {@code expectedEdges} is negative.
+   */
+  static CsrView open(String resource, boolean reverse, Section offsets, Section neighbours, Section types,
+      int nodeCount, long expectedEdges, int typeCount) {
+    offsets.requireLength(8L * (nodeCount + 1L), (nodeCount + 1L) + " offsets of 8 bytes");
+    MemorySegment o = offsets.bytes();
+    long first = o.get(LONG, 0);
+    if (first != 0) {
+      throw offsets.corrupt(0, "Offsets[0] is not zero: actual=" + first + " vs expected=0");
+    }
+    long last = o.get(LONG, 8L * nodeCount);
+    long edges = expectedEdges < 0 ? last : expectedEdges;
+    if (last < 0 || last != edges) {
+      throw offsets.corrupt(8L * nodeCount, "Offsets[N] is not the edge count: actual=" + last + " vs expected="
+          + (expectedEdges < 0 ? ">=0" : Long.toString(edges)));
+    }
+    if (edges > Long.MAX_VALUE / 4) {
+      throw offsets.corrupt(8L * nodeCount, "edge count too large: actual=" + edges);
+    }
+    neighbours.requireLength(4 * edges, edges + " edges of 4 bytes");
+    types.requireLength(edges, edges + " edges of 1 byte");
+    return new CsrView(resource, reverse, offsets, neighbours, types, nodeCount, edges, typeCount);
+  }
+
+  /** {@code true} for the reverse CSR (in-edges), {@code false} for the forward CSR (out-edges). */
+  public boolean isReverse() {
+    return reverse;
+  }
+
+  /** N, the number of nodes (rows). */
+  public int nodeCount() {
+    return nodeCount;
+  }
+
+  /** E, the number of edges. */
+  public long edgeCount() {
+    return edgeCount;
+  }
+
+  /** T, the number of edge types. */
+  public int edgeTypeCount() {
+    return typeCount;
+  }
+
+  /**
+   * {@code Offsets[node]}: node's first edge index; {@code offset(node + 1)} is one past its last. O(1).
+   *
+   * @param node in [0, N] (N gives E)
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N]
+   * @throws CorruptSnapshotException if the stored offset is outside [0, E]
+   */
+  public long offset(int node) {
+    Objects.checkIndex(node, nodeCount + 1L);
+    try {
+      long value = offsets.get(LONG, 8L * node);
+      if (Long.compareUnsigned(value, edgeCount) > 0) {
+        throw offsetsSection.corrupt(8L * node, "Offsets[" + node + "] out of range: actual=" + value
+            + " vs expected in [0, " + edgeCount + "]");
+      }
+      return value;
+    } catch (IllegalStateException e) {
+      throw Closing.translate(e, offsets, resource);
+    }
+  }
+
+  /**
+   * The neighbour id of edge {@code index} (a target for the forward CSR, a source for the reverse). O(1).
+   *
+   * @param index in [0, E)
+   * @throws IndexOutOfBoundsException if {@code index} is outside [0, E)
+   * @throws CorruptSnapshotException if the stored id is outside [0, N)
+   */
+  public int neighbour(long index) {
+    Objects.checkIndex(index, edgeCount);
+    try {
+      int id = neighbours.get(INT, 4 * index);
+      if (Integer.compareUnsigned(id, nodeCount) >= 0) {
+        throw badNeighbour(index, id);
+      }
+      return id;
+    } catch (IllegalStateException e) {
+      throw Closing.translate(e, neighbours, resource);
+    }
+  }
+
+  /**
+   * The type id of edge {@code index}. O(1).
+   *
+   * @param index in [0, E)
+   * @throws IndexOutOfBoundsException if {@code index} is outside [0, E)
+   * @throws CorruptSnapshotException if the stored type id is not below T
+   */
+  public int type(long index) {
+    Objects.checkIndex(index, edgeCount);
+    try {
+      int type = types.get(BYTE, index) & 0xFF;
+      if (type >= typeCount) {
+        throw badType(index, type);
+      }
+      return type;
+    } catch (IllegalStateException e) {
+      throw Closing.translate(e, types, resource);
+    }
+  }
+
+  /**
+   * The number of edges of {@code node} in this direction (out-degree forward, in-degree reverse). O(1).
+   *
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N)
+   * @throws CorruptSnapshotException if the node's offsets are not ordered within [0, E]
+   * @throws ArithmeticException if the degree exceeds {@link Integer#MAX_VALUE} (use {@code cursor(node).size()})
+   */
+  public int degree(int node) {
+    Objects.checkIndex(node, nodeCount);
+    try {
+      long start = offsets.get(LONG, 8L * node);
+      long end = offsets.get(LONG, 8L * node + 8);
+      checkRange(node, start, end);
+      return Math.toIntExact(end - start);
+    } catch (IllegalStateException e) {
+      throw Closing.translate(e, offsets, resource);
+    }
+  }
+
+  /** A new cursor positioned on no edges; position it with {@link EdgeCursor#reset(int)}. */
+  public EdgeCursor cursor() {
+    return new EdgeCursor(this);
+  }
+
+  /** A new cursor over all edges of {@code node}; see {@link EdgeCursor#reset(int)}. */
+  public EdgeCursor cursor(int node) {
+    return new EdgeCursor(this).reset(node);
+  }
+
+  /** A new cursor over the edges of {@code node} of type {@code typeId}; see {@link EdgeCursor#reset(int, int)}. */
+  public EdgeCursor cursor(int node, int typeId) {
+    return new EdgeCursor(this).reset(node, typeId);
+  }
+
+  /** The raw Offsets ({@code UInt64LE^(N+1)}), owned by the snapshot and invalid after it is closed. */
+  public MemorySegment offsets() {
+    return offsets;
+  }
+
+  /** The raw neighbour ids ({@code Int32LE^E}), owned by the snapshot and invalid after it is closed. */
+  public MemorySegment neighbours() {
+    return neighbours;
+  }
+
+  /** The raw type ids ({@code UInt8^E}), owned by the snapshot and invalid after it is closed. */
+  public MemorySegment types() {
+    return types;
+  }
+
+  @Override
+  public String toString() {
+    return "CsrView[" + (reverse ? "reverse" : "forward") + ", nodes=" + nodeCount + ", edges=" + edgeCount
+        + ", resource=" + resource + "]";
+  }
+
+  String resource() {
+    return resource;
+  }
+
+  void checkRange(int node, long start, long end) {
+    if (start < 0 || start > end || end > edgeCount) {
+      throw offsetsSection.corrupt(8L * node, "edges of node " + node + " span [" + start + ", " + end
+          + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
+    }
+  }
+
+  CorruptSnapshotException badNeighbour(long index, int id) {
+    return neighboursSection.corrupt(4 * index, "neighbour of edge " + index + " out of range: actual="
+        + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
+  }
+
+  CorruptSnapshotException badType(long index, int type) {
+    return typesSection.corrupt(index, "type of edge " + index + " out of range: actual=" + type + " vs expected<"
+        + typeCount);
+  }
+
+  CorruptSnapshotException unsortedEdges(int node, long index) {
+    return neighboursSection.corrupt(4 * index, "edges of node " + node + " are not strictly increasing by (type,"
+        + " neighbour) at edge " + index);
+  }
+
+  CorruptSnapshotException unsortedTypes(int node, long index, int type, int expected) {
+    return typesSection.corrupt(index, "edges of node " + node + " are not sorted by type: actual=" + type
+        + " vs expected=" + expected + " at edge " + index);
+  }
+}

@@ -1,0 +1,199 @@
+package io.graphsnap.reader;
+
+import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.reader.internal.Layouts.INT;
+import static io.graphsnap.reader.internal.Layouts.LONG;
+
+import io.graphsnap.reader.internal.Closing;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * Iterates one node's edges in one direction, without boxing or allocation: {@link #next()} returns the
+ * next neighbour id, or {@link #END} (-1) when there is none, and {@link #type()} the type id of the edge
+ * just returned. Edges come in (type id, neighbour id) order. A cursor is reusable: {@link #reset(int)} and
+ * {@link #reset(int, int)} reposition it, so a traversal needs one cursor per direction.
+ *
+ * <pre>{@code
+ * EdgeCursor c = snapshot.forward().cursor();
+ * for (int v = 0; v < n; v++) {
+ *   for (int w = c.reset(v).next(); w >= 0; w = c.next()) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Checks, all cheap: positioning checks {@code 0 <= Offsets[v] <= Offsets[v+1] <= E} (two compares) and,
+ * for a typed cursor, finds the type's sub-range by binary search over the type bytes; {@link #next()}
+ * checks the neighbour id is below N (one unsigned compare) and, for a typed cursor, that the edge has the
+ * requested type. Any failure is a {@link io.graphsnap.format.snapshot.CorruptSnapshotException} naming the
+ * section and byte offset.
+ *
+ * <p>Not thread-safe (it has a position): use one cursor per thread. It reads the snapshot's mapped memory:
+ * after {@link GraphSnapshot#close()} every method that reads throws {@link AlreadyClosedException}.
+ */
+public final class EdgeCursor {
+  /** What {@link #next()} returns when the edges are exhausted. */
+  public static final int END = -1;
+  private static final int ALL_TYPES = -1;
+
+  private final CsrView csr;
+  private final MemorySegment offsets;
+  private final MemorySegment neighbours;
+  private final MemorySegment types;
+  private final int nodeCount;
+  private final int typeCount;
+  private int node = -1;
+  private int fixedType = ALL_TYPES;
+  private long start;
+  private long position;
+  private long end;
+
+  EdgeCursor(CsrView csr) {
+    this.csr = csr;
+    this.offsets = csr.offsets();
+    this.neighbours = csr.neighbours();
+    this.types = csr.types();
+    this.nodeCount = csr.nodeCount();
+    this.typeCount = csr.edgeTypeCount();
+  }
+
+  /**
+   * Positions the cursor on all edges of {@code node}. O(1).
+   *
+   * @return this cursor
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N)
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the node's offsets are out of order or
+   *     outside [0, E]
+   */
+  public EdgeCursor reset(int node) {
+    Objects.checkIndex(node, nodeCount);
+    try {
+      long s = offsets.get(LONG, 8L * node);
+      long e = offsets.get(LONG, 8L * node + 8);
+      csr.checkRange(node, s, e);
+      set(node, ALL_TYPES, s, e);
+      return this;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, offsets, csr.resource());
+    }
+  }
+
+  /**
+   * Positions the cursor on the edges of {@code node} with type {@code typeId}. O(log degree).
+   *
+   * @return this cursor
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N) or {@code typeId} outside [0, T)
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the node's offsets are out of order or
+   *     outside [0, E]
+   */
+  public EdgeCursor reset(int node, int typeId) {
+    Objects.checkIndex(node, nodeCount);
+    Objects.checkIndex(typeId, typeCount);
+    try {
+      long s = offsets.get(LONG, 8L * node);
+      long e = offsets.get(LONG, 8L * node + 8);
+      csr.checkRange(node, s, e);
+      long from = firstTypeAtLeast(s, e, typeId);
+      long to = firstTypeAtLeast(from, e, typeId + 1);
+      set(node, typeId, from, to);
+      return this;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, offsets, csr.resource());
+    }
+  }
+
+  /**
+   * The next neighbour id, in [0, N), or {@link #END} when there is none. O(1), allocation-free.
+   *
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the stored id is not below N, or the
+   *     edge does not have the cursor's type
+   */
+  public int next() {
+    long p = position;
+    if (p >= end) {
+      return END;
+    }
+    try {
+      int id = neighbours.get(INT, 4 * p);
+      if (Integer.compareUnsigned(id, nodeCount) >= 0) {
+        throw csr.badNeighbour(p, id);
+      }
+      if (fixedType != ALL_TYPES) {
+        int t = types.get(BYTE, p) & 0xFF;
+        if (t != fixedType) {
+          throw csr.unsortedTypes(node, p, t, fixedType);
+        }
+      }
+      position = p + 1;
+      return id;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, neighbours, csr.resource());
+    }
+  }
+
+  /**
+   * The type id of the edge last returned by {@link #next()}, in [0, T); -1 if {@code next()} has not
+   * returned an edge since the last reset.
+   *
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the stored type id is not below T
+   */
+  public int type() {
+    if (fixedType != ALL_TYPES) {
+      return position > start ? fixedType : -1;
+    }
+    long p = position - 1;
+    if (p < start) {
+      return -1;
+    }
+    try {
+      int t = types.get(BYTE, p) & 0xFF;
+      if (t >= typeCount) {
+        throw csr.badType(p, t);
+      }
+      return t;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, types, csr.resource());
+    }
+  }
+
+  /** The node whose edges this cursor walks, or -1 before the first reset. */
+  public int node() {
+    return node;
+  }
+
+  /** The edges not yet returned. */
+  public long remaining() {
+    return end - position;
+  }
+
+  /** The number of edges since the last reset (returned and not). */
+  public long size() {
+    return end - start;
+  }
+
+  /** The index in the CSR of the next edge (for {@link CsrView#neighbour} and {@link CsrView#type}). */
+  public long position() {
+    return position;
+  }
+
+  private void set(int node, int type, long from, long to) {
+    this.node = node;
+    this.fixedType = type;
+    this.start = from;
+    this.position = from;
+    this.end = to;
+  }
+
+  private long firstTypeAtLeast(long from, long to, int type) {
+    long lo = from;
+    long hi = to;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if ((types.get(BYTE, mid) & 0xFF) < type) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}
