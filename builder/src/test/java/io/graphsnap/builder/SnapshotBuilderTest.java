@@ -205,4 +205,16 @@ class SnapshotBuilderTest {
     assertArrayEquals(new long[] {0}, s.reverseOffsets);
     assertEquals(0, s.forwardTargets.length);
   }
+
+  @Test
+  void rebuildingOntoAnExistingFileReplacesIt() throws Exception {
+    Path out = dir.resolve("s.gsnap");
+    BuildResult small = Fixtures.build(List.of(A), out);
+    BuildResult full = Fixtures.build(List.of(A, B, C), out);
+    assertFalse(small.snapshotId().equals(full.snapshotId()));
+    assertEquals(full.snapshotId(), ObjectId.of(Files.readAllBytes(out)).hex());
+    try (var listing = Files.list(dir)) {
+      assertEquals(List.of(out), listing.toList(), "no temporary file left");
+    }
+  }
 }

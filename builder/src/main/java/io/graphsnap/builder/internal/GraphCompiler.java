@@ -10,131 +10,61 @@ import org.roaringbitmap.RoaringBitmap;
  * remaps and sorts the edges into forward and reverse CSR, and builds the kind and effect bitmaps.
  *
  * <p>O(V + E) apart from sorting the strings (O(V log V)) and each node's edge range. Consumes the collector: its
- * edge columns are released (set to null) once the CSR is built. Stateless; not thread-safe per collector.
+ * edge columns are released (set to null) once remapped. Mutable, single-use, not thread-safe.
  */
 public final class GraphCompiler {
   private static final byte[] EMPTY = new byte[0];
 
-  private GraphCompiler() {}
+  private final ObjectCollector c;
+  private final PhaseClock clock;
+  private FileOrder files;
+  private Resolution res;
+  private boolean[] usedName;
+  private boolean[] usedType;
+  private int keptEdges;
+  private Dictionary.Sorted names;
+  /** Final node id → provisional name id. */
+  private int[] nodeProv;
+  private int externalCount;
+  private int externalKind = -1;
+  private Dictionary.Sorted kinds;
+  private Dictionary.Sorted effects;
+  private Dictionary.Sorted types;
+  private Dictionary.Sorted languages;
+  private NodeColumns nodes;
+
+  private GraphCompiler(ObjectCollector collector, PhaseClock clock) {
+    this.c = collector;
+    this.clock = clock;
+  }
 
   /**
-   * Compiles {@code c}.
+   * Compiles {@code collector}, reporting phases {@code resolve}, {@code sort}, {@code edges}, {@code indexes}.
    *
    * @throws BuildInputException if two objects share a path, or there are more than 255 edge types or 65,535 kinds
    */
-  public static CompiledGraph compile(ObjectCollector c, PhaseClock clock) {
+  public static CompiledGraph compile(ObjectCollector collector, PhaseClock clock) {
+    return new GraphCompiler(collector, clock).run();
+  }
+
+  private CompiledGraph run() {
     clock.start("resolve");
-    FileOrder files = FileOrder.of(c.filePaths, c.fileObjectId);
-    Resolution res = Resolution.of(c, files);
-    int[] declName = c.declName.elements();
-    int[] edgeSource = c.edgeSource.elements();
-    int[] edgeType = c.edgeType.elements();
-    int[] edgeTarget = c.edgeTarget.elements();
-    int rawEdges = c.edgeSource.size();
-    boolean[] usedName = new boolean[c.names.size()];
-    for (int p = 0; p < usedName.length; p++) {
-      usedName[p] = res.winner[p] >= 0;
-    }
-    boolean[] usedType = new boolean[c.edgeTypes.size()];
-    int keptEdges = 0;
-    for (int i = 0; i < rawEdges; i++) {
-      if (!res.dropped[edgeSource[i]]) {
-        usedName[edgeTarget[i]] = true;
-        usedType[edgeType[i]] = true;
-        keptEdges++;
-      }
-    }
-
+    files = FileOrder.of(c.filePaths, c.fileObjectId);
+    res = Resolution.of(c, files);
+    markUsed();
     clock.start("sort");
-    Dictionary.Sorted names = c.names.sort(p -> usedName[p]);
-    int n = names.size();
-    int[] nodeProv = new int[n];
-    for (int p = 0; p < usedName.length; p++) {
-      if (names.remap()[p] >= 0) {
-        nodeProv[names.remap()[p]] = p;
-      }
-    }
-    int externalCount = 0;
-    for (int v = 0; v < n; v++) {
-      if (res.winner[nodeProv[v]] < 0) {
-        externalCount++;
-      }
-    }
-    int externalKind = externalCount > 0 ? c.kinds.intern(SnapshotFormat.EXTERNAL_KIND, "external nodes") : -1;
-    Dictionary.Sorted kinds = sortKinds(c, res, nodeProv, externalKind);
-    Dictionary.Sorted effects = sortEffects(c, res);
-    Dictionary.Sorted types = c.edgeTypes.sort(t -> usedType[t]);
-    if (types.size() > SnapshotFormat.MAX_EDGE_TYPES) {
-      throw new BuildInputException("the objects use " + types.size() + " distinct edge types, more than the "
-          + SnapshotFormat.MAX_EDGE_TYPES + " a snapshot holds (a type id is one byte)");
-    }
-    Dictionary.Sorted languages = c.languages.sort(l -> true);
-
-    int[] nodeFile = new int[n];
-    int[] nodeLineStart = new int[n];
-    int[] nodeLineEnd = new int[n];
-    int[] nodeKind = new int[n];
-    int[] nodeFlags = new int[n];
-    byte[][] nodeDetails = new byte[n][];
-    int[] fileSymbolCount = new int[files.rank().length];
-    for (int v = 0; v < n; v++) {
-      int p = nodeProv[v];
-      int d = res.winner[p];
-      if (d < 0) {
-        nodeFile[v] = -1;
-        nodeKind[v] = kinds.remap()[externalKind];
-        nodeFlags[v] = SnapshotFormat.NODE_FLAG_EXTERNAL;
-        nodeDetails[v] = EMPTY;
-      } else {
-        nodeFile[v] = files.rank()[c.declFile.getInt(d)];
-        nodeLineStart[v] = c.declLineStart.getInt(d);
-        nodeLineEnd[v] = c.declLineEnd.getInt(d);
-        nodeKind[v] = kinds.remap()[c.declKind.getInt(d)];
-        nodeFlags[v] = res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
-        nodeDetails[v] = c.declDetails.get(d);
-        fileSymbolCount[nodeFile[v]]++;
-      }
-    }
-
+    sortTables();
+    nodes = nodeColumns();
     clock.start("edges");
-    int[] nameRemap = names.remap();
-    int[] typeRemap = types.remap();
-    byte[] finalTypes = new byte[keptEdges];
-    int m = 0;
-    for (int i = 0; i < rawEdges; i++) {
-      int d = edgeSource[i];
-      if (!res.dropped[d]) {
-        edgeSource[m] = nameRemap[declName[d]];
-        edgeTarget[m] = nameRemap[edgeTarget[i]];
-        finalTypes[m] = (byte) typeRemap[edgeType[i]];
-        m++;
-      }
-    }
-    c.edgeType = null;
-    c.edgeSource = null;
-    c.edgeTarget = null;
-    Csr forward = Csr.forward(edgeSource, edgeTarget, finalTypes, m, n);
-    edgeSource = null;
-    edgeTarget = null;
+    Csr forward = forwardEdges();
     Csr reverse = forward.transpose();
     long[] edgeTypeCounts = new long[types.size()];
     for (byte t : forward.types()) {
       edgeTypeCounts[t & 0xFF]++;
     }
-
     clock.start("indexes");
-    RoaringBitmap[] kindBitmaps = newBitmaps(kinds.size());
-    for (int v = 0; v < n; v++) {
-      kindBitmaps[nodeKind[v]].add(v);
-    }
-    RoaringBitmap[] effectBitmaps = effectBitmaps(c, res, nodeProv, effects);
-    for (RoaringBitmap b : kindBitmaps) {
-      b.runOptimize();
-    }
-    for (RoaringBitmap b : effectBitmaps) {
-      b.runOptimize();
-    }
-
+    RoaringBitmap[] kindBitmaps = kindBitmaps();
+    RoaringBitmap[] effectBitmaps = effectBitmaps();
     int f = files.sortedFiles().length;
     String[] filePaths = new String[f];
     byte[][] fileSha = new byte[f][];
@@ -147,66 +77,176 @@ public final class GraphCompiler {
       fileObjectId[i] = c.fileObjectId.get(a);
       fileLanguage[i] = languages.remap()[c.fileLanguage.getInt(a)];
     }
-    return new CompiledGraph(names.strings(), nodeFile, nodeLineStart, nodeLineEnd, nodeKind, nodeFlags, nodeDetails,
-        externalCount, kinds.strings(), effects.strings(), types.strings(), edgeTypeCounts, forward, reverse,
-        kindBitmaps, effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, fileSymbolCount,
+    return new CompiledGraph(names.strings(), nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
+        nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), edgeTypeCounts, forward,
+        reverse, kindBitmaps, effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount,
         languages.strings(), res.conflicts);
   }
 
-  private static Dictionary.Sorted sortKinds(ObjectCollector c, Resolution res, int[] nodeProv, int externalKind) {
-    boolean[] used = new boolean[c.kinds.size()];
+  /** A name is a node if declared or the target of a kept edge; a type is used if a kept edge has it. */
+  private void markUsed() {
+    usedName = new boolean[c.names.size()];
+    for (int p = 0; p < usedName.length; p++) {
+      usedName[p] = res.winner[p] >= 0;
+    }
+    usedType = new boolean[c.edgeTypes.size()];
+    int[] source = c.edgeSource.elements();
+    int[] type = c.edgeType.elements();
+    int[] target = c.edgeTarget.elements();
+    for (int i = 0, n = c.edgeSource.size(); i < n; i++) {
+      if (!res.dropped[source[i]]) {
+        usedName[target[i]] = true;
+        usedType[type[i]] = true;
+        keptEdges++;
+      }
+    }
+  }
+
+  private void sortTables() {
+    names = c.names.sort(p -> usedName[p]);
+    nodeProv = new int[names.size()];
+    for (int p = 0; p < usedName.length; p++) {
+      int v = names.remap()[p];
+      if (v >= 0) {
+        nodeProv[v] = p;
+        if (res.winner[p] < 0) {
+          externalCount++;
+        }
+      }
+    }
+    if (externalCount > 0) {
+      externalKind = c.kinds.intern(SnapshotFormat.EXTERNAL_KIND, "external nodes");
+    }
+    boolean[] usedKind = new boolean[c.kinds.size()];
     for (int p : nodeProv) {
       int d = res.winner[p];
-      used[d < 0 ? externalKind : c.declKind.getInt(d)] = true;
+      usedKind[d < 0 ? externalKind : c.declKind.getInt(d)] = true;
     }
-    Dictionary.Sorted kinds = c.kinds.sort(k -> used[k]);
+    kinds = c.kinds.sort(k -> usedKind[k]);
     if (kinds.size() > SnapshotFormat.MAX_KINDS) {
       throw new BuildInputException("the objects use " + kinds.size() + " distinct kinds, more than the "
           + SnapshotFormat.MAX_KINDS + " a snapshot holds (a kind id is two bytes)");
     }
-    return kinds;
+    effects = c.effects.sort(usedEffects()::get);
+    types = c.edgeTypes.sort(t -> usedType[t]);
+    if (types.size() > SnapshotFormat.MAX_EDGE_TYPES) {
+      throw new BuildInputException("the objects use " + types.size() + " distinct edge types, more than the "
+          + SnapshotFormat.MAX_EDGE_TYPES + " a snapshot holds (a type id is one byte)");
+    }
+    languages = c.languages.sort(l -> true);
   }
 
   /** Effects of every declaration that survives: winners and the members of merged namespaces. */
-  private static Dictionary.Sorted sortEffects(ObjectCollector c, Resolution res) {
-    boolean[] used = new boolean[c.effects.size()];
+  private java.util.BitSet usedEffects() {
+    java.util.BitSet used = new java.util.BitSet(c.effects.size());
     int[] ids = c.effectIds.elements();
     for (int d = 0; d < res.dropped.length; d++) {
       if (!res.dropped[d]) {
         for (int i = c.effectStart(d), end = c.declEffectEnd.getInt(d); i < end; i++) {
-          used[ids[i]] = true;
+          used.set(ids[i]);
         }
       }
     }
-    return c.effects.sort(e -> used[e]);
+    return used;
   }
 
-  /** Node ids per effect; a merged namespace has the union of its declarations' effects. */
-  private static RoaringBitmap[] effectBitmaps(ObjectCollector c, Resolution res, int[] nodeProv,
-      Dictionary.Sorted effects) {
-    RoaringBitmap[] bitmaps = newBitmaps(effects.size());
-    int[] ids = c.effectIds.elements();
-    int[] remap = effects.remap();
-    for (int v = 0; v < nodeProv.length; v++) {
+  /** The NODES and NODE_DETAILS columns, and each file's symbol count. */
+  private static final class NodeColumns {
+    int[] file;
+    int[] lineStart;
+    int[] lineEnd;
+    int[] kind;
+    int[] flags;
+    byte[][] details;
+    int[] fileSymbolCount;
+  }
+
+  private NodeColumns nodeColumns() {
+    int n = nodeProv.length;
+    NodeColumns cols = new NodeColumns();
+    cols.file = new int[n];
+    cols.lineStart = new int[n];
+    cols.lineEnd = new int[n];
+    cols.kind = new int[n];
+    cols.flags = new int[n];
+    cols.details = new byte[n][];
+    cols.fileSymbolCount = new int[files.rank().length];
+    for (int v = 0; v < n; v++) {
       int p = nodeProv[v];
       int d = res.winner[p];
       if (d < 0) {
-        continue;
-      }
-      if (res.merged[p]) {
-        for (int e = res.firstDecl[p]; e >= 0; e = res.nextDecl[e]) {
-          addEffects(bitmaps, c, ids, remap, e, v);
-        }
+        cols.file[v] = -1;
+        cols.kind[v] = kinds.remap()[externalKind];
+        cols.flags[v] = SnapshotFormat.NODE_FLAG_EXTERNAL;
+        cols.details[v] = EMPTY;
       } else {
-        addEffects(bitmaps, c, ids, remap, d, v);
+        cols.file[v] = files.rank()[c.declFile.getInt(d)];
+        cols.lineStart[v] = c.declLineStart.getInt(d);
+        cols.lineEnd[v] = c.declLineEnd.getInt(d);
+        cols.kind[v] = kinds.remap()[c.declKind.getInt(d)];
+        cols.flags[v] = res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
+        cols.details[v] = c.declDetails.get(d);
+        cols.fileSymbolCount[cols.file[v]]++;
       }
     }
-    return bitmaps;
+    return cols;
   }
 
-  private static void addEffects(RoaringBitmap[] bitmaps, ObjectCollector c, int[] ids, int[] remap, int d, int v) {
+  /** Remaps the kept edges to final ids in place (reusing the collector's arrays) and builds the forward CSR. */
+  private Csr forwardEdges() {
+    int[] source = c.edgeSource.elements();
+    int[] type = c.edgeType.elements();
+    int[] target = c.edgeTarget.elements();
+    int raw = c.edgeSource.size();
+    c.edgeType = null;
+    c.edgeSource = null;
+    c.edgeTarget = null;
+    int[] declName = c.declName.elements();
+    int[] nameRemap = names.remap();
+    int[] typeRemap = types.remap();
+    byte[] finalTypes = new byte[keptEdges];
+    int m = 0;
+    for (int i = 0; i < raw; i++) {
+      int d = source[i];
+      if (!res.dropped[d]) {
+        source[m] = nameRemap[declName[d]];
+        target[m] = nameRemap[target[i]];
+        finalTypes[m] = (byte) typeRemap[type[i]];
+        m++;
+      }
+    }
+    return Csr.forward(source, target, finalTypes, m, nodeProv.length);
+  }
+
+  private RoaringBitmap[] kindBitmaps() {
+    RoaringBitmap[] bitmaps = newBitmaps(kinds.size());
+    for (int v = 0; v < nodes.kind.length; v++) {
+      bitmaps[nodes.kind[v]].add(v);
+    }
+    return optimised(bitmaps);
+  }
+
+  /** Node ids per effect; a merged namespace has the union of its declarations' effects. */
+  private RoaringBitmap[] effectBitmaps() {
+    RoaringBitmap[] bitmaps = newBitmaps(effects.size());
+    for (int v = 0; v < nodeProv.length; v++) {
+      int p = nodeProv[v];
+      int d = res.winner[p];
+      if (d >= 0 && res.merged[p]) {
+        for (int e = res.firstDecl[p]; e >= 0; e = res.nextDecl[e]) {
+          addEffects(bitmaps, e, v);
+        }
+      } else if (d >= 0) {
+        addEffects(bitmaps, d, v);
+      }
+    }
+    return optimised(bitmaps);
+  }
+
+  private void addEffects(RoaringBitmap[] bitmaps, int d, int v) {
+    int[] ids = c.effectIds.elements();
     for (int i = c.effectStart(d), end = c.declEffectEnd.getInt(d); i < end; i++) {
-      bitmaps[remap[ids[i]]].add(v);
+      bitmaps[effects.remap()[ids[i]]].add(v);
     }
   }
 
@@ -214,6 +254,13 @@ public final class GraphCompiler {
     RoaringBitmap[] bitmaps = new RoaringBitmap[count];
     for (int i = 0; i < count; i++) {
       bitmaps[i] = new RoaringBitmap();
+    }
+    return bitmaps;
+  }
+
+  private static RoaringBitmap[] optimised(RoaringBitmap[] bitmaps) {
+    for (RoaringBitmap b : bitmaps) {
+      b.runOptimize();
     }
     return bitmaps;
   }
