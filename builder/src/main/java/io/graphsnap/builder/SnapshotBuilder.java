@@ -5,6 +5,7 @@ import io.graphsnap.builder.internal.GraphCompiler;
 import io.graphsnap.builder.internal.ObjectCollector;
 import io.graphsnap.builder.internal.PhaseClock;
 import io.graphsnap.builder.internal.SnapshotFileWriter;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,19 +51,42 @@ public final class SnapshotBuilder {
    * @throws BuildInputException if the objects cannot form a snapshot (duplicate path, invalid UTF-8, a limit)
    */
   public BuildResult build(ObjectSource source, Path outputFile) throws IOException {
-    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(outputFile, "outputFile");
     PhaseClock clock = new PhaseClock(options.progress());
-    clock.start("collect");
-    long expected = source.size();
-    ObjectCollector collector = new ObjectCollector(expected, done -> clock.advance(done, expected));
-    source.forEach(collector);
-    CompiledGraph graph = GraphCompiler.compile(collector, clock);
-    collector = null;
+    CompiledGraph graph = compile(source, clock);
     clock.start("write");
     SnapshotFileWriter.Written written = SnapshotFileWriter.write(graph, outputFile, clock);
     clock.stop();
     return result(graph, outputFile, written, clock.durations());
+  }
+
+  /**
+   * Builds as {@link #build} does, but publishes the file in {@code directory} under its content name
+   * {@code <snapshotId>.gsnap} ({@link SnapshotFormat#FILE_EXTENSION}), as a store's {@code snapshots/} folder
+   * holds them; an existing file of that name has the same bytes and is replaced by the rename. The temporary file
+   * is {@code directory/.snapshot.<random>.tmp}.
+   *
+   * @throws IOException if reading the source or writing the file fails
+   * @throws BuildInputException if the objects cannot form a snapshot
+   */
+  public BuildResult buildInto(ObjectSource source, Path directory) throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    PhaseClock clock = new PhaseClock(options.progress());
+    CompiledGraph graph = compile(source, clock);
+    clock.start("write");
+    SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(graph, directory,
+        sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+    clock.stop();
+    return result(graph, written.path(), written, clock.durations());
+  }
+
+  private static CompiledGraph compile(ObjectSource source, PhaseClock clock) throws IOException {
+    Objects.requireNonNull(source, "source");
+    clock.start("collect");
+    long expected = source.size();
+    ObjectCollector collector = new ObjectCollector(expected, done -> clock.advance(done, expected));
+    source.forEach(collector);
+    return GraphCompiler.compile(collector, clock);
   }
 
   private static BuildResult result(CompiledGraph g, Path path, SnapshotFileWriter.Written written,

@@ -217,4 +217,17 @@ class SnapshotBuilderTest {
       assertEquals(List.of(out), listing.toList(), "no temporary file left");
     }
   }
+
+  @Test
+  void buildIntoNamesTheFileByItsHash() throws Exception {
+    BuildResult r = new SnapshotBuilder().buildInto(ObjectSource.of(List.of(A, B)), dir.resolve("snapshots"));
+    Path expected = dir.resolve("snapshots").resolve(r.snapshotId() + ".gsnap").toAbsolutePath();
+    assertEquals(expected, r.path());
+    assertEquals(r.snapshotId(), ObjectId.of(Files.readAllBytes(expected)).hex());
+    BuildResult again = new SnapshotBuilder().buildInto(ObjectSource.of(List.of(B, A)), dir.resolve("snapshots"));
+    assertEquals(r.snapshotId(), again.snapshotId());
+    try (var listing = Files.list(dir.resolve("snapshots"))) {
+      assertEquals(List.of(expected), listing.toList());
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Puts a snapshot file in place crash-safely: writes a temporary file in the target's directory, forces it to
@@ -27,15 +28,30 @@ public final class SnapshotFileWriter {
    *
    * @param sha256Hex lower-case hex SHA-256 of the file's bytes
    * @param bytes the file's size
+   * @param path where the file now is
    */
-  public record Written(String sha256Hex, long bytes) {}
+  public record Written(String sha256Hex, long bytes, Path path) {}
 
   /** Writes {@code graph} to {@code target} as described above; creates the target's directory if needed. */
   public static Written write(CompiledGraph graph, Path target, PhaseClock clock) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
+    return write(graph, absolute.getParent(), "." + absolute.getFileName(), sha -> absolute, clock);
+  }
+
+  /**
+   * Writes {@code graph} into {@code dir} under the name {@code nameOf} gives for the file's SHA-256 hex, as
+   * described above; creates {@code dir} if needed.
+   */
+  public static Written writeInto(CompiledGraph graph, Path dir, Function<String, String> nameOf, PhaseClock clock)
+      throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    return write(graph, absolute, ".snapshot", sha -> absolute.resolve(nameOf.apply(sha)), clock);
+  }
+
+  private static Written write(CompiledGraph graph, Path dir, String tempPrefix, Function<String, Path> targetOf,
+      PhaseClock clock) throws IOException {
     Files.createDirectories(dir);
-    Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp = dir.resolve(tempPrefix + "." + UUID.randomUUID() + ".tmp");
     boolean moved = false;
     try {
       Written written;
@@ -45,6 +61,8 @@ public final class SnapshotFileWriter {
         ch.force(true);
         written = hash(ch);
       }
+      Path absolute = targetOf.apply(written.sha256Hex());
+      written = new Written(written.sha256Hex(), written.bytes(), absolute);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -55,7 +73,11 @@ public final class SnapshotFileWriter {
       return written;
     } finally {
       if (!moved) {
-        Files.deleteIfExists(temp);
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // Best effort: the failure that got us here is the one to report.
+        }
       }
     }
   }
@@ -76,7 +98,7 @@ public final class SnapshotFileWriter {
       sha.update(buffer);
       position += n;
     }
-    return new Written(Hex.of(sha.digest()), size);
+    return new Written(Hex.of(sha.digest()), size, null);
   }
 
   /** Forces the directory entry of the rename to disk; skipped where directories cannot be opened (Windows). */
