@@ -17,6 +17,7 @@ final class Checks {
     if (value.indexOf('\0') >= 0) {
       throw new InvalidSummaryException(field + " contains NUL: " + RepoPaths.quote(value));
     }
+    checkSurrogates(field, value);
     return value;
   }
 
@@ -27,7 +28,21 @@ final class Checks {
     if (utf8Length(value) > Limits.MAX_TEXT_BYTES) {
       throw new InvalidSummaryException(field + " is longer than " + Limits.MAX_TEXT_BYTES + " bytes");
     }
+    checkSurrogates(field, value);
     return value;
+  }
+
+  /** Rejects unpaired UTF-16 surrogates: they have no UTF-8 form, so two different names could collide. */
+  static void checkSurrogates(String field, String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidSummaryException(field + " contains an unpaired surrogate (U+"
+            + String.format("%04X", (int) c) + ") at index " + i);
+      }
+    }
   }
 
   static byte[] hash(String field, byte[] value) {

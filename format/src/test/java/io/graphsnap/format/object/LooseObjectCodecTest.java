@@ -117,5 +117,8 @@ class LooseObjectCodecTest {
     assertThrows(InvalidSummaryException.class, () -> SymbolSummary.of("x".repeat(Limits.MAX_NAME_BYTES + 1), "fn", 1, 1));
     assertThrows(InvalidSummaryException.class,
         () -> new SymbolSummary("a", "fn", List.of(), 1, 1, new byte[3], List.of(), null));
+    assertThrows(InvalidSummaryException.class, () -> SymbolSummary.of("a\uD800b", "fn", 1, 1));
+    assertThrows(InvalidSummaryException.class, () -> new Note("en", "tail \uDC00"));
+    SymbolSummary.of("emoji \uD83D\uDE00", "fn", 1, 1); // a proper pair is fine
   }
 }
