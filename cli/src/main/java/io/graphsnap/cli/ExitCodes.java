@@ -1,0 +1,15 @@
+package io.graphsnap.cli;
+
+/** The command line's exit codes, a contract users script against (DESIGN.md §7). */
+public final class ExitCodes {
+  /** Success. */
+  public static final int OK = 0;
+  /** Not found, or no result where one was asked for. */
+  public static final int NOT_FOUND = 1;
+  /** Bad usage or bad input (some input lines rejected, unknown option, bad argument). */
+  public static final int BAD_INPUT = 2;
+  /** Corrupt or unreadable store or snapshot. */
+  public static final int CORRUPT = 3;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,121 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.format.object.CorruptObjectException;
+import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command: lists the subcommands and holds the options every one inherits ({@code --quiet},
+ * {@code --verbose}). Errors print one line on stderr (a stack trace only with {@code --verbose}) and map
+ * to {@link ExitCodes}.
+ */
+@Command(
+    name = "graphsnap",
+    mixinStandardHelpOptions = true,
+    version = "graphsnap 0.1.0",
+    description = "Compact, read-optimised code-graph snapshots.",
+    subcommands = {
+      IngestCommand.class,
+      SnapshotCommand.class,
+      InfoCommand.class,
+      LookupCommand.class,
+      NeighborsCommand.class,
+      QueryCommand.class,
+      VerifyCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class GraphsnapCommand implements Runnable {
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces for errors.")
+  boolean verbose;
+
+  private PrintWriter out;
+  private PrintWriter err;
+
+  /**
+   * Creates a command line writing to {@code out} and {@code err}; tests capture both. Each call gives a new,
+   * independent command line.
+   */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    GraphsnapCommand root = new GraphsnapCommand();
+    root.out = out;
+    root.err = err;
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(GraphsnapCommand::exitCode);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("graphsnap: " + message(e));
+      if (root.verbose) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().flush();
+      return exitCode(e);
+    });
+    cl.setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println("graphsnap: " + e.getMessage());
+      e.getCommandLine().getErr().println("Try 'graphsnap " + e.getCommandLine().getCommandName() + " --help'.");
+      return ExitCodes.BAD_INPUT;
+    });
+    return cl;
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof NoSuchFileException nsf) {
+      return "no such file: " + nsf.getFile();
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof CliException c) {
+      return c.exitCode();
+    }
+    if (e instanceof CorruptSnapshotException || e instanceof CorruptObjectException) {
+      return ExitCodes.CORRUPT;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof NoSuchFileException) {
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.CORRUPT;
+  }
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(out);
+  }
+
+  /** Standard output. */
+  PrintWriter out() {
+    return out;
+  }
+
+  /** Standard error, for diagnostics and progress. */
+  PrintWriter err() {
+    return err;
+  }
+
+  /** Whether progress and summaries on stderr are suppressed. */
+  boolean quiet() {
+    return quiet;
+  }
+
+  /** A progress display: on when stderr is a terminal and not {@code --quiet}. */
+  Progress progress() {
+    return new Progress(err, !quiet && Progress.isTerminal());
+  }
+}

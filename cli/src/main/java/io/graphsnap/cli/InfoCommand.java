@@ -1,0 +1,77 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code graphsnap info}: counts, edge types, kinds, size and conflicts of a snapshot. */
+@Command(name = "info", description = "Show a snapshot's counts, edge types, kinds, size and conflicts.")
+final class InfoCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin SnapshotOptions snapshot;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (GraphSnapshot g = snapshot.open()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      String file = g.path().getFileName().toString();
+      doc.put("snapshot", file.endsWith(".gsnap") ? file.substring(0, file.length() - 6) : file);
+      doc.put("path", g.path().toString());
+      doc.put("formatVersion", g.formatVersion());
+      doc.put("nodes", g.nodeCount());
+      doc.put("edges", g.edgeCount());
+      doc.put("files", g.fileCount());
+      Map<String, Long> types = new LinkedHashMap<>();
+      List<String> typeNames = g.edgeTypes();
+      for (int t = 0; t < typeNames.size(); t++) {
+        types.put(typeNames.get(t), g.edgeCount(t));
+      }
+      doc.put("edgeTypes", types);
+      Map<String, Long> kinds = new LinkedHashMap<>();
+      for (String kind : g.kinds()) {
+        kinds.put(kind, g.ofKind(kind).getLongCardinality());
+      }
+      doc.put("kinds", kinds);
+      doc.put("bytes", g.byteSize());
+      List<Map<String, String>> conflicts = g.conflicts().stream().map(c -> {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("keptPath", c.keptPath());
+        m.put("droppedPath", c.droppedPath());
+        return m;
+      }).toList();
+      doc.put("conflicts", conflicts);
+      if (json) {
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        out.printf("snapshot  %s%n", doc.get("snapshot"));
+        out.printf("path      %s%n", doc.get("path"));
+        out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
+            g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
+        out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
+        out.println("edge types:");
+        types.forEach((k, v) -> out.printf("  %-16s %,12d%n", k, v));
+        out.println("kinds:");
+        kinds.forEach((k, v) -> out.printf("  %-16s %,12d%n", k, v));
+        if (!conflicts.isEmpty()) {
+          out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
+          for (Map<String, String> c : conflicts) {
+            out.printf("  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
+          }
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

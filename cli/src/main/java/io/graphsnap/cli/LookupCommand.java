@@ -1,0 +1,72 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.NodeDetails;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code graphsnap lookup NAME}: one symbol's kind, effects, file, lines, hash, notes and metadata. */
+@Command(name = "lookup", description = "Show one symbol: kind, effects, file, lines, hash, notes, metadata.")
+final class LookupCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin SnapshotOptions snapshot;
+
+  @Parameters(paramLabel = "NAME", description = "Fully qualified symbol name.")
+  String name;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (GraphSnapshot g = snapshot.open()) {
+      int id = g.node(name);
+      if (id < 0) {
+        throw CliException.notFound("not found: " + name);
+      }
+      Map<String, Object> doc = describe(g, id);
+      if (json) {
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        doc.forEach((k, v) -> out.printf("%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The JSON shape of DESIGN.md §7 for node {@code id}. */
+  static Map<String, Object> describe(GraphSnapshot g, int id) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("name", g.name(id));
+    doc.put("kind", g.kind(id));
+    doc.put("effects", g.effects(id));
+    doc.put("file", g.file(id));
+    doc.put("lines", List.of(g.lineStart(id), g.lineEnd(id)));
+    NodeDetails details = g.details(id);
+    if (details.contentHash() != null) {
+      doc.put("hash", HexFormat.of().formatHex(details.contentHash()));
+    }
+    if (!details.notes().isEmpty()) {
+      doc.put("notes", details.notes().stream().map(n -> {
+        Map<String, String> note = new LinkedHashMap<>();
+        note.put("lang", n.lang());
+        note.put("text", n.text());
+        return note;
+      }).toList());
+    }
+    if (!details.metadata().isEmpty()) {
+      doc.put("metadata", details.metadata());
+    }
+    return doc;
+  }
+}
