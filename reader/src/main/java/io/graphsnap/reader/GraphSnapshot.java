@@ -85,7 +85,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
  * the reader return wrong answers: a name lookup may miss when names are out of order or the Bloom filter
  * lacks a name; a string may decode with replacement characters; columns, lines, details and bitmaps may
- * carry wrong values; typed cursors on edges not sorted by type fail with {@link CorruptSnapshotException}.
+ * carry wrong values; on edges not sorted by type a typed cursor may miss edges (it never returns an edge of
+ * another type: it throws {@link CorruptSnapshotException}); a reverse CSR that is not the transpose of the
+ * forward one answers in-edge queries wrongly.
  * It can never make the reader read outside the file, loop forever, allocate more than the file's size
  * justifies, or throw anything but {@link CorruptSnapshotException}. Run {@link #verify} on files you did not
  * write.

@@ -158,10 +158,16 @@ final class TestSnapshotWriter {
   static byte[] fixChecksums(byte[] file) {
     ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     int count = b.getInt(16);
+    if (count < 0 || count > SnapshotFormat.MAX_SECTIONS || SnapshotFormat.headerBytes(count) > file.length) {
+      return file; // a damaged header: nothing to fix
+    }
     for (int i = 0; i < count; i++) {
       int at = SnapshotFormat.HEADER_FIXED_BYTES + i * SnapshotFormat.SECTION_ENTRY_BYTES;
       long offset = b.getLong(at + 8);
       long length = b.getLong(at + 16);
+      if (offset < 0 || length < 0 || offset > file.length || length > file.length - offset) {
+        continue; // a damaged entry: leave its CRC
+      }
       CRC32C crc = new CRC32C();
       crc.update(file, (int) offset, (int) length);
       b.putInt(at + 4, (int) crc.getValue());

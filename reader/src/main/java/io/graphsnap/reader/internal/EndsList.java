@@ -47,10 +47,10 @@ public final class EndsList {
     if (zero != 0) {
       throw section.corrupt(4, "reserved field is not zero: actual=" + zero + " vs expected=0");
     }
-    long maxCount = (length - HEADER_BYTES) / 8 - 1;
+    long maxCount = Math.min((length - HEADER_BYTES) / 8 - 1, Integer.MAX_VALUE - 1);
     if (count > maxCount) {
       throw section.corrupt(0, "count does not fit the section: actual=" + count + " vs expected<=" + maxCount
-          + " (Ends of " + length + " bytes)");
+          + " (Ends of " + length + " bytes, ids are int)");
     }
     EndsList list = new EndsList(section, (int) count);
     long first = list.rawEnd(0);

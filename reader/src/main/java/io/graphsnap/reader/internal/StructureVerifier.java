@@ -119,7 +119,11 @@ public final class StructureVerifier {
     byte[] buffer = new byte[256];
     for (int v = 0; v < names.count(); v++) {
       long from = ends.itemOffset(v);
-      int length = (int) ends.itemLength(v);
+      long itemLength = ends.itemLength(v);
+      if (itemLength > Integer.MAX_VALUE - 16) {
+        throw ends.section().corrupt(8 + 8L * v, "name " + v + " is " + itemLength + " bytes long");
+      }
+      int length = (int) itemLength;
       if (length > buffer.length) {
         buffer = new byte[Math.max(length, buffer.length * 2)];
       }
