@@ -1,0 +1,93 @@
+package io.graphsnap.reader;
+
+import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Generates the corpus of broken snapshots under {@code src/test/resources/corrupt/} (also a seed corpus for
+ * fuzzing). Each file's name starts with the stage that must reject it: {@code open-}, {@code query-} or
+ * {@code verify-}. Regenerate with (from the repository root, after {@code mvn -pl reader test-compile}):
+ *
+ * <pre>
+ * java -cp "reader/target/test-classes:reader/target/classes:$(cat reader/target/cp.txt)" \
+ *     io.graphsnap.reader.CorruptCorpus reader/src/test/resources/corrupt
+ * </pre>
+ * where {@code cp.txt} comes from {@code mvn -pl reader dependency:build-classpath -Dmdep.outputFile=target/cp.txt}.
+ */
+final class CorruptCorpus {
+  private CorruptCorpus() {}
+
+  static Map<String, byte[]> files() {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    byte[] good = TestSnapshotWriter.write(Fixtures.small());
+
+    byte[] magic = good.clone();
+    magic[0] = 'X';
+    out.put("open-bad-magic.gsnap", magic);
+    out.put("open-truncated-header.gsnap", Arrays.copyOf(good, 100));
+    out.put("open-truncated-half.gsnap", Arrays.copyOf(good, good.length / 2));
+    out.put("open-truncated-last-byte.gsnap", Arrays.copyOf(good, good.length - 1));
+    byte[] version = good.clone();
+    le(version).putInt(8, SnapshotFormat.VERSION_CURRENT + 1);
+    out.put("open-version-too-new.gsnap", TestSnapshotWriter.fixChecksums(version));
+    byte[] header = good.clone();
+    header[40] ^= 1; // a section CRC in the table: the header CRC breaks
+    out.put("open-header-crc.gsnap", header);
+
+    EnumMap<SectionId, byte[]> s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.FORWARD_TARGETS)).putInt(0, 1_000_000);
+    out.put("query-neighbour-out-of-range.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.FORWARD_OFFSETS)).putLong(8, 1L << 40);
+    out.put("query-offsets-out-of-range.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] kinds = s.get(SectionId.KIND_BITMAPS);
+    Arrays.fill(kinds, kinds.length - 12, kinds.length, (byte) 0x5A);
+    out.put("query-bitmap-garbage.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] details = s.get(SectionId.NODE_DETAILS);
+    Arrays.fill(details, details.length - 20, details.length, (byte) 0xFF);
+    out.put("query-details-garbage.gsnap", layout(s));
+
+    byte[] flipped = good.clone();
+    flipped[(int) TestSnapshotWriter.sectionOffset(good, SectionId.NODES) + 4] ^= 1;
+    out.put("verify-section-crc.gsnap", flipped);
+
+    byte[] padding = good.clone();
+    padding[SnapshotFormat.headerBytes(SectionId.values().length)] = 7;
+    out.put("verify-padding.gsnap", padding);
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    s.put(SectionId.BLOOM, new io.graphsnap.bloom.BloomFilterBuilder(10).toByteArray());
+    out.put("verify-bloom-without-names.gsnap", layout(s));
+    return out;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    Files.createDirectories(dir);
+    for (Map.Entry<String, byte[]> e : files().entrySet()) {
+      Files.write(dir.resolve(e.getKey()), e.getValue());
+    }
+  }
+
+  private static byte[] layout(EnumMap<SectionId, byte[]> sections) {
+    return TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_CURRENT);
+  }
+
+  private static ByteBuffer le(byte[] b) {
+    return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+  }
+}
