@@ -1,26 +1,12 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import io.graphsnap.bloom.BloomView;
-import io.graphsnap.bloom.InvalidBloomException;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
-import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
-import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
-import io.graphsnap.reader.internal.ChecksumVerifier;
 import io.graphsnap.reader.internal.Closing;
-import io.graphsnap.reader.internal.DetailsReader;
-import io.graphsnap.reader.internal.Dictionary;
-import io.graphsnap.reader.internal.FileTable;
-import io.graphsnap.reader.internal.NodeTable;
-import io.graphsnap.reader.internal.Section;
-import io.graphsnap.reader.internal.SectionTable;
-import io.graphsnap.reader.internal.StringListView;
-import io.graphsnap.reader.internal.StructureVerifier;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -34,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
@@ -48,7 +33,7 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * All in O(sections + T + K + X + L) (edge types, kinds, effects, languages), reading only headers and
  * dictionaries:
  * <ul>
- *   <li>the header ({@link SnapshotHeader#decode}): magic, format version (else
+ *   <li>the header ({@link io.graphsnap.format.snapshot.SnapshotHeader#decode}): magic, format version (else
  *       {@link UnsupportedFormatVersionException} with the version found and the supported range), header
  *       CRC32C, file length, every section aligned, inside the file, in order, ids increasing;
  *   <li>every required section is present (all of format version 1 except BUILD_INFO and CONFLICTS, which may
@@ -107,58 +92,15 @@ public final class GraphSnapshot implements AutoCloseable {
   private final String resource;
   private final Arena arena;
   private final MemorySegment file;
-  private final SnapshotHeader header;
-  private final SectionTable sections;
   private final AtomicBoolean closed = new AtomicBoolean();
-
-  private final StringListView names;
-  private final NodeTable nodes;
-  private final Dictionary kinds;
-  private final Dictionary effects;
-  private final Dictionary edgeTypes;
-  private final long[] edgeTypeCounts;
-  private final CsrView forward;
-  private final CsrView reverse;
-  private final BitmapListView kindBitmaps;
-  private final BitmapListView effectBitmaps;
-  private final BloomView bloom;
-  private final FileTable files;
-  private final DetailsReader details;
-  private final StringListView buildInfoList;
-  private final StringListView conflictList;
-  private volatile Map<String, String> buildInfo;
-  private volatile List<Conflict> conflicts;
+  private final MappedSnapshot sections;
 
   private GraphSnapshot(Path path, String resource, Arena arena, MemorySegment file) {
     this.path = path;
     this.resource = resource;
     this.arena = arena;
     this.file = file;
-    this.header = SnapshotHeader.decode(file, resource);
-    SectionTable table = new SectionTable(resource, file, header);
-    this.sections = table;
-    this.names = StringListView.open(table.required(SectionId.NODE_NAMES));
-    int n = names.count();
-    this.kinds = Dictionary.open(table.required(SectionId.KINDS), SnapshotFormat.MAX_KINDS, "kinds");
-    this.effects = Dictionary.open(table.required(SectionId.EFFECTS), Integer.MAX_VALUE, "effects");
-    this.edgeTypes = Dictionary.open(table.required(SectionId.EDGE_TYPES), SnapshotFormat.MAX_EDGE_TYPES, "edge types");
-    Dictionary languages = Dictionary.open(table.required(SectionId.LANGUAGES), Integer.MAX_VALUE, "languages");
-    StringListView paths = StringListView.open(table.required(SectionId.FILE_PATHS));
-    this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
-    this.nodes = new NodeTable(table.required(SectionId.NODES), n, kinds.size(), files.count());
-    int t = edgeTypes.size();
-    this.forward = CsrView.open(resource, false, table.required(SectionId.FORWARD_OFFSETS),
-        table.required(SectionId.FORWARD_TARGETS), table.required(SectionId.FORWARD_TYPES), n, -1, t);
-    long e = forward.edgeCount();
-    this.reverse = CsrView.open(resource, true, table.required(SectionId.REVERSE_OFFSETS),
-        table.required(SectionId.REVERSE_SOURCES), table.required(SectionId.REVERSE_TYPES), n, e, t);
-    this.edgeTypeCounts = readEdgeTypeCounts(table.required(SectionId.EDGE_TYPE_COUNTS), t, e);
-    this.kindBitmaps = BitmapListView.open(table.required(SectionId.KIND_BITMAPS), kinds.size(), "K", n);
-    this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
-    this.bloom = wrapBloom(table.required(SectionId.BLOOM));
-    this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
-    this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), 2, "key/value pairs");
-    this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), 3, "(name, kept, dropped) triples");
+    this.sections = new MappedSnapshot(resource, file);
   }
 
   /**
@@ -211,19 +153,19 @@ public final class GraphSnapshot implements AutoCloseable {
   /** N, the number of nodes; ids are [0, N). */
   public int nodeCount() {
     ensureOpen();
-    return names.count();
+    return sections.names.count();
   }
 
   /** E, the number of distinct edges. */
   public long edgeCount() {
     ensureOpen();
-    return forward.edgeCount();
+    return sections.forward.edgeCount();
   }
 
   /** F, the number of files; file ids are [0, F). */
   public int fileCount() {
     ensureOpen();
-    return files.count();
+    return sections.files.count();
   }
 
   /** The file's size in bytes. */
@@ -235,7 +177,7 @@ public final class GraphSnapshot implements AutoCloseable {
   /** The format version written in the file. */
   public int formatVersion() {
     ensureOpen();
-    return header.formatVersion();
+    return sections.header.formatVersion();
   }
 
   // ---------------------------------------------------------------- lookup
@@ -253,10 +195,10 @@ public final class GraphSnapshot implements AutoCloseable {
   public int node(byte[] utf8) {
     ensureOpen();
     try {
-      if (!bloom.mightContain(utf8, 0, utf8.length)) {
+      if (!sections.bloom.mightContain(utf8, 0, utf8.length)) {
         return -1;
       }
-      return names.find(MemorySegment.ofArray(utf8));
+      return sections.names.find(MemorySegment.ofArray(utf8));
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -270,8 +212,8 @@ public final class GraphSnapshot implements AutoCloseable {
     ensureOpen();
     MemorySegment key = MemorySegment.ofArray(prefix.getBytes(StandardCharsets.UTF_8));
     try {
-      int start = names.lowerBound(key);
-      int end = names.prefixEnd(start, key);
+      int start = sections.names.lowerBound(key);
+      int end = sections.names.prefixEnd(start, key);
       return new IdRange(start, end);
     } catch (IllegalStateException e) {
       throw closed(e);
@@ -284,7 +226,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public String name(int id) {
     checkNode(id);
     try {
-      return names.get(id);
+      return sections.names.get(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -294,7 +236,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public int kindId(int id) {
     checkNode(id);
     try {
-      return nodes.kindId(id);
+      return sections.nodes.kindId(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -302,14 +244,14 @@ public final class GraphSnapshot implements AutoCloseable {
 
   /** Node {@code id}'s kind. O(1). */
   public String kind(int id) {
-    return kinds.name(kindId(id));
+    return sections.kinds.name(kindId(id));
   }
 
   /** Node {@code id}'s file id in [0, F), or -1 if it has no file (external nodes). O(1). */
   public int fileId(int id) {
     checkNode(id);
     try {
-      return nodes.fileId(id);
+      return sections.nodes.fileId(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -325,7 +267,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public int lineStart(int id) {
     checkNode(id);
     try {
-      return nodes.lineStart(id);
+      return sections.nodes.lineStart(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -335,7 +277,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public int lineEnd(int id) {
     checkNode(id);
     try {
-      return nodes.lineEnd(id);
+      return sections.nodes.lineEnd(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -356,9 +298,9 @@ public final class GraphSnapshot implements AutoCloseable {
     checkNode(id);
     List<String> result = new ArrayList<>(2);
     try {
-      for (int x = 0; x < effects.size(); x++) {
-        if (effectBitmaps.get(x).contains(id)) {
-          result.add(effects.name(x));
+      for (int x = 0; x < sections.effects.size(); x++) {
+        if (sections.effectBitmaps.get(x).contains(id)) {
+          result.add(sections.effects.name(x));
         }
       }
     } catch (IllegalStateException e) {
@@ -371,7 +313,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public NodeDetails details(int id) {
     checkNode(id);
     try {
-      return details.read(id);
+      return sections.details.read(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -382,74 +324,64 @@ public final class GraphSnapshot implements AutoCloseable {
   /** The edge-type names, sorted; type id = index. */
   public List<String> edgeTypes() {
     ensureOpen();
-    return edgeTypes.names();
+    return sections.edgeTypes.names();
   }
 
   /** The id of edge type {@code type}, or -1 if the snapshot has no such type. O(1). */
   public int edgeTypeId(String type) {
     ensureOpen();
-    return edgeTypes.id(type);
+    return sections.edgeTypes.id(type);
   }
 
   /** The number of edges of type {@code typeId}. O(1). */
   public long edgeCount(int typeId) {
     ensureOpen();
-    Objects.checkIndex(typeId, edgeTypeCounts.length);
-    return edgeTypeCounts[typeId];
+    Objects.checkIndex(typeId, sections.edgeTypeCounts.length);
+    return sections.edgeTypeCounts[typeId];
   }
 
   /** The kind names, sorted; kind id = index. */
   public List<String> kinds() {
     ensureOpen();
-    return kinds.names();
+    return sections.kinds.names();
   }
 
   /** The id of kind {@code kind}, or -1. O(1). */
   public int kindId(String kind) {
     ensureOpen();
-    return kinds.id(kind);
+    return sections.kinds.id(kind);
   }
 
   /** The effect names, sorted; effect id = index. */
   public List<String> effectNames() {
     ensureOpen();
-    return effects.names();
+    return sections.effects.names();
   }
 
   /** The id of effect {@code effect}, or -1. O(1). */
   public int effectId(String effect) {
     ensureOpen();
-    return effects.id(effect);
+    return sections.effects.id(effect);
   }
 
   /** The build metadata (tool version, counts; no timestamps), sorted by key; empty if the file has none. */
   public Map<String, String> buildInfo() {
     ensureOpen();
-    Map<String, String> info = buildInfo;
-    if (info == null) {
-      try {
-        info = decodeBuildInfo();
-      } catch (IllegalStateException e) {
-        throw closed(e);
-      }
-      buildInfo = info;
+    try {
+      return sections.buildInfo();
+    } catch (IllegalStateException e) {
+      throw closed(e);
     }
-    return info;
   }
 
   /** The name conflicts the build resolved (name, kept path, dropped path), sorted by name then dropped path. */
   public List<Conflict> conflicts() {
     ensureOpen();
-    List<Conflict> list = conflicts;
-    if (list == null) {
-      try {
-        list = decodeConflicts();
-      } catch (IllegalStateException e) {
-        throw closed(e);
-      }
-      conflicts = list;
+    try {
+      return sections.conflicts();
+    } catch (IllegalStateException e) {
+      throw closed(e);
     }
-    return list;
   }
 
   // ---------------------------------------------------------------- file table
@@ -458,7 +390,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public String filePath(int fileId) {
     checkFile(fileId);
     try {
-      return files.path(fileId);
+      return sections.files.path(fileId);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -468,7 +400,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public int fileId(String path) {
     ensureOpen();
     try {
-      return files.paths().find(MemorySegment.ofArray(path.getBytes(StandardCharsets.UTF_8)));
+      return sections.files.paths().find(MemorySegment.ofArray(path.getBytes(StandardCharsets.UTF_8)));
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -478,7 +410,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public byte[] fileSourceSha256(int fileId) {
     checkFile(fileId);
     try {
-      return files.sourceSha256(fileId);
+      return sections.files.sourceSha256(fileId);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -488,7 +420,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public String fileObjectId(int fileId) {
     checkFile(fileId);
     try {
-      return Hex.of(files.objectId(fileId));
+      return Hex.of(sections.files.objectId(fileId));
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -498,7 +430,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public String fileLanguage(int fileId) {
     checkFile(fileId);
     try {
-      return files.language(fileId);
+      return sections.files.language(fileId);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -508,7 +440,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public int fileSymbolCount(int fileId) {
     checkFile(fileId);
     try {
-      return files.symbolCount(fileId);
+      return sections.files.symbolCount(fileId);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -519,49 +451,49 @@ public final class GraphSnapshot implements AutoCloseable {
   /** The forward CSR (out-edges); see {@link CsrView} for its checks and ownership. */
   public CsrView forward() {
     ensureOpen();
-    return forward;
+    return sections.forward;
   }
 
   /** The reverse CSR (in-edges); see {@link CsrView} for its checks and ownership. */
   public CsrView reverse() {
     ensureOpen();
-    return reverse;
+    return sections.reverse;
   }
 
   /** A new cursor over node {@code id}'s out-edges, in (type, target) order. O(1). */
   public EdgeCursor out(int id) {
     ensureOpen();
-    return forward.cursor(id);
+    return sections.forward.cursor(id);
   }
 
   /** A new cursor over node {@code id}'s out-edges of type {@code typeId}. O(log out-degree). */
   public EdgeCursor out(int id, int typeId) {
     ensureOpen();
-    return forward.cursor(id, typeId);
+    return sections.forward.cursor(id, typeId);
   }
 
   /** A new cursor over node {@code id}'s in-edges, in (type, source) order. O(1). */
   public EdgeCursor in(int id) {
     ensureOpen();
-    return reverse.cursor(id);
+    return sections.reverse.cursor(id);
   }
 
   /** A new cursor over node {@code id}'s in-edges of type {@code typeId}. O(log in-degree). */
   public EdgeCursor in(int id, int typeId) {
     ensureOpen();
-    return reverse.cursor(id, typeId);
+    return sections.reverse.cursor(id, typeId);
   }
 
   /** Node {@code id}'s number of out-edges. O(1). */
   public int outDegree(int id) {
     ensureOpen();
-    return forward.degree(id);
+    return sections.forward.degree(id);
   }
 
   /** Node {@code id}'s number of in-edges. O(1). */
   public int inDegree(int id) {
     ensureOpen();
-    return reverse.degree(id);
+    return sections.reverse.degree(id);
   }
 
   // ---------------------------------------------------------------- queries
@@ -572,12 +504,12 @@ public final class GraphSnapshot implements AutoCloseable {
    */
   public ImmutableRoaringBitmap ofKind(String kind) {
     ensureOpen();
-    int k = kinds.id(kind);
+    int k = sections.kinds.id(kind);
     if (k < 0) {
       return BitmapListView.empty();
     }
     try {
-      return kindBitmaps.get(k);
+      return sections.kindBitmaps.get(k);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -586,12 +518,12 @@ public final class GraphSnapshot implements AutoCloseable {
   /** The nodes with effect {@code effect}; like {@link #ofKind}. */
   public ImmutableRoaringBitmap withEffect(String effect) {
     ensureOpen();
-    int x = effects.id(effect);
+    int x = sections.effects.id(effect);
     if (x < 0) {
       return BitmapListView.empty();
     }
     try {
-      return effectBitmaps.get(x);
+      return sections.effectBitmaps.get(x);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -609,7 +541,7 @@ public final class GraphSnapshot implements AutoCloseable {
     if (t < 0 || typeId < 0) {
       return result;
     }
-    EdgeCursor cursor = reverse.cursor(t, typeId);
+    EdgeCursor cursor = sections.reverse.cursor(t, typeId);
     IntArrayList sources = new IntArrayList((int) Math.min(cursor.size(), 1 << 16));
     for (int s = cursor.next(); s >= 0; s = cursor.next()) {
       sources.add(s);
@@ -630,16 +562,7 @@ public final class GraphSnapshot implements AutoCloseable {
   public void verify() {
     ensureOpen();
     try {
-      ChecksumVerifier.verify(resource, file);
-      new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps, bloom,
-          sections.required(SectionId.BLOOM), details, buildInfoList, conflictList).verify();
-      long forwardHash = CsrVerifier.verify(forward, edgeTypeCounts, sections.required(SectionId.EDGE_TYPE_COUNTS));
-      long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, sections.required(SectionId.EDGE_TYPE_COUNTS));
-      if (forwardHash != reverseHash) {
-        throw sections.required(SectionId.REVERSE_SOURCES).corrupt(0, String.format(
-            "the reverse CSR is not the transpose of the forward CSR: edge-set hash actual=%016x vs expected=%016x",
-            reverseHash, forwardHash));
-      }
+      sections.verify();
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -655,7 +578,7 @@ public final class GraphSnapshot implements AutoCloseable {
   private int flags(int id) {
     checkNode(id);
     try {
-      return nodes.flags(id);
+      return sections.nodes.flags(id);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -669,79 +592,15 @@ public final class GraphSnapshot implements AutoCloseable {
 
   private void checkNode(int id) {
     ensureOpen();
-    Objects.checkIndex(id, names.count());
+    Objects.checkIndex(id, sections.names.count());
   }
 
   private void checkFile(int fileId) {
     ensureOpen();
-    Objects.checkIndex(fileId, files.count());
+    Objects.checkIndex(fileId, sections.files.count());
   }
 
   private RuntimeException closed(IllegalStateException e) {
     return Closing.translate(e, file, resource);
-  }
-
-  private static long[] readEdgeTypeCounts(Section section, int typeCount, long edgeCount) {
-    section.requireLength(8L * typeCount, typeCount + " counts of 8 bytes");
-    long[] counts = new long[typeCount];
-    long sum = 0;
-    for (int t = 0; t < typeCount; t++) {
-      long c = section.bytes().get(LONG, 8L * t);
-      if (c < 0 || c > edgeCount - sum) {
-        throw section.corrupt(8L * t, "edge count of type " + t + " out of range: actual=" + c + " vs expected in [0, "
-            + (edgeCount - sum) + "]");
-      }
-      counts[t] = c;
-      sum += c;
-    }
-    if (sum != edgeCount) {
-      throw section.corrupt(0, "edge-type counts do not sum to the edge count: actual=" + sum + " vs expected="
-          + edgeCount);
-    }
-    return counts;
-  }
-
-  private static BloomView wrapBloom(Section section) {
-    try {
-      return BloomView.wrap(section.bytes());
-    } catch (InvalidBloomException e) {
-      throw section.corrupt(0, e.getMessage());
-    }
-  }
-
-  private static StringListView openGrouped(Section section, int group, String what) {
-    if (section == null) {
-      return null;
-    }
-    StringListView list = StringListView.open(section);
-    if (list.count() % group != 0) {
-      throw section.corrupt(0, "count is not a multiple of " + group + ": actual=" + list.count() + " vs expected "
-          + what);
-    }
-    return list;
-  }
-
-  private Map<String, String> decodeBuildInfo() {
-    TreeMap<String, String> map = new TreeMap<>();
-    if (buildInfoList != null) {
-      for (int i = 0; i + 1 < buildInfoList.count(); i += 2) {
-        String key = buildInfoList.get(i);
-        if (map.put(key, buildInfoList.get(i + 1)) != null) {
-          throw buildInfoList.ends().section().corrupt(8 + 8L * i, "build-info key repeats: \"" + key + "\"");
-        }
-      }
-    }
-    return Collections.unmodifiableMap(map);
-  }
-
-  private List<Conflict> decodeConflicts() {
-    if (conflictList == null) {
-      return List.of();
-    }
-    List<Conflict> list = new ArrayList<>(conflictList.count() / 3);
-    for (int i = 0; i + 2 < conflictList.count(); i += 3) {
-      list.add(new Conflict(conflictList.get(i), conflictList.get(i + 1), conflictList.get(i + 2)));
-    }
-    return Collections.unmodifiableList(list);
   }
 }

@@ -1,0 +1,175 @@
+package io.graphsnap.reader;
+
+import static io.graphsnap.reader.internal.Layouts.LONG;
+
+import io.graphsnap.bloom.BloomView;
+import io.graphsnap.bloom.InvalidBloomException;
+import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.reader.internal.BitmapListView;
+import io.graphsnap.reader.internal.ChecksumVerifier;
+import io.graphsnap.reader.internal.DetailsReader;
+import io.graphsnap.reader.internal.Dictionary;
+import io.graphsnap.reader.internal.FileTable;
+import io.graphsnap.reader.internal.NodeTable;
+import io.graphsnap.reader.internal.Section;
+import io.graphsnap.reader.internal.SectionTable;
+import io.graphsnap.reader.internal.StringListView;
+import io.graphsnap.reader.internal.StructureVerifier;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The views over every section of one mapped snapshot, built with the checks {@link GraphSnapshot}
+ * documents under "What open checks" (O(sections + dictionaries)), and {@link #verify()}. Immutable apart
+ * from two idempotent caches; thread-safe. Does not own the memory: the {@link GraphSnapshot} does.
+ */
+final class MappedSnapshot {
+  final String resource;
+  final MemorySegment file;
+  final SnapshotHeader header;
+  final StringListView names;
+  final NodeTable nodes;
+  final Dictionary kinds;
+  final Dictionary effects;
+  final Dictionary edgeTypes;
+  final long[] edgeTypeCounts;
+  final CsrView forward;
+  final CsrView reverse;
+  final BitmapListView kindBitmaps;
+  final BitmapListView effectBitmaps;
+  final BloomView bloom;
+  final FileTable files;
+  final DetailsReader details;
+  private final SectionTable sections;
+  private final StringListView buildInfoList;
+  private final StringListView conflictList;
+  private volatile Map<String, String> buildInfo;
+  private volatile List<Conflict> conflicts;
+
+  /** Decodes the header of {@code file} and opens every section view, checking as documented. */
+  MappedSnapshot(String resource, MemorySegment file) {
+    this.resource = resource;
+    this.file = file;
+    this.header = SnapshotHeader.decode(file, resource);
+    SectionTable table = new SectionTable(resource, file, header);
+    this.sections = table;
+    this.names = StringListView.open(table.required(SectionId.NODE_NAMES));
+    int n = names.count();
+    this.kinds = Dictionary.open(table.required(SectionId.KINDS), SnapshotFormat.MAX_KINDS, "kinds");
+    this.effects = Dictionary.open(table.required(SectionId.EFFECTS), Integer.MAX_VALUE, "effects");
+    this.edgeTypes = Dictionary.open(table.required(SectionId.EDGE_TYPES), SnapshotFormat.MAX_EDGE_TYPES, "edge types");
+    Dictionary languages = Dictionary.open(table.required(SectionId.LANGUAGES), Integer.MAX_VALUE, "languages");
+    StringListView paths = StringListView.open(table.required(SectionId.FILE_PATHS));
+    this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
+    this.nodes = new NodeTable(table.required(SectionId.NODES), n, kinds.size(), files.count());
+    int t = edgeTypes.size();
+    this.forward = CsrView.open(resource, false, table.required(SectionId.FORWARD_OFFSETS),
+        table.required(SectionId.FORWARD_TARGETS), table.required(SectionId.FORWARD_TYPES), n, -1, t);
+    long e = forward.edgeCount();
+    this.reverse = CsrView.open(resource, true, table.required(SectionId.REVERSE_OFFSETS),
+        table.required(SectionId.REVERSE_SOURCES), table.required(SectionId.REVERSE_TYPES), n, e, t);
+    this.edgeTypeCounts = readEdgeTypeCounts(table.required(SectionId.EDGE_TYPE_COUNTS), t, e);
+    this.kindBitmaps = BitmapListView.open(table.required(SectionId.KIND_BITMAPS), kinds.size(), "K", n);
+    this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
+    this.bloom = wrapBloom(table.required(SectionId.BLOOM));
+    this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
+    this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), 2, "key/value pairs");
+    this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), 3, "(name, kept, dropped) triples");
+  }
+
+  /** Checks every CRC, the padding and every structural invariant; see {@link GraphSnapshot#verify()}. */
+  void verify() {
+    ChecksumVerifier.verify(resource, file);
+    new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps, bloom,
+        sections.required(SectionId.BLOOM), details, buildInfoList, conflictList).verify();
+    Section counts = sections.required(SectionId.EDGE_TYPE_COUNTS);
+    long forwardHash = CsrVerifier.verify(forward, edgeTypeCounts, counts);
+    long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);
+    if (forwardHash != reverseHash) {
+      throw sections.required(SectionId.REVERSE_SOURCES).corrupt(0, String.format(
+          "the reverse CSR is not the transpose of the forward CSR: edge-set hash actual=%016x vs expected=%016x",
+          reverseHash, forwardHash));
+    }
+  }
+
+  /** The build metadata, decoded at first use. */
+  Map<String, String> buildInfo() {
+    Map<String, String> info = buildInfo;
+    if (info == null) {
+      TreeMap<String, String> map = new TreeMap<>();
+      if (buildInfoList != null) {
+        for (int i = 0; i + 1 < buildInfoList.count(); i += 2) {
+          String key = buildInfoList.get(i);
+          if (map.put(key, buildInfoList.get(i + 1)) != null) {
+            throw buildInfoList.ends().section().corrupt(8 + 8L * i, "build-info key repeats: \"" + key + "\"");
+          }
+        }
+      }
+      info = Collections.unmodifiableMap(map);
+      buildInfo = info;
+    }
+    return info;
+  }
+
+  /** The conflicts, decoded at first use. */
+  List<Conflict> conflicts() {
+    List<Conflict> list = conflicts;
+    if (list == null) {
+      List<Conflict> decoded = new ArrayList<>();
+      if (conflictList != null) {
+        for (int i = 0; i + 2 < conflictList.count(); i += 3) {
+          decoded.add(new Conflict(conflictList.get(i), conflictList.get(i + 1), conflictList.get(i + 2)));
+        }
+      }
+      list = Collections.unmodifiableList(decoded);
+      conflicts = list;
+    }
+    return list;
+  }
+
+  private static long[] readEdgeTypeCounts(Section section, int typeCount, long edgeCount) {
+    section.requireLength(8L * typeCount, typeCount + " counts of 8 bytes");
+    long[] counts = new long[typeCount];
+    long sum = 0;
+    for (int t = 0; t < typeCount; t++) {
+      long c = section.bytes().get(LONG, 8L * t);
+      if (c < 0 || c > edgeCount - sum) {
+        throw section.corrupt(8L * t, "edge count of type " + t + " out of range: actual=" + c + " vs expected in [0, "
+            + (edgeCount - sum) + "]");
+      }
+      counts[t] = c;
+      sum += c;
+    }
+    if (sum != edgeCount) {
+      throw section.corrupt(0, "edge-type counts do not sum to the edge count: actual=" + sum + " vs expected="
+          + edgeCount);
+    }
+    return counts;
+  }
+
+  private static BloomView wrapBloom(Section section) {
+    try {
+      return BloomView.wrap(section.bytes());
+    } catch (InvalidBloomException e) {
+      throw section.corrupt(0, e.getMessage());
+    }
+  }
+
+  private static StringListView openGrouped(Section section, int group, String what) {
+    if (section == null) {
+      return null;
+    }
+    StringListView list = StringListView.open(section);
+    if (list.count() % group != 0) {
+      throw section.corrupt(0, "count is not a multiple of " + group + ": actual=" + list.count() + " vs expected "
+          + what);
+    }
+    return list;
+  }
+}
