@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     version = "graphsnap 0.1.0",
     description = "Compact, read-optimised code-graph snapshots.",
     subcommands = {
+      BuildCommand.class,
       IngestCommand.class,
       SnapshotCommand.class,
       InfoCommand.class,

@@ -1,0 +1,125 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.builder.BuildOptions;
+import io.graphsnap.builder.BuildResult;
+import io.graphsnap.builder.StoreSnapshots;
+import io.graphsnap.frontend.java.ExtractionFailure;
+import io.graphsnap.frontend.java.ExtractionResult;
+import io.graphsnap.frontend.java.ParallelExtraction;
+import io.graphsnap.frontend.java.SourceTree;
+import io.graphsnap.objects.FileEntry;
+import io.graphsnap.objects.IndexUpdate;
+import io.graphsnap.objects.Store;
+import io.graphsnap.objects.UpdateSummary;
+import io.graphsnap.reader.GraphSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap build [PATH]}: the one command a build step runs. Extracts every {@code .java} file of a
+ * directory or {@code .zip}/{@code .jar} (default: the running JDK's {@code lib/src.zip}, module
+ * {@code java.base}) into loose objects on all cores, skipping files whose source hash the index already
+ * holds, removes files that disappeared, then builds and publishes the snapshot and prints a summary.
+ */
+@Command(name = "build", description = "Extract Java sources into the store, then build and publish the snapshot.")
+final class BuildCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin StoreOption storeOption;
+
+  @Parameters(paramLabel = "PATH", arity = "0..1",
+      description = "Directory or .zip/.jar of Java sources (default: this JDK's lib/src.zip, module java.base).")
+  Path path;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Extraction threads (default: all cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--top", paramLabel = "N", description = "Show the N symbols with the most incoming edges (default: ${DEFAULT-VALUE}).")
+  int top = 10;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (jobs < 1) {
+      throw CliException.badInput("--jobs must be at least 1, not " + jobs);
+    }
+    long start = System.nanoTime();
+    Progress progress = root.progress();
+    ExtractionResult extraction;
+    UpdateSummary update;
+    BuildResult built;
+    long extractNanos;
+    long indexNanos;
+    try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true)) {
+      Set<String> present = new HashSet<>(tree.paths());
+      try (IndexUpdate changes = store.beginUpdate()) {
+        extraction = new ParallelExtraction()
+            .threads(jobs)
+            .skipIf((file, sha) -> isStored(store, file, sha))
+            .onProgress((done, total) -> progress.update("extract", done, total))
+            .run(tree, changes::put);
+        extractNanos = System.nanoTime() - start;
+        changes.retainOnly(present::contains);
+        update = changes.commit();
+      }
+      indexNanos = System.nanoTime() - start - extractNanos;
+      progress.done();
+      built = StoreSnapshots.buildAndPublish(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)));
+    } finally {
+      progress.done();
+    }
+    for (ExtractionFailure failure : extraction.failures()) {
+      root.err().printf("%s: %s%n", failure.path(), failure.message());
+    }
+    if (!root.quiet()) {
+      printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
+    }
+    root.out().println(built.snapshotId());
+    root.out().flush();
+    return extraction.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  private SourceTree openTree() throws IOException {
+    if (path != null) {
+      if (!Files.exists(path)) {
+        throw CliException.badInput("no such directory or archive: " + path);
+      }
+      return SourceTree.open(path);
+    }
+    Path zip = SourceTree.jdkSourceZip();
+    if (zip == null || !Files.isRegularFile(zip)) {
+      throw CliException.badInput("this JDK (" + System.getProperty("java.home") + ") has no lib/src.zip; pass a PATH to build");
+    }
+    return SourceTree.open(zip, SourceTree.JAVA_BASE);
+  }
+
+  private static boolean isStored(Store store, String file, byte[] sha) {
+    FileEntry entry = store.index().file(file);
+    return entry != null && sha != null && Arrays.equals(entry.sourceSha256(), sha) && store.objects().contains(entry.objectId());
+  }
+
+  private void printSummary(PrintWriter err, ExtractionResult x, UpdateSummary u, BuildResult built,
+      long extractNanos, long indexNanos, long totalNanos) {
+    err.printf("sources   %,d files: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
+        x.files(), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
+    err.printf("index     %,d added, %,d changed, %,d removed%n", u.added(), u.changed(), u.deleted());
+    BuildSummary.print(err, built);
+    err.printf("time      extract %,d ms, index %,d ms, snapshot %,d ms, total %,d ms%n", extractNanos / 1_000_000,
+        indexNanos / 1_000_000, built.totalDuration().toMillis(), totalNanos / 1_000_000);
+    try (GraphSnapshot g = GraphSnapshot.open(built.path())) {
+      TopInDegree.print(err, g, top);
+    } catch (IOException e) {
+      err.println("(cannot reopen the snapshot for the top symbols: " + e.getMessage() + ")");
+    }
+    err.flush();
+  }
+}
