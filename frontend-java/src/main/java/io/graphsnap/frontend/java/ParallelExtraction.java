@@ -1,0 +1,290 @@
+package io.graphsnap.frontend.java;
+
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.frontend.java.internal.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Extracts every file of a {@link SourceTree} on several threads and hands each {@link FileSummary} to a
+ * sink as soon as it is ready.
+ *
+ * <p>Memory is bounded: the calling thread reads files one at a time into a queue of {@code 2 × threads}
+ * files; each worker parses one file, builds its summary, passes it to the sink and drops it. No parse
+ * tree or summary outlives its file. A file that fails (syntax error, unreadable, over a limit) is
+ * recorded in {@link ExtractionResult#failures()} and the run goes on; an exception from a callback stops
+ * the run and is rethrown.
+ *
+ * <p>Callbacks: the skip check, the sink and the progress listener are called from worker threads, but
+ * never concurrently with each other or themselves (one lock), so they need no synchronisation of their
+ * own. Summaries arrive in completion order, not path order.
+ *
+ * <p>Configure with the fluent setters, then {@link #run}; a configured instance may run several times,
+ * but not concurrently. Usage:
+ * <pre>{@code
+ * try (SourceTree tree = SourceTree.open(SourceTree.jdkSourceZip(), SourceTree.JAVA_BASE)) {
+ *   ExtractionResult r = new ParallelExtraction()
+ *       .skipIf((path, sha) -> index.matches(path, sha))
+ *       .onProgress((done, total) -> bar.update(done, total))
+ *       .run(tree, summary -> store.put(summary));
+ * }
+ * }</pre>
+ */
+public final class ParallelExtraction {
+  /** Receives each summary; called one at a time. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(FileSummary summary) throws IOException;
+  }
+
+  /** Tells whether a file with this path and source SHA-256 is already stored; then it is not extracted. */
+  @FunctionalInterface
+  public interface StoredCheck {
+    boolean alreadyStored(String path, byte[] sourceSha256) throws IOException;
+  }
+
+  /** Progress after each file (extracted, reused or failed); called one at a time. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  /** Stack size of worker threads: javac and the extractor recurse as deep as the code is nested. */
+  private static final long WORKER_STACK_BYTES = 16L << 20;
+  private static final Object END = new Object();
+
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private StoredCheck storedCheck;
+  private Progress progress;
+
+  /** A run on all available processors, extracting every file, without progress reports. */
+  public ParallelExtraction() {}
+
+  /** Sets the number of worker threads (at least 1). */
+  public ParallelExtraction threads(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + count);
+    }
+    this.threads = count;
+    return this;
+  }
+
+  /** Skips files for which {@code check} answers true; they count as reused. */
+  public ParallelExtraction skipIf(StoredCheck check) {
+    this.storedCheck = check;
+    return this;
+  }
+
+  /** Reports progress to {@code listener} after each file. */
+  public ParallelExtraction onProgress(Progress listener) {
+    this.progress = listener;
+    return this;
+  }
+
+  /**
+   * Extracts every file of {@code tree}, handing each summary to {@code sink}.
+   *
+   * @throws IOException from the sink or the skip check, which stops the run
+   * @throws InterruptedException if the calling thread is interrupted; the workers are stopped first
+   */
+  public ExtractionResult run(SourceTree tree, Sink sink) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Run run = new Run(tree.size(), sink);
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
+    List<Thread> workers = new ArrayList<>(threads);
+    for (int i = 0; i < threads; i++) {
+      Thread w = Thread.ofPlatform().name("graphsnap-extract-" + i).daemon(true).stackSize(WORKER_STACK_BYTES)
+          .unstarted(() -> work(queue, run));
+      workers.add(w);
+      w.start();
+    }
+    try {
+      for (String path : tree.paths()) {
+        if (run.stopped()) {
+          break;
+        }
+        SourceFile file;
+        try {
+          file = tree.read(path);
+        } catch (IOException | RuntimeException e) {
+          run.failed(path, "cannot read: " + e.getMessage());
+          continue;
+        }
+        queue.put(file);
+      }
+      for (int i = 0; i < workers.size(); i++) {
+        queue.put(END); // workers take until END (they never exit otherwise), so this cannot block forever
+      }
+    } catch (InterruptedException e) {
+      run.stop(e);
+      workers.forEach(Thread::interrupt);
+      joinAll(workers);
+      throw e;
+    }
+    joinAll(workers);
+    run.rethrowFatal();
+    return run.result(System.nanoTime() - start);
+  }
+
+  private void work(BlockingQueue<Object> queue, Run run) {
+    JavaExtractor extractor = null;
+    while (true) {
+      Object item;
+      try {
+        item = queue.take();
+      } catch (InterruptedException e) {
+        return; // only run() interrupts, after it stopped feeding the queue
+      }
+      if (item == END) {
+        return;
+      }
+      if (run.stopped()) {
+        continue; // drain: the run is over, but run() still expects END to be taken
+      }
+      try {
+        if (extractor == null) {
+          extractor = new JavaExtractor();
+        }
+        process(extractor, (SourceFile) item, run);
+      } catch (Throwable t) { // OutOfMemoryError and the like: stop the run, keep draining
+        run.stop(t);
+      }
+    }
+  }
+
+  private void process(JavaExtractor extractor, SourceFile file, Run run) {
+    byte[] sha = Sha256.of(file.bytes());
+    if (storedCheck != null && run.skip(storedCheck, file.path(), sha)) {
+      return;
+    }
+    FileSummary summary;
+    try {
+      summary = extractor.extract(file.path(), file.bytes(), sha);
+    } catch (JavaSyntaxException e) {
+      run.failed(file.path(), e.getMessage());
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      run.failed(file.path(), "extraction failed: " + e);
+      return;
+    }
+    run.deliver(summary);
+  }
+
+  private static void joinAll(List<Thread> workers) {
+    boolean interrupted = false;
+    for (Thread w : workers) {
+      while (true) {
+        try {
+          w.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The shared state of one run; every callback and counter is guarded by this object's monitor. */
+  private final class Run {
+    private final int total;
+    private final Sink sink;
+    private final List<ExtractionFailure> failures = new ArrayList<>();
+    private int done;
+    private int extracted;
+    private int reused;
+    private long symbols;
+    private long edges;
+    private volatile Throwable fatal;
+
+    Run(int total, Sink sink) {
+      this.total = total;
+      this.sink = sink;
+    }
+
+    boolean stopped() {
+      return fatal != null;
+    }
+
+    synchronized void stop(Throwable t) {
+      if (fatal == null) {
+        fatal = t;
+      }
+    }
+
+    synchronized boolean skip(StoredCheck check, String path, byte[] sha) {
+      if (fatal != null) {
+        return true;
+      }
+      try {
+        if (!check.alreadyStored(path, sha)) {
+          return false;
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        stop(e);
+        return true;
+      }
+      reused++;
+      fileDone();
+      return true;
+    }
+
+    synchronized void failed(String path, String message) {
+      if (fatal != null) {
+        return;
+      }
+      failures.add(new ExtractionFailure(path, message));
+      fileDone();
+    }
+
+    synchronized void deliver(FileSummary summary) {
+      if (fatal != null) {
+        return;
+      }
+      try {
+        sink.accept(summary);
+      } catch (IOException | RuntimeException | Error e) {
+        stop(e);
+        return;
+      }
+      extracted++;
+      symbols += summary.symbols().size();
+      edges += summary.edges().size();
+      fileDone();
+    }
+
+    private void fileDone() {
+      done++;
+      if (progress != null) {
+        try {
+          progress.update(done, total);
+        } catch (RuntimeException | Error e) {
+          stop(e);
+        }
+      }
+    }
+
+    synchronized void rethrowFatal() throws IOException {
+      switch (fatal) {
+        case null -> { }
+        case IOException e -> throw e;
+        case UncheckedIOException e -> throw e.getCause();
+        case RuntimeException e -> throw e;
+        case Error e -> throw e;
+        default -> throw new IllegalStateException("extraction stopped", fatal);
+      }
+    }
+
+    synchronized ExtractionResult result(long elapsedNanos) {
+      failures.sort(Comparator.comparing(ExtractionFailure::path));
+      return new ExtractionResult(total, extracted, reused, failures, symbols, edges, elapsedNanos);
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package io.graphsnap.frontend.java.internal;
+
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names the target of a method call, constructor call or method reference, by name only (no attribution).
+ *
+ * <p>The declaring type is found from the receiver: {@code this}, {@code super}, a type name, a local,
+ * parameter or field whose type is written in the file, a call of a method of this file, {@code new},
+ * a cast; an unqualified call searches the enclosing types of the file (and their supertypes in the file),
+ * then single and on-demand static imports, then the supertype declared outside the file. Then:
+ * <ul>
+ *   <li>a type of this file: the overload that fits the argument count (and, among several, the argument
+ *       types the file shows) gets its exact symbol name, e.g. {@code p.C#m(int,String)};
+ *   <li>a class of the running JDK ({@link JdkClasses}): the same choice among its methods, inherited ones
+ *       included, named after the nearest type that declares it, e.g. {@code java.util.AbstractList#add(Object)};
+ *   <li>any other type, or no single overload: {@code T#m(?,?)}, one {@code ?} per argument ({@code T#m()}
+ *       without arguments);
+ *   <li>unknown receiver: {@code ?#m(?,?)}.
+ * </ul>
+ * Constructors are {@code T#<init>(…)} the same way; method references {@code T::m} name {@code T#m}
+ * without a parameter list unless the file declares exactly one such method. Not thread-safe.
+ */
+final class CallResolver {
+  /**
+   * A resolved call.
+   *
+   * @param target the edge's target name
+   * @param owner the declaring type if known, else null
+   * @param decl the method if it is declared in this file, else null
+   * @param method the simple method name ({@code <init>} for constructors)
+   * @param arity the number of arguments, or -1 for a method reference
+   * @param jdkReturn the return type of a JDK method found by {@link JdkClasses}, else null
+   */
+  record Call(String target, String owner, MethodDecl decl, String method, int arity, TypeRef jdkReturn) {
+    Call(String target, String owner, MethodDecl decl, String method, int arity) {
+      this(target, owner, decl, method, arity, null);
+    }
+  }
+
+  private static final int MAX_DEPTH = 8;
+
+  private final TypeResolver resolver;
+  private final FileScope scope;
+  private final ExpressionTyper typer;
+
+  CallResolver(TypeResolver resolver, ExpressionTyper typer) {
+    this.resolver = resolver;
+    this.scope = resolver.scope;
+    this.typer = typer;
+  }
+
+  static String methodName(MethodInvocationTree inv) {
+    return switch (inv.getMethodSelect()) {
+      case IdentifierTree id -> id.getName().toString();
+      case MemberSelectTree ms -> ms.getIdentifier().toString();
+      default -> "";
+    };
+  }
+
+  Call resolve(MethodInvocationTree inv, Context ctx) {
+    List<? extends ExpressionTree> args = inv.getArguments();
+    ExpressionTree select = inv.getMethodSelect();
+    if (select instanceof IdentifierTree id) {
+      String n = id.getName().toString();
+      if (n.equals("this")) {
+        TypeDecl self = namedType(ctx.type());
+        return self == null ? unknown("<init>", args) : inType(self, "<init>", args, ctx);
+      }
+      if (n.equals("super")) {
+        TypeDecl self = namedType(ctx.type());
+        return self == null || self.superclass == null ? unknown("<init>", args) : onType(self.superclass, "<init>", args, ctx);
+      }
+      return unqualified(n, args, ctx);
+    }
+    if (select instanceof MemberSelectTree ms) {
+      String n = ms.getIdentifier().toString();
+      Operand receiver = typer.typeOf(ms.getExpression(), ctx);
+      TypeRef t = receiver.typeOrNull();
+      if (t == null || t == TypeRef.NULL || t.isPrimitive()) {
+        return unknown(n, args);
+      }
+      if (t.isArray()) {
+        return external("java.lang.Object", n, args, ctx);
+      }
+      if (t.decl() != null) {
+        return inTypeOrSupertype(t.decl(), n, args, ctx);
+      }
+      return external(t.name(), n, args, ctx);
+    }
+    return unknown("", args);
+  }
+
+  /** {@code new T(args)}: the constructor of T. */
+  Call resolveNew(NewClassTree nc, Context ctx) {
+    TypeResolver.Resolved r = resolver.resolveType(nc.getIdentifier(), ctx.method(), ctx.type());
+    if (r == null || r.typeVar() != null) {
+      return unknown("<init>", nc.getArguments());
+    }
+    return onType(r.name(), "<init>", nc.getArguments(), ctx);
+  }
+
+  /** {@code T::m}, {@code expr::m}, {@code T::new}; {@code null} for {@code T[]::new}, which calls nothing. */
+  Call resolveReference(MemberReferenceTree ref, Context ctx) {
+    String n = ref.getName().toString(); // "<init>" for ::new
+    if (ref.getQualifierExpression() instanceof ArrayTypeTree) {
+      return null;
+    }
+    Operand q = typer.typeOf(ref.getQualifierExpression(), ctx);
+    TypeRef t = q.typeOrNull();
+    if (t == null || t == TypeRef.NULL || t.isPrimitive()) {
+      return new Call("?#" + n, null, null, n, -1);
+    }
+    if (t.isArray()) {
+      return new Call(n.equals("<init>") ? t.simpleName() + "#<init>" : "java.lang.Object#" + n, "java.lang.Object", null, n, -1);
+    }
+    if (t.decl() != null) {
+      TypeDecl owner = n.equals("<init>") ? t.decl() : methodOwner(t.decl(), n, 0);
+      if (owner != null) {
+        List<MethodDecl> ms = owner.methodsNamed(n);
+        if (ms.size() == 1) {
+          return new Call(ms.getFirst().symbolName, owner.name, ms.getFirst(), n, -1);
+        }
+        return new Call(owner.name + "#" + n, owner.name, null, n, -1);
+      }
+      String inherited = inheritedOwner(t.decl(), n);
+      return new Call((inherited != null ? inherited : t.name()) + "#" + n, inherited, null, n, -1);
+    }
+    JdkClasses.Info info = JdkClasses.info(t.name());
+    if (info != null) {
+      List<JdkClasses.JdkMethod> ms = info.methodsNamed(n);
+      if (ms.size() == 1) {
+        return new Call(ms.getFirst().symbolName(), ms.getFirst().owner(), null, n, -1);
+      }
+    }
+    return new Call(t.name() + "#" + n, t.name(), null, n, -1);
+  }
+
+  private Call unqualified(String n, List<? extends ExpressionTree> args, Context ctx) {
+    for (TypeDecl t = ctx.type(); t != null; t = t.outer) {
+      TypeDecl owner = methodOwner(t, n, 0);
+      if (owner != null) {
+        return inType(owner, n, args, ctx);
+      }
+    }
+    String imported = scope.staticImportOf(n);
+    if (imported != null) {
+      return onType(imported, n, args, ctx);
+    }
+    List<String> onDemand = scope.staticOnDemandTypes();
+    for (String type : onDemand) {
+      TypeDecl d = resolver.byName.get(type);
+      if (d != null && !d.methodsNamed(n).isEmpty()) {
+        return inType(d, n, args, ctx);
+      }
+      JdkClasses.Info info = JdkClasses.info(type);
+      if (info != null && !info.methodsNamed(n).isEmpty()) {
+        return external(type, n, args, ctx);
+      }
+    }
+    String inherited = ctx.type() == null ? null : inheritedOwner(ctx.type(), n);
+    if (inherited != null) {
+      return external(inherited, n, args, ctx);
+    }
+    if (onDemand.size() == 1 && JdkClasses.info(onDemand.getFirst()) == null) {
+      return external(onDemand.getFirst(), n, args, ctx);
+    }
+    return unknown(n, args);
+  }
+
+  /** The innermost named (non-anonymous) type, for {@code this(…)} and {@code super(…)}. */
+  private static TypeDecl namedType(TypeDecl t) {
+    TypeDecl x = t;
+    while (x != null && x.anonymous()) {
+      x = x.outer;
+    }
+    return x;
+  }
+
+  private Call onType(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
+    TypeDecl d = resolver.byName.get(type);
+    return d != null ? inTypeOrSupertype(d, n, args, ctx) : external(type, n, args, ctx);
+  }
+
+  private Call inTypeOrSupertype(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+    TypeDecl owner = n.equals("<init>") ? d : methodOwner(d, n, 0);
+    if (owner != null) {
+      return inType(owner, n, args, ctx);
+    }
+    String inherited = inheritedOwner(d, n);
+    return inherited != null ? external(inherited, n, args, ctx) : externalUnknown(d.name, n, args);
+  }
+
+  /** {@code t} or the supertype in this file nearest to it that declares a method {@code n}, or null. */
+  static TypeDecl methodOwner(TypeDecl t, String n, int depth) {
+    if (!t.methodsNamed(n).isEmpty()) {
+      return t;
+    }
+    if (depth >= MAX_DEPTH) {
+      return null;
+    }
+    for (TypeDecl s : t.inFileSupertypes) {
+      TypeDecl owner = methodOwner(s, n, depth + 1);
+      if (owner != null) {
+        return owner;
+      }
+    }
+    return null;
+  }
+
+  private Call inType(TypeDecl owner, String n, List<? extends ExpressionTree> args, Context ctx) {
+    MethodDecl m = new OverloadChooser(typer, ctx).choose(owner.methodsNamed(n), args);
+    if (m != null) {
+      return new Call(m.symbolName, owner.name, m, n, args.size());
+    }
+    return new Call(owner.name + "#" + n + unknownParams(args.size()), owner.name, null, n, args.size());
+  }
+
+  /** A method of a type outside the file: exact when it is a JDK class with one fitting overload. */
+  private Call external(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
+    JdkClasses.Info info = JdkClasses.info(type);
+    if (info != null) {
+      JdkClasses.JdkMethod m = new OverloadChooser(typer, ctx).choose(info.methodsNamed(n), args);
+      if (m != null) {
+        return new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType());
+      }
+    }
+    return externalUnknown(type, n, args);
+  }
+
+  private static Call externalUnknown(String type, String n, List<? extends ExpressionTree> args) {
+    return new Call(type + "#" + n + unknownParams(args.size()), type, null, n, args.size());
+  }
+
+  private static Call unknown(String n, List<? extends ExpressionTree> args) {
+    return new Call("?#" + n + unknownParams(args.size()), null, null, n, args.size());
+  }
+
+  static String unknownParams(int arity) {
+    return arity == 0 ? "()" : "(" + "?,".repeat(arity - 1) + "?)";
+  }
+
+  /**
+   * The supertype declared outside the file that an inherited method {@code n} most likely comes from: the
+   * first JDK supertype that has it, else the explicit superclass of {@code t} or of its nearest in-file
+   * ancestor with one, else the only external supertype; null if none of these applies.
+   */
+  String inheritedOwner(TypeDecl t, String n) {
+    List<String> frontier = externalSupertypes(t);
+    for (String s : frontier) {
+      JdkClasses.Info info = JdkClasses.info(s);
+      if (info != null && !info.methodsNamed(n).isEmpty()) {
+        return s;
+      }
+    }
+    for (TypeDecl x = t; x != null; ) {
+      if (x.explicitSuperclass && x.superclass != null && !resolver.byName.containsKey(x.superclass)) {
+        return JdkClasses.info(x.superclass) == null ? x.superclass : null; // a JDK class without n: not from there
+      }
+      TypeDecl next = x.explicitSuperclass && x.superclass != null ? resolver.byName.get(x.superclass) : null;
+      x = next == x ? null : next;
+    }
+    if (frontier.size() == 1 && JdkClasses.info(frontier.getFirst()) == null) {
+      return frontier.getFirst();
+    }
+    return null;
+  }
+
+  /** The supertypes outside the file of {@code t} and of its in-file ancestors, nearest first. */
+  List<String> externalSupertypes(TypeDecl t) {
+    Set<String> out = new LinkedHashSet<>();
+    List<TypeDecl> queue = new ArrayList<>();
+    queue.add(t);
+    for (int i = 0; i < queue.size() && i < 64; i++) {
+      TypeDecl x = queue.get(i);
+      if (x.superclass != null && !resolver.byName.containsKey(x.superclass)) {
+        out.add(x.superclass);
+      }
+      for (String s : x.interfaces) {
+        if (!resolver.byName.containsKey(s)) {
+          out.add(s);
+        }
+      }
+      for (TypeDecl s : x.inFileSupertypes) {
+        if (!queue.contains(s)) {
+          queue.add(s);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,291 @@
+package io.graphsnap.frontend.java.internal;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import java.util.Map;
+
+/**
+ * Infers what an expression denotes without attribution, from the declarations of this one file: locals
+ * and parameters with written types ({@code var} from its initializer), fields and method return types of
+ * types declared in the file, static fields and non-generic method return types of JDK classes
+ * ({@link JdkClasses}), literals, {@code new}, casts, {@code this}/{@code super}, array access and string
+ * concatenation. Anything else is {@link
+ * Operand#UNKNOWN}. Pure: adds no edges. Not thread-safe.
+ */
+final class ExpressionTyper {
+  private static final int MAX_DEPTH = 64;
+  private static final TypeRef CLASS = new TypeRef("java.lang.Class", 0, null);
+  private static final TypeRef BOOLEAN = TypeRef.primitive("boolean");
+  private static final TypeRef INT = TypeRef.primitive("int");
+
+  private final TypeResolver resolver;
+  private final LocalScopes locals;
+  private final Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree;
+  private CallResolver calls;
+
+  ExpressionTyper(TypeResolver resolver, LocalScopes locals, Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree) {
+    this.resolver = resolver;
+    this.locals = locals;
+    this.declsByTree = declsByTree;
+  }
+
+  void setCalls(CallResolver calls) {
+    this.calls = calls;
+  }
+
+  Operand typeOf(ExpressionTree e, Context ctx) {
+    return typeOf(e, ctx, 0);
+  }
+
+  private Operand typeOf(ExpressionTree e, Context ctx, int depth) {
+    if (e == null || depth > MAX_DEPTH) {
+      return Operand.UNKNOWN;
+    }
+    return switch (e) {
+      case ParenthesizedTree p -> typeOf(p.getExpression(), ctx, depth + 1);
+      case LiteralTree lit -> Operand.value(literal(lit));
+      case IdentifierTree id -> identifier(id.getName().toString(), ctx);
+      case MemberSelectTree ms -> memberSelect(ms, ctx, depth);
+      case MethodInvocationTree inv -> invocation(inv, ctx);
+      case NewClassTree nc -> nc.getClassBody() != null && declsByTree.containsKey(nc.getClassBody())
+          ? Operand.value(TypeRef.of(declsByTree.get(nc.getClassBody())))
+          : Operand.value(resolver.typeRef(nc.getIdentifier(), ctx.method(), ctx.type()));
+      case NewArrayTree na -> {
+        if (na.getType() == null) {
+          yield Operand.UNKNOWN;
+        }
+        TypeRef element = resolver.typeRef(na.getType(), ctx.method(), ctx.type());
+        yield element == null ? Operand.UNKNOWN : Operand.value(element.arrayOf(Math.max(1, na.getDimensions().size())));
+      }
+      case TypeCastTree cast -> Operand.value(resolver.typeRef(cast.getType(), ctx.method(), ctx.type()));
+      case ArrayAccessTree aa -> {
+        TypeRef array = typeOf(aa.getExpression(), ctx, depth + 1).typeOrNull();
+        yield array != null && array.isArray() ? Operand.value(array.element()) : Operand.UNKNOWN;
+      }
+      case ConditionalExpressionTree c -> {
+        Operand t = typeOf(c.getTrueExpression(), ctx, depth + 1);
+        yield t.typeOrNull() != null && t.type() != TypeRef.NULL ? t : typeOf(c.getFalseExpression(), ctx, depth + 1);
+      }
+      case AssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
+      case CompoundAssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
+      case InstanceOfTree ignored -> Operand.value(BOOLEAN);
+      case UnaryTree u -> u.getKind() == com.sun.source.tree.Tree.Kind.LOGICAL_COMPLEMENT
+          ? Operand.value(BOOLEAN) : typeOf(u.getExpression(), ctx, depth + 1);
+      case BinaryTree b -> binary(b, ctx, depth);
+      default -> Operand.UNKNOWN;
+    };
+  }
+
+  private Operand invocation(MethodInvocationTree inv, Context ctx) {
+    CallResolver.Call call = calls.resolve(inv, ctx);
+    if (call.decl() != null) {
+      return Operand.value(returnType(call.decl()));
+    }
+    if (call.jdkReturn() != null) {
+      return Operand.value(call.jdkReturn());
+    }
+    if (inv.getArguments().isEmpty()) {
+      String name = CallResolver.methodName(inv);
+      if (name.equals("toString")) {
+        return Operand.value(TypeRef.STRING);
+      }
+      if (name.equals("getClass")) {
+        return Operand.value(CLASS);
+      }
+    }
+    return Operand.UNKNOWN;
+  }
+
+  private static TypeRef literal(LiteralTree lit) {
+    return switch (lit.getKind()) {
+      case INT_LITERAL -> INT;
+      case LONG_LITERAL -> TypeRef.primitive("long");
+      case FLOAT_LITERAL -> TypeRef.primitive("float");
+      case DOUBLE_LITERAL -> TypeRef.primitive("double");
+      case BOOLEAN_LITERAL -> BOOLEAN;
+      case CHAR_LITERAL -> TypeRef.primitive("char");
+      case STRING_LITERAL -> TypeRef.STRING;
+      case NULL_LITERAL -> TypeRef.NULL;
+      default -> null;
+    };
+  }
+
+  private Operand binary(BinaryTree b, Context ctx, int depth) {
+    return switch (b.getKind()) {
+      case LESS_THAN, GREATER_THAN, LESS_THAN_EQUAL, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+          CONDITIONAL_AND, CONDITIONAL_OR -> Operand.value(BOOLEAN);
+      case PLUS -> {
+        // Left-deep chains of '+' are common ("a" + b + c): look at the right operand first, then recurse left.
+        Operand right = typeOf(b.getRightOperand(), ctx, depth + 1);
+        if (TypeRef.STRING.equals(right.type())) {
+          yield right;
+        }
+        Operand left = typeOf(b.getLeftOperand(), ctx, depth + 1);
+        yield left.typeOrNull() != null ? left : right;
+      }
+      default -> typeOf(b.getLeftOperand(), ctx, depth + 1);
+    };
+  }
+
+  /** An identifier in an expression: a local, a field of a type in the file, a type name, a package, or unknown. */
+  Operand identifier(String n, Context ctx) {
+    switch (n) {
+      case "this" -> {
+        return ctx.type() == null ? Operand.UNKNOWN : Operand.value(TypeRef.of(ctx.type()));
+      }
+      case "super" -> {
+        return ctx.type() == null || ctx.type().superclass == null ? Operand.UNKNOWN
+            : Operand.value(refTo(ctx.type().superclass));
+      }
+      default -> { }
+    }
+    TypeRef local = locals.lookup(n);
+    if (local != null) {
+      return Operand.value(local);
+    }
+    FieldDecl f = lexicalField(n, ctx.type());
+    if (f != null) {
+      return Operand.field(f, fieldType(f));
+    }
+    TypeResolver.Resolved r = resolver.resolveSimple(n, ctx.method(), ctx.type());
+    if (r.typeVar() != null) {
+      return Operand.UNKNOWN;
+    }
+    if (r.decl() != null || r.confident() || Names.looksLikeType(n)) {
+      return Operand.type(new TypeRef(r.name(), 0, r.decl()));
+    }
+    if (Character.isLowerCase(n.charAt(0))) {
+      return Operand.pkg(n); // or a field inherited from outside the file: either way nothing to resolve
+    }
+    return Operand.UNKNOWN;
+  }
+
+  private Operand memberSelect(MemberSelectTree ms, Context ctx, int depth) {
+    String name = ms.getIdentifier().toString();
+    if (name.equals("class")) {
+      return Operand.value(CLASS);
+    }
+    Operand left = typeOf(ms.getExpression(), ctx, depth + 1);
+    switch (left.kind()) {
+      case PACKAGE -> {
+        String dotted = left.text() + "." + name;
+        if (Names.looksLikeType(name)) {
+          return Operand.type(refTo(dotted));
+        }
+        return Operand.pkg(dotted);
+      }
+      case TYPE -> {
+        TypeRef t = left.type();
+        if (name.equals("this")) {
+          return Operand.value(t);
+        }
+        if (name.equals("super")) {
+          return Operand.value(t); // Interface.super.m() names the interface; Outer.super is rare
+        }
+        if (t.decl() != null) {
+          TypeDecl member = TypeResolver.memberType(t.decl(), name, 0);
+          if (member != null) {
+            return Operand.type(TypeRef.of(member));
+          }
+          FieldDecl f = fieldOf(t.decl(), name, 0);
+          if (f != null) {
+            return Operand.field(f, fieldType(f));
+          }
+        }
+        JdkClasses.Info info = t.decl() == null ? JdkClasses.info(t.name()) : null;
+        TypeRef known = info == null ? null : info.staticFields().get(name);
+        if (known != null) {
+          return Operand.value(known);
+        }
+        if (t.decl() == null && Names.looksLikeType(name)) {
+          return Operand.type(refTo(t.name() + "." + name));
+        }
+        return Operand.UNKNOWN;
+      }
+      case VALUE -> {
+        TypeRef t = left.type();
+        if (t.isArray()) {
+          return name.equals("length") ? Operand.value(INT) : Operand.UNKNOWN;
+        }
+        if (t.decl() != null) {
+          FieldDecl f = fieldOf(t.decl(), name, 0);
+          if (f != null) {
+            return Operand.field(f, fieldType(f));
+          }
+        }
+        return Operand.UNKNOWN;
+      }
+      default -> {
+        return Operand.UNKNOWN;
+      }
+    }
+  }
+
+  private TypeRef refTo(String qualified) {
+    return new TypeRef(qualified, 0, resolver.byName.get(qualified));
+  }
+
+  /** The field {@code n} visible from {@code t}: declared in it, its in-file supertypes, or an enclosing type. */
+  static FieldDecl lexicalField(String n, TypeDecl t) {
+    for (TypeDecl x = t; x != null; x = x.outer) {
+      FieldDecl f = fieldOf(x, n, 0);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  static FieldDecl fieldOf(TypeDecl t, String n, int depth) {
+    FieldDecl f = t.fields.get(n);
+    if (f != null || depth > 8) {
+      return f;
+    }
+    for (TypeDecl s : t.inFileSupertypes) {
+      f = fieldOf(s, n, depth + 1);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  TypeRef fieldType(FieldDecl f) {
+    if (!f.typeResolved) {
+      f.typeResolved = true;
+      f.type = f.kind.equals("enum-constant") ? TypeRef.of(f.owner) : resolver.typeRef(f.tree.getType(), null, f.owner);
+    }
+    return f.type;
+  }
+
+  /** The erased return type of a method of this file, or {@code null} (constructors, unknown, {@code void}). */
+  TypeRef returnType(MethodDecl m) {
+    if (m == null) {
+      return null;
+    }
+    if (!m.returnTypeResolved) {
+      m.returnTypeResolved = true;
+      if (m.component != null) {
+        m.returnType = fieldType(m.component);
+      } else if (m.tree != null && m.tree.getReturnType() != null) {
+        TypeRef r = resolver.typeRef(m.tree.getReturnType(), m.tree, m.owner);
+        m.returnType = r != null && r.name().equals("void") ? null : r;
+      }
+    }
+    return m.returnType;
+  }
+}

@@ -1,0 +1,181 @@
+package io.graphsnap.frontend.java.internal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the running JDK's own classes declare: whether a type is an interface, its methods (with those it
+ * inherits, each named after its nearest declaring type), constructors, static fields and non-generic
+ * return types. Used only for names that {@link JdkTypes} finds in the JDK's runtime image; classes are
+ * loaded without initialisation and only their metadata is read.
+ *
+ * <p>Thread-safe; one entry per class for the life of the JVM. A class that cannot be loaded or linked
+ * counts as unknown.
+ */
+final class JdkClasses {
+  /** One method or constructor of a JDK class. */
+  record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType)
+      implements Signature {
+    String symbolName() {
+      return owner + "#" + name + "(" + String.join(",", params) + ")";
+    }
+  }
+
+  /** The members of one JDK class. */
+  record Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
+      Map<String, TypeRef> staticFields) {
+    List<JdkMethod> methodsNamed(String name) {
+      return name.equals("<init>") ? constructors : methods.getOrDefault(name, List.of());
+    }
+  }
+
+  private static final ConcurrentHashMap<String, Optional<Info>> CACHE = new ConcurrentHashMap<>();
+  private static final ClassLoader LOADER = ClassLoader.getSystemClassLoader();
+
+  private JdkClasses() {}
+
+  /** The members of JDK class {@code qualified} ({@code java.util.Map.Entry}), or {@code null} if it is not one. */
+  static Info info(String qualified) {
+    if (qualified == null) {
+      return null;
+    }
+    Optional<Info> cached = CACHE.get(qualified);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    String binary = binaryName(qualified);
+    if (binary == null) {
+      return null; // not a JDK class: answered from JdkTypes' per-package cache, nothing stored here
+    }
+    return CACHE.computeIfAbsent(qualified, q -> Optional.ofNullable(load(binary))).orElse(null);
+  }
+
+  static boolean isInterface(String qualified) {
+    Info i = info(qualified);
+    return i != null && i.isInterface();
+  }
+
+  private static Info load(String binaryName) {
+    try {
+      return describe(Class.forName(binaryName, false, LOADER));
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The binary name ({@code java.util.Map$Entry}) if {@code qualified} is a class of the JDK's runtime image, else null. */
+  private static String binaryName(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    while (dot > 0) {
+      String pkg = qualified.substring(0, dot);
+      String rest = qualified.substring(dot + 1).replace('.', '$');
+      if (JdkTypes.exists(pkg, rest)) {
+        return pkg + "." + rest;
+      }
+      dot = qualified.lastIndexOf('.', dot - 1);
+    }
+    return null;
+  }
+
+  private static Info describe(Class<?> c) {
+    Map<String, List<JdkMethod>> methods = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<Class<?>> queue = new ArrayDeque<>();
+    Set<Class<?>> visited = new HashSet<>();
+    queue.add(c);
+    if (c.isInterface()) {
+      queue.add(Object.class); // interfaces have Object's public methods
+    }
+    while (!queue.isEmpty()) {
+      Class<?> k = queue.poll();
+      if (!visited.add(k)) {
+        continue;
+      }
+      String owner = k.getCanonicalName();
+      if (owner != null) {
+        for (Method m : k.getDeclaredMethods()) {
+          if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
+            continue;
+          }
+          JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m));
+          if (seen.add(m.getName() + jm.params())) { // the nearest declaration wins
+            methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
+          }
+        }
+      }
+      if (k.getSuperclass() != null) {
+        queue.add(k.getSuperclass());
+      }
+      queue.addAll(List.of(k.getInterfaces()));
+    }
+    List<JdkMethod> constructors = new ArrayList<>();
+    String name = c.getCanonicalName();
+    if (name != null) {
+      boolean inner = c.isMemberClass() && !Modifier.isStatic(c.getModifiers());
+      for (Constructor<?> k : c.getDeclaredConstructors()) {
+        if (!k.isSynthetic()) {
+          constructors.add(new JdkMethod(name, "<init>", params(k, inner ? 1 : 0), k.isVarArgs(), null));
+        }
+      }
+    }
+    Map<String, TypeRef> staticFields = new HashMap<>();
+    for (Field f : c.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && !(f.getGenericType() instanceof TypeVariable<?>)) {
+        TypeRef t = typeRef(f.getType());
+        if (t != null) {
+          staticFields.put(f.getName(), t);
+        }
+      }
+    }
+    methods.replaceAll((k, v) -> List.copyOf(v));
+    return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields));
+  }
+
+  /** Erased simple parameter names, as the source extractor writes them; {@code skip} drops an outer-instance parameter. */
+  private static List<String> params(Executable e, int skip) {
+    Class<?>[] types = e.getParameterTypes();
+    List<String> out = new ArrayList<>(types.length);
+    for (int i = skip; i < types.length; i++) {
+      String simple = types[i].getSimpleName();
+      if (i == types.length - 1 && e.isVarArgs() && simple.endsWith("[]")) {
+        simple = simple.substring(0, simple.length() - 2) + "...";
+      }
+      out.add(simple);
+    }
+    return List.copyOf(out);
+  }
+
+  private static TypeRef returnType(Method m) {
+    if (m.getGenericReturnType() instanceof TypeVariable<?>) {
+      return null; // erased to its bound, which tells little about the value
+    }
+    return typeRef(m.getReturnType());
+  }
+
+  private static TypeRef typeRef(Class<?> type) {
+    int dims = 0;
+    Class<?> t = type;
+    while (t.isArray()) {
+      dims++;
+      t = t.getComponentType();
+    }
+    if (t == void.class) {
+      return null;
+    }
+    String name = t.isPrimitive() ? t.getName() : t.getCanonicalName();
+    return name == null ? null : new TypeRef(name, dims, null);
+  }
+}

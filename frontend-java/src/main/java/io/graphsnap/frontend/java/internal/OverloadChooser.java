@@ -1,0 +1,167 @@
+package io.graphsnap.frontend.java.internal;
+
+import com.sun.source.tree.ExpressionTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the overload a call binds to among the methods of one name (of the file or of a JDK class), in
+ * Java's order: first the methods whose parameter count equals the argument count, then varargs methods
+ * with their last parameter spread. Within a phase: the one whose parameters accept the argument types the
+ * file shows (unknown arguments accept anything); if several, the one that matches every known argument
+ * exactly; if still several in the first phase, the only one that is not varargs. Returns {@code null}
+ * when no single method remains. Not thread-safe.
+ */
+final class OverloadChooser {
+  private static final List<String> NUMERIC = List.of("byte", "short", "char", "int", "long", "float", "double");
+  private static final Map<String, String> BOXES = Map.of("boolean", "Boolean", "byte", "Byte", "short", "Short",
+      "char", "Character", "int", "Integer", "long", "Long", "float", "Float", "double", "Double");
+  private static final List<String> ANY_REFERENCE = List.of("Object", "Comparable", "Serializable", "CharSequence", "Number");
+  /** Final classes: an argument of another known class cannot be passed where one of these is expected. */
+  private static final List<String> FINAL_CLASSES = List.of("String", "Integer", "Long", "Short", "Byte", "Character",
+      "Boolean", "Double", "Float", "Class", "StringBuilder", "StringBuffer");
+  /** Every interface or class that one of {@link #FINAL_CLASSES} extends or implements. */
+  private static final List<String> SUPERTYPES_OF_FINAL_CLASSES = List.of("Object", "Comparable", "Serializable",
+      "CharSequence", "Number", "Appendable", "Constable", "ConstantDesc", "Type", "GenericDeclaration",
+      "AnnotatedElement", "TypeDescriptor", "OfField", "AbstractStringBuilder");
+
+  private final ExpressionTyper typer;
+  private final Context ctx;
+
+  OverloadChooser(ExpressionTyper typer, Context ctx) {
+    this.typer = typer;
+    this.ctx = ctx;
+  }
+
+  <S extends Signature> S choose(List<S> candidates, List<? extends ExpressionTree> args) {
+    int arity = args.size();
+    List<S> fixed = new ArrayList<>(candidates.size());
+    List<S> variable = new ArrayList<>(2);
+    for (S m : candidates) {
+      if (m.params().size() == arity) {
+        fixed.add(m); // a varargs method called with an array in last place also binds here, as in Java's first phases
+      } else if (m.acceptsArity(arity)) {
+        variable.add(m);
+      }
+    }
+    if (fixed.size() + variable.size() <= 1) {
+      return !fixed.isEmpty() ? fixed.getFirst() : variable.isEmpty() ? null : variable.getFirst();
+    }
+    TypeRef[] argTypes = new TypeRef[arity];
+    for (int i = 0; i < arity; i++) {
+      argTypes[i] = typer.typeOf(args.get(i), ctx).typeOrNull();
+    }
+    S chosen = chooseAmong(fixed, argTypes, false);
+    if (chosen != null || hasCompatible(fixed, argTypes, false)) {
+      return chosen;
+    }
+    return chooseAmong(variable, argTypes, true);
+  }
+
+  /** The single compatible candidate, else the single exact one, else (fixed arity only) the single non-varargs one. */
+  private static <S extends Signature> S chooseAmong(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+    List<S> compatible = new ArrayList<>(candidates.size());
+    for (S m : candidates) {
+      if (accepts(m, argTypes, false, spread)) {
+        compatible.add(m);
+      }
+    }
+    if (compatible.size() == 1) {
+      return compatible.getFirst();
+    }
+    S exact = unique(compatible.isEmpty() ? candidates : compatible, argTypes, spread);
+    if (exact != null || compatible.isEmpty() || spread) {
+      return exact;
+    }
+    S plain = null; // unknown arguments: Java's first phase prefers a method that is not varargs
+    for (S m : compatible) {
+      if (!m.varargs()) {
+        if (plain != null) {
+          return null;
+        }
+        plain = m;
+      }
+    }
+    return plain;
+  }
+
+  private static <S extends Signature> S unique(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+    S exact = null;
+    for (S m : candidates) {
+      if (accepts(m, argTypes, true, spread)) {
+        if (exact != null) {
+          return null;
+        }
+        exact = m;
+      }
+    }
+    return exact;
+  }
+
+  private static <S extends Signature> boolean hasCompatible(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+    for (S m : candidates) {
+      if (accepts(m, argTypes, false, spread)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean accepts(Signature m, TypeRef[] args, boolean exactly, boolean spread) {
+    List<String> params = m.params();
+    for (int i = 0; i < args.length; i++) {
+      String p = paramAt(m, params, i, spread);
+      TypeRef a = args[i];
+      if (a == null) {
+        if (exactly) {
+          return false;
+        }
+        continue;
+      }
+      if (exactly ? !p.equals(a.simpleName()) : !compatible(p, a)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The declared parameter type for argument {@code i}: a varargs parameter is its element type when spread, else an array. */
+  private static String paramAt(Signature m, List<String> params, int i, boolean spread) {
+    int last = params.size() - 1;
+    if (m.varargs() && i >= last) {
+      String p = params.get(last);
+      String element = p.substring(0, p.length() - 3);
+      return spread ? element : element + "[]";
+    }
+    return params.get(i);
+  }
+
+  private static boolean compatible(String param, TypeRef arg) {
+    if (arg == TypeRef.NULL) {
+      return !Erasure.isPrimitive(param);
+    }
+    String a = arg.simpleName();
+    if (param.equals(a)) {
+      return true;
+    }
+    if (arg.isPrimitive()) {
+      int from = NUMERIC.indexOf(arg.name());
+      int to = NUMERIC.indexOf(param);
+      if (from >= 0 && to >= 0) {
+        return to >= from && !(arg.name().equals("char") && to < NUMERIC.indexOf("int")) && !param.equals("char");
+      }
+      return param.equals(BOXES.get(arg.name())) || ANY_REFERENCE.contains(param);
+    }
+    if (Erasure.isPrimitive(param)) {
+      return BOXES.get(param) != null && BOXES.get(param).equals(a) && arg.dims() == 0;
+    }
+    if (arg.isArray() != param.endsWith("[]")) {
+      return param.equals("Object");
+    }
+    if (FINAL_CLASSES.contains(param) || FINAL_CLASSES.contains(a) && !SUPERTYPES_OF_FINAL_CLASSES.contains(param)) {
+      return false; // a final class has no subclasses, and its own supertypes are listed
+    }
+    return true; // two reference types: the file cannot tell whether one extends the other
+  }
+}

@@ -1,0 +1,77 @@
+package io.graphsnap.frontend.java.internal;
+
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.SymbolSummary;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * Collects the symbols and edges of one file, then builds its {@link FileSummary}. Symbol names are made
+ * unique ({@code ~2}, {@code ~3} appended to a repeated name, which only code javac rejects can cause).
+ * Edges are kept as given; {@link FileSummary} sorts and deduplicates them. Not thread-safe.
+ */
+final class SummaryBuilder {
+
+  private final List<Pending> symbols = new ArrayList<>();
+  private final List<EdgeSummary> edges = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+
+  /** A symbol whose effects are still being gathered. */
+  private static final class Pending {
+    final String name;
+    final String kind;
+    final int lineStart;
+    final int lineEnd;
+    final byte[] hash;
+    final SortedMap<String, String> metadata;
+    int effects;
+
+    Pending(String name, String kind, int lineStart, int lineEnd, byte[] hash, SortedMap<String, String> metadata) {
+      this.name = name;
+      this.kind = kind;
+      this.lineStart = lineStart;
+      this.lineEnd = lineEnd;
+      this.hash = hash;
+      this.metadata = metadata;
+    }
+  }
+
+  /** Adds a symbol and returns its index; {@code name} is made unique if it is taken. */
+  int addSymbol(String name, String kind, int lineStart, int lineEnd, byte[] hash, SortedMap<String, String> metadata) {
+    String unique = name;
+    for (int i = 2; !names.add(unique); i++) {
+      unique = name + "~" + i;
+    }
+    symbols.add(new Pending(unique, kind, lineStart, Math.max(lineStart, lineEnd), hash, metadata));
+    return symbols.size() - 1;
+  }
+
+  int symbolCount() {
+    return symbols.size();
+  }
+
+  void edge(int source, String type, String target) {
+    if (source >= 0 && target != null && !target.isEmpty()) {
+      edges.add(new EdgeSummary(source, type, target));
+    }
+  }
+
+  void addEffects(int symbol, int bits) {
+    if (symbol >= 0 && bits != 0) {
+      symbols.get(symbol).effects |= bits;
+    }
+  }
+
+  FileSummary build(String path, byte[] sourceSha256) {
+    List<SymbolSummary> built = new ArrayList<>(symbols.size());
+    for (Pending p : symbols) {
+      built.add(new SymbolSummary(p.name, p.kind, Effects.names(p.effects), p.lineStart, p.lineEnd, p.hash,
+          List.of(), p.metadata));
+    }
+    return new FileSummary(path, "java", sourceSha256, built, edges);
+  }
+}

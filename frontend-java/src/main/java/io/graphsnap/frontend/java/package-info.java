@@ -1,0 +1,11 @@
+/**
+ * The Java source front end: turns {@code .java} files into loose objects ({@link
+ * io.graphsnap.format.object.FileSummary}) with the JDK's own parser, no classpath needed.
+ *
+ * <p>Life cycle: open a {@link io.graphsnap.frontend.java.SourceTree} (directory, {@code .zip}/{@code .jar},
+ * or the JDK's {@code lib/src.zip}); run a {@link io.graphsnap.frontend.java.ParallelExtraction} over it,
+ * which hands each file's summary to a sink (the store) as soon as it is ready and skips files the store
+ * already has; read the {@link io.graphsnap.frontend.java.ExtractionResult}; close the tree. For one file,
+ * {@link io.graphsnap.frontend.java.JavaExtractor#extract} does the same synchronously.
+ */
+package io.graphsnap.frontend.java;
