@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the running JDK's own classes declare: whether a type is an interface, its methods (with those it
- * inherits, each named after its nearest declaring type), constructors, static fields and non-generic
- * return types. Used only for names that {@link JdkTypes} finds in the JDK's runtime image; classes are
+ * inherits, each named after the type that declares it first in the JVM's resolution order: the class and
+ * its superclasses, then the superinterfaces), constructors, static fields and non-generic return types. Used only for names that {@link JdkTypes} finds in the JDK's runtime image; classes are
  * loaded without initialisation and only their metadata is read.
  *
  * <p>Thread-safe; one entry per class for the life of the JVM. A class that cannot be loaded or linked
@@ -93,33 +93,40 @@ final class JdkClasses {
   private static Info describe(Class<?> c) {
     Map<String, List<JdkMethod>> methods = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    ArrayDeque<Class<?>> queue = new ArrayDeque<>();
-    Set<Class<?>> visited = new HashSet<>();
-    queue.add(c);
-    if (c.isInterface()) {
-      queue.add(Object.class); // interfaces have Object's public methods
+    // As the JVM resolves methods: the class and its superclasses first, then all superinterfaces.
+    List<Class<?>> order = new ArrayList<>();
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      order.add(k);
     }
-    while (!queue.isEmpty()) {
-      Class<?> k = queue.poll();
-      if (!visited.add(k)) {
+    Set<Class<?>> visited = new HashSet<>(order);
+    ArrayDeque<Class<?>> interfaces = new ArrayDeque<>();
+    for (Class<?> k : List.copyOf(order)) {
+      interfaces.addAll(List.of(k.getInterfaces()));
+    }
+    while (!interfaces.isEmpty()) {
+      Class<?> i = interfaces.poll();
+      if (visited.add(i)) {
+        order.add(i);
+        interfaces.addAll(List.of(i.getInterfaces()));
+      }
+    }
+    if (c.isInterface()) {
+      order.add(Object.class); // interfaces have Object's public methods
+    }
+    for (Class<?> k : order) {
+      String owner = k.getCanonicalName();
+      if (owner == null) {
         continue;
       }
-      String owner = k.getCanonicalName();
-      if (owner != null) {
-        for (Method m : k.getDeclaredMethods()) {
-          if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
-            continue;
-          }
-          JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m));
-          if (seen.add(m.getName() + jm.params())) { // the nearest declaration wins
-            methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
-          }
+      for (Method m : k.getDeclaredMethods()) {
+        if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
+          continue;
+        }
+        JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m));
+        if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
+          methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }
       }
-      if (k.getSuperclass() != null) {
-        queue.add(k.getSuperclass());
-      }
-      queue.addAll(List.of(k.getInterfaces()));
     }
     List<JdkMethod> constructors = new ArrayList<>();
     String name = c.getCanonicalName();

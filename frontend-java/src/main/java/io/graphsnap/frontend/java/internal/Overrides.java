@@ -7,13 +7,12 @@ import javax.lang.model.element.Modifier;
 /**
  * {@code overrides} edges. A method overrides the method of the same name and erased parameter list in
  * the nearest supertype declared in the same file (a parameter typed by a type variable in the supertype
- * matches any type, so {@code compareTo(Foo)} overrides {@code compareTo(T)}). When none is found and the
- * method is annotated {@code @Override}, the supertypes declared outside the file are tried: a JDK class
- * ({@link JdkClasses}, implicit {@code Object}, {@code Enum} and {@code Record} included) gives an edge to
- * the nearest declaration with the same name and parameters (a JDK parameter {@code Object} matches
- * anything, as type variables erase to it); any other supertype, written in an {@code extends} or
- * {@code implements} clause, gets an edge to the same signature, which may not exist there (it then
- * becomes an external node). Constructors, static and private methods override nothing.
+ * matches any type, so {@code compareTo(Foo)} overrides {@code compareTo(T)}). When none is found, the
+ * supertypes declared outside the file are tried: a JDK class ({@link JdkClasses}, implicit {@code Object},
+ * {@code Enum} and {@code Record} included) gives an edge to its first declaration with the same name and
+ * parameters (a JDK parameter {@code Object} matches anything, as type variables erase to it); any other
+ * supertype gets an edge to the same signature only if the method is annotated {@code @Override}, and that
+ * signature may not exist there (it then becomes an external node). Constructors, static and private methods override nothing.
  */
 final class Overrides {
   private static final int MAX_DEPTH = 8;
@@ -35,12 +34,15 @@ final class Overrides {
         found = true;
       }
     }
-    if (!found && FileExtraction.hasAnnotation(mods, "Override")) {
+    if (!found) {
+      boolean annotated = FileExtraction.hasAnnotation(mods, "Override");
       String params = "(" + String.join(",", m.params) + ")";
       for (String external : fx.calls.externalSupertypes(m.owner)) {
         JdkClasses.Info info = JdkClasses.info(external);
         if (info == null) {
-          fx.edge(idx, "overrides", external + "#" + m.name + params);
+          if (annotated) {
+            fx.edge(idx, "overrides", external + "#" + m.name + params);
+          }
           continue;
         }
         for (JdkClasses.JdkMethod candidate : info.methodsNamed(m.name)) {

@@ -1,0 +1,98 @@
+package io.graphsnap.frontend.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.format.object.FileSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Extraction of whole trees on several threads: failures, skipping, progress, stopping. */
+class ParallelExtractionTest {
+  @Test
+  void extractsEveryFileAndReportsTheOneThatDoesNotParse() throws Exception {
+    List<String> delivered = new ArrayList<>();
+    List<int[]> progress = new ArrayList<>();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("broken"))) {
+      ExtractionResult r = new ParallelExtraction().threads(2)
+          .onProgress((done, total) -> progress.add(new int[] {done, total}))
+          .run(tree, s -> delivered.add(s.path()));
+      assertEquals(2, r.files());
+      assertEquals(1, r.extracted());
+      assertEquals(List.of("Fine.java"), delivered);
+      assertEquals(1, r.failures().size());
+      ExtractionFailure f = r.failures().getFirst();
+      assertEquals("Broken.java", f.path());
+      assertTrue(f.message().startsWith("Broken.java:5:") && f.message().contains("illegal start of expression"), f.message());
+    }
+    assertEquals(2, progress.size());
+    assertEquals(2, progress.getLast()[0]);
+    assertEquals(2, progress.getLast()[1]);
+  }
+
+  @Test
+  void deliversEverySummaryOnceWithCounts() throws Exception {
+    Set<String> paths = new TreeSet<>();
+    long[] symbols = {0};
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      ExtractionResult r = new ParallelExtraction().threads(3).run(tree, s -> {
+        assertTrue(paths.add(s.path()), "delivered twice: " + s.path());
+        symbols[0] += s.symbols().size();
+      });
+      assertEquals(tree.paths(), List.copyOf(paths));
+      assertEquals(tree.size(), r.extracted());
+      assertEquals(symbols[0], r.symbols());
+      assertTrue(r.edges() > r.symbols());
+      assertEquals(List.of(), r.failures());
+    }
+  }
+
+  @Test
+  void filesAlreadyStoredAreSkippedAndCountedAsReused() throws Exception {
+    List<FileSummary> first = new ArrayList<>();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      new ParallelExtraction().run(tree, first::add);
+    }
+    Set<String> stored = new TreeSet<>();
+    for (FileSummary s : first) {
+      if (!s.path().endsWith("Registry.java")) {
+        stored.add(s.path() + "@" + java.util.HexFormat.of().formatHex(s.sourceSha256()));
+      }
+    }
+    List<String> extracted = new ArrayList<>();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      ExtractionResult r = new ParallelExtraction().threads(2)
+          .skipIf((path, sha) -> stored.contains(path + "@" + java.util.HexFormat.of().formatHex(sha)))
+          .run(tree, s -> extracted.add(s.path()));
+      assertEquals(List.of("fx/shapes/Registry.java"), extracted);
+      assertEquals(tree.size() - 1, r.reused());
+      assertEquals(1, r.extracted());
+    }
+  }
+
+  @Test
+  void anExceptionFromTheSinkStopsTheRunAndIsRethrown() throws Exception {
+    IOException disk = new IOException("disk full");
+    AtomicInteger calls = new AtomicInteger();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      IOException thrown = assertThrows(IOException.class, () -> new ParallelExtraction().threads(2).run(tree, s -> {
+        calls.incrementAndGet();
+        throw disk;
+      }));
+      assertSame(disk, thrown);
+    }
+    assertEquals(1, calls.get(), "no summary is delivered after the sink failed");
+  }
+
+  @Test
+  void threadsMustBePositive() {
+    assertThrows(IllegalArgumentException.class, () -> new ParallelExtraction().threads(0));
+  }
+}
