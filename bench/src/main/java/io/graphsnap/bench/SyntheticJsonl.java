@@ -1,0 +1,138 @@
+package io.graphsnap.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.SymbolSummary;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a {@link SyntheticGraph} in the JSON Lines interchange of DESIGN §6 (one file per line, the fields
+ * {@code path}, {@code language}, {@code symbols} with {@code name}, {@code kind}, {@code effects} when present
+ * and {@code lines}, and {@code edges} with {@code from}, {@code type}, {@code to}), so that
+ * {@code graphsnap ingest} reads it. Stateless; O(graph) time, O(one file) memory.
+ */
+public final class SyntheticJsonl {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private SyntheticJsonl() {}
+
+  /** The sizes {@link #write(SyntheticGraph, Path, Path)} produced. */
+  public record Sizes(long jsonlBytes, long gzipBytes) {}
+
+  /**
+   * Writes the graph to {@code jsonl} and, in the same pass, its gzip (default level) to {@code gzip}; either
+   * may be {@code null} to skip it. Files are replaced.
+   */
+  public static Sizes write(SyntheticGraph graph, Path jsonl, Path gzip) throws IOException {
+    try (OutputStream plain = jsonl == null ? OutputStream.nullOutputStream()
+            : new BufferedOutputStream(Files.newOutputStream(jsonl), 1 << 16);
+        OutputStream zipped = gzip == null ? OutputStream.nullOutputStream()
+            : new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(gzip), 1 << 16), 1 << 16);
+        OutputStream both = new Tee(plain, zipped)) {
+      write(graph, both);
+    }
+    return new Sizes(jsonl == null ? 0 : Files.size(jsonl), gzip == null ? 0 : Files.size(gzip));
+  }
+
+  /** Writes the graph as JSON Lines to {@code out}, which stays open. */
+  public static void write(SyntheticGraph graph, OutputStream out) throws IOException {
+    OutputStream unclosed = new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
+    try (JsonGenerator g = JSON.createGenerator(unclosed, JsonEncoding.UTF8)) {
+      g.setRootValueSeparator(null);
+      for (int i = 0; i < graph.fileCount(); i++) {
+        writeLine(g, graph.file(i));
+        g.flush();
+        unclosed.write('\n');
+      }
+    }
+  }
+
+  private static void writeLine(JsonGenerator g, FileSummary file) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("path", file.path());
+    g.writeStringField("language", file.language());
+    g.writeArrayFieldStart("symbols");
+    List<SymbolSummary> symbols = file.symbols();
+    for (SymbolSummary s : symbols) {
+      g.writeStartObject();
+      g.writeStringField("name", s.name());
+      g.writeStringField("kind", s.kind());
+      if (!s.effects().isEmpty()) {
+        g.writeArrayFieldStart("effects");
+        for (String e : s.effects()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
+      }
+      g.writeArrayFieldStart("lines");
+      g.writeNumber(s.lineStart());
+      g.writeNumber(s.lineEnd());
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("edges");
+    for (EdgeSummary e : file.edges()) {
+      g.writeStartObject();
+      g.writeStringField("from", symbols.get(e.source()).name());
+      g.writeStringField("type", e.type());
+      g.writeStringField("to", e.target());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Writes every byte to two streams. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int x) throws IOException {
+      a.write(x);
+      b.write(x);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
