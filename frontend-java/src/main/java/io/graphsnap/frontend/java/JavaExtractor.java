@@ -14,17 +14,48 @@ import java.nio.charset.StandardCharsets;
  * module, types, methods, constructors, fields and enum constants, and their {@code contains},
  * {@code extends}, {@code implements}, {@code imports}, {@code calls}, {@code references},
  * {@code overrides} and {@code tests} edges, with effects. The file is only parsed (javac's
- * {@code JavacTask.parse()}), never attributed, so no classpath is needed and names are resolved by the
- * approximate rules described in this module's README.
+ * {@code JavacTask.parse()}), never attributed, so no classpath is needed; names are resolved by the
+ * approximate rules in this module's README, helped by the running JDK's own class list and declarations
+ * for names that are JDK classes.
  *
  * <p>Naming: types {@code pkg.Outer.Inner}, local classes {@code pkg.Outer$1Local}, anonymous classes
- * {@code pkg.Outer$1}; members {@code pkg.Type#field}, {@code pkg.Type#method(int,String)} with the erased
- * simple parameter types as written, no spaces, varargs as {@code Object...}; constructors
- * {@code pkg.Type#<init>(…)}; the module {@code module:name}.
+ * {@code pkg.Outer$1} (javac's numbering, per enclosing type); members {@code pkg.Type#field},
+ * {@code pkg.Type#method(int,String)} with the erased simple parameter types as written, comma-separated
+ * without spaces, type variables erased to their first bound ({@code Object} when unbounded), varargs as
+ * {@code Object...}; constructors {@code pkg.Type#<init>(…)}; the module {@code module:name}. A name that
+ * would repeat (only in code javac rejects) gets {@code ~2}, {@code ~3}, ….
+ *
+ * <p>Kinds: {@code package}, {@code module}, {@code class}, {@code interface}, {@code enum}, {@code record},
+ * {@code annotation}, {@code method}, {@code constructor}, {@code test} (a method annotated {@code @Test} and
+ * the like), {@code field}, {@code enum-constant}. Implicit members (default constructor, a record's
+ * canonical constructor and accessors, an enum's {@code values()} and {@code valueOf(String)}) are symbols
+ * with metadata {@code implicit=true}; metadata {@code modifiers} lists the modifiers as written.
+ *
+ * <p>Effects of a method, constructor, field initializer or initializer block: the union over the types
+ * it references (signature and body) and the declaring types of the methods it calls, types declared in
+ * the same file excepted, and over its modifiers and statements:
+ * <table>
+ *   <caption>Effect rules</caption>
+ *   <tr><th>effect</th><th>from</th></tr>
+ *   <tr><td>{@code io}</td><td>{@code java.io.*} (not {@code Serializable}, {@code Serial}),
+ *       {@code java.nio.file.*}, {@code java.nio.channels.*}</td></tr>
+ *   <tr><td>{@code net}</td><td>{@code java.net.*}, {@code java.net.http.*}</td></tr>
+ *   <tr><td>{@code db}</td><td>{@code java.sql.*}, {@code javax.sql.*}</td></tr>
+ *   <tr><td>{@code reflect}</td><td>{@code java.lang.reflect.*}, {@code MethodHandles} (and its nested
+ *       types), {@code MethodHandle}, {@code MethodType}; calls of {@code Class.forName},
+ *       {@code getDeclaredMethod} and the like</td></tr>
+ *   <tr><td>{@code concurrency}</td><td>{@code java.util.concurrent.*}, {@code Thread}, {@code ThreadLocal},
+ *       {@code ThreadGroup}; {@code synchronized} methods and blocks; {@code wait()}, {@code notify()},
+ *       {@code notifyAll()}</td></tr>
+ *   <tr><td>{@code unsafe}</td><td>{@code sun.misc.Unsafe}, {@code jdk.internal.misc.*}</td></tr>
+ *   <tr><td>{@code native}</td><td>{@code native} methods, and calls of a native method of the same
+ *       file</td></tr>
+ * </table>
  *
  * <p>Cost: one parse and two passes over the tree, O(file size). Not thread-safe (it reuses a javac file
  * manager); use one extractor per thread. Deeply nested code needs a deep stack: call it from a thread with
- * a few megabytes of stack, as {@link ParallelExtraction} does.
+ * a few megabytes of stack, as {@link ParallelExtraction} does. The result depends only on the bytes, the
+ * path and the running JDK (whose class list and declarations resolve names of JDK classes).
  */
 public final class JavaExtractor {
   private final JavacParser parser = new JavacParser();

@@ -45,14 +45,28 @@ final class Overrides {
           }
           continue;
         }
-        for (JdkClasses.JdkMethod candidate : info.methodsNamed(m.name)) {
-          if (sameErasure(candidate.params(), m.params)) {
-            fx.edge(idx, "overrides", candidate.symbolName());
-            break;
-          }
+        JdkClasses.JdkMethod overridden = jdkOverridden(info.methodsNamed(m.name), m.params);
+        if (overridden != null) {
+          fx.edge(idx, "overrides", overridden.symbolName());
         }
       }
     }
+  }
+
+  /** The JDK method with exactly these parameters, else the only one they match loosely, else null. */
+  private static JdkClasses.JdkMethod jdkOverridden(List<JdkClasses.JdkMethod> candidates, List<String> params) {
+    JdkClasses.JdkMethod loose = null;
+    int looseCount = 0;
+    for (JdkClasses.JdkMethod c : candidates) {
+      if (c.params().equals(params)) {
+        return c;
+      }
+      if (sameErasure(c.params(), params)) {
+        loose = c;
+        looseCount++;
+      }
+    }
+    return looseCount == 1 ? loose : null;
   }
 
   private static boolean sameErasure(List<String> jdk, List<String> sub) {
