@@ -122,6 +122,10 @@ public final class ParallelExtraction {
       }
     } catch (InterruptedException e) {
       run.stop(e);
+      queue.clear(); // only this thread puts, so there is now room for an END per worker
+      for (int i = 0; i < workers.size(); i++) {
+        queue.offer(END); // in case a worker's interrupt is swallowed by code it runs
+      }
       workers.forEach(Thread::interrupt);
       joinAll(workers);
       throw e;

@@ -92,6 +92,18 @@ class ParallelExtractionTest {
   }
 
   @Test
+  void anInterruptedRunStopsItsWorkersAndThrows() throws Exception {
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      Thread.currentThread().interrupt(); // the first queue.put() sees it
+      assertThrows(InterruptedException.class, () -> new ParallelExtraction().threads(2).run(tree, s -> { }));
+    } finally {
+      Thread.interrupted();
+    }
+    assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("graphsnap-extract-")),
+        "no worker thread outlives the run");
+  }
+
+  @Test
   void threadsMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new ParallelExtraction().threads(0));
   }

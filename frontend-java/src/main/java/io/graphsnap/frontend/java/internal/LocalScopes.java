@@ -23,10 +23,6 @@ final class LocalScopes {
     blocks.removeLast();
   }
 
-  int depth() {
-    return blocks.size();
-  }
-
   /** Declares {@code name} in the innermost block; {@code type} may be null for unknown. */
   void declare(String name, TypeRef type) {
     if (blocks.isEmpty()) {

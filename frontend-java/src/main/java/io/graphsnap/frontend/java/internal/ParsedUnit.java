@@ -85,13 +85,6 @@ public final class ParsedUnit {
     return sha256.digest();
   }
 
-  /** The source text of {@code tree}, or "" if its extent is unknown. */
-  String textOf(Tree tree) {
-    long s = start(tree);
-    long e = end(tree);
-    return s < 0 || e < s || e > text.length() ? "" : text.substring((int) s, (int) e);
-  }
-
   /** The text between two offsets, clamped to the file. */
   String textBetween(long from, long to) {
     int s = (int) Math.max(0, Math.min(from, text.length()));

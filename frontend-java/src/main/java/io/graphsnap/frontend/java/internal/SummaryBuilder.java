@@ -50,10 +50,6 @@ final class SummaryBuilder {
     return symbols.size() - 1;
   }
 
-  int symbolCount() {
-    return symbols.size();
-  }
-
   void edge(int source, String type, String target) {
     if (source >= 0 && target != null && !target.isEmpty()) {
       edges.add(new EdgeSummary(source, type, target));
