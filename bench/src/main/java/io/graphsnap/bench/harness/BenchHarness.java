@@ -1,0 +1,222 @@
+package io.graphsnap.bench.harness;
+
+import io.graphsnap.bench.Scale;
+import io.graphsnap.bench.SyntheticGraph;
+import io.graphsnap.bench.SyntheticJsonl;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The side-by-side harness of issue 7: one command that puts graphsnap beside SQLite, MapDB, JGraphT and a bare
+ * heap CSR on the same synthetic graph, checks they all give the same answers, and writes
+ * {@code bench/results/<scale>.md} and {@code <scale>.png}.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.graphsnap.bench.harness.BenchHarness --scale medium
+ * </pre>
+ * Options: {@code --scale tiny|small|medium|large} (required), {@code --seed N}, {@code --files N} (overrides the
+ * scale's file count), {@code --systems a,b} (default all), {@code --work DIR} (default
+ * {@code bench/target/harness/<scale>-<seed>}), {@code --results DIR} (default {@code bench/results}),
+ * {@code --xmx SIZE} (heap of each system's process, default 12g), {@code --in-process} (no child processes:
+ * {@code System.gc()} between systems instead), {@code --quick} (few repetitions: tests and smoke runs).
+ *
+ * <p>Steps: (1) generate the graph's JSON Lines and gzip'd JSON Lines (sizes only; files deleted), resolve the
+ * graph independently of the builder ({@link GraphResolver}) into the file the peers load, draw the questions;
+ * (2) run the bandwidth probe and then each system in its own JVM ({@link SystemRunner}, same class path); (3)
+ * check the answers ({@link AnswerCheck}): on any disagreement print them and write no report (exit 1); (4)
+ * write the markdown and the chart. A system that fails (say, out of memory at large scale) is reported as
+ * such; the others still run.
+ */
+public final class BenchHarness {
+  /** What a run produced. */
+  public record Outcome(Map<String, SystemResult> results, List<String> disagreements, Path markdown, Path chart) {}
+
+  /** Parsed command line. */
+  public record Options(Scale scale, long seed, int files, List<String> systems, Path work, Path results,
+      String xmx, boolean inProcess, boolean quick) {}
+
+  private BenchHarness() {}
+
+  /** Runs the harness; exit 0 when the report was written, 1 when answers disagree, 2 on bad usage. */
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: BenchHarness --scale tiny|small|medium|large [--seed N] [--files N] [--systems a,b]"
+          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick]");
+      System.exit(2);
+      return;
+    }
+    Outcome outcome = run(options, "java -cp bench/target/benchmarks.jar " + BenchHarness.class.getName() + " "
+        + String.join(" ", args), System.out);
+    if (!outcome.disagreements().isEmpty()) {
+      System.err.println("ANSWERS DISAGREE: no report written. " + outcome.disagreements().size() + " disagreements:");
+      outcome.disagreements().forEach(d -> System.err.println("  " + d));
+      System.exit(1);
+    }
+    System.out.println("wrote " + outcome.markdown() + " and " + outcome.chart());
+  }
+
+  /** Parses the command line. */
+  public static Options parse(String[] args) {
+    Scale scale = null;
+    long seed = SyntheticGraph.DEFAULT_SEED;
+    int files = -1;
+    List<String> systems = SystemRunner.SYSTEMS;
+    Path work = null;
+    Path results = null;
+    String xmx = "12g";
+    boolean inProcess = false;
+    boolean quick = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--scale" -> scale = Scale.parse(value(args, ++i, a));
+        case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+        case "--files" -> files = Integer.parseInt(value(args, ++i, a));
+        case "--systems" -> systems = List.of(value(args, ++i, a).split(","));
+        case "--work" -> work = Path.of(value(args, ++i, a));
+        case "--results" -> results = Path.of(value(args, ++i, a));
+        case "--xmx" -> xmx = value(args, ++i, a);
+        case "--in-process" -> inProcess = true;
+        case "--quick" -> quick = true;
+        default -> throw new IllegalArgumentException("unknown argument " + a);
+      }
+    }
+    if (scale == null) {
+      throw new IllegalArgumentException("--scale is required");
+    }
+    for (String s : systems) {
+      SystemRunner.create(s);
+    }
+    Path benchDir = Files.isDirectory(Path.of("bench", "src")) ? Path.of("bench") : Path.of(".");
+    if (work == null) {
+      work = benchDir.resolve("target").resolve("harness").resolve(scale.label() + "-" + seed);
+    }
+    if (results == null) {
+      results = benchDir.resolve("results");
+    }
+    return new Options(scale, seed, files > 0 ? files : scale.files(), systems, work, results, xmx, inProcess, quick);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  /** Runs every step; writes the report only when every answer agrees. */
+  public static Outcome run(Options o, String command, PrintStream log) throws Exception {
+    Workload workload = new Workload(o.work().toAbsolutePath(), o.scale(), o.files(), o.seed(),
+        Settings.of(o.scale(), o.quick()));
+    Files.createDirectories(workload.dir());
+    deleteResults(workload);
+    SystemResult prepared = prepare(workload, log);
+    prepared.put("mode", o.inProcess() ? "all systems in one JVM (System.gc() between)"
+        : "one JVM per system, -Xmx" + o.xmx());
+    Queries queries = Queries.read(workload.queries());
+    int typeId = Integer.parseInt(Files.readString(workload.dir().resolve("neighbour-type-id")).trim());
+    Map<String, SystemResult> results = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>();
+    order.add(SystemRunner.BANDWIDTH);
+    order.addAll(o.systems());
+    for (String system : order) {
+      log.printf("== %s%n", system);
+      if (o.inProcess()) {
+        Timing.settle();
+        results.put(system, SystemRunner.run(system, workload, queries, typeId, log));
+      } else {
+        results.put(system, runProcess(system, o, workload, log));
+      }
+    }
+    List<String> disagreements = AnswerCheck.disagreements(results, queries, workload);
+    Path md = o.results().resolve(o.scale().label() + ".md");
+    Path png = o.results().resolve(o.scale().label() + ".png");
+    if (disagreements.isEmpty()) {
+      List<Comparison> rows = Report.rows(results, prepared);
+      MarkdownReport.write(md, command, workload, rows, results, prepared);
+      RatioChart.write(png, "graphsnap vs peers, " + o.scale().label() + " scale (" + String.format("%,d",
+          (long) prepared.number("edges")) + " edges)", rows);
+    }
+    return new Outcome(results, disagreements, md, png);
+  }
+
+  private static void deleteResults(Workload workload) throws IOException {
+    Path dir = workload.resultFile("x").getParent();
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** Step 1: JSONL sizes, the resolved graph file, the questions. */
+  static SystemResult prepare(Workload workload, PrintStream log) throws IOException {
+    SystemResult prepared = new SystemResult();
+    SyntheticGraph graph = SyntheticGraph.ofFiles(workload.files(), workload.seed());
+    log.printf("== prepare: %,d files, seed %d%n", workload.files(), workload.seed());
+    Path jsonl = workload.dir().resolve("graph.jsonl");
+    Path gz = workload.dir().resolve("graph.jsonl.gz");
+    SyntheticJsonl.Sizes sizes = SyntheticJsonl.write(graph, jsonl, gz);
+    Files.deleteIfExists(jsonl);
+    Files.deleteIfExists(gz);
+    prepared.put("jsonl.bytes", sizes.jsonlBytes());
+    prepared.put("gzip.bytes", sizes.gzipBytes());
+    long start = System.nanoTime();
+    ResolvedGraph resolved = GraphResolver.resolve(graph);
+    prepared.put("resolve.seconds", (System.nanoTime() - start) / 1e9);
+    prepared.put("nodes", resolved.nodeCount());
+    prepared.put("edges", resolved.edgeCount());
+    log.printf("   resolved: %,d nodes, %,d edges; JSONL %,d bytes, gzip'd %,d bytes%n", resolved.nodeCount(),
+        resolved.edgeCount(), sizes.jsonlBytes(), sizes.gzipBytes());
+    ResolvedGraphFile.write(resolved, workload.resolvedGraph());
+    Queries queries = Queries.draw(resolved, workload.seed(), workload.settings().samples(),
+        workload.settings().bfsSources());
+    queries.write(workload.queries());
+    int typeId = resolved.edgeTypes().indexOf(queries.neighbourType());
+    if (typeId < 0) {
+      throw new IllegalStateException("the graph has no " + queries.neighbourType() + " edges");
+    }
+    Files.writeString(workload.dir().resolve("neighbour-type-id"), Integer.toString(typeId));
+    prepared.write(workload.dir().resolve("prepared.properties"));
+    return prepared;
+  }
+
+  private static SystemResult runProcess(String system, Options o, Workload workload, PrintStream log)
+      throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + o.xmx(), "-Xss4m",
+        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+        "-cp", System.getProperty("java.class.path"), SystemRunner.class.getName(),
+        "--system", system, "--work", workload.dir().toString(), "--scale", o.scale().label(),
+        "--files", Integer.toString(o.files()), "--seed", Long.toString(o.seed())));
+    if (o.quick()) {
+      command.add("--quick");
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (var reader = process.inputReader()) {
+      reader.lines().forEach(line -> log.println("   " + line));
+    }
+    int exit = process.waitFor();
+    Path file = workload.resultFile(system);
+    if (exit != 0 || !Files.isRegularFile(file)) {
+      SystemResult failed = new SystemResult();
+      failed.put("system", system);
+      failed.put("error.process", "exit code " + exit + (Files.isRegularFile(file) ? "" : ", no result file"));
+      return failed;
+    }
+    return SystemResult.read(file);
+  }
+}

@@ -1,0 +1,93 @@
+package io.graphsnap.bench.harness;
+
+import io.graphsnap.reader.CsrView;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * BFS and PageRank over a snapshot's mapped CSR sections ({@link CsrView#offsets()},
+ * {@link CsrView#neighbours()}), line for line the algorithms of {@link HeapCsr} so that the two compare the
+ * memory, not the code. Reads the raw segments without the reader's per-edge checks (run
+ * {@link io.graphsnap.reader.GraphSnapshot#verify()} on files you did not write); long loop indices throughout.
+ * Stateless; the segments belong to the snapshot and must not be used after it is closed.
+ */
+public final class MappedCsr {
+  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  private MappedCsr() {}
+
+  /** Top-down BFS from {@code source} over all out-edges; see {@link GraphSystem#bfs}. */
+  public static long[] bfs(CsrView forward, int source) {
+    final int n = forward.nodeCount();
+    final MemorySegment off = forward.offsets();
+    final MemorySegment tgt = forward.neighbours();
+    final long[] seen = new long[(n + 63) >>> 6];
+    final int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = source;
+    seen[source >>> 6] |= 1L << source;
+    long sum = source;
+    long examined = 0;
+    while (head < tail) {
+      int v = queue[head++];
+      long start = off.get(LONG, 8L * v);
+      long end = off.get(LONG, 8L * v + 8);
+      examined += end - start;
+      for (long i = start; i < end; i++) {
+        int w = tgt.get(INT, 4 * i);
+        long bit = 1L << w;
+        int word = w >>> 6;
+        if ((seen[word] & bit) == 0) {
+          seen[word] |= bit;
+          queue[tail++] = w;
+          sum += w;
+        }
+      }
+    }
+    return new long[] {tail, sum, examined};
+  }
+
+  /** Pull PageRank over the reverse CSR, out-degrees from the forward one; see {@link GraphSystem#pageRank}. */
+  public static double[] pageRank(CsrView forward, CsrView reverse, int iterations, double damping) {
+    final int n = forward.nodeCount();
+    final MemorySegment off = forward.offsets();
+    final MemorySegment inOff = reverse.offsets();
+    final MemorySegment src = reverse.neighbours();
+    double[] rank = new double[n];
+    double[] next = new double[n];
+    double[] contribution = new double[n];
+    java.util.Arrays.fill(rank, 1.0 / n);
+    for (int it = 0; it < iterations; it++) {
+      double total = 0;
+      double dangling = 0;
+      for (int v = 0; v < n; v++) {
+        double r = rank[v];
+        long degree = off.get(LONG, 8L * v + 8) - off.get(LONG, 8L * v);
+        total += r;
+        if (degree == 0) {
+          dangling += r;
+          contribution[v] = 0;
+        } else {
+          contribution[v] = r / degree;
+        }
+      }
+      double base = ((1 - damping) * total + damping * dangling) / n;
+      long i = inOff.get(LONG, 0);
+      for (int v = 0; v < n; v++) {
+        double sum = 0;
+        long end = inOff.get(LONG, 8L * v + 8);
+        for (; i < end; i++) {
+          sum += contribution[src.get(INT, 4 * i)];
+        }
+        next[v] = base + damping * sum;
+      }
+      double[] swap = rank;
+      rank = next;
+      next = swap;
+    }
+    return rank;
+  }
+}

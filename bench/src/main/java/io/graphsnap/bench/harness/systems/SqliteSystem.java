@@ -1,0 +1,234 @@
+package io.graphsnap.bench.harness.systems;
+
+import io.graphsnap.bench.harness.GraphSystem;
+import io.graphsnap.bench.harness.ResolvedGraph;
+import io.graphsnap.bench.harness.ResolvedGraphFile;
+import io.graphsnap.bench.harness.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SQLite through sqlite-jdbc with the schema a code-graph store uses, tuned as a careful user would:
+ * <pre>
+ * nodes(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL, effects INTEGER NOT NULL)
+ *   + UNIQUE INDEX nodes_name(name), INDEX nodes_kind(kind)
+ * edges(source, type, target, PRIMARY KEY(source, type, target)) WITHOUT ROWID   -- the index on source
+ *   + INDEX edges_target(target)
+ * kinds / effects / edge_types(id INTEGER PRIMARY KEY, name TEXT UNIQUE)
+ * </pre>
+ * Kinds and edge types are small integers and effects a bit mask, which keeps the file small; the bulk load
+ * runs in one transaction with the journal and syncs off, indexes created after the rows, then ANALYZE.
+ * Queries use prepared statements; the database is read through SQLite's mmap ({@code PRAGMA mmap_size}), as
+ * graphsnap maps its file. BFS is one recursive CTE whose {@code UNION} keeps each reached node once.
+ */
+public final class SqliteSystem implements GraphSystem {
+  private static final String BFS = "WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.target FROM edges e"
+      + " JOIN r ON e.source = r.id) SELECT count(*), sum(id) FROM r";
+  private Path file;
+  private Connection db;
+  private PreparedStatement lookup;
+  private PreparedStatement neighbours;
+  private PreparedStatement query;
+  private PreparedStatement bfs;
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.OPEN, Capability.LOOKUP, Capability.NEIGHBOURS, Capability.QUERY, Capability.BFS);
+  }
+
+  @Override
+  public void load(Workload workload) throws Exception {
+    close();
+    Path dir = workload.systemDir(name());
+    Files.createDirectories(dir);
+    file = dir.resolve("graph.sqlite");
+    Files.deleteIfExists(file);
+    ResolvedGraph g = ResolvedGraphFile.read(workload.resolvedGraph());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=OFF");
+        s.execute("PRAGMA synchronous=OFF");
+        s.execute("PRAGMA cache_size=-262144");
+        s.execute("CREATE TABLE kinds(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        s.execute("CREATE TABLE effects(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        s.execute("CREATE TABLE edge_types(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        s.execute("CREATE TABLE nodes(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind INTEGER NOT NULL,"
+            + " effects INTEGER NOT NULL)");
+        s.execute("CREATE TABLE edges(source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL,"
+            + " PRIMARY KEY(source, type, target)) WITHOUT ROWID");
+      }
+      c.setAutoCommit(false);
+      insertNames(c, "kinds", g.kinds());
+      insertNames(c, "effects", g.effects());
+      insertNames(c, "edge_types", g.edgeTypes());
+      insertNodes(c, g);
+      insertEdges(c, g);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE UNIQUE INDEX nodes_name ON nodes(name)");
+        s.execute("CREATE INDEX nodes_kind ON nodes(kind)");
+        s.execute("CREATE INDEX edges_target ON edges(target)");
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("ANALYZE");
+      }
+    }
+    open();
+  }
+
+  private static void insertNames(Connection c, String table, List<String> names) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + "(id, name) VALUES (?, ?)")) {
+      for (int i = 0; i < names.size(); i++) {
+        p.setInt(1, i);
+        p.setString(2, names.get(i));
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private static void insertNodes(Connection c, ResolvedGraph g) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO nodes(id, name, kind, effects) VALUES (?, ?, ?, ?)")) {
+      String[] names = g.names();
+      for (int v = 0; v < names.length; v++) {
+        p.setInt(1, v);
+        p.setString(2, names[v]);
+        p.setInt(3, g.kindOf()[v]);
+        p.setInt(4, g.effectMask()[v]);
+        p.addBatch();
+        if ((v & 8191) == 8191) {
+          p.executeBatch();
+        }
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void insertEdges(Connection c, ResolvedGraph g) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO edges(source, type, target) VALUES (?, ?, ?)")) {
+      int[] offsets = g.offsets();
+      int pending = 0;
+      int[] targets = g.targets();
+      byte[] types = g.types();
+      for (int v = 0; v < g.nodeCount(); v++) {
+        for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+          p.setInt(1, v);
+          p.setInt(2, types[i]);
+          p.setInt(3, targets[i]);
+          p.addBatch();
+          if (++pending == 8192) {
+            p.executeBatch();
+            pending = 0;
+          }
+        }
+      }
+      p.executeBatch();
+    }
+  }
+
+  @Override
+  public void reopen() throws Exception {
+    close();
+    open();
+  }
+
+  private void open() throws SQLException {
+    db = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement s = db.createStatement()) {
+      s.execute("PRAGMA mmap_size=" + (1L << 40));
+      s.execute("PRAGMA cache_size=-262144");
+      s.execute("PRAGMA query_only=ON");
+    }
+    lookup = db.prepareStatement("SELECT id FROM nodes WHERE name = ?");
+    neighbours = db.prepareStatement("SELECT target FROM edges WHERE source = ? AND type = ?");
+    query = db.prepareStatement("SELECT count(*) FROM nodes WHERE kind = (SELECT id FROM kinds WHERE name = ?)"
+        + " AND (effects >> (SELECT id FROM effects WHERE name = ?)) & 1 = 1");
+    bfs = db.prepareStatement(BFS);
+  }
+
+  @Override
+  public long diskBytes() throws Exception {
+    return Files.size(file);
+  }
+
+  @Override
+  public long nodeCount() throws Exception {
+    return single("SELECT count(*) FROM nodes");
+  }
+
+  @Override
+  public long edgeCount() throws Exception {
+    return single("SELECT count(*) FROM edges");
+  }
+
+  private long single(String sql) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public int lookup(String name) throws SQLException {
+    lookup.setString(1, name);
+    try (ResultSet rs = lookup.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : -1;
+    }
+  }
+
+  @Override
+  public long neighbours(int node, int typeId) throws SQLException {
+    neighbours.setInt(1, node);
+    neighbours.setInt(2, typeId);
+    long sum = 0;
+    long count = 0;
+    try (ResultSet rs = neighbours.executeQuery()) {
+      while (rs.next()) {
+        sum += rs.getInt(1);
+        count++;
+      }
+    }
+    return sum + (count << 40);
+  }
+
+  @Override
+  public long countKindEffect(String kind, String effect) throws SQLException {
+    query.setString(1, kind);
+    query.setString(2, effect);
+    try (ResultSet rs = query.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public long[] bfs(int source) throws SQLException {
+    bfs.setInt(1, source);
+    try (ResultSet rs = bfs.executeQuery()) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2), -1};
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+  }
+}
