@@ -17,19 +17,24 @@ import java.util.function.Predicate;
  * {@link #commit()}. Mutable, used once, not thread-safe; obtained from {@link Store#beginUpdate()}, and
  * at most one is open per store.
  *
- * <p>Durability: every {@code put} writes its object durably before it touches the index, and the index
- * changes stay uncommitted until {@link #commit()}, so a crash at any point leaves the index as it was
- * before the update, pointing at whole objects. {@link #close()} without {@code commit()} rolls back; the
- * objects already written stay as unreferenced garbage for gc.
+ * <p>Durability: each {@code put} stages its object in an {@link ObjectBatch} (written, not yet synced) and
+ * changes the index without committing; {@link #commit()} first makes every staged object durable under
+ * its content name (one sync per object, one per touched folder), then commits the index in one MapDB
+ * transaction. So a crash at any point leaves the index as it was before the update or as it is after
+ * it, and the index never names an object that is not whole on disk. {@link #close()} without {@code
+ * commit()} rolls back and deletes the staged files; a crash leaves them in {@code tmp/} (removed at the
+ * next open) and possibly some renamed objects that nothing names (garbage for gc).
  *
- * <p>The symbol map is kept up to date: when a path changes object, the names its old object declared
- * are forgotten (reading that object back) and the new object's names are recorded.
+ * <p>The rest of the index is kept up to date in the same transaction: when a path changes object, the
+ * names its old object declared are forgotten (reading that object back) and the new object's names are
+ * recorded; the old object's {@link ObjectRecord} is closed and the new one's opened; and the path joins
+ * the {@link BuildJournal} of paths the next build must look at.
  */
 public final class IndexUpdate implements AutoCloseable {
   private enum State { OPEN, COMMITTED, CLOSED }
 
   private final Store store;
-  private final ObjectStore objects;
+  private final ObjectBatch objects;
   private final StoreIndex index;
   /** Each touched path's entry before this update; a null value means it was not indexed. */
   private final Map<String, FileEntry> before = new HashMap<>();
@@ -38,14 +43,14 @@ public final class IndexUpdate implements AutoCloseable {
 
   IndexUpdate(Store store) {
     this.store = store;
-    this.objects = store.objects();
+    this.objects = store.objects().newBatch();
     this.index = store.index();
   }
 
   /**
-   * Stores {@code summary}'s object durably and points its path at it (uncommitted). A summary whose
-   * object is the one already indexed for its path writes nothing and returns {@link FileChange#UNCHANGED}.
-   * O(size of the summary), plus the size of the old object when the path changes.
+   * Stages {@code summary}'s object and points its path at it (uncommitted; durable at {@link #commit()}).
+   * A summary whose object is the one already indexed for its path writes nothing and returns {@link
+   * FileChange#UNCHANGED}. O(size of the summary), plus the size of the old object when the path changes.
    *
    * @return the change relative to the index state just before this call
    */
@@ -62,12 +67,15 @@ public final class IndexUpdate implements AutoCloseable {
     index.putFile(new FileEntry(path, id, summary.sourceSha256()));
     if (current != null) {
       forgetDefinitions(current);
+      index.reachability().stoppedBeingCurrent(current.objectId());
     }
     List<String> names = new ArrayList<>(summary.symbols().size());
     for (SymbolSummary symbol : summary.symbols()) {
       names.add(symbol.name());
     }
     index.addDefinitions(id, names);
+    index.reachability().becameCurrent(id, path);
+    index.journal().touch(path);
     return current == null ? FileChange.ADDED : FileChange.CHANGED;
   }
 
@@ -87,6 +95,8 @@ public final class IndexUpdate implements AutoCloseable {
     }
     index.removeFile(normal);
     forgetDefinitions(current);
+    index.reachability().stoppedBeingCurrent(current.objectId());
+    index.journal().touch(normal);
     return FileChange.DELETED;
   }
 
@@ -114,8 +124,10 @@ public final class IndexUpdate implements AutoCloseable {
   }
 
   /**
-   * Commits every change in one MapDB transaction and returns what changed, per distinct path. Every
-   * object was made durable by {@link #put} before this runs. O(touched paths · log files).
+   * Makes every staged object durable ({@link ObjectBatch#commit()}), then commits every index change in one
+   * MapDB transaction and returns what changed, per distinct path. O(touched paths · log files) plus one
+   * sync per new object and per touched folder. If the objects cannot be made durable, nothing is committed
+   * and the update stays open (close it to roll back).
    */
   public UpdateSummary commit() throws IOException {
     checkOpen();
@@ -138,9 +150,11 @@ public final class IndexUpdate implements AutoCloseable {
         }
       }
     }
+    objects.commit();
     index.commit();
     state = State.COMMITTED;
     store.updateEnded(this);
+    objects.close();
     return new UpdateSummary(added, changed, unchanged, deleted, warnings);
   }
 
@@ -152,7 +166,11 @@ public final class IndexUpdate implements AutoCloseable {
       try {
         index.rollback();
       } finally {
-        store.updateEnded(this);
+        try {
+          objects.close();
+        } finally {
+          store.updateEnded(this);
+        }
       }
     }
   }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,13 +23,15 @@ import java.util.stream.Stream;
  * The content-addressed store of loose objects: each object lives in {@code objects/ab/cdef…}, named by
  * the SHA-256 of its bytes, and is never modified once written.
  *
- * <p>{@link #put} writes a temporary file in {@code tmp/}, forces it to disk, renames it atomically into
- * place and forces the folder, so a crash leaves either no object or a whole one. {@link #get} re-hashes
+ * <p>{@link #put} and {@link ObjectBatch#commit()} write a temporary file in {@code tmp/}, force it to disk,
+ * rename it atomically into place and force the folder, so a crash leaves either no object or a whole one
+ * under the content name. {@link #get} re-hashes
  * what it reads, so a flipped bit on disk is reported rather than served. Objects larger than {@link
  * Limits#MAX_OBJECT_BYTES} are refused before they are read.
  *
  * <p>Thread-safe: concurrent {@code put}s of the same or different objects, and {@code get}s, need no
- * outside locking (each put uses its own temporary file; renames of equal bytes are harmless). Several
+ * outside locking: each put uses its own temporary file, and renames of equal bytes are harmless (an {@link
+ * ObjectBatch} itself is used by one thread). Several
  * processes may read at once; writers are serialised by the store lock ({@link Store}).
  */
 public final class ObjectStore {
@@ -51,30 +52,22 @@ public final class ObjectStore {
 
   /**
    * Stores {@code bytes} and returns their id. Idempotent: if an object of that id and size exists, nothing
-   * is written. When it returns, the object is durable. O(length).
+   * is written. When it returns, the object is durable: two syncs (file and folder). To store many objects,
+   * a {@link #newBatch() batch} syncs each folder once. O(length).
    *
    * @throws IllegalArgumentException if {@code bytes} is larger than {@link Limits#MAX_OBJECT_BYTES}
    */
   public ObjectId put(byte[] bytes) throws IOException {
-    if (bytes.length > Limits.MAX_OBJECT_BYTES) {
-      throw new IllegalArgumentException(
-          "object is " + bytes.length + " bytes, more than the limit of " + Limits.MAX_OBJECT_BYTES);
-    }
-    ObjectId id = ObjectId.of(bytes);
-    Path file = layout.objectFile(id);
-    if (sizeOrMinusOne(file) == bytes.length) {
+    try (ObjectBatch batch = newBatch()) {
+      ObjectId id = batch.put(bytes);
+      batch.commit();
       return id;
     }
-    FileSync.createDirectories(layout.tmpDir());
-    FileSync.createDirectories(file.getParent());
-    Path tmp = FileSync.writeTemp(layout.tmpDir(), "object-", bytes);
-    try {
-      FileSync.moveAtomically(tmp, file);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    return id;
+  }
+
+  /** A new batch of puts made durable together; the caller closes it. See {@link ObjectBatch}. */
+  public ObjectBatch newBatch() {
+    return new ObjectBatch(this);
   }
 
   /**
@@ -178,15 +171,6 @@ public final class ObjectStore {
   /** {@link #list()} as a stream. */
   public Stream<ObjectId> stream() throws IOException {
     return list().stream();
-  }
-
-  private static long sizeOrMinusOne(Path file) throws IOException {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return attributes.isRegularFile() ? attributes.size() : -1;
-    } catch (NoSuchFileException e) {
-      return -1;
-    }
   }
 
   private static String describe(ObjectId id, Path file) {

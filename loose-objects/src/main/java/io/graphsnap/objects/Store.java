@@ -9,18 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A store opened for writing: the loose objects, the index and the published snapshot, under the store's
  * writer lock. Ingest, build and gc open a {@code Store}; readers of snapshots need neither the lock nor
  * this class beyond the lock-free {@link #headSnapshot(Path)}.
  *
- * <p>Life cycle: {@link #open} takes the lock (failing at once with {@link StoreLockedException} if
- * another process has it), removes temporaries a crashed writer left in {@code tmp/} and opens the index;
- * {@link #beginUpdate()} changes files; {@link #publishSnapshot} installs a built snapshot and moves
- * {@code refs/HEAD} to it; {@link #close()} rolls back anything uncommitted and releases the lock.
+ * <p>Life cycle: {@link #open} takes the lock (failing with {@link StoreLockedException} if another
+ * process still has it after the given wait), removes temporaries a crashed writer left in {@code tmp/},
+ * opens the index and rolls the ref files forward to it; {@link #beginUpdate()} changes files; {@link
+ * #publishSnapshot} installs a built snapshot and moves {@code refs/HEAD} (and named refs) to it; {@link
+ * #collectGarbage} deletes what no kept ref reaches; {@link #close()} rolls back anything uncommitted and
+ * releases the lock.
  *
  * <p>Thread safety: one thread at a time should drive updates and publishing; {@link #objects()} may be
  * used from several threads.
@@ -50,6 +57,22 @@ public final class Store implements AutoCloseable {
    * @throws DamagedIndexException if {@code index.db} cannot be read
    */
   public static Store open(Path dir, boolean create) throws IOException {
+    return open(dir, create, Duration.ZERO);
+  }
+
+  /**
+   * Opens the store at {@code dir} for writing, waiting up to {@code lockWait} for another writer to
+   * release the lock. Then rolls the ref files forward to the index (see {@link #publishSnapshot(Path,
+   * String, Collection)}), which a crash may have left one step behind.
+   *
+   * @param create create the store if {@code dir} is missing or empty
+   * @param lockWait how long to wait for the lock; {@link Duration#ZERO} tries once
+   * @throws NoSuchFileException if there is no store at {@code dir} (and {@code create} is false), or
+   *     {@code dir} is a non-empty folder that is not a store
+   * @throws StoreLockedException if another process still holds the writer lock after the wait
+   * @throws DamagedIndexException if {@code index.db} cannot be read
+   */
+  public static Store open(Path dir, boolean create, Duration lockWait) throws IOException {
     StoreLayout layout = StoreLayout.of(dir);
     if (!Files.isDirectory(layout.objectsDir())) {
       if (!create) {
@@ -63,14 +86,24 @@ public final class Store implements AutoCloseable {
       FileSync.createDirectories(layout.objectsDir());
     }
     FileSync.createDirectories(layout.tmpDir());
-    StoreLock lock = StoreLock.acquire(layout.lockFile());
+    StoreLock lock = StoreLock.acquire(layout.lockFile(), lockWait);
+    StoreIndex index = null;
     try {
       FileSync.createDirectories(layout.snapshotsDir());
       FileSync.createDirectories(layout.refsDir());
       clearTemporaries(layout);
-      return new Store(layout, lock, StoreIndex.open(layout.indexFile()));
+      index = StoreIndex.open(layout.indexFile());
+      Store store = new Store(layout, lock, index);
+      store.rollRefFilesForward();
+      return store;
     } catch (IOException | RuntimeException | Error e) {
-      lock.close();
+      try {
+        if (index != null) {
+          index.close();
+        }
+      } finally {
+        lock.close();
+      }
       throw e;
     }
   }
@@ -125,20 +158,37 @@ public final class Store implements AutoCloseable {
     return Files.createTempFile(layout.tmpDir(), prefix, suffix);
   }
 
+  /** Publishes a finished snapshot as {@code refs/HEAD} only; see {@link #publishSnapshot(Path, String, Collection)}. */
+  public Path publishSnapshot(Path builtFile, String snapshotIdHex) throws IOException {
+    return publishSnapshot(builtFile, snapshotIdHex, List.of());
+  }
+
   /**
-   * Publishes a finished snapshot: moves {@code builtFile} to {@code snapshots/<id>.gsnap} (atomic rename,
-   * folder fsync; if that snapshot already exists, {@code builtFile} is deleted and the existing file,
-   * which readers may have mapped, is kept), then replaces {@code refs/HEAD} atomically and records the ref
-   * in the index. Readers of the old snapshot are not disturbed. A crash at any point leaves either the old
-   * or the new HEAD, each naming a whole snapshot.
+   * Publishes a finished snapshot, declaring it the build of the current files: {@code refs/HEAD} and every
+   * ref of {@code refNames} name it from now on.
+   *
+   * <p>Steps, in crash-safe order: (1) move {@code builtFile} to {@code snapshots/<id>.gsnap} (forced to disk,
+   * atomic rename, folder forced; if that snapshot already exists, {@code builtFile} is deleted and the
+   * existing file, which readers may have mapped, is kept); (2) one index transaction records the build
+   * (it becomes {@link BuildJournal#lastBuilt()}, the pending paths are cleared and, unless this republishes
+   * the last build unchanged, it gets the next generation) and sets each ref with a history entry; (3) each
+   * ref file is replaced atomically. A crash before (2) commits leaves the old state, plus at most an
+   * unreferenced snapshot file; a crash after it leaves ref files that {@link #open} rolls forward.
+   * Readers of the old snapshot are not disturbed.
    *
    * @return the published snapshot file
-   * @throws IllegalArgumentException if {@code snapshotIdHex} is not 64 lower-case hex digits
-   * @throws IllegalStateException if an update is open (its changes would be committed with the ref)
+   * @throws IllegalArgumentException if {@code snapshotIdHex} is not 64 lower-case hex digits or a ref name
+   *     is malformed
+   * @throws IllegalStateException if an update is open (its changes would be committed with the refs)
    */
-  public Path publishSnapshot(Path builtFile, String snapshotIdHex) throws IOException {
+  public Path publishSnapshot(Path builtFile, String snapshotIdHex, Collection<String> refNames) throws IOException {
     checkOpen();
     Path target = layout.snapshotFile(snapshotIdHex);
+    Set<String> refs = new TreeSet<>();
+    refs.add(StoreLayout.HEAD);
+    for (String name : refNames) {
+      refs.add(StoreLayout.checkRefName(name));
+    }
     if (openUpdate != null) {
       throw new IllegalStateException("commit or close the open update before publishing a snapshot");
     }
@@ -147,7 +197,9 @@ public final class Store implements AutoCloseable {
     }
     FileSync.createDirectories(layout.snapshotsDir());
     if (Files.isRegularFile(target)) {
-      Files.delete(builtFile);
+      if (!Files.isSameFile(builtFile, target)) {
+        Files.delete(builtFile);
+      }
     } else {
       FileSync.forceFile(builtFile);
       try {
@@ -161,10 +213,34 @@ public final class Store implements AutoCloseable {
         Files.delete(builtFile);
       }
     }
-    Refs.write(layout, StoreLayout.HEAD, snapshotIdHex);
-    index.setRef(StoreLayout.HEAD, snapshotIdHex);
+    boolean unchanged = index.journal().pendingCount() == 0
+        && index.journal().lastBuilt().filter(snapshotIdHex::equals).isPresent();
+    if (!unchanged) {
+      index.reachability().built(snapshotIdHex);
+      index.journal().built(snapshotIdHex);
+    }
+    for (String name : refs) {
+      index.refHistory().set(name, snapshotIdHex);
+    }
     index.commit();
+    for (String name : refs) {
+      Refs.write(layout, name, snapshotIdHex);
+    }
     return target;
+  }
+
+  /**
+   * Deletes the snapshots and loose objects that no kept ref reaches; see {@link GarbageCollector}.
+   *
+   * @param keep how many of the most recent snapshots of each ref's history to keep (at least 1)
+   * @throws IllegalStateException if an update is open
+   */
+  public GcReport collectGarbage(int keep) throws IOException {
+    checkOpen();
+    if (openUpdate != null) {
+      throw new IllegalStateException("commit or close the open update before collecting garbage");
+    }
+    return new GarbageCollector(this, keep).run();
   }
 
   /** The published snapshot's id, if any (read from {@code refs/HEAD}). */
@@ -197,6 +273,27 @@ public final class Store implements AutoCloseable {
       throw new NoSuchFileException(file.toString(), null, "refs/HEAD names snapshot " + id.get() + " but its file is missing");
     }
     return Optional.of(file);
+  }
+
+  /**
+   * Makes every ref file name what the index says, where that snapshot exists: after a crash between the
+   * index commit and the ref files of {@link #publishSnapshot(Path, String, Collection)}.
+   */
+  private void rollRefFilesForward() throws IOException {
+    for (Map.Entry<String, String> ref : index.refs().entrySet()) {
+      if (!StoreLayout.isRefName(ref.getKey())) {
+        continue;
+      }
+      Optional<String> onDisk;
+      try {
+        onDisk = Refs.read(layout, ref.getKey());
+      } catch (IOException damaged) {
+        onDisk = Optional.empty();
+      }
+      if (!onDisk.equals(Optional.of(ref.getValue())) && Files.isRegularFile(layout.snapshotFile(ref.getValue()))) {
+        Refs.write(layout, ref.getKey(), ref.getValue());
+      }
+    }
   }
 
   /** Rolls back an open update, closes the index and releases the lock. Idempotent. */

@@ -25,7 +25,9 @@ import org.mapdb.Serializer;
 
 /**
  * The store's index in {@code index.db} (MapDB, write-ahead log on): path → {@link FileEntry}; symbol name
- * → sorted set of ids of the objects that declare it; ref name → snapshot id; and a small string → string
+ * → sorted set of ids of the objects that declare it; named refs with their history ({@link
+ * #refHistory()}); the last build and the paths changed since ({@link #journal()}); object id → reachability
+ * record and snapshot id → build generation ({@link #reachability()}); and a small string → string
  * build-state map.
  *
  * <p>Changes are buffered in one MapDB transaction until {@link #commit()}; {@link #rollback()} discards
@@ -34,27 +36,41 @@ import org.mapdb.Serializer;
  * loose objects, which are separate files.
  *
  * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
- * {@link SymbolKeys}), {@code refs} and {@code build} (String → String).
+ * {@link SymbolKeys}), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
+ * RefHistory}), {@code pending} (a set of paths; see {@link BuildJournal}), {@code objects} (object id →
+ * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link Reachability}).
  *
  * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
  * at a time (the holder of the store lock). A MapDB failure while reading surfaces as an {@link
  * UncheckedIOException} wrapping a {@link DamagedIndexException}.
  */
 public final class StoreIndex implements AutoCloseable {
+  /** The layout of the index's maps this code writes; older indexes are upgraded at open. */
+  public static final int SCHEMA = 2;
+  private static final String SCHEMA_KEY = "schema";
+
   private final Path file;
   private final DB db;
   private final BTreeMap<String, byte[]> files;
   private final NavigableSet<byte[]> symbols;
-  private final BTreeMap<String, String> refs;
   private final BTreeMap<String, String> build;
+  private final RefHistory refHistory;
+  private final BuildJournal journal;
+  private final Reachability reachability;
 
   private StoreIndex(Path file, DB db) {
     this.file = file;
     this.db = db;
     this.files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     this.symbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
-    this.refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
+    BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+    this.refHistory = new RefHistory(this, refs,
+        db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(), build);
+    this.journal = new BuildJournal(this, db.treeSet("pending", Serializer.STRING).createOrOpen(), build);
+    this.reachability = new Reachability(this,
+        db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+        db.treeMap("snapshots", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
   }
 
   /**
@@ -68,7 +84,9 @@ public final class StoreIndex implements AutoCloseable {
     DB db = null;
     try {
       db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
-      return new StoreIndex(indexFile, db);
+      StoreIndex index = new StoreIndex(indexFile, db);
+      index.upgrade();
+      return index;
     } catch (DBException.FileLocked e) {
       throw new StoreLockedException(indexFile,
           "MapDB's lock on index.db is held, by another process or by an earlier failed open in this one");
@@ -193,20 +211,34 @@ public final class StoreIndex implements AutoCloseable {
 
   // ---------------------------------------------------------------- refs and build state
 
-  /** The snapshot id recorded for ref {@code name}, if any. */
-  public Optional<String> ref(String name) {
-    return Optional.ofNullable(guard(() -> refs.get(name)));
+  /** The named refs and their history. */
+  public RefHistory refHistory() {
+    return refHistory;
   }
 
-  /** Records ref {@code name} → {@code snapshotIdHex} (uncommitted). */
+  /** The last build and the paths changed since. */
+  public BuildJournal journal() {
+    return journal;
+  }
+
+  /** Build generations and the reachability record of every tracked object. */
+  public Reachability reachability() {
+    return reachability;
+  }
+
+  /** The snapshot id recorded for ref {@code name}, if any. */
+  public Optional<String> ref(String name) {
+    return refHistory.get(name);
+  }
+
+  /** Records ref {@code name} → {@code snapshotIdHex} with a history entry if it changes (uncommitted). */
   public void setRef(String name, String snapshotIdHex) {
-    StoreLayout.checkSnapshotId(snapshotIdHex);
-    guard(() -> refs.put(name, snapshotIdHex));
+    refHistory.set(name, snapshotIdHex);
   }
 
   /** A sorted copy of every recorded ref. */
   public SortedMap<String, String> refs() {
-    return Collections.unmodifiableSortedMap(guard(() -> new TreeMap<>(refs)));
+    return refHistory.all();
   }
 
   /** The build-state value of {@code key}, if any. */
@@ -222,6 +254,24 @@ public final class StoreIndex implements AutoCloseable {
   /** Removes a build-state value (uncommitted). */
   public void removeBuildState(String key) {
     guard(() -> build.remove(key));
+  }
+
+  /**
+   * Brings an index written by an older version, or a new empty one, to {@link #SCHEMA}: every current
+   * file's object gets a reachability record (current since the first generation). Committed at once.
+   */
+  private void upgrade() throws IOException {
+    if (String.valueOf(SCHEMA).equals(guard(() -> build.get(SCHEMA_KEY)))) {
+      return;
+    }
+    long generation = reachability.nextGeneration();
+    forEachFile(e -> {
+      if (reachability.record(e.objectId()).isEmpty()) {
+        reachability.put(e.objectId(), ObjectRecord.currentSince(e.path(), generation));
+      }
+    });
+    guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
+    commit();
   }
 
   // ---------------------------------------------------------------- transactions
@@ -271,7 +321,13 @@ public final class StoreIndex implements AutoCloseable {
     }
   }
 
-  private <T> T guard(Supplier<T> action) {
+  /** The unchecked form of a {@link DamagedIndexException} about this index. */
+  UncheckedIOException damaged(String problem, Throwable cause) {
+    return new UncheckedIOException(new DamagedIndexException(file, problem, cause));
+  }
+
+  /** Runs {@code action} on the open index, turning MapDB failures into {@link DamagedIndexException}s. */
+  <T> T guard(Supplier<T> action) {
     if (db.isClosed()) {
       throw new IllegalStateException("index is closed: " + file);
     }

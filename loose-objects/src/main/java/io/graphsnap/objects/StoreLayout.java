@@ -94,10 +94,25 @@ public final class StoreLayout {
    *     (starting with no {@code -})
    */
   public Path refFile(String name) {
+    return refsDir().resolve(checkRefName(name));
+  }
+
+  /**
+   * Returns {@code name} if it is a ref name: 1–64 letters, digits, {@code _} or {@code -}, not starting with
+   * {@code -}.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String checkRefName(String name) {
     if (name == null || !REF_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a ref name (letters, digits, _ and -): " + name);
+      throw new IllegalArgumentException("not a ref name (1-64 letters, digits, _ and -): " + name);
     }
-    return refsDir().resolve(name);
+    return name;
+  }
+
+  /** True if {@code name} is a valid ref name (see {@link #checkRefName}). */
+  public static boolean isRefName(String name) {
+    return name != null && REF_NAME.matcher(name).matches();
   }
 
   /** {@code refs/HEAD}. */

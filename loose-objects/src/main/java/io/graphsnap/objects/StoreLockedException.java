@@ -10,9 +10,17 @@ import java.nio.file.Path;
 public final class StoreLockedException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  private final String holder;
+
   /** Creates the exception; {@code holder} describes the holder if known (may be empty). */
   public StoreLockedException(Path lockFile, String holder) {
     super("store is locked by another graphsnap process" + (holder.isEmpty() ? "" : " (" + holder + ")")
-        + "; wait for it to finish (lock=" + lockFile + ")");
+        + "; wait for it to finish, or pass --wait SECONDS (lock=" + lockFile + ")");
+    this.holder = holder;
+  }
+
+  /** What is known about the holder ({@code "pid 1234"}), or empty. */
+  public String holder() {
+    return holder;
   }
 }

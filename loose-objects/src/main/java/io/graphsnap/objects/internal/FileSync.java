@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Durable file operations: write-then-fsync, atomic rename, directory fsync. Not API. Thread-safe,
@@ -79,6 +82,64 @@ public final class FileSync {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
+  }
+
+  /**
+   * Forces every file of {@code files} to disk, using up to {@code maxThreads} threads at once (file systems
+   * merge concurrent syncs into fewer journal commits). Returns when all are forced; the first failure is
+   * thrown after the others finish.
+   */
+  public static void forceFiles(List<Path> files, int maxThreads) throws IOException {
+    int threads = Math.min(maxThreads, Math.max(1, files.size() / 16));
+    if (threads <= 1) {
+      for (Path file : files) {
+        forceFile(file);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
+        try {
+          forceFile(files.get(i));
+        } catch (IOException e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+    };
+    Thread[] pool = new Thread[threads - 1];
+    for (int t = 0; t < pool.length; t++) {
+      pool[t] = Thread.ofPlatform().name("graphsnap-fsync-" + t).daemon().start(worker);
+    }
+    worker.run();
+    boolean interrupted = false;
+    for (Thread t : pool) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
+  /**
+   * Renames {@code from} to {@code to} atomically, replacing {@code to} if it exists, without forcing the
+   * directory (the caller forces it once for many renames).
+   *
+   * @throws AtomicMoveNotSupportedException if the two are on different file systems
+   */
+  public static void renameAtomically(Path from, Path to) throws IOException {
+    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * The store's writer lock: an exclusive {@link FileChannel#tryLock()} on the {@code lock} file, held until
@@ -23,6 +24,38 @@ public final class StoreLock implements AutoCloseable {
   private StoreLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /**
+   * Takes the lock, waiting up to {@code wait} for another holder to release it (polling every 50 ms; a
+   * zero wait tries once).
+   *
+   * @throws StoreLockedException if it is still held when the wait is over; the message says how long
+   *     this process waited
+   * @throws java.io.InterruptedIOException if the thread is interrupted while waiting
+   */
+  public static StoreLock acquire(Path lockFile, Duration wait) throws IOException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        return acquire(lockFile);
+      } catch (StoreLockedException e) {
+        long left = deadline - System.nanoTime();
+        if (wait.isZero() || left <= 0) {
+          if (wait.isZero()) {
+            throw e;
+          }
+          throw new StoreLockedException(lockFile, e.holder() + (e.holder().isEmpty() ? "" : ", ")
+              + "still held after waiting " + wait.toMillis() / 1000.0 + " s");
+        }
+        try {
+          Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for the store lock " + lockFile);
+        }
+      }
+    }
   }
 
   /**

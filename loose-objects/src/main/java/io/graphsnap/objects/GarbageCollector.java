@@ -1,0 +1,197 @@
+package io.graphsnap.objects;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Deletes the snapshots and loose objects that no kept ref reaches. Run by {@link Store#collectGarbage}
+ * under the writer lock. Mutable, single-use.
+ *
+ * <p><b>Kept snapshots:</b> the value of every ref in the index and of every ref file on disk ({@code HEAD}
+ * included), the {@code keep} most recent distinct snapshots of each ref's history, and the last build (the
+ * base of the next incremental build). <b>Live objects:</b> every current file's object, and every object
+ * whose {@link ObjectRecord} lives at the generation of a kept snapshot. If a kept snapshot has no recorded
+ * generation (published before the index tracked generations), no object is deleted.
+ *
+ * <p><b>Order, safe to interrupt:</b> (1) compute the kept and live sets, reading only the index and the ref
+ * files; (2) one index transaction forgets the history entries outside the window, the generations of
+ * deleted snapshots and the records of dead objects; (3) delete the dead snapshot files, then the dead
+ * object files. The index never names a deleted file: a crash after (2) leaves garbage files that no
+ * record names, which the next gc deletes. A file that cannot be deleted (Windows refuses to delete a file
+ * a reader maps) is skipped and reported; on Linux and macOS a reader that mapped a deleted snapshot keeps
+ * reading it until it closes it.
+ */
+final class GarbageCollector {
+  private final Store store;
+  private final StoreIndex index;
+  private final StoreLayout layout;
+  private final int keep;
+  private final List<String> skipped = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private long bytesFreed;
+
+  GarbageCollector(Store store, int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("keep must be at least 1, not " + keep);
+    }
+    this.store = store;
+    this.index = store.index();
+    this.layout = store.layout();
+    this.keep = keep;
+  }
+
+  GcReport run() throws IOException {
+    Set<String> kept = new TreeSet<>();
+    List<RefEntry> forgotten = new ArrayList<>();
+    keptSnapshots(kept, forgotten);
+    long[] generations = keptGenerations(kept);
+    Set<ObjectId> current = new HashSet<>();
+    index.forEachFile(e -> current.add(e.objectId()));
+    List<ObjectId> deadRecords = new ArrayList<>();
+    index.reachability().forEach((id, record) -> {
+      if (!current.contains(id) && !record.isCurrent() && !livesAtAny(record, generations)) {
+        deadRecords.add(id);
+      }
+    });
+    boolean keepAllObjects = generations == null;
+
+    for (RefEntry entry : forgotten) {
+      index.refHistory().forget(entry);
+    }
+    for (String id : index.reachability().snapshotGenerations().keySet()) {
+      if (!kept.contains(id)) {
+        index.reachability().forgetSnapshot(id);
+      }
+    }
+    if (!keepAllObjects) {
+      deadRecords.forEach(index.reachability()::forget);
+    }
+    index.commit();
+
+    int deletedSnapshots = deleteSnapshots(kept);
+    int deletedObjects = keepAllObjects ? 0 : deleteObjects(current, generations);
+    return new GcReport(new ArrayList<>(kept), deletedSnapshots, deletedObjects, bytesFreed, forgotten.size(),
+        skipped, notes);
+  }
+
+  /** Fills {@code kept} and lists the history entries outside each ref's window. */
+  private void keptSnapshots(Set<String> kept, List<RefEntry> forgotten) throws IOException {
+    kept.addAll(index.refs().values());
+    for (String id : SnapshotRefs.all(layout.root()).values()) {
+      kept.add(id);
+    }
+    index.journal().lastBuilt().ifPresent(kept::add);
+    Map<String, List<RefEntry>> byRef = new java.util.TreeMap<>();
+    for (RefEntry entry : index.refHistory().allHistory()) {
+      byRef.computeIfAbsent(entry.name(), n -> new ArrayList<>()).add(entry);
+    }
+    for (List<RefEntry> history : byRef.values()) {
+      Set<String> window = new LinkedHashSet<>();
+      for (int i = history.size() - 1; i >= 0; i--) {
+        RefEntry entry = history.get(i);
+        if (window.size() < keep || window.contains(entry.snapshotId())) {
+          window.add(entry.snapshotId());
+        } else {
+          forgotten.add(entry);
+        }
+      }
+      kept.addAll(window);
+    }
+  }
+
+  /** The sorted generations of the kept snapshots, or null if one has none recorded. */
+  private long[] keptGenerations(Set<String> kept) {
+    long[] generations = new long[kept.size()];
+    int n = 0;
+    for (String id : kept) {
+      Optional<Long> generation = index.reachability().generationOf(id);
+      if (generation.isEmpty()) {
+        notes.add("kept snapshot " + id + " has no recorded build generation (published by an older version): "
+            + "no loose object was deleted; run gc again after the next build moves the refs");
+        return null;
+      }
+      generations[n++] = generation.get();
+    }
+    Arrays.sort(generations);
+    return generations;
+  }
+
+  private static boolean livesAtAny(ObjectRecord record, long[] generations) {
+    if (generations == null) {
+      return true;
+    }
+    long[] intervals = record.intervals();
+    for (int i = 0; i < intervals.length; i += 2) {
+      int at = Arrays.binarySearch(generations, intervals[i]);
+      int first = at >= 0 ? at : -at - 1; // first kept generation >= from
+      if (first < generations.length && generations[first] < intervals[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int deleteSnapshots(Set<String> kept) throws IOException {
+    int deleted = 0;
+    if (!Files.isDirectory(layout.snapshotsDir())) {
+      return 0;
+    }
+    List<Path> doomed = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.snapshotsDir(), "*" + StoreLayout.SNAPSHOT_SUFFIX)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        String id = name.substring(0, name.length() - StoreLayout.SNAPSHOT_SUFFIX.length());
+        if (id.matches("[0-9a-f]{64}") && !kept.contains(id)) {
+          doomed.add(file);
+        }
+      }
+    }
+    for (Path file : doomed) {
+      deleted += delete(file) ? 1 : 0;
+    }
+    return deleted;
+  }
+
+  private int deleteObjects(Set<ObjectId> current, long[] generations) throws IOException {
+    int deleted = 0;
+    for (ObjectId id : store.objects().list()) {
+      if (current.contains(id)) {
+        continue;
+      }
+      Optional<ObjectRecord> record = index.reachability().record(id);
+      if (record.isPresent() && (record.get().isCurrent() || livesAtAny(record.get(), generations))) {
+        continue;
+      }
+      deleted += delete(layout.objectFile(id)) ? 1 : 0;
+    }
+    return deleted;
+  }
+
+  /** Deletes {@code file}; records and skips it if the file system refuses. */
+  private boolean delete(Path file) {
+    try {
+      long size = Files.size(file);
+      Files.delete(file);
+      bytesFreed += size;
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      skipped.add(file + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
+          + " (in use by a reader? it is tried again by the next gc)");
+      return false;
+    }
+  }
+}
