@@ -24,7 +24,9 @@ import java.util.Map;
  * scale's file count), {@code --systems a,b} (default all), {@code --work DIR} (default
  * {@code bench/target/harness/<scale>-<seed>}), {@code --results DIR} (default {@code bench/results}),
  * {@code --xmx SIZE} (heap of each system's process, default 12g), {@code --in-process} (no child processes:
- * {@code System.gc()} between systems instead), {@code --quick} (few repetitions: tests and smoke runs).
+ * {@code System.gc()} between systems instead), {@code --quick} (few repetitions: tests and smoke runs),
+ * {@code --jfr} (each system's process records a JFR profile to {@code <work>/<system>.jfr}, to explain a missed
+ * goal).
  *
  * <p>Steps: (1) generate the graph's JSON Lines and gzip'd JSON Lines (sizes only; files deleted), resolve the
  * graph independently of the builder ({@link GraphResolver}) into the file the peers load, draw the questions;
@@ -39,7 +41,7 @@ public final class BenchHarness {
 
   /** Parsed command line. */
   public record Options(Scale scale, long seed, int files, List<String> systems, Path work, Path results,
-      String xmx, boolean inProcess, boolean quick) {}
+      String xmx, boolean inProcess, boolean quick, boolean jfr) {}
 
   private BenchHarness() {}
 
@@ -51,7 +53,7 @@ public final class BenchHarness {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: BenchHarness --scale tiny|small|medium|large [--seed N] [--files N] [--systems a,b]"
-          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick]");
+          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick] [--jfr]");
       System.exit(2);
       return;
     }
@@ -76,6 +78,7 @@ public final class BenchHarness {
     String xmx = "12g";
     boolean inProcess = false;
     boolean quick = false;
+    boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -88,6 +91,7 @@ public final class BenchHarness {
         case "--xmx" -> xmx = value(args, ++i, a);
         case "--in-process" -> inProcess = true;
         case "--quick" -> quick = true;
+        case "--jfr" -> jfr = true;
         default -> throw new IllegalArgumentException("unknown argument " + a);
       }
     }
@@ -104,7 +108,8 @@ public final class BenchHarness {
     if (results == null) {
       results = benchDir.resolve("results");
     }
-    return new Options(scale, seed, files > 0 ? files : scale.files(), systems, work, results, xmx, inProcess, quick);
+    return new Options(scale, seed, files > 0 ? files : scale.files(), systems, work, results, xmx, inProcess,
+        quick, jfr);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -198,8 +203,12 @@ public final class BenchHarness {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + o.xmx(), "-Xss4m",
-        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        "-cp", System.getProperty("java.class.path"), SystemRunner.class.getName(),
+        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+    if (o.jfr()) {
+      command.add("-XX:StartFlightRecording=settings=profile,filename="
+          + workload.dir().resolve(system + ".jfr"));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SystemRunner.class.getName(),
         "--system", system, "--work", workload.dir().toString(), "--scale", o.scale().label(),
         "--files", Integer.toString(o.files()), "--seed", Long.toString(o.seed())));
     if (o.quick()) {

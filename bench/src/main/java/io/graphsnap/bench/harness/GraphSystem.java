@@ -27,7 +27,10 @@ public interface GraphSystem extends AutoCloseable {
     PAGERANK
   }
 
-  /** The system's name in results: {@code graphsnap}, {@code sqlite}, {@code mapdb}, {@code jgrapht}, {@code heap-csr}. */
+  /**
+   * The system's name in results: {@code graphsnap}, {@code sqlite}, {@code mapdb}, {@code jgrapht} or
+   * {@code heap-csr}.
+   */
   String name();
 
   /** What this system answers. */
@@ -55,7 +58,10 @@ public interface GraphSystem extends AutoCloseable {
     throw new UnsupportedOperationException(name() + ": lookup");
   }
 
-  /** The sum of the ids of {@code node}'s out-neighbours by edges of type {@code typeId}, plus 2<sup>40</sup> per edge. */
+  /**
+   * The sum of the ids of {@code node}'s out-neighbours by edges of type {@code typeId}, plus 2<sup>40</sup> per
+   * edge (so that the count is checked too).
+   */
   default long neighbours(int node, int typeId) throws Exception {
     throw new UnsupportedOperationException(name() + ": neighbours");
   }

@@ -27,7 +27,7 @@ public record Settings(int samples, int bfsSources, int loadWarmups, int loadRep
   /** The settings for {@code scale}; {@code quick} shrinks everything for tests and smoke runs. */
   public static Settings of(Scale scale, boolean quick) {
     if (quick) {
-      return new Settings(512, 3, 0, 1, 1, 5, 1, 2, 50, 5, 16L << 20);
+      return new Settings(512, 3, 1, 1, 2, 5, 1, 2, 50, 5, 16L << 20);
     }
     return switch (scale) {
       case TINY -> new Settings(4096, 8, 1, 5, 5, 30, 3, 5, 500, 20, 64L << 20);
