@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       NeighborsCommand.class,
       QueryCommand.class,
       VerifyCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GraphsnapCommand implements Runnable {
