@@ -114,6 +114,13 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
+  static String size(long bytes) {
+    if (bytes < 10_000) {
+      return String.format("%,d bytes", bytes);
+    }
+    return bytes < 10_000_000 ? String.format("%,.1f kB", bytes / 1e3) : String.format("%,.1f MB", bytes / 1e6);
+  }
+
   private Subgraph select(GraphSnapshot g) {
     try {
       if (around == null) {
@@ -143,9 +150,9 @@ final class ExportCommand implements Callable<Integer> {
       Json.print(root.out(), doc);
       return;
     }
-    root.out().printf("wrote %,d nodes and %,d edges to %s (%s; %,.1f MB) in %.1f s%n", result.nodes(),
-        result.edges(), directory, String.join(", ", result.files().stream().map(p -> p.getFileName().toString()).toList()),
-        result.bytes() / 1e6, seconds);
+    root.out().printf("wrote %,d nodes and %,d edges to %s (%s; %s) in %.1f s%n", result.nodes(), result.edges(),
+        directory, String.join(", ", result.files().stream().map(p -> p.getFileName().toString()).toList()),
+        size(result.bytes()), seconds);
     root.out().flush();
   }
 }
