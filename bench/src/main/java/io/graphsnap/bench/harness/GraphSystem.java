@@ -47,6 +47,11 @@ public interface GraphSystem extends AutoCloseable {
   /** Bytes on disk of what {@link #load} made (0 if it lives only in memory). */
   long diskBytes() throws Exception;
 
+  /** What {@link #diskBytes()} is made of, part name → bytes (empty when the system does not say). */
+  default java.util.Map<String, Long> diskBreakdown() throws Exception {
+    return java.util.Map.of();
+  }
+
   /** N as this system sees it. */
   long nodeCount() throws Exception;
 

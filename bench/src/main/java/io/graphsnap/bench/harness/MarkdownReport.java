@@ -53,6 +53,7 @@ public final class MarkdownReport {
         md.append('\n');
       }
     }
+    sections(md, gs, edges);
     bandwidth(md, results, gs, prepared);
     missed(md, rows);
     failures(md, results);
@@ -89,14 +90,14 @@ public final class MarkdownReport {
       if (examined > 0 && bfs > 0) {
         double reached = averageReached(s.string("answer.bfs"));
         double bytes = 16 * reached + 4 * examined;
-        md.append(String.format(Locale.ROOT, "| %s BFS: %.1f ns per edge examined, %.1f× the bandwidth bound |%n",
+        md.append(String.format(Locale.ROOT, "| %s BFS | %.1f ns per edge examined, %.1f× the bandwidth bound |%n",
             system, bfs / examined * 1e9, bfs / (bytes / one)));
       }
       double iteration = s.number("pagerank.iteration.seconds");
       if (iteration > 0) {
         double bytes = 16 * n + 4 * e + 24 * n;
         md.append(String.format(Locale.ROOT,
-            "| %s PageRank iteration: %.2f ns per edge, %.1f× the bandwidth bound |%n", system, iteration / e * 1e9,
+            "| %s PageRank iteration | %.2f ns per edge, %.1f× the bandwidth bound |%n", system, iteration / e * 1e9,
             iteration / (bytes / one)));
       }
     }
@@ -104,6 +105,22 @@ public final class MarkdownReport {
         .append(" offsets) + 4 B per edge examined; a PageRank iteration 16 B per node (forward and reverse offsets)")
         .append(" + 4 B per edge + 24 B per node (ranks read, contributions written, next ranks written).")
         .append(" The random reads of visited bits and contributions are what the rest of the time is.\n\n");
+  }
+
+  private static void sections(StringBuilder md, SystemResult gs, double edges) {
+    double total = gs.number("disk.bytes");
+    List<String> keys = new java.util.ArrayList<>(gs.keys("disk.part."));
+    keys.sort(java.util.Comparator.comparingDouble(gs::number).reversed());
+    if (keys.isEmpty() || !(total > 0)) {
+      return;
+    }
+    md.append("## Where the snapshot's bytes go\n\n| Section | bytes | B/edge | share |\n|---|---:|---:|---:|\n");
+    for (String key : keys) {
+      double bytes = gs.number(key);
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.1f %% |%n", key.substring("disk.part.".length()),
+          (long) bytes, bytes / edges, 100 * bytes / total));
+    }
+    md.append('\n');
   }
 
   private static double averageReached(String answers) {

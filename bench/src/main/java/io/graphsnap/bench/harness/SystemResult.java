@@ -47,6 +47,11 @@ public final class SystemResult {
     return values.get(key);
   }
 
+  /** The keys that start with {@code prefix}, sorted. */
+  public java.util.List<String> keys(String prefix) {
+    return values.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+  }
+
   /** The first recorded error, as {@code phase: message}, or {@code null}. */
   public String firstError() {
     for (var e : values.entrySet()) {

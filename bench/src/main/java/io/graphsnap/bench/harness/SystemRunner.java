@@ -104,6 +104,9 @@ public final class SystemRunner {
           settings.budgetSeconds() * 5, () -> system.load(workload)));
       result.put("heap.bytes", Math.max(0, Timing.usedHeap() - heapBefore));
       result.put("disk.bytes", system.diskBytes());
+      for (var part : system.diskBreakdown().entrySet()) {
+        result.put("disk.part." + part.getKey(), part.getValue());
+      }
       result.put("nodes", system.nodeCount());
       result.put("edges", system.edgeCount());
       if (system.capabilities().contains(Capability.OPEN)) {

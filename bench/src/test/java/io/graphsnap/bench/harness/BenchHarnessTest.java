@@ -65,6 +65,7 @@ class BenchHarnessTest {
     String md = Files.readString(outcome.markdown());
     assertTrue(md.contains("| BFS, all edge types, per source |"), md);
     assertTrue(md.contains("| Lookup by name, hit |"), md);
+    assertTrue(md.contains("| FORWARD_TARGETS |"), "the snapshot's sections are listed");
     assertTrue(Files.size(outcome.chart()) > 10_000, "chart written");
   }
 

@@ -3,6 +3,7 @@ package io.graphsnap.bench.harness.systems;
 import io.graphsnap.bench.SyntheticGraph;
 import io.graphsnap.bench.harness.GraphSystem;
 import io.graphsnap.bench.harness.MappedCsr;
+import io.graphsnap.bench.harness.SnapshotSections;
 import io.graphsnap.bench.harness.Workload;
 import io.graphsnap.builder.SnapshotBuilder;
 import io.graphsnap.reader.EdgeCursor;
@@ -10,6 +11,7 @@ import io.graphsnap.reader.GraphSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -58,6 +60,11 @@ public final class GraphsnapSystem implements GraphSystem {
   @Override
   public long diskBytes() throws Exception {
     return Files.size(file);
+  }
+
+  @Override
+  public Map<String, Long> diskBreakdown() throws Exception {
+    return SnapshotSections.sizes(file);
   }
 
   @Override
