@@ -19,7 +19,7 @@ public final class AnswerCheck {
   public static final String REFERENCE = "heap-csr";
   private static final int MAX_PER_QUESTION = 5;
   private static final List<String> QUESTIONS = List.of("counts", "lookup.hit", "lookup.miss", "neighbours", "query",
-      "bfs");
+      "bfs", "scc");
 
   private AnswerCheck() {}
 
@@ -82,6 +82,7 @@ public final class AnswerCheck {
       case "neighbours" -> "node " + q.neighbourNodes()[i] + " " + q.neighbourType();
       case "query" -> String.join("+", q.kindEffects().get(i));
       case "bfs" -> "from node " + q.bfsSources()[i] + ", count:sum of ids";
+      case "scc" -> "components:largest";
       default -> "N:E";
     };
   }

@@ -23,6 +23,8 @@ public interface GraphSystem extends AutoCloseable {
     QUERY,
     /** {@link #bfs}. */
     BFS,
+    /** {@link #scc}. */
+    SCC,
     /** {@link #pageRank}. */
     PAGERANK
   }
@@ -82,6 +84,11 @@ public interface GraphSystem extends AutoCloseable {
    */
   default long[] bfs(int source) throws Exception {
     throw new UnsupportedOperationException(name() + ": bfs");
+  }
+
+  /** Strongly connected components over every edge type: {number of components, size of the largest}. */
+  default long[] scc() throws Exception {
+    throw new UnsupportedOperationException(name() + ": scc");
   }
 
   /**

@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * BFS and PageRank over a snapshot's mapped CSR sections ({@link CsrView#offsets()},
+ * BFS, strongly connected components and PageRank over a snapshot's mapped CSR sections ({@link CsrView#offsets()},
  * {@link CsrView#neighbours()}), line for line the algorithms of {@link HeapCsr} so that the two compare the
  * memory, not the code. Reads the raw segments without the reader's per-edge checks (run
  * {@link io.graphsnap.reader.GraphSnapshot#verify()} on files you did not write); long loop indices throughout.
@@ -48,6 +48,70 @@ public final class MappedCsr {
       }
     }
     return new long[] {tail, sum, examined};
+  }
+
+  /** Strongly connected components by iterative Tarjan over the mapped forward CSR; see {@link HeapCsr#scc()}. */
+  public static long[] scc(CsrView forward) {
+    final int n = forward.nodeCount();
+    final MemorySegment off = forward.offsets();
+    final MemorySegment tgt = forward.neighbours();
+    final int[] index = new int[n];
+    final int[] low = new int[n];
+    final int[] frames = new int[n];
+    final long[] next = new long[n];
+    final int[] stack = new int[n];
+    final long[] onStack = new long[(n + 63) >>> 6];
+    java.util.Arrays.fill(index, -1);
+    int counter = 0;
+    int stackTop = 0;
+    long components = 0;
+    long largest = 0;
+    for (int root = 0; root < n; root++) {
+      if (index[root] >= 0) {
+        continue;
+      }
+      int top = 0;
+      frames[0] = root;
+      next[0] = off.get(LONG, 8L * root);
+      index[root] = low[root] = counter++;
+      stack[stackTop++] = root;
+      onStack[root >>> 6] |= 1L << root;
+      while (top >= 0) {
+        int v = frames[top];
+        long pos = next[top];
+        if (pos < off.get(LONG, 8L * v + 8)) {
+          next[top] = pos + 1;
+          int w = tgt.get(INT, 4 * pos);
+          if (index[w] < 0) {
+            top++;
+            frames[top] = w;
+            next[top] = off.get(LONG, 8L * w);
+            index[w] = low[w] = counter++;
+            stack[stackTop++] = w;
+            onStack[w >>> 6] |= 1L << w;
+          } else if ((onStack[w >>> 6] & (1L << w)) != 0 && index[w] < low[v]) {
+            low[v] = index[w];
+          }
+        } else {
+          if (low[v] == index[v]) {
+            int size = 0;
+            int w;
+            do {
+              w = stack[--stackTop];
+              onStack[w >>> 6] &= ~(1L << w);
+              size++;
+            } while (w != v);
+            components++;
+            largest = Math.max(largest, size);
+          }
+          top--;
+          if (top >= 0 && low[v] < low[frames[top]]) {
+            low[frames[top]] = low[v];
+          }
+        }
+      }
+    }
+    return new long[] {components, largest};
   }
 
   /** Pull PageRank over the reverse CSR, out-degrees from the forward one; see {@link GraphSystem#pageRank}. */

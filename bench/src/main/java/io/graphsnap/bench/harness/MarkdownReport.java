@@ -90,8 +90,9 @@ public final class MarkdownReport {
       if (examined > 0 && bfs > 0) {
         double reached = averageReached(s.string("answer.bfs"));
         double bytes = 16 * reached + 4 * examined;
-        md.append(String.format(Locale.ROOT, "| %s BFS | %.1f ns per edge examined, %.1f× the bandwidth bound |%n",
-            system, bfs / examined * 1e9, bfs / (bytes / one)));
+        md.append(String.format(Locale.ROOT,
+            "| %s BFS | %.1f ns per edge examined (%.0f M edges/s), %.1f× the bandwidth bound |%n", system,
+            bfs / examined * 1e9, examined / bfs / 1e6, bfs / (bytes / one)));
       }
       double iteration = s.number("pagerank.iteration.seconds");
       if (iteration > 0) {

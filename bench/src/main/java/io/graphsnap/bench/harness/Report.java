@@ -76,6 +76,11 @@ public final class Report {
         x -> x.number("bfs.seconds"), Double.NaN, ""));
     rows.add(row(r, TRAVERSAL, "BFS, all edge types, per source", Unit.SECONDS, bfs, "heap-csr",
         x -> x.number("bfs.seconds"), 1 / 1.3, "within 1.3× of a bare heap CSR"));
+    double scc = gs.number("scc.seconds");
+    rows.add(row(r, TRAVERSAL, "Strongly connected components, whole graph", Unit.SECONDS, scc, "jgrapht",
+        x -> x.number("scc.seconds"), Double.NaN, ""));
+    rows.add(row(r, TRAVERSAL, "Strongly connected components, whole graph", Unit.SECONDS, scc, "heap-csr",
+        x -> x.number("scc.seconds"), Double.NaN, ""));
     double iteration = gs.number("pagerank.iteration.seconds");
     rows.add(row(r, TRAVERSAL, "PageRank, one iteration", Unit.SECONDS, iteration, "heap-csr",
         x -> x.number("pagerank.iteration.seconds"), 1 / 1.3, "within 1.3× of a bare heap CSR"));

@@ -23,8 +23,8 @@ import java.util.StringJoiner;
  *
  * <p>Phases: load (median of repeated loads after warm-up) → heap in use and bytes on disk → open (median of
  * batches of reopenings) → answers to every question (lookups, neighbours, kind+effect counts, BFS, PageRank
- * vector) → JMH latencies of the sub-millisecond questions → BFS and PageRank timings (the answering pass is
- * their warm-up).
+ * vector, SCC counts) → JMH latencies of the sub-millisecond questions → BFS, SCC and PageRank timings (the
+ * answering pass is their warm-up).
  */
 public final class SystemRunner {
   /** The systems, in the order the harness runs them. */
@@ -130,6 +130,11 @@ public final class SystemRunner {
         log.printf("[%s] bfs%n", system.name());
         timeBfs(bfsTimes);
       }
+      if (system.capabilities().contains(Capability.SCC)) {
+        phase = "scc";
+        log.printf("[%s] scc%n", system.name());
+        result.put("scc.seconds", Timing.median(1, settings.repeats(), settings.budgetSeconds(), system::scc));
+      }
       if (system.capabilities().contains(Capability.PAGERANK)) {
         phase = "pagerank";
         log.printf("[%s] pagerank%n", system.name());
@@ -203,6 +208,10 @@ public final class SystemRunner {
       if (examined >= 0) {
         result.put("bfs.edges", (double) examined / times.length);
       }
+    }
+    if (system.capabilities().contains(Capability.SCC)) {
+      long[] components = system.scc();
+      result.put("answer.scc", components[0] + ":" + components[1]);
     }
     if (system.capabilities().contains(Capability.PAGERANK)) {
       double[] rank = system.pageRank(settings.pageRankIterations(), Settings.DAMPING);

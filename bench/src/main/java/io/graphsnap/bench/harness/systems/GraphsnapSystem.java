@@ -103,6 +103,11 @@ public final class GraphsnapSystem implements GraphSystem {
   }
 
   @Override
+  public long[] scc() {
+    return MappedCsr.scc(snapshot.forward());
+  }
+
+  @Override
   public double[] pageRank(int iterations, double damping) {
     return MappedCsr.pageRank(snapshot.forward(), snapshot.reverse(), iterations, damping);
   }

@@ -92,6 +92,11 @@ public final class HeapCsrSystem implements GraphSystem {
   }
 
   @Override
+  public long[] scc() {
+    return csr.scc();
+  }
+
+  @Override
   public double[] pageRank(int iterations, double damping) {
     return csr.pageRank(iterations, damping);
   }

@@ -5,9 +5,11 @@ import io.graphsnap.bench.harness.ResolvedGraph;
 import io.graphsnap.bench.harness.ResolvedGraphFile;
 import io.graphsnap.bench.harness.Workload;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.traverse.BreadthFirstIterator;
@@ -15,7 +17,7 @@ import org.jgrapht.traverse.BreadthFirstIterator;
 /**
  * JGraphT in memory, as a user would hold a code graph in it: a {@link DirectedPseudograph} (multi-edges and
  * self-loops allowed) of {@code Integer} vertices and one edge object per edge carrying its type. Load reads the
- * resolved graph file and adds every vertex and edge. BFS is JGraphT's {@link BreadthFirstIterator}; PageRank
+ * resolved graph file and adds every vertex and edge. BFS is JGraphT's {@link BreadthFirstIterator}; SCC its {@link KosarajuStrongConnectivityInspector}; PageRank
  * is JGraphT's {@link PageRank} with the tolerance at its minimum, so that it runs exactly the asked iterations.
  */
 public final class JGraphTSystem implements GraphSystem {
@@ -37,7 +39,7 @@ public final class JGraphTSystem implements GraphSystem {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.NEIGHBOURS, Capability.BFS, Capability.PAGERANK);
+    return EnumSet.of(Capability.NEIGHBOURS, Capability.BFS, Capability.SCC, Capability.PAGERANK);
   }
 
   @Override
@@ -98,6 +100,16 @@ public final class JGraphTSystem implements GraphSystem {
       count++;
     }
     return new long[] {count, sum, -1};
+  }
+
+  @Override
+  public long[] scc() {
+    List<Set<Integer>> sets = new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets();
+    long largest = 0;
+    for (Set<Integer> s : sets) {
+      largest = Math.max(largest, s.size());
+    }
+    return new long[] {sets.size(), largest};
   }
 
   @Override
