@@ -2,14 +2,26 @@ package io.graphsnap.builder;
 
 import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.Store;
+import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the snapshot of a store's current files and publishes it: the one step behind
- * {@code graphsnap snapshot} and the end of {@code graphsnap build}. Not thread-safe with other writers of
- * the same store; the store's writer lock (held by {@link Store}) keeps other processes out.
+ * Builds the snapshot of a store's current files and publishes it: the one step behind {@code graphsnap
+ * snapshot} and the end of {@code graphsnap build}. Incremental when it can be: the store's build journal names
+ * the last published build and the paths changed since; when nothing changed, the last build is republished
+ * without writing anything; when the last build is unusable, a full build runs. Every way gives the same bytes.
+ *
+ * <p>Not thread-safe with other writers of the same store; the store's writer lock (held by {@link Store})
+ * keeps other processes out.
  */
 public final class StoreSnapshots {
   private StoreSnapshots() {}
@@ -32,19 +44,109 @@ public final class StoreSnapshots {
     };
   }
 
+  /** Builds ({@link BuildMode#AUTO}) and publishes as {@code refs/HEAD}; see {@link #build}. */
+  public static BuildResult buildAndPublish(Store store, BuildOptions options) throws IOException {
+    return build(store, options, BuildMode.AUTO, List.of()).result();
+  }
+
   /**
-   * Builds the snapshot of every current file of {@code store} into its {@code tmp/} folder, then publishes it
-   * ({@code snapshots/<id>.gsnap}, {@code refs/HEAD} replaced atomically). A failure leaves the previously
-   * published snapshot in place. O(V + E) apart from sorting names.
+   * Builds ({@link BuildMode#AUTO}) and publishes as {@code refs/HEAD} and, if {@code ref} is not null, as ref
+   * {@code ref} too (e.g. {@code main} or a commit id); see {@link #build}.
+   *
+   * @throws IllegalArgumentException if {@code ref} is not a ref name (1–64 letters, digits, {@code _}, {@code -})
+   */
+  public static BuildResult buildAndPublish(Store store, BuildOptions options, String ref) throws IOException {
+    return build(store, options, BuildMode.AUTO, ref == null ? List.of() : List.of(ref)).result();
+  }
+
+  /**
+   * Builds the snapshot of every current file of {@code store} in its {@code tmp/} folder and publishes it
+   * ({@code snapshots/<id>.gsnap}; {@code refs/HEAD} and every ref of {@code refs} replaced atomically, each with
+   * a history entry; see {@link Store#publishSnapshot(Path, String, Collection)}). A failure leaves the
+   * previously published snapshot in place.
+   *
+   * <p>Cost: {@link BuildMode#FULL} is O(V + E) plus sorting names. Incremental is proportional to the changed
+   * files plus one sequential copy of the previous snapshot ({@link IncrementalBuilder}). Unchanged is
+   * O(pending paths) plus opening the previous snapshot.
    *
    * @throws IOException if an object cannot be read (a {@code CorruptObjectException} names it) or a write fails
+   * @throws IllegalArgumentException if a ref name is malformed
    */
-  public static BuildResult buildAndPublish(Store store, BuildOptions options) throws IOException {
+  public static StoreBuild build(Store store, BuildOptions options, BuildMode mode, Collection<String> refs)
+      throws IOException {
+    List<String> refNames = new ArrayList<>(refs);
+    refNames.forEach(io.graphsnap.objects.StoreLayout::checkRefName);
     Files.createDirectories(store.layout().tmpDir());
+    String note = null;
+    int pending = -1;
+    Optional<String> last = mode == BuildMode.FULL ? Optional.empty() : store.index().journal().lastBuilt();
+    if (mode == BuildMode.FULL) {
+      note = "full build requested";
+    } else if (last.isEmpty()) {
+      note = "no previous build to start from";
+    } else if (!Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
+      note = "the previous build " + last.get() + " is missing from snapshots/";
+    } else {
+      Path base = store.layout().snapshotFile(last.get());
+      pending = store.index().journal().pendingCount();
+      int files = store.index().fileCount();
+      if (pending == 0) {
+        return republish(store, base, last.get(), refNames, 0);
+      }
+      if (mode == BuildMode.AUTO && pending > Math.max(16, files / 4)) {
+        note = pending + " of " + files + " files changed: a full build is cheaper";
+      } else {
+        try {
+          Optional<IncrementalBuilder.Outcome> built =
+              new IncrementalBuilder(options).buildInto(base, new StoreChangeSet(store), store.layout().tmpDir());
+          if (built.isEmpty()) {
+            return republish(store, base, last.get(), refNames, 0);
+          }
+          BuildResult r = built.get().result();
+          return new StoreBuild(published(store, r, refNames), StoreBuild.How.INCREMENTAL, built.get().changedFiles(),
+              Optional.empty());
+        } catch (BaseUnusableException e) {
+          note = e.getMessage();
+        }
+      }
+    }
     BuildResult built = new SnapshotBuilder(options).buildInto(currentObjects(store), store.layout().tmpDir());
-    var published = store.publishSnapshot(built.path(), built.snapshotId());
+    return new StoreBuild(published(store, built, refNames), StoreBuild.How.FULL, pending, Optional.ofNullable(note));
+  }
+
+  private static BuildResult published(Store store, BuildResult built, List<String> refs) throws IOException {
+    Path published = store.publishSnapshot(built.path(), built.snapshotId(), refs);
     return new BuildResult(built.snapshotId(), published, built.bytes(), built.nodeCount(), built.externalNodeCount(),
         built.edgeCount(), built.fileCount(), built.edgesByType(), built.nodesByKind(), built.conflicts(),
         built.phaseDurations());
+  }
+
+  /** Publishes the last build again (with the new refs) and describes it from its file. */
+  private static StoreBuild republish(Store store, Path file, String id, List<String> refs, int changed)
+      throws IOException {
+    long start = System.nanoTime();
+    BuildResult described;
+    try (GraphSnapshot g = GraphSnapshot.open(file)) {
+      Map<String, Long> edgesByType = new LinkedHashMap<>();
+      for (int t = 0; t < g.edgeTypes().size(); t++) {
+        edgesByType.put(g.edgeTypes().get(t), g.edgeCount(t));
+      }
+      Map<String, Long> nodesByKind = new LinkedHashMap<>();
+      for (String kind : g.kinds()) {
+        nodesByKind.put(kind, g.ofKind(kind).getLongCardinality());
+      }
+      List<Conflict> conflicts = new ArrayList<>();
+      for (io.graphsnap.reader.Conflict c : g.conflicts()) {
+        conflicts.add(new Conflict(c.name(), c.keptPath(), c.droppedPath()));
+      }
+      long externals = Long.parseLong(g.buildInfo().getOrDefault("externalNodes", "0"));
+      described = new BuildResult(id, file, g.byteSize(), g.nodeCount(), externals, g.edgeCount(), g.fileCount(),
+          edgesByType, nodesByKind, conflicts, Map.of("reuse", Duration.ofNanos(System.nanoTime() - start)));
+    }
+    Path published = store.publishSnapshot(file, id, refs);
+    return new StoreBuild(new BuildResult(id, published, described.bytes(), described.nodeCount(),
+        described.externalNodeCount(), described.edgeCount(), described.fileCount(), described.edgesByType(),
+        described.nodesByKind(), described.conflicts(), described.phaseDurations()), StoreBuild.How.UNCHANGED, changed,
+        Optional.empty());
   }
 }

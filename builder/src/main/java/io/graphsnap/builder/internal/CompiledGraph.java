@@ -72,12 +72,17 @@ public record CompiledGraph(
 
   /** BUILD_INFO's strings: key, value, key, value…, keys in code-point order. */
   public String[] buildInfo() {
+    return buildInfo(conflicts.size(), edgeCount(), externalCount, filePaths.length, nodeCount());
+  }
+
+  /** BUILD_INFO's strings for these counts, as every build (full or incremental) writes them. */
+  public static String[] buildInfo(int conflicts, int edges, int externalNodes, int files, int nodes) {
     return new String[] {
-        "conflicts", Integer.toString(conflicts.size()),
-        "edges", Integer.toString(edgeCount()),
-        "externalNodes", Integer.toString(externalCount),
-        "files", Integer.toString(filePaths.length),
-        "nodes", Integer.toString(nodeCount()),
+        "conflicts", Integer.toString(conflicts),
+        "edges", Integer.toString(edges),
+        "externalNodes", Integer.toString(externalNodes),
+        "files", Integer.toString(files),
+        "nodes", Integer.toString(nodes),
         "tool", TOOL,
     };
   }

@@ -4,17 +4,19 @@ import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Writes sections sequentially to a file channel through one 1 MiB little-endian buffer: each section starts at
  * a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT} after zero padding, and its CRC32C is computed over its
  * bytes as they are flushed. Mutable, single-use, not thread-safe; does not close the channel.
  */
-final class SectionWriter {
+public final class SectionWriter {
   static final int BUFFER_BYTES = 1 << 20;
 
   private final FileChannel channel;
@@ -62,31 +64,31 @@ final class SectionWriter {
     return entry;
   }
 
-  void putByte(int b) throws IOException {
+  public void putByte(int b) throws IOException {
     ensure(1);
     buffer.put((byte) b);
   }
 
-  void putShort(int s) throws IOException {
+  public void putShort(int s) throws IOException {
     ensure(2);
     buffer.putShort((short) s);
   }
 
-  void putInt(int i) throws IOException {
+  public void putInt(int i) throws IOException {
     ensure(4);
     buffer.putInt(i);
   }
 
-  void putLong(long l) throws IOException {
+  public void putLong(long l) throws IOException {
     ensure(8);
     buffer.putLong(l);
   }
 
-  void put(byte[] bytes) throws IOException {
+  public void put(byte[] bytes) throws IOException {
     put(bytes, 0, bytes.length);
   }
 
-  void put(byte[] bytes, int offset, int length) throws IOException {
+  public void put(byte[] bytes, int offset, int length) throws IOException {
     while (length > 0) {
       ensure(1);
       int n = Math.min(length, buffer.remaining());
@@ -97,7 +99,7 @@ final class SectionWriter {
   }
 
   /** Writes the 32 bytes of {@code hash32}, or 32 zero bytes if it is {@code null}. */
-  void putHashOrZeros(byte[] hash32) throws IOException {
+  public void putHashOrZeros(byte[] hash32) throws IOException {
     if (hash32 != null) {
       put(hash32);
     } else {
@@ -108,7 +110,7 @@ final class SectionWriter {
   }
 
   /** Writes every int of {@code values[0, count)}. */
-  void putInts(int[] values, int count) throws IOException {
+  public void putInts(int[] values, int count) throws IOException {
     for (int i = 0; i < count; ) {
       ensure(4);
       int n = Math.min(count - i, buffer.remaining() / 4);
@@ -119,9 +121,57 @@ final class SectionWriter {
   }
 
   /** Writes every int of {@code values} widened to an unsigned 64-bit value (offsets are never negative). */
-  void putIntsAsLongs(int[] values) throws IOException {
+  public void putIntsAsLongs(int[] values) throws IOException {
     for (int v : values) {
       putLong(v & 0xFFFF_FFFFL);
+    }
+  }
+
+  /**
+   * Copies {@code length} bytes of {@code source} from {@code offset} (a mapped section of another snapshot)
+   * in buffer-sized chunks. O(length), sequential.
+   */
+  public void put(MemorySegment source, long offset, long length) throws IOException {
+    while (length > 0) {
+      ensure(1);
+      int n = (int) Math.min(length, buffer.remaining());
+      // ofBuffer's segment starts at the buffer's position
+      MemorySegment.copy(source, offset, MemorySegment.ofBuffer(buffer), 0, n);
+      buffer.position(buffer.position() + n);
+      offset += n;
+      length -= n;
+    }
+  }
+
+  /** {@code StringList --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes}. */
+  public void putStringList(String[] strings) throws IOException {
+    putInt(strings.length);
+    putInt(0);
+    long end = 0;
+    putLong(end);
+    for (String s : strings) {
+      end += Utf8.length(s, "string");
+      putLong(end);
+    }
+    for (String s : strings) {
+      put(Utf8.encode(s, "string"));
+    }
+  }
+
+  /** {@code BitmapList --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data}, portable serialisation. */
+  public void putBitmapList(RoaringBitmap[] bitmaps) throws IOException {
+    putInt(bitmaps.length);
+    putInt(0);
+    long end = 0;
+    putLong(end);
+    for (RoaringBitmap b : bitmaps) {
+      end += b.serializedSizeInBytes();
+      putLong(end);
+    }
+    for (RoaringBitmap b : bitmaps) {
+      ByteBuffer bytes = ByteBuffer.allocate(b.serializedSizeInBytes()).order(ByteOrder.LITTLE_ENDIAN);
+      b.serialize(bytes);
+      put(bytes.array());
     }
   }
 

@@ -35,7 +35,7 @@ public final class SnapshotFileWriter {
   /** Writes {@code graph} to {@code target} as described above; creates the target's directory if needed. */
   public static Written write(CompiledGraph graph, Path target, PhaseClock clock) throws IOException {
     Path absolute = target.toAbsolutePath();
-    return write(graph, absolute.getParent(), "." + absolute.getFileName(), sha -> absolute, clock);
+    return write(new CompiledSections(graph), absolute.getParent(), "." + absolute.getFileName(), sha -> absolute, clock);
   }
 
   /**
@@ -44,11 +44,17 @@ public final class SnapshotFileWriter {
    */
   public static Written writeInto(CompiledGraph graph, Path dir, Function<String, String> nameOf, PhaseClock clock)
       throws IOException {
-    Path absolute = dir.toAbsolutePath();
-    return write(graph, absolute, ".snapshot", sha -> absolute.resolve(nameOf.apply(sha)), clock);
+    return writeInto(new CompiledSections(graph), dir, nameOf, clock);
   }
 
-  private static Written write(CompiledGraph graph, Path dir, String tempPrefix, Function<String, Path> targetOf,
+  /** Writes {@code body} into {@code dir} as {@link #writeInto(CompiledGraph, Path, Function, PhaseClock)} does. */
+  public static Written writeInto(SnapshotBody body, Path dir, Function<String, String> nameOf, PhaseClock clock)
+      throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    return write(body, absolute, ".snapshot", sha -> absolute.resolve(nameOf.apply(sha)), clock);
+  }
+
+  private static Written write(SnapshotBody body, Path dir, String tempPrefix, Function<String, Path> targetOf,
       PhaseClock clock) throws IOException {
     Files.createDirectories(dir);
     Path temp = dir.resolve(tempPrefix + "." + UUID.randomUUID() + ".tmp");
@@ -57,7 +63,7 @@ public final class SnapshotFileWriter {
       Written written;
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.READ)) {
-        new SnapshotWriter(graph, clock).write(ch);
+        new SnapshotWriter(body, clock).write(ch);
         ch.force(true);
         written = hash(ch);
       }

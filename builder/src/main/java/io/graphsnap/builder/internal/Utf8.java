@@ -109,7 +109,8 @@ public final class Utf8 {
     return c;
   }
 
-  static String quote(String s) {
+  /** {@code s} in double quotes for a message, cut after 200 chars. */
+  public static String quote(String s) {
     String shown = s.length() > 200 ? s.substring(0, 200) + "…" : s;
     return '"' + shown + '"';
   }

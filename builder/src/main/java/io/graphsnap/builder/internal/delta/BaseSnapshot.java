@@ -1,0 +1,221 @@
+package io.graphsnap.builder.internal.delta;
+
+import io.graphsnap.format.snapshot.SectionEntry;
+import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.reader.GraphSnapshot;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The previous snapshot an incremental build starts from: a {@link GraphSnapshot} for lookups (names, node
+ * columns, edges, bitmaps, file table; validated as the reader validates) and the same file mapped a second
+ * time for raw, sequential copying of whole sections into the new file. Both mappings are owned here and
+ * released by {@link #close()}. Single-threaded.
+ */
+final class BaseSnapshot implements AutoCloseable {
+  static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  final GraphSnapshot graph;
+  final String resource;
+  private final Arena arena;
+  private final SnapshotHeader header;
+  private final MemorySegment file;
+  final int nodeCount;
+  final int fileCount;
+  /** NODE_NAMES: Count, Zero, Ends^(N+1), Bytes. */
+  final MemorySegment names;
+  final MemorySegment nodes;
+  final MemorySegment details;
+  final MemorySegment filePaths;
+  final MemorySegment files;
+  final MemorySegment bloom;
+  final String[] languages;
+
+  private BaseSnapshot(GraphSnapshot graph, Path path, Arena arena, MemorySegment file) {
+    this.graph = graph;
+    this.resource = path.toString();
+    this.arena = arena;
+    this.file = file;
+    this.header = SnapshotHeader.decode(file, resource);
+    this.nodeCount = graph.nodeCount();
+    this.fileCount = graph.fileCount();
+    this.names = section(SectionId.NODE_NAMES);
+    this.nodes = section(SectionId.NODES);
+    this.details = section(SectionId.NODE_DETAILS);
+    this.filePaths = section(SectionId.FILE_PATHS);
+    this.files = section(SectionId.FILES);
+    this.bloom = section(SectionId.BLOOM);
+    this.languages = strings(section(SectionId.LANGUAGES));
+  }
+
+  /**
+   * Opens and maps {@code path} twice (reader and raw).
+   *
+   * @throws IOException if it cannot be opened, or is not a snapshot of the version this builder writes
+   */
+  static BaseSnapshot open(Path path) throws IOException {
+    GraphSnapshot graph = GraphSnapshot.open(path);
+    Arena arena = Arena.ofShared();
+    boolean ok = false;
+    try {
+      if (graph.formatVersion() != SnapshotFormat.VERSION_CURRENT) {
+        throw new IOException("base snapshot " + path + " has format version " + graph.formatVersion()
+            + ", this builder writes " + SnapshotFormat.VERSION_CURRENT);
+      }
+      MemorySegment mapped;
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+      }
+      BaseSnapshot base = new BaseSnapshot(graph, path, arena, mapped);
+      ok = true;
+      return base;
+    } finally {
+      if (!ok) {
+        arena.close();
+        graph.close();
+      }
+    }
+  }
+
+  /** The bytes of section {@code id}. */
+  MemorySegment section(SectionId id) {
+    SectionEntry entry = header.entry(id);
+    if (entry == null) {
+      throw new IllegalStateException("base snapshot " + resource + " has no section " + id);
+    }
+    return file.asSlice(entry.offset(), entry.length());
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /** Offset in {@link #names} of node {@code id}'s first name byte; {@code nameStart(N)} is the end. */
+  long nameStart(int id) {
+    return 8L * (nodeCount + 2) + names.get(LONG, 8 + 8L * id);
+  }
+
+  /** The UTF-8 bytes of node {@code id}'s name. */
+  byte[] nameBytes(int id) {
+    long start = nameStart(id);
+    return names.asSlice(start, nameStart(id + 1) - start).toArray(ValueLayout.JAVA_BYTE);
+  }
+
+  // ---------------------------------------------------------------- node records
+
+  int nodeFile(int id) {
+    return nodes.get(INT, 16L * id);
+  }
+
+  int nodeKind(int id) {
+    return Short.toUnsignedInt(nodes.get(SHORT, 16L * id + 12));
+  }
+
+  int nodeFlags(int id) {
+    return Short.toUnsignedInt(nodes.get(SHORT, 16L * id + 14));
+  }
+
+  // ---------------------------------------------------------------- details
+
+  /** Offset in {@link #details} of node {@code id}'s entry; {@code detailStart(N)} is the end. */
+  long detailStart(int id) {
+    return 8L * (nodeCount + 1) + details.get(LONG, 8L * id);
+  }
+
+  /** Node {@code id}'s NODE_DETAILS entry, copied. */
+  byte[] detailBytes(int id) {
+    long start = detailStart(id);
+    return details.asSlice(start, detailStart(id + 1) - start).toArray(ValueLayout.JAVA_BYTE);
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** Offset in {@link #filePaths} of file {@code id}'s first path byte; {@code pathStart(F)} is the end. */
+  long pathStart(int id) {
+    return 8L * (fileCount + 2) + filePaths.get(LONG, 8 + 8L * id);
+  }
+
+  int fileLanguageId(int id) {
+    return files.get(INT, 72L * id + 64);
+  }
+
+  int fileSymbolCount(int id) {
+    return files.get(INT, 72L * id + 68);
+  }
+
+  /** The first file id whose path is not below {@code path} in code-point order: its insertion point. O(log F). */
+  int filePathLowerBound(byte[] path) {
+    return lowerBound(filePaths, fileCount, path);
+  }
+
+  /** The first node id whose name is not below {@code utf8}: its insertion point. O(log N). */
+  int nameLowerBound(byte[] utf8) {
+    return lowerBound(names, nodeCount, utf8);
+  }
+
+  private static int lowerBound(MemorySegment list, int count, byte[] key) {
+    MemorySegment k = MemorySegment.ofArray(key);
+    int lo = 0;
+    int hi = count;
+    long data = 8L * (count + 2);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      long start = data + list.get(LONG, 8 + 8L * mid);
+      long end = data + list.get(LONG, 8 + 8L * (mid + 1));
+      if (compare(list, start, end, k) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Compares list bytes [start, end) with {@code key} as unsigned bytes. */
+  private static int compare(MemorySegment list, long start, long end, MemorySegment key) {
+    long len = end - start;
+    long mismatch = MemorySegment.mismatch(list, start, end, key, 0, key.byteSize());
+    if (mismatch < 0) {
+      return 0;
+    }
+    if (mismatch == len) {
+      return -1;
+    }
+    if (mismatch == key.byteSize()) {
+      return 1;
+    }
+    return Integer.compare(Byte.toUnsignedInt(list.get(ValueLayout.JAVA_BYTE, start + mismatch)),
+        Byte.toUnsignedInt(key.get(ValueLayout.JAVA_BYTE, mismatch)));
+  }
+
+  /** Decodes a whole StringList section. */
+  static String[] strings(MemorySegment list) {
+    int count = list.get(INT, 0);
+    String[] out = new String[count];
+    long data = 8L * (count + 2);
+    for (int i = 0; i < count; i++) {
+      long start = data + list.get(LONG, 8 + 8L * i);
+      long end = data + list.get(LONG, 8 + 8L * (i + 1));
+      out[i] = new String(list.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    try {
+      arena.close();
+    } finally {
+      graph.close();
+    }
+  }
+}

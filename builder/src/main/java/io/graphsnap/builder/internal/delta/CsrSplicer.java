@@ -1,0 +1,147 @@
+package io.graphsnap.builder.internal.delta;
+
+import io.graphsnap.builder.internal.SectionWriter;
+import io.graphsnap.reader.CsrView;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Writes one direction of the new CSR (offsets, neighbours, types) from the base's and a {@link Delta}: copied
+ * runs of nodes take their base edge ranges, with neighbour ids and type ids remapped through flat arrays when
+ * they moved (raw bulk copies when they did not); touched nodes take their new sorted lists. Remaps are monotone,
+ * so copied ranges stay sorted by (type, neighbour). Scratch buffers; not thread-safe.
+ */
+final class CsrSplicer {
+  private static final int CHUNK = 1 << 16;
+
+  private final Delta d;
+  private final Splice nodes;
+  private final int[] ints = new int[CHUNK];
+  private final byte[] bytes = new byte[CHUNK];
+
+  CsrSplicer(Delta delta) {
+    this.d = delta;
+    this.nodes = delta.nodes;
+  }
+
+  private CsrView view(boolean reverse) {
+    return reverse ? d.base.graph.reverse() : d.base.graph.forward();
+  }
+
+  private static int[] newList(NodeState s, boolean reverse) {
+    return reverse ? s.inSources : s.outTargets;
+  }
+
+  /** {@code Offsets --> UInt64^(N+1)}. */
+  void writeOffsets(SectionWriter out, boolean reverse) throws IOException {
+    MemorySegment offsets = view(reverse).offsets();
+    long at = 0;
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      if (nodes.kind[seg] == Splice.ITEM) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        out.putLong(at);
+        int[] list = newList(s, reverse);
+        at += list != null ? list.length : s.oldId < 0 ? 0 : offset(offsets, s.oldId + 1) - offset(offsets, s.oldId);
+        continue;
+      }
+      int from = nodes.oldStart[seg];
+      int to = from + nodes.length[seg];
+      long shift = at - offset(offsets, from);
+      if (shift == 0) {
+        out.put(offsets, 8L * from, 8L * (to - from));
+      } else {
+        for (int u = from; u < to; u++) {
+          out.putLong(offset(offsets, u) + shift);
+        }
+      }
+      at = offset(offsets, to) + shift;
+    }
+    out.putLong(at);
+  }
+
+  /** {@code Targets --> Int32^E} (forward) or {@code Sources --> Int32^E} (reverse). */
+  void writeOthers(SectionWriter out, boolean reverse) throws IOException {
+    CsrView view = view(reverse);
+    MemorySegment offsets = view.offsets();
+    MemorySegment others = view.neighbours();
+    int[] remap = nodes.remap();
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int from = nodes.oldStart[seg];
+      int to = from + nodes.length[seg];
+      if (nodes.kind[seg] == Splice.ITEM) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        int[] list = newList(s, reverse);
+        if (list != null) {
+          out.putInts(list, list.length);
+          continue;
+        }
+        if (s.oldId < 0) {
+          continue;
+        }
+      }
+      copyInts(out, others, offset(offsets, from), offset(offsets, to), remap);
+    }
+  }
+
+  /** {@code Types --> UInt8^E}. */
+  void writeTypes(SectionWriter out, boolean reverse) throws IOException {
+    CsrView view = view(reverse);
+    MemorySegment offsets = view.offsets();
+    MemorySegment types = view.types();
+    int[] remap = DeltaSections.isIdentity(d.typeRemap, d.edgeTypes.length) ? null : d.typeRemap;
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int from = nodes.oldStart[seg];
+      int to = from + nodes.length[seg];
+      if (nodes.kind[seg] == Splice.ITEM) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        int[] list = newList(s, reverse);
+        if (list != null) {
+          byte[] t = reverse ? s.inTypes : s.outTypes;
+          out.put(t, 0, t.length);
+          continue;
+        }
+        if (s.oldId < 0) {
+          continue;
+        }
+      }
+      copyBytes(out, types, offset(offsets, from), offset(offsets, to), remap);
+    }
+  }
+
+  private void copyInts(SectionWriter out, MemorySegment source, long from, long to, int[] remap) throws IOException {
+    if (remap == null) {
+      out.put(source, 4 * from, 4 * (to - from));
+      return;
+    }
+    for (long i = from; i < to; ) {
+      int n = (int) Math.min(CHUNK, to - i);
+      MemorySegment.copy(source, BaseSnapshot.INT, 4 * i, ints, 0, n);
+      for (int k = 0; k < n; k++) {
+        ints[k] = remap[ints[k]];
+      }
+      out.putInts(ints, n);
+      i += n;
+    }
+  }
+
+  private void copyBytes(SectionWriter out, MemorySegment source, long from, long to, int[] remap) throws IOException {
+    if (remap == null) {
+      out.put(source, from, to - from);
+      return;
+    }
+    for (long i = from; i < to; ) {
+      int n = (int) Math.min(CHUNK, to - i);
+      MemorySegment.copy(source, ValueLayout.JAVA_BYTE, i, bytes, 0, n);
+      for (int k = 0; k < n; k++) {
+        bytes[k] = (byte) remap[bytes[k] & 0xFF];
+      }
+      out.put(bytes, 0, n);
+      i += n;
+    }
+  }
+
+  private static long offset(MemorySegment offsets, int node) {
+    return offsets.get(BaseSnapshot.LONG, 8L * node);
+  }
+}

@@ -1,0 +1,78 @@
+package io.graphsnap.builder.internal.delta;
+
+import io.graphsnap.builder.BaseUnusableException;
+import io.graphsnap.builder.BuildResult;
+import io.graphsnap.builder.ChangeSet;
+import io.graphsnap.builder.IncrementalBuilder;
+import io.graphsnap.builder.internal.CompiledGraph;
+import io.graphsnap.builder.internal.PhaseClock;
+import io.graphsnap.builder.internal.SnapshotFileWriter;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one incremental build: opens the base, plans the {@link Delta} (phase {@code plan}), writes the new file
+ * through {@link DeltaSections} (phase {@code write}). Stateless entry point for {@link IncrementalBuilder}.
+ */
+public final class DeltaBuild {
+  private DeltaBuild() {}
+
+  /** See {@link IncrementalBuilder#buildInto}. */
+  public static Optional<IncrementalBuilder.Outcome> run(Path basePath, ChangeSet changes, Path directory,
+      PhaseClock clock) throws IOException, BaseUnusableException {
+    clock.start("plan");
+    BaseSnapshot base = openBase(basePath);
+    try (base) {
+      DeltaPlanner planner = new DeltaPlanner(base, changes);
+      Delta delta;
+      try {
+        delta = planner.plan();
+      } catch (IOException | RuntimeException e) {
+        throw new BaseUnusableException("cannot plan an incremental build from " + basePath + ": " + e, e);
+      }
+      if (delta == null) {
+        clock.stop();
+        return Optional.empty();
+      }
+      clock.start("write");
+      SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(new DeltaSections(delta), directory,
+          sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+      clock.stop();
+      return Optional.of(new IncrementalBuilder.Outcome(result(delta, written, clock), planner.changedFiles(),
+          planner.touchedNames(), planner.extraObjectsRead()));
+    }
+  }
+
+  private static BaseSnapshot openBase(Path basePath) throws BaseUnusableException {
+    BaseSnapshot base;
+    try {
+      base = BaseSnapshot.open(basePath);
+    } catch (IOException | RuntimeException e) {
+      throw new BaseUnusableException("cannot open base snapshot " + basePath + ": " + e.getMessage(), e);
+    }
+    String tool = base.graph.buildInfo().get("tool");
+    if (!CompiledGraph.TOOL.equals(tool)) {
+      base.close();
+      throw new BaseUnusableException("base snapshot " + basePath + " was built by " + tool + ", not "
+          + CompiledGraph.TOOL, null);
+    }
+    return base;
+  }
+
+  private static BuildResult result(Delta d, SnapshotFileWriter.Written written, PhaseClock clock) {
+    Map<String, Long> edgesByType = new LinkedHashMap<>();
+    for (int t = 0; t < d.edgeTypes.length; t++) {
+      edgesByType.put(d.edgeTypes[t], d.edgeTypeCounts[t]);
+    }
+    Map<String, Long> nodesByKind = new LinkedHashMap<>();
+    for (int k = 0; k < d.kinds.length; k++) {
+      nodesByKind.put(d.kinds[k], d.kindCounts[k]);
+    }
+    return new BuildResult(written.sha256Hex(), written.path(), written.bytes(), d.nodeCount(), d.externalCount,
+        d.edgeCount, d.fileCount(), edgesByType, nodesByKind, d.conflicts, clock.durations());
+  }
+}

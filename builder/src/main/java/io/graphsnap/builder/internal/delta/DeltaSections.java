@@ -1,0 +1,219 @@
+package io.graphsnap.builder.internal.delta;
+
+import io.graphsnap.bloom.BloomFilterBuilder;
+import io.graphsnap.builder.internal.CompiledGraph;
+import io.graphsnap.builder.internal.SectionWriter;
+import io.graphsnap.builder.internal.SnapshotBody;
+import io.graphsnap.format.snapshot.SectionId;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Writes the new snapshot as the base plus a {@link Delta}, section by section, in one sequential pass per
+ * section over the base: runs of untouched entries are copied in bulk (or with ids remapped through flat
+ * arrays when entries moved), touched entries are written from their states. This is the only part of an
+ * incremental build that costs O(N + E), and it costs what a copy of the file costs, plus a re-hash of the
+ * names into the Bloom filter and a rebuild of the bitmaps when nodes moved. The bytes equal a full build's
+ * of the same objects. Single-use, not thread-safe.
+ */
+final class DeltaSections implements SnapshotBody {
+  private final Delta d;
+  private final BaseSnapshot base;
+  private final Splice nodes;
+  private final ListSplicer splicer;
+  private final CsrSplicer csr;
+  /** New kind id of each new node, filled by NODES, read by KIND_BITMAPS. */
+  private int[] newKind;
+  private BloomFilterBuilder bloom;
+
+  DeltaSections(Delta delta) {
+    this.d = delta;
+    this.base = delta.base;
+    this.nodes = delta.nodes;
+    this.splicer = new ListSplicer();
+    this.csr = new CsrSplicer(delta);
+  }
+
+  @Override
+  public void writeSection(SectionId id, SectionWriter out) throws IOException {
+    switch (id) {
+      case BUILD_INFO -> out.putStringList(CompiledGraph.buildInfo(d.conflicts.size(), Math.toIntExact(d.edgeCount),
+          d.externalCount, d.fileCount(), d.nodeCount()));
+      case NODE_NAMES -> writeNames(out);
+      case NODES -> writeNodes(out);
+      case KINDS -> out.putStringList(d.kinds);
+      case EFFECTS -> out.putStringList(d.effects);
+      case EDGE_TYPES -> out.putStringList(d.edgeTypes);
+      case EDGE_TYPE_COUNTS -> {
+        for (long count : d.edgeTypeCounts) {
+          out.putLong(count);
+        }
+      }
+      case FORWARD_OFFSETS -> csr.writeOffsets(out, false);
+      case FORWARD_TARGETS -> csr.writeOthers(out, false);
+      case FORWARD_TYPES -> csr.writeTypes(out, false);
+      case REVERSE_OFFSETS -> csr.writeOffsets(out, true);
+      case REVERSE_SOURCES -> csr.writeOthers(out, true);
+      case REVERSE_TYPES -> csr.writeTypes(out, true);
+      case KIND_BITMAPS -> out.putBitmapList(kindBitmaps());
+      case EFFECT_BITMAPS -> out.putBitmapList(new EffectBitmaps(d).build());
+      case BLOOM -> writeBloom(out);
+      case FILE_PATHS -> writePaths(out);
+      case FILES -> writeFiles(out);
+      case LANGUAGES -> out.putStringList(d.languages);
+      case NODE_DETAILS -> writeDetails(out);
+      case CONFLICTS -> {
+        String[] strings = new String[3 * d.conflicts.size()];
+        int i = 0;
+        for (var c : d.conflicts) {
+          strings[i++] = c.name();
+          strings[i++] = c.keptPath();
+          strings[i++] = c.droppedPath();
+        }
+        out.putStringList(strings);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- names and the Bloom filter
+
+  private void writeNames(SectionWriter out) throws IOException {
+    boolean rehash = !nodes.identity();
+    bloom = rehash ? new BloomFilterBuilder(d.nodeCount()) : null;
+    splicer.writeStringList(out, base.names, nodes, item -> {
+      NodeState s = d.nodeItems[item];
+      return s.oldId >= 0 ? base.nameBytes(s.oldId) : DeltaPlanner.utf8(s.name);
+    }, bloom);
+  }
+
+  private void writeBloom(SectionWriter out) throws IOException {
+    if (bloom == null) {
+      out.put(base.bloom, 0, base.bloom.byteSize());
+    } else {
+      out.put(bloom.toByteArray());
+    }
+  }
+
+  // ---------------------------------------------------------------- node records and kind bitmaps
+
+  private void writeNodes(SectionWriter out) throws IOException {
+    newKind = new int[d.nodeCount()];
+    Splice files = d.files;
+    int[] kindRemap = d.kindRemap;
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int v = nodes.newStart[seg];
+      if (nodes.kind[seg] == Splice.ITEM && d.nodeItems[nodes.item[seg]].record != null) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        NodeRecord r = s.record;
+        out.putInt(s.fileId);
+        out.putInt(r.lineStart());
+        out.putInt(r.lineEnd());
+        out.putShort(s.kindId);
+        out.putShort(r.flags());
+        newKind[v] = s.kindId;
+        continue;
+      }
+      int from = nodes.oldStart[seg];
+      int to = from + nodes.length[seg];
+      MemorySegment records = base.nodes;
+      for (int u = from; u < to; u++, v++) {
+        long at = 16L * u;
+        int file = records.get(BaseSnapshot.INT, at);
+        int kind = kindRemap[Short.toUnsignedInt(records.get(BaseSnapshot.SHORT, at + 12))];
+        out.putInt(file < 0 ? file : files.newId(file));
+        out.putInt(records.get(BaseSnapshot.INT, at + 4));
+        out.putInt(records.get(BaseSnapshot.INT, at + 8));
+        out.putShort(kind);
+        out.putShort(records.get(BaseSnapshot.SHORT, at + 14));
+        newKind[v] = kind;
+      }
+    }
+  }
+
+  /** Kind bitmaps from the new kind column, built exactly as the full build builds them. */
+  private RoaringBitmap[] kindBitmaps() {
+    RoaringBitmap[] bitmaps = new RoaringBitmap[d.kinds.length];
+    for (int k = 0; k < bitmaps.length; k++) {
+      bitmaps[k] = new RoaringBitmap();
+    }
+    for (int v = 0; v < newKind.length; v++) {
+      bitmaps[newKind[v]].add(v);
+    }
+    for (RoaringBitmap b : bitmaps) {
+      b.runOptimize();
+    }
+    newKind = null;
+    return bitmaps;
+  }
+
+  // ---------------------------------------------------------------- details
+
+  private void writeDetails(SectionWriter out) throws IOException {
+    splicer.writeEntries(out, base.details, nodes, item -> {
+      NodeState s = d.nodeItems[item];
+      return s.details != null ? s.details : base.detailBytes(s.oldId);
+    });
+  }
+
+  // ---------------------------------------------------------------- files
+
+  private void writePaths(SectionWriter out) throws IOException {
+    splicer.writeStringList(out, base.filePaths, d.files, item -> {
+      FileState f = d.fileItems[item];
+      return DeltaPlanner.utf8(f.path);
+    }, null);
+  }
+
+  /** {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32, LanguageId Int32, SymbolCount Int32}. */
+  private void writeFiles(SectionWriter out) throws IOException {
+    Splice files = d.files;
+    int[] languageRemap = d.languageRemap;
+    boolean sameLanguages = isIdentity(languageRemap, d.languages.length);
+    MemorySegment records = base.files;
+    for (int seg = 0; seg < files.segments(); seg++) {
+      int from = files.oldStart[seg];
+      if (files.kind[seg] == Splice.COPY && sameLanguages) {
+        out.put(records, 72L * from, 72L * files.length[seg]);
+        continue;
+      }
+      if (files.kind[seg] == Splice.ITEM) {
+        FileState f = d.fileItems[files.item[seg]];
+        if (f.replaced()) {
+          out.putHashOrZeros(f.sourceSha256);
+          out.put(f.objectId);
+          out.putInt(Arrays.binarySearch(d.languages, f.language, io.graphsnap.builder.internal.Utf8::compare));
+        } else {
+          out.put(records, 72L * f.baseFileId, 64);
+          out.putInt(languageRemap[base.fileLanguageId(f.baseFileId)]);
+        }
+        out.putInt(f.symbolCount);
+        continue;
+      }
+      for (int f = from, to = from + files.length[seg]; f < to; f++) {
+        out.put(records, 72L * f, 64);
+        out.putInt(languageRemap[base.fileLanguageId(f)]);
+        out.putInt(base.fileSymbolCount(f));
+      }
+    }
+  }
+
+  static boolean isIdentity(int[] remap, int newSize) {
+    if (remap.length != newSize) {
+      return false;
+    }
+    for (int i = 0; i < remap.length; i++) {
+      if (remap[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads {@code length} bytes at {@code offset} of {@code segment} into a new array. */
+  static byte[] bytes(MemorySegment segment, long offset, long length) {
+    return segment.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+  }
+}

@@ -1,0 +1,120 @@
+package io.graphsnap.builder.internal.delta;
+
+import io.graphsnap.bloom.BloomFilterBuilder;
+import io.graphsnap.builder.internal.SectionWriter;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Writes a spliced list of variable-length entries (a StringList, or NODE_DETAILS' ends and data) from the
+ * base's list and a {@link Splice}: each copied run's ends are the base ends shifted by one constant (copied
+ * raw when the shift is zero) and its bytes are one bulk copy; items supply their own bytes. Optionally feeds
+ * every string to a Bloom filter as it passes. Mutable scratch buffer; not thread-safe.
+ */
+final class ListSplicer {
+  /** The bytes of splice item {@code item}. */
+  @FunctionalInterface
+  interface ItemBytes {
+    byte[] bytes(int item);
+  }
+
+  private byte[] chunk = new byte[1 << 20];
+
+  /**
+   * Writes a StringList ({@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes}).
+   *
+   * @param list the base's list section
+   * @param bloom receives every string, or null
+   */
+  void writeStringList(SectionWriter out, MemorySegment list, Splice splice, ItemBytes items, BloomFilterBuilder bloom)
+      throws IOException {
+    out.putInt(splice.newCount);
+    out.putInt(0);
+    write(out, list, 8, 8L * (splice.oldCount + 2), splice, items, bloom);
+  }
+
+  /** Writes NODE_DETAILS ({@code Ends UInt64^(N+1), Data}). */
+  void writeEntries(SectionWriter out, MemorySegment details, Splice splice, ItemBytes items) throws IOException {
+    write(out, details, 0, 8L * (splice.oldCount + 1), splice, items, null);
+  }
+
+  private void write(SectionWriter out, MemorySegment list, long endsAt, long dataAt, Splice splice, ItemBytes items,
+      BloomFilterBuilder bloom) throws IOException {
+    byte[][] itemBytes = new byte[splice.itemNewId.length][];
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        itemBytes[splice.item[seg]] = items.bytes(splice.item[seg]);
+      }
+    }
+    long end = 0;
+    out.putLong(end);
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        end += itemBytes[splice.item[seg]].length;
+        out.putLong(end);
+        continue;
+      }
+      int from = splice.oldStart[seg];
+      int to = from + splice.length[seg];
+      long shift = end - list.get(BaseSnapshot.LONG, endsAt + 8L * from);
+      if (shift == 0) {
+        out.put(list, endsAt + 8L * (from + 1), 8L * (to - from));
+      } else {
+        for (int i = from + 1; i <= to; i++) {
+          out.putLong(list.get(BaseSnapshot.LONG, endsAt + 8L * i) + shift);
+        }
+      }
+      end = list.get(BaseSnapshot.LONG, endsAt + 8L * to) + shift;
+    }
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        byte[] b = itemBytes[splice.item[seg]];
+        out.put(b);
+        if (bloom != null) {
+          bloom.add(b);
+        }
+        continue;
+      }
+      int from = splice.oldStart[seg];
+      int to = from + splice.length[seg];
+      if (bloom == null) {
+        long start = list.get(BaseSnapshot.LONG, endsAt + 8L * from);
+        out.put(list, dataAt + start, list.get(BaseSnapshot.LONG, endsAt + 8L * to) - start);
+      } else {
+        copyHashing(out, list, endsAt, dataAt, from, to, bloom);
+      }
+    }
+  }
+
+  /** Copies strings [from, to) in chunks of whole strings, adding each to {@code bloom}. */
+  private void copyHashing(SectionWriter out, MemorySegment list, long endsAt, long dataAt, int from, int to,
+      BloomFilterBuilder bloom) throws IOException {
+    int i = from;
+    while (i < to) {
+      long start = list.get(BaseSnapshot.LONG, endsAt + 8L * i);
+      int j = i;
+      long stop = start;
+      while (j < to) {
+        long next = list.get(BaseSnapshot.LONG, endsAt + 8L * (j + 1));
+        if (next - start > chunk.length && j > i) {
+          break;
+        }
+        stop = next;
+        j++;
+      }
+      int n = Math.toIntExact(stop - start);
+      if (n > chunk.length) {
+        chunk = new byte[n];
+      }
+      MemorySegment.copy(list, java.lang.foreign.ValueLayout.JAVA_BYTE, dataAt + start, chunk, 0, n);
+      out.put(chunk, 0, n);
+      long offset = start;
+      for (int k = i; k < j; k++) {
+        long next = list.get(BaseSnapshot.LONG, endsAt + 8L * (k + 1));
+        bloom.add(chunk, (int) (offset - start), (int) (next - offset));
+        offset = next;
+      }
+      i = j;
+    }
+  }
+}
