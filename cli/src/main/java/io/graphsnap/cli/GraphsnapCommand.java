@@ -28,6 +28,12 @@ import picocli.CommandLine.Spec;
       LookupCommand.class,
       NeighborsCommand.class,
       QueryCommand.class,
+      ReachCommand.class,
+      EffectsCommand.class,
+      CyclesCommand.class,
+      PathCommand.class,
+      DeadCommand.class,
+      PagerankCommand.class,
       VerifyCommand.class,
       ExportCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,89 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.analysis.CsrGraph;
+import io.graphsnap.reader.analysis.DeadCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap dead --kind K,... [--entry NAME...] [--entry-kind K,...] [--entry-prefix P...] [--type T,...]}:
+ * symbols of the given kinds that no entry point reaches, in name order.
+ */
+@Command(name = "dead", description = "List symbols of the given kinds that no entry point reaches.")
+final class DeadCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin SnapshotOptions snapshot;
+
+  @Option(names = "--kind", paramLabel = "K", split = ",", required = true,
+      description = "Candidate kinds, e.g. method,fn (unreached symbols of these kinds are reported).")
+  List<String> kinds = new ArrayList<>();
+
+  @Option(names = "--entry", paramLabel = "NAME", description = "An entry point by name (repeatable).")
+  List<String> entries = new ArrayList<>();
+
+  @Option(names = "--entry-kind", paramLabel = "K", split = ",", description = "Entry points by kind, e.g. test,main.")
+  List<String> entryKinds = new ArrayList<>();
+
+  @Option(names = "--entry-prefix", paramLabel = "P", description = "Entry points by name prefix, e.g. a public API package (repeatable).")
+  List<String> entryPrefixes = new ArrayList<>();
+
+  @Option(names = "--type", paramLabel = "T", split = ",", description = "Follow only these edge types (default: all).")
+  List<String> types = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N results (default: all).")
+  int limit = Integer.MAX_VALUE;
+
+  @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"kind\"}].")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    GraphArgs.atLeast("--limit", limit, 0);
+    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty()) {
+      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
+    }
+    try (GraphSnapshot g = snapshot.open()) {
+      MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
+      entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
+      for (int id : GraphArgs.nodes(g, entries)) {
+        entryPoints.add(id);
+      }
+      RoaringBitmap dead = DeadCode.unreachable(CsrGraph.of(g), DeadCode.ofKinds(g, kinds), entryPoints,
+          GraphArgs.types(g, types));
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (IntIterator it = dead.getIntIterator(); it.hasNext() && rows.size() < limit; ) {
+        int v = it.next();
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("name", g.name(v));
+        row.put("kind", g.kind(v));
+        rows.add(row);
+      }
+      if (json) {
+        Json.print(root.out(), rows);
+      } else {
+        var out = root.out();
+        for (Map<String, String> row : rows) {
+          out.printf("%-12s %s%n", row.get("kind"), row.get("name"));
+        }
+        if (!root.quiet()) {
+          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", dead.getLongCardinality(),
+              DeadCode.ofKinds(g, kinds).getLongCardinality(), entryPoints.getLongCardinality(),
+              rows.size() < dead.getLongCardinality() ? " (raise --limit to see all)" : "");
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

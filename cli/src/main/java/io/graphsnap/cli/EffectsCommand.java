@@ -1,0 +1,82 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.analysis.EffectClosure;
+import io.graphsnap.reader.analysis.NodePath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap effects NAME}: the symbol's declared effects and those it inherits through {@code calls},
+ * each inherited one with a shortest call path to a symbol that declares it. Computes the whole graph's effect
+ * closure once (one pass over the condensation).
+ */
+@Command(name = "effects",
+    description = "Show a symbol's declared and inherited effects, with one call path per inherited effect.")
+final class EffectsCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin SnapshotOptions snapshot;
+
+  @Parameters(paramLabel = "NAME", description = "Fully qualified symbol name.")
+  String name;
+
+  @Option(names = "--json", description = "Print one JSON document: {\"name\", \"declared\": [...], "
+      + "\"inherited\": [{\"effect\", \"path\": [names]}]}.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (GraphSnapshot g = snapshot.open()) {
+      int id = GraphArgs.node(g, name);
+      EffectClosure closure = EffectClosure.of(g);
+      List<String> effectNames = g.effectNames();
+      List<String> declared = new ArrayList<>();
+      for (int x : closure.declared(id)) {
+        declared.add(effectNames.get(x));
+      }
+      List<Map<String, Object>> inherited = new ArrayList<>();
+      for (int x : closure.inherited(id)) {
+        NodePath witness = closure.witness(id, x);
+        List<String> path = new ArrayList<>();
+        for (int v : witness.nodes()) {
+          path.add(g.name(v));
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("effect", effectNames.get(x));
+        row.put("path", path);
+        inherited.add(row);
+      }
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", name);
+        doc.put("declared", declared);
+        doc.put("inherited", inherited);
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        out.println("declared:  " + (declared.isEmpty() ? "-" : String.join(", ", declared)));
+        if (inherited.isEmpty()) {
+          out.println("inherited: -");
+        }
+        for (Map<String, Object> row : inherited) {
+          out.printf("inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object o) {
+    return (List<String>) o;
+  }
+}
