@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks that every system answered every question it answered the same way as the reference, the bare heap
+ * Checks that every system answered every question it answered (and graphsnap's analysis API, under the keys
+ * {@code answer.<question>.api}) the same way as the reference, the bare heap
  * CSR (built by {@link GraphResolver}, independently of the graphsnap builder), or the first system that
  * answered when the reference did not. A benchmark that compares different answers is worthless: the harness
  * writes no report when this finds a disagreement. Stateless.
@@ -39,28 +40,35 @@ public final class AnswerCheck {
       }
       String[] expected = results.get(referenceName).string(key).split(",", -1);
       for (var entry : results.entrySet()) {
-        String actualString = entry.getValue().string(key);
-        if (actualString == null || entry.getKey().equals(referenceName)) {
-          continue;
-        }
-        String[] actual = actualString.split(",", -1);
-        if (actual.length != expected.length) {
-          out.add(question + ": " + entry.getKey() + " gave " + actual.length + " answers, " + referenceName + " "
-              + expected.length);
-          continue;
-        }
-        int reported = 0;
-        for (int i = 0; i < actual.length && reported < MAX_PER_QUESTION; i++) {
-          if (!actual[i].equals(expected[i])) {
-            out.add(question + "[" + i + "] (" + detail(question, i, queries) + "): " + entry.getKey() + "="
-                + actual[i] + " " + referenceName + "=" + expected[i]);
-            reported++;
+        for (String variant : List.of("", ".api")) {
+          String actualString = entry.getValue().string(key + variant);
+          if (actualString == null || (variant.isEmpty() && entry.getKey().equals(referenceName))) {
+            continue;
           }
+          compare(question, entry.getKey() + variant.replace('.', ' '), actualString.split(",", -1), referenceName,
+              expected, queries, out);
         }
       }
     }
     comparePageRanks(results, workload, out);
     return out;
+  }
+
+  private static void compare(String question, String system, String[] actual, String referenceName,
+      String[] expected, Queries queries, List<String> out) {
+    if (actual.length != expected.length) {
+      out.add(question + ": " + system + " gave " + actual.length + " answers, " + referenceName + " "
+          + expected.length);
+      return;
+    }
+    int reported = 0;
+    for (int i = 0; i < actual.length && reported < MAX_PER_QUESTION; i++) {
+      if (!actual[i].equals(expected[i])) {
+        out.add(question + "[" + i + "] (" + detail(question, i, queries) + "): " + system + "=" + actual[i] + " "
+            + referenceName + "=" + expected[i]);
+        reported++;
+      }
+    }
   }
 
   private static String reference(Map<String, SystemResult> results, String key) {
@@ -91,12 +99,16 @@ public final class AnswerCheck {
       throws IOException {
     double[] reference = null;
     String referenceName = null;
-    List<String> names = new ArrayList<>(results.keySet());
+    List<String> names = new ArrayList<>();
+    for (String name : results.keySet()) {
+      names.add(name);
+      names.add(name + "-api");
+    }
     names.remove(REFERENCE);
     names.addFirst(REFERENCE);
     for (String name : names) {
       Path file = workload.pageRankFile(name);
-      if (!results.containsKey(name) || !Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(file)) {
         continue;
       }
       double[] rank = readVector(file);

@@ -56,14 +56,19 @@ class BenchHarnessTest {
     for (String reached : results.get("sqlite").string("answer.bfs").split(",")) {
       assertTrue(Long.parseLong(reached.split(":")[0]) > 1, "BFS reached more than its source: " + reached);
     }
+    SystemResult graphsnap = results.get("graphsnap");
+    assertEquals(results.get("heap-csr").string("answer.bfs"), graphsnap.string("answer.bfs.api"), "analysis API BFS");
+    assertEquals(results.get("heap-csr").string("answer.scc"), graphsnap.string("answer.scc.api"), "analysis API SCC");
+    assertEquals(results.get("jgrapht").string("answer.scc"), results.get("heap-csr").string("answer.scc"));
     double[] heapRank = AnswerCheck.readVector(options.work().toAbsolutePath().resolve("results/heap-csr.pagerank"));
     assertEquals(1.0, Arrays.stream(heapRank).sum(), 1e-9, "ranks sum to 1");
-    for (String pr : List.of("graphsnap", "jgrapht")) {
+    for (String pr : List.of("graphsnap", "graphsnap-api", "jgrapht")) {
       assertTrue(Files.isRegularFile(options.work().toAbsolutePath().resolve("results/" + pr + ".pagerank")));
     }
 
     String md = Files.readString(outcome.markdown());
-    assertTrue(md.contains("| BFS, all edge types, per source |"), md);
+    assertTrue(md.contains("| BFS, all edge types, per source (graphsnap: analysis API"), md);
+    assertTrue(md.contains("| BFS, same top-down code: mapped snapshot vs heap arrays |"), md);
     assertTrue(md.contains("| Lookup by name, hit |"), md);
     assertTrue(md.contains("| FORWARD_TARGETS |"), "the snapshot's sections are listed");
     assertTrue(Files.size(outcome.chart()) > 10_000, "chart written");

@@ -8,6 +8,14 @@ import io.graphsnap.bench.harness.Workload;
 import io.graphsnap.builder.SnapshotBuilder;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.analysis.Components;
+import io.graphsnap.reader.analysis.CsrGraph;
+import io.graphsnap.reader.analysis.Direction;
+import io.graphsnap.reader.analysis.EdgeTypeMask;
+import io.graphsnap.reader.analysis.PageRank;
+import io.graphsnap.reader.analysis.Reach;
+import io.graphsnap.reader.analysis.Reachability;
+import io.graphsnap.reader.analysis.StronglyConnectedComponents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -18,13 +26,16 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /**
  * graphsnap: {@link #load} builds the snapshot from the synthetic graph's files (generated on the fly, names
  * resolved by the builder: more work than any peer's load, which starts from the resolved graph) and maps it;
- * {@link #reopen} is {@link GraphSnapshot#open}. Questions go through the reader's public API; BFS and
- * PageRank read the mapped CSR sections ({@link MappedCsr}).
+ * {@link #reopen} is {@link GraphSnapshot#open}. Questions go through the reader's public API. BFS, SCC and
+ * PageRank run twice: as {@link MappedCsr} over the mapped sections (line for line the heap CSR's code, to
+ * compare mapped memory with heap arrays) and through the reader's analysis API ({@link #bfsApi},
+ * {@link #sccApi}, {@link #pageRankApi}: what users get, direction-optimising and parallel).
  */
 public final class GraphsnapSystem implements GraphSystem {
   private Path file;
   private GraphSnapshot snapshot;
   private EdgeCursor cursor;
+  private CsrGraph graph;
 
   @Override
   public String name() {
@@ -55,6 +66,7 @@ public final class GraphsnapSystem implements GraphSystem {
   private void open() throws Exception {
     snapshot = GraphSnapshot.open(file);
     cursor = snapshot.forward().cursor();
+    graph = CsrGraph.of(snapshot);
   }
 
   @Override
@@ -112,11 +124,37 @@ public final class GraphsnapSystem implements GraphSystem {
     return MappedCsr.pageRank(snapshot.forward(), snapshot.reverse(), iterations, damping);
   }
 
+  /**
+   * BFS by the reader's analysis API ({@link Reachability}: direction-optimising, bottom-up levels in parallel),
+   * all edge types, forward, no depth limit: {reached, sum of reached ids, -1}.
+   */
+  public long[] bfsApi(int source) {
+    Reach reach = Reachability.reach(graph, new int[] {source}, EdgeTypeMask.all(), Direction.FORWARD, -1);
+    long sum = 0;
+    for (int v : reach.nodes()) {
+      sum += v;
+    }
+    return new long[] {reach.count(), sum, -1};
+  }
+
+  /** SCC by the reader's analysis API: {components, size of the largest}. */
+  public long[] sccApi() {
+    Components components = StronglyConnectedComponents.of(graph, EdgeTypeMask.all());
+    int largest = components.largest();
+    return new long[] {components.count(), largest < 0 ? 0 : components.size(largest)};
+  }
+
+  /** PageRank by the reader's analysis API (parallel over all cores), exactly {@code iterations} iterations. */
+  public double[] pageRankApi(int iterations, double damping) {
+    return PageRank.on(graph).damping(damping).tolerance(0).maxIterations(iterations).run().ranks();
+  }
+
   @Override
   public void close() {
     if (snapshot != null) {
       snapshot.close();
       snapshot = null;
+      graph = null;
     }
   }
 }
