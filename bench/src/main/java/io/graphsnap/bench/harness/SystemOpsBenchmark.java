@@ -19,6 +19,14 @@ public class SystemOpsBenchmark {
   private int node;
   private int pair;
 
+  /** Takes the system the harness installed; fails clearly when run from the JMH command line. */
+  public SystemOpsBenchmark() {
+    if (system == null) {
+      throw new IllegalStateException("SystemOpsBenchmark is run by the harness (BenchHarness), not from the JMH"
+          + " command line: pass a pattern such as 'LookupBenchmark|NeighboursBenchmark'");
+    }
+  }
+
   /** Looks up an existing name. */
   @Benchmark
   public int lookupHit() throws Exception {
