@@ -173,7 +173,9 @@ public final class Store implements AutoCloseable {
    * (it becomes {@link BuildJournal#lastBuilt()}, the pending paths are cleared and, unless this republishes
    * the last build unchanged, it gets the next generation) and sets each ref with a history entry; (3) each
    * ref file is replaced atomically. A crash before (2) commits leaves the old state, plus at most an
-   * unreferenced snapshot file; a crash after it leaves ref files that {@link #open} rolls forward.
+   * unreferenced snapshot file; a crash after it leaves ref files that {@link #open} rolls forward, and an
+   * error after it (a ref file that cannot be replaced) throws an {@link IOException} that says the snapshot
+   * is published.
    * Readers of the old snapshot are not disturbed.
    *
    * @return the published snapshot file
@@ -223,8 +225,16 @@ public final class Store implements AutoCloseable {
       index.refHistory().set(name, snapshotIdHex);
     }
     index.commit();
+    // The commit is the publish. A ref file that cannot be replaced now (disk full, permissions) does not undo
+    // it: the next open for writing rolls the ref files forward. Say exactly that instead of a bare failure.
     for (String name : refs) {
-      Refs.write(layout, name, snapshotIdHex);
+      try {
+        Refs.write(layout, name, snapshotIdHex);
+      } catch (IOException e) {
+        throw new IOException("snapshot " + snapshotIdHex + " is published (the index recorded it), but ref file "
+            + name + " could not be replaced: " + e.getMessage() + "; lock-free readers see the previous snapshot"
+            + " until the next command that opens " + layout.root() + " for writing rolls the ref files forward", e);
+      }
     }
     return target;
   }

@@ -1,11 +1,48 @@
 /**
- * The store of loose objects: content-addressed object files, the MapDB index, refs to published snapshots.
+ * The store of loose objects: content-addressed object files, the MapDB index, refs to published snapshots
+ * with their history, and garbage collection.
  *
- * <p>Life cycle: {@link io.graphsnap.objects.Store#open} takes the writer lock → a front end opens an
- * {@link io.graphsnap.objects.IndexUpdate}, {@code put}s file summaries (each object durable at once) and
- * {@code commit}s the index once → the builder reads {@link io.graphsnap.objects.Store#currentFiles()} and
- * {@link io.graphsnap.objects.ObjectStore#read} → {@link io.graphsnap.objects.Store#publishSnapshot} moves
- * the snapshot into {@code snapshots/} and {@code refs/HEAD} to it → {@code close} releases the lock. Readers
- * use only {@link io.graphsnap.objects.Store#headSnapshot(java.nio.file.Path)}, lock-free.
+ * <p>Life cycle: {@link io.graphsnap.objects.Store#open} takes the writer lock (optionally waiting for it)
+ * → a front end opens an {@link io.graphsnap.objects.IndexUpdate}, {@code put}s file summaries (staged in an
+ * {@link io.graphsnap.objects.ObjectBatch}) and {@code commit}s: objects made durable, then the index in one
+ * transaction → the builder reads the {@link io.graphsnap.objects.BuildJournal} (last build, changed paths)
+ * and the objects → {@link io.graphsnap.objects.Store#publishSnapshot(java.nio.file.Path, String,
+ * java.util.Collection)} installs the snapshot, records the build and moves the refs → {@link
+ * io.graphsnap.objects.Store#collectGarbage} deletes what no kept ref reaches → {@code close} releases the
+ * lock. Readers use {@link io.graphsnap.objects.SnapshotRefs} and {@link io.graphsnap.objects.Store#headSnapshot
+ * (java.nio.file.Path)}, lock-free.
+ *
+ * <h2>Crash behaviour</h2>
+ * A process may die (SIGKILL, power loss) at any instruction; the store stays usable and the published
+ * snapshot intact, because every step either completes or leaves nothing that anything names:
+ * <ul>
+ *   <li><b>Objects</b> are written to {@code tmp/}, forced to disk, and only then renamed to their content
+ *       name, whose folder is forced before any index commit names them. A file under its content name is
+ *       therefore always complete. A crash leaves temporaries (removed by the next {@code open}) and maybe
+ *       complete objects no index entry names (removed by gc).
+ *   <li><b>The index</b> ({@code index.db}, MapDB with its write-ahead log) changes in one transaction per
+ *       ingest and one per publish, committed only after the objects (and the snapshot file) they name are
+ *       durable. After a crash it opens at its last commit: an ingest is all there or not at all (its paths
+ *       stay in the journal until a build runs), a build is recorded or not.
+ *   <li><b>Publishing</b> moves the finished snapshot into {@code snapshots/} (forced, atomic rename, folder
+ *       forced), commits the index (build recorded, refs and history set), then replaces each ref file
+ *       atomically. A crash before the commit leaves the old refs and an unreferenced snapshot file (gc
+ *       removes it); a crash after it leaves ref files one step behind, which the next {@code open} rolls
+ *       forward. {@code refs/HEAD} always names a complete snapshot.
+ *   <li><b>An interrupted build</b> leaves its temporary file in {@code tmp/}; rerunning it starts again from
+ *       the same journal and gives the same bytes.
+ *   <li><b>gc</b> commits the index (history window, dead records) before deleting files, and deletes only
+ *       files that nothing kept names, so an interrupted gc leaves garbage files for the next one, never a
+ *       dangling name.
+ * </ul>
+ * If MapDB itself reports its file damaged (its known weakness after unclean shutdowns), {@link
+ * io.graphsnap.objects.DamagedIndexException} says so; the objects and snapshots are separate files and the
+ * index can be rebuilt from the objects.
+ *
+ * <h2>Readers, gc and other systems</h2>
+ * Readers never take the lock. On Linux and macOS a snapshot file gc deletes stays readable by processes
+ * that mapped it until they close it. Windows refuses to delete a file that is mapped or open: there gc skips
+ * such files, lists them in {@link io.graphsnap.objects.GcReport#skipped()}, and the next gc tries again;
+ * readers should close snapshots they no longer use.
  */
 package io.graphsnap.objects;

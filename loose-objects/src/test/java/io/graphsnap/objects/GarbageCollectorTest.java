@@ -1,0 +1,174 @@
+package io.graphsnap.objects;
+
+import static io.graphsnap.objects.HistoryTest.file;
+import static io.graphsnap.objects.HistoryTest.id;
+import static io.graphsnap.objects.HistoryTest.publish;
+import static io.graphsnap.objects.HistoryTest.put;
+import static io.graphsnap.objects.HistoryTest.snapshotId;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.format.object.FileSummary;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What gc keeps, what it deletes, and that an interrupted or obstructed gc leaves a valid store. */
+class GarbageCollectorTest {
+  @TempDir Path dir;
+
+  private final FileSummary a1 = file("a", "x");
+  private final FileSummary a2 = file("a", "x", "y");
+  private final FileSummary a3 = file("a", "z");
+  private final FileSummary b1 = file("b", "w");
+  private final FileSummary b2 = file("b", "w", "v");
+
+  /** S1 = {a1, b1} as ref v1; S2 = {a2, b1}; S3 = {a2, b2} as HEAD; then a3 current but not built; one orphan. */
+  private ObjectId history(Store store) throws Exception {
+    put(store, a1, b1);
+    publish(store, snapshotId(1), "v1");
+    put(store, a2);
+    publish(store, snapshotId(2));
+    put(store, b2);
+    publish(store, snapshotId(3));
+    put(store, a3);
+    return store.objects().put("an object no index entry names".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Set<String> snapshots(Store store) throws Exception {
+    Set<String> ids = new TreeSet<>();
+    try (var files = Files.list(store.layout().snapshotsDir())) {
+      files.forEach(f -> ids.add(f.getFileName().toString().replace(".gsnap", "")));
+    }
+    return ids;
+  }
+
+  @Test
+  void keepsWhatRefsAndTheirRecentHistoryReachAndDeletesTheRest() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      ObjectId orphan = history(store);
+      GcReport report = store.collectGarbage(1);
+      assertEquals(List.of(snapshotId(1), snapshotId(3)), report.keptSnapshots());
+      assertEquals(1, report.deletedSnapshots());
+      assertEquals(1, report.deletedObjects(), "only the orphan: S1 reaches a1 and b1, S3 reaches a2 and b2");
+      assertEquals(2, report.forgottenHistoryEntries(), "HEAD's S1 and S2 entries");
+      assertEquals(List.of(), report.skipped());
+      assertFalse(store.objects().contains(orphan));
+      for (FileSummary f : List.of(a1, a2, a3, b1, b2)) {
+        assertTrue(store.objects().contains(id(f)), f.toString());
+      }
+      assertEquals(Set.of(snapshotId(1), snapshotId(3)), snapshots(store));
+      assertEquals(List.of(snapshotId(3)),
+          store.index().refHistory().history("HEAD").stream().map(RefEntry::snapshotId).toList());
+
+      publish(store, snapshotId(4)); // {a3, b2}: S3 leaves HEAD's window, so a2 dies
+      report = store.collectGarbage(1);
+      assertEquals(List.of(snapshotId(1), snapshotId(4)), report.keptSnapshots());
+      assertEquals(1, report.deletedSnapshots());
+      assertEquals(1, report.deletedObjects());
+      assertFalse(store.objects().contains(id(a2)));
+      assertTrue(store.index().reachability().record(id(a2)).isEmpty(), "the dead object's record is forgotten");
+      assertTrue(store.index().reachability().generationOf(snapshotId(3)).isEmpty());
+
+      GcReport again = store.collectGarbage(1);
+      assertEquals(0, again.deletedSnapshots() + again.deletedObjects(), "gc is idempotent");
+    }
+  }
+
+  @Test
+  void keepsMoreHistoryWhenAsked() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      history(store);
+      GcReport report = store.collectGarbage(2);
+      assertEquals(List.of(snapshotId(1), snapshotId(2), snapshotId(3)), report.keptSnapshots());
+      assertEquals(0, report.deletedSnapshots());
+      assertEquals(1, report.deletedObjects());
+      assertThrows(IllegalArgumentException.class, () -> store.collectGarbage(0));
+    }
+  }
+
+  @Test
+  void anUnfinishedGcLeavesAValidStoreAndTheNextOneFinishes() throws Exception {
+    Path storeDir = dir.resolve("s");
+    try (Store store = Store.open(storeDir, true)) {
+      history(store);
+    }
+    // A gc that committed the index and died before deleting: the garbage files are still there, named by nothing.
+    try (Store store = Store.open(storeDir, false)) {
+      store.index().refHistory().allHistory().stream()
+          .filter(e -> e.name().equals("HEAD") && !e.snapshotId().equals(snapshotId(3)))
+          .forEach(store.index().refHistory()::forget);
+      store.index().reachability().forgetSnapshot(snapshotId(2));
+      store.index().commit();
+    }
+    try (Store store = Store.open(storeDir, false)) {
+      assertEquals(snapshotId(3), store.headSnapshotId().orElseThrow());
+      GcReport report = store.collectGarbage(1);
+      assertEquals(1, report.deletedSnapshots());
+      assertEquals(1, report.deletedObjects());
+      for (FileSummary f : List.of(a1, a2, a3, b1, b2)) {
+        assertTrue(store.objects().contains(id(f)), f.toString());
+      }
+    }
+  }
+
+  @Test
+  void skipsAFileItCannotDeleteAndSaysSo() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      history(store);
+      // Stands in for a snapshot Windows will not delete while a reader maps it.
+      Path stuck = store.layout().snapshotFile(snapshotId(2));
+      Files.delete(stuck);
+      Files.createDirectories(stuck.resolve("in-use"));
+      GcReport report = store.collectGarbage(1);
+      assertEquals(0, report.deletedSnapshots());
+      assertEquals(1, report.skipped().size());
+      assertTrue(report.skipped().get(0).startsWith(stuck.toString()), report.skipped().get(0));
+      assertTrue(report.skipped().get(0).contains("tried again by the next gc"), report.skipped().get(0));
+      Files.delete(stuck.resolve("in-use"));
+      assertEquals(1, store.collectGarbage(1).deletedSnapshots(), "the next gc deletes it");
+    }
+  }
+
+  @Test
+  void aReaderKeepsReadingASnapshotGcDeleted() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      history(store);
+      Path old = store.layout().snapshotFile(snapshotId(2));
+      byte[] expected = Files.readAllBytes(old);
+      try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(old, StandardOpenOption.READ)) {
+        MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+        assertEquals(1, store.collectGarbage(1).deletedSnapshots());
+        assertFalse(Files.exists(old));
+        assertArrayEquals(expected, mapped.toArray(ValueLayout.JAVA_BYTE), "an unlinked mapped file stays readable");
+      }
+    }
+  }
+
+  @Test
+  void keepsEveryObjectWhenAKeptSnapshotHasNoGeneration() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      ObjectId orphan = history(store);
+      store.index().reachability().forgetSnapshot(snapshotId(3)); // as if published before generations existed
+      store.index().commit();
+      GcReport report = store.collectGarbage(1);
+      assertEquals(0, report.deletedObjects());
+      assertTrue(store.objects().contains(orphan));
+      assertEquals(1, report.notes().size());
+      assertTrue(report.notes().get(0).contains("no loose object was deleted"), report.notes().get(0));
+    }
+  }
+}
