@@ -93,6 +93,9 @@ public final class StoreIndex implements AutoCloseable {
     } catch (DBException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
         | ClassCastException | NullPointerException | ArithmeticException e) {
       closeQuietly(db);
+      if (e instanceof DBException dbe && ioCause(dbe) != null) {
+        throw unwritable(indexFile, "open", dbe);
+      }
       throw new DamagedIndexException(indexFile, describe(e), e);
     } catch (RuntimeException | Error e) {
       closeQuietly(db);
@@ -281,7 +284,7 @@ public final class StoreIndex implements AutoCloseable {
     try {
       db.commit();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "commit failed: " + describe(e), e);
+      throw failure("commit", e);
     }
   }
 
@@ -290,7 +293,7 @@ public final class StoreIndex implements AutoCloseable {
     try {
       db.rollback();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "rollback failed: " + describe(e), e);
+      throw failure("rollback", e);
     }
   }
 
@@ -305,11 +308,23 @@ public final class StoreIndex implements AutoCloseable {
     if (db.isClosed()) {
       return;
     }
+    DBException failure = null;
     try {
       db.rollback();
-      db.close();
     } catch (DBException e) {
-      throw new DamagedIndexException(file, "close failed: " + describe(e), e);
+      failure = e;
+    }
+    try {
+      db.close(); // even after a failed rollback, so that no file handle leaks
+    } catch (DBException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure("close", failure);
     }
   }
 
@@ -334,8 +349,34 @@ public final class StoreIndex implements AutoCloseable {
     try {
       return action.get();
     } catch (DBException e) {
-      throw new UncheckedIOException(new DamagedIndexException(file, String.valueOf(e), e));
+      throw new UncheckedIOException(failure("update", e));
     }
+  }
+
+  /**
+   * What a MapDB failure means: an I/O error underneath (disk full, permission denied, read-only file system)
+   * is reported as such, since the write-ahead log keeps the last committed state; anything else is damage.
+   */
+  private IOException failure(String what, DBException e) {
+    return ioCause(e) != null ? unwritable(file, what, e)
+        : new DamagedIndexException(file, what + " failed: " + describe(e), e);
+  }
+
+  private static IOException unwritable(Path indexFile, String what, DBException e) {
+    IOException cause = ioCause(e);
+    String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    return new IOException("cannot " + what + " " + indexFile + ": " + reason + " (the index keeps its"
+        + " last committed state; free space or fix permissions and run the command again)", e);
+  }
+
+  /** The I/O error under a MapDB failure, if any, that is not an end of file (a truncated file is damage). */
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException io && !(t instanceof java.io.EOFException)) {
+        return io;
+      }
+    }
+    return null;
   }
 
   /**
