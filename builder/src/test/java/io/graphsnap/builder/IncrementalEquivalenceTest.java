@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes a full build of the same objects gives, and must really be incremental (no silent fallback).
  */
 class IncrementalEquivalenceTest {
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @Test
   void randomEditSequencesGiveTheBytesOfAFullBuild() throws Exception {
