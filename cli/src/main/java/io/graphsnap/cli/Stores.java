@@ -5,6 +5,7 @@ import io.graphsnap.objects.Store;
 import io.graphsnap.objects.StoreLockedException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Opens a store for writing, turning its failures into one-line {@link CliException}s. */
 final class Stores {
@@ -12,8 +13,13 @@ final class Stores {
 
   /** Opens (creating if asked) the store at {@code dir} and takes its writer lock; the caller closes it. */
   static Store openForWriting(Path dir, boolean create) {
+    return openForWriting(dir, create, Duration.ZERO);
+  }
+
+  /** As {@link #openForWriting(Path, boolean)}, waiting up to {@code lockWait} for another writer. */
+  static Store openForWriting(Path dir, boolean create, Duration lockWait) {
     try {
-      return Store.open(dir, create);
+      return Store.open(dir, create, lockWait);
     } catch (StoreLockedException | DamagedIndexException e) {
       throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
     } catch (IOException e) {

@@ -1,0 +1,186 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.objects.SnapshotRefs;
+import io.graphsnap.reader.GraphSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap diff FROM TO}: the semantic difference between two snapshots ({@link SemanticDiff}), by file.
+ * Each side is a ref ({@code HEAD}, {@code main}, a commit id used as a ref), a snapshot id or a unique prefix of
+ * one (at least 4 hex digits), or a {@code .gsnap} file. Lock-free.
+ *
+ * <p>{@code --json} prints {@code {"from": {"spec", "snapshot"}, "to": {...}, "summary": {"files", "symbolsAdded",
+ * "symbolsRemoved", "symbolsModified", "edgesAdded", "edgesRemoved"}, "files": [{"path", "symbols": {"added":
+ * [{"name", "kind"}], "removed": [...], "modified": [{"name", "kind", "changes": ["hash"|"kind"|"effects"|"file"]}]},
+ * "edges": {"added": [{"from", "type", "to"}], "removed": [...]}}]}}. Exit code 0, or with {@code --exit-code} 1
+ * when the snapshots differ.
+ */
+@Command(name = "diff", description = "Show symbols and edges added, removed or modified between two snapshots, by file.")
+final class DiffCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin StoreOption storeOption;
+
+  @Parameters(index = "0", paramLabel = "FROM", description = "The old snapshot: a ref, a snapshot id or prefix, or a .gsnap file.")
+  String from;
+
+  @Parameters(index = "1", paramLabel = "TO", description = "The new snapshot (same forms).")
+  String to;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Option(names = "--exit-code", description = "Exit with 1 if the snapshots differ.")
+  boolean exitCode;
+
+  /** A resolved side of the diff. */
+  private record Side(String spec, String id, Path file) {}
+
+  @Override
+  public Integer call() {
+    Side old = resolve(from);
+    Side now = resolve(to);
+    SemanticDiff diff;
+    try (GraphSnapshot a = open(old); GraphSnapshot b = open(now)) {
+      diff = SemanticDiff.of(a, b);
+    }
+    if (json) {
+      Json.print(root.out(), document(old, now, diff));
+    } else {
+      print(root.out(), old, now, diff);
+    }
+    return exitCode && !diff.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+  }
+
+  private Side resolve(String spec) {
+    Path asFile = Path.of(spec);
+    if (spec.endsWith(".gsnap") && Files.isRegularFile(asFile)) {
+      String name = asFile.getFileName().toString();
+      return new Side(spec, name.substring(0, name.length() - ".gsnap".length()), asFile);
+    }
+    if (!Files.isDirectory(storeOption.store)) {
+      throw CliException.badInput("no store at " + storeOption.store + " to resolve " + spec + " (pass --store, or a .gsnap file)");
+    }
+    try {
+      SnapshotRefs.Resolved r = SnapshotRefs.resolve(storeOption.store, spec);
+      return new Side(spec, r.id(), r.file());
+    } catch (NoSuchFileException e) {
+      throw CliException.notFound(spec + ": " + (e.getReason() == null ? "not found" : e.getReason()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(e.getMessage());
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, "cannot resolve " + spec + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static GraphSnapshot open(Side side) {
+    try {
+      return GraphSnapshot.open(side.file());
+    } catch (NoSuchFileException e) {
+      throw CliException.notFound("snapshot " + side.id() + " (" + side.spec() + ") is gone: " + side.file());
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, "cannot read snapshot " + side.file() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> document(Side old, Side now, SemanticDiff diff) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("from", Map.of("spec", old.spec(), "snapshot", old.id()));
+    doc.put("to", Map.of("spec", now.spec(), "snapshot", now.id()));
+    List<SemanticDiff.FileDiff> files = diff.changedFiles();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("files", files.size());
+    summary.put("symbolsAdded", diff.symbolsAdded);
+    summary.put("symbolsRemoved", diff.symbolsRemoved);
+    summary.put("symbolsModified", diff.symbolsModified);
+    summary.put("edgesAdded", diff.edgesAdded);
+    summary.put("edgesRemoved", diff.edgesRemoved);
+    doc.put("summary", summary);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (SemanticDiff.FileDiff f : files) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("path", f.path);
+      Map<String, Object> symbols = new LinkedHashMap<>();
+      symbols.put("added", symbols(f.added, false));
+      symbols.put("removed", symbols(f.removed, false));
+      symbols.put("modified", symbols(f.modified, true));
+      file.put("symbols", symbols);
+      Map<String, Object> edges = new LinkedHashMap<>();
+      edges.put("added", edges(f.edgesAdded));
+      edges.put("removed", edges(f.edgesRemoved));
+      file.put("edges", edges);
+      list.add(file);
+    }
+    doc.put("files", list);
+    return doc;
+  }
+
+  private static List<Map<String, Object>> symbols(List<SemanticDiff.SymbolChange> changes, boolean modified) {
+    List<Map<String, Object>> out = new ArrayList<>(changes.size());
+    for (SemanticDiff.SymbolChange c : changes) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", c.name());
+      m.put("kind", c.kind());
+      if (modified) {
+        m.put("changes", c.changes());
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static List<Map<String, String>> edges(List<SemanticDiff.EdgeChange> changes) {
+    List<Map<String, String>> out = new ArrayList<>(changes.size());
+    for (SemanticDiff.EdgeChange e : changes) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("from", e.from());
+      m.put("type", e.type());
+      m.put("to", e.to());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static void print(PrintWriter out, Side old, Side now, SemanticDiff diff) {
+    List<SemanticDiff.FileDiff> files = diff.changedFiles();
+    out.printf("diff %s (%s) -> %s (%s): %d files, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
+        shortId(old.id()), now.spec(), shortId(now.id()), files.size(), diff.symbolsAdded, diff.symbolsRemoved,
+        diff.symbolsModified, diff.edgesAdded, diff.edgesRemoved);
+    for (SemanticDiff.FileDiff f : files) {
+      out.println(f.path);
+      for (SemanticDiff.SymbolChange c : f.added) {
+        out.printf("  + %s %s%n", c.kind(), c.name());
+      }
+      for (SemanticDiff.SymbolChange c : f.modified) {
+        out.printf("  ~ %s %s (%s)%n", c.kind(), c.name(), String.join(", ", c.changes()));
+      }
+      for (SemanticDiff.SymbolChange c : f.removed) {
+        out.printf("  - %s %s%n", c.kind(), c.name());
+      }
+      for (SemanticDiff.EdgeChange e : f.edgesAdded) {
+        out.printf("  + edge %s -%s-> %s%n", e.from(), e.type(), e.to());
+      }
+      for (SemanticDiff.EdgeChange e : f.edgesRemoved) {
+        out.printf("  - edge %s -%s-> %s%n", e.from(), e.type(), e.to());
+      }
+    }
+    out.flush();
+  }
+
+  private static String shortId(String id) {
+    return id.length() > 12 ? id.substring(0, 12) : id;
+  }
+}

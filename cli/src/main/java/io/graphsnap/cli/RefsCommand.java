@@ -1,0 +1,87 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.objects.RefEntry;
+import io.graphsnap.objects.SnapshotRefs;
+import io.graphsnap.objects.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap refs}: every ref and the snapshot it names, read lock-free from {@code refs/}; with {@code
+ * --history}, each ref's earlier snapshots too (from the index, so it takes the store lock).
+ *
+ * <p>{@code --json} prints {@code [{"name", "snapshot", "history": [id, ...]}]} sorted by name; {@code history}
+ * (oldest first, the current one last) only with {@code --history}.
+ */
+@Command(name = "refs", description = "List the refs and the snapshot each names (--history: earlier ones too).")
+final class RefsCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin StoreOption storeOption;
+  @Mixin LockWaitOption lockWait;
+
+  @Option(names = "--history", description = "Also list each ref's earlier snapshots, oldest first (takes the store lock).")
+  boolean history;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isDirectory(storeOption.store)) {
+      throw CliException.badInput("no store at " + storeOption.store + " (pass --store)");
+    }
+    SortedMap<String, String> refs;
+    try {
+      refs = SnapshotRefs.all(storeOption.store);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
+    }
+    Map<String, List<String>> histories = new LinkedHashMap<>();
+    if (history) {
+      try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
+        for (String name : refs.keySet()) {
+          histories.put(name, store.index().refHistory().history(name).stream().map(RefEntry::snapshotId).toList());
+        }
+      }
+    }
+    if (json) {
+      List<Map<String, Object>> doc = new ArrayList<>();
+      refs.forEach((name, id) -> {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("snapshot", id);
+        if (history) {
+          entry.put("history", histories.getOrDefault(name, List.of()));
+        }
+        doc.add(entry);
+      });
+      Json.print(root.out(), doc);
+      return ExitCodes.OK;
+    }
+    if (refs.isEmpty()) {
+      root.err().println("no refs yet (run 'graphsnap snapshot')");
+      root.err().flush();
+      return ExitCodes.OK;
+    }
+    int width = refs.keySet().stream().mapToInt(String::length).max().orElse(4);
+    refs.forEach((name, id) -> {
+      root.out().printf("%-" + width + "s  %s%n", name, id);
+      List<String> earlier = histories.getOrDefault(name, List.of());
+      for (int i = earlier.size() - 2; i >= 0; i--) {
+        root.out().printf("%-" + width + "s  %s  (%d before)%n", "", earlier.get(i), earlier.size() - 1 - i);
+      }
+    });
+    root.out().flush();
+    return ExitCodes.OK;
+  }
+}
