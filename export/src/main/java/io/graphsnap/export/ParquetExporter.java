@@ -145,6 +145,7 @@ public final class ParquetExporter implements Exporter {
     }
 
     @Override
+    @Deprecated
     protected WriteSupport<T> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
       throw new UnsupportedOperationException("graphsnap writes Parquet without Hadoop: use a ParquetConfiguration");
     }

@@ -23,7 +23,9 @@ abstract class RowWriteSupport<T> extends WriteSupport<T> {
     this.metadata = Map.copyOf(metadata);
   }
 
+  /** Never called: the writer is built with a {@link ParquetConfiguration}. Required by the abstract class. */
   @Override
+  @Deprecated
   public final WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
     throw new UnsupportedOperationException("graphsnap writes Parquet without Hadoop: use a ParquetConfiguration");
   }

@@ -77,9 +77,9 @@ public final class ZstdCodecFactory implements CompressionCodecFactory {
 
     @Override
     public BytesInput compress(BytesInput bytes) throws IOException {
-      byte[] input = bytes.toByteArray();
-      byte[] output = new byte[Math.toIntExact(Zstd.compressBound(input.length))];
-      long n = Zstd.compressByteArray(output, 0, output.length, input, 0, input.length, level);
+      PageBytes input = PageBytes.of(bytes);
+      byte[] output = new byte[Math.toIntExact(Zstd.compressBound(input.size()))];
+      long n = Zstd.compressByteArray(output, 0, output.length, input.array(), 0, input.size(), level);
       if (Zstd.isError(n)) {
         throw new IOException("zstd compression failed: " + Zstd.getErrorName(n));
       }
@@ -98,9 +98,9 @@ public final class ZstdCodecFactory implements CompressionCodecFactory {
   private static final class Decompressor implements BytesInputDecompressor {
     @Override
     public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-      byte[] input = bytes.toByteArray();
+      PageBytes input = PageBytes.of(bytes);
       byte[] output = new byte[uncompressedSize];
-      long n = Zstd.decompressByteArray(output, 0, uncompressedSize, input, 0, input.length);
+      long n = Zstd.decompressByteArray(output, 0, uncompressedSize, input.array(), 0, input.size());
       check(n, uncompressedSize);
       return BytesInput.from(output);
     }
@@ -127,6 +127,23 @@ public final class ZstdCodecFactory implements CompressionCodecFactory {
 
     @Override
     public void release() {}
+  }
+
+  /** A page's bytes gathered into one array without the extra copy of {@code toByteArray()}. */
+  private static final class PageBytes extends java.io.ByteArrayOutputStream {
+    PageBytes(int size) {
+      super(size);
+    }
+
+    static PageBytes of(BytesInput bytes) throws IOException {
+      PageBytes page = new PageBytes(Math.toIntExact(bytes.size()));
+      bytes.writeAllTo(page);
+      return page;
+    }
+
+    byte[] array() {
+      return buf;
+    }
   }
 
   private static final class Uncompressed implements BytesInputCompressor {
