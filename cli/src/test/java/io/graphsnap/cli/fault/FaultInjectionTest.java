@@ -19,11 +19,19 @@ class FaultInjectionTest {
 
   @Test
   void everyFaultPointLeavesTheStoreAsItWas() throws Exception {
-    Path work = Files.createDirectories(dir.resolve("work"));
+    // On tmpfs when there is one: the scenarios copy stores and fsync hundreds of times.
+    Path shm = Path.of("/dev/shm");
+    Path work = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "graphsnap-faults-")
+        : Files.createDirectories(dir.resolve("work"));
     ChildJvm.Child child = ChildJvm.start(dir.resolve("logs"),
         List.of("-Djava.nio.file.spi.DefaultFileSystemProvider=" + FaultyFileSystemProvider.class.getName()),
         FaultScenarios.class, work.toString(), Path.of("..", "examples", "shop.jsonl").toAbsolutePath().toString());
-    int exit = child.await(240);
+    int exit;
+    try {
+      exit = child.await(240);
+    } finally {
+      FaultScenarios.deleteTree(work);
+    }
     String output = child.output();
     System.out.println(output.lines().filter(l -> l.startsWith("fault-scenario:")).reduce("", (a, b) -> a + b + "\n"));
     assertEquals(0, exit, output);

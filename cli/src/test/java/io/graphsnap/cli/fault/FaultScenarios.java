@@ -96,6 +96,8 @@ public final class FaultScenarios {
       Faults.arm(store, kind, k);
       Result result = cli(-1, args(command, store));
       Faults.disarm();
+      check(OpenFiles.underExceptMapDbLog(store).isEmpty(), name + " " + kind + " at operation " + k
+          + ": files left open: " + OpenFiles.under(store));
       String where = name + " " + kind + " at operation " + k + "/" + points;
       check(result.exitCode != 0, where + ": the command succeeded although a fault was injected\n" + result);
       String err = result.err.strip();
