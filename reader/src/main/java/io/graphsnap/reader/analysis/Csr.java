@@ -184,6 +184,28 @@ public final class Csr {
             + nodeCount);
   }
 
+  /**
+   * The {@link CorruptSnapshotException} behind {@code cause}, an index exception a loop that skips per-edge
+   * checks hit in rows [from, to): rescans those rows with every check and returns the first problem, or
+   * {@code cause} itself if the rows are sound (then it was a bug, not damage). O(edges of the rows).
+   */
+  RuntimeException explain(int from, int to, IndexOutOfBoundsException cause) {
+    for (int v = from; v < to; v++) {
+      long s = offsets.get(LONG, (long) v << 3);
+      long e = offsets.get(LONG, ((long) v << 3) + 8);
+      if ((s | e) < 0 || s > e || e > edgeCount) {
+        return badRange(v);
+      }
+      for (long j = s; j < e; j++) {
+        int w = neighbours.get(INT, j << 2);
+        if (Integer.compareUnsigned(w, nodeCount) >= 0) {
+          return badNeighbour(j, w);
+        }
+      }
+    }
+    return cause;
+  }
+
   /** Translates a closed arena's {@link IllegalStateException} into {@link io.graphsnap.reader.AlreadyClosedException}. */
   RuntimeException closed(IllegalStateException e) {
     return Closing.translate(e, offsets, resource);

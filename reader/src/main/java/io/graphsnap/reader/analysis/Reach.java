@@ -17,10 +17,12 @@ public final class Reach {
   private final int[] order;
   private final int size;
   private final int[] levelStarts;
+  private final int bottomUpLevels;
   private volatile int[] depths;
 
-  Reach(int nodeCount, long[] visited, int[] order, int size, int[] levelStarts) {
+  Reach(int nodeCount, long[] visited, int[] order, int size, int[] levelStarts, int bottomUpLevels) {
     this.nodeCount = nodeCount;
+    this.bottomUpLevels = bottomUpLevels;
     this.visited = visited;
     this.order = order;
     this.size = size;
@@ -90,6 +92,11 @@ public final class Reach {
     return nodes;
   }
 
+  /** How many levels the search expanded bottom-up (a diagnostic of the direction switching). */
+  public int bottomUpLevels() {
+    return bottomUpLevels;
+  }
+
   /** The reached set as a new bitmap. O(N/64). */
   public RoaringBitmap toBitmap() {
     return Bits.toBitmap(visited);
@@ -97,6 +104,6 @@ public final class Reach {
 
   @Override
   public String toString() {
-    return "Reach[count=" + size + ", levels=" + levels() + "]";
+    return "Reach[count=" + size + ", levels=" + levels() + ", bottomUpLevels=" + bottomUpLevels + "]";
   }
 }

@@ -113,6 +113,7 @@ public final class Reachability {
       boolean bottomUp = false;
       int previousFrontier = 0;
       int depth = 0;
+      int bottomUpLevels = 0;
       while (size > levelStarts.getInt(depth) && depth < maxDepth) {
         int from = levelStarts.getInt(depth);
         int to = size;
@@ -125,6 +126,7 @@ public final class Reachability {
         }
         levelStarts.add(to);
         frontierEdges = bottomUp ? bottomUpStep() : topDownStep(from, to);
+        bottomUpLevels += bottomUp ? 1 : 0;
         unexplored -= frontierEdges;
         previousFrontier = frontier;
         depth++;
@@ -132,7 +134,7 @@ public final class Reachability {
       if (levelStarts.getInt(levelStarts.size() - 1) != size) {
         levelStarts.add(size);
       }
-      return new Reach(n, visited, order, size, levelStarts.toIntArray());
+      return new Reach(n, visited, order, size, levelStarts.toIntArray(), bottomUpLevels);
     }
 
     /** Expands order[from, to) top-down; returns the new frontier's edge count. */

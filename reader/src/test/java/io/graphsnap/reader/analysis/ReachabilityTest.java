@@ -103,12 +103,13 @@ class ReachabilityTest {
     Random random = new Random(2);
     // big enough for several parallel bottom-up chunks (N + E well above Chunks.MIN_CHUNK_WORK)
     RandomGraph rg = RandomGraph.generate(5, 20_000, 80_000, 3);
-    assertTrue(Chunks.balanced(rg.csr.forward(), 64).length > 3);
+    assertTrue(Chunks.balanced(rg.csr.forward(), 64).length > 2, "several chunks: bottom-up levels run in parallel");
     EdgeTypeMask someTypes = EdgeTypeMask.of(1, 2);
     for (Direction dir : Direction.values()) {
       Graph<Integer, DefaultEdge> all = rg.jgrapht(null, dir);
       int[] sources = random.ints(200, 0, rg.nodes).toArray();
       assertSameAsReference(rg, all, sources, null, dir, -1);
+      assertTrue(Reachability.reach(rg.csr, sources, null, dir, -1).bottomUpLevels() > 0, "bottom-up was exercised");
       assertSameAsReference(rg, rg.jgrapht(someTypes, dir), sources, someTypes, dir, -1);
       assertSameAsReference(rg, all, sources, null, dir, 2);
       assertSameAsReference(rg, all, new int[] {sources[0]}, null, dir, -1);
@@ -118,13 +119,16 @@ class ReachabilityTest {
   @Test
   void denseSmallGraphsSwitchBackAndForth() {
     Random random = new Random(3);
+    int bottomUp = 0;
     for (int round = 0; round < 30; round++) {
       int n = 64 + random.nextInt(3000);
       RandomGraph rg = RandomGraph.generate(300 + round, n, n * (1 + random.nextInt(12)), 2);
       int[] sources = random.ints(1 + random.nextInt(5), 0, n).toArray();
       assertSameAsReference(rg, sources, null, Direction.FORWARD, -1);
       assertSameAsReference(rg, sources, EdgeTypeMask.of(1), Direction.REVERSE, -1);
+      bottomUp += Reachability.reach(rg.csr, sources, null, Direction.FORWARD, -1).bottomUpLevels();
     }
+    assertTrue(bottomUp > 0, "some searches went bottom-up");
   }
 
   @Test
