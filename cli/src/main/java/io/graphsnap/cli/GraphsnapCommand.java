@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       RefsCommand.class,
       DiffCommand.class,
       GcCommand.class,
+      IndexCommand.class,
       InfoCommand.class,
       LookupCommand.class,
       NeighborsCommand.class,

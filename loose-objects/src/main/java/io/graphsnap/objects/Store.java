@@ -92,6 +92,7 @@ public final class Store implements AutoCloseable {
       FileSync.createDirectories(layout.snapshotsDir());
       FileSync.createDirectories(layout.refsDir());
       clearTemporaries(layout);
+      checkIndexPresent(layout);
       index = StoreIndex.open(layout.indexFile());
       Store store = new Store(layout, lock, index);
       store.rollRefFilesForward();
@@ -329,6 +330,19 @@ public final class Store implements AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("store is closed: " + layout.root());
+    }
+  }
+
+  /**
+   * A missing or empty {@code index.db} is a new store's, unless a snapshot was published: HEAD is written only
+   * after an index commit, so then the index was lost, and opening a fresh one would silently forget every file.
+   */
+  private static void checkIndexPresent(StoreLayout layout) throws IOException {
+    Path indexFile = layout.indexFile();
+    boolean empty = !Files.isRegularFile(indexFile) || Files.size(indexFile) == 0;
+    if (empty && Files.isRegularFile(layout.headFile())) {
+      throw new DamagedIndexException(indexFile, "it is " + (Files.exists(indexFile) ? "empty" : "missing")
+          + " but refs/HEAD names a published snapshot", null);
     }
   }
 
