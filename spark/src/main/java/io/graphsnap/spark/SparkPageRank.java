@@ -27,8 +27,9 @@ import org.apache.spark.storage.StorageLevel;
  * twice in the source's out-degree; iteration stops when the L1 change {@code Σ_v |rank'[v] − rank[v]|} falls
  * below the tolerance (not scaled by N) or after the iteration limit. Ranks sum to 1.
  *
- * <p>Plan: the weighted links {@code (src, dst, 1/outdeg(src))} are hash-partitioned by {@code src} and cached
- * once. Each iteration joins them with the ranks (only the N ranks move; small rank tables are broadcast),
+ * <p>Plan: the weighted links {@code (src, dst, 1/outdeg(src))} are hash-partitioned by {@code src}, sorted
+ * within partitions and cached once (for the run, adaptive execution is off and {@code spark.sql.shuffle.partitions}
+ * equals {@code partitions}, so the cached links are never shuffled again; both settings are restored after). Each iteration joins them with the ranks (only the N ranks move; small rank tables are broadcast),
  * and one aggregation by node id sums the incoming contributions together with the node's own row (its
  * previous rank and whether it is dangling), combining partial sums before the shuffle. The new ranks are
  * persisted as an RDD marked for a local checkpoint, and the job that computes them also sums the L1 change and
@@ -99,12 +100,16 @@ public final class SparkPageRank {
     }
     // Adaptive execution re-plans every stage of every iteration (and could coalesce the shuffle that the cached
     // links are partitioned for); the plan of an iteration is fixed, so switch it off for the job.
+    // The shuffle partitions must equal the links' partitions, or every iteration would re-shuffle the links.
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled", "true");
+    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions", "200");
     spark.conf().set("spark.sql.adaptive.enabled", "false");
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     try {
       return iterate(spark, graph, damping, tolerance, maxIterations, partitions, listener);
     } finally {
       spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+      spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
     }
   }
 
@@ -115,6 +120,7 @@ public final class SparkPageRank {
     Dataset<Row> links = edges.join(outDegrees, "src")
         .select(col("src"), col("dst"), lit(1.0).divide(col("degree")).as("w"))
         .repartition(partitions, col("src"))
+        .sortWithinPartitions("src")
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> ids = graph.nodes().select("id");
