@@ -173,7 +173,8 @@ public final class Store implements AutoCloseable {
    * existing file, which readers may have mapped, is kept); (2) one index transaction records the build
    * (it becomes {@link BuildJournal#lastBuilt()}, the pending paths are cleared and, unless this republishes
    * the last build unchanged, it gets the next generation) and sets each ref with a history entry; (3) each
-   * ref file is replaced atomically. A crash before (2) commits leaves the old state, plus at most an
+   * ref file that does not already name the snapshot is replaced atomically. Republishing the last build under
+   * refs that already name it writes nothing. A crash before (2) commits leaves the old state, plus at most an
    * unreferenced snapshot file; a crash after it leaves ref files that {@link #open} rolls forward, and an
    * error after it (a ref file that cannot be replaced) throws an {@link IOException} that says the snapshot
    * is published.
@@ -216,25 +217,23 @@ public final class Store implements AutoCloseable {
         Files.delete(builtFile);
       }
     }
+    boolean indexChanged = false;
     boolean unchanged = index.journal().pendingCount() == 0
         && index.journal().lastBuilt().filter(snapshotIdHex::equals).isPresent();
     if (!unchanged) {
       index.reachability().built(snapshotIdHex);
       index.journal().built(snapshotIdHex);
+      indexChanged = true;
     }
     for (String name : refs) {
-      index.refHistory().set(name, snapshotIdHex);
+      indexChanged |= index.refHistory().set(name, snapshotIdHex);
     }
-    index.commit();
-    // The commit is the publish. A ref file that cannot be replaced now (disk full, permissions) does not undo
-    // it: the next open for writing rolls the ref files forward. Say exactly that instead of a bare failure.
+    if (indexChanged) {
+      index.commit();
+    }
     for (String name : refs) {
-      try {
+      if (!refFileNames(name, snapshotIdHex)) {
         Refs.write(layout, name, snapshotIdHex);
-      } catch (IOException e) {
-        throw new IOException("snapshot " + snapshotIdHex + " is published (the index recorded it), but ref file "
-            + name + " could not be replaced: " + e.getMessage() + "; lock-free readers see the previous snapshot"
-            + " until the next command that opens " + layout.root() + " for writing rolls the ref files forward", e);
       }
     }
     return target;
@@ -284,6 +283,15 @@ public final class Store implements AutoCloseable {
       throw new NoSuchFileException(file.toString(), null, "refs/HEAD names snapshot " + id.get() + " but its file is missing");
     }
     return Optional.of(file);
+  }
+
+  /** True if ref file {@code name} exists and names {@code snapshotIdHex}. */
+  private boolean refFileNames(String name, String snapshotIdHex) {
+    try {
+      return Refs.read(layout, name).filter(snapshotIdHex::equals).isPresent();
+    } catch (IOException damaged) {
+      return false;
+    }
   }
 
   /**

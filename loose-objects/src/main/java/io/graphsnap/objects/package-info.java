@@ -9,8 +9,8 @@
  * and the objects → {@link io.graphsnap.objects.Store#publishSnapshot(java.nio.file.Path, String,
  * java.util.Collection)} installs the snapshot, records the build and moves the refs → {@link
  * io.graphsnap.objects.Store#collectGarbage} deletes what no kept ref reaches → {@code close} releases the
- * lock. Readers use {@link io.graphsnap.objects.SnapshotRefs} and {@link io.graphsnap.objects.Store#headSnapshot
- * (java.nio.file.Path)}, lock-free.
+ * lock. Readers use {@link io.graphsnap.objects.SnapshotRefs} and
+ * {@link io.graphsnap.objects.Store#headSnapshot(java.nio.file.Path)}, lock-free.
  *
  * <h2>Crash behaviour</h2>
  * A process may die (SIGKILL, power loss) at any instruction; the store stays usable and the published

@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * The previous snapshot an incremental build starts from: a {@link GraphSnapshot} for lookups (names, node
@@ -41,6 +42,10 @@ final class BaseSnapshot implements AutoCloseable {
   final MemorySegment files;
   final MemorySegment bloom;
   final String[] languages;
+  private final MemorySegment kindBitmaps;
+  private final MemorySegment effectBitmaps;
+  private final ImmutableRoaringBitmap[] kindCache;
+  private final ImmutableRoaringBitmap[] effectCache;
 
   private BaseSnapshot(GraphSnapshot graph, Path path, Arena arena, MemorySegment file) {
     this.graph = graph;
@@ -57,6 +62,10 @@ final class BaseSnapshot implements AutoCloseable {
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));
+    this.kindBitmaps = section(SectionId.KIND_BITMAPS);
+    this.effectBitmaps = section(SectionId.EFFECT_BITMAPS);
+    this.kindCache = new ImmutableRoaringBitmap[kindBitmaps.get(INT, 0)];
+    this.effectCache = new ImmutableRoaringBitmap[effectBitmaps.get(INT, 0)];
   }
 
   /**
@@ -108,6 +117,55 @@ final class BaseSnapshot implements AutoCloseable {
   byte[] nameBytes(int id) {
     long start = nameStart(id);
     return names.asSlice(start, nameStart(id + 1) - start).toArray(ValueLayout.JAVA_BYTE);
+  }
+
+  // ---------------------------------------------------------------- bitmaps
+
+  /**
+   * The nodes of base kind {@code kind}, over the raw mapping. Unlike the reader's bitmaps these are not
+   * validated (that would cost O(N) per build): the base is this builder's own output, trusted as a copy
+   * source is; {@code graphsnap verify} checks it. O(1) after the first call.
+   */
+  ImmutableRoaringBitmap kindBitmap(int kind) {
+    if (kindCache[kind] == null) {
+      kindCache[kind] = bitmap(kindBitmaps, kind);
+    }
+    return kindCache[kind];
+  }
+
+  /** The nodes with base effect {@code effect}; see {@link #kindBitmap}. */
+  ImmutableRoaringBitmap effectBitmap(int effect) {
+    if (effectCache[effect] == null) {
+      effectCache[effect] = bitmap(effectBitmaps, effect);
+    }
+    return effectCache[effect];
+  }
+
+  /** The number of base effects. */
+  int effectCount() {
+    return effectCache.length;
+  }
+
+  /** The base effects of node {@code id}, by name. O(effects) bitmap probes. */
+  java.util.Set<String> effectsOf(int id, java.util.List<String> effectNames) {
+    java.util.Set<String> effects = new java.util.HashSet<>(4);
+    for (int e = 0; e < effectCache.length; e++) {
+      if (effectBitmap(e).contains(id)) {
+        effects.add(effectNames.get(e));
+      }
+    }
+    return effects;
+  }
+
+  private static ImmutableRoaringBitmap bitmap(MemorySegment list, int i) {
+    int count = list.get(INT, 0);
+    long data = 8L * (count + 2);
+    long start = list.get(LONG, 8 + 8L * i);
+    long end = list.get(LONG, 8 + 8L * (i + 1));
+    if (end == start) {
+      return new org.roaringbitmap.buffer.MutableRoaringBitmap();
+    }
+    return new ImmutableRoaringBitmap(list.asSlice(data + start, end - start).asByteBuffer());
   }
 
   // ---------------------------------------------------------------- node records

@@ -179,8 +179,8 @@ final class DeltaAssembler {
   private void kinds() {
     List<String> baseKinds = base.kinds();
     Map<String, Long> counts = new HashMap<>();
-    for (String k : baseKinds) {
-      counts.put(k, base.ofKind(k).getLongCardinality());
+    for (int k = 0; k < baseKinds.size(); k++) {
+      counts.put(baseKinds.get(k), raw.kindBitmap(k).getLongCardinality());
     }
     for (NodeState s : states.values()) {
       if (s.oldId >= 0 && (s.record != null || !s.present)) {
@@ -206,15 +206,15 @@ final class DeltaAssembler {
   private void effects() {
     List<String> baseEffects = base.effectNames();
     Map<String, Long> counts = new HashMap<>();
-    for (String e : baseEffects) {
-      counts.put(e, base.withEffect(e).getLongCardinality());
+    for (int e = 0; e < baseEffects.size(); e++) {
+      counts.put(baseEffects.get(e), raw.effectBitmap(e).getLongCardinality());
     }
     for (NodeState s : states.values()) {
       if (s.effects == null) {
         continue;
       }
       if (s.oldId >= 0) {
-        for (String e : base.effects(s.oldId)) {
+        for (String e : raw.effectsOf(s.oldId, baseEffects)) {
           counts.merge(e, -1L, Long::sum);
         }
       }
@@ -346,28 +346,42 @@ final class DeltaAssembler {
       split(keys, keys.length, s.outTargets, s.outTypes);
     }
     if (s.inChanged()) {
-      LongArrayList keys = new LongArrayList();
+      // The kept base in-edges, remapped, are already in (type, source) order (both remaps are monotone); only
+      // the few added ones need sorting, then one merge.
+      LongArrayList kept = new LongArrayList();
       if (s.oldId >= 0) {
         CsrView reverse = base.reverse();
         for (long i = reverse.offset(s.oldId), end = reverse.offset(s.oldId + 1); i < end; i++) {
           int type = reverse.type(i);
           int source = reverse.neighbour(i);
           if (s.removedIn == null || !s.removedIn.contains((long) type << 32 | source)) {
-            keys.add((long) d.typeRemap[type] << 32 | d.nodes.newId(source));
+            kept.add((long) d.typeRemap[type] << 32 | d.nodes.newId(source));
           }
         }
       }
-      if (s.addedIn != null) {
-        for (Decl.EdgeKey e : s.addedIn) {
-          keys.add((long) typeIds.get(e.type()) << 32 | newNodeId(e.target()));
-        }
+      long[] added = new long[s.addedIn == null ? 0 : s.addedIn.size()];
+      for (int i = 0; i < added.length; i++) {
+        Decl.EdgeKey e = s.addedIn.get(i);
+        added[i] = (long) typeIds.get(e.type()) << 32 | newNodeId(e.target());
       }
-      long[] sorted = keys.toLongArray();
-      Arrays.sort(sorted);
-      s.inSources = new int[sorted.length];
-      s.inTypes = new byte[sorted.length];
-      split(sorted, sorted.length, s.inSources, s.inTypes);
+      Arrays.sort(added);
+      long[] merged = merge(kept.elements(), kept.size(), added);
+      s.inSources = new int[merged.length];
+      s.inTypes = new byte[merged.length];
+      split(merged, merged.length, s.inSources, s.inTypes);
     }
+  }
+
+  /** Merges two sorted key arrays ({@code a} has {@code n} keys). */
+  private static long[] merge(long[] a, int n, long[] b) {
+    long[] out = new long[n + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n || j < b.length) {
+      out[k++] = j == b.length || (i < n && a[i] < b[j]) ? a[i++] : b[j++];
+    }
+    return out;
   }
 
   private static void split(long[] keys, int n, int[] others, byte[] types) {

@@ -33,7 +33,7 @@ final class EffectBitmaps {
       if (e < 0) {
         continue;
       }
-      IntIterator members = d.base.graph.withEffect(baseEffects.get(b)).getIntIterator();
+      IntIterator members = d.base.effectBitmap(b).getIntIterator();
       while (members.hasNext()) {
         int u = members.next();
         if (overridden.length > 0 && Arrays.binarySearch(overridden, u) >= 0) {

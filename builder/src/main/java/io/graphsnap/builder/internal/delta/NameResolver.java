@@ -199,9 +199,9 @@ final class NameResolver {
     return d;
   }
 
-  /** The base node's effects. O(effects). */
+  /** The base node's effects. O(effects) bitmap probes. */
   Set<String> baseEffects(int oldId) {
-    return oldId < 0 ? Set.of() : Set.copyOf(base.effects(oldId));
+    return oldId < 0 ? Set.of() : raw.effectsOf(oldId, base.effectNames());
   }
 
   /** The base node's out-edges by name. O(out-degree). */
