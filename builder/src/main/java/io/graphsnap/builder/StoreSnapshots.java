@@ -1,15 +1,14 @@
 package io.graphsnap.builder;
 
+import io.graphsnap.builder.internal.delta.DeltaBuild;
 import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.Store;
-import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,28 +124,11 @@ public final class StoreSnapshots {
   private static StoreBuild republish(Store store, Path file, String id, List<String> refs, int changed)
       throws IOException {
     long start = System.nanoTime();
-    BuildResult described;
-    try (GraphSnapshot g = GraphSnapshot.open(file)) {
-      Map<String, Long> edgesByType = new LinkedHashMap<>();
-      for (int t = 0; t < g.edgeTypes().size(); t++) {
-        edgesByType.put(g.edgeTypes().get(t), g.edgeCount(t));
-      }
-      Map<String, Long> nodesByKind = new LinkedHashMap<>();
-      for (String kind : g.kinds()) {
-        nodesByKind.put(kind, g.ofKind(kind).getLongCardinality());
-      }
-      List<Conflict> conflicts = new ArrayList<>();
-      for (io.graphsnap.reader.Conflict c : g.conflicts()) {
-        conflicts.add(new Conflict(c.name(), c.keptPath(), c.droppedPath()));
-      }
-      long externals = Long.parseLong(g.buildInfo().getOrDefault("externalNodes", "0"));
-      described = new BuildResult(id, file, g.byteSize(), g.nodeCount(), externals, g.edgeCount(), g.fileCount(),
-          edgesByType, nodesByKind, conflicts, Map.of("reuse", Duration.ofNanos(System.nanoTime() - start)));
-    }
     Path published = store.publishSnapshot(file, id, refs);
-    return new StoreBuild(new BuildResult(id, published, described.bytes(), described.nodeCount(),
-        described.externalNodeCount(), described.edgeCount(), described.fileCount(), described.edgesByType(),
-        described.nodesByKind(), described.conflicts(), described.phaseDurations()), StoreBuild.How.UNCHANGED, changed,
-        Optional.empty());
+    BuildResult d = DeltaBuild.describe(published, id, Map.of());
+    BuildResult described = new BuildResult(id, published, d.bytes(), d.nodeCount(), d.externalNodeCount(),
+        d.edgeCount(), d.fileCount(), d.edgesByType(), d.nodesByKind(), d.conflicts(),
+        Map.of("reuse", Duration.ofNanos(System.nanoTime() - start)));
+    return new StoreBuild(described, StoreBuild.How.UNCHANGED, changed, Optional.empty());
   }
 }

@@ -47,6 +47,32 @@ public final class DeltaBuild {
     }
   }
 
+  /**
+   * Describes an existing snapshot as a {@link BuildResult} (counts, edges by type, nodes by kind, conflicts)
+   * without validating its bitmaps: O(sections + dictionaries + conflicts), for republishing a build.
+   */
+  public static BuildResult describe(Path snapshot, String snapshotId, Map<String, java.time.Duration> phases)
+      throws IOException {
+    try (BaseSnapshot base = BaseSnapshot.open(snapshot)) {
+      var g = base.graph;
+      Map<String, Long> edgesByType = new LinkedHashMap<>();
+      for (int t = 0; t < g.edgeTypes().size(); t++) {
+        edgesByType.put(g.edgeTypes().get(t), g.edgeCount(t));
+      }
+      Map<String, Long> nodesByKind = new LinkedHashMap<>();
+      for (int k = 0; k < g.kinds().size(); k++) {
+        nodesByKind.put(g.kinds().get(k), base.kindBitmap(k).getLongCardinality());
+      }
+      java.util.List<io.graphsnap.builder.Conflict> conflicts = new java.util.ArrayList<>();
+      for (io.graphsnap.reader.Conflict c : g.conflicts()) {
+        conflicts.add(new io.graphsnap.builder.Conflict(c.name(), c.keptPath(), c.droppedPath()));
+      }
+      long externals = Long.parseLong(g.buildInfo().getOrDefault("externalNodes", "0"));
+      return new BuildResult(snapshotId, snapshot, g.byteSize(), g.nodeCount(), externals, g.edgeCount(),
+          g.fileCount(), edgesByType, nodesByKind, conflicts, phases);
+    }
+  }
+
   private static BaseSnapshot openBase(Path basePath) throws BaseUnusableException {
     BaseSnapshot base;
     try {
