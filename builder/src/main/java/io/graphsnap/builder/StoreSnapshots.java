@@ -88,10 +88,10 @@ public final class StoreSnapshots {
     } else {
       Path base = store.layout().snapshotFile(last.get());
       pending = store.index().journal().pendingCount();
-      int files = store.index().fileCount();
       if (pending == 0) {
         return republish(store, base, last.get(), refNames, 0);
       }
+      int files = pending > 16 ? store.index().fileCount() : 0; // counting the files walks the index
       if (mode == BuildMode.AUTO && pending > Math.max(16, files / 4)) {
         note = pending + " of " + files + " files changed: a full build is cheaper";
       } else {
