@@ -231,9 +231,17 @@ public final class Store implements AutoCloseable {
     if (indexChanged) {
       index.commit();
     }
+    // The commit is the publish. A ref file that cannot be replaced now (disk full, permissions) does not undo
+    // it: the next open for writing rolls the ref files forward. Say exactly that instead of a bare failure.
     for (String name : refs) {
       if (!refFileNames(name, snapshotIdHex)) {
-        Refs.write(layout, name, snapshotIdHex);
+        try {
+          Refs.write(layout, name, snapshotIdHex);
+        } catch (IOException e) {
+          throw new IOException("snapshot " + snapshotIdHex + " is published (the index recorded it), but ref file "
+              + name + " could not be replaced: " + e.getMessage() + "; lock-free readers see the previous snapshot"
+              + " until the next command that opens " + layout.root() + " for writing rolls the ref files forward", e);
+        }
       }
     }
     return target;

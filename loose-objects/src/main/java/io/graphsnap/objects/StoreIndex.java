@@ -83,7 +83,7 @@ public final class StoreIndex implements AutoCloseable {
     deleteIfEmpty(indexFile);
     DB db = null;
     try {
-      db = DBMaker.fileDB(indexFile.toFile()).fileMmapEnableIfSupported().transactionEnable().make();
+      db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
       StoreIndex index = new StoreIndex(indexFile, db);
       index.upgrade();
       return index;
