@@ -55,7 +55,7 @@ class JsonlIngestFuzzTest {
   @DictionaryEntries({"\"path\"", "\"language\"", "\"sha256\"", "\"deleted\"", "\"symbols\"", "\"edges\"",
       "\"name\"", "\"kind\"", "\"effects\"", "\"lines\"", "\"hash\"", "\"notes\"", "\"lang\"", "\"text\"",
       "\"metadata\"", "\"from\"", "\"type\"", "\"to\"", "true", "\"module\"", "\"namespace\"", "\"package\"",
-      "\"..\"", "\"/\"", "\\u0000", "\\ud800", "\":\"", "\", \"", "}\n{"})
+      "\"..\"", "\"/\"", "\\u0000", "\\ud800", "\":\"", "\", \""})
   void ingest(byte[] data) throws IOException {
     INPUTS.incrementAndGet();
     Store s = store();
