@@ -76,6 +76,7 @@ public final class IndexUpdate implements AutoCloseable {
     index.addDefinitions(id, names);
     index.reachability().becameCurrent(id, path);
     index.journal().touch(path);
+    index.logChange(path, id);
     return current == null ? FileChange.ADDED : FileChange.CHANGED;
   }
 
@@ -97,6 +98,7 @@ public final class IndexUpdate implements AutoCloseable {
     forgetDefinitions(current);
     index.reachability().stoppedBeingCurrent(current.objectId());
     index.journal().touch(normal);
+    index.logChange(normal, null);
     return FileChange.DELETED;
   }
 

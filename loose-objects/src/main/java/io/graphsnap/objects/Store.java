@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.StoreLock;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class Store implements AutoCloseable {
   private final StoreIndex index;
   private IndexUpdate openUpdate;
   private boolean closed;
+  private final List<String> warnings = new ArrayList<>();
 
   private Store(StoreLayout layout, StoreLock lock, StoreIndex index) {
     this.layout = layout;
@@ -92,9 +95,22 @@ public final class Store implements AutoCloseable {
       FileSync.createDirectories(layout.snapshotsDir());
       FileSync.createDirectories(layout.refsDir());
       clearTemporaries(layout);
-      checkIndexPresent(layout);
+      Optional<IndexLog.State> torn = TornCommitRecovery.tornLog(layout);
+      if (torn.isPresent()) {
+        TornCommitRecovery.setAside(layout);
+      } else {
+        checkIndexPresent(layout);
+      }
       index = StoreIndex.open(layout.indexFile());
       Store store = new Store(layout, lock, index);
+      if (torn.isPresent()) {
+        try {
+          store.warnings.addAll(TornCommitRecovery.recover(store, torn.get()));
+        } catch (IOException | RuntimeException e) {
+          throw new DamagedIndexException(layout.indexFile(), "its last commit was cut short by a crash and "
+              + "rebuilding it from the published snapshot and the commit log failed: " + e.getMessage(), e);
+        }
+      }
       store.rollRefFilesForward();
       return store;
     } catch (IOException | RuntimeException | Error e) {
@@ -107,6 +123,14 @@ public final class Store implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * What {@link #open} had to repair, one line each (e.g. an index rebuilt after a commit cut short by a
+   * crash); empty normally.
+   */
+  public List<String> openWarnings() {
+    return List.copyOf(warnings);
   }
 
   /** The paths of this store. */
@@ -230,6 +254,11 @@ public final class Store implements AutoCloseable {
     }
     if (indexChanged) {
       index.commit();
+      try {
+        index.resetLog(); // the publish holds every change logged so far
+      } catch (IOException e) {
+        // Harmless: replaying already published changes onto this snapshot gives this snapshot again.
+      }
     }
     // The commit is the publish. A ref file that cannot be replaced now (disk full, permissions) does not undo
     // it: the next open for writing rolls the ref files forward. Say exactly that instead of a bare failure.

@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileEntryCodec;
+import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.SymbolKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,10 +58,14 @@ public final class StoreIndex implements AutoCloseable {
   private final RefHistory refHistory;
   private final BuildJournal journal;
   private final Reachability reachability;
+  private final IndexLog log;
+  /** The file changes of the open transaction, written to the commit log at {@link #commit()}. */
+  private final List<IndexLog.Entry> changes = new ArrayList<>();
 
-  private StoreIndex(Path file, DB db) {
+  private StoreIndex(Path file, DB db, IndexLog log) {
     this.file = file;
     this.db = db;
+    this.log = log;
     this.files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     this.symbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
@@ -82,23 +87,28 @@ public final class StoreIndex implements AutoCloseable {
   public static StoreIndex open(Path indexFile) throws IOException {
     deleteIfEmpty(indexFile);
     DB db = null;
+    IndexLog log = null;
     try {
+      log = IndexLog.open(IndexLog.fileOf(indexFile));
       db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
-      StoreIndex index = new StoreIndex(indexFile, db);
+      StoreIndex index = new StoreIndex(indexFile, db, log);
       index.upgrade();
       return index;
     } catch (DBException.FileLocked e) {
+      closeQuietly(log);
       throw new StoreLockedException(indexFile,
           "MapDB's lock on index.db is held, by another process or by an earlier failed open in this one");
     } catch (DBException | IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
         | ClassCastException | NullPointerException | ArithmeticException e) {
       closeQuietly(db);
+      closeQuietly(log);
       if (e instanceof DBException dbe && ioCause(dbe) != null) {
         throw unwritable(indexFile, "open", dbe);
       }
       throw new DamagedIndexException(indexFile, describe(e), e);
-    } catch (RuntimeException | Error e) {
+    } catch (IOException | RuntimeException | Error e) {
       closeQuietly(db);
+      closeQuietly(log);
       throw e;
     }
   }
@@ -279,22 +289,53 @@ public final class StoreIndex implements AutoCloseable {
 
   // ---------------------------------------------------------------- transactions
 
-  /** Makes every change since the last commit durable, atomically. */
+  /**
+   * Makes every change since the last commit durable, atomically. MapDB 3.1.0 alone cannot promise that (it does
+   * not replay its write-ahead log on open, so a commit cut short can leave {@code index.db} half-written), so
+   * each commit is framed in the {@link IndexLog commit log}: a BEGIN record with this transaction's file changes
+   * is forced to disk first, an END record after MapDB's commit returned. A log ending in BEGIN makes the next
+   * {@link Store#open} rebuild the index from the published snapshot and the completed commits.
+   */
   public void commit() throws IOException {
+    log.begin(changes);
     try {
       db.commit();
     } catch (DBException e) {
       throw failure("commit", e);
     }
+    changes.clear();
+    try {
+      log.end();
+    } catch (IOException e) {
+      throw new IOException("the index change is committed (is published in " + file.getFileName()
+          + "), but its commit log record could not be completed: " + e.getMessage() + "; if the process dies "
+          + "before the next commit, the next open rebuilds the index without this change", e);
+    }
   }
 
   /** Discards every change since the last commit. */
   public void rollback() throws IOException {
+    changes.clear();
     try {
       db.rollback();
     } catch (DBException e) {
       throw failure("rollback", e);
     }
+  }
+
+  /** Records that this transaction points {@code path} at {@code id} ({@code null}: deletes it), for the log. */
+  void logChange(String path, ObjectId id) {
+    changes.add(new IndexLog.Entry(path, id));
+  }
+
+  /** Empties the commit log: the committed publish holds every change logged so far. */
+  void resetLog() throws IOException {
+    log.reset();
+  }
+
+  /** Replaces the commit log with one completed commit of {@code entries} (after a recovery). */
+  void rewriteLog(List<IndexLog.Entry> entries) throws IOException {
+    log.rewrite(entries);
   }
 
   /** True once {@link #close()} has run. */
@@ -314,6 +355,8 @@ public final class StoreIndex implements AutoCloseable {
       db.close();
     } catch (DBException e) {
       throw failure("close", e);
+    } finally {
+      log.close();
     }
   }
 
@@ -400,6 +443,16 @@ public final class StoreIndex implements AutoCloseable {
       try {
         db.close();
       } catch (RuntimeException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
+  private static void closeQuietly(IndexLog log) {
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException ignored) {
         // already failing; the first error is the one to report
       }
     }
