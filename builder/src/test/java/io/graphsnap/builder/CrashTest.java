@@ -44,6 +44,7 @@ class CrashTest {
     Path storeDir = dir.resolve("store");
     Random random = new Random(4242);
     int killsWhileWorking = 0;
+    int recoveries = 0;
     List<String> seen = new ArrayList<>();
     for (int kill = 0; kill < KILLS; kill++) {
       AtomicReference<String> lastPublished = new AtomicReference<>();
@@ -77,8 +78,10 @@ class CrashTest {
       reader.join(10_000);
       killsWhileWorking += working ? 1 : 0;
       seen.add(lastPublished.get() == null ? "-" : lastPublished.get().substring(0, 8));
-      checkAfterKill(storeDir, lastPublished.get(), kill);
+      recoveries += checkAfterKill(storeDir, lastPublished.get(), kill);
     }
+    System.out.printf("CrashTest: %d kills, %d of them cut an index commit short (recovered at open), last "
+        + "published snapshots between kills: %s%n", KILLS, recoveries, seen);
     assertEquals(KILLS, killsWhileWorking, "only " + killsWhileWorking + " kills hit a working child");
     assertTrue(seen.stream().filter(s -> !s.equals("-")).count() >= 10, "too few publishes between kills: " + seen);
   }
@@ -92,9 +95,11 @@ class CrashTest {
         .start();
   }
 
-  private static void checkAfterKill(Path storeDir, String lastPublished, int kill) throws IOException {
+  /** Checks the store after a kill; returns 1 if opening it had to recover a commit cut short, else 0. */
+  private static int checkAfterKill(Path storeDir, String lastPublished, int kill) throws IOException {
     String context = "after kill " + kill;
     try (Store store = Store.open(storeDir, false, Duration.ofSeconds(30))) {
+      int recovered = store.openWarnings().isEmpty() ? 0 : 1;
       Optional<Path> head = store.headSnapshot();
       if (lastPublished != null) {
         assertTrue(head.isPresent(), context + ": no HEAD after a publish");
@@ -115,6 +120,7 @@ class CrashTest {
           context + ": the rerun (" + rerun.how() + ") differs from a full build");
       verify(rerun.result().path(), context);
       assertEquals(rerun.result().snapshotId(), store.headSnapshotId().orElseThrow());
+      return recovered;
     }
   }
 
