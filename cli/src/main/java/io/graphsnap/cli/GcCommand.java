@@ -41,6 +41,7 @@ final class GcCommand implements Callable<Integer> {
     }
     GcReport report;
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
+      Stores.printRepairs(store, root.err());
       report = store.collectGarbage(keep);
     }
     if (json) {

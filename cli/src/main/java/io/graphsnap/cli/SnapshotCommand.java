@@ -50,6 +50,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Progress progress = root.progress();
     StoreBuild built;
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
+      Stores.printRepairs(store, root.err());
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           full ? BuildMode.FULL : BuildMode.AUTO, refs);
     } finally {

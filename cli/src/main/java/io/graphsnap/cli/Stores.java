@@ -16,6 +16,14 @@ final class Stores {
     return openForWriting(dir, create, Duration.ZERO);
   }
 
+  /** Prints what opening {@code store} had to repair (one line each, {@code graphsnap: } first) on {@code err}. */
+  static void printRepairs(Store store, java.io.PrintWriter err) {
+    for (String warning : store.openWarnings()) {
+      err.println("graphsnap: " + warning);
+    }
+    err.flush();
+  }
+
   /** As {@link #openForWriting(Path, boolean)}, waiting up to {@code lockWait} for another writer. */
   static Store openForWriting(Path dir, boolean create, Duration lockWait) {
     JitWorkarounds.install(); // before MapDB runs: keeps C2 from crashing the JVM on BTreeMap.put2

@@ -64,30 +64,36 @@ public final class SectionWriter {
     return entry;
   }
 
+  /** Writes one byte. */
   public void putByte(int b) throws IOException {
     ensure(1);
     buffer.put((byte) b);
   }
 
+  /** Writes the low 16 bits of {@code s}, little-endian. */
   public void putShort(int s) throws IOException {
     ensure(2);
     buffer.putShort((short) s);
   }
 
+  /** Writes {@code i}, little-endian. */
   public void putInt(int i) throws IOException {
     ensure(4);
     buffer.putInt(i);
   }
 
+  /** Writes {@code l}, little-endian. */
   public void putLong(long l) throws IOException {
     ensure(8);
     buffer.putLong(l);
   }
 
+  /** Writes every byte of {@code bytes}. */
   public void put(byte[] bytes) throws IOException {
     put(bytes, 0, bytes.length);
   }
 
+  /** Writes {@code bytes[offset, offset + length)}. */
   public void put(byte[] bytes, int offset, int length) throws IOException {
     while (length > 0) {
       ensure(1);
