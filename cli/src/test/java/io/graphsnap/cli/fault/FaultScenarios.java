@@ -91,6 +91,7 @@ public final class FaultScenarios {
 
     int asItWas = 0;
     int publishedThenFailed = 0;
+    int notReached = 0;
     for (long k = 1; k <= points; k++) {
       Path store = work.resolve("fault-" + k);
       copyTree(pristine, store);
@@ -100,6 +101,14 @@ public final class FaultScenarios {
       check(OpenFiles.underExceptMapDbLog(store).isEmpty(), name + " " + kind + " at operation " + k
           + ": files left open: " + OpenFiles.under(store));
       String where = name + " " + kind + " at operation " + k + "/" + points;
+      if (result.exitCode == 0 && Faults.injected() == 0) {
+        // This run made fewer operations than the counting run (their number varies by one or two with timing):
+        // the fault was never reached, so the command must simply have succeeded.
+        check(StoreState.capture(store).sameOutcome(expected), where + ": not reached, yet a different outcome");
+        notReached++;
+        deleteTree(store);
+        continue;
+      }
       check(result.exitCode != 0, where + ": the command succeeded although a fault was injected\n" + result);
       String err = result.err.strip();
       check(!err.contains("\n") && err.startsWith("graphsnap: "), where + ": stderr is not one line\n" + result);
@@ -119,8 +128,9 @@ public final class FaultScenarios {
       check(StoreState.capture(store).sameOutcome(expected), where + ": the rerun gives a different outcome");
       deleteTree(store);
     }
-    System.out.printf("fault-scenario: command=%s kind=%s faultPoints=%d storeAsItWas=%d publishedThenReported=%d%n",
-        name, kind, points, asItWas, publishedThenFailed);
+    System.out.printf("fault-scenario: command=%s kind=%s faultPoints=%d storeAsItWas=%d publishedThenReported=%d "
+        + "notReached=%d%n", name, kind, points, asItWas, publishedThenFailed, notReached);
+    check(notReached <= 2, name + " " + kind + ": " + notReached + " fault points were never reached");
     deleteTree(reference);
     deleteTree(counting);
   }
