@@ -91,6 +91,8 @@ public class IncrementalBuildBenchmark {
     public void open() throws IOException {
       graph = SyntheticGraph.of(Scale.parse(scale), SyntheticGraph.DEFAULT_SEED);
       random = new SplittableRandom(SyntheticGraph.DEFAULT_SEED ^ 0x1DEA);
+      // The store outlives the run, so edits must differ from every earlier run's to be changes at all.
+      serial = (int) (System.nanoTime() >>> 8) & 0x3FFF_FFFF;
       Path dir = BenchData.dataDir().resolve("incremental-" + scale + "-" + SyntheticGraph.DEFAULT_SEED + "-g"
           + BenchData.GENERATOR_VERSION);
       Path complete = dir.resolve("complete");
@@ -171,8 +173,10 @@ public class IncrementalBuildBenchmark {
         StoreBuild.How.FULL);
   }
 
-  /** The last build plus {@link Repo#changedFiles} changed files. */
+  /** The last build plus {@link Repo#changedFiles} changed files (cheap: more warm-up for the JIT). */
   @Benchmark
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
   public StoreBuild incrementalBuild(Repo repo, Changed changed) throws IOException {
     return expect(StoreSnapshots.build(repo.store, BuildOptions.defaults(), BuildMode.AUTO, List.of()),
         StoreBuild.How.INCREMENTAL);
@@ -180,6 +184,8 @@ public class IncrementalBuildBenchmark {
 
   /** Nothing changed: the last build is republished. */
   @Benchmark
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
   public StoreBuild noChangeBuild(Repo repo) throws IOException {
     return expect(StoreSnapshots.build(repo.store, BuildOptions.defaults(), BuildMode.AUTO, List.of()),
         StoreBuild.How.UNCHANGED);
