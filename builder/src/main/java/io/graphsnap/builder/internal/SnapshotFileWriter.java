@@ -126,7 +126,10 @@ public final class SnapshotFileWriter {
   /** SHA-256 of the whole file, read back sequentially from offset 0 (mostly from the page cache). */
   private static Written hash(FileChannel ch) throws IOException {
     MessageDigest sha = ObjectId.sha256();
-    ByteBuffer buffer = ByteBuffer.allocateDirect(SectionWriter.BUFFER_BYTES);
+    // A heap array: MessageDigest hashes arrays with the CPU's SHA instructions, but copies a direct buffer
+    // through a small temporary array first, which took half the time of an incremental build.
+    byte[] chunk = new byte[SectionWriter.BUFFER_BYTES];
+    ByteBuffer buffer = ByteBuffer.wrap(chunk);
     long size = ch.size();
     long position = 0;
     while (position < size) {
@@ -135,8 +138,7 @@ public final class SnapshotFileWriter {
       if (n < 0) {
         throw new IOException("file ended at " + position + " while hashing, expected " + size + " bytes");
       }
-      buffer.flip();
-      sha.update(buffer);
+      sha.update(chunk, 0, n);
       position += n;
     }
     return new Written(Hex.of(sha.digest()), size, null);
