@@ -3,6 +3,7 @@ package io.graphsnap.objects;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.StoreLock;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -27,29 +28,36 @@ import java.util.TreeMap;
  * <h2>Which object is current for a path</h2>
  * Several objects may describe one path (older versions stay until gc; ingests after the last publish).
  * <ol>
- *   <li>With a published {@code HEAD} (and unless {@link Source#OBJECTS} is asked for): exactly the HEAD
- *       snapshot's file table, which records path → object id for every file it was built from. The rebuilt
- *       index is the state of the last publish: building it again gives the HEAD snapshot byte for byte. A
- *       HEAD file whose object is missing or corrupt is left out and marked changed, so the next build drops
- *       it. Objects of paths HEAD does not list, and other versions, are counted as not current: they come
- *       from ingests after the last publish (whose record only the damaged index had: ingest those files
- *       again) or are older versions.
- *   <li>Without a published snapshot (or with {@link Source#OBJECTS}): for each path, the object whose file
- *       was written last (then the greatest id); a path with several objects gets a warning, since content
- *       addressing cannot tell a reverted file from an older one.
+ *   <li>With a published {@code HEAD} (and unless {@link Source#OBJECTS} is asked for): the HEAD snapshot's
+ *       file table, which records path → object id for every file it was built from, then the file changes of
+ *       every commit completed since that publish, replayed in order from the commit log ({@code index.db.log},
+ *       which lives beside the index and is written around each commit); a commit the log shows unfinished is
+ *       dropped. So the rebuilt index is the state after the last completed command: building it gives the
+ *       HEAD snapshot byte for byte when nothing was ingested since. A file whose object is missing or corrupt
+ *       (or names another path) is left out and marked changed, so the next build drops it.
+ *   <li>Without a published snapshot: the same replay of the commit log from an empty index, which holds
+ *       every change since the store was created.
+ *   <li>Without either (a store older than the commit log, a lost log), or with {@link Source#OBJECTS}: for
+ *       each path, the object whose file was written last (then the greatest id); a path with several objects
+ *       gets a warning, since content addressing cannot tell a reverted file from an older one, and a file
+ *       deleted since it was ingested comes back (only the index knew of the delete).
  * </ol>
+ * Objects of no current file are counted as not current: older versions, or ingests the log cannot vouch for.
  * Also rebuilt: symbol → defining objects, the refs (every ref file whose snapshot exists; their history
- * starts afresh), the build journal (last build = HEAD, or every path pending without one) and reachability
- * records (every current object current since the first generation). No snapshot generation is recorded,
- * so gc keeps every loose object until the snapshots it keeps all have generations again (after the next
- * builds), never deleting an object the damaged index may have needed.
+ * starts afresh), the build journal (last build = HEAD, every path that differs from HEAD pending; without
+ * HEAD every path pending), reachability records (every current object current since the first generation)
+ * and the commit log (one completed commit: the difference between HEAD's file table and the rebuilt files,
+ * so that a later recovery from the log arrives at the same files). No snapshot generation is recorded, so gc
+ * keeps every loose object until the snapshots it keeps all have generations again (after the next builds),
+ * never deleting an object the damaged index may have needed.
  *
  * <h2>Crash safety</h2>
- * Under the store's writer lock, the new index is written and committed in {@code tmp/}; then the damaged
- * index's write-ahead log files are renamed {@code index.db.damaged.wal.*}, a copy of it is kept as
- * {@code index.db.damaged}, and the new file replaces {@code index.db} by an atomic rename. At every instant
- * {@code index.db} is the damaged file or the complete new one; a rebuild interrupted earlier can simply run
- * again. Stateless; one rebuild per store at a time (the lock).
+ * Under the store's writer lock, the new index and its commit log are written and committed in {@code tmp/};
+ * then the damaged index's write-ahead log files are renamed {@code index.db.damaged.wal.*}, a copy of it is
+ * kept as {@code index.db.damaged}, and the new files replace {@code index.db}, then {@code index.db.log}, each
+ * by an atomic rename. At every instant {@code index.db} is the damaged file or the complete new one; between
+ * the two renames the old log still describes the same files (or is replayed at the next open to the same
+ * result); a rebuild interrupted earlier can simply run again. Stateless; one rebuild per store at a time.
  */
 public final class IndexRebuild {
   /** Where the current object of each path comes from. */
@@ -74,7 +82,8 @@ public final class IndexRebuild {
   /**
    * What a rebuild did.
    *
-   * @param source where the current objects came from: {@code "HEAD <id>"} or {@code "loose objects"}
+   * @param source where the current objects came from: {@code "HEAD <id> + N logged changes"}, {@code "commit log
+   *     (N changes)"} or {@code "loose objects"}
    * @param files paths indexed
    * @param definitions (symbol name, object) definitions indexed
    * @param refs refs recorded
@@ -129,18 +138,28 @@ public final class IndexRebuild {
   private Report run(Source source, FileTableReader headTable) throws IOException {
     Optional<String> head = readHead();
     SortedMap<String, ObjectId> table = null;
-    String from = "loose objects";
     if (head.isPresent() && source == Source.AUTO) {
       Path file = layout.snapshotFile(head.get());
       if (Files.isRegularFile(file)) {
         table = headTable.read(file);
-        from = "HEAD " + head.get();
       } else {
-        warn("refs/HEAD names snapshot " + head.get() + " but its file is missing: rebuilt from the loose objects");
+        warn("refs/HEAD names snapshot " + head.get() + " but its file is missing: rebuilt without it");
       }
     }
+    List<IndexLog.Entry> logged = source == Source.AUTO ? readLog() : List.of();
     ObjectScan scan = ObjectScan.run(objects, this::warn);
-    SortedMap<String, ObjectId> current = table != null ? fromTable(table, scan) : newestPerPath(scan);
+    SortedMap<String, ObjectId> current;
+    String from;
+    if (table != null) {
+      current = replay(fromTable(table, scan), logged, scan);
+      from = "HEAD " + head.get() + " + " + logged.size() + " logged changes";
+    } else if (!logged.isEmpty()) {
+      current = replay(new TreeMap<>(), logged, scan);
+      from = "commit log (" + logged.size() + " changes)";
+    } else {
+      current = newestPerPath(scan);
+      from = "loose objects";
+    }
     int notCurrent = scan.readable() - current.size();
     SortedMap<String, String> refs = refsWithSnapshots();
     Path rebuilt = layout.tmpDir().resolve(REBUILD_FILE);
@@ -148,24 +167,82 @@ public final class IndexRebuild {
     long definitions;
     try (StoreIndex index = StoreIndex.open(rebuilt)) {
       if (table != null) {
-        index.journal().built(head.get()); // before fill, which marks HEAD's lost files pending
+        index.journal().built(head.get()); // before fill, which marks the paths that differ from HEAD pending
       }
       definitions = fill(index, current, table);
       for (Map.Entry<String, String> ref : refs.entrySet()) {
         index.refHistory().set(ref.getKey(), ref.getValue());
       }
       index.commit();
+      List<IndexLog.Entry> delta = delta(table == null ? new TreeMap<>() : table, current);
+      if (delta.isEmpty()) {
+        index.resetLog();
+      } else {
+        index.rewriteLog(delta);
+      }
     }
     install(rebuilt);
     if (notCurrent > 0) {
-      warn(notCurrent + " loose objects are not a current file's object: older versions, or files ingested after "
-          + "the last publish (ingest those again); gc keeps them until the next builds");
+      warn(notCurrent + " loose objects are not a current file's object: older versions, or files whose ingest "
+          + "the commit log does not vouch for (ingest those again); gc keeps them until the next builds");
     }
     if (warningCount > warnings.size()) {
       warnings.add("… and " + (warningCount - warnings.size()) + " more warnings");
     }
     return new Report(from, current.size(), definitions, refs.size(), scan.read(), Math.max(0, notCurrent),
         scan.corrupt(), warnings);
+  }
+
+  /** The completed commits' file changes since the last publish, from the commit log; empty if it is unreadable. */
+  private List<IndexLog.Entry> readLog() {
+    try {
+      IndexLog.State state = IndexLog.read(IndexLog.fileOf(layout.indexFile()));
+      if (state.torn()) {
+        warn("the last index commit was cut short: its changes are dropped");
+      }
+      return state.changes();
+    } catch (IOException | RuntimeException e) {
+      warn("the commit log " + IndexLog.fileOf(layout.indexFile()) + " is unreadable (" + e.getMessage()
+          + "): rebuilt without it");
+      return List.of();
+    }
+  }
+
+  /** {@code base} with the logged changes applied in order; a put whose object is unusable is left out. */
+  private SortedMap<String, ObjectId> replay(SortedMap<String, ObjectId> base, List<IndexLog.Entry> logged,
+      ObjectScan scan) {
+    SortedMap<String, ObjectId> current = new TreeMap<>(base);
+    for (IndexLog.Entry change : logged) {
+      if (change.objectId() == null) {
+        current.remove(change.path());
+        continue;
+      }
+      ObjectScan.Found found = scan.byId().get(change.objectId());
+      if (found == null || !found.path().equals(change.path())) {
+        warn("logged change of " + change.path() + " names object " + change.objectId().hex() + ", which is "
+            + (found == null ? "missing or unreadable" : "about " + found.path()) + ": the path is left out");
+        current.remove(change.path());
+      } else {
+        current.put(change.path(), change.objectId());
+      }
+    }
+    return current;
+  }
+
+  /** The changes that turn {@code from} into {@code to}: deletes, then puts, by path. */
+  private static List<IndexLog.Entry> delta(SortedMap<String, ObjectId> from, SortedMap<String, ObjectId> to) {
+    List<IndexLog.Entry> changes = new ArrayList<>();
+    for (String path : from.keySet()) {
+      if (!to.containsKey(path)) {
+        changes.add(new IndexLog.Entry(path, null));
+      }
+    }
+    for (Map.Entry<String, ObjectId> e : to.entrySet()) {
+      if (!e.getValue().equals(from.get(e.getKey()))) {
+        changes.add(new IndexLog.Entry(e.getKey(), e.getValue()));
+      }
+    }
+    return changes;
   }
 
   /** Indexes every current object: file entry, definitions, reachability record; returns the definitions. */
@@ -183,15 +260,15 @@ public final class IndexRebuild {
       index.putFile(new FileEntry(path, id, summary.sourceSha256()));
       index.addDefinitions(id, names);
       index.reachability().becameCurrent(id, path);
-      if (table == null) {
-        index.journal().touch(path); // no build to start from: every path is new to the next one
+      if (table == null || !id.equals(table.get(path))) {
+        index.journal().touch(path); // differs from the last build (or there is none): the next build reads it
       }
       definitions += names.size();
     }
     if (table != null) {
       for (String path : table.keySet()) {
         if (!current.containsKey(path)) {
-          index.journal().touch(path); // HEAD has it, the index cannot: the next build drops it
+          index.journal().touch(path); // HEAD has it, the index does not: the next build drops it
         }
       }
     }
@@ -291,11 +368,17 @@ public final class IndexRebuild {
     }
     FileSync.forceFile(rebuilt);
     FileSync.moveAtomically(rebuilt, index);
+    Path log = IndexLog.fileOf(rebuilt);
+    if (Files.isRegularFile(log)) {
+      FileSync.forceFile(log);
+      FileSync.moveAtomically(log, IndexLog.fileOf(index));
+    }
   }
 
   /** Removes a leftover of an earlier interrupted rebuild: the file and its write-ahead log. */
   private static void deleteIndexFiles(Path file) throws IOException {
     Files.deleteIfExists(file);
+    Files.deleteIfExists(IndexLog.fileOf(file));
     try (DirectoryStream<Path> logs = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".wal.*")) {
       for (Path log : logs) {
         Files.delete(log);

@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A damaged {@code index.db} is reported as such (exit 3, naming the rebuild command), and {@code graphsnap
- * index rebuild} reconstructs it from the loose objects: with a published snapshot, exactly the state of that
- * publish (building again gives the same snapshot id); without one, the object written last per path.
+ * index rebuild} reconstructs it from the loose objects: the published snapshot's file table plus the commit
+ * log's completed changes (the index as it was before the damage); without the log, exactly the state of the
+ * last publish (building again gives the same snapshot id); without either, the object written last per path.
  */
 class IndexRebuildTest {
   @TempDir Path dir;
@@ -56,8 +57,8 @@ class IndexRebuildTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"header-garbage", "truncated", "zero-length", "missing", "random-pages"})
-  void aDamagedIndexSaysSoAndRebuildRestoresTheLastPublish(String damage) throws Exception {
-    SortedMap<String, String> headFiles = fileTable(store.resolve("snapshots").resolve(headId + ".gsnap"));
+  void aDamagedIndexSaysSoAndRebuildRestoresTheLastCompletedCommand(String damage) throws Exception {
+    SortedMap<String, String> before = indexedFiles(store);
     damage(store.resolve("index.db"), damage);
 
     Result refused = cli(-1, "ingest", change.toString(), "--store", store.toString());
@@ -67,41 +68,49 @@ class IndexRebuildTest {
 
     Result rebuilt = cli(0, "index", "rebuild", "--json", "--store", store.toString());
     JsonNode report = new ObjectMapper().readTree(rebuilt.out);
-    assertEquals("HEAD " + headId, report.get("source").asText());
-    assertEquals(headFiles.size(), report.get("files").asInt());
-    assertTrue(report.get("notCurrent").asInt() >= 5, "the unpublished ingest's objects are not current: " + report);
-    assertTrue(rebuilt.err.contains("ingest those again"), rebuilt.err);
-    assertTrue(Files.isRegularFile(store.resolve("index.db")));
-
+    assertTrue(report.get("source").asText().startsWith("HEAD " + headId + " + "), report.toString());
+    assertEquals(before.size(), report.get("files").asInt());
+    assertEquals(before, indexedFiles(store), "HEAD's file table plus the logged ingest: the index before the damage");
     try (Store s = Store.open(store, false)) {
-      SortedMap<String, String> indexed = new TreeMap<>();
-      for (FileEntry e : s.currentFiles()) {
-        indexed.put(e.path(), e.objectId().hex());
-      }
-      assertEquals(headFiles, indexed, "the index is HEAD's file table");
       assertEquals(headId, s.index().refs().get("HEAD"));
       assertEquals(headId, s.index().journal().lastBuilt().orElseThrow());
+      assertEquals(6, s.index().journal().pendingCount(), "the paths the unpublished ingest changed");
+      checkDefinitions(s);
+    }
+    assertEquals(cleanBuildOfShopAndChange(), cli(0, "snapshot", "--store", store.toString()).out.strip(),
+        "the next (incremental) build gives what a clean store gives");
+    String gc = cli(0, "gc", "--json", "--store", store.toString()).out;
+    assertEquals(0, new ObjectMapper().readTree(gc).get("deletedObjects").asInt(), "gc keeps every object: " + gc);
+  }
+
+  @Test
+  void withoutTheCommitLogTheRebuildIsTheLastPublish() throws Exception {
+    SortedMap<String, String> headFiles = fileTable(store.resolve("snapshots").resolve(headId + ".gsnap"));
+    damage(store.resolve("index.db"), "header-garbage");
+    Files.delete(store.resolve("index.db.log"));
+    Result rebuilt = cli(0, "index", "rebuild", "--json", "--store", store.toString());
+    JsonNode report = new ObjectMapper().readTree(rebuilt.out);
+    assertEquals("HEAD " + headId + " + 0 logged changes", report.get("source").asText());
+    assertTrue(report.get("notCurrent").asInt() >= 5, "the unpublished ingest's objects are not current: " + report);
+    assertTrue(rebuilt.err.contains("ingest those again"), rebuilt.err);
+    assertEquals(headFiles, indexedFiles(store), "the index is HEAD's file table");
+    try (Store s = Store.open(store, false)) {
       assertEquals(0, s.index().journal().pendingCount());
-      for (FileEntry e : s.currentFiles()) {
-        for (var symbol : s.objects().read(e.objectId()).symbols()) {
-          assertTrue(s.index().definers(symbol.name()).contains(e.objectId()), symbol.name());
-        }
-      }
+      checkDefinitions(s);
     }
     assertEquals(headId, cli(0, "snapshot", "--store", store.toString()).out.strip(),
         "building the rebuilt index gives the published snapshot again");
-    String gc = cli(0, "gc", "--json", "--store", store.toString()).out;
-    assertEquals(0, new ObjectMapper().readTree(gc).get("deletedObjects").asInt(), "gc keeps every object: " + gc);
-
     cli(0, "ingest", change.toString(), "--store", store.toString());
-    String afterChange = cli(0, "snapshot", "--store", store.toString()).out.strip();
-    assertEquals(cleanBuildOfShopAndChange(), afterChange, "ingesting the lost change again gives the clean result");
+    assertEquals(cleanBuildOfShopAndChange(), cli(0, "snapshot", "--store", store.toString()).out.strip(),
+        "ingesting the lost change again gives the clean result");
   }
 
   @Test
   void aCorruptObjectOfHeadIsLeftOutAndTheNextBuildDropsItsFile() throws Exception {
+    SortedMap<String, String> before = indexedFiles(store);
     SortedMap<String, String> headFiles = fileTable(store.resolve("snapshots").resolve(headId + ".gsnap"));
     String victimPath = headFiles.lastKey();
+    assertEquals(headFiles.get(victimPath), before.get(victimPath), "the victim is unchanged since the publish");
     Path victim = objectFile(ObjectId.parse(headFiles.get(victimPath)));
     byte[] bytes = Files.readAllBytes(victim);
     bytes[bytes.length / 2] ^= 0x40;
@@ -110,19 +119,19 @@ class IndexRebuildTest {
 
     Result rebuilt = cli(0, "index", "rebuild", "--json", "--store", store.toString());
     JsonNode report = new ObjectMapper().readTree(rebuilt.out);
-    assertEquals(headFiles.size() - 1, report.get("files").asInt());
+    assertEquals(before.size() - 1, report.get("files").asInt());
     assertEquals(1, report.get("corrupt").asInt());
     assertTrue(rebuilt.err.contains(victimPath), rebuilt.err);
     String rebuiltId = cli(0, "snapshot", "--store", store.toString()).out.strip();
     try (GraphSnapshot g = GraphSnapshot.open(store.resolve("snapshots").resolve(rebuiltId + ".gsnap"))) {
       g.verify();
-      assertEquals(headFiles.size() - 1, g.fileCount());
+      assertEquals(before.size() - 1, g.fileCount());
       assertEquals(-1, g.fileId(victimPath));
     }
   }
 
   @Test
-  void withoutAPublishedSnapshotTheObjectWrittenLastWins() throws Exception {
+  void withoutAPublishThePathsComeFromTheLogElseFromTheNewestObjects() throws Exception {
     Path fresh = dir.resolve("fresh");
     cli(0, "ingest", shop.toString(), "--store", fresh.toString());
     List<Path> firstObjects = objectFiles(fresh);
@@ -131,22 +140,26 @@ class IndexRebuildTest {
     }
     cli(0, "ingest", change.toString(), "--store", fresh.toString());
     SortedMap<String, String> before = indexedFiles(fresh);
-    Files.delete(fresh.resolve("index.db"));
 
+    Files.delete(fresh.resolve("index.db"));
+    Result fromLog = cli(0, "index", "rebuild", "--store", fresh.toString());
+    assertTrue(fromLog.out.startsWith("rebuilt index.db from commit log"), fromLog.out);
+    assertEquals(before, indexedFiles(fresh), "the log replays every ingest, deletes included");
+
+    Files.delete(fresh.resolve("index.db"));
+    Files.delete(fresh.resolve("index.db.log"));
     Result rebuilt = cli(0, "index", "rebuild", "--store", fresh.toString());
     assertTrue(rebuilt.out.startsWith("rebuilt index.db from loose objects"), rebuilt.out);
     assertTrue(rebuilt.err.contains("took the one written last"), rebuilt.err);
-    SortedMap<String, String> after = indexedFiles(fresh);
-    // Paths the change deleted come back (their objects are still there): the index alone knew of the delete.
+    // Paths the change deleted come back (their objects are still there): only the index and the log knew.
     SortedMap<String, String> expected = new TreeMap<>(before);
-    for (Path object : firstObjects) {
-      try (Store s = Store.open(fresh, false)) {
+    try (Store s = Store.open(fresh, false)) {
+      for (Path object : firstObjects) {
         ObjectId id = ObjectId.parse(object.getParent().getFileName() + object.getFileName().toString());
-        String path = s.objects().read(id).path();
-        expected.putIfAbsent(path, id.hex());
+        expected.putIfAbsent(s.objects().read(id).path(), id.hex());
       }
     }
-    assertEquals(expected, after);
+    assertEquals(expected, indexedFiles(fresh));
   }
 
   @Test
@@ -166,6 +179,14 @@ class IndexRebuildTest {
       Result refused = cli(-1, "index", "rebuild", "--store", store.toString());
       assertNotEquals(0, refused.exitCode);
       assertTrue(refused.err.contains("lock") || refused.err.contains("open for writing"), refused.err);
+    }
+  }
+
+  private static void checkDefinitions(Store s) throws IOException {
+    for (FileEntry e : s.currentFiles()) {
+      for (var symbol : s.objects().read(e.objectId()).symbols()) {
+        assertTrue(s.index().definers(symbol.name()).contains(e.objectId()), symbol.name());
+      }
     }
   }
 
