@@ -47,14 +47,16 @@ final class IndexCommand implements Callable<Integer> {
    */
   @Command(name = "rebuild",
       description = "Rebuild index.db from the loose objects: each path's object from the published snapshot's "
-          + "file table (or, without one or with --from-objects, the object file written last).")
+          + "file table and the commit log's completed changes (without either, or with --from-objects, the "
+          + "object file written last).")
   static final class Rebuild implements Callable<Integer> {
     @ParentCommand IndexCommand parent;
     @Mixin StoreOption storeOption;
     @Mixin LockWaitOption lockWait;
 
     @Option(names = "--from-objects",
-        description = "Ignore the published snapshot: take, for each path, the object file written last.")
+        description = "Ignore the published snapshot and the commit log: take, for each path, the object file "
+            + "written last.")
     boolean fromObjects;
 
     @Option(names = "--json", description = "Print one JSON document.")
