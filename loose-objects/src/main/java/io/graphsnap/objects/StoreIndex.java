@@ -2,6 +2,7 @@ package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileEntryCodec;
 import io.graphsnap.objects.internal.IndexLog;
+import io.graphsnap.objects.internal.MapDbC2Workaround;
 import io.graphsnap.objects.internal.SymbolKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +86,7 @@ public final class StoreIndex implements AutoCloseable {
    * @throws StoreLockedException if MapDB finds the file locked by another process
    */
   public static StoreIndex open(Path indexFile) throws IOException {
+    MapDbC2Workaround.apply();
     deleteIfEmpty(indexFile);
     DB db = null;
     IndexLog log = null;
