@@ -68,7 +68,6 @@ final class IndexCommand implements Callable<Integer> {
         throw CliException.badInput("no store at " + storeOption.store + " (pass --store)");
       }
       IndexRebuild.Report report;
-      JitWorkarounds.install();
       try {
         report = IndexRebuild.rebuild(storeOption.store,
             fromObjects ? IndexRebuild.Source.OBJECTS : IndexRebuild.Source.AUTO, IndexCommand::fileTable,

@@ -26,7 +26,6 @@ final class Stores {
 
   /** As {@link #openForWriting(Path, boolean)}, waiting up to {@code lockWait} for another writer. */
   static Store openForWriting(Path dir, boolean create, Duration lockWait) {
-    JitWorkarounds.install(); // before MapDB runs: keeps C2 from crashing the JVM on BTreeMap.put2
     try {
       return Store.open(dir, create, lockWait);
     } catch (StoreLockedException | DamagedIndexException e) {

@@ -18,7 +18,6 @@ public final class GcLoop {
 
   /** See the class documentation. */
   public static void main(String[] args) throws Exception {
-    JitWorkarounds.install();
     Path store = Path.of(args[0]);
     Path stop = Path.of(args[1]);
     long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000L;

@@ -47,7 +47,6 @@ class SnapshotLoadTest {
 
   @Test
   void readersStayRightWhileSnapshotsArePublishedAndCollected() throws Exception {
-    assertEquals(null, JitWorkarounds.install(), "C2 must skip MapDB's BTreeMap.put2 (a JVM crash otherwise)");
     RandomCodebase codebaseA = new RandomCodebase(11, 250, 8, 20);
     RandomCodebase codebaseB = new RandomCodebase(12, 250, 8, 20);
     Path storeDir = dir.resolve("store");

@@ -49,7 +49,6 @@ public final class FaultScenarios {
       System.err.println("the faulty file system provider is not the default provider");
       System.exit(2);
     }
-    io.graphsnap.cli.JitWorkarounds.install();
     FaultScenarios scenarios = new FaultScenarios(Path.of(args[0]), Path.of(args[1]));
     try {
       scenarios.runAll();

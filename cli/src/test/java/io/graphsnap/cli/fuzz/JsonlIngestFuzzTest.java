@@ -47,10 +47,6 @@ class JsonlIngestFuzzTest {
   private static final AtomicLong BUILDS = new AtomicLong();
   private static Store store;
 
-  static {
-    io.graphsnap.cli.JitWorkarounds.install(); // thousands of ingests make MapDB's BTreeMap.put2 hot
-  }
-
   @FuzzTest(maxDuration = "30s")
   @DictionaryEntries({"\"path\"", "\"language\"", "\"sha256\"", "\"deleted\"", "\"symbols\"", "\"edges\"",
       "\"name\"", "\"kind\"", "\"effects\"", "\"lines\"", "\"hash\"", "\"notes\"", "\"lang\"", "\"text\"",
