@@ -1,7 +1,9 @@
 package io.graphsnap.cli;
 
+import io.graphsnap.builder.BuildMode;
 import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
+import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.frontend.java.ExtractionFailure;
 import io.graphsnap.frontend.java.ExtractionResult;
@@ -10,14 +12,17 @@ import io.graphsnap.frontend.java.SourceTree;
 import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
+import io.graphsnap.objects.StoreLayout;
 import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +41,7 @@ import picocli.CommandLine.ParentCommand;
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand GraphsnapCommand root;
   @Mixin StoreOption storeOption;
+  @Mixin LockWaitOption lockWait;
 
   @Parameters(paramLabel = "PATH", arity = "0..1",
       description = "Directory or .zip/.jar of Java sources (default: this JDK's lib/src.zip, module java.base).")
@@ -47,19 +53,32 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Show the N symbols with the most incoming edges (default: ${DEFAULT-VALUE}).")
   int top = 10;
 
+  @Option(names = "--ref", paramLabel = "NAME",
+      description = "Also name the snapshot NAME (a branch, a tag or a commit id; letters, digits, _ and -). Repeatable.")
+  List<String> refs = new ArrayList<>();
+
+  @Option(names = "--full", description = "Compile every object instead of starting from the last build.")
+  boolean full;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
       throw CliException.badInput("--jobs must be at least 1, not " + jobs);
     }
+    for (String ref : refs) {
+      if (!StoreLayout.isRefName(ref)) {
+        throw CliException.badInput("--ref " + ref + " is not a ref name (1-64 letters, digits, _ and -, not starting with -)");
+      }
+    }
     long start = System.nanoTime();
     Progress progress = root.progress();
     ExtractionResult extraction;
     UpdateSummary update;
-    BuildResult built;
+    StoreBuild built;
     long extractNanos;
     long indexNanos;
-    try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true)) {
+    try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
+      Stores.printRepairs(store, root.err());
       Set<String> present = new HashSet<>(tree.paths());
       try (IndexUpdate changes = store.beginUpdate()) {
         extraction = new ParallelExtraction()
@@ -73,7 +92,8 @@ final class BuildCommand implements Callable<Integer> {
       }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
-      built = StoreSnapshots.buildAndPublish(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)));
+      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+          full ? BuildMode.FULL : BuildMode.AUTO, refs);
     } finally {
       progress.done();
     }
@@ -83,7 +103,7 @@ final class BuildCommand implements Callable<Integer> {
     if (!root.quiet()) {
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
-    root.out().println(built.snapshotId());
+    root.out().println(built.result().snapshotId());
     root.out().flush();
     return extraction.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }
@@ -107,14 +127,16 @@ final class BuildCommand implements Callable<Integer> {
     return entry != null && sha != null && Arrays.equals(entry.sourceSha256(), sha) && store.objects().contains(entry.objectId());
   }
 
-  private void printSummary(PrintWriter err, ExtractionResult x, UpdateSummary u, BuildResult built,
+  private void printSummary(PrintWriter err, ExtractionResult x, UpdateSummary u, StoreBuild build,
       long extractNanos, long indexNanos, long totalNanos) {
+    BuildResult built = build.result();
     err.printf("sources   %,d files: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
         x.files(), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
     err.printf("index     %,d added, %,d changed, %,d removed%n", u.added(), u.changed(), u.deleted());
     BuildSummary.print(err, built);
+    SnapshotCommand.printHow(err, build);
     err.printf("time      extract %,d ms, index %,d ms, snapshot %,d ms, total %,d ms%n", extractNanos / 1_000_000,
-        indexNanos / 1_000_000, built.totalDuration().toMillis(), totalNanos / 1_000_000);
+        indexNanos / 1_000_000, (totalNanos - extractNanos - indexNanos) / 1_000_000, totalNanos / 1_000_000);
     try (GraphSnapshot g = GraphSnapshot.open(built.path())) {
       TopInDegree.print(err, g, top);
     } catch (IOException e) {

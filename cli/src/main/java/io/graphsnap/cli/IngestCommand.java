@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand GraphsnapCommand root;
   @Mixin StoreOption storeOption;
+  @Mixin LockWaitOption lockWait;
 
   @Parameters(paramLabel = "FILE.jsonl", description = "JSON Lines file, one source file per line.")
   Path input;
@@ -40,7 +41,8 @@ final class IngestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Progress progress = root.progress();
     IngestReport report;
-    try (Store store = Stores.openForWriting(storeOption.store, true)) {
+    try (Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
+      Stores.printRepairs(store, root.err());
       report = new JsonLinesIngester(store)
           .replaceAll(replaceAll)
           .maxLineBytes(maxLineBytes)
