@@ -1,6 +1,5 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildMode;
 import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
 import io.graphsnap.builder.StoreBuild;
@@ -12,14 +11,12 @@ import io.graphsnap.frontend.java.SourceTree;
 import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
-import io.graphsnap.objects.StoreLayout;
 import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -53,23 +50,14 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Show the N symbols with the most incoming edges (default: ${DEFAULT-VALUE}).")
   int top = 10;
 
-  @Option(names = "--ref", paramLabel = "NAME",
-      description = "Also name the snapshot NAME (a branch, a tag or a commit id; letters, digits, _ and -). Repeatable.")
-  List<String> refs = new ArrayList<>();
-
-  @Option(names = "--full", description = "Compile every object instead of starting from the last build.")
-  boolean full;
+  @Mixin PublishOptions publish;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
       throw CliException.badInput("--jobs must be at least 1, not " + jobs);
     }
-    for (String ref : refs) {
-      if (!StoreLayout.isRefName(ref)) {
-        throw CliException.badInput("--ref " + ref + " is not a ref name (1-64 letters, digits, _ and -, not starting with -)");
-      }
-    }
+    List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
     ExtractionResult extraction;
@@ -93,7 +81,7 @@ final class BuildCommand implements Callable<Integer> {
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
-          full ? BuildMode.FULL : BuildMode.AUTO, refs);
+          publish.mode(), refs);
     } finally {
       progress.done();
     }

@@ -28,10 +28,7 @@ final class LookupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
-      int id = g.node(name);
-      if (id < 0) {
-        throw CliException.notFound("not found: " + name);
-      }
+      int id = GraphArgs.node(g, name);
       Map<String, Object> doc = describe(g, id);
       if (json) {
         Json.print(root.out(), doc);

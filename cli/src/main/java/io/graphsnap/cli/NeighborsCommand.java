@@ -35,10 +35,7 @@ final class NeighborsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
-      int id = g.node(name);
-      if (id < 0) {
-        throw CliException.notFound("not found: " + name);
-      }
+      int id = GraphArgs.node(g, name);
       List<Map<String, String>> rows = new ArrayList<>();
       int typeId = -1;
       if (type != null) {

@@ -1,20 +1,16 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildMode;
 import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.objects.Store;
-import io.graphsnap.objects.StoreLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -29,30 +25,21 @@ final class SnapshotCommand implements Callable<Integer> {
   @Mixin StoreOption storeOption;
   @Mixin LockWaitOption lockWait;
 
-  @Option(names = "--ref", paramLabel = "NAME",
-      description = "Also name the snapshot NAME (a branch, a tag or a commit id; letters, digits, _ and -). Repeatable.")
-  List<String> refs = new ArrayList<>();
-
-  @Option(names = "--full", description = "Compile every object instead of starting from the last build.")
-  boolean full;
+  @Mixin PublishOptions publish;
 
   @Override
   public Integer call() throws IOException {
     if (!Files.isDirectory(storeOption.store)) {
       throw CliException.badInput("no store at " + storeOption.store + " (ingest something first, or pass --store)");
     }
-    for (String ref : refs) {
-      if (!StoreLayout.isRefName(ref)) {
-        throw CliException.badInput("--ref " + ref + " is not a ref name (1-64 letters, digits, _ and -, not starting with -)");
-      }
-    }
+    List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
     StoreBuild built;
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
-          full ? BuildMode.FULL : BuildMode.AUTO, refs);
+          publish.mode(), refs);
     } finally {
       progress.done();
     }
