@@ -8,6 +8,9 @@ import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.internal.Closing;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,9 @@ import java.util.Objects;
  * {@link CsrView}'s checked accessors), never an {@link IndexOutOfBoundsException}; type bytes need no check
  * because {@link EdgeTypeMask} tables have 256 entries.
  *
+ * <p>The loops read the segments in bulk ({@link Blocks}) or through buffer views ({@link BufferParts}), never
+ * element by element through {@code MemorySegment.get}: both explain why.
+ *
  * <p>Immutable and thread-safe. Memory: a view, copies nothing. Over a snapshot it reads the snapshot's
  * mapping and must not be used after the snapshot is closed (reads then throw
  * {@link io.graphsnap.reader.AlreadyClosedException}).
@@ -31,6 +37,10 @@ public final class Csr {
   final MemorySegment offsets;
   final MemorySegment neighbours;
   final MemorySegment types;
+  /** The same three segments as buffer views, for random access (see {@link BufferParts}). */
+  final LongBuffer[] offsetParts;
+  final IntBuffer[] neighbourParts;
+  final ByteBuffer[] typeParts;
   final int nodeCount;
   final long edgeCount;
   final int typeCount;
@@ -43,6 +53,9 @@ public final class Csr {
     this.offsets = offsets;
     this.neighbours = neighbours;
     this.types = types;
+    this.offsetParts = BufferParts.longs(offsets);
+    this.neighbourParts = BufferParts.ints(neighbours);
+    this.typeParts = BufferParts.bytes(types);
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.typeCount = typeCount;

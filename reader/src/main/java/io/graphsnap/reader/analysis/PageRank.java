@@ -1,11 +1,6 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-import static io.graphsnap.reader.internal.Layouts.SHORT;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -239,13 +234,8 @@ public final class PageRank {
       int to = bounds[chunk + 1];
       double[] sums = new double[2];
       try {
-        if (weights == null) {
-          gatherAll(in, contrib, next, rank, inverse, personalization, uniformTeleport, teleport, damping, from, to,
-              sums);
-        } else {
-          gatherTyped(in, weights, contrib, next, rank, inverse, personalization, uniformTeleport, teleport, damping,
-              from, to, sums);
-        }
+        gather(in, weights, contrib, next, rank, inverse, personalization, uniformTeleport, teleport, damping, from,
+            to, sums);
       } catch (IndexOutOfBoundsException e) {
         throw in.explain(from, to, e);
       }
@@ -255,94 +245,77 @@ public final class PageRank {
   }
 
   /*
-   * The gathers read two neighbour ids per 8-byte load (little-endian: the low half is the first) into two
-   * accumulators, which keeps more loads in flight and halves the segment accesses; this is what brings the
-   * mapped loop close to a heap int[] loop. They do not compare each id with N: the array bounds check of
-   * contrib[u] catches a bad id, and Step#range turns the IndexOutOfBoundsException into the CSR's
-   * CorruptSnapshotException (Csr#explain). Offsets are checked per node.
+   * The gather reads the CSR through Blocks (bulk copies into heap arrays: immune to the var-handle type
+   * pollution described there) and sums into two accumulators, which keeps more loads in flight. It does not
+   * compare each id with N: the array bounds check of contrib[u] catches a bad id, and Step#range turns the
+   * IndexOutOfBoundsException into the CSR's CorruptSnapshotException (Csr#explain). Offsets are checked per
+   * block (Blocks#offsets).
    */
 
-  /** Nodes [from, to): gather over all in-edges; writes rank, next contributions, and {change, dangling}. */
-  private static void gatherAll(Csr in, double[] contrib, double[] next, double[] rank, double[] inverse, double[] p,
-      double uniformTeleport, double teleport, double d, int from, int to, double[] sums) {
-    final MemorySegment off = in.offsets;
-    final MemorySegment nb = in.neighbours;
-    final long edges = in.edgeCount;
-    final double[] c = contrib;
-    double change = 0;
-    double dangling = 0;
-    long s = off.get(LONG, (long) from << 3);
-    if (s < 0 || s > edges) {
-      throw in.badRange(from);
-    }
-    for (int v = from; v < to; v++) {
-      long e = off.get(LONG, ((long) v << 3) + 8);
-      if (e < s || e > edges) {
-        throw in.badRange(v);
-      }
-      double sum0 = 0;
-      double sum1 = 0;
-      long j = s;
-      for (; j + 1 < e; j += 2) {
-        long pair = nb.get(LONG, j << 2);
-        sum0 += c[(int) pair];
-        sum1 += c[(int) (pair >>> 32)];
-      }
-      if (j < e) {
-        sum0 += c[nb.get(INT, j << 2)];
-      }
-      double r = (p == null ? uniformTeleport : teleport * p[v]) + d * (sum0 + sum1);
-      change += Math.abs(r - rank[v]);
-      rank[v] = r;
-      double inv = inverse[v];
-      next[v] = r * inv;
-      dangling += inv == 0 ? r : 0;
-      s = e;
-    }
-    sums[0] = change;
-    sums[1] = dangling;
-  }
-
-  /** Like {@link #gatherAll}, weighting each in-edge by its type (1 selected, 0 not). */
-  private static void gatherTyped(Csr in, double[] weights, double[] contrib, double[] next, double[] rank,
+  /**
+   * Nodes [from, to): gathers over the in-edges (each weighted by its type when {@code weights} is not null);
+   * writes rank, next contributions, and {change, dangling}.
+   */
+  private static void gather(Csr in, double[] weights, double[] contrib, double[] next, double[] rank,
       double[] inverse, double[] p, double uniformTeleport, double teleport, double d, int from, int to,
       double[] sums) {
-    final MemorySegment off = in.offsets;
-    final MemorySegment nb = in.neighbours;
-    final MemorySegment ty = in.types;
-    final long edges = in.edgeCount;
     final double[] c = contrib;
     final double[] w = weights;
+    final long[] o = new long[Blocks.NODE_BLOCK + 1];
+    final int[] ids = new int[Blocks.EDGE_WINDOW];
+    final byte[] tys = w == null ? null : new byte[Blocks.EDGE_WINDOW];
     double change = 0;
     double dangling = 0;
-    long s = off.get(LONG, (long) from << 3);
-    if (s < 0 || s > edges) {
-      throw in.badRange(from);
-    }
-    for (int v = from; v < to; v++) {
-      long e = off.get(LONG, ((long) v << 3) + 8);
-      if (e < s || e > edges) {
-        throw in.badRange(v);
+    long windowStart = 0;
+    long windowEnd = 0;
+    for (int v0 = from; v0 < to; v0 += Blocks.NODE_BLOCK) {
+      int m = Math.min(Blocks.NODE_BLOCK, to - v0);
+      Blocks.offsets(in, v0, m, o);
+      long blockEnd = o[m];
+      for (int k = 0; k < m; k++) {
+        long j = o[k];
+        long e = o[k + 1];
+        double sum0 = 0;
+        double sum1 = 0;
+        while (j < e) {
+          if (j >= windowEnd) {
+            int length = (int) Math.min(Blocks.EDGE_WINDOW, blockEnd - j);
+            Blocks.neighbours(in, j, length, ids);
+            if (tys != null) {
+              Blocks.types(in, j, length, tys);
+            }
+            windowStart = j;
+            windowEnd = j + length;
+          }
+          int x = (int) (j - windowStart);
+          int limit = (int) (Math.min(e, windowEnd) - windowStart);
+          if (tys == null) {
+            for (; x + 1 < limit; x += 2) {
+              sum0 += c[ids[x]];
+              sum1 += c[ids[x + 1]];
+            }
+            if (x < limit) {
+              sum0 += c[ids[x]];
+            }
+          } else {
+            for (; x + 1 < limit; x += 2) {
+              sum0 += w[tys[x] & 0xFF] * c[ids[x]];
+              sum1 += w[tys[x + 1] & 0xFF] * c[ids[x + 1]];
+            }
+            if (x < limit) {
+              sum0 += w[tys[x] & 0xFF] * c[ids[x]];
+            }
+          }
+          j = windowStart + limit;
+        }
+        int v = v0 + k;
+        double r = (p == null ? uniformTeleport : teleport * p[v]) + d * (sum0 + sum1);
+        change += Math.abs(r - rank[v]);
+        rank[v] = r;
+        double inv = inverse[v];
+        next[v] = r * inv;
+        dangling += inv == 0 ? r : 0;
       }
-      double sum0 = 0;
-      double sum1 = 0;
-      long j = s;
-      for (; j + 1 < e; j += 2) {
-        long pair = nb.get(LONG, j << 2);
-        int types = ty.get(SHORT, j);
-        sum0 += w[types & 0xFF] * c[(int) pair];
-        sum1 += w[(types >>> 8) & 0xFF] * c[(int) (pair >>> 32)];
-      }
-      if (j < e) {
-        sum0 += w[ty.get(BYTE, j) & 0xFF] * c[nb.get(INT, j << 2)];
-      }
-      double r = (p == null ? uniformTeleport : teleport * p[v]) + d * (sum0 + sum1);
-      change += Math.abs(r - rank[v]);
-      rank[v] = r;
-      double inv = inverse[v];
-      next[v] = r * inv;
-      dangling += inv == 0 ? r : 0;
-      s = e;
     }
     sums[0] = change;
     sums[1] = dangling;
@@ -359,27 +332,33 @@ public final class PageRank {
       boolean all = types.isAll();
       boolean[] sel = types.table();
       Chunks.forEach(bounds.length - 1, parallel, chunk -> {
-        final MemorySegment off = out.offsets;
-        final MemorySegment ty = out.types;
-        final long edges = out.edgeCount;
-        for (int u = bounds[chunk]; u < bounds[chunk + 1]; u++) {
-          long s = off.get(LONG, (long) u << 3);
-          long e = off.get(LONG, ((long) u << 3) + 8);
-          if ((s | e) < 0 || s > e || e > edges) {
-            throw out.badRange(u);
+        long[] o = new long[Blocks.NODE_BLOCK + 1];
+        byte[] tys = all ? null : new byte[Blocks.EDGE_WINDOW];
+        int to = bounds[chunk + 1];
+        for (int u0 = bounds[chunk]; u0 < to; u0 += Blocks.NODE_BLOCK) {
+          int m = Math.min(Blocks.NODE_BLOCK, to - u0);
+          Blocks.offsets(out, u0, m, o);
+          for (int k = 0; k < m; k++) {
+            long degree = all ? o[k + 1] - o[k] : selectedDegree(out, sel, o[k], o[k + 1], tys);
+            inverse[u0 + k] = degree == 0 ? 0 : 1.0 / degree;
           }
-          long degree = 0;
-          if (all) {
-            degree = e - s;
-          } else {
-            for (long j = s; j < e; j++) {
-              degree += sel[ty.get(BYTE, j) & 0xFF] ? 1 : 0;
-            }
-          }
-          inverse[u] = degree == 0 ? 0 : 1.0 / degree;
         }
       });
       return inverse;
+    }
+
+    /** The number of edges in [from, to) whose type is selected, reading the types a window at a time. */
+    private static long selectedDegree(Csr out, boolean[] sel, long from, long to, byte[] tys) {
+      long degree = 0;
+      for (long j = from; j < to; ) {
+        int length = (int) Math.min(tys.length, to - j);
+        Blocks.types(out, j, length, tys);
+        for (int x = 0; x < length; x++) {
+          degree += sel[tys[x] & 0xFF] ? 1 : 0;
+        }
+        j += length;
+      }
+      return degree;
     }
   }
 }

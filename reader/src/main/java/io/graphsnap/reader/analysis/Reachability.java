@@ -1,11 +1,9 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -139,9 +137,9 @@ public final class Reachability {
 
     /** Expands order[from, to) top-down; returns the new frontier's edge count. */
     private long topDownStep(int from, int to) {
-      final MemorySegment off = down.offsets;
-      final MemorySegment nb = down.neighbours;
-      final MemorySegment ty = down.types;
+      final LongBuffer[] off = down.offsetParts;
+      final IntBuffer[] nb = down.neighbourParts;
+      final ByteBuffer[] ty = down.typeParts;
       final long edges = down.edgeCount;
       final int nodes = n;
       final boolean all = allTypes;
@@ -150,16 +148,16 @@ public final class Reachability {
       long frontierEdges = 0;
       for (int i = from; i < to; i++) {
         int u = order[i];
-        long s = off.get(LONG, (long) u << 3);
-        long e = off.get(LONG, ((long) u << 3) + 8);
+        long s = BufferParts.get(off, u);
+        long e = BufferParts.get(off, u + 1L);
         if ((s | e) < 0 || s > e || e > edges) {
           throw down.badRange(u);
         }
         for (long j = s; j < e; j++) {
-          if (!all && !sel[ty.get(BYTE, j) & 0xFF]) {
+          if (!all && !sel[BufferParts.get(ty, j)]) {
             continue;
           }
-          int w = nb.get(INT, j << 2);
+          int w = BufferParts.get(nb, j);
           if (Integer.compareUnsigned(w, nodes) >= 0) {
             throw down.badNeighbour(j, w);
           }
@@ -168,7 +166,7 @@ public final class Reachability {
           if ((vis[word] & bit) == 0) {
             vis[word] |= bit;
             append(w);
-            frontierEdges += off.get(LONG, ((long) w << 3) + 8) - off.get(LONG, (long) w << 3);
+            frontierEdges += BufferParts.get(off, w + 1L) - BufferParts.get(off, w);
           }
         }
       }
@@ -202,10 +200,10 @@ public final class Reachability {
 
     /** Bottom-up over nodes [from, to) (from a multiple of 64); returns the edges of the nodes it visited. */
     private long bottomUpRange(int from, int to) {
-      final MemorySegment off = up.offsets;
-      final MemorySegment nb = up.neighbours;
-      final MemorySegment ty = up.types;
-      final MemorySegment downOff = down.offsets;
+      final LongBuffer[] off = up.offsetParts;
+      final IntBuffer[] nb = up.neighbourParts;
+      final ByteBuffer[] ty = up.typeParts;
+      final LongBuffer[] downOff = down.offsetParts;
       final long edges = up.edgeCount;
       final int nodes = n;
       final boolean all = allTypes;
@@ -225,22 +223,22 @@ public final class Reachability {
         for (; candidates != 0; candidates &= candidates - 1) {
           int bit = Long.numberOfTrailingZeros(candidates);
           int v = base + bit;
-          long s = off.get(LONG, (long) v << 3);
-          long e = off.get(LONG, ((long) v << 3) + 8);
+          long s = BufferParts.get(off, v);
+          long e = BufferParts.get(off, v + 1L);
           if ((s | e) < 0 || s > e || e > edges) {
             throw up.badRange(v);
           }
           for (long j = s; j < e; j++) {
-            if (!all && !sel[ty.get(BYTE, j) & 0xFF]) {
+            if (!all && !sel[BufferParts.get(ty, j)]) {
               continue;
             }
-            int u = nb.get(INT, j << 2);
+            int u = BufferParts.get(nb, j);
             if (Integer.compareUnsigned(u, nodes) >= 0) {
               throw up.badNeighbour(j, u);
             }
             if ((front[u >>> 6] & (1L << u)) != 0) {
               found |= 1L << bit;
-              frontierEdges += downOff.get(LONG, ((long) v << 3) + 8) - downOff.get(LONG, (long) v << 3);
+              frontierEdges += BufferParts.get(downOff, v + 1L) - BufferParts.get(downOff, v);
               break;
             }
           }
@@ -273,7 +271,7 @@ public final class Reachability {
     }
 
     private static long degree(Csr csr, int node) {
-      return csr.offsets.get(LONG, ((long) node << 3) + 8) - csr.offsets.get(LONG, (long) node << 3);
+      return BufferParts.get(csr.offsetParts, node + 1L) - BufferParts.get(csr.offsetParts, node);
     }
   }
 }

@@ -1,10 +1,8 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -95,9 +93,9 @@ public final class StronglyConnectedComponents {
     }
 
     private void visit(int root) {
-      final MemorySegment off = csr.offsets;
-      final MemorySegment nb = csr.neighbours;
-      final MemorySegment ty = csr.types;
+      final LongBuffer[] off = csr.offsetParts;
+      final IntBuffer[] nb = csr.neighbourParts;
+      final ByteBuffer[] ty = csr.typeParts;
       final boolean all = allTypes;
       final boolean[] sel = selected;
       final int[] r = rindex;
@@ -106,13 +104,13 @@ public final class StronglyConnectedComponents {
         int top = callDepth - 1;
         int v = callNode[top];
         long p = callPosition[top];
-        long end = off.get(LONG, ((long) v << 3) + 8);
+        long end = BufferParts.get(off, v + 1L);
         int child = -1;
         for (; p < end; p++) {
-          if (!all && !sel[ty.get(BYTE, p) & 0xFF]) {
+          if (!all && !sel[BufferParts.get(ty, p)]) {
             continue;
           }
-          int w = nb.get(INT, p << 2);
+          int w = BufferParts.get(nb, p);
           if (Integer.compareUnsigned(w, n) >= 0) {
             throw csr.badNeighbour(p, w);
           }
@@ -147,8 +145,8 @@ public final class StronglyConnectedComponents {
     }
 
     private void push(int v) {
-      long s = csr.offsets.get(LONG, (long) v << 3);
-      long e = csr.offsets.get(LONG, ((long) v << 3) + 8);
+      long s = BufferParts.get(csr.offsetParts, v);
+      long e = BufferParts.get(csr.offsetParts, v + 1L);
       if ((s | e) < 0 || s > e || e > csr.edgeCount) {
         throw csr.badRange(v);
       }
