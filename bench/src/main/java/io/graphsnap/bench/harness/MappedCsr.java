@@ -2,8 +2,9 @@ package io.graphsnap.bench.harness;
 
 import io.graphsnap.reader.CsrView;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 
 /**
  * BFS, strongly connected components and PageRank over a snapshot's mapped CSR sections ({@link CsrView#offsets()},
@@ -13,16 +14,21 @@ import java.nio.ByteOrder;
  * Stateless; the segments belong to the snapshot and must not be used after it is closed.
  */
 public final class MappedCsr {
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
   private MappedCsr() {}
+
+  private static LongBuffer longs(MemorySegment segment) {
+    return segment.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+  }
+
+  private static IntBuffer ints(MemorySegment segment) {
+    return segment.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+  }
 
   /** Top-down BFS from {@code source} over all out-edges; see {@link GraphSystem#bfs}. */
   public static long[] bfs(CsrView forward, int source) {
     final int n = forward.nodeCount();
-    final MemorySegment off = forward.offsets();
-    final MemorySegment tgt = forward.neighbours();
+    final LongBuffer off = longs(forward.offsets());
+    final IntBuffer tgt = ints(forward.neighbours());
     final long[] seen = new long[(n + 63) >>> 6];
     final int[] queue = new int[n];
     int head = 0;
@@ -33,11 +39,11 @@ public final class MappedCsr {
     long examined = 0;
     while (head < tail) {
       int v = queue[head++];
-      long start = off.get(LONG, 8L * v);
-      long end = off.get(LONG, 8L * v + 8);
+      long start = off.get(v);
+      long end = off.get(v + 1);
       examined += end - start;
       for (long i = start; i < end; i++) {
-        int w = tgt.get(INT, 4 * i);
+        int w = tgt.get((int) i);
         long bit = 1L << w;
         int word = w >>> 6;
         if ((seen[word] & bit) == 0) {
@@ -53,8 +59,8 @@ public final class MappedCsr {
   /** Strongly connected components by iterative Tarjan over the mapped forward CSR; see {@link HeapCsr#scc()}. */
   public static long[] scc(CsrView forward) {
     final int n = forward.nodeCount();
-    final MemorySegment off = forward.offsets();
-    final MemorySegment tgt = forward.neighbours();
+    final LongBuffer off = longs(forward.offsets());
+    final IntBuffer tgt = ints(forward.neighbours());
     final int[] index = new int[n];
     final int[] low = new int[n];
     final int[] frames = new int[n];
@@ -72,20 +78,20 @@ public final class MappedCsr {
       }
       int top = 0;
       frames[0] = root;
-      next[0] = off.get(LONG, 8L * root);
+      next[0] = off.get(root);
       index[root] = low[root] = counter++;
       stack[stackTop++] = root;
       onStack[root >>> 6] |= 1L << root;
       while (top >= 0) {
         int v = frames[top];
         long pos = next[top];
-        if (pos < off.get(LONG, 8L * v + 8)) {
+        if (pos < off.get(v + 1)) {
           next[top] = pos + 1;
-          int w = tgt.get(INT, 4 * pos);
+          int w = tgt.get((int) pos);
           if (index[w] < 0) {
             top++;
             frames[top] = w;
-            next[top] = off.get(LONG, 8L * w);
+            next[top] = off.get(w);
             index[w] = low[w] = counter++;
             stack[stackTop++] = w;
             onStack[w >>> 6] |= 1L << w;
@@ -117,9 +123,9 @@ public final class MappedCsr {
   /** Pull PageRank over the reverse CSR, out-degrees from the forward one; see {@link GraphSystem#pageRank}. */
   public static double[] pageRank(CsrView forward, CsrView reverse, int iterations, double damping) {
     final int n = forward.nodeCount();
-    final MemorySegment off = forward.offsets();
-    final MemorySegment inOff = reverse.offsets();
-    final MemorySegment src = reverse.neighbours();
+    final LongBuffer off = longs(forward.offsets());
+    final LongBuffer inOff = longs(reverse.offsets());
+    final IntBuffer src = ints(reverse.neighbours());
     double[] rank = new double[n];
     double[] next = new double[n];
     double[] contribution = new double[n];
@@ -129,7 +135,7 @@ public final class MappedCsr {
       double dangling = 0;
       for (int v = 0; v < n; v++) {
         double r = rank[v];
-        long degree = off.get(LONG, 8L * v + 8) - off.get(LONG, 8L * v);
+        long degree = off.get(v + 1) - off.get(v);
         total += r;
         if (degree == 0) {
           dangling += r;
@@ -139,12 +145,12 @@ public final class MappedCsr {
         }
       }
       double base = ((1 - damping) * total + damping * dangling) / n;
-      long i = inOff.get(LONG, 0);
+      long i = inOff.get(0);
       for (int v = 0; v < n; v++) {
         double sum = 0;
-        long end = inOff.get(LONG, 8L * v + 8);
+        long end = inOff.get(v + 1);
         for (; i < end; i++) {
-          sum += contribution[src.get(INT, 4 * i)];
+          sum += contribution[src.get((int) i)];
         }
         next[v] = base + damping * sum;
       }
