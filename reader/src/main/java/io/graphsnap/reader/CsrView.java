@@ -5,9 +5,13 @@ import static io.graphsnap.reader.internal.Layouts.INT;
 import static io.graphsnap.reader.internal.Layouts.LONG;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.Section;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 
 /**
@@ -43,6 +47,10 @@ public final class CsrView {
   private final MemorySegment offsets;
   private final MemorySegment neighbours;
   private final MemorySegment types;
+  /** The three segments as buffer views: what the per-element reads use (see {@link BufferParts} for why). */
+  final LongBuffer[] offsetParts;
+  final IntBuffer[] neighbourParts;
+  final ByteBuffer[] typeParts;
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
@@ -57,6 +65,9 @@ public final class CsrView {
     this.offsets = offsets.bytes();
     this.neighbours = neighbours.bytes();
     this.types = types.bytes();
+    this.offsetParts = BufferParts.longs(this.offsets);
+    this.neighbourParts = BufferParts.ints(this.neighbours);
+    this.typeParts = BufferParts.bytes(this.types);
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.typeCount = typeCount;
@@ -118,7 +129,7 @@ public final class CsrView {
   public long offset(int node) {
     Objects.checkIndex(node, nodeCount + 1L);
     try {
-      long value = offsets.get(LONG, 8L * node);
+      long value = BufferParts.get(offsetParts, node);
       if (Long.compareUnsigned(value, edgeCount) > 0) {
         throw offsetsSection.corrupt(8L * node, "Offsets[" + node + "] out of range: actual=" + value
             + " vs expected in [0, " + edgeCount + "]");
@@ -139,7 +150,7 @@ public final class CsrView {
   public int neighbour(long index) {
     Objects.checkIndex(index, edgeCount);
     try {
-      int id = neighbours.get(INT, 4 * index);
+      int id = BufferParts.get(neighbourParts, index);
       if (Integer.compareUnsigned(id, nodeCount) >= 0) {
         throw badNeighbour(index, id);
       }
@@ -159,7 +170,7 @@ public final class CsrView {
   public int type(long index) {
     Objects.checkIndex(index, edgeCount);
     try {
-      int type = types.get(BYTE, index) & 0xFF;
+      int type = BufferParts.get(typeParts, index);
       if (type >= typeCount) {
         throw badType(index, type);
       }
@@ -179,8 +190,8 @@ public final class CsrView {
   public int degree(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
-      long start = offsets.get(LONG, 8L * node);
-      long end = offsets.get(LONG, 8L * node + 8);
+      long start = BufferParts.get(offsetParts, node);
+      long end = BufferParts.get(offsetParts, node + 1L);
       checkRange(node, start, end);
       return Math.toIntExact(end - start);
     } catch (IllegalStateException e) {

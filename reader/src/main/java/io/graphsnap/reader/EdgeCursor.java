@@ -1,11 +1,11 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
+import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 
 /**
@@ -37,8 +37,9 @@ public final class EdgeCursor {
 
   private final CsrView csr;
   private final MemorySegment offsets;
-  private final MemorySegment neighbours;
-  private final MemorySegment types;
+  private final LongBuffer[] offsetParts;
+  private final IntBuffer[] neighbourParts;
+  private final ByteBuffer[] typeParts;
   private final int nodeCount;
   private final int typeCount;
   private int node = -1;
@@ -50,8 +51,9 @@ public final class EdgeCursor {
   EdgeCursor(CsrView csr) {
     this.csr = csr;
     this.offsets = csr.offsets();
-    this.neighbours = csr.neighbours();
-    this.types = csr.types();
+    this.offsetParts = csr.offsetParts;
+    this.neighbourParts = csr.neighbourParts;
+    this.typeParts = csr.typeParts;
     this.nodeCount = csr.nodeCount();
     this.typeCount = csr.edgeTypeCount();
   }
@@ -67,8 +69,8 @@ public final class EdgeCursor {
   public EdgeCursor reset(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
-      long s = offsets.get(LONG, 8L * node);
-      long e = offsets.get(LONG, 8L * node + 8);
+      long s = BufferParts.get(offsetParts, node);
+      long e = BufferParts.get(offsetParts, node + 1L);
       csr.checkRange(node, s, e);
       set(node, ALL_TYPES, s, e);
       return this;
@@ -89,8 +91,8 @@ public final class EdgeCursor {
     Objects.checkIndex(node, nodeCount);
     Objects.checkIndex(typeId, typeCount);
     try {
-      long s = offsets.get(LONG, 8L * node);
-      long e = offsets.get(LONG, 8L * node + 8);
+      long s = BufferParts.get(offsetParts, node);
+      long e = BufferParts.get(offsetParts, node + 1L);
       csr.checkRange(node, s, e);
       long from = firstTypeAtLeast(s, e, typeId);
       long to = firstTypeAtLeast(from, e, typeId + 1);
@@ -113,12 +115,12 @@ public final class EdgeCursor {
       return END;
     }
     try {
-      int id = neighbours.get(INT, 4 * p);
+      int id = BufferParts.get(neighbourParts, p);
       if (Integer.compareUnsigned(id, nodeCount) >= 0) {
         throw csr.badNeighbour(p, id);
       }
       if (fixedType != ALL_TYPES) {
-        int t = types.get(BYTE, p) & 0xFF;
+        int t = BufferParts.get(typeParts, p);
         if (t != fixedType) {
           throw csr.unsortedTypes(node, p, t, fixedType);
         }
@@ -126,7 +128,7 @@ public final class EdgeCursor {
       position = p + 1;
       return id;
     } catch (IllegalStateException ex) {
-      throw Closing.translate(ex, neighbours, csr.resource());
+      throw Closing.translate(ex, offsets, csr.resource());
     }
   }
 
@@ -145,13 +147,13 @@ public final class EdgeCursor {
       return -1;
     }
     try {
-      int t = types.get(BYTE, p) & 0xFF;
+      int t = BufferParts.get(typeParts, p);
       if (t >= typeCount) {
         throw csr.badType(p, t);
       }
       return t;
     } catch (IllegalStateException ex) {
-      throw Closing.translate(ex, types, csr.resource());
+      throw Closing.translate(ex, offsets, csr.resource());
     }
   }
 
@@ -188,7 +190,7 @@ public final class EdgeCursor {
     long hi = to;
     while (lo < hi) {
       long mid = (lo + hi) >>> 1;
-      if ((types.get(BYTE, mid) & 0xFF) < type) {
+      if (BufferParts.get(typeParts, mid) < type) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -6,6 +6,7 @@ import static io.graphsnap.reader.internal.Layouts.LONG;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.reader.CsrView;
+import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -116,8 +117,8 @@ public final class Csr {
   public long start(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
-      long s = offsets.get(LONG, (long) node << 3);
-      long e = offsets.get(LONG, ((long) node << 3) + 8);
+      long s = BufferParts.get(offsetParts, node);
+      long e = BufferParts.get(offsetParts, node + 1L);
       if ((s | e) < 0 || s > e || e > edgeCount) {
         throw badRange(node);
       }
@@ -130,13 +131,13 @@ public final class Csr {
   /** One past node {@code node}'s last edge index; checked like {@link #start}. */
   public long end(int node) {
     start(node);
-    return offsets.get(LONG, ((long) node << 3) + 8);
+    return BufferParts.get(offsetParts, node + 1L);
   }
 
   /** Node {@code node}'s number of edges in this direction; checked like {@link #start}. */
   public long degree(int node) {
     long s = start(node);
-    return offsets.get(LONG, ((long) node << 3) + 8) - s;
+    return BufferParts.get(offsetParts, node + 1L) - s;
   }
 
   /**
@@ -148,7 +149,7 @@ public final class Csr {
   public int neighbour(long index) {
     Objects.checkIndex(index, edgeCount);
     try {
-      int w = neighbours.get(INT, index << 2);
+      int w = BufferParts.get(neighbourParts, index);
       if (Integer.compareUnsigned(w, nodeCount) >= 0) {
         throw badNeighbour(index, w);
       }
@@ -162,7 +163,7 @@ public final class Csr {
   public int type(long index) {
     Objects.checkIndex(index, edgeCount);
     try {
-      return types.get(BYTE, index) & 0xFF;
+      return BufferParts.get(typeParts, index);
     } catch (IllegalStateException ex) {
       throw closed(ex);
     }

@@ -1,11 +1,10 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import io.graphsnap.reader.GraphSnapshot;
-import java.lang.foreign.MemorySegment;
+import io.graphsnap.reader.internal.BufferParts;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,9 +92,9 @@ public final class EffectClosure {
 
   /** Components in ascending id (successors first): OR each successor component's set into its own. */
   private static void propagate(Csr csr, EdgeTypeMask mask, Components components, int w, long[] sets) {
-    final MemorySegment off = csr.offsets;
-    final MemorySegment nb = csr.neighbours;
-    final MemorySegment ty = csr.types;
+    final LongBuffer[] off = csr.offsetParts;
+    final IntBuffer[] nb = csr.neighbourParts;
+    final ByteBuffer[] ty = csr.typeParts;
     final long edges = csr.edgeCount;
     final int n = csr.nodeCount;
     final boolean all = mask.isAll();
@@ -107,16 +106,16 @@ public final class EffectClosure {
       int target = c * w;
       for (int i = starts[c]; i < starts[c + 1]; i++) {
         int v = members[i];
-        long s = off.get(LONG, (long) v << 3);
-        long e = off.get(LONG, ((long) v << 3) + 8);
+        long s = BufferParts.get(off, v);
+        long e = BufferParts.get(off, v + 1L);
         if ((s | e) < 0 || s > e || e > edges) {
           throw csr.badRange(v);
         }
         for (long j = s; j < e; j++) {
-          if (!all && !sel[ty.get(BYTE, j) & 0xFF]) {
+          if (!all && !sel[BufferParts.get(ty, j)]) {
             continue;
           }
-          int u = nb.get(INT, j << 2);
+          int u = BufferParts.get(nb, j);
           if (Integer.compareUnsigned(u, n) >= 0) {
             throw csr.badNeighbour(j, u);
           }

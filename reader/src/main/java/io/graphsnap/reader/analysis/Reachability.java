@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.internal.BufferParts;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;

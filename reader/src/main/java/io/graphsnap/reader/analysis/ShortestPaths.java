@@ -1,12 +1,11 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
+import io.graphsnap.reader.internal.BufferParts;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntPredicate;
@@ -54,23 +53,23 @@ public final class ShortestPaths {
       parents.put(from, from);
       IntArrayList queue = new IntArrayList();
       queue.add(from);
-      final MemorySegment off = csr.offsets;
-      final MemorySegment nb = csr.neighbours;
-      final MemorySegment ty = csr.types;
+      final LongBuffer[] off = csr.offsetParts;
+      final IntBuffer[] nb = csr.neighbourParts;
+      final ByteBuffer[] ty = csr.typeParts;
       final boolean all = mask.isAll();
       final boolean[] sel = mask.table();
       for (int head = 0; head < queue.size(); head++) {
         int u = queue.getInt(head);
-        long s = off.get(LONG, (long) u << 3);
-        long e = off.get(LONG, ((long) u << 3) + 8);
+        long s = BufferParts.get(off, u);
+        long e = BufferParts.get(off, u + 1L);
         if ((s | e) < 0 || s > e || e > csr.edgeCount) {
           throw csr.badRange(u);
         }
         for (long j = s; j < e; j++) {
-          if (!all && !sel[ty.get(BYTE, j) & 0xFF]) {
+          if (!all && !sel[BufferParts.get(ty, j)]) {
             continue;
           }
-          int w = nb.get(INT, j << 2);
+          int w = BufferParts.get(nb, j);
           if (Integer.compareUnsigned(w, n) >= 0) {
             throw csr.badNeighbour(j, w);
           }

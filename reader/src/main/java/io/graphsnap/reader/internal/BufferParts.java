@@ -1,4 +1,4 @@
-package io.graphsnap.reader.analysis;
+package io.graphsnap.reader.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -7,8 +7,8 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 
 /**
- * Random access to a CSR's segments through NIO buffer views, for the loops that jump from node to node
- * (breadth-first search, Tarjan). A buffer holds at most 2 GiB, so a segment is viewed as parts of
+ * Random access to a snapshot section through NIO buffer views, for the reads that jump from node to node
+ * (edge cursors, breadth-first search, Tarjan). A buffer holds at most 2 GiB, so a segment is viewed as parts of
  * 2<sup>{@value #SHIFT}</sup> elements and element {@code i} is {@code parts[i >>> SHIFT].get(i & mask)}.
  *
  * <p>Why buffers: {@code MemorySegment.get(layout, offset)} runs through var-handle code that every segment of
@@ -16,22 +16,22 @@ import java.nio.LongBuffer;
  * profile is megamorphic and a hot loop of such reads stops being inlined (measured on JDK 25: the same BFS
  * over mapped memory then took 2.3× as long as over heap arrays). A buffer's {@code get} is a method of the
  * buffer's own class, profiled at the caller's call site, so these loops stay monomorphic whatever else the
- * JVM does. Streaming loops use {@link Blocks} instead.
+ * JVM does. Streaming loops copy blocks instead ({@code io.graphsnap.reader.analysis.Blocks}).
  *
  * <p>The views read the segment's memory and share its lifetime (a read after the snapshot is closed throws
- * {@link IllegalStateException}, which {@link Csr#closed} translates). Immutable; the buffers are never
+ * {@link IllegalStateException}, which {@link Closing#translate} turns into the reader's own exception). Immutable; the buffers are never
  * repositioned, only read by index, so they are safe to share between threads.
  */
-final class BufferParts {
+public final class BufferParts {
   /** log2 of the elements per part. */
-  static final int SHIFT = 27;
+  public static final int SHIFT = 27;
   /** Mask of an element's index within its part. */
-  static final long MASK = (1L << SHIFT) - 1;
+  public static final long MASK = (1L << SHIFT) - 1;
 
   private BufferParts() {}
 
   /** Views {@code segment} as little-endian longs. */
-  static LongBuffer[] longs(MemorySegment segment) {
+  public static LongBuffer[] longs(MemorySegment segment) {
     int count = parts(segment.byteSize() / Long.BYTES);
     LongBuffer[] parts = new LongBuffer[count];
     for (int p = 0; p < count; p++) {
@@ -41,7 +41,7 @@ final class BufferParts {
   }
 
   /** Views {@code segment} as little-endian ints. */
-  static IntBuffer[] ints(MemorySegment segment) {
+  public static IntBuffer[] ints(MemorySegment segment) {
     int count = parts(segment.byteSize() / Integer.BYTES);
     IntBuffer[] parts = new IntBuffer[count];
     for (int p = 0; p < count; p++) {
@@ -51,7 +51,7 @@ final class BufferParts {
   }
 
   /** Views {@code segment} as bytes. */
-  static ByteBuffer[] bytes(MemorySegment segment) {
+  public static ByteBuffer[] bytes(MemorySegment segment) {
     int count = parts(segment.byteSize());
     ByteBuffer[] parts = new ByteBuffer[count];
     for (int p = 0; p < count; p++) {
@@ -61,17 +61,17 @@ final class BufferParts {
   }
 
   /** Element {@code i}. */
-  static long get(LongBuffer[] parts, long i) {
+  public static long get(LongBuffer[] parts, long i) {
     return parts[(int) (i >>> SHIFT)].get((int) (i & MASK));
   }
 
   /** Element {@code i}. */
-  static int get(IntBuffer[] parts, long i) {
+  public static int get(IntBuffer[] parts, long i) {
     return parts[(int) (i >>> SHIFT)].get((int) (i & MASK));
   }
 
   /** Element {@code i}, unsigned. */
-  static int get(ByteBuffer[] parts, long i) {
+  public static int get(ByteBuffer[] parts, long i) {
     return parts[(int) (i >>> SHIFT)].get((int) (i & MASK)) & 0xFF;
   }
 
