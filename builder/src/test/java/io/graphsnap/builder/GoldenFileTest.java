@@ -14,12 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The snapshot bytes of a small fixed input (the graph of {@link SnapshotBuilderTest}: merged namespace,
- * conflict, externals, details, supplementary characters) must equal the committed golden file byte for byte.
- * A layout change must be deliberate: bump {@link SnapshotFormat#VERSION_CURRENT} and regenerate with
- * {@code mvn -pl builder test -Dtest=GoldenFileTest -Dgolden.update=true}.
+ * conflict, externals, details, supplementary characters) must equal the committed golden file
+ * {@code src/test/resources/golden/small-v<VERSION_CURRENT>.gsnap.hex} byte for byte.
+ *
+ * <p>A layout change must be deliberate. To make one:
+ * <ol>
+ *   <li>add a version constant to {@link SnapshotFormat} and point {@link SnapshotFormat#VERSION_CURRENT} at it
+ *       (this test then looks for a golden file of the new version and fails until it exists);
+ *   <li>from the repository root, after {@code mvn -B -q -pl format,bloom,reader,builder -am install -DskipTests}:
+ *       {@code mvn -B -pl builder test -Dtest=GoldenFileTest -Dgolden.update=true} writes the new file (it
+ *       never overwrites another version's);
+ *   <li>read the diff against the previous version's file (the hex lines carry offsets), then commit the new file.
+ * </ol>
+ * Keep the older versions' files: {@link GoldenV1ReaderTest} opens {@code small-v1.gsnap.hex} with the reader
+ * to prove it still reads version-1 files.
  */
 class GoldenFileTest {
-  static final Path GOLDEN = Path.of("src/test/resources/golden/small-v" + SnapshotFormat.VERSION_CURRENT + ".gsnap.hex");
+  static final Path GOLDEN = golden(SnapshotFormat.VERSION_CURRENT);
   static final int BYTES_PER_LINE = 32;
 
   @TempDir Path dir;
@@ -41,6 +52,22 @@ class GoldenFileTest {
     String expected = Files.readString(GOLDEN, StandardCharsets.US_ASCII);
     assertEquals(expected, hex, "layout changed: bump SnapshotFormat.VERSION_CURRENT and regenerate with "
         + "-Dgolden.update=true (mvn -pl builder test -Dtest=GoldenFileTest -Dgolden.update=true)");
+  }
+
+  /** The golden file of format version {@code version}. */
+  static Path golden(int version) {
+    return Path.of("src/test/resources/golden/small-v" + version + ".gsnap.hex");
+  }
+
+  /** The bytes of a golden hex file: the inverse of {@link #toHex}. */
+  static byte[] fromHex(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank()) {
+        out.writeBytes(HexFormat.of().parseHex(line.substring(line.indexOf(' ') + 1).strip()));
+      }
+    }
+    return out.toByteArray();
   }
 
   /** Hex, {@value #BYTES_PER_LINE} bytes a line, each line prefixed by its offset, so that diffs show where. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class CommandsTest {
     assertEquals(20, info.get("files").asInt());
     assertEquals(69, info.get("edgeTypes").get("calls").asInt());
     assertEquals(12, info.get("kinds").get("external").asInt());
-    assertEquals(1, info.get("formatVersion").asInt());
+    assertEquals(SnapshotFormat.VERSION_CURRENT, info.get("formatVersion").asInt());
     assertTrue(info.get("bytes").asLong() > 0);
     assertTrue(info.get("snapshot").asText().matches("[0-9a-f]{64}"));
   }

@@ -37,12 +37,14 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *       {@link UnsupportedFormatVersionException} with the version found and the supported range), header
  *       CRC32C, file length, every section aligned, inside the file, in order, ids increasing;
  *   <li>every required section is present (all of format version 1 except BUILD_INFO and CONFLICTS, which may
- *       be absent and then read as empty);
+ *       be absent and then read as empty; NAME_INDEX, new in version 2, is optional: without it lookups by name
+ *       binary-search);
  *   <li>every section's length is exactly what its counts imply: NODES = 16·N, EDGE_TYPE_COUNTS = 8·T,
  *       FORWARD/REVERSE_OFFSETS = 8·(N+1), targets/sources = 4·E, types = E, FILES = 72·F; each StringList and
  *       BitmapList header fits its section with {@code Ends[0] = 0} and {@code Ends[Count]} = its data length;
  *       NODE_DETAILS' Ends likewise; KIND_BITMAPS holds K bitmaps, EFFECT_BITMAPS X; FILE_PATHS and FILES
- *       agree on F;
+ *       agree on F; NAME_INDEX, when present, has SlotCount = ⌈4·N/3⌉, a zero reserved field and
+ *       8 + 4·SlotCount bytes;
  *   <li>{@code Offsets[0] = 0} and {@code Offsets[N] = E} in both CSRs (the same E); the edge-type counts are
  *       non-negative and sum to E; T ≤ 255, K ≤ 65 535;
  *   <li>the dictionaries (EDGE_TYPES, KINDS, EFFECTS, LANGUAGES) are well-formed UTF-8, strictly increasing
@@ -56,7 +58,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * node kind ids are below K and file ids in [-1, F); file language ids below L; cursor offsets satisfy
  * {@code 0 <= Offsets[v] <= Offsets[v+1] <= E}; neighbour ids are below N and type ids below T; a typed
  * cursor's edges have its type; each bitmap is fully validated (containers, size, values below N) at its
- * first use; each details entry is decoded with bounds checks. Caller errors (an id outside its range)
+ * first use; each details entry is decoded with bounds checks; each name-index slot a lookup reads is empty
+ * or holds an id below N, and a probe stops after SlotCount slots. Caller errors (an id outside its range)
  * throw {@link IndexOutOfBoundsException}.
  *
  * <h2>What only {@link #verify} checks</h2>
@@ -66,10 +69,13 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * CSR the transpose of the forward one; every StringList's ends monotonic and its strings well-formed UTF-8;
  * node names, paths and dictionaries strictly increasing; node kind ids, file ids and flags valid, external
  * nodes without file, of kind {@code external}, with no details; every bitmap valid, kind bitmaps
- * partitioning the nodes by their kind ids; every name in the Bloom filter; every details entry decodable.
+ * partitioning the nodes by their kind ids; every name in the Bloom filter; every details entry decodable;
+ * the name index holding every node exactly once, with its fingerprint, where a probe from its home slot finds
+ * it.
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
- * the reader return wrong answers: a name lookup may miss when names are out of order or the Bloom filter
- * lacks a name; a string may decode with replacement characters; columns, lines, details and bitmaps may
+ * the reader return wrong answers: a name lookup may miss when the name index misses it and the names are out
+ * of order or the Bloom filter lacks the name (a lookup never returns the id of another name); a string may
+ * decode with replacement characters; columns, lines, details and bitmaps may
  * carry wrong values; on edges not sorted by type a typed cursor may miss edges (it never returns an edge of
  * another type: it throws {@link CorruptSnapshotException}); a reverse CSR that is not the transpose of the
  * forward one answers in-edge queries wrongly.
@@ -183,18 +189,32 @@ public final class GraphSnapshot implements AutoCloseable {
   // ---------------------------------------------------------------- lookup
 
   /**
-   * The id of the node named {@code name}, or -1. Encodes the name to UTF-8 once, asks the Bloom filter
-   * (absent: -1 without touching the names), then binary-searches the sorted names comparing bytes in place.
-   * O(log N) probes, no allocation beyond the encoding.
+   * The id of the node named {@code name}, or -1. Encodes the name to UTF-8 once, then as {@link #node(byte[])}.
    */
   public int node(String name) {
     return node(name.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The id of the node whose UTF-8 name is {@code utf8}, or -1; see {@link #node(String)}. */
+  /**
+   * The id of the node whose UTF-8 name is {@code utf8}, or -1. With a NAME_INDEX (format version 2): hashes
+   * the name once and probes the index, comparing fingerprints and then the name's bytes in place; a hit is
+   * the answer, O(1) expected. On an index miss, and always on a version-1 file: asks the Bloom filter (absent:
+   * -1 without touching the names), then binary-searches the sorted names, O(log N); so only absent names
+   * that pass the Bloom filter (about 0.6%) pay the binary search after the index, and a damaged index can
+   * make a lookup slower but never make a present name look absent. The index path allocates nothing.
+   *
+   * @throws CorruptSnapshotException if a probed index slot holds a value out of range (below -1, or a node
+   *     id not below N)
+   */
   public int node(byte[] utf8) {
     ensureOpen();
     try {
+      if (sections.nameIndex != null) {
+        int id = sections.nameIndex.find(utf8, sections.names);
+        if (id >= 0) {
+          return id;
+        }
+      }
       if (!sections.bloom.mightContain(utf8, 0, utf8.length)) {
         return -1;
       }
@@ -554,8 +574,8 @@ public final class GraphSnapshot implements AutoCloseable {
 
   /**
    * Checks every byte and every structural invariant, as listed under "What only verify checks" in the class
-   * documentation. O(file size + N + E) time; O(T) memory beyond a few buffers. Returns normally if the file
-   * is sound.
+   * documentation. O(file size + N + E) time; O(T) memory plus N bits (the name index check) beyond a few
+   * buffers. Returns normally if the file is sound.
    *
    * @throws CorruptSnapshotException for the first problem found, naming the section and byte offset
    */

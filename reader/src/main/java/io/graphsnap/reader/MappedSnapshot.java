@@ -12,6 +12,7 @@ import io.graphsnap.reader.internal.ChecksumVerifier;
 import io.graphsnap.reader.internal.DetailsReader;
 import io.graphsnap.reader.internal.Dictionary;
 import io.graphsnap.reader.internal.FileTable;
+import io.graphsnap.reader.internal.NameIndexView;
 import io.graphsnap.reader.internal.NodeTable;
 import io.graphsnap.reader.internal.Section;
 import io.graphsnap.reader.internal.SectionTable;
@@ -44,6 +45,8 @@ final class MappedSnapshot {
   final BitmapListView kindBitmaps;
   final BitmapListView effectBitmaps;
   final BloomView bloom;
+  /** The hash index over names, or {@code null} when the file has none (format version 1). */
+  final NameIndexView nameIndex;
   final FileTable files;
   final DetailsReader details;
   private final SectionTable sections;
@@ -78,6 +81,8 @@ final class MappedSnapshot {
     this.kindBitmaps = BitmapListView.open(table.required(SectionId.KIND_BITMAPS), kinds.size(), "K", n);
     this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
+    Section index = table.optional(SectionId.NAME_INDEX);
+    this.nameIndex = index == null ? null : NameIndexView.open(index, n);
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), 2, "key/value pairs");
     this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), 3, "(name, kept, dropped) triples");
@@ -88,6 +93,9 @@ final class MappedSnapshot {
     ChecksumVerifier.verify(resource, file);
     new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps, bloom,
         sections.required(SectionId.BLOOM), details, buildInfoList, conflictList).verify();
+    if (nameIndex != null) {
+      nameIndex.verify(names);
+    }
     Section counts = sections.required(SectionId.EDGE_TYPE_COUNTS);
     long forwardHash = CsrVerifier.verify(forward, edgeTypeCounts, counts);
     long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);

@@ -72,6 +72,30 @@ final class CorruptCorpus {
     s = TestSnapshotWriter.sections(Fixtures.small());
     s.put(SectionId.BLOOM, new io.graphsnap.bloom.BloomFilterBuilder(10).toByteArray());
     out.put("verify-bloom-without-names.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.NAME_INDEX)).putInt(0, le(s.get(SectionId.NAME_INDEX)).getInt(0) + 1);
+    out.put("open-name-index-slot-count.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] index = s.get(SectionId.NAME_INDEX);
+    for (int at = 8; at < index.length; at += 4) {
+      le(index).putInt(at, 0x7FFF_FFFF); // every slot: a node id far beyond N
+    }
+    out.put("query-name-index-slot-out-of-range.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    index = s.get(SectionId.NAME_INDEX);
+    int first = -1;
+    for (int at = 8; at < index.length; at += 4) {
+      int value = le(index).getInt(at);
+      if (value != -1 && first == -1) {
+        first = value;
+      } else if (value != -1) {
+        le(index).putInt(at, first); // every full slot names the same node: lookups fall back, verify fails
+      }
+    }
+    out.put("verify-name-index-wrong-node.gsnap", layout(s));
     return out;
   }
 

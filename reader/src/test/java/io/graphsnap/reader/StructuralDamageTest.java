@@ -38,7 +38,7 @@ class StructuralDamageTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX"}, mode = EnumSource.Mode.EXCLUDE)
   void everyRequiredSectionMustBePresent(SectionId id) {
     sections.remove(id);
     CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, this::openIt);
@@ -60,7 +60,7 @@ class StructuralDamageTest {
   @ParameterizedTest
   @EnumSource(value = SectionId.class, names = {"NODES", "EDGE_TYPE_COUNTS", "FORWARD_OFFSETS", "FORWARD_TARGETS",
       "FORWARD_TYPES", "REVERSE_OFFSETS", "REVERSE_SOURCES", "REVERSE_TYPES", "FILES", "BLOOM", "NODE_NAMES",
-      "KINDS", "KIND_BITMAPS", "NODE_DETAILS"})
+      "KINDS", "KIND_BITMAPS", "NODE_DETAILS", "NAME_INDEX"})
   void aSectionOneByteTooLongFailsAtOpen(SectionId id) {
     byte[] b = sections.get(id);
     sections.put(id, java.util.Arrays.copyOf(b, b.length + 1));
@@ -299,6 +299,11 @@ class StructuralDamageTest {
   @Test
   void aBloomFilterWithoutTheNamesMissesAndVerifyCatchesIt() throws Exception {
     sections.put(SectionId.BLOOM, new io.graphsnap.bloom.BloomFilterBuilder(n).toByteArray());
+    try (GraphSnapshot s = openIt()) {
+      assertEquals(TestGraph.indexOf(graph.sortedNames(), "auth.login"), s.node("auth.login")); // the index finds it
+      assertEquals("BLOOM", assertThrows(CorruptSnapshotException.class, s::verify).section());
+    }
+    sections.remove(SectionId.NAME_INDEX);
     try (GraphSnapshot s = openIt()) {
       assertEquals(-1, s.node("auth.login")); // the documented consequence of an unverified file
       assertEquals("BLOOM", assertThrows(CorruptSnapshotException.class, s::verify).section());

@@ -117,12 +117,47 @@ final class TestSnapshotWriter {
       conflicts.add(c.droppedPath());
     }
     s.put(SectionId.CONFLICTS, stringList(conflicts));
+    s.put(SectionId.NAME_INDEX, nameIndex(names));
     return s;
+  }
+
+  /**
+   * {@code NameIndex --> SlotCount UInt32, Zero UInt32, Slots Int32^SlotCount}, written from the rule in
+   * NameIndexFormat's Javadoc, spelled out here independently of its helper methods.
+   */
+  static byte[] nameIndex(List<String> names) {
+    long n = names.size();
+    int slotCount = (int) ((4 * n + 2) / 3);
+    int idBits = Math.max(1, 32 - Integer.numberOfLeadingZeros((int) Math.max(0, n - 1)));
+    int[] slots = new int[slotCount];
+    java.util.Arrays.fill(slots, -1);
+    for (int id = 0; id < n; id++) {
+      long h = io.graphsnap.bloom.BloomHash.hash64(names.get(id).getBytes(StandardCharsets.UTF_8));
+      int fingerprint = (int) (h & ((1L << (31 - idBits)) - 1));
+      long slot = Math.unsignedMultiplyHigh(h & 0xFFFF_FFFF_0000_0000L, slotCount); // ⌊hi32(h)·S / 2^32⌋
+      while (slots[(int) slot] != -1) {
+        slot = (slot + 1) % slotCount;
+      }
+      slots[(int) slot] = fingerprint << idBits | id;
+    }
+    ByteBuffer b = le(8 + 4 * slotCount);
+    b.putInt(slotCount).putInt(0);
+    for (int v : slots) {
+      b.putInt(v);
+    }
+    return b.array();
   }
 
   /** The whole snapshot file of {@code graph}. */
   static byte[] write(TestGraph graph) {
     return layout(sections(graph), SnapshotFormat.VERSION_CURRENT);
+  }
+
+  /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX. */
+  static byte[] writeV1(TestGraph graph) {
+    EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.NAME_INDEX);
+    return layout(s, SnapshotFormat.VERSION_START);
   }
 
   /** Lays out {@code sections} (in id order, 64-byte aligned) after a header with their CRCs. */

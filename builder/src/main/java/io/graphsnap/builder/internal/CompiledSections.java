@@ -4,9 +4,13 @@ import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 
-/** The sections of a full build: each written from a {@link CompiledGraph}. Stateless apart from the graph. */
+/**
+ * The sections of a full build: each written from a {@link CompiledGraph}. Stateless apart from the graph and
+ * the name index, which BLOOM builds in the same pass over the encoded names and NAME_INDEX writes.
+ */
 final class CompiledSections implements SnapshotBody {
   private final CompiledGraph g;
+  private NameIndexBuilder nameIndex;
 
   CompiledSections(CompiledGraph graph) {
     this.g = graph;
@@ -40,6 +44,7 @@ final class CompiledSections implements SnapshotBody {
       case LANGUAGES -> out.putStringList(g.languages());
       case NODE_DETAILS -> writeDetails(out);
       case CONFLICTS -> writeConflicts(out);
+      case NAME_INDEX -> writeNameIndex(out);
     }
   }
 
@@ -53,12 +58,27 @@ final class CompiledSections implements SnapshotBody {
     }
   }
 
+  /** The Bloom filter, and the name index from the same encoded names (in id order). */
   private void writeBloom(SectionWriter out) throws IOException {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
+    nameIndex = new NameIndexBuilder(g.nodeCount());
     for (String name : g.nodeNames()) {
-      bloom.add(Utf8.encode(name, "node name"));
+      byte[] utf8 = Utf8.encode(name, "node name");
+      bloom.add(utf8);
+      nameIndex.add(utf8);
     }
     out.put(bloom.toByteArray());
+  }
+
+  private void writeNameIndex(SectionWriter out) throws IOException {
+    if (nameIndex == null) { // BLOOM not written first: build it here
+      nameIndex = new NameIndexBuilder(g.nodeCount());
+      for (String name : g.nodeNames()) {
+        nameIndex.add(Utf8.encode(name, "node name"));
+      }
+    }
+    nameIndex.writeTo(out);
+    nameIndex = null;
   }
 
   /** {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32, LanguageId Int32, SymbolCount Int32}. */

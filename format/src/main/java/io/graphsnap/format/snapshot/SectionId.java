@@ -75,7 +75,15 @@ public enum SectionId {
    */
   NODE_DETAILS(20),
   /** {@code Conflicts --> StringList} of 3·C strings: name, kept path, dropped path; sorted by name, then dropped path. */
-  CONFLICTS(21);
+  CONFLICTS(21),
+  /**
+   * {@code NameIndex --> SlotCount UInt32, Zero UInt32, Slots Int32^SlotCount}: an open-addressing hash table
+   * from node name to node id (linear probing), so that a lookup by name is O(1) expected; the exact rule
+   * (slot count, hash, home slot, fingerprint, insertion order) is in {@link NameIndexFormat}. Since format
+   * version {@link SnapshotFormat#VERSION_NAME_INDEX}; optional: a file without it is served by binary search
+   * over NODE_NAMES.
+   */
+  NAME_INDEX(22);
 
   private final int id;
 

@@ -29,8 +29,13 @@ public final class SnapshotFormat {
   public static final byte[] MAGIC = {'G', 'S', 'N', 'A', 'P', 0x00, 0x0D, 0x0A};
   /** The first format version. */
   public static final int VERSION_START = 1;
+  /**
+   * Version 2 adds {@link SectionId#NAME_INDEX}, the hash index over node names; every other section is as in
+   * version 1, so a version-1 file is read exactly as before (lookups by binary search).
+   */
+  public static final int VERSION_NAME_INDEX = 2;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_START;
+  public static final int VERSION_CURRENT = VERSION_NAME_INDEX;
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
   /** Bytes of the fixed header before the section table. */

@@ -1,8 +1,12 @@
 package io.graphsnap.reader.internal;
 
 import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.reader.internal.Layouts.LONG;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 public final class StringListView {
   /** Longest string decoded into a Java {@code String}. */
   private static final long MAX_DECODED_BYTES = Integer.MAX_VALUE - 16;
+  /** Little-endian longs of a byte array, to compare a key with {@link Layouts#LONG} reads of the mapped bytes. */
+  private static final VarHandle KEY_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final EndsList list;
   private final MemorySegment bytes;
@@ -83,6 +89,34 @@ public final class StringListView {
     long from = list.dataBase() + s;
     long to = from + Math.min(e - s, keyLength);
     return compareBytes(bytes, from, to, key, 0, keyLength);
+  }
+
+  /**
+   * Whether string {@code i} (in [0, count)) equals {@code key}'s bytes, compared in place: the length first,
+   * then eight bytes at a time. O(length), no allocation; reads only this (mapped) segment and the array.
+   */
+  public boolean equalsAt(int i, byte[] key) {
+    long s = list.rawEnd(i);
+    long e = list.rawEnd(i + 1);
+    list.checkRange(i, s, e);
+    int n = key.length;
+    if (e - s != n) {
+      return false;
+    }
+    MemorySegment b = bytes;
+    long at = list.dataBase() + s;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      if (b.get(LONG, at + k) != (long) KEY_LONG.get(key, k)) {
+        return false;
+      }
+    }
+    for (; k < n; k++) {
+      if (b.get(BYTE, at + k) != key[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Index of {@code key} in a sorted list, or -1. O(log count) probes, no allocation. */

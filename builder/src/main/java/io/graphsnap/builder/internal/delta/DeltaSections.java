@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.builder.internal.CompiledGraph;
+import io.graphsnap.builder.internal.NameIndexBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
 import io.graphsnap.format.snapshot.SectionId;
@@ -61,6 +62,7 @@ final class DeltaSections implements SnapshotBody {
       case KIND_BITMAPS -> out.putBitmapList(kindBitmaps());
       case EFFECT_BITMAPS -> out.putBitmapList(new EffectBitmaps(d).build());
       case BLOOM -> writeBloom(out);
+      case NAME_INDEX -> writeNameIndex(out);
       case FILE_PATHS -> writePaths(out);
       case FILES -> writeFiles(out);
       case LANGUAGES -> out.putStringList(d.languages);
@@ -94,6 +96,38 @@ final class DeltaSections implements SnapshotBody {
       out.put(base.bloom, 0, base.bloom.byteSize());
     } else {
       out.put(bloom.toByteArray());
+    }
+  }
+
+  /**
+   * NAME_INDEX: the base's bytes when no node id moved (the index depends only on the names in id order),
+   * else rebuilt from the new names in id order: copied runs hashed from the base's mapped NODE_NAMES, items
+   * from their bytes. O(N + name bytes) then, like the Bloom filter's rehash.
+   */
+  private void writeNameIndex(SectionWriter out) throws IOException {
+    MemorySegment baseIndex = nodes.identity() ? baseNameIndex() : null;
+    if (baseIndex != null) {
+      out.put(baseIndex, 0, baseIndex.byteSize());
+      return;
+    }
+    NameIndexBuilder index = new NameIndexBuilder(d.nodeCount());
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      if (nodes.kind[seg] == Splice.ITEM) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        index.add(s.oldId >= 0 ? base.nameBytes(s.oldId) : DeltaPlanner.utf8(s.name));
+      } else {
+        index.addNames(base.names, base.nodeCount, nodes.oldStart[seg], nodes.oldStart[seg] + nodes.length[seg]);
+      }
+    }
+    index.writeTo(out);
+  }
+
+  /** The base's NAME_INDEX section, or null if it has none (a version-2 file may omit it). */
+  private MemorySegment baseNameIndex() {
+    try {
+      return base.section(SectionId.NAME_INDEX);
+    } catch (IllegalStateException absent) {
+      return null;
     }
   }
 

@@ -1,0 +1,128 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.format.snapshot.NameIndexFormat;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Builds the NAME_INDEX section ({@link NameIndexFormat} has the exact rule): feed every node's name in id
+ * order, 0 to N−1, then {@link #writeTo} the section. The bytes depend only on the names in id order.
+ *
+ * <p>Memory: one {@code int[SlotCount]} (≈ 5.33 bytes per node) on the heap. {@link #add} is O(name length)
+ * plus the probe, O(1) expected at load factor 0.75. Mutable, single-use, not thread-safe.
+ */
+public final class NameIndexBuilder {
+  /** Most nodes an index is built for: its slots must fit one Java array. */
+  public static final int MAX_NODES = (int) ((Integer.MAX_VALUE - 8) * 3L / 4);
+
+  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  private final int nodeCount;
+  private final int idBits;
+  private final int slotCount;
+  private final int[] slots;
+  private int added;
+  private byte[] scratch = new byte[1 << 16];
+
+  /**
+   * Creates an empty index for {@code nodeCount} names.
+   *
+   * @throws IllegalArgumentException if {@code nodeCount} is negative or above {@link #MAX_NODES}
+   */
+  public NameIndexBuilder(int nodeCount) {
+    if (nodeCount < 0 || nodeCount > MAX_NODES) {
+      throw new IllegalArgumentException("nodeCount=" + nodeCount + " is not in [0, " + MAX_NODES + "]");
+    }
+    this.nodeCount = nodeCount;
+    this.idBits = NameIndexFormat.idBits(nodeCount);
+    this.slotCount = (int) NameIndexFormat.slotCount(nodeCount);
+    this.slots = new int[slotCount];
+    Arrays.fill(slots, NameIndexFormat.EMPTY);
+  }
+
+  /** Adds the next node's name, {@code utf8[offset, offset + length)}; its id is the number of names added before. */
+  public void add(byte[] utf8, int offset, int length) {
+    addHash(BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED));
+  }
+
+  /** Adds the next node's name, all of {@code utf8}. */
+  public void add(byte[] utf8) {
+    add(utf8, 0, utf8.length);
+  }
+
+  /**
+   * Adds the next node by the XXH64 (seed {@value NameIndexFormat#HASH_SEED}) of its name, for callers that
+   * already computed it.
+   *
+   * @throws IllegalStateException if all {@code nodeCount} names were already added
+   */
+  public void addHash(long h) {
+    if (added == nodeCount) {
+      throw new IllegalStateException("name index for " + nodeCount + " nodes: one name too many");
+    }
+    int value = NameIndexFormat.slotValue(added, h, idBits);
+    int slot = (int) NameIndexFormat.homeSlot(h, slotCount);
+    int[] s = slots;
+    while (s[slot] != NameIndexFormat.EMPTY) {
+      if (++slot == slotCount) {
+        slot = 0;
+      }
+    }
+    s[slot] = value;
+    added++;
+  }
+
+  /**
+   * Adds the names {@code [from, to)} of a StringList ({@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1),
+   * Bytes}) of {@code count} strings, such as another snapshot's mapped NODE_NAMES, copying them in chunks.
+   * The list must be sound (the reader checked its bounds; its ends are monotonic).
+   */
+  public void addNames(MemorySegment list, int count, int from, int to) {
+    long endsAt = 8;
+    long dataAt = 8L * (count + 2);
+    int i = from;
+    while (i < to) {
+      long start = list.get(LONG, endsAt + 8L * i);
+      long stop = list.get(LONG, endsAt + 8L * (i + 1));
+      int j = i + 1;
+      while (j < to) {
+        long next = list.get(LONG, endsAt + 8L * (j + 1));
+        if (next - start > scratch.length) {
+          break;
+        }
+        stop = next;
+        j++;
+      }
+      int n = Math.toIntExact(stop - start);
+      if (n > scratch.length) {
+        scratch = new byte[n];
+      }
+      MemorySegment.copy(list, ValueLayout.JAVA_BYTE, dataAt + start, scratch, 0, n);
+      long offset = start;
+      for (int k = i; k < j; k++) {
+        long next = list.get(LONG, endsAt + 8L * (k + 1));
+        add(scratch, (int) (offset - start), (int) (next - offset));
+        offset = next;
+      }
+      i = j;
+    }
+  }
+
+  /**
+   * Writes the section: SlotCount, Zero, the slots.
+   *
+   * @throws IllegalStateException unless exactly {@code nodeCount} names were added
+   */
+  public void writeTo(SectionWriter out) throws IOException {
+    if (added != nodeCount) {
+      throw new IllegalStateException("name index for " + nodeCount + " nodes: only " + added + " names added");
+    }
+    out.putInt(slotCount);
+    out.putInt(0);
+    out.putInts(slots, slotCount);
+  }
+}
