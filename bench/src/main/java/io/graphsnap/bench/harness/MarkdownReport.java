@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,15 @@ import java.util.Map;
 /**
  * Writes {@code bench/results/<scale>.md}: the comparison tables (graphsnap's figure, the peer's, their ratio
  * and the goal with met/missed), the bandwidth line, missed goals and failures. Stateless.
+ *
+ * <p>The reason given for a missed goal comes from {@value #REASONS} next to the report, written by hand after
+ * profiling: one line per goal, {@code measure TAB peer TAB reason} ({@code #} starts a comment). A missed
+ * goal without a line there says that its reason is still to be found.
  */
 public final class MarkdownReport {
+  /** The file of hand-written reasons for missed goals, in the results directory. */
+  public static final String REASONS = "missed-goal-reasons.tsv";
+
   private MarkdownReport() {}
 
   /** Writes the report to {@code file}. */
@@ -55,7 +63,7 @@ public final class MarkdownReport {
     }
     sections(md, gs, edges);
     bandwidth(md, results, gs, prepared);
-    missed(md, rows);
+    missed(md, rows, reasons(file.toAbsolutePath().getParent().resolve(REASONS)));
     failures(md, results);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, md, StandardCharsets.UTF_8);
@@ -136,7 +144,23 @@ public final class MarkdownReport {
     return total / parts.length;
   }
 
-  private static void missed(StringBuilder md, List<Comparison> rows) {
+  /** Reads {@code measure TAB peer TAB reason} lines, keyed by {@code measure TAB peer}; none if absent. */
+  static Map<String, String> reasons(Path file) throws IOException {
+    Map<String, String> reasons = new HashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return reasons;
+    }
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String[] parts = line.split("\t", 3);
+      if (line.isBlank() || line.startsWith("#") || parts.length < 3) {
+        continue;
+      }
+      reasons.put(parts[0].strip() + "\t" + parts[1].strip(), parts[2].strip());
+    }
+    return reasons;
+  }
+
+  private static void missed(StringBuilder md, List<Comparison> rows, Map<String, String> reasons) {
     List<Comparison> missed = rows.stream().filter(c -> c.verdict().equals("missed")).toList();
     md.append("## Missed goals\n\n");
     if (missed.isEmpty()) {
@@ -146,7 +170,8 @@ public final class MarkdownReport {
     for (Comparison c : missed) {
       md.append("- ").append(c.measure()).append(" vs ").append(c.peer()).append(": ").append(ratio(c.advantage()))
           .append(", goal ≥ ").append(ratio(c.goal()))
-          .append(". Reason: to be stated from a profile (JFR; see bench/README.md).\n");
+          .append(". Reason: ").append(reasons.getOrDefault(c.measure() + "\t" + c.peer(),
+              "not yet established (profile with --jfr; see bench/README.md).")).append('\n');
     }
     md.append('\n');
   }
