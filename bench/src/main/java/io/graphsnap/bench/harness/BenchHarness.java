@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The side-by-side harness of issue 7: one command that puts graphsnap beside SQLite, MapDB, JGraphT and a bare
  * heap CSR on the same synthetic graph, checks they all give the same answers, and writes
- * {@code bench/results/<scale>.md} and {@code <scale>.png}.
+ * {@code bench/results/<scale>.md} and {@code <scale>.png} ({@code <scale>-<N>-files.*} when {@code --files N}
+ * overrides the scale's file count).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.graphsnap.bench.harness.BenchHarness --scale medium
@@ -126,6 +127,7 @@ public final class BenchHarness {
     Files.createDirectories(workload.dir());
     deleteResults(workload);
     SystemResult prepared = prepare(workload, log);
+    Timing.settle(); // the resolved graph is garbage now: let the heap shrink before the systems' JVMs start
     prepared.put("mode", o.inProcess() ? "all systems in one JVM (System.gc() between)"
         : "one JVM per system, -Xmx" + o.xmx());
     Queries queries = Queries.read(workload.queries());
@@ -144,8 +146,9 @@ public final class BenchHarness {
       }
     }
     List<String> disagreements = AnswerCheck.disagreements(results, queries, workload);
-    Path md = o.results().resolve(o.scale().label() + ".md");
-    Path png = o.results().resolve(o.scale().label() + ".png");
+    String name = reportName(o);
+    Path md = o.results().resolve(name + ".md");
+    Path png = o.results().resolve(name + ".png");
     if (disagreements.isEmpty()) {
       List<Comparison> rows = Report.rows(results, prepared);
       MarkdownReport.write(md, command, workload, rows, results, prepared);
@@ -153,6 +156,11 @@ public final class BenchHarness {
           (long) prepared.number("edges")) + " edges)", rows);
     }
     return new Outcome(results, disagreements, md, png);
+  }
+
+  /** {@code <scale>}, or {@code <scale>-<files>-files} when {@code --files} changed the scale's file count. */
+  static String reportName(Options o) {
+    return o.files() == o.scale().files() ? o.scale().label() : o.scale().label() + "-" + o.files() + "-files";
   }
 
   private static void deleteResults(Workload workload) throws IOException {
