@@ -154,6 +154,35 @@ class NameIndexTest {
     }
   }
 
+  @Test
+  void lookupsThroughTheIndexAllocateNothing() throws Exception {
+    TestGraph g = Fixtures.random(11, 2_000, 0);
+    try (GraphSnapshot s = open(TestSnapshotWriter.write(g))) {
+      List<String> sorted = g.sortedNames();
+      byte[][] keys = new byte[sorted.size()][];
+      for (int v = 0; v < keys.length; v++) {
+        keys[v] = sorted.get(v).getBytes(StandardCharsets.UTF_8);
+      }
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      long sum = 0;
+      for (int round = 0; round < 50; round++) { // warm up: let the JIT compile the path
+        for (byte[] key : keys) {
+          sum += s.node(key);
+        }
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int round = 0; round < 20; round++) {
+        for (byte[] key : keys) {
+          sum += s.node(key);
+        }
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertEquals(70L * keys.length * (keys.length - 1) / 2, sum);
+      assertTrue(allocated < 64 * 1024, allocated + " bytes allocated by " + 20 * keys.length + " lookups");
+    }
+  }
+
   // ------------------------------------------------------------------ damaged indexes
 
   @ParameterizedTest
