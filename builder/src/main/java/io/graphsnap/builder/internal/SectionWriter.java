@@ -5,6 +5,7 @@ import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -18,10 +19,12 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class SectionWriter {
   static final int BUFFER_BYTES = 1 << 20;
+  private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private final FileChannel channel;
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
+  private final long[] longs = new long[8192];
   /** File offset of buffer position 0. */
   private long bufferStart;
   /** Buffer position where the current section's not yet checksummed bytes begin, or -1 outside a section. */
@@ -122,6 +125,33 @@ public final class SectionWriter {
       int n = Math.min(count - i, buffer.remaining() / 4);
       buffer.asIntBuffer().put(values, i, n);
       buffer.position(buffer.position() + 4 * n);
+      i += n;
+    }
+  }
+
+  /**
+   * Writes {@code count} little-endian longs read from {@code source} at {@code offset}, each plus {@code shift}
+   * (the offsets of a copied run, moved). Bulk copies through a heap array; O(count).
+   */
+  public void putLongsShifted(MemorySegment source, long offset, int count, long shift) throws IOException {
+    for (int i = 0; i < count; ) {
+      int n = Math.min(count - i, longs.length);
+      MemorySegment.copy(source, LONG_LE, offset + 8L * i, longs, 0, n);
+      for (int k = 0; k < n; k++) {
+        longs[k] += shift;
+      }
+      putLongs(longs, n);
+      i += n;
+    }
+  }
+
+  /** Writes every long of {@code values[0, count)}. */
+  public void putLongs(long[] values, int count) throws IOException {
+    for (int i = 0; i < count; ) {
+      ensure(8);
+      int n = Math.min(count - i, buffer.remaining() / 8);
+      buffer.asLongBuffer().put(values, i, n);
+      buffer.position(buffer.position() + 8 * n);
       i += n;
     }
   }

@@ -1,5 +1,6 @@
 package io.graphsnap.builder.internal.delta;
 
+import io.graphsnap.builder.internal.PageCache;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
@@ -19,8 +20,9 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /**
  * The previous snapshot an incremental build starts from: a {@link GraphSnapshot} for lookups (names, node
  * columns, edges, bitmaps, file table; validated as the reader validates) and the same file mapped a second
- * time for raw, sequential copying of whole sections into the new file. Both mappings are owned here and
- * released by {@link #close()}. Single-threaded.
+ * time for raw, sequential copying of whole sections into the new file. Both mappings, and a descriptor for
+ * evicting copied sections from the page cache ({@link #evict}), are owned here and released by {@link
+ * #close()}. Single-threaded.
  */
 final class BaseSnapshot implements AutoCloseable {
   static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -46,12 +48,15 @@ final class BaseSnapshot implements AutoCloseable {
   private final MemorySegment effectBitmaps;
   private final ImmutableRoaringBitmap[] kindCache;
   private final ImmutableRoaringBitmap[] effectCache;
+  private final PageCache.File pageCache;
+  private boolean evictOnClose;
 
   private BaseSnapshot(GraphSnapshot graph, Path path, Arena arena, MemorySegment file) {
     this.graph = graph;
     this.resource = path.toString();
     this.arena = arena;
     this.file = file;
+    this.pageCache = PageCache.open(path, file);
     this.header = SnapshotHeader.decode(file, resource);
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
@@ -69,16 +74,24 @@ final class BaseSnapshot implements AutoCloseable {
   }
 
   /**
-   * Opens and maps {@code path} twice (reader and raw).
+   * Opens and maps {@code path} twice (reader and raw), as the base of an incremental build.
    *
    * @throws IOException if it cannot be opened, or is not a snapshot of the version this builder writes
    */
   static BaseSnapshot open(Path path) throws IOException {
+    return open(path, true);
+  }
+
+  /**
+   * Opens and maps {@code path} twice (reader and raw); with {@code currentVersionOnly} false, any version the
+   * reader accepts (for describing a snapshot, not for copying its sections into a new one).
+   */
+  static BaseSnapshot open(Path path, boolean currentVersionOnly) throws IOException {
     GraphSnapshot graph = GraphSnapshot.open(path);
     Arena arena = Arena.ofShared();
     boolean ok = false;
     try {
-      if (graph.formatVersion() != SnapshotFormat.VERSION_CURRENT) {
+      if (currentVersionOnly && graph.formatVersion() != SnapshotFormat.VERSION_CURRENT) {
         throw new IOException("base snapshot " + path + " has format version " + graph.formatVersion()
             + ", this builder writes " + SnapshotFormat.VERSION_CURRENT);
       }
@@ -104,6 +117,34 @@ final class BaseSnapshot implements AutoCloseable {
       throw new IllegalStateException("base snapshot " + resource + " has no section " + id);
     }
     return file.asSlice(entry.offset(), entry.length());
+  }
+
+  // ---------------------------------------------------------------- page cache
+
+  /**
+   * Evicts bytes {@code [from, to)} of {@code section} (a slice of this file's raw mapping, as {@link #section}
+   * returns) from the page cache: the caller has copied them and will not read them again in this build.
+   * Best effort; see {@link PageCache}. O(pages).
+   */
+  void evict(MemorySegment section, long from, long to) {
+    long offset = section.address() - file.address();
+    if (offset < 0 || offset + to > file.byteSize() || from >= to) {
+      return;
+    }
+    pageCache.evict(offset + from, to - from);
+  }
+
+  /** Evicts the whole of {@code section}; see {@link #evict(MemorySegment, long, long)}. */
+  void evict(MemorySegment section) {
+    evict(section, 0, section.byteSize());
+  }
+
+  /**
+   * Evicts the whole base file once it is closed (the new snapshot replaces it): call after the new file is
+   * complete. Not for a build that republishes the base.
+   */
+  void evictOnClose() {
+    evictOnClose = true;
   }
 
   // ---------------------------------------------------------------- names
@@ -273,7 +314,14 @@ final class BaseSnapshot implements AutoCloseable {
     try {
       arena.close();
     } finally {
-      graph.close();
+      try {
+        graph.close();
+      } finally {
+        if (evictOnClose) {
+          pageCache.evictUnmapped();
+        }
+        pageCache.close();
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.internal.SectionWriter;
-import io.graphsnap.reader.CsrView;
+import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,23 +10,27 @@ import java.lang.foreign.ValueLayout;
  * Writes one direction of the new CSR (offsets, neighbours, types) from the base's and a {@link Delta}: copied
  * runs of nodes take their base edge ranges, with neighbour ids and type ids remapped through flat arrays when
  * they moved (raw bulk copies when they did not); touched nodes take their new sorted lists. Remaps are monotone,
- * so copied ranges stay sorted by (type, neighbour). Scratch buffers; not thread-safe.
+ * so copied ranges stay sorted by (type, neighbour). Reads the base's raw mapping in chunks (bulk copies into
+ * heap arrays, no per-element segment access) and evicts the neighbour and type sections behind it ({@link
+ * Drain}). Scratch buffers; not thread-safe.
  */
 final class CsrSplicer {
   private static final int CHUNK = 1 << 16;
 
   private final Delta d;
+  private final BaseSnapshot base;
   private final Splice nodes;
   private final int[] ints = new int[CHUNK];
   private final byte[] bytes = new byte[CHUNK];
 
   CsrSplicer(Delta delta) {
     this.d = delta;
+    this.base = delta.base;
     this.nodes = delta.nodes;
   }
 
-  private CsrView view(boolean reverse) {
-    return reverse ? d.base.graph.reverse() : d.base.graph.forward();
+  private MemorySegment offsets(boolean reverse) {
+    return base.section(reverse ? SectionId.REVERSE_OFFSETS : SectionId.FORWARD_OFFSETS);
   }
 
   private static int[] newList(NodeState s, boolean reverse) {
@@ -35,7 +39,7 @@ final class CsrSplicer {
 
   /** {@code Offsets --> UInt64^(N+1)}. */
   void writeOffsets(SectionWriter out, boolean reverse) throws IOException {
-    MemorySegment offsets = view(reverse).offsets();
+    MemorySegment offsets = offsets(reverse);
     long at = 0;
     for (int seg = 0; seg < nodes.segments(); seg++) {
       if (nodes.kind[seg] == Splice.ITEM) {
@@ -51,9 +55,7 @@ final class CsrSplicer {
       if (shift == 0) {
         out.put(offsets, 8L * from, 8L * (to - from));
       } else {
-        for (int u = from; u < to; u++) {
-          out.putLong(offset(offsets, u) + shift);
-        }
+        out.putLongsShifted(offsets, 8L * from, to - from, shift);
       }
       at = offset(offsets, to) + shift;
     }
@@ -62,9 +64,9 @@ final class CsrSplicer {
 
   /** {@code Targets --> Int32^E} (forward) or {@code Sources --> Int32^E} (reverse). */
   void writeOthers(SectionWriter out, boolean reverse) throws IOException {
-    CsrView view = view(reverse);
-    MemorySegment offsets = view.offsets();
-    MemorySegment others = view.neighbours();
+    MemorySegment offsets = offsets(reverse);
+    MemorySegment others = base.section(reverse ? SectionId.REVERSE_SOURCES : SectionId.FORWARD_TARGETS);
+    Drain drain = new Drain(base, others);
     int[] remap = nodes.remap();
     for (int seg = 0; seg < nodes.segments(); seg++) {
       int from = nodes.oldStart[seg];
@@ -80,15 +82,16 @@ final class CsrSplicer {
           continue;
         }
       }
-      copyInts(out, others, offset(offsets, from), offset(offsets, to), remap);
+      copyInts(out, others, offset(offsets, from), offset(offsets, to), remap, drain);
     }
+    drain.finish();
   }
 
   /** {@code Types --> UInt8^E}. */
   void writeTypes(SectionWriter out, boolean reverse) throws IOException {
-    CsrView view = view(reverse);
-    MemorySegment offsets = view.offsets();
-    MemorySegment types = view.types();
+    MemorySegment offsets = offsets(reverse);
+    MemorySegment types = base.section(reverse ? SectionId.REVERSE_TYPES : SectionId.FORWARD_TYPES);
+    Drain drain = new Drain(base, types);
     int[] remap = DeltaSections.isIdentity(d.typeRemap, d.edgeTypes.length) ? null : d.typeRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
       int from = nodes.oldStart[seg];
@@ -105,39 +108,48 @@ final class CsrSplicer {
           continue;
         }
       }
-      copyBytes(out, types, offset(offsets, from), offset(offsets, to), remap);
+      copyBytes(out, types, offset(offsets, from), offset(offsets, to), remap, drain);
+    }
+    drain.finish();
+    // The offsets were read by all three sections of this direction: done with them now.
+    base.evict(offsets);
+  }
+
+  /** Copies ints {@code [from, to)} of {@code source}, through {@code remap} unless it is null. */
+  private void copyInts(SectionWriter out, MemorySegment source, long from, long to, int[] remap, Drain drain)
+      throws IOException {
+    for (long i = from; i < to; ) {
+      int n = (int) Math.min(CHUNK, to - i);
+      if (remap == null) {
+        out.put(source, 4 * i, 4L * n);
+      } else {
+        MemorySegment.copy(source, BaseSnapshot.INT, 4 * i, ints, 0, n);
+        for (int k = 0; k < n; k++) {
+          ints[k] = remap[ints[k]];
+        }
+        out.putInts(ints, n);
+      }
+      i += n;
+      drain.consumed(4 * i);
     }
   }
 
-  private void copyInts(SectionWriter out, MemorySegment source, long from, long to, int[] remap) throws IOException {
-    if (remap == null) {
-      out.put(source, 4 * from, 4 * (to - from));
-      return;
-    }
+  /** Copies bytes {@code [from, to)} of {@code source}, through {@code remap} unless it is null. */
+  private void copyBytes(SectionWriter out, MemorySegment source, long from, long to, int[] remap, Drain drain)
+      throws IOException {
     for (long i = from; i < to; ) {
       int n = (int) Math.min(CHUNK, to - i);
-      MemorySegment.copy(source, BaseSnapshot.INT, 4 * i, ints, 0, n);
-      for (int k = 0; k < n; k++) {
-        ints[k] = remap[ints[k]];
+      if (remap == null) {
+        out.put(source, i, n);
+      } else {
+        MemorySegment.copy(source, ValueLayout.JAVA_BYTE, i, bytes, 0, n);
+        for (int k = 0; k < n; k++) {
+          bytes[k] = (byte) remap[bytes[k] & 0xFF];
+        }
+        out.put(bytes, 0, n);
       }
-      out.putInts(ints, n);
       i += n;
-    }
-  }
-
-  private void copyBytes(SectionWriter out, MemorySegment source, long from, long to, int[] remap) throws IOException {
-    if (remap == null) {
-      out.put(source, from, to - from);
-      return;
-    }
-    for (long i = from; i < to; ) {
-      int n = (int) Math.min(CHUNK, to - i);
-      MemorySegment.copy(source, ValueLayout.JAVA_BYTE, i, bytes, 0, n);
-      for (int k = 0; k < n; k++) {
-        bytes[k] = (byte) remap[bytes[k] & 0xFF];
-      }
-      out.put(bytes, 0, n);
-      i += n;
+      drain.consumed(i);
     }
   }
 

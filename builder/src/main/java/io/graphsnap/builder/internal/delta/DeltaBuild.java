@@ -41,6 +41,7 @@ public final class DeltaBuild {
       clock.start("write");
       SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(new DeltaSections(delta), directory,
           sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+      base.evictOnClose(); // the new file replaces the base: leave its pages to others
       clock.stop();
       return Optional.of(new IncrementalBuilder.Outcome(result(delta, written, clock), planner.changedFiles(),
           planner.touchedNames(), planner.extraObjectsRead()));
@@ -49,11 +50,12 @@ public final class DeltaBuild {
 
   /**
    * Describes an existing snapshot as a {@link BuildResult} (counts, edges by type, nodes by kind, conflicts)
-   * without validating its bitmaps: O(sections + dictionaries + conflicts), for republishing a build.
+   * without validating its bitmaps: O(sections + dictionaries + conflicts), for republishing a build. Any
+   * format version the reader accepts.
    */
   public static BuildResult describe(Path snapshot, String snapshotId, Map<String, java.time.Duration> phases)
       throws IOException {
-    try (BaseSnapshot base = BaseSnapshot.open(snapshot)) {
+    try (BaseSnapshot base = BaseSnapshot.open(snapshot, false)) { // an older version is republished as it is
       var g = base.graph;
       Map<String, Long> edgesByType = new LinkedHashMap<>();
       for (int t = 0; t < g.edgeTypes().size(); t++) {

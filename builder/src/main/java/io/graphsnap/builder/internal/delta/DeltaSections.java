@@ -18,7 +18,8 @@ import org.roaringbitmap.RoaringBitmap;
  * arrays when entries moved), touched entries are written from their states. This is the only part of an
  * incremental build that costs O(N + E), and it costs what a copy of the file costs, plus a re-hash of the
  * names into the Bloom filter and a rebuild of the bitmaps when nodes moved. The bytes equal a full build's
- * of the same objects. Single-use, not thread-safe.
+ * of the same objects. Base sections are evicted from the page cache as soon as they are copied, so the new
+ * file's pages are recycled ones (see {@link BaseSnapshot#evict}). Single-use, not thread-safe.
  */
 final class DeltaSections implements SnapshotBody {
   private final Delta d;
@@ -28,6 +29,8 @@ final class DeltaSections implements SnapshotBody {
   private final CsrSplicer csr;
   /** New kind id of each new node, filled by NODES, read by KIND_BITMAPS. */
   private int[] newKind;
+  /** Scratch for {@link #copyRecords}: whole records as ints. */
+  private final int[] recordChunk = new int[4 << 12];
   private BloomFilterBuilder bloom;
 
   DeltaSections(Delta delta) {
@@ -76,6 +79,27 @@ final class DeltaSections implements SnapshotBody {
           strings[i++] = c.droppedPath();
         }
         out.putStringList(strings);
+      }
+    }
+    evictAfter(id);
+  }
+
+  /**
+   * Evicts the base's section {@code id} from the page cache once the new one is written, so that the pages of
+   * the sections still to write are recycled ones ({@link BaseSnapshot#evict}). Not NODE_NAMES, which later
+   * sections may read again (it goes when the base closes), nor the CSR offsets and the big sections, which
+   * {@link CsrSplicer} and {@link #writeNodes} evict as they go.
+   */
+  private void evictAfter(SectionId id) {
+    switch (id) {
+      case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
+          REVERSE_SOURCES, REVERSE_TYPES -> { }
+      default -> {
+        try {
+          base.evict(base.section(id));
+        } catch (IllegalStateException absent) {
+          // The base has no such section: nothing to evict.
+        }
       }
     }
   }
@@ -135,6 +159,7 @@ final class DeltaSections implements SnapshotBody {
 
   private void writeNodes(SectionWriter out) throws IOException {
     newKind = new int[d.nodeCount()];
+    Drain drain = new Drain(base, base.nodes);
     Splice files = d.files;
     int[] kindRemap = d.kindRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
@@ -150,20 +175,35 @@ final class DeltaSections implements SnapshotBody {
         newKind[v] = s.kindId;
         continue;
       }
-      int from = nodes.oldStart[seg];
-      int to = from + nodes.length[seg];
-      MemorySegment records = base.nodes;
-      for (int u = from; u < to; u++, v++) {
-        long at = 16L * u;
-        int file = records.get(BaseSnapshot.INT, at);
-        int kind = kindRemap[Short.toUnsignedInt(records.get(BaseSnapshot.SHORT, at + 12))];
-        out.putInt(file < 0 ? file : files.newId(file));
-        out.putInt(records.get(BaseSnapshot.INT, at + 4));
-        out.putInt(records.get(BaseSnapshot.INT, at + 8));
-        out.putShort(kind);
-        out.putShort(records.get(BaseSnapshot.SHORT, at + 14));
-        newKind[v] = kind;
+      copyRecords(out, nodes.oldStart[seg], nodes.length[seg], v, files, kindRemap, drain);
+    }
+    drain.finish();
+  }
+
+  /**
+   * Copies {@code count} base node records from {@code from} as new nodes {@code v...}, with file and kind ids
+   * remapped: {@code NodeRecord --> File Int32, LineStart Int32, LineEnd Int32, Kind UInt16, Flags UInt16}, read
+   * in bulk as four ints (the last one holds kind and flags).
+   */
+  private void copyRecords(SectionWriter out, int from, int count, int v, Splice files, int[] kindRemap, Drain drain)
+      throws IOException {
+    int[] chunk = recordChunk;
+    int perChunk = chunk.length / 4;
+    for (int done = 0; done < count; ) {
+      int n = Math.min(perChunk, count - done);
+      MemorySegment.copy(base.nodes, BaseSnapshot.INT, 16L * (from + done), chunk, 0, 4 * n);
+      for (int k = 0; k < 4 * n; k += 4) {
+        int file = chunk[k];
+        if (file >= 0) {
+          chunk[k] = files.newId(file);
+        }
+        int kind = kindRemap[chunk[k + 3] & 0xFFFF];
+        chunk[k + 3] = (chunk[k + 3] & 0xFFFF_0000) | (kind & 0xFFFF);
+        newKind[v++] = kind;
       }
+      out.putInts(chunk, 4 * n);
+      done += n;
+      drain.consumed(16L * (from + done));
     }
   }
 
