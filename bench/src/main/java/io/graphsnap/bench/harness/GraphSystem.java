@@ -54,6 +54,14 @@ public interface GraphSystem extends AutoCloseable {
     return java.util.Map.of();
   }
 
+  /**
+   * Further figures worth reporting, by result key (say, size estimates); none by default. Called once, after
+   * the load.
+   */
+  default java.util.Map<String, Double> extraFigures() throws Exception {
+    return java.util.Map.of();
+  }
+
   /** N as this system sees it. */
   long nodeCount() throws Exception;
 

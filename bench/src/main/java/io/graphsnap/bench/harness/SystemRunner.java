@@ -107,6 +107,9 @@ public final class SystemRunner {
       for (var part : system.diskBreakdown().entrySet()) {
         result.put("disk.part." + part.getKey(), part.getValue());
       }
+      for (var figure : system.extraFigures().entrySet()) {
+        result.put(figure.getKey(), figure.getValue());
+      }
       result.put("nodes", system.nodeCount());
       result.put("edges", system.edgeCount());
       if (system.capabilities().contains(Capability.OPEN)) {

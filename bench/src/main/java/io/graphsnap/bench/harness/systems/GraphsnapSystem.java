@@ -3,6 +3,7 @@ package io.graphsnap.bench.harness.systems;
 import io.graphsnap.bench.SyntheticGraph;
 import io.graphsnap.bench.harness.GraphSystem;
 import io.graphsnap.bench.harness.MappedCsr;
+import io.graphsnap.bench.harness.GapCodedEstimate;
 import io.graphsnap.bench.harness.SnapshotSections;
 import io.graphsnap.bench.harness.Workload;
 import io.graphsnap.builder.SnapshotBuilder;
@@ -77,6 +78,13 @@ public final class GraphsnapSystem implements GraphSystem {
   @Override
   public Map<String, Long> diskBreakdown() throws Exception {
     return SnapshotSections.sizes(file);
+  }
+
+  /** {@code estimate.gapcoded.forward.bytes} and {@code .reverse.bytes}: see {@link GapCodedEstimate}. */
+  @Override
+  public Map<String, Double> extraFigures() {
+    return Map.of("estimate.gapcoded.forward.bytes", (double) GapCodedEstimate.bytes(snapshot.forward()),
+        "estimate.gapcoded.reverse.bytes", (double) GapCodedEstimate.bytes(snapshot.reverse()));
   }
 
   @Override
