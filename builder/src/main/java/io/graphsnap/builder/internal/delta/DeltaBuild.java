@@ -39,8 +39,10 @@ public final class DeltaBuild {
         return Optional.empty();
       }
       clock.start("write");
-      SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(new DeltaSections(delta), directory,
-          sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+      SnapshotFileWriter.Written written;
+      try (DeltaSections body = new DeltaSections(delta)) {
+        written = SnapshotFileWriter.writeInto(body, directory, sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+      }
       base.evictOnClose(); // the new file replaces the base: leave its pages to others
       clock.stop();
       return Optional.of(new IncrementalBuilder.Outcome(result(delta, written, clock), planner.changedFiles(),

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.concurrent.Future;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -19,19 +20,25 @@ import org.roaringbitmap.RoaringBitmap;
  * incremental build that costs O(N + E), and it costs what a copy of the file costs, plus a re-hash of the
  * names into the Bloom filter and a rebuild of the bitmaps when nodes moved. The bytes equal a full build's
  * of the same objects. Base sections are evicted from the page cache as soon as they are copied, so the new
- * file's pages are recycled ones (see {@link BaseSnapshot#evict}). Single-use, not thread-safe.
+ * file's pages are recycled ones (see {@link BaseSnapshot#evict}). The Bloom filter's re-hash and the bitmaps
+ * run on a background thread ({@link SideWork}) while the main thread copies, each joined by its section.
+ * Single-use: sections from one thread, in id order, then {@link #close()}.
  */
-final class DeltaSections implements SnapshotBody {
+final class DeltaSections implements SnapshotBody, AutoCloseable {
   private final Delta d;
   private final BaseSnapshot base;
   private final Splice nodes;
   private final ListSplicer splicer;
   private final CsrSplicer csr;
-  /** New kind id of each new node, filled by NODES, read by KIND_BITMAPS. */
+  /** New kind id of each new node, filled by NODES, then handed to the kind bitmaps' background task. */
   private int[] newKind;
   /** Scratch for {@link #copyRecords}: whole records as ints. */
   private final int[] recordChunk = new int[4 << 12];
-  private BloomFilterBuilder bloom;
+  /** Runs the Bloom filter and the bitmaps beside the copy; each is joined by its section. */
+  private final SideWork side = new SideWork("graphsnap-delta-side");
+  private Future<BloomFilterBuilder> bloom;
+  private Future<RoaringBitmap[]> effectBitmaps;
+  private Future<RoaringBitmap[]> kindBitmaps;
 
   DeltaSections(Delta delta) {
     this.d = delta;
@@ -39,6 +46,12 @@ final class DeltaSections implements SnapshotBody {
     this.nodes = delta.nodes;
     this.splicer = new ListSplicer();
     this.csr = new CsrSplicer(delta);
+  }
+
+  /** Stops the background work (waiting for a running task), so none outlives the base's mappings. */
+  @Override
+  public void close() {
+    side.close();
   }
 
   @Override
@@ -62,8 +75,8 @@ final class DeltaSections implements SnapshotBody {
       case REVERSE_OFFSETS -> csr.writeOffsets(out, true);
       case REVERSE_SOURCES -> csr.writeOthers(out, true);
       case REVERSE_TYPES -> csr.writeTypes(out, true);
-      case KIND_BITMAPS -> out.putBitmapList(kindBitmaps());
-      case EFFECT_BITMAPS -> out.putBitmapList(new EffectBitmaps(d).build());
+      case KIND_BITMAPS -> out.putBitmapList(SideWork.join(kindBitmaps));
+      case EFFECT_BITMAPS -> out.putBitmapList(SideWork.join(effectBitmaps));
       case BLOOM -> writeBloom(out);
       case NAME_INDEX -> writeNameIndex(out);
       case FILE_PATHS -> writePaths(out);
@@ -106,20 +119,31 @@ final class DeltaSections implements SnapshotBody {
 
   // ---------------------------------------------------------------- names and the Bloom filter
 
+  /**
+   * NODE_NAMES, the first section: also starts the background work that needs only the delta, the effect
+   * bitmaps and, when nodes moved, the Bloom filter's re-hash of every new name.
+   */
   private void writeNames(SectionWriter out) throws IOException {
-    boolean rehash = !nodes.identity();
-    bloom = rehash ? new BloomFilterBuilder(d.nodeCount()) : null;
-    splicer.writeStringList(out, base.names, nodes, item -> {
+    effectBitmaps = side.submit(() -> new EffectBitmaps(d).build());
+    ListSplicer.ItemBytes itemNames = item -> {
       NodeState s = d.nodeItems[item];
       return s.oldId >= 0 ? base.nameBytes(s.oldId) : DeltaPlanner.utf8(s.name);
-    }, bloom);
+    };
+    if (!nodes.identity()) {
+      bloom = side.submit(() -> {
+        BloomFilterBuilder b = new BloomFilterBuilder(d.nodeCount());
+        new ListSplicer().addStrings(base.names, nodes, itemNames, b);
+        return b;
+      });
+    }
+    splicer.writeStringList(out, base.names, nodes, itemNames, null);
   }
 
   private void writeBloom(SectionWriter out) throws IOException {
     if (bloom == null) {
       out.put(base.bloom, 0, base.bloom.byteSize());
     } else {
-      out.put(bloom.toByteArray());
+      out.put(SideWork.join(bloom).toByteArray());
     }
   }
 
@@ -178,6 +202,9 @@ final class DeltaSections implements SnapshotBody {
       copyRecords(out, nodes.oldStart[seg], nodes.length[seg], v, files, kindRemap, drain);
     }
     drain.finish();
+    int[] kinds = newKind;
+    newKind = null;
+    kindBitmaps = side.submit(() -> kindBitmaps(kinds));
   }
 
   /**
@@ -208,7 +235,7 @@ final class DeltaSections implements SnapshotBody {
   }
 
   /** Kind bitmaps from the new kind column, built exactly as the full build builds them. */
-  private RoaringBitmap[] kindBitmaps() {
+  private RoaringBitmap[] kindBitmaps(int[] newKind) {
     RoaringBitmap[] bitmaps = new RoaringBitmap[d.kinds.length];
     for (int k = 0; k < bitmaps.length; k++) {
       bitmaps[k] = new RoaringBitmap();
@@ -219,7 +246,6 @@ final class DeltaSections implements SnapshotBody {
     for (RoaringBitmap b : bitmaps) {
       b.runOptimize();
     }
-    newKind = null;
     return bitmaps;
   }
 

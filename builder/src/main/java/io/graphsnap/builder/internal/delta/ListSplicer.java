@@ -86,7 +86,23 @@ final class ListSplicer {
     }
   }
 
-  /** Copies strings [from, to) in chunks of whole strings, adding each to {@code bloom}. */
+  /**
+   * Adds every string of the spliced StringList to {@code bloom}, in new order, writing nothing: the Bloom
+   * filter of the new list, computed apart from its copy (on another thread; this splicer's scratch buffer is
+   * then that thread's). O(strings + bytes).
+   */
+  void addStrings(MemorySegment list, Splice splice, ItemBytes items, BloomFilterBuilder bloom) throws IOException {
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        bloom.add(items.bytes(splice.item[seg]));
+      } else {
+        int from = splice.oldStart[seg];
+        copyHashing(null, list, 8, 8L * (splice.oldCount + 2), from, from + splice.length[seg], bloom);
+      }
+    }
+  }
+
+  /** Copies strings [from, to) in chunks of whole strings (unless {@code out} is null), adding each to {@code bloom}. */
   private void copyHashing(SectionWriter out, MemorySegment list, long endsAt, long dataAt, int from, int to,
       BloomFilterBuilder bloom) throws IOException {
     int i = from;
@@ -107,7 +123,9 @@ final class ListSplicer {
         chunk = new byte[n];
       }
       MemorySegment.copy(list, java.lang.foreign.ValueLayout.JAVA_BYTE, dataAt + start, chunk, 0, n);
-      out.put(chunk, 0, n);
+      if (out != null) {
+        out.put(chunk, 0, n);
+      }
       long offset = start;
       for (int k = i; k < j; k++) {
         long next = list.get(BaseSnapshot.LONG, endsAt + 8L * (k + 1));
