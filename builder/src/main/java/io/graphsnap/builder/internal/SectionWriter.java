@@ -13,16 +13,20 @@ import java.util.zip.CRC32C;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Writes sections sequentially to a file channel through one 1 MiB little-endian buffer: each section starts at
- * a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT} after zero padding, and its CRC32C is computed over its
- * bytes as they are flushed. Mutable, single-use, not thread-safe; does not close the channel.
+ * Writes sections sequentially to a file channel through 1 MiB little-endian buffers: each section starts at a
+ * multiple of {@link SnapshotFormat#SECTION_ALIGNMENT} after zero padding, and its CRC32C is computed over its
+ * bytes as they are flushed. Full buffers are written by a thread of its own ({@link WriteBehind}) while the
+ * next one fills; {@link #flush()} and {@link #finish()} wait for them. Mutable, single-use, used from one thread; {@link #close()}
+ * stops the writer thread; does not close the channel.
  */
-public final class SectionWriter {
+public final class SectionWriter implements AutoCloseable {
   static final int BUFFER_BYTES = 1 << 20;
   private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private final FileChannel channel;
-  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  /** Writes full buffers behind the producer; started by the first full buffer (small files never start it). */
+  private WriteBehind writes;
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
   private final long[] longs = new long[8192];
   /** File offset of buffer position 0. */
@@ -211,15 +215,55 @@ public final class SectionWriter {
     }
   }
 
-  /** Flushes the buffer to the channel. */
+  /** Writes every byte so far to the channel before returning; rethrows a failed write. */
   void flush() throws IOException {
+    if (writes == null) {
+      checksum();
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer, bufferStart + buffer.position());
+      }
+      bufferStart += buffer.limit();
+      buffer.clear();
+      if (crcMark >= 0) {
+        crcMark = 0;
+      }
+    } else {
+      handOff();
+      writes.drain();
+    }
+  }
+
+  /** Flushes and stops the writer thread; rethrows a failed write. */
+  void finish() throws IOException {
+    flush();
+    if (writes != null) {
+      writes.finish();
+    }
+  }
+
+  /** Stops the writer thread, if started (after the queued writes); idempotent. Call in a finally block. */
+  @Override
+  public void close() {
+    if (writes != null) {
+      writes.close();
+    }
+  }
+
+  /** Hands the full buffer to the writer thread (started on first use) and continues in an empty one. */
+  private void handOff() throws IOException {
     checksum();
     buffer.flip();
-    while (buffer.hasRemaining()) {
-      channel.write(buffer, bufferStart + buffer.position());
+    int n = buffer.limit();
+    if (n > 0) {
+      if (writes == null) {
+        writes = new WriteBehind(channel, BUFFER_BYTES);
+      }
+      buffer = writes.swap(buffer, bufferStart);
+    } else {
+      buffer.clear();
     }
-    bufferStart += buffer.limit();
-    buffer.clear();
+    bufferStart += n;
     if (crcMark >= 0) {
       crcMark = 0;
     }
@@ -227,7 +271,7 @@ public final class SectionWriter {
 
   private void ensure(int bytes) throws IOException {
     if (buffer.remaining() < bytes) {
-      flush();
+      handOff();
     }
   }
 

@@ -30,16 +30,19 @@ final class SnapshotWriter {
   SnapshotHeader write(FileChannel channel) throws IOException {
     SectionId[] ids = SectionId.values();
     long headerBytes = SnapshotFormat.align(SnapshotFormat.headerBytes(ids.length));
-    SectionWriter out = new SectionWriter(channel, headerBytes);
     List<SectionEntry> entries = new ArrayList<>(ids.length);
-    for (int i = 0; i < ids.length; i++) {
-      out.begin(ids[i]);
-      body.writeSection(ids[i], out);
-      entries.add(out.end());
-      clock.advance(i + 1, ids.length);
+    long end;
+    try (SectionWriter out = new SectionWriter(channel, headerBytes)) {
+      for (int i = 0; i < ids.length; i++) {
+        out.begin(ids[i]);
+        body.writeSection(ids[i], out);
+        entries.add(out.end());
+        clock.advance(i + 1, ids.length);
+      }
+      out.finish();
+      end = out.position();
     }
-    out.flush();
-    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION_CURRENT, 0, out.position(), entries);
+    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION_CURRENT, 0, end, entries);
     byte[] encoded = header.encode();
     if (encoded.length != headerBytes) {
       throw new IllegalStateException("header is " + encoded.length + " bytes, expected " + headerBytes);
