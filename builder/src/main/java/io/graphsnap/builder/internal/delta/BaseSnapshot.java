@@ -127,8 +127,11 @@ final class BaseSnapshot implements AutoCloseable {
    * Best effort; see {@link PageCache}. O(pages).
    */
   void evict(MemorySegment section, long from, long to) {
+    if (from >= to || file.asOverlappingSlice(section).isEmpty()) {
+      return; // nothing, or not a slice of this mapping (the reader's own mapping of the file is left alone)
+    }
     long offset = section.address() - file.address();
-    if (offset < 0 || offset + to > file.byteSize() || from >= to) {
+    if (offset < 0 || offset + to > file.byteSize()) {
       return;
     }
     pageCache.evict(offset + from, to - from);
