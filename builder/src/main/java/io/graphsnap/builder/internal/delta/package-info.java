@@ -4,6 +4,8 @@
  * ({@code NameResolver}), {@code DeltaAssembler} turns the states into a {@code Delta} with final ids (node and
  * file {@code Splice}s, dictionaries, sorted edge lists), and {@code DeltaSections} writes the new file by
  * copying the base's sections around the changes ({@code ListSplicer}, {@code CsrSplicer}, {@code
- * EffectBitmaps}). May change without notice.
+ * EffectBitmaps}), evicting each base section from the page cache once copied ({@code Drain}) and re-hashing
+ * the Bloom filter and building the bitmaps on a background thread ({@code SideWork}). May change without
+ * notice.
  */
 package io.graphsnap.builder.internal.delta;
