@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * return free memory to the host, a fresh page costs a host fault, about 4 ms per MiB written; a recycled one
  * costs a copy). Eviction never changes data: a later read of an evicted page faults it in from the file again.
  *
- * <p>A no-op where the calls are unavailable (not Linux, or native access denied). Thread-safe and stateless
+ * <p>A no-op where the calls are unavailable (not Linux on x86-64 or AArch64, or native access denied). Thread-safe and stateless
  * apart from one open file descriptor per {@link File}.
  */
 public final class PageCache {
@@ -39,7 +39,9 @@ public final class PageCache {
     MethodHandle fadvise = null;
     long page = 0;
     try {
-      if (System.getProperty("os.name", "").startsWith("Linux")) {
+      String arch = System.getProperty("os.arch", "");
+      // The constants above are Linux's on these architectures (POSIX_FADV_DONTNEED differs on some others).
+      if (System.getProperty("os.name", "").startsWith("Linux") && (arch.equals("amd64") || arch.equals("aarch64"))) {
         Linker linker = Linker.nativeLinker();
         SymbolLookup libc = linker.defaultLookup();
         open = linker.downcallHandle(libc.findOrThrow("open"), FunctionDescriptor.of(ValueLayout.JAVA_INT,
