@@ -27,7 +27,8 @@ import java.util.Map;
  * {@code --xmx SIZE} (heap of each system's process, default 12g), {@code --in-process} (no child processes:
  * {@code System.gc()} between systems instead), {@code --quick} (few repetitions: tests and smoke runs),
  * {@code --jfr} (each system's process records a JFR profile to {@code <work>/<system>.jfr}, to explain a missed
- * goal).
+ * goal), {@code --report-only} (run nothing: check and report the results the last run stored in the work
+ * directory again, e.g. after editing {@code <scale>.reasons.tsv}).
  *
  * <p>Steps: (1) generate the graph's JSON Lines and gzip'd JSON Lines (sizes only; files deleted), resolve the
  * graph independently of the builder ({@link GraphResolver}) into the file the peers load, draw the questions;
@@ -42,7 +43,7 @@ public final class BenchHarness {
 
   /** Parsed command line. */
   public record Options(Scale scale, long seed, int files, List<String> systems, Path work, Path results,
-      String xmx, boolean inProcess, boolean quick, boolean jfr) {}
+      String xmx, boolean inProcess, boolean quick, boolean jfr, boolean reportOnly) {}
 
   private BenchHarness() {}
 
@@ -54,12 +55,13 @@ public final class BenchHarness {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: BenchHarness --scale tiny|small|medium|large [--seed N] [--files N] [--systems a,b]"
-          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick] [--jfr]");
+          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick] [--jfr] [--report-only]");
       System.exit(2);
       return;
     }
-    Outcome outcome = run(options, "java -cp bench/target/benchmarks.jar " + BenchHarness.class.getName() + " "
-        + String.join(" ", args), System.out);
+    String command = "java -cp bench/target/benchmarks.jar " + BenchHarness.class.getName() + " "
+        + String.join(" ", java.util.Arrays.stream(args).filter(a -> !a.equals("--report-only")).toList());
+    Outcome outcome = run(options, command, System.out);
     if (!outcome.disagreements().isEmpty()) {
       System.err.println("ANSWERS DISAGREE: no report written. " + outcome.disagreements().size() + " disagreements:");
       outcome.disagreements().forEach(d -> System.err.println("  " + d));
@@ -80,6 +82,7 @@ public final class BenchHarness {
     boolean inProcess = false;
     boolean quick = false;
     boolean jfr = false;
+    boolean reportOnly = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -93,6 +96,7 @@ public final class BenchHarness {
         case "--in-process" -> inProcess = true;
         case "--quick" -> quick = true;
         case "--jfr" -> jfr = true;
+        case "--report-only" -> reportOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + a);
       }
     }
@@ -110,7 +114,7 @@ public final class BenchHarness {
       results = benchDir.resolve("results");
     }
     return new Options(scale, seed, files > 0 ? files : scale.files(), systems, work, results, xmx, inProcess,
-        quick, jfr);
+        quick, jfr, reportOnly);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -125,6 +129,9 @@ public final class BenchHarness {
     Workload workload = new Workload(o.work().toAbsolutePath(), o.scale(), o.files(), o.seed(),
         Settings.of(o.scale(), o.quick()));
     Files.createDirectories(workload.dir());
+    if (o.reportOnly()) {
+      return report(o, workload, command, log);
+    }
     deleteResults(workload);
     SystemResult prepared = prepare(workload, log);
     Timing.settle(); // the resolved graph is garbage now: let the heap shrink before the systems' JVMs start
@@ -145,6 +152,32 @@ public final class BenchHarness {
         results.put(system, runProcess(system, o, workload, log));
       }
     }
+    return check(o, workload, command, prepared, queries, results);
+  }
+
+  /** {@code --report-only}: the stored results of the last run in the work directory, checked and reported again. */
+  private static Outcome report(Options o, Workload workload, String command, PrintStream log) throws Exception {
+    SystemResult prepared = SystemResult.read(workload.dir().resolve("prepared.properties"));
+    prepared.put("mode", o.inProcess() ? "all systems in one JVM (System.gc() between)"
+        : "one JVM per system, -Xmx" + o.xmx());
+    Map<String, SystemResult> results = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>();
+    order.add(SystemRunner.BANDWIDTH);
+    order.addAll(o.systems());
+    for (String system : order) {
+      Path file = workload.resultFile(system);
+      if (Files.isRegularFile(file)) {
+        results.put(system, SystemResult.read(file));
+      } else {
+        log.printf("== %s: no stored result in %s%n", system, file);
+      }
+    }
+    return check(o, workload, command, prepared, Queries.read(workload.queries()), results);
+  }
+
+  /** Step 3 and 4: checks the answers, writes the report and the chart only when they agree. */
+  private static Outcome check(Options o, Workload workload, String command, SystemResult prepared, Queries queries,
+      Map<String, SystemResult> results) throws IOException {
     List<String> disagreements = AnswerCheck.disagreements(results, queries, workload);
     String name = reportName(o);
     Path md = o.results().resolve(name + ".md");

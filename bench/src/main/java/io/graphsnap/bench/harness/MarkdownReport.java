@@ -13,13 +13,14 @@ import java.util.Map;
  * Writes {@code bench/results/<scale>.md}: the comparison tables (graphsnap's figure, the peer's, their ratio
  * and the goal with met/missed), the bandwidth line, missed goals and failures. Stateless.
  *
- * <p>The reason given for a missed goal comes from {@value #REASONS} next to the report, written by hand after
- * profiling: one line per goal, {@code measure TAB peer TAB reason} ({@code #} starts a comment). A missed
- * goal without a line there says that its reason is still to be found.
+ * <p>The reason given for a missed goal comes from {@code <report>}{@value #REASONS} next to the report (e.g.
+ * {@code medium.reasons.tsv}), written by hand after profiling: one line per goal,
+ * {@code measure TAB peer TAB reason} ({@code #} starts a comment). A missed goal without a line there says that
+ * its reason is still to be found.
  */
 public final class MarkdownReport {
-  /** The file of hand-written reasons for missed goals, in the results directory. */
-  public static final String REASONS = "missed-goal-reasons.tsv";
+  /** The suffix of the file of hand-written reasons for a report's missed goals, next to the report. */
+  public static final String REASONS = ".reasons.tsv";
 
   private MarkdownReport() {}
 
@@ -63,7 +64,8 @@ public final class MarkdownReport {
     }
     sections(md, gs, edges);
     bandwidth(md, results, gs, prepared);
-    missed(md, rows, reasons(file.toAbsolutePath().getParent().resolve(REASONS)));
+    String report = file.getFileName().toString().replaceFirst("\\.md$", "");
+    missed(md, rows, reasons(file.toAbsolutePath().resolveSibling(report + REASONS)));
     failures(md, results);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, md, StandardCharsets.UTF_8);

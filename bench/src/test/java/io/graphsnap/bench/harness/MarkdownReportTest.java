@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkdownReportTest {
   @Test
   void readsHandWrittenReasonsSkippingCommentsAndShortLines(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve(MarkdownReport.REASONS);
+    Path file = dir.resolve("medium" + MarkdownReport.REASONS);
     Files.writeString(file, """
         # measure<TAB>peer<TAB>reason
         Snapshot vs SQLite file\tsqlite\tCSR ids take 8 B per edge: measured in the section table.
