@@ -17,8 +17,9 @@ import org.roaringbitmap.RoaringBitmap;
  * Writes the new snapshot as the base plus a {@link Delta}, section by section, in one sequential pass per
  * section over the base: runs of untouched entries are copied in bulk (or with ids remapped through flat
  * arrays when entries moved), touched entries are written from their states. This is the only part of an
- * incremental build that costs O(N + E), and it costs what a copy of the file costs, plus a re-hash of the
- * names into the Bloom filter and a rebuild of the bitmaps when nodes moved. The bytes equal a full build's
+ * incremental build that costs O(N + E), and it costs what a copy of the file costs, plus, when nodes moved, a
+ * re-hash of the names into the Bloom filter and the name index (NAME_INDEX, rebuilt from the new names in id
+ * order; copied from the base when no id moved) and a rebuild of the bitmaps. The bytes equal a full build's
  * of the same objects. Base sections are evicted from the page cache as soon as they are copied, so the new
  * file's pages are recycled ones (see {@link BaseSnapshot#evict}). The Bloom filter's re-hash and the bitmaps
  * run on a background thread ({@link SideWork}) while the main thread copies, each joined by its section.
