@@ -40,6 +40,10 @@ public final class EdgeCursor {
   private final LongBuffer[] offsetParts;
   private final IntBuffer[] neighbourParts;
   private final ByteBuffer[] typeParts;
+  /** The single part of each section when it has one (every section below 2^27 elements), else null. */
+  private final LongBuffer offsets0;
+  private final IntBuffer neighbours0;
+  private final ByteBuffer types0;
   private final int nodeCount;
   private final int typeCount;
   private int node = -1;
@@ -54,6 +58,9 @@ public final class EdgeCursor {
     this.offsetParts = csr.offsetParts;
     this.neighbourParts = csr.neighbourParts;
     this.typeParts = csr.typeParts;
+    this.offsets0 = offsetParts.length == 1 ? offsetParts[0] : null;
+    this.neighbours0 = neighbourParts.length == 1 ? neighbourParts[0] : null;
+    this.types0 = typeParts.length == 1 ? typeParts[0] : null;
     this.nodeCount = csr.nodeCount();
     this.typeCount = csr.edgeTypeCount();
   }
@@ -69,8 +76,8 @@ public final class EdgeCursor {
   public EdgeCursor reset(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
-      long s = BufferParts.get(offsetParts, node);
-      long e = BufferParts.get(offsetParts, node + 1L);
+      long s = offsetAt(node);
+      long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
       set(node, ALL_TYPES, s, e);
       return this;
@@ -91,8 +98,8 @@ public final class EdgeCursor {
     Objects.checkIndex(node, nodeCount);
     Objects.checkIndex(typeId, typeCount);
     try {
-      long s = BufferParts.get(offsetParts, node);
-      long e = BufferParts.get(offsetParts, node + 1L);
+      long s = offsetAt(node);
+      long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
       long from = firstTypeAtLeast(s, e, typeId);
       long to = firstTypeAtLeast(from, e, typeId + 1);
@@ -115,12 +122,12 @@ public final class EdgeCursor {
       return END;
     }
     try {
-      int id = BufferParts.get(neighbourParts, p);
+      int id = neighbourAt(p);
       if (Integer.compareUnsigned(id, nodeCount) >= 0) {
         throw csr.badNeighbour(p, id);
       }
       if (fixedType != ALL_TYPES) {
-        int t = BufferParts.get(typeParts, p);
+        int t = typeAt(p);
         if (t != fixedType) {
           throw csr.unsortedTypes(node, p, t, fixedType);
         }
@@ -147,7 +154,7 @@ public final class EdgeCursor {
       return -1;
     }
     try {
-      int t = BufferParts.get(typeParts, p);
+      int t = typeAt(p);
       if (t >= typeCount) {
         throw csr.badType(p, t);
       }
@@ -190,12 +197,24 @@ public final class EdgeCursor {
     long hi = to;
     while (lo < hi) {
       long mid = (lo + hi) >>> 1;
-      if (BufferParts.get(typeParts, mid) < type) {
+      if (typeAt(mid) < type) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     return lo;
+  }
+
+  private long offsetAt(long i) {
+    return offsets0 != null ? offsets0.get((int) i) : BufferParts.get(offsetParts, i);
+  }
+
+  private int neighbourAt(long i) {
+    return neighbours0 != null ? neighbours0.get((int) i) : BufferParts.get(neighbourParts, i);
+  }
+
+  private int typeAt(long i) {
+    return types0 != null ? types0.get((int) i) & 0xFF : BufferParts.get(typeParts, i);
   }
 }
