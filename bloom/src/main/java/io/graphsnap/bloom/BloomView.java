@@ -102,7 +102,19 @@ public final class BloomView {
    * @throws IllegalStateException if the segment's arena is closed
    */
   public boolean mightContain(byte[] key, int offset, int length) {
-    final long h = BloomHash.hash64(key, offset, length, seed);
+    return mightContainHash(BloomHash.hash64(key, offset, length, seed));
+  }
+
+  /**
+   * {@link #mightContain(byte[], int, int)} for a key whose hash the caller already has: {@code hash} must be
+   * {@code BloomHash.hash64(key, offset, length, seed())}, so that a caller that hashed the key with the same
+   * seed for its own use (a hash index over the same keys) does not hash it twice. O(1): at most
+   * {@link #hashCount()} reads within one 64-byte block.
+   *
+   * @throws IllegalStateException if the segment's arena is closed
+   */
+  public boolean mightContainHash(long hash) {
+    final long h = hash;
     final MemorySegment s = segment;
     final long blockStart = BloomFormat.HEADER_BYTES
         + BlockProbe.blockIndex(h, blockCount) * BloomFormat.BLOCK_BYTES;
@@ -116,6 +128,11 @@ public final class BloomView {
       g *= BlockProbe.PROBE_MULTIPLIER;
     }
     return true;
+  }
+
+  /** The seed of this filter's XXH64 hash (see {@link #mightContainHash}). */
+  public long seed() {
+    return seed;
   }
 
   /** Returns {@link #mightContain(byte[], int, int) mightContain(key, 0, key.length)}. */

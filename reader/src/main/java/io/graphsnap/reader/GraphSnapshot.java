@@ -3,10 +3,12 @@ package io.graphsnap.reader;
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.Closing;
+import io.graphsnap.reader.internal.NameIndexView;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -199,7 +201,8 @@ public final class GraphSnapshot implements AutoCloseable {
    * The id of the node whose UTF-8 name is {@code utf8}, or -1. With a NAME_INDEX (format version 2): hashes
    * the name once and probes the index, comparing fingerprints and then the name's bytes in place; a hit is
    * the answer, O(1) expected. On an index miss, and always on a version-1 file: asks the Bloom filter (absent:
-   * -1 without touching the names), then binary-searches the sorted names, O(log N); so only absent names
+   * -1 without touching the names; with the index's hash when the filter uses the same seed, as files this
+   * builder writes do, so the name is hashed once), then binary-searches the sorted names, O(log N); so only absent names
    * that pass the Bloom filter (about 0.6%) pay the binary search after the index, and a damaged index can
    * make a lookup slower but never make a present name look absent. The index path allocates nothing.
    *
@@ -209,13 +212,16 @@ public final class GraphSnapshot implements AutoCloseable {
   public int node(byte[] utf8) {
     ensureOpen();
     try {
+      long h = 0;
       if (sections.nameIndex != null) {
-        int id = sections.nameIndex.find(utf8, sections.names);
+        h = NameIndexView.hash(utf8);
+        int id = sections.nameIndex.find(utf8, h, sections.names);
         if (id >= 0) {
           return id;
         }
       }
-      if (!sections.bloom.mightContain(utf8, 0, utf8.length)) {
+      boolean sameHash = sections.nameIndex != null && sections.bloom.seed() == NameIndexFormat.HASH_SEED;
+      if (!(sameHash ? sections.bloom.mightContainHash(h) : sections.bloom.mightContain(utf8, 0, utf8.length))) {
         return -1;
       }
       return sections.names.find(MemorySegment.ofArray(utf8));

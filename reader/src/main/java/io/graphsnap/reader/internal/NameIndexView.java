@@ -69,11 +69,20 @@ public final class NameIndexView {
    *     id not below N
    */
   public int find(byte[] key, StringListView names) {
+    return find(key, hash(key), names);
+  }
+
+  /** The hash {@link #find(byte[], StringListView)} uses: XXH64 of {@code key} with the index's seed. */
+  public static long hash(byte[] key) {
+    return BloomHash.hash64(key, 0, key.length, NameIndexFormat.HASH_SEED);
+  }
+
+  /** {@link #find(byte[], StringListView)} with the key's {@link #hash} already computed. */
+  public int find(byte[] key, long h, StringListView names) {
     final long slots = slotCount;
     if (slots == 0) {
       return -1;
     }
-    final long h = BloomHash.hash64(key, 0, key.length, NameIndexFormat.HASH_SEED);
     final int fingerprint = NameIndexFormat.fingerprint(h, idBits);
     final MemorySegment b = bytes;
     long slot = NameIndexFormat.homeSlot(h, slots);
