@@ -82,10 +82,21 @@ public final class BloomFilterBuilder {
    * @throws IllegalStateException if the filter was already serialised
    */
   public void add(byte[] key, int offset, int length) {
+    addHash(BloomHash.hash64(key, offset, length, seed));
+  }
+
+  /**
+   * Adds a key whose hash the caller already has: {@code hash} must be {@code BloomHash.hash64(key, offset,
+   * length, seed())}, so that a caller hashing the same keys with the same seed for its own index does not hash
+   * them twice. O(1).
+   *
+   * @throws IllegalStateException if the filter was already serialised
+   */
+  public void addHash(long hash) {
     if (serialised) {
       throw new IllegalStateException("BloomFilterBuilder is single-use: add() after serialisation");
     }
-    final long h = BloomHash.hash64(key, offset, length, seed);
+    final long h = hash;
     final int base = (int) BlockProbe.blockIndex(h, blockCount) * BloomFormat.BLOCK_WORDS;
     final long[] w = words;
     int g = (int) h;
@@ -94,6 +105,11 @@ public final class BloomFilterBuilder {
       w[base + (bit >>> 6)] |= 1L << bit;
       g *= BlockProbe.PROBE_MULTIPLIER;
     }
+  }
+
+  /** The seed of the filter's XXH64 hash (see {@link #addHash}). */
+  public long seed() {
+    return seed;
   }
 
   /** Adds all of {@code key}; see {@link #add(byte[], int, int)}. */

@@ -1,14 +1,30 @@
 package io.graphsnap.bloom;
 
 import static io.graphsnap.bloom.TestKeys.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
-/** {@link BloomView#mightContainHash} answers exactly as {@link BloomView#mightContain} for the key's hash. */
+/**
+ * {@link BloomView#mightContainHash} answers exactly as {@link BloomView#mightContain} for the key's hash, and
+ * {@link BloomFilterBuilder#addHash} builds exactly the bytes {@link BloomFilterBuilder#add} does.
+ */
 class MightContainHashTest {
+  @Test
+  void addHashWritesTheSameBytesAsAdd() {
+    BloomFilterBuilder byKey = new BloomFilterBuilder(500);
+    BloomFilterBuilder byHash = new BloomFilterBuilder(500);
+    for (int i = 0; i < 500; i++) {
+      byte[] key = utf8("k" + i * 7919);
+      byKey.add(key);
+      byHash.addHash(BloomHash.hash64(key, 0, key.length, byHash.seed()));
+    }
+    assertArrayEquals(byKey.toByteArray(), byHash.toByteArray());
+  }
+
   @Test
   void sameAnswerAsHashingTheKeyWithTheFiltersSeed() {
     BloomFilterBuilder builder = new BloomFilterBuilder(2_000);

@@ -1,6 +1,8 @@
 package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
+import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 
@@ -62,10 +64,16 @@ final class CompiledSections implements SnapshotBody {
   private void writeBloom(SectionWriter out) throws IOException {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
     nameIndex = new NameIndexBuilder(g.nodeCount());
+    boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
     for (String name : g.nodeNames()) {
       byte[] utf8 = Utf8.encode(name, "node name");
-      bloom.add(utf8);
-      nameIndex.add(utf8);
+      long h = BloomHash.hash64(utf8, 0, utf8.length, NameIndexFormat.HASH_SEED);
+      if (oneHash) {
+        bloom.addHash(h); // the same XXH64 for both: each name is hashed once
+      } else {
+        bloom.add(utf8);
+      }
+      nameIndex.addHash(h);
     }
     out.put(bloom.toByteArray());
   }
