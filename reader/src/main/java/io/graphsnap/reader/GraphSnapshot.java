@@ -3,7 +3,6 @@ package io.graphsnap.reader;
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
-import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
@@ -220,8 +219,8 @@ public final class GraphSnapshot implements AutoCloseable {
           return id;
         }
       }
-      boolean sameHash = sections.nameIndex != null && sections.bloom.seed() == NameIndexFormat.HASH_SEED;
-      if (!(sameHash ? sections.bloom.mightContainHash(h) : sections.bloom.mightContain(utf8, 0, utf8.length))) {
+      if (!(sections.bloomTakesIndexHash ? sections.bloom.mightContainHash(h)
+          : sections.bloom.mightContain(utf8, 0, utf8.length))) {
         return -1;
       }
       return sections.names.find(MemorySegment.ofArray(utf8));

@@ -4,6 +4,7 @@ import static io.graphsnap.reader.internal.Layouts.LONG;
 
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.bloom.InvalidBloomException;
+import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
@@ -47,6 +48,8 @@ final class MappedSnapshot {
   final BloomView bloom;
   /** The hash index over names, or {@code null} when the file has none (format version 1). */
   final NameIndexView nameIndex;
+  /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
+  final boolean bloomTakesIndexHash;
   final FileTable files;
   final DetailsReader details;
   private final SectionTable sections;
@@ -83,6 +86,7 @@ final class MappedSnapshot {
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
     Section index = table.optional(SectionId.NAME_INDEX);
     this.nameIndex = index == null ? null : NameIndexView.open(index, n);
+    this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), 2, "key/value pairs");
     this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), 3, "(name, kept, dropped) triples");
