@@ -135,15 +135,11 @@ public final class BenchHarness {
     deleteResults(workload);
     SystemResult prepared = prepare(workload, log);
     Timing.settle(); // the resolved graph is garbage now: let the heap shrink before the systems' JVMs start
-    prepared.put("mode", o.inProcess() ? "all systems in one JVM (System.gc() between)"
-        : "one JVM per system, -Xmx" + o.xmx());
+    prepared.put("mode", mode(o));
     Queries queries = Queries.read(workload.queries());
     int typeId = Integer.parseInt(Files.readString(workload.dir().resolve("neighbour-type-id")).trim());
     Map<String, SystemResult> results = new LinkedHashMap<>();
-    List<String> order = new ArrayList<>();
-    order.add(SystemRunner.BANDWIDTH);
-    order.addAll(o.systems());
-    for (String system : order) {
+    for (String system : order(o)) {
       log.printf("== %s%n", system);
       if (o.inProcess()) {
         Timing.settle();
@@ -158,13 +154,9 @@ public final class BenchHarness {
   /** {@code --report-only}: the stored results of the last run in the work directory, checked and reported again. */
   private static Outcome report(Options o, Workload workload, String command, PrintStream log) throws Exception {
     SystemResult prepared = SystemResult.read(workload.dir().resolve("prepared.properties"));
-    prepared.put("mode", o.inProcess() ? "all systems in one JVM (System.gc() between)"
-        : "one JVM per system, -Xmx" + o.xmx());
+    prepared.put("mode", mode(o));
     Map<String, SystemResult> results = new LinkedHashMap<>();
-    List<String> order = new ArrayList<>();
-    order.add(SystemRunner.BANDWIDTH);
-    order.addAll(o.systems());
-    for (String system : order) {
+    for (String system : order(o)) {
       Path file = workload.resultFile(system);
       if (Files.isRegularFile(file)) {
         results.put(system, SystemResult.read(file));
@@ -189,6 +181,19 @@ public final class BenchHarness {
           (long) prepared.number("edges")) + " edges)", rows);
     }
     return new Outcome(results, disagreements, md, png);
+  }
+
+  /** How the systems ran, for the report's header. */
+  private static String mode(Options o) {
+    return o.inProcess() ? "all systems in one JVM (System.gc() between)" : "one JVM per system, -Xmx" + o.xmx();
+  }
+
+  /** The bandwidth probe, then the chosen systems, in the order they run and are reported. */
+  private static List<String> order(Options o) {
+    List<String> order = new ArrayList<>();
+    order.add(SystemRunner.BANDWIDTH);
+    order.addAll(o.systems());
+    return order;
   }
 
   /** {@code <scale>}, or {@code <scale>-<files>-files} when {@code --files} changed the scale's file count. */
