@@ -44,7 +44,10 @@ final class BuildCommand implements Callable<Integer> {
       description = "Directory or .zip/.jar of Java sources (default: this JDK's lib/src.zip, module java.base).")
   Path path;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Extraction threads (default: all cores).")
+  /** The most extraction threads per core that {@code --jobs} may ask for. */
+  static final int MAX_JOBS_PER_CORE = 4;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Extraction threads (default: all cores; at most 4 per core).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--top", paramLabel = "N", description = "Show the N symbols with the most incoming edges (default: ${DEFAULT-VALUE}).")
@@ -56,6 +59,13 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
       throw CliException.badInput("--jobs must be at least 1, not " + jobs);
+    }
+    int maxJobs = MAX_JOBS_PER_CORE * Runtime.getRuntime().availableProcessors();
+    if (jobs > maxJobs) {
+      root.err().println("graphsnap: --jobs " + jobs + " capped at " + maxJobs + " (" + MAX_JOBS_PER_CORE
+          + " per core on this machine): extraction is CPU-bound and each thread holds a parse tree");
+      root.err().flush();
+      jobs = maxJobs;
     }
     List<String> refs = publish.refs();
     long start = System.nanoTime();

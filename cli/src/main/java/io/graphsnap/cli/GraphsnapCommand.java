@@ -2,6 +2,7 @@ package io.graphsnap.cli;
 
 import io.graphsnap.format.object.CorruptObjectException;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.reader.MappingFaults;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -64,7 +65,20 @@ public final class GraphsnapCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(GraphsnapCommand::exitCode);
+    cl.setExecutionStrategy(parseResult -> {
+      MappedFiles.clear();
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (VirtualMachineError e) { // picocli only hands Exceptions to the handler below
+        return reportError(e, parseResult.commandSpec().commandLine().getErr(), root.verbose);
+      }
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (MappingFaults.isMappingFault(e)) { // raised on another thread (parallel analyses) and wrapped
+        commandLine.getErr().println("graphsnap: " + MappedFiles.corrupt(e).getMessage());
+        commandLine.getErr().flush();
+        return ExitCodes.CORRUPT;
+      }
       commandLine.getErr().println("graphsnap: " + message(e));
       if (root.verbose) {
         e.printStackTrace(commandLine.getErr());
@@ -78,6 +92,31 @@ public final class GraphsnapCommand implements Runnable {
       return ExitCodes.BAD_INPUT;
     });
     return cl;
+  }
+
+  /**
+   * Reports an {@link Error} that escaped a command in one line: a fault in a mapped snapshot (exit 3, naming the
+   * file), running out of memory (exit 3, saying how to give more), a stack overflow (exit 3); anything else is
+   * rethrown.
+   */
+  static int reportError(Error e, PrintWriter err, boolean verbose) {
+    String line;
+    if (MappingFaults.isMappingFault(e)) {
+      line = MappedFiles.corrupt(e).getMessage();
+    } else if (e instanceof OutOfMemoryError) {
+      line = "not enough memory (" + e.getMessage() + "; use GRAPHSNAP_JAVA_OPTS=-Xmx... to give graphsnap more, e.g. "
+          + "GRAPHSNAP_JAVA_OPTS=-Xmx" + Math.max(1, 2 * Runtime.getRuntime().maxMemory() >> 30) + "g)";
+    } else if (e instanceof StackOverflowError) {
+      line = "input nested too deeply (stack overflow); use GRAPHSNAP_JAVA_OPTS=-Xss... to give graphsnap more stack";
+    } else {
+      throw e;
+    }
+    err.println("graphsnap: " + line);
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.CORRUPT;
   }
 
   private static String message(Throwable e) {

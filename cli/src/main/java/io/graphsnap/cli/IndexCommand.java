@@ -115,8 +115,7 @@ final class IndexCommand implements Callable<Integer> {
       }
       return table;
     } catch (CorruptSnapshotException e) {
-      throw new IOException("the published snapshot " + snapshot + " is corrupt (" + e.getMessage()
-          + "); rebuild from the loose objects alone with --from-objects", e);
+      throw new IOException("the published snapshot " + snapshot + " is corrupt (" + e.getMessage() + ")", e);
     }
   }
 }

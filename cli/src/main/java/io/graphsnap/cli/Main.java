@@ -6,13 +6,27 @@ import java.io.PrintWriter;
 public final class Main {
   private Main() {}
 
-  /** Runs the command line and exits with its exit code ({@link ExitCodes}). */
+  /** Built before anything else, so that it can be printed when the heap is exhausted. */
+  private static final byte[] OUT_OF_MEMORY = ("graphsnap: not enough memory; use GRAPHSNAP_JAVA_OPTS=-Xmx... to give "
+      + "graphsnap more (e.g. GRAPHSNAP_JAVA_OPTS=-Xmx2g)\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * Runs the command line and exits with its exit code ({@link ExitCodes}). Running out of memory anywhere, even
+   * before a command starts, prints one line and exits 3.
+   */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    int code = GraphsnapCommand.newCommandLine(out, err).execute(args);
-    out.flush();
-    err.flush();
+    int code;
+    try {
+      PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+      PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+      code = GraphsnapCommand.newCommandLine(out, err).execute(args);
+      out.flush();
+      err.flush();
+    } catch (OutOfMemoryError e) {
+      System.err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+      System.err.flush();
+      code = ExitCodes.CORRUPT;
+    }
     System.exit(code);
   }
 }

@@ -39,8 +39,16 @@ final class SnapshotOptions {
   /** Opens the snapshot; the caller closes it. */
   GraphSnapshot open() {
     Path file = resolve();
+    if (snapshot != null && !Files.exists(file)) {
+      throw CliException.badInput("no such snapshot file: " + file);
+    }
+    if (snapshot != null && !Files.isRegularFile(file)) {
+      throw CliException.badInput("not a snapshot file (a folder, FIFO or device): " + file);
+    }
     try {
-      return GraphSnapshot.open(file);
+      GraphSnapshot g = GraphSnapshot.open(file);
+      MappedFiles.mapped(file, g.byteSize());
+      return g;
     } catch (NoSuchFileException e) {
       throw new CliException(snapshot != null ? ExitCodes.BAD_INPUT : ExitCodes.CORRUPT, "no such snapshot file: " + file);
     } catch (IOException e) {

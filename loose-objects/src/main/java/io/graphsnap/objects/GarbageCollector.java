@@ -1,5 +1,8 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.objects.internal.SafeFiles;
+import io.graphsnap.objects.internal.SnapshotFileTable;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,8 +25,11 @@ import java.util.TreeSet;
  * <p><b>Kept snapshots:</b> the value of every ref in the index and of every ref file on disk ({@code HEAD}
  * included), the {@code keep} most recent distinct snapshots of each ref's history, and the last build (the
  * base of the next incremental build). <b>Live objects:</b> every current file's object, and every object
- * whose {@link ObjectRecord} lives at the generation of a kept snapshot. If a kept snapshot has no recorded
- * generation (published before the index tracked generations), no object is deleted.
+ * whose {@link ObjectRecord} lives at the generation of a kept snapshot, and every object named by the file
+ * table of a kept snapshot that has no recorded generation (published by an older version, or before an index
+ * rebuild); if such a table cannot be read, no object is deleted. gc also deletes what repairs left for
+ * diagnosis ({@code index.db.damaged*}, {@code index.db.torn}). Only regular files inside the store are ever
+ * deleted.
  *
  * <p><b>Order, safe to interrupt:</b> (1) compute the kept and live sets, reading only the index and the ref
  * files; (2) one index transaction forgets the history entries outside the window, the generations of
@@ -40,6 +46,7 @@ final class GarbageCollector {
   private final int keep;
   private final List<String> skipped = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Set<ObjectId> objectsOfUngenerated = new HashSet<>();
   private long bytesFreed;
 
   GarbageCollector(Store store, int keep) {
@@ -59,6 +66,9 @@ final class GarbageCollector {
     long[] generations = keptGenerations(kept);
     Set<ObjectId> current = new HashSet<>();
     index.forEachFile(e -> current.add(e.objectId()));
+    if (generations != null) {
+      current.addAll(objectsOfUngenerated);
+    }
     List<ObjectId> deadRecords = new ArrayList<>();
     index.reachability().forEach((id, record) -> {
       if (!current.contains(id) && !record.isCurrent() && !livesAtAny(record, generations)) {
@@ -82,6 +92,7 @@ final class GarbageCollector {
 
     int deletedSnapshots = deleteSnapshots(kept);
     int deletedObjects = keepAllObjects ? 0 : deleteObjects(current, generations);
+    deleteRepairLeftovers();
     return new GcReport(new ArrayList<>(kept), deletedSnapshots, deletedObjects, bytesFreed, forgotten.size(),
         skipped, notes);
   }
@@ -111,21 +122,52 @@ final class GarbageCollector {
     }
   }
 
-  /** The sorted generations of the kept snapshots, or null if one has none recorded. */
+  /**
+   * The sorted generations of the kept snapshots that have one. A kept snapshot without a recorded generation
+   * (published by an older version, or before an index rebuild) keeps the objects its own file table names,
+   * read from the snapshot ({@link #objectsOfUngenerated}); null, keeping every object, only if such a table
+   * cannot be read.
+   */
   private long[] keptGenerations(Set<String> kept) {
     long[] generations = new long[kept.size()];
     int n = 0;
     for (String id : kept) {
       Optional<Long> generation = index.reachability().generationOf(id);
-      if (generation.isEmpty()) {
-        notes.add("kept snapshot " + id + " has no recorded build generation (published by an older version): "
-            + "no loose object was deleted; run gc again after the next build moves the refs");
+      if (generation.isPresent()) {
+        generations[n++] = generation.get();
+        continue;
+      }
+      Path file = layout.snapshotFile(id);
+      if (!SafeFiles.isRegularFile(file)) {
+        continue; // a ref naming a missing snapshot keeps nothing
+      }
+      try {
+        objectsOfUngenerated.addAll(SnapshotFileTable.read(file).values());
+      } catch (IOException | RuntimeException e) {
+        notes.add("kept snapshot " + id + " has no recorded build generation and its file table is unreadable ("
+            + e.getMessage() + "): no loose object was deleted");
         return null;
       }
-      generations[n++] = generation.get();
     }
-    Arrays.sort(generations);
-    return generations;
+    long[] sorted = Arrays.copyOf(generations, n);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * Deletes what repairs leave beside the index for diagnosis until the next gc: {@code index.db.damaged} and its
+   * write-ahead files ({@code graphsnap index rebuild}), {@code index.db.torn} (recovery after a crash). Regular
+   * files only.
+   */
+  private void deleteRepairLeftovers() throws IOException {
+    String index = layout.indexFile().getFileName().toString();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.root(), index + ".{damaged,torn}*")) {
+      for (Path file : files) {
+        if (SafeFiles.isRegularFile(file) && delete(file)) {
+          notes.add("deleted " + file.getFileName() + " (left for diagnosis by an earlier repair)");
+        }
+      }
+    }
   }
 
   private static boolean livesAtAny(ObjectRecord record, long[] generations) {
@@ -145,7 +187,7 @@ final class GarbageCollector {
 
   private int deleteSnapshots(Set<String> kept) throws IOException {
     int deleted = 0;
-    if (!Files.isDirectory(layout.snapshotsDir())) {
+    if (!SafeFiles.isDirectory(layout.snapshotsDir())) {
       return 0;
     }
     List<Path> doomed = new ArrayList<>();
@@ -182,9 +224,14 @@ final class GarbageCollector {
   /** Deletes {@code file}; records and skips it if the file system refuses. */
   private boolean delete(Path file) {
     try {
-      long size = Files.size(file);
-      Files.delete(file);
-      bytesFreed += size;
+      Optional<BasicFileAttributes> attributes = SafeFiles.attributes(file);
+      if (attributes.isEmpty()) {
+        return false;
+      }
+      if (!SafeFiles.deleteRegularFile(file)) { // refuses links, folders and special files
+        return false;
+      }
+      bytesFreed += attributes.get().size();
       return true;
     } catch (NoSuchFileException e) {
       return false;

@@ -1,5 +1,6 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.objects.internal.SafeFiles;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.internal.FileSync;
@@ -45,11 +46,12 @@ import java.util.TreeMap;
  * Objects of no current file are counted as not current: older versions, or ingests the log cannot vouch for.
  * Also rebuilt: symbol → defining objects, the refs (every ref file whose snapshot exists; their history
  * starts afresh), the build journal (last build = HEAD, every path that differs from HEAD pending; without
- * HEAD every path pending), reachability records (every current object current since the first generation)
- * and the commit log (one completed commit: the difference between HEAD's file table and the rebuilt files,
- * so that a later recovery from the log arrives at the same files). No snapshot generation is recorded, so gc
- * keeps every loose object until the snapshots it keeps all have generations again (after the next builds),
- * never deleting an object the damaged index may have needed.
+ * HEAD every path pending), reachability records (HEAD's objects current at the first generation and HEAD
+ * built at it, then the changes since HEAD; see {@code recordReachability}) and the commit log (one completed
+ * commit: the difference between HEAD's file table and the rebuilt files, so that a later recovery from the log
+ * arrives at the same files). Other kept snapshots have no recorded generation: gc keeps the objects their own
+ * file tables name. A HEAD snapshot that cannot be read (damaged, truncated) is left out with a warning, and the
+ * index is rebuilt from the commit log or the loose objects; the next build writes the snapshot anew.
  *
  * <h2>Crash safety</h2>
  * Under the store's writer lock, the new index and its commit log are written and committed in {@code tmp/};
@@ -126,10 +128,11 @@ public final class IndexRebuild {
   public static Report rebuild(Path storeDir, Source source, FileTableReader headTable, Duration lockWait)
       throws IOException {
     StoreLayout layout = StoreLayout.of(storeDir);
-    if (!Files.isDirectory(layout.objectsDir())) {
+    StoreGuard.checkForWriting(layout);
+    if (!SafeFiles.isDirectory(layout.objectsDir())) {
       throw new NoSuchFileException(layout.root().toString(), null, "not a graphsnap store (no objects/ folder)");
     }
-    FileSync.createDirectories(layout.tmpDir());
+    SafeFiles.ensureDirectory(layout.tmpDir());
     try (StoreLock lock = StoreLock.acquire(layout.lockFile(), lockWait)) {
       return new IndexRebuild(layout).run(source, headTable);
     }
@@ -140,8 +143,13 @@ public final class IndexRebuild {
     SortedMap<String, ObjectId> table = null;
     if (head.isPresent() && source == Source.AUTO) {
       Path file = layout.snapshotFile(head.get());
-      if (Files.isRegularFile(file)) {
-        table = headTable.read(file);
+      if (SafeFiles.isRegularFile(file)) {
+        try {
+          table = headTable.read(file);
+        } catch (IOException | RuntimeException e) {
+          warn("the published snapshot " + head.get() + " is unreadable (" + e.getMessage() + "): rebuilt from the "
+              + "commit log and the loose objects; the next 'graphsnap snapshot' writes it anew");
+        }
       } else {
         warn("refs/HEAD names snapshot " + head.get() + " but its file is missing: rebuilt without it");
       }
@@ -149,9 +157,11 @@ public final class IndexRebuild {
     List<IndexLog.Entry> logged = source == Source.AUTO ? readLog() : List.of();
     ObjectScan scan = ObjectScan.run(objects, this::warn);
     SortedMap<String, ObjectId> current;
+    SortedMap<String, ObjectId> headFiles = null;
     String from;
     if (table != null) {
-      current = replay(fromTable(table, scan), logged, scan);
+      headFiles = fromTable(table, scan);
+      current = replay(headFiles, logged, scan);
       from = "HEAD " + head.get() + " + " + logged.size() + " logged changes";
     } else if (!logged.isEmpty()) {
       current = replay(new TreeMap<>(), logged, scan);
@@ -170,6 +180,7 @@ public final class IndexRebuild {
         index.journal().built(head.get()); // before fill, which marks the paths that differ from HEAD pending
       }
       definitions = fill(index, current, table);
+      recordReachability(index, table == null ? null : head.get(), headFiles, current);
       for (Map.Entry<String, String> ref : refs.entrySet()) {
         index.refHistory().set(ref.getKey(), ref.getValue());
       }
@@ -259,7 +270,6 @@ public final class IndexRebuild {
       }
       index.putFile(new FileEntry(path, id, summary.sourceSha256()));
       index.addDefinitions(id, names);
-      index.reachability().becameCurrent(id, path);
       if (table == null || !id.equals(table.get(path))) {
         index.journal().touch(path); // differs from the last build (or there is none): the next build reads it
       }
@@ -273,6 +283,33 @@ public final class IndexRebuild {
       }
     }
     return definitions;
+  }
+
+  /**
+   * Records which objects the current files and HEAD reach, as a history of builds would have: HEAD's own
+   * objects current at the first generation, HEAD built at it, then the changes since HEAD at the next one. So
+   * gc treats a rebuilt store as it treats a fresh one (HEAD's objects kept while HEAD is, the rest by their
+   * path's current object). Without a usable HEAD, every current object is current from the first generation.
+   */
+  private static void recordReachability(StoreIndex index, String head, SortedMap<String, ObjectId> headFiles,
+      SortedMap<String, ObjectId> current) {
+    Reachability reachability = index.reachability();
+    if (head == null) {
+      current.forEach((path, id) -> reachability.becameCurrent(id, path));
+      return;
+    }
+    headFiles.forEach((path, id) -> reachability.becameCurrent(id, path));
+    reachability.built(head);
+    for (Map.Entry<String, ObjectId> e : headFiles.entrySet()) {
+      if (!e.getValue().equals(current.get(e.getKey()))) {
+        reachability.stoppedBeingCurrent(e.getValue());
+      }
+    }
+    for (Map.Entry<String, ObjectId> e : current.entrySet()) {
+      if (!e.getValue().equals(headFiles.get(e.getKey()))) {
+        reachability.becameCurrent(e.getValue(), e.getKey());
+      }
+    }
   }
 
   /** HEAD's file table, keeping the paths whose object exists, is intact and describes that path. */
@@ -325,18 +362,18 @@ public final class IndexRebuild {
   /** Every ref file that names an existing snapshot; the others are reported and left alone. */
   private SortedMap<String, String> refsWithSnapshots() throws IOException {
     SortedMap<String, String> refs = new TreeMap<>();
-    if (!Files.isDirectory(layout.refsDir())) {
+    if (!SafeFiles.isDirectory(layout.refsDir())) {
       return refs;
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.refsDir())) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (!StoreLayout.isRefName(name) || !Files.isRegularFile(file)) {
+        if (!StoreLayout.isRefName(name) || !SafeFiles.isRegularFile(file)) {
           continue;
         }
         try {
           Optional<String> id = Refs.read(layout, name);
-          if (id.isPresent() && Files.isRegularFile(layout.snapshotFile(id.get()))) {
+          if (id.isPresent() && SafeFiles.isRegularFile(layout.snapshotFile(id.get()))) {
             refs.put(name, id.get());
           } else if (id.isPresent()) {
             warn("ref " + name + " names snapshot " + id.get() + ", whose file is missing: not recorded");
@@ -363,13 +400,13 @@ public final class IndexRebuild {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    if (Files.isRegularFile(index)) {
+    if (SafeFiles.isRegularFile(index)) {
       Files.copy(index, layout.root().resolve(index.getFileName() + ".damaged"), StandardCopyOption.REPLACE_EXISTING);
     }
     FileSync.forceFile(rebuilt);
     FileSync.moveAtomically(rebuilt, index);
     Path log = IndexLog.fileOf(rebuilt);
-    if (Files.isRegularFile(log)) {
+    if (SafeFiles.isRegularFile(log)) {
       FileSync.forceFile(log);
       FileSync.moveAtomically(log, IndexLog.fileOf(index));
     }
@@ -377,13 +414,9 @@ public final class IndexRebuild {
 
   /** Removes a leftover of an earlier interrupted rebuild: the file and its write-ahead log. */
   private static void deleteIndexFiles(Path file) throws IOException {
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(IndexLog.fileOf(file));
-    try (DirectoryStream<Path> logs = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".wal.*")) {
-      for (Path log : logs) {
-        Files.delete(log);
-      }
-    }
+    SafeFiles.deleteRegularFile(file);
+    SafeFiles.deleteRegularFile(IndexLog.fileOf(file));
+    SafeFiles.deleteRegularFiles(file.getParent(), file.getFileName() + ".wal.*");
   }
 
   private void warn(String warning) {
@@ -411,7 +444,7 @@ public final class IndexRebuild {
         FileSummary summary;
         try {
           summary = objects.read(id);
-        } catch (io.graphsnap.format.object.CorruptObjectException | NoSuchObjectException e) {
+        } catch (io.graphsnap.format.object.CorruptObjectException | NoSuchObjectException | UnsafeStoreException e) {
           corrupt++;
           warn.accept("object " + id.hex() + " is unreadable, not indexed: " + e.getMessage());
           continue;

@@ -5,6 +5,7 @@ import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -75,10 +76,10 @@ public final class ObjectBatch implements AutoCloseable {
     }
     Path file = layout.objectFile(id);
     folders.add(file.getParent());
-    if (sizeOrMinusOne(file) == bytes.length) {
+    if (sizeOrMinusOne(file) == bytes.length && holds(file, id)) {
       return id;
     }
-    FileSync.createDirectories(layout.tmpDir());
+    SafeFiles.ensureDirectory(layout.tmpDir());
     Path tmp = Files.createTempFile(layout.tmpDir(), "object-", ".tmp");
     boolean ok = false;
     try {
@@ -141,12 +142,13 @@ public final class ObjectBatch implements AutoCloseable {
     FileSync.forceFiles(files, MAX_SYNC_THREADS);
     for (Map.Entry<ObjectId, Path> e : staged.entrySet()) {
       Path target = layout.objectFile(e.getKey());
-      FileSync.createDirectories(target.getParent());
+      SafeFiles.ensureDirectory(layout.objectsDir());
+      SafeFiles.ensureDirectory(target.getParent());
       FileSync.renameAtomically(e.getValue(), target);
     }
     staged.clear();
     for (Path folder : folders) {
-      if (Files.isDirectory(folder)) {
+      if (SafeFiles.isDirectory(folder)) {
         FileSync.forceDirectory(folder);
       }
     }
@@ -182,12 +184,22 @@ public final class ObjectBatch implements AutoCloseable {
     }
   }
 
+  /** The size of {@code file} if it is a regular file (not a link), else -1. */
   static long sizeOrMinusOne(Path file) throws IOException {
+    return SafeFiles.attributes(file).filter(BasicFileAttributes::isRegularFile).map(BasicFileAttributes::size)
+        .orElse(-1L);
+  }
+
+  /**
+   * True if the existing object file hashes to {@code id}: a file is only reused under its content name when
+   * it holds that content, so re-ingesting repairs an object whose bytes were damaged on disk.
+   */
+  private boolean holds(Path file, ObjectId id) {
     try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return attributes.isRegularFile() ? attributes.size() : -1;
-    } catch (NoSuchFileException e) {
-      return -1;
+      store.get(id); // re-hashes what it reads
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 }

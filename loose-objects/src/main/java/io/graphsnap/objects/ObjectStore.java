@@ -5,6 +5,7 @@ import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -51,8 +52,8 @@ public final class ObjectStore {
   }
 
   /**
-   * Stores {@code bytes} and returns their id. Idempotent: if an object of that id and size exists, nothing
-   * is written. When it returns, the object is durable: two syncs (file and folder). To store many objects,
+   * Stores {@code bytes} and returns their id. Idempotent: if an object of that id exists and holds those
+   * bytes, nothing is written (a file under that name with other bytes is replaced). When it returns, the object is durable: two syncs (file and folder). To store many objects,
    * a {@link #newBatch() batch} syncs each folder once. O(length).
    *
    * @throws IllegalArgumentException if {@code bytes} is larger than {@link Limits#MAX_OBJECT_BYTES}
@@ -80,7 +81,7 @@ public final class ObjectStore {
   public byte[] get(ObjectId id) throws IOException {
     Path file = layout.objectFile(id);
     byte[] bytes;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel ch = SafeFiles.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size > Limits.MAX_OBJECT_BYTES) {
         throw new CorruptObjectException(describe(id, file),
@@ -122,7 +123,7 @@ public final class ObjectStore {
 
   /** True if a file for {@code id} exists; does not read or check it. O(1). */
   public boolean contains(ObjectId id) {
-    return Files.isRegularFile(layout.objectFile(id));
+    return SafeFiles.isRegularFile(layout.objectFile(id));
   }
 
   /**
@@ -131,7 +132,7 @@ public final class ObjectStore {
    */
   public boolean delete(ObjectId id) throws IOException {
     Path file = layout.objectFile(id);
-    boolean deleted = Files.deleteIfExists(file);
+    boolean deleted = SafeFiles.deleteRegularFile(file);
     if (deleted) {
       FileSync.forceDirectory(file.getParent());
     }
@@ -144,20 +145,20 @@ public final class ObjectStore {
    */
   public List<ObjectId> list() throws IOException {
     Path objects = layout.objectsDir();
-    if (!Files.isDirectory(objects)) {
+    if (!SafeFiles.isDirectory(objects)) {
       return List.of();
     }
     List<ObjectId> ids = new ArrayList<>();
     try (DirectoryStream<Path> fanOuts = Files.newDirectoryStream(objects)) {
       for (Path fanOut : fanOuts) {
         String prefix = fanOut.getFileName().toString();
-        if (!FAN_OUT.matcher(prefix).matches() || !Files.isDirectory(fanOut)) {
+        if (!FAN_OUT.matcher(prefix).matches() || !SafeFiles.isDirectory(fanOut)) {
           continue;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(fanOut)) {
           for (Path file : files) {
             String rest = file.getFileName().toString();
-            if (REST.matcher(rest).matches() && Files.isRegularFile(file)) {
+            if (REST.matcher(rest).matches() && SafeFiles.isRegularFile(file)) {
               ids.add(ObjectId.parse(prefix + rest));
             }
           }

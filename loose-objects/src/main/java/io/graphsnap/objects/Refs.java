@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class Refs {
   static Optional<String> read(StoreLayout layout, String name) throws IOException {
     Path file = layout.refFile(name);
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = SafeFiles.newInputStream(file)) {
       head = in.readNBytes(MAX_REF_BYTES + 1);
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -41,8 +42,8 @@ final class Refs {
   /** Replaces ref {@code name} atomically: temporary file, fsync, atomic rename, fsync of refs/. */
   static void write(StoreLayout layout, String name, String snapshotIdHex) throws IOException {
     StoreLayout.checkSnapshotId(snapshotIdHex);
-    FileSync.createDirectories(layout.refsDir());
-    FileSync.createDirectories(layout.tmpDir());
+    SafeFiles.ensureDirectory(layout.refsDir());
+    SafeFiles.ensureDirectory(layout.tmpDir());
     FileSync.writeAtomically(layout.tmpDir(), layout.refFile(name),
         (snapshotIdHex + "\n").getBytes(StandardCharsets.US_ASCII));
   }

@@ -1,5 +1,6 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -49,15 +50,16 @@ public final class SnapshotRefs {
    */
   public static SortedMap<String, String> all(Path storeDir) throws IOException {
     StoreLayout layout = StoreLayout.of(storeDir);
+    StoreGuard.checkForReading(layout);
     SortedMap<String, String> refs = new TreeMap<>();
-    if (!Files.isDirectory(layout.refsDir())) {
+    if (!SafeFiles.isDirectory(layout.refsDir())) {
       return refs;
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.refsDir())) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (StoreLayout.isRefName(name) && Files.isRegularFile(file)) {
-          Refs.read(layout, name).ifPresent(id -> refs.put(name, id));
+        if (StoreLayout.isRefName(name)) {
+          Refs.read(layout, name).ifPresent(id -> refs.put(name, id)); // refuses links, folders and FIFOs
         }
       }
     }
@@ -73,11 +75,12 @@ public final class SnapshotRefs {
    */
   public static Resolved resolve(Path storeDir, String spec) throws IOException {
     StoreLayout layout = StoreLayout.of(storeDir);
+    StoreGuard.checkForReading(layout);
     if (StoreLayout.isRefName(spec)) {
       Optional<String> id = Refs.read(layout, spec);
       if (id.isPresent()) {
         Path file = layout.snapshotFile(id.get());
-        if (!Files.isRegularFile(file)) {
+        if (!SafeFiles.checkFileIfPresent(file)) {
           throw new NoSuchFileException(file.toString(), null, "ref " + spec + " names snapshot " + id.get()
               + " but its file is missing");
         }
@@ -96,6 +99,7 @@ public final class SnapshotRefs {
           String name = file.getFileName().toString();
           String id = name.substring(0, name.length() - StoreLayout.SNAPSHOT_SUFFIX.length());
           if (id.matches("[0-9a-f]{64}")) {
+            SafeFiles.checkFileIfPresent(file);
             matches.add(id);
           }
         }

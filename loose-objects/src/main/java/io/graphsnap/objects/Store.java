@@ -2,6 +2,7 @@ package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.IndexLog;
+import io.graphsnap.objects.internal.SafeFiles;
 import io.graphsnap.objects.internal.StoreLock;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -77,7 +78,8 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(Path dir, boolean create, Duration lockWait) throws IOException {
     StoreLayout layout = StoreLayout.of(dir);
-    if (!Files.isDirectory(layout.objectsDir())) {
+    StoreGuard.checkForWriting(layout);
+    if (!SafeFiles.isDirectory(layout.objectsDir())) {
       if (!create) {
         throw new NoSuchFileException(layout.root().toString(), null,
             "not a graphsnap store (no objects/ folder); ingest something to create one");
@@ -86,14 +88,15 @@ public final class Store implements AutoCloseable {
         throw new NoSuchFileException(layout.root().toString(), null,
             "is not empty and not a graphsnap store; refusing to create a store there");
       }
-      FileSync.createDirectories(layout.objectsDir());
+      FileSync.createDirectories(layout.root());
+      SafeFiles.ensureDirectory(layout.objectsDir());
     }
-    FileSync.createDirectories(layout.tmpDir());
+    SafeFiles.ensureDirectory(layout.tmpDir());
     StoreLock lock = StoreLock.acquire(layout.lockFile(), lockWait);
     StoreIndex index = null;
     try {
-      FileSync.createDirectories(layout.snapshotsDir());
-      FileSync.createDirectories(layout.refsDir());
+      SafeFiles.ensureDirectory(layout.snapshotsDir());
+      SafeFiles.ensureDirectory(layout.refsDir());
       clearTemporaries(layout);
       Optional<IndexLog.State> torn = TornCommitRecovery.tornLog(layout);
       if (torn.isPresent()) {
@@ -223,8 +226,8 @@ public final class Store implements AutoCloseable {
     if (!Files.isRegularFile(builtFile)) {
       throw new NoSuchFileException(builtFile.toString(), null, "built snapshot file not found");
     }
-    FileSync.createDirectories(layout.snapshotsDir());
-    if (Files.isRegularFile(target)) {
+    SafeFiles.ensureDirectory(layout.snapshotsDir());
+    if (SafeFiles.checkFileIfPresent(target) && (Files.isSameFile(builtFile, target) || holdsContent(target, snapshotIdHex))) {
       if (!Files.isSameFile(builtFile, target)) {
         Files.delete(builtFile);
       }
@@ -311,12 +314,13 @@ public final class Store implements AutoCloseable {
   }
 
   private static Optional<Path> headSnapshot(StoreLayout layout) throws IOException {
+    StoreGuard.checkForReading(layout);
     Optional<String> id = Refs.read(layout, StoreLayout.HEAD);
     if (id.isEmpty()) {
       return Optional.empty();
     }
     Path file = layout.snapshotFile(id.get());
-    if (!Files.isRegularFile(file)) {
+    if (!SafeFiles.checkFileIfPresent(file)) {
       throw new NoSuchFileException(file.toString(), null, "refs/HEAD names snapshot " + id.get() + " but its file is missing");
     }
     return Optional.of(file);
@@ -346,7 +350,7 @@ public final class Store implements AutoCloseable {
       } catch (IOException damaged) {
         onDisk = Optional.empty();
       }
-      if (!onDisk.equals(Optional.of(ref.getValue())) && Files.isRegularFile(layout.snapshotFile(ref.getValue()))) {
+      if (!onDisk.equals(Optional.of(ref.getValue())) && SafeFiles.isRegularFile(layout.snapshotFile(ref.getValue()))) {
         Refs.write(layout, ref.getKey(), ref.getValue());
       }
     }
@@ -391,8 +395,31 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * True if {@code file} holds the bytes its content name promises (SHA-256 = {@code idHex}): an existing
+   * snapshot is only kept in place of a freshly built one when it does, so a damaged file is repaired by the
+   * next build. O(size); only runs when a build produces a snapshot that already exists.
+   */
+  private static boolean holdsContent(Path file, String idHex) throws IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (java.nio.channels.FileChannel ch = SafeFiles.open(file, java.nio.file.StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
+      while (ch.read(buffer) >= 0) {
+        buffer.flip();
+        sha.update(buffer);
+        buffer.clear();
+      }
+    }
+    return java.util.HexFormat.of().formatHex(sha.digest()).equals(idHex);
+  }
+
   private static boolean isEmptyDirectory(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
+    if (!SafeFiles.isDirectory(dir)) {
       return false;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -403,7 +430,7 @@ public final class Store implements AutoCloseable {
   private static void clearTemporaries(StoreLayout layout) throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.tmpDir())) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry)) {
+        if (SafeFiles.isRegularFile(entry)) {
           Files.deleteIfExists(entry);
         }
       }

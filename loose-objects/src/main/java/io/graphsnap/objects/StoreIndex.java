@@ -23,6 +23,7 @@ import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
+import io.graphsnap.objects.internal.SafeFiles;
 import org.mapdb.Serializer;
 
 /**
@@ -87,7 +88,7 @@ public final class StoreIndex implements AutoCloseable {
    */
   public static StoreIndex open(Path indexFile) throws IOException {
     MapDbC2Workaround.apply();
-    deleteIfEmpty(indexFile);
+    deleteIfEmpty(indexFile); // MapDB opens index.db and its .wal.N files itself: StoreGuard checked them
     DB db = null;
     IndexLog log = null;
     try {
@@ -418,7 +419,7 @@ public final class StoreIndex implements AutoCloseable {
    * would call it corrupt, so it is removed and created afresh.
    */
   private static void deleteIfEmpty(Path indexFile) throws IOException {
-    if (Files.isRegularFile(indexFile) && Files.size(indexFile) == 0) {
+    if (SafeFiles.checkFileIfPresent(indexFile) && Files.size(indexFile) == 0) {
       Files.delete(indexFile);
     }
   }

@@ -1,5 +1,6 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.objects.internal.SafeFiles;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.SnapshotFileTable;
 import java.io.IOException;
@@ -40,15 +41,10 @@ final class TornCommitRecovery {
   /** Moves the suspect {@code index.db} to {@code index.db.torn} and deletes MapDB's write-ahead files. */
   static void setAside(StoreLayout layout) throws IOException {
     Path index = layout.indexFile();
-    if (Files.exists(index)) {
+    if (SafeFiles.checkFileIfPresent(index)) {
       Files.move(index, index.resolveSibling(index.getFileName() + TORN_SUFFIX), StandardCopyOption.REPLACE_EXISTING);
     }
-    String walPrefix = index.getFileName() + ".wal.";
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.root(), walPrefix + "*")) {
-      for (Path wal : files) {
-        Files.deleteIfExists(wal);
-      }
-    }
+    SafeFiles.deleteRegularFiles(layout.root(), index.getFileName() + ".wal.*");
   }
 
   /**
@@ -80,7 +76,7 @@ final class TornCommitRecovery {
         }
       }
       for (Map.Entry<String, String> ref : SnapshotRefs.all(layout.root()).entrySet()) {
-        if (Files.isRegularFile(layout.snapshotFile(ref.getValue()))) {
+        if (SafeFiles.isRegularFile(layout.snapshotFile(ref.getValue()))) {
           index.refHistory().set(ref.getKey(), ref.getValue());
         }
       }
@@ -102,7 +98,7 @@ final class TornCommitRecovery {
   private static Optional<String> readRef(StoreLayout layout, String name, List<String> warnings) {
     try {
       Optional<String> id = Refs.read(layout, name);
-      if (id.isPresent() && !Files.isRegularFile(layout.snapshotFile(id.get()))) {
+      if (id.isPresent() && !SafeFiles.isRegularFile(layout.snapshotFile(id.get()))) {
         warnings.add("ref " + name + " names missing snapshot " + id.get() + "; recovered from the log alone");
         return Optional.empty();
       }

@@ -14,6 +14,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -123,6 +124,9 @@ public final class GraphSnapshot implements AutoCloseable {
   public static GraphSnapshot open(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     String resource = file.toString();
+    if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO would block the open; a folder cannot map
+      throw new IOException("cannot map snapshot " + resource + ": not a regular file (a folder, FIFO or device)");
+    }
     Arena arena = Arena.ofShared();
     boolean success = false;
     try {
@@ -590,6 +594,11 @@ public final class GraphSnapshot implements AutoCloseable {
       sections.verify();
     } catch (IllegalStateException e) {
       throw closed(e);
+    } catch (InternalError e) {
+      if (MappingFaults.isMappingFault(e)) {
+        throw MappingFaults.corrupt(path, file.byteSize());
+      }
+      throw e;
     }
   }
 

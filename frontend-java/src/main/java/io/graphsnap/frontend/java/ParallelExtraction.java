@@ -1,6 +1,8 @@
 package io.graphsnap.frontend.java;
 
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.frontend.java.internal.ExtractionMemory;
 import io.graphsnap.frontend.java.internal.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,11 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Memory is bounded: the calling thread reads files one at a time into a queue of {@code 2 × threads}
  * files; each worker parses one file, builds its summary, passes it to the sink and drops it. No parse
- * tree or summary outlives its file. A file that fails (syntax error, unreadable, over a limit) is
+ * tree or summary outlives its file. Parsing takes many times a file's size in heap, so workers reserve an
+ * estimate from a budget of half the heap before they parse ({@link ExtractionMemory}): a large file waits
+ * until it can be parsed alone instead of running out of memory beside others. A file that still exhausts the
+ * heap, or would exceed the loose-object format's symbol or edge limit (checked as symbols are added, not
+ * after), fails on its own with a message that says what to do; the others are extracted. A file that fails (syntax error, unreadable, over a limit) is
  * recorded in {@link ExtractionResult#failures()} and the run goes on; an exception from a callback stops
  * the run and is rethrown.
  *
@@ -59,6 +65,7 @@ public final class ParallelExtraction {
   private static final Object END = new Object();
 
   private int threads = Runtime.getRuntime().availableProcessors();
+  private final ExtractionMemory memory = ExtractionMemory.ofHeap();
   private StoredCheck storedCheck;
   private Progress progress;
 
@@ -155,26 +162,35 @@ public final class ParallelExtraction {
           extractor = new JavaExtractor();
         }
         process(extractor, (SourceFile) item, run);
+      } catch (InterruptedException e) {
+        return; // only run() interrupts, after it stopped feeding the queue
       } catch (Throwable t) { // OutOfMemoryError and the like: stop the run, keep draining
         run.stop(t);
       }
     }
   }
 
-  private void process(JavaExtractor extractor, SourceFile file, Run run) {
+  private void process(JavaExtractor extractor, SourceFile file, Run run) throws InterruptedException {
     byte[] sha = Sha256.of(file.bytes());
     if (storedCheck != null && run.skip(storedCheck, file.path(), sha)) {
       return;
     }
     FileSummary summary;
+    long reserved = memory.reserve(file.bytes().length);
     try {
       summary = extractor.extract(file.path(), file.bytes(), sha);
-    } catch (JavaSyntaxException e) {
+    } catch (JavaSyntaxException | InvalidSummaryException e) {
       run.failed(file.path(), e.getMessage());
+      return;
+    } catch (OutOfMemoryError e) {
+      run.failed(file.path(), "not enough memory to extract this file of " + file.bytes().length + " bytes (the"
+          + " rest is extracted; give graphsnap more heap with GRAPHSNAP_JAVA_OPTS=-Xmx..., or leave the file out)");
       return;
     } catch (RuntimeException | StackOverflowError e) {
       run.failed(file.path(), "extraction failed: " + e);
       return;
+    } finally {
+      memory.release(reserved);
     }
     run.deliver(summary);
   }

@@ -37,7 +37,7 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
   /** The prefix that selects module {@code java.base} in the JDK's {@code lib/src.zip}. */
   public static final String JAVA_BASE = "java.base/";
   /** Largest source file read, in bytes; larger ones make {@link #read} throw. */
-  public static final int MAX_FILE_BYTES = 64 << 20;
+  public static final int MAX_FILE_BYTES = 16 << 20;
 
   private final Path root;
   private final ZipFile zip; // null for a directory

@@ -71,7 +71,7 @@ public final class IndexLog implements AutoCloseable {
 
   /** Opens (creating) the log for appending; a torn tail is cut off. */
   public static IndexLog open(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+    FileChannel channel = SafeFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     boolean ok = false;
     try {
@@ -91,7 +91,7 @@ public final class IndexLog implements AutoCloseable {
 
   /** Reads the log at {@code file} without changing it; an absent file is an empty, clean log. */
   public static State read(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = SafeFiles.open(file, StandardOpenOption.READ)) {
       List<Entry> changes = new ArrayList<>();
       List<Entry> open = new ArrayList<>();
       boolean[] torn = new boolean[1];

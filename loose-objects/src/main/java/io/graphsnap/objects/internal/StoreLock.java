@@ -64,7 +64,7 @@ public final class StoreLock implements AutoCloseable {
    * @throws StoreLockedException if another process, or another open store in this process, holds it
    */
   public static StoreLock acquire(Path lockFile) throws IOException {
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+    FileChannel channel = SafeFiles.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     boolean ok = false;
     try {

@@ -1,5 +1,6 @@
 package io.graphsnap.frontend.java.internal;
 
+import java.io.Writer;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
@@ -49,7 +50,9 @@ public final class JavacParser {
    */
   public ParsedUnit parse(String path, String text, byte[] bytes) throws JavaSyntaxException {
     FirstError firstError = new FirstError();
-    JavacTask task = (JavacTask) COMPILER.getTask(null, fileManager, firstError, OPTIONS, null,
+    // javac prints its own crash report ("An exception has occurred in the compiler ...") to this writer, not
+    // through the listener; the failure is reported as this file's error instead, so the text is dropped.
+    JavacTask task = (JavacTask) COMPILER.getTask(Writer.nullWriter(), fileManager, firstError, OPTIONS, null,
         List.of(new SourceText(path, text)));
     Iterator<? extends CompilationUnitTree> units;
     try {

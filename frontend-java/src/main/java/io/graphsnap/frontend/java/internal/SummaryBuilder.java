@@ -1,5 +1,7 @@
 package io.graphsnap.frontend.java.internal;
 
+import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.SymbolSummary;
@@ -15,6 +17,8 @@ import java.util.SortedMap;
  * Edges are kept as given; {@link FileSummary} sorts and deduplicates them. Not thread-safe.
  */
 final class SummaryBuilder {
+  /** The most edges a file may produce before duplicates are merged. */
+  static final int MAX_RAW_EDGES = 2 * Limits.MAX_EDGES_PER_FILE;
 
   private final List<Pending> symbols = new ArrayList<>();
   private final List<EdgeSummary> edges = new ArrayList<>();
@@ -40,8 +44,17 @@ final class SummaryBuilder {
     }
   }
 
-  /** Adds a symbol and returns its index; {@code name} is made unique if it is taken. */
+  /**
+   * Adds a symbol and returns its index; {@code name} is made unique if it is taken.
+   *
+   * @throws InvalidSummaryException at once when the file would have more than {@link
+   *     Limits#MAX_SYMBOLS_PER_FILE} symbols, so an oversized file fails before it holds more memory
+   */
   int addSymbol(String name, String kind, int lineStart, int lineEnd, byte[] hash, SortedMap<String, String> metadata) {
+    if (symbols.size() >= Limits.MAX_SYMBOLS_PER_FILE) {
+      throw new InvalidSummaryException("more than " + Limits.MAX_SYMBOLS_PER_FILE + " symbols in one file (the "
+          + "per-file limit of the loose-object format)");
+    }
     String unique = name;
     for (int i = 2; !names.add(unique); i++) {
       unique = name + "~" + i;
@@ -50,7 +63,18 @@ final class SummaryBuilder {
     return symbols.size() - 1;
   }
 
+  /**
+   * Adds an edge (duplicates are merged later).
+   *
+   * @throws InvalidSummaryException at once when the file has more than {@link #MAX_RAW_EDGES} edges before
+   *     duplicates are merged: twice the format's per-file limit, which the merged edges would then exceed too
+   *     unless most were repeats
+   */
   void edge(int source, String type, String target) {
+    if (edges.size() >= MAX_RAW_EDGES) {
+      throw new InvalidSummaryException("more than " + MAX_RAW_EDGES + " edges in one file (twice the per-file "
+          + "limit of " + Limits.MAX_EDGES_PER_FILE + " of the loose-object format)");
+    }
     if (source >= 0 && target != null && !target.isEmpty()) {
       edges.add(new EdgeSummary(source, type, target));
     }
