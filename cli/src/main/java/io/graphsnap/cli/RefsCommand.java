@@ -2,9 +2,11 @@ package io.graphsnap.cli;
 
 import io.graphsnap.objects.RefEntry;
 import io.graphsnap.objects.SnapshotRefs;
+import io.graphsnap.objects.StoreLayout;
 import io.graphsnap.objects.Store;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,13 @@ final class RefsCommand implements Callable<Integer> {
       refs = SnapshotRefs.all(storeOption.store);
     } catch (IOException e) {
       throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
+    }
+    for (Map.Entry<String, String> ref : refs.entrySet()) {
+      Path file = StoreLayout.of(storeOption.store).snapshotFile(ref.getValue());
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new CliException(ExitCodes.CORRUPT, "ref " + ref.getKey() + " names snapshot " + ref.getValue()
+            + " but its file is missing (" + file + "); run 'graphsnap snapshot' to publish a new one");
+      }
     }
     Map<String, List<String>> histories = new LinkedHashMap<>();
     if (history) {

@@ -76,6 +76,8 @@ public final class ObjectBatch implements AutoCloseable {
     }
     Path file = layout.objectFile(id);
     folders.add(file.getParent());
+    SafeFiles.checkDirectoryIfPresent(file.getParent());
+    SafeFiles.checkFileIfPresent(file); // a link or FIFO under an object's name is refused, never replaced
     if (sizeOrMinusOne(file) == bytes.length && holds(file, id)) {
       return id;
     }
