@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +67,10 @@ final class BuildCommand implements Callable<Integer> {
     StoreBuild built;
     long extractNanos;
     long indexNanos;
+    List<String> skipped;
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
+      skipped = tree.skipped();
       Set<String> present = new HashSet<>(tree.paths());
       try (IndexUpdate changes = store.beginUpdate()) {
         extraction = new ParallelExtraction()
@@ -86,14 +90,39 @@ final class BuildCommand implements Callable<Integer> {
       progress.done();
     }
     for (ExtractionFailure failure : extraction.failures()) {
-      root.err().printf("%s: %s%n", failure.path(), failure.message());
+      TerminalText.printf(root.err(), "%s: %s%n", failure.path(), failure.message());
     }
+    printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
     root.out().println(built.result().snapshotId());
     root.out().flush();
-    return extraction.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** The names {@link #printSkipped} shows; the rest are counted. */
+  static final int SKIPPED_SHOWN = 5;
+
+  /**
+   * Reports the files left out because their path is unsafe (absolute, a drive letter, {@code ..}, a
+   * backslash or a control character; see {@link SourceTree#skipped()}): the count and the first
+   * {@value #SKIPPED_SHOWN} names, escaped for the terminal.
+   */
+  static void printSkipped(PrintWriter err, List<String> skipped) {
+    if (skipped.isEmpty()) {
+      return;
+    }
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(SKIPPED_SHOWN, skipped.size()); i++) {
+      names.append(i == 0 ? "" : ", ").append('"').append(TerminalText.escape(skipped.get(i))).append('"');
+    }
+    if (skipped.size() > SKIPPED_SHOWN) {
+      names.append(String.format(" and %,d more", skipped.size() - SKIPPED_SHOWN));
+    }
+    err.printf("graphsnap: skipped %,d file%s with an unsafe path (absolute, a drive letter, '..', a backslash or a"
+        + " control character): %s%n", skipped.size(), skipped.size() == 1 ? "" : "s", names);
+    err.flush();
   }
 
   private SourceTree openTree() throws IOException {
@@ -101,7 +130,18 @@ final class BuildCommand implements Callable<Integer> {
       if (!Files.exists(path)) {
         throw CliException.badInput("no such directory or archive: " + path);
       }
-      return SourceTree.open(path);
+      if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+        throw CliException.badInput("not a directory, .zip/.jar or .java file: " + path + " ("
+            + InputFiles.kind(path) + ")");
+      }
+      try {
+        return SourceTree.open(path);
+      } catch (ZipException e) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        throw CliException.badInput(name.endsWith(".zip") || name.endsWith(".jar")
+            ? "not a readable .zip/.jar archive: " + path + " (" + e.getMessage() + ")"
+            : "not a directory, .zip/.jar or .java file: " + path);
+      }
     }
     Path zip = SourceTree.jdkSourceZip();
     if (zip == null || !Files.isRegularFile(zip)) {
@@ -128,7 +168,7 @@ final class BuildCommand implements Callable<Integer> {
     try (GraphSnapshot g = GraphSnapshot.open(built.path())) {
       TopInDegree.print(err, g, top);
     } catch (IOException e) {
-      err.println("(cannot reopen the snapshot for the top symbols: " + e.getMessage() + ")");
+      err.println("(cannot reopen the snapshot for the top symbols: " + TerminalText.escape(e.getMessage()) + ")");
     }
     err.flush();
   }

@@ -3,7 +3,11 @@ package io.graphsnap.cli;
 import io.graphsnap.format.object.CorruptObjectException;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,24 +69,36 @@ public final class GraphsnapCommand implements Runnable {
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(GraphsnapCommand::exitCode);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("graphsnap: " + message(e));
+      commandLine.getErr().println("graphsnap: " + TerminalText.escape(message(e)));
       if (root.verbose) {
-        e.printStackTrace(commandLine.getErr());
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        commandLine.getErr().print(TerminalText.escapeLines(trace.toString()));
       }
       commandLine.getErr().flush();
       return exitCode(e);
     });
     cl.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("graphsnap: " + e.getMessage());
+      e.getCommandLine().getErr().println("graphsnap: " + TerminalText.escape(e.getMessage()));
       e.getCommandLine().getErr().println("Try 'graphsnap " + e.getCommandLine().getCommandName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });
     return cl;
   }
 
-  private static String message(Throwable e) {
+  /** The one line shown for {@code e}, before escaping: its message, or what it is when that says too little. */
+  static String message(Throwable e) {
     if (e instanceof NoSuchFileException nsf) {
       return "no such file: " + nsf.getFile();
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() == null) {
+      // these carry only the file name as their message
+      return switch (fs) {
+        case AccessDeniedException _ -> "permission denied: " + fs.getFile();
+        case FileAlreadyExistsException _ -> "already exists: " + fs.getFile();
+        case NotDirectoryException _ -> "not a directory: " + fs.getFile();
+        default -> fs.getClass().getSimpleName() + ": " + fs.getMessage();
+      };
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;

@@ -22,6 +22,7 @@ final class SnapshotOptions {
   /** The snapshot file to read. */
   Path resolve() {
     if (snapshot != null) {
+      InputFiles.requireRegularFile(snapshot); // the user's own argument: exit 2, never a read of a device
       return snapshot;
     }
     Path store = storeOption.store;
