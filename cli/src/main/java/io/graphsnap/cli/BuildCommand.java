@@ -34,7 +34,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code graphsnap build [PATH]}: the one command a build step runs. Extracts every {@code .java} file of a
  * directory or {@code .zip}/{@code .jar} (default: the running JDK's {@code lib/src.zip}, module
  * {@code java.base}) into loose objects on all cores, skipping files whose source hash the index already
- * holds, removes files that disappeared, then builds and publishes the snapshot and prints a summary.
+ * holds, removes files that disappeared, then builds and publishes the snapshot and prints a summary. PATH
+ * may also be one {@code .java} file. Files that do not parse, and files left out because their path is
+ * unsafe ({@link SourceTree#skipped()}), are reported on stderr and make the exit code 2; the rest is built.
  */
 @Command(name = "build", description = "Extract Java sources into the store, then build and publish the snapshot.")
 final class BuildCommand implements Callable<Integer> {
@@ -43,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin LockWaitOption lockWait;
 
   @Parameters(paramLabel = "PATH", arity = "0..1",
-      description = "Directory or .zip/.jar of Java sources (default: this JDK's lib/src.zip, module java.base).")
+      description = "Directory or .zip/.jar of Java sources, or one .java file (default: this JDK's lib/src.zip, module java.base).")
   Path path;
 
   @Option(names = "--jobs", paramLabel = "N", description = "Extraction threads (default: all cores).")
