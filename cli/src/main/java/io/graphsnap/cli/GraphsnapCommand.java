@@ -80,7 +80,8 @@ public final class GraphsnapCommand implements Runnable {
     });
     cl.setParameterExceptionHandler((e, args) -> {
       e.getCommandLine().getErr().println("graphsnap: " + TerminalText.escape(e.getMessage()));
-      e.getCommandLine().getErr().println("Try 'graphsnap " + e.getCommandLine().getCommandName() + " --help'.");
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });
     return cl;

@@ -118,6 +118,11 @@ class OutputHygieneTest {
     CliRunner badOption = run("query", "--limit", RED);
     assertEquals(ExitCodes.BAD_INPUT, badOption.exitCode(), badOption::toString);
     assertEscaped(badOption, "'\\e[31m'");
+    assertTrue(badOption.err().endsWith("Try 'graphsnap query --help'." + System.lineSeparator()), badOption::toString);
+    CliRunner badCommand = CliRunner.run("x" + RED);
+    assertEquals(ExitCodes.BAD_INPUT, badCommand.exitCode(), badCommand::toString);
+    assertEscaped(badCommand, "'x\\e[31m'");
+    assertTrue(badCommand.err().endsWith("Try 'graphsnap --help'." + System.lineSeparator()), badCommand::toString);
     CliRunner badType = run("neighbors", A, "--type", "x" + CSI_C1);
     assertEscaped(badType, "unknown edge type 'x\\u009B2J'");
 
