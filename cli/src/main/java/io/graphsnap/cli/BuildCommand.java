@@ -136,14 +136,22 @@ final class BuildCommand implements Callable<Integer> {
         throw CliException.badInput("not a directory, .zip/.jar or .java file: " + path + " ("
             + InputFiles.kind(path) + ")");
       }
+      SourceTree tree;
       try {
-        return SourceTree.open(path);
+        tree = SourceTree.open(path);
       } catch (ZipException e) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         throw CliException.badInput(name.endsWith(".zip") || name.endsWith(".jar")
             ? "not a readable .zip/.jar archive: " + path + " (" + e.getMessage() + ")"
             : "not a directory, .zip/.jar or .java file: " + path);
       }
+      if (tree.size() == 0 && !tree.skipped().isEmpty()) {
+        // building nothing would remove every stored file: refuse before the store is opened
+        tree.close();
+        printSkipped(root.err(), tree.skipped());
+        throw CliException.badInput("every .java file of " + path + " has an unsafe path: nothing was built");
+      }
+      return tree;
     }
     Path zip = SourceTree.jdkSourceZip();
     if (zip == null || !Files.isRegularFile(zip)) {

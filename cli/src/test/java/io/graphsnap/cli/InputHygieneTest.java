@@ -102,6 +102,21 @@ class InputHygieneTest {
   }
 
   @Test
+  void aTreeOfOnlyUnsafePathsBuildsNothingAndLeavesTheStoreAlone() throws IOException {
+    ingestExample();
+    Path zip = dir.resolve("evil.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      entry(out, "../../x.java", "class X {}");
+    }
+    CliRunner r = CliRunner.run("build", zip.toString(), "--store", store());
+    assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("skipped 1 file with an unsafe path") && r.err().contains("\"../../x.java\"")
+        && r.err().contains("every .java file of " + zip + " has an unsafe path: nothing was built"), r::toString);
+    CliRunner still = CliRunner.run("lookup", "auth.login", "--store", store());
+    assertEquals(ExitCodes.OK, still.exitCode(), "the store keeps its files: " + still);
+  }
+
+  @Test
   void exportIntoAFileIsABadArgument() throws IOException {
     ingestExample();
     Path file = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n");
