@@ -3,6 +3,7 @@ package io.graphsnap.cli;
 import io.graphsnap.format.object.CorruptObjectException;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -71,7 +72,7 @@ public final class GraphsnapCommand implements Runnable {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("graphsnap: " + TerminalText.escape(message(e)));
       if (root.verbose) {
-        java.io.StringWriter trace = new java.io.StringWriter();
+        StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         commandLine.getErr().print(TerminalText.escapeLines(trace.toString()));
       }
