@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +34,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code graphsnap build [PATH]}: the one command a build step runs. Extracts every {@code .java} file of a
  * directory or {@code .zip}/{@code .jar} (default: the running JDK's {@code lib/src.zip}, module
  * {@code java.base}) into loose objects on all cores, skipping files whose source hash the index already
- * holds, removes files that disappeared, then builds and publishes the snapshot and prints a summary.
+ * holds, removes files that disappeared, then builds and publishes the snapshot and prints a summary. PATH
+ * may also be one {@code .java} file. Files that do not parse, and files left out because their path is
+ * unsafe ({@link SourceTree#skipped()}), are reported on stderr and make the exit code 2; the rest is built.
  */
 @Command(name = "build", description = "Extract Java sources into the store, then build and publish the snapshot.")
 final class BuildCommand implements Callable<Integer> {
@@ -41,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin LockWaitOption lockWait;
 
   @Parameters(paramLabel = "PATH", arity = "0..1",
-      description = "Directory or .zip/.jar of Java sources (default: this JDK's lib/src.zip, module java.base).")
+      description = "Directory or .zip/.jar of Java sources, or one .java file (default: this JDK's lib/src.zip, module java.base).")
   Path path;
 
   /** The most extraction threads per core that {@code --jobs} may ask for. */
@@ -75,8 +79,10 @@ final class BuildCommand implements Callable<Integer> {
     StoreBuild built;
     long extractNanos;
     long indexNanos;
+    List<String> skipped;
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
+      skipped = tree.skipped();
       Set<String> present = new HashSet<>(tree.paths());
       try (IndexUpdate changes = store.beginUpdate()) {
         extraction = new ParallelExtraction()
@@ -96,14 +102,39 @@ final class BuildCommand implements Callable<Integer> {
       progress.done();
     }
     for (ExtractionFailure failure : extraction.failures()) {
-      root.err().printf("%s: %s%n", failure.path(), failure.message());
+      TerminalText.printf(root.err(), "%s: %s%n", failure.path(), failure.message());
     }
+    printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
     root.out().println(built.result().snapshotId());
     root.out().flush();
-    return extraction.failures().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** The names {@link #printSkipped} shows; the rest are counted. */
+  static final int SKIPPED_SHOWN = 5;
+
+  /**
+   * Reports the files left out because their path is unsafe (absolute, a drive letter, {@code ..}, a
+   * backslash or a control character; see {@link SourceTree#skipped()}): the count and the first
+   * {@value #SKIPPED_SHOWN} names, escaped for the terminal.
+   */
+  static void printSkipped(PrintWriter err, List<String> skipped) {
+    if (skipped.isEmpty()) {
+      return;
+    }
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(SKIPPED_SHOWN, skipped.size()); i++) {
+      names.append(i == 0 ? "" : ", ").append('"').append(TerminalText.escape(skipped.get(i))).append('"');
+    }
+    if (skipped.size() > SKIPPED_SHOWN) {
+      names.append(String.format(" and %,d more", skipped.size() - SKIPPED_SHOWN));
+    }
+    err.printf("graphsnap: skipped %,d file%s with an unsafe path (absolute, a drive letter, '..', a backslash or a"
+        + " control character): %s%n", skipped.size(), skipped.size() == 1 ? "" : "s", names);
+    err.flush();
   }
 
   private SourceTree openTree() throws IOException {
@@ -111,7 +142,26 @@ final class BuildCommand implements Callable<Integer> {
       if (!Files.exists(path)) {
         throw CliException.badInput("no such directory or archive: " + path);
       }
-      return SourceTree.open(path);
+      if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+        throw CliException.badInput("not a directory, .zip/.jar or .java file: " + path + " ("
+            + InputFiles.kind(path) + ")");
+      }
+      SourceTree tree;
+      try {
+        tree = SourceTree.open(path);
+      } catch (ZipException e) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        throw CliException.badInput(name.endsWith(".zip") || name.endsWith(".jar")
+            ? "not a readable .zip/.jar archive: " + path + " (" + e.getMessage() + ")"
+            : "not a directory, .zip/.jar or .java file: " + path);
+      }
+      if (tree.size() == 0 && !tree.skipped().isEmpty()) {
+        // building nothing would remove every stored file: refuse before the store is opened
+        tree.close();
+        printSkipped(root.err(), tree.skipped());
+        throw CliException.badInput("every .java file of " + path + " has an unsafe path: nothing was built");
+      }
+      return tree;
     }
     Path zip = SourceTree.jdkSourceZip();
     if (zip == null || !Files.isRegularFile(zip)) {
@@ -138,7 +188,7 @@ final class BuildCommand implements Callable<Integer> {
     try (GraphSnapshot g = GraphSnapshot.open(built.path())) {
       TopInDegree.print(err, g, top);
     } catch (IOException e) {
-      err.println("(cannot reopen the snapshot for the top symbols: " + e.getMessage() + ")");
+      err.println("(cannot reopen the snapshot for the top symbols: " + TerminalText.escape(e.getMessage()) + ")");
     }
     err.flush();
   }

@@ -32,13 +32,13 @@ final class BuildSummary {
   /** Prints counts, edges by type, conflicts and time per phase. */
   static void print(PrintWriter out, BuildResult r) {
     out.printf("snapshot  %s%n", r.snapshotId());
-    out.printf("file      %s%n", r.path());
+    TerminalText.printf(out, "file      %s%n", r.path());
     out.printf("files     %,d%n", r.fileCount());
     out.printf("symbols   %,d nodes (%,d declared, %,d external = unresolved targets)%n",
         r.nodeCount(), r.nodeCount() - r.externalNodeCount(), r.externalNodeCount());
     out.printf("edges     %,d%n", r.edgeCount());
     for (Map.Entry<String, Long> e : r.edgesByType().entrySet()) {
-      out.printf("  %-14s %,12d%n", e.getKey(), e.getValue());
+      TerminalText.printf(out, "  %-14s %,12d%n", e.getKey(), e.getValue());
     }
     out.printf("bytes     %,d (%.1f bytes/edge)%n", r.bytes(), r.edgeCount() == 0 ? 0.0 : (double) r.bytes() / r.edgeCount());
     if (!r.conflicts().isEmpty()) {
@@ -49,7 +49,7 @@ final class BuildSummary {
           out.printf("  ... %d more (graphsnap info lists them all)%n", r.conflicts().size() - 20);
           break;
         }
-        out.printf("  %s: kept %s, dropped %s%n", c.name(), c.keptPath(), c.droppedPath());
+        TerminalText.printf(out, "  %s: kept %s, dropped %s%n", c.name(), c.keptPath(), c.droppedPath());
       }
     }
     StringBuilder phases = new StringBuilder();

@@ -62,7 +62,7 @@ final class CyclesCommand implements Callable<Integer> {
         for (Map<String, Object> row : rows) {
           @SuppressWarnings("unchecked")
           List<String> names = (List<String>) row.get("nodes");
-          out.printf("%d\t%s%n", names.size(), String.join(" ", names));
+          TerminalText.printf(out, "%d\t%s%n", names.size(), String.join(" ", names));
         }
         if (!root.quiet() && cyclic.length > rows.size()) {
           root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclic.length);

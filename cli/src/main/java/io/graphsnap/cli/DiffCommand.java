@@ -156,25 +156,25 @@ final class DiffCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Side old, Side now, SemanticDiff diff) {
     List<SemanticDiff.FileDiff> files = diff.changedFiles();
-    out.printf("diff %s (%s) -> %s (%s): %d files, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
+    TerminalText.printf(out, "diff %s (%s) -> %s (%s): %d files, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
         shortId(old.id()), now.spec(), shortId(now.id()), files.size(), diff.symbolsAdded, diff.symbolsRemoved,
         diff.symbolsModified, diff.edgesAdded, diff.edgesRemoved);
     for (SemanticDiff.FileDiff f : files) {
-      out.println(f.path);
+      out.println(TerminalText.escape(f.path));
       for (SemanticDiff.SymbolChange c : f.added) {
-        out.printf("  + %s %s%n", c.kind(), c.name());
+        TerminalText.printf(out, "  + %s %s%n", c.kind(), c.name());
       }
       for (SemanticDiff.SymbolChange c : f.modified) {
-        out.printf("  ~ %s %s (%s)%n", c.kind(), c.name(), String.join(", ", c.changes()));
+        TerminalText.printf(out, "  ~ %s %s (%s)%n", c.kind(), c.name(), String.join(", ", c.changes()));
       }
       for (SemanticDiff.SymbolChange c : f.removed) {
-        out.printf("  - %s %s%n", c.kind(), c.name());
+        TerminalText.printf(out, "  - %s %s%n", c.kind(), c.name());
       }
       for (SemanticDiff.EdgeChange e : f.edgesAdded) {
-        out.printf("  + edge %s -%s-> %s%n", e.from(), e.type(), e.to());
+        TerminalText.printf(out, "  + edge %s -%s-> %s%n", e.from(), e.type(), e.to());
       }
       for (SemanticDiff.EdgeChange e : f.edgesRemoved) {
-        out.printf("  - edge %s -%s-> %s%n", e.from(), e.type(), e.to());
+        TerminalText.printf(out, "  - edge %s -%s-> %s%n", e.from(), e.type(), e.to());
       }
     }
     out.flush();

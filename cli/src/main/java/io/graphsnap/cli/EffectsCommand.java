@@ -62,12 +62,12 @@ final class EffectsCommand implements Callable<Integer> {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
-        out.println("declared:  " + (declared.isEmpty() ? "-" : String.join(", ", declared)));
+        out.println("declared:  " + (declared.isEmpty() ? "-" : TerminalText.escape(String.join(", ", declared))));
         if (inherited.isEmpty()) {
           out.println("inherited: -");
         }
         for (Map<String, Object> row : inherited) {
-          out.printf("inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
+          TerminalText.printf(out, "inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
         }
         out.flush();
       }

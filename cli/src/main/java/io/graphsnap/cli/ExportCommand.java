@@ -7,6 +7,9 @@ import io.graphsnap.export.ExportResult;
 import io.graphsnap.export.Subgraph;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,8 +98,9 @@ final class ExportCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (GraphSnapshot g = snapshot.open()) {
       Subgraph s = select(g);
+      createDirectory();
       if (s.truncated() && !root.quiet()) {
-        root.err().println("graphsnap: the neighbourhood of " + around + " was cut at " + maxNodes
+        root.err().println("graphsnap: the neighbourhood of " + TerminalText.escape(around) + " was cut at " + maxNodes
             + " nodes (raise --max-nodes or lower --depth)");
         root.err().flush();
       }
@@ -111,6 +115,18 @@ final class ExportCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       report(f, s, result, seconds);
       return ExitCodes.OK;
+    }
+  }
+
+  /** Creates OUTDIR; exit 2 when it is a file, or cannot be created, before anything is written. */
+  private void createDirectory() {
+    try {
+      Files.createDirectories(directory);
+    } catch (FileAlreadyExistsException e) {
+      throw CliException.badInput("OUTDIR must be a directory, and " + e.getFile() + " is a file");
+    } catch (IOException e) {
+      String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : GraphsnapCommand.message(e);
+      throw new CliException(ExitCodes.BAD_INPUT, "cannot create the output directory " + directory + ": " + why, e);
     }
   }
 
@@ -150,7 +166,7 @@ final class ExportCommand implements Callable<Integer> {
       Json.print(root.out(), doc);
       return;
     }
-    root.out().printf("wrote %,d nodes and %,d edges to %s (%s; %s) in %.1f s%n", result.nodes(), result.edges(),
+    TerminalText.printf(root.out(), "wrote %,d nodes and %,d edges to %s (%s; %s) in %.1f s%n", result.nodes(), result.edges(),
         directory, String.join(", ", result.files().stream().map(p -> p.getFileName().toString()).toList()),
         size(result.bytes()), seconds);
     root.out().flush();

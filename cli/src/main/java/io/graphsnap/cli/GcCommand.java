@@ -60,10 +60,10 @@ final class GcCommand implements Callable<Integer> {
       out.printf("deleted   %d snapshots, %d objects, %,d bytes; %d history entries forgotten%n",
           report.deletedSnapshots(), report.deletedObjects(), report.bytesFreed(), report.forgottenHistoryEntries());
       for (String skipped : report.skipped()) {
-        out.printf("skipped   %s%n", skipped);
+        TerminalText.printf(out, "skipped   %s%n", skipped);
       }
       for (String note : report.notes()) {
-        out.printf("note      %s%n", note);
+        TerminalText.printf(out, "note      %s%n", note);
       }
       out.flush();
     }

@@ -4,7 +4,12 @@ import io.graphsnap.format.object.CorruptObjectException;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.reader.MappingFaults;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,20 +80,23 @@ public final class GraphsnapCommand implements Runnable {
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (MappingFaults.isMappingFault(e)) { // raised on another thread (parallel analyses) and wrapped
-        commandLine.getErr().println("graphsnap: " + MappedFiles.corrupt(e).getMessage());
+        commandLine.getErr().println("graphsnap: " + TerminalText.escape(MappedFiles.corrupt(e).getMessage()));
         commandLine.getErr().flush();
         return ExitCodes.CORRUPT;
       }
-      commandLine.getErr().println("graphsnap: " + message(e));
+      commandLine.getErr().println("graphsnap: " + TerminalText.escape(message(e)));
       if (root.verbose) {
-        e.printStackTrace(commandLine.getErr());
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        commandLine.getErr().print(TerminalText.escapeLines(trace.toString()));
       }
       commandLine.getErr().flush();
       return exitCode(e);
     });
     cl.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("graphsnap: " + e.getMessage());
-      e.getCommandLine().getErr().println("Try 'graphsnap " + e.getCommandLine().getCommandName() + " --help'.");
+      e.getCommandLine().getErr().println("graphsnap: " + TerminalText.escape(e.getMessage()));
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });
     return cl;
@@ -111,7 +119,7 @@ public final class GraphsnapCommand implements Runnable {
     } else {
       throw e;
     }
-    err.println("graphsnap: " + line);
+    err.println("graphsnap: " + TerminalText.escape(line));
     if (verbose) {
       e.printStackTrace(err);
     }
@@ -119,9 +127,19 @@ public final class GraphsnapCommand implements Runnable {
     return ExitCodes.CORRUPT;
   }
 
-  private static String message(Throwable e) {
+  /** The one line shown for {@code e}, before escaping: its message, or what it is when that says too little. */
+  static String message(Throwable e) {
     if (e instanceof NoSuchFileException nsf) {
       return "no such file: " + nsf.getFile();
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() == null) {
+      // these carry only the file name as their message
+      return switch (fs) {
+        case AccessDeniedException _ -> "permission denied: " + fs.getFile();
+        case FileAlreadyExistsException _ -> "already exists: " + fs.getFile();
+        case NotDirectoryException _ -> "not a directory: " + fs.getFile();
+        default -> fs.getClass().getSimpleName() + ": " + fs.getMessage();
+      };
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;

@@ -77,7 +77,7 @@ final class IndexCommand implements Callable<Integer> {
       }
       GraphsnapCommand root = parent.root;
       if (!root.quiet()) {
-        report.warnings().forEach(w -> root.err().println("warning: " + w));
+        report.warnings().forEach(w -> root.err().println("warning: " + TerminalText.escape(w)));
         root.err().flush();
       }
       PrintWriter out = root.out();

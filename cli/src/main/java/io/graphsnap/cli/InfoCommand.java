@@ -54,19 +54,19 @@ final class InfoCommand implements Callable<Integer> {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
-        out.printf("snapshot  %s%n", doc.get("snapshot"));
-        out.printf("path      %s%n", doc.get("path"));
+        TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
+        TerminalText.printf(out, "path      %s%n", doc.get("path"));
         out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
             g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
         out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
         out.println("edge types:");
-        types.forEach((k, v) -> out.printf("  %-16s %,12d%n", k, v));
+        types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
         out.println("kinds:");
-        kinds.forEach((k, v) -> out.printf("  %-16s %,12d%n", k, v));
+        kinds.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
         if (!conflicts.isEmpty()) {
           out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
           for (Map<String, String> c : conflicts) {
-            out.printf("  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
+            TerminalText.printf(out, "  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
           }
         }
         out.flush();

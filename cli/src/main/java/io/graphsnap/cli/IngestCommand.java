@@ -5,7 +5,6 @@ import io.graphsnap.objects.jsonl.IngestReport;
 import io.graphsnap.objects.jsonl.JsonLinesIngester;
 import io.graphsnap.objects.jsonl.LineError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,9 +34,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(input)) {
-      throw CliException.badInput("no such file: " + input);
-    }
+    InputFiles.requireRegularFile(input);
     long start = System.nanoTime();
     Progress progress = root.progress();
     IngestReport report;
@@ -52,16 +49,16 @@ final class IngestCommand implements Callable<Integer> {
       progress.done();
     }
     for (LineError error : report.errors()) {
-      root.err().printf("%s:%d: %s%n", input, error.lineNumber(), error.message());
+      TerminalText.printf(root.err(), "%s:%d: %s%n", input, error.lineNumber(), error.message());
     }
     if (report.errorCount() > report.errors().size()) {
-      root.err().printf("%s: ... %,d more bad lines not shown%n", input, report.errorCount() - report.errors().size());
+      TerminalText.printf(root.err(), "%s: ... %,d more bad lines not shown%n", input, report.errorCount() - report.errors().size());
     }
     for (String warning : report.warnings()) {
-      root.err().printf("%s: warning: %s%n", input, warning);
+      TerminalText.printf(root.err(), "%s: warning: %s%n", input, warning);
     }
     if (!root.quiet()) {
-      root.err().printf("ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad (%d ms)%n",
+      TerminalText.printf(root.err(), "ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad (%d ms)%n",
           input, report.linesRead(), report.added(), report.changed(), report.unchanged(), report.deleted(),
           report.errorCount(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -34,7 +34,7 @@ final class LookupCommand implements Callable<Integer> {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
-        doc.forEach((k, v) -> out.printf("%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
+        doc.forEach((k, v) -> TerminalText.printf(out, "%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
         out.flush();
       }
       return ExitCodes.OK;

@@ -56,7 +56,7 @@ final class NeighborsCommand implements Callable<Integer> {
         Json.print(root.out(), rows);
       } else {
         for (Map<String, String> row : rows) {
-          root.out().printf("%-12s %s%n", row.get("type"), row.get("name"));
+          TerminalText.printf(root.out(), "%-12s %s%n", row.get("type"), row.get("name"));
         }
         root.out().flush();
       }

@@ -82,7 +82,7 @@ final class PagerankCommand implements Callable<Integer> {
       } else {
         var out = root.out();
         for (Map<String, Object> row : rows) {
-          out.printf("%.6e  %s%n", (Double) row.get("rank"), row.get("name"));
+          TerminalText.printf(out, "%.6e  %s%n", (Double) row.get("rank"), row.get("name"));
         }
         out.flush();
       }

@@ -66,7 +66,9 @@ final class PathCommand implements Callable<Integer> {
       } else {
         var out = root.out();
         for (Map<String, Object> row : nodes) {
-          out.println(row.containsKey("type") ? "  -" + row.get("type") + "-> " + row.get("name") : row.get("name"));
+          out.println(row.containsKey("type")
+              ? TerminalText.format("  -%s-> %s", row.get("type"), row.get("name"))
+              : TerminalText.escape(row.get("name")));
         }
         out.flush();
       }

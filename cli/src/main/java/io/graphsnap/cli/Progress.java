@@ -54,7 +54,8 @@ public final class Progress {
     draw(line);
   }
 
-  private void draw(String line) {
+  private void draw(String text) {
+    String line = TerminalText.escape(text); // labels name user files
     String pad = line.length() < lastWidth ? " ".repeat(lastWidth - line.length()) : "";
     err.print("\r" + line + pad);
     err.flush();

@@ -83,7 +83,7 @@ final class ReachCommand implements Callable<Integer> {
       out.println(doc.get("count"));
     } else {
       for (Map<String, Object> row : (List<Map<String, Object>>) doc.get("nodes")) {
-        out.printf("%d\t%s%n", (Integer) row.get("depth"), row.get("name"));
+        TerminalText.printf(out, "%d\t%s%n", (Integer) row.get("depth"), row.get("name"));
       }
     }
     out.flush();

@@ -84,10 +84,10 @@ final class RefsCommand implements Callable<Integer> {
     }
     int width = refs.keySet().stream().mapToInt(String::length).max().orElse(4);
     refs.forEach((name, id) -> {
-      root.out().printf("%-" + width + "s  %s%n", name, id);
+      TerminalText.printf(root.out(), "%-" + width + "s  %s%n", name, id);
       List<String> earlier = histories.getOrDefault(name, List.of());
       for (int i = earlier.size() - 2; i >= 0; i--) {
-        root.out().printf("%-" + width + "s  %s  (%d before)%n", "", earlier.get(i), earlier.size() - 1 - i);
+        TerminalText.printf(root.out(), "%-" + width + "s  %s  (%d before)%n", "", earlier.get(i), earlier.size() - 1 - i);
       }
     });
     root.out().flush();

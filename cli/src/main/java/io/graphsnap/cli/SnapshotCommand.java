@@ -58,7 +58,7 @@ final class SnapshotCommand implements Callable<Integer> {
     switch (built.how()) {
       case INCREMENTAL -> err.printf("mode      incremental (%,d changed files)%n", built.changedFiles());
       case UNCHANGED -> err.println("mode      unchanged since the last build (republished, nothing written)");
-      case FULL -> err.printf("mode      full%s%n", built.note().map(n -> " (" + n + ")").orElse(""));
+      case FULL -> TerminalText.printf(err, "mode      full%s%n", built.note().map(n -> " (" + n + ")").orElse(""));
     }
     err.flush();
   }

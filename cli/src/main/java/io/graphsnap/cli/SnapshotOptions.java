@@ -22,6 +22,7 @@ final class SnapshotOptions {
   /** The snapshot file to read. */
   Path resolve() {
     if (snapshot != null) {
+      InputFiles.requireRegularFile(snapshot); // the user's own argument: exit 2, never a read of a device
       return snapshot;
     }
     Path store = storeOption.store;
@@ -39,12 +40,6 @@ final class SnapshotOptions {
   /** Opens the snapshot; the caller closes it. */
   GraphSnapshot open() {
     Path file = resolve();
-    if (snapshot != null && !Files.exists(file)) {
-      throw CliException.badInput("no such snapshot file: " + file);
-    }
-    if (snapshot != null && !Files.isRegularFile(file)) {
-      throw CliException.badInput("not a snapshot file (a folder, FIFO or device): " + file);
-    }
     try {
       GraphSnapshot g = GraphSnapshot.open(file);
       MappedFiles.mapped(file, g.byteSize());

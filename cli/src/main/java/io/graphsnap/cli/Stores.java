@@ -19,7 +19,7 @@ final class Stores {
   /** Prints what opening {@code store} had to repair (one line each, {@code graphsnap: } first) on {@code err}. */
   static void printRepairs(Store store, java.io.PrintWriter err) {
     for (String warning : store.openWarnings()) {
-      err.println("graphsnap: " + warning);
+      err.println("graphsnap: " + TerminalText.escape(warning));
     }
     err.flush();
   }

@@ -28,7 +28,7 @@ final class TopInDegree {
     out.printf("top %d symbols by incoming edges:%n", ranked.length);
     for (long[] r : ranked) {
       int id = (int) r[1];
-      out.printf("  %,9d  %-10s %s%n", r[0], g.kind(id), g.name(id));
+      TerminalText.printf(out, "  %,9d  %-10s %s%n", r[0], g.kind(id), g.name(id));
     }
   }
 }

@@ -17,7 +17,7 @@ final class VerifyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (GraphSnapshot g = snapshot.open()) {
       g.verify();
-      root.out().printf("ok: %s (%,d bytes, %,d nodes, %,d edges) verified in %d ms%n", g.path(), g.byteSize(),
+      TerminalText.printf(root.out(), "ok: %s (%,d bytes, %,d nodes, %,d edges) verified in %d ms%n", g.path(), g.byteSize(),
           g.nodeCount(), g.edgeCount(), (System.nanoTime() - start) / 1_000_000);
       root.out().flush();
       return ExitCodes.OK;

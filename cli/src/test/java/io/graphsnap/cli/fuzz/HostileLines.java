@@ -38,6 +38,9 @@ final class HostileLines {
     path(c, "backslash", "src\\\\..\\\\..\\\\outside.cov", "backslash");
     path(c, "drive-letter", "C:/Windows/evil.cov", "drive letter");
     path(c, "control-char", "src/a\\u0007b.cov", "control character");
+    path(c, "c1-csi", "src/a\\u009b31mb.cov", "control character");
+    path(c, "osc8-link", "src/\\u001b]8;;https://example.com\\u001b\\\\a.cov\\u001b]8;;\\u001b\\\\", "control character");
+    path(c, "del", "src/a\\u007fb.cov", "control character");
     path(c, "empty", "", "path");
     path(c, "only-dots", "./././", "no file name");
     path(c, "too-long", "d/".repeat(2100) + "f.cov", "longer than 4096");

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Checks repository-relative paths: {@code /}-separated, never absolute, never {@code ..}, no empty or
- * {@code .} segments, no backslash, NUL or other control characters, at most {@link Limits#MAX_PATH_BYTES}.
+ * {@code .} segments, no backslash, NUL or other control characters (C0, DEL and C1: U+0000–U+001F,
+ * U+007F–U+009F), at most {@link Limits#MAX_PATH_BYTES}.
  *
  * <p>Such a path can never escape the directory it is resolved against. Thread-safe, stateless.
  */
@@ -37,7 +38,7 @@ public final class RepoPaths {
       }
       for (int i = 0; i < segment.length(); i++) {
         char c = segment.charAt(i);
-        if (c < 0x20 || c == 0x7f || c == '\\') {
+        if (isControl(c) || c == '\\') {
           throw new InvalidSummaryException(
               "path contains a control character or backslash (U+" + String.format("%04X", (int) c) + "): " + quote(path));
         }
@@ -66,8 +67,27 @@ public final class RepoPaths {
     }
   }
 
+  /** Whether {@code c} is a C0 control (U+0000–U+001F), DEL (U+007F) or a C1 control (U+0080–U+009F). */
+  static boolean isControl(char c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  }
+
+  /**
+   * {@code s} in double quotes for a message, cut after 200 chars, with every control character ({@link
+   * #isControl}) shown as {@code \}{@code u00XX}: a message that echoes a rejected value must not carry its
+   * escape sequences to a terminal.
+   */
   static String quote(String s) {
     String shown = s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    return '"' + shown.replace("\0", "\\0") + '"';
+    StringBuilder b = new StringBuilder(shown.length() + 2).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (isControl(c)) {
+        b.append(String.format("\\u%04X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 }

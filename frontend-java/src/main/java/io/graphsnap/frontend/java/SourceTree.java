@@ -20,8 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The {@code .java} files of a directory or of a {@code .zip}/{@code .jar} of sources, listed once in
- * sorted path order and read lazily, one file at a time.
+ * The {@code .java} files of a directory or of a {@code .zip}/{@code .jar} of sources (or one {@code .java}
+ * file), listed once in sorted path order and read lazily, one file at a time.
  *
  * <p>Paths are repository-relative and normalised ({@link RepoPaths#normalise}): relative to the directory,
  * or the entry names of the archive. Archive entries whose names are absolute, contain {@code ..}, a
@@ -53,7 +53,10 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
     this.skipped = Collections.unmodifiableList(skipped);
   }
 
-  /** Opens every {@code .java} file under {@code root}, a directory or a {@code .zip}/{@code .jar}. */
+  /**
+   * Opens every {@code .java} file under {@code root}, a directory or a {@code .zip}/{@code .jar}, or the one
+   * {@code .java} file {@code root}.
+   */
   public static SourceTree open(Path root) throws IOException {
     return open(root, "");
   }
@@ -61,9 +64,11 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
   /**
    * Opens the {@code .java} files under {@code root} whose normalised path starts with {@code pathPrefix}.
    *
-   * @param root a directory, or a regular file in zip format ({@code .zip}, {@code .jar}, …)
+   * @param root a directory, a regular file named {@code *.java}, or a regular file in zip format
+   *     ({@code .zip}, {@code .jar}, …)
    * @param pathPrefix a plain string prefix of the repository-relative path; empty keeps everything
    * @throws NoSuchFileException if {@code root} does not exist
+   * @throws java.util.zip.ZipException if {@code root} is a regular file that is not in zip format
    * @throws IOException if the directory cannot be walked or the archive cannot be opened
    */
   public static SourceTree open(Path root, String pathPrefix) throws IOException {
@@ -74,7 +79,24 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
     if (!Files.isRegularFile(root)) {
       throw new NoSuchFileException(root.toString(), null, "not a directory nor a source archive");
     }
+    if (root.getFileName().toString().endsWith(".java")) {
+      return openFile(root, prefix);
+    }
     return openArchive(root, prefix);
+  }
+
+  /** One {@code .java} file: its path is its file name, and {@link #root()} is its directory. */
+  private static SourceTree openFile(Path file, String prefix) {
+    String name = file.getFileName().toString();
+    String normal = normalOrNull(name);
+    List<String> paths = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    if (normal == null) {
+      skipped.add(name);
+    } else if (normal.startsWith(prefix)) {
+      paths.add(normal);
+    }
+    return new SourceTree(file.toAbsolutePath().getParent(), null, null, paths, skipped);
   }
 
   /**
@@ -150,7 +172,7 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
     }
   }
 
-  /** The directory or archive this tree reads. */
+  /** The directory or archive this tree reads (for a single {@code .java} file, its directory). */
   public Path root() {
     return root;
   }

@@ -67,6 +67,38 @@ class SourceTreeTest {
   }
 
   @Test
+  void archiveEntriesWithControlCharactersOrEscapesAreSkipped() throws IOException {
+    Path zip = tmp.resolve("hostile.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      entry(out, "ok/Good.java", "class Good {}");
+      entry(out, "ok/C1\u009b2J.java", "class C1 {}");
+      entry(out, "ok/Del\u007f.java", "class Del {}");
+      entry(out, "ok/New\nLine.java", "class N {}");
+      entry(out, "ok/\u001b]8;;http://x\u0007Link.java", "class L {}");
+      entry(out, "C:/win/W.java", "class W {}");
+      entry(out, "dir/../../V.java", "class V {}");
+    }
+    try (SourceTree tree = SourceTree.open(zip)) {
+      assertEquals(List.of("ok/Good.java"), tree.paths());
+      assertEquals(List.of("C:/win/W.java", "dir/../../V.java", "ok/\u001b]8;;http://x\u0007Link.java",
+          "ok/C1\u009b2J.java", "ok/Del\u007f.java", "ok/New\nLine.java"), tree.skipped());
+    }
+  }
+
+  @Test
+  void oneJavaFileIsATreeOfOneFile() throws IOException {
+    Path file = tmp.resolve("src/Hello.java");
+    write(file, "class Hello {}");
+    write(tmp.resolve("src/Other.java"), "class Other {}");
+    try (SourceTree tree = SourceTree.open(file)) {
+      assertEquals(List.of("Hello.java"), tree.paths());
+      assertEquals(List.of(), tree.skipped());
+      assertArrayEquals("class Hello {}".getBytes(StandardCharsets.UTF_8), tree.read("Hello.java").bytes());
+      assertThrows(IllegalArgumentException.class, () -> tree.read("Other.java"));
+    }
+  }
+
+  @Test
   void aMissingRootIsReported() {
     assertThrows(NoSuchFileException.class, () -> SourceTree.open(tmp.resolve("missing")));
   }
