@@ -314,6 +314,23 @@ class TrustBoundaryTest {
     assertEquals(ExitCodes.CORRUPT, info.exitCode(), info::toString);
   }
 
+  @Test
+  void aFaultInAMappedSnapshotIsOneLineNamingTheFileThatShrank() throws Exception {
+    String id = buildOk().out().strip();
+    Path snapshot = store.resolve("snapshots/" + id + ".gsnap");
+    long size = Files.size(snapshot);
+    MappedFiles.clear();
+    MappedFiles.mapped(snapshot, size);
+    Files.write(snapshot, new byte[0]);
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = GraphsnapCommand.reportError(new InternalError("a fault occurred in an unsafe memory access operation"),
+        new java.io.PrintWriter(err, true), false);
+    assertEquals(ExitCodes.CORRUPT, exit);
+    assertEquals(1, err.toString().lines().count(), err::toString);
+    assertTrue(err.toString().contains(snapshot.toString()) && err.toString().contains("changed or shrank"), err::toString);
+    assertTrue(err.toString().contains("mapped " + size + " bytes, now 0 bytes"), err::toString);
+  }
+
   // ------------------------------------------------------------------ extraction
 
   @Test
