@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
   /** Corrupt or unreadable store or snapshot. */
   public static final int CORRUPT = 3;
+  /** A conflict-checked write found its path changed by another writer first ({@code ingest} with expectations). */
+  public static final int CONFLICT = 5;
 
   private ExitCodes() {}
 }
