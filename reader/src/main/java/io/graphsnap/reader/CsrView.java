@@ -1,10 +1,7 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.Section;
@@ -19,11 +16,7 @@ import java.util.Objects;
  * FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES) or the reverse CSR (in-edges: REVERSE_OFFSETS,
  * REVERSE_SOURCES, REVERSE_TYPES).
  *
- * <pre>
- * Offsets    --&gt; UInt64^(N+1)   node v's edges are [Offsets[v], Offsets[v+1]); Offsets[0] = 0, Offsets[N] = E
- * Neighbours --&gt; Int32^E        per node sorted by (type id, neighbour id), distinct
- * Types      --&gt; UInt8^E        the type id of each edge
- * </pre>
+ * <p>The byte grammar (offsets, neighbours, types) is {@link io.graphsnap.format.snapshot.CsrFormat}'s.
  *
  * <p>This is the low-level entry point for whole-graph algorithms: index with {@code long}, read
  * {@link #offset}, {@link #neighbour} and {@link #type}. Each of those checks the value it returns with one
@@ -79,23 +72,25 @@ public final class CsrView {
    */
   static CsrView open(String resource, boolean reverse, Section offsets, Section neighbours, Section types,
       int nodeCount, long expectedEdges, int typeCount) {
-    offsets.requireLength(8L * (nodeCount + 1L), (nodeCount + 1L) + " offsets of 8 bytes");
+    offsets.requireLength(CsrFormat.offsetsBytes(nodeCount), (nodeCount + 1L) + " offsets of " + CsrFormat.OFFSET_BYTES
+        + " bytes");
     MemorySegment o = offsets.bytes();
-    long first = o.get(LONG, 0);
+    long first = CsrFormat.offset(o, 0);
     if (first != 0) {
       throw offsets.corrupt(0, "Offsets[0] is not zero: actual=" + first + " vs expected=0");
     }
-    long last = o.get(LONG, 8L * nodeCount);
+    long last = CsrFormat.offset(o, nodeCount);
     long edges = expectedEdges < 0 ? last : expectedEdges;
     if (last < 0 || last != edges) {
-      throw offsets.corrupt(8L * nodeCount, "Offsets[N] is not the edge count: actual=" + last + " vs expected="
+      throw offsets.corrupt(CsrFormat.offsetAt(nodeCount), "Offsets[N] is not the edge count: actual=" + last + " vs expected="
           + (expectedEdges < 0 ? ">=0" : Long.toString(edges)));
     }
     if (edges > Long.MAX_VALUE / 4) {
-      throw offsets.corrupt(8L * nodeCount, "edge count too large: actual=" + edges);
+      throw offsets.corrupt(CsrFormat.offsetAt(nodeCount), "edge count too large: actual=" + edges);
     }
-    neighbours.requireLength(4 * edges, edges + " edges of 4 bytes");
-    types.requireLength(edges, edges + " edges of 1 byte");
+    neighbours.requireLength(CsrFormat.neighboursBytes(edges), edges + " edges of " + CsrFormat.NEIGHBOUR_BYTES
+        + " bytes");
+    types.requireLength(CsrFormat.typesBytes(edges), edges + " edges of " + CsrFormat.TYPE_BYTES + " byte");
     return new CsrView(resource, reverse, offsets, neighbours, types, nodeCount, edges, typeCount);
   }
 
@@ -131,7 +126,7 @@ public final class CsrView {
     try {
       long value = BufferParts.get(offsetParts, node);
       if (Long.compareUnsigned(value, edgeCount) > 0) {
-        throw offsetsSection.corrupt(8L * node, "Offsets[" + node + "] out of range: actual=" + value
+        throw offsetsSection.corrupt(CsrFormat.offsetAt(node), "Offsets[" + node + "] out of range: actual=" + value
             + " vs expected in [0, " + edgeCount + "]");
       }
       return value;
@@ -241,28 +236,28 @@ public final class CsrView {
 
   void checkRange(int node, long start, long end) {
     if (start < 0 || start > end || end > edgeCount) {
-      throw offsetsSection.corrupt(8L * node, "edges of node " + node + " span [" + start + ", " + end
+      throw offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
           + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
     }
   }
 
   CorruptSnapshotException badNeighbour(long index, int id) {
-    return neighboursSection.corrupt(4 * index, "neighbour of edge " + index + " out of range: actual="
+    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "neighbour of edge " + index + " out of range: actual="
         + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
   }
 
   CorruptSnapshotException badType(long index, int type) {
-    return typesSection.corrupt(index, "type of edge " + index + " out of range: actual=" + type + " vs expected<"
+    return typesSection.corrupt(CsrFormat.typeAt(index), "type of edge " + index + " out of range: actual=" + type + " vs expected<"
         + typeCount);
   }
 
   CorruptSnapshotException unsortedEdges(int node, long index) {
-    return neighboursSection.corrupt(4 * index, "edges of node " + node + " are not strictly increasing by (type,"
+    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "edges of node " + node + " are not strictly increasing by (type,"
         + " neighbour) at edge " + index);
   }
 
   CorruptSnapshotException unsortedTypes(int node, long index, int type, int expected) {
-    return typesSection.corrupt(index, "edges of node " + node + " are not sorted by type: actual=" + type
+    return typesSection.corrupt(CsrFormat.typeAt(index), "edges of node " + node + " are not sorted by type: actual=" + type
         + " vs expected=" + expected + " at edge " + index);
   }
 }

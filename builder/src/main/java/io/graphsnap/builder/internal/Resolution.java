@@ -1,6 +1,6 @@
 package io.graphsnap.builder.internal;
 
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.object.SymbolSummary;
 import java.util.ArrayList;
 import java.util.Arrays;

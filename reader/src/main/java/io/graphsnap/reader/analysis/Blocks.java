@@ -1,8 +1,8 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
 import java.lang.foreign.MemorySegment;
 

@@ -1,6 +1,6 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;

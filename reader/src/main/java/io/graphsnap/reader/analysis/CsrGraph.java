@@ -1,7 +1,7 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
 import io.graphsnap.reader.GraphSnapshot;
 import java.lang.foreign.Arena;

@@ -1,6 +1,6 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.SectionEntry;
