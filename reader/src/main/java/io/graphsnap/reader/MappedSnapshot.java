@@ -100,7 +100,7 @@ final class MappedSnapshot {
    * checks run section by section, in id order, each named by {@link #verifier}.
    */
   void verify() {
-    ChecksumVerifier.verify(resource, file);
+    ChecksumVerifier.verify(resource, file, header);
     StructureVerifier structure = new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps,
         bloom, sections.required(SectionId.BLOOM), details, buildInfoList, conflictList);
     long[] edgeSetHash = new long[1];

@@ -19,9 +19,8 @@ public final class ChecksumVerifier {
 
   private ChecksumVerifier() {}
 
-  /** Verifies {@code file} (the whole mapped snapshot) as described above. */
-  public static void verify(String resource, MemorySegment file) {
-    SnapshotHeader header = SnapshotHeader.decode(file, resource);
+  /** Verifies {@code file} (the whole mapped snapshot, whose decoded header is {@code header}) as described above. */
+  public static void verify(String resource, MemorySegment file, SnapshotHeader header) {
     long end = SnapshotFormat.headerBytes(header.sections().size());
     for (SectionEntry entry : header.sections()) {
       long expected = SnapshotFormat.align(end);

@@ -5,19 +5,15 @@ import io.graphsnap.format.snapshot.BitmapListFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
-import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFile;
 import io.graphsnap.format.snapshot.SnapshotFormat;
-import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -30,8 +26,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 final class BaseSnapshot implements AutoCloseable {
   final GraphSnapshot graph;
   final String resource;
-  private final Arena arena;
-  private final SnapshotHeader header;
+  /** The raw mapping, its header decoded. */
+  private final SnapshotFile raw;
   private final MemorySegment file;
   final int nodeCount;
   final int fileCount;
@@ -50,13 +46,12 @@ final class BaseSnapshot implements AutoCloseable {
   private final PageCache.File pageCache;
   private boolean evictOnClose;
 
-  private BaseSnapshot(GraphSnapshot graph, Path path, Arena arena, MemorySegment file) {
+  private BaseSnapshot(GraphSnapshot graph, Path path, SnapshotFile raw) {
     this.graph = graph;
     this.resource = path.toString();
-    this.arena = arena;
-    this.file = file;
+    this.raw = raw;
+    this.file = raw.bytes();
     this.pageCache = PageCache.open(path, file);
-    this.header = SnapshotHeader.decode(file, resource);
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
     this.names = section(SectionId.NODE_NAMES);
@@ -87,23 +82,22 @@ final class BaseSnapshot implements AutoCloseable {
    */
   static BaseSnapshot open(Path path, boolean currentVersionOnly) throws IOException {
     GraphSnapshot graph = GraphSnapshot.open(path);
-    Arena arena = Arena.ofShared();
+    SnapshotFile raw = null;
     boolean ok = false;
     try {
       if (currentVersionOnly && graph.formatVersion() != SnapshotFormat.VERSION_CURRENT) {
         throw new IOException("base snapshot " + path + " has format version " + graph.formatVersion()
             + ", this builder writes " + SnapshotFormat.VERSION_CURRENT);
       }
-      MemorySegment mapped;
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-      }
-      BaseSnapshot base = new BaseSnapshot(graph, path, arena, mapped);
+      raw = SnapshotFile.open(path);
+      BaseSnapshot base = new BaseSnapshot(graph, path, raw);
       ok = true;
       return base;
     } finally {
       if (!ok) {
-        arena.close();
+        if (raw != null) {
+          raw.close();
+        }
         graph.close();
       }
     }
@@ -111,11 +105,11 @@ final class BaseSnapshot implements AutoCloseable {
 
   /** The bytes of section {@code id}. */
   MemorySegment section(SectionId id) {
-    SectionEntry entry = header.entry(id);
-    if (entry == null) {
+    MemorySegment section = raw.optional(id);
+    if (section == null) {
       throw new IllegalStateException("base snapshot " + resource + " has no section " + id);
     }
-    return file.asSlice(entry.offset(), entry.length());
+    return section;
   }
 
   // ---------------------------------------------------------------- page cache
@@ -303,7 +297,7 @@ final class BaseSnapshot implements AutoCloseable {
   @Override
   public void close() {
     try {
-      arena.close();
+      raw.close();
     } finally {
       try {
         graph.close();
