@@ -41,9 +41,9 @@ public final class CsrView {
   private final MemorySegment neighbours;
   private final MemorySegment types;
   /** The three segments as buffer views: what the per-element reads use (see {@link BufferParts} for why). */
-  final LongBuffer[] offsetParts;
-  final IntBuffer[] neighbourParts;
-  final ByteBuffer[] typeParts;
+  private final LongBuffer[] offsetParts;
+  private final IntBuffer[] neighbourParts;
+  private final ByteBuffer[] typeParts;
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
@@ -92,6 +92,24 @@ public final class CsrView {
         + " bytes");
     types.requireLength(CsrFormat.typesBytes(edges), edges + " edges of " + CsrFormat.TYPE_BYTES + " byte");
     return new CsrView(resource, reverse, offsets, neighbours, types, nodeCount, edges, typeCount);
+  }
+
+  /**
+   * A view over CSR segments the caller built (the analysis package's heap graphs,
+   * {@code CsrGraph.fromEdges}), checked as {@link #open} checks a snapshot's; errors name {@code resource}.
+   *
+   * @throws IllegalArgumentException if a segment's length, {@code Offsets[0]} or {@code Offsets[N]} does not match
+   */
+  public static CsrView wrap(MemorySegment offsets, MemorySegment neighbours, MemorySegment types, int nodeCount,
+      int typeCount, boolean reverse, String resource) {
+    String direction = reverse ? "reverse" : "forward";
+    try {
+      return open(resource, reverse, new Section(resource, direction + " offsets", offsets, 0),
+          new Section(resource, direction + " neighbours", neighbours, 0),
+          new Section(resource, direction + " types", types, 0), nodeCount, -1, typeCount);
+    } catch (CorruptSnapshotException e) {
+      throw new IllegalArgumentException("inconsistent CSR segments: " + e.getMessage(), e);
+    }
   }
 
   /** {@code true} for the reverse CSR (in-edges), {@code false} for the forward CSR (out-edges). */
@@ -194,6 +212,30 @@ public final class CsrView {
     }
   }
 
+  /**
+   * Node {@code node}'s first edge index, its range checked ({@code Offsets[node] <= Offsets[node+1] <= E}). O(1).
+   *
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N)
+   * @throws CorruptSnapshotException if its offsets are outside [0, E] or out of order
+   */
+  public long start(int node) {
+    Objects.checkIndex(node, nodeCount);
+    try {
+      long start = BufferParts.get(offsetParts, node);
+      long end = BufferParts.get(offsetParts, node + 1L);
+      checkRange(node, start, end);
+      return start;
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /** One past node {@code node}'s last edge index; checked like {@link #start}. */
+  public long end(int node) {
+    start(node);
+    return BufferParts.get(offsetParts, node + 1L);
+  }
+
   /** A new cursor positioned on no edges; position it with {@link EdgeCursor#reset(int)}. */
   public EdgeCursor cursor() {
     return new EdgeCursor(this);
@@ -224,6 +266,66 @@ public final class CsrView {
     return types;
   }
 
+  /**
+   * Offsets as little-endian long buffers of 2<sup>27</sup> elements each ({@link BufferParts}): the random-access
+   * view the whole-graph loops of {@code io.graphsnap.reader.analysis} read, unchecked (they check each value as
+   * {@link #offset} would, and report through {@link #badRange}). Shared arrays: do not modify them.
+   */
+  public LongBuffer[] offsetParts() {
+    return offsetParts;
+  }
+
+  /** Neighbour ids as int buffers; see {@link #offsetParts()}. Shared arrays: do not modify them. */
+  public IntBuffer[] neighbourParts() {
+    return neighbourParts;
+  }
+
+  /** Type ids as byte buffers (read unsigned); see {@link #offsetParts()}. Shared arrays: do not modify them. */
+  public ByteBuffer[] typeParts() {
+    return typeParts;
+  }
+
+  /** The exception for node {@code node}'s offsets being out of range or out of order, naming the section and offset. */
+  public CorruptSnapshotException badRange(int node) {
+    long start = BufferParts.get(offsetParts, node);
+    long end = BufferParts.get(offsetParts, node + 1L);
+    return offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
+        + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
+  }
+
+  /** The exception for edge {@code index} holding {@code id}, not a node id. */
+  public CorruptSnapshotException badNeighbour(long index, int id) {
+    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "neighbour of edge " + index
+        + " out of range: actual=" + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
+  }
+
+  /**
+   * The {@link CorruptSnapshotException} behind {@code cause}, an index exception that a loop skipping per-edge
+   * checks hit in rows [from, to): rescans those rows with every check and returns the first problem, or
+   * {@code cause} itself if the rows are sound (then it was a bug, not damage). O(edges of the rows).
+   */
+  public RuntimeException explain(int from, int to, IndexOutOfBoundsException cause) {
+    for (int v = from; v < to; v++) {
+      long s = BufferParts.get(offsetParts, v);
+      long e = BufferParts.get(offsetParts, v + 1L);
+      if ((s | e) < 0 || s > e || e > edgeCount) {
+        return badRange(v);
+      }
+      for (long j = s; j < e; j++) {
+        int w = BufferParts.get(neighbourParts, j);
+        if (Integer.compareUnsigned(w, nodeCount) >= 0) {
+          return badNeighbour(j, w);
+        }
+      }
+    }
+    return cause;
+  }
+
+  /** Translates a closed arena's {@link IllegalStateException} into {@link AlreadyClosedException}. */
+  public RuntimeException closed(IllegalStateException e) {
+    return Closing.translate(e, offsets, resource);
+  }
+
   @Override
   public String toString() {
     return "CsrView[" + (reverse ? "reverse" : "forward") + ", nodes=" + nodeCount + ", edges=" + edgeCount
@@ -239,11 +341,6 @@ public final class CsrView {
       throw offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
           + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
     }
-  }
-
-  CorruptSnapshotException badNeighbour(long index, int id) {
-    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "neighbour of edge " + index + " out of range: actual="
-        + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
   }
 
   CorruptSnapshotException badType(long index, int type) {

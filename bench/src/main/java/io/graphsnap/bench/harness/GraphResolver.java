@@ -1,5 +1,6 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * 100 bytes per name plus 12 bytes per edge (twice, briefly). Single-threaded, one use per instance.
  */
 public final class GraphResolver {
-  private static final String EXTERNAL = "external";
+  private static final String EXTERNAL = Kinds.EXTERNAL;
 
   private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
   private final ObjectArrayList<String> names = new ObjectArrayList<>();

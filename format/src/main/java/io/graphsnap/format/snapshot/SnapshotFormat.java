@@ -1,5 +1,7 @@
 package io.graphsnap.format.snapshot;
 
+import io.graphsnap.format.object.Kinds;
+
 /**
  * The snapshot file: constants of its layout, and the index of its format classes. The grammar:
  *
@@ -81,8 +83,8 @@ public final class SnapshotFormat {
   public static final int NODE_FLAG_EXTERNAL = NodeRecordFormat.FLAG_EXTERNAL;
   /** Node flag: a merged namespace; see {@link NodeRecordFormat#FLAG_MERGED}. */
   public static final int NODE_FLAG_MERGED = NodeRecordFormat.FLAG_MERGED;
-  /** The kind of external nodes. */
-  public static final String EXTERNAL_KIND = "external";
+  /** The kind of external nodes ({@link Kinds#EXTERNAL}). */
+  public static final String EXTERNAL_KIND = Kinds.EXTERNAL;
   /** File name extension of snapshot files. */
   public static final String FILE_EXTENSION = ".gsnap";
 
