@@ -201,15 +201,8 @@ public final class CsrView {
    * @throws ArithmeticException if the degree exceeds {@link Integer#MAX_VALUE} (use {@code cursor(node).size()})
    */
   public int degree(int node) {
-    Objects.checkIndex(node, nodeCount);
-    try {
-      long start = BufferParts.get(offsetParts, node);
-      long end = BufferParts.get(offsetParts, node + 1L);
-      checkRange(node, start, end);
-      return Math.toIntExact(end - start);
-    } catch (IllegalStateException e) {
-      throw Closing.translate(e, offsets, resource);
-    }
+    long start = start(node);
+    return Math.toIntExact(BufferParts.get(offsetParts, node + 1L) - start);
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Resolves a set of file summaries into a {@link ResolvedGraph}, independently of the builder, with the rules of
- * DESIGN §6: a namespace name declared by several files becomes one node with the union of their edges and
+ * docs/DESIGN.md §1: a namespace name declared by several files becomes one node with the union of their edges and
  * effects, an undeclared target becomes an {@code external} node, duplicate edges collapse. A name declared twice
  * outside namespaces is a conflict, which synthetic graphs never have: it fails here rather than guess.
  *
