@@ -137,7 +137,7 @@ public final class SectionWriter implements SectionSink, AutoCloseable {
   public void putLongsShifted(MemorySegment source, long offset, int count, long shift) throws IOException {
     for (int i = 0; i < count; ) {
       int n = Math.min(count - i, longs.length);
-      MemorySegment.copy(source, LittleEndian.LONG, offset + 8L * i, longs, 0, n);
+      MemorySegment.copy(source, LittleEndian.LONG, offset + (long) Long.BYTES * i, longs, 0, n);
       for (int k = 0; k < n; k++) {
         longs[k] += shift;
       }
