@@ -41,7 +41,7 @@ final class LookupCommand implements Callable<Integer> {
     }
   }
 
-  /** The JSON shape of DESIGN.md §7 for node {@code id}. */
+  /** The JSON shape of docs/DESIGN.md §5 for node {@code id}. */
   static Map<String, Object> describe(GraphSnapshot g, int id) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", g.name(id));
