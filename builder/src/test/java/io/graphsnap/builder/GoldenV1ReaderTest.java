@@ -40,7 +40,7 @@ class GoldenV1ReaderTest {
     Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v2File);
     try (GraphSnapshot old = GraphSnapshot.open(v1File); GraphSnapshot now = GraphSnapshot.open(v2File)) {
       assertEquals(SnapshotFormat.VERSION_START, old.formatVersion());
-      assertEquals(SnapshotFormat.VERSION_NAME_INDEX, now.formatVersion());
+      assertEquals(SnapshotFormat.VERSION_CURRENT, now.formatVersion());
       old.verify();
       now.verify();
       assertEquals(now.nodeCount(), old.nodeCount());

@@ -41,8 +41,13 @@ public final class SnapshotFormat {
    * version 1, so a version-1 file is read exactly as before (lookups by binary search).
    */
   public static final int VERSION_NAME_INDEX = 2;
+  /**
+   * Version 3 adds {@link SectionId#FILE_SYMBOLS}, each file's nodes in line order; every other section is as in
+   * version 2, so a version-2 file is read as before (file and position lookups then scan the nodes).
+   */
+  public static final int VERSION_FILE_SYMBOLS = 3;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_NAME_INDEX;
+  public static final int VERSION_CURRENT = VERSION_FILE_SYMBOLS;
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
   /** Offset of FormatVersion in the header. */
