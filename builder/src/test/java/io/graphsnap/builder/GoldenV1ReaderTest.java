@@ -61,7 +61,8 @@ class GoldenV1ReaderTest {
   void version2AddsOnlyTheNameIndex() throws Exception {
     byte[] v1 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_START),
         StandardCharsets.US_ASCII));
-    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.GOLDEN, StandardCharsets.US_ASCII));
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
     SnapshotHeader h1 = SnapshotHeader.decode(MemorySegment.ofArray(v1), "small-v1");
     SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
     assertNull(h1.entry(SectionId.NAME_INDEX));
@@ -75,6 +76,23 @@ class GoldenV1ReaderTest {
     assertNotNull(index);
     int nodes = MemorySegment.ofArray(v2).get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), h2.entry(SectionId.NODE_NAMES).offset());
     assertEquals(NameIndexFormat.sectionBytes(nodes), index.length());
+  }
+
+  @Test
+  void version3AddsOnlyTheFileSymbols() throws Exception {
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
+    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
+        StandardCharsets.US_ASCII));
+    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
+    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    assertNull(h2.entry(SectionId.FILE_SYMBOLS));
+    assertEquals(h2.sections().size() + 1, h3.sections().size());
+    for (SectionEntry e2 : h2.sections()) {
+      SectionEntry e3 = h3.entry(e2.section());
+      assertArrayEquals(bytes(v2, e2), bytes(v3, e3), e2.displayName());
+    }
+    assertNotNull(h3.entry(SectionId.FILE_SYMBOLS));
   }
 
   private static byte[] bytes(byte[] file, SectionEntry e) {

@@ -38,7 +38,7 @@ class StructuralDamageTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS"}, mode = EnumSource.Mode.EXCLUDE)
   void everyRequiredSectionMustBePresent(SectionId id) {
     sections.remove(id);
     CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, this::openIt);

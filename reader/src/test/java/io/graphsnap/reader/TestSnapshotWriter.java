@@ -120,7 +120,42 @@ final class TestSnapshotWriter {
 
     s.put(SectionId.CONFLICTS, stringList(List.of(Conflict.toStrings(graph.conflicts))));
     s.put(SectionId.NAME_INDEX, nameIndex(names));
+    s.put(SectionId.FILE_SYMBOLS, fileSymbols(graph, names, paths));
     return s;
+  }
+
+  /**
+   * {@code FileSymbols --> Starts UInt32^(F+1), NodeIds Int32^S}, from the rule in FileSymbolsFormat's Javadoc
+   * spelled out here with a plain comparator (not its helpers): each file's nodes by LineStart ascending, LineEnd
+   * descending, id ascending.
+   */
+  static byte[] fileSymbols(TestGraph graph, List<String> names, List<String> paths) {
+    List<List<Integer>> byFile = new ArrayList<>();
+    paths.forEach(p -> byFile.add(new ArrayList<>()));
+    for (int v = 0; v < names.size(); v++) {
+      TestGraph.Node node = graph.nodes.get(names.get(v));
+      if (node.file != null) {
+        byFile.get(TestGraph.indexOf(paths, node.file)).add(v);
+      }
+    }
+    java.util.Comparator<Integer> order = java.util.Comparator
+        .<Integer>comparingInt(v -> graph.nodes.get(names.get(v)).lineStart)
+        .thenComparing(v -> graph.nodes.get(names.get(v)).lineEnd, java.util.Comparator.reverseOrder())
+        .thenComparingInt(v -> v);
+    return SectionSink.Bytes.of(out -> {
+      int start = 0;
+      out.putInt(0);
+      for (List<Integer> ids : byFile) {
+        start += ids.size();
+        out.putInt(start);
+      }
+      for (List<Integer> ids : byFile) {
+        ids.sort(order);
+        for (int v : ids) {
+          out.putInt(v);
+        }
+      }
+    });
   }
 
   /**
@@ -154,6 +189,7 @@ final class TestSnapshotWriter {
   static byte[] writeV1(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
     s.remove(SectionId.NAME_INDEX);
+    s.remove(SectionId.FILE_SYMBOLS);
     return layout(s, SnapshotFormat.VERSION_START);
   }
 

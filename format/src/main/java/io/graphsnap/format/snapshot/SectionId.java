@@ -71,7 +71,14 @@ public enum SectionId {
    * version {@link SnapshotFormat#VERSION_NAME_INDEX}; optional: a file without it is served by binary search
    * over NODE_NAMES.
    */
-  NAME_INDEX(22);
+  NAME_INDEX(22),
+  /**
+   * {@code FileSymbols --> Starts UInt32^(F+1), NodeIds Int32^S}: each file's nodes in line order (LineStart
+   * ascending, LineEnd descending, id ascending), for "what does this file declare" and "which symbol encloses
+   * this line"; the rule is in {@link FileSymbolsFormat}. Since format version
+   * {@link SnapshotFormat#VERSION_FILE_SYMBOLS}; optional: without it those lookups scan the nodes.
+   */
+  FILE_SYMBOLS(23);
 
   private final int id;
 
@@ -100,6 +107,7 @@ public enum SectionId {
       case FILE_PATHS, FILES, LANGUAGES -> FileRecordFormat.class.getName();
       case NODE_DETAILS -> NodeDetailsFormat.class.getName();
       case NAME_INDEX -> NameIndexFormat.class.getName();
+      case FILE_SYMBOLS -> FileSymbolsFormat.class.getName();
     };
   }
 

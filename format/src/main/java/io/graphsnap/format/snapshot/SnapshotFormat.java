@@ -25,7 +25,7 @@ import io.graphsnap.format.object.Kinds;
  *
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
- * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, and the bloom module's
+ * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
