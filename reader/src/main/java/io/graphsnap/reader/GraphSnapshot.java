@@ -507,6 +507,12 @@ public final class GraphSnapshot implements AutoCloseable {
     }
   }
 
+  /** Whether the file has the FILE_SYMBOLS index (format version 3), so {@link #fileSymbols} does not scan. O(1). */
+  public boolean hasFileSymbolIndex() {
+    ensureOpen();
+    return sections.fileSymbols != null;
+  }
+
   /**
    * The nodes of file {@code fileId} whose lines enclose {@code line} ({@code LineStart <= line <= LineEnd}),
    * innermost first: the reverse of their order in {@link #fileSymbols}, so a symbol comes before those that

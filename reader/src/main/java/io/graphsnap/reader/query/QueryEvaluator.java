@@ -24,7 +24,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *   <li>{@code name:} exact and prefix: the name index and the sorted-name range (O(log N));
  *       a glob is checked only on the range of its literal prefix, or on {@link NameSearch}'s candidates;
  *   <li>relations: the CSR edge lists of the matched targets (O(sum of their degrees));
- *   <li>{@code file:}, {@code lang:}: the file table (O(F)), then each candidate's file id (O(candidates));
+ *   <li>{@code file:}, {@code lang:}: the file table (O(F)), then the matched files' symbol lists (FILE_SYMBOLS)
+ *       when they are shorter than the candidates, else each candidate's file id (O(candidates));
  *   <li>degrees, {@code is:}: O(1) per candidate; {@code meta:}: each candidate's details entry.
  * </ul>
  * Operands of an AND run cheapest first, each on the survivors of the previous ones; an OR's later operands
@@ -180,6 +181,21 @@ public final class QueryEvaluator {
         warn(noneWarning);
       }
       return new MutableRoaringBitmap();
+    }
+    if (g.hasFileSymbolIndex()) {
+      long listed = 0;
+      for (int f = files.nextSetBit(0); f >= 0; f = files.nextSetBit(f + 1)) {
+        listed += g.fileSymbolCount(f);
+      }
+      if (listed < candidates.getLongCardinality()) { // the files' own lists are shorter than the candidates
+        MutableRoaringBitmap result = new MutableRoaringBitmap();
+        for (int f = files.nextSetBit(0); f >= 0; f = files.nextSetBit(f + 1)) {
+          int[] ids = g.fileSymbols(f);
+          result.addN(ids, 0, ids.length);
+        }
+        result.and(candidates);
+        return result;
+      }
     }
     return filter(candidates, v -> {
       int f = g.fileId(v);
