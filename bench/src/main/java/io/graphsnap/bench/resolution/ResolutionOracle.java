@@ -134,7 +134,7 @@ public final class ResolutionOracle {
     ExtractionResult result;
     long start = System.nanoTime();
     try (SourceTree tree = SourceTree.open(sources, prefix)) {
-      result = new ParallelExtraction().threads(threads).run(tree, summaries::add);
+      result = new ParallelExtraction().threads(threads).classpath(classpath).run(tree, summaries::add);
       for (String path : tree.paths()) {
         words.put(path, words(new String(tree.read(path).bytes(), StandardCharsets.UTF_8)));
       }

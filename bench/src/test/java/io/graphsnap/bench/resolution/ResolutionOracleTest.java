@@ -47,7 +47,8 @@ class ResolutionOracleTest {
   @Test
   void resolvesCallsAcrossFiles() throws Exception {
     ResolutionOracle.Score s = score();
-    assertTrue(s.found() >= 7, String.join("\n", s.misses()));
+    assertEquals(s.targets(), s.found(), String.join("\n", s.misses()));
+    assertEquals(0, s.phantomTypes(), String.join("\n", s.misses()));
   }
 
 }

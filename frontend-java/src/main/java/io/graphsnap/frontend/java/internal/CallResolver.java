@@ -52,12 +52,26 @@ final class CallResolver {
 
   private final TypeResolver resolver;
   private final FileScope scope;
+  private final TreeTypes tree;
   private final ExpressionTyper typer;
 
   CallResolver(TypeResolver resolver, ExpressionTyper typer) {
     this.resolver = resolver;
     this.scope = resolver.scope;
+    this.tree = resolver.scope.tree();
     this.typer = typer;
+  }
+
+  /**
+   * The implicit {@code super()} of a constructor of {@code t} that calls neither {@code this(…)} nor
+   * {@code super(…)} (or of its default constructor): the superclass's constructor without parameters;
+   * null for interfaces, enums, anonymous classes and types without a known superclass.
+   */
+  Call implicitSuper(TypeDecl t, Context ctx) {
+    if (t.anonymous() || t.superclass == null || t.isInterface() || t.kind.equals("enum")) {
+      return null;
+    }
+    return onType(t.superclass, "<init>", List.of(), ctx);
   }
 
   static String methodName(MethodInvocationTree inv) {
@@ -136,7 +150,7 @@ final class CallResolver {
       String inherited = inheritedOwner(t.decl(), n);
       return new Call((inherited != null ? inherited : t.name()) + "#" + n, inherited, null, n, -1);
     }
-    JdkClasses.Info info = JdkClasses.info(t.name());
+    JdkClasses.Info info = tree.info(t.name());
     if (info != null) {
       List<JdkClasses.JdkMethod> ms = info.methodsNamed(n);
       if (ms.size() == 1) {
@@ -152,6 +166,14 @@ final class CallResolver {
       if (owner != null) {
         return inType(owner, n, args, ctx);
       }
+      if (scope.wholeTree()) {
+        for (String s : externalSupertypes(t)) {
+          JdkClasses.Info info = tree.info(s);
+          if (info != null && !info.methodsNamed(n).isEmpty()) {
+            return external(s, n, args, ctx);
+          }
+        }
+      }
     }
     String imported = scope.staticImportOf(n);
     if (imported != null) {
@@ -163,7 +185,7 @@ final class CallResolver {
       if (d != null && !d.methodsNamed(n).isEmpty()) {
         return inType(d, n, args, ctx);
       }
-      JdkClasses.Info info = JdkClasses.info(type);
+      JdkClasses.Info info = tree.info(type);
       if (info != null && !info.methodsNamed(n).isEmpty()) {
         return external(type, n, args, ctx);
       }
@@ -172,7 +194,7 @@ final class CallResolver {
     if (inherited != null) {
       return external(inherited, n, args, ctx);
     }
-    if (onDemand.size() == 1 && JdkClasses.info(onDemand.getFirst()) == null) {
+    if (onDemand.size() == 1 && tree.info(onDemand.getFirst()) == null) {
       return external(onDemand.getFirst(), n, args, ctx);
     }
     return unknown(n, args);
@@ -228,7 +250,7 @@ final class CallResolver {
 
   /** A method of a type outside the file: exact when it is a JDK class with one fitting overload. */
   private Call external(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
-    JdkClasses.Info info = JdkClasses.info(type);
+    JdkClasses.Info info = tree.info(type);
     if (info != null) {
       JdkClasses.JdkMethod m = new OverloadChooser(typer, ctx).choose(info.methodsNamed(n), args);
       if (m != null) {
@@ -258,19 +280,19 @@ final class CallResolver {
   String inheritedOwner(TypeDecl t, String n) {
     List<String> frontier = externalSupertypes(t);
     for (String s : frontier) {
-      JdkClasses.Info info = JdkClasses.info(s);
+      JdkClasses.Info info = tree.info(s);
       if (info != null && !info.methodsNamed(n).isEmpty()) {
         return s;
       }
     }
     for (TypeDecl x = t; x != null; ) {
       if (x.explicitSuperclass && x.superclass != null && !resolver.byName.containsKey(x.superclass)) {
-        return JdkClasses.info(x.superclass) == null ? x.superclass : null; // a JDK class without n: not from there
+        return tree.info(x.superclass) == null ? x.superclass : null; // a JDK class without n: not from there
       }
       TypeDecl next = x.explicitSuperclass && x.superclass != null ? resolver.byName.get(x.superclass) : null;
       x = next == x ? null : next;
     }
-    if (frontier.size() == 1 && JdkClasses.info(frontier.getFirst()) == null) {
+    if (frontier.size() == 1 && tree.info(frontier.getFirst()) == null) {
       return frontier.getFirst();
     }
     return null;

@@ -33,12 +33,14 @@ final class ExpressionTyper {
   private static final TypeRef INT = TypeRef.primitive("int");
 
   private final TypeResolver resolver;
+  private final TreeTypes tree;
   private final LocalScopes locals;
   private final Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree;
   private CallResolver calls;
 
   ExpressionTyper(TypeResolver resolver, LocalScopes locals, Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree) {
     this.resolver = resolver;
+    this.tree = resolver.scope.tree();
     this.locals = locals;
     this.declsByTree = declsByTree;
   }
@@ -96,7 +98,7 @@ final class ExpressionTyper {
       return Operand.value(returnType(call.decl()));
     }
     if (call.jdkReturn() != null) {
-      return Operand.value(call.jdkReturn());
+      return Operand.value(inFile(call.jdkReturn()));
     }
     if (inv.getArguments().isEmpty()) {
       String name = CallResolver.methodName(inv);
@@ -161,6 +163,20 @@ final class ExpressionTyper {
     if (f != null) {
       return Operand.field(f, fieldType(f));
     }
+    for (TypeDecl x = ctx.type(); x != null; x = x.outer) {
+      TypeRef inherited = inheritedField(x, n);
+      if (inherited != null) {
+        return Operand.value(inherited);
+      }
+    }
+    String staticOwner = resolver.scope.staticImportOf(n);
+    if (staticOwner != null) {
+      JdkClasses.Info info = tree.info(staticOwner);
+      TypeRef imported = info == null ? null : info.staticFields().get(n);
+      if (imported != null) {
+        return Operand.value(inFile(imported));
+      }
+    }
     TypeResolver.Resolved r = resolver.resolveSimple(n, ctx.method(), ctx.type());
     if (r.typeVar() != null) {
       return Operand.UNKNOWN;
@@ -206,10 +222,13 @@ final class ExpressionTyper {
             return Operand.field(f, fieldType(f));
           }
         }
-        JdkClasses.Info info = t.decl() == null ? JdkClasses.info(t.name()) : null;
+        JdkClasses.Info info = t.decl() == null ? tree.info(t.name()) : null;
         TypeRef known = info == null ? null : info.staticFields().get(name);
         if (known != null) {
-          return Operand.value(known);
+          return Operand.value(inFile(known));
+        }
+        if (info != null && info.memberTypes().containsKey(name)) {
+          return Operand.type(refTo(info.memberTypes().get(name)));
         }
         if (t.decl() == null && Names.looksLikeType(name)) {
           return Operand.type(refTo(t.name() + "." + name));
@@ -226,13 +245,41 @@ final class ExpressionTyper {
           if (f != null) {
             return Operand.field(f, fieldType(f));
           }
+          TypeRef inherited = inheritedField(t.decl(), name);
+          return inherited == null ? Operand.UNKNOWN : Operand.value(inherited);
         }
-        return Operand.UNKNOWN;
+        JdkClasses.Info info = tree.info(t.name());
+        TypeRef f = info == null ? null : info.fields().get(name);
+        return f == null ? Operand.UNKNOWN : Operand.value(inFile(f));
       }
       default -> {
         return Operand.UNKNOWN;
       }
     }
+  }
+
+  /** A field {@code n} that {@code t} inherits from a supertype outside the file, or null. */
+  private TypeRef inheritedField(TypeDecl t, String n) {
+    if (calls == null) {
+      return null;
+    }
+    for (String s : calls.externalSupertypes(t)) {
+      JdkClasses.Info info = tree.info(s);
+      TypeRef f = info == null ? null : info.fields().get(n);
+      if (f != null) {
+        return inFile(f);
+      }
+    }
+    return null;
+  }
+
+  /** {@code t} with its declaration attached when the type is declared in this file. */
+  TypeRef inFile(TypeRef t) {
+    if (t == null || t.decl() != null) {
+      return t;
+    }
+    TypeDecl d = resolver.byName.get(t.name());
+    return d == null ? t : new TypeRef(t.name(), t.dims(), d);
   }
 
   private TypeRef refTo(String qualified) {

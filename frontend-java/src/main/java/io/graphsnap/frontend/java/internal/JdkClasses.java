@@ -36,7 +36,7 @@ final class JdkClasses {
 
   /** The members of one JDK class. */
   record Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
-      Map<String, TypeRef> staticFields) {
+      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
     List<JdkMethod> methodsNamed(String name) {
       return name.equals("<init>") ? constructors : methods.getOrDefault(name, List.of());
     }
@@ -147,8 +147,33 @@ final class JdkClasses {
         }
       }
     }
+    Map<String, TypeRef> fields = new HashMap<>();
+    for (Field f : c.getFields()) {
+      if (!(f.getGenericType() instanceof TypeVariable<?>)) {
+        TypeRef t = typeRef(f.getType());
+        if (t != null) {
+          fields.putIfAbsent(f.getName(), t);
+        }
+      }
+    }
+    Map<String, String> memberTypes = new HashMap<>();
+    try {
+      for (Class<?> k : c.getDeclaredClasses()) {
+        if (k.getCanonicalName() != null) {
+          memberTypes.putIfAbsent(k.getSimpleName(), k.getCanonicalName());
+        }
+      }
+      for (Class<?> k : c.getClasses()) { // public member types, inherited ones included
+        if (k.getCanonicalName() != null) {
+          memberTypes.putIfAbsent(k.getSimpleName(), k.getCanonicalName());
+        }
+      }
+    } catch (LinkageError | RuntimeException e) {
+      // a member class that cannot be linked: the others still count
+    }
     methods.replaceAll((k, v) -> List.copyOf(v));
-    return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields));
+    return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields),
+        Map.copyOf(fields), Map.copyOf(memberTypes));
   }
 
   /** Erased simple parameter names, as the source extractor writes them; {@code skip} drops an outer-instance parameter. */
