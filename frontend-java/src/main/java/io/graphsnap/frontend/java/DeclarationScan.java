@@ -32,7 +32,8 @@ public final class DeclarationScan {
   }
 
   /** The declarations of every file that parsed, in path order, and how many were parsed or taken from the cache. */
-  public record Result(List<FileDeclarations> declarations, int parsed, int cached, long elapsedNanos) {}
+  public record Result(List<FileDeclarations> declarations, java.util.Map<String, byte[]> sourceSha256, int parsed,
+      int cached, long elapsedNanos) {}
 
   private static final long WORKER_STACK_BYTES = 16L << 20;
 
@@ -64,6 +65,7 @@ public final class DeclarationScan {
   public Result run(SourceTree tree) throws IOException, InterruptedException {
     long start = System.nanoTime();
     ConcurrentLinkedQueue<FileDeclarations> out = new ConcurrentLinkedQueue<>();
+    java.util.concurrent.ConcurrentHashMap<String, byte[]> shas = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger parsed = new AtomicInteger();
     AtomicInteger cached = new AtomicInteger();
     AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -94,6 +96,7 @@ public final class DeclarationScan {
               parsed.incrementAndGet();
             }
             out.add(d);
+            shas.put(d.path(), sha);
           } catch (JavaSyntaxException | RuntimeException | StackOverflowError e) {
             // declares nothing; the second pass reports the file
           } catch (Throwable t) {
@@ -118,6 +121,7 @@ public final class DeclarationScan {
     }
     List<FileDeclarations> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
-    return new Result(List.copyOf(sorted), parsed.get(), cached.get(), System.nanoTime() - start);
+    return new Result(List.copyOf(sorted), java.util.Map.copyOf(shas), parsed.get(), cached.get(),
+        System.nanoTime() - start);
   }
 }

@@ -112,7 +112,7 @@ public final class ClasspathTypes {
     return fingerprint.clone();
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return classes.isEmpty();
   }
 
