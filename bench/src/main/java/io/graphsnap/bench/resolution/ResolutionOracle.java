@@ -51,9 +51,12 @@ import java.util.zip.ZipFile;
  * Left out, and counted as "generated": calls from synthetic methods other than lambda bodies, from bridges,
  * from enum {@code values}/{@code valueOf}; constructors of local and anonymous classes (their compiled
  * parameters include captured variables); and calls whose method name (for a constructor: the class's
- * simple name) does not occur as a word in the caller's source file: those are the compiler's own (string
- * {@code switch}, boxing, enhanced {@code for}, {@code Objects.requireNonNull} for method references,
- * implicit {@code super()} of a class that names no superclass).
+ * simple name) is never written as a call in the caller's source file ({@code name(} or {@code ::name}; for a
+ * constructor: the class's simple name is not a word of the file), string concatenation's
+ * {@code StringBuilder} calls in a file that never names {@code StringBuilder}, and boxing
+ * ({@code Integer.valueOf(int)}) in a file that never writes {@code Integer.valueOf}: those are the compiler's
+ * own (string {@code switch}, boxing, enhanced {@code for}, {@code Objects.requireNonNull} for method
+ * references, implicit {@code super()} of a class that names no superclass).
  *
  * <p>Also counted: {@code calls} edges with an unknown receiver ({@code ?#m}), placeholder targets
  * ({@code (?)} parameters), phantom types (targets of {@code extends}, {@code implements},
@@ -131,20 +134,23 @@ public final class ResolutionOracle {
     BytecodeClasses bytecode = BytecodeClasses.read(classes);
     List<FileSummary> summaries = new ArrayList<>();
     Map<String, Set<String>> words = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
     ExtractionResult result;
     long start = System.nanoTime();
     try (SourceTree tree = SourceTree.open(sources, prefix)) {
       result = new ParallelExtraction().threads(threads).classpath(classpath).run(tree, summaries::add);
       for (String path : tree.paths()) {
-        words.put(path, words(new String(tree.read(path).bytes(), StandardCharsets.UTF_8)));
+        String text = new String(tree.read(path).bytes(), StandardCharsets.UTF_8);
+        words.put(path, words(text));
+        texts.put(path, text);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return score(label, bytecode, summaries, words, result, classpath, seconds);
+    return score(label, bytecode, summaries, words, texts, result, classpath, seconds);
   }
 
   static Score score(String label, BytecodeClasses bytecode, List<FileSummary> summaries, Map<String, Set<String>> words,
-      ExtractionResult result, List<Path> classpath, double seconds) throws IOException {
+      Map<String, String> texts, ExtractionResult result, List<Path> classpath, double seconds) throws IOException {
     Set<String> declared = new HashSet<>();
     Map<String, FileSummary> byKey = new HashMap<>();
     for (FileSummary f : summaries) {
@@ -211,8 +217,7 @@ public final class ResolutionOracle {
           generated++;
           continue;
         }
-        String word = ctor ? simple(d.owner(), bytecode) : d.method().name();
-        if (!text.contains(word)) {
+        if (generated(bytecode, d, ctor, text, f == null ? "" : texts.getOrDefault(f.path(), ""))) {
           generated++;
           continue;
         }
@@ -286,6 +291,33 @@ public final class ResolutionOracle {
     }
     return new Score(label, result.files(), result.failures().size(), targets, found, wrong, unresolved, generated,
         callEdges, unknownReceiver, placeholders, phantoms.size(), testsEdges, testsMissing, seconds, misses);
+  }
+
+  private static final java.util.Map<String, String> BOXES = java.util.Map.of("java/lang/Integer", "Integer",
+      "java/lang/Long", "Long", "java/lang/Short", "Short", "java/lang/Byte", "Byte", "java/lang/Character", "Character",
+      "java/lang/Boolean", "Boolean", "java/lang/Float", "Float", "java/lang/Double", "Double");
+
+  /**
+   * True for a call the compiler wrote, not the source: the method's name is never written as a call
+   * ({@code name(} or {@code ::name}) in the file (for a constructor: the class's simple name is not a word of
+   * it); {@code StringBuilder} calls of string concatenation in a file that never names {@code StringBuilder};
+   * boxing ({@code Integer.valueOf(int)}) in a file that never writes {@code Integer.valueOf}.
+   */
+  private static boolean generated(BytecodeClasses bytecode, Declared d, boolean ctor, Set<String> words, String text) {
+    String owner = d.owner().name;
+    if (ctor) {
+      return !words.contains(simple(d.owner(), bytecode));
+    }
+    String name = d.method().name();
+    if (owner.equals("java/lang/StringBuilder") && !words.contains("StringBuilder")) {
+      return true;
+    }
+    String box = BOXES.get(owner);
+    if (box != null && name.equals("valueOf") && !text.contains(box + ".valueOf")) {
+      return true;
+    }
+    return !java.util.regex.Pattern.compile("(\\b" + java.util.regex.Pattern.quote(name) + "\\s*\\(|::\\s*"
+        + java.util.regex.Pattern.quote(name) + "\\b)").matcher(text).find();
   }
 
   private static String simple(ClassInfo c, BytecodeClasses bytecode) {

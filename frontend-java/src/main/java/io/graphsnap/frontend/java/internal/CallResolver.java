@@ -117,6 +117,10 @@ final class CallResolver {
 
   /** {@code new T(args)}: the constructor of T. */
   Call resolveNew(NewClassTree nc, Context ctx) {
+    if (nc.getEnclosingExpression() != null && scope.wholeTree()) {
+      TypeRef inner = typer.qualifiedNewType(nc, ctx);
+      return inner == null ? unknown("<init>", nc.getArguments()) : onType(inner.name(), "<init>", nc.getArguments(), ctx);
+    }
     TypeResolver.Resolved r = resolver.resolveType(nc.getIdentifier(), ctx.method(), ctx.type());
     if (r == null || r.typeVar() != null) {
       return unknown("<init>", nc.getArguments());
@@ -162,17 +166,16 @@ final class CallResolver {
 
   private Call unqualified(String n, List<? extends ExpressionTree> args, Context ctx) {
     for (TypeDecl t = ctx.type(); t != null; t = t.outer) {
+      if (scope.wholeTree()) {
+        Call c = amongMembers(t, n, args, ctx); // the innermost class with a member n, then overload resolution in it
+        if (c != null) {
+          return c;
+        }
+        continue;
+      }
       TypeDecl owner = methodOwner(t, n, 0);
       if (owner != null) {
         return inType(owner, n, args, ctx);
-      }
-      if (scope.wholeTree()) {
-        for (String s : externalSupertypes(t)) {
-          JdkClasses.Info info = tree.info(s);
-          if (info != null && !info.methodsNamed(n).isEmpty()) {
-            return external(s, n, args, ctx);
-          }
-        }
       }
     }
     String imported = scope.staticImportOf(n);
@@ -215,12 +218,75 @@ final class CallResolver {
   }
 
   private Call inTypeOrSupertype(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+    if (scope.wholeTree() && !n.equals("<init>")) {
+      Call c = amongMembers(d, n, args, ctx);
+      if (c != null) {
+        return c;
+      }
+    }
     TypeDecl owner = n.equals("<init>") ? d : methodOwner(d, n, 0);
     if (owner != null) {
       return inType(owner, n, args, ctx);
     }
     String inherited = inheritedOwner(d, n);
     return inherited != null ? external(inherited, n, args, ctx) : externalUnknown(d.name, n, args);
+  }
+
+  /**
+   * Overload resolution among every method {@code n} that {@code d} declares or inherits, from the file and
+   * from outside it (as javac considers all member methods): the nearest declaration of each parameter list
+   * counts. Null when {@code d} has no method {@code n} at all.
+   */
+  private Call amongMembers(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+    List<Signature> candidates = memberMethods(d, n);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Signature chosen = new OverloadChooser(typer, ctx).choose(candidates, args);
+    return switch (chosen) {
+      case MethodDecl m -> new Call(m.symbolName, m.owner.name, m, n, args.size());
+      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType());
+      case null, default -> {
+        String owner = switch (candidates.getFirst()) {
+          case MethodDecl m -> m.owner.name;
+          case JdkClasses.JdkMethod m -> m.owner();
+          default -> d.name;
+        };
+        yield new Call(owner + "#" + n + unknownParams(args.size()), owner, null, n, args.size());
+      }
+    };
+  }
+
+  /** The methods {@code n} of {@code d}, its supertypes in the file, then those outside it; the first of each parameter list. */
+  private List<Signature> memberMethods(TypeDecl d, String n) {
+    List<Signature> out = new ArrayList<>();
+    Set<List<String>> seen = new java.util.HashSet<>();
+    List<TypeDecl> queue = new ArrayList<>();
+    queue.add(d);
+    for (int i = 0; i < queue.size() && i < 64; i++) {
+      TypeDecl x = queue.get(i);
+      for (MethodDecl m : x.methodsNamed(n)) {
+        if (seen.add(m.params)) {
+          out.add(m);
+        }
+      }
+      for (TypeDecl s : x.inFileSupertypes) {
+        if (!queue.contains(s)) {
+          queue.add(s);
+        }
+      }
+    }
+    for (String s : externalSupertypes(d)) {
+      JdkClasses.Info info = tree.info(s);
+      if (info != null) {
+        for (JdkClasses.JdkMethod m : info.methodsNamed(n)) {
+          if (seen.add(m.params())) {
+            out.add(m);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code t} or the supertype in this file nearest to it that declares a method {@code n}, or null. */

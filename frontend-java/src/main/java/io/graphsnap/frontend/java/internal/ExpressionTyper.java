@@ -16,6 +16,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.Tree;
 import java.util.Map;
 
 /**
@@ -45,6 +46,10 @@ final class ExpressionTyper {
     this.declsByTree = declsByTree;
   }
 
+  TreeTypes tree() {
+    return tree;
+  }
+
   void setCalls(CallResolver calls) {
     this.calls = calls;
   }
@@ -65,6 +70,7 @@ final class ExpressionTyper {
       case MethodInvocationTree inv -> invocation(inv, ctx);
       case NewClassTree nc -> nc.getClassBody() != null && declsByTree.containsKey(nc.getClassBody())
           ? Operand.value(TypeRef.of(declsByTree.get(nc.getClassBody())))
+          : nc.getEnclosingExpression() != null ? Operand.value(qualifiedNewType(nc, ctx))
           : Operand.value(resolver.typeRef(nc.getIdentifier(), ctx.method(), ctx.type()));
       case NewArrayTree na -> {
         if (na.getType() == null) {
@@ -177,9 +183,19 @@ final class ExpressionTyper {
         return Operand.value(inFile(imported));
       }
     }
+    for (String type : resolver.scope.staticOnDemandTypes()) {
+      JdkClasses.Info info = tree.wholeTree() ? tree.info(type) : null;
+      TypeRef imported = info == null ? null : info.staticFields().get(n);
+      if (imported != null) {
+        return Operand.value(inFile(imported));
+      }
+    }
     TypeResolver.Resolved r = resolver.resolveSimple(n, ctx.method(), ctx.type());
     if (r.typeVar() != null) {
       return Operand.UNKNOWN;
+    }
+    if (tree.wholeTree() && r.name().startsWith(TypeResolver.UNRESOLVED)) {
+      return Operand.UNKNOWN; // a name found nowhere, in an expression: a variable of unknown origin as likely as a type
     }
     if (r.decl() != null || r.confident() || Names.looksLikeType(n)) {
       return Operand.type(new TypeRef(r.name(), 0, r.decl()));
@@ -256,6 +272,27 @@ final class ExpressionTyper {
         return Operand.UNKNOWN;
       }
     }
+  }
+
+  /** The class of {@code outer.new Inner(…)}: the member type {@code Inner} of {@code outer}'s type, or null. */
+  TypeRef qualifiedNewType(NewClassTree nc, Context ctx) {
+    Tree id = nc.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree pt ? pt.getType() : nc.getIdentifier();
+    if (nc.getEnclosingExpression() == null || !(id instanceof IdentifierTree simple)) {
+      return null;
+    }
+    TypeRef outer = typeOf(nc.getEnclosingExpression(), ctx).typeOrNull();
+    if (outer == null || outer.isPrimitive() || outer.isArray() || outer == TypeRef.NULL) {
+      return null;
+    }
+    String n = simple.getName().toString();
+    if (outer.decl() != null) {
+      TypeDecl m = TypeResolver.memberType(outer.decl(), n, 0);
+      if (m != null) {
+        return TypeRef.of(m);
+      }
+    }
+    String q = tree.memberType(outer.name(), n);
+    return q == null ? null : new TypeRef(q, 0, resolver.byName.get(q));
   }
 
   /** A field {@code n} that {@code t} inherits from a supertype outside the file, or null. */

@@ -63,6 +63,41 @@ final class JdkClasses {
     return CACHE.computeIfAbsent(qualified, q -> Optional.ofNullable(load(binary))).orElse(null);
   }
 
+  private static final ConcurrentHashMap<String, Optional<List<String>>> SUPERTYPES = new ConcurrentHashMap<>();
+
+  /** The canonical names of every supertype of JDK class {@code qualified}, or null if it is not one. */
+  static List<String> supertypes(String qualified) {
+    Optional<List<String>> cached = SUPERTYPES.get(qualified);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    String binary = binaryName(qualified);
+    List<String> result = null;
+    if (binary != null) {
+      try {
+        Class<?> c = Class.forName(binary, false, LOADER);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        ArrayDeque<Class<?>> queue = new ArrayDeque<>();
+        queue.add(c);
+        while (!queue.isEmpty()) {
+          Class<?> k = queue.poll();
+          if (k.getCanonicalName() != null && out.add(k.getCanonicalName())) {
+            if (k.getSuperclass() != null) {
+              queue.add(k.getSuperclass());
+            }
+            queue.addAll(List.of(k.getInterfaces()));
+          }
+        }
+        out.add("java.lang.Object");
+        result = List.copyOf(out);
+      } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+        result = null;
+      }
+    }
+    SUPERTYPES.putIfAbsent(qualified, Optional.ofNullable(result));
+    return result;
+  }
+
   static boolean isInterface(String qualified) {
     Info i = info(qualified);
     return i != null && i.isInterface();

@@ -135,6 +135,10 @@ public final class SkeletonCollector {
       }
       case MemberSelectTree ms -> {
         String d = Names.dotted(ms);
+        if (d == null) { // Outer<T>.Inner
+          String outer = written(ms.getExpression(), method, owner, depth + 1);
+          d = outer == null || outer.equals(FileDeclarations.TYPE_VARIABLE) ? null : outer + "." + ms.getIdentifier();
+        }
         yield d == null ? FileDeclarations.TYPE_VARIABLE : d;
       }
       case ParameterizedTypeTree pt -> written(pt.getType(), method, owner, depth + 1);

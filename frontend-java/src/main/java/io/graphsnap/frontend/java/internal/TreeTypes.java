@@ -543,6 +543,56 @@ public final class TreeTypes {
     return true;
   }
 
+  private final ConcurrentHashMap<String, Optional<Set<String>>> supertypeNames = new ConcurrentHashMap<>();
+
+  /**
+   * The simple names of {@code qualified} and of all its supertypes (tree, JDK and class path, {@code Object}
+   * included), or null when the type or one of its supertypes is unknown (then nothing can be ruled out).
+   */
+  Set<String> supertypeSimpleNames(String qualified) {
+    Optional<Set<String>> cached = supertypeNames.get(qualified);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    Set<String> names = new HashSet<>();
+    names.add("Object");
+    boolean known = collectSupertypeNames(qualified, names, new HashSet<>(), 0);
+    Set<String> result = known ? Set.copyOf(names) : null;
+    supertypeNames.putIfAbsent(qualified, Optional.ofNullable(result));
+    return result;
+  }
+
+  private boolean collectSupertypeNames(String q, Set<String> names, Set<String> visited, int depth) {
+    if (depth > MAX_DEPTH || !visited.add(q)) {
+      return true;
+    }
+    names.add(Names.simpleName(q));
+    if (types.containsKey(q)) {
+      FileDeclarations.Type t = types.get(q);
+      Supers s = supersOf(q);
+      if (t.superclass() != null && s.superclass() == null && !q.equals("java.lang.Object")) {
+        return false; // an unresolved superclass
+      }
+      if (s.interfaces().size() < t.interfaces().size()) {
+        return false; // an unresolved interface
+      }
+      for (String up : s.all()) {
+        if (!collectSupertypeNames(up, names, visited, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    List<String> jdk = JdkClasses.supertypes(q);
+    if (jdk == null) {
+      return false; // not a JDK class (class path types are not walked): unknown
+    }
+    for (String up : jdk) {
+      names.add(Names.simpleName(up));
+    }
+    return true;
+  }
+
   /** Every supertype of {@code name} (tree, JDK, class path), nearest first, without {@code name}. */
   List<String> allSupertypes(String name) {
     Set<String> out = new LinkedHashSet<>();

@@ -178,7 +178,17 @@ final class TypeResolver {
       case IdentifierTree id -> resolveSimple(id.getName().toString(), method, ctx);
       case MemberSelectTree ms -> {
         String dotted = Names.dotted(ms);
-        yield dotted == null ? null : resolveDotted(dotted, method, ctx);
+        if (dotted == null) { // Outer<T>.Inner
+          Resolved outer = resolveType(ms.getExpression(), method, ctx);
+          if (outer == null || outer.typeVar() != null) {
+            yield null;
+          }
+          String id = ms.getIdentifier().toString();
+          String member = scope.wholeTree() ? scope.tree().memberType(outer.name(), id) : null;
+          String name = member != null ? member : outer.name() + "." + id;
+          yield new Resolved(name, byName.get(name), null, true);
+        }
+        yield resolveDotted(dotted, method, ctx);
       }
       case ParameterizedTypeTree pt -> resolveType(pt.getType(), method, ctx);
       case ArrayTypeTree at -> resolveType(at.getType(), method, ctx);
