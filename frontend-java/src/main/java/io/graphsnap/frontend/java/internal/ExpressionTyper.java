@@ -194,7 +194,7 @@ final class ExpressionTyper {
     if (r.typeVar() != null) {
       return Operand.UNKNOWN;
     }
-    if (tree.wholeTree() && r.name().startsWith(TypeResolver.UNRESOLVED)) {
+    if (tree.wholeTree() && r.name().startsWith(TypeResolver.UNRESOLVED) && Names.looksLikeType(n)) {
       return Operand.UNKNOWN; // a name found nowhere, in an expression: a variable of unknown origin as likely as a type
     }
     if (r.decl() != null || r.confident() || Names.looksLikeType(n)) {
