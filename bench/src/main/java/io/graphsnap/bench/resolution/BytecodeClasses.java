@@ -66,6 +66,56 @@ final class BytecodeClasses {
   }
 
   final Map<String, ClassInfo> classes = new HashMap<>();
+  /** For a library view: where classes not read up front come from (the running JDK's image); null for a project. */
+  private java.util.function.Function<String, byte[]> loader;
+  private final Set<String> missing = new HashSet<>();
+
+  /** The class {@code internal}, loaded on first use in a library view; null if unknown. */
+  ClassInfo info(String internal) {
+    ClassInfo c = classes.get(internal);
+    if (c != null || loader == null || internal == null || missing.contains(internal)) {
+      return c;
+    }
+    byte[] bytes = loader.apply(internal);
+    if (bytes == null) {
+      missing.add(internal);
+      return null;
+    }
+    add(bytes);
+    return classes.get(internal);
+  }
+
+  /** The classes of the class path (read now) and of the running JDK (read when asked), as libraries of a project. */
+  static BytecodeClasses libraries(List<Path> classpath) throws IOException {
+    BytecodeClasses out = new BytecodeClasses();
+    for (Path p : classpath) {
+      BytecodeClasses one = read(p.toString());
+      one.classes.forEach(out.classes::putIfAbsent);
+    }
+    FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+    out.loader = internal -> {
+      int slash = internal.lastIndexOf('/');
+      if (slash < 0) {
+        return null;
+      }
+      Path pkg = jrt.getPath("/packages", internal.substring(0, slash).replace('/', '.'));
+      if (!Files.isDirectory(pkg)) {
+        return null;
+      }
+      try (Stream<Path> modules = Files.list(pkg)) {
+        for (Path m : (Iterable<Path>) modules::iterator) {
+          Path f = jrt.getPath("/modules", m.getFileName().toString(), internal + ".class");
+          if (Files.isRegularFile(f)) {
+            return Files.readAllBytes(f);
+          }
+        }
+      } catch (IOException e) {
+        return null;
+      }
+      return null;
+    };
+    return out;
+  }
   private final Map<String, String> graphsnapNames = new HashMap<>();
 
   /** Reads every class of a jar, a directory, or {@code jrt:/MODULE}. */
@@ -172,7 +222,7 @@ final class BytecodeClasses {
   }
 
   private String computeName(String internal, int depth) {
-    ClassInfo c = classes.get(internal);
+    ClassInfo c = info(internal);
     if (c == null || depth > 32) {
       return internal.replace('/', '.');
     }
@@ -194,7 +244,7 @@ final class BytecodeClasses {
       return simpleName(d.componentType()) + "[]";
     }
     String internal = d.descriptorString().substring(1, d.descriptorString().length() - 1);
-    ClassInfo c = classes.get(internal);
+    ClassInfo c = info(internal);
     if (c != null && c.innerName != null) {
       return c.innerName;
     }
@@ -275,29 +325,29 @@ final class BytecodeClasses {
   private Declared resolveDirect(String owner, String name, String descriptor) {
     String key = name + descriptor;
     if (name.equals("<init>")) {
-      ClassInfo c = classes.get(owner);
+      ClassInfo c = info(owner);
       Method m = c == null ? null : c.methods.get(key);
       return m == null ? null : new Declared(c, m);
     }
     List<String> order = new ArrayList<>();
-    for (String k = owner; k != null && classes.containsKey(k) && order.size() < 64; k = classes.get(k).superName) {
+    for (String k = owner; k != null && info(k) != null && order.size() < 64; k = info(k).superName) {
       order.add(k);
     }
     ArrayDeque<String> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>(order);
     for (String k : List.copyOf(order)) {
-      queue.addAll(classes.get(k).interfaces);
+      queue.addAll(info(k).interfaces);
     }
     while (!queue.isEmpty()) {
       String i = queue.poll();
-      ClassInfo ic = classes.get(i);
+      ClassInfo ic = info(i);
       if (ic != null && seen.add(i)) {
         order.add(i);
         queue.addAll(ic.interfaces);
       }
     }
     for (String k : order) {
-      ClassInfo c = classes.get(k);
+      ClassInfo c = info(k);
       Method m = c.methods.get(key);
       if (m != null && !m.has(AccessFlag.BRIDGE)) {
         return new Declared(c, m);
@@ -313,7 +363,7 @@ final class BytecodeClasses {
     queue.add(internal);
     while (!queue.isEmpty() && out.size() < 256) {
       String k = queue.poll();
-      ClassInfo c = classes.get(k);
+      ClassInfo c = info(k);
       if (c != null && out.add(k)) {
         if (c.superName != null) {
           queue.add(c.superName);

@@ -72,7 +72,7 @@ public final class ResolutionOracle {
   public record Score(String label, int files, int failedFiles, long targets, long found, long wrong,
       long unresolved, long generated, long callEdges, long unknownReceiverEdges, long placeholderEdges,
       long phantomTypes, long testsEdges, long testsToMissing, double extractSeconds,
-      List<String> misses) {
+      long libraryTargets, long libraryFound, long libraryWrong, List<String> misses) {
     double pct(long n) {
       return targets == 0 ? 0 : 100.0 * n / targets;
     }
@@ -83,15 +83,17 @@ public final class ResolutionOracle {
 
     /** One Markdown table row. */
     public String row() {
-      return String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f %% | %.2f %% | %.2f %% | %,d | %.2f %% | %.2f %% | %,d | %,d of %,d | %.1f s (%.0f files/s) |",
+      return String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f %% | %.2f %% | %.2f %% | %,d | %.2f %% | %.2f %% | %,d | %,d of %,d | %,d: %.2f %% found, %.2f %% wrong | %.1f s (%.0f files/s) |",
           label, files, targets, pct(found), pct(wrong), pct(unresolved), generated, pctOfEdges(unknownReceiverEdges),
-          pctOfEdges(placeholderEdges), phantomTypes, testsToMissing, testsEdges, extractSeconds,
+          pctOfEdges(placeholderEdges), phantomTypes, testsToMissing, testsEdges, libraryTargets,
+          libraryTargets == 0 ? 0 : 100.0 * libraryFound / libraryTargets,
+          libraryTargets == 0 ? 0 : 100.0 * libraryWrong / libraryTargets, extractSeconds,
           files / Math.max(1e-9, extractSeconds));
     }
 
     public static String header() {
-      return "| project | files | (file, target) pairs | found | wrong | unresolved | generated (left out) | `?#m` edges | `(?)` edges | phantom types | tests → missing | extraction |\n"
-          + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+      return "| project | files | (file, target) pairs | found | wrong | unresolved | generated (left out) | `?#m` edges | `(?)` edges | unknown types | tests → missing | library (JDK, class path) pairs | both passes |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
   }
 
@@ -164,94 +166,15 @@ public final class ResolutionOracle {
       String file = f.path().substring(f.path().lastIndexOf('/') + 1);
       byKey.put(pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file, f);
     }
-    long targets = 0;
-    long found = 0;
-    long wrong = 0;
-    long unresolved = 0;
-    long generated = 0;
     List<String> misses = new ArrayList<>();
-    Map<String, Map<String, Invoke>> perFile = new TreeMap<>();
-    for (ClassInfo c : bytecode.classes.values()) {
-      if (c.sourceFile == null) {
-        continue;
-      }
-      String pkg = BytecodeClasses.packageOf(c.name);
-      String key = pkg.isEmpty() ? c.sourceFile : pkg.replace('.', '/') + "/" + c.sourceFile;
-      for (Method m : c.methods.values()) {
-        boolean lambda = m.name().startsWith("lambda$");
-        if ((m.has(AccessFlag.SYNTHETIC) && !lambda) || m.has(AccessFlag.BRIDGE)
-            || c.isEnum && (m.name().equals("values") || m.name().equals("valueOf") || m.name().equals("$values"))) {
-          generated += m.invokes().size();
-          continue;
-        }
-        for (Invoke inv : m.invokes()) {
-          Declared d = bytecode.resolve(inv.owner(), inv.name(), inv.descriptor());
-          if (d == null) {
-            continue; // outside the project
-          }
-          String target = bytecode.methodName(d.owner(), d.method());
-          perFile.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(target, inv);
-        }
-      }
-    }
-    for (Map.Entry<String, Map<String, Invoke>> e : perFile.entrySet()) {
-      FileSummary f = byKey.get(e.getKey());
-      Set<String> text = f == null ? Set.of() : words.getOrDefault(f.path(), Set.of());
-      Set<String> calls = new HashSet<>();
-      if (f != null) {
-        for (EdgeSummary edge : f.edges()) {
-          if (edge.type().equals("calls")) {
-            calls.add(edge.target());
-          }
-        }
-      }
-      Set<String> acceptedInFile = new HashSet<>();
-      for (Invoke inv : e.getValue().values()) {
-        acceptedInFile.addAll(accepted(bytecode, inv, bytecode.resolve(inv.owner(), inv.name(), inv.descriptor())));
-      }
-      for (Map.Entry<String, Invoke> t : e.getValue().entrySet()) {
-        Invoke inv = t.getValue();
-        Declared d = bytecode.resolve(inv.owner(), inv.name(), inv.descriptor());
-        boolean ctor = d.method().name().equals("<init>");
-        if (ctor && d.owner().localOrAnonymous || d.method().has(AccessFlag.SYNTHETIC)) {
-          generated++;
-          continue;
-        }
-        if (generated(bytecode, d, ctor, text, f == null ? "" : texts.getOrDefault(f.path(), ""))) {
-          generated++;
-          continue;
-        }
-        targets++;
-        Set<String> accepted = accepted(bytecode, inv, d);
-        boolean ok = false;
-        for (String a : accepted) {
-          if (calls.contains(a)) {
-            ok = true;
-            break;
-          }
-        }
-        if (ok) {
-          found++;
-          continue;
-        }
-        String target = t.getKey();
-        String nameAndArity = methodPart(target);
-        String wrongTarget = null;
-        for (String c : calls) {
-          if (declared.contains(c) && !acceptedInFile.contains(c) && methodPart(c).equals(nameAndArity)) {
-            wrongTarget = c;
-            break;
-          }
-        }
-        if (wrongTarget != null) {
-          wrong++;
-          misses.add("wrong\t" + e.getKey() + "\t" + target + "\t" + wrongTarget);
-        } else {
-          unresolved++;
-          misses.add("unresolved\t" + e.getKey() + "\t" + target + "\t" + closest(calls, target));
-        }
-      }
-    }
+    long[] project = tally(bytecode, null, byKey, declared, words, texts, misses);
+    BytecodeClasses libraries = BytecodeClasses.libraries(classpath);
+    long[] library = tally(bytecode, libraries, byKey, declared, words, texts, misses);
+    long targets = project[0];
+    long found = project[1];
+    long wrong = project[2];
+    long unresolved = project[3];
+    long generated = project[4];
     long callEdges = 0;
     long unknownReceiver = 0;
     long placeholders = 0;
@@ -290,7 +213,114 @@ public final class ResolutionOracle {
       misses.add("phantom\t\t" + p + "\t");
     }
     return new Score(label, result.files(), result.failures().size(), targets, found, wrong, unresolved, generated,
-        callEdges, unknownReceiver, placeholders, phantoms.size(), testsEdges, testsMissing, seconds, misses);
+        callEdges, unknownReceiver, placeholders, phantoms.size(), testsEdges, testsMissing, seconds, library[0],
+        library[1], library[2], misses);
+  }
+
+  /**
+   * Scores the (file, target) pairs of the project's own methods ({@code libraries} null), or of the methods
+   * of its libraries (the JDK and the class path) that the project calls: {targets, found, wrong,
+   * unresolved, generated}.
+   */
+  private static long[] tally(BytecodeClasses bytecode, BytecodeClasses libraries, Map<String, FileSummary> byKey,
+      Set<String> declared, Map<String, Set<String>> words, Map<String, String> texts, List<String> misses) {
+    String tag = libraries == null ? "" : "library-";
+    long targets = 0;
+    long found = 0;
+    long wrong = 0;
+    long unresolved = 0;
+    long generated = 0;
+    Map<String, Map<String, Invoke>> perFile = new TreeMap<>();
+    BytecodeClasses resolver = libraries == null ? bytecode : libraries;
+    for (ClassInfo c : bytecode.classes.values()) {
+      if (c.sourceFile == null) {
+        continue;
+      }
+      String pkg = BytecodeClasses.packageOf(c.name);
+      String key = pkg.isEmpty() ? c.sourceFile : pkg.replace('.', '/') + "/" + c.sourceFile;
+      for (Method m : c.methods.values()) {
+        boolean lambda = m.name().startsWith("lambda$");
+        if ((m.has(AccessFlag.SYNTHETIC) && !lambda) || m.has(AccessFlag.BRIDGE)
+            || c.isEnum && (m.name().equals("values") || m.name().equals("valueOf") || m.name().equals("$values"))) {
+          generated += m.invokes().size();
+          continue;
+        }
+        for (Invoke inv : m.invokes()) {
+          Declared d = bytecode.resolve(inv.owner(), inv.name(), inv.descriptor());
+          if (libraries != null) {
+            if (d != null || bytecode.info(inv.owner()) != null) {
+              continue; // the project's own
+            }
+            d = libraries.resolve(inv.owner(), inv.name(), inv.descriptor());
+          }
+          if (d == null) {
+            continue; // outside what is scored
+          }
+          String target = resolver.methodName(d.owner(), d.method());
+          perFile.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(target, inv);
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, Invoke>> e : perFile.entrySet()) {
+      FileSummary f = byKey.get(e.getKey());
+      Set<String> text = f == null ? Set.of() : words.getOrDefault(f.path(), Set.of());
+      Set<String> calls = new HashSet<>();
+      if (f != null) {
+        for (EdgeSummary edge : f.edges()) {
+          if (edge.type().equals("calls")) {
+            calls.add(edge.target());
+          }
+        }
+      }
+      Set<String> acceptedInFile = new HashSet<>();
+      for (Invoke inv : e.getValue().values()) {
+        acceptedInFile.addAll(accepted(resolver, inv, resolver.resolve(inv.owner(), inv.name(), inv.descriptor())));
+      }
+      for (Map.Entry<String, Invoke> t : e.getValue().entrySet()) {
+        Invoke inv = t.getValue();
+        Declared d = resolver.resolve(inv.owner(), inv.name(), inv.descriptor());
+        boolean ctor = d.method().name().equals("<init>");
+        if (ctor && d.owner().localOrAnonymous || d.method().has(AccessFlag.SYNTHETIC)) {
+          generated++;
+          continue;
+        }
+        if (generated(resolver, d, ctor, text, f == null ? "" : texts.getOrDefault(f.path(), ""))) {
+          generated++;
+          continue;
+        }
+        targets++;
+        Set<String> accepted = accepted(resolver, inv, d);
+        boolean ok = false;
+        for (String a : accepted) {
+          if (calls.contains(a)) {
+            ok = true;
+            break;
+          }
+        }
+        if (ok) {
+          found++;
+          continue;
+        }
+        String target = t.getKey();
+        String nameAndArity = methodPart(target);
+        String wrongTarget = null;
+        for (String c : calls) {
+          boolean named = libraries == null ? declared.contains(c) : c.indexOf('?') < 0 && !declared.contains(c);
+          if (named && !acceptedInFile.contains(c) && methodPart(c).equals(nameAndArity)) {
+            wrongTarget = c;
+            break;
+          }
+        }
+        if (wrongTarget != null) {
+          wrong++;
+          misses.add(tag + "wrong\t" + e.getKey() + "\t" + target + "\t" + wrongTarget);
+        } else {
+          unresolved++;
+          misses.add(tag + "unresolved\t" + e.getKey() + "\t" + target + "\t" + closest(calls, target));
+        }
+      }
+    }
+    return new long[] {targets, found, wrong, unresolved, generated};
   }
 
   private static final java.util.Map<String, String> BOXES = java.util.Map.of("java/lang/Integer", "Integer",
