@@ -1,8 +1,11 @@
 package io.graphsnap.frontend.java;
 
+import io.graphsnap.frontend.java.internal.BatchParser;
 import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.FileDeclarations;
+import io.graphsnap.frontend.java.internal.ParsedUnit;
 import io.graphsnap.frontend.java.internal.Sha256;
+import io.graphsnap.frontend.java.internal.SkeletonCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +39,9 @@ public final class DeclarationScan {
       int cached, long elapsedNanos) {}
 
   private static final long WORKER_STACK_BYTES = 16L << 20;
+  /** Files per javac task: setting a task up costs about as much as parsing a small file. */
+  private static final int BATCH_FILES = 32;
+  private static final long BATCH_BYTES = 4L << 20;
 
   private int threads = Runtime.getRuntime().availableProcessors();
   private Cache cache;
@@ -55,6 +61,12 @@ public final class DeclarationScan {
     return this;
   }
 
+  /** UTF-8 with malformed bytes replaced; a byte-order mark becomes a space (as {@link JavaExtractor} reads files). */
+  private static String decode(byte[] bytes) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? ' ' + text.substring(1) : text;
+  }
+
   /** Scans {@code tree} and builds its table with {@code classpath} behind it. */
   public static DeclarationTable table(SourceTree tree, int threads, ClasspathTypes classpath)
       throws IOException, InterruptedException {
@@ -69,36 +81,65 @@ public final class DeclarationScan {
     AtomicInteger parsed = new AtomicInteger();
     AtomicInteger cached = new AtomicInteger();
     AtomicReference<Throwable> fatal = new AtomicReference<>();
-    ThreadLocal<JavaExtractor> extractors = ThreadLocal.withInitial(JavaExtractor::new);
     Semaphore inFlight = new Semaphore(2 * threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform()
         .name("graphsnap-declarations").daemon(true).stackSize(WORKER_STACK_BYTES).unstarted(r));
+    ThreadLocal<BatchParser> parsers = ThreadLocal.withInitial(BatchParser::new);
     try {
-      for (String path : tree.paths()) {
+      List<SourceFile> batch = new ArrayList<>(BATCH_FILES);
+      long batchBytes = 0;
+      List<String> paths = tree.paths();
+      for (int p = 0; p <= paths.size(); p++) {
         if (fatal.get() != null) {
           break;
         }
-        SourceFile file;
-        try {
-          file = tree.read(path);
-        } catch (IOException | RuntimeException e) {
-          continue; // the second pass reports it
+        if (p < paths.size()) {
+          try {
+            SourceFile file = tree.read(paths.get(p));
+            batch.add(file);
+            batchBytes += file.bytes().length;
+          } catch (IOException | RuntimeException e) {
+            // the second pass reports it
+          }
+          if (batch.size() < BATCH_FILES && batchBytes < BATCH_BYTES) {
+            continue;
+          }
         }
+        if (batch.isEmpty()) {
+          continue;
+        }
+        List<SourceFile> files = batch;
+        batch = new ArrayList<>(BATCH_FILES);
+        batchBytes = 0;
         inFlight.acquire();
         pool.execute(() -> {
           try {
-            byte[] sha = Sha256.of(file.bytes());
-            FileDeclarations d = cache == null ? null : cache.lookup(file.path(), sha);
-            if (d != null && d.path().equals(file.path())) {
-              cached.incrementAndGet();
-            } else {
-              d = extractors.get().declarations(file.path(), file.bytes());
-              parsed.incrementAndGet();
+            List<BatchParser.Source> toParse = new ArrayList<>(files.size());
+            for (SourceFile file : files) {
+              byte[] sha = Sha256.of(file.bytes());
+              FileDeclarations d = cache == null ? null : cache.lookup(file.path(), sha);
+              shas.put(file.path(), sha);
+              if (d != null && d.path().equals(file.path())) {
+                cached.incrementAndGet();
+                out.add(d);
+              } else {
+                toParse.add(new BatchParser.Source(file.path(), decode(file.bytes()), file.bytes()));
+              }
             }
-            out.add(d);
-            shas.put(d.path(), sha);
-          } catch (JavaSyntaxException | RuntimeException | StackOverflowError e) {
-            // declares nothing; the second pass reports the file
+            if (!toParse.isEmpty()) {
+              for (ParsedUnit unit : parsers.get().parse(toParse)) {
+                if (unit != null) {
+                  try {
+                    out.add(SkeletonCollector.collect(unit));
+                    parsed.incrementAndGet();
+                  } catch (RuntimeException | StackOverflowError e) {
+                    // declares nothing; the second pass reports the file
+                  }
+                }
+              }
+            }
+          } catch (RuntimeException | StackOverflowError e) {
+            // declares nothing; the second pass reports the files
           } catch (Throwable t) {
             fatal.compareAndSet(null, t);
           } finally {
@@ -119,6 +160,7 @@ public final class DeclarationScan {
     if (t != null) {
       throw new IllegalStateException("declaration scan failed", t);
     }
+    shas.keySet().retainAll(out.stream().map(FileDeclarations::path).toList());
     List<FileDeclarations> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
     return new Result(List.copyOf(sorted), java.util.Map.copyOf(shas), parsed.get(), cached.get(),
