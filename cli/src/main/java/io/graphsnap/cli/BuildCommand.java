@@ -111,12 +111,17 @@ final class BuildCommand implements Callable<Integer> {
         state.invalidate(storeOption.store);
       }
       try (IndexUpdate changes = store.beginUpdate()) {
-        extraction = new ParallelExtraction()
-            .threads(jobs)
-            .declarations(table)
-            .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
-            .onProgress((done, total) -> progress.update("extract", done, total))
-            .run(tree, changes::put);
+        if (sameTable && allStored(store, tree.paths(), scan.sourceSha256())) {
+          // Nothing changed: the declaration pass has read and hashed every file already.
+          extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
+        } else {
+          extraction = new ParallelExtraction()
+              .threads(jobs)
+              .declarations(table)
+              .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
+              .onProgress((done, total) -> progress.update("extract", done, total))
+              .run(tree, changes::put);
+        }
         extractNanos = System.nanoTime() - start;
         changes.retainOnly(present::contains);
         update = changes.commit();
@@ -138,9 +143,9 @@ final class BuildCommand implements Callable<Integer> {
     }
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
-      root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused%s%n",
+      root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused, %,d ms%s%n",
           table.typeCount(), sameTable ? "unchanged" : "changed: every file extracted again", scan.parsed(),
-          scan.cached(), libraries.isEmpty() ? "" : "; class path: " + classpath);
+          scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
     root.out().println(built.result().snapshotId());
@@ -220,6 +225,17 @@ final class BuildCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw CliException.badInput("cannot read --classpath: " + e.getMessage());
     }
+  }
+
+  /** True if every path has a source hash from the declaration pass and the index holds an object for it. */
+  private static boolean allStored(Store store, List<String> paths, Map<String, byte[]> shas) {
+    for (String p : paths) {
+      byte[] sha = shas.get(p);
+      if (sha == null || !isStored(store, p, sha)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isStored(Store store, String file, byte[] sha) {

@@ -169,6 +169,7 @@ public final class ResolutionOracle {
     List<String> misses = new ArrayList<>();
     long[] project = tally(bytecode, null, byKey, declared, words, texts, misses);
     BytecodeClasses libraries = BytecodeClasses.libraries(classpath);
+    libraries.classes.putAll(bytecode.classes); // calls on project types may resolve to inherited library methods
     long[] library = tally(bytecode, libraries, byKey, declared, words, texts, misses);
     long targets = project[0];
     long found = project[1];
@@ -230,7 +231,7 @@ public final class ResolutionOracle {
     long wrong = 0;
     long unresolved = 0;
     long generated = 0;
-    Map<String, Map<String, Invoke>> perFile = new TreeMap<>();
+    Map<String, Map<String, List<Invoke>>> perFile = new TreeMap<>();
     BytecodeClasses resolver = libraries == null ? bytecode : libraries;
     for (ClassInfo c : bytecode.classes.values()) {
       if (c.sourceFile == null) {
@@ -248,7 +249,7 @@ public final class ResolutionOracle {
         for (Invoke inv : m.invokes()) {
           Declared d = bytecode.resolve(inv.owner(), inv.name(), inv.descriptor());
           if (libraries != null) {
-            if (d != null || bytecode.info(inv.owner()) != null) {
+            if (d != null) {
               continue; // the project's own
             }
             d = libraries.resolve(inv.owner(), inv.name(), inv.descriptor());
@@ -257,11 +258,11 @@ public final class ResolutionOracle {
             continue; // outside what is scored
           }
           String target = resolver.methodName(d.owner(), d.method());
-          perFile.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(target, inv);
+          perFile.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(target, k -> new ArrayList<>()).add(inv);
         }
       }
     }
-    for (Map.Entry<String, Map<String, Invoke>> e : perFile.entrySet()) {
+    for (Map.Entry<String, Map<String, List<Invoke>>> e : perFile.entrySet()) {
       FileSummary f = byKey.get(e.getKey());
       Set<String> text = f == null ? Set.of() : words.getOrDefault(f.path(), Set.of());
       Set<String> calls = new HashSet<>();
@@ -273,11 +274,13 @@ public final class ResolutionOracle {
         }
       }
       Set<String> acceptedInFile = new HashSet<>();
-      for (Invoke inv : e.getValue().values()) {
-        acceptedInFile.addAll(accepted(resolver, inv, resolver.resolve(inv.owner(), inv.name(), inv.descriptor())));
+      for (List<Invoke> invs : e.getValue().values()) {
+        for (Invoke inv : invs) {
+          acceptedInFile.addAll(accepted(resolver, inv, resolver.resolve(inv.owner(), inv.name(), inv.descriptor())));
+        }
       }
-      for (Map.Entry<String, Invoke> t : e.getValue().entrySet()) {
-        Invoke inv = t.getValue();
+      for (Map.Entry<String, List<Invoke>> t : e.getValue().entrySet()) {
+        Invoke inv = t.getValue().getFirst();
         Declared d = resolver.resolve(inv.owner(), inv.name(), inv.descriptor());
         boolean ctor = d.method().name().equals("<init>");
         if (ctor && d.owner().localOrAnonymous || d.method().has(AccessFlag.SYNTHETIC)) {
@@ -289,7 +292,10 @@ public final class ResolutionOracle {
           continue;
         }
         targets++;
-        Set<String> accepted = accepted(resolver, inv, d);
+        Set<String> accepted = new HashSet<>(); // the same declaration may be reached through several static owners
+        for (Invoke other : t.getValue()) {
+          accepted.addAll(accepted(resolver, other, resolver.resolve(other.owner(), other.name(), other.descriptor())));
+        }
         boolean ok = false;
         for (String a : accepted) {
           if (calls.contains(a)) {
