@@ -74,7 +74,7 @@ public final class KuzuSystem implements GraphSystem {
     run("COPY Node FROM (LOAD FROM " + nodes + " RETURN CAST(id AS INT64), kind, effects)");
     // Kuzu 0.11.2's Parquet reader stops on the export's delta-encoded name column (KU_UNREACHABLE in
     // column_reader.cpp line 502), so the names come from a tab-separated file written here, inside the timed load.
-    Path names = dir.resolve("names.tsv");
+    Path names = dir.resolve("names.csv"); // tab-separated; Kuzu picks the reader by extension
     try (var out = Files.newBufferedWriter(names)) {
       String[] all = ResolvedGraphFile.read(workload.resolvedGraph()).names();
       for (int v = 0; v < all.length; v++) {
