@@ -26,8 +26,8 @@ import java.util.Set;
  * REL TABLE `calls`(FROM Node TO Node), one per edge type
  * </pre>
  * Kuzu has no secondary indexes, so a lookup by name goes through a second node table keyed by name (its hash
- * index), the documented way to get a second key; it is loaded from a tab-separated file, since Kuzu 0.11.2 cannot
- * decode the export's delta-encoded name column. Neighbours: {@code MATCH (a:Node {id: $id})-[:calls]->(b)};
+ * index), the documented way to get a second key; it is loaded from a Parquet file DuckDB rewrites during the load,
+ * since Kuzu 0.11.2 cannot decode the export's delta-encoded name column. Neighbours: {@code MATCH (a:Node {id: $id})-[:calls]->(b)};
  * kind + effect: a filtered count over the columnar Node table; BFS: Kuzu's recursive join
  * {@code (a)-[* SHORTEST 1..K]->(b)}, a breadth-first search that keeps one shortest path per reached node, with K
  * raised to {@value #MAX_DEPTH} ({@code var_length_extend_max_depth}; the answers are checked against the
@@ -73,15 +73,16 @@ public final class KuzuSystem implements GraphSystem {
     }
     run("COPY Node FROM (LOAD FROM " + nodes + " RETURN CAST(id AS INT64), kind, effects)");
     // Kuzu 0.11.2's Parquet reader stops on the export's delta-encoded name column (KU_UNREACHABLE in
-    // column_reader.cpp line 502), so the names come from a tab-separated file written here, inside the timed load.
-    Path names = dir.resolve("names.csv"); // tab-separated; Kuzu picks the reader by extension
-    try (var out = Files.newBufferedWriter(names)) {
-      String[] all = ResolvedGraphFile.read(workload.resolvedGraph()).names();
-      for (int v = 0; v < all.length; v++) {
-        out.append(all[v]).append('\t').append(Integer.toString(v)).append('\n');
-      }
+    // column_reader.cpp line 502), and its CSV reader on names that hold quotes or commas; so the load rewrites
+    // (name, id) as plain-encoded Parquet with DuckDB (in memory, inside the timed load) and copies that.
+    Path names = dir.resolve("names.parquet");
+    Files.deleteIfExists(names);
+    try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = duck.createStatement()) {
+      s.execute("COPY (SELECT name, CAST(id AS BIGINT) AS id FROM read_parquet(" + nodes + ")) TO "
+          + quote(names.toAbsolutePath().toString()) + " (FORMAT parquet)");
     }
-    run("COPY Name FROM " + quote(names.toAbsolutePath().toString()) + " (HEADER=false, DELIM='\\t')");
+    run("COPY Name FROM " + quote(names.toAbsolutePath().toString()));
     for (String type : edgeTypes) {
       run("COPY `" + type + "` FROM (LOAD FROM " + edges + " WHERE type = " + quote(type)
           + " RETURN CAST(src AS INT64), CAST(dst AS INT64))");
@@ -218,6 +219,20 @@ public final class KuzuSystem implements GraphSystem {
 
   @Override
   public void close() {
+    for (PreparedStatement p : new PreparedStatement[] {lookup, query, bfs}) {
+      if (p != null) {
+        p.close();
+      }
+    }
+    if (neighbours != null) {
+      for (PreparedStatement p : neighbours) {
+        p.close();
+      }
+    }
+    lookup = null;
+    query = null;
+    bfs = null;
+    neighbours = null;
     if (conn != null) {
       conn.close();
       conn = null;
