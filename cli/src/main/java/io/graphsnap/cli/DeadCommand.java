@@ -54,6 +54,8 @@ final class DeadCommand implements Callable<Integer> {
       throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
     }
     try (GraphSnapshot g = snapshot.open()) {
+      Suggestions.requireKnown("kind", kinds, g.kinds());
+      Suggestions.requireKnown("entry kind", entryKinds, g.kinds());
       MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
       entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
       for (int id : GraphArgs.nodes(g, entries)) {

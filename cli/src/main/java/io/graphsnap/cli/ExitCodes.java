@@ -10,6 +10,11 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
   /** Corrupt or unreadable store or snapshot. */
   public static final int CORRUPT = 3;
+  /**
+   * The store is busy: another graphsnap process holds its writer lock (and {@code --wait} ran out, or was not
+   * given). Nothing was changed; running the command again later is safe.
+   */
+  public static final int BUSY = 4;
 
   private ExitCodes() {}
 }

@@ -142,10 +142,7 @@ final class ExportCommand implements Callable<Integer> {
       if (around == null) {
         return Subgraph.whole(g, types);
       }
-      int centre = g.node(around);
-      if (centre < 0) {
-        throw CliException.notFound("not found: " + around);
-      }
+      int centre = GraphArgs.node(g, around);
       Direction d = direction == null ? Direction.BOTH : direction.forward ? Direction.FORWARD : Direction.REVERSE;
       return Subgraph.around(g, centre, depth, d, types, maxNodes);
     } catch (IllegalArgumentException e) {

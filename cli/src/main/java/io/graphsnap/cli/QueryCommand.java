@@ -49,6 +49,8 @@ final class QueryCommand implements Callable<Integer> {
       throw CliException.badInput("--limit must be >= 0, not " + limit);
     }
     try (GraphSnapshot g = snapshot.open()) {
+      Suggestions.requireKnown("kind", kinds, g.kinds());
+      Suggestions.requireKnown("effect", effects, g.effectNames());
       RoaringBitmap result = RoaringBitmap.bitmapOfRange(0, g.nodeCount());
       if (prefix != null) {
         IdRange range = g.withPrefix(prefix);
@@ -69,6 +71,7 @@ final class QueryCommand implements Callable<Integer> {
         if (colon <= 0 || colon == relation.length() - 1) {
           throw CliException.badInput("--relation takes TYPE:TARGET, e.g. covers:R-12, not '" + relation + "'");
         }
+        Suggestions.requireKnown("edge type", List.of(relation.substring(0, colon)), g.edgeTypes());
         ImmutableRoaringBitmap sources = g.byRelation(relation.substring(colon + 1), relation.substring(0, colon));
         result.and(sources.toRoaringBitmap());
       }
