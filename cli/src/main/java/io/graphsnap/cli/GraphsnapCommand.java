@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       EffectsCommand.class,
       CyclesCommand.class,
       PathCommand.class,
+      SearchCommand.class,
       DeadCommand.class,
       PagerankCommand.class,
       VerifyCommand.class,

@@ -22,6 +22,12 @@ interface NameSearch {
   RoaringBitmap containing(String text);
 
   /**
+   * The ids of the nodes whose name (without its parameter list) matches the camel-hump {@code pattern}, in id
+   * order: {@code SU#iB} matches {@code org.example.StringUtils#isBlank(CharSequence)} (see {@link CamelHump}).
+   */
+  RoaringBitmap camelHump(CamelHump pattern);
+
+  /**
    * Up to {@code max} ids of the nodes whose name is nearest to {@code text} when nothing contains it: by edit
    * distance between {@code text} and the name's last segments, ignoring case, nearest first (ties: shorter name,
    * then name order). Only names within {@link #maxDistance(String)} are returned.

@@ -35,6 +35,18 @@ final class ScanNameSearch implements NameSearch {
   }
 
   @Override
+  public RoaringBitmap camelHump(CamelHump pattern) {
+    RoaringBitmap result = new RoaringBitmap();
+    int n = g.nodeCount();
+    for (int id = 0; id < n; id++) {
+      if (pattern.matches(g.name(id))) {
+        result.add(id);
+      }
+    }
+    return result;
+  }
+
+  @Override
   public int[] similar(String text, int max) {
     String query = text.toLowerCase(Locale.ROOT);
     int limit = NameSearch.maxDistance(query);
