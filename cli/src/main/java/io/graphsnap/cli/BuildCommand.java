@@ -178,8 +178,8 @@ final class BuildCommand implements Callable<Integer> {
   private void printSummary(PrintWriter err, ExtractionResult x, UpdateSummary u, StoreBuild build,
       long extractNanos, long indexNanos, long totalNanos) {
     BuildResult built = build.result();
-    err.printf("sources   %,d files: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
-        x.files(), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
+    err.printf("sources   %s: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
+        BuildSummary.count(x.files(), "file"), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
     err.printf("index     %,d added, %,d changed, %,d removed%n", u.added(), u.changed(), u.deleted());
     BuildSummary.print(err, built);
     SnapshotCommand.printHow(err, build);

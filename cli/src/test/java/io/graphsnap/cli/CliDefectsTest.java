@@ -115,4 +115,36 @@ class CliDefectsTest {
     assertEquals(calls.out(), byDefault.out());
     assertEquals(ExitCodes.OK, all.exitCode(), all::toString);
   }
+
+  @Test
+  void exportWritesSingleFileFormatsToStdout() {
+    CliRunner graphml = run("export", "--format", "graphml", "-");
+    assertEquals(ExitCodes.OK, graphml.exitCode(), graphml::toString);
+    assertTrue(graphml.out().startsWith("<?xml") && graphml.out().contains("auth.login"), graphml::toString);
+    CliRunner dot = run("export", "--format", "dot", "-", "--around", "login", "--depth", "1");
+    assertEquals(ExitCodes.OK, dot.exitCode(), dot::toString);
+    assertTrue(dot.out().contains("digraph"), dot::toString);
+    CliRunner tsv = run("export", "--format", "tsv", "-");
+    assertEquals(ExitCodes.BAD_INPUT, tsv.exitCode(), tsv::toString);
+    assertTrue(tsv.err().contains("give a directory"), tsv::toString);
+    CliRunner file = run("export", "--format", "tsv", CommandsTest.EXAMPLE.toString());
+    assertEquals(ExitCodes.BAD_INPUT, file.exitCode(), file::toString);
+    assertTrue(file.err().contains("is a file"), file::toString);
+  }
+
+  @Test
+  void diffQuietPrintsNothingAndSetsTheExitCode() throws Exception {
+    Path changed = dir.resolve("changed.jsonl");
+    java.nio.file.Files.writeString(changed,
+        "{\"path\": \"src/new.cov\", \"symbols\": [{\"name\": \"extra.fn\", \"kind\": \"fn\"}]}\n");
+    assertEquals(ExitCodes.OK, run("snapshot", "--ref", "before", "--quiet").exitCode());
+    assertEquals(ExitCodes.OK, run("ingest", changed.toString(), "--quiet").exitCode());
+    CliRunner snapshot = run("snapshot");
+    assertTrue(snapshot.err().contains("(1 changed file)"), snapshot::toString);
+    CliRunner quiet = run("diff", "before", "HEAD", "--exit-code", "-q");
+    assertEquals(ExitCodes.NOT_FOUND, quiet.exitCode(), quiet::toString);
+    assertEquals("", quiet.out());
+    CliRunner loud = run("diff", "before", "HEAD");
+    assertTrue(loud.out().contains(": 1 file, symbols +1"), loud::toString);
+  }
 }
