@@ -80,16 +80,33 @@ final class BuildCommand implements Callable<Integer> {
     long extractNanos;
     long indexNanos;
     List<String> skipped;
+    Set<String> hadPreviousVersion = new HashSet<>();
+    Interruption interruption = Interruption.install();
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       skipped = tree.skipped();
       Set<String> present = new HashSet<>(tree.paths());
       try (IndexUpdate changes = store.beginUpdate()) {
-        extraction = new ParallelExtraction()
-            .threads(jobs)
-            .skipIf((file, sha) -> isStored(store, file, sha))
-            .onProgress((done, total) -> progress.update("extract", done, total))
-            .run(tree, changes::put);
+        try {
+          extraction = new ParallelExtraction()
+              .threads(jobs)
+              .skipIf((file, sha) -> isStored(store, file, sha))
+              .onProgress((done, total) -> progress.update("extract", done, total))
+              .run(tree, changes::put);
+        } catch (InterruptedException e) {
+          // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
+          progress.done();
+          UpdateSummary kept = changes.commit();
+          root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
+              + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
+          root.err().flush();
+          return ExitCodes.INTERRUPTED;
+        }
+        for (ExtractionFailure failure : extraction.failures()) {
+          if (store.index().file(failure.path()) != null) {
+            hadPreviousVersion.add(failure.path());
+          }
+        }
         extractNanos = System.nanoTime() - start;
         changes.retainOnly(present::contains);
         update = changes.commit();
@@ -100,10 +117,16 @@ final class BuildCommand implements Callable<Integer> {
           publish.mode(), refs);
     } finally {
       progress.done();
+      interruption.finished();
     }
     for (ExtractionFailure failure : extraction.failures()) {
-      TerminalText.printf(root.err(), "%s: %s%n", failure.path(), failure.message());
+      // javac's message already starts with the path
+      String message = failure.message().startsWith(failure.path() + ":") ? failure.message()
+          : failure.path() + ": " + failure.message();
+      TerminalText.printf(root.err(), "%s%s%n", message,
+          hadPreviousVersion.contains(failure.path()) ? " (its previous version is kept)" : "");
     }
+    printFailures(root.err(), extraction.failures().size(), hadPreviousVersion.size());
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
@@ -111,6 +134,18 @@ final class BuildCommand implements Callable<Integer> {
     root.out().println(built.result().snapshotId());
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** Says how many files failed to parse and that their previous versions, if any, stay in the snapshot. */
+  static void printFailures(PrintWriter err, int failed, int kept) {
+    if (failed == 0) {
+      return;
+    }
+    err.printf("graphsnap: %s failed to parse%s%n", BuildSummary.count(failed, "file"),
+        kept == 0 ? " and %s left out".formatted(failed == 1 ? "is" : "are")
+            : kept == failed ? (failed == 1 ? "; its previous version is kept" : "; their previous versions are kept")
+            : "; the previous versions of %,d are kept, the others are left out".formatted(kept));
+    err.flush();
   }
 
   /** The names {@link #printSkipped} shows; the rest are counted. */
@@ -154,6 +189,11 @@ final class BuildCommand implements Callable<Integer> {
         throw CliException.badInput(name.endsWith(".zip") || name.endsWith(".jar")
             ? "not a readable .zip/.jar archive: " + path + " (" + e.getMessage() + ")"
             : "not a directory, .zip/.jar or .java file: " + path);
+      }
+      if (tree.size() == 0 && tree.skipped().isEmpty()) {
+        // an empty snapshot would remove every stored file, and is never what was meant
+        tree.close();
+        throw CliException.badInput("no .java files in " + path + ": nothing was built");
       }
       if (tree.size() == 0 && !tree.skipped().isEmpty()) {
         // building nothing would remove every stored file: refuse before the store is opened

@@ -15,6 +15,11 @@ public final class ExitCodes {
    * given). Nothing was changed; running the command again later is safe.
    */
   public static final int BUSY = 4;
+  /**
+   * Interrupted (Ctrl-C, or SIGTERM): the command stopped cleanly and kept what it had finished ({@code build} and
+   * {@code ingest}: the files extracted or stored so far, which the next run reuses). 130, as shells report SIGINT.
+   */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }
