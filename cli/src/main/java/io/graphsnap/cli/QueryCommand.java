@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 final class QueryCommand implements Callable<Integer> {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
+  @Mixin NodeFilterOptions filter;
 
   @Option(names = "--kind", paramLabel = "K", description = "Only nodes of this kind (repeatable: any of them).")
   List<String> kinds = new ArrayList<>();
@@ -74,6 +75,9 @@ final class QueryCommand implements Callable<Integer> {
         Suggestions.requireKnown("edge type", List.of(relation.substring(0, colon)), g.edgeTypes());
         ImmutableRoaringBitmap sources = g.byRelation(relation.substring(colon + 1), relation.substring(0, colon));
         result.and(sources.toRoaringBitmap());
+      }
+      if (filter.any()) {
+        result.andNot(filter.excluded(g));
       }
       List<Map<String, String>> rows = new ArrayList<>();
       IntIterator it = result.getIntIterator();
