@@ -96,7 +96,7 @@ final class DeadCommand implements Callable<Integer> {
       } else {
         var out = root.out();
         for (Map<String, String> row : rows) {
-          TerminalText.printf(out, "%-12s %s%n", row.get("kind"), row.get("name"));
+          TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
         }
         if (!root.quiet()) {
           root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", dead.getLongCardinality(),

@@ -42,11 +42,12 @@ import picocli.CommandLine.Spec;
       EffectsCommand.class,
       CyclesCommand.class,
       PathCommand.class,
-      SearchCommand.class,
       DeadCommand.class,
       PagerankCommand.class,
       VerifyCommand.class,
       ExportCommand.class,
+      SearchCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GraphsnapCommand implements Runnable {
@@ -55,6 +56,10 @@ public final class GraphsnapCommand implements Runnable {
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces for errors.")
   boolean verbose;
+
+  @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+      description = "Colour help and result tables: auto (when stdout is a terminal and NO_COLOR is unset), always, never.")
+  ColorMode color = ColorMode.auto;
 
   private PrintWriter out;
   private PrintWriter err;
@@ -74,6 +79,8 @@ public final class GraphsnapCommand implements Runnable {
     cl.setExitCodeExceptionMapper(GraphsnapCommand::exitCode);
     cl.setExecutionStrategy(parseResult -> {
       MappedFiles.clear();
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+          root.color.enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
       try {
         return new CommandLine.RunLast().execute(parseResult);
       } catch (VirtualMachineError e) { // picocli only hands Exceptions to the handler below
@@ -223,6 +230,11 @@ public final class GraphsnapCommand implements Runnable {
   /** Standard error, for diagnostics and progress. */
   PrintWriter err() {
     return err;
+  }
+
+  /** The colouring chosen with {@code --color}. */
+  ColorMode color() {
+    return color;
   }
 
   /** Whether progress and summaries on stderr are suppressed. */

@@ -56,7 +56,7 @@ final class NeighborsCommand implements Callable<Integer> {
         Json.print(root.out(), rows);
       } else {
         for (Map<String, String> row : rows) {
-          TerminalText.printf(root.out(), "%-12s %s%n", row.get("type"), row.get("name"));
+          TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("type"), row.get("name"));
         }
         root.out().flush();
       }

@@ -92,7 +92,7 @@ final class QueryCommand implements Callable<Integer> {
         Json.print(root.out(), rows);
       } else {
         for (Map<String, String> row : rows) {
-          TerminalText.printf(root.out(), "%-12s %s%n", row.get("kind"), row.get("name"));
+          TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
         }
         if (!root.quiet() && result.getLongCardinality() > rows.size()) {
           root.err().printf("(%,d of %,d shown; raise --limit for more)%n", rows.size(), result.getLongCardinality());

@@ -126,7 +126,7 @@ final class SearchCommand implements Callable<Integer> {
     var out = root.out();
     for (Map<String, Object> row : rows) {
       Object lines = row.get("lines");
-      TerminalText.printf(out, "%-12s %s%s%n", row.get("kind"), row.get("name"),
+      TerminalText.printf(out, root.color().column(12) + " %s%s%n", row.get("kind"), row.get("name"),
           row.containsKey("file") ? "  " + row.get("file") + ":" + ((List<?>) lines).getFirst() : "");
     }
     out.flush();

@@ -147,4 +147,29 @@ class CliDefectsTest {
     CliRunner loud = run("diff", "before", "HEAD");
     assertTrue(loud.out().contains(": 1 file, symbols +1"), loud::toString);
   }
+
+  @Test
+  void completionScriptsCoverEveryCommand() {
+    for (String shell : List.of("bash", "zsh")) {
+      CliRunner r = CliRunner.run("completion", shell);
+      assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+      assertTrue(r.out().contains("complete -F _complete_graphsnap"), r::toString);
+      assertTrue(r.out().contains("search") && r.out().contains("--entry-frameworks") && r.out().contains("--no-external"), "every command and option");
+    }
+    assertEquals(ExitCodes.BAD_INPUT, CliRunner.run("completion", "fish").exitCode());
+  }
+
+  @Test
+  void colorIsOnlyUsedWhenAskedOrOnATerminal() {
+    CliRunner always = run("query", "--kind", "fn", "--limit", "2", "--color", "always");
+    assertEquals(ExitCodes.OK, always.exitCode(), always::toString);
+    assertTrue(always.out().startsWith("\u001b[36mfn          \u001b[0m "), always::toString);
+    CliRunner never = run("query", "--kind", "fn", "--limit", "2", "--color", "never");
+    assertFalse(never.out().contains("\u001b"), never::toString);
+    CliRunner auto = run("query", "--kind", "fn", "--limit", "2");
+    assertFalse(auto.out().contains("\u001b"), "not a terminal: " + auto);
+    assertTrue(CliRunner.run("lookup", "--help", "--color", "always").out().contains("\u001b["));
+    assertFalse(CliRunner.run("lookup", "--help").out().contains("\u001b["));
+    assertEquals(ExitCodes.BAD_INPUT, run("query", "--color", "sometimes").exitCode());
+  }
 }
