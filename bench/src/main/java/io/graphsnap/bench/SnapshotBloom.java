@@ -1,48 +1,41 @@
 package io.graphsnap.bench;
 
 import io.graphsnap.bloom.BloomView;
-import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
-import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.format.snapshot.SnapshotFile;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The Bloom filter of a snapshot file, mapped on its own, so that a benchmark can pick absent names the filter
- * rejects and absent names it lets through (false positives). Owns a confined arena: use it from the thread
- * that opened it and {@link #close()} it.
+ * rejects and absent names it lets through (false positives). Owns the mapping: {@link #close()} it.
  */
 public final class SnapshotBloom implements AutoCloseable {
-  private final Arena arena;
+  private final SnapshotFile file;
   private final BloomView bloom;
 
-  private SnapshotBloom(Arena arena, BloomView bloom) {
-    this.arena = arena;
+  private SnapshotBloom(SnapshotFile file, BloomView bloom) {
+    this.file = file;
     this.bloom = bloom;
   }
 
   /** Maps {@code file} and wraps its BLOOM section. */
   public static SnapshotBloom open(Path file) throws IOException {
-    Arena arena = Arena.ofConfined();
+    SnapshotFile mapped = SnapshotFile.open(file);
     boolean ok = false;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      MemorySegment mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
-      SnapshotHeader header = SnapshotHeader.decode(mapped, file.toString());
-      SectionEntry entry = header.entry(SectionId.BLOOM);
-      if (entry == null) {
+    try {
+      MemorySegment section = mapped.optional(SectionId.BLOOM);
+      if (section == null) {
         throw new IOException(file + " has no BLOOM section");
       }
-      SnapshotBloom result = new SnapshotBloom(arena, BloomView.wrap(mapped.asSlice(entry.offset(), entry.length())));
+      SnapshotBloom result = new SnapshotBloom(mapped, BloomView.wrap(section));
       ok = true;
       return result;
     } finally {
       if (!ok) {
-        arena.close();
+        mapped.close();
       }
     }
   }
@@ -55,6 +48,6 @@ public final class SnapshotBloom implements AutoCloseable {
   /** Unmaps the file. */
   @Override
   public void close() {
-    arena.close();
+    file.close();
   }
 }

@@ -1,5 +1,7 @@
 package io.graphsnap.bench;
 
+import io.graphsnap.format.object.EdgeTypes;
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.bench.internal.AffinePermutation;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
@@ -167,21 +169,21 @@ public final class SyntheticGraph implements ObjectSource {
     List<EdgeSummary> edges = new ArrayList<>();
     int members = plan.callables() + plan.fields();
     int end = 2 + members * 12;
-    symbols.add(SymbolSummary.of(pkg, "package", 0, 0));
-    String typeKind = plan.typeKind() == 1 ? "interface" : plan.typeKind() == 2 ? "enum" : "class";
+    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
+    String typeKind = plan.typeKind() == 1 ? Kinds.INTERFACE : plan.typeKind() == 2 ? Kinds.ENUM : Kinds.CLASS;
     symbols.add(symbol(type, typeKind, r.nextDouble() < 0.02 ? List.of("meta") : List.of(), 1, end));
-    edges.add(new EdgeSummary(0, "contains", type));
+    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
     int imports = PowerLaw.pareto(r, 3.0, 2.0, 200);
     for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, "imports", typeTarget(r, 0.15)));
+      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.15)));
     }
     if (plan.typeKind() == 0 && r.nextDouble() < 0.35) {
-      edges.add(new EdgeSummary(1, "extends", typeTarget(r, 0.2)));
+      edges.add(new EdgeSummary(1, EdgeTypes.EXTENDS, typeTarget(r, 0.2)));
     }
     if (plan.typeKind() != 1 && r.nextDouble() < 0.25) {
       int n = r.nextDouble() < 0.2 ? 2 : 1;
       for (int k = 0; k < n; k++) {
-        edges.add(new EdgeSummary(1, "implements", typeTarget(r, 0.3)));
+        edges.add(new EdgeSummary(1, EdgeTypes.IMPLEMENTS, typeTarget(r, 0.3)));
       }
     }
     int line = 3;
@@ -189,16 +191,16 @@ public final class SyntheticGraph implements ObjectSource {
       int self = symbols.size();
       int span = 3 + r.nextInt(20);
       String name = type + "#m" + j;
-      symbols.add(symbol(name, "method", effects(r), line, line + span - 1));
+      symbols.add(symbol(name, Kinds.METHOD, effects(r), line, line + span - 1));
       line += span;
-      edges.add(new EdgeSummary(1, "contains", name));
+      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
       int calls = PowerLaw.pareto(r, 5.0, 2.0, 400);
       for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, "calls", callTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
       }
       int refs = PowerLaw.pareto(r, 2.0, 2.0, 100);
       for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, "references", referenceTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
       }
     }
     for (int j = 0; j < plan.fields(); j++) {
@@ -206,9 +208,9 @@ public final class SyntheticGraph implements ObjectSource {
       String name = type + ".f" + j;
       symbols.add(symbol(name, "field", List.of(), line, line));
       line++;
-      edges.add(new EdgeSummary(1, "contains", name));
+      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
       if (r.nextDouble() < 0.6) {
-        edges.add(new EdgeSummary(self, "references", typeTarget(r, 0.3)));
+        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, typeTarget(r, 0.3)));
       }
     }
     return new FileSummary(javaPath("src/main/java/", plan.packageIndex(), "C" + i), "java", null, symbols, edges);
@@ -219,31 +221,31 @@ public final class SyntheticGraph implements ObjectSource {
     String type = pkg + ".C" + i + "Test";
     List<SymbolSummary> symbols = new ArrayList<>(2 + plan.callables());
     List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(SymbolSummary.of(pkg, "package", 0, 0));
-    symbols.add(symbol(type, "class", List.of(), 1, 2 + plan.callables() * 15));
-    edges.add(new EdgeSummary(0, "contains", type));
+    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
+    symbols.add(symbol(type, Kinds.CLASS, List.of(), 1, 2 + plan.callables() * 15));
+    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
     int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
     for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, "imports", typeTarget(r, 0.25)));
+      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.25)));
     }
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
       int self = symbols.size();
       String name = type + "#test" + j;
       int span = 5 + r.nextInt(20);
-      symbols.add(symbol(name, "test", List.of(), line, line + span - 1));
+      symbols.add(symbol(name, Kinds.TEST, List.of(), line, line + span - 1));
       line += span;
-      edges.add(new EdgeSummary(1, "contains", name));
+      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
       int calls = PowerLaw.pareto(r, 2.0, 2.0, 200);
       for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, "calls", callTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
       }
       int tested = r.nextDouble() < 0.4 ? 2 : 1;
       for (int k = 0; k < tested; k++) {
-        edges.add(new EdgeSummary(self, "tests", internalCallTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.TESTS, internalCallTarget(r)));
       }
       if (requirementStart[fileCount] > 0 && r.nextDouble() < 0.3) {
-        edges.add(new EdgeSummary(self, "covers", requirementTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.COVERS, requirementTarget(r)));
       }
     }
     return new FileSummary(javaPath("src/test/java/", plan.packageIndex(), "C" + i + "Test"), "java", null,
@@ -254,26 +256,26 @@ public final class SyntheticGraph implements ObjectSource {
     String module = typeName(i);
     List<SymbolSummary> symbols = new ArrayList<>(1 + plan.callables());
     List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(symbol(module, "module", List.of(), 1, 1 + plan.callables() * 10));
+    symbols.add(symbol(module, Kinds.MODULE, List.of(), 1, 1 + plan.callables() * 10));
     int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
     for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(0, "imports", typeTarget(r, 0.3)));
+      edges.add(new EdgeSummary(0, EdgeTypes.IMPORTS, typeTarget(r, 0.3)));
     }
     int line = 2;
     for (int j = 0; j < plan.callables(); j++) {
       int self = symbols.size();
       String name = module + ".f" + j;
       int span = 2 + r.nextInt(15);
-      symbols.add(symbol(name, "fn", effects(r), line, line + span - 1));
+      symbols.add(symbol(name, Kinds.FN, effects(r), line, line + span - 1));
       line += span;
-      edges.add(new EdgeSummary(0, "contains", name));
+      edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, name));
       int calls = PowerLaw.pareto(r, 3.0, 2.0, 300);
       for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, "calls", callTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
       }
       int refs = PowerLaw.pareto(r, 1.0, 2.0, 50);
       for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, "references", referenceTarget(r)));
+        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
       }
     }
     int p = plan.packageIndex();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a {@link SyntheticGraph} in the JSON Lines interchange of DESIGN §6 (one file per line, the fields
+ * Writes a {@link SyntheticGraph} in the JSON Lines interchange of docs/DESIGN.md §4 (one file per line, the fields
  * {@code path}, {@code language}, {@code symbols} with {@code name}, {@code kind}, {@code effects} when present
  * and {@code lines}, and {@code edges} with {@code from}, {@code type}, {@code to}), so that
  * {@code graphsnap ingest} reads it. Stateless; O(graph) time, O(one file) memory.

@@ -1,5 +1,6 @@
 package io.graphsnap.builder;
 
+import io.graphsnap.format.snapshot.Conflict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

@@ -1,16 +1,21 @@
 package io.graphsnap.builder;
 
+import io.graphsnap.format.snapshot.Conflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,24 +75,24 @@ final class DecodedSnapshot {
     this.header = SnapshotHeader.decode(MemorySegment.ofArray(bytes), "test");
     checkLayout();
     List<String> info = strings(SectionId.BUILD_INFO);
-    for (int i = 0; i < info.size(); i += 2) {
+    for (int i = 0; i < info.size(); i += StringListFormat.BUILD_INFO_GROUP) {
       buildInfo.put(info.get(i), info.get(i + 1));
     }
     names = strings(SectionId.NODE_NAMES);
     int n = names.size();
-    ByteBuffer nodes = section(SectionId.NODES);
-    assertEquals((long) n * SnapshotFormat.NODE_RECORD_BYTES, nodes.remaining(), "NODES length");
+    MemorySegment nodes = segment(SectionId.NODES);
+    assertEquals(NodeRecordFormat.sectionBytes(n), nodes.byteSize(), "NODES length");
     nodeFile = new int[n];
     nodeLineStart = new int[n];
     nodeLineEnd = new int[n];
     nodeKind = new int[n];
     nodeFlags = new int[n];
     for (int v = 0; v < n; v++) {
-      nodeFile[v] = nodes.getInt();
-      nodeLineStart[v] = nodes.getInt();
-      nodeLineEnd[v] = nodes.getInt();
-      nodeKind[v] = Short.toUnsignedInt(nodes.getShort());
-      nodeFlags[v] = Short.toUnsignedInt(nodes.getShort());
+      nodeFile[v] = NodeRecordFormat.fileId(nodes, v);
+      nodeLineStart[v] = NodeRecordFormat.lineStart(nodes, v);
+      nodeLineEnd[v] = NodeRecordFormat.lineEnd(nodes, v);
+      nodeKind[v] = NodeRecordFormat.kindId(nodes, v);
+      nodeFlags[v] = NodeRecordFormat.flags(nodes, v);
     }
     kinds = strings(SectionId.KINDS);
     effects = strings(SectionId.EFFECTS);
@@ -105,16 +110,17 @@ final class DecodedSnapshot {
     bloom = new byte[b.remaining()];
     b.get(bloom);
     filePaths = strings(SectionId.FILE_PATHS);
-    ByteBuffer f = section(SectionId.FILES);
-    assertEquals((long) filePaths.size() * SnapshotFormat.FILE_RECORD_BYTES, f.remaining(), "FILES length");
-    while (f.hasRemaining()) {
-      files.add(new FileRecord(hex(f, 32), hex(f, 32), f.getInt(), f.getInt()));
+    MemorySegment f = segment(SectionId.FILES);
+    assertEquals(FileRecordFormat.sectionBytes(filePaths.size()), f.byteSize(), "FILES length");
+    for (int i = 0; i < filePaths.size(); i++) {
+      files.add(new FileRecord(hex(FileRecordFormat.sourceSha256(f, i)), hex(FileRecordFormat.objectId(f, i)),
+          FileRecordFormat.languageId(f, i), FileRecordFormat.symbolCount(f, i)));
     }
     languages = strings(SectionId.LANGUAGES);
     readDetails(n);
     List<String> c = strings(SectionId.CONFLICTS);
-    assertEquals(0, c.size() % 3, "CONFLICTS holds triples");
-    for (int i = 0; i < c.size(); i += 3) {
+    assertEquals(0, c.size() % StringListFormat.CONFLICT_GROUP, "CONFLICTS holds triples");
+    for (int i = 0; i < c.size(); i += StringListFormat.CONFLICT_GROUP) {
       conflicts.add(new Conflict(c.get(i), c.get(i + 1), c.get(i + 2)));
     }
   }
@@ -139,106 +145,74 @@ final class DecodedSnapshot {
 
   ByteBuffer section(SectionId id) {
     SectionEntry e = header.entry(id);
-    return ByteBuffer.wrap(bytes, (int) e.offset(), (int) e.length()).slice().order(ByteOrder.LITTLE_ENDIAN);
+    return ByteBuffer.wrap(bytes, (int) e.offset(), (int) e.length()).slice().order(LittleEndian.ORDER);
+  }
+
+  MemorySegment segment(SectionId id) {
+    SectionEntry e = header.entry(id);
+    return MemorySegment.ofArray(bytes).asSlice(e.offset(), e.length());
+  }
+
+  /** A list's items, with the grammar's invariants asserted: Zero, Ends[0] = 0, non-decreasing, Ends[Count] = data. */
+  private List<MemorySegment> items(SectionId id) {
+    MemorySegment list = segment(id);
+    int count = Math.toIntExact(StringListFormat.count(list));
+    assertEquals(0, StringListFormat.zero(list), id + " zero field");
+    assertEquals(0, StringListFormat.end(list, 0), id + " Ends[0]");
+    assertEquals(StringListFormat.sectionBytes(count, StringListFormat.end(list, count)), list.byteSize(), id + " length");
+    List<MemorySegment> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      assertTrue(StringListFormat.end(list, i) <= StringListFormat.end(list, i + 1), id + " Ends non-decreasing");
+      out.add(StringListFormat.item(list, count, i));
+    }
+    return out;
   }
 
   private List<String> strings(SectionId id) {
-    ByteBuffer b = section(id);
-    int count = b.getInt();
-    assertEquals(0, b.getInt(), id + " zero field");
-    long[] ends = new long[count + 1];
-    for (int i = 0; i <= count; i++) {
-      ends[i] = b.getLong();
-    }
-    assertEquals(0, ends[0], id + " Ends[0]");
-    int base = b.position();
-    assertEquals(base + ends[count], b.limit(), id + " length");
-    List<String> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      assertTrue(ends[i] <= ends[i + 1], id + " Ends non-decreasing");
-      out.add(new String(bytes, b.arrayOffset() + base + (int) ends[i], (int) (ends[i + 1] - ends[i]), StandardCharsets.UTF_8));
+    List<String> out = new ArrayList<>();
+    for (MemorySegment item : items(id)) {
+      out.add(new String(item.toArray(LittleEndian.BYTE), StandardCharsets.UTF_8));
     }
     return out;
   }
 
   private List<RoaringBitmap> bitmaps(SectionId id) {
-    ByteBuffer b = section(id);
-    int count = b.getInt();
-    assertEquals(0, b.getInt());
-    long[] ends = new long[count + 1];
-    for (int i = 0; i <= count; i++) {
-      ends[i] = b.getLong();
-    }
-    int base = b.position();
-    assertEquals(base + ends[count], b.limit(), id + " length");
     List<RoaringBitmap> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ByteBuffer slice = ByteBuffer.wrap(bytes, b.arrayOffset() + base + (int) ends[i], (int) (ends[i + 1] - ends[i])).slice();
+    int i = 0;
+    for (MemorySegment item : items(id)) {
       RoaringBitmap r = new RoaringBitmap();
       try {
-        r.deserialize(slice);
+        r.deserialize(item.asByteBuffer());
       } catch (IOException e) {
         throw new AssertionError(e);
       }
-      assertEquals(ends[i + 1] - ends[i], r.serializedSizeInBytes(), id + " bitmap " + i + " size");
+      assertEquals(item.byteSize(), r.serializedSizeInBytes(), id + " bitmap " + i++ + " size");
       out.add(r);
     }
     return out;
   }
 
   private void readDetails(int n) {
-    ByteBuffer b = section(SectionId.NODE_DETAILS);
-    long[] ends = new long[n + 1];
-    for (int i = 0; i <= n; i++) {
-      ends[i] = b.getLong();
-    }
-    int base = b.position();
-    assertEquals(base + ends[n], b.limit(), "NODE_DETAILS length");
+    MemorySegment d = segment(SectionId.NODE_DETAILS);
+    long base = NodeDetailsFormat.dataOffset(n);
+    assertEquals(base + NodeDetailsFormat.end(d, n), d.byteSize(), "NODE_DETAILS length");
     for (int v = 0; v < n; v++) {
-      b.position(base + (int) ends[v]);
-      if (ends[v] == ends[v + 1]) {
+      long from = NodeDetailsFormat.end(d, v);
+      long to = NodeDetailsFormat.end(d, v + 1);
+      if (from == to) {
         details.add(new Details(false, null, List.of(), Map.of()));
         continue;
       }
-      int flags = b.get() & 0xFF;
-      String hash = (flags & 1) != 0 ? hex(b, 32) : null;
+      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(d, base + from, base + to);
       List<String> notes = new ArrayList<>();
-      int noteCount = varInt(b);
-      for (int i = 0; i < noteCount; i++) {
-        notes.add(str(b) + ":" + str(b));
-      }
-      Map<String, String> metadata = new LinkedHashMap<>();
-      int m = varInt(b);
-      for (int i = 0; i < m; i++) {
-        metadata.put(str(b), str(b));
-      }
-      assertEquals(base + ends[v + 1], b.position(), "details entry " + v + " length");
-      details.add(new Details(true, hash, notes, metadata));
+      entry.notes().forEach(note -> notes.add(note.lang() + ":" + note.text()));
+      details.add(new Details(true, entry.hash() == null ? null : HexFormat.of().formatHex(entry.hash()), notes,
+          new LinkedHashMap<>(entry.metadata())));
     }
   }
 
-  private static int varInt(ByteBuffer b) {
-    int value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      int x = b.get() & 0xFF;
-      value |= (x & 0x7F) << shift;
-      if (x < 0x80) {
-        return value;
-      }
-    }
-    throw new AssertionError("VarInt longer than 5 bytes");
-  }
-
-  private static String str(ByteBuffer b) {
-    byte[] s = new byte[varInt(b)];
-    b.get(s);
-    return new String(s, StandardCharsets.UTF_8);
-  }
-
-  private static String hex(ByteBuffer b, int length) {
-    byte[] s = new byte[length];
-    b.get(s);
-    return HexFormat.of().formatHex(s);
+  private static String hex(MemorySegment s) {
+    return HexFormat.of().formatHex(s.toArray(LittleEndian.BYTE));
   }
 
   private static long[] longs(ByteBuffer b) {

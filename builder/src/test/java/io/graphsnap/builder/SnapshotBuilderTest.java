@@ -1,5 +1,6 @@
 package io.graphsnap.builder;
 
+import io.graphsnap.format.snapshot.Conflict;
 import static io.graphsnap.builder.Fixtures.bytes32;
 import static io.graphsnap.builder.Fixtures.edge;
 import static io.graphsnap.builder.Fixtures.file;

@@ -2,7 +2,7 @@ package io.graphsnap.cli;
 
 import io.graphsnap.builder.BuildProgress;
 import io.graphsnap.builder.BuildResult;
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.graphsnap.cli;
 
-/** The command line's exit codes, a contract users script against (DESIGN.md §7). */
+/** The command line's exit codes, a contract users script against (docs/DESIGN.md §5). */
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;

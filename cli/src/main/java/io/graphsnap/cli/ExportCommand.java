@@ -1,6 +1,6 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.export.Direction;
+import io.graphsnap.export.Neighbourhood;
 import io.graphsnap.export.ExportFormat;
 import io.graphsnap.export.ExportListener;
 import io.graphsnap.export.ExportResult;
@@ -181,7 +181,7 @@ final class ExportCommand implements Callable<Integer> {
         return Subgraph.whole(g, types);
       }
       int centre = GraphArgs.node(g, around);
-      Direction d = direction == null ? Direction.BOTH : direction.forward ? Direction.FORWARD : Direction.REVERSE;
+      Neighbourhood d = direction == null ? Neighbourhood.BOTH : direction.forward ? Neighbourhood.FORWARD : Neighbourhood.REVERSE;
       return Subgraph.around(g, centre, depth, d, types, maxNodes);
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage());

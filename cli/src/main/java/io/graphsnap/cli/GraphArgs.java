@@ -4,7 +4,7 @@ import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.analysis.EdgeTypeMask;
 import java.util.List;
 
-/** Turns the analysis commands' arguments into ids and masks, with the exit codes of DESIGN.md §7. */
+/** Turns the analysis commands' arguments into ids and masks, with the exit codes of docs/DESIGN.md §5. */
 final class GraphArgs {
   private GraphArgs() {}
 

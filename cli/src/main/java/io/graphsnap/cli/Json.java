@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
-/** Writes exactly one JSON document per command on stdout (DESIGN.md §7). Thread-safe. */
+/** Writes exactly one JSON document per command on stdout (docs/DESIGN.md §5). Thread-safe. */
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

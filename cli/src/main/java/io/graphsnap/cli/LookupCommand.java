@@ -45,7 +45,7 @@ final class LookupCommand implements Callable<Integer> {
   }
 
   /**
-   * The JSON shape of DESIGN.md §7 for node {@code id}: {@code file} and {@code lines} only for declared
+   * The JSON shape of docs/DESIGN.md §5 for node {@code id}: {@code file} and {@code lines} only for declared
    * symbols (an external node, kind {@code external}, has neither), {@code hash}, {@code notes} and
    * {@code metadata} only when present.
    */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The query commands' JSON shapes and exit codes (DESIGN.md §7) on the shipped example. */
+/** The query commands' JSON shapes and exit codes (docs/DESIGN.md §5) on the shipped example. */
 class CommandsTest {
   static final Path EXAMPLE = Path.of("..", "examples", "shop.jsonl");
   static final ObjectMapper JSON = new ObjectMapper();

@@ -154,6 +154,35 @@ class TrustBoundaryTest {
     assertRefused(CliRunner.run("refs", "--store", store.toString()), "refs/HEAD");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"snapshots", "refs", "index.db", "snapshot-file", "tmp-file"})
+  void everyOtherStoreEntryAsALinkIsRefusedByWritersAndItsTargetIsUntouched(String which) throws Exception {
+    String id = buildOk().out().strip();
+    Path entry = switch (which) {
+      case "snapshot-file" -> store.resolve("snapshots/" + id + ".gsnap");
+      case "tmp-file" -> store.resolve("tmp/planted.tmp");
+      default -> store.resolve(which);
+    };
+    Path target = dir.resolve("outside-" + which);
+    if (Files.exists(entry)) {
+      Files.move(entry, target);
+    } else {
+      Files.writeString(target, "outside\n");
+    }
+    Files.createSymbolicLink(entry, target);
+    List<Path> before;
+    try (Stream<Path> files = Files.walk(target)) {
+      before = files.sorted().toList();
+    }
+    Files.writeString(repo.resolve("src/p/C.java"), "package p; class C {}\n");
+    assertRefused(build(), entry.toString());
+    assertRefused(CliRunner.run("gc", "--store", store.toString()), entry.toString());
+    try (Stream<Path> files = Files.walk(target)) {
+      assertEquals(before, files.sorted().toList(), "nothing created or deleted at the link's target");
+    }
+    assertRepositoryIntact();
+  }
+
   @Test
   void aStoreFolderThatIsALinkIsRefusedUnlessTheUserOptsIn() throws Exception {
     buildOk();

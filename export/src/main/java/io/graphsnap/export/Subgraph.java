@@ -62,7 +62,7 @@ public final class Subgraph {
    * @throws IllegalArgumentException if {@code depth < 0}, {@code maxNodes < 1}, or a type is unknown
    * @throws IndexOutOfBoundsException if {@code center} is not a node id of {@code g}
    */
-  public static Subgraph around(GraphSnapshot g, int center, int depth, Direction direction,
+  public static Subgraph around(GraphSnapshot g, int center, int depth, Neighbourhood direction,
       Collection<String> edgeTypes, int maxNodes) {
     Objects.checkIndex(center, g.nodeCount());
     Objects.requireNonNull(direction, "direction");
@@ -78,8 +78,8 @@ public final class Subgraph {
     IntArrayList level = IntArrayList.of(center);
     IntArrayList next = new IntArrayList();
     boolean truncated = false;
-    CsrView[] views = direction == Direction.BOTH ? new CsrView[] {g.forward(), g.reverse()}
-        : new CsrView[] {direction == Direction.FORWARD ? g.forward() : g.reverse()};
+    CsrView[] views = direction == Neighbourhood.BOTH ? new CsrView[] {g.forward(), g.reverse()}
+        : new CsrView[] {direction == Neighbourhood.FORWARD ? g.forward() : g.reverse()};
     search:
     for (int d = 0; d < depth && !level.isEmpty(); d++) {
       next.clear();

@@ -109,7 +109,7 @@ class ParquetExporterTest {
     Path snapshot = TestGraphs.build(dir, 3, 20, 20, 2);
     try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
       int centre = g.node(TestGraphs.name(42));
-      Subgraph s = Subgraph.around(g, centre, 1, Direction.BOTH, List.of(), 1000);
+      Subgraph s = Subgraph.around(g, centre, 1, Neighbourhood.BOTH, List.of(), 1000);
       ExportResult result = new ParquetExporter().export(g, s, dir, ExportListener.NONE);
       List<Group> nodes = readAll(dir.resolve(ParquetSchema.NODES_FILE));
       assertEquals(s.nodeCount(), nodes.size());

@@ -24,7 +24,7 @@ class SubgraphTest {
   @Test
   void neighbourhoodsMatchANaiveSearchInEveryDirection() throws Exception {
     try (GraphSnapshot g = GraphSnapshot.open(TestGraphs.build(dir, 7, 15, 20, 2))) {
-      for (Direction d : Direction.values()) {
+      for (Neighbourhood d : Neighbourhood.values()) {
         for (int depth = 0; depth <= 3; depth++) {
           for (int centre : new int[] {0, 17, g.nodeCount() - 1}) {
             Subgraph s = Subgraph.around(g, centre, depth, d, List.of("calls", "references"), Integer.MAX_VALUE);
@@ -43,10 +43,10 @@ class SubgraphTest {
   @Test
   void nodeLimitTruncatesNearestFirst() throws Exception {
     try (GraphSnapshot g = GraphSnapshot.open(TestGraphs.build(dir, 8, 15, 20, 3))) {
-      Subgraph s = Subgraph.around(g, 0, 5, Direction.BOTH, List.of(), 10);
+      Subgraph s = Subgraph.around(g, 0, 5, Neighbourhood.BOTH, List.of(), 10);
       assertEquals(10, s.nodeCount());
       assertTrue(s.truncated());
-      Set<Integer> depthOne = naive(g, 0, 1, Direction.BOTH, Set.copyOf(g.edgeTypes()));
+      Set<Integer> depthOne = naive(g, 0, 1, Neighbourhood.BOTH, Set.copyOf(g.edgeTypes()));
       if (depthOne.size() >= 10) {
         s.nodeIds().forEachRemaining((int v) -> assertTrue(depthOne.contains(v), v + " is not a neighbour of 0"));
       }
@@ -58,8 +58,8 @@ class SubgraphTest {
     try (GraphSnapshot g = GraphSnapshot.open(TestGraphs.build(dir, 9, 2, 5, 1))) {
       var e = assertThrows(IllegalArgumentException.class, () -> Subgraph.whole(g, List.of("nope")));
       assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("calls"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> Subgraph.around(g, 0, -1, Direction.BOTH, List.of(), 5));
-      assertThrows(IndexOutOfBoundsException.class, () -> Subgraph.around(g, -1, 1, Direction.BOTH, List.of(), 5));
+      assertThrows(IllegalArgumentException.class, () -> Subgraph.around(g, 0, -1, Neighbourhood.BOTH, List.of(), 5));
+      assertThrows(IndexOutOfBoundsException.class, () -> Subgraph.around(g, -1, 1, Neighbourhood.BOTH, List.of(), 5));
       assertEquals(g.edgeCount(g.edgeTypeId("calls")), Subgraph.whole(g, List.of("calls")).edgeCountIfKnown());
     }
   }
@@ -68,7 +68,7 @@ class SubgraphTest {
   void dotOfANeighbourhoodHasItsNodesAndInnerEdges() throws Exception {
     try (GraphSnapshot g = GraphSnapshot.open(TestGraphs.build(dir, 10, 15, 20, 2))) {
       int centre = g.node(TestGraphs.name(5));
-      Subgraph s = Subgraph.around(g, centre, 1, Direction.FORWARD, List.of(), 1000);
+      Subgraph s = Subgraph.around(g, centre, 1, Neighbourhood.FORWARD, List.of(), 1000);
       ExportResult r = new DotExporter().export(g, s, dir, ExportListener.NONE);
       String dot = Files.readString(dir.resolve(DotExporter.FILE), StandardCharsets.UTF_8);
       assertTrue(dot.startsWith("// graphsnap: neighbourhood of "), dot);
@@ -85,7 +85,7 @@ class SubgraphTest {
     }
   }
 
-  static Set<Integer> naive(GraphSnapshot g, int centre, int depth, Direction d, Set<String> types) {
+  static Set<Integer> naive(GraphSnapshot g, int centre, int depth, Neighbourhood d, Set<String> types) {
     Set<Integer> seen = new TreeSet<>(List.of(centre));
     ArrayDeque<int[]> queue = new ArrayDeque<>();
     queue.add(new int[] {centre, 0});
@@ -94,8 +94,8 @@ class SubgraphTest {
       if (item[1] == depth) {
         continue;
       }
-      for (EdgeCursor c : d == Direction.BOTH ? List.of(g.out(item[0]), g.in(item[0]))
-          : List.of(d == Direction.FORWARD ? g.out(item[0]) : g.in(item[0]))) {
+      for (EdgeCursor c : d == Neighbourhood.BOTH ? List.of(g.out(item[0]), g.in(item[0]))
+          : List.of(d == Neighbourhood.FORWARD ? g.out(item[0]) : g.in(item[0]))) {
         for (int w = c.next(); w >= 0; w = c.next()) {
           if (types.contains(g.edgeTypes().get(c.type())) && seen.add(w)) {
             queue.add(new int[] {w, item[1] + 1});

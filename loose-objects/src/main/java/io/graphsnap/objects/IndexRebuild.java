@@ -293,7 +293,7 @@ public final class IndexRebuild {
    */
   private static void recordReachability(StoreIndex index, String head, SortedMap<String, ObjectId> headFiles,
       SortedMap<String, ObjectId> current) {
-    Reachability reachability = index.reachability();
+    GcReachability reachability = index.reachability();
     if (head == null) {
       current.forEach((path, id) -> reachability.becameCurrent(id, path));
       return;

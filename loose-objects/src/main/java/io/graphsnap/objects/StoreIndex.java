@@ -41,7 +41,7 @@ import org.mapdb.Serializer;
  * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
  * {@link SymbolKeys}), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
  * RefHistory}), {@code pending} (a set of paths; see {@link BuildJournal}), {@code objects} (object id →
- * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link Reachability}).
+ * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
  *
  * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
  * at a time (the holder of the store lock). A MapDB failure while reading surfaces as an {@link
@@ -59,7 +59,7 @@ public final class StoreIndex implements AutoCloseable {
   private final BTreeMap<String, String> build;
   private final RefHistory refHistory;
   private final BuildJournal journal;
-  private final Reachability reachability;
+  private final GcReachability reachability;
   private final IndexLog log;
   /** The file changes of the open transaction, written to the commit log at {@link #commit()}. */
   private final List<IndexLog.Entry> changes = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class StoreIndex implements AutoCloseable {
     this.refHistory = new RefHistory(this, refs,
         db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(), build);
     this.journal = new BuildJournal(this, db.treeSet("pending", Serializer.STRING).createOrOpen(), build);
-    this.reachability = new Reachability(this,
+    this.reachability = new GcReachability(this,
         db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
         db.treeMap("snapshots", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
   }
@@ -238,7 +238,7 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /** Build generations and the reachability record of every tracked object. */
-  public Reachability reachability() {
+  public GcReachability reachability() {
     return reachability;
   }
 

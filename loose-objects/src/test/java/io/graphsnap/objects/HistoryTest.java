@@ -72,7 +72,7 @@ class HistoryTest {
     FileSummary a3 = file("a", "z");
     FileSummary b1 = file("b", "w");
     try (Store store = Store.open(storeDir(), true)) {
-      Reachability reach = store.index().reachability();
+      GcReachability reach = store.index().reachability();
       BuildJournal journal = store.index().journal();
       put(store, a1, b1);
       assertEquals(List.of("a", "b"), journal.pendingPaths());

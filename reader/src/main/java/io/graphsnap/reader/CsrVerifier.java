@@ -1,9 +1,6 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
+import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.reader.internal.Section;
 import java.lang.foreign.MemorySegment;
 
@@ -25,17 +22,17 @@ final class CsrVerifier {
     final boolean reverse = csr.isReverse();
     long[] counts = new long[t];
     long hash = 0;
-    long start = offsets.get(LONG, 0);
+    long start = CsrFormat.offset(offsets, 0);
     for (int v = 0; v < n; v++) {
-      long end = offsets.get(LONG, 8L * v + 8);
+      long end = CsrFormat.offset(offsets, v + 1L);
       csr.checkRange(v, start, end);
       long previous = -1;
       for (long i = start; i < end; i++) {
-        int w = neighbours.get(INT, 4 * i);
+        int w = CsrFormat.neighbour(neighbours, i);
         if (Integer.compareUnsigned(w, n) >= 0) {
           throw csr.badNeighbour(i, w);
         }
-        int type = types.get(BYTE, i) & 0xFF;
+        int type = CsrFormat.type(types, i);
         if (type >= t) {
           throw csr.badType(i, type);
         }
@@ -51,7 +48,7 @@ final class CsrVerifier {
     }
     for (int type = 0; type < t; type++) {
       if (counts[type] != expectedTypeCounts[type]) {
-        throw countsSection.corrupt(8L * type, (reverse ? "reverse" : "forward") + " CSR has " + counts[type]
+        throw countsSection.corrupt(CsrFormat.typeCountAt(type), (reverse ? "reverse" : "forward") + " CSR has " + counts[type]
             + " edges of type " + type + ": actual=" + counts[type] + " vs expected=" + expectedTypeCounts[type]);
       }
     }

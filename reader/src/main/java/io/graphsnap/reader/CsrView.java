@@ -1,10 +1,7 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.Section;
@@ -19,11 +16,7 @@ import java.util.Objects;
  * FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES) or the reverse CSR (in-edges: REVERSE_OFFSETS,
  * REVERSE_SOURCES, REVERSE_TYPES).
  *
- * <pre>
- * Offsets    --&gt; UInt64^(N+1)   node v's edges are [Offsets[v], Offsets[v+1]); Offsets[0] = 0, Offsets[N] = E
- * Neighbours --&gt; Int32^E        per node sorted by (type id, neighbour id), distinct
- * Types      --&gt; UInt8^E        the type id of each edge
- * </pre>
+ * <p>The byte grammar (offsets, neighbours, types) is {@link io.graphsnap.format.snapshot.CsrFormat}'s.
  *
  * <p>This is the low-level entry point for whole-graph algorithms: index with {@code long}, read
  * {@link #offset}, {@link #neighbour} and {@link #type}. Each of those checks the value it returns with one
@@ -48,9 +41,9 @@ public final class CsrView {
   private final MemorySegment neighbours;
   private final MemorySegment types;
   /** The three segments as buffer views: what the per-element reads use (see {@link BufferParts} for why). */
-  final LongBuffer[] offsetParts;
-  final IntBuffer[] neighbourParts;
-  final ByteBuffer[] typeParts;
+  private final LongBuffer[] offsetParts;
+  private final IntBuffer[] neighbourParts;
+  private final ByteBuffer[] typeParts;
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
@@ -79,24 +72,44 @@ public final class CsrView {
    */
   static CsrView open(String resource, boolean reverse, Section offsets, Section neighbours, Section types,
       int nodeCount, long expectedEdges, int typeCount) {
-    offsets.requireLength(8L * (nodeCount + 1L), (nodeCount + 1L) + " offsets of 8 bytes");
+    offsets.requireLength(CsrFormat.offsetsBytes(nodeCount), (nodeCount + 1L) + " offsets of " + CsrFormat.OFFSET_BYTES
+        + " bytes");
     MemorySegment o = offsets.bytes();
-    long first = o.get(LONG, 0);
+    long first = CsrFormat.offset(o, 0);
     if (first != 0) {
       throw offsets.corrupt(0, "Offsets[0] is not zero: actual=" + first + " vs expected=0");
     }
-    long last = o.get(LONG, 8L * nodeCount);
+    long last = CsrFormat.offset(o, nodeCount);
     long edges = expectedEdges < 0 ? last : expectedEdges;
     if (last < 0 || last != edges) {
-      throw offsets.corrupt(8L * nodeCount, "Offsets[N] is not the edge count: actual=" + last + " vs expected="
+      throw offsets.corrupt(CsrFormat.offsetAt(nodeCount), "Offsets[N] is not the edge count: actual=" + last + " vs expected="
           + (expectedEdges < 0 ? ">=0" : Long.toString(edges)));
     }
     if (edges > Long.MAX_VALUE / 4) {
-      throw offsets.corrupt(8L * nodeCount, "edge count too large: actual=" + edges);
+      throw offsets.corrupt(CsrFormat.offsetAt(nodeCount), "edge count too large: actual=" + edges);
     }
-    neighbours.requireLength(4 * edges, edges + " edges of 4 bytes");
-    types.requireLength(edges, edges + " edges of 1 byte");
+    neighbours.requireLength(CsrFormat.neighboursBytes(edges), edges + " edges of " + CsrFormat.NEIGHBOUR_BYTES
+        + " bytes");
+    types.requireLength(CsrFormat.typesBytes(edges), edges + " edges of " + CsrFormat.TYPE_BYTES + " byte");
     return new CsrView(resource, reverse, offsets, neighbours, types, nodeCount, edges, typeCount);
+  }
+
+  /**
+   * A view over CSR segments the caller built (the analysis package's heap graphs,
+   * {@code CsrGraph.fromEdges}), checked as {@link #open} checks a snapshot's; errors name {@code resource}.
+   *
+   * @throws IllegalArgumentException if a segment's length, {@code Offsets[0]} or {@code Offsets[N]} does not match
+   */
+  public static CsrView wrap(MemorySegment offsets, MemorySegment neighbours, MemorySegment types, int nodeCount,
+      int typeCount, boolean reverse, String resource) {
+    String direction = reverse ? "reverse" : "forward";
+    try {
+      return open(resource, reverse, new Section(resource, direction + " offsets", offsets, 0),
+          new Section(resource, direction + " neighbours", neighbours, 0),
+          new Section(resource, direction + " types", types, 0), nodeCount, -1, typeCount);
+    } catch (CorruptSnapshotException e) {
+      throw new IllegalArgumentException("inconsistent CSR segments: " + e.getMessage(), e);
+    }
   }
 
   /** {@code true} for the reverse CSR (in-edges), {@code false} for the forward CSR (out-edges). */
@@ -131,7 +144,7 @@ public final class CsrView {
     try {
       long value = BufferParts.get(offsetParts, node);
       if (Long.compareUnsigned(value, edgeCount) > 0) {
-        throw offsetsSection.corrupt(8L * node, "Offsets[" + node + "] out of range: actual=" + value
+        throw offsetsSection.corrupt(CsrFormat.offsetAt(node), "Offsets[" + node + "] out of range: actual=" + value
             + " vs expected in [0, " + edgeCount + "]");
       }
       return value;
@@ -188,15 +201,32 @@ public final class CsrView {
    * @throws ArithmeticException if the degree exceeds {@link Integer#MAX_VALUE} (use {@code cursor(node).size()})
    */
   public int degree(int node) {
+    long start = start(node);
+    return Math.toIntExact(BufferParts.get(offsetParts, node + 1L) - start);
+  }
+
+  /**
+   * Node {@code node}'s first edge index, its range checked ({@code Offsets[node] <= Offsets[node+1] <= E}). O(1).
+   *
+   * @throws IndexOutOfBoundsException if {@code node} is outside [0, N)
+   * @throws CorruptSnapshotException if its offsets are outside [0, E] or out of order
+   */
+  public long start(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
       long start = BufferParts.get(offsetParts, node);
       long end = BufferParts.get(offsetParts, node + 1L);
       checkRange(node, start, end);
-      return Math.toIntExact(end - start);
+      return start;
     } catch (IllegalStateException e) {
-      throw Closing.translate(e, offsets, resource);
+      throw closed(e);
     }
+  }
+
+  /** One past node {@code node}'s last edge index; checked like {@link #start}. */
+  public long end(int node) {
+    start(node);
+    return BufferParts.get(offsetParts, node + 1L);
   }
 
   /** A new cursor positioned on no edges; position it with {@link EdgeCursor#reset(int)}. */
@@ -229,6 +259,66 @@ public final class CsrView {
     return types;
   }
 
+  /**
+   * Offsets as little-endian long buffers of 2<sup>27</sup> elements each ({@link BufferParts}): the random-access
+   * view the whole-graph loops of {@code io.graphsnap.reader.analysis} read, unchecked (they check each value as
+   * {@link #offset} would, and report through {@link #badRange}). Shared arrays: do not modify them.
+   */
+  public LongBuffer[] offsetParts() {
+    return offsetParts;
+  }
+
+  /** Neighbour ids as int buffers; see {@link #offsetParts()}. Shared arrays: do not modify them. */
+  public IntBuffer[] neighbourParts() {
+    return neighbourParts;
+  }
+
+  /** Type ids as byte buffers (read unsigned); see {@link #offsetParts()}. Shared arrays: do not modify them. */
+  public ByteBuffer[] typeParts() {
+    return typeParts;
+  }
+
+  /** The exception for node {@code node}'s offsets being out of range or out of order, naming the section and offset. */
+  public CorruptSnapshotException badRange(int node) {
+    long start = BufferParts.get(offsetParts, node);
+    long end = BufferParts.get(offsetParts, node + 1L);
+    return offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
+        + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
+  }
+
+  /** The exception for edge {@code index} holding {@code id}, not a node id. */
+  public CorruptSnapshotException badNeighbour(long index, int id) {
+    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "neighbour of edge " + index
+        + " out of range: actual=" + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
+  }
+
+  /**
+   * The {@link CorruptSnapshotException} behind {@code cause}, an index exception that a loop skipping per-edge
+   * checks hit in rows [from, to): rescans those rows with every check and returns the first problem, or
+   * {@code cause} itself if the rows are sound (then it was a bug, not damage). O(edges of the rows).
+   */
+  public RuntimeException explain(int from, int to, IndexOutOfBoundsException cause) {
+    for (int v = from; v < to; v++) {
+      long s = BufferParts.get(offsetParts, v);
+      long e = BufferParts.get(offsetParts, v + 1L);
+      if ((s | e) < 0 || s > e || e > edgeCount) {
+        return badRange(v);
+      }
+      for (long j = s; j < e; j++) {
+        int w = BufferParts.get(neighbourParts, j);
+        if (Integer.compareUnsigned(w, nodeCount) >= 0) {
+          return badNeighbour(j, w);
+        }
+      }
+    }
+    return cause;
+  }
+
+  /** Translates a closed arena's {@link IllegalStateException} into {@link AlreadyClosedException}. */
+  public RuntimeException closed(IllegalStateException e) {
+    return Closing.translate(e, offsets, resource);
+  }
+
   @Override
   public String toString() {
     return "CsrView[" + (reverse ? "reverse" : "forward") + ", nodes=" + nodeCount + ", edges=" + edgeCount
@@ -241,28 +331,23 @@ public final class CsrView {
 
   void checkRange(int node, long start, long end) {
     if (start < 0 || start > end || end > edgeCount) {
-      throw offsetsSection.corrupt(8L * node, "edges of node " + node + " span [" + start + ", " + end
+      throw offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
           + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
     }
   }
 
-  CorruptSnapshotException badNeighbour(long index, int id) {
-    return neighboursSection.corrupt(4 * index, "neighbour of edge " + index + " out of range: actual="
-        + Integer.toUnsignedString(id) + " vs expected<" + nodeCount);
-  }
-
   CorruptSnapshotException badType(long index, int type) {
-    return typesSection.corrupt(index, "type of edge " + index + " out of range: actual=" + type + " vs expected<"
+    return typesSection.corrupt(CsrFormat.typeAt(index), "type of edge " + index + " out of range: actual=" + type + " vs expected<"
         + typeCount);
   }
 
   CorruptSnapshotException unsortedEdges(int node, long index) {
-    return neighboursSection.corrupt(4 * index, "edges of node " + node + " are not strictly increasing by (type,"
+    return neighboursSection.corrupt(CsrFormat.neighbourAt(index), "edges of node " + node + " are not strictly increasing by (type,"
         + " neighbour) at edge " + index);
   }
 
   CorruptSnapshotException unsortedTypes(int node, long index, int type, int expected) {
-    return typesSection.corrupt(index, "edges of node " + node + " are not sorted by type: actual=" + type
+    return typesSection.corrupt(CsrFormat.typeAt(index), "edges of node " + node + " are not sorted by type: actual=" + type
         + " vs expected=" + expected + " at edge " + index);
   }
 }

@@ -55,9 +55,9 @@ public final class EdgeCursor {
   EdgeCursor(CsrView csr) {
     this.csr = csr;
     this.offsets = csr.offsets();
-    this.offsetParts = csr.offsetParts;
-    this.neighbourParts = csr.neighbourParts;
-    this.typeParts = csr.typeParts;
+    this.offsetParts = csr.offsetParts();
+    this.neighbourParts = csr.neighbourParts();
+    this.typeParts = csr.typeParts();
     this.offsets0 = offsetParts.length == 1 ? offsetParts[0] : null;
     this.neighbours0 = neighbourParts.length == 1 ? neighbourParts[0] : null;
     this.types0 = typeParts.length == 1 ? typeParts[0] : null;

@@ -1,5 +1,6 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;

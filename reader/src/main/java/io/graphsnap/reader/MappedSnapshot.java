@@ -1,13 +1,14 @@
 package io.graphsnap.reader;
 
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.bloom.InvalidBloomException;
+import io.graphsnap.format.snapshot.Conflict;
+import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.ChecksumVerifier;
 import io.graphsnap.reader.internal.DetailsReader;
@@ -88,26 +89,66 @@ final class MappedSnapshot {
     this.nameIndex = index == null ? null : NameIndexView.open(index, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
-    this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), 2, "key/value pairs");
-    this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), 3, "(name, kept, dropped) triples");
+    this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,
+        "key/value pairs");
+    this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), StringListFormat.CONFLICT_GROUP,
+        "(name, kept, dropped) triples");
   }
 
-  /** Checks every CRC, the padding and every structural invariant; see {@link GraphSnapshot#verify()}. */
+  /**
+   * Checks every CRC, the padding and every structural invariant; see {@link GraphSnapshot#verify()}. The
+   * checks run section by section, in id order, each named by {@link #verifier}.
+   */
   void verify() {
-    ChecksumVerifier.verify(resource, file);
-    new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps, bloom,
-        sections.required(SectionId.BLOOM), details, buildInfoList, conflictList).verify();
-    if (nameIndex != null) {
-      nameIndex.verify(names);
+    ChecksumVerifier.verify(resource, file, header);
+    StructureVerifier structure = new StructureVerifier(names, nodes, kinds, files, kindBitmaps, effectBitmaps,
+        bloom, sections.required(SectionId.BLOOM), details, buildInfoList, conflictList);
+    long[] edgeSetHash = new long[1];
+    for (SectionId id : SectionId.values()) {
+      verifier(id, structure, edgeSetHash).run();
     }
+  }
+
+  /**
+   * What {@link #verify} checks for section {@code id}, beyond its CRC: a switch over every section, so a new
+   * one does not compile until it says how it is verified. Sections checked in full at open, or together with
+   * another section, say so and do nothing here.
+   */
+  private Runnable verifier(SectionId id, StructureVerifier structure, long[] edgeSetHash) {
     Section counts = sections.required(SectionId.EDGE_TYPE_COUNTS);
-    long forwardHash = CsrVerifier.verify(forward, edgeTypeCounts, counts);
-    long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);
-    if (forwardHash != reverseHash) {
-      throw sections.required(SectionId.REVERSE_SOURCES).corrupt(0, String.format(
-          "the reverse CSR is not the transpose of the forward CSR: edge-set hash actual=%016x vs expected=%016x",
-          reverseHash, forwardHash));
-    }
+    return switch (id) {
+      case BUILD_INFO -> structure::verifyBuildInfo;
+      case NODE_NAMES -> structure::verifyNames;
+      case NODES -> structure::verifyNodes;
+      // Dictionaries are checked in full (UTF-8, strictly increasing, size) when they are opened.
+      case KINDS, EFFECTS, EDGE_TYPES, LANGUAGES -> () -> { };
+      // Checked at open against E; per type by each direction's check below.
+      case EDGE_TYPE_COUNTS -> () -> { };
+      case FORWARD_OFFSETS -> () -> edgeSetHash[0] = CsrVerifier.verify(forward, edgeTypeCounts, counts);
+      case REVERSE_OFFSETS -> () -> {
+        long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);
+        if (reverseHash != edgeSetHash[0]) {
+          throw sections.required(SectionId.REVERSE_SOURCES).corrupt(0, String.format(
+              "the reverse CSR is not the transpose of the forward CSR: edge-set hash actual=%016x vs expected=%016x",
+              reverseHash, edgeSetHash[0]));
+        }
+      };
+      // Checked with their direction's offsets.
+      case FORWARD_TARGETS, FORWARD_TYPES, REVERSE_SOURCES, REVERSE_TYPES -> () -> { };
+      case KIND_BITMAPS -> structure::verifyKindBitmaps;
+      case EFFECT_BITMAPS -> structure::verifyEffectBitmaps;
+      case BLOOM -> structure::verifyBloom;
+      case FILE_PATHS -> structure::verifyFiles;
+      // Checked with FILE_PATHS (one record per path, language ids, counts).
+      case FILES -> () -> { };
+      case NODE_DETAILS -> structure::verifyDetails;
+      case CONFLICTS -> structure::verifyConflicts;
+      case NAME_INDEX -> () -> {
+        if (nameIndex != null) {
+          nameIndex.verify(names);
+        }
+      };
+    };
   }
 
   /** The build metadata, decoded at first use. */
@@ -116,10 +157,10 @@ final class MappedSnapshot {
     if (info == null) {
       TreeMap<String, String> map = new TreeMap<>();
       if (buildInfoList != null) {
-        for (int i = 0; i + 1 < buildInfoList.count(); i += 2) {
+        for (int i = 0; i + 1 < buildInfoList.count(); i += StringListFormat.BUILD_INFO_GROUP) {
           String key = buildInfoList.get(i);
           if (map.put(key, buildInfoList.get(i + 1)) != null) {
-            throw buildInfoList.ends().section().corrupt(8 + 8L * i, "build-info key repeats: \"" + key + "\"");
+            throw buildInfoList.ends().section().corrupt(StringListFormat.endOffset(i), "build-info key repeats: \"" + key + "\"");
           }
         }
       }
@@ -135,7 +176,7 @@ final class MappedSnapshot {
     if (list == null) {
       List<Conflict> decoded = new ArrayList<>();
       if (conflictList != null) {
-        for (int i = 0; i + 2 < conflictList.count(); i += 3) {
+        for (int i = 0; i + 2 < conflictList.count(); i += StringListFormat.CONFLICT_GROUP) {
           decoded.add(new Conflict(conflictList.get(i), conflictList.get(i + 1), conflictList.get(i + 2)));
         }
       }
@@ -146,13 +187,14 @@ final class MappedSnapshot {
   }
 
   private static long[] readEdgeTypeCounts(Section section, int typeCount, long edgeCount) {
-    section.requireLength(8L * typeCount, typeCount + " counts of 8 bytes");
+    section.requireLength(CsrFormat.typeCountsBytes(typeCount), typeCount + " counts of " + CsrFormat.COUNT_BYTES
+        + " bytes");
     long[] counts = new long[typeCount];
     long sum = 0;
     for (int t = 0; t < typeCount; t++) {
-      long c = section.bytes().get(LONG, 8L * t);
+      long c = CsrFormat.typeCount(section.bytes(), t);
       if (c < 0 || c > edgeCount - sum) {
-        throw section.corrupt(8L * t, "edge count of type " + t + " out of range: actual=" + c + " vs expected in [0, "
+        throw section.corrupt(CsrFormat.typeCountAt(t), "edge count of type " + t + " out of range: actual=" + c + " vs expected in [0, "
             + (edgeCount - sum) + "]");
       }
       counts[t] = c;

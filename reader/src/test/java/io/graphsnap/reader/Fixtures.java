@@ -1,5 +1,6 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.Conflict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.Conflict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

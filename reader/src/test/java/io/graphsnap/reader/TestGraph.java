@@ -1,5 +1,6 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.nio.charset.StandardCharsets;

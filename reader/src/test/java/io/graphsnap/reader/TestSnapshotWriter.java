@@ -1,14 +1,22 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.format.object.Note;
+import io.graphsnap.format.snapshot.BitmapListFormat;
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SectionSink;
 import io.graphsnap.format.snapshot.SnapshotHeader;
-import java.io.ByteArrayOutputStream;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,10 +26,12 @@ import java.util.zip.CRC32C;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
- * A TEST-ONLY snapshot writer that follows the grammar in {@link SectionId} and {@link SnapshotFormat}
- * literally, so that the reader can be tested before the real builder exists. Uses the real
- * {@link BloomFilterBuilder} and RoaringBitmap serialisation. Not efficient; not deterministic beyond what
- * the tests need.
+ * A TEST-ONLY snapshot writer from a {@link TestGraph}, so that the reader is tested without the builder (and
+ * on files the builder would never write: tests replace or remove sections). The bytes of each section come
+ * from the format classes' writers ({@link StringListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
+ * {@link BitmapListFormat}, {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}), the
+ * very code the builder uses: no layout is spelled out here. Uses the real {@link BloomFilterBuilder} and
+ * RoaringBitmap serialisation. Not efficient; not deterministic beyond what the tests need.
  */
 final class TestSnapshotWriter {
   private TestSnapshotWriter() {}
@@ -46,24 +56,23 @@ final class TestSnapshotWriter {
     s.put(SectionId.BUILD_INFO, stringList(info));
     s.put(SectionId.NODE_NAMES, stringList(names));
 
-    ByteBuffer nodes = le(n * SnapshotFormat.NODE_RECORD_BYTES);
-    for (String name : names) {
-      TestGraph.Node node = graph.nodes.get(name);
-      int flags = (node.external ? SnapshotFormat.NODE_FLAG_EXTERNAL : 0) | (node.merged ? SnapshotFormat.NODE_FLAG_MERGED : 0);
-      nodes.putInt(node.file == null ? -1 : TestGraph.indexOf(paths, node.file)).putInt(node.lineStart)
-          .putInt(node.lineEnd).putShort((short) kinds.indexOf(node.kind)).putShort((short) flags);
-    }
-    s.put(SectionId.NODES, nodes.array());
+    s.put(SectionId.NODES, SectionSink.Bytes.of(out -> {
+      for (String name : names) {
+        TestGraph.Node node = graph.nodes.get(name);
+        int flags = (node.external ? NodeRecordFormat.FLAG_EXTERNAL : 0) | (node.merged ? NodeRecordFormat.FLAG_MERGED : 0);
+        NodeRecordFormat.write(out, node.file == null ? NodeRecordFormat.NO_FILE : TestGraph.indexOf(paths, node.file),
+            node.lineStart, node.lineEnd, kinds.indexOf(node.kind), flags);
+      }
+    }));
     s.put(SectionId.KINDS, stringList(kinds));
     s.put(SectionId.EFFECTS, stringList(effects));
     s.put(SectionId.EDGE_TYPES, stringList(types));
 
-    ByteBuffer counts = le(8 * types.size());
-    for (int t = 0; t < types.size(); t++) {
-      final int type = t;
-      counts.putLong(triples.stream().filter(e -> e[1] == type).count());
+    long[] counts = new long[types.size()];
+    for (int[] e : triples) {
+      counts[e[1]]++;
     }
-    s.put(SectionId.EDGE_TYPE_COUNTS, counts.array());
+    s.put(SectionId.EDGE_TYPE_COUNTS, SectionSink.Bytes.of(out -> CsrFormat.writeTypeCounts(out, counts)));
     putCsr(s, graph, n, triples.size(), false);
     putCsr(s, graph, n, triples.size(), true);
 
@@ -77,7 +86,7 @@ final class TestSnapshotWriter {
       }
       kindBitmaps.add(serialise(b));
     }
-    s.put(SectionId.KIND_BITMAPS, list(kindBitmaps));
+    s.put(SectionId.KIND_BITMAPS, SectionSink.Bytes.of(out -> BitmapListFormat.write(out, kindBitmaps.toArray(byte[][]::new))));
     List<byte[]> effectBitmaps = new ArrayList<>();
     for (String effect : effects) {
       MutableRoaringBitmap b = new MutableRoaringBitmap();
@@ -88,20 +97,19 @@ final class TestSnapshotWriter {
       }
       effectBitmaps.add(serialise(b));
     }
-    s.put(SectionId.EFFECT_BITMAPS, list(effectBitmaps));
+    s.put(SectionId.EFFECT_BITMAPS, SectionSink.Bytes.of(out -> BitmapListFormat.write(out, effectBitmaps.toArray(byte[][]::new))));
 
     BloomFilterBuilder bloom = new BloomFilterBuilder(n);
     names.forEach(name -> bloom.add(name.getBytes(StandardCharsets.UTF_8)));
     s.put(SectionId.BLOOM, bloom.toByteArray());
 
     s.put(SectionId.FILE_PATHS, stringList(paths));
-    ByteBuffer files = le(paths.size() * SnapshotFormat.FILE_RECORD_BYTES);
-    for (String path : paths) {
-      TestGraph.File f = graph.files.get(path);
-      files.put(f.sourceSha256() == null ? new byte[32] : f.sourceSha256()).put(f.objectId())
-          .putInt(languages.indexOf(f.language())).putInt(f.symbolCount());
-    }
-    s.put(SectionId.FILES, files.array());
+    s.put(SectionId.FILES, SectionSink.Bytes.of(out -> {
+      for (String path : paths) {
+        TestGraph.File f = graph.files.get(path);
+        FileRecordFormat.write(out, f.sourceSha256(), f.objectId(), languages.indexOf(f.language()), f.symbolCount());
+      }
+    }));
     s.put(SectionId.LANGUAGES, stringList(languages));
 
     List<byte[]> details = new ArrayList<>();
@@ -110,13 +118,7 @@ final class TestSnapshotWriter {
     }
     s.put(SectionId.NODE_DETAILS, detailsSection(details));
 
-    List<String> conflicts = new ArrayList<>();
-    for (Conflict c : graph.conflicts) {
-      conflicts.add(c.name());
-      conflicts.add(c.keptPath());
-      conflicts.add(c.droppedPath());
-    }
-    s.put(SectionId.CONFLICTS, stringList(conflicts));
+    s.put(SectionId.CONFLICTS, stringList(List.of(Conflict.toStrings(graph.conflicts))));
     s.put(SectionId.NAME_INDEX, nameIndex(names));
     return s;
   }
@@ -140,12 +142,7 @@ final class TestSnapshotWriter {
       }
       slots[(int) slot] = fingerprint << idBits | id;
     }
-    ByteBuffer b = le(8 + 4 * slotCount);
-    b.putInt(slotCount).putInt(0);
-    for (int v : slots) {
-      b.putInt(v);
-    }
-    return b.array();
+    return SectionSink.Bytes.of(out -> NameIndexFormat.write(out, slots, slotCount));
   }
 
   /** The whole snapshot file of {@code graph}. */
@@ -191,61 +188,49 @@ final class TestSnapshotWriter {
    * bytes), keeping the table's offsets and lengths; so that only structural checks can catch the change.
    */
   static byte[] fixChecksums(byte[] file) {
-    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-    int count = b.getInt(16);
+    ByteBuffer b = ByteBuffer.wrap(file).order(LittleEndian.ORDER);
+    int count = b.getInt(SnapshotFormat.SECTION_COUNT_OFFSET);
     if (count < 0 || count > SnapshotFormat.MAX_SECTIONS || SnapshotFormat.headerBytes(count) > file.length) {
       return file; // a damaged header: nothing to fix
     }
     for (int i = 0; i < count; i++) {
-      int at = SnapshotFormat.HEADER_FIXED_BYTES + i * SnapshotFormat.SECTION_ENTRY_BYTES;
-      long offset = b.getLong(at + 8);
-      long length = b.getLong(at + 16);
+      int at = SnapshotFormat.entryOffset(i);
+      long offset = b.getLong(at + SnapshotFormat.ENTRY_OFFSET);
+      long length = b.getLong(at + SnapshotFormat.ENTRY_LENGTH);
       if (offset < 0 || length < 0 || offset > file.length || length > file.length - offset) {
         continue; // a damaged entry: leave its CRC
       }
       CRC32C crc = new CRC32C();
       crc.update(file, (int) offset, (int) length);
-      b.putInt(at + 4, (int) crc.getValue());
+      b.putInt(at + SnapshotFormat.ENTRY_CRC, (int) crc.getValue());
     }
-    int headerBytes = SnapshotFormat.headerBytes(count);
+    int crcAt = SnapshotFormat.headerCrcOffset(count);
     CRC32C crc = new CRC32C();
-    crc.update(file, 0, headerBytes - 4);
-    b.putInt(headerBytes - 4, (int) crc.getValue());
+    crc.update(file, 0, crcAt);
+    b.putInt(crcAt, (int) crc.getValue());
     return file;
   }
 
   /** The file offset of section {@code id} in {@code file}, or -1. */
   static long sectionOffset(byte[] file, SectionId id) {
-    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-    int count = b.getInt(16);
+    ByteBuffer b = ByteBuffer.wrap(file).order(LittleEndian.ORDER);
+    int count = b.getInt(SnapshotFormat.SECTION_COUNT_OFFSET);
     for (int i = 0; i < count; i++) {
-      int at = SnapshotFormat.HEADER_FIXED_BYTES + i * SnapshotFormat.SECTION_ENTRY_BYTES;
-      if (b.getInt(at) == id.id()) {
-        return b.getLong(at + 8);
+      int at = SnapshotFormat.entryOffset(i);
+      if (b.getInt(at + SnapshotFormat.ENTRY_ID) == id.id()) {
+        return b.getLong(at + SnapshotFormat.ENTRY_OFFSET);
       }
     }
     return -1;
   }
 
   static byte[] stringList(List<String> strings) {
-    List<byte[]> items = new ArrayList<>();
-    strings.forEach(s -> items.add(s.getBytes(StandardCharsets.UTF_8)));
-    return list(items);
+    return SectionSink.Bytes.of(out -> StringListFormat.writeUtf8(out, strings));
   }
 
-  /** {@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data}. */
+  /** A StringList (or BitmapList) of {@code items}. */
   static byte[] list(List<byte[]> items) {
-    int data = items.stream().mapToInt(x -> x.length).sum();
-    ByteBuffer b = le(8 + 8 * (items.size() + 1) + data);
-    b.putInt(items.size()).putInt(0);
-    long end = 0;
-    b.putLong(0);
-    for (byte[] item : items) {
-      end += item.length;
-      b.putLong(end);
-    }
-    items.forEach(b::put);
-    return b.array();
+    return SectionSink.Bytes.of(out -> StringListFormat.write(out, items.toArray(byte[][]::new)));
   }
 
   static byte[] serialise(MutableRoaringBitmap bitmap) {
@@ -256,75 +241,50 @@ final class TestSnapshotWriter {
   }
 
   private static void putCsr(EnumMap<SectionId, byte[]> s, TestGraph graph, int n, int e, boolean reverse) {
-    ByteBuffer offsets = le(8 * (n + 1));
-    ByteBuffer neighbours = le(4 * e);
-    ByteBuffer types = le(e);
-    long position = 0;
+    int[] offsets = new int[n + 1];
+    int[] neighbours = new int[e];
+    byte[] types = new byte[e];
+    int position = 0;
     for (int v = 0; v < n; v++) {
-      offsets.putLong(position);
+      offsets[v] = position;
       for (int[] edge : graph.neighbours(v, -1, reverse)) {
-        neighbours.putInt(edge[0]);
-        types.put((byte) edge[1]);
+        neighbours[position] = edge[0];
+        types[position] = (byte) edge[1];
         position++;
       }
     }
-    offsets.putLong(position);
-    s.put(reverse ? SectionId.REVERSE_OFFSETS : SectionId.FORWARD_OFFSETS, offsets.array());
-    s.put(reverse ? SectionId.REVERSE_SOURCES : SectionId.FORWARD_TARGETS, neighbours.array());
-    s.put(reverse ? SectionId.REVERSE_TYPES : SectionId.FORWARD_TYPES, types.array());
+    offsets[n] = position;
+    SectionId[] ids = CsrFormat.sections(reverse);
+    s.put(ids[0], SectionSink.Bytes.of(out -> CsrFormat.writeOffsets(out, offsets)));
+    s.put(ids[1], SectionSink.Bytes.of(out -> CsrFormat.writeNeighbours(out, neighbours, e)));
+    s.put(ids[2], SectionSink.Bytes.of(out -> CsrFormat.writeTypes(out, types, e)));
   }
 
   private static byte[] details(TestGraph.Node node) {
     if (node.external) {
       return new byte[0];
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(node.hash == null ? 0 : 1);
-    if (node.hash != null) {
-      out.writeBytes(node.hash);
-    }
-    varInt(out, node.notes.size());
+    byte[][] notes = new byte[2 * node.notes.size()][];
+    int i = 0;
     for (Note note : node.notes) {
-      str(out, note.lang());
-      str(out, note.text());
+      notes[i++] = utf8(note.lang());
+      notes[i++] = utf8(note.text());
     }
-    varInt(out, node.metadata.size());
-    node.metadata.forEach((k, v) -> {
-      str(out, k);
-      str(out, v);
-    });
-    return out.toByteArray();
+    byte[][] metadata = new byte[2 * node.metadata.size()][];
+    i = 0;
+    for (Map.Entry<String, String> m : node.metadata.entrySet()) {
+      metadata[i++] = utf8(m.getKey());
+      metadata[i++] = utf8(m.getValue());
+    }
+    return NodeDetailsFormat.encodeEntry(node.hash, notes, metadata);
   }
 
   private static byte[] detailsSection(List<byte[]> entries) {
-    int data = entries.stream().mapToInt(x -> x.length).sum();
-    ByteBuffer b = le(8 * (entries.size() + 1) + data);
-    long end = 0;
-    b.putLong(0);
-    for (byte[] entry : entries) {
-      end += entry.length;
-      b.putLong(end);
-    }
-    entries.forEach(b::put);
-    return b.array();
+    return SectionSink.Bytes.of(out -> NodeDetailsFormat.write(out, entries.toArray(byte[][]::new)));
   }
 
-  static void varInt(ByteArrayOutputStream out, int value) {
-    int v = value;
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void str(ByteArrayOutputStream out, String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    varInt(out, utf8.length);
-    out.writeBytes(utf8);
-  }
-
-  private static ByteBuffer le(int size) {
-    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-  }
 }

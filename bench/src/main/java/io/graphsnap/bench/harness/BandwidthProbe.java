@@ -1,11 +1,11 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.snapshot.LittleEndian;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * can stream mapped memory on this machine, the limit any scan of the snapshot's CSR can approach.
  */
 public final class BandwidthProbe {
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfLong LONG = LittleEndian.LONG;
 
   /** Keeps the sums alive so that the JIT cannot drop the reads. */
   private static volatile long sink;
@@ -52,7 +52,7 @@ public final class BandwidthProbe {
 
   private static void write(Path file, long bytes) throws IOException {
     SplittableRandom random = new SplittableRandom(7);
-    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(LittleEndian.ORDER);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       long written = 0;

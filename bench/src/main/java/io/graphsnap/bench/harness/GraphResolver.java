@@ -1,5 +1,6 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Resolves a set of file summaries into a {@link ResolvedGraph}, independently of the builder, with the rules of
- * DESIGN §6: a namespace name declared by several files becomes one node with the union of their edges and
+ * docs/DESIGN.md §1: a namespace name declared by several files becomes one node with the union of their edges and
  * effects, an undeclared target becomes an {@code external} node, duplicate edges collapse. A name declared twice
  * outside namespaces is a conflict, which synthetic graphs never have: it fails here rather than guess.
  *
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * 100 bytes per name plus 12 bytes per edge (twice, briefly). Single-threaded, one use per instance.
  */
 public final class GraphResolver {
-  private static final String EXTERNAL = "external";
+  private static final String EXTERNAL = Kinds.EXTERNAL;
 
   private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
   private final ObjectArrayList<String> names = new ObjectArrayList<>();

@@ -1,8 +1,8 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.reader.CsrView;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 
@@ -17,11 +17,11 @@ public final class MappedCsr {
   private MappedCsr() {}
 
   private static LongBuffer longs(MemorySegment segment) {
-    return segment.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    return segment.asByteBuffer().order(LittleEndian.ORDER).asLongBuffer();
   }
 
   private static IntBuffer ints(MemorySegment segment) {
-    return segment.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+    return segment.asByteBuffer().order(LittleEndian.ORDER).asIntBuffer();
   }
 
   /** Top-down BFS from {@code source} over all out-edges; see {@link GraphSystem#bfs}. */

@@ -125,11 +125,12 @@ public final class MarkdownReport {
     if (keys.isEmpty() || !(total > 0)) {
       return;
     }
-    md.append("## Where the snapshot's bytes go\n\n| Section | bytes | B/edge | share |\n|---|---:|---:|---:|\n");
+    md.append("## Where the snapshot's bytes go\n\n| Section | holds | bytes | B/edge | share |\n|---|---|---:|---:|---:|\n");
     for (String key : keys) {
       double bytes = gs.number(key);
-      md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.1f %% |%n", key.substring("disk.part.".length()),
-          (long) bytes, bytes / edges, 100 * bytes / total));
+      String section = key.substring("disk.part.".length());
+      md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.1f %% |%n", section,
+          SnapshotSections.describe(section), (long) bytes, bytes / edges, 100 * bytes / total));
     }
     md.append('\n');
     gapCoded(md, gs, edges, total);

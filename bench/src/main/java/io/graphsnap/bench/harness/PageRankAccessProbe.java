@@ -1,10 +1,11 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.GraphSnapshot;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import java.util.Arrays;
  * </pre>
  */
 public final class PageRankAccessProbe {
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfLong LONG = LittleEndian.LONG;
+  private static final ValueLayout.OfInt INT = LittleEndian.INT;
   private static final double D = 0.85;
   private static final int BLOCK = 8192;
 
@@ -47,7 +48,7 @@ public final class PageRankAccessProbe {
         long t0 = System.nanoTime();
         double[] rank = switch (mode) {
           case "heap" -> heap(n, hOff, hIn, hSrc);
-          case "buffer" -> buffer(n, longs(off), longs(inOff), src.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN)
+          case "buffer" -> buffer(n, longs(off), longs(inOff), src.asByteBuffer().order(LittleEndian.ORDER)
               .asIntBuffer());
           case "segment" -> segment(n, off, inOff, src);
           case "blocks" -> blocks(n, off, inOff, src);
@@ -60,7 +61,7 @@ public final class PageRankAccessProbe {
   }
 
   private static LongBuffer longs(MemorySegment s) {
-    return s.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    return s.asByteBuffer().order(LittleEndian.ORDER).asLongBuffer();
   }
 
   private static double[] heap(int n, long[] off, long[] inOff, int[] src) {
@@ -112,13 +113,13 @@ public final class PageRankAccessProbe {
     double[] next = new double[n];
     double[] c = new double[n];
     for (int it = 0; it < 5; it++) {
-      double base = contributions(n, rank, c, v -> off.get(LONG, 8L * v + 8) - off.get(LONG, 8L * v));
-      long i = inOff.get(LONG, 0);
+      double base = contributions(n, rank, c, v -> CsrFormat.offset(off, v + 1L) - CsrFormat.offset(off, v));
+      long i = CsrFormat.offset(inOff, 0);
       for (int v = 0; v < n; v++) {
         double sum = 0;
-        long end = inOff.get(LONG, 8L * v + 8);
+        long end = CsrFormat.offset(inOff, v + 1L);
         for (; i < end; i++) {
-          sum += c[src.get(INT, 4 * i)];
+          sum += c[CsrFormat.neighbour(src, i)];
         }
         next[v] = base + D * sum;
       }
@@ -135,14 +136,14 @@ public final class PageRankAccessProbe {
     double[] c = new double[n];
     long[] o = new long[BLOCK + 1];
     int[] ids = new int[BLOCK];
-    long edges = inOff.get(LONG, 8L * n);
+    long edges = CsrFormat.offset(inOff, n);
     for (int it = 0; it < 5; it++) {
-      double base = contributions(n, rank, c, v -> off.get(LONG, 8L * v + 8) - off.get(LONG, 8L * v));
+      double base = contributions(n, rank, c, v -> CsrFormat.offset(off, v + 1L) - CsrFormat.offset(off, v));
       long windowStart = 0;
       long windowEnd = 0;
       for (int v0 = 0; v0 < n; v0 += BLOCK) {
         int m = Math.min(BLOCK, n - v0);
-        MemorySegment.copy(inOff, LONG, 8L * v0, o, 0, m + 1);
+        MemorySegment.copy(inOff, LONG, CsrFormat.offsetAt(v0), o, 0, m + 1);
         for (int k = 0; k < m; k++) {
           double sum = 0;
           long j = o[k];
@@ -150,7 +151,7 @@ public final class PageRankAccessProbe {
           while (j < e) {
             if (j >= windowEnd) {
               int length = (int) Math.min(BLOCK, edges - j);
-              MemorySegment.copy(src, INT, 4 * j, ids, 0, length);
+              MemorySegment.copy(src, INT, CsrFormat.neighbourAt(j), ids, 0, length);
               windowStart = j;
               windowEnd = j + length;
             }

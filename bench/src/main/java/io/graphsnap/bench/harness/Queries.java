@@ -1,5 +1,7 @@
 package io.graphsnap.bench.harness;
 
+import io.graphsnap.format.object.EdgeTypes;
+import io.graphsnap.format.object.Kinds;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,14 +39,14 @@ public record Queries(String[] hits, String[] misses, int[] neighbourNodes, Stri
       nodes[i] = random.nextInt(n);
     }
     List<String[]> kindEffects = new ArrayList<>();
-    for (String[] pair : new String[][] {{"method", "db"}, {"method", "io"}, {"fn", "net"}, {"class", "meta"}}) {
+    for (String[] pair : new String[][] {{Kinds.METHOD, "db"}, {Kinds.METHOD, "io"}, {Kinds.FN, "net"}, {Kinds.CLASS, "meta"}}) {
       if (g.kinds().contains(pair[0]) && g.effects().contains(pair[1])) {
         kindEffects.add(pair);
       }
     }
     int[] bfs = new int[sources];
-    int method = g.kinds().indexOf("method");
-    int fn = g.kinds().indexOf("fn");
+    int method = g.kinds().indexOf(Kinds.METHOD);
+    int fn = g.kinds().indexOf(Kinds.FN);
     for (int i = 0; i < sources; i++) {
       int v;
       int tries = 0;
@@ -55,7 +57,7 @@ public record Queries(String[] hits, String[] misses, int[] neighbourNodes, Stri
           || (g.kindOf()[v] != method && g.kindOf()[v] != fn)));
       bfs[i] = v;
     }
-    return new Queries(hits, misses, nodes, "calls", kindEffects, bfs);
+    return new Queries(hits, misses, nodes, EdgeTypes.CALLS, kindEffects, bfs);
   }
 
   /** Writes the queries to {@code file}. */

@@ -1,5 +1,7 @@
 package io.graphsnap.bench.incremental;
 
+import io.graphsnap.format.object.EdgeTypes;
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.bench.BenchData;
 import io.graphsnap.bench.Scale;
 import io.graphsnap.bench.SyntheticGraph;
@@ -216,11 +218,11 @@ public class IncrementalBuildBenchmark {
     }
     List<EdgeSummary> edges = new ArrayList<>(file.edges());
     int caller = Math.min(2, symbols.size() - 1);
-    edges.add(new EdgeSummary(caller, "calls", callee));
+    edges.add(new EdgeSummary(caller, EdgeTypes.CALLS, callee));
     if (serial % 2 == 1) {
       String name = symbols.get(caller).name() + "$edit" + serial;
-      symbols.add(new SymbolSummary(name, "method", List.of(), 900_000, 900_010, hash, List.of(), null));
-      edges.add(new EdgeSummary(symbols.size() - 1, "calls", callee));
+      symbols.add(new SymbolSummary(name, Kinds.METHOD, List.of(), 900_000, 900_010, hash, List.of(), null));
+      edges.add(new EdgeSummary(symbols.size() - 1, EdgeTypes.CALLS, callee));
     }
     return new FileSummary(file.path(), file.language(), file.sourceSha256(), symbols, edges);
   }

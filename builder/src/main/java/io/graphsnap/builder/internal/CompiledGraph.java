@@ -1,6 +1,6 @@
 package io.graphsnap.builder.internal;
 
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 

@@ -2,7 +2,12 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.format.snapshot.Conflict;
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 
@@ -19,44 +24,37 @@ final class CompiledSections implements SnapshotBody {
   }
 
   @Override
-  public void writeSection(SectionId id, SectionWriter out) throws IOException {
-    switch (id) {
-      case BUILD_INFO -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> out.putStringList(g.nodeNames());
-      case NODES -> writeNodes(out);
-      case KINDS -> out.putStringList(g.kinds());
-      case EFFECTS -> out.putStringList(g.effects());
-      case EDGE_TYPES -> out.putStringList(g.edgeTypes());
-      case EDGE_TYPE_COUNTS -> {
-        for (long count : g.edgeTypeCounts()) {
-          out.putLong(count);
-        }
-      }
-      case FORWARD_OFFSETS -> out.putIntsAsLongs(g.forward().offsets());
-      case FORWARD_TARGETS -> out.putInts(g.forward().others(), g.edgeCount());
-      case FORWARD_TYPES -> out.put(g.forward().types(), 0, g.edgeCount());
-      case REVERSE_OFFSETS -> out.putIntsAsLongs(g.reverse().offsets());
-      case REVERSE_SOURCES -> out.putInts(g.reverse().others(), g.edgeCount());
-      case REVERSE_TYPES -> out.put(g.reverse().types(), 0, g.edgeCount());
-      case KIND_BITMAPS -> out.putBitmapList(g.kindBitmaps());
-      case EFFECT_BITMAPS -> out.putBitmapList(g.effectBitmaps());
-      case BLOOM -> writeBloom(out);
-      case FILE_PATHS -> out.putStringList(g.filePaths());
-      case FILES -> writeFiles(out);
-      case LANGUAGES -> out.putStringList(g.languages());
-      case NODE_DETAILS -> writeDetails(out);
-      case CONFLICTS -> writeConflicts(out);
-      case NAME_INDEX -> writeNameIndex(out);
-    }
+  public Content section(SectionId id) {
+    return switch (id) {
+      case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
+      case NODE_NAMES -> out -> out.putStringList(g.nodeNames());
+      case NODES -> this::writeNodes;
+      case KINDS -> out -> out.putStringList(g.kinds());
+      case EFFECTS -> out -> out.putStringList(g.effects());
+      case EDGE_TYPES -> out -> out.putStringList(g.edgeTypes());
+      case EDGE_TYPE_COUNTS -> out -> CsrFormat.writeTypeCounts(out, g.edgeTypeCounts());
+      case FORWARD_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.forward().offsets());
+      case FORWARD_TARGETS -> out -> CsrFormat.writeNeighbours(out, g.forward().others(), g.edgeCount());
+      case FORWARD_TYPES -> out -> CsrFormat.writeTypes(out, g.forward().types(), g.edgeCount());
+      case REVERSE_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.reverse().offsets());
+      case REVERSE_SOURCES -> out -> CsrFormat.writeNeighbours(out, g.reverse().others(), g.edgeCount());
+      case REVERSE_TYPES -> out -> CsrFormat.writeTypes(out, g.reverse().types(), g.edgeCount());
+      case KIND_BITMAPS -> out -> out.putBitmapList(g.kindBitmaps());
+      case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
+      case BLOOM -> this::writeBloom;
+      case FILE_PATHS -> out -> out.putStringList(g.filePaths());
+      case FILES -> this::writeFiles;
+      case LANGUAGES -> out -> out.putStringList(g.languages());
+      case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
+      case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
+      case NAME_INDEX -> this::writeNameIndex;
+    };
   }
 
   private void writeNodes(SectionWriter out) throws IOException {
     for (int v = 0; v < g.nodeCount(); v++) {
-      out.putInt(g.nodeFile()[v]);
-      out.putInt(g.nodeLineStart()[v]);
-      out.putInt(g.nodeLineEnd()[v]);
-      out.putShort(g.nodeKind()[v]);
-      out.putShort(g.nodeFlags()[v]);
+      NodeRecordFormat.write(out, g.nodeFile()[v], g.nodeLineStart()[v], g.nodeLineEnd()[v], g.nodeKind()[v],
+          g.nodeFlags()[v]);
     }
   }
 
@@ -89,38 +87,10 @@ final class CompiledSections implements SnapshotBody {
     nameIndex = null;
   }
 
-  /** {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32, LanguageId Int32, SymbolCount Int32}. */
   private void writeFiles(SectionWriter out) throws IOException {
     for (int f = 0; f < g.filePaths().length; f++) {
-      out.putHashOrZeros(g.fileSourceSha()[f]);
-      out.put(g.fileObjectId()[f]);
-      out.putInt(g.fileLanguage()[f]);
-      out.putInt(g.fileSymbolCount()[f]);
+      FileRecordFormat.write(out, g.fileSourceSha()[f], g.fileObjectId()[f], g.fileLanguage()[f],
+          g.fileSymbolCount()[f]);
     }
-  }
-
-  /** {@code NodeDetails --> Ends UInt64^(N+1), Data}. */
-  private void writeDetails(SectionWriter out) throws IOException {
-    long end = 0;
-    out.putLong(end);
-    for (byte[] entry : g.nodeDetails()) {
-      end += entry.length;
-      out.putLong(end);
-    }
-    for (byte[] entry : g.nodeDetails()) {
-      out.put(entry);
-    }
-  }
-
-  /** {@code Conflicts --> StringList} of name, kept path, dropped path per conflict. */
-  private void writeConflicts(SectionWriter out) throws IOException {
-    String[] strings = new String[3 * g.conflicts().size()];
-    int i = 0;
-    for (var c : g.conflicts()) {
-      strings[i++] = c.name();
-      strings[i++] = c.keptPath();
-      strings[i++] = c.droppedPath();
-    }
-    out.putStringList(strings);
   }
 }

@@ -2,10 +2,11 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.SectionSink;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -18,8 +19,6 @@ import java.util.Arrays;
 public final class NameIndexBuilder {
   /** Most nodes an index is built for: its slots must fit one Java array. */
   public static final int MAX_NODES = (int) ((Integer.MAX_VALUE - 8) * 3L / 4);
-
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private final int nodeCount;
   private final int idBits;
@@ -77,20 +76,18 @@ public final class NameIndexBuilder {
   }
 
   /**
-   * Adds the names {@code [from, to)} of a StringList ({@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1),
-   * Bytes}) of {@code count} strings, such as another snapshot's mapped NODE_NAMES, copying them in chunks.
+   * Adds the names {@code [from, to)} of a {@link StringListFormat StringList} of {@code count} strings, such as another snapshot's mapped NODE_NAMES, copying them in chunks.
    * The list must be sound (the reader checked its bounds; its ends are monotonic).
    */
   public void addNames(MemorySegment list, int count, int from, int to) {
-    long endsAt = 8;
-    long dataAt = 8L * (count + 2);
+    long dataAt = StringListFormat.dataOffset(count);
     int i = from;
     while (i < to) {
-      long start = list.get(LONG, endsAt + 8L * i);
-      long stop = list.get(LONG, endsAt + 8L * (i + 1));
+      long start = StringListFormat.end(list, i);
+      long stop = StringListFormat.end(list, i + 1);
       int j = i + 1;
       while (j < to) {
-        long next = list.get(LONG, endsAt + 8L * (j + 1));
+        long next = StringListFormat.end(list, j + 1);
         if (next - start > scratch.length) {
           break;
         }
@@ -104,7 +101,7 @@ public final class NameIndexBuilder {
       MemorySegment.copy(list, ValueLayout.JAVA_BYTE, dataAt + start, scratch, 0, n);
       long offset = start;
       for (int k = i; k < j; k++) {
-        long next = list.get(LONG, endsAt + 8L * (k + 1));
+        long next = StringListFormat.end(list, k + 1);
         add(scratch, (int) (offset - start), (int) (next - offset));
         offset = next;
       }
@@ -117,12 +114,10 @@ public final class NameIndexBuilder {
    *
    * @throws IllegalStateException unless exactly {@code nodeCount} names were added
    */
-  public void writeTo(SectionWriter out) throws IOException {
+  public void writeTo(SectionSink out) throws IOException {
     if (added != nodeCount) {
       throw new IllegalStateException("name index for " + nodeCount + " nodes: only " + added + " names added");
     }
-    out.putInt(slotCount);
-    out.putInt(0);
-    out.putInts(slots, slotCount);
+    NameIndexFormat.write(out, slots, slotCount);
   }
 }

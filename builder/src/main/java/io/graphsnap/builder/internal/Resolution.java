@@ -1,13 +1,13 @@
 package io.graphsnap.builder.internal;
 
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.object.SymbolSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which declaration defines each name (DESIGN §6). A name declared once is defined by that declaration. A name
+ * Which declaration defines each name (docs/DESIGN.md §1: namespaces merge, anything else conflicts). A name declared once is defined by that declaration. A name
  * declared by several files merges into one node when every declaration has the same namespace kind
  * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
  * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the

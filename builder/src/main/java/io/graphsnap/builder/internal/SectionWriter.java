@@ -1,13 +1,15 @@
 package io.graphsnap.builder.internal;
 
+import io.graphsnap.format.snapshot.BitmapListFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SectionSink;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 import org.roaringbitmap.RoaringBitmap;
@@ -19,14 +21,13 @@ import org.roaringbitmap.RoaringBitmap;
  * next one fills; {@link #flush()} and {@link #finish()} wait for them. Mutable, single-use, used from one thread; {@link #close()}
  * stops the writer thread; does not close the channel.
  */
-public final class SectionWriter implements AutoCloseable {
+public final class SectionWriter implements SectionSink, AutoCloseable {
   static final int BUFFER_BYTES = 1 << 20;
-  private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private final FileChannel channel;
   /** Writes full buffers behind the producer; started by the first full buffer (small files never start it). */
   private WriteBehind writes;
-  private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(LittleEndian.ORDER);
   private final CRC32C crc = new CRC32C();
   private final long[] longs = new long[8192];
   /** File offset of buffer position 0. */
@@ -72,35 +73,41 @@ public final class SectionWriter implements AutoCloseable {
   }
 
   /** Writes one byte. */
+  @Override
   public void putByte(int b) throws IOException {
     ensure(1);
     buffer.put((byte) b);
   }
 
   /** Writes the low 16 bits of {@code s}, little-endian. */
+  @Override
   public void putShort(int s) throws IOException {
     ensure(2);
     buffer.putShort((short) s);
   }
 
   /** Writes {@code i}, little-endian. */
+  @Override
   public void putInt(int i) throws IOException {
     ensure(4);
     buffer.putInt(i);
   }
 
   /** Writes {@code l}, little-endian. */
+  @Override
   public void putLong(long l) throws IOException {
     ensure(8);
     buffer.putLong(l);
   }
 
   /** Writes every byte of {@code bytes}. */
+  @Override
   public void put(byte[] bytes) throws IOException {
     put(bytes, 0, bytes.length);
   }
 
   /** Writes {@code bytes[offset, offset + length)}. */
+  @Override
   public void put(byte[] bytes, int offset, int length) throws IOException {
     while (length > 0) {
       ensure(1);
@@ -111,18 +118,8 @@ public final class SectionWriter implements AutoCloseable {
     }
   }
 
-  /** Writes the 32 bytes of {@code hash32}, or 32 zero bytes if it is {@code null}. */
-  public void putHashOrZeros(byte[] hash32) throws IOException {
-    if (hash32 != null) {
-      put(hash32);
-    } else {
-      for (int i = 0; i < 4; i++) {
-        putLong(0);
-      }
-    }
-  }
-
   /** Writes every int of {@code values[0, count)}. */
+  @Override
   public void putInts(int[] values, int count) throws IOException {
     for (int i = 0; i < count; ) {
       ensure(4);
@@ -140,7 +137,7 @@ public final class SectionWriter implements AutoCloseable {
   public void putLongsShifted(MemorySegment source, long offset, int count, long shift) throws IOException {
     for (int i = 0; i < count; ) {
       int n = Math.min(count - i, longs.length);
-      MemorySegment.copy(source, LONG_LE, offset + 8L * i, longs, 0, n);
+      MemorySegment.copy(source, LittleEndian.LONG, offset + (long) Long.BYTES * i, longs, 0, n);
       for (int k = 0; k < n; k++) {
         longs[k] += shift;
       }
@@ -150,6 +147,7 @@ public final class SectionWriter implements AutoCloseable {
   }
 
   /** Writes every long of {@code values[0, count)}. */
+  @Override
   public void putLongs(long[] values, int count) throws IOException {
     for (int i = 0; i < count; ) {
       ensure(8);
@@ -160,17 +158,11 @@ public final class SectionWriter implements AutoCloseable {
     }
   }
 
-  /** Writes every int of {@code values} widened to an unsigned 64-bit value (offsets are never negative). */
-  public void putIntsAsLongs(int[] values) throws IOException {
-    for (int v : values) {
-      putLong(v & 0xFFFF_FFFFL);
-    }
-  }
-
   /**
    * Copies {@code length} bytes of {@code source} from {@code offset} (a mapped section of another snapshot)
    * in buffer-sized chunks. O(length), sequential.
    */
+  @Override
   public void put(MemorySegment source, long offset, long length) throws IOException {
     while (length > 0) {
       ensure(1);
@@ -183,36 +175,21 @@ public final class SectionWriter implements AutoCloseable {
     }
   }
 
-  /** {@code StringList --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes}. */
+  /** Writes {@code strings}, UTF-8 (checked), as a {@link StringListFormat StringList}. */
   public void putStringList(String[] strings) throws IOException {
-    putInt(strings.length);
-    putInt(0);
-    long end = 0;
-    putLong(end);
-    for (String s : strings) {
-      end += Utf8.length(s, "string");
-      putLong(end);
-    }
-    for (String s : strings) {
-      put(Utf8.encode(s, "string"));
-    }
+    StringListFormat.write(this, strings.length, i -> Utf8.length(strings[i], "string"),
+        (i, out) -> out.put(Utf8.encode(strings[i], "string")));
   }
 
-  /** {@code BitmapList --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data}, portable serialisation. */
+  /** Writes {@code bitmaps} in RoaringBitmap's portable serialisation as a {@link BitmapListFormat BitmapList}. */
   public void putBitmapList(RoaringBitmap[] bitmaps) throws IOException {
-    putInt(bitmaps.length);
-    putInt(0);
-    long end = 0;
-    putLong(end);
-    for (RoaringBitmap b : bitmaps) {
-      end += b.serializedSizeInBytes();
-      putLong(end);
+    byte[][] serialised = new byte[bitmaps.length][];
+    for (int i = 0; i < bitmaps.length; i++) {
+      ByteBuffer bytes = ByteBuffer.allocate(bitmaps[i].serializedSizeInBytes()).order(LittleEndian.ORDER);
+      bitmaps[i].serialize(bytes);
+      serialised[i] = bytes.array();
     }
-    for (RoaringBitmap b : bitmaps) {
-      ByteBuffer bytes = ByteBuffer.allocate(b.serializedSizeInBytes()).order(ByteOrder.LITTLE_ENDIAN);
-      b.serialize(bytes);
-      put(bytes.array());
-    }
+    BitmapListFormat.write(this, serialised);
   }
 
   /** Writes every byte so far to the channel before returning; rethrows a failed write. */

@@ -32,7 +32,7 @@ public record SymbolSummary(
     SortedMap<String, String> metadata) {
 
   /** Namespace kinds: a name of one of these kinds may be declared by several files, which merge. */
-  public static final List<String> NAMESPACE_KINDS = List.of("module", "namespace", "package");
+  public static final List<String> NAMESPACE_KINDS = Kinds.NAMESPACES;
 
   /** Validates and canonicalises every field. */
   public SymbolSummary {

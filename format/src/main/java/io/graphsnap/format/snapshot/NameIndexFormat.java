@@ -1,5 +1,10 @@
 package io.graphsnap.format.snapshot;
 
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+
 /**
  * The name index ({@link SectionId#NAME_INDEX}, since format version {@link SnapshotFormat#VERSION_NAME_INDEX}):
  * an open-addressing hash table, linear probing, from a node's name to its id. The grammar:
@@ -31,6 +36,10 @@ package io.graphsnap.format.snapshot;
  * slots whatever the bytes (a hostile file may have no empty slot). Stateless and thread-safe.
  */
 public final class NameIndexFormat {
+  /** Offset of SlotCount. */
+  public static final int SLOT_COUNT = 0;
+  /** Offset of the reserved zero field. */
+  public static final int ZERO = 4;
   /** Bytes before the slots: SlotCount and Zero. */
   public static final int HEADER_BYTES = 8;
   /** Bytes of one slot. */
@@ -77,5 +86,32 @@ public final class NameIndexFormat {
   /** The slot value that stores node {@code id}, whose name hashes to {@code h}. */
   public static int slotValue(int id, long h, int idBits) {
     return (fingerprint(h, idBits) << idBits) | id;
+  }
+
+  /** Offset of slot {@code slot} in the section. */
+  public static long slotOffset(long slot) {
+    return HEADER_BYTES + (long) SLOT_BYTES * slot;
+  }
+
+  /** SlotCount as stored, unsigned; unchecked. */
+  public static long storedSlotCount(MemorySegment index) {
+    return Integer.toUnsignedLong(index.get(INT, SLOT_COUNT));
+  }
+
+  /** The reserved field as stored (zero in a sound index). */
+  public static int storedZero(MemorySegment index) {
+    return index.get(INT, ZERO);
+  }
+
+  /** Slot {@code slot}'s value; unchecked. */
+  public static int slot(MemorySegment index, long slot) {
+    return index.get(INT, slotOffset(slot));
+  }
+
+  /** Writes the section: SlotCount, Zero, {@code slots[0, slotCount)}. */
+  public static void write(SectionSink out, int[] slots, int slotCount) throws IOException {
+    out.putInt(slotCount);
+    out.putInt(0);
+    out.putInts(slots, slotCount);
   }
 }

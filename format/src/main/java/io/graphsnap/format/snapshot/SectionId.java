@@ -1,34 +1,25 @@
 package io.graphsnap.format.snapshot;
 
 /**
- * The sections of a snapshot file, with their stable numeric ids (never reused; only ever added) and the
- * byte grammar of each. All integers are little-endian and unaligned reads are allowed; every section
- * starts at a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT}. {@code N} is the node count, {@code E}
- * the distinct edge count, {@code T} the edge-type count, {@code K} the kind count, {@code X} the effect
- * count, {@code F} the file count. Common terms:
+ * The sections of a snapshot file, with their stable numeric ids (never reused; only ever added) and what
+ * each holds. All integers are little-endian ({@link LittleEndian}) and unaligned reads are allowed; every
+ * section starts at a multiple of {@link SnapshotFormat#SECTION_ALIGNMENT}. {@code N} is the node count,
+ * {@code E} the distinct edge count, {@code T} the edge-type count, {@code K} the kind count, {@code X} the
+ * effect count, {@code F} the file count.
  *
- * <pre>
- * StringList --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes Byte^Ends[Count]
- *                 Ends[0] = 0, Ends non-decreasing; string i = UTF-8 Bytes[Ends[i], Ends[i+1])
- * BitmapList --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data Byte^Ends[Count]
- *                 bitmap i = Data[Ends[i], Ends[i+1]) in RoaringBitmap's portable serialisation
- * Str        --&gt; Length VarInt, Bytes Byte^Length (UTF-8)
- * VarInt     --&gt; unsigned LEB128, at most 5 bytes
- * </pre>
+ * <p>Each section's bytes follow the grammar of its family's format class ({@link #formatClassName()}), which
+ * also holds the named offsets, a reader over mapped bytes and a writer: the only code that knows them.
  *
  * <p>Names sort by their UTF-8 bytes compared as unsigned values (which is code-point order), so a node
  * lookup is a binary search, and all names with a prefix form one contiguous range of node ids.
  */
 public enum SectionId {
-  /** {@code BuildInfo --> StringList} of 2·n strings, key then value, keys sorted: tool version, counts. No timestamps. */
+  /** {@code BuildInfo --> StringList} ({@link StringListFormat}) of 2·n strings, key then value, keys sorted: tool version, counts. No timestamps. */
   BUILD_INFO(1),
   /** {@code NodeNames --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. */
   NODE_NAMES(2),
   /**
-   * {@code Nodes --> NodeRecord^N}; {@code NodeRecord --> FileId Int32, LineStart Int32, LineEnd Int32,
-   * KindId UInt16, Flags UInt16} ({@link SnapshotFormat#NODE_RECORD_BYTES} bytes). FileId is -1 for nodes
-   * without a file (external nodes). Flags: {@link SnapshotFormat#NODE_FLAG_EXTERNAL},
-   * {@link SnapshotFormat#NODE_FLAG_MERGED}.
+   * {@code Nodes --> NodeRecord^N}: file, lines, kind and flags of each node; see {@link NodeRecordFormat}.
    */
   NODES(3),
   /** {@code Kinds --> StringList} of K distinct kind names, sorted; kind id = index. */
@@ -60,18 +51,15 @@ public enum SectionId {
   /** {@code FilePaths --> StringList} of F distinct repository-relative paths, sorted; file id = index. */
   FILE_PATHS(17),
   /**
-   * {@code Files --> FileRecord^F}; {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32,
-   * LanguageId Int32, SymbolCount Int32} ({@link SnapshotFormat#FILE_RECORD_BYTES} bytes). SourceSha256 is all
-   * zero when unknown; LanguageId indexes LANGUAGES.
+   * {@code Files --> FileRecord^F}: source hash, object id, language and symbol count of each file; see
+   * {@link FileRecordFormat}.
    */
   FILES(18),
   /** {@code Languages --> StringList} of distinct language tags, sorted (the empty tag included when used). */
   LANGUAGES(19),
   /**
-   * {@code NodeDetails --> Ends UInt64^(N+1), Data}: node v's entry is Data[Ends[v], Ends[v+1]), read only
-   * on demand. {@code Entry --> Flags UInt8, Hash Byte^32 (if Flags bit 0), NoteCount VarInt,
-   * (Lang Str, Text Str)^NoteCount, MetadataCount VarInt, (Key Str, Value Str)^MetadataCount}. External nodes
-   * have an empty entry.
+   * {@code NodeDetails --> Ends UInt64^(N+1), Data}: each node's hash, notes and metadata, read only on demand;
+   * see {@link NodeDetailsFormat}.
    */
   NODE_DETAILS(20),
   /** {@code Conflicts --> StringList} of 3·C strings: name, kept path, dropped path; sorted by name, then dropped path. */
@@ -94,6 +82,25 @@ public enum SectionId {
   /** The stable numeric id written in the section table. */
   public int id() {
     return id;
+  }
+
+  /**
+   * The fully qualified name of the class whose Javadoc is this section's byte grammar and which reads and writes
+   * it. A switch over every constant: a new section does not compile until it names its format. (A name, not a
+   * {@code Class}, because the Bloom filter's format lives in the bloom module, which this module does not see.)
+   */
+  public String formatClassName() {
+    return switch (this) {
+      case BUILD_INFO, NODE_NAMES, KINDS, EFFECTS, EDGE_TYPES, CONFLICTS -> StringListFormat.class.getName();
+      case NODES -> NodeRecordFormat.class.getName();
+      case EDGE_TYPE_COUNTS, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS, REVERSE_SOURCES,
+          REVERSE_TYPES -> CsrFormat.class.getName();
+      case KIND_BITMAPS, EFFECT_BITMAPS -> BitmapListFormat.class.getName();
+      case BLOOM -> "io.graphsnap.bloom.BloomFormat";
+      case FILE_PATHS, FILES, LANGUAGES -> FileRecordFormat.class.getName();
+      case NODE_DETAILS -> NodeDetailsFormat.class.getName();
+      case NAME_INDEX -> NameIndexFormat.class.getName();
+    };
   }
 
   /** Returns the section with numeric id {@code id}, or {@code null} if this version does not know it. */

@@ -1,7 +1,9 @@
 package io.graphsnap.format.snapshot;
 
+import io.graphsnap.format.object.Kinds;
+
 /**
- * The snapshot file: constants of its layout. The grammar:
+ * The snapshot file: constants of its layout, and the index of its format classes. The grammar:
  *
  * <pre>
  * Snapshot     --&gt; Header, Padding, (Section, Padding)^SectionCount
@@ -21,6 +23,11 @@ package io.graphsnap.format.snapshot;
  *   <li>The bytes depend only on the loose objects: no timestamps, no host names, sorted everything.
  * </ul>
  *
+ * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
+ * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
+ * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, and the bloom module's
+ * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
+ *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
  * section's bytes bumps {@link #VERSION_CURRENT} (the golden-file test fails until it does).
  */
@@ -38,26 +45,46 @@ public final class SnapshotFormat {
   public static final int VERSION_CURRENT = VERSION_NAME_INDEX;
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
+  /** Offset of FormatVersion in the header. */
+  public static final int VERSION_OFFSET = 8;
+  /** Offset of Flags in the header. */
+  public static final int FLAGS_OFFSET = 12;
+  /** Offset of SectionCount in the header. */
+  public static final int SECTION_COUNT_OFFSET = 16;
+  /** Offset of the reserved zero field in the header. */
+  public static final int ZERO_OFFSET = 20;
+  /** Offset of FileLength in the header. */
+  public static final int FILE_LENGTH_OFFSET = 24;
+  /** Offset of SectionId within a section-table entry. */
+  public static final int ENTRY_ID = 0;
+  /** Offset of Crc32c within a section-table entry. */
+  public static final int ENTRY_CRC = 4;
+  /** Offset of Offset within a section-table entry. */
+  public static final int ENTRY_OFFSET = 8;
+  /** Offset of Length within a section-table entry. */
+  public static final int ENTRY_LENGTH = 16;
+  /** Bytes of the HeaderCrc after the section table. */
+  public static final int HEADER_CRC_BYTES = 4;
   /** Bytes of the fixed header before the section table. */
   public static final int HEADER_FIXED_BYTES = 32;
   /** Bytes of one section-table entry. */
   public static final int SECTION_ENTRY_BYTES = 24;
   /** Most sections a file may list; bounds the header a reader parses. */
   public static final int MAX_SECTIONS = 256;
-  /** Bytes of one NodeRecord in {@link SectionId#NODES}. */
-  public static final int NODE_RECORD_BYTES = 16;
-  /** Bytes of one FileRecord in {@link SectionId#FILES}. */
-  public static final int FILE_RECORD_BYTES = 72;
+  /** Bytes of one NodeRecord in {@link SectionId#NODES}; the record is {@link NodeRecordFormat}'s. */
+  public static final int NODE_RECORD_BYTES = NodeRecordFormat.RECORD_BYTES;
+  /** Bytes of one FileRecord in {@link SectionId#FILES}; the record is {@link FileRecordFormat}'s. */
+  public static final int FILE_RECORD_BYTES = FileRecordFormat.RECORD_BYTES;
   /** Most distinct edge types: a type id is one byte. */
   public static final int MAX_EDGE_TYPES = 255;
   /** Most distinct kinds: a kind id is two bytes. */
   public static final int MAX_KINDS = 65_535;
-  /** Node flag: the node is external (a target no file defines); it has no file and kind {@link #EXTERNAL_KIND}. */
-  public static final int NODE_FLAG_EXTERNAL = 1;
-  /** Node flag: the node is a namespace declared by more than one file, merged into one. */
-  public static final int NODE_FLAG_MERGED = 2;
-  /** The kind of external nodes. */
-  public static final String EXTERNAL_KIND = "external";
+  /** Node flag: the node is external; see {@link NodeRecordFormat#FLAG_EXTERNAL}. */
+  public static final int NODE_FLAG_EXTERNAL = NodeRecordFormat.FLAG_EXTERNAL;
+  /** Node flag: a merged namespace; see {@link NodeRecordFormat#FLAG_MERGED}. */
+  public static final int NODE_FLAG_MERGED = NodeRecordFormat.FLAG_MERGED;
+  /** The kind of external nodes ({@link Kinds#EXTERNAL}). */
+  public static final String EXTERNAL_KIND = Kinds.EXTERNAL;
   /** File name extension of snapshot files. */
   public static final String FILE_EXTENSION = ".gsnap";
 
@@ -65,7 +92,17 @@ public final class SnapshotFormat {
 
   /** Returns the header's size in bytes for {@code sectionCount} sections, before padding. */
   public static int headerBytes(int sectionCount) {
-    return HEADER_FIXED_BYTES + sectionCount * SECTION_ENTRY_BYTES + 4;
+    return HEADER_FIXED_BYTES + sectionCount * SECTION_ENTRY_BYTES + HEADER_CRC_BYTES;
+  }
+
+  /** Offset in the file of section-table entry {@code i}. */
+  public static int entryOffset(int i) {
+    return HEADER_FIXED_BYTES + i * SECTION_ENTRY_BYTES;
+  }
+
+  /** Offset in the file of the HeaderCrc for {@code sectionCount} sections. */
+  public static int headerCrcOffset(int sectionCount) {
+    return headerBytes(sectionCount) - HEADER_CRC_BYTES;
   }
 
   /** Rounds {@code offset} up to the next multiple of {@link #SECTION_ALIGNMENT}. */

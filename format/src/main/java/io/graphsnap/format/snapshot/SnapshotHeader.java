@@ -3,7 +3,6 @@ package io.graphsnap.format.snapshot;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +19,8 @@ import java.util.zip.CRC32C;
  */
 public record SnapshotHeader(int formatVersion, int flags, long fileLength, List<SectionEntry> sections) {
 
-  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt INT = LittleEndian.INT;
+  private static final ValueLayout.OfLong LONG = LittleEndian.LONG;
 
   /** Copies the section list. */
   public SnapshotHeader {
@@ -45,7 +44,7 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
 
   /** Encodes the header, its CRC and the zero padding up to {@link #paddedLength()}. */
   public byte[] encode() {
-    ByteBuffer b = ByteBuffer.allocate((int) paddedLength()).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate((int) paddedLength()).order(LittleEndian.ORDER);
     b.put(SnapshotFormat.MAGIC).putInt(formatVersion).putInt(flags).putInt(sections.size()).putInt(0).putLong(fileLength);
     for (SectionEntry e : sections) {
       b.putInt(e.id()).putInt(e.crc32c()).putLong(e.offset()).putLong(e.length());
@@ -69,22 +68,22 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
    */
   public static SnapshotHeader decode(MemorySegment file, String resource) {
     long size = file.byteSize();
-    if (size < SnapshotFormat.HEADER_FIXED_BYTES + 4) {
+    if (size < SnapshotFormat.headerBytes(0)) {
       throw new CorruptSnapshotException(resource, "header", 0,
-          "file is " + size + " bytes, shorter than a header (" + (SnapshotFormat.HEADER_FIXED_BYTES + 4) + ")");
+          "file is " + size + " bytes, shorter than a header (" + SnapshotFormat.headerBytes(0) + ")");
     }
-    byte[] magic = file.asSlice(0, 8).toArray(ValueLayout.JAVA_BYTE);
+    byte[] magic = file.asSlice(0, SnapshotFormat.MAGIC.length).toArray(ValueLayout.JAVA_BYTE);
     if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
       throw new CorruptSnapshotException(resource, "header", 0, "not a graphsnap snapshot: bad magic");
     }
-    int version = file.get(INT, 8);
+    int version = file.get(INT, SnapshotFormat.VERSION_OFFSET);
     if (version < SnapshotFormat.VERSION_START || version > SnapshotFormat.VERSION_CURRENT) {
       throw new UnsupportedFormatVersionException(resource, version, SnapshotFormat.VERSION_START, SnapshotFormat.VERSION_CURRENT);
     }
-    int flags = file.get(INT, 12);
-    int count = file.get(INT, 16);
+    int flags = file.get(INT, SnapshotFormat.FLAGS_OFFSET);
+    int count = file.get(INT, SnapshotFormat.SECTION_COUNT_OFFSET);
     if (count < 0 || count > SnapshotFormat.MAX_SECTIONS) {
-      throw new CorruptSnapshotException(resource, "header", 16,
+      throw new CorruptSnapshotException(resource, "header", SnapshotFormat.SECTION_COUNT_OFFSET,
           "section count " + count + " outside [0, " + SnapshotFormat.MAX_SECTIONS + "]");
     }
     int headerBytes = SnapshotFormat.headerBytes(count);
@@ -93,26 +92,28 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
           "file is " + size + " bytes, shorter than its header (" + headerBytes + ")");
     }
     CRC32C crc = new CRC32C();
-    crc.update(file.asSlice(0, headerBytes - 4).asByteBuffer());
-    int storedCrc = file.get(INT, headerBytes - 4);
+    int crcAt = SnapshotFormat.headerCrcOffset(count);
+    crc.update(file.asSlice(0, crcAt).asByteBuffer());
+    int storedCrc = file.get(INT, crcAt);
     if ((int) crc.getValue() != storedCrc) {
-      throw new CorruptSnapshotException(resource, "header", headerBytes - 4, String.format(
+      throw new CorruptSnapshotException(resource, "header", crcAt, String.format(
           "header checksum mismatch: actual=%08x vs expected=%08x", (int) crc.getValue(), storedCrc));
     }
-    if (file.get(INT, 20) != 0 || flags != 0) {
-      throw new CorruptSnapshotException(resource, "header", 12, "reserved header fields are not zero");
+    if (file.get(INT, SnapshotFormat.ZERO_OFFSET) != 0 || flags != 0) {
+      throw new CorruptSnapshotException(resource, "header", SnapshotFormat.FLAGS_OFFSET, "reserved header fields are not zero");
     }
-    long fileLength = file.get(LONG, 24);
+    long fileLength = file.get(LONG, SnapshotFormat.FILE_LENGTH_OFFSET);
     if (fileLength != size) {
-      throw new CorruptSnapshotException(resource, "header", 24,
+      throw new CorruptSnapshotException(resource, "header", SnapshotFormat.FILE_LENGTH_OFFSET,
           "file length mismatch (truncated or extended): actual=" + size + " vs expected=" + fileLength);
     }
     List<SectionEntry> sections = new ArrayList<>(count);
     long end = SnapshotFormat.align(headerBytes);
     int lastId = 0;
     for (int i = 0; i < count; i++) {
-      long at = SnapshotFormat.HEADER_FIXED_BYTES + (long) i * SnapshotFormat.SECTION_ENTRY_BYTES;
-      SectionEntry e = new SectionEntry(file.get(INT, at), file.get(INT, at + 4), file.get(LONG, at + 8), file.get(LONG, at + 16));
+      long at = SnapshotFormat.entryOffset(i);
+      SectionEntry e = new SectionEntry(file.get(INT, at + SnapshotFormat.ENTRY_ID), file.get(INT, at + SnapshotFormat.ENTRY_CRC),
+          file.get(LONG, at + SnapshotFormat.ENTRY_OFFSET), file.get(LONG, at + SnapshotFormat.ENTRY_LENGTH));
       if (e.id() <= lastId) {
         throw new CorruptSnapshotException(resource, e.displayName(), at,
             "section ids must increase: actual=" + e.id() + " after " + lastId);
@@ -127,7 +128,7 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
       sections.add(e);
     }
     if (end != size && !(count == 0 && end == SnapshotFormat.align(headerBytes))) {
-      throw new CorruptSnapshotException(resource, "header", 24,
+      throw new CorruptSnapshotException(resource, "header", SnapshotFormat.FILE_LENGTH_OFFSET,
           "file has " + (size - end) + " bytes after its last section: actual=" + size + " vs expected=" + end);
     }
     return new SnapshotHeader(version, flags, fileLength, sections);

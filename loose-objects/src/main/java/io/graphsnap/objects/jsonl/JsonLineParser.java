@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Parses one line of the JSON Lines interchange (DESIGN.md §6) with Jackson's streaming parser into a
+ * Parses one line of the JSON Lines interchange (docs/DESIGN.md §4) with Jackson's streaming parser into a
  * {@link ParsedLine}. Strict: unknown fields, duplicate fields, wrong types and trailing content are
  * errors; {@code null} stands for an absent optional field. Every message names the field
  * ({@code symbols[1].lines}) and what was found. Thread-safe (the factory is shared, parsers are not).

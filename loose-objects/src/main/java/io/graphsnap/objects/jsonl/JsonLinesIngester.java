@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ingests a JSON Lines file (DESIGN.md §6: one source file per line) into a {@link Store}: each good line
+ * Ingests a JSON Lines file (docs/DESIGN.md §4: one source file per line) into a {@link Store}: each good line
  * becomes one loose object, and the index is updated for all good lines in one transaction, committed
  * after every object is durable.
  *

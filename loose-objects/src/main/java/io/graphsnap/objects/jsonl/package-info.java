@@ -1,5 +1,5 @@
 /**
- * JSON Lines ingest (DESIGN.md §6): one source file per line, into a {@link io.graphsnap.objects.Store}.
+ * JSON Lines ingest (docs/DESIGN.md §4): one source file per line, into a {@link io.graphsnap.objects.Store}.
  *
  * <p>Life cycle: open a store → {@code new JsonLinesIngester(store).replaceAll(..).progress(..)} →
  * {@link io.graphsnap.objects.jsonl.JsonLinesIngester#ingest(java.nio.file.Path)} streams the file line by

@@ -30,7 +30,7 @@ class JsonLinesIngesterTest {
   private static final String SOURCE_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
   private static final String LOGIN_HASH = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
 
-  /** A small realistic input covering every field of DESIGN.md §6. */
+  /** A small realistic input covering every field of docs/DESIGN.md §4. */
   static final String EXAMPLE = String.join("\n",
       "{\"path\": \"src/auth.cov\", \"language\": \"covenant\", \"sha256\": \"" + SOURCE_SHA + "\","
           + " \"symbols\": [{\"name\": \"auth\", \"kind\": \"module\", \"lines\": [1, 40]},"

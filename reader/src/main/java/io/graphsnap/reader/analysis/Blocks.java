@@ -1,13 +1,15 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.reader.CsrView;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Bulk reads of a {@link Csr}'s segments into small heap arrays, for the loops that stream through a CSR
+ * Bulk reads of a {@link CsrView}'s segments into small heap arrays, for the loops that stream through a CSR
  * (PageRank's gather, out-degrees): offsets a block of nodes at a time, neighbour ids and type bytes a window
  * of edges at a time, each by one {@link MemorySegment#copy} (a memory copy at a few GB/s), after which the
  * loop reads plain {@code int[]}/{@code long[]} elements like a heap CSR would.
@@ -36,9 +38,9 @@ final class Blocks {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException naming the first node whose offsets are bad
    */
-  static void offsets(Csr csr, int v0, int m, long[] o) {
-    MemorySegment.copy(csr.offsets, LONG, (long) v0 << 3, o, 0, m + 1);
-    long edges = csr.edgeCount;
+  static void offsets(CsrView csr, int v0, int m, long[] o) {
+    MemorySegment.copy(csr.offsets(), LONG, CsrFormat.offsetAt(v0), o, 0, m + 1);
+    long edges = csr.edgeCount();
     long previous = o[0];
     if (previous < 0 || previous > edges) {
       throw csr.badRange(v0);
@@ -55,14 +57,14 @@ final class Blocks {
   /**
    * Copies the neighbour ids of edges [from, from + length) into {@code ids[0 .. length)}; O(length). The ids
    * are not checked: callers index arrays of N entries with them, and the array bounds check catches a bad id
-   * (see {@link Csr#explain}).
+   * (see {@link CsrView#explain}).
    */
-  static void neighbours(Csr csr, long from, int length, int[] ids) {
-    MemorySegment.copy(csr.neighbours, INT, from << 2, ids, 0, length);
+  static void neighbours(CsrView csr, long from, int length, int[] ids) {
+    MemorySegment.copy(csr.neighbours(), INT, CsrFormat.neighbourAt(from), ids, 0, length);
   }
 
   /** Copies the type bytes of edges [from, from + length) into {@code types[0 .. length)}; O(length). */
-  static void types(Csr csr, long from, int length, byte[] types) {
-    MemorySegment.copy(csr.types, BYTE, from, types, 0, length);
+  static void types(CsrView csr, long from, int length, byte[] types) {
+    MemorySegment.copy(csr.types(), BYTE, CsrFormat.typeAt(from), types, 0, length);
   }
 }

@@ -1,7 +1,9 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.reader.CsrView;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -28,9 +30,9 @@ final class Chunks {
    * {@code csr}; every inner boundary is a multiple of {@code align} (a power of two; 64 lets chunks own whole
    * words of a bitset). O(K log N) reads of the offsets; robust to damaged offsets (boundaries stay ordered).
    */
-  static int[] balanced(Csr csr, int align) {
-    int n = csr.nodeCount;
-    long work = n + csr.edgeCount;
+  static int[] balanced(CsrView csr, int align) {
+    int n = csr.nodeCount();
+    long work = n + csr.edgeCount();
     int k = (int) Math.max(1, Math.min(MAX_CHUNKS, work / MIN_CHUNK_WORK));
     k = Math.min(k, Math.max(1, n / align));
     int[] bounds = new int[k + 1];
@@ -41,7 +43,7 @@ final class Chunks {
       int hi = n;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (mid + csr.offsets.get(LONG, 8L * mid) < target) {
+        if (mid + CsrFormat.offset(csr.offsets(), mid) < target) {
           lo = mid + 1;
         } else {
           hi = mid;

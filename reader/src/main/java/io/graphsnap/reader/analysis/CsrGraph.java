@@ -1,12 +1,14 @@
 package io.graphsnap.reader.analysis;
 
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.GraphSnapshot;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,11 +26,11 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. A graph over a snapshot must not be used after the snapshot is closed.
  */
 public final class CsrGraph {
-  private final Csr forward;
-  private final Csr reverse;
+  private final CsrView forward;
+  private final CsrView reverse;
 
-  private CsrGraph(Csr forward, Csr reverse) {
-    if (forward.nodeCount != reverse.nodeCount || forward.edgeCount != reverse.edgeCount) {
+  private CsrGraph(CsrView forward, CsrView reverse) {
+    if (forward.nodeCount() != reverse.nodeCount() || forward.edgeCount() != reverse.edgeCount()) {
       throw new IllegalArgumentException("forward and reverse CSR disagree: " + forward + " vs " + reverse);
     }
     this.forward = forward;
@@ -37,7 +39,7 @@ public final class CsrGraph {
 
   /** Both CSRs of an open snapshot. O(1); valid while the snapshot is open. */
   public static CsrGraph of(GraphSnapshot snapshot) {
-    return new CsrGraph(Csr.of(snapshot.forward()), Csr.of(snapshot.reverse()));
+    return new CsrGraph(snapshot.forward(), snapshot.reverse());
   }
 
   /**
@@ -72,40 +74,40 @@ public final class CsrGraph {
     }
     Arena arena = Arena.ofAuto();
     Rows forwardRows = Rows.sort(nodeCount, sources, targets, types);
-    Csr forward = forwardRows.toCsr(arena, typeCount, false);
+    CsrView forward = forwardRows.toCsr(arena, typeCount, false);
     Rows reverseRows = forwardRows.transpose();
-    Csr reverse = reverseRows.toCsr(arena, typeCount, true);
+    CsrView reverse = reverseRows.toCsr(arena, typeCount, true);
     return new CsrGraph(forward, reverse);
   }
 
   /** The out-edges. */
-  public Csr forward() {
+  public CsrView forward() {
     return forward;
   }
 
   /** The in-edges. */
-  public Csr reverse() {
+  public CsrView reverse() {
     return reverse;
   }
 
   /** The CSR whose rows list the edges followed in {@code direction}. */
-  public Csr csr(Direction direction) {
+  public CsrView csr(Direction direction) {
     return direction == Direction.FORWARD ? forward : reverse;
   }
 
   /** N. */
   public int nodeCount() {
-    return forward.nodeCount;
+    return forward.nodeCount();
   }
 
   /** E, the number of distinct edges. */
   public long edgeCount() {
-    return forward.edgeCount;
+    return forward.edgeCount();
   }
 
   /** T, the number of edge types. */
   public int edgeTypeCount() {
-    return forward.typeCount;
+    return forward.edgeTypeCount();
   }
 
   @Override
@@ -168,20 +170,22 @@ public final class CsrGraph {
       return sort(nodeCount, rowOf, neighbourOf, typeOf);
     }
 
-    Csr toCsr(Arena arena, int typeCount, boolean reverse) {
+    CsrView toCsr(Arena arena, int typeCount, boolean reverse) {
       long e = keys.length;
-      MemorySegment off = arena.allocate(8L * (nodeCount + 1), 8);
-      MemorySegment nb = arena.allocate(Math.max(1, 4 * e), 4).asSlice(0, 4 * e);
-      MemorySegment ty = arena.allocate(Math.max(1, e), 1).asSlice(0, e);
+      // The snapshot's own layout (CsrFormat), so the same view and loops read it.
+      MemorySegment off = arena.allocate(CsrFormat.offsetsBytes(nodeCount), CsrFormat.OFFSET_BYTES);
+      MemorySegment nb = arena.allocate(Math.max(1, CsrFormat.neighboursBytes(e)), CsrFormat.NEIGHBOUR_BYTES)
+          .asSlice(0, CsrFormat.neighboursBytes(e));
+      MemorySegment ty = arena.allocate(Math.max(1, CsrFormat.typesBytes(e)), 1).asSlice(0, CsrFormat.typesBytes(e));
       for (int v = 0; v <= nodeCount; v++) {
-        off.set(LONG, 8L * v, offsets[v]);
+        off.set(LONG, CsrFormat.offsetAt(v), offsets[v]);
       }
       for (long i = 0; i < e; i++) {
         long key = keys[(int) i];
-        nb.set(INT, 4 * i, (int) key);
-        ty.set(ValueLayout.JAVA_BYTE, i, (byte) (key >>> 32));
+        nb.set(INT, CsrFormat.neighbourAt(i), (int) key);
+        ty.set(BYTE, CsrFormat.typeAt(i), (byte) (key >>> 32));
       }
-      return Csr.wrap(off, nb, ty, nodeCount, typeCount, reverse, reverse ? "heap reverse CSR" : "heap forward CSR");
+      return CsrView.wrap(off, nb, ty, nodeCount, typeCount, reverse, reverse ? "heap reverse CSR" : "heap forward CSR");
     }
   }
 }

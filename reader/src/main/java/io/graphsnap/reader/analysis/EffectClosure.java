@@ -1,5 +1,7 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.format.object.EdgeTypes;
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.internal.BufferParts;
 import java.nio.ByteBuffer;
@@ -53,7 +55,7 @@ public final class EffectClosure {
     for (String effect : snapshot.effectNames()) {
       byEffect.add(snapshot.withEffect(effect));
     }
-    return compute(CsrGraph.of(snapshot), EdgeTypeMask.ofOptional(snapshot, "calls"), byEffect);
+    return compute(CsrGraph.of(snapshot), EdgeTypeMask.ofOptional(snapshot, EdgeTypes.CALLS), byEffect);
   }
 
   /**
@@ -81,7 +83,7 @@ public final class EffectClosure {
         sets[componentOf[v] * w + (x >>> 6)] |= 1L << x;
       }
     }
-    Csr csr = graph.forward();
+    CsrView csr = graph.forward();
     try {
       propagate(csr, mask, components, w, sets);
     } catch (IllegalStateException e) {
@@ -91,12 +93,12 @@ public final class EffectClosure {
   }
 
   /** Components in ascending id (successors first): OR each successor component's set into its own. */
-  private static void propagate(Csr csr, EdgeTypeMask mask, Components components, int w, long[] sets) {
-    final LongBuffer[] off = csr.offsetParts;
-    final IntBuffer[] nb = csr.neighbourParts;
-    final ByteBuffer[] ty = csr.typeParts;
-    final long edges = csr.edgeCount;
-    final int n = csr.nodeCount;
+  private static void propagate(CsrView csr, EdgeTypeMask mask, Components components, int w, long[] sets) {
+    final LongBuffer[] off = csr.offsetParts();
+    final IntBuffer[] nb = csr.neighbourParts();
+    final ByteBuffer[] ty = csr.typeParts();
+    final long edges = csr.edgeCount();
+    final int n = csr.nodeCount();
     final boolean all = mask.isAll();
     final boolean[] sel = mask.table();
     final int[] members = components.membersByComponent();

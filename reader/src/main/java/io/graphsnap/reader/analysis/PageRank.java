@@ -1,6 +1,7 @@
 package io.graphsnap.reader.analysis;
 
 
+import io.graphsnap.reader.CsrView;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -169,7 +170,7 @@ public final class PageRank {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the snapshot's CSR is damaged
    */
   public PageRankResult run() {
-    Csr in = graph.reverse();
+    CsrView in = graph.reverse();
     try {
       return iterate(in);
     } catch (IllegalStateException e) {
@@ -177,7 +178,7 @@ public final class PageRank {
     }
   }
 
-  private PageRankResult iterate(Csr in) {
+  private PageRankResult iterate(CsrView in) {
     int n = graph.nodeCount();
     if (n == 0) {
       return new PageRankResult(new double[0], 0, true, 0);
@@ -225,7 +226,7 @@ public final class PageRank {
   }
 
   /** One iteration's inputs and outputs; {@link #range} computes one chunk. */
-  private record Step(Csr in, double[] weights, double[] contrib, double[] next, double[] rank, double[] inverse,
+  private record Step(CsrView in, double[] weights, double[] contrib, double[] next, double[] rank, double[] inverse,
       double[] personalization, double uniformTeleport, double teleport, double damping, int[] bounds,
       double[] chunkChange, double[] chunkDangling) {
 
@@ -248,7 +249,7 @@ public final class PageRank {
    * The gather reads the CSR through Blocks (bulk copies into heap arrays: immune to the var-handle type
    * pollution described there) and sums into two accumulators, which keeps more loads in flight. It does not
    * compare each id with N: the array bounds check of contrib[u] catches a bad id, and Step#range turns the
-   * IndexOutOfBoundsException into the CSR's CorruptSnapshotException (Csr#explain). Offsets are checked per
+   * IndexOutOfBoundsException into the CSR's CorruptSnapshotException (CsrView#explain). Offsets are checked per
    * block (Blocks#offsets).
    */
 
@@ -256,7 +257,7 @@ public final class PageRank {
    * Nodes [from, to): gathers over the in-edges (each weighted by its type when {@code weights} is not null);
    * writes rank, next contributions, and {change, dangling}.
    */
-  private static void gather(Csr in, double[] weights, double[] contrib, double[] next, double[] rank,
+  private static void gather(CsrView in, double[] weights, double[] contrib, double[] next, double[] rank,
       double[] inverse, double[] p, double uniformTeleport, double teleport, double d, int from, int to,
       double[] sums) {
     final double[] c = contrib;
@@ -325,8 +326,8 @@ public final class PageRank {
   static final class OutDegrees {
     private OutDegrees() {}
 
-    static double[] inverse(Csr out, EdgeTypeMask types, boolean parallel) {
-      int n = out.nodeCount;
+    static double[] inverse(CsrView out, EdgeTypeMask types, boolean parallel) {
+      int n = out.nodeCount();
       double[] inverse = new double[n];
       int[] bounds = Chunks.balanced(out, 1);
       boolean all = types.isAll();
@@ -348,7 +349,7 @@ public final class PageRank {
     }
 
     /** The number of edges in [from, to) whose type is selected, reading the types a window at a time. */
-    private static long selectedDegree(Csr out, boolean[] sel, long from, long to, byte[] tys) {
+    private static long selectedDegree(CsrView out, boolean[] sel, long from, long to, byte[] tys) {
       long degree = 0;
       for (long j = from; j < to; ) {
         int length = (int) Math.min(tys.length, to - j);

@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.internal.BufferParts;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.nio.ByteBuffer;
@@ -56,8 +57,8 @@ public final class Reachability {
     for (int s : sources) {
       Objects.checkIndex(s, n);
     }
-    Csr down = graph.csr(direction);
-    Csr up = graph.csr(direction.opposite());
+    CsrView down = graph.csr(direction);
+    CsrView up = graph.csr(direction.opposite());
     try {
       return new Search(down, up, EdgeTypeMask.orAll(types), maxDepth < 0 ? Integer.MAX_VALUE : maxDepth).run(sources);
     } catch (IllegalStateException e) {
@@ -73,8 +74,8 @@ public final class Reachability {
 
   /** One search: mutable, used once. */
   private static final class Search {
-    private final Csr down;
-    private final Csr up;
+    private final CsrView down;
+    private final CsrView up;
     private final boolean allTypes;
     private final boolean[] selected;
     private final int maxDepth;
@@ -87,13 +88,13 @@ public final class Reachability {
     private long[] nextBits;
     private int[] upChunks;
 
-    Search(Csr down, Csr up, EdgeTypeMask types, int maxDepth) {
+    Search(CsrView down, CsrView up, EdgeTypeMask types, int maxDepth) {
       this.down = down;
       this.up = up;
       this.allTypes = types.isAll();
       this.selected = types.table();
       this.maxDepth = maxDepth;
-      this.n = down.nodeCount;
+      this.n = down.nodeCount();
       this.visited = new long[Bits.words(n)];
       this.order = new int[Math.min(Math.max(16, n), 1024)];
     }
@@ -108,7 +109,7 @@ public final class Reachability {
         }
       }
       levelStarts.add(0);
-      long unexplored = down.edgeCount - frontierEdges;
+      long unexplored = down.edgeCount() - frontierEdges;
       boolean bottomUp = false;
       int previousFrontier = 0;
       int depth = 0;
@@ -138,10 +139,10 @@ public final class Reachability {
 
     /** Expands order[from, to) top-down; returns the new frontier's edge count. */
     private long topDownStep(int from, int to) {
-      final LongBuffer[] off = down.offsetParts;
-      final IntBuffer[] nb = down.neighbourParts;
-      final ByteBuffer[] ty = down.typeParts;
-      final long edges = down.edgeCount;
+      final LongBuffer[] off = down.offsetParts();
+      final IntBuffer[] nb = down.neighbourParts();
+      final ByteBuffer[] ty = down.typeParts();
+      final long edges = down.edgeCount();
       final int nodes = n;
       final boolean all = allTypes;
       final boolean[] sel = selected;
@@ -201,11 +202,11 @@ public final class Reachability {
 
     /** Bottom-up over nodes [from, to) (from a multiple of 64); returns the edges of the nodes it visited. */
     private long bottomUpRange(int from, int to) {
-      final LongBuffer[] off = up.offsetParts;
-      final IntBuffer[] nb = up.neighbourParts;
-      final ByteBuffer[] ty = up.typeParts;
-      final LongBuffer[] downOff = down.offsetParts;
-      final long edges = up.edgeCount;
+      final LongBuffer[] off = up.offsetParts();
+      final IntBuffer[] nb = up.neighbourParts();
+      final ByteBuffer[] ty = up.typeParts();
+      final LongBuffer[] downOff = down.offsetParts();
+      final long edges = up.edgeCount();
       final int nodes = n;
       final boolean all = allTypes;
       final boolean[] sel = selected;
@@ -271,8 +272,8 @@ public final class Reachability {
       order[size++] = node;
     }
 
-    private static long degree(Csr csr, int node) {
-      return BufferParts.get(csr.offsetParts, node + 1L) - BufferParts.get(csr.offsetParts, node);
+    private static long degree(CsrView csr, int node) {
+      return BufferParts.get(csr.offsetParts(), node + 1L) - BufferParts.get(csr.offsetParts(), node);
     }
   }
 }

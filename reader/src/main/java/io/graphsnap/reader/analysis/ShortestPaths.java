@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.internal.BufferParts;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -43,7 +44,7 @@ public final class ShortestPaths {
     Objects.requireNonNull(isTarget, "isTarget");
     int n = graph.nodeCount();
     Objects.checkIndex(from, n);
-    Csr csr = graph.csr(Objects.requireNonNull(direction, "direction"));
+    CsrView csr = graph.csr(Objects.requireNonNull(direction, "direction"));
     EdgeTypeMask mask = EdgeTypeMask.orAll(types);
     try {
       if (isTarget.test(from)) {
@@ -53,16 +54,16 @@ public final class ShortestPaths {
       parents.put(from, from);
       IntArrayList queue = new IntArrayList();
       queue.add(from);
-      final LongBuffer[] off = csr.offsetParts;
-      final IntBuffer[] nb = csr.neighbourParts;
-      final ByteBuffer[] ty = csr.typeParts;
+      final LongBuffer[] off = csr.offsetParts();
+      final IntBuffer[] nb = csr.neighbourParts();
+      final ByteBuffer[] ty = csr.typeParts();
       final boolean all = mask.isAll();
       final boolean[] sel = mask.table();
       for (int head = 0; head < queue.size(); head++) {
         int u = queue.getInt(head);
         long s = BufferParts.get(off, u);
         long e = BufferParts.get(off, u + 1L);
-        if ((s | e) < 0 || s > e || e > csr.edgeCount) {
+        if ((s | e) < 0 || s > e || e > csr.edgeCount()) {
           throw csr.badRange(u);
         }
         for (long j = s; j < e; j++) {
@@ -87,7 +88,7 @@ public final class ShortestPaths {
     }
   }
 
-  private static NodePath trace(Csr csr, EdgeTypeMask mask, Parents parents, int from, int to) {
+  private static NodePath trace(CsrView csr, EdgeTypeMask mask, Parents parents, int from, int to) {
     IntArrayList nodes = new IntArrayList();
     for (int v = to; v != from; v = parents.get(v)) {
       nodes.add(v);
@@ -107,7 +108,7 @@ public final class ShortestPaths {
   }
 
   /** The smallest selected type id of an edge u → v in {@code csr}'s row of u (which exists). */
-  private static int firstType(Csr csr, EdgeTypeMask mask, int u, int v) {
+  private static int firstType(CsrView csr, EdgeTypeMask mask, int u, int v) {
     long s = csr.start(u);
     long e = csr.end(u);
     for (long j = s; j < e; j++) {

@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.internal.BufferParts;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
@@ -35,7 +36,7 @@ public final class StronglyConnectedComponents {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the snapshot's CSR is damaged
    */
-  public static Components of(Csr csr, EdgeTypeMask types) {
+  public static Components of(CsrView csr, EdgeTypeMask types) {
     Objects.requireNonNull(csr, "csr");
     try {
       return new Search(csr, EdgeTypeMask.orAll(types)).run();
@@ -46,7 +47,7 @@ public final class StronglyConnectedComponents {
 
   /** One run: mutable, used once. */
   private static final class Search {
-    private final Csr csr;
+    private final CsrView csr;
     private final boolean allTypes;
     private final boolean[] selected;
     private final int n;
@@ -67,11 +68,11 @@ public final class StronglyConnectedComponents {
     private int index = 1;
     private int c;
 
-    Search(Csr csr, EdgeTypeMask types) {
+    Search(CsrView csr, EdgeTypeMask types) {
       this.csr = csr;
       this.allTypes = types.isAll();
       this.selected = types.table();
-      this.n = csr.nodeCount;
+      this.n = csr.nodeCount();
       this.rindex = new int[n];
       this.selfLoops = new long[Bits.words(n)];
       this.members = new int[n];
@@ -94,9 +95,9 @@ public final class StronglyConnectedComponents {
     }
 
     private void visit(int root) {
-      final LongBuffer[] off = csr.offsetParts;
-      final IntBuffer[] nb = csr.neighbourParts;
-      final ByteBuffer[] ty = csr.typeParts;
+      final LongBuffer[] off = csr.offsetParts();
+      final IntBuffer[] nb = csr.neighbourParts();
+      final ByteBuffer[] ty = csr.typeParts();
       final boolean all = allTypes;
       final boolean[] sel = selected;
       final int[] r = rindex;
@@ -146,9 +147,9 @@ public final class StronglyConnectedComponents {
     }
 
     private void push(int v) {
-      long s = BufferParts.get(csr.offsetParts, v);
-      long e = BufferParts.get(csr.offsetParts, v + 1L);
-      if ((s | e) < 0 || s > e || e > csr.edgeCount) {
+      long s = BufferParts.get(csr.offsetParts(), v);
+      long e = BufferParts.get(csr.offsetParts(), v + 1L);
+      if ((s | e) < 0 || s > e || e > csr.edgeCount()) {
         throw csr.badRange(v);
       }
       if (callDepth == callNode.length) {

@@ -2,7 +2,6 @@ package io.graphsnap.reader.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 
@@ -82,6 +81,6 @@ public final class BufferParts {
   private static ByteBuffer slice(MemorySegment segment, int part, int elementBytes) {
     long from = ((long) part << SHIFT) * elementBytes;
     long length = Math.min((MASK + 1) * elementBytes, segment.byteSize() - from);
-    return segment.asSlice(from, Math.max(0, length)).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    return segment.asSlice(from, Math.max(0, length)).asByteBuffer().order(io.graphsnap.format.snapshot.LittleEndian.ORDER);
   }
 }

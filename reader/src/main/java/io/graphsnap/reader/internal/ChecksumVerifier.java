@@ -1,6 +1,6 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.SectionEntry;
@@ -19,9 +19,8 @@ public final class ChecksumVerifier {
 
   private ChecksumVerifier() {}
 
-  /** Verifies {@code file} (the whole mapped snapshot) as described above. */
-  public static void verify(String resource, MemorySegment file) {
-    SnapshotHeader header = SnapshotHeader.decode(file, resource);
+  /** Verifies {@code file} (the whole mapped snapshot, whose decoded header is {@code header}) as described above. */
+  public static void verify(String resource, MemorySegment file, SnapshotHeader header) {
     long end = SnapshotFormat.headerBytes(header.sections().size());
     for (SectionEntry entry : header.sections()) {
       long expected = SnapshotFormat.align(end);

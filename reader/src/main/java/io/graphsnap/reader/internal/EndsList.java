@@ -1,20 +1,18 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.INT;
-import static io.graphsnap.reader.internal.Layouts.LONG;
-
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The shared shape of StringList and BitmapList sections:
- * {@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data Byte^Ends[Count]}, item i being
+ * The shared shape of StringList and BitmapList sections ({@link StringListFormat}): item i is
  * {@code Data[Ends[i], Ends[i+1])}. {@link #open} checks in O(1) that the header and the Ends array fit the
  * section, that {@code Ends[0] = 0} and that {@code Ends[Count]} is exactly the rest of the section; each
  * item access checks its own two ends, so no item can reach outside Data. Monotonicity of all ends is
  * checked by {@link #verifyMonotonic()} (O(Count)). Immutable; thread-safe.
  */
 public final class EndsList {
-  private static final long HEADER_BYTES = 8;
+  private static final long HEADER_BYTES = StringListFormat.ENDS;
+  private static final long END_BYTES = StringListFormat.END_BYTES;
 
   private final Section section;
   private final MemorySegment bytes;
@@ -26,7 +24,7 @@ public final class EndsList {
     this.section = section;
     this.bytes = section.bytes();
     this.count = count;
-    this.dataBase = HEADER_BYTES + 8L * (count + 1L);
+    this.dataBase = StringListFormat.dataOffset(count);
     this.dataLength = section.length() - dataBase;
   }
 
@@ -38,16 +36,16 @@ public final class EndsList {
    */
   public static EndsList open(Section section) {
     long length = section.length();
-    if (length < HEADER_BYTES + 8) {
+    if (length < StringListFormat.dataOffset(0)) {
       throw section.corrupt(0, "section length mismatch: actual=" + length + " vs expected>=16 (Count, Zero, Ends[0])");
     }
     MemorySegment b = section.bytes();
-    long count = Integer.toUnsignedLong(b.get(INT, 0));
-    int zero = b.get(INT, 4);
+    long count = StringListFormat.count(b);
+    int zero = StringListFormat.zero(b);
     if (zero != 0) {
-      throw section.corrupt(4, "reserved field is not zero: actual=" + zero + " vs expected=0");
+      throw section.corrupt(StringListFormat.ZERO, "reserved field is not zero: actual=" + zero + " vs expected=0");
     }
-    long maxCount = Math.min((length - HEADER_BYTES) / 8 - 1, Integer.MAX_VALUE - 1);
+    long maxCount = Math.min((length - HEADER_BYTES) / END_BYTES - 1, Integer.MAX_VALUE - 1);
     if (count > maxCount) {
       throw section.corrupt(0, "count does not fit the section: actual=" + count + " vs expected<=" + maxCount
           + " (Ends of " + length + " bytes, ids are int)");
@@ -59,7 +57,7 @@ public final class EndsList {
     }
     long last = list.rawEnd(list.count);
     if (last != list.dataLength) {
-      throw section.corrupt(HEADER_BYTES + 8L * count, "Ends[" + count + "] does not match the data length: actual="
+      throw section.corrupt(StringListFormat.endOffset(count), "Ends[" + count + "] does not match the data length: actual="
           + last + " vs expected=" + list.dataLength);
     }
     return list;
@@ -92,13 +90,13 @@ public final class EndsList {
 
   /** {@code Ends[i]}, unchecked; {@code i} must be in [0, count]. */
   public long rawEnd(int i) {
-    return bytes.get(LONG, HEADER_BYTES + 8L * i);
+    return StringListFormat.end(bytes, i);
   }
 
   /** Throws unless {@code 0 <= start <= end <= dataLength}, the ends of item {@code i}. */
   public void checkRange(int i, long start, long end) {
     if (start < 0 || start > end || end > dataLength) {
-      throw section.corrupt(HEADER_BYTES + 8L * i, "item " + i + " spans [" + start + ", " + end
+      throw section.corrupt(StringListFormat.endOffset(i), "item " + i + " spans [" + start + ", " + end
           + ") outside the data of " + dataLength + " bytes (Ends not monotonic)");
     }
   }
@@ -125,7 +123,7 @@ public final class EndsList {
     for (int i = 1; i <= count; i++) {
       long e = rawEnd(i);
       if (e < previous) {
-        throw section.corrupt(HEADER_BYTES + 8L * i, "Ends decrease: actual Ends[" + i + "]=" + e
+        throw section.corrupt(StringListFormat.endOffset(i), "Ends decrease: actual Ends[" + i + "]=" + e
             + " vs expected>=" + previous);
       }
       previous = e;

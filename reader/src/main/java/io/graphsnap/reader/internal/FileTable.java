@@ -1,23 +1,17 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 
-import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The file table: FILE_PATHS (a sorted StringList of F paths), FILES ({@code FileRecord^F},
- * {@code SourceSha256 Byte^32, ObjectId Byte^32, LanguageId Int32, SymbolCount Int32}) and the LANGUAGES
- * dictionary, decoded at open (it is small). Lengths and counts are checked at open; a language id is
+ * The file table ({@link FileRecordFormat}): FILE_PATHS (a sorted StringList of F paths), FILES
+ * ({@code FileRecord^F}) and the LANGUAGES dictionary, decoded at open (it is small). Lengths and counts are checked at open; a language id is
  * checked at each read. Immutable; thread-safe.
  */
 public final class FileTable {
-  private static final int RECORD = SnapshotFormat.FILE_RECORD_BYTES;
-  private static final int SHA = 0;
-  private static final int OBJECT_ID = 32;
-  private static final int LANGUAGE_ID = 64;
-  private static final int SYMBOL_COUNT = 68;
+  private static final int RECORD = FileRecordFormat.RECORD_BYTES;
 
   private final StringListView paths;
   private final Section records;
@@ -26,7 +20,7 @@ public final class FileTable {
 
   /** Checks that FILES holds one record per path. O(1) plus the languages. */
   public FileTable(StringListView paths, Section records, String[] languages) {
-    records.requireLength((long) paths.count() * RECORD, paths.count() + " files of " + RECORD + " bytes");
+    records.requireLength(FileRecordFormat.sectionBytes(paths.count()), paths.count() + " files of " + RECORD + " bytes");
     this.paths = paths;
     this.records = records;
     this.bytes = records.bytes();
@@ -50,7 +44,7 @@ public final class FileTable {
 
   /** The SHA-256 of file {@code f}'s source, or {@code null} when unknown (all zero). */
   public byte[] sourceSha256(int f) {
-    byte[] sha = bytes.asSlice((long) f * RECORD + SHA, 32).toArray(BYTE);
+    byte[] sha = FileRecordFormat.sourceSha256(bytes, f).toArray(BYTE);
     for (byte b : sha) {
       if (b != 0) {
         return sha;
@@ -61,13 +55,13 @@ public final class FileTable {
 
   /** The loose object id (32 bytes) file {@code f} was built from. */
   public byte[] objectId(int f) {
-    return bytes.asSlice((long) f * RECORD + OBJECT_ID, 32).toArray(BYTE);
+    return FileRecordFormat.objectId(bytes, f).toArray(BYTE);
   }
 
   /** File {@code f}'s language id, checked against the LANGUAGES dictionary. */
   public int languageId(int f) {
-    long at = (long) f * RECORD + LANGUAGE_ID;
-    int id = bytes.get(INT, at);
+    long at = FileRecordFormat.offset(f) + FileRecordFormat.LANGUAGE_ID;
+    int id = FileRecordFormat.languageId(bytes, f);
     if (id < 0 || id >= languages.length) {
       throw records.corrupt(at, "file " + f + " language id out of range: actual=" + id + " vs expected in [0, "
           + languages.length + ")");
@@ -82,7 +76,7 @@ public final class FileTable {
 
   /** The number of symbols file {@code f} defined (as written by the builder). */
   public int symbolCount(int f) {
-    return bytes.get(INT, (long) f * RECORD + SYMBOL_COUNT);
+    return FileRecordFormat.symbolCount(bytes, f);
   }
 
   /** Checks every record's language id and symbol count (O(F)) and that the paths are sorted and distinct. */
@@ -92,7 +86,7 @@ public final class FileTable {
       languageId(f);
       int symbols = symbolCount(f);
       if (symbols < 0) {
-        throw records.corrupt((long) f * RECORD + SYMBOL_COUNT, "file " + f + " symbol count is negative: actual="
+        throw records.corrupt(FileRecordFormat.offset(f) + FileRecordFormat.SYMBOL_COUNT, "file " + f + " symbol count is negative: actual="
             + symbols + " vs expected>=0");
       }
     }

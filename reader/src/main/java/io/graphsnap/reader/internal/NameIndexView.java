@@ -1,7 +1,6 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.INT;
-
+import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import java.lang.foreign.MemorySegment;
@@ -45,15 +44,15 @@ public final class NameIndexView {
       throw section.corrupt(0, "section length mismatch: actual=" + length + " vs expected>="
           + NameIndexFormat.HEADER_BYTES + " (SlotCount, Zero)");
     }
-    long slotCount = Integer.toUnsignedLong(section.bytes().get(INT, 0));
+    long slotCount = NameIndexFormat.storedSlotCount(section.bytes());
     long expected = NameIndexFormat.slotCount(nodeCount);
     if (slotCount != expected) {
-      throw section.corrupt(0, "slot count mismatch: actual=" + slotCount + " vs expected=" + expected
+      throw section.corrupt(NameIndexFormat.SLOT_COUNT, "slot count mismatch: actual=" + slotCount + " vs expected=" + expected
           + " (⌈4·N/3⌉ for N=" + nodeCount + ")");
     }
-    int zero = section.bytes().get(INT, 4);
+    int zero = NameIndexFormat.storedZero(section.bytes());
     if (zero != 0) {
-      throw section.corrupt(4, "reserved field is not zero: actual=" + zero + " vs expected=0");
+      throw section.corrupt(NameIndexFormat.ZERO, "reserved field is not zero: actual=" + zero + " vs expected=0");
     }
     section.requireLength(NameIndexFormat.sectionBytes(nodeCount), "8 + 4 bytes per slot, " + slotCount + " slots");
     return new NameIndexView(section, nodeCount, slotCount);
@@ -87,7 +86,7 @@ public final class NameIndexView {
     final MemorySegment b = bytes;
     long slot = NameIndexFormat.homeSlot(h, slots);
     for (long probes = slots; probes > 0; probes--) {
-      int value = b.get(INT, NameIndexFormat.HEADER_BYTES + NameIndexFormat.SLOT_BYTES * slot);
+      int value = NameIndexFormat.slot(b, slot);
       if (value == NameIndexFormat.EMPTY) {
         return -1;
       }
@@ -160,7 +159,7 @@ public final class NameIndexView {
   }
 
   private int slotValue(long slot) {
-    return bytes.get(INT, NameIndexFormat.HEADER_BYTES + NameIndexFormat.SLOT_BYTES * slot);
+    return NameIndexFormat.slot(bytes, slot);
   }
 
   /** The id in a non-empty slot value, checked: the value is not negative and its id is below N. */
@@ -174,7 +173,7 @@ public final class NameIndexView {
   }
 
   private RuntimeException corruptSlot(long slot, String problem) {
-    return section.corrupt(NameIndexFormat.HEADER_BYTES + NameIndexFormat.SLOT_BYTES * slot,
+    return section.corrupt(NameIndexFormat.slotOffset(slot),
         "name index slot " + slot + ": " + problem);
   }
 
@@ -191,13 +190,13 @@ public final class NameIndexView {
       long from = ends.itemOffset(id);
       long itemLength = ends.itemLength(id);
       if (itemLength > Integer.MAX_VALUE - 16) {
-        throw ends.section().corrupt(8 + 8L * id, "name " + id + " is " + itemLength + " bytes long");
+        throw ends.section().corrupt(StringListFormat.endOffset(id), "name " + id + " is " + itemLength + " bytes long");
       }
       int length = (int) itemLength;
       if (length > buffer.length) {
         buffer = new byte[Math.max(length, buffer.length * 2)];
       }
-      MemorySegment.copy(ends.bytes(), Layouts.BYTE, from, buffer, 0, length);
+      MemorySegment.copy(ends.bytes(), io.graphsnap.format.snapshot.LittleEndian.BYTE, from, buffer, 0, length);
       return BloomHash.hash64(buffer, 0, length, NameIndexFormat.HASH_SEED);
     }
   }

@@ -1,12 +1,12 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
-import static io.graphsnap.reader.internal.Layouts.LONG;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 public final class StringListView {
   /** Longest string decoded into a Java {@code String}. */
   private static final long MAX_DECODED_BYTES = Integer.MAX_VALUE - 16;
-  /** Little-endian longs of a byte array, to compare a key with {@link Layouts#LONG} reads of the mapped bytes. */
-  private static final VarHandle KEY_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Little-endian longs of a byte array, to compare a key with {@link io.graphsnap.format.snapshot.LittleEndian#LONG} reads of the mapped bytes. */
+  private static final VarHandle KEY_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, io.graphsnap.format.snapshot.LittleEndian.ORDER);
 
   private final EndsList list;
   private final MemorySegment bytes;
@@ -52,7 +52,7 @@ public final class StringListView {
     long e = list.rawEnd(i + 1);
     list.checkRange(i, s, e);
     if (e - s > MAX_DECODED_BYTES) {
-      throw list.section().corrupt(8 + 8L * i, "string " + i + " is " + (e - s) + " bytes, longer than "
+      throw list.section().corrupt(StringListFormat.endOffset(i), "string " + i + " is " + (e - s) + " bytes, longer than "
           + MAX_DECODED_BYTES);
     }
     byte[] utf8 = bytes.asSlice(list.dataBase() + s, e - s).toArray(BYTE);
@@ -188,7 +188,7 @@ public final class StringListView {
     for (int i = 1; i < count(); i++) {
       int c = compareItems(i - 1, i);
       if (c > 0 || (strict && c == 0)) {
-        throw list.section().corrupt(8 + 8L * i, what + " are not " + (strict ? "strictly increasing" : "sorted")
+        throw list.section().corrupt(StringListFormat.endOffset(i), what + " are not " + (strict ? "strictly increasing" : "sorted")
             + ": item " + i + " " + quote(get(i)) + (c == 0 ? " repeats " : " sorts before ") + "item " + (i - 1)
             + " " + quote(get(i - 1)));
       }

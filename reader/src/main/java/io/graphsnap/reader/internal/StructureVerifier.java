@@ -1,16 +1,20 @@
 package io.graphsnap.reader.internal;
 
 import io.graphsnap.bloom.BloomView;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.lang.foreign.MemorySegment;
 import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
- * Checks the structure of every section except the CSRs, in O(N + total string and bitmap bytes): names
- * well-formed and strictly increasing, node columns valid (kind and file ids, flags, external nodes), file
- * table, kind bitmaps partitioning the nodes by kind id, effect bitmaps valid, every name in the Bloom
- * filter, every details entry decodable, build info keys and conflicts ordered. The first problem throws.
+ * The structural checks of every section except the CSRs and the name index, one method per check, in
+ * O(N + total string and bitmap bytes) together: names well-formed and strictly increasing, node columns valid
+ * (kind and file ids, flags, external nodes), file table, kind bitmaps partitioning the nodes by kind id,
+ * effect bitmaps valid, every name in the Bloom filter, every details entry decodable, build info keys and
+ * conflicts ordered. The reader's {@code verify} calls them section by section (a switch over every
+ * {@link io.graphsnap.format.snapshot.SectionId}); the first problem throws.
  */
 public final class StructureVerifier {
   private final StringListView names;
@@ -42,28 +46,32 @@ public final class StructureVerifier {
     this.conflicts = conflicts;
   }
 
-  /** Runs every check. */
-  public void verify() {
+  /** Checks that the node names are well-formed UTF-8 and strictly increasing. O(name bytes). */
+  public void verifyNames() {
     names.verifyOrder(true, "node names");
-    files.verify();
-    verifyNodes();
-    verifyKindBitmaps();
+  }
+
+  /** Validates every effect bitmap. O(bitmap bytes). */
+  public void verifyEffectBitmaps() {
     for (int x = 0; x < effectBitmaps.count(); x++) {
       effectBitmaps.get(x);
     }
-    verifyBloom();
-    details.verify();
-    if (buildInfo != null) {
-      verifyBuildInfo();
-    }
-    if (conflicts != null) {
-      verifyConflicts();
-    }
   }
 
-  private void verifyNodes() {
+  /** Checks the file table: paths sorted and distinct, language ids and symbol counts. O(F + path bytes). */
+  public void verifyFiles() {
+    files.verify();
+  }
+
+  /** Checks that every details entry decodes. O(details bytes). */
+  public void verifyDetails() {
+    details.verify();
+  }
+
+  /** Checks every node record: flags, and what external nodes may not have. O(N). */
+  public void verifyNodes() {
     int external = kinds.id(SnapshotFormat.EXTERNAL_KIND);
-    int known = SnapshotFormat.NODE_FLAG_EXTERNAL | SnapshotFormat.NODE_FLAG_MERGED;
+    int known = NodeRecordFormat.FLAG_EXTERNAL | NodeRecordFormat.FLAG_MERGED;
     Section section = nodes.section();
     for (int v = 0; v < names.count(); v++) {
       int kind = nodes.kindId(v);
@@ -73,8 +81,8 @@ public final class StructureVerifier {
         throw section.corrupt(NodeTable.flagsOffset(v), "node " + v + " has unknown flags: actual=0x"
             + Integer.toHexString(flags) + " vs expected only 0x" + Integer.toHexString(known));
       }
-      if ((flags & SnapshotFormat.NODE_FLAG_EXTERNAL) != 0) {
-        if (file != -1) {
+      if ((flags & NodeRecordFormat.FLAG_EXTERNAL) != 0) {
+        if (file != NodeRecordFormat.NO_FILE) {
           throw section.corrupt(NodeTable.fileIdOffset(v), "external node " + v + " has a file: actual=" + file
               + " vs expected=-1");
         }
@@ -91,7 +99,8 @@ public final class StructureVerifier {
     }
   }
 
-  private void verifyKindBitmaps() {
+  /** Checks that the kind bitmaps partition the nodes by kind id. O(N + bitmap bytes). */
+  public void verifyKindBitmaps() {
     long total = 0;
     Section section = nodes.section();
     for (int k = 0; k < kindBitmaps.count(); k++) {
@@ -113,7 +122,8 @@ public final class StructureVerifier {
     }
   }
 
-  private void verifyBloom() {
+  /** Checks that the Bloom filter holds every node name. O(name bytes). */
+  public void verifyBloom() {
     EndsList ends = names.ends();
     MemorySegment bytes = ends.bytes();
     byte[] buffer = new byte[256];
@@ -121,13 +131,13 @@ public final class StructureVerifier {
       long from = ends.itemOffset(v);
       long itemLength = ends.itemLength(v);
       if (itemLength > Integer.MAX_VALUE - 16) {
-        throw ends.section().corrupt(8 + 8L * v, "name " + v + " is " + itemLength + " bytes long");
+        throw ends.section().corrupt(StringListFormat.endOffset(v), "name " + v + " is " + itemLength + " bytes long");
       }
       int length = (int) itemLength;
       if (length > buffer.length) {
         buffer = new byte[Math.max(length, buffer.length * 2)];
       }
-      MemorySegment.copy(bytes, Layouts.BYTE, from, buffer, 0, length);
+      MemorySegment.copy(bytes, io.graphsnap.format.snapshot.LittleEndian.BYTE, from, buffer, 0, length);
       if (!bloom.mightContain(buffer, 0, length)) {
         throw bloomSection.corrupt(0, "the Bloom filter lacks node " + v + " \"" + names.get(v)
             + "\": actual=absent vs expected=present (a false negative)");
@@ -135,23 +145,33 @@ public final class StructureVerifier {
     }
   }
 
-  private void verifyBuildInfo() {
+  /** Checks the build info (when present): UTF-8, keys strictly increasing. */
+  public void verifyBuildInfo() {
+    if (buildInfo == null) {
+      return;
+    }
     buildInfo.verifyUtf8("build info");
-    for (int i = 2; i < buildInfo.count(); i += 2) {
-      if (buildInfo.compareItems(i - 2, i) >= 0) {
-        throw buildInfo.ends().section().corrupt(8 + 8L * i, "build-info keys are not strictly increasing at key "
-            + i / 2 + ": \"" + buildInfo.get(i) + "\" after \"" + buildInfo.get(i - 2) + "\"");
+    final int group = StringListFormat.BUILD_INFO_GROUP;
+    for (int i = group; i < buildInfo.count(); i += group) {
+      if (buildInfo.compareItems(i - group, i) >= 0) {
+        throw buildInfo.ends().section().corrupt(StringListFormat.endOffset(i), "build-info keys are not strictly increasing at key "
+            + i / group + ": \"" + buildInfo.get(i) + "\" after \"" + buildInfo.get(i - group) + "\"");
       }
     }
   }
 
-  private void verifyConflicts() {
+  /** Checks the conflicts (when present): UTF-8, sorted by name, then dropped path. */
+  public void verifyConflicts() {
+    if (conflicts == null) {
+      return;
+    }
     conflicts.verifyUtf8("conflicts");
-    for (int i = 3; i < conflicts.count(); i += 3) {
-      int byName = conflicts.compareItems(i - 3, i);
+    final int group = StringListFormat.CONFLICT_GROUP;
+    for (int i = group; i < conflicts.count(); i += group) {
+      int byName = conflicts.compareItems(i - group, i);
       if (byName > 0 || (byName == 0 && conflicts.compareItems(i - 1, i + 2) > 0)) {
-        throw conflicts.ends().section().corrupt(8 + 8L * i, "conflicts are not sorted by name, then dropped path at "
-            + "conflict " + i / 3 + ": \"" + conflicts.get(i) + "\"");
+        throw conflicts.ends().section().corrupt(StringListFormat.endOffset(i), "conflicts are not sorted by name, then dropped path at "
+            + "conflict " + i / group + ": \"" + conflicts.get(i) + "\"");
       }
     }
   }

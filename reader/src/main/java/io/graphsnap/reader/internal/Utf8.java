@@ -1,6 +1,6 @@
 package io.graphsnap.reader.internal;
 
-import static io.graphsnap.reader.internal.Layouts.BYTE;
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 
 import java.lang.foreign.MemorySegment;
 

@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.CsrView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,14 +16,14 @@ class CsrGraphTest {
     CsrGraph g = CsrGraph.fromEdges(3, 2, new int[] {0, 0, 0, 0, 2}, new int[] {2, 2, 1, 1, 2},
         new byte[] {1, 0, 0, 0, 0});
     assertEquals(4, g.edgeCount());
-    Csr f = g.forward();
+    CsrView f = g.forward();
     assertEquals(0, f.start(0));
     assertEquals(3, f.end(0));
     // (type, neighbour) order within a node
     assertArrayEquals(new int[] {1, 2, 2}, new int[] {f.neighbour(0), f.neighbour(1), f.neighbour(2)});
     assertArrayEquals(new int[] {0, 0, 1}, new int[] {f.type(0), f.type(1), f.type(2)});
     assertEquals(0, f.degree(1));
-    Csr r = g.reverse();
+    CsrView r = g.reverse();
     assertEquals(1, r.degree(1));
     assertEquals(3, r.degree(2));
     assertEquals(0, r.neighbour(r.start(2)));

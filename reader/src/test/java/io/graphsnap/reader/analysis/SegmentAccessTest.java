@@ -1,5 +1,6 @@
 package io.graphsnap.reader.analysis;
 
+import io.graphsnap.reader.CsrView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class SegmentAccessTest {
   @Test
   void blocksCopyOffsetsNeighboursAndTypes() {
     RandomGraph rg = RandomGraph.generate(11, 300, 2000, 4);
-    Csr f = rg.csr.forward();
+    CsrView f = rg.csr.forward();
     long[] o = new long[Blocks.NODE_BLOCK + 1];
     Blocks.offsets(f, 17, 100, o);
     for (int k = 0; k <= 100; k++) {
@@ -85,7 +86,7 @@ class SegmentAccessTest {
       MemorySegment.copy(offsets, 0, off, LONG, 0, offsets.length);
       MemorySegment nb = arena.allocate(12);
       MemorySegment ty = arena.allocate(3);
-      Csr csr = Csr.wrap(off, nb, ty, 3, 1, false, "test CSR");
+      CsrView csr = CsrView.wrap(off, nb, ty, 3, 1, false, "test CSR");
       CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class,
           () -> Blocks.offsets(csr, 0, 3, new long[4]));
       assertEquals(true, e.getMessage().contains("node 1"), e.getMessage());

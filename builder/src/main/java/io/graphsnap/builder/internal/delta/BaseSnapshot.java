@@ -1,20 +1,19 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.internal.PageCache;
-import io.graphsnap.format.snapshot.SectionEntry;
+import io.graphsnap.format.snapshot.BitmapListFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFile;
 import io.graphsnap.format.snapshot.SnapshotFormat;
-import io.graphsnap.format.snapshot.SnapshotHeader;
+import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
@@ -25,18 +24,14 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * #close()}. Single-threaded.
  */
 final class BaseSnapshot implements AutoCloseable {
-  static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
   final GraphSnapshot graph;
   final String resource;
-  private final Arena arena;
-  private final SnapshotHeader header;
+  /** The raw mapping, its header decoded. */
+  private final SnapshotFile raw;
   private final MemorySegment file;
   final int nodeCount;
   final int fileCount;
-  /** NODE_NAMES: Count, Zero, Ends^(N+1), Bytes. */
+  /** NODE_NAMES, a {@link StringListFormat StringList}. */
   final MemorySegment names;
   final MemorySegment nodes;
   final MemorySegment details;
@@ -51,13 +46,12 @@ final class BaseSnapshot implements AutoCloseable {
   private final PageCache.File pageCache;
   private boolean evictOnClose;
 
-  private BaseSnapshot(GraphSnapshot graph, Path path, Arena arena, MemorySegment file) {
+  private BaseSnapshot(GraphSnapshot graph, Path path, SnapshotFile raw) {
     this.graph = graph;
     this.resource = path.toString();
-    this.arena = arena;
-    this.file = file;
+    this.raw = raw;
+    this.file = raw.bytes();
     this.pageCache = PageCache.open(path, file);
-    this.header = SnapshotHeader.decode(file, resource);
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
     this.names = section(SectionId.NODE_NAMES);
@@ -69,8 +63,8 @@ final class BaseSnapshot implements AutoCloseable {
     this.languages = strings(section(SectionId.LANGUAGES));
     this.kindBitmaps = section(SectionId.KIND_BITMAPS);
     this.effectBitmaps = section(SectionId.EFFECT_BITMAPS);
-    this.kindCache = new ImmutableRoaringBitmap[kindBitmaps.get(INT, 0)];
-    this.effectCache = new ImmutableRoaringBitmap[effectBitmaps.get(INT, 0)];
+    this.kindCache = new ImmutableRoaringBitmap[Math.toIntExact(StringListFormat.count(kindBitmaps))];
+    this.effectCache = new ImmutableRoaringBitmap[Math.toIntExact(StringListFormat.count(effectBitmaps))];
   }
 
   /**
@@ -88,23 +82,22 @@ final class BaseSnapshot implements AutoCloseable {
    */
   static BaseSnapshot open(Path path, boolean currentVersionOnly) throws IOException {
     GraphSnapshot graph = GraphSnapshot.open(path);
-    Arena arena = Arena.ofShared();
+    SnapshotFile raw = null;
     boolean ok = false;
     try {
       if (currentVersionOnly && graph.formatVersion() != SnapshotFormat.VERSION_CURRENT) {
         throw new IOException("base snapshot " + path + " has format version " + graph.formatVersion()
             + ", this builder writes " + SnapshotFormat.VERSION_CURRENT);
       }
-      MemorySegment mapped;
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-      }
-      BaseSnapshot base = new BaseSnapshot(graph, path, arena, mapped);
+      raw = SnapshotFile.open(path);
+      BaseSnapshot base = new BaseSnapshot(graph, path, raw);
       ok = true;
       return base;
     } finally {
       if (!ok) {
-        arena.close();
+        if (raw != null) {
+          raw.close();
+        }
         graph.close();
       }
     }
@@ -112,11 +105,11 @@ final class BaseSnapshot implements AutoCloseable {
 
   /** The bytes of section {@code id}. */
   MemorySegment section(SectionId id) {
-    SectionEntry entry = header.entry(id);
-    if (entry == null) {
+    MemorySegment section = raw.optional(id);
+    if (section == null) {
       throw new IllegalStateException("base snapshot " + resource + " has no section " + id);
     }
-    return file.asSlice(entry.offset(), entry.length());
+    return section;
   }
 
   // ---------------------------------------------------------------- page cache
@@ -154,7 +147,7 @@ final class BaseSnapshot implements AutoCloseable {
 
   /** Offset in {@link #names} of node {@code id}'s first name byte; {@code nameStart(N)} is the end. */
   long nameStart(int id) {
-    return 8L * (nodeCount + 2) + names.get(LONG, 8 + 8L * id);
+    return StringListFormat.itemStart(names, nodeCount, id);
   }
 
   /** The UTF-8 bytes of node {@code id}'s name. */
@@ -202,35 +195,32 @@ final class BaseSnapshot implements AutoCloseable {
   }
 
   private static ImmutableRoaringBitmap bitmap(MemorySegment list, int i) {
-    int count = list.get(INT, 0);
-    long data = 8L * (count + 2);
-    long start = list.get(LONG, 8 + 8L * i);
-    long end = list.get(LONG, 8 + 8L * (i + 1));
-    if (end == start) {
+    MemorySegment item = BitmapListFormat.item(list, i);
+    if (item.byteSize() == 0) {
       return new org.roaringbitmap.buffer.MutableRoaringBitmap();
     }
-    return new ImmutableRoaringBitmap(list.asSlice(data + start, end - start).asByteBuffer());
+    return new ImmutableRoaringBitmap(item.asByteBuffer());
   }
 
   // ---------------------------------------------------------------- node records
 
   int nodeFile(int id) {
-    return nodes.get(INT, 16L * id);
+    return NodeRecordFormat.fileId(nodes, id);
   }
 
   int nodeKind(int id) {
-    return Short.toUnsignedInt(nodes.get(SHORT, 16L * id + 12));
+    return NodeRecordFormat.kindId(nodes, id);
   }
 
   int nodeFlags(int id) {
-    return Short.toUnsignedInt(nodes.get(SHORT, 16L * id + 14));
+    return NodeRecordFormat.flags(nodes, id);
   }
 
   // ---------------------------------------------------------------- details
 
   /** Offset in {@link #details} of node {@code id}'s entry; {@code detailStart(N)} is the end. */
   long detailStart(int id) {
-    return 8L * (nodeCount + 1) + details.get(LONG, 8L * id);
+    return NodeDetailsFormat.dataOffset(nodeCount) + NodeDetailsFormat.end(details, id);
   }
 
   /** Node {@code id}'s NODE_DETAILS entry, copied. */
@@ -243,15 +233,15 @@ final class BaseSnapshot implements AutoCloseable {
 
   /** Offset in {@link #filePaths} of file {@code id}'s first path byte; {@code pathStart(F)} is the end. */
   long pathStart(int id) {
-    return 8L * (fileCount + 2) + filePaths.get(LONG, 8 + 8L * id);
+    return StringListFormat.itemStart(filePaths, fileCount, id);
   }
 
   int fileLanguageId(int id) {
-    return files.get(INT, 72L * id + 64);
+    return FileRecordFormat.languageId(files, id);
   }
 
   int fileSymbolCount(int id) {
-    return files.get(INT, 72L * id + 68);
+    return FileRecordFormat.symbolCount(files, id);
   }
 
   /** The first file id whose path is not below {@code path} in code-point order: its insertion point. O(log F). */
@@ -268,11 +258,11 @@ final class BaseSnapshot implements AutoCloseable {
     MemorySegment k = MemorySegment.ofArray(key);
     int lo = 0;
     int hi = count;
-    long data = 8L * (count + 2);
+    long data = StringListFormat.dataOffset(count);
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      long start = data + list.get(LONG, 8 + 8L * mid);
-      long end = data + list.get(LONG, 8 + 8L * (mid + 1));
+      long start = data + StringListFormat.end(list, mid);
+      long end = data + StringListFormat.end(list, mid + 1);
       if (compare(list, start, end, k) < 0) {
         lo = mid + 1;
       } else {
@@ -301,21 +291,13 @@ final class BaseSnapshot implements AutoCloseable {
 
   /** Decodes a whole StringList section. */
   static String[] strings(MemorySegment list) {
-    int count = list.get(INT, 0);
-    String[] out = new String[count];
-    long data = 8L * (count + 2);
-    for (int i = 0; i < count; i++) {
-      long start = data + list.get(LONG, 8 + 8L * i);
-      long end = data + list.get(LONG, 8 + 8L * (i + 1));
-      out[i] = new String(list.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
-    }
-    return out;
+    return StringListFormat.decodeAll(list);
   }
 
   @Override
   public void close() {
     try {
-      arena.close();
+      raw.close();
     } finally {
       try {
         graph.close();

@@ -1,10 +1,11 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.internal.SectionWriter;
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Writes one direction of the new CSR (offsets, neighbours, types) from the base's and a {@link Delta}: copied
@@ -29,8 +30,14 @@ final class CsrSplicer {
     this.nodes = delta.nodes;
   }
 
+  /** The base's section {@code part} (0 offsets, 1 neighbours, 2 types) of one direction. */
+  private MemorySegment section(boolean reverse, int part) {
+    SectionId[] ids = CsrFormat.sections(reverse);
+    return base.section(ids[part]);
+  }
+
   private MemorySegment offsets(boolean reverse) {
-    return base.section(reverse ? SectionId.REVERSE_OFFSETS : SectionId.FORWARD_OFFSETS);
+    return section(reverse, 0);
   }
 
   private static int[] newList(NodeState s, boolean reverse) {
@@ -53,9 +60,9 @@ final class CsrSplicer {
       int to = from + nodes.length[seg];
       long shift = at - offset(offsets, from);
       if (shift == 0) {
-        out.put(offsets, 8L * from, 8L * (to - from));
+        out.put(offsets, CsrFormat.offsetAt(from), CsrFormat.offsetAt(to) - CsrFormat.offsetAt(from));
       } else {
-        out.putLongsShifted(offsets, 8L * from, to - from, shift);
+        out.putLongsShifted(offsets, CsrFormat.offsetAt(from), to - from, shift);
       }
       at = offset(offsets, to) + shift;
     }
@@ -65,7 +72,7 @@ final class CsrSplicer {
   /** {@code Targets --> Int32^E} (forward) or {@code Sources --> Int32^E} (reverse). */
   void writeOthers(SectionWriter out, boolean reverse) throws IOException {
     MemorySegment offsets = offsets(reverse);
-    MemorySegment others = base.section(reverse ? SectionId.REVERSE_SOURCES : SectionId.FORWARD_TARGETS);
+    MemorySegment others = section(reverse, 1);
     Drain drain = new Drain(base, others);
     int[] remap = nodes.remap();
     for (int seg = 0; seg < nodes.segments(); seg++) {
@@ -90,7 +97,7 @@ final class CsrSplicer {
   /** {@code Types --> UInt8^E}. */
   void writeTypes(SectionWriter out, boolean reverse) throws IOException {
     MemorySegment offsets = offsets(reverse);
-    MemorySegment types = base.section(reverse ? SectionId.REVERSE_TYPES : SectionId.FORWARD_TYPES);
+    MemorySegment types = section(reverse, 2);
     Drain drain = new Drain(base, types);
     int[] remap = DeltaSections.isIdentity(d.typeRemap, d.edgeTypes.length) ? null : d.typeRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
@@ -121,16 +128,16 @@ final class CsrSplicer {
     for (long i = from; i < to; ) {
       int n = (int) Math.min(CHUNK, to - i);
       if (remap == null) {
-        out.put(source, 4 * i, 4L * n);
+        out.put(source, CsrFormat.neighbourAt(i), CsrFormat.neighboursBytes(n));
       } else {
-        MemorySegment.copy(source, BaseSnapshot.INT, 4 * i, ints, 0, n);
+        MemorySegment.copy(source, LittleEndian.INT, CsrFormat.neighbourAt(i), ints, 0, n);
         for (int k = 0; k < n; k++) {
           ints[k] = remap[ints[k]];
         }
         out.putInts(ints, n);
       }
       i += n;
-      drain.consumed(4 * i);
+      drain.consumed(CsrFormat.neighbourAt(i));
     }
   }
 
@@ -140,20 +147,20 @@ final class CsrSplicer {
     for (long i = from; i < to; ) {
       int n = (int) Math.min(CHUNK, to - i);
       if (remap == null) {
-        out.put(source, i, n);
+        out.put(source, CsrFormat.typeAt(i), CsrFormat.typesBytes(n));
       } else {
-        MemorySegment.copy(source, ValueLayout.JAVA_BYTE, i, bytes, 0, n);
+        MemorySegment.copy(source, LittleEndian.BYTE, CsrFormat.typeAt(i), bytes, 0, n);
         for (int k = 0; k < n; k++) {
           bytes[k] = (byte) remap[bytes[k] & 0xFF];
         }
         out.put(bytes, 0, n);
       }
       i += n;
-      drain.consumed(i);
+      drain.consumed(CsrFormat.typeAt(i));
     }
   }
 
   private static long offset(MemorySegment offsets, int node) {
-    return offsets.get(BaseSnapshot.LONG, 8L * node);
+    return CsrFormat.offset(offsets, node);
   }
 }

@@ -1,6 +1,6 @@
 package io.graphsnap.builder.internal.delta;
 
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.graphsnap.builder.internal.delta;
 
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.builder.internal.Utf8;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.reader.CsrView;

@@ -67,10 +67,7 @@ public final class DeltaBuild {
       for (int k = 0; k < g.kinds().size(); k++) {
         nodesByKind.put(g.kinds().get(k), base.kindBitmap(k).getLongCardinality());
       }
-      java.util.List<io.graphsnap.builder.Conflict> conflicts = new java.util.ArrayList<>();
-      for (io.graphsnap.reader.Conflict c : g.conflicts()) {
-        conflicts.add(new io.graphsnap.builder.Conflict(c.name(), c.keptPath(), c.droppedPath()));
-      }
+      var conflicts = g.conflicts();
       long externals = Long.parseLong(g.buildInfo().getOrDefault("externalNodes", "0"));
       return new BuildResult(snapshotId, snapshot, g.byteSize(), g.nodeCount(), externals, g.edgeCount(),
           g.fileCount(), edgesByType, nodesByKind, conflicts, phases);

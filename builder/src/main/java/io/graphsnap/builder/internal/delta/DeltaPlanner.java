@@ -1,7 +1,7 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.ChangeSet;
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.builder.internal.Utf8;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.objects.ObjectId;
@@ -164,9 +164,9 @@ final class DeltaPlanner {
   /** The base's conflicts of untouched names and the touched names' new ones, sorted as the full build sorts. */
   private List<Conflict> conflicts() {
     List<Conflict> all = new ArrayList<>();
-    for (io.graphsnap.reader.Conflict c : base.conflicts()) {
+    for (Conflict c : base.conflicts()) {
       if (!dirty.contains(c.name())) {
-        all.add(new Conflict(c.name(), c.keptPath(), c.droppedPath()));
+        all.add(c);
       }
     }
     all.addAll(newConflicts);

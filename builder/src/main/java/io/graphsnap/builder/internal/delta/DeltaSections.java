@@ -5,6 +5,11 @@ import io.graphsnap.builder.internal.CompiledGraph;
 import io.graphsnap.builder.internal.NameIndexBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
+import io.graphsnap.format.snapshot.Conflict;
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -34,7 +39,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   /** New kind id of each new node, filled by NODES, then handed to the kind bitmaps' background task. */
   private int[] newKind;
   /** Scratch for {@link #copyRecords}: whole records as ints. */
-  private final int[] recordChunk = new int[4 << 12];
+  private final int[] recordChunk = new int[NodeRecordFormat.INTS << 12];
   /** Runs the Bloom filter and the bitmaps beside the copy; each is joined by its section. */
   private final SideWork side = new SideWork("graphsnap-delta-side");
   private Future<BloomFilterBuilder> bloom;
@@ -56,66 +61,57 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   }
 
   @Override
-  public void writeSection(SectionId id, SectionWriter out) throws IOException {
-    switch (id) {
-      case BUILD_INFO -> out.putStringList(CompiledGraph.buildInfo(d.conflicts.size(), Math.toIntExact(d.edgeCount),
-          d.externalCount, d.fileCount(), d.nodeCount()));
-      case NODE_NAMES -> writeNames(out);
-      case NODES -> writeNodes(out);
-      case KINDS -> out.putStringList(d.kinds);
-      case EFFECTS -> out.putStringList(d.effects);
-      case EDGE_TYPES -> out.putStringList(d.edgeTypes);
-      case EDGE_TYPE_COUNTS -> {
-        for (long count : d.edgeTypeCounts) {
-          out.putLong(count);
-        }
-      }
-      case FORWARD_OFFSETS -> csr.writeOffsets(out, false);
-      case FORWARD_TARGETS -> csr.writeOthers(out, false);
-      case FORWARD_TYPES -> csr.writeTypes(out, false);
-      case REVERSE_OFFSETS -> csr.writeOffsets(out, true);
-      case REVERSE_SOURCES -> csr.writeOthers(out, true);
-      case REVERSE_TYPES -> csr.writeTypes(out, true);
-      case KIND_BITMAPS -> out.putBitmapList(SideWork.join(kindBitmaps));
-      case EFFECT_BITMAPS -> out.putBitmapList(SideWork.join(effectBitmaps));
-      case BLOOM -> writeBloom(out);
-      case NAME_INDEX -> writeNameIndex(out);
-      case FILE_PATHS -> writePaths(out);
-      case FILES -> writeFiles(out);
-      case LANGUAGES -> out.putStringList(d.languages);
-      case NODE_DETAILS -> writeDetails(out);
-      case CONFLICTS -> {
-        String[] strings = new String[3 * d.conflicts.size()];
-        int i = 0;
-        for (var c : d.conflicts) {
-          strings[i++] = c.name();
-          strings[i++] = c.keptPath();
-          strings[i++] = c.droppedPath();
-        }
-        out.putStringList(strings);
-      }
-    }
-    evictAfter(id);
-  }
-
-  /**
-   * Evicts the base's section {@code id} from the page cache once the new one is written, so that the pages of
-   * the sections still to write are recycled ones ({@link BaseSnapshot#evict}). Not NODE_NAMES, which later
-   * sections may read again (it goes when the base closes), nor the CSR offsets and the big sections, which
-   * {@link CsrSplicer} and {@link #writeNodes} evict as they go.
-   */
-  private void evictAfter(SectionId id) {
-    switch (id) {
-      case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
-          REVERSE_SOURCES, REVERSE_TYPES -> { }
-      default -> {
+  public Content section(SectionId id) {
+    Content content = switch (id) {
+      case BUILD_INFO -> out -> out.putStringList(CompiledGraph.buildInfo(d.conflicts.size(),
+          Math.toIntExact(d.edgeCount), d.externalCount, d.fileCount(), d.nodeCount()));
+      case NODE_NAMES -> this::writeNames;
+      case NODES -> this::writeNodes;
+      case KINDS -> out -> out.putStringList(d.kinds);
+      case EFFECTS -> out -> out.putStringList(d.effects);
+      case EDGE_TYPES -> out -> out.putStringList(d.edgeTypes);
+      case EDGE_TYPE_COUNTS -> out -> CsrFormat.writeTypeCounts(out, d.edgeTypeCounts);
+      case FORWARD_OFFSETS -> out -> csr.writeOffsets(out, false);
+      case FORWARD_TARGETS -> out -> csr.writeOthers(out, false);
+      case FORWARD_TYPES -> out -> csr.writeTypes(out, false);
+      case REVERSE_OFFSETS -> out -> csr.writeOffsets(out, true);
+      case REVERSE_SOURCES -> out -> csr.writeOthers(out, true);
+      case REVERSE_TYPES -> out -> csr.writeTypes(out, true);
+      case KIND_BITMAPS -> out -> out.putBitmapList(SideWork.join(kindBitmaps));
+      case EFFECT_BITMAPS -> out -> out.putBitmapList(SideWork.join(effectBitmaps));
+      case BLOOM -> this::writeBloom;
+      case NAME_INDEX -> this::writeNameIndex;
+      case FILE_PATHS -> this::writePaths;
+      case FILES -> this::writeFiles;
+      case LANGUAGES -> out -> out.putStringList(d.languages);
+      case NODE_DETAILS -> this::writeDetails;
+      case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(d.conflicts));
+    };
+    return out -> {
+      content.writeTo(out);
+      if (evictWhenWritten(id)) {
         try {
           base.evict(base.section(id));
         } catch (IllegalStateException absent) {
           // The base has no such section: nothing to evict.
         }
       }
-    }
+    };
+  }
+
+  /**
+   * Whether the base's section {@code id} is evicted from the page cache once the new one is written, so that the
+   * pages of the sections still to write are recycled ones ({@link BaseSnapshot#evict}). Not NODE_NAMES, which
+   * later sections may read again (it goes when the base closes), nor the CSR and the node records, which
+   * {@link CsrSplicer} and {@link #writeNodes} evict as they go, nor BUILD_INFO, which is written fresh.
+   */
+  private static boolean evictWhenWritten(SectionId id) {
+    return switch (id) {
+      case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
+          REVERSE_SOURCES, REVERSE_TYPES -> false;
+      case KINDS, EFFECTS, EDGE_TYPES, EDGE_TYPE_COUNTS, KIND_BITMAPS, EFFECT_BITMAPS, BLOOM, FILE_PATHS, FILES,
+          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX -> true;
+    };
   }
 
   // ---------------------------------------------------------------- names and the Bloom filter
@@ -192,11 +188,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       if (nodes.kind[seg] == Splice.ITEM && d.nodeItems[nodes.item[seg]].record != null) {
         NodeState s = d.nodeItems[nodes.item[seg]];
         NodeRecord r = s.record;
-        out.putInt(s.fileId);
-        out.putInt(r.lineStart());
-        out.putInt(r.lineEnd());
-        out.putShort(s.kindId);
-        out.putShort(r.flags());
+        NodeRecordFormat.write(out, s.fileId, r.lineStart(), r.lineEnd(), s.kindId, r.flags());
         newKind[v] = s.kindId;
         continue;
       }
@@ -210,28 +202,31 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
 
   /**
    * Copies {@code count} base node records from {@code from} as new nodes {@code v...}, with file and kind ids
-   * remapped: {@code NodeRecord --> File Int32, LineStart Int32, LineEnd Int32, Kind UInt16, Flags UInt16}, read
-   * in bulk as four ints (the last one holds kind and flags).
+   * remapped: each {@link NodeRecordFormat record} read in bulk as {@link NodeRecordFormat#INTS} ints (one of them
+   * holds kind and flags).
    */
   private void copyRecords(SectionWriter out, int from, int count, int v, Splice files, int[] kindRemap, Drain drain)
       throws IOException {
     int[] chunk = recordChunk;
-    int perChunk = chunk.length / 4;
+    final int ints = NodeRecordFormat.INTS;
+    final int fileInt = NodeRecordFormat.FILE_ID / 4;
+    final int kindInt = NodeRecordFormat.KIND_FLAGS_INT;
+    int perChunk = chunk.length / ints;
     for (int done = 0; done < count; ) {
       int n = Math.min(perChunk, count - done);
-      MemorySegment.copy(base.nodes, BaseSnapshot.INT, 16L * (from + done), chunk, 0, 4 * n);
-      for (int k = 0; k < 4 * n; k += 4) {
-        int file = chunk[k];
+      MemorySegment.copy(base.nodes, LittleEndian.INT, NodeRecordFormat.offset(from + done), chunk, 0, ints * n);
+      for (int k = 0; k < ints * n; k += ints) {
+        int file = chunk[k + fileInt];
         if (file >= 0) {
-          chunk[k] = files.newId(file);
+          chunk[k + fileInt] = files.newId(file);
         }
-        int kind = kindRemap[chunk[k + 3] & 0xFFFF];
-        chunk[k + 3] = (chunk[k + 3] & 0xFFFF_0000) | (kind & 0xFFFF);
+        int kind = kindRemap[NodeRecordFormat.kindOfInt(chunk[k + kindInt])];
+        chunk[k + kindInt] = NodeRecordFormat.withKind(chunk[k + kindInt], kind);
         newKind[v++] = kind;
       }
-      out.putInts(chunk, 4 * n);
+      out.putInts(chunk, ints * n);
       done += n;
-      drain.consumed(16L * (from + done));
+      drain.consumed(NodeRecordFormat.offset(from + done));
     }
   }
 
@@ -268,7 +263,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     }, null);
   }
 
-  /** {@code FileRecord --> SourceSha256 Byte^32, ObjectId Byte^32, LanguageId Int32, SymbolCount Int32}. */
+  /** FILES: {@link FileRecordFormat records}, copied raw where neither the languages nor the counts changed. */
   private void writeFiles(SectionWriter out) throws IOException {
     Splice files = d.files;
     int[] languageRemap = d.languageRemap;
@@ -277,26 +272,25 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     for (int seg = 0; seg < files.segments(); seg++) {
       int from = files.oldStart[seg];
       if (files.kind[seg] == Splice.COPY && sameLanguages) {
-        out.put(records, 72L * from, 72L * files.length[seg]);
+        out.put(records, FileRecordFormat.offset(from), FileRecordFormat.sectionBytes(files.length[seg]));
         continue;
       }
       if (files.kind[seg] == Splice.ITEM) {
         FileState f = d.fileItems[files.item[seg]];
+        int language;
         if (f.replaced()) {
-          out.putHashOrZeros(f.sourceSha256);
-          out.put(f.objectId);
-          out.putInt(Arrays.binarySearch(d.languages, f.language, io.graphsnap.builder.internal.Utf8::compare));
+          FileRecordFormat.writeHashes(out, f.sourceSha256, f.objectId);
+          language = Arrays.binarySearch(d.languages, f.language, io.graphsnap.builder.internal.Utf8::compare);
         } else {
-          out.put(records, 72L * f.baseFileId, 64);
-          out.putInt(languageRemap[base.fileLanguageId(f.baseFileId)]);
+          out.put(records, FileRecordFormat.offset(f.baseFileId), FileRecordFormat.HASHES_BYTES);
+          language = languageRemap[base.fileLanguageId(f.baseFileId)];
         }
-        out.putInt(f.symbolCount);
+        FileRecordFormat.writeTail(out, language, f.symbolCount);
         continue;
       }
       for (int f = from, to = from + files.length[seg]; f < to; f++) {
-        out.put(records, 72L * f, 64);
-        out.putInt(languageRemap[base.fileLanguageId(f)]);
-        out.putInt(base.fileSymbolCount(f));
+        out.put(records, FileRecordFormat.offset(f), FileRecordFormat.HASHES_BYTES);
+        FileRecordFormat.writeTail(out, languageRemap[base.fileLanguageId(f)], base.fileSymbolCount(f));
       }
     }
   }

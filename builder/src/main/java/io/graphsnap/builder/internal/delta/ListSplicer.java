@@ -2,6 +2,9 @@ package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
+import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
@@ -18,24 +21,32 @@ final class ListSplicer {
     byte[] bytes(int item);
   }
 
+  /** Bytes of one end: the same UInt64 in a StringList's and in NODE_DETAILS' Ends. */
+  private static final int END_BYTES = StringListFormat.END_BYTES;
+
   private byte[] chunk = new byte[1 << 20];
 
+  /** {@code Ends[i]} of a list whose Ends start at {@code endsAt}. */
+  private static long end(MemorySegment list, long endsAt, long i) {
+    return list.get(LittleEndian.LONG, endsAt + END_BYTES * i);
+  }
+
   /**
-   * Writes a StringList ({@code Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Bytes}).
+   * Writes a {@link StringListFormat StringList}.
    *
    * @param list the base's list section
    * @param bloom receives every string, or null
    */
   void writeStringList(SectionWriter out, MemorySegment list, Splice splice, ItemBytes items, BloomFilterBuilder bloom)
       throws IOException {
-    out.putInt(splice.newCount);
-    out.putInt(0);
-    write(out, list, 8, 8L * (splice.oldCount + 2), splice, items, bloom);
+    StringListFormat.writeHeader(out, splice.newCount);
+    write(out, list, StringListFormat.ENDS, StringListFormat.dataOffset(splice.oldCount), splice, items, bloom);
   }
 
-  /** Writes NODE_DETAILS ({@code Ends UInt64^(N+1), Data}). */
+  /** Writes NODE_DETAILS ({@link NodeDetailsFormat}: ends, then data). */
   void writeEntries(SectionWriter out, MemorySegment details, Splice splice, ItemBytes items) throws IOException {
-    write(out, details, 0, 8L * (splice.oldCount + 1), splice, items, null);
+    write(out, details, NodeDetailsFormat.endOffset(0), NodeDetailsFormat.dataOffset(splice.oldCount), splice, items,
+        null);
   }
 
   private void write(SectionWriter out, MemorySegment list, long endsAt, long dataAt, Splice splice, ItemBytes items,
@@ -56,15 +67,15 @@ final class ListSplicer {
       }
       int from = splice.oldStart[seg];
       int to = from + splice.length[seg];
-      long shift = end - list.get(BaseSnapshot.LONG, endsAt + 8L * from);
+      long shift = end - end(list, endsAt, from);
       if (shift == 0) {
-        out.put(list, endsAt + 8L * (from + 1), 8L * (to - from));
+        out.put(list, endsAt + END_BYTES * (from + 1L), END_BYTES * (long) (to - from));
       } else {
         for (int i = from + 1; i <= to; i++) {
-          out.putLong(list.get(BaseSnapshot.LONG, endsAt + 8L * i) + shift);
+          out.putLong(end(list, endsAt, i) + shift);
         }
       }
-      end = list.get(BaseSnapshot.LONG, endsAt + 8L * to) + shift;
+      end = end(list, endsAt, to) + shift;
     }
     for (int seg = 0; seg < splice.segments(); seg++) {
       if (splice.kind[seg] == Splice.ITEM) {
@@ -78,8 +89,8 @@ final class ListSplicer {
       int from = splice.oldStart[seg];
       int to = from + splice.length[seg];
       if (bloom == null) {
-        long start = list.get(BaseSnapshot.LONG, endsAt + 8L * from);
-        out.put(list, dataAt + start, list.get(BaseSnapshot.LONG, endsAt + 8L * to) - start);
+        long start = end(list, endsAt, from);
+        out.put(list, dataAt + start, end(list, endsAt, to) - start);
       } else {
         copyHashing(out, list, endsAt, dataAt, from, to, bloom);
       }
@@ -97,7 +108,7 @@ final class ListSplicer {
         bloom.add(items.bytes(splice.item[seg]));
       } else {
         int from = splice.oldStart[seg];
-        copyHashing(null, list, 8, 8L * (splice.oldCount + 2), from, from + splice.length[seg], bloom);
+        copyHashing(null, list, StringListFormat.ENDS, StringListFormat.dataOffset(splice.oldCount), from, from + splice.length[seg], bloom);
       }
     }
   }
@@ -107,11 +118,11 @@ final class ListSplicer {
       BloomFilterBuilder bloom) throws IOException {
     int i = from;
     while (i < to) {
-      long start = list.get(BaseSnapshot.LONG, endsAt + 8L * i);
+      long start = end(list, endsAt, i);
       int j = i;
       long stop = start;
       while (j < to) {
-        long next = list.get(BaseSnapshot.LONG, endsAt + 8L * (j + 1));
+        long next = end(list, endsAt, (j + 1));
         if (next - start > chunk.length && j > i) {
           break;
         }
@@ -122,13 +133,13 @@ final class ListSplicer {
       if (n > chunk.length) {
         chunk = new byte[n];
       }
-      MemorySegment.copy(list, java.lang.foreign.ValueLayout.JAVA_BYTE, dataAt + start, chunk, 0, n);
+      MemorySegment.copy(list, LittleEndian.BYTE, dataAt + start, chunk, 0, n);
       if (out != null) {
         out.put(chunk, 0, n);
       }
       long offset = start;
       for (int k = i; k < j; k++) {
-        long next = list.get(BaseSnapshot.LONG, endsAt + 8L * (k + 1));
+        long next = end(list, endsAt, (k + 1));
         bloom.add(chunk, (int) (offset - start), (int) (next - offset));
         offset = next;
       }

@@ -1,7 +1,7 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.ChangeSet;
-import io.graphsnap.builder.Conflict;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.builder.internal.Utf8;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.format.snapshot.SnapshotFormat;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides the new resolution of one name whose declarations a change touched (DESIGN §6, the rules of the
+ * Decides the new resolution of one name whose declarations a change touched (docs/DESIGN.md §1, the rules of the
  * full build's {@code Resolution}): not declared, declared once, a merged namespace, or a conflict won by the
  * path that sorts first. It reads as little as it can: the current declarers come from the {@link ChangeSet}
  * (the index), changed files were read once by the planner, and an unchanged declarer's data is taken from the

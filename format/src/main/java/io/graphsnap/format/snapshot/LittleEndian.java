@@ -1,10 +1,13 @@
-package io.graphsnap.reader.internal;
+package io.graphsnap.format.snapshot;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-/** The little-endian, unaligned value layouts every section is read with. */
-public final class Layouts {
+/**
+ * The value layouts every snapshot section is read with: little-endian and unaligned, declared once for the
+ * builder, the reader, the bench and the tests. The {@code *Format} classes name the offsets these are read at.
+ */
+public final class LittleEndian {
   /** UInt64LE / Int64LE at any offset. */
   public static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   /** Int32LE at any offset. */
@@ -13,6 +16,8 @@ public final class Layouts {
   public static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   /** One byte (mask with 0xFF for UInt8). */
   public static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
+  /** The byte order of every multi-byte value, for {@link java.nio.ByteBuffer} views. */
+  public static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-  private Layouts() {}
+  private LittleEndian() {}
 }

@@ -7,14 +7,15 @@ import java.util.function.BiConsumer;
 import org.mapdb.BTreeMap;
 
 /**
- * Which objects the current files and each published snapshot reach, without reading any snapshot: the
+ * Which objects the current files and each published snapshot reach, for gc (not the graph traversal of
+ * {@code io.graphsnap.reader.analysis.Reachability}), without reading any snapshot: the
  * build generation counter, snapshot id → the generation it was built at, and object id → {@link
  * ObjectRecord}. {@link IndexUpdate} keeps the records as paths change; {@link Store#publishSnapshot}
  * records each new snapshot's generation and advances the counter; gc keeps an object iff it is current or
  * lives at the generation of a kept snapshot. Part of {@link StoreIndex}; changes join its open
  * transaction. Thread safety as {@link StoreIndex}: one writer.
  */
-public final class Reachability {
+public final class GcReachability {
   private static final String NEXT_GENERATION = "nextGeneration";
   /** The generation of the first build of a store. */
   static final long FIRST_GENERATION = 1;
@@ -24,7 +25,7 @@ public final class Reachability {
   private final BTreeMap<String, Long> snapshots;
   private final BTreeMap<String, String> state;
 
-  Reachability(StoreIndex index, BTreeMap<byte[], byte[]> objects, BTreeMap<String, Long> snapshots,
+  GcReachability(StoreIndex index, BTreeMap<byte[], byte[]> objects, BTreeMap<String, Long> snapshots,
       BTreeMap<String, String> state) {
     this.index = index;
     this.objects = objects;

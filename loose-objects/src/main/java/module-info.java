@@ -1,0 +1,20 @@
+/**
+ * The content-addressed object store, its MapDB index, JSON Lines ingest, gc and index recovery. Exports the store
+ * ({@code io.graphsnap.objects}) and the JSON Lines ingest ({@code io.graphsnap.objects.jsonl});
+ * {@code io.graphsnap.objects.internal} (codecs of index records, the commit log, file syncing, the lock, the
+ * snapshot file-table reader) is internal.
+ *
+ * <p>MapDB 3.1.0 has neither a module descriptor nor an {@code Automatic-Module-Name}: it is required by the name
+ * derived from its file, {@code mapdb}, and its own dependencies (Kotlin, Eclipse Collections, Guava, …) stay on
+ * the class path, which an automatic module reads. {@code java.management} is for the MapDB C2 workaround's
+ * diagnostic command.
+ */
+module io.graphsnap.objects {
+  requires transitive io.graphsnap.format;
+  requires com.fasterxml.jackson.core;
+  requires java.management;
+  requires mapdb;
+
+  exports io.graphsnap.objects;
+  exports io.graphsnap.objects.jsonl;
+}
