@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
@@ -40,7 +41,7 @@ class GoldenV1ReaderTest {
     Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v2File);
     try (GraphSnapshot old = GraphSnapshot.open(v1File); GraphSnapshot now = GraphSnapshot.open(v2File)) {
       assertEquals(SnapshotFormat.VERSION_START, old.formatVersion());
-      assertEquals(SnapshotFormat.VERSION_NAME_INDEX, now.formatVersion());
+      assertEquals(SnapshotFormat.VERSION_CURRENT, now.formatVersion());
       old.verify();
       now.verify();
       assertEquals(now.nodeCount(), old.nodeCount());
@@ -57,11 +58,54 @@ class GoldenV1ReaderTest {
     }
   }
 
+  /**
+   * The committed version-2 golden file (no NAME_TRIGRAMS) is read as before: verified, every lookup the same, and
+   * searches answered by reading the names give what the version-3 index gives.
+   */
+  @Test
+  void theReaderServesTheVersion2GoldenFileAndSearchesItWithoutTheIndex() throws Exception {
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
+    Path v2File = dir.resolve("small-v2.gsnap");
+    Files.write(v2File, v2);
+    Path v3File = dir.resolve("small-v3.gsnap");
+    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v3File);
+    try (GraphSnapshot old = GraphSnapshot.open(v2File); GraphSnapshot now = GraphSnapshot.open(v3File)) {
+      assertEquals(SnapshotFormat.VERSION_NAME_INDEX, old.formatVersion());
+      assertEquals(false, old.hasSearchIndex());
+      assertEquals(true, now.hasSearchIndex());
+      old.verify();
+      now.verify();
+      for (int v = 0; v < now.nodeCount(); v++) {
+        String name = now.name(v);
+        assertEquals(v, old.node(name), name);
+        int cps = name.codePointCount(0, name.length());
+        for (String part : List.of(name, name.toUpperCase(java.util.Locale.ROOT), codePoints(name, cps / 2, cps),
+            codePoints(name, 0, Math.min(3, cps)), cps > 2 ? codePoints(name, 1, cps - 1) : "")) {
+          assertEquals(old.namesContaining(part), now.namesContaining(part), part);
+          assertTrue(!name.contains(part) || now.namesContaining(part).contains(v), part);
+        }
+      }
+      assertTrue(now.namesContaining("zzz-no-such").isEmpty());
+    }
+    // version 3 differs from version 2 by its header and the added NAME_TRIGRAMS section only
+    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.GOLDEN, StandardCharsets.US_ASCII));
+    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
+    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    assertNull(h2.entry(SectionId.NAME_TRIGRAMS));
+    assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
+    assertEquals(h2.sections().size() + 1, h3.sections().size());
+    for (SectionEntry e2 : h2.sections()) {
+      assertArrayEquals(bytes(v2, e2), bytes(v3, h3.entry(e2.section())), e2.displayName());
+    }
+  }
+
   @Test
   void version2AddsOnlyTheNameIndex() throws Exception {
     byte[] v1 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_START),
         StandardCharsets.US_ASCII));
-    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.GOLDEN, StandardCharsets.US_ASCII));
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
     SnapshotHeader h1 = SnapshotHeader.decode(MemorySegment.ofArray(v1), "small-v1");
     SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
     assertNull(h1.entry(SectionId.NAME_INDEX));
@@ -75,6 +119,11 @@ class GoldenV1ReaderTest {
     assertNotNull(index);
     int nodes = MemorySegment.ofArray(v2).get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), h2.entry(SectionId.NODE_NAMES).offset());
     assertEquals(NameIndexFormat.sectionBytes(nodes), index.length());
+  }
+
+  /** {@code s}'s code points {@code [from, to)}: never half a surrogate pair. */
+  static String codePoints(String s, int from, int to) {
+    return s.substring(s.offsetByCodePoints(0, from), s.offsetByCodePoints(0, to));
   }
 
   private static byte[] bytes(byte[] file, SectionEntry e) {

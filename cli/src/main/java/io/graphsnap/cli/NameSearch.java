@@ -5,8 +5,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Where name lookups and {@code graphsnap search} find their candidates: the one seam between them and how names
- * are indexed. {@link ScanNameSearch} reads the snapshot's sorted name table (O(N) per call); an implementation
- * over a search index section answers the same questions from the index. Implementations answer exactly
+ * are indexed. {@link ScanNameSearch} answers {@link #containing} from the snapshot's search index
+ * (NAME_TRIGRAMS) when it has one, and reads the sorted name table for the rest. Implementations answer exactly
  * (an index verifies its candidates), so that the callers' results do not depend on which one they were given.
  *
  * <p>Thread safety: as the snapshot it reads; instances hold no mutable state.
@@ -16,8 +16,8 @@ interface NameSearch {
   GraphSnapshot snapshot();
 
   /**
-   * The ids of the nodes whose name contains {@code text}, ignoring case (ASCII and Unicode simple case folding
-   * to lower case), in id (= name) order. An empty {@code text} matches every node.
+   * The ids of the nodes whose name contains {@code text}, ignoring ASCII case, in id (= name) order. An empty
+   * {@code text} matches every node.
    */
   RoaringBitmap containing(String text);
 

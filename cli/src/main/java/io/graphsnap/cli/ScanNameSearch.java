@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A {@link NameSearch} that reads every name of the snapshot's sorted name table: O(N × name length) per call,
- * no memory beyond the result. The fallback for snapshots without a search index.
+ * The {@link NameSearch} over a snapshot: {@link #containing} is the reader's {@link GraphSnapshot#namesContaining}
+ * (the NAME_TRIGRAMS index of a version-3 snapshot, else a scan of the names); camel humps and similar names read
+ * every name of the sorted name table, O(N × name length) per call.
  */
 final class ScanNameSearch implements NameSearch {
   private final GraphSnapshot g;
@@ -21,17 +22,10 @@ final class ScanNameSearch implements NameSearch {
     return g;
   }
 
+  /** The reader's search: its NAME_TRIGRAMS index when the snapshot has one (format 3), else a scan of the names. */
   @Override
   public RoaringBitmap containing(String text) {
-    String needle = text.toLowerCase(Locale.ROOT);
-    RoaringBitmap result = new RoaringBitmap();
-    int n = g.nodeCount();
-    for (int id = 0; id < n; id++) {
-      if (g.name(id).toLowerCase(Locale.ROOT).contains(needle)) {
-        result.add(id);
-      }
-    }
-    return result;
+    return g.namesContaining(text);
   }
 
   @Override

@@ -250,6 +250,37 @@ public final class GraphSnapshot implements AutoCloseable {
     }
   }
 
+  /**
+   * The nodes whose name contains {@code text}, ignoring ASCII case ({@code A}–{@code Z} match {@code a}–{@code z};
+   * other characters match exactly), in id order; every node for the empty text. With the search index
+   * (NAME_TRIGRAMS, format version 3) and text of at least three UTF-8 bytes: the intersection of the postings of
+   * the text's trigrams, each candidate's name then compared, O(postings read + candidates · name length);
+   * otherwise every name is read, O(name bytes). The caller owns the returned bitmap.
+   *
+   * @throws CorruptSnapshotException if a name or a posting read is damaged
+   */
+  public org.roaringbitmap.RoaringBitmap namesContaining(String text) {
+    ensureOpen();
+    try {
+      byte[] folded = io.graphsnap.reader.internal.NameTrigramsView.fold(text);
+      if (folded.length == 0) {
+        return org.roaringbitmap.RoaringBitmap.bitmapOfRange(0, nodeCount());
+      }
+      if (sections.nameTrigrams != null && folded.length >= io.graphsnap.format.snapshot.NameTrigramsFormat.GRAM) {
+        return sections.nameTrigrams.search(folded, sections.names);
+      }
+      return io.graphsnap.reader.internal.NameTrigramsView.scan(folded, sections.names);
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /** Whether this snapshot has the search index over names (NAME_TRIGRAMS, format version 3). O(1). */
+  public boolean hasSearchIndex() {
+    ensureOpen();
+    return sections.nameTrigrams != null;
+  }
+
   // ---------------------------------------------------------------- node columns
 
   /** Node {@code id}'s fully qualified name. O(length). */

@@ -15,6 +15,7 @@ import io.graphsnap.reader.internal.DetailsReader;
 import io.graphsnap.reader.internal.Dictionary;
 import io.graphsnap.reader.internal.FileTable;
 import io.graphsnap.reader.internal.NameIndexView;
+import io.graphsnap.reader.internal.NameTrigramsView;
 import io.graphsnap.reader.internal.NodeTable;
 import io.graphsnap.reader.internal.Section;
 import io.graphsnap.reader.internal.SectionTable;
@@ -49,6 +50,8 @@ final class MappedSnapshot {
   final BloomView bloom;
   /** The hash index over names, or {@code null} when the file has none (format version 1). */
   final NameIndexView nameIndex;
+  /** The search index over names, or {@code null} when the file has none (format versions 1 and 2). */
+  final NameTrigramsView nameTrigrams;
   /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
   final boolean bloomTakesIndexHash;
   final FileTable files;
@@ -87,6 +90,8 @@ final class MappedSnapshot {
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
     Section index = table.optional(SectionId.NAME_INDEX);
     this.nameIndex = index == null ? null : NameIndexView.open(index, n);
+    Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
+    this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,
@@ -146,6 +151,11 @@ final class MappedSnapshot {
       case NAME_INDEX -> () -> {
         if (nameIndex != null) {
           nameIndex.verify(names);
+        }
+      };
+      case NAME_TRIGRAMS -> () -> {
+        if (nameTrigrams != null) {
+          nameTrigrams.verify(names);
         }
       };
     };

@@ -68,6 +68,7 @@ public final class SnapshotSections {
       case NODE_DETAILS -> "notes, metadata, content hashes";
       case CONFLICTS -> "name conflicts";
       case NAME_INDEX -> "hash index over names";
+      case NAME_TRIGRAMS -> "search index over names (trigram → Roaring bitmap)";
     };
   }
 }

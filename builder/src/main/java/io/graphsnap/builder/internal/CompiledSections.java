@@ -48,6 +48,7 @@ final class CompiledSections implements SnapshotBody {
       case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
       case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
       case NAME_INDEX -> this::writeNameIndex;
+      case NAME_TRIGRAMS -> this::writeNameTrigrams;
     };
   }
 
@@ -85,6 +86,15 @@ final class CompiledSections implements SnapshotBody {
     }
     nameIndex.writeTo(out);
     nameIndex = null;
+  }
+
+  /** NAME_TRIGRAMS: from the names in id order, as the incremental build does. */
+  private void writeNameTrigrams(SectionWriter out) throws IOException {
+    NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
+    for (String name : g.nodeNames()) {
+      trigrams.add(Utf8.encode(name, "node name"));
+    }
+    trigrams.writeTo(out);
   }
 
   private void writeFiles(SectionWriter out) throws IOException {

@@ -71,7 +71,15 @@ public enum SectionId {
    * version {@link SnapshotFormat#VERSION_NAME_INDEX}; optional: a file without it is served by binary search
    * over NODE_NAMES.
    */
-  NAME_INDEX(22);
+  NAME_INDEX(22),
+  /**
+   * {@code NameTrigrams --> TrigramCount UInt32, Zero UInt32, Trigrams UInt32^TrigramCount, Postings BitmapList}:
+   * for each trigram of the ASCII-case-folded names, the nodes whose name contains it, so that a substring search
+   * reads a few bitmaps and its candidates instead of every name; the exact rule is in {@link NameTrigramsFormat}.
+   * Since format version {@link SnapshotFormat#VERSION_NAME_TRIGRAMS}; optional: a file without it is searched by
+   * reading every name.
+   */
+  NAME_TRIGRAMS(23);
 
   private final int id;
 
@@ -100,6 +108,7 @@ public enum SectionId {
       case FILE_PATHS, FILES, LANGUAGES -> FileRecordFormat.class.getName();
       case NODE_DETAILS -> NodeDetailsFormat.class.getName();
       case NAME_INDEX -> NameIndexFormat.class.getName();
+      case NAME_TRIGRAMS -> NameTrigramsFormat.class.getName();
     };
   }
 

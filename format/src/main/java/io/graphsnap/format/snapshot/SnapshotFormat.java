@@ -25,7 +25,7 @@ import io.graphsnap.format.object.Kinds;
  *
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
- * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, and the bloom module's
+ * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link NameTrigramsFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
@@ -41,8 +41,13 @@ public final class SnapshotFormat {
    * version 1, so a version-1 file is read exactly as before (lookups by binary search).
    */
   public static final int VERSION_NAME_INDEX = 2;
+  /**
+   * Version 3 adds {@link SectionId#NAME_TRIGRAMS}, the search index over node names; every other section is as
+   * in version 2, so version-1 and version-2 files are read exactly as before (searches read every name).
+   */
+  public static final int VERSION_NAME_TRIGRAMS = 3;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_NAME_INDEX;
+  public static final int VERSION_CURRENT = VERSION_NAME_TRIGRAMS;
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
   /** Offset of FormatVersion in the header. */
