@@ -59,6 +59,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin PublishOptions publish;
 
+  @Option(names = "--json", description = "Print one JSON document instead of the snapshot id: {\"snapshot\", \"files\", "
+      + "\"extracted\", \"reused\", \"failed\": [{\"path\", \"message\", \"previousVersionKept\"}], \"skipped\": [paths]}.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
@@ -131,7 +135,24 @@ final class BuildCommand implements Callable<Integer> {
     if (!root.quiet()) {
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
-    root.out().println(built.result().snapshotId());
+    if (json) {
+      java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("snapshot", built.result().snapshotId());
+      doc.put("files", extraction.files());
+      doc.put("extracted", extraction.extracted());
+      doc.put("reused", extraction.reused());
+      doc.put("failed", extraction.failures().stream().map(f -> {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("path", f.path());
+        row.put("message", f.message());
+        row.put("previousVersionKept", hadPreviousVersion.contains(f.path()));
+        return row;
+      }).toList());
+      doc.put("skipped", skipped);
+      Json.print(root.out(), doc);
+    } else {
+      root.out().println(built.result().snapshotId());
+    }
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }

@@ -112,6 +112,13 @@ class BuildInterruptTest {
     assertTrue(r.err().contains("(its previous version is kept)"), r::toString);
     assertTrue(r.err().contains("graphsnap: 2 files failed to parse; the previous versions of 1 are kept, the others are left out"), r::toString);
     assertEquals(ExitCodes.OK, CliRunner.run("lookup", "com.example.A#f()", "--store", store).exitCode());
+    CliRunner json = CliRunner.run("build", dir.resolve("src").toString(), "--store", store, "--json", "--quiet");
+    assertEquals(ExitCodes.BAD_INPUT, json.exitCode(), json::toString);
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertEquals(2, doc.get("failed").size(), json::toString);
+    assertEquals("com/example/A.java", doc.get("failed").get(0).get("path").asText(), json::toString);
+    assertTrue(doc.get("failed").get(0).get("previousVersionKept").asBoolean(), json::toString);
+    assertTrue(!doc.get("failed").get(1).get("previousVersionKept").asBoolean(), json::toString);
   }
 
   @Test
