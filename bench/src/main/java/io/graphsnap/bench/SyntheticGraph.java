@@ -1,7 +1,5 @@
 package io.graphsnap.bench;
 
-import io.graphsnap.format.object.EdgeTypes;
-import io.graphsnap.format.object.Kinds;
 import io.graphsnap.bench.internal.AffinePermutation;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
@@ -9,7 +7,9 @@ import io.graphsnap.bench.internal.PowerLaw;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.builder.ObjectVisitor;
 import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.ObjectId;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.graphsnap.builder;
 
-import io.graphsnap.format.snapshot.Conflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;

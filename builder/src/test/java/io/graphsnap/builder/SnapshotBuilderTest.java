@@ -1,6 +1,5 @@
 package io.graphsnap.builder;
 
-import io.graphsnap.format.snapshot.Conflict;
 import static io.graphsnap.builder.Fixtures.bytes32;
 import static io.graphsnap.builder.Fixtures.edge;
 import static io.graphsnap.builder.Fixtures.file;
@@ -15,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.format.object.Note;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.objects.ObjectId;
 import java.nio.file.Files;

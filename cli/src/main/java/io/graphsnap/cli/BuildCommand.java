@@ -4,23 +4,31 @@ import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
+import io.graphsnap.frontend.java.DeclarationScan;
+import io.graphsnap.frontend.java.DeclarationTable;
 import io.graphsnap.frontend.java.ExtractionFailure;
 import io.graphsnap.frontend.java.ExtractionResult;
 import io.graphsnap.frontend.java.ParallelExtraction;
 import io.graphsnap.frontend.java.SourceTree;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
+import io.graphsnap.frontend.java.internal.FileDeclarations;
 import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
 import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.reader.GraphSnapshot;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipException;
@@ -54,6 +62,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "Extraction threads (default: all cores; at most 4 per core).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--classpath", paramLabel = "PATH",
+      description = "Jars and class directories (separated by '${sys:path.separator}') that calls and types may resolve to, besides the JDK's modules.")
+  String classpath;
+
   @Option(names = "--top", paramLabel = "N", description = "Show the N symbols with the most incoming edges (default: ${DEFAULT-VALUE}).")
   int top = 10;
 
@@ -84,27 +96,48 @@ final class BuildCommand implements Callable<Integer> {
     long extractNanos;
     long indexNanos;
     List<String> skipped;
+    ClasspathTypes libraries = openClasspath();
+    DeclarationScan.Result scan;
+    DeclarationTable table;
+    boolean sameTable;
     Set<String> hadPreviousVersion = new HashSet<>();
     Interruption interruption = Interruption.install();
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       skipped = tree.skipped();
       Set<String> present = new HashSet<>(tree.paths());
+      // Pass 1: every file's declarations (unchanged files from the last build's cache) → the tree's table.
+      progress.status("declarations");
+      ResolutionState state = ResolutionState.read(storeOption.store);
+      scan = new DeclarationScan().threads(jobs).cache(state.cache()).run(tree);
+      table = DeclarationTable.of(scan.declarations(), libraries);
+      // A stored summary is reused only if it was extracted with this very table (see ResolutionState).
+      sameTable = state.extractedWith(table.fingerprint());
+      if (!sameTable) {
+        state.invalidate(storeOption.store);
+      }
       try (IndexUpdate changes = store.beginUpdate()) {
-        try {
-          extraction = new ParallelExtraction()
-              .threads(jobs)
-              .skipIf((file, sha) -> isStored(store, file, sha))
-              .onProgress((done, total) -> progress.update("extract", done, total))
-              .run(tree, changes::put);
-        } catch (InterruptedException e) {
-          // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
-          progress.done();
-          UpdateSummary kept = changes.commit();
-          root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
-              + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
-          root.err().flush();
-          return ExitCodes.INTERRUPTED;
+        if (sameTable && allStored(store, tree.paths(), scan.sourceSha256())) {
+          // Nothing changed: the declaration pass has read and hashed every file already.
+          extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
+        } else {
+          try {
+            extraction = new ParallelExtraction()
+                .threads(jobs)
+                .declarations(table)
+                .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
+                .onProgress((done, total) -> progress.update("extract", done, total))
+                .run(tree, changes::put);
+          } catch (InterruptedException e) {
+            // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
+            progress.done();
+            UpdateSummary kept = changes.commit();
+            writeResolutionState(scan, table); // what was kept was extracted with this table: the rerun reuses it
+            root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
+                + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
+            root.err().flush();
+            return ExitCodes.INTERRUPTED;
+          }
         }
         for (ExtractionFailure failure : extraction.failures()) {
           if (store.index().file(failure.path()) != null) {
@@ -115,6 +148,7 @@ final class BuildCommand implements Callable<Integer> {
         changes.retainOnly(present::contains);
         update = changes.commit();
       }
+      writeResolutionState(scan, table);
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
@@ -133,6 +167,9 @@ final class BuildCommand implements Callable<Integer> {
     printFailures(root.err(), extraction.failures().size(), hadPreviousVersion.size());
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
+      root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused, %,d ms%s%n",
+          table.typeCount(), sameTable ? "unchanged" : "changed: every file extracted again", scan.parsed(),
+          scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
     if (json) {
@@ -155,6 +192,15 @@ final class BuildCommand implements Callable<Integer> {
     }
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** Records the declaration table the stored summaries were extracted with, and each file's declarations. */
+  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table) throws IOException {
+    Map<String, ResolutionState.Entry> entries = new HashMap<>();
+    for (FileDeclarations d : scan.declarations()) {
+      entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
+    }
+    ResolutionState.write(storeOption.store, table.fingerprint(), entries);
   }
 
   /** Says how many files failed to parse and that their previous versions, if any, stay in the snapshot. */
@@ -231,6 +277,34 @@ final class BuildCommand implements Callable<Integer> {
     return SourceTree.open(zip, SourceTree.JAVA_BASE);
   }
 
+  private ClasspathTypes openClasspath() {
+    if (classpath == null || classpath.isBlank()) {
+      return ClasspathTypes.EMPTY;
+    }
+    List<Path> entries = new ArrayList<>();
+    for (String p : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      if (!p.isBlank()) {
+        entries.add(Path.of(p));
+      }
+    }
+    try {
+      return ClasspathTypes.open(entries);
+    } catch (IOException e) {
+      throw CliException.badInput("cannot read --classpath: " + e.getMessage());
+    }
+  }
+
+  /** True if every path has a source hash from the declaration pass and the index holds an object for it. */
+  private static boolean allStored(Store store, List<String> paths, Map<String, byte[]> shas) {
+    for (String p : paths) {
+      byte[] sha = shas.get(p);
+      if (sha == null || !isStored(store, p, sha)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isStored(Store store, String file, byte[] sha) {
     FileEntry entry = store.index().file(file);
     return entry != null && sha != null && Arrays.equals(entry.sourceSha256(), sha) && store.objects().contains(entry.objectId());
@@ -247,6 +321,8 @@ final class BuildCommand implements Callable<Integer> {
     err.printf("time      extract %,d ms, index %,d ms, snapshot %,d ms, total %,d ms%n", extractNanos / 1_000_000,
         indexNanos / 1_000_000, (totalNanos - extractNanos - indexNanos) / 1_000_000, totalNanos / 1_000_000);
     try (GraphSnapshot g = GraphSnapshot.open(built.path())) {
+      err.printf("unresolved %,d type names (external ?.Name nodes), %,d methods of unknown receivers (?#m nodes)%n",
+          g.withPrefix("?.").size(), g.withPrefix("?#").size());
       TopInDegree.print(err, g, top);
     } catch (IOException e) {
       err.println("(cannot reopen the snapshot for the top symbols: " + TerminalText.escape(e.getMessage()) + ")");

@@ -1,9 +1,9 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.export.Neighbourhood;
 import io.graphsnap.export.ExportFormat;
 import io.graphsnap.export.ExportListener;
 import io.graphsnap.export.ExportResult;
+import io.graphsnap.export.Neighbourhood;
 import io.graphsnap.export.Subgraph;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
@@ -181,7 +181,8 @@ final class ExportCommand implements Callable<Integer> {
         return Subgraph.whole(g, types);
       }
       int centre = GraphArgs.node(g, around);
-      Neighbourhood d = direction == null ? Neighbourhood.BOTH : direction.forward ? Neighbourhood.FORWARD : Neighbourhood.REVERSE;
+      Neighbourhood d = direction == null ? Neighbourhood.BOTH
+          : direction.forward ? Neighbourhood.FORWARD : Neighbourhood.REVERSE;
       return Subgraph.around(g, centre, depth, d, types, maxNodes);
     } catch (IllegalArgumentException e) {
       throw CliException.badInput(e.getMessage());

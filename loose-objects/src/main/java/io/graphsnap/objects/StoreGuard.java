@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@link #checkForWriting} (every {@link Store#open}, {@link IndexRebuild}): the store folder; {@code
  *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/} and every fan-out folder {@code objects/ab/};
- *       {@code lock}, every {@code index*} file, every ref file, snapshot and temporary. O(fan-out folders +
+ *       {@code lock}, every {@code index*} and {@code resolution*} file, every ref file, snapshot and temporary. O(fan-out folders +
  *       refs + snapshots + temporaries); loose objects themselves are checked when they are used.
  *   <li>{@link #checkForReading} (lock-free readers: the published snapshot, refs): the store folder, {@code
  *       refs/} and {@code snapshots/}. O(1); ref files and snapshots are checked as they are opened.
@@ -76,7 +76,7 @@ public final class StoreGuard {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.root())) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.startsWith("index") || name.equals("lock")) {
+        if (name.startsWith("index") || name.equals("lock") || name.startsWith("resolution")) {
           SafeFiles.checkFileIfPresent(entry);
         }
       }

@@ -1,8 +1,8 @@
 package io.graphsnap.reader;
 
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.object.Hex;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;

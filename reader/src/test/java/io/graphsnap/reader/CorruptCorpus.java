@@ -1,5 +1,8 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
@@ -37,18 +40,18 @@ final class CorruptCorpus {
     out.put("open-truncated-half.gsnap", Arrays.copyOf(good, good.length / 2));
     out.put("open-truncated-last-byte.gsnap", Arrays.copyOf(good, good.length - 1));
     byte[] version = good.clone();
-    le(version).putInt(8, SnapshotFormat.VERSION_CURRENT + 1);
+    le(version).putInt(SnapshotFormat.VERSION_OFFSET, SnapshotFormat.VERSION_CURRENT + 1);
     out.put("open-version-too-new.gsnap", TestSnapshotWriter.fixChecksums(version));
     byte[] header = good.clone();
-    header[40] ^= 1; // a section CRC in the table: the header CRC breaks
+    header[SnapshotFormat.entryOffset(0) + SnapshotFormat.ENTRY_OFFSET] ^= 1; // a section's offset in the table: the header CRC breaks
     out.put("open-header-crc.gsnap", header);
 
     EnumMap<SectionId, byte[]> s = TestSnapshotWriter.sections(Fixtures.small());
-    le(s.get(SectionId.FORWARD_TARGETS)).putInt(0, 1_000_000);
+    le(s.get(SectionId.FORWARD_TARGETS)).putInt((int) CsrFormat.neighbourAt(0), 1_000_000);
     out.put("query-neighbour-out-of-range.gsnap", layout(s));
 
     s = TestSnapshotWriter.sections(Fixtures.small());
-    le(s.get(SectionId.FORWARD_OFFSETS)).putLong(8, 1L << 40);
+    le(s.get(SectionId.FORWARD_OFFSETS)).putLong((int) CsrFormat.offsetAt(1), 1L << 40);
     out.put("query-offsets-out-of-range.gsnap", layout(s));
 
     s = TestSnapshotWriter.sections(Fixtures.small());
@@ -62,7 +65,7 @@ final class CorruptCorpus {
     out.put("query-details-garbage.gsnap", layout(s));
 
     byte[] flipped = good.clone();
-    flipped[(int) TestSnapshotWriter.sectionOffset(good, SectionId.NODES) + 4] ^= 1;
+    flipped[(int) TestSnapshotWriter.sectionOffset(good, SectionId.NODES) + NodeRecordFormat.LINE_START] ^= 1;
     out.put("verify-section-crc.gsnap", flipped);
 
     byte[] padding = good.clone();
@@ -74,12 +77,12 @@ final class CorruptCorpus {
     out.put("verify-bloom-without-names.gsnap", layout(s));
 
     s = TestSnapshotWriter.sections(Fixtures.small());
-    le(s.get(SectionId.NAME_INDEX)).putInt(0, le(s.get(SectionId.NAME_INDEX)).getInt(0) + 1);
+    le(s.get(SectionId.NAME_INDEX)).putInt(NameIndexFormat.SLOT_COUNT, le(s.get(SectionId.NAME_INDEX)).getInt(NameIndexFormat.SLOT_COUNT) + 1);
     out.put("open-name-index-slot-count.gsnap", layout(s));
 
     s = TestSnapshotWriter.sections(Fixtures.small());
     byte[] index = s.get(SectionId.NAME_INDEX);
-    for (int at = 8; at < index.length; at += 4) {
+    for (int at = NameIndexFormat.HEADER_BYTES; at < index.length; at += NameIndexFormat.SLOT_BYTES) {
       le(index).putInt(at, 0x7FFF_FFFF); // every slot: a node id far beyond N
     }
     out.put("query-name-index-slot-out-of-range.gsnap", layout(s));
@@ -87,7 +90,7 @@ final class CorruptCorpus {
     s = TestSnapshotWriter.sections(Fixtures.small());
     index = s.get(SectionId.NAME_INDEX);
     int first = -1;
-    for (int at = 8; at < index.length; at += 4) {
+    for (int at = NameIndexFormat.HEADER_BYTES; at < index.length; at += NameIndexFormat.SLOT_BYTES) {
       int value = le(index).getInt(at);
       if (value != -1 && first == -1) {
         first = value;

@@ -167,7 +167,7 @@ class CorruptionTest {
 
   private byte[] withVersion(int version) {
     byte[] bad = good.clone();
-    ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(8, version);
+    ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(SnapshotFormat.VERSION_OFFSET, version);
     return TestSnapshotWriter.fixChecksums(bad);
   }
 

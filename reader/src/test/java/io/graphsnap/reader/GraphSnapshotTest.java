@@ -1,6 +1,5 @@
 package io.graphsnap.reader;
 
-import io.graphsnap.format.snapshot.Conflict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.object.Note;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.nio.file.Path;
 import java.util.List;

@@ -192,7 +192,7 @@ class NameIndexTest {
     int slot = slotOf("auth.login");
     setSlot(slot, value);
     byte[] file = TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_CURRENT);
-    long expectedOffset = TestSnapshotWriter.sectionOffset(file, SectionId.NAME_INDEX) + 8 + 4L * slot;
+    long expectedOffset = TestSnapshotWriter.sectionOffset(file, SectionId.NAME_INDEX) + NameIndexFormat.slotOffset(slot);
     try (GraphSnapshot s = open(file)) {
       CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> s.node("auth.login"));
       assertEquals("NAME_INDEX", e.section());
@@ -280,8 +280,8 @@ class NameIndexTest {
   void aWrongSlotCountZeroFieldOrLengthFailsAtOpen() {
     byte[] original = sections.get(SectionId.NAME_INDEX).clone();
     for (java.util.function.UnaryOperator<byte[]> damage : List.<java.util.function.UnaryOperator<byte[]>>of(
-        b -> { le(b).putInt(0, slotCount() + 1); return b; },
-        b -> { le(b).putInt(4, 1); return b; },
+        b -> { le(b).putInt(NameIndexFormat.SLOT_COUNT, slotCount() + 1); return b; },
+        b -> { le(b).putInt(NameIndexFormat.ZERO, 1); return b; },
         b -> java.util.Arrays.copyOf(b, b.length + 4),
         b -> java.util.Arrays.copyOf(b, 4))) {
       sections.put(SectionId.NAME_INDEX, damage.apply(original.clone()));
@@ -330,15 +330,15 @@ class NameIndexTest {
   }
 
   private int slotCount() {
-    return le(sections.get(SectionId.NAME_INDEX)).getInt(0);
+    return le(sections.get(SectionId.NAME_INDEX)).getInt(NameIndexFormat.SLOT_COUNT);
   }
 
   private int slot(int slot) {
-    return le(sections.get(SectionId.NAME_INDEX)).getInt(8 + 4 * slot);
+    return le(sections.get(SectionId.NAME_INDEX)).getInt((int) NameIndexFormat.slotOffset(slot));
   }
 
   private void setSlot(int slot, int value) {
-    le(sections.get(SectionId.NAME_INDEX)).putInt(8 + 4 * slot, value);
+    le(sections.get(SectionId.NAME_INDEX)).putInt((int) NameIndexFormat.slotOffset(slot), value);
   }
 
   /** The slot that holds node {@code name}'s id. */

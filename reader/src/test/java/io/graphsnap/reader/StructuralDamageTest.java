@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
+import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.StringListFormat;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,37 +76,39 @@ class StructuralDamageTest {
   @Test
   void edgeCountMismatchBetweenDirectionsFailsAtOpen() {
     long e = graph.edgeTriples().size();
-    patchLong(SectionId.REVERSE_OFFSETS, 8L * n, e - 1);
+    patchLong(SectionId.REVERSE_OFFSETS, CsrFormat.offsetAt(n), e - 1);
     assertEquals("REVERSE_OFFSETS", assertThrows(CorruptSnapshotException.class, this::openIt).section());
   }
 
   @Test
   void edgeTypeCountsMustSumToE() {
-    patchLong(SectionId.EDGE_TYPE_COUNTS, 0, 1000);
+    patchLong(SectionId.EDGE_TYPE_COUNTS, CsrFormat.typeCountAt(0), 1000);
     assertEquals("EDGE_TYPE_COUNTS", assertThrows(CorruptSnapshotException.class, this::openIt).section());
   }
 
   @Test
   void edgeTypeCountsSwappedAreCaughtByVerify() throws Exception {
     ByteBuffer b = le(SectionId.EDGE_TYPE_COUNTS);
-    long first = b.getLong(0);
-    long second = b.getLong(8);
-    b.putLong(0, second).putLong(8, first);
+    int t0 = (int) CsrFormat.typeCountAt(0);
+    int t1 = (int) CsrFormat.typeCountAt(1);
+    long first = b.getLong(t0);
+    long second = b.getLong(t1);
+    b.putLong(t0, second).putLong(t1, first);
     assertEquals(first == second ? null : "EDGE_TYPE_COUNTS", verifyFailure());
   }
 
   @Test
   void stringListCountTooLargeFailsAtOpen() {
-    patchInt(SectionId.NODE_NAMES, 0, Integer.MAX_VALUE);
+    patchInt(SectionId.NODE_NAMES, StringListFormat.COUNT, Integer.MAX_VALUE);
     assertEquals("NODE_NAMES", assertThrows(CorruptSnapshotException.class, this::openIt).section());
     setUp();
-    patchInt(SectionId.KINDS, 0, -1);
+    patchInt(SectionId.KINDS, StringListFormat.COUNT, -1);
     assertEquals("KINDS", assertThrows(CorruptSnapshotException.class, this::openIt).section());
   }
 
   @Test
   void neighbourOutOfRangeIsCaughtByTheCursorAndVerify() throws Exception {
-    patchInt(SectionId.FORWARD_TARGETS, 0, n);
+    patchInt(SectionId.FORWARD_TARGETS, CsrFormat.neighbourAt(0), n);
     try (GraphSnapshot s = openIt()) {
       int first = firstNodeWithOutEdges(s);
       CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> s.out(first).next());
@@ -110,7 +118,7 @@ class StructuralDamageTest {
       assertEquals("FORWARD_TARGETS", assertThrows(CorruptSnapshotException.class, s::verify).section());
     }
     setUp();
-    patchInt(SectionId.REVERSE_SOURCES, 4, -5);
+    patchInt(SectionId.REVERSE_SOURCES, CsrFormat.neighbourAt(1), -5);
     assertEquals("REVERSE_SOURCES", verifyFailure());
   }
 
@@ -118,7 +126,7 @@ class StructuralDamageTest {
   void offsetsOutOfOrderAreCaughtByTheCursorAndVerify() throws Exception {
     // node 1 starts after the end of all edges
     long e = graph.edgeTriples().size();
-    patchLong(SectionId.FORWARD_OFFSETS, 8, e + 3);
+    patchLong(SectionId.FORWARD_OFFSETS, CsrFormat.offsetAt(1), e + 3);
     try (GraphSnapshot s = openIt()) {
       CorruptSnapshotException x = assertThrows(CorruptSnapshotException.class, () -> s.out(0));
       assertEquals("FORWARD_OFFSETS", x.section());
@@ -131,11 +139,11 @@ class StructuralDamageTest {
     // a decreasing pair inside [0, E]
     ByteBuffer b = le(SectionId.REVERSE_OFFSETS);
     int v = 1;
-    while (b.getLong(8 * (v + 1)) == b.getLong(8 * v)) {
+    while (b.getLong((int) CsrFormat.offsetAt(v + 1)) == b.getLong((int) CsrFormat.offsetAt(v))) {
       v++;
     }
-    b.putLong(8 * v, b.getLong(8 * (v + 1)) + 0);
-    b.putLong(8 * (v + 1), b.getLong(8 * v) - 1);
+    b.putLong((int) CsrFormat.offsetAt(v), b.getLong((int) CsrFormat.offsetAt(v + 1)) + 0);
+    b.putLong((int) CsrFormat.offsetAt(v + 1), b.getLong((int) CsrFormat.offsetAt(v)) - 1);
     assertEquals("REVERSE_OFFSETS", verifyFailure());
   }
 
@@ -154,7 +162,7 @@ class StructuralDamageTest {
   @Test
   void edgesNotSortedByTypeFailTypedCursorsAndVerify() throws Exception {
     int login = TestGraph.indexOf(graph.sortedNames(), "auth.login"); // calls, calls, references
-    long start = ByteBuffer.wrap(sections.get(SectionId.FORWARD_OFFSETS)).order(ByteOrder.LITTLE_ENDIAN).getLong(8 * login);
+    long start = CsrFormat.offset(MemorySegment.ofArray(sections.get(SectionId.FORWARD_OFFSETS)), login);
     byte[] types = sections.get(SectionId.FORWARD_TYPES);
     byte swap = types[(int) start];
     types[(int) start] = types[(int) start + 2];
@@ -177,10 +185,10 @@ class StructuralDamageTest {
     ByteBuffer b = le(SectionId.REVERSE_SOURCES);
     int e = graph.edgeTriples().size();
     for (int i = 0; i < e; i++) {
-      int source = b.getInt(4 * i);
+      int source = b.getInt((int) CsrFormat.neighbourAt(i));
       boolean last = i + 1 == e;
-      if (!last && b.getInt(4 * i + 4) > source + 1 || last && source + 1 < n) {
-        b.putInt(4 * i, source + 1);
+      if (!last && b.getInt((int) CsrFormat.neighbourAt(i + 1)) > source + 1 || last && source + 1 < n) {
+        b.putInt((int) CsrFormat.neighbourAt(i), source + 1);
         break;
       }
     }
@@ -189,8 +197,8 @@ class StructuralDamageTest {
 
   @Test
   void badKindAndFileIdsAreCaughtOnUse() throws Exception {
-    patchShort(SectionId.NODES, 12, 999);
-    patchInt(SectionId.NODES, 16, 77);
+    patchShort(SectionId.NODES, NodeRecordFormat.offset(0) + NodeRecordFormat.KIND_ID, 999);
+    patchInt(SectionId.NODES, NodeRecordFormat.offset(1) + NodeRecordFormat.FILE_ID, 77);
     try (GraphSnapshot s = openIt()) {
       assertEquals("NODES", assertThrows(CorruptSnapshotException.class, () -> s.kind(0)).section());
       assertEquals("NODES", assertThrows(CorruptSnapshotException.class, () -> s.file(1)).section());
@@ -201,19 +209,19 @@ class StructuralDamageTest {
   @Test
   void externalNodesMustHaveNoFile() {
     int ext = TestGraph.indexOf(graph.sortedNames(), "ext.crypt");
-    patchInt(SectionId.NODES, 16L * ext, 0);
+    patchInt(SectionId.NODES, NodeRecordFormat.offset(ext) + NodeRecordFormat.FILE_ID, 0);
     assertEquals("NODES", verifyFailure());
   }
 
   @Test
   void unknownNodeFlagsAreCaughtByVerify() {
-    patchShort(SectionId.NODES, 14, 0x40);
+    patchShort(SectionId.NODES, NodeRecordFormat.offset(0) + NodeRecordFormat.FLAGS, 0x40);
     assertEquals("NODES", verifyFailure());
   }
 
   @Test
   void brokenNameEndsAreCaughtOnUse() throws Exception {
-    patchLong(SectionId.NODE_NAMES, 8 + 8 * 3, 1 << 20);
+    patchLong(SectionId.NODE_NAMES, StringListFormat.endOffset(3), 1 << 20);
     try (GraphSnapshot s = openIt()) {
       assertEquals("NODE_NAMES", assertThrows(CorruptSnapshotException.class, () -> s.name(2)).section());
       assertEquals("NODE_NAMES", assertThrows(CorruptSnapshotException.class, () -> s.name(3)).section());
@@ -233,10 +241,10 @@ class StructuralDamageTest {
     List<String> names = graph.sortedNames();
     // swap the last bytes of two adjacent names of the same length so that their order breaks
     byte[] list = sections.get(SectionId.NODE_NAMES);
-    ByteBuffer b = ByteBuffer.wrap(list).order(ByteOrder.LITTLE_ENDIAN);
-    long base = 8 + 8L * (names.size() + 1);
+    MemorySegment b = MemorySegment.ofArray(list);
+    long base = StringListFormat.dataOffset(names.size());
     int a = TestGraph.indexOf(names, "auth.login");
-    long aStart = b.getLong(8 + 8 * a);
+    long aStart = StringListFormat.end(b, a);
     list[(int) (base + aStart + 5)] = 'z'; // "auth.zogin" > "auth.logout"
     assertEquals("NODE_NAMES", verifyFailure());
   }
@@ -315,14 +323,14 @@ class StructuralDamageTest {
     int login = TestGraph.indexOf(graph.sortedNames(), "auth.login");
     for (Consumer<byte[]> damage : List.<Consumer<byte[]>>of(
         entry -> entry[0] = 4, // unknown flag
-        entry -> entry[33] = 100, // note count larger than the entry
-        entry -> { entry[33] = (byte) 0xFF; entry[34] = (byte) 0xFF; entry[35] = (byte) 0xFF; entry[36] = (byte) 0xFF;
-          entry[37] = (byte) 0xFF; }, // VarInt longer than 5 bytes
-        entry -> entry[35] = 0)) { // empty note lang
+        entry -> entry[NOTE_COUNT] = 100, // note count larger than the entry
+        entry -> java.util.Arrays.fill(entry, NOTE_COUNT, NOTE_COUNT + NodeDetailsFormat.MAX_VARINT_BYTES, (byte) 0xFF),
+        // (a VarInt longer than 5 bytes)
+        entry -> entry[NOTE_COUNT + 2] = 0)) { // empty note lang (after the count and the lang's length)
       setUp();
       byte[] details = sections.get(SectionId.NODE_DETAILS);
-      long start = ByteBuffer.wrap(details).order(ByteOrder.LITTLE_ENDIAN).getLong(8 * login);
-      int base = 8 * (n + 1) + (int) start;
+      long start = NodeDetailsFormat.end(MemorySegment.ofArray(details), login);
+      int base = (int) (NodeDetailsFormat.dataOffset(n) + start);
       byte[] entry = java.util.Arrays.copyOfRange(details, base, details.length);
       damage.accept(entry);
       System.arraycopy(entry, 0, details, base, entry.length);
@@ -337,7 +345,7 @@ class StructuralDamageTest {
 
   @Test
   void badLanguageIdIsCaughtOnUse() throws Exception {
-    patchInt(SectionId.FILES, 64, 9);
+    patchInt(SectionId.FILES, FileRecordFormat.offset(0) + FileRecordFormat.LANGUAGE_ID, 9);
     try (GraphSnapshot s = openIt()) {
       assertEquals("FILES", assertThrows(CorruptSnapshotException.class, () -> s.fileLanguage(0)).section());
       assertEquals("FILES", assertThrows(CorruptSnapshotException.class, s::verify).section());
@@ -411,8 +419,11 @@ class StructuralDamageTest {
     }
   }
 
+  /** Where an entry with a content hash keeps its NoteCount: after Flags and Hash ({@link NodeDetailsFormat}). */
+  private static final int NOTE_COUNT = 1 + NodeDetailsFormat.HASH_BYTES;
+
   private ByteBuffer le(SectionId id) {
-    return ByteBuffer.wrap(sections.get(id)).order(ByteOrder.LITTLE_ENDIAN);
+    return ByteBuffer.wrap(sections.get(id)).order(LittleEndian.ORDER);
   }
 
   private void patchLong(SectionId id, long at, long value) {

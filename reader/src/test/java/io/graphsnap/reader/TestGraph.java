@@ -1,7 +1,7 @@
 package io.graphsnap.reader;
 
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.object.Note;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.graphsnap.reader;
 
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.snapshot.BitmapListFormat;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
@@ -12,8 +12,8 @@ import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
-import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SectionSink;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
 package io.graphsnap.bench.harness;
 
-import io.graphsnap.format.object.Kinds;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.format.object.SymbolSummary;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;

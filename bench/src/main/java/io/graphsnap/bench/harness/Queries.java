@@ -39,7 +39,8 @@ public record Queries(String[] hits, String[] misses, int[] neighbourNodes, Stri
       nodes[i] = random.nextInt(n);
     }
     List<String[]> kindEffects = new ArrayList<>();
-    for (String[] pair : new String[][] {{Kinds.METHOD, "db"}, {Kinds.METHOD, "io"}, {Kinds.FN, "net"}, {Kinds.CLASS, "meta"}}) {
+    String[][] pairs = {{Kinds.METHOD, "db"}, {Kinds.METHOD, "io"}, {Kinds.FN, "net"}, {Kinds.CLASS, "meta"}};
+    for (String[] pair : pairs) {
       if (g.kinds().contains(pair[0]) && g.effects().contains(pair[1])) {
         kindEffects.add(pair);
       }

@@ -1,7 +1,5 @@
 package io.graphsnap.bench.incremental;
 
-import io.graphsnap.format.object.EdgeTypes;
-import io.graphsnap.format.object.Kinds;
 import io.graphsnap.bench.BenchData;
 import io.graphsnap.bench.Scale;
 import io.graphsnap.bench.SyntheticGraph;
@@ -10,7 +8,9 @@ import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.Kinds;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;

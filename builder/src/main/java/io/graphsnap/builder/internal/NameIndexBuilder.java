@@ -6,7 +6,6 @@ import io.graphsnap.format.snapshot.SectionSink;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -25,7 +24,7 @@ public final class NameIndexBuilder {
   private final int slotCount;
   private final int[] slots;
   private int added;
-  private byte[] scratch = new byte[1 << 16];
+  private final StringChunks chunks = new StringChunks(1 << 16);
 
   /**
    * Creates an empty index for {@code nodeCount} names.
@@ -76,37 +75,11 @@ public final class NameIndexBuilder {
   }
 
   /**
-   * Adds the names {@code [from, to)} of a {@link StringListFormat StringList} of {@code count} strings, such as another snapshot's mapped NODE_NAMES, copying them in chunks.
-   * The list must be sound (the reader checked its bounds; its ends are monotonic).
+   * Adds the names {@code [from, to)} of a {@link StringListFormat StringList} of {@code count} strings, such as
+   * another snapshot's mapped NODE_NAMES, copying them in chunks ({@link StringChunks}). The list must be sound.
    */
   public void addNames(MemorySegment list, int count, int from, int to) {
-    long dataAt = StringListFormat.dataOffset(count);
-    int i = from;
-    while (i < to) {
-      long start = StringListFormat.end(list, i);
-      long stop = StringListFormat.end(list, i + 1);
-      int j = i + 1;
-      while (j < to) {
-        long next = StringListFormat.end(list, j + 1);
-        if (next - start > scratch.length) {
-          break;
-        }
-        stop = next;
-        j++;
-      }
-      int n = Math.toIntExact(stop - start);
-      if (n > scratch.length) {
-        scratch = new byte[n];
-      }
-      MemorySegment.copy(list, ValueLayout.JAVA_BYTE, dataAt + start, scratch, 0, n);
-      long offset = start;
-      for (int k = i; k < j; k++) {
-        long next = StringListFormat.end(list, k + 1);
-        add(scratch, (int) (offset - start), (int) (next - offset));
-        offset = next;
-      }
-      i = j;
-    }
+    chunks.walk(list, count, from, to, this::add);
   }
 
   /**

@@ -1,14 +1,14 @@
 package io.graphsnap.builder.internal;
 
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.format.snapshot.Conflict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which declaration defines each name (docs/DESIGN.md §1: namespaces merge, anything else conflicts). A name declared once is defined by that declaration. A name
- * declared by several files merges into one node when every declaration has the same namespace kind
+ * Which declaration defines each name (docs/DESIGN.md §1: namespaces merge, anything else conflicts). A name
+ * declared once is defined by that declaration. A name declared by several files merges into one node when every declaration has the same namespace kind
  * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
  * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the
  * result does not depend on arrival order. Immutable once built; O(names + declarations).

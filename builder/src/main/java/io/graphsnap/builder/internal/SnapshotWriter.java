@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes a {@link SnapshotBody} as the sections of a snapshot file, in section-id order, then its header at
- * offset 0. See {@link SectionId} for each section's grammar. Mutable, single-use, not thread-safe.
+ * offset 0. Each section's grammar is in its format class ({@link SectionId#formatClassName()}). Mutable,
+ * single-use, not thread-safe.
  */
 final class SnapshotWriter {
   private final SnapshotBody body;

@@ -1,9 +1,9 @@
 package io.graphsnap.builder.internal;
 
+import io.graphsnap.format.snapshot.LittleEndian;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,7 +41,7 @@ final class WriteBehind implements AutoCloseable {
   WriteBehind(FileChannel channel, int bufferBytes) {
     this.channel = channel;
     for (int i = 0; i < BUFFERS - 1; i++) {
-      empty.add(ByteBuffer.allocateDirect(bufferBytes).order(ByteOrder.LITTLE_ENDIAN));
+      empty.add(ByteBuffer.allocateDirect(bufferBytes).order(LittleEndian.ORDER));
     }
     this.writer = Thread.ofPlatform().name("graphsnap-write").daemon().start(this::run);
   }

@@ -15,7 +15,8 @@ import java.lang.foreign.MemorySegment;
  *
  * <pre>
  * Offsets        --&gt; UInt64^(N+1)   node v's edges are [Offsets[v], Offsets[v+1]); Offsets[0] = 0, Offsets[N] = E
- * Neighbours     --&gt; Int32^E        per node sorted by (type id, neighbour id), distinct: targets forward, sources reverse
+ * Neighbours     --&gt; Int32^E        per node sorted by (type id, neighbour id), distinct
+ *                                   (targets in the forward CSR, sources in the reverse)
  * Types          --&gt; UInt8^E        the type id of each edge, indexing EDGE_TYPES (so T ≤ 255)
  * EdgeTypeCounts --&gt; UInt64^T       the number of edges of each type; they sum to E
  * </pre>

@@ -42,7 +42,7 @@ public final class NodeRecordFormat {
   public static final int FLAGS = 14;
   /** Index, among a record's {@link #INTS} Int32s, of the one holding KindId (low 16 bits) and Flags (high). */
   public static final int KIND_FLAGS_INT = KIND_ID / 4;
-  /** Flag: the node is external (a target no file defines); it has no file and kind {@link SnapshotFormat#EXTERNAL_KIND}. */
+  /** Flag: the node is external (a target no file defines): no file, kind {@link SnapshotFormat#EXTERNAL_KIND}. */
   public static final int FLAG_EXTERNAL = 1;
   /** Flag: the node is a namespace declared by more than one file, merged into one. */
   public static final int FLAG_MERGED = 2;

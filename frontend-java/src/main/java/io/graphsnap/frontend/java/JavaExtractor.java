@@ -3,10 +3,13 @@ package io.graphsnap.frontend.java;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.InvalidSummaryException;
 import io.graphsnap.format.object.RepoPaths;
+import io.graphsnap.frontend.java.internal.FileDeclarations;
 import io.graphsnap.frontend.java.internal.FileExtraction;
 import io.graphsnap.frontend.java.internal.JavacParser;
 import io.graphsnap.frontend.java.internal.ParsedUnit;
 import io.graphsnap.frontend.java.internal.Sha256;
+import io.graphsnap.frontend.java.internal.SkeletonCollector;
+import io.graphsnap.frontend.java.internal.TreeTypes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -79,11 +82,42 @@ public final class JavaExtractor {
 
   /** As {@link #extract(String, byte[])}, with the SHA-256 of the bytes already computed. */
   FileSummary extract(String repoRelativePath, byte[] sourceBytes, byte[] sourceSha256) throws JavaSyntaxException {
+    return extract(repoRelativePath, sourceBytes, sourceSha256, null);
+  }
+
+  /**
+   * Extracts one file of a source tree, resolving its names against the whole tree's declarations (and the
+   * JDK's and the class path's): types of other files, their methods, fields and member types. The result
+   * depends on the bytes, the path and the table (its {@link DeclarationTable#fingerprint() fingerprint}).
+   *
+   * @param table the tree's declarations, or {@code null} to resolve the file alone
+   */
+  public FileSummary extract(String repoRelativePath, byte[] sourceBytes, DeclarationTable table)
+      throws JavaSyntaxException {
+    return extract(repoRelativePath, sourceBytes, Sha256.of(sourceBytes), table);
+  }
+
+  FileSummary extract(String repoRelativePath, byte[] sourceBytes, byte[] sourceSha256, DeclarationTable table)
+      throws JavaSyntaxException {
     String path = RepoPaths.normalise(repoRelativePath);
     String text = decode(sourceBytes);
     try {
       ParsedUnit parsed = parser.parse(path, text, sourceBytes);
-      return FileExtraction.extract(parsed, sourceSha256);
+      return FileExtraction.extract(parsed, sourceSha256, table == null ? TreeTypes.NONE : table.types());
+    } catch (StackOverflowError e) {
+      throw new JavaSyntaxException(path, 0, 0, "code nested too deeply for the extractor (stack overflow)");
+    }
+  }
+
+  /**
+   * The first pass: what this file declares that other files can see (see {@link DeclarationTable}).
+   *
+   * @throws JavaSyntaxException if javac reports an error
+   */
+  public FileDeclarations declarations(String repoRelativePath, byte[] sourceBytes) throws JavaSyntaxException {
+    String path = RepoPaths.normalise(repoRelativePath);
+    try {
+      return SkeletonCollector.collect(parser.parse(path, decode(sourceBytes), sourceBytes));
     } catch (StackOverflowError e) {
       throw new JavaSyntaxException(path, 0, 0, "code nested too deeply for the extractor (stack overflow)");
     }

@@ -2,6 +2,7 @@ package io.graphsnap.frontend.java;
 
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.ExtractionMemory;
 import io.graphsnap.frontend.java.internal.Sha256;
 import java.io.IOException;
@@ -68,6 +69,9 @@ public final class ParallelExtraction {
   private final ExtractionMemory memory = ExtractionMemory.ofHeap();
   private StoredCheck storedCheck;
   private Progress progress;
+  private DeclarationTable table;
+  private ClasspathTypes classpath = ClasspathTypes.EMPTY;
+  private boolean fileByFile;
 
   /** A run on all available processors, extracting every file, without progress reports. */
   public ParallelExtraction() {}
@@ -87,6 +91,27 @@ public final class ParallelExtraction {
     return this;
   }
 
+  /**
+   * Resolves names against {@code declarations} (the tree's table, built by the caller, e.g. with a cache of
+   * declarations); without it, {@link #run} first scans the whole tree itself ({@link DeclarationScan}).
+   */
+  public ParallelExtraction declarations(DeclarationTable declarations) {
+    this.table = declarations;
+    return this;
+  }
+
+  /** The jars and class directories whose classes calls and types may resolve to (read when set). */
+  public ParallelExtraction classpath(List<java.nio.file.Path> path) throws IOException {
+    this.classpath = ClasspathTypes.open(path);
+    return this;
+  }
+
+  /** Resolves each file alone, as before whole-tree resolution (no first pass; names may be guessed). */
+  public ParallelExtraction fileByFile() {
+    this.fileByFile = true;
+    return this;
+  }
+
   /** Reports progress to {@code listener} after each file. */
   public ParallelExtraction onProgress(Progress listener) {
     this.progress = listener;
@@ -101,7 +126,9 @@ public final class ParallelExtraction {
    */
   public ExtractionResult run(SourceTree tree, Sink sink) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Run run = new Run(tree.size(), sink);
+    DeclarationTable declarations = fileByFile ? null
+        : table != null ? table : DeclarationScan.table(tree, threads, classpath);
+    Run run = new Run(tree.size(), sink, declarations);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
     List<Thread> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
@@ -178,7 +205,7 @@ public final class ParallelExtraction {
     FileSummary summary;
     long reserved = memory.reserve(file.bytes().length);
     try {
-      summary = extractor.extract(file.path(), file.bytes(), sha);
+      summary = extractor.extract(file.path(), file.bytes(), sha, run.declarations);
     } catch (JavaSyntaxException | InvalidSummaryException e) {
       run.failed(file.path(), e.getMessage());
       return;
@@ -216,6 +243,7 @@ public final class ParallelExtraction {
   private final class Run {
     private final int total;
     private final Sink sink;
+    final DeclarationTable declarations;
     private final List<ExtractionFailure> failures = new ArrayList<>();
     private int done;
     private int extracted;
@@ -224,9 +252,10 @@ public final class ParallelExtraction {
     private long edges;
     private volatile Throwable fatal;
 
-    Run(int total, Sink sink) {
+    Run(int total, Sink sink, DeclarationTable declarations) {
       this.total = total;
       this.sink = sink;
+      this.declarations = declarations;
     }
 
     boolean stopped() {

@@ -1,8 +1,8 @@
 package io.graphsnap.reader.internal;
 
-import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.lang.foreign.MemorySegment;
 
 /**

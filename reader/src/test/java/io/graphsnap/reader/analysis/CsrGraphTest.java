@@ -1,11 +1,11 @@
 package io.graphsnap.reader.analysis;
 
-import io.graphsnap.reader.CsrView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.reader.CsrView;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 

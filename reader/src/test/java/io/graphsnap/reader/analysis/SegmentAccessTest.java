@@ -1,11 +1,11 @@
 package io.graphsnap.reader.analysis;
 
-import io.graphsnap.reader.CsrView;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.internal.BufferParts;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -1,7 +1,7 @@
 package io.graphsnap.builder.internal.delta;
 
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.builder.internal.Utf8;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.GraphSnapshot;

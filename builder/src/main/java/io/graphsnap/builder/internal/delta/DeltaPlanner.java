@@ -1,9 +1,9 @@
 package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.builder.ChangeSet;
-import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.builder.internal.Utf8;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.objects.ObjectId;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal.delta;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
+import io.graphsnap.builder.internal.StringChunks;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
@@ -24,7 +25,7 @@ final class ListSplicer {
   /** Bytes of one end: the same UInt64 in a StringList's and in NODE_DETAILS' Ends. */
   private static final int END_BYTES = StringListFormat.END_BYTES;
 
-  private byte[] chunk = new byte[1 << 20];
+  private final StringChunks chunks = new StringChunks(1 << 20);
 
   /** {@code Ends[i]} of a list whose Ends start at {@code endsAt}. */
   private static long end(MemorySegment list, long endsAt, long i) {
@@ -92,7 +93,7 @@ final class ListSplicer {
         long start = end(list, endsAt, from);
         out.put(list, dataAt + start, end(list, endsAt, to) - start);
       } else {
-        copyHashing(out, list, endsAt, dataAt, from, to, bloom);
+        copyHashing(out, list, splice.oldCount, from, to, bloom);
       }
     }
   }
@@ -108,42 +109,29 @@ final class ListSplicer {
         bloom.add(items.bytes(splice.item[seg]));
       } else {
         int from = splice.oldStart[seg];
-        copyHashing(null, list, StringListFormat.ENDS, StringListFormat.dataOffset(splice.oldCount), from, from + splice.length[seg], bloom);
+        copyHashing(null, list, splice.oldCount, from, from + splice.length[seg], bloom);
       }
     }
   }
 
-  /** Copies strings [from, to) in chunks of whole strings (unless {@code out} is null), adding each to {@code bloom}. */
-  private void copyHashing(SectionWriter out, MemorySegment list, long endsAt, long dataAt, int from, int to,
+  /**
+   * Copies strings [from, to) of the base's StringList {@code list} in chunks of whole strings (unless {@code out}
+   * is null), adding each to {@code bloom}.
+   */
+  private void copyHashing(SectionWriter out, MemorySegment list, long count, int from, int to,
       BloomFilterBuilder bloom) throws IOException {
-    int i = from;
-    while (i < to) {
-      long start = end(list, endsAt, i);
-      int j = i;
-      long stop = start;
-      while (j < to) {
-        long next = end(list, endsAt, (j + 1));
-        if (next - start > chunk.length && j > i) {
-          break;
+    chunks.walk(list, count, from, to, new StringChunks.Visitor<IOException>() {
+      @Override
+      public void chunk(byte[] bytes, int length) throws IOException {
+        if (out != null) {
+          out.put(bytes, 0, length);
         }
-        stop = next;
-        j++;
       }
-      int n = Math.toIntExact(stop - start);
-      if (n > chunk.length) {
-        chunk = new byte[n];
+
+      @Override
+      public void string(byte[] bytes, int offset, int length) {
+        bloom.add(bytes, offset, length);
       }
-      MemorySegment.copy(list, LittleEndian.BYTE, dataAt + start, chunk, 0, n);
-      if (out != null) {
-        out.put(chunk, 0, n);
-      }
-      long offset = start;
-      for (int k = i; k < j; k++) {
-        long next = end(list, endsAt, (k + 1));
-        bloom.add(chunk, (int) (offset - start), (int) (next - offset));
-        offset = next;
-      }
-      i = j;
-    }
+    });
   }
 }

@@ -321,7 +321,14 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   @Override
   public Void visitNewClass(NewClassTree nc, Void unused) {
     scan(nc.getEnclosingExpression(), null);
-    typeUse(nc.getIdentifier());
+    if (nc.getEnclosingExpression() != null && fx.scope.wholeTree()) { // outer.new Inner(): Inner is a member of outer's type
+      reference(fx.typer.qualifiedNewType(nc, ctx));
+      if (nc.getIdentifier() instanceof ParameterizedTypeTree pt) {
+        typeUses(pt.getTypeArguments());
+      }
+    } else {
+      typeUse(nc.getIdentifier());
+    }
     typeUses(nc.getTypeArguments());
     TypeDecl anonymous = nc.getClassBody() == null ? null : fx.declaration(nc.getClassBody());
     if (anonymous == null || anonymous.explicitSuperclass) { // an anonymous class of an interface calls no constructor of it

@@ -52,12 +52,26 @@ final class CallResolver {
 
   private final TypeResolver resolver;
   private final FileScope scope;
+  private final TreeTypes tree;
   private final ExpressionTyper typer;
 
   CallResolver(TypeResolver resolver, ExpressionTyper typer) {
     this.resolver = resolver;
     this.scope = resolver.scope;
+    this.tree = resolver.scope.tree();
     this.typer = typer;
+  }
+
+  /**
+   * The implicit {@code super()} of a constructor of {@code t} that calls neither {@code this(…)} nor
+   * {@code super(…)} (or of its default constructor): the superclass's constructor without parameters;
+   * null for interfaces, enums, anonymous classes and types without a known superclass.
+   */
+  Call implicitSuper(TypeDecl t, Context ctx) {
+    if (t.anonymous() || t.superclass == null || t.isInterface() || t.kind.equals("enum")) {
+      return null;
+    }
+    return onType(t.superclass, "<init>", List.of(), ctx);
   }
 
   static String methodName(MethodInvocationTree inv) {
@@ -103,6 +117,10 @@ final class CallResolver {
 
   /** {@code new T(args)}: the constructor of T. */
   Call resolveNew(NewClassTree nc, Context ctx) {
+    if (nc.getEnclosingExpression() != null && scope.wholeTree()) {
+      TypeRef inner = typer.qualifiedNewType(nc, ctx);
+      return inner == null ? unknown("<init>", nc.getArguments()) : onType(inner.name(), "<init>", nc.getArguments(), ctx);
+    }
     TypeResolver.Resolved r = resolver.resolveType(nc.getIdentifier(), ctx.method(), ctx.type());
     if (r == null || r.typeVar() != null) {
       return unknown("<init>", nc.getArguments());
@@ -136,7 +154,7 @@ final class CallResolver {
       String inherited = inheritedOwner(t.decl(), n);
       return new Call((inherited != null ? inherited : t.name()) + "#" + n, inherited, null, n, -1);
     }
-    JdkClasses.Info info = JdkClasses.info(t.name());
+    JdkClasses.Info info = tree.info(t.name());
     if (info != null) {
       List<JdkClasses.JdkMethod> ms = info.methodsNamed(n);
       if (ms.size() == 1) {
@@ -148,6 +166,13 @@ final class CallResolver {
 
   private Call unqualified(String n, List<? extends ExpressionTree> args, Context ctx) {
     for (TypeDecl t = ctx.type(); t != null; t = t.outer) {
+      if (scope.wholeTree()) {
+        Call c = amongMembers(t, n, args, ctx); // the innermost class with a member n, then overload resolution in it
+        if (c != null) {
+          return c;
+        }
+        continue;
+      }
       TypeDecl owner = methodOwner(t, n, 0);
       if (owner != null) {
         return inType(owner, n, args, ctx);
@@ -163,7 +188,7 @@ final class CallResolver {
       if (d != null && !d.methodsNamed(n).isEmpty()) {
         return inType(d, n, args, ctx);
       }
-      JdkClasses.Info info = JdkClasses.info(type);
+      JdkClasses.Info info = tree.info(type);
       if (info != null && !info.methodsNamed(n).isEmpty()) {
         return external(type, n, args, ctx);
       }
@@ -172,7 +197,7 @@ final class CallResolver {
     if (inherited != null) {
       return external(inherited, n, args, ctx);
     }
-    if (onDemand.size() == 1 && JdkClasses.info(onDemand.getFirst()) == null) {
+    if (onDemand.size() == 1 && tree.info(onDemand.getFirst()) == null) {
       return external(onDemand.getFirst(), n, args, ctx);
     }
     return unknown(n, args);
@@ -193,12 +218,75 @@ final class CallResolver {
   }
 
   private Call inTypeOrSupertype(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+    if (scope.wholeTree() && !n.equals("<init>")) {
+      Call c = amongMembers(d, n, args, ctx);
+      if (c != null) {
+        return c;
+      }
+    }
     TypeDecl owner = n.equals("<init>") ? d : methodOwner(d, n, 0);
     if (owner != null) {
       return inType(owner, n, args, ctx);
     }
     String inherited = inheritedOwner(d, n);
     return inherited != null ? external(inherited, n, args, ctx) : externalUnknown(d.name, n, args);
+  }
+
+  /**
+   * Overload resolution among every method {@code n} that {@code d} declares or inherits, from the file and
+   * from outside it (as javac considers all member methods): the nearest declaration of each parameter list
+   * counts. Null when {@code d} has no method {@code n} at all.
+   */
+  private Call amongMembers(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+    List<Signature> candidates = memberMethods(d, n);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Signature chosen = new OverloadChooser(typer, ctx).choose(candidates, args);
+    return switch (chosen) {
+      case MethodDecl m -> new Call(m.symbolName, m.owner.name, m, n, args.size());
+      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType());
+      case null, default -> {
+        String owner = switch (candidates.getFirst()) {
+          case MethodDecl m -> m.owner.name;
+          case JdkClasses.JdkMethod m -> m.owner();
+          default -> d.name;
+        };
+        yield new Call(owner + "#" + n + unknownParams(args.size()), owner, null, n, args.size());
+      }
+    };
+  }
+
+  /** The methods {@code n} of {@code d}, its supertypes in the file, then those outside it; the first of each parameter list. */
+  private List<Signature> memberMethods(TypeDecl d, String n) {
+    List<Signature> out = new ArrayList<>();
+    Set<List<String>> seen = new java.util.HashSet<>();
+    List<TypeDecl> queue = new ArrayList<>();
+    queue.add(d);
+    for (int i = 0; i < queue.size() && i < 64; i++) {
+      TypeDecl x = queue.get(i);
+      for (MethodDecl m : x.methodsNamed(n)) {
+        if (seen.add(m.params)) {
+          out.add(m);
+        }
+      }
+      for (TypeDecl s : x.inFileSupertypes) {
+        if (!queue.contains(s)) {
+          queue.add(s);
+        }
+      }
+    }
+    for (String s : externalSupertypes(d)) {
+      JdkClasses.Info info = tree.info(s);
+      if (info != null) {
+        for (JdkClasses.JdkMethod m : info.methodsNamed(n)) {
+          if (seen.add(m.params())) {
+            out.add(m);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code t} or the supertype in this file nearest to it that declares a method {@code n}, or null. */
@@ -228,7 +316,7 @@ final class CallResolver {
 
   /** A method of a type outside the file: exact when it is a JDK class with one fitting overload. */
   private Call external(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
-    JdkClasses.Info info = JdkClasses.info(type);
+    JdkClasses.Info info = tree.info(type);
     if (info != null) {
       JdkClasses.JdkMethod m = new OverloadChooser(typer, ctx).choose(info.methodsNamed(n), args);
       if (m != null) {
@@ -258,19 +346,19 @@ final class CallResolver {
   String inheritedOwner(TypeDecl t, String n) {
     List<String> frontier = externalSupertypes(t);
     for (String s : frontier) {
-      JdkClasses.Info info = JdkClasses.info(s);
+      JdkClasses.Info info = tree.info(s);
       if (info != null && !info.methodsNamed(n).isEmpty()) {
         return s;
       }
     }
     for (TypeDecl x = t; x != null; ) {
       if (x.explicitSuperclass && x.superclass != null && !resolver.byName.containsKey(x.superclass)) {
-        return JdkClasses.info(x.superclass) == null ? x.superclass : null; // a JDK class without n: not from there
+        return tree.info(x.superclass) == null ? x.superclass : null; // a JDK class without n: not from there
       }
       TypeDecl next = x.explicitSuperclass && x.superclass != null ? resolver.byName.get(x.superclass) : null;
       x = next == x ? null : next;
     }
-    if (frontier.size() == 1 && JdkClasses.info(frontier.getFirst()) == null) {
+    if (frontier.size() == 1 && tree.info(frontier.getFirst()) == null) {
       return frontier.getFirst();
     }
     return null;

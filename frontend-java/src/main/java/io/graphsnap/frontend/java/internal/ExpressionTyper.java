@@ -16,6 +16,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.Tree;
 import java.util.Map;
 
 /**
@@ -33,14 +34,20 @@ final class ExpressionTyper {
   private static final TypeRef INT = TypeRef.primitive("int");
 
   private final TypeResolver resolver;
+  private final TreeTypes tree;
   private final LocalScopes locals;
   private final Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree;
   private CallResolver calls;
 
   ExpressionTyper(TypeResolver resolver, LocalScopes locals, Map<com.sun.source.tree.ClassTree, TypeDecl> declsByTree) {
     this.resolver = resolver;
+    this.tree = resolver.scope.tree();
     this.locals = locals;
     this.declsByTree = declsByTree;
+  }
+
+  TreeTypes tree() {
+    return tree;
   }
 
   void setCalls(CallResolver calls) {
@@ -63,6 +70,7 @@ final class ExpressionTyper {
       case MethodInvocationTree inv -> invocation(inv, ctx);
       case NewClassTree nc -> nc.getClassBody() != null && declsByTree.containsKey(nc.getClassBody())
           ? Operand.value(TypeRef.of(declsByTree.get(nc.getClassBody())))
+          : nc.getEnclosingExpression() != null ? Operand.value(qualifiedNewType(nc, ctx))
           : Operand.value(resolver.typeRef(nc.getIdentifier(), ctx.method(), ctx.type()));
       case NewArrayTree na -> {
         if (na.getType() == null) {
@@ -96,7 +104,7 @@ final class ExpressionTyper {
       return Operand.value(returnType(call.decl()));
     }
     if (call.jdkReturn() != null) {
-      return Operand.value(call.jdkReturn());
+      return Operand.value(inFile(call.jdkReturn()));
     }
     if (inv.getArguments().isEmpty()) {
       String name = CallResolver.methodName(inv);
@@ -161,9 +169,33 @@ final class ExpressionTyper {
     if (f != null) {
       return Operand.field(f, fieldType(f));
     }
+    for (TypeDecl x = ctx.type(); x != null; x = x.outer) {
+      TypeRef inherited = inheritedField(x, n);
+      if (inherited != null) {
+        return Operand.value(inherited);
+      }
+    }
+    String staticOwner = resolver.scope.staticImportOf(n);
+    if (staticOwner != null) {
+      JdkClasses.Info info = tree.info(staticOwner);
+      TypeRef imported = info == null ? null : info.staticFields().get(n);
+      if (imported != null) {
+        return Operand.value(inFile(imported));
+      }
+    }
+    for (String type : resolver.scope.staticOnDemandTypes()) {
+      JdkClasses.Info info = tree.wholeTree() ? tree.info(type) : null;
+      TypeRef imported = info == null ? null : info.staticFields().get(n);
+      if (imported != null) {
+        return Operand.value(inFile(imported));
+      }
+    }
     TypeResolver.Resolved r = resolver.resolveSimple(n, ctx.method(), ctx.type());
     if (r.typeVar() != null) {
       return Operand.UNKNOWN;
+    }
+    if (tree.wholeTree() && r.name().startsWith(TypeResolver.UNRESOLVED) && Names.looksLikeType(n)) {
+      return Operand.UNKNOWN; // a name found nowhere, in an expression: a variable of unknown origin as likely as a type
     }
     if (r.decl() != null || r.confident() || Names.looksLikeType(n)) {
       return Operand.type(new TypeRef(r.name(), 0, r.decl()));
@@ -206,10 +238,13 @@ final class ExpressionTyper {
             return Operand.field(f, fieldType(f));
           }
         }
-        JdkClasses.Info info = t.decl() == null ? JdkClasses.info(t.name()) : null;
+        JdkClasses.Info info = t.decl() == null ? tree.info(t.name()) : null;
         TypeRef known = info == null ? null : info.staticFields().get(name);
         if (known != null) {
-          return Operand.value(known);
+          return Operand.value(inFile(known));
+        }
+        if (info != null && info.memberTypes().containsKey(name)) {
+          return Operand.type(refTo(info.memberTypes().get(name)));
         }
         if (t.decl() == null && Names.looksLikeType(name)) {
           return Operand.type(refTo(t.name() + "." + name));
@@ -226,13 +261,62 @@ final class ExpressionTyper {
           if (f != null) {
             return Operand.field(f, fieldType(f));
           }
+          TypeRef inherited = inheritedField(t.decl(), name);
+          return inherited == null ? Operand.UNKNOWN : Operand.value(inherited);
         }
-        return Operand.UNKNOWN;
+        JdkClasses.Info info = tree.info(t.name());
+        TypeRef f = info == null ? null : info.fields().get(name);
+        return f == null ? Operand.UNKNOWN : Operand.value(inFile(f));
       }
       default -> {
         return Operand.UNKNOWN;
       }
     }
+  }
+
+  /** The class of {@code outer.new Inner(…)}: the member type {@code Inner} of {@code outer}'s type, or null. */
+  TypeRef qualifiedNewType(NewClassTree nc, Context ctx) {
+    Tree id = nc.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree pt ? pt.getType() : nc.getIdentifier();
+    if (nc.getEnclosingExpression() == null || !(id instanceof IdentifierTree simple)) {
+      return null;
+    }
+    TypeRef outer = typeOf(nc.getEnclosingExpression(), ctx).typeOrNull();
+    if (outer == null || outer.isPrimitive() || outer.isArray() || outer == TypeRef.NULL) {
+      return null;
+    }
+    String n = simple.getName().toString();
+    if (outer.decl() != null) {
+      TypeDecl m = TypeResolver.memberType(outer.decl(), n, 0);
+      if (m != null) {
+        return TypeRef.of(m);
+      }
+    }
+    String q = tree.memberType(outer.name(), n);
+    return q == null ? null : new TypeRef(q, 0, resolver.byName.get(q));
+  }
+
+  /** A field {@code n} that {@code t} inherits from a supertype outside the file, or null. */
+  private TypeRef inheritedField(TypeDecl t, String n) {
+    if (calls == null) {
+      return null;
+    }
+    for (String s : calls.externalSupertypes(t)) {
+      JdkClasses.Info info = tree.info(s);
+      TypeRef f = info == null ? null : info.fields().get(n);
+      if (f != null) {
+        return inFile(f);
+      }
+    }
+    return null;
+  }
+
+  /** {@code t} with its declaration attached when the type is declared in this file. */
+  TypeRef inFile(TypeRef t) {
+    if (t == null || t.decl() != null) {
+      return t;
+    }
+    TypeDecl d = resolver.byName.get(t.name());
+    return d == null ? t : new TypeRef(t.name(), t.dims(), d);
   }
 
   private TypeRef refTo(String qualified) {

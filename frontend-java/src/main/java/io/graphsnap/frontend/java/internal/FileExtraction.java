@@ -44,10 +44,15 @@ public final class FileExtraction {
   final CallResolver calls;
   private final SummaryBuilder out = new SummaryBuilder();
 
-  private FileExtraction(ParsedUnit parsed) {
+  final TreeTypes tree;
+  /** Symbols of kind {@code test}: their calls into the tree's other types are also {@code tests} edges. */
+  private final java.util.Set<Integer> tests = new java.util.HashSet<>();
+
+  private FileExtraction(ParsedUnit parsed, TreeTypes tree) {
     this.parsed = parsed;
+    this.tree = tree;
     CompilationUnitTree unit = parsed.unit;
-    this.scope = new FileScope(unit);
+    this.scope = new FileScope(unit, tree);
     this.decls = new DeclarationCollector(parsed, scope.packageName);
     this.resolver = new TypeResolver(scope, decls.byName);
     this.typer = new ExpressionTyper(resolver, locals, decls.byTree);
@@ -57,7 +62,12 @@ public final class FileExtraction {
 
   /** Extracts the summary of a parsed file; {@code sourceSha256} is the SHA-256 of its bytes. */
   public static FileSummary extract(ParsedUnit parsed, byte[] sourceSha256) {
-    return new FileExtraction(parsed).run(sourceSha256);
+    return extract(parsed, sourceSha256, TreeTypes.NONE);
+  }
+
+  /** As {@link #extract(ParsedUnit, byte[])}, resolving names against the whole tree's declarations. */
+  public static FileSummary extract(ParsedUnit parsed, byte[] sourceSha256, TreeTypes tree) {
+    return new FileExtraction(parsed, tree).run(sourceSha256);
   }
 
   private FileSummary run(byte[] sourceSha256) {
@@ -91,7 +101,7 @@ public final class FileExtraction {
       TypeResolver.Resolved r = t.anonymousSuper == null ? null
           : resolver.resolveType(t.anonymousSuper, t.enclosingMethod, t.outer);
       if (r != null && r.typeVar() == null) {
-        if (r.decl() != null ? r.decl().isInterface() : JdkClasses.isInterface(r.name())) {
+        if (r.decl() != null ? r.decl().isInterface() : tree.isInterface(r.name())) {
           t.superclass = "java.lang.Object";
           t.interfaces.add(r.name());
         } else {
@@ -132,6 +142,7 @@ public final class FileExtraction {
     for (String i : t.interfaces) {
       addInFileSupertype(t, i);
     }
+    t.supertypesResolved = true;
   }
 
   private void addInFileSupertype(TypeDecl t, String name) {
@@ -284,7 +295,14 @@ public final class FileExtraction {
     scanner.typeUses(m.getThrows());
     new Overrides(this).emit(idx, md, m.getModifiers());
     if (kind.equals("test")) {
-      out.edge(idx, "tests", TestConventions.classUnderTest(t, resolver));
+      String underTest = TestConventions.classUnderTest(t, resolver);
+      if (!scope.wholeTree() || decls.byName.containsKey(underTest) || tree.exists(underTest)) {
+        out.edge(idx, "tests", underTest);
+      }
+      tests.add(idx);
+    }
+    if (md.isConstructor() && !callsThisOrSuper(m)) {
+      call(c, calls.implicitSuper(t, c));
     }
     locals.push();
     try {
@@ -324,6 +342,25 @@ public final class FileExtraction {
     if (m.component != null) {
       new BodyScanner(this, new Context(idx, m.owner, null, false)).typeUse(m.component.tree.getType());
     }
+    if (m.isConstructor()) {
+      call(new Context(idx, m.owner, null, false), calls.implicitSuper(m.owner, new Context(idx, m.owner, null, false)));
+    }
+  }
+
+  /** True if the constructor's body starts with {@code this(…)} or {@code super(…)}. */
+  private static boolean callsThisOrSuper(MethodTree m) {
+    if (m.getBody() == null || m.getBody().getStatements().isEmpty()) {
+      return false;
+    }
+    for (com.sun.source.tree.StatementTree st : m.getBody().getStatements()) { // flexible constructor bodies: any statement
+      if (st instanceof com.sun.source.tree.ExpressionStatementTree es
+          && es.getExpression() instanceof com.sun.source.tree.MethodInvocationTree inv
+          && inv.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree id
+          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SortedMap<String, String> modifiers(ModifiersTree mods) {
@@ -370,6 +407,10 @@ public final class FileExtraction {
       return;
     }
     out.edge(ctx.symbol(), "calls", call.target());
+    if (tests.contains(ctx.symbol()) && call.owner() != null && tree.declares(call.owner())
+        && !decls.byName.containsKey(call.owner()) && call.target().indexOf('?') < 0) {
+      out.edge(ctx.symbol(), "tests", call.target());
+    }
     if (!ctx.effects()) {
       return;
     }

@@ -18,20 +18,33 @@ import java.util.Map;
  *   <li>otherwise nothing is certain, and {@link #qualify} puts the name in the file's own package.
  * </ol>
  * On-demand imports of packages that are not in the JDK are not consulted: without a classpath their
- * contents are unknown, and the same package is the likelier home. Not thread-safe (caches answers).
+ * contents are unknown, and the same package is the likelier home.
+ *
+ * <p>With a whole-tree table ({@link TreeTypes}), the order is javac's instead: top-level types of the file,
+ * single-type imports, single static imports of member types, the same package, {@code java.lang}, on-demand
+ * imports (of the tree, the JDK or the class path); a name found nowhere stays unresolved. Not thread-safe
+ * (caches answers).
  */
 final class FileScope {
   final String packageName;
   /** Targets of {@code imports} edges, in source order. */
   final List<String> importTargets = new ArrayList<>();
-  private final Map<String, String> singleTypeImports = new HashMap<>();
+  private final Map<String, String> singleTypeImports = new LinkedHashMap<>();
   private final List<String> onDemand = new ArrayList<>();
   private final Map<String, String> staticSingle = new LinkedHashMap<>(); // member → its type
   private final List<String> staticOnDemand = new ArrayList<>();
   private final Map<String, TypeDecl> topLevel = new HashMap<>();
   private final Map<String, String> cache = new HashMap<>();
+  private final TreeTypes tree;
+  private TreeTypes.Scope treeScope;
 
   FileScope(CompilationUnitTree unit) {
+    this(unit, TreeTypes.NONE);
+  }
+
+  /** A file's scope; with a whole-tree table, names are resolved against it and never guessed. */
+  FileScope(CompilationUnitTree unit, TreeTypes tree) {
+    this.tree = tree;
     packageName = unit.getPackage() == null ? "" : String.valueOf(Names.dotted(unit.getPackage().getPackageName()));
     for (ImportTree imp : unit.getImports()) {
       addImport(imp);
@@ -71,6 +84,31 @@ final class FileScope {
 
   void addTopLevel(TypeDecl t) {
     topLevel.putIfAbsent(t.simpleName, t);
+    treeScope = null;
+  }
+
+  /** The whole-tree table ({@link TreeTypes#NONE} when the file is resolved alone). */
+  TreeTypes tree() {
+    return tree;
+  }
+
+  /** True when names are resolved against the whole tree's declarations. */
+  boolean wholeTree() {
+    return tree.wholeTree();
+  }
+
+  List<String> singleImportList() {
+    return List.copyOf(singleTypeImports.values());
+  }
+
+  List<String> onDemandList() {
+    return List.copyOf(onDemand);
+  }
+
+  List<String> staticSingleList() {
+    List<String> out = new ArrayList<>(staticSingle.size());
+    staticSingle.forEach((member, type) -> out.add(type + "." + member));
+    return out;
   }
 
   /** The type a single static import names for {@code member} ({@code import static a.B.member;}), or null. */
@@ -101,6 +139,14 @@ final class FileScope {
   }
 
   private String lookup(String simple) {
+    if (tree.wholeTree()) {
+      if (treeScope == null) {
+        Map<String, String> top = new HashMap<>();
+        topLevel.forEach((n, t) -> top.put(n, t.name));
+        treeScope = new TreeTypes.Scope(packageName, top, singleTypeImports, staticSingle, onDemand, staticOnDemand);
+      }
+      return tree.lookup(treeScope, simple);
+    }
     TypeDecl own = topLevel.get(simple);
     if (own != null) {
       return own.name;

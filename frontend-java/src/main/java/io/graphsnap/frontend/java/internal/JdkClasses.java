@@ -36,7 +36,7 @@ final class JdkClasses {
 
   /** The members of one JDK class. */
   record Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
-      Map<String, TypeRef> staticFields) {
+      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
     List<JdkMethod> methodsNamed(String name) {
       return name.equals("<init>") ? constructors : methods.getOrDefault(name, List.of());
     }
@@ -61,6 +61,41 @@ final class JdkClasses {
       return null; // not a JDK class: answered from JdkTypes' per-package cache, nothing stored here
     }
     return CACHE.computeIfAbsent(qualified, q -> Optional.ofNullable(load(binary))).orElse(null);
+  }
+
+  private static final ConcurrentHashMap<String, Optional<List<String>>> SUPERTYPES = new ConcurrentHashMap<>();
+
+  /** The canonical names of every supertype of JDK class {@code qualified}, or null if it is not one. */
+  static List<String> supertypes(String qualified) {
+    Optional<List<String>> cached = SUPERTYPES.get(qualified);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    String binary = binaryName(qualified);
+    List<String> result = null;
+    if (binary != null) {
+      try {
+        Class<?> c = Class.forName(binary, false, LOADER);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        ArrayDeque<Class<?>> queue = new ArrayDeque<>();
+        queue.add(c);
+        while (!queue.isEmpty()) {
+          Class<?> k = queue.poll();
+          if (k.getCanonicalName() != null && out.add(k.getCanonicalName())) {
+            if (k.getSuperclass() != null) {
+              queue.add(k.getSuperclass());
+            }
+            queue.addAll(List.of(k.getInterfaces()));
+          }
+        }
+        out.add("java.lang.Object");
+        result = List.copyOf(out);
+      } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+        result = null;
+      }
+    }
+    SUPERTYPES.putIfAbsent(qualified, Optional.ofNullable(result));
+    return result;
   }
 
   static boolean isInterface(String qualified) {
@@ -147,8 +182,33 @@ final class JdkClasses {
         }
       }
     }
+    Map<String, TypeRef> fields = new HashMap<>();
+    for (Field f : c.getFields()) {
+      if (!(f.getGenericType() instanceof TypeVariable<?>)) {
+        TypeRef t = typeRef(f.getType());
+        if (t != null) {
+          fields.putIfAbsent(f.getName(), t);
+        }
+      }
+    }
+    Map<String, String> memberTypes = new HashMap<>();
+    try {
+      for (Class<?> k : c.getDeclaredClasses()) {
+        if (k.getCanonicalName() != null) {
+          memberTypes.putIfAbsent(k.getSimpleName(), k.getCanonicalName());
+        }
+      }
+      for (Class<?> k : c.getClasses()) { // public member types, inherited ones included
+        if (k.getCanonicalName() != null) {
+          memberTypes.putIfAbsent(k.getSimpleName(), k.getCanonicalName());
+        }
+      }
+    } catch (LinkageError | RuntimeException e) {
+      // a member class that cannot be linked: the others still count
+    }
     methods.replaceAll((k, v) -> List.copyOf(v));
-    return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields));
+    return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields),
+        Map.copyOf(fields), Map.copyOf(memberTypes));
   }
 
   /** Erased simple parameter names, as the source extractor writes them; {@code skip} drops an outer-instance parameter. */

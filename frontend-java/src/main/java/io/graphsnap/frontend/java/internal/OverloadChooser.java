@@ -4,6 +4,7 @@ import com.sun.source.tree.ExpressionTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Picks the overload a call binds to among the methods of one name (of the file or of a JDK class), in
@@ -28,10 +29,12 @@ final class OverloadChooser {
 
   private final ExpressionTyper typer;
   private final Context ctx;
+  private final TreeTypes tree;
 
   OverloadChooser(ExpressionTyper typer, Context ctx) {
     this.typer = typer;
     this.ctx = ctx;
+    this.tree = typer.tree();
   }
 
   <S extends Signature> S choose(List<S> candidates, List<? extends ExpressionTree> args) {
@@ -60,7 +63,7 @@ final class OverloadChooser {
   }
 
   /** The single compatible candidate, else the single exact one, else (fixed arity only) the single non-varargs one. */
-  private static <S extends Signature> S chooseAmong(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+  private <S extends Signature> S chooseAmong(List<S> candidates, TypeRef[] argTypes, boolean spread) {
     List<S> compatible = new ArrayList<>(candidates.size());
     for (S m : candidates) {
       if (accepts(m, argTypes, false, spread)) {
@@ -71,8 +74,17 @@ final class OverloadChooser {
       return compatible.getFirst();
     }
     S exact = unique(compatible.isEmpty() ? candidates : compatible, argTypes, spread);
-    if (exact != null || compatible.isEmpty() || spread) {
+    if (exact != null || compatible.isEmpty()) {
       return exact;
+    }
+    if (tree.wholeTree() && allKnown(argTypes)) {
+      S specific = mostSpecific(compatible, argTypes.length, spread);
+      if (specific != null) {
+        return specific;
+      }
+    }
+    if (spread) {
+      return null;
     }
     S plain = null; // unknown arguments: Java's first phase prefers a method that is not varargs
     for (S m : compatible) {
@@ -86,7 +98,56 @@ final class OverloadChooser {
     return plain;
   }
 
-  private static <S extends Signature> S unique(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+  private static boolean allKnown(TypeRef[] argTypes) {
+    for (TypeRef t : argTypes) {
+      if (t == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The one candidate more specific than every other (JLS 15.12.2.5, on erased simple names), or null. */
+  private static <S extends Signature> S mostSpecific(List<S> candidates, int arity, boolean spread) {
+    S best = null;
+    for (S m : candidates) {
+      boolean all = true;
+      for (S other : candidates) {
+        if (other != m && !moreSpecific(m, other, arity, spread)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        if (best != null) {
+          return null;
+        }
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private static boolean moreSpecific(Signature m1, Signature m2, int arity, boolean spread) {
+    for (int i = 0; i < arity; i++) {
+      String p1 = paramAt(m1, m1.params(), i, spread);
+      String p2 = paramAt(m2, m2.params(), i, spread);
+      if (p1.equals(p2)) {
+        continue;
+      }
+      int n1 = NUMERIC.indexOf(p1);
+      int n2 = NUMERIC.indexOf(p2);
+      boolean widens = n1 >= 0 && n2 >= 0 && n1 < n2 && !p1.equals("char") || p1.equals("char") && n2 >= NUMERIC.indexOf("int");
+      boolean toObject = p2.equals("Object") && !Erasure.isPrimitive(p1);
+      boolean toObjectArray = p2.equals("Object[]") && p1.endsWith("[]") && !Erasure.isPrimitive(p1.substring(0, p1.length() - 2));
+      if (!widens && !toObject && !toObjectArray) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private <S extends Signature> S unique(List<S> candidates, TypeRef[] argTypes, boolean spread) {
     S exact = null;
     for (S m : candidates) {
       if (accepts(m, argTypes, true, spread)) {
@@ -99,7 +160,7 @@ final class OverloadChooser {
     return exact;
   }
 
-  private static <S extends Signature> boolean hasCompatible(List<S> candidates, TypeRef[] argTypes, boolean spread) {
+  private <S extends Signature> boolean hasCompatible(List<S> candidates, TypeRef[] argTypes, boolean spread) {
     for (S m : candidates) {
       if (accepts(m, argTypes, false, spread)) {
         return true;
@@ -108,7 +169,7 @@ final class OverloadChooser {
     return false;
   }
 
-  private static boolean accepts(Signature m, TypeRef[] args, boolean exactly, boolean spread) {
+  private boolean accepts(Signature m, TypeRef[] args, boolean exactly, boolean spread) {
     List<String> params = m.params();
     for (int i = 0; i < args.length; i++) {
       String p = paramAt(m, params, i, spread);
@@ -137,7 +198,7 @@ final class OverloadChooser {
     return params.get(i);
   }
 
-  private static boolean compatible(String param, TypeRef arg) {
+  private boolean compatible(String param, TypeRef arg) {
     if (arg == TypeRef.NULL) {
       return !Erasure.isPrimitive(param);
     }
@@ -156,11 +217,31 @@ final class OverloadChooser {
     if (Erasure.isPrimitive(param)) {
       return BOXES.get(param) != null && BOXES.get(param).equals(a) && arg.dims() == 0;
     }
+    if (arg.isArray() && param.endsWith("[]")) {
+      String element = param;
+      int dims = 0;
+      while (element.endsWith("[]")) {
+        element = element.substring(0, element.length() - 2);
+        dims++;
+      }
+      TypeRef argElement = new TypeRef(arg.name(), 0, arg.decl());
+      if (dims == arg.dims()) {
+        if (argElement.isPrimitive() || Erasure.isPrimitive(element)) {
+          return element.equals(arg.name());
+        }
+        return compatible(element, argElement);
+      }
+      return dims < arg.dims() && (element.equals("Object") || element.equals("Cloneable") || element.equals("Serializable"));
+    }
     if (arg.isArray() != param.endsWith("[]")) {
-      return param.equals("Object");
+      return arg.isArray() && (param.equals("Object") || param.equals("Cloneable") || param.equals("Serializable"));
     }
     if (FINAL_CLASSES.contains(param) || FINAL_CLASSES.contains(a) && !SUPERTYPES_OF_FINAL_CLASSES.contains(param)) {
       return false; // a final class has no subclasses, and its own supertypes are listed
+    }
+    if (tree.wholeTree()) {
+      Set<String> supers = tree.supertypeSimpleNames(arg.name());
+      return supers == null || supers.contains(param); // unknown types accept anything
     }
     return true; // two reference types: the file cannot tell whether one extends the other
   }

@@ -38,7 +38,14 @@ final class Overrides {
       boolean annotated = FileExtraction.hasAnnotation(mods, "Override");
       String params = "(" + String.join(",", m.params) + ")";
       for (String external : fx.calls.externalSupertypes(m.owner)) {
-        JdkClasses.Info info = JdkClasses.info(external);
+        JdkClasses.Info info = fx.tree.info(external);
+        if (info != null && fx.scope.wholeTree()) {
+          String overridden = fx.tree.overridden(external, m.name, m.params);
+          if (overridden != null) {
+            fx.edge(idx, "overrides", overridden);
+          }
+          continue;
+        }
         if (info == null) {
           if (annotated) {
             fx.edge(idx, "overrides", external + "#" + m.name + params);

@@ -40,6 +40,7 @@ final class TypeDecl {
   boolean explicitSuperclass;
   final List<String> interfaces = new ArrayList<>(2);
   final List<TypeDecl> inFileSupertypes = new ArrayList<>(2);
+  boolean supertypesResolved;
 
   TypeDecl(String name, String simpleName, String kind, ClassTree tree, TypeDecl outer, boolean local,
       MethodTree enclosingMethod) {

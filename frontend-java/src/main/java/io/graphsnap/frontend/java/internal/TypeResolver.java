@@ -9,6 +9,8 @@ import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 final class TypeResolver {
   private static final int MAX_DEPTH = 8;
+  /** Prefix of a type name that resolves nowhere ({@code ?.Foo}): explicit, never guessed into a package. */
+  static final String UNRESOLVED = "?.";
 
   final FileScope scope;
   final Map<String, TypeDecl> byName;
@@ -57,6 +61,10 @@ final class TypeResolver {
       if (member != null) {
         return found(member);
       }
+      String inherited = scope.wholeTree() ? inheritedMemberType(t, n) : null;
+      if (inherited != null) {
+        return new Resolved(inherited, byName.get(inherited), null, true);
+      }
       if (t.enclosingMethod != null) {
         for (TypeParameterTree mtp : t.enclosingMethod.getTypeParameters()) {
           if (mtp.getName().contentEquals(n)) {
@@ -69,8 +77,59 @@ final class TypeResolver {
     if (q != null) {
       return new Resolved(q, byName.get(q), null, true);
     }
+    if (scope.wholeTree()) {
+      return new Resolved(UNRESOLVED + n, null, null, false);
+    }
     String guess = Names.qualify(scope.packageName, n);
     return new Resolved(guess, byName.get(guess), null, false);
+  }
+
+  /**
+   * A member type {@code n} that {@code t} inherits from a supertype declared outside the file (the tree,
+   * the JDK or the class path), directly or through its supertypes in the file; null if none.
+   */
+  private String inheritedMemberType(TypeDecl t, String n) {
+    if (!t.supertypesResolved) {
+      return findInheritedMemberType(t, n); // not final yet: do not cache
+    }
+    Map<String, String> cached = inheritedCache.computeIfAbsent(t, k -> new java.util.HashMap<>());
+    String hit = cached.get(n);
+    if (hit == null) {
+      String found = findInheritedMemberType(t, n);
+      hit = found == null ? "" : found;
+      cached.put(n, hit);
+    }
+    return hit.isEmpty() ? null : hit;
+  }
+
+  private final Map<TypeDecl, Map<String, String>> inheritedCache = new java.util.IdentityHashMap<>();
+
+  private String findInheritedMemberType(TypeDecl t, String n) {
+    TreeTypes tree = scope.tree();
+    List<TypeDecl> queue = new ArrayList<>();
+    queue.add(t);
+    for (int i = 0; i < queue.size() && i < 64; i++) {
+      TypeDecl x = queue.get(i);
+      List<String> supers = new ArrayList<>(x.interfaces.size() + 1);
+      if (x.superclass != null) {
+        supers.add(x.superclass);
+      }
+      supers.addAll(x.interfaces);
+      for (String s : supers) {
+        TypeDecl inFile = byName.get(s);
+        if (inFile != null) {
+          if (!queue.contains(inFile)) {
+            queue.add(inFile);
+          }
+        } else {
+          String m = tree.memberType(s, n);
+          if (m != null) {
+            return m;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static Resolved found(TypeDecl t) {
@@ -119,7 +178,17 @@ final class TypeResolver {
       case IdentifierTree id -> resolveSimple(id.getName().toString(), method, ctx);
       case MemberSelectTree ms -> {
         String dotted = Names.dotted(ms);
-        yield dotted == null ? null : resolveDotted(dotted, method, ctx);
+        if (dotted == null) { // Outer<T>.Inner
+          Resolved outer = resolveType(ms.getExpression(), method, ctx);
+          if (outer == null || outer.typeVar() != null) {
+            yield null;
+          }
+          String id = ms.getIdentifier().toString();
+          String member = scope.wholeTree() ? scope.tree().memberType(outer.name(), id) : null;
+          String name = member != null ? member : outer.name() + "." + id;
+          yield new Resolved(name, byName.get(name), null, true);
+        }
+        yield resolveDotted(dotted, method, ctx);
       }
       case ParameterizedTypeTree pt -> resolveType(pt.getType(), method, ctx);
       case ArrayTypeTree at -> resolveType(at.getType(), method, ctx);

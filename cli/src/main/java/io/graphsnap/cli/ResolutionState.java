@@ -1,0 +1,159 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.SafeFiles;
+import io.graphsnap.frontend.java.DeclarationScan;
+import io.graphsnap.frontend.java.internal.FileDeclarations;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code graphsnap build} remembers about whole-tree resolution, in {@code STORE/resolution.bin}: the
+ * fingerprint of the declaration table that the stored Java summaries were extracted with, and each file's
+ * declarations by path and source SHA-256 (so that a rebuild need not parse unchanged files to rebuild the
+ * table).
+ *
+ * <p>The contract that keeps incremental builds exact: a stored summary is reused only when its source hash
+ * and the table's fingerprint are both unchanged. Before extracting with a new table, the file is rewritten
+ * with no fingerprint ({@link #invalidate}); after the index commit, with the new one ({@link #write}). A crash
+ * in between leaves no fingerprint, and the next build extracts every file again. A missing, damaged or
+ * foreign file counts as empty.
+ *
+ * <pre>
+ * File --> Magic "GSRES1\n", Fingerprint (32 bytes, all zero: none), Count (int),
+ *          (Path (UTF), Sha256 (32 bytes), Length (int), Declarations (Length bytes))^Count
+ * </pre>
+ */
+final class ResolutionState {
+  static final String FILE = "resolution.bin";
+  private static final byte[] MAGIC = "GSRES1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int MAX_ENTRY = 64 << 20;
+
+  record Entry(byte[] sha256, byte[] declarations) {}
+
+  private final byte[] fingerprint; // null: none
+  private final Map<String, Entry> entries;
+
+  private ResolutionState(byte[] fingerprint, Map<String, Entry> entries) {
+    this.fingerprint = fingerprint;
+    this.entries = entries;
+  }
+
+  /** The state stored in {@code store}, or an empty one. */
+  static ResolutionState read(Path store) {
+    Path file = store.resolve(FILE);
+    try (InputStream raw = SafeFiles.newInputStream(file); // never through a link, never a FIFO
+         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      byte[] magic = in.readNBytes(MAGIC.length);
+      if (!Arrays.equals(magic, MAGIC)) {
+        return empty();
+      }
+      byte[] fp = new byte[32];
+      in.readFully(fp);
+      int count = in.readInt();
+      if (count < 0) {
+        return empty();
+      }
+      Map<String, Entry> entries = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        String path = in.readUTF();
+        byte[] sha = new byte[32];
+        in.readFully(sha);
+        int length = in.readInt();
+        if (length < 0 || length > MAX_ENTRY) {
+          return empty();
+        }
+        byte[] decl = new byte[length];
+        in.readFully(decl);
+        entries.put(path, new Entry(sha, decl));
+      }
+      return new ResolutionState(isZero(fp) ? null : fp, entries);
+    } catch (NoSuchFileException | io.graphsnap.objects.UnsafeStoreException e) {
+      return empty(); // an unsafe entry is refused when the store is opened for writing
+    } catch (EOFException e) {
+      return empty();
+    } catch (IOException | RuntimeException e) {
+      return empty();
+    }
+  }
+
+  private static ResolutionState empty() {
+    return new ResolutionState(null, Map.of());
+  }
+
+  private static boolean isZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if the stored summaries were extracted with a table of this fingerprint. */
+  boolean extractedWith(byte[] tableFingerprint) {
+    return fingerprint != null && Arrays.equals(fingerprint, tableFingerprint);
+  }
+
+  /** The declarations cache for {@link DeclarationScan}. */
+  DeclarationScan.Cache cache() {
+    return (path, sha) -> {
+      Entry e = entries.get(path);
+      if (e == null || !Arrays.equals(e.sha256(), sha)) {
+        return null;
+      }
+      try {
+        return FileDeclarations.decode(e.declarations());
+      } catch (IOException ex) {
+        return null;
+      }
+    };
+  }
+
+  /** Forgets the fingerprint (keeps the declarations), durably, before summaries are extracted with another table. */
+  void invalidate(Path store) throws IOException {
+    write(store, null, entries);
+  }
+
+  /** Stores {@code fingerprint} and the declarations of {@code files} (path → its SHA-256 and declarations). */
+  static void write(Path store, byte[] fingerprint, Map<String, Entry> files) throws IOException {
+    Path file = store.resolve(FILE);
+    SafeFiles.checkFileIfPresent(file);
+    Path tmp = Files.createTempFile(store.resolve("tmp"), FILE + "-", ".tmp"); // a new file: links cannot redirect it
+    try (OutputStream raw = Files.newOutputStream(tmp);
+         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+      out.write(MAGIC);
+      out.write(fingerprint == null ? new byte[32] : fingerprint);
+      List<String> paths = files.keySet().stream().sorted().toList();
+      out.writeInt(paths.size());
+      for (String p : paths) {
+        Entry e = files.get(p);
+        out.writeUTF(p);
+        out.write(e.sha256());
+        out.writeInt(e.declarations().length);
+        out.write(e.declarations());
+      }
+    }
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    FileSync.forceDirectory(store);
+  }
+}

@@ -1,0 +1,192 @@
+package io.graphsnap.frontend.java;
+
+import static io.graphsnap.frontend.java.Fixtures.targets;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
+import io.graphsnap.frontend.java.internal.FileDeclarations;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Names resolved against the whole tree's declarations ({@link DeclarationTable}), the JDK and a class path. */
+class WholeTreeResolutionTest {
+  @TempDir Path dir;
+
+  /** Extracts every file of {@code sources} (path → text) against the table of all of them. */
+  private static Map<String, FileSummary> extractAll(Map<String, String> sources, ClasspathTypes classpath)
+      throws Exception {
+    JavaExtractor x = new JavaExtractor();
+    List<FileDeclarations> decls = new ArrayList<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      try {
+        decls.add(x.declarations(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)));
+      } catch (JavaSyntaxException ignored) {
+        // declares nothing
+      }
+    }
+    DeclarationTable table = DeclarationTable.of(decls, classpath);
+    Map<String, FileSummary> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      try {
+        out.put(e.getKey(), x.extract(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8), table));
+      } catch (JavaSyntaxException ignored) {
+        // reported by the caller in real runs
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> allTargets(FileSummary s, String type) {
+    Set<String> out = new TreeSet<>();
+    for (EdgeSummary e : s.edges()) {
+      if (e.type().equals(type)) {
+        out.add(e.target());
+      }
+    }
+    return out;
+  }
+
+  private static final Map<String, String> TREE = Map.of(
+      "a/Base.java", """
+          package a;
+          public abstract class Base {
+            public static class Entry { public int key() { return 0; } }
+            protected Entry entry;
+            public abstract int size();
+            public Base self() { return this; }
+            public int grow(int by) { return by; }
+            public int grow(Object by) { return 1; }
+          }
+          """,
+      "b/Impl.java", """
+          package b;
+          import a.*;
+          import java.util.*;
+          public class Impl extends Base {
+            private final List<String> names = new ArrayList<>();
+            public int size() { return entry.key() + self().size() + grow(1) + grow("x"); }
+            Entry first() { return new Entry(); }
+            Object peer() { return new Helper().make(names); }
+          }
+          """,
+      "b/Helper.java", """
+          package b;
+          class Helper {
+            Impl make(java.util.Collection<String> c) { return new Impl(); }
+          }
+          """,
+      "b/ImplTest.java", """
+          package b;
+          import org.junit.jupiter.api.Test;
+          class ImplTest {
+            @Test void sizes() { new Impl().size(); new Helper().make(null); }
+          }
+          """,
+      "b/GhostTest.java", """
+          package b;
+          class GhostTest {
+            @org.junit.jupiter.api.Test void nothing() { }
+          }
+          """);
+
+  @Test
+  void onDemandImportsResolveToTheTreesTypesAndNothingIsInvented() throws Exception {
+    Map<String, FileSummary> s = extractAll(new LinkedHashMap<>(TREE), ClasspathTypes.EMPTY);
+    FileSummary impl = s.get("b/Impl.java");
+    assertEquals(Set.of("a.Base"), targets(impl, "b.Impl", "extends"));
+    assertTrue(allTargets(impl, "references").contains("a.Base.Entry"), "a member type inherited from another file's supertype");
+    assertTrue(allTargets(impl, "references").contains("java.util.List"));
+    for (FileSummary f : s.values()) {
+      for (String t : allTargets(f, "references")) {
+        assertTrue(!t.startsWith("b.Base") && !t.startsWith("b.Entry") && !t.startsWith("b.List"), "invented: " + t);
+      }
+    }
+  }
+
+  @Test
+  void callsResolveThroughOtherFilesSupertypesFieldsAndReturnTypes() throws Exception {
+    Map<String, FileSummary> s = extractAll(new LinkedHashMap<>(TREE), ClasspathTypes.EMPTY);
+    FileSummary impl = s.get("b/Impl.java");
+    Set<String> calls = targets(impl, "b.Impl#size()", "calls");
+    assertTrue(calls.containsAll(Set.of("a.Base.Entry#key()", "a.Base#self()", "a.Base#size()", "a.Base#grow(int)",
+        "a.Base#grow(Object)")), calls::toString);
+    assertEquals(Set.of("a.Base.Entry#<init>()"), targets(impl, "b.Impl#first()", "calls"));
+    assertTrue(targets(impl, "b.Impl#peer()", "calls").contains("b.Helper#make(Collection)"));
+    assertTrue(targets(impl, "b.Impl#<init>()", "calls").contains("a.Base#<init>()"), "the implicit super()");
+    assertEquals(Set.of("a.Base#size()"), targets(impl, "b.Impl#size()", "overrides"));
+  }
+
+  @Test
+  void testsEdgesGoOnlyToTypesThatExistAndToTheMethodsATestCalls() throws Exception {
+    Map<String, FileSummary> s = extractAll(new LinkedHashMap<>(TREE), ClasspathTypes.EMPTY);
+    assertEquals(Set.of("b.Impl", "b.Impl#size()", "b.Impl#<init>()", "b.Helper#make(Collection)", "b.Helper#<init>()"),
+        targets(s.get("b/ImplTest.java"), "b.ImplTest#sizes()", "tests"));
+    assertEquals(Set.of(), targets(s.get("b/GhostTest.java"), "b.GhostTest#nothing()", "tests"), "no class Ghost");
+  }
+
+  @Test
+  void unresolvedNamesStayExplicit() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("c/Lost.java", "package c;\nimport z.*;\nclass Lost extends Missing { Gone g; void f() { g.run(); h(1); } }\n");
+    FileSummary lost = extractAll(src, ClasspathTypes.EMPTY).get("c/Lost.java");
+    assertEquals(Set.of("?.Missing"), targets(lost, "c.Lost", "extends"));
+    assertTrue(allTargets(lost, "references").contains("?.Gone"));
+    assertTrue(allTargets(lost, "references").stream().noneMatch(t -> t.startsWith("c.") && t.indexOf('#') < 0),
+        allTargets(lost, "references")::toString);
+  }
+
+  @Test
+  void badInputCompletes() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("d/X.java", "package d;\npublic class X extends Y { public static class In {} void f() { g(); In i = null; } }\n");
+    src.put("d/Y.java", "package d;\npublic class Y extends X { void g() { f(); k(); } }\n");
+    src.put("d/Z.java", "package d;\ninterface Z extends Z { void z(); }\n");
+    src.put("d/Dup.java", "package d;\npublic class X { void other() {} }\n");
+    src.put("d/Broken.java", "package d;\nclass Broken { void f( }\n");
+    Map<String, FileSummary> s = extractAll(src, ClasspathTypes.EMPTY);
+    assertEquals(4, s.size(), "every file that parses is extracted");
+    assertEquals(Set.of("d.X"), targets(s.get("d/Y.java"), "d.Y", "extends"));
+    assertEquals(Set.of("d.Z"), targets(s.get("d/Z.java"), "d.Z", "extends"));
+  }
+
+  @Test
+  void classPathTypesGetTheirDeclaredNames() throws Exception {
+    Path lib = dir.resolve("lib/l/Lib.java");
+    Files.createDirectories(lib.getParent());
+    Files.writeString(lib, """
+        package l;
+        public class Lib {
+          public static Lib of(String name) { return new Lib(); }
+          public int count(CharSequence s, int... more) { return 0; }
+          public static class Nested {}
+        }
+        """);
+    Path classes = dir.resolve("classes");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), lib.toString()));
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("u/Use.java", """
+        package u;
+        import l.*;
+        class Use {
+          int use() { Lib.Nested n = null; return Lib.of("x").count("y", 1, 2) + java.util.Objects.hashCode(n); }
+        }
+        """);
+    FileSummary use = extractAll(src, ClasspathTypes.open(List.of(classes))).get("u/Use.java");
+    assertEquals(Set.of("l.Lib#of(String)", "l.Lib#count(CharSequence,int...)", "java.util.Objects#hashCode(Object)"),
+        targets(use, "u.Use#use()", "calls"));
+    assertTrue(allTargets(use, "references").contains("l.Lib.Nested"));
+  }
+}
