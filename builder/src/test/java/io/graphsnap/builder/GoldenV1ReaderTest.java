@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The committed version-1 golden snapshot ({@code small-v1.gsnap.hex}, written by the version-1 builder from the
  * same input as {@link GoldenFileTest}) is a reader-compatibility fixture: the reader opens and verifies it and
- * answers every lookup by binary search, with the ids today's version-2 build gives; and version 2 differs from
- * version 1 only by its header and the added NAME_INDEX section.
+ * answers every lookup by binary search, with the ids today's build gives; version 2 differs from version 1 only by
+ * its header and the added NAME_INDEX section, and version 3 from version 2 by FILE_SYMBOLS and NAME_TRIGRAMS.
  */
 class GoldenV1ReaderTest {
   @TempDir Path dir;
@@ -88,16 +88,6 @@ class GoldenV1ReaderTest {
       }
       assertTrue(now.namesContaining("zzz-no-such").isEmpty());
     }
-    // version 3 differs from version 2 by its header and the added NAME_TRIGRAMS section only
-    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.GOLDEN, StandardCharsets.US_ASCII));
-    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
-    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
-    assertNull(h2.entry(SectionId.NAME_TRIGRAMS));
-    assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
-    assertEquals(h2.sections().size() + 1, h3.sections().size());
-    for (SectionEntry e2 : h2.sections()) {
-      assertArrayEquals(bytes(v2, e2), bytes(v3, h3.entry(e2.section())), e2.displayName());
-    }
   }
 
   @Test
@@ -119,6 +109,27 @@ class GoldenV1ReaderTest {
     assertNotNull(index);
     int nodes = MemorySegment.ofArray(v2).get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), h2.entry(SectionId.NODE_NAMES).offset());
     assertEquals(NameIndexFormat.sectionBytes(nodes), index.length());
+  }
+
+  /** Version 3 differs from version 2 by its header and the two added sections, FILE_SYMBOLS and NAME_TRIGRAMS. */
+  @Test
+  void version3AddsOnlyTheFileSymbolsAndTheNameTrigrams() throws Exception {
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
+    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
+        StandardCharsets.US_ASCII));
+    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
+    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    assertEquals(SnapshotFormat.VERSION_FILE_SYMBOLS, SnapshotFormat.VERSION_NAME_TRIGRAMS);
+    assertNull(h2.entry(SectionId.FILE_SYMBOLS));
+    assertNull(h2.entry(SectionId.NAME_TRIGRAMS));
+    assertEquals(h2.sections().size() + 2, h3.sections().size());
+    for (SectionEntry e2 : h2.sections()) {
+      SectionEntry e3 = h3.entry(e2.section());
+      assertArrayEquals(bytes(v2, e2), bytes(v3, e3), e2.displayName());
+    }
+    assertNotNull(h3.entry(SectionId.FILE_SYMBOLS));
+    assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
   }
 
   /** {@code s}'s code points {@code [from, to)}: never half a surrogate pair. */

@@ -7,20 +7,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
+import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Random edit sequences against a real store: after every step the incremental build must publish exactly the
- * bytes a full build of the same objects gives, and must really be incremental (no silent fallback).
+ * bytes a full build of the same objects gives, and must really be incremental (no silent fallback); the two
+ * version-3 indexes, FILE_SYMBOLS and NAME_TRIGRAMS, are present and read back against naive models at every step.
  */
 class IncrementalEquivalenceTest {
   @TempDir(factory = MemoryTempDir.class) Path dir;
@@ -40,7 +44,7 @@ class IncrementalEquivalenceTest {
    * every name find it.
    */
   private static void checkSearchIndex(Path snapshot, String context) throws IOException {
-    try (io.graphsnap.reader.GraphSnapshot g = io.graphsnap.reader.GraphSnapshot.open(snapshot)) {
+    try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
       if (!g.hasSearchIndex()) {
         fail("no search index at " + context);
       }
@@ -49,8 +53,8 @@ class IncrementalEquivalenceTest {
         String name = g.name(v);
         int cps = name.codePointCount(0, name.length());
         String part = cps > 4 ? GoldenV1ReaderTest.codePoints(name, 1, cps - 1) : name;
-        org.roaringbitmap.RoaringBitmap found = g.namesContaining(part);
-        org.roaringbitmap.RoaringBitmap expected = new org.roaringbitmap.RoaringBitmap();
+        RoaringBitmap found = g.namesContaining(part);
+        RoaringBitmap expected = new RoaringBitmap();
         String folded = asciiLower(part);
         for (int u = 0; u < g.nodeCount(); u++) {
           if (asciiLower(g.name(u)).contains(folded)) {
@@ -98,9 +102,8 @@ class IncrementalEquivalenceTest {
           fail("incremental bytes differ from a full build at " + context + "\n"
               + SnapshotDiffer.describe(dir.resolve("full-" + seed + ".gsnap"), built.result().path()));
         }
-        if (step % 10 == 0) {
-          checkSearchIndex(built.result().path(), context);
-        }
+        assertFileSymbols(built.result().path(), context);
+        checkSearchIndex(built.result().path(), context);
         compared++;
         if (step % 30 == 29) {
           store.collectGarbage(1);
@@ -109,6 +112,29 @@ class IncrementalEquivalenceTest {
     }
     assertNotEquals(0, incremental, "no step ran incrementally");
     return compared;
+  }
+
+  /**
+   * FILE_SYMBOLS of the published snapshot, read back: each file lists exactly its nodes, by LineStart ascending,
+   * LineEnd descending, id ascending (a naive check of the rule, beside the byte comparison with a full build).
+   */
+  private static void assertFileSymbols(Path snapshot, String context) throws IOException {
+    try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
+      if (!g.hasFileSymbolIndex()) {
+        fail("no FILE_SYMBOLS section at " + context);
+      }
+      for (int f = 0; f < g.fileCount(); f++) {
+        List<Integer> expected = new ArrayList<>();
+        for (int v = 0; v < g.nodeCount(); v++) {
+          if (g.fileId(v) == f) {
+            expected.add(v);
+          }
+        }
+        expected.sort(Comparator.<Integer>comparingInt(g::lineStart)
+            .thenComparing(Comparator.<Integer>comparingInt(g::lineEnd).reversed()).thenComparingInt(v -> v));
+        assertEquals(expected, Arrays.stream(g.fileSymbols(f)).boxed().toList(), "file " + g.filePath(f) + " at " + context);
+      }
+    }
   }
 
   private static void ingest(Store store, RandomRepo repo, Set<String> touched) throws IOException {

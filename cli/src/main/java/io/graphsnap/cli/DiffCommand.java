@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code graphsnap diff FROM TO}: the semantic difference between two snapshots ({@link SemanticDiff}), by file.
+ * {@code graphsnap diff FROM [TO]}: the semantic difference between two snapshots ({@link SemanticDiff}), by file.
  * Each side is a ref ({@code HEAD}, {@code main}, a commit id used as a ref), a snapshot id or a unique prefix of
- * one (at least 4 hex digits), or a {@code .gsnap} file. Lock-free.
+ * one (at least 4 hex digits), or a {@code .gsnap} file (the forms {@code --at} takes on the read commands);
+ * TO defaults to {@code HEAD}. Lock-free.
  *
  * <p>{@code --json} prints {@code {"from": {"spec", "snapshot"}, "to": {...}, "summary": {"files", "symbolsAdded",
  * "symbolsRemoved", "symbolsModified", "edgesAdded", "edgesRemoved"}, "files": [{"path", "symbols": {"added":
@@ -37,8 +38,8 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FROM", description = "The old snapshot: a ref, a snapshot id or prefix, or a .gsnap file.")
   String from;
 
-  @Parameters(index = "1", paramLabel = "TO", description = "The new snapshot (same forms).")
-  String to;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "The new snapshot (same forms; default: HEAD).")
+  String to = "HEAD";
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;

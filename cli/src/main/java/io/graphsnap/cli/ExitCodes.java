@@ -15,6 +15,8 @@ public final class ExitCodes {
    * given). Nothing was changed; running the command again later is safe.
    */
   public static final int BUSY = 4;
+  /** A conflict-checked write found its path changed by another writer first ({@code ingest} with expectations). */
+  public static final int CONFLICT = 5;
   /**
    * Interrupted (Ctrl-C, or SIGTERM): the command stopped cleanly and kept what it had finished ({@code build} and
    * {@code ingest}: the files extracted or stored so far, which the next run reuses). 130, as shells report SIGINT.

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
       IndexCommand.class,
       InfoCommand.class,
       LookupCommand.class,
+      SymbolsCommand.class,
+      AtCommand.class,
       NeighborsCommand.class,
       QueryCommand.class,
       ReachCommand.class,

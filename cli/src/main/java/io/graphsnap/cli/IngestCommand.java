@@ -1,10 +1,15 @@
 package io.graphsnap.cli;
 
+import io.graphsnap.objects.ExpectedObject;
+import io.graphsnap.objects.ObjectId;
+import io.graphsnap.objects.SnapshotRefs;
 import io.graphsnap.objects.Store;
 import io.graphsnap.objects.jsonl.IngestReport;
 import io.graphsnap.objects.jsonl.JsonLinesIngester;
 import io.graphsnap.objects.jsonl.LineError;
+import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,8 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code graphsnap ingest FILE.jsonl [--replace-all]}: one loose object per JSON line. Bad lines are reported
- * with their line numbers and skipped; good lines are stored; the exit code is 2 if any line was bad.
+ * {@code graphsnap ingest FILE.jsonl [--replace-all] [--expect-head SNAPSHOT]}: one loose object per JSON line.
+ * Bad lines are reported with their line numbers and skipped; good lines are stored; the exit code is 2 if any
+ * line was bad. A line whose {@code "expect"} does not hold is refused as a conflict (exit 5); with {@code
+ * --expect-head}, every path the batch touches must hold what that snapshot has for it, and one conflict
+ * refuses the whole batch (exit 5, nothing stored).
  */
 @Command(name = "ingest", description = "Store one loose object per line of a JSON Lines file (see README).")
 final class IngestCommand implements Callable<Integer> {
@@ -32,15 +40,25 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--max-line-bytes", paramLabel = "N", description = "Reject longer lines (default: ${DEFAULT-VALUE}).")
   int maxLineBytes = JsonLinesIngester.DEFAULT_MAX_LINE_BYTES;
 
+  @Option(names = "--expect-head", paramLabel = "SNAPSHOT",
+      description = "Refuse the whole batch (exit 5) unless every path it touches still holds what SNAPSHOT (a ref, "
+          + "a snapshot id or prefix) has for it: another writer changed nothing this batch touches.")
+  String expectHead;
+
   @Override
   public Integer call() throws IOException {
     InputFiles.requireRegularFile(input);
     long start = System.nanoTime();
     Progress progress = root.progress();
     IngestReport report;
-    try (Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
+    try (GraphSnapshot baseline = expectHead == null ? null : openBaseline();
+        Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       report = new JsonLinesIngester(store)
+          .expectBaseline(baseline == null ? null : path -> {
+            int file = baseline.fileId(path);
+            return file < 0 ? ExpectedObject.ABSENT : ExpectedObject.of(ObjectId.parse(baseline.fileObjectId(file)));
+          })
           .replaceAll(replaceAll)
           .maxLineBytes(maxLineBytes)
           .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + input.getFileName(), bytesRead, totalBytes))
@@ -54,15 +72,44 @@ final class IngestCommand implements Callable<Integer> {
     if (report.errorCount() > report.errors().size()) {
       TerminalText.printf(root.err(), "%s: ... %,d more bad lines not shown%n", input, report.errorCount() - report.errors().size());
     }
+    for (LineError conflict : report.conflicts()) {
+      TerminalText.printf(root.err(), "%s:%d: %s%n", input, conflict.lineNumber(), conflict.message());
+    }
+    if (report.conflictCount() > report.conflicts().size()) {
+      TerminalText.printf(root.err(), "%s: ... %,d more conflicts not shown%n", input, report.conflictCount() - report.conflicts().size());
+    }
+    if (report.batchRefused()) {
+      TerminalText.printf(root.err(), "graphsnap: conflict: %,d paths no longer hold what %s has for them; nothing was stored%n",
+          report.conflictCount(), expectHead);
+    }
     for (String warning : report.warnings()) {
       TerminalText.printf(root.err(), "%s: warning: %s%n", input, warning);
     }
     if (!root.quiet()) {
-      TerminalText.printf(root.err(), "ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad (%d ms)%n",
+      TerminalText.printf(root.err(), "ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad, %,d conflicts (%d ms)%n",
           input, report.linesRead(), report.added(), report.changed(), report.unchanged(), report.deleted(),
-          report.errorCount(), (System.nanoTime() - start) / 1_000_000);
+          report.errorCount(), report.conflictCount(), (System.nanoTime() - start) / 1_000_000);
     }
     root.err().flush();
-    return report.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    return report.hasConflicts() ? ExitCodes.CONFLICT : report.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  /** The snapshot {@code --expect-head} names, opened; the caller closes it. */
+  private GraphSnapshot openBaseline() {
+    Path file;
+    try {
+      file = SnapshotRefs.resolve(storeOption.store, expectHead).file();
+    } catch (NoSuchFileException e) {
+      throw CliException.notFound("--expect-head " + expectHead + ": " + (e.getReason() == null ? "not found" : e.getReason()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("--expect-head " + expectHead + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, "cannot resolve --expect-head " + expectHead + ": " + e.getMessage(), e);
+    }
+    try {
+      return GraphSnapshot.open(file);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, "cannot read snapshot " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,22 +1,24 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.GraphSnapshot;
-import java.util.regex.Pattern;
+import io.graphsnap.reader.query.Query;
+import io.graphsnap.reader.query.QueryEvaluator;
+import java.util.ArrayList;
+import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --no-external} and {@code --exclude-tests}, for the commands whose results external nodes and tests
- * would otherwise dominate ({@code query}, {@code dead}, {@code pagerank}). Tests are nodes of kind {@code test}
- * and every symbol of a file under a {@code test} or {@code tests} folder ({@code src/test/java/...}).
+ * would otherwise dominate ({@code query}, {@code dead}, {@code pagerank}). They are the query terms
+ * {@code -is:external} and {@code -is:test} (tests: kind {@code test}, and every symbol of a file under a
+ * {@code test} or {@code tests} folder, {@code src/test/java/...}), evaluated by the reader's query evaluator.
  */
 final class NodeFilterOptions {
-  private static final Pattern TEST_FOLDER = Pattern.compile("(^|.*/)tests?/.*");
-
-  @Option(names = "--no-external", description = "Leave out external nodes (targets no file declares, such as java.lang.String).")
+  @Option(names = "--no-external", description = "Leave out external nodes (targets no file declares, such as java.lang.String); the query term -is:external.")
   boolean noExternal;
 
-  @Option(names = "--exclude-tests", description = "Leave out tests: kind test, and every symbol of a file under a test/ or tests/ folder.")
+  @Option(names = "--exclude-tests", description = "Leave out tests: kind test, and every symbol of a file under a test/ or tests/ folder; the query term -is:test.")
   boolean excludeTests;
 
   /** Whether any filter is on. */
@@ -24,31 +26,34 @@ final class NodeFilterOptions {
     return noExternal || excludeTests;
   }
 
-  /** The nodes the options leave out. O(N) when {@code --exclude-tests} is on (one path check per file). */
-  RoaringBitmap excluded(GraphSnapshot g) {
-    RoaringBitmap out = new RoaringBitmap();
-    if (noExternal && g.kindId("external") >= 0) {
-      out.or(g.ofKind("external").toRoaringBitmap());
+  /** The query terms of the options, each a NOT: none when no option is on. */
+  List<Query> terms() {
+    List<Query> terms = new ArrayList<>();
+    if (noExternal) {
+      terms.add(new Query.Not(new Query.Is("external")));
     }
     if (excludeTests) {
-      if (g.kindId("test") >= 0) {
-        out.or(g.ofKind("test").toRoaringBitmap());
-      }
-      boolean[] testFile = new boolean[g.fileCount()];
-      boolean anyTestFile = false;
-      for (int f = 0; f < testFile.length; f++) {
-        testFile[f] = TEST_FOLDER.matcher(g.filePath(f)).matches();
-        anyTestFile |= testFile[f];
-      }
-      if (anyTestFile) {
-        for (int id = 0; id < g.nodeCount(); id++) {
-          int f = g.fileId(id);
-          if (f >= 0 && f < testFile.length && testFile[f]) {
-            out.add(id);
-          }
-        }
-      }
+      terms.add(new Query.Not(new Query.Is("test")));
     }
-    return out;
+    return terms;
+  }
+
+  /**
+   * The nodes the options leave out: {@code is:external} and/or {@code is:test}. O(N) at most (one check per
+   * node, one path match per file); the caller owns the bitmap.
+   */
+  RoaringBitmap excluded(GraphSnapshot g) {
+    List<Query> excluded = new ArrayList<>();
+    if (noExternal) {
+      excluded.add(new Query.Is("external"));
+    }
+    if (excludeTests) {
+      excluded.add(new Query.Is("test"));
+    }
+    if (excluded.isEmpty()) {
+      return new RoaringBitmap();
+    }
+    Query q = excluded.size() == 1 ? excluded.getFirst() : new Query.Or(excluded);
+    return new QueryEvaluator(g).evaluate(q).nodes().toRoaringBitmap();
   }
 }

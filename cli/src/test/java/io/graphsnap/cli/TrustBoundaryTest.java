@@ -372,7 +372,8 @@ class TrustBoundaryTest {
   @Test
   void javacsOwnCrashReportNeverReachesTheTerminal() throws Exception {
     StringBuilder deep = new StringBuilder("package p; class Deep { int v = ");
-    deep.append("(".repeat(100_000)).append('1').append(")".repeat(100_000)).append("; }\n");
+    // a million levels: more than any thread stack holds, interpreted or compiled (100,000 sometimes parsed)
+    deep.append("(".repeat(1_000_000)).append('1').append(")".repeat(1_000_000)).append("; }\n");
     Files.writeString(repo.resolve("src/p/Deep.java"), deep);
     CliRunner r = build();
     assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r::toString);

@@ -81,6 +81,44 @@ public final class IndexUpdate implements AutoCloseable {
   }
 
   /**
+   * Compare-and-set: as {@link #put(FileSummary)}, but only if {@code summary}'s path holds what {@code
+   * expected} says now (in this transaction, so after this update's own earlier changes). The writer lock
+   * the store holds keeps every other writer out until {@link #commit()}, so the check stays true until the
+   * commit: this is the optimistic concurrency check of a writer that read the path earlier.
+   *
+   * @throws WriteConflictException if the path holds something else; nothing is changed
+   */
+  public FileChange put(FileSummary summary, ExpectedObject expected) throws IOException {
+    expect(summary.path(), expected);
+    return put(summary);
+  }
+
+  /**
+   * Compare-and-set: as {@link #delete(String)}, but only if {@code path} holds what {@code expected} says now.
+   *
+   * @throws WriteConflictException if the path holds something else; nothing is changed
+   */
+  public FileChange delete(String path, ExpectedObject expected) throws IOException {
+    expect(path, expected);
+    return delete(path);
+  }
+
+  /**
+   * Checks that {@code path} (normalised first) holds what {@code expected} says, in this transaction.
+   * O(log files).
+   *
+   * @throws WriteConflictException if it does not
+   */
+  public void expect(String path, ExpectedObject expected) throws WriteConflictException {
+    checkOpen();
+    String normal = RepoPaths.normalise(path);
+    FileEntry current = index.file(normal);
+    if (!expected.matches(current)) {
+      throw new WriteConflictException(normal, expected, current);
+    }
+  }
+
+  /**
    * Removes {@code path} from the index (uncommitted). The path is normalised first.
    *
    * @return {@link FileChange#DELETED}, or {@link FileChange#ABSENT} if it was not indexed

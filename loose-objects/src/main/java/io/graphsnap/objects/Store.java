@@ -1,5 +1,6 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.format.object.Hex;
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.SafeFiles;
@@ -401,12 +402,7 @@ public final class Store implements AutoCloseable {
    * next build. O(size); only runs when a build produces a snapshot that already exists.
    */
   private static boolean holdsContent(Path file, String idHex) throws IOException {
-    java.security.MessageDigest sha;
-    try {
-      sha = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    java.security.MessageDigest sha = ObjectId.sha256();
     try (java.nio.channels.FileChannel ch = SafeFiles.open(file, java.nio.file.StandardOpenOption.READ)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
       while (ch.read(buffer) >= 0) {
@@ -415,7 +411,7 @@ public final class Store implements AutoCloseable {
         buffer.clear();
       }
     }
-    return java.util.HexFormat.of().formatHex(sha.digest()).equals(idHex);
+    return Hex.of(sha.digest()).equals(idHex);
   }
 
   private static boolean isEmptyDirectory(Path dir) throws IOException {

@@ -4,12 +4,14 @@ import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.NameIndexView;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -47,7 +49,10 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *       BitmapList header fits its section with {@code Ends[0] = 0} and {@code Ends[Count]} = its data length;
  *       NODE_DETAILS' Ends likewise; KIND_BITMAPS holds K bitmaps, EFFECT_BITMAPS X; FILE_PATHS and FILES
  *       agree on F; NAME_INDEX, when present, has SlotCount = ⌈4·N/3⌉, a zero reserved field and
- *       8 + 4·SlotCount bytes;
+ *       8 + 4·SlotCount bytes; FILE_SYMBOLS (version 3, optional: without it file lookups scan the nodes),
+ *       when present, has Starts[0] = 0, Starts[F] ≤ N and 4·(F+1) + 4·Starts[F] bytes; NAME_TRIGRAMS (version
+ *       3, optional: without it searches read every name), when present, has a zero reserved field and
+ *       8 + 4·TrigramCount bytes of trigrams followed by a BitmapList of TrigramCount postings;
  *   <li>{@code Offsets[0] = 0} and {@code Offsets[N] = E} in both CSRs (the same E); the edge-type counts are
  *       non-negative and sum to E; T ≤ 255, K ≤ 65 535;
  *   <li>the dictionaries (EDGE_TYPES, KINDS, EFFECTS, LANGUAGES) are well-formed UTF-8, strictly increasing
@@ -62,7 +67,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * {@code 0 <= Offsets[v] <= Offsets[v+1] <= E}; neighbour ids are below N and type ids below T; a typed
  * cursor's edges have its type; each bitmap is fully validated (containers, size, values below N) at its
  * first use; each details entry is decoded with bounds checks; each name-index slot a lookup reads is empty
- * or holds an id below N, and a probe stops after SlotCount slots. Caller errors (an id outside its range)
+ * or holds an id below N, and a probe stops after SlotCount slots; each file's FILE_SYMBOLS list has ordered
+ * Starts within the section and node ids below N; each NAME_TRIGRAMS posting a search reads is validated at its
+ * first use (values below N), and its candidates are compared with the names. Caller errors (an id outside its range)
  * throw {@link IndexOutOfBoundsException}.
  *
  * <h2>What only {@link #verify} checks</h2>
@@ -74,7 +81,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * nodes without file, of kind {@code external}, with no details; every bitmap valid, kind bitmaps
  * partitioning the nodes by their kind ids; every name in the Bloom filter; every details entry decodable;
  * the name index holding every node exactly once, with its fingerprint, where a probe from its home slot finds
- * it.
+ * it; FILE_SYMBOLS listing every node with a file exactly once, under that file, in line order; NAME_TRIGRAMS'
+ * trigrams strictly increasing and each posting exactly the nodes whose ASCII-folded name contains its trigram.
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
  * the reader return wrong answers: a name lookup may miss when the name index misses it and the names are out
  * of order or the Bloom filter lacks the name (a lookup never returns the id of another name); a string may
@@ -505,6 +513,63 @@ public final class GraphSnapshot implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw closed(e);
     }
+  }
+
+  /**
+   * The nodes file {@code fileId} defines, in line order: LineStart ascending, then LineEnd descending (an
+   * enclosing symbol before what it encloses), then id (the rule of {@link FileSymbolsFormat}). A new array. From
+   * FILE_SYMBOLS (format version 3) in O(the file's nodes); on an older file by a scan of every node, O(N). A
+   * merged namespace is listed under the one file its record names.
+   */
+  public int[] fileSymbols(int fileId) {
+    checkFile(fileId);
+    try {
+      if (sections.fileSymbols != null) {
+        return sections.fileSymbols.nodes(fileId);
+      }
+      IntArrayList ids = new IntArrayList();
+      for (int v = 0, n = nodeCount(); v < n; v++) {
+        if (sections.nodes.fileId(v) == fileId) {
+          ids.add(v);
+        }
+      }
+      int[] sorted = ids.toIntArray();
+      IntArrays.mergeSort(sorted, (a, b) -> FileSymbolsFormat.compare(sections.nodes.lineStart(a),
+          sections.nodes.lineEnd(a), a, sections.nodes.lineStart(b), sections.nodes.lineEnd(b), b));
+      return sorted;
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /** Whether the file has the FILE_SYMBOLS index (format version 3), so {@link #fileSymbols} does not scan. O(1). */
+  public boolean hasFileSymbolIndex() {
+    ensureOpen();
+    return sections.fileSymbols != null;
+  }
+
+  /**
+   * The nodes of file {@code fileId} whose lines enclose {@code line} ({@code LineStart <= line <= LineEnd}),
+   * innermost first: the reverse of their order in {@link #fileSymbols}, so a symbol comes before those that
+   * start earlier or, on the same line, end later. Empty when none does. O(the file's nodes) (see
+   * {@link #fileSymbols} for files of format version 2 and older).
+   */
+  public int[] enclosing(int fileId, int line) {
+    int[] ids = fileSymbols(fileId);
+    IntArrayList chain = new IntArrayList();
+    for (int v : ids) {
+      if (lineStart(v) > line) {
+        break; // the list is sorted by LineStart
+      }
+      if (lineEnd(v) >= line) {
+        chain.add(v);
+      }
+    }
+    int[] innermostFirst = new int[chain.size()];
+    for (int i = 0; i < innermostFirst.length; i++) {
+      innermostFirst[i] = chain.getInt(chain.size() - 1 - i);
+    }
+    return innermostFirst;
   }
 
   // ---------------------------------------------------------------- neighbours

@@ -13,6 +13,7 @@ import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.ChecksumVerifier;
 import io.graphsnap.reader.internal.DetailsReader;
 import io.graphsnap.reader.internal.Dictionary;
+import io.graphsnap.reader.internal.FileSymbolsView;
 import io.graphsnap.reader.internal.FileTable;
 import io.graphsnap.reader.internal.NameIndexView;
 import io.graphsnap.reader.internal.NameTrigramsView;
@@ -55,6 +56,8 @@ final class MappedSnapshot {
   /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
   final boolean bloomTakesIndexHash;
   final FileTable files;
+  /** Each file's nodes in line order, or {@code null} when the file has none (format version 2 and older). */
+  final FileSymbolsView fileSymbols;
   final DetailsReader details;
   private final SectionTable sections;
   private final StringListView buildInfoList;
@@ -94,6 +97,8 @@ final class MappedSnapshot {
     this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
+    Section symbols = table.optional(SectionId.FILE_SYMBOLS);
+    this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, files.count(), n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,
         "key/value pairs");
     this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), StringListFormat.CONFLICT_GROUP,
@@ -151,6 +156,11 @@ final class MappedSnapshot {
       case NAME_INDEX -> () -> {
         if (nameIndex != null) {
           nameIndex.verify(names);
+        }
+      };
+      case FILE_SYMBOLS -> () -> {
+        if (fileSymbols != null) {
+          fileSymbols.verify(nodes);
         }
       };
       case NAME_TRIGRAMS -> () -> {

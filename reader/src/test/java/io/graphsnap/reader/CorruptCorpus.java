@@ -100,6 +100,26 @@ final class CorruptCorpus {
     }
     out.put("verify-name-index-wrong-node.gsnap", layout(s));
 
+    int files = Fixtures.small().filePaths().size();
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.FILE_SYMBOLS)).putInt(4 * files, Integer.MAX_VALUE); // Starts[F] far beyond N
+    out.put("open-file-symbols-count.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] symbols = s.get(SectionId.FILE_SYMBOLS);
+    for (int at = 4 * (files + 1); at < symbols.length; at += 4) {
+      le(symbols).putInt(at, 0x7FFF_FFFF); // every listed node: an id far beyond N
+    }
+    out.put("query-file-symbols-node-out-of-range.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    symbols = s.get(SectionId.FILE_SYMBOLS);
+    int firstNode = 4 * (files + 1);
+    int swap = le(symbols).getInt(firstNode);
+    le(symbols).putInt(firstNode, le(symbols).getInt(symbols.length - 4)); // a node under another file
+    le(symbols).putInt(symbols.length - 4, swap);
+    out.put("verify-file-symbols-wrong-file.gsnap", layout(s));
+
     s = TestSnapshotWriter.sections(Fixtures.small());
     le(s.get(SectionId.NAME_TRIGRAMS)).putInt(0, 0x7FFF_FFFF); // TrigramCount far beyond the section
     out.put("open-name-trigrams-count.gsnap", layout(s));

@@ -21,7 +21,8 @@ final class Exercise {
     for (int f = 0; f < s.fileCount(); f++) {
       out.add("file " + s.filePath(f) + " " + s.fileLanguage(f) + " " + s.fileObjectId(f) + " "
           + java.util.Arrays.toString(s.fileSourceSha256(f)) + " " + s.fileSymbolCount(f) + " "
-          + s.fileId(s.filePath(f)));
+          + s.fileId(s.filePath(f)) + " " + java.util.Arrays.toString(s.fileSymbols(f)) + " "
+          + java.util.Arrays.toString(s.enclosing(f, 3)));
     }
     EdgeCursor reuse = s.reverse().cursor();
     for (int v = 0; v < s.nodeCount(); v++) {

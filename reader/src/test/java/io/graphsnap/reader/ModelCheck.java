@@ -17,6 +17,40 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
 final class ModelCheck {
   private ModelCheck() {}
 
+  /**
+   * Each file's nodes in line order, and the enclosing chain at every line boundary of its nodes, against a
+   * naive sort and filter of the model.
+   */
+  static void assertFileSymbols(TestGraph g, GraphSnapshot s, List<String> names, List<String> paths) {
+    for (int f = 0; f < paths.size(); f++) {
+      String path = paths.get(f);
+      List<Integer> expected = new ArrayList<>();
+      for (int v = 0; v < names.size(); v++) {
+        if (path.equals(g.nodes.get(names.get(v)).file)) {
+          expected.add(v);
+        }
+      }
+      expected.sort(java.util.Comparator.<Integer>comparingInt(v -> g.nodes.get(names.get(v)).lineStart)
+          .thenComparing(v -> -(long) g.nodes.get(names.get(v)).lineEnd).thenComparingInt(v -> v));
+      assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), s.fileSymbols(f), path);
+      Set<Integer> lines = new TreeSet<>(List.of(0, 1));
+      for (int v : expected) {
+        TestGraph.Node node = g.nodes.get(names.get(v));
+        lines.addAll(List.of(node.lineStart - 1, node.lineStart, node.lineEnd, node.lineEnd + 1));
+      }
+      for (int line : lines) {
+        List<Integer> chain = new ArrayList<>();
+        for (int v : expected) {
+          TestGraph.Node node = g.nodes.get(names.get(v));
+          if (node.lineStart <= line && line <= node.lineEnd) {
+            chain.add(0, v);
+          }
+        }
+        assertArrayEquals(chain.stream().mapToInt(Integer::intValue).toArray(), s.enclosing(f, line), path + ":" + line);
+      }
+    }
+  }
+
   static void assertMatches(TestGraph g, GraphSnapshot s) {
     List<String> names = g.sortedNames();
     List<String> kinds = g.kinds();
@@ -48,6 +82,7 @@ final class ModelCheck {
       assertEquals(file.symbolCount(), s.fileSymbolCount(f));
     }
     assertEquals(-1, s.fileId("no/such/file"));
+    assertFileSymbols(g, s, names, paths);
 
     EdgeCursor reusable = s.forward().cursor();
     for (int v = 0; v < names.size(); v++) {

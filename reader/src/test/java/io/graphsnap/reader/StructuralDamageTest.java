@@ -44,7 +44,7 @@ class StructuralDamageTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "NAME_TRIGRAMS"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS", "NAME_TRIGRAMS"}, mode = EnumSource.Mode.EXCLUDE)
   void everyRequiredSectionMustBePresent(SectionId id) {
     sections.remove(id);
     CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, this::openIt);

@@ -120,8 +120,43 @@ final class TestSnapshotWriter {
 
     s.put(SectionId.CONFLICTS, stringList(List.of(Conflict.toStrings(graph.conflicts))));
     s.put(SectionId.NAME_INDEX, nameIndex(names));
+    s.put(SectionId.FILE_SYMBOLS, fileSymbols(graph, names, paths));
     s.put(SectionId.NAME_TRIGRAMS, nameTrigrams(names));
     return s;
+  }
+
+  /**
+   * {@code FileSymbols --> Starts UInt32^(F+1), NodeIds Int32^S}, from the rule in FileSymbolsFormat's Javadoc
+   * spelled out here with a plain comparator (not its helpers): each file's nodes by LineStart ascending, LineEnd
+   * descending, id ascending.
+   */
+  static byte[] fileSymbols(TestGraph graph, List<String> names, List<String> paths) {
+    List<List<Integer>> byFile = new ArrayList<>();
+    paths.forEach(p -> byFile.add(new ArrayList<>()));
+    for (int v = 0; v < names.size(); v++) {
+      TestGraph.Node node = graph.nodes.get(names.get(v));
+      if (node.file != null) {
+        byFile.get(TestGraph.indexOf(paths, node.file)).add(v);
+      }
+    }
+    java.util.Comparator<Integer> order = java.util.Comparator
+        .<Integer>comparingInt(v -> graph.nodes.get(names.get(v)).lineStart)
+        .thenComparing(v -> graph.nodes.get(names.get(v)).lineEnd, java.util.Comparator.reverseOrder())
+        .thenComparingInt(v -> v);
+    return SectionSink.Bytes.of(out -> {
+      int start = 0;
+      out.putInt(0);
+      for (List<Integer> ids : byFile) {
+        start += ids.size();
+        out.putInt(start);
+      }
+      for (List<Integer> ids : byFile) {
+        ids.sort(order);
+        for (int v : ids) {
+          out.putInt(v);
+        }
+      }
+    });
   }
 
   /**
@@ -183,17 +218,19 @@ final class TestSnapshotWriter {
     return layout(sections(graph), SnapshotFormat.VERSION_CURRENT);
   }
 
-  /** The snapshot file of {@code graph} in format version 2: no NAME_TRIGRAMS. */
+  /** The snapshot file of {@code graph} in format version 2: no FILE_SYMBOLS, no NAME_TRIGRAMS. */
   static byte[] writeV2(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.FILE_SYMBOLS);
     s.remove(SectionId.NAME_TRIGRAMS);
     return layout(s, SnapshotFormat.VERSION_NAME_INDEX);
   }
 
-  /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX, no NAME_TRIGRAMS. */
+  /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX, no FILE_SYMBOLS, no NAME_TRIGRAMS. */
   static byte[] writeV1(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
     s.remove(SectionId.NAME_INDEX);
+    s.remove(SectionId.FILE_SYMBOLS);
     s.remove(SectionId.NAME_TRIGRAMS);
     return layout(s, SnapshotFormat.VERSION_START);
   }

@@ -68,6 +68,7 @@ public final class SnapshotSections {
       case NODE_DETAILS -> "notes, metadata, content hashes";
       case CONFLICTS -> "name conflicts";
       case NAME_INDEX -> "hash index over names";
+      case FILE_SYMBOLS -> "per-file symbol index (nodes in line order)";
       case NAME_TRIGRAMS -> "search index over names (trigram → Roaring bitmap)";
     };
   }

@@ -5,6 +5,7 @@ import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
@@ -48,6 +49,8 @@ final class CompiledSections implements SnapshotBody {
       case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
       case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
       case NAME_INDEX -> this::writeNameIndex;
+      case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
+          g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
     };
   }

@@ -73,13 +73,20 @@ public enum SectionId {
    */
   NAME_INDEX(22),
   /**
+   * {@code FileSymbols --> Starts UInt32^(F+1), NodeIds Int32^S}: each file's nodes in line order (LineStart
+   * ascending, LineEnd descending, id ascending), for "what does this file declare" and "which symbol encloses
+   * this line"; the rule is in {@link FileSymbolsFormat}. Since format version
+   * {@link SnapshotFormat#VERSION_FILE_SYMBOLS}; optional: without it those lookups scan the nodes.
+   */
+  FILE_SYMBOLS(23),
+  /**
    * {@code NameTrigrams --> TrigramCount UInt32, Zero UInt32, Trigrams UInt32^TrigramCount, Postings BitmapList}:
    * for each trigram of the ASCII-case-folded names, the nodes whose name contains it, so that a substring search
    * reads a few bitmaps and its candidates instead of every name; the exact rule is in {@link NameTrigramsFormat}.
    * Since format version {@link SnapshotFormat#VERSION_NAME_TRIGRAMS}; optional: a file without it is searched by
    * reading every name.
    */
-  NAME_TRIGRAMS(23);
+  NAME_TRIGRAMS(24);
 
   private final int id;
 
@@ -108,6 +115,7 @@ public enum SectionId {
       case FILE_PATHS, FILES, LANGUAGES -> FileRecordFormat.class.getName();
       case NODE_DETAILS -> NodeDetailsFormat.class.getName();
       case NAME_INDEX -> NameIndexFormat.class.getName();
+      case FILE_SYMBOLS -> FileSymbolsFormat.class.getName();
       case NAME_TRIGRAMS -> NameTrigramsFormat.class.getName();
     };
   }

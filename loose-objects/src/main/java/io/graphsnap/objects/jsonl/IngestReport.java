@@ -14,13 +14,24 @@ import java.util.List;
  * @param errorCount number of skipped lines (may exceed {@code errors().size()})
  * @param errors the skipped lines in input order, at most {@link JsonLinesIngester#MAX_REPORTED}
  * @param warnings things worth knowing that did not skip a line, at most {@link JsonLinesIngester#MAX_REPORTED}
+ * @param conflictCount number of lines refused because their path did not hold what they expected
+ * @param conflicts those lines in input order, at most {@link JsonLinesIngester#MAX_REPORTED}
+ * @param batchRefused true when a conflict under {@link JsonLinesIngester#expectBaseline} refused the whole
+ *     batch: then nothing was stored and every count of files is 0
  */
 public record IngestReport(long linesRead, int added, int changed, int unchanged, int deleted,
-    long errorCount, List<LineError> errors, List<String> warnings) {
+    long errorCount, List<LineError> errors, List<String> warnings, long conflictCount, List<LineError> conflicts,
+    boolean batchRefused) {
   /** Copies the lists. */
   public IngestReport {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /** True if a line's expectation failed (another writer changed its path first). */
+  public boolean hasConflicts() {
+    return conflictCount > 0;
   }
 
   /** True if any line was skipped; the CLI then exits non-zero. */

@@ -13,6 +13,7 @@ import io.graphsnap.format.object.InvalidSummaryException;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.objects.ExpectedObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,7 @@ final class JsonLineParser {
       String language = null;
       byte[] sha256 = null;
       boolean deleted = false;
+      ExpectedObject expect = null;
       List<SymbolSummary> symbols = null;
       List<RawEdge> edges = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -98,9 +100,10 @@ final class JsonLineParser {
           case "language" -> language = string("language", false);
           case "sha256" -> sha256 = hash("sha256");
           case "deleted" -> deleted = bool("deleted");
+          case "expect" -> expect = expect();
           case "symbols" -> symbols = array("symbols", this::symbol);
           case "edges" -> edges = array("edges", this::edge);
-          default -> unknown("", field, "path, language, sha256, deleted, symbols, edges");
+          default -> unknown("", field, "path, language, sha256, deleted, expect, symbols, edges");
         }
       }
       if (parser.nextToken() != null) {
@@ -114,13 +117,13 @@ final class JsonLineParser {
       }
       if (deleted) {
         if (language != null || sha256 != null || symbols != null || edges != null) {
-          throw new LineException("a deleted line holds only \"path\" and \"deleted\"", path);
+          throw new LineException("a deleted line holds only \"path\", \"deleted\" and \"expect\"", path);
         }
-        return new ParsedLine.Delete(path);
+        return new ParsedLine.Delete(path, expect);
       }
       try {
         List<SymbolSummary> symbolList = symbols == null ? List.of() : symbols;
-        return new ParsedLine.Put(new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges)));
+        return new ParsedLine.Put(new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges)), expect);
       } catch (InvalidSummaryException e) {
         throw new LineException(e.getMessage(), path);
       }
@@ -297,6 +300,20 @@ final class JsonLineParser {
       problem(field + " must be [start, end], two integers, found " + found);
       parser.skipChildren();
       return null;
+    }
+
+    /** {@code "expect": "none"} or 64 hex digits: the object the writer expects the path to hold now. */
+    private ExpectedObject expect() throws IOException {
+      String text = string("expect", true);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return ExpectedObject.parse(text);
+      } catch (IllegalArgumentException e) {
+        problem("expect: " + e.getMessage());
+        return null;
+      }
     }
 
     private byte[] hash(String field) throws IOException {

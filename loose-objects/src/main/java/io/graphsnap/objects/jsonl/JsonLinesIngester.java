@@ -1,9 +1,11 @@
 package io.graphsnap.objects.jsonl;
 
+import io.graphsnap.objects.ExpectedObject;
 import io.graphsnap.objects.FileChange;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
 import io.graphsnap.objects.UpdateSummary;
+import io.graphsnap.objects.WriteConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Ingests a JSON Lines file (docs/DESIGN.md §4: one source file per line) into a {@link Store}: each good line
@@ -34,6 +37,14 @@ import java.util.Set;
  *       line's path could not be read at all, nothing is removed and a warning says why.
  * </ul>
  *
+ * <p>Conflict checks (optimistic concurrency): a line may carry {@code "expect": "<object id>"} or {@code
+ * "expect": "none"}, the object its path must hold when the line applies (in the index, inside this ingest's
+ * transaction, under the store's writer lock, so nothing changes between the check and the commit). A line
+ * whose path holds something else is refused as a conflict and the other lines are stored. With {@link
+ * #expectBaseline} every path the batch touches (replace-all deletions included) must first hold the
+ * baseline's object for it (a line's own {@code expect} still wins), and one conflict refuses the whole batch:
+ * nothing is stored.
+ *
  * <p>Memory: O(max line length + distinct paths). Mutable configuration, not thread-safe; each {@link
  * #ingest} call is independent. The store must not have another update open.
  */
@@ -48,6 +59,7 @@ public final class JsonLinesIngester {
   private boolean replaceAll;
   private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
   private IngestProgress progress = IngestProgress.NONE;
+  private Function<String, ExpectedObject> baseline;
 
   /** An ingester into {@code store}, which the caller keeps open and closes. */
   public JsonLinesIngester(Store store) {
@@ -66,6 +78,16 @@ public final class JsonLinesIngester {
       throw new IllegalArgumentException("maxLineBytes must be positive, not " + maxLineBytes);
     }
     this.maxLineBytes = maxLineBytes;
+    return this;
+  }
+
+  /**
+   * Checks every path the batch touches against {@code baseline} (the object a snapshot the writer started
+   * from has for the path, or {@link ExpectedObject#ABSENT}) before its first change, and refuses the whole
+   * batch on any conflict; {@code null} (default): only lines' own {@code expect} fields are checked.
+   */
+  public JsonLinesIngester expectBaseline(Function<String, ExpectedObject> baseline) {
+    this.baseline = baseline;
     return this;
   }
 
@@ -102,10 +124,13 @@ public final class JsonLinesIngester {
       if (replaceAll) {
         run.replaceAll(update);
       }
+      if (baseline != null && run.conflictCount > 0) {
+        update.close(); // rolls back: the batch is refused whole
+        return run.report(0, 0, 0, 0, true);
+      }
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
-      return new IngestReport(run.linesRead, summary.added(), summary.changed(), summary.unchanged(),
-          summary.deleted(), run.errorCount, run.errors, run.warnings);
+      return run.report(summary.added(), summary.changed(), summary.unchanged(), summary.deleted(), false);
     }
   }
 
@@ -120,6 +145,35 @@ public final class JsonLinesIngester {
     long errorCount;
     final List<LineError> errors = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    long conflictCount;
+    final List<LineError> conflicts = new ArrayList<>();
+
+    IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
+      return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,
+          conflictCount, conflicts, refused);
+    }
+
+    /** Checks {@code path} against the line's expectation, else the baseline's on its first change; false on a conflict. */
+    boolean expectationHolds(long number, String path, ExpectedObject own, IndexUpdate update) throws IOException {
+      ExpectedObject expected = own;
+      if (expected == null && baseline != null && !goodLines.containsKey(path)) {
+        expected = baseline.apply(path);
+      }
+      if (expected == null) {
+        return true;
+      }
+      try {
+        update.expect(path, expected);
+        return true;
+      } catch (WriteConflictException e) {
+        conflictCount++;
+        if (conflicts.size() < MAX_REPORTED) {
+          conflicts.add(new LineError(number, e.getMessage()));
+        }
+        badLinePaths.add(path); // replace-all keeps it
+        return false;
+      }
+    }
 
     void line(LineReader reader, IndexUpdate update) throws IOException {
       long number = reader.lineNumber();
@@ -139,6 +193,9 @@ public final class JsonLinesIngester {
         return;
       }
       String path = parsed.path();
+      if (!expectationHolds(number, path, parsed.expect(), update)) {
+        return;
+      }
       if (parsed instanceof ParsedLine.Put put) {
         try {
           update.put(put.summary());
@@ -162,7 +219,21 @@ public final class JsonLinesIngester {
             + " could not be read far enough to tell which file it describes");
         return;
       }
-      update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path));
+      if (baseline == null) {
+        update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path));
+        return;
+      }
+      List<String> doomed = new ArrayList<>();
+      store.index().forEachFile(e -> {
+        if (!goodLines.containsKey(e.path()) && !badLinePaths.contains(e.path())) {
+          doomed.add(e.path());
+        }
+      });
+      for (String path : doomed) {
+        if (expectationHolds(linesRead, path, null, update)) {
+          update.delete(path);
+        }
+      }
     }
 
     void error(long number, String path, String message) {

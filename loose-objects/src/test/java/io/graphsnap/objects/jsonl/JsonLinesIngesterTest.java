@@ -261,7 +261,7 @@ class JsonLinesIngesterTest {
         {"{\"path\": \"x.cov\", \"symbols\": [{\"name\": \"f\", \"kind\": \"fn\"}, {\"name\": \"f\", \"kind\": \"fn\"}]}",
             "declares symbol \"f\" twice"},
         {"{\"path\": \"x.cov\", \"path\": \"y.cov\"}", "Duplicate field 'path'"},
-        {"{\"path\": \"x.cov\", \"deleted\": true, \"symbols\": []}", "a deleted line holds only \"path\" and \"deleted\""},
+        {"{\"path\": \"x.cov\", \"deleted\": true, \"symbols\": []}", "a deleted line holds only \"path\", \"deleted\" and \"expect\""},
         {"{\"path\": \"x.cov\", \"deleted\": \"yes\"}", "deleted must be true or false, found a string"},
         {"[{\"path\": \"x.cov\"}]", "a line must be one JSON object, found an array"},
         {"{\"path\": \"x.cov\"} {\"path\": \"y.cov\"}", "unexpected content after the JSON object"},

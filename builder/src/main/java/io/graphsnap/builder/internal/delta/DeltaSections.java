@@ -9,6 +9,7 @@ import io.graphsnap.builder.internal.SnapshotBody;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -39,6 +40,10 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   private final CsrSplicer csr;
   /** New kind id of each new node, filled by NODES, then handed to the kind bitmaps' background task. */
   private int[] newKind;
+  /** New file id and lines of each new node, filled by NODES for FILE_SYMBOLS (which rebuilds from them). */
+  private int[] newFile;
+  private int[] newLineStart;
+  private int[] newLineEnd;
   /** Scratch for {@link #copyRecords}: whole records as ints. */
   private final int[] recordChunk = new int[NodeRecordFormat.INTS << 12];
   /** Runs the Bloom filter and the bitmaps beside the copy; each is joined by its section. */
@@ -82,6 +87,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case EFFECT_BITMAPS -> out -> out.putBitmapList(SideWork.join(effectBitmaps));
       case BLOOM -> this::writeBloom;
       case NAME_INDEX -> this::writeNameIndex;
+      case FILE_SYMBOLS -> this::writeFileSymbols;
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case FILE_PATHS -> this::writePaths;
       case FILES -> this::writeFiles;
@@ -112,7 +118,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
           REVERSE_SOURCES, REVERSE_TYPES -> false;
       case KINDS, EFFECTS, EDGE_TYPES, EDGE_TYPE_COUNTS, KIND_BITMAPS, EFFECT_BITMAPS, BLOOM, FILE_PATHS, FILES,
-          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, NAME_TRIGRAMS -> true;
+          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS, NAME_TRIGRAMS -> true;
     };
   }
 
@@ -209,6 +215,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
 
   private void writeNodes(SectionWriter out) throws IOException {
     newKind = new int[d.nodeCount()];
+    newFile = new int[d.nodeCount()];
+    newLineStart = new int[d.nodeCount()];
+    newLineEnd = new int[d.nodeCount()];
     Drain drain = new Drain(base, base.nodes);
     Splice files = d.files;
     int[] kindRemap = d.kindRemap;
@@ -219,6 +228,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         NodeRecord r = s.record;
         NodeRecordFormat.write(out, s.fileId, r.lineStart(), r.lineEnd(), s.kindId, r.flags());
         newKind[v] = s.kindId;
+        newFile[v] = s.fileId;
+        newLineStart[v] = r.lineStart();
+        newLineEnd[v] = r.lineEnd();
         continue;
       }
       copyRecords(out, nodes.oldStart[seg], nodes.length[seg], v, files, kindRemap, drain);
@@ -251,6 +263,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         }
         int kind = kindRemap[NodeRecordFormat.kindOfInt(chunk[k + kindInt])];
         chunk[k + kindInt] = NodeRecordFormat.withKind(chunk[k + kindInt], kind);
+        newFile[v] = chunk[k + fileInt];
+        newLineStart[v] = chunk[k + NodeRecordFormat.LINE_START / 4];
+        newLineEnd[v] = chunk[k + NodeRecordFormat.LINE_END / 4];
         newKind[v++] = kind;
       }
       out.putInts(chunk, ints * n);
@@ -272,6 +287,20 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       b.runOptimize();
     }
     return bitmaps;
+  }
+
+  // ---------------------------------------------------------------- the per-file symbol index
+
+  /**
+   * FILE_SYMBOLS: rebuilt by {@link FileSymbolsFormat#order} from the file ids and lines NODES wrote, as the full
+   * build does from its columns, so the bytes are the same. O(N + S log(largest file)), 12 bytes per node.
+   */
+  private void writeFileSymbols(SectionWriter out) throws IOException {
+    FileSymbolsFormat.Index index = FileSymbolsFormat.order(d.fileCount(), newFile, newLineStart, newLineEnd);
+    newFile = null;
+    newLineStart = null;
+    newLineEnd = null;
+    FileSymbolsFormat.write(out, index);
   }
 
   // ---------------------------------------------------------------- details

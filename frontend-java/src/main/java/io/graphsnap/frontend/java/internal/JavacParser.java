@@ -60,6 +60,9 @@ public final class JavacParser {
     } catch (IOException e) {
       throw new JavaSyntaxException(path, 0, 0, "cannot read: " + e.getMessage());
     } catch (RuntimeException e) { // javac failed internally on this input: report it as this file's error
+      if (e.getCause() instanceof OutOfMemoryError oom) {
+        throw oom; // javac wraps it; the caller turns it into this file's "not enough memory" failure
+      }
       if (e.getCause() instanceof StackOverflowError) {
         throw new JavaSyntaxException(path, 0, 0, "code nested too deeply for javac's parser (stack overflow)");
       }

@@ -1,0 +1,55 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code graphsnap symbols FILE}: what a file declares, in line order, from the snapshot's per-file symbol index
+ * ({@link GraphSnapshot#fileSymbols}). {@code --json} prints {@code {"path", "language", "object", "symbols":
+ * [{"name", "kind", "lines": [start, end]}]}}; exit 1 when the snapshot has no such file.
+ */
+@Command(name = "symbols", description = "List what a file declares, in line order.")
+final class SymbolsCommand implements Callable<Integer> {
+  @ParentCommand GraphsnapCommand root;
+  @Mixin SnapshotOptions snapshot;
+
+  @Parameters(paramLabel = "FILE", description = "A repository-relative path, as the snapshot records it.")
+  String path;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (GraphSnapshot g = snapshot.open()) {
+      int file = FileArgs.file(g, path);
+      List<Map<String, Object>> symbols = new ArrayList<>();
+      for (int v : g.fileSymbols(file)) {
+        symbols.add(FileArgs.symbol(g, v));
+      }
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("path", g.filePath(file));
+        doc.put("language", g.fileLanguage(file));
+        doc.put("object", g.fileObjectId(file));
+        doc.put("symbols", symbols);
+        Json.print(root.out(), doc);
+      } else {
+        for (Map<String, Object> s : symbols) {
+          TerminalText.printf(root.out(), "%-12s %-40s %s%n", s.get("kind"), s.get("name"), FileArgs.lines(s));
+        }
+        root.out().flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
