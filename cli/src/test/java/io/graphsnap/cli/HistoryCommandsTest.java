@@ -90,7 +90,7 @@ class HistoryCommandsTest {
     assertNotEquals(head, refs.get(3).get("snapshot").asText());
     JsonNode history = json("refs", "--history");
     assertEquals(2, history.get(0).get("history").size(), history::toString);
-    assertEquals(refs.get(3).get("snapshot").asText(), history.get(0).get("history").get(0).asText());
+    assertEquals(refs.get(3).get("snapshot").asText(), history.get(0).get("history").get(0).get("snapshot").asText());
     CliRunner text = run("refs");
     assertTrue(text.out().startsWith("HEAD        " + head), text::toString);
   }
