@@ -24,7 +24,8 @@ final class CyclesCommand implements Callable<Integer> {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: all).")
+  @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: calls, when the snapshot has "
+      + "calls edges, else all; 'all' for every type: contains/references loops make one giant component).")
   List<String> types = new ArrayList<>();
 
   @Option(names = "--min-size", paramLabel = "K",
@@ -42,7 +43,9 @@ final class CyclesCommand implements Callable<Integer> {
     GraphArgs.atLeast("--min-size", minSize, 1);
     GraphArgs.atLeast("--limit", limit, 0);
     try (GraphSnapshot g = snapshot.open()) {
-      Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, types));
+      List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
+          : types.equals(List.of("all")) ? List.of() : types;
+      Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
       int[] cyclic = components.cyclic(minSize);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < cyclic.length && i < limit; i++) {

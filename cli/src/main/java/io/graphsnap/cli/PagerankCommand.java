@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 final class PagerankCommand implements Callable<Integer> {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
+  @Mixin NodeFilterOptions filter;
 
   @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: all).")
   List<String> types = new ArrayList<>();
@@ -45,6 +46,31 @@ final class PagerankCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"rank\"}] in descending rank.")
   boolean json;
+
+  /**
+   * The {@code k} best-ranked nodes not in {@code excluded}, best first (ties: lower id first). Ranks are computed
+   * on the whole graph; the filter only chooses what is shown. O(N log k).
+   */
+  static int[] topExcept(PageRankResult result, org.roaringbitmap.RoaringBitmap excluded, int k) {
+    java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(
+        (a, b) -> result.rank(a) != result.rank(b) ? Double.compare(result.rank(a), result.rank(b)) : Integer.compare(b, a));
+    for (int v = 0; v < result.nodeCount() && k > 0; v++) {
+      if (excluded.contains(v)) {
+        continue;
+      }
+      if (best.size() < k) {
+        best.add(v);
+      } else if (best.comparator().compare(v, best.peek()) > 0) {
+        best.poll();
+        best.add(v);
+      }
+    }
+    int[] out = new int[best.size()];
+    for (int i = out.length - 1; i >= 0; i--) {
+      out[i] = best.poll();
+    }
+    return out;
+  }
 
   @Override
   public Integer call() {
@@ -71,7 +97,7 @@ final class PagerankCommand implements Callable<Integer> {
         root.err().flush();
       }
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (int v : result.top(top)) {
+      for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", g.name(v));
         row.put("rank", result.rank(v));
