@@ -1,0 +1,602 @@
+package io.graphsnap.frontend.scip;
+
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.EdgeTypes;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.format.object.Kinds;
+import io.graphsnap.format.object.Limits;
+import io.graphsnap.format.object.Note;
+import io.graphsnap.format.object.RepoPaths;
+import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.frontend.scip.ScipDescriptor.Suffix;
+import io.graphsnap.frontend.scip.internal.IntSort;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Maps one SCIP document to one loose object ({@link FileSummary}); README, "SCIP indexes", has the table. In short:
+ *
+ * <ol>
+ *   <li><b>Symbols</b>: every global symbol with a definition occurrence ({@code symbol_roles} bit 1) or a
+ *       {@code SymbolInformation} in the document, named by {@link ScipSymbol#readableName()}; kind from {@code
+ *       SymbolInformation.kind}, else from the descriptor suffix ({@link ScipKinds}); lines from the first
+ *       definition's {@code enclosing_range}, else its {@code range} (0-based in SCIP, 1-based here); each {@code
+ *       documentation} string a note ({@code lang} {@code md}); metadata {@code scip.symbol} (the full symbol),
+ *       {@code scip.kind}, {@code scip.display-name}, {@code scip.signature} when set. Local symbols ({@code local N})
+ *       are not nodes.
+ *   <li><b>contains</b>: from the symbol's parent (its {@code enclosing_symbol}, else the symbol with its last
+ *       descriptor removed) when the document defines it; a parent namespace the document does not define is
+ *       declared by it (kind {@code namespace}, merged across files like every namespace) and nests in turn.
+ *   <li><b>references</b>: each non-definition occurrence of a global symbol gives an edge from the innermost
+ *       definition whose {@code enclosing_range} holds the occurrence's start, else from the document's module symbol
+ *       (its first defined namespace or meta symbol: {@code src/auth.ts/}, {@code shop.auth/__init__:}), else from a
+ *       node named after the path (kind {@code file}). Its type is {@code imports} when the Import role (bit 2) is
+ *       set, {@code calls} when the target's last descriptor is a method, else {@code references}.
+ *   <li><b>implements / overrides</b>: each {@code is_implementation} relationship; {@code overrides} when the symbol
+ *       is a method, else {@code implements}.
+ *   <li><b>effects</b>: {@link EffectRules} on the targets of each symbol's own references.
+ * </ol>
+ *
+ * <p>Problems (one message each, the document is still stored): a range that is not 3 or 4 non-negative values in
+ * order, or that ends past the document's last line when its line count is known (the occurrence is dropped); a
+ * symbol string that does not parse or whose readable name breaks the name limits (every occurrence of it is
+ * dropped, reported once); a note or metadata value over {@link Limits#MAX_TEXT_BYTES} (dropped). A path that is not
+ * a safe repository path, or a document over the per-file symbol or edge limits, is not stored at all.
+ *
+ * <p>Cost: O(occurrences log occurrences) time (a sort of the references and of the scopes, then one sweep with a
+ * stack), memory linear in the document. Stateless and thread-safe.
+ */
+public final class DocumentMapper {
+  /** SymbolRole.Definition. */
+  public static final int ROLE_DEFINITION = 0x1;
+  /** SymbolRole.Import. */
+  public static final int ROLE_IMPORT = 0x2;
+  /** The note language of SCIP documentation (CommonMark). */
+  public static final String NOTE_LANG = "md";
+  /** The kind of the node that stands for a document without a module symbol. */
+  public static final String FILE_KIND = "file";
+
+  private static final Map<String, String> LANGUAGE_BY_EXTENSION = Map.ofEntries(
+      Map.entry("ts", "typescript"), Map.entry("tsx", "typescriptreact"), Map.entry("mts", "typescript"),
+      Map.entry("cts", "typescript"), Map.entry("js", "javascript"), Map.entry("jsx", "javascriptreact"),
+      Map.entry("mjs", "javascript"), Map.entry("cjs", "javascript"), Map.entry("py", "python"),
+      Map.entry("pyi", "python"), Map.entry("go", "go"), Map.entry("rs", "rust"), Map.entry("java", "java"),
+      Map.entry("kt", "kotlin"), Map.entry("scala", "scala"), Map.entry("cs", "csharp"), Map.entry("rb", "ruby"),
+      Map.entry("c", "c"), Map.entry("h", "c"), Map.entry("cc", "cpp"), Map.entry("cpp", "cpp"),
+      Map.entry("cxx", "cpp"), Map.entry("hpp", "cpp"), Map.entry("hh", "cpp"), Map.entry("dart", "dart"),
+      Map.entry("php", "php"), Map.entry("swift", "swift"));
+
+  private DocumentMapper() {}
+
+  /**
+   * Maps {@code document}; {@code source} is what is known of its file on disk (the document's own text, when the
+   * index holds it, wins).
+   */
+  public static MappedDocument map(ScipDocument document, SourceFacts source) {
+    return new Run(document, source).map();
+  }
+
+  /** The language tag for a path: the document's own language in lower case, else by extension, else empty. */
+  static String language(String declared, String path) {
+    if (!declared.isEmpty()) {
+      return declared.toLowerCase(Locale.ROOT);
+    }
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    if (dot <= slash + 1) {
+      return "";
+    }
+    return LANGUAGE_BY_EXTENSION.getOrDefault(path.substring(dot + 1).toLowerCase(Locale.ROOT), "");
+  }
+
+  /** Why a range (as the document holds it) is malformed, or {@code null} if it is fine. */
+  static String rangeProblem(int length, int v0, int v1, int v2, int v3, int lineCount) {
+    if (length != 3 && length != 4) {
+      return "has " + length + " values (expected 3 or 4)";
+    }
+    int startLine = v0;
+    int startChar = v1;
+    int endLine = length == 4 ? v2 : v0;
+    int endChar = length == 4 ? v3 : v2;
+    if (startLine < 0 || startChar < 0 || endLine < 0 || endChar < 0) {
+      return "has a negative value";
+    }
+    if (endLine < startLine || (endLine == startLine && endChar < startChar)) {
+      return "ends before it starts";
+    }
+    if (lineCount >= 0 && endLine >= lineCount) {
+      return "ends on line " + (endLine + 1) + " but the document has " + lineCount + " lines";
+    }
+    return null;
+  }
+
+  /** One symbol being assembled. */
+  private static final class SymbolState {
+    final String name;
+    final ScipSymbol symbol;
+    String symbolString;
+    int lineStart;
+    int lineEnd;
+    boolean hasLines;
+    boolean implicitNamespace;
+    ScipSymbolInformation info;
+    List<ScipRelationship> moreRelationships;
+    Set<String> effects;
+
+    SymbolState(String name, ScipSymbol symbol, String symbolString) {
+      this.name = name;
+      this.symbol = symbol;
+      this.symbolString = symbolString;
+    }
+  }
+
+  /** An edge by names, before indices are known. */
+  private record RawEdge(String source, String type, String target) {}
+
+  /** The state of one mapping. */
+  private static final class Run {
+    final ScipDocument doc;
+    final List<String> problems = new ArrayList<>();
+    final int lineCount;
+    final byte[] sha256;
+    /** Per distinct occurrence symbol: 0 not yet parsed, 1 usable global, 2 local, 3 unusable. */
+    final byte[] state;
+    final ScipSymbol[] parsed;
+    final String[] names;
+    final Map<String, SymbolState> symbols = new LinkedHashMap<>();
+    final Map<String, Object> parseCache = new HashMap<>();
+    final Set<RawEdge> edges = new LinkedHashSet<>();
+    final Set<String> reportedBadSymbols = new TreeSet<>();
+    String moduleSymbol;
+    // scopes: definitions with an enclosing range
+    int scopeCount;
+    long[] scopeStart = new long[8];
+    long[] scopeEnd = new long[8];
+    String[] scopeName = new String[8];
+
+    Run(ScipDocument doc, SourceFacts source) {
+      this.doc = doc;
+      this.lineCount = doc.hasText() ? doc.textLineCount() : source.lineCount();
+      this.sha256 = doc.hasText() ? doc.textSha256() : source.sha256();
+      this.state = new byte[doc.symbolCount()];
+      this.parsed = new ScipSymbol[doc.symbolCount()];
+      this.names = new String[doc.symbolCount()];
+    }
+
+    MappedDocument map() {
+      String path;
+      try {
+        path = RepoPaths.normalise(doc.relativePath());
+      } catch (InvalidSummaryException e) {
+        problems.add("relative_path is not a safe repository path: " + e.getMessage() + "; document not stored");
+        return new MappedDocument(doc.relativePath(), null, problems);
+      }
+      String language = language(doc.language(), path);
+      if (!language.isEmpty() && !validName(language)) {
+        problems.add("language " + quote(language) + " is not a valid name; left empty");
+        language = "";
+      }
+      definitions();
+      symbolInformation();
+      containment();
+      references(path);
+      relationships();
+      return build(path, language);
+    }
+
+    /** 1 usable global, 2 local, 3 unusable: parses occurrence symbol {@code id} once. */
+    int classify(int id) {
+      if (state[id] == 0) {
+        Object p = parse(doc.symbol(id));
+        if (p instanceof ScipSymbol s) {
+          parsed[id] = s;
+          if (s.isLocal()) {
+            state[id] = 2;
+          } else {
+            names[id] = s.readableName();
+            state[id] = 1;
+          }
+        } else {
+          state[id] = 3;
+        }
+      }
+      return state[id];
+    }
+
+    /** A parsed global or local symbol, or a String describing why it is unusable (reported once). */
+    Object parse(String symbol) {
+      return parseCache.computeIfAbsent(symbol, s -> {
+        try {
+          ScipSymbol parsedSymbol = ScipSymbol.parse(s);
+          if (!parsedSymbol.isLocal() && !validName(parsedSymbol.readableName())) {
+            return bad(s, "its readable name is empty, longer than " + Limits.MAX_NAME_BYTES
+                + " bytes, or holds NUL or an unpaired surrogate");
+          }
+          return parsedSymbol;
+        } catch (ScipSymbolException e) {
+          return bad(s, "does not parse: " + e.getMessage());
+        }
+      });
+    }
+
+    private String bad(String symbol, String why) {
+      if (reportedBadSymbols.add(symbol)) {
+        problems.add("symbol " + quote(symbol) + " " + why + "; its occurrences are dropped");
+      }
+      return why;
+    }
+
+    void definitions() {
+      for (int i = 0; i < doc.occurrenceCount(); i++) {
+        if ((doc.occurrenceRoles(i) & ROLE_DEFINITION) == 0) {
+          continue;
+        }
+        int id = doc.occurrenceSymbol(i);
+        if (classify(id) != 1) {
+          continue;
+        }
+        String rangeProblem = rangeProblem(i, false);
+        if (rangeProblem != null) {
+          problems.add("definition of " + quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
+          continue;
+        }
+        boolean enclosed = doc.enclosingRangeLength(i) > 0;
+        if (enclosed) {
+          String enclosingProblem = rangeProblem(i, true);
+          if (enclosingProblem != null) {
+            problems.add("definition of " + quote(names[id]) + ": enclosing_range " + enclosingProblem
+                + "; its range is used instead");
+            enclosed = false;
+          }
+        }
+        SymbolState s = symbols.computeIfAbsent(names[id], n -> new SymbolState(n, parsed[id], doc.symbol(id)));
+        if (moduleSymbol == null && isModuleLike(s.symbol)) {
+          moduleSymbol = s.name;
+        }
+        int startLine = enclosed ? doc.enclosingRange(i, 0) : doc.range(i, 0);
+        int endLine = enclosed ? endLine(i, true) : endLine(i, false);
+        if (!s.hasLines) {
+          s.hasLines = true;
+          s.lineStart = startLine + 1;
+          s.lineEnd = endLine + 1;
+        }
+        if (enclosed) {
+          addScope(position(doc.enclosingRange(i, 0), doc.enclosingRange(i, 1)),
+              position(endLine, endChar(i, true)), s.name);
+        }
+      }
+    }
+
+    private static boolean isModuleLike(ScipSymbol symbol) {
+      Suffix suffix = symbol.last().suffix();
+      return suffix == Suffix.NAMESPACE || suffix == Suffix.META;
+    }
+
+    void symbolInformation() {
+      for (ScipSymbolInformation info : doc.symbolInformation()) {
+        Object p = parse(info.symbol());
+        if (!(p instanceof ScipSymbol symbol) || symbol.isLocal()) {
+          continue;
+        }
+        String name = symbol.readableName();
+        SymbolState s = symbols.computeIfAbsent(name, n -> new SymbolState(n, symbol, info.symbol()));
+        if (s.info == null) {
+          s.info = info;
+        } else {
+          if (s.moreRelationships == null) {
+            s.moreRelationships = new ArrayList<>();
+          }
+          s.moreRelationships.addAll(info.relationships());
+        }
+      }
+    }
+
+    void containment() {
+      for (SymbolState s : new ArrayList<>(symbols.values())) {
+        ScipSymbol child = s.symbol;
+        String childName = s.name;
+        ScipSymbol parent = enclosingOf(s);
+        while (parent != null) {
+          String parentName = parent.readableName();
+          if (parentName.equals(childName)) {
+            break;
+          }
+          SymbolState existing = symbols.get(parentName);
+          if (existing != null) {
+            edges.add(new RawEdge(parentName, EdgeTypes.CONTAINS, childName));
+            break;
+          }
+          if (parent.last().suffix() != Suffix.NAMESPACE) {
+            break;
+          }
+          SymbolState namespace = new SymbolState(parentName, parent, null);
+          namespace.implicitNamespace = true;
+          symbols.put(parentName, namespace);
+          edges.add(new RawEdge(parentName, EdgeTypes.CONTAINS, childName));
+          child = parent;
+          childName = parentName;
+          parent = child.parent();
+        }
+      }
+    }
+
+    /** The symbol's parent: its {@code enclosing_symbol} when that is a usable global symbol, else its descriptor parent. */
+    private ScipSymbol enclosingOf(SymbolState s) {
+      if (s.info != null && !s.info.enclosingSymbol().isEmpty()) {
+        Object p = parse(s.info.enclosingSymbol());
+        if (p instanceof ScipSymbol enclosing && !enclosing.isLocal()) {
+          return enclosing;
+        }
+      }
+      return s.symbol.parent();
+    }
+
+    void references(String path) {
+      int[] refs = new int[doc.occurrenceCount()];
+      int n = 0;
+      for (int i = 0; i < doc.occurrenceCount(); i++) {
+        if ((doc.occurrenceRoles(i) & ROLE_DEFINITION) != 0) {
+          continue;
+        }
+        int id = doc.occurrenceSymbol(i);
+        if (classify(id) != 1) {
+          continue;
+        }
+        String rangeProblem = rangeProblem(i, false);
+        if (rangeProblem != null) {
+          problems.add("reference to " + quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
+          continue;
+        }
+        refs[n++] = i;
+      }
+      if (n == 0) {
+        return;
+      }
+      long[] refStart = new long[doc.occurrenceCount()];
+      for (int k = 0; k < n; k++) {
+        refStart[refs[k]] = position(doc.range(refs[k], 0), doc.range(refs[k], 1));
+      }
+      IntSort.sort(refs, n, (a, b) -> Long.compare(refStart[a], refStart[b]));
+      int[] scopes = new int[scopeCount];
+      for (int k = 0; k < scopeCount; k++) {
+        scopes[k] = k;
+      }
+      IntSort.sort(scopes, scopeCount, (a, b) -> scopeStart[a] != scopeStart[b]
+          ? Long.compare(scopeStart[a], scopeStart[b]) : Long.compare(scopeEnd[b], scopeEnd[a]));
+      int[] stack = new int[scopeCount];
+      int depth = 0;
+      int next = 0;
+      for (int k = 0; k < n; k++) {
+        int occurrence = refs[k];
+        long at = refStart[occurrence];
+        while (next < scopeCount && scopeStart[scopes[next]] <= at) {
+          stack[depth++] = scopes[next++];
+        }
+        while (depth > 0 && scopeEnd[stack[depth - 1]] < at) {
+          depth--;
+        }
+        String source = depth > 0 ? scopeName[stack[depth - 1]] : fallbackSource(path);
+        int id = doc.occurrenceSymbol(occurrence);
+        ScipSymbol target = parsed[id];
+        String type = (doc.occurrenceRoles(occurrence) & ROLE_IMPORT) != 0 ? EdgeTypes.IMPORTS
+            : target.last().suffix() == Suffix.METHOD ? EdgeTypes.CALLS : EdgeTypes.REFERENCES;
+        edges.add(new RawEdge(source, type, names[id]));
+        String effect = EffectRules.effectOf(target);
+        if (effect != null) {
+          SymbolState s = symbols.get(source);
+          if (s.effects == null) {
+            s.effects = new TreeSet<>();
+          }
+          s.effects.add(effect);
+        }
+      }
+    }
+
+    /** The module symbol, or a node named after the path (created on first use). */
+    private String fallbackSource(String path) {
+      if (moduleSymbol != null) {
+        return moduleSymbol;
+      }
+      if (!symbols.containsKey(path)) {
+        SymbolState file = new SymbolState(path, null, null);
+        if (lineCount > 0) {
+          file.hasLines = true;
+          file.lineStart = 1;
+          file.lineEnd = lineCount;
+        }
+        symbols.put(path, file);
+      }
+      moduleSymbol = path;
+      return path;
+    }
+
+    void relationships() {
+      for (SymbolState s : symbols.values()) {
+        if (s.info == null) {
+          continue;
+        }
+        relationships(s, s.info.relationships());
+        if (s.moreRelationships != null) {
+          relationships(s, s.moreRelationships);
+        }
+      }
+    }
+
+    private void relationships(SymbolState s, List<ScipRelationship> relationships) {
+      for (ScipRelationship r : relationships) {
+        if (!r.isImplementation()) {
+          continue;
+        }
+        Object p = parse(r.symbol());
+        if (!(p instanceof ScipSymbol target) || target.isLocal()) {
+          continue;
+        }
+        String type = s.symbol.last().suffix() == Suffix.METHOD ? EdgeTypes.OVERRIDES : EdgeTypes.IMPLEMENTS;
+        edges.add(new RawEdge(s.name, type, target.readableName()));
+      }
+    }
+
+    MappedDocument build(String path, String language) {
+      List<SymbolSummary> summaries = new ArrayList<>(symbols.size());
+      Map<String, Integer> index = new HashMap<>();
+      for (SymbolState s : symbols.values()) {
+        SymbolSummary summary = summary(s);
+        if (summary != null) {
+          index.put(s.name, summaries.size());
+          summaries.add(summary);
+        }
+      }
+      List<EdgeSummary> edgeSummaries = new ArrayList<>(edges.size());
+      for (RawEdge e : edges) {
+        Integer source = index.get(e.source());
+        if (source != null) {
+          edgeSummaries.add(new EdgeSummary(source, e.type(), e.target()));
+        }
+      }
+      try {
+        return new MappedDocument(path, new FileSummary(path, language, sha256, summaries, edgeSummaries), problems);
+      } catch (InvalidSummaryException e) {
+        problems.add(e.getMessage() + "; document not stored");
+        return new MappedDocument(path, null, problems);
+      }
+    }
+
+    private SymbolSummary summary(SymbolState s) {
+      String kind;
+      if (s.symbol == null) {
+        kind = FILE_KIND;
+      } else if (s.implicitNamespace) {
+        kind = Kinds.NAMESPACE;
+      } else {
+        kind = s.info == null ? null : ScipKinds.ofKind(s.info.kind());
+        if (kind == null) {
+          kind = ScipKinds.ofSuffix(s.symbol.last().suffix());
+        }
+      }
+      List<Note> notes = new ArrayList<>();
+      TreeMap<String, String> metadata = new TreeMap<>();
+      if (s.symbolString != null) {
+        putText(s, metadata, "scip.symbol", s.symbolString);
+      }
+      if (s.info != null) {
+        for (String text : s.info.documentation()) {
+          if (fits(s, "a documentation note", text)) {
+            notes.add(new Note(NOTE_LANG, text));
+          }
+        }
+        String scipKind = ScipKinds.scipName(s.info.kind());
+        if (scipKind != null) {
+          metadata.put("scip.kind", scipKind);
+        }
+        putText(s, metadata, "scip.display-name", s.info.displayName());
+        putText(s, metadata, "scip.signature", s.info.signature());
+      }
+      List<String> effects = s.effects == null ? List.of() : List.copyOf(s.effects);
+      try {
+        return new SymbolSummary(s.name, kind, effects, s.hasLines ? s.lineStart : 0, s.hasLines ? s.lineEnd : 0, null,
+            notes, metadata);
+      } catch (InvalidSummaryException e) {
+        problems.add("symbol " + quote(s.name) + ": " + e.getMessage() + "; dropped");
+        return null;
+      }
+    }
+
+    private void putText(SymbolState s, Map<String, String> metadata, String key, String value) {
+      if (!value.isEmpty() && fits(s, key, value)) {
+        metadata.put(key, value);
+      }
+    }
+
+    private boolean fits(SymbolState s, String what, String text) {
+      if (text.length() > Limits.MAX_TEXT_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_TEXT_BYTES) {
+        problems.add("symbol " + quote(s.name) + ": " + what + " is longer than " + Limits.MAX_TEXT_BYTES
+            + " bytes; dropped");
+        return false;
+      }
+      return true;
+    }
+
+    private String rangeProblem(int occurrence, boolean enclosing) {
+      if (enclosing) {
+        return DocumentMapper.rangeProblem(doc.enclosingRangeLength(occurrence), doc.enclosingRange(occurrence, 0),
+            doc.enclosingRange(occurrence, 1), doc.enclosingRange(occurrence, 2), doc.enclosingRange(occurrence, 3),
+            lineCount);
+      }
+      return DocumentMapper.rangeProblem(doc.rangeLength(occurrence), doc.range(occurrence, 0), doc.range(occurrence, 1),
+          doc.range(occurrence, 2), doc.range(occurrence, 3), lineCount);
+    }
+
+    private int endLine(int occurrence, boolean enclosing) {
+      if (enclosing) {
+        return doc.enclosingRangeLength(occurrence) == 4 ? doc.enclosingRange(occurrence, 2) : doc.enclosingRange(occurrence, 0);
+      }
+      return doc.rangeLength(occurrence) == 4 ? doc.range(occurrence, 2) : doc.range(occurrence, 0);
+    }
+
+    private int endChar(int occurrence, boolean enclosing) {
+      if (enclosing) {
+        return doc.enclosingRangeLength(occurrence) == 4 ? doc.enclosingRange(occurrence, 3) : doc.enclosingRange(occurrence, 2);
+      }
+      return doc.rangeLength(occurrence) == 4 ? doc.range(occurrence, 3) : doc.range(occurrence, 2);
+    }
+
+    private void addScope(long start, long end, String name) {
+      if (scopeCount == scopeStart.length) {
+        scopeStart = java.util.Arrays.copyOf(scopeStart, scopeCount * 2);
+        scopeEnd = java.util.Arrays.copyOf(scopeEnd, scopeCount * 2);
+        scopeName = java.util.Arrays.copyOf(scopeName, scopeCount * 2);
+      }
+      scopeStart[scopeCount] = start;
+      scopeEnd[scopeCount] = end;
+      scopeName[scopeCount] = name;
+      scopeCount++;
+    }
+  }
+
+  /** A (line, character) position as one comparable long; both are non-negative ints. */
+  static long position(int line, int character) {
+    return ((long) line << 32) | (character & 0xFFFFFFFFL);
+  }
+
+  /** True if {@code name} obeys the name rules of the data model: 1..4,096 UTF-8 bytes, no NUL, no lone surrogate. */
+  static boolean validName(String name) {
+    if (name == null || name.isEmpty() || !plain(name)) {
+      return false;
+    }
+    return name.length() * 3 <= Limits.MAX_NAME_BYTES || utf8Length(name) <= Limits.MAX_NAME_BYTES;
+  }
+
+  private static boolean plain(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** {@code s} in double quotes for a message, cut after 200 characters. */
+  static String quote(String s) {
+    return "\"" + (s.length() <= 200 ? s : s.substring(0, 200) + "…") + "\"";
+  }
+}
