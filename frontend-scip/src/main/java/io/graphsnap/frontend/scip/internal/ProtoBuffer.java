@@ -181,7 +181,10 @@ public final class ProtoBuffer {
     switch (wireType) {
       case WireType.VARINT -> readVarint64();
       case WireType.FIXED64 -> skipBytes(8);
-      case WireType.LENGTH_DELIMITED -> position += readLength();
+      case WireType.LENGTH_DELIMITED -> {
+        int length = readLength(); // before the compound assignment reads position
+        position += length;
+      }
       case WireType.FIXED32 -> skipBytes(4);
       default -> throw new ScipFormatException("wire type " + wireType + " at byte " + offset() + " cannot be skipped");
     }
