@@ -141,7 +141,7 @@ public record ScipSymbol(String scheme, String manager, String packageName, Stri
 
     ScipSymbol symbol() throws ScipSymbolException {
       if (s.isEmpty()) {
-        throw new ScipSymbolException("empty symbol");
+        throw fail("empty symbol");
       }
       if (s.startsWith("local ")) {
         i = 6;
