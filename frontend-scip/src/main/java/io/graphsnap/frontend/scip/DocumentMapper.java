@@ -130,7 +130,6 @@ public final class DocumentMapper {
     boolean hasLines;
     boolean implicitNamespace;
     ScipSymbolInformation info;
-    List<ScipRelationship> moreRelationships;
     Set<String> effects;
 
     SymbolState(String name, ScipSymbol symbol, String symbolString) {
@@ -290,15 +289,18 @@ public final class DocumentMapper {
         }
         String name = symbol.readableName();
         SymbolState s = symbols.computeIfAbsent(name, n -> new SymbolState(n, symbol, info.symbol()));
-        if (s.info == null) {
-          s.info = info;
-        } else {
-          if (s.moreRelationships == null) {
-            s.moreRelationships = new ArrayList<>();
-          }
-          s.moreRelationships.addAll(info.relationships());
-        }
+        s.info = s.info == null ? info : merge(s.info, info);
       }
+    }
+
+    /** Two SymbolInformations of one symbol: each field from the first that sets it, relationships from both. */
+    private static ScipSymbolInformation merge(ScipSymbolInformation a, ScipSymbolInformation b) {
+      List<ScipRelationship> relationships = new ArrayList<>(a.relationships());
+      relationships.addAll(b.relationships());
+      return new ScipSymbolInformation(a.symbol(), a.documentation().isEmpty() ? b.documentation() : a.documentation(),
+          relationships, a.kind() != 0 ? a.kind() : b.kind(), a.displayName().isEmpty() ? b.displayName() : a.displayName(),
+          a.signature().isEmpty() ? b.signature() : a.signature(),
+          a.enclosingSymbol().isEmpty() ? b.enclosingSymbol() : a.enclosingSymbol());
     }
 
     void containment() {
@@ -426,9 +428,6 @@ public final class DocumentMapper {
           continue;
         }
         relationships(s, s.info.relationships());
-        if (s.moreRelationships != null) {
-          relationships(s, s.moreRelationships);
-        }
       }
     }
 
