@@ -36,7 +36,8 @@ import java.util.TreeSet;
  *       are not nodes.
  *   <li><b>contains</b>: from the symbol's parent (its {@code enclosing_symbol}, else the symbol with its last
  *       descriptor removed) when the document defines it; a parent namespace the document does not define is
- *       declared by it (kind {@code namespace}, merged across files like every namespace) and nests in turn.
+ *       declared by it (kind {@code namespace}, merged across files like every namespace) and nests in turn, up to
+ *       {@link #MAX_IMPLICIT_NAMESPACES} levels.
  *   <li><b>references</b>: each non-definition occurrence of a global symbol gives an edge from the innermost
  *       definition whose {@code enclosing_range} holds the occurrence's start, else from the document's module symbol
  *       (its first defined namespace or meta symbol: {@code src/auth.ts/}, {@code shop.auth/__init__:}), else from a
@@ -50,7 +51,7 @@ import java.util.TreeSet;
  * <p>Problems (one message each, the document is still stored): a range that is not 3 or 4 non-negative values in
  * order, or that ends past the document's last line when its line count is known (the occurrence is dropped); a
  * symbol string that does not parse or whose readable name breaks the name limits (every occurrence of it is
- * dropped, reported once); a note or metadata value over {@link Limits#MAX_TEXT_BYTES} (dropped). A path that is not
+ * dropped, reported once; so is a symbol of more than {@link #MAX_DESCRIPTORS} descriptors); a note or metadata value over {@link Limits#MAX_TEXT_BYTES} (dropped). A path that is not
  * a safe repository path, or a document over the per-file symbol or edge limits, is not stored at all.
  *
  * <p>Cost: O(occurrences log occurrences) time (a sort of the references and of the scopes, then one sweep with a
@@ -63,6 +64,10 @@ public final class DocumentMapper {
   public static final int ROLE_IMPORT = 0x2;
   /** The note language of SCIP documentation (CommonMark). */
   public static final String NOTE_LANG = "md";
+  /** Symbols with more descriptors are dropped (reported): real ones nest a few levels, hostile ones thousands. */
+  public static final int MAX_DESCRIPTORS = 64;
+  /** At most this many undeclared parent namespaces are declared for one symbol (the rest of the chain is left out). */
+  public static final int MAX_IMPLICIT_NAMESPACES = 16;
   /** The kind of the node that stands for a document without a module symbol. */
   public static final String FILE_KIND = "file";
 
@@ -217,6 +222,9 @@ public final class DocumentMapper {
       return parseCache.computeIfAbsent(symbol, s -> {
         try {
           ScipSymbol parsedSymbol = ScipSymbol.parse(s);
+          if (parsedSymbol.descriptors().size() > MAX_DESCRIPTORS) {
+            return bad(s, "has " + parsedSymbol.descriptors().size() + " descriptors, more than " + MAX_DESCRIPTORS);
+          }
           if (!parsedSymbol.isLocal() && !validName(parsedSymbol.readableName())) {
             return bad(s, "its readable name is empty, longer than " + Limits.MAX_NAME_BYTES
                 + " bytes, or holds NUL or an unpaired surrogate");
@@ -308,6 +316,7 @@ public final class DocumentMapper {
         ScipSymbol child = s.symbol;
         String childName = s.name;
         ScipSymbol parent = enclosingOf(s);
+        int declared = 0;
         while (parent != null) {
           String parentName = parent.readableName();
           if (parentName.equals(childName)) {
@@ -318,7 +327,7 @@ public final class DocumentMapper {
             edges.add(new RawEdge(parentName, EdgeTypes.CONTAINS, childName));
             break;
           }
-          if (parent.last().suffix() != Suffix.NAMESPACE) {
+          if (parent.last().suffix() != Suffix.NAMESPACE || declared++ == MAX_IMPLICIT_NAMESPACES) {
             break;
           }
           SymbolState namespace = new SymbolState(parentName, parent, null);
