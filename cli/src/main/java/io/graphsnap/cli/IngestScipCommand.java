@@ -100,14 +100,14 @@ final class IngestScipCommand implements Callable<Integer> {
           report.complete() ? "a skipped document's path could not be read" : "the index could not be read to its end");
     }
     if (!root.quiet()) {
-      if (report.sourceRoot() == null || report.sourceFilesFound() == 0) {
+      if (report.stored() > 0 && report.sourceFilesFound() == 0) {
         TerminalText.printf(root.err(), "%s: note: no source file found%s: no content hashes, ranges checked for shape "
             + "only (pass --root DIR)%n", input, report.sourceRoot() == null ? "" : " under " + report.sourceRoot());
       }
-      TerminalText.printf(root.err(), "ingested %s: %,d documents (%s %s), %,d added, %,d changed, %,d unchanged, "
+      TerminalText.printf(root.err(), "ingested %s: %,d documents (%s), %,d added, %,d changed, %,d unchanged, "
               + "%,d deleted, %,d problems, %,d external symbols skipped (%d ms)%n",
-          input, report.documents(), report.metadata() == null ? "?" : report.metadata().toolName(),
-          report.metadata() == null ? "" : report.metadata().toolVersion(), update.added(), update.changed(),
+          input, report.documents(), report.metadata() == null ? "no metadata"
+              : (report.metadata().toolName() + " " + report.metadata().toolVersion()).strip(), update.added(), update.changed(),
           update.unchanged(), update.deleted(), report.problemCount(), report.externalSymbols(), ingestNanos / 1_000_000);
       BuildSummary.print(root.err(), built.result());
       SnapshotCommand.printHow(root.err(), built);
