@@ -40,11 +40,37 @@ final class DocumentDecoder {
       int type = WireType.of(key, at);
       if (field == 2) {
         expect(type, WireType.LENGTH_DELIMITED, "Document.occurrences", at);
-        occurrences++;
+        if (namesSymbol(scan)) {
+          occurrences++;
+        }
+      } else {
+        scan.skip(type);
       }
-      scan.skip(type);
     }
     return new Columns(bytes, offset, occurrences).decode();
+  }
+
+  /**
+   * Reads one Occurrence message and tells whether it has a non-empty symbol (field 2): only those get a row, so
+   * that occurrences without a symbol, two bytes each on the wire, cost no column space.
+   */
+  private static boolean namesSymbol(ProtoBuffer in) {
+    int outer = in.pushLimit();
+    boolean named = false;
+    while (!in.atEnd()) {
+      long at = in.offset();
+      long key = in.readKey();
+      int field = WireType.fieldNumber(key, at);
+      int type = WireType.of(key, at);
+      if (field == 2 && type == WireType.LENGTH_DELIMITED) {
+        in.readSlice();
+        named |= in.lastLength() > 0;
+      } else {
+        in.skip(type);
+      }
+    }
+    in.popLimit(outer);
+    return named;
   }
 
   static void expect(int actual, int expected, String field, long at) {
