@@ -4,23 +4,18 @@ import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.InvalidSummaryException;
-import io.graphsnap.format.object.Kinds;
 import io.graphsnap.format.object.Limits;
-import io.graphsnap.format.object.Note;
 import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.frontend.scip.ScipDescriptor.Suffix;
 import io.graphsnap.frontend.scip.internal.IntSort;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -71,16 +66,6 @@ public final class DocumentMapper {
   /** The kind of the node that stands for a document without a module symbol. */
   public static final String FILE_KIND = "file";
 
-  private static final Map<String, String> LANGUAGE_BY_EXTENSION = Map.ofEntries(
-      Map.entry("ts", "typescript"), Map.entry("tsx", "typescriptreact"), Map.entry("mts", "typescript"),
-      Map.entry("cts", "typescript"), Map.entry("js", "javascript"), Map.entry("jsx", "javascriptreact"),
-      Map.entry("mjs", "javascript"), Map.entry("cjs", "javascript"), Map.entry("py", "python"),
-      Map.entry("pyi", "python"), Map.entry("go", "go"), Map.entry("rs", "rust"), Map.entry("java", "java"),
-      Map.entry("kt", "kotlin"), Map.entry("scala", "scala"), Map.entry("cs", "csharp"), Map.entry("rb", "ruby"),
-      Map.entry("c", "c"), Map.entry("h", "c"), Map.entry("cc", "cpp"), Map.entry("cpp", "cpp"),
-      Map.entry("cxx", "cpp"), Map.entry("hpp", "cpp"), Map.entry("hh", "cpp"), Map.entry("dart", "dart"),
-      Map.entry("php", "php"), Map.entry("swift", "swift"));
-
   private DocumentMapper() {}
 
   /**
@@ -89,59 +74,6 @@ public final class DocumentMapper {
    */
   public static MappedDocument map(ScipDocument document, SourceFacts source) {
     return new Run(document, source).map();
-  }
-
-  /** The language tag for a path: the document's own language in lower case, else by extension, else empty. */
-  static String language(String declared, String path) {
-    if (!declared.isEmpty()) {
-      return declared.toLowerCase(Locale.ROOT);
-    }
-    int slash = path.lastIndexOf('/');
-    int dot = path.lastIndexOf('.');
-    if (dot <= slash + 1) {
-      return "";
-    }
-    return LANGUAGE_BY_EXTENSION.getOrDefault(path.substring(dot + 1).toLowerCase(Locale.ROOT), "");
-  }
-
-  /** Why a range (as the document holds it) is malformed, or {@code null} if it is fine. */
-  static String rangeProblem(int length, int v0, int v1, int v2, int v3, int lineCount) {
-    if (length != 3 && length != 4) {
-      return "has " + length + " values (expected 3 or 4)";
-    }
-    int startLine = v0;
-    int startChar = v1;
-    int endLine = length == 4 ? v2 : v0;
-    int endChar = length == 4 ? v3 : v2;
-    if (startLine < 0 || startChar < 0 || endLine < 0 || endChar < 0) {
-      return "has a negative value";
-    }
-    if (endLine < startLine || (endLine == startLine && endChar < startChar)) {
-      return "ends before it starts";
-    }
-    if (lineCount >= 0 && endLine >= lineCount) {
-      return "ends on line " + (endLine + 1) + " but the document has " + lineCount + " lines";
-    }
-    return null;
-  }
-
-  /** One symbol being assembled. */
-  private static final class SymbolState {
-    final String name;
-    final ScipSymbol symbol;
-    String symbolString;
-    int lineStart;
-    int lineEnd;
-    boolean hasLines;
-    boolean implicitNamespace;
-    ScipSymbolInformation info;
-    Set<String> effects;
-
-    SymbolState(String name, ScipSymbol symbol, String symbolString) {
-      this.name = name;
-      this.symbol = symbol;
-      this.symbolString = symbolString;
-    }
   }
 
   /** An edge by names, before indices are known. */
@@ -185,9 +117,9 @@ public final class DocumentMapper {
         problems.add("relative_path is not a safe repository path: " + e.getMessage() + "; document not stored");
         return new MappedDocument(doc.relativePath(), null, problems);
       }
-      String language = language(doc.language(), path);
-      if (!language.isEmpty() && !validName(language)) {
-        problems.add("language " + quote(language) + " is not a valid name; left empty");
+      String language = MappingRules.language(doc.language(), path);
+      if (!language.isEmpty() && !MappingRules.validName(language)) {
+        problems.add("language " + MappingRules.quote(language) + " is not a valid name; left empty");
         language = "";
       }
       definitions();
@@ -225,7 +157,7 @@ public final class DocumentMapper {
           if (parsedSymbol.descriptors().size() > MAX_DESCRIPTORS) {
             return bad(s, "has " + parsedSymbol.descriptors().size() + " descriptors, more than " + MAX_DESCRIPTORS);
           }
-          if (!parsedSymbol.isLocal() && !validName(parsedSymbol.readableName())) {
+          if (!parsedSymbol.isLocal() && !MappingRules.validName(parsedSymbol.readableName())) {
             return bad(s, "its readable name is empty, longer than " + Limits.MAX_NAME_BYTES
                 + " bytes, or holds NUL or an unpaired surrogate");
           }
@@ -238,7 +170,7 @@ public final class DocumentMapper {
 
     private String bad(String symbol, String why) {
       if (reportedBadSymbols.add(symbol)) {
-        problems.add("symbol " + quote(symbol) + " " + why + "; its occurrences are dropped");
+        problems.add("symbol " + MappingRules.quote(symbol) + " " + why + "; its occurrences are dropped");
       }
       return why;
     }
@@ -254,14 +186,14 @@ public final class DocumentMapper {
         }
         String rangeProblem = rangeProblem(i, false);
         if (rangeProblem != null) {
-          problems.add("definition of " + quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
+          problems.add("definition of " + MappingRules.quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
           continue;
         }
         boolean enclosed = doc.enclosingRangeLength(i) > 0;
         if (enclosed) {
           String enclosingProblem = rangeProblem(i, true);
           if (enclosingProblem != null) {
-            problems.add("definition of " + quote(names[id]) + ": enclosing_range " + enclosingProblem
+            problems.add("definition of " + MappingRules.quote(names[id]) + ": enclosing_range " + enclosingProblem
                 + "; its range is used instead");
             enclosed = false;
           }
@@ -278,8 +210,8 @@ public final class DocumentMapper {
           s.lineEnd = endLine + 1;
         }
         if (enclosed) {
-          addScope(position(doc.enclosingRange(i, 0), doc.enclosingRange(i, 1)),
-              position(endLine, endChar(i, true)), s.name);
+          addScope(MappingRules.position(doc.enclosingRange(i, 0), doc.enclosingRange(i, 1)),
+              MappingRules.position(endLine, endChar(i, true)), s.name);
         }
       }
     }
@@ -365,7 +297,7 @@ public final class DocumentMapper {
         }
         String rangeProblem = rangeProblem(i, false);
         if (rangeProblem != null) {
-          problems.add("reference to " + quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
+          problems.add("reference to " + MappingRules.quote(names[id]) + ": range " + rangeProblem + "; occurrence dropped");
           continue;
         }
         refs[n++] = i;
@@ -375,7 +307,7 @@ public final class DocumentMapper {
       }
       long[] refStart = new long[doc.occurrenceCount()];
       for (int k = 0; k < n; k++) {
-        refStart[refs[k]] = position(doc.range(refs[k], 0), doc.range(refs[k], 1));
+        refStart[refs[k]] = MappingRules.position(doc.range(refs[k], 0), doc.range(refs[k], 1));
       }
       IntSort.sort(refs, n, (a, b) -> Long.compare(refStart[a], refStart[b]));
       int[] scopes = new int[scopeCount];
@@ -458,7 +390,7 @@ public final class DocumentMapper {
       List<SymbolSummary> summaries = new ArrayList<>(symbols.size());
       Map<String, Integer> index = new HashMap<>();
       for (SymbolState s : symbols.values()) {
-        SymbolSummary summary = summary(s);
+        SymbolSummary summary = s.toSummary(problems);
         if (summary != null) {
           index.put(s.name, summaries.size());
           summaries.add(summary);
@@ -479,68 +411,13 @@ public final class DocumentMapper {
       }
     }
 
-    private SymbolSummary summary(SymbolState s) {
-      String kind;
-      if (s.symbol == null) {
-        kind = FILE_KIND;
-      } else if (s.implicitNamespace) {
-        kind = Kinds.NAMESPACE;
-      } else {
-        kind = s.info == null ? null : ScipKinds.ofKind(s.info.kind());
-        if (kind == null) {
-          kind = ScipKinds.ofSuffix(s.symbol.last().suffix());
-        }
-      }
-      List<Note> notes = new ArrayList<>();
-      TreeMap<String, String> metadata = new TreeMap<>();
-      if (s.symbolString != null) {
-        putText(s, metadata, "scip.symbol", s.symbolString);
-      }
-      if (s.info != null) {
-        for (String text : s.info.documentation()) {
-          if (fits(s, "a documentation note", text)) {
-            notes.add(new Note(NOTE_LANG, text));
-          }
-        }
-        String scipKind = ScipKinds.scipName(s.info.kind());
-        if (scipKind != null) {
-          metadata.put("scip.kind", scipKind);
-        }
-        putText(s, metadata, "scip.display-name", s.info.displayName());
-        putText(s, metadata, "scip.signature", s.info.signature());
-      }
-      List<String> effects = s.effects == null ? List.of() : List.copyOf(s.effects);
-      try {
-        return new SymbolSummary(s.name, kind, effects, s.hasLines ? s.lineStart : 0, s.hasLines ? s.lineEnd : 0, null,
-            notes, metadata);
-      } catch (InvalidSummaryException e) {
-        problems.add("symbol " + quote(s.name) + ": " + e.getMessage() + "; dropped");
-        return null;
-      }
-    }
-
-    private void putText(SymbolState s, Map<String, String> metadata, String key, String value) {
-      if (!value.isEmpty() && fits(s, key, value)) {
-        metadata.put(key, value);
-      }
-    }
-
-    private boolean fits(SymbolState s, String what, String text) {
-      if (text.length() > Limits.MAX_TEXT_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_TEXT_BYTES) {
-        problems.add("symbol " + quote(s.name) + ": " + what + " is longer than " + Limits.MAX_TEXT_BYTES
-            + " bytes; dropped");
-        return false;
-      }
-      return true;
-    }
-
     private String rangeProblem(int occurrence, boolean enclosing) {
       if (enclosing) {
-        return DocumentMapper.rangeProblem(doc.enclosingRangeLength(occurrence), doc.enclosingRange(occurrence, 0),
+        return MappingRules.rangeProblem(doc.enclosingRangeLength(occurrence), doc.enclosingRange(occurrence, 0),
             doc.enclosingRange(occurrence, 1), doc.enclosingRange(occurrence, 2), doc.enclosingRange(occurrence, 3),
             lineCount);
       }
-      return DocumentMapper.rangeProblem(doc.rangeLength(occurrence), doc.range(occurrence, 0), doc.range(occurrence, 1),
+      return MappingRules.rangeProblem(doc.rangeLength(occurrence), doc.range(occurrence, 0), doc.range(occurrence, 1),
           doc.range(occurrence, 2), doc.range(occurrence, 3), lineCount);
     }
 
@@ -571,40 +448,4 @@ public final class DocumentMapper {
     }
   }
 
-  /** A (line, character) position as one comparable long; both are non-negative ints. */
-  static long position(int line, int character) {
-    return ((long) line << 32) | (character & 0xFFFFFFFFL);
-  }
-
-  /** True if {@code name} obeys the name rules of the data model: 1..4,096 UTF-8 bytes, no NUL, no lone surrogate. */
-  static boolean validName(String name) {
-    if (name == null || name.isEmpty() || !plain(name)) {
-      return false;
-    }
-    return name.length() * 3 <= Limits.MAX_NAME_BYTES || utf8Length(name) <= Limits.MAX_NAME_BYTES;
-  }
-
-  private static boolean plain(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /** {@code s} in double quotes for a message, cut after 200 characters. */
-  static String quote(String s) {
-    return "\"" + (s.length() <= 200 ? s : s.substring(0, 200) + "…") + "\"";
-  }
 }
