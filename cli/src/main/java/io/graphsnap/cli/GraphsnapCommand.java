@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BuildCommand.class,
       IngestCommand.class,
+      IngestScipCommand.class,
       SnapshotCommand.class,
       RefsCommand.class,
       DiffCommand.class,
