@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * symbols of the given kinds that no entry point reaches, in name order.
  */
 @Command(name = "dead", description = "List symbols of the given kinds that no entry point reaches.")
-final class DeadCommand implements Callable<Integer> {
+final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -54,6 +54,42 @@ final class DeadCommand implements Callable<Integer> {
       throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
     }
     try (GraphSnapshot g = snapshot.open()) {
+      List<Map<String, String>> rows = answer(g);
+      if (json) {
+        Json.print(root.out(), rows);
+      } else {
+        var out = root.out();
+        for (Map<String, String> row : rows) {
+          TerminalText.printf(out, "%-12s %s%n", row.get("kind"), row.get("name"));
+        }
+        if (!root.quiet()) {
+          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", deadCount,
+              candidateCount, entryCount, rows.size() < deadCount ? " (raise --limit to see all)" : "");
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** What the last {@link #answer} counted, for the summary on stderr. */
+  private long deadCount;
+  private long candidateCount;
+  private long entryCount;
+
+  /** A reachability pass over the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public List<Map<String, String>> answer(GraphSnapshot g) {
+    GraphArgs.atLeast("--limit", limit, 0);
+    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty()) {
+      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
+    }
+    {
       MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
       entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
       for (int id : GraphArgs.nodes(g, entries)) {
@@ -69,21 +105,10 @@ final class DeadCommand implements Callable<Integer> {
         row.put("kind", g.kind(v));
         rows.add(row);
       }
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        var out = root.out();
-        for (Map<String, String> row : rows) {
-          TerminalText.printf(out, "%-12s %s%n", row.get("kind"), row.get("name"));
-        }
-        if (!root.quiet()) {
-          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", dead.getLongCardinality(),
-              DeadCode.ofKinds(g, kinds).getLongCardinality(), entryPoints.getLongCardinality(),
-              rows.size() < dead.getLongCardinality() ? " (raise --limit to see all)" : "");
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      deadCount = dead.getLongCardinality();
+      candidateCount = DeadCode.ofKinds(g, kinds).getLongCardinality();
+      entryCount = entryPoints.getLongCardinality();
+      return rows;
     }
   }
 }

@@ -15,21 +15,29 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graphsnap lookup NAME}: one symbol's kind, effects, file, lines, hash, notes and metadata. */
 @Command(name = "lookup", description = "Show one symbol: kind, effects, file, lines, hash, notes, metadata.")
-final class LookupCommand implements Callable<Integer> {
+final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", description = "Fully qualified symbol name.")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Fully qualified symbol name.")
   String name;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
+  @Option(names = "--stdin", description = "Read names from standard input, one per line; print one JSON line per name.")
+  boolean stdin;
+
   @Override
   public Integer call() {
+    if (stdin != (name == null)) {
+      throw CliException.badInput(stdin ? "--stdin reads the names from standard input: give no NAME" : "give a NAME (or --stdin)");
+    }
+    if (stdin) {
+      return StdinBatch.run(snapshot, root.out(), (g, n) -> describe(g, GraphArgs.node(g, n)));
+    }
     try (GraphSnapshot g = snapshot.open()) {
-      int id = GraphArgs.node(g, name);
-      Map<String, Object> doc = describe(g, id);
+      Map<String, Object> doc = answer(g);
       if (json) {
         Json.print(root.out(), doc);
       } else {
@@ -39,6 +47,11 @@ final class LookupCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    return describe(g, GraphArgs.node(g, name));
   }
 
   /** The JSON shape of docs/DESIGN.md §5 for node {@code id}. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
  * (oldest first, the current one last) only with {@code --history}.
  */
 @Command(name = "refs", description = "List the refs and the snapshot each names (--history: earlier ones too).")
-final class RefsCommand implements Callable<Integer> {
+final class RefsCommand implements Callable<Integer>, StoreAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin StoreOption storeOption;
   @Mixin LockWaitOption lockWait;
@@ -39,6 +39,32 @@ final class RefsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    List<Map<String, Object>> doc = answer();
+    if (json) {
+      Json.print(root.out(), doc);
+      return ExitCodes.OK;
+    }
+    if (doc.isEmpty()) {
+      root.err().println("no refs yet (run 'graphsnap snapshot')");
+      root.err().flush();
+      return ExitCodes.OK;
+    }
+    int width = doc.stream().mapToInt(e -> ((String) e.get("name")).length()).max().orElse(4);
+    for (Map<String, Object> entry : doc) {
+      TerminalText.printf(root.out(), "%-" + width + "s  %s%n", entry.get("name"), entry.get("snapshot"));
+      @SuppressWarnings("unchecked")
+      List<String> earlier = (List<String>) entry.getOrDefault("history", List.of());
+      for (int i = earlier.size() - 2; i >= 0; i--) {
+        TerminalText.printf(root.out(), "%-" + width + "s  %s  (%d before)%n", "", earlier.get(i), earlier.size() - 1 - i);
+      }
+    }
+    root.out().flush();
+    return ExitCodes.OK;
+  }
+
+  /** {@code [{"name", "snapshot", "history"}]}, sorted by name ({@code history} only with {@code --history}). */
+  @Override
+  public List<Map<String, Object>> answer() {
     if (!Files.isDirectory(storeOption.store)) {
       throw CliException.badInput("no store at " + storeOption.store + " (pass --store)");
     }
@@ -61,36 +87,20 @@ final class RefsCommand implements Callable<Integer> {
         for (String name : refs.keySet()) {
           histories.put(name, store.index().refHistory().history(name).stream().map(RefEntry::snapshotId).toList());
         }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.CORRUPT, "cannot read the ref history of " + storeOption.store + ": " + e.getMessage(), e);
       }
     }
-    if (json) {
-      List<Map<String, Object>> doc = new ArrayList<>();
-      refs.forEach((name, id) -> {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", name);
-        entry.put("snapshot", id);
-        if (history) {
-          entry.put("history", histories.getOrDefault(name, List.of()));
-        }
-        doc.add(entry);
-      });
-      Json.print(root.out(), doc);
-      return ExitCodes.OK;
-    }
-    if (refs.isEmpty()) {
-      root.err().println("no refs yet (run 'graphsnap snapshot')");
-      root.err().flush();
-      return ExitCodes.OK;
-    }
-    int width = refs.keySet().stream().mapToInt(String::length).max().orElse(4);
+    List<Map<String, Object>> doc = new ArrayList<>();
     refs.forEach((name, id) -> {
-      TerminalText.printf(root.out(), "%-" + width + "s  %s%n", name, id);
-      List<String> earlier = histories.getOrDefault(name, List.of());
-      for (int i = earlier.size() - 2; i >= 0; i--) {
-        TerminalText.printf(root.out(), "%-" + width + "s  %s  (%d before)%n", "", earlier.get(i), earlier.size() - 1 - i);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", name);
+      entry.put("snapshot", id);
+      if (history) {
+        entry.put("history", histories.getOrDefault(name, List.of()));
       }
+      doc.add(entry);
     });
-    root.out().flush();
-    return ExitCodes.OK;
+    return doc;
   }
 }
