@@ -58,6 +58,9 @@ final class ApiRequest {
           if (!slot.isEmpty() && !(endpoint.variadic() && p == positionals.size() - 1)) {
             throw new BadRequest("parameter '" + key + "' given twice");
           }
+          if (endpoint.command().equals("diff") && (value.contains("/") || value.contains("\\") || value.endsWith(".gsnap"))) {
+            throw new BadRequest("/api/diff compares refs and snapshot ids of the served store, not files: '" + value + "'");
+          }
           slot.add(value);
           continue;
         }

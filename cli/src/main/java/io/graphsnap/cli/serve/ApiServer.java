@@ -51,7 +51,10 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Semaphore expensive;
   private final AtomicInteger expensiveRunning = new AtomicInteger();
-  /** Per worker thread: endpoint command name → its parsed command line (commands hold one question's state). */
+  /**
+   * Per worker thread: endpoint command name → a root command line with only that subcommand (a command holds
+   * one question's parameters, so each thread parses into its own).
+   */
   private final ThreadLocal<Map<String, CommandLine>> commands = ThreadLocal.withInitial(HashMap::new);
 
   private ApiServer(ServerOptions options) throws IOException {
@@ -85,14 +88,14 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Sets the JDK server's limits, unless the user set them: TCP_NODELAY (answers are small; without it a
    * response can wait 40 ms for a delayed ACK), 10 s to send a request and 60 s to take a response, 30 s idle
-   * keep-alive, request headers ≤ 16 KiB and ≤ 64 of them, ≤ 1,024 connections.
+   * keep-alive, request line and headers ≤ 64 KiB (a longer request is cut off) and ≤ 64 headers, ≤ 1,024 connections.
    */
   static void configure() {
     setIfAbsent("sun.net.httpserver.nodelay", "true");
     setIfAbsent("sun.net.httpserver.maxReqTime", "10");
     setIfAbsent("sun.net.httpserver.maxRspTime", "60");
     setIfAbsent("sun.net.httpserver.idleInterval", "30");
-    setIfAbsent("sun.net.httpserver.maxReqHeaderSize", String.valueOf(16 * 1024));
+    setIfAbsent("sun.net.httpserver.maxReqHeaderSize", String.valueOf(64 * 1024));
     setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
     setIfAbsent("jdk.httpserver.maxConnections", "1024");
   }
@@ -129,7 +132,8 @@ public final class ApiServer implements AutoCloseable {
         if (MappingFaults.isMappingFault(e)) {
           r = Response.error(500, "the snapshot file changed or shrank while mapped: " + e.getMessage());
         } else {
-          options.log().accept("internal error: " + e);
+          StackTraceElement[] at = e.getStackTrace();
+          options.log().accept("internal error: " + e + (at.length > 0 ? " at " + at[0] : ""));
           r = Response.error(500, "internal error: " + e.getClass().getSimpleName());
         }
       }
@@ -159,11 +163,16 @@ public final class ApiServer implements AutoCloseable {
       return Response.error(404, "no endpoint " + path + " (endpoints: /api/" + String.join(", /api/",
           Endpoint.ALL.keySet().stream().sorted().toList()) + ")");
     }
-    CommandLine command = commands.get().computeIfAbsent(endpoint.command(), ApiServer::newCommand);
+    CommandLine root = commands.get().computeIfAbsent(endpoint.command(), ApiServer::newCommand);
+    CommandLine command = root.getSubcommands().get(endpoint.command());
     Object parsed;
     try {
       List<String> args = ApiRequest.arguments(endpoint, command.getCommandSpec(), rawQuery);
-      command.parseArgs(args.toArray(String[]::new));
+      if (command.getCommandSpec().findOption("--store") != null) { // refs, diff: this server's store
+        args.addAll(0, List.of("--store", options.store().toString()));
+      }
+      args.addFirst(endpoint.command());
+      root.parseArgs(args.toArray(String[]::new)); // through the root, as the command line does (inherited options)
       parsed = command.getCommand();
     } catch (ApiRequest.BadRequest | CommandLine.ParameterException e) {
       return Response.error(400, e.getMessage());
@@ -216,8 +225,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static CommandLine newCommand(String name) {
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
-    CommandLine root = GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
-    return root.getSubcommands().get(name);
+    return GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
   }
 
   /** A response: status, JSON value, headers. */
