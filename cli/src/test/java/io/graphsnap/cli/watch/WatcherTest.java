@@ -117,6 +117,23 @@ class WatcherTest {
   }
 
   @Test
+  void followsAJsonLinesFile() throws Exception {
+    Path file = dir.resolve("model.jsonl");
+    Path store = dir.resolve("store");
+    String line = "{\"path\": \"src/a.cov\", \"symbols\": [{\"name\": \"a.%s\", \"kind\": \"fn\"}]}\n";
+    Files.writeString(file, String.format(line, "one"));
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (Watcher w = Watcher.start(file, store, 50, log::add)) {
+      await("the initial build", () -> lookup(store, "a.one") == 0, log);
+      Path tmp = dir.resolve(".model.jsonl.tmp");
+      Files.writeString(tmp, String.format(line, "two"));
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      await("a.two", () -> lookup(store, "a.two") == 0, log);
+      assertEquals(1, lookup(store, "a.one"), "--replace-all: the file is the whole model");
+    }
+  }
+
+  @Test
   void refusesWhatItCannotWatch() throws IOException {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
     try {
