@@ -122,6 +122,7 @@ class ApiServerTest {
     assertError(400, "/api/lookup?name=auth.login&store=/etc", "unknown parameter 'store'");
     assertError(400, "/api/lookup?name=auth.login&snapshot=/etc/passwd", "unknown parameter 'snapshot'");
     assertError(400, "/api/lookup?name=auth.login&bogus=1", "unknown parameter 'bogus'");
+    assertError(400, "/api/refs?delete=first", "unknown parameter 'delete'"); // never a write
     assertError(400, "/api/lookup?name=a&name=b", "given twice");
     assertError(400, "/api/query?q=knd%3Ax", "unknown qualifier");
     assertError(400, "/api/neighbors?name=auth.login&reverse=maybe", "flag");
