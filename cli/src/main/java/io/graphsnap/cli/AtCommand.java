@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * no such file.
  */
 @Command(name = "at", description = "Show the innermost symbol enclosing FILE:LINE and the symbols enclosing it.")
-final class AtCommand implements Callable<Integer> {
+final class AtCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -31,30 +31,12 @@ final class AtCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int colon = position.lastIndexOf(':');
-    int line;
-    try {
-      line = colon <= 0 ? -1 : Integer.parseInt(position.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      line = -1;
-    }
-    if (line < 0) {
-      throw CliException.badInput("expected FILE:LINE with a line number >= 0, e.g. src/Foo.java:120, not '" + position + "'");
-    }
+    line();
     try (GraphSnapshot g = snapshot.open()) {
-      int file = FileArgs.file(g, position.substring(0, colon));
-      List<Map<String, Object>> chain = new ArrayList<>();
-      for (int v : g.enclosing(file, line)) {
-        chain.add(FileArgs.symbol(g, v));
-      }
-      if (chain.isEmpty()) {
-        throw CliException.notFound("no symbol of " + g.filePath(file) + " encloses line " + line);
-      }
+      Map<String, Object> doc = answer(g);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> chain = (List<Map<String, Object>>) doc.get("symbols");
       if (json) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("path", g.filePath(file));
-        doc.put("line", line);
-        doc.put("symbols", chain);
         Json.print(root.out(), doc);
       } else {
         for (int i = 0; i < chain.size(); i++) {
@@ -65,6 +47,41 @@ final class AtCommand implements Callable<Integer> {
         root.out().flush();
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** The line number of FILE:LINE; exit 2 when there is none. */
+  private int line() {
+    int colon = position.lastIndexOf(':');
+    int line;
+    try {
+      line = colon <= 0 ? -1 : Integer.parseInt(position.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      line = -1;
+    }
+    if (line < 0) {
+      throw CliException.badInput("expected FILE:LINE with a line number >= 0, e.g. src/Foo.java:120, not '" + position + "'");
+    }
+    return line;
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    int line = line();
+    {
+      int file = FileArgs.file(g, position.substring(0, position.lastIndexOf(':')));
+      List<Map<String, Object>> chain = new ArrayList<>();
+      for (int v : g.enclosing(file, line)) {
+        chain.add(FileArgs.symbol(g, v));
+      }
+      if (chain.isEmpty()) {
+        throw CliException.notFound("no symbol of " + g.filePath(file) + " encloses line " + line);
+      }
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("path", g.filePath(file));
+      doc.put("line", line);
+      doc.put("symbols", chain);
+      return doc;
     }
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * symbol with an edge to itself counts as a cycle.
  */
 @Command(name = "cycles", description = "List dependency cycles (strongly connected components), largest first.")
-final class CyclesCommand implements Callable<Integer> {
+final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -43,6 +43,39 @@ final class CyclesCommand implements Callable<Integer> {
     GraphArgs.atLeast("--min-size", minSize, 1);
     GraphArgs.atLeast("--limit", limit, 0);
     try (GraphSnapshot g = snapshot.open()) {
+      List<Map<String, Object>> rows = answer(g);
+      if (json) {
+        Json.print(root.out(), rows);
+      } else {
+        var out = root.out();
+        for (Map<String, Object> row : rows) {
+          @SuppressWarnings("unchecked")
+          List<String> names = (List<String>) row.get("nodes");
+          TerminalText.printf(out, "%d\t%s%n", names.size(), String.join(" ", names));
+        }
+        if (!root.quiet() && cyclicCount > rows.size()) {
+          root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclicCount);
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** How many cycles the last {@link #answer} found (before {@code --limit}). */
+  private int cyclicCount;
+
+  /** Strongly connected components of the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g) {
+    GraphArgs.atLeast("--min-size", minSize, 1);
+    GraphArgs.atLeast("--limit", limit, 0);
+    {
       List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
           : types.equals(List.of("all")) ? List.of() : types;
       Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
@@ -58,21 +91,8 @@ final class CyclesCommand implements Callable<Integer> {
         row.put("nodes", names);
         rows.add(row);
       }
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        var out = root.out();
-        for (Map<String, Object> row : rows) {
-          @SuppressWarnings("unchecked")
-          List<String> names = (List<String>) row.get("nodes");
-          TerminalText.printf(out, "%d\t%s%n", names.size(), String.join(" ", names));
-        }
-        if (!root.quiet() && cyclic.length > rows.size()) {
-          root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclic.length);
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      cyclicCount = cyclic.length;
+      return rows;
     }
   }
 }

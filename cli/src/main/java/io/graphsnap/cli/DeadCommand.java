@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * symbols of the given kinds that no entry point reaches, in name order.
  */
 @Command(name = "dead", description = "List symbols of the given kinds that no entry point reaches.")
-final class DeadCommand implements Callable<Integer> {
+final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
   @Mixin NodeFilterOptions filter;
@@ -64,6 +64,43 @@ final class DeadCommand implements Callable<Integer> {
           + "--entry-main or --entry-frameworks");
     }
     try (GraphSnapshot g = snapshot.open()) {
+      List<Map<String, String>> rows = answer(g);
+      if (json) {
+        Json.print(root.out(), rows);
+      } else {
+        var out = root.out();
+        for (Map<String, String> row : rows) {
+          TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
+        }
+        if (!root.quiet()) {
+          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", deadCount,
+              candidateCount, entryCount, rows.size() < deadCount ? " (raise --limit to see all)" : "");
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** What the last {@link #answer} counted, for the summary on stderr. */
+  private long deadCount;
+  private long candidateCount;
+  private long entryCount;
+
+  /** A reachability pass over the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public List<Map<String, String>> answer(GraphSnapshot g) {
+    GraphArgs.atLeast("--limit", limit, 0);
+    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty() && !entryMain && !entryFrameworks) {
+      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K, --entry-prefix P, "
+          + "--entry-main or --entry-frameworks");
+    }
+    {
       Suggestions.requireKnown("kind", kinds, g.kinds());
       Suggestions.requireKnown("entry kind", entryKinds, g.kinds());
       MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
@@ -91,21 +128,10 @@ final class DeadCommand implements Callable<Integer> {
         row.put("kind", g.kind(v));
         rows.add(row);
       }
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        var out = root.out();
-        for (Map<String, String> row : rows) {
-          TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
-        }
-        if (!root.quiet()) {
-          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", dead.getLongCardinality(),
-              candidates.getLongCardinality(), entryPoints.getLongCardinality(),
-              rows.size() < dead.getLongCardinality() ? " (raise --limit to see all)" : "");
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      deadCount = dead.getLongCardinality();
+      candidateCount = candidates.getLongCardinality();
+      entryCount = entryPoints.getLongCardinality();
+      return rows;
     }
   }
 }

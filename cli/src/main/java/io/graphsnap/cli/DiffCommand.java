@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
  * when the snapshots differ.
  */
 @Command(name = "diff", description = "Show symbols and edges added, removed or modified between two snapshots, by file.")
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, StoreAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin StoreOption storeOption;
 
@@ -50,6 +50,26 @@ final class DiffCommand implements Callable<Integer> {
   /** A resolved side of the diff. */
   private record Side(String spec, String id, Path file) {}
 
+  /** Refuses sides that name files (for the server, which reads only its own store's snapshots). */
+  boolean refsOnly;
+
+  /** Compares whole snapshots. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public Map<String, Object> answer() {
+    Side old = resolve(from);
+    Side now = resolve(to);
+    SemanticDiff diff;
+    try (GraphSnapshot a = open(old); GraphSnapshot b = open(now)) {
+      diff = SemanticDiff.of(a, b);
+    }
+    return document(old, now, diff);
+  }
+
   @Override
   public Integer call() {
     Side old = resolve(from);
@@ -67,8 +87,8 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private Side resolve(String spec) {
-    Path asFile = Path.of(spec);
-    if (spec.endsWith(".gsnap") && Files.isRegularFile(asFile)) {
+    Path asFile = refsOnly ? null : Path.of(spec);
+    if (asFile != null && spec.endsWith(".gsnap") && Files.isRegularFile(asFile)) {
       String name = asFile.getFileName().toString();
       return new Side(spec, name.substring(0, name.length() - ".gsnap".length()), asFile);
     }

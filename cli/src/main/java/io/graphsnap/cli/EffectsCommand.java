@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "effects",
     description = "Show a symbol's declared and inherited effects, with one call path per inherited effect.")
-final class EffectsCommand implements Callable<Integer> {
+final class EffectsCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -35,6 +35,36 @@ final class EffectsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
+      Map<String, Object> doc = answer(g);
+      if (json) {
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        List<String> declared = castList(doc.get("declared"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> inherited = (List<Map<String, Object>>) doc.get("inherited");
+        out.println("declared:  " + (declared.isEmpty() ? "-" : TerminalText.escape(String.join(", ", declared))));
+        if (inherited.isEmpty()) {
+          out.println("inherited: -");
+        }
+        for (Map<String, Object> row : inherited) {
+          TerminalText.printf(out, "inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The closure covers the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    {
       int id = GraphArgs.node(g, name);
       EffectClosure closure = EffectClosure.of(g);
       List<String> effectNames = g.effectNames();
@@ -54,24 +84,11 @@ final class EffectsCommand implements Callable<Integer> {
         row.put("path", path);
         inherited.add(row);
       }
-      if (json) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", name);
-        doc.put("declared", declared);
-        doc.put("inherited", inherited);
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        out.println("declared:  " + (declared.isEmpty() ? "-" : TerminalText.escape(String.join(", ", declared))));
-        if (inherited.isEmpty()) {
-          out.println("inherited: -");
-        }
-        for (Map<String, Object> row : inherited) {
-          TerminalText.printf(out, "inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("name", name);
+      doc.put("declared", declared);
+      doc.put("inherited", inherited);
+      return doc;
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,12 +25,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "graphsnap",
     mixinStandardHelpOptions = true,
-    version = "graphsnap 0.1.0",
-    description = "Compact, read-optimised code-graph snapshots.",
-    subcommands = {
+    version = GraphsnapCommand.VERSION,
+    description = "Compact, read-optimised code-graph snapshots.")
+public final class GraphsnapCommand implements Runnable {
+  /** What {@code --version} prints. */
+  static final String VERSION = "graphsnap 0.1.0";
+
+  /**
+   * The subcommands, in the order {@code --help} lists them. Registered with picocli one by one (rather than in
+   * the {@code @Command} annotation) so that a run of one command builds only that command's model: picocli
+   * reflects over every registered command class, which cost most of the start-up of a one-line query.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       BuildCommand.class,
       IngestCommand.class,
-      IngestScipCommand.class,
       SnapshotCommand.class,
       RefsCommand.class,
       DiffCommand.class,
@@ -49,11 +58,13 @@ import picocli.CommandLine.Spec;
       PagerankCommand.class,
       VerifyCommand.class,
       ExportCommand.class,
+      io.graphsnap.cli.serve.ServeCommand.class,
+      io.graphsnap.cli.watch.WatchCommand.class,
+      IngestScipCommand.class,
       SearchCommand.class,
       CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
-public final class GraphsnapCommand implements Runnable {
+      CommandLine.HelpCommand.class);
+
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")
   boolean quiet;
 
@@ -72,10 +83,24 @@ public final class GraphsnapCommand implements Runnable {
    * independent command line.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return newCommandLine(out, err, null);
+  }
+
+  /**
+   * As {@link #newCommandLine(PrintWriter, PrintWriter)}, for running {@code args}: when they name one
+   * subcommand (its name is the first argument that is not an option, and is not {@code help}), only that
+   * subcommand is registered, which is what makes a query start fast; otherwise (no command, {@code help}, a
+   * misspelt name) all are, so that help and suggestions list them. {@code null} registers all.
+   */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String[] arguments) {
     GraphsnapCommand root = new GraphsnapCommand();
     root.out = out;
     root.err = err;
     CommandLine cl = new CommandLine(root);
+    Class<?> only = arguments == null ? null : SubcommandIndex.find(arguments);
+    for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
+      cl.addSubcommand(sub);
+    }
     addHelpOptions(cl);
     cl.setOut(out);
     cl.setErr(err);

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graphsnap info}: counts, edge types, kinds, size and conflicts of a snapshot. */
 @Command(name = "info", description = "Show a snapshot's counts, edge types, kinds, size and conflicts.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -22,6 +22,41 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
+      Map<String, Object> doc = answer(g);
+      @SuppressWarnings("unchecked")
+      Map<String, Long> types = (Map<String, Long>) doc.get("edgeTypes");
+      @SuppressWarnings("unchecked")
+      Map<String, Long> kinds = (Map<String, Long>) doc.get("kinds");
+      @SuppressWarnings("unchecked")
+      List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts");
+      if (json) {
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
+        TerminalText.printf(out, "path      %s%n", doc.get("path"));
+        out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
+            g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
+        out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
+        out.println("edge types:");
+        types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
+        out.println("kinds:");
+        kinds.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
+        if (!conflicts.isEmpty()) {
+          out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
+          for (Map<String, String> c : conflicts) {
+            TerminalText.printf(out, "  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
+          }
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    {
       Map<String, Object> doc = new LinkedHashMap<>();
       String file = g.path().getFileName().toString();
       doc.put("snapshot", file.endsWith(".gsnap") ? file.substring(0, file.length() - 6) : file);
@@ -50,28 +85,7 @@ final class InfoCommand implements Callable<Integer> {
         return m;
       }).toList();
       doc.put("conflicts", conflicts);
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
-        TerminalText.printf(out, "path      %s%n", doc.get("path"));
-        out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
-            g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
-        out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
-        out.println("edge types:");
-        types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
-        out.println("kinds:");
-        kinds.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
-        if (!conflicts.isEmpty()) {
-          out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
-          for (Map<String, String> c : conflicts) {
-            TerminalText.printf(out, "  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
-          }
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      return doc;
     }
   }
 }

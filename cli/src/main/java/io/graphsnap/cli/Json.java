@@ -4,20 +4,44 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
-/** Writes exactly one JSON document per command on stdout (docs/DESIGN.md §5). Thread-safe. */
-final class Json {
+/**
+ * The one JSON serializer of the command line's {@code --json} and of the server's endpoints
+ * ({@code graphsnap serve}): both print an answer ({@link SnapshotAnswer#answer}, {@link StoreAnswer#answer}) as
+ * exactly one compact JSON document and a newline, so that the same question gives the same bytes either way
+ * (docs/DESIGN.md §5). Thread-safe.
+ */
+public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private Json() {}
 
-  /** Prints {@code value} (maps, lists, strings, numbers) as one JSON document and a newline. */
+  /** Prints {@code value} (maps, lists, strings, numbers) as one JSON document and a newline, and flushes. */
   static void print(PrintWriter out, Object value) {
+    line(out, value);
+    out.flush();
+  }
+
+  /** Prints {@code value} as one JSON line without flushing (the {@code --stdin} batch mode flushes when idle). */
+  static void line(PrintWriter out, Object value) {
+    out.println(text(value));
+  }
+
+  /** {@code value} as one JSON document, without the newline. */
+  public static String text(Object value) {
     try {
-      out.println(MAPPER.writeValueAsString(value));
-      out.flush();
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON output", e);
     }
+  }
+
+  /**
+   * The exact bytes {@link #print} writes for {@code value} on a writer with this platform's line separator
+   * replaced by {@code "\n"}: the document and a newline, in UTF-8 (what the server sends as a response body).
+   */
+  public static byte[] utf8Line(Object value) {
+    return (text(value) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -15,33 +15,46 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graphsnap lookup NAME}: one symbol's kind, effects, file, lines, hash, notes and metadata. */
 @Command(name = "lookup", description = "Show one symbol: kind, effects, file, lines, hash, notes, metadata.")
-final class LookupCommand implements Callable<Integer> {
+final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
   String name;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
+  @Option(names = "--stdin", description = "Read names from standard input, one per line; print one JSON line per name.")
+  boolean stdin;
+
   @Override
   public Integer call() {
+    if (stdin != (name == null)) {
+      throw CliException.badInput(stdin ? "--stdin reads the names from standard input: give no NAME" : "give a NAME (or --stdin)");
+    }
+    if (stdin) {
+      return StdinBatch.run(snapshot, root.out(), (g, n) -> describe(g, GraphArgs.node(g, n)));
+    }
     try (GraphSnapshot g = snapshot.open()) {
-      int id = GraphArgs.node(g, name);
-      Map<String, Object> doc = describe(g, id);
+      Map<String, Object> doc = answer(g);
       if (json) {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
         doc.forEach((k, v) -> TerminalText.printf(out, "%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
-        if (g.isExternal(id)) {
+        if (g.isExternal(GraphArgs.node(g, name))) {
           out.println("external: no file of the snapshot declares it (an unresolved reference target)");
         }
         out.flush();
       }
       return ExitCodes.OK;
     }
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    return describe(g, GraphArgs.node(g, name));
   }
 
   /**

@@ -15,11 +15,15 @@ public final class Main {
    * before a command starts, prints one line and exits 3.
    */
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      System.out.println(GraphsnapCommand.VERSION); // without building the command line at all
+      System.exit(ExitCodes.OK);
+    }
     int code;
     try {
       PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
       PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-      code = GraphsnapCommand.newCommandLine(out, err).execute(args);
+      code = GraphsnapCommand.newCommandLine(out, err, args).execute(args);
       out.flush();
       err.flush();
     } catch (OutOfMemoryError e) {

@@ -16,11 +16,11 @@ import picocli.CommandLine.ParentCommand;
 /** {@code graphsnap neighbors NAME [--type T] [--reverse]}: what a symbol points to, or what points to it. */
 @Command(name = "neighbors", aliases = "neighbours",
     description = "List a symbol's out-neighbours (or in-neighbours with --reverse), optionally of one edge type.")
-final class NeighborsCommand implements Callable<Integer> {
+final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
   String name;
 
   @Option(names = "--type", paramLabel = "T", description = "Only edges of this type (calls, references, ...).")
@@ -32,26 +32,19 @@ final class NeighborsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
+  @Option(names = "--stdin", description = "Read names from standard input, one per line; print one JSON line per name.")
+  boolean stdin;
+
   @Override
   public Integer call() {
+    if (stdin != (name == null)) {
+      throw CliException.badInput(stdin ? "--stdin reads the names from standard input: give no NAME" : "give a NAME (or --stdin)");
+    }
+    if (stdin) {
+      return StdinBatch.run(snapshot, root.out(), this::rows);
+    }
     try (GraphSnapshot g = snapshot.open()) {
-      int id = GraphArgs.node(g, name);
-      List<Map<String, String>> rows = new ArrayList<>();
-      int typeId = -1;
-      if (type != null) {
-        typeId = g.edgeTypeId(type);
-        if (typeId < 0) {
-          throw CliException.badInput("unknown edge type '" + type + "' (this snapshot has " + g.edgeTypes() + ")");
-        }
-      }
-      EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
-      List<String> types = g.edgeTypes();
-      for (int n = c.next(); n >= 0; n = c.next()) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("name", g.name(n));
-        row.put("type", types.get(c.type()));
-        rows.add(row);
-      }
+      List<Map<String, String>> rows = answer(g);
       if (json) {
         Json.print(root.out(), rows);
       } else {
@@ -62,5 +55,32 @@ final class NeighborsCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  @Override
+  public List<Map<String, String>> answer(GraphSnapshot g) {
+    return rows(g, name);
+  }
+
+  /** {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges. */
+  private List<Map<String, String>> rows(GraphSnapshot g, String nodeName) {
+    int id = GraphArgs.node(g, nodeName);
+    List<Map<String, String>> rows = new ArrayList<>();
+    int typeId = -1;
+    if (type != null) {
+      typeId = g.edgeTypeId(type);
+      if (typeId < 0) {
+        throw CliException.badInput("unknown edge type '" + type + "' (this snapshot has " + g.edgeTypes() + ")");
+      }
+    }
+    EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
+    List<String> types = g.edgeTypes();
+    for (int n = c.next(); n >= 0; n = c.next()) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("name", g.name(n));
+      row.put("type", types.get(c.type()));
+      rows.add(row);
+    }
+    return rows;
   }
 }

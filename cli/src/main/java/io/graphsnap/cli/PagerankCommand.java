@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * PageRank ("what matters to these symbols"). Conventions in {@link PageRank}'s Javadoc.
  */
 @Command(name = "pagerank", description = "Rank symbols by PageRank (personalised with --seed), highest first.")
-final class PagerankCommand implements Callable<Integer> {
+final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
   @Mixin NodeFilterOptions filter;
@@ -77,31 +77,17 @@ final class PagerankCommand implements Callable<Integer> {
     GraphArgs.atLeast("--top", top, 0);
     GraphArgs.atLeast("--iterations", iterations, 0);
     try (GraphSnapshot g = snapshot.open()) {
-      PageRank pageRank;
-      try {
-        pageRank = PageRank.on(CsrGraph.of(g)).damping(damping).tolerance(tolerance).maxIterations(iterations);
-      } catch (IllegalArgumentException e) {
-        throw CliException.badInput(e.getMessage());
-      }
-      pageRank.types(GraphArgs.types(g, types));
-      if (!seeds.isEmpty()) {
-        pageRank.seeds(GraphArgs.nodes(g, seeds));
-      }
       Progress progress = root.progress();
-      pageRank.listener((i, change) -> progress.status(String.format("pagerank: iteration %d, L1 change %.3g", i, change)));
-      PageRankResult result = pageRank.run();
-      progress.done();
-      if (!result.converged() && !root.quiet() && iterations > 0) {
-        root.err().printf("graphsnap: pagerank did not converge in %d iterations (L1 change %.3g, tolerance %.3g)%n",
-            result.iterations(), result.lastChange(), tolerance);
-        root.err().flush();
+      List<Map<String, Object>> rows;
+      try {
+        rows = answer(g, (i, change) -> progress.status(String.format("pagerank: iteration %d, L1 change %.3g", i, change)));
+      } finally {
+        progress.done();
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", g.name(v));
-        row.put("rank", result.rank(v));
-        rows.add(row);
+      if (!lastResult.converged() && !root.quiet() && iterations > 0) {
+        root.err().printf("graphsnap: pagerank did not converge in %d iterations (L1 change %.3g, tolerance %.3g)%n",
+            lastResult.iterations(), lastResult.lastChange(), tolerance);
+        root.err().flush();
       }
       if (json) {
         Json.print(root.out(), rows);
@@ -113,6 +99,50 @@ final class PagerankCommand implements Callable<Integer> {
         out.flush();
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** The last {@link #answer}'s result, for the convergence warning. */
+  private PageRankResult lastResult;
+
+  /** Iterates over the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g) {
+    return answer(g, null);
+  }
+
+  private List<Map<String, Object>> answer(GraphSnapshot g, PageRank.IterationListener listener) {
+    GraphArgs.atLeast("--top", top, 0);
+    GraphArgs.atLeast("--iterations", iterations, 0);
+    {
+      PageRank pageRank;
+      try {
+        pageRank = PageRank.on(CsrGraph.of(g)).damping(damping).tolerance(tolerance).maxIterations(iterations);
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput(e.getMessage());
+      }
+      pageRank.types(GraphArgs.types(g, types));
+      if (!seeds.isEmpty()) {
+        pageRank.seeds(GraphArgs.nodes(g, seeds));
+      }
+      if (listener != null) {
+        pageRank.listener(listener);
+      }
+      PageRankResult result = pageRank.run();
+      lastResult = result;
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", g.name(v));
+        row.put("rank", result.rank(v));
+        rows.add(row);
+      }
+      return rows;
     }
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * there is none.
  */
 @Command(name = "path", description = "Print one shortest path from FROM to TO, or exit 1 if none exists.")
-final class PathCommand implements Callable<Integer> {
+final class PathCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -41,6 +41,33 @@ final class PathCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
+      Map<String, Object> doc = answer(g);
+      if (json) {
+        Json.print(root.out(), doc);
+      } else {
+        var out = root.out();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) doc.get("nodes");
+        for (Map<String, Object> row : nodes) {
+          out.println(row.containsKey("type")
+              ? TerminalText.format("  -%s-> %s", row.get("type"), row.get("name"))
+              : TerminalText.escape(row.get("name")));
+        }
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** A breadth-first search: may visit the whole graph. */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    {
       int source = GraphArgs.node(g, from);
       int target = GraphArgs.node(g, to);
       NodePath path = ShortestPaths.between(CsrGraph.of(g), source, target, GraphArgs.types(g, types), Direction.FORWARD);
@@ -58,21 +85,10 @@ final class PathCommand implements Callable<Integer> {
         }
         nodes.add(row);
       }
-      if (json) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("length", path.length());
-        doc.put("nodes", nodes);
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        for (Map<String, Object> row : nodes) {
-          out.println(row.containsKey("type")
-              ? TerminalText.format("  -%s-> %s", row.get("type"), row.get("name"))
-              : TerminalText.escape(row.get("name")));
-        }
-        out.flush();
-      }
-      return ExitCodes.OK;
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("length", path.length());
+      doc.put("nodes", nodes);
+      return doc;
     }
   }
 }

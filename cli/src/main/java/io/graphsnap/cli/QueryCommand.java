@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
     "is:merged, is:test; a bare word matches names containing it. Terms combine with AND; OR, -term (NOT) and",
     "parentheses as usual; \"quotes\" make a value literal. The options below AND with the query; a kind, effect",
     "or edge type the snapshot does not have is an error (exit 2) that lists the valid ones."})
-final class QueryCommand implements Callable<Integer> {
+final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
   @Mixin NodeFilterOptions filter;
@@ -71,9 +71,9 @@ final class QueryCommand implements Callable<Integer> {
       throw CliException.badInput("--limit must be >= 0, not " + limit);
     }
     try (GraphSnapshot g = snapshot.open()) {
-      Query q;
+      Object doc;
       try {
-        q = query(g);
+        doc = answer(g);
       } catch (QuerySyntaxException e) {
         TerminalText.printf(root.err(), "graphsnap: query: %s%n", e.getMessage());
         TerminalText.printf(root.err(), "  %s%n", e.query());
@@ -81,43 +81,68 @@ final class QueryCommand implements Callable<Integer> {
         root.err().flush();
         return ExitCodes.BAD_INPUT;
       }
-      QueryVocabulary.requireKnown(q, g);
-      QueryResult result = new QueryEvaluator(g).evaluate(q);
       if (!root.quiet()) {
-        for (String warning : result.warnings()) {
+        for (String warning : lastResult.warnings()) {
           TerminalText.printf(root.err(), "graphsnap: warning: %s%n", warning);
         }
         root.err().flush();
       }
-      if (count) {
-        if (json) {
-          Json.print(root.out(), Map.of("count", result.count()));
-        } else {
-          root.out().println(result.count());
-          root.out().flush();
-        }
+      if (json) {
+        Json.print(root.out(), doc);
         return ExitCodes.OK;
       }
-      List<Map<String, String>> rows = new ArrayList<>();
-      for (int id : result.first(limit)) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("name", g.name(id));
-        row.put("kind", g.kind(id));
-        rows.add(row);
-      }
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        for (Map<String, String> row : rows) {
-          TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
-        }
-        if (!root.quiet() && result.count() > rows.size()) {
-          root.err().printf("(%,d of %,d shown; raise --limit for more)%n", rows.size(), result.count());
-        }
+      if (count) {
+        root.out().println(lastResult.count());
         root.out().flush();
+        return ExitCodes.OK;
       }
+      @SuppressWarnings("unchecked")
+      List<Map<String, String>> rows = (List<Map<String, String>>) doc;
+      for (Map<String, String> row : rows) {
+        TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
+      }
+      if (!root.quiet() && lastResult.count() > rows.size()) {
+        root.err().printf("(%,d of %,d shown; raise --limit for more)%n", rows.size(), lastResult.count());
+      }
+      root.out().flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** The last {@link #answer}'s result, for its warnings and count. */
+  private QueryResult lastResult;
+
+  /** A query may scan every node (globs, bare words). */
+  @Override
+  public boolean expensive() {
+    return true;
+  }
+
+  /**
+   * {@code [{"name", "kind"}]} (at most {@code --limit}), or {@code {"count": N}} with {@code --count}.
+   *
+   * @throws QuerySyntaxException for a query that does not parse (column and message)
+   */
+  @Override
+  public Object answer(GraphSnapshot g) {
+    if (limit < 0) {
+      throw CliException.badInput("--limit must be >= 0, not " + limit);
+    }
+    Query q = query(g);
+    QueryVocabulary.requireKnown(q, g);
+    QueryResult result = new QueryEvaluator(g).evaluate(q);
+    lastResult = result;
+    if (count) {
+      return Map.of("count", result.count());
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int id : result.first(limit)) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("name", g.name(id));
+      row.put("kind", g.kind(id));
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** The query text AND the filter options. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "reach",
     description = "List what a symbol reaches (or, with --reverse, what reaches it), with BFS depths.")
-final class ReachCommand implements Callable<Integer> {
+final class ReachCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -50,6 +50,23 @@ final class ReachCommand implements Callable<Integer> {
       GraphArgs.atLeast("--depth", depth, 0);
     }
     try (GraphSnapshot g = snapshot.open()) {
+      print(answer(g));
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Without a depth, a reach may visit the whole graph. */
+  @Override
+  public boolean expensive() {
+    return depth < 0;
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    if (depth < -1) {
+      GraphArgs.atLeast("--depth", depth, 0);
+    }
+    {
       int[] sources = GraphArgs.nodes(g, names);
       Reach reach = Reachability.reach(CsrGraph.of(g), sources, GraphArgs.types(g, types),
           reverse ? Direction.REVERSE : Direction.FORWARD, depth);
@@ -67,8 +84,7 @@ final class ReachCommand implements Callable<Integer> {
         }
         doc.put("nodes", nodes);
       }
-      print(doc);
-      return ExitCodes.OK;
+      return doc;
     }
   }
 

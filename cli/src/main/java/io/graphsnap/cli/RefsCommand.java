@@ -38,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "refs", description = {"List the refs and the snapshot each names (--history: earlier ones too, with times; "
     + "runs while a writer holds the store).", "--delete NAME deletes a ref (not HEAD); 'graphsnap gc' then frees the "
     + "snapshots only it kept."})
-final class RefsCommand implements Callable<Integer> {
+final class RefsCommand implements Callable<Integer>, StoreAnswer {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   @ParentCommand GraphsnapCommand root;
@@ -65,41 +65,12 @@ final class RefsCommand implements Callable<Integer> {
       }
       return delete();
     }
-    SortedMap<String, String> refs;
-    try {
-      refs = SnapshotRefs.all(storeOption.store);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
-    }
-    for (Map.Entry<String, String> ref : refs.entrySet()) {
-      Path file = StoreLayout.of(storeOption.store).snapshotFile(ref.getValue());
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new CliException(ExitCodes.CORRUPT, "ref " + ref.getKey() + " names snapshot " + ref.getValue()
-            + " but its file is missing (" + file + "); run 'graphsnap snapshot' to publish a new one");
-      }
-    }
-    Map<String, List<RefEntry>> histories = history ? histories(refs) : Map.of();
     if (json) {
-      List<Map<String, Object>> doc = new ArrayList<>();
-      refs.forEach((name, id) -> {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", name);
-        entry.put("snapshot", id);
-        if (history) {
-          List<Map<String, Object>> entries = new ArrayList<>();
-          for (RefEntry e : histories.get(name)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("snapshot", e.snapshotId());
-            item.put("time", e.time() == null ? null : e.time().toString());
-            entries.add(item);
-          }
-          entry.put("history", entries);
-        }
-        doc.add(entry);
-      });
-      Json.print(root.out(), doc);
+      Json.print(root.out(), answer());
       return ExitCodes.OK;
     }
+    SortedMap<String, String> refs = refs();
+    Map<String, List<RefEntry>> histories = history ? histories(refs) : Map.of();
     if (refs.isEmpty()) {
       root.err().println("no refs yet (run 'graphsnap snapshot')");
       root.err().flush();
@@ -121,6 +92,59 @@ final class RefsCommand implements Callable<Integer> {
     });
     root.out().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code [{"name", "snapshot", "history": [{"snapshot", "time"}]}]}, sorted by name ({@code history} only with
+   * {@code --history}); the same document for {@code --json} and the server's {@code /api/refs}. Read-only: a
+   * {@code --delete} never reaches it.
+   */
+  @Override
+  public List<Map<String, Object>> answer() {
+    if (delete != null) {
+      throw CliException.badInput("--delete changes the store; it is not an answer (run 'graphsnap refs --delete')");
+    }
+    SortedMap<String, String> refs = refs();
+    Map<String, List<RefEntry>> histories = history ? histories(refs) : Map.of();
+    List<Map<String, Object>> doc = new ArrayList<>();
+    refs.forEach((name, id) -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", name);
+      entry.put("snapshot", id);
+      if (history) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (RefEntry e : histories.get(name)) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("snapshot", e.snapshotId());
+          item.put("time", e.time() == null ? null : e.time().toString());
+          entries.add(item);
+        }
+        entry.put("history", entries);
+      }
+      doc.add(entry);
+    });
+    return doc;
+  }
+
+  /** Every ref and its snapshot, each checked to name a snapshot file that exists. */
+  private SortedMap<String, String> refs() {
+    if (!Files.isDirectory(storeOption.store)) {
+      throw CliException.badInput("no store at " + storeOption.store + " (pass --store)");
+    }
+    SortedMap<String, String> refs;
+    try {
+      refs = SnapshotRefs.all(storeOption.store);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
+    }
+    for (Map.Entry<String, String> ref : refs.entrySet()) {
+      Path file = StoreLayout.of(storeOption.store).snapshotFile(ref.getValue());
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CliException(ExitCodes.CORRUPT, "ref " + ref.getKey() + " names snapshot " + ref.getValue()
+            + " but its file is missing (" + file + "); run 'graphsnap snapshot' to publish a new one");
+      }
+    }
+    return refs;
   }
 
   /**

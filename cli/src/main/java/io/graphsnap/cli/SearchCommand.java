@@ -24,11 +24,11 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "search", description = "Find symbols by part of their name (case-insensitive), camel humps (SU#iB) "
     + "or, when nothing matches, by similarity; best first.")
-final class SearchCommand implements Callable<Integer> {
+final class SearchCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "TEXT", description = "Part of a name, a camel-hump pattern (SU#iB for StringUtils#isBlank), or a misspelled name.")
+  @Parameters(paramLabel = "TEXT", arity = "0..1", description = "Part of a name, a camel-hump pattern (SU#iB for StringUtils#isBlank), or a misspelled name.")
   String text;
 
   @Option(names = "--kind", paramLabel = "K", split = ",", description = "Only symbols of these kinds.")
@@ -40,47 +40,88 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--notes", description = "Also search note text and metadata values (slower: reads every symbol's details).")
   boolean notes;
 
+  @Option(names = "--stdin", description = "Read texts from standard input, one per line; print one JSON line per text.")
+  boolean stdin;
+
   @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"kind\", \"file\", \"lines\"}].")
   boolean json;
 
   @Override
   public Integer call() {
-    GraphArgs.atLeast("--limit", limit, 0);
-    if (text.isBlank()) {
-      throw CliException.badInput("give some text to search for");
+    if (stdin != (text == null)) {
+      throw CliException.badInput(stdin ? "--stdin reads the texts from standard input: give no TEXT" : "give some text to search for (or --stdin)");
+    }
+    if (stdin) {
+      return StdinBatch.run(snapshot, root.out(), (g, line) -> {
+        text = line;
+        return answer(g);
+      });
     }
     try (GraphSnapshot g = snapshot.open()) {
-      Suggestions.requireKnown("kind", kinds, g.kinds());
-      NameSearch search = NameSearch.of(g);
-      String query = NameMatch.normalise(text);
-      RoaringBitmap found = search.containing(query);
-      CamelHump hump = CamelHump.of(query);
-      if (hump != null) {
-        found.or(search.camelHump(hump));
-      }
-      if (notes) {
-        found.or(inDetails(g, query));
-      }
-      found.and(ofKinds(g));
-      boolean fuzzy = found.isEmpty();
-      List<Integer> ranked = new ArrayList<>();
-      if (fuzzy) {
-        for (int id : search.similar(query, Math.max(limit, 1) * 4)) {
-          if (kinds.isEmpty() || kinds.contains(g.kind(id))) {
-            ranked.add(id);
-          }
-        }
-        ranked = ranked.subList(0, Math.min(limit, ranked.size())); // similar() ranks by distance
-      } else {
-        for (IntIterator it = found.getIntIterator(); it.hasNext(); ) {
-          ranked.add(it.next());
-        }
-        ranked.sort(NameRanking.of(g, query));
-        ranked = ranked.subList(0, Math.min(limit, ranked.size()));
-      }
-      print(g, ranked, fuzzy, found.getLongCardinality());
-      return ranked.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+      List<Map<String, Object>> rows = answer(g);
+      print(rows);
+      return rows.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
     }
+  }
+
+  /** Whether the last {@link #answer} fell back to similar names, and how many names matched before the limit. */
+  private boolean fuzzy;
+  private long total;
+
+  /** {@code [{"name", "kind", "file", "lines"}]}, best first; the same for {@code --json} and {@code /api/search}. */
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g) {
+    GraphArgs.atLeast("--limit", limit, 0);
+    if (text == null || text.isBlank()) {
+      throw CliException.badInput("give some text to search for");
+    }
+    Suggestions.requireKnown("kind", kinds, g.kinds());
+    NameSearch search = NameSearch.of(g);
+    String query = NameMatch.normalise(text);
+    RoaringBitmap found = search.containing(query);
+    CamelHump hump = CamelHump.of(query);
+    if (hump != null) {
+      found.or(search.camelHump(hump));
+    }
+    if (notes) {
+      found.or(inDetails(g, query));
+    }
+    found.and(ofKinds(g));
+    fuzzy = found.isEmpty();
+    total = found.getLongCardinality();
+    List<Integer> ranked = new ArrayList<>();
+    if (fuzzy) {
+      for (int id : search.similar(query, Math.max(limit, 1) * 4)) {
+        if (kinds.isEmpty() || kinds.contains(g.kind(id))) {
+          ranked.add(id);
+        }
+      }
+      ranked = ranked.subList(0, Math.min(limit, ranked.size())); // similar() ranks by distance
+    } else {
+      for (IntIterator it = found.getIntIterator(); it.hasNext(); ) {
+        ranked.add(it.next());
+      }
+      ranked.sort(NameRanking.of(g, query));
+      ranked = ranked.subList(0, Math.min(limit, ranked.size()));
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int id : ranked) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", g.name(id));
+      row.put("kind", g.kind(id));
+      if (!g.isExternal(id)) {
+        row.put("file", g.file(id));
+        row.put("lines", List.of(g.lineStart(id), g.lineEnd(id)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** {@code --notes} reads every node's details. */
+  @Override
+  public boolean expensive() {
+    return notes;
   }
 
   private RoaringBitmap ofKinds(GraphSnapshot g) {
@@ -107,18 +148,7 @@ final class SearchCommand implements Callable<Integer> {
     return result;
   }
 
-  private void print(GraphSnapshot g, List<Integer> ids, boolean fuzzy, long total) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int id : ids) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", g.name(id));
-      row.put("kind", g.kind(id));
-      if (!g.isExternal(id)) {
-        row.put("file", g.file(id));
-        row.put("lines", List.of(g.lineStart(id), g.lineEnd(id)));
-      }
-      rows.add(row);
-    }
+  private void print(List<Map<String, Object>> rows) {
     if (json) {
       Json.print(root.out(), rows);
       return;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * [{"name", "kind", "lines": [start, end]}]}}; exit 1 when the snapshot has no such file.
  */
 @Command(name = "symbols", description = "List what a file declares, in line order.")
-final class SymbolsCommand implements Callable<Integer> {
+final class SymbolsCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -31,17 +31,10 @@ final class SymbolsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSnapshot g = snapshot.open()) {
-      int file = FileArgs.file(g, path);
-      List<Map<String, Object>> symbols = new ArrayList<>();
-      for (int v : g.fileSymbols(file)) {
-        symbols.add(FileArgs.symbol(g, v));
-      }
+      Map<String, Object> doc = answer(g);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> symbols = (List<Map<String, Object>>) doc.get("symbols");
       if (json) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("path", g.filePath(file));
-        doc.put("language", g.fileLanguage(file));
-        doc.put("object", g.fileObjectId(file));
-        doc.put("symbols", symbols);
         Json.print(root.out(), doc);
       } else {
         for (Map<String, Object> s : symbols) {
@@ -51,5 +44,20 @@ final class SymbolsCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  @Override
+  public Map<String, Object> answer(GraphSnapshot g) {
+    int file = FileArgs.file(g, path);
+    List<Map<String, Object>> symbols = new ArrayList<>();
+    for (int v : g.fileSymbols(file)) {
+      symbols.add(FileArgs.symbol(g, v));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("path", g.filePath(file));
+    doc.put("language", g.fileLanguage(file));
+    doc.put("object", g.fileObjectId(file));
+    doc.put("symbols", symbols);
+    return doc;
   }
 }

@@ -26,7 +26,7 @@ import java.util.Locale;
  * <p>Stateless and thread-safe. {@link #escape} is O(length) and returns its argument itself when there is
  * nothing to escape.
  */
-final class TerminalText {
+public final class TerminalText {
   private TerminalText() {}
 
   /** Whether {@code c} is a C0 control, DEL or a C1 control. */
@@ -35,7 +35,7 @@ final class TerminalText {
   }
 
   /** {@code value}'s {@code toString()} (or {@code "null"}) with every control character escaped. */
-  static String escape(Object value) {
+  public static String escape(Object value) {
     String s = String.valueOf(value);
     int first = firstControl(s);
     if (first < 0) {

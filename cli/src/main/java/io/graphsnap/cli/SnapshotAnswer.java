@@ -1,0 +1,32 @@
+package io.graphsnap.cli;
+
+import io.graphsnap.reader.GraphSnapshot;
+
+/**
+ * A read-only question about one snapshot whose answer is one JSON value: what the command prints with
+ * {@code --json} and what {@code graphsnap serve} sends for the same parameters (both through {@link Json}).
+ * Implemented by the query commands; their picocli options are the parameters, set before {@link #answer} is
+ * called.
+ *
+ * <p>Not thread-safe: an instance holds one question's parameters. The server keeps one parsed command per
+ * worker thread.
+ */
+public interface SnapshotAnswer {
+  /**
+   * The answer on {@code g} (maps, lists, strings, numbers), built on the heap: it stays valid after {@code g}
+   * is closed. Prints nothing.
+   *
+   * @throws CliException with {@link ExitCodes#NOT_FOUND} or {@link ExitCodes#BAD_INPUT} for a name that is not
+   *     there or a bad parameter
+   * @throws IllegalArgumentException for a bad parameter the reader rejects (a query's syntax)
+   */
+  Object answer(GraphSnapshot g);
+
+  /**
+   * True if answering may take time or memory in proportion to the whole graph (PageRank, cycles, reach
+   * without a depth): the server runs only a few of those at a time.
+   */
+  default boolean expensive() {
+    return false;
+  }
+}

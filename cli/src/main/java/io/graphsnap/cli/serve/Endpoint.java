@@ -1,0 +1,42 @@
+package io.graphsnap.cli.serve;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One endpoint {@code /api/NAME}: the command it answers with and how query parameters become that command's
+ * arguments. Options keep their command-line names ({@code ?type=calls&reverse} is {@code --type calls
+ * --reverse}); the command's positional arguments are named here ({@code ?name=...}).
+ *
+ * @param command the subcommand's name
+ * @param positionals the query parameters that give the positional arguments, in order
+ * @param variadic true if the last positional may repeat ({@code reach ?name=A&name=B})
+ */
+record Endpoint(String command, List<String> positionals, boolean variadic) {
+  /**
+   * Options no endpoint takes: what picks the snapshot or store (the server serves its own), the output mode,
+   * and what would write or take the store's writer lock ({@code refs --delete}). A new option that writes must be added here.
+   */
+  static final Set<String> REFUSED = Set.of("store", "snapshot", "at", "follow-store-link", "json", "stdin", "wait",
+      "delete", "help", "version", "quiet", "verbose", "exit-code");
+
+  /** The endpoints by name ({@code /api/NAME}). */
+  static final Map<String, Endpoint> ALL = Map.ofEntries(
+      Map.entry("lookup", new Endpoint("lookup", List.of("name"), false)),
+      Map.entry("neighbors", new Endpoint("neighbors", List.of("name"), false)),
+      Map.entry("neighbours", new Endpoint("neighbors", List.of("name"), false)),
+      Map.entry("query", new Endpoint("query", List.of("q"), false)),
+      Map.entry("search", new Endpoint("search", List.of("q"), false)),
+      Map.entry("reach", new Endpoint("reach", List.of("name"), true)),
+      Map.entry("path", new Endpoint("path", List.of("from", "to"), false)),
+      Map.entry("effects", new Endpoint("effects", List.of("name"), false)),
+      Map.entry("cycles", new Endpoint("cycles", List.of(), false)),
+      Map.entry("dead", new Endpoint("dead", List.of(), false)),
+      Map.entry("pagerank", new Endpoint("pagerank", List.of(), false)),
+      Map.entry("info", new Endpoint("info", List.of(), false)),
+      Map.entry("symbols", new Endpoint("symbols", List.of("file"), false)),
+      Map.entry("at", new Endpoint("at", List.of("position"), false)),
+      Map.entry("refs", new Endpoint("refs", List.of(), false)),
+      Map.entry("diff", new Endpoint("diff", List.of("from", "to"), false)));
+}
