@@ -9,6 +9,7 @@ import io.graphsnap.frontend.java.DeclarationTable;
 import io.graphsnap.frontend.java.ExtractionFailure;
 import io.graphsnap.frontend.java.ExtractionResult;
 import io.graphsnap.frontend.java.ParallelExtraction;
+import io.graphsnap.frontend.java.RetainedTrees;
 import io.graphsnap.frontend.java.SourceTree;
 import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.FileDeclarations;
@@ -103,7 +104,7 @@ final class BuildCommand implements Callable<Integer> {
       // Pass 1: every file's declarations (unchanged files from the last build's cache) → the tree's table.
       progress.status("declarations");
       ResolutionState state = ResolutionState.read(storeOption.store);
-      scan = new DeclarationScan().threads(jobs).cache(state.cache()).run(tree);
+      scan = new DeclarationScan().threads(jobs).cache(state.cache()).retain(RetainedTrees.ofHeap()).run(tree);
       table = DeclarationTable.of(scan.declarations(), libraries);
       // A stored summary is reused only if it was extracted with this very table (see ResolutionState).
       sameTable = state.extractedWith(table.fingerprint());
@@ -112,12 +113,14 @@ final class BuildCommand implements Callable<Integer> {
       }
       try (IndexUpdate changes = store.beginUpdate()) {
         if (sameTable && allStored(store, tree.paths(), scan.sourceSha256())) {
+          scan.trees().clear();
           // Nothing changed: the declaration pass has read and hashed every file already.
           extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
         } else {
           extraction = new ParallelExtraction()
               .threads(jobs)
               .declarations(table)
+              .trees(scan.trees())
               .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
               .onProgress((done, total) -> progress.update("extract", done, total))
               .run(tree, changes::put);
@@ -130,7 +133,9 @@ final class BuildCommand implements Callable<Integer> {
       for (FileDeclarations d : scan.declarations()) {
         entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
       }
-      ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+      if (!sameTable || !state.holds(entries)) {
+        ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+      }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
@@ -227,11 +232,18 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** True if every path has a source hash from the declaration pass and the index holds an object for it. */
+  /**
+   * True if every path has a source hash from the declaration pass and the index holds an object for it (one
+   * pass over the index, then one check per object file).
+   */
   private static boolean allStored(Store store, List<String> paths, Map<String, byte[]> shas) {
+    Map<String, FileEntry> stored = new HashMap<>();
+    store.index().forEachFile(e -> stored.put(e.path(), e));
     for (String p : paths) {
       byte[] sha = shas.get(p);
-      if (sha == null || !isStored(store, p, sha)) {
+      FileEntry entry = stored.get(p);
+      if (sha == null || entry == null || !Arrays.equals(entry.sourceSha256(), sha)
+          || !store.objects().contains(entry.objectId())) {
         return false;
       }
     }

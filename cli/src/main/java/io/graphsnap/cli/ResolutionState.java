@@ -111,6 +111,20 @@ final class ResolutionState {
     return fingerprint != null && Arrays.equals(fingerprint, tableFingerprint);
   }
 
+  /** True if this state has a fingerprint and holds exactly {@code files}' paths with these source hashes. */
+  boolean holds(Map<String, Entry> files) {
+    if (fingerprint == null || files.size() != entries.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : files.entrySet()) {
+      Entry mine = entries.get(e.getKey());
+      if (mine == null || !Arrays.equals(mine.sha256(), e.getValue().sha256())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The declarations cache for {@link DeclarationScan}. */
   DeclarationScan.Cache cache() {
     return (path, sha) -> {

@@ -70,21 +70,13 @@ public final class TreeTypes {
   private final Map<String, Supers> supers = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
   private final ConcurrentHashMap<String, Optional<JdkClasses.Info>> infos = new ConcurrentHashMap<>();
-  private final byte[] fingerprint;
 
   private TreeTypes(Collection<FileDeclarations> files, ClasspathTypes classpath, boolean wholeTree) {
     this.wholeTree = wholeTree;
     this.classpath = classpath;
     List<FileDeclarations> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
-    MessageDigest digest = Sha256.newDigest();
-    digest.update(("graphsnap-java-resolution " + RESOLUTION_VERSION + " " + FileDeclarations.VERSION + " jdk "
-        + Runtime.version()).getBytes(StandardCharsets.UTF_8));
-    digest.update(classpath.fingerprint());
     for (FileDeclarations f : sorted) {
-      digest.update(f.path.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(Sha256.of(f.bytes()));
       for (FileDeclarations.Type t : f.types) {
         if (types.putIfAbsent(t.name(), t) == null) {
           fileOf.put(t.name(), f);
@@ -94,7 +86,6 @@ public final class TreeTypes {
         }
       }
     }
-    this.fingerprint = digest.digest();
     for (FileDeclarations f : sorted) {
       scopes.put(f, scopeOf(f));
     }
@@ -103,14 +94,38 @@ public final class TreeTypes {
     }
   }
 
+  /**
+   * SHA-256 of what a table holds besides the tree's declarations: the resolution rules' version, the
+   * declarations' encoding version, the running JDK's version and the class path's class files.
+   */
+  public static byte[] externalFingerprint(ClasspathTypes classpath) {
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(("graphsnap-java-resolution " + RESOLUTION_VERSION + " " + FileDeclarations.VERSION + " jdk "
+        + Runtime.version()).getBytes(StandardCharsets.UTF_8));
+    digest.update(classpath.fingerprint());
+    return digest.digest();
+  }
+
+  /**
+   * The fingerprint of the table of {@code files} with {@code classpath} behind it, without building the table:
+   * the {@link #externalFingerprint} and each file's path and declarations, in path order. O(declaration bytes).
+   */
+  public static byte[] fingerprint(Collection<FileDeclarations> files, ClasspathTypes classpath) {
+    List<FileDeclarations> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(FileDeclarations::path));
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(externalFingerprint(classpath));
+    for (FileDeclarations f : sorted) {
+      digest.update(f.path.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Sha256.of(f.encodedBytes()));
+    }
+    return digest.digest();
+  }
+
   /** A table of {@code files} with {@code classpath} and the running JDK behind them. */
   public static TreeTypes of(Collection<FileDeclarations> files, ClasspathTypes classpath) {
     return new TreeTypes(files, classpath, true);
-  }
-
-  /** SHA-256 of everything the table holds (every file's declarations, the class path, the JDK version). */
-  public byte[] fingerprint() {
-    return fingerprint.clone();
   }
 
   /** True when built from a whole source tree; false for {@link #NONE}. */
