@@ -4,6 +4,7 @@ import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
+import io.graphsnap.frontend.java.DeclarationChange;
 import io.graphsnap.frontend.java.DeclarationScan;
 import io.graphsnap.frontend.java.DeclarationTable;
 import io.graphsnap.frontend.java.ExtractionFailure;
@@ -97,6 +98,7 @@ final class BuildCommand implements Callable<Integer> {
     DeclarationScan.Result scan;
     DeclarationTable table;
     boolean sameTable;
+    DeclarationChange change;
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       skipped = tree.skipped();
@@ -106,8 +108,9 @@ final class BuildCommand implements Callable<Integer> {
       ResolutionState state = ResolutionState.read(storeOption.store);
       scan = new DeclarationScan().threads(jobs).cache(state.cache()).retain(RetainedTrees.ofHeap()).run(tree);
       table = DeclarationTable.of(scan.declarations(), libraries);
-      // A stored summary is reused only if it was extracted with this very table (see ResolutionState).
+      // A stored summary is reused only if extracting it with this table gives the same (see ResolutionState).
       sameTable = state.extractedWith(table.fingerprint());
+      change = sameTable ? DeclarationChange.NONE : state.changeTo(table, libraries);
       if (!sameTable) {
         state.invalidate(storeOption.store);
       }
@@ -121,7 +124,8 @@ final class BuildCommand implements Callable<Integer> {
               .threads(jobs)
               .declarations(table)
               .trees(scan.trees())
-              .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
+              .changed(change)
+              .skipIf((file, sha) -> isStored(store, file, sha))
               .onProgress((done, total) -> progress.update("extract", done, total))
               .run(tree, changes::put);
         }
@@ -134,7 +138,7 @@ final class BuildCommand implements Callable<Integer> {
         entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
       }
       if (!sameTable || !state.holds(entries)) {
-        ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+        ResolutionState.write(storeOption.store, table.fingerprint(), table.externalFingerprint(), entries);
       }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
@@ -149,13 +153,20 @@ final class BuildCommand implements Callable<Integer> {
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused, %,d ms%s%n",
-          table.typeCount(), sameTable ? "unchanged" : "changed: every file extracted again", scan.parsed(),
+          table.typeCount(), sameTable ? "unchanged" : change.all() ? "changed: every file extracted again"
+              : "changed: files that write " + describe(change) + " extracted again", scan.parsed(),
           scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
     root.out().println(built.result().snapshotId());
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** The first few words of a declaration change, for the summary. */
+  private static String describe(DeclarationChange change) {
+    List<String> words = change.words().stream().sorted().limit(5).toList();
+    return String.join(", ", words) + (change.words().size() > 5 ? String.format(" and %,d more names", change.words().size() - 5) : "");
   }
 
   /** The names {@link #printSkipped} shows; the rest are counted. */

@@ -71,6 +71,7 @@ public final class ParallelExtraction {
   private Progress progress;
   private DeclarationTable table;
   private RetainedTrees trees;
+  private DeclarationChange change = DeclarationChange.NONE;
   private ClasspathTypes classpath = ClasspathTypes.EMPTY;
   private boolean fileByFile;
 
@@ -83,6 +84,15 @@ public final class ParallelExtraction {
       throw new IllegalArgumentException("threads must be at least 1, not " + count);
     }
     this.threads = count;
+    return this;
+  }
+
+  /**
+   * Extracts a stored file again, whatever the skip check answers, if {@code c} says the declarations' change
+   * affects it ({@link DeclarationChange#affects}); by default ({@link DeclarationChange#NONE}) none is.
+   */
+  public ParallelExtraction changed(DeclarationChange c) {
+    this.change = c;
     return this;
   }
 
@@ -230,7 +240,7 @@ public final class ParallelExtraction {
 
   private void process(JavaExtractor extractor, SourceFile file, Run run) throws InterruptedException {
     byte[] sha = Sha256.of(file.bytes());
-    if (storedCheck != null && run.skip(storedCheck, file.path(), sha)) {
+    if (storedCheck != null && !change.affects(file.bytes()) && run.skip(storedCheck, file.path(), sha)) {
       return;
     }
     FileSummary summary;
@@ -256,7 +266,8 @@ public final class ParallelExtraction {
   /** As {@link #process(JavaExtractor, SourceFile, Run)}, for a file the declaration pass parsed already. */
   private void process(JavaExtractor extractor, RetainedTrees.Tree parsed, Run run) throws InterruptedException {
     String path = parsed.unit().path();
-    if (storedCheck != null && run.skip(storedCheck, path, parsed.sourceSha256())) {
+    if (storedCheck != null && !change.affects(parsed.unit().sourceBytes())
+        && run.skip(storedCheck, path, parsed.sourceSha256())) {
       return;
     }
     FileSummary summary;

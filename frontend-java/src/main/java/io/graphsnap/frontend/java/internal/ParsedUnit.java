@@ -37,6 +37,11 @@ public final class ParsedUnit {
     return path;
   }
 
+  /** The file's bytes as read (not copied: do not modify). */
+  public byte[] sourceBytes() {
+    return bytes;
+  }
+
   /** The length of the file's text in chars. */
   public int sourceLength() {
     return text.length();

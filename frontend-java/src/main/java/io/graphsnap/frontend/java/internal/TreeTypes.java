@@ -161,6 +161,16 @@ public final class TreeTypes {
 
   // ---- types and packages
 
+  /** The qualified names of every type the tree declares (unordered, unmodifiable). */
+  Set<String> typeNames() {
+    return java.util.Collections.unmodifiableSet(types.keySet());
+  }
+
+  /** The declaration of tree type {@code qualified} (the file whose path sorts first wins), or null. */
+  FileDeclarations.Type declaration(String qualified) {
+    return types.get(qualified);
+  }
+
   boolean declares(String qualified) {
     return types.containsKey(qualified);
   }
