@@ -18,7 +18,7 @@ final class SubcommandIndex {
       Map.entry("neighbours", 11), Map.entry("query", 12), Map.entry("reach", 13), Map.entry("effects", 14),
       Map.entry("cycles", 15), Map.entry("path", 16), Map.entry("dead", 17), Map.entry("pagerank", 18),
       Map.entry("verify", 19), Map.entry("export", 20), Map.entry("serve", 21), Map.entry("watch", 22),
-      Map.entry("ingest-scip", 23), Map.entry("search", 24));
+      Map.entry("ingest-scip", 23), Map.entry("search", 24), Map.entry("completion", 25));
 
   /**
    * The class of the subcommand {@code args} run, or null when they run none, {@code help}, or a name that is
@@ -38,7 +38,8 @@ final class SubcommandIndex {
         continue;
       }
       Integer i = NAMES.get(a);
-      return i == null ? null : GraphsnapCommand.SUBCOMMANDS.get(i);
+      Class<?> command = i == null ? null : GraphsnapCommand.SUBCOMMANDS.get(i);
+      return command == CompletionCommand.class ? null : command; // its script lists every command
     }
     return null;
   }

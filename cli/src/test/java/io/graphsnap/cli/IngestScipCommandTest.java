@@ -191,7 +191,7 @@ class IngestScipCommandTest {
     CliRunner incremental = CliRunner.run("ingest-scip", changed.toString(), "--store", store, "--root", EXAMPLES.resolve("ts").toString());
     assertEquals(ExitCodes.OK, incremental.exitCode(), incremental::toString);
     assertTrue(incremental.err().contains("0 added, 1 changed, 4 unchanged"), incremental.err());
-    assertTrue(incremental.err().contains("mode      incremental (1 changed files)"), incremental.err());
+    assertTrue(incremental.err().contains("mode      incremental (1 changed file)"), incremental.err());
     String full = ingest(changed, dir.resolve("fresh").toString(), "--quiet", "--full", "--root", EXAMPLES.resolve("ts").toString());
     assertEquals(full, incremental.out().strip());
     assertNotEquals(first, full);
