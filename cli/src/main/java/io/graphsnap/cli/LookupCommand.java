@@ -37,13 +37,14 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
       return StdinBatch.run(snapshot, root.out(), (g, n) -> describe(g, GraphArgs.node(g, n)));
     }
     try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
+      int id = GraphArgs.node(g, name);
+      Map<String, Object> doc = describe(g, id);
       if (json) {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
         doc.forEach((k, v) -> TerminalText.printf(out, "%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
-        if (g.isExternal(GraphArgs.node(g, name))) {
+        if (g.isExternal(id)) {
           out.println("external: no file of the snapshot declares it (an unresolved reference target)");
         }
         out.flush();
