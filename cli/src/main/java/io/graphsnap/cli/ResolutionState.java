@@ -2,7 +2,10 @@ package io.graphsnap.cli;
 
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.SafeFiles;
+import io.graphsnap.frontend.java.DeclarationChange;
 import io.graphsnap.frontend.java.DeclarationScan;
+import io.graphsnap.frontend.java.DeclarationTable;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.FileDeclarations;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -29,29 +32,34 @@ import java.util.Map;
  * declarations by path and source SHA-256 (so that a rebuild need not parse unchanged files to rebuild the
  * table).
  *
- * <p>The contract that keeps incremental builds exact: a stored summary is reused only when its source hash
- * and the table's fingerprint are both unchanged. Before extracting with a new table, the file is rewritten
- * with no fingerprint ({@link #invalidate}); after the index commit, with the new one ({@link #write}). A crash
- * in between leaves no fingerprint, and the next build extracts every file again. A missing, damaged or
- * foreign file counts as empty.
+ * <p>The contract that keeps incremental builds exact: every stored summary equals what extracting its source
+ * with the table of the stored fingerprint gives. So a stored summary is reused when its source hash is
+ * unchanged and either the table's fingerprint is unchanged, or only the tree's declarations changed (same
+ * external fingerprint: class path, JDK) and the file writes none of the names of the change
+ * ({@link DeclarationChange}, computed against the table of the stored declarations). Before extracting with a
+ * new table, the file is rewritten with no fingerprint ({@link #invalidate}); after the index commit, with the
+ * new one ({@link #write}). A crash in between leaves no fingerprint, and the next build extracts every file
+ * again. A missing, damaged or foreign file counts as empty.
  *
  * <pre>
- * File --> Magic "GSRES1\n", Fingerprint (32 bytes, all zero: none), Count (int),
+ * File --> Magic "GSRES2\n", Fingerprint (32 bytes, all zero: none), ExternalFingerprint (32 bytes), Count (int),
  *          (Path (UTF), Sha256 (32 bytes), Length (int), Declarations (Length bytes))^Count
  * </pre>
  */
 final class ResolutionState {
   static final String FILE = "resolution.bin";
-  private static final byte[] MAGIC = "GSRES1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "GSRES2\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int MAX_ENTRY = 64 << 20;
 
   record Entry(byte[] sha256, byte[] declarations) {}
 
   private final byte[] fingerprint; // null: none
+  private final byte[] externalFingerprint;
   private final Map<String, Entry> entries;
 
-  private ResolutionState(byte[] fingerprint, Map<String, Entry> entries) {
+  private ResolutionState(byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> entries) {
     this.fingerprint = fingerprint;
+    this.externalFingerprint = externalFingerprint;
     this.entries = entries;
   }
 
@@ -66,6 +74,8 @@ final class ResolutionState {
       }
       byte[] fp = new byte[32];
       in.readFully(fp);
+      byte[] external = new byte[32];
+      in.readFully(external);
       int count = in.readInt();
       if (count < 0) {
         return empty();
@@ -83,7 +93,7 @@ final class ResolutionState {
         in.readFully(decl);
         entries.put(path, new Entry(sha, decl));
       }
-      return new ResolutionState(isZero(fp) ? null : fp, entries);
+      return new ResolutionState(isZero(fp) ? null : fp, external, entries);
     } catch (NoSuchFileException | io.graphsnap.objects.UnsafeStoreException e) {
       return empty(); // an unsafe entry is refused when the store is opened for writing
     } catch (EOFException e) {
@@ -94,7 +104,7 @@ final class ResolutionState {
   }
 
   private static ResolutionState empty() {
-    return new ResolutionState(null, Map.of());
+    return new ResolutionState(null, new byte[32], Map.of());
   }
 
   private static boolean isZero(byte[] b) {
@@ -109,6 +119,47 @@ final class ResolutionState {
   /** True if the stored summaries were extracted with a table of this fingerprint. */
   boolean extractedWith(byte[] tableFingerprint) {
     return fingerprint != null && Arrays.equals(fingerprint, tableFingerprint);
+  }
+
+  /**
+   * What changed between the table the stored summaries were extracted with and {@code table}: {@link
+   * DeclarationChange#NONE} for the same table, {@link DeclarationChange#ALL} when there is no stored
+   * fingerprint, the class path or JDK changed, or a stored declaration cannot be read.
+   */
+  DeclarationChange changeTo(DeclarationTable table, ClasspathTypes classpath) {
+    if (extractedWith(table.fingerprint())) {
+      return DeclarationChange.NONE;
+    }
+    if (fingerprint == null || !Arrays.equals(externalFingerprint, table.externalFingerprint())) {
+      return DeclarationChange.ALL;
+    }
+    List<FileDeclarations> before = new java.util.ArrayList<>(entries.size());
+    for (Entry e : entries.values()) {
+      try {
+        before.add(FileDeclarations.decode(e.declarations()));
+      } catch (IOException ex) {
+        return DeclarationChange.ALL;
+      }
+    }
+    DeclarationTable old = DeclarationTable.of(before, classpath);
+    if (!Arrays.equals(old.fingerprint(), fingerprint)) {
+      return DeclarationChange.ALL; // the stored declarations are not those of the stored fingerprint
+    }
+    return DeclarationChange.between(old, table);
+  }
+
+  /** True if this state has a fingerprint and holds exactly {@code files}' paths with these source hashes. */
+  boolean holds(Map<String, Entry> files) {
+    if (fingerprint == null || files.size() != entries.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : files.entrySet()) {
+      Entry mine = entries.get(e.getKey());
+      if (mine == null || !Arrays.equals(mine.sha256(), e.getValue().sha256())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The declarations cache for {@link DeclarationScan}. */
@@ -128,11 +179,12 @@ final class ResolutionState {
 
   /** Forgets the fingerprint (keeps the declarations), durably, before summaries are extracted with another table. */
   void invalidate(Path store) throws IOException {
-    write(store, null, entries);
+    write(store, null, externalFingerprint, entries);
   }
 
   /** Stores {@code fingerprint} and the declarations of {@code files} (path → its SHA-256 and declarations). */
-  static void write(Path store, byte[] fingerprint, Map<String, Entry> files) throws IOException {
+  static void write(Path store, byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> files)
+      throws IOException {
     Path file = store.resolve(FILE);
     SafeFiles.checkFileIfPresent(file);
     Path tmp = Files.createTempFile(store.resolve("tmp"), FILE + "-", ".tmp"); // a new file: links cannot redirect it
@@ -140,6 +192,7 @@ final class ResolutionState {
          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
       out.write(MAGIC);
       out.write(fingerprint == null ? new byte[32] : fingerprint);
+      out.write(externalFingerprint);
       List<String> paths = files.keySet().stream().sorted().toList();
       out.writeInt(paths.size());
       for (String p : paths) {
