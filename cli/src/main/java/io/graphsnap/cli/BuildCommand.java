@@ -120,8 +120,10 @@ final class BuildCommand implements Callable<Integer> {
       if (!sameTable) {
         state.invalidate(storeOption.store);
       }
+      Set<String> pending = state.pending(); // not reached by an interrupted build: extract whatever the table
+      Set<String> reached = java.util.concurrent.ConcurrentHashMap.newKeySet(); // extracted or reused by this one
       try (IndexUpdate changes = store.beginUpdate()) {
-        if (sameTable && allStored(store, tree.paths(), scan.sourceSha256())) {
+        if (sameTable && pending.isEmpty() && allStored(store, tree.paths(), scan.sourceSha256())) {
           scan.trees().clear();
           // Nothing changed: the declaration pass has read and hashed every file already.
           extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
@@ -132,16 +134,30 @@ final class BuildCommand implements Callable<Integer> {
                 .declarations(table)
                 .trees(scan.trees())
                 .changed(change)
-                .skipIf((file, sha) -> isStored(store, file, sha))
+                .skipIf((file, sha) -> {
+                  boolean reuse = !pending.contains(file) && isStored(store, file, sha);
+                  if (reuse) {
+                    reached.add(file);
+                  }
+                  return reuse;
+                })
                 .onProgress((done, total) -> progress.update("extract", done, total))
-                .run(tree, changes::put);
+                .run(tree, summary -> {
+                  changes.put(summary);
+                  reached.add(summary.path());
+                });
           } catch (InterruptedException e) {
             // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
             progress.done();
             UpdateSummary kept = changes.commit();
-            if (sameTable) { // what was kept was extracted with this table: the rerun reuses it
-              writeResolutionState(scan, table);
-            } // else the state stays invalidated: files the change touches may not be re-extracted yet
+            // What was reached was extracted (or checked) with this table, so the rerun reuses it; the files not
+            // reached keep summaries from an older table (or none), so they are pending until extracted.
+            Set<String> notReached = new HashSet<>(tree.paths());
+            notReached.removeAll(reached);
+            if (sameTable) {
+              notReached.retainAll(pending); // with the same table, only what was pending before stays pending
+            }
+            writeResolutionState(scan, table, notReached);
             root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
                 + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
             root.err().flush();
@@ -158,12 +174,19 @@ final class BuildCommand implements Callable<Integer> {
         update = changes.commit();
       }
       if (!sameTable || !state.holds(resolutionEntries(scan))) {
-        writeResolutionState(scan, table);
+        writeResolutionState(scan, table, Set.of());
       }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
+    } catch (InterruptedException e) {
+      // Ctrl-C while the declarations were read: nothing was extracted or changed yet
+      progress.done();
+      root.err().printf("graphsnap: interrupted while reading the declarations; nothing was extracted and "
+          + "no snapshot was published%n");
+      root.err().flush();
+      return ExitCodes.INTERRUPTED;
     } finally {
       progress.done();
       interruption.finished();
@@ -215,9 +238,14 @@ final class BuildCommand implements Callable<Integer> {
     return entries;
   }
 
-  /** Records the declaration table the stored summaries were extracted with, and each file's declarations. */
-  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table) throws IOException {
-    ResolutionState.write(storeOption.store, table.fingerprint(), table.externalFingerprint(), resolutionEntries(scan));
+  /**
+   * Records the declaration table the stored summaries were extracted with, each file's declarations, and the
+   * files whose stored summaries were not (an interrupted build's {@code pending}).
+   */
+  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table, Set<String> pending)
+      throws IOException {
+    ResolutionState.write(storeOption.store, table.fingerprint(), table.externalFingerprint(), resolutionEntries(scan),
+        pending);
   }
 
   /** Says how many files failed to parse and that their previous versions, if any, stay in the snapshot. */
