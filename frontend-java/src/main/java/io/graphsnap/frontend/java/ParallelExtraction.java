@@ -203,6 +203,10 @@ public final class ParallelExtraction {
     }
     joinAll(workers);
     run.rethrowFatal();
+    if (Thread.interrupted()) {
+      // interrupted while the last files were extracted: they were delivered, but the caller asked to stop
+      throw new InterruptedException("interrupted at the end of the extraction");
+    }
     return run.result(System.nanoTime() - start);
   }
 

@@ -104,6 +104,24 @@ class ParallelExtractionTest {
   }
 
   @Test
+  void anInterruptWhileTheLastFileIsExtractedStillThrows() throws Exception {
+    Thread caller = Thread.currentThread();
+    AtomicInteger delivered = new AtomicInteger();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      int files = tree.size();
+      // the last summary arrives after every file was queued, while the caller waits for the workers
+      assertThrows(InterruptedException.class, () -> new ParallelExtraction().threads(2).run(tree, s -> {
+        if (delivered.incrementAndGet() == files) {
+          caller.interrupt();
+        }
+      }));
+      assertEquals(files, delivered.get(), "what was extracted was delivered");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void threadsMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new ParallelExtraction().threads(0));
   }
