@@ -14,6 +14,8 @@ public final class BuildLimits {
   public static final int MAX_DECLARATIONS = Integer.MAX_VALUE - 16;
   /** Most edges one build collects, before duplicates and conflicting declarations' edges are dropped. */
   public static final int MAX_EDGES = Integer.MAX_VALUE - 16;
+  /** Most edge lines (sites) one build collects. */
+  public static final int MAX_EDGE_LINES = Integer.MAX_VALUE - 16;
   /** Most objects (files) one build takes. */
   public static final int MAX_FILES = Integer.MAX_VALUE - 16;
 

@@ -622,6 +622,83 @@ public final class GraphSnapshot implements AutoCloseable {
     return sections.reverse.degree(id);
   }
 
+  // ---------------------------------------------------------------- sites
+
+  /**
+   * Whether this snapshot has the CALL_SITES section (format version 4), which holds the lines where edges occur.
+   * Without it, {@link #sites} and {@link #outSites} answer "no sites". O(1).
+   */
+  public boolean hasSites() {
+    ensureOpen();
+    return sections.callSites != null;
+  }
+
+  /** The bytes of the CALL_SITES section, 0 when the snapshot has none. O(1). */
+  public long sitesBytes() {
+    ensureOpen();
+    return sections.callSites == null ? 0 : sections.callSites.byteSize();
+  }
+
+  /**
+   * The lines where the edge from {@code source} of type {@code typeId} to {@code target} occurs (each call of a
+   * {@code calls} edge), strictly increasing, in the file of {@code source} ({@link #file}); a new array, empty when
+   * the edge has none, does not exist, or the snapshot has no CALL_SITES. O(log out-degree(source) + log(nodes with
+   * sites) + the bytes of source's sites up to that edge).
+   *
+   * @throws IndexOutOfBoundsException if a node or the type is out of range
+   * @throws CorruptSnapshotException if the edge row or the sites entry read is damaged
+   */
+  public int[] sites(int source, int typeId, int target) {
+    checkNode(source);
+    checkNode(target);
+    Objects.checkIndex(typeId, sections.edgeTypes.size());
+    if (sections.callSites == null) {
+      return new int[0];
+    }
+    try {
+      CsrView forward = sections.forward;
+      long start = forward.start(source);
+      long lo = start;
+      long hi = forward.end(source) - 1;
+      long want = (long) typeId << 32 | target;
+      while (lo <= hi) {
+        long mid = (lo + hi) >>> 1;
+        long key = (long) forward.type(mid) << 32 | forward.neighbour(mid);
+        if (key < want) {
+          lo = mid + 1;
+        } else if (key > want) {
+          hi = mid - 1;
+        } else {
+          return sections.callSites.lines(source, (int) (mid - start), forward.degree(source));
+        }
+      }
+      return new int[0];
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /**
+   * The lines of each out-edge of {@code source}, in the order of {@link #out(int)} (type id, then target id):
+   * element i holds the lines of the i-th out-edge, or is {@code null} when that edge has none (every element is
+   * when the snapshot has no CALL_SITES). A new array. O(out-degree + log(nodes with sites) + source's site bytes).
+   *
+   * @throws IndexOutOfBoundsException if {@code source} is out of range
+   * @throws CorruptSnapshotException if the sites entry is damaged
+   */
+  public int[][] outSites(int source) {
+    checkNode(source);
+    try {
+      int degree = sections.forward.degree(source);
+      if (sections.callSites == null) {
+        return new int[degree][];
+      }
+      return sections.callSites.outLines(source, degree);
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
   // ---------------------------------------------------------------- queries
 
   /**

@@ -10,6 +10,7 @@ import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.internal.BitmapListView;
+import io.graphsnap.reader.internal.CallSitesView;
 import io.graphsnap.reader.internal.ChecksumVerifier;
 import io.graphsnap.reader.internal.DetailsReader;
 import io.graphsnap.reader.internal.Dictionary;
@@ -59,6 +60,8 @@ final class MappedSnapshot {
   /** Each file's nodes in line order, or {@code null} when the file has none (format version 2 and older). */
   final FileSymbolsView fileSymbols;
   final DetailsReader details;
+  /** The lines where edges occur, or {@code null} when the file has none (format version 3 and older). */
+  final CallSitesView callSites;
   private final SectionTable sections;
   private final StringListView buildInfoList;
   private final StringListView conflictList;
@@ -99,6 +102,8 @@ final class MappedSnapshot {
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
     Section symbols = table.optional(SectionId.FILE_SYMBOLS);
     this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, files.count(), n);
+    Section sites = table.optional(SectionId.CALL_SITES);
+    this.callSites = sites == null ? null : CallSitesView.open(sites, n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,
         "key/value pairs");
     this.conflictList = openGrouped(table.optional(SectionId.CONFLICTS), StringListFormat.CONFLICT_GROUP,
@@ -166,6 +171,11 @@ final class MappedSnapshot {
       case NAME_TRIGRAMS -> () -> {
         if (nameTrigrams != null) {
           nameTrigrams.verify(names);
+        }
+      };
+      case CALL_SITES -> () -> {
+        if (callSites != null) {
+          callSites.verify(forward, nodes);
         }
       };
     };

@@ -70,6 +70,7 @@ public final class SnapshotSections {
       case NAME_INDEX -> "hash index over names";
       case FILE_SYMBOLS -> "per-file symbol index (nodes in line order)";
       case NAME_TRIGRAMS -> "search index over names (trigram → Roaring bitmap)";
+      case CALL_SITES -> "call sites (the lines of each call, per source node)";
     };
   }
 }

@@ -31,6 +31,7 @@ import org.roaringbitmap.RoaringBitmap;
  * @param fileSymbolCount nodes whose file is this one
  * @param languages language tags, sorted; language id = index
  * @param conflicts conflicts, sorted by name, then dropped path
+ * @param sites the CALL_SITES entries: the nodes with sites and their entries
  */
 public record CompiledGraph(
     String[] nodeNames,
@@ -55,7 +56,8 @@ public record CompiledGraph(
     int[] fileLanguage,
     int[] fileSymbolCount,
     String[] languages,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    CallSitesBuilder.Sites sites) {
 
   /** The tool name and version written in BUILD_INFO. Part of the bytes: changing it changes every snapshot. */
   public static final String TOOL = "graphsnap 0.1.0";

@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
@@ -52,6 +53,7 @@ final class CompiledSections implements SnapshotBody {
       case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
+      case CALL_SITES -> out -> CallSitesFormat.write(out, g.sites().nodes(), g.sites().entries(), g.sites().count());
     };
   }
 

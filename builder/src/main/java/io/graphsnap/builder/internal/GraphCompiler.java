@@ -32,6 +32,13 @@ public final class GraphCompiler {
   private Dictionary.Sorted types;
   private Dictionary.Sorted languages;
   private NodeColumns nodes;
+  /** The sited edges of winning declarations, in final ids (filled by {@link #forwardEdges}). */
+  private int sitedCount;
+  private int[] sitedSource;
+  private byte[] sitedType;
+  private int[] sitedTarget;
+  private int[] sitedLineStart;
+  private int[] sitedLineEnd;
 
   private GraphCompiler(ObjectCollector collector, PhaseClock clock) {
     this.c = collector;
@@ -58,6 +65,10 @@ public final class GraphCompiler {
     clock.start("edges");
     Csr forward = forwardEdges();
     Csr reverse = forward.transpose();
+    CallSitesBuilder.Sites sites = CallSitesBuilder.build(sitedSource, sitedType, sitedTarget, sitedLineStart,
+        sitedLineEnd, c.siteLines.elements(), sitedCount, forward);
+    sitedSource = null;
+    sitedTarget = null;
     long[] edgeTypeCounts = new long[types.size()];
     for (byte t : forward.types()) {
       edgeTypeCounts[t & 0xFF]++;
@@ -80,7 +91,7 @@ public final class GraphCompiler {
     return new CompiledGraph(names.strings(), nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
         nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), edgeTypeCounts, forward,
         reverse, kindBitmaps, effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount,
-        languages.strings(), res.conflicts);
+        languages.strings(), res.conflicts, sites);
   }
 
   /** A name is a node if declared or the target of a kept edge; a type is used if a kept edge has it. */
@@ -205,14 +216,37 @@ public final class GraphCompiler {
     int[] nameRemap = names.remap();
     int[] typeRemap = types.remap();
     byte[] finalTypes = new byte[keptEdges];
+    int[] sited = c.sitedEdge.elements();
+    int[] sitedEnd = c.sitedLineEnd.elements();
+    int sitedRaw = c.sitedEdge.size();
+    sitedSource = new int[sitedRaw];
+    sitedType = new byte[sitedRaw];
+    sitedTarget = new int[sitedRaw];
+    sitedLineStart = new int[sitedRaw];
+    sitedLineEnd = new int[sitedRaw];
     int m = 0;
+    int k = 0;
     for (int i = 0; i < raw; i++) {
       int d = source[i];
+      boolean hasLines = k < sitedRaw && sited[k] == i;
       if (!res.dropped[d]) {
-        source[m] = nameRemap[declName[d]];
+        int name = declName[d];
+        source[m] = nameRemap[name];
         target[m] = nameRemap[target[i]];
         finalTypes[m] = (byte) typeRemap[type[i]];
+        // Sites come from the declaration that gives the node its record (a merged namespace's first path).
+        if (hasLines && res.winner[name] == d) {
+          sitedSource[sitedCount] = source[m];
+          sitedType[sitedCount] = finalTypes[m];
+          sitedTarget[sitedCount] = target[m];
+          sitedLineStart[sitedCount] = k == 0 ? 0 : sitedEnd[k - 1];
+          sitedLineEnd[sitedCount] = sitedEnd[k];
+          sitedCount++;
+        }
         m++;
+      }
+      if (hasLines) {
+        k++;
       }
     }
     return Csr.forward(source, target, finalTypes, m, nodeProv.length);

@@ -17,7 +17,8 @@ import java.util.function.LongConsumer;
  * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
  *
  * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
- * Memory: about 32 bytes per declaration plus its details, 12 bytes per edge, and the distinct strings.
+ * Memory: about 32 bytes per declaration plus its details, 12 bytes per edge, 8 per edge with lines and 4 per
+ * line, and the distinct strings.
  */
 public final class ObjectCollector implements ObjectVisitor {
   /** Symbol names and edge-target names. */
@@ -48,6 +49,11 @@ public final class ObjectCollector implements ObjectVisitor {
   IntArrayList edgeSource = new IntArrayList();
   IntArrayList edgeType = new IntArrayList();
   IntArrayList edgeTarget = new IntArrayList();
+
+  // Edges with lines (sites), in raw-edge order: raw edge index, and the end of its lines in siteLines.
+  final IntArrayList sitedEdge = new IntArrayList();
+  final IntArrayList sitedLineEnd = new IntArrayList();
+  final IntArrayList siteLines = new IntArrayList();
 
   private final LongConsumer progress;
 
@@ -97,6 +103,14 @@ public final class ObjectCollector implements ObjectVisitor {
       declDetails.add(DetailEncoder.encode(s, path));
     }
     for (EdgeSummary e : edges) {
+      if (e.lineCount() > 0) {
+        checkRoom("edge lines", siteLines.size(), e.lineCount(), BuildLimits.MAX_EDGE_LINES);
+        sitedEdge.add(edgeSource.size());
+        for (int i = 0; i < e.lineCount(); i++) {
+          siteLines.add(e.line(i));
+        }
+        sitedLineEnd.add(siteLines.size());
+      }
       edgeSource.add(firstDecl + e.source());
       edgeType.add(edgeTypes.intern(e.type(), path));
       edgeTarget.add(names.intern(e.target(), path));

@@ -22,22 +22,33 @@ public final class Edge extends Table {
   public String target() { int o = __offset(8); return o != 0 ? __string(o + bb_pos) : null; }
   public ByteBuffer targetAsByteBuffer() { return __vector_as_bytebuffer(8, 1); }
   public ByteBuffer targetInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 8, 1); }
+  public long lines(int j) { int o = __offset(10); return o != 0 ? (long)bb.getInt(__vector(o) + j * 4) & 0xFFFFFFFFL : 0; }
+  public int linesLength() { int o = __offset(10); return o != 0 ? __vector_len(o) : 0; }
+  public IntVector linesVector() { return linesVector(new IntVector()); }
+  public IntVector linesVector(IntVector obj) { int o = __offset(10); return o != 0 ? obj.__assign(__vector(o), bb) : null; }
+  public ByteBuffer linesAsByteBuffer() { return __vector_as_bytebuffer(10, 4); }
+  public ByteBuffer linesInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 10, 4); }
 
   public static int createEdge(FlatBufferBuilder builder,
       int source,
       int typeOffset,
-      int targetOffset) {
-    builder.startTable(3);
+      int targetOffset,
+      int linesOffset) {
+    builder.startTable(4);
+    Edge.addLines(builder, linesOffset);
     Edge.addTarget(builder, targetOffset);
     Edge.addType(builder, typeOffset);
     Edge.addSource(builder, source);
     return Edge.endEdge(builder);
   }
 
-  public static void startEdge(FlatBufferBuilder builder) { builder.startTable(3); }
+  public static void startEdge(FlatBufferBuilder builder) { builder.startTable(4); }
   public static void addSource(FlatBufferBuilder builder, int source) { builder.addInt(0, source, 0); }
   public static void addType(FlatBufferBuilder builder, int typeOffset) { builder.addOffset(1, typeOffset, 0); }
   public static void addTarget(FlatBufferBuilder builder, int targetOffset) { builder.addOffset(2, targetOffset, 0); }
+  public static void addLines(FlatBufferBuilder builder, int linesOffset) { builder.addOffset(3, linesOffset, 0); }
+  public static int createLinesVector(FlatBufferBuilder builder, long[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addInt((int) data[i]); return builder.endVector(); }
+  public static void startLinesVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
   public static int endEdge(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param language language tag ({@code java}, {@code covenant}, …), or empty if unknown
  * @param sourceSha256 SHA-256 of the source file's bytes (32 bytes), or {@code null} if unknown
  * @param symbols the symbols declared, in the order given (edge sources index into this list)
- * @param edges the outgoing edges, sorted by (source, type, target) and distinct
+ * @param edges the outgoing edges, sorted by (source, type, target) and distinct: an edge stated twice is kept
+ *     once, with the union of its lines
  */
 public record FileSummary(String path, String language, byte[] sourceSha256,
     List<SymbolSummary> symbols, List<EdgeSummary> edges) {
@@ -52,10 +53,21 @@ public record FileSummary(String path, String language, byte[] sourceSha256,
     }
     sorted.sort(null);
     List<EdgeSummary> distinct = new ArrayList<>(sorted.size());
-    for (EdgeSummary e : sorted) {
-      if (distinct.isEmpty() || distinct.getLast().compareTo(e) != 0) {
-        distinct.add(e);
+    long lines = 0;
+    for (int i = 0, n = sorted.size(); i < n; ) {
+      EdgeSummary first = sorted.get(i);
+      int end = i + 1;
+      long runLines = first.lineCount();
+      while (end < n && sorted.get(end).compareTo(first) == 0) {
+        runLines += sorted.get(end++).lineCount();
       }
+      lines += runLines;
+      if (lines > Limits.MAX_EDGE_LINES_PER_FILE) {
+        throw new InvalidSummaryException(path + " gives more than " + Limits.MAX_EDGE_LINES_PER_FILE
+            + " edge lines (sites)");
+      }
+      distinct.add(runLines == first.lineCount() ? first : EdgeSummary.merged(sorted.subList(i, end), (int) runLines));
+      i = end;
     }
     edges = List.copyOf(distinct);
   }

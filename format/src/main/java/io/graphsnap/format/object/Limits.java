@@ -31,6 +31,8 @@ public final class Limits {
   public static final int MAX_SYMBOLS_PER_FILE = 1 << 20;
   /** Most edges one file may declare. */
   public static final int MAX_EDGES_PER_FILE = 1 << 22;
+  /** Most edge lines (sites, {@link EdgeSummary#lines()}) one file may give, over all its edges, after repeats merge. */
+  public static final int MAX_EDGE_LINES_PER_FILE = 1 << 22;
 
   private Limits() {}
 }

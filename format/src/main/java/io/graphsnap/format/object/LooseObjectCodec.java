@@ -24,8 +24,18 @@ import java.util.TreeMap;
  * {@link CorruptObjectException} naming the object. Thread-safe, stateless.
  */
 public final class LooseObjectCodec {
-  /** Version of the schema written into {@code LooseObject.schema_version}. */
+  /**
+   * Version of the schema written into {@code LooseObject.schema_version} when no edge has lines: objects without
+   * lines are written exactly as before {@code Edge.lines} existed, so their ids do not change.
+   */
   public static final int SCHEMA_VERSION = 1;
+  /**
+   * Version 2 adds {@code Edge.lines} (the lines where an edge occurs, its sites): written when some edge has lines.
+   * The decoder reads both versions; a version-1 object that has lines is refused.
+   */
+  public static final int SCHEMA_VERSION_EDGE_LINES = 2;
+  /** The newest version the decoder reads. */
+  public static final int SCHEMA_VERSION_CURRENT = SCHEMA_VERSION_EDGE_LINES;
 
   private static final String IDENTIFIER = "GSLO";
 
@@ -40,16 +50,29 @@ public final class LooseObjectCodec {
     }
     int symbols = LooseObject.createSymbolsVector(b, symbolOffsets);
     int[] edgeOffsets = new int[summary.edges().size()];
+    boolean anyLines = false;
     for (int i = 0; i < edgeOffsets.length; i++) {
       EdgeSummary e = summary.edges().get(i);
-      edgeOffsets[i] = Edge.createEdge(b, e.source(), b.createString(e.type()), b.createString(e.target()));
+      int type = b.createString(e.type());
+      int target = b.createString(e.target());
+      int lines = 0; // absent
+      if (e.lineCount() > 0) {
+        anyLines = true;
+        Edge.startLinesVector(b, e.lineCount());
+        for (int j = e.lineCount() - 1; j >= 0; j--) {
+          b.addInt(e.line(j));
+        }
+        lines = b.endVector();
+      }
+      edgeOffsets[i] = Edge.createEdge(b, e.source(), type, target, lines);
     }
     int edges = LooseObject.createEdgesVector(b, edgeOffsets);
     int path = b.createString(summary.path());
     int language = b.createString(summary.language());
     byte[] sha = summary.sourceSha256();
     int shaVector = LooseObject.createSourceSha256Vector(b, sha == null ? new byte[0] : sha);
-    int root = LooseObject.createLooseObject(b, SCHEMA_VERSION, path, language, shaVector, symbols, edges);
+    int version = anyLines ? SCHEMA_VERSION_EDGE_LINES : SCHEMA_VERSION;
+    int root = LooseObject.createLooseObject(b, version, path, language, shaVector, symbols, edges);
     LooseObject.finishLooseObjectBuffer(b, root);
     return b.sizedByteArray();
   }
@@ -126,9 +149,10 @@ public final class LooseObjectCodec {
 
     FileSummary decode() throws CorruptObjectException {
       LooseObject root = LooseObject.getRootAsLooseObject(bb);
-      if (root.schemaVersion() != SCHEMA_VERSION) {
-        throw new CorruptObjectException(resource,
-            "unsupported schema version " + root.schemaVersion() + " (supported: " + SCHEMA_VERSION + ")");
+      int version = root.schemaVersion();
+      if (version < SCHEMA_VERSION || version > SCHEMA_VERSION_CURRENT) {
+        throw new CorruptObjectException(resource, "unsupported schema version " + version + " (supported: "
+            + SCHEMA_VERSION + " to " + SCHEMA_VERSION_CURRENT + ")");
       }
       String path = string(root.path(), "path");
       String language = root.language() == null ? "" : string(root.language(), "language");
@@ -144,9 +168,44 @@ public final class LooseObjectCodec {
       Edge e = new Edge();
       for (int i = 0; i < edgeCount; i++) {
         root.edges(e, i);
-        edges.add(new EdgeSummary(e.source(), string(e.type(), "edge type"), string(e.target(), "edge target")));
+        String type = string(e.type(), "edge type");
+        String target = string(e.target(), "edge target");
+        edges.add(new EdgeSummary(e.source(), type, target, lines(e, i, version)));
       }
       return new FileSummary(path, language, sha, symbols, edges);
+    }
+
+    /** Edge {@code i}'s lines: each in [1, 2^31), strictly increasing, none in a version-1 object. */
+    private int[] lines(Edge e, int i, int version) throws CorruptObjectException {
+      int n = e.linesLength();
+      if (n == 0) {
+        return null;
+      }
+      if (version < SCHEMA_VERSION_EDGE_LINES) {
+        throw new CorruptObjectException(resource, "edge " + i + " has lines, which schema version " + version
+            + " does not have (they came with version " + SCHEMA_VERSION_EDGE_LINES + ")");
+      }
+      // Each line takes 4 bytes of the buffer; charge what the int[] takes, so aliased vectors cannot amplify.
+      if (n < 0 || n > bb.remaining() / 4) {
+        throw new CorruptObjectException(resource, "vector lines of edge " + i + " claims " + n + " elements in "
+            + bb.remaining() + " bytes");
+      }
+      budget -= 4L * n;
+      if (budget < 0) {
+        throw new CorruptObjectException(resource, "edge lines decode to more elements than the object holds (aliased vectors)");
+      }
+      int[] lines = new int[n];
+      long previous = 0;
+      for (int j = 0; j < n; j++) {
+        long line = e.lines(j);
+        if (line <= previous || line > Integer.MAX_VALUE) {
+          throw new CorruptObjectException(resource, "line " + j + " of edge " + i + " is " + line
+              + ": lines must be strictly increasing, in [1, " + Integer.MAX_VALUE + "]");
+        }
+        lines[j] = (int) line;
+        previous = line;
+      }
+      return lines;
     }
 
     private SymbolSummary symbol(Symbol s) throws CorruptObjectException {

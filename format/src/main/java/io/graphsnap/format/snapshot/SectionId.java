@@ -86,7 +86,15 @@ public enum SectionId {
    * Since format version {@link SnapshotFormat#VERSION_NAME_TRIGRAMS}; optional: a file without it is searched by
    * reading every name.
    */
-  NAME_TRIGRAMS(24);
+  NAME_TRIGRAMS(24),
+  /**
+   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Nodes Int32^Count, Data}: the source
+   * lines where edges occur (each call of a {@code calls} edge), for the nodes that have such edges, aligned with
+   * each node's forward CSR row; a site's file is its source node's. The grammar and the rule are in
+   * {@link CallSitesFormat}. Since format version {@link SnapshotFormat#VERSION_CALL_SITES}; optional: a file
+   * without it has no sites.
+   */
+  CALL_SITES(25);
 
   private final int id;
 
@@ -117,6 +125,7 @@ public enum SectionId {
       case NAME_INDEX -> NameIndexFormat.class.getName();
       case FILE_SYMBOLS -> FileSymbolsFormat.class.getName();
       case NAME_TRIGRAMS -> NameTrigramsFormat.class.getName();
+      case CALL_SITES -> CallSitesFormat.class.getName();
     };
   }
 

@@ -26,7 +26,7 @@ import io.graphsnap.format.object.Kinds;
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
  * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
- * {@link NameTrigramsFormat}, and the bloom module's
+ * {@link NameTrigramsFormat}, {@link CallSitesFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
@@ -51,8 +51,13 @@ public final class SnapshotFormat {
   public static final int VERSION_FILE_SYMBOLS = 3;
   /** The version that adds {@link SectionId#NAME_TRIGRAMS}: the same version 3 as {@link #VERSION_FILE_SYMBOLS}. */
   public static final int VERSION_NAME_TRIGRAMS = VERSION_FILE_SYMBOLS;
+  /**
+   * Version 4 adds the optional section {@link SectionId#CALL_SITES} (the lines where edges occur: each call's
+   * line); every other section is as in version 3, so older files are read as before and have no sites.
+   */
+  public static final int VERSION_CALL_SITES = 4;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_FILE_SYMBOLS;
+  public static final int VERSION_CURRENT = VERSION_CALL_SITES;
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
   /** Offset of FormatVersion in the header. */

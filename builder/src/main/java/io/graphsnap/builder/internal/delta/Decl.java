@@ -1,5 +1,6 @@
 package io.graphsnap.builder.internal.delta;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Set;
  * @param details the NODE_DETAILS entry this declaration gives
  * @param effects its effects
  * @param edges its distinct out-edges, by type and target name
+ * @param lines the lines (sites) of those of its edges that have some, strictly increasing
  */
 record Decl(String path, String kind, int lineStart, int lineEnd, byte[] details, Set<String> effects,
-    Set<EdgeKey> edges) {
+    Set<EdgeKey> edges, Map<EdgeKey, int[]> lines) {
 
   /**
    * An edge by names, as loose objects state it: from a known source, of {@code type}, to {@code target}.

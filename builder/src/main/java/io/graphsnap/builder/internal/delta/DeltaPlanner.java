@@ -128,7 +128,13 @@ final class DeltaPlanner {
     }
     s.effects = r.effects();
     Set<Decl.EdgeKey> before = resolver.baseOut(oldId);
-    if (!before.equals(r.out())) {
+    boolean outChanged = !before.equals(r.out());
+    if (r.sites() != null) {
+      s.sites = SiteEntries.encode(r.out(), r.sites());
+    } else if (outChanged) { // the base's winner, unchanged, gives the lines; other declarations changed the row
+      s.sites = SiteEntries.encode(r.out(), SiteEntries.ofBase(base, oldId));
+    }
+    if (outChanged) {
       s.out = r.out();
       for (Decl.EdgeKey e : before) {
         if (!r.out().contains(e)) {

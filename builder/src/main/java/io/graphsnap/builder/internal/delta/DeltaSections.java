@@ -6,6 +6,7 @@ import io.graphsnap.builder.internal.NameIndexBuilder;
 import io.graphsnap.builder.internal.NameTrigramsBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
+import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
@@ -16,6 +17,8 @@ import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import java.util.concurrent.Future;
 import org.roaringbitmap.RoaringBitmap;
@@ -89,6 +92,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case NAME_INDEX -> this::writeNameIndex;
       case FILE_SYMBOLS -> this::writeFileSymbols;
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
+      case CALL_SITES -> this::writeCallSites;
       case FILE_PATHS -> this::writePaths;
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(d.languages);
@@ -118,7 +122,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
           REVERSE_SOURCES, REVERSE_TYPES -> false;
       case KINDS, EFFECTS, EDGE_TYPES, EDGE_TYPE_COUNTS, KIND_BITMAPS, EFFECT_BITMAPS, BLOOM, FILE_PATHS, FILES,
-          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS, NAME_TRIGRAMS -> true;
+          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS, NAME_TRIGRAMS, CALL_SITES -> true;
     };
   }
 
@@ -301,6 +305,62 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     newLineStart = null;
     newLineEnd = null;
     FileSymbolsFormat.write(out, index);
+  }
+
+  // ---------------------------------------------------------------- call sites
+
+  /**
+   * CALL_SITES: the base's entries of copied nodes (their rows did not change, so neither did their entries), under
+   * their new ids, and the new entries of rewritten nodes, in new id order. Entries depend only on names and lines
+   * ({@link SiteEntries}), so the bytes are the full build's. O(segments · log(base entries) + entries copied).
+   */
+  private void writeCallSites(SectionWriter out) throws IOException {
+    MemorySegment section = base.section(SectionId.CALL_SITES);
+    long baseCount = CallSitesFormat.storedCount(section);
+    long baseData = CallSitesFormat.dataOffset(baseCount);
+    IntArrayList newIds = new IntArrayList();
+    LongArrayList sources = new LongArrayList(); // >= 0: base entry index; < 0: -(item + 1)
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int v = nodes.newStart[seg];
+      if (nodes.kind[seg] == Splice.ITEM) {
+        int item = nodes.item[seg];
+        NodeState s = d.nodeItems[item];
+        if (s.sites != null) {
+          if (s.sites.length > 0) {
+            newIds.add(v);
+            sources.add(-(item + 1L));
+          }
+        } else if (s.oldId >= 0) {
+          long i = CallSitesFormat.find(section, baseCount, s.oldId);
+          if (i >= 0) {
+            newIds.add(v);
+            sources.add(i);
+          }
+        }
+        continue;
+      }
+      int from = nodes.oldStart[seg];
+      int to = from + nodes.length[seg];
+      for (long i = CallSitesFormat.lowerBound(section, baseCount, from); i < baseCount; i++) {
+        int old = CallSitesFormat.node(section, baseCount, i);
+        if (old >= to) {
+          break;
+        }
+        newIds.add(v + old - from);
+        sources.add(i);
+      }
+    }
+    int[] ids = newIds.elements();
+    long[] src = sources.elements();
+    CallSitesFormat.write(out, newIds.size(), i -> ids[i], i -> src[i] < 0 ? d.nodeItems[(int) (-src[i] - 1)].sites.length
+        : CallSitesFormat.end(section, src[i] + 1) - CallSitesFormat.end(section, src[i]), (i, o) -> {
+          if (src[i] < 0) {
+            o.put(d.nodeItems[(int) (-src[i] - 1)].sites);
+          } else {
+            long start = CallSitesFormat.end(section, src[i]);
+            o.put(section, baseData + start, CallSitesFormat.end(section, src[i] + 1) - start);
+          }
+        });
   }
 
   // ---------------------------------------------------------------- details

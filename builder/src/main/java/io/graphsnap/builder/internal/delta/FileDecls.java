@@ -22,17 +22,26 @@ final class FileDecls {
     }
     List<SymbolSummary> symbols = summary.symbols();
     List<Set<Decl.EdgeKey>> edges = new ArrayList<>(symbols.size());
+    List<Map<Decl.EdgeKey, int[]>> lines = new ArrayList<>(symbols.size());
     for (int i = 0; i < symbols.size(); i++) {
       edges.add(new LinkedHashSet<>());
+      lines.add(Map.of());
     }
     for (EdgeSummary e : summary.edges()) {
-      edges.get(e.source()).add(new Decl.EdgeKey(e.type(), e.target()));
+      Decl.EdgeKey key = new Decl.EdgeKey(e.type(), e.target());
+      edges.get(e.source()).add(key);
+      if (e.lineCount() > 0) {
+        if (lines.get(e.source()).isEmpty()) {
+          lines.set(e.source(), new HashMap<>());
+        }
+        lines.get(e.source()).put(key, e.lines());
+      }
     }
     Map<String, Decl> byName = new HashMap<>(symbols.size() * 2);
     for (int i = 0; i < symbols.size(); i++) {
       SymbolSummary s = symbols.get(i);
       byName.put(s.name(), new Decl(summary.path(), s.kind(), s.lineStart(), s.lineEnd(),
-          DetailEncoder.encode(s, summary.path()), Set.copyOf(s.effects()), edges.get(i)));
+          DetailEncoder.encode(s, summary.path()), Set.copyOf(s.effects()), edges.get(i), lines.get(i)));
     }
     return byName;
   }

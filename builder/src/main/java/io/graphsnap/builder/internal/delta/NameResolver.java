@@ -53,10 +53,12 @@ final class NameResolver {
    * @param out its distinct out-edges by name (empty if not declared)
    * @param conflicts the declarations it drops, sorted by dropped path
    * @param winnerPath the path of the declaration that gives its attributes, or {@code null}
+   * @param sites the lines of its edges (the winning declaration's, CALL_SITES' rule), or {@code null} when they are
+   *     the base node's: the winner is the base's winner and its file did not change
    */
   record Resolved(boolean declared, NodeRecord record, byte[] details, Set<String> effects, Set<Decl.EdgeKey> out,
-      List<Conflict> conflicts, String winnerPath) {
-    static final Resolved UNDECLARED = new Resolved(false, null, null, Set.of(), Set.of(), List.of(), null);
+      List<Conflict> conflicts, String winnerPath, Map<Decl.EdgeKey, int[]> sites) {
+    static final Resolved UNDECLARED = new Resolved(false, null, null, Set.of(), Set.of(), List.of(), null, Map.of());
   }
 
   /** A current declarer of the name being resolved. */
@@ -100,6 +102,7 @@ final class NameResolver {
     }
     int flags = merged ? SnapshotFormat.NODE_FLAG_MERGED : 0;
     boolean winnerInBase = winner.file() == null && winner.path().equals(oldWinner);
+    Map<Decl.EdgeKey, int[]> sites = winnerInBase ? null : decl(name, winner).lines();
     NodeRecord record;
     byte[] details;
     if (winnerInBase) {
@@ -122,7 +125,7 @@ final class NameResolver {
         out = d.edges();
       }
     } else {
-      Resolved reused = oldMerged ? reuseMerged(name, oldId, candidates, record, details) : null;
+      Resolved reused = oldMerged ? reuseMerged(name, oldId, candidates, record, details, sites) : null;
       if (reused != null) {
         return reused;
       }
@@ -139,7 +142,7 @@ final class NameResolver {
         }
       }
     }
-    return new Resolved(true, record, details, effects, out, conflicts, winner.path());
+    return new Resolved(true, record, details, effects, out, conflicts, winner.path(), sites);
   }
 
   /**
@@ -147,7 +150,8 @@ final class NameResolver {
    * new ones do not, the new node is the base node plus the new contributions. Returns {@code null} when a
    * contribution may have been withdrawn (then every declarer must be read).
    */
-  private Resolved reuseMerged(String name, int oldId, List<Candidate> candidates, NodeRecord record, byte[] details) {
+  private Resolved reuseMerged(String name, int oldId, List<Candidate> candidates, NodeRecord record, byte[] details,
+      Map<Decl.EdgeKey, int[]> sites) {
     Set<String> newEffects = new HashSet<>();
     Set<Decl.EdgeKey> newEdges = new HashSet<>();
     for (Candidate c : candidates) {
@@ -167,7 +171,7 @@ final class NameResolver {
     effects.addAll(newEffects);
     Set<Decl.EdgeKey> out = new LinkedHashSet<>(baseOut(oldId));
     out.addAll(newEdges);
-    return new Resolved(true, record, details, effects, out, List.of(), record.filePath());
+    return new Resolved(true, record, details, effects, out, List.of(), record.filePath(), sites);
   }
 
   /** The kind of a candidate's declaration, from the base node where that is exact, else from its object. */

@@ -28,6 +28,8 @@ final class NodeState {
   Set<String> effects;
   /** The new out-edges by name, or null if the base's stay. */
   Set<Decl.EdgeKey> out;
+  /** The new CALL_SITES entry ({@link SiteEntries#NONE}: no sites), or null if the base's stays. */
+  byte[] sites;
   /** Base in-edges that disappear, as {@code baseTypeId << 32 | baseSourceId}; null if none. */
   LongOpenHashSet removedIn;
   /** In-edges that appear, as (type, source name); null if none. */

@@ -346,7 +346,7 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree inv, Void unused) {
     CallResolver.Call call = fx.calls.resolve(inv, ctx);
-    fx.call(ctx, call);
+    fx.call(ctx, call, fx.callLine(inv));
     lambdaParameters(call, inv.getArguments());
     typeUses(inv.getTypeArguments());
     if (inv.getMethodSelect() instanceof MemberSelectTree ms) {
@@ -370,7 +370,7 @@ final class BodyScanner extends TreeScanner<Void, Void> {
     typeUses(nc.getTypeArguments());
     TypeDecl anonymous = nc.getClassBody() == null ? null : fx.declaration(nc.getClassBody());
     if (anonymous == null || anonymous.explicitSuperclass) { // an anonymous class of an interface calls no constructor of it
-      fx.call(ctx, fx.calls.resolveNew(nc, ctx));
+      fx.call(ctx, fx.calls.resolveNew(nc, ctx), fx.callLine(nc));
     }
     scan(nc.getArguments(), null);
     if (anonymous != null) {
@@ -393,7 +393,7 @@ final class BodyScanner extends TreeScanner<Void, Void> {
     if (ref.getTypeArguments() != null) {
       typeUses(ref.getTypeArguments());
     }
-    fx.call(ctx, fx.calls.resolveReference(ref, ctx));
+    fx.call(ctx, fx.calls.resolveReference(ref, ctx), fx.callLine(ref));
     return null;
   }
 

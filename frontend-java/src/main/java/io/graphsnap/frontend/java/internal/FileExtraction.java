@@ -302,7 +302,7 @@ public final class FileExtraction {
       tests.add(idx);
     }
     if (md.isConstructor() && !callsThisOrSuper(m)) {
-      call(c, calls.implicitSuper(t, c));
+      call(c, calls.implicitSuper(t, c), parsed.firstLine(m)); // the implicit super() happens on the constructor's line
     }
     locals.push();
     try {
@@ -342,8 +342,9 @@ public final class FileExtraction {
     if (m.component != null) {
       new BodyScanner(this, new Context(idx, m.owner, null, false)).typeUse(m.component.tree.getType());
     }
-    if (m.isConstructor()) {
-      call(new Context(idx, m.owner, null, false), calls.implicitSuper(m.owner, new Context(idx, m.owner, null, false)));
+    if (m.isConstructor()) { // a default constructor's super() happens on its line: the class's (or record's)
+      call(new Context(idx, m.owner, null, false), calls.implicitSuper(m.owner, new Context(idx, m.owner, null, false)),
+          line);
     }
   }
 
@@ -402,11 +403,12 @@ public final class FileExtraction {
     out.edge(ctx.symbol(), "references", f.symbolName);
   }
 
-  void call(Context ctx, CallResolver.Call call) {
+  /** Records {@code call} (if resolved to anything) as a {@code calls} edge of the context's symbol, at {@code line}. */
+  void call(Context ctx, CallResolver.Call call, int line) {
     if (call == null) {
       return;
     }
-    out.edge(ctx.symbol(), "calls", call.target());
+    out.edge(ctx.symbol(), "calls", call.target(), line);
     if (tests.contains(ctx.symbol()) && call.owner() != null && tree.declares(call.owner())
         && !decls.byName.containsKey(call.owner()) && call.target().indexOf('?') < 0) {
       out.edge(ctx.symbol(), "tests", call.target());
@@ -421,6 +423,25 @@ public final class FileExtraction {
     } else if (call.owner() == null || !decls.byName.containsKey(call.owner())) {
       out.addEffects(ctx.symbol(), Effects.ofCall(call.owner(), call.method(), call.arity()));
     }
+  }
+
+  /**
+   * The line a call occurs on, as javac's line table places it: a method invocation's at its method name (the last
+   * line of {@code a.b}, so each call of a chain split over lines has its own), a constructor call's at its
+   * {@code new} (at the class name for {@code outer.new Inner()}), a method reference's at its name ({@code ::m}).
+   * 0 when unknown.
+   */
+  int callLine(Tree call) {
+    return switch (call) {
+      case com.sun.source.tree.MethodInvocationTree inv -> {
+        int line = parsed.lastLine(inv.getMethodSelect());
+        yield line > 0 ? line : parsed.firstLine(inv);
+      }
+      case com.sun.source.tree.NewClassTree nc -> nc.getEnclosingExpression() == null ? parsed.firstLine(nc)
+          : parsed.firstLine(nc.getIdentifier());
+      case com.sun.source.tree.MemberReferenceTree ref -> parsed.lastLine(ref);
+      default -> parsed.firstLine(call);
+    };
   }
 
   void effects(Context ctx, int bits) {

@@ -14,7 +14,8 @@ import java.util.SortedMap;
 /**
  * Collects the symbols and edges of one file, then builds its {@link FileSummary}. Symbol names are made
  * unique ({@code ~2}, {@code ~3} appended to a repeated name, which only code javac rejects can cause).
- * Edges are kept as given; {@link FileSummary} sorts and deduplicates them. Not thread-safe.
+ * Edges are kept as given, each with the line it occurs on when known; {@link FileSummary} sorts and deduplicates
+ * them, uniting the lines of an edge stated more than once. Not thread-safe.
  */
 final class SummaryBuilder {
   /** The most edges a file may produce before duplicates are merged. */
@@ -71,12 +72,21 @@ final class SummaryBuilder {
    *     unless most were repeats
    */
   void edge(int source, String type, String target) {
+    edge(source, type, target, 0);
+  }
+
+  /**
+   * Adds an edge that occurs on {@code line} (1-based; 0 when unknown: no line is recorded), as {@link
+   * #edge(int, String, String)} does.
+   */
+  void edge(int source, String type, String target, int line) {
     if (edges.size() >= MAX_RAW_EDGES) {
       throw new InvalidSummaryException("more than " + MAX_RAW_EDGES + " edges in one file (twice the per-file "
           + "limit of " + Limits.MAX_EDGES_PER_FILE + " of the loose-object format)");
     }
     if (source >= 0 && target != null && !target.isEmpty()) {
-      edges.add(new EdgeSummary(source, type, target));
+      edges.add(line > 0 ? new EdgeSummary(source, type, target, new int[] {line})
+          : new EdgeSummary(source, type, target));
     }
   }
 
