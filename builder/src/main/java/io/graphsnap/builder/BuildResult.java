@@ -23,6 +23,7 @@ import java.util.Map;
  * @param nodesByKind nodes per kind ({@code external} included when there are external nodes)
  * @param conflicts the conflicting declarations left out, sorted by name, then dropped path
  * @param phaseDurations wall time of each phase, in the order they ran
+ * @param sitesBytes the length of the CALL_SITES section (the lines of each call), 0 when the file has none
  */
 public record BuildResult(
     String snapshotId,
@@ -35,7 +36,8 @@ public record BuildResult(
     Map<String, Long> edgesByType,
     Map<String, Long> nodesByKind,
     List<Conflict> conflicts,
-    Map<String, Duration> phaseDurations) {
+    Map<String, Duration> phaseDurations,
+    long sitesBytes) {
 
   /** Copies the collections into unmodifiable ones that keep their iteration order. */
   public BuildResult {
@@ -48,6 +50,12 @@ public record BuildResult(
   /** Edge targets no file declares: the same as {@link #externalNodeCount()}. */
   public long unresolvedTargetCount() {
     return externalNodeCount;
+  }
+
+  /** The CALL_SITES bytes per {@code calls} edge, 0 when there are no calls edges. */
+  public double sitesBytesPerCallEdge() {
+    long calls = edgesByType.getOrDefault("calls", 0L);
+    return calls == 0 ? 0.0 : (double) sitesBytes / calls;
   }
 
   /** The sum of the phase durations. */

@@ -100,6 +100,6 @@ public final class SnapshotBuilder {
       nodesByKind.put(g.kinds()[k], g.kindBitmaps()[k].getLongCardinality());
     }
     return new BuildResult(written.sha256Hex(), path, written.bytes(), g.nodeCount(), g.externalCount(),
-        g.edgeCount(), g.filePaths().length, edgesByType, nodesByKind, g.conflicts(), durations);
+        g.edgeCount(), g.filePaths().length, edgesByType, nodesByKind, g.conflicts(), durations, written.sitesBytes());
   }
 }

@@ -117,7 +117,7 @@ public final class StoreSnapshots {
     Path published = store.publishSnapshot(built.path(), built.snapshotId(), refs);
     return new BuildResult(built.snapshotId(), published, built.bytes(), built.nodeCount(), built.externalNodeCount(),
         built.edgeCount(), built.fileCount(), built.edgesByType(), built.nodesByKind(), built.conflicts(),
-        built.phaseDurations());
+        built.phaseDurations(), built.sitesBytes());
   }
 
   /** Publishes the last build again (with the new refs) and describes it from its file. */
@@ -128,7 +128,7 @@ public final class StoreSnapshots {
     BuildResult d = DeltaBuild.describe(published, id, Map.of());
     BuildResult described = new BuildResult(id, published, d.bytes(), d.nodeCount(), d.externalNodeCount(),
         d.edgeCount(), d.fileCount(), d.edgesByType(), d.nodesByKind(), d.conflicts(),
-        Map.of("reuse", Duration.ofNanos(System.nanoTime() - start)));
+        Map.of("reuse", Duration.ofNanos(System.nanoTime() - start)), d.sitesBytes());
     return new StoreBuild(described, StoreBuild.How.UNCHANGED, changed, Optional.empty());
   }
 }

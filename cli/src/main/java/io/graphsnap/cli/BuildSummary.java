@@ -46,6 +46,10 @@ final class BuildSummary {
       TerminalText.printf(out, "  %-14s %,12d%n", e.getKey(), e.getValue());
     }
     out.printf("bytes     %,d (%.1f bytes/edge)%n", r.bytes(), r.edgeCount() == 0 ? 0.0 : (double) r.bytes() / r.edgeCount());
+    if (r.sitesBytes() > 0) {
+      out.printf("sites     %,d bytes (%.2f bytes per calls edge): the line of each call%n", r.sitesBytes(),
+          r.sitesBytesPerCallEdge());
+    }
     if (!r.conflicts().isEmpty()) {
       out.printf("conflicts %d (a name declared by two files; the path that sorts first is kept):%n", r.conflicts().size());
       int shown = 0;

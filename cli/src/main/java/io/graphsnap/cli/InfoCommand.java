@@ -38,6 +38,12 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
         out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
             g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
         out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
+        if (g.hasSites()) {
+          out.printf("sites     %,d bytes (%.2f bytes per calls edge): where each call is (neighbors --sites)%n",
+              g.sitesBytes(), doc.get("sitesBytesPerCallEdge"));
+        } else {
+          out.println("sites     none (format v4 adds the line of each call: rebuild)");
+        }
         out.println("edge types:");
         types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
         out.println("kinds:");
@@ -77,6 +83,9 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
       }
       doc.put("kinds", kinds);
       doc.put("bytes", g.byteSize());
+      doc.put("sitesBytes", g.sitesBytes());
+      long calls = types.getOrDefault("calls", 0L);
+      doc.put("sitesBytesPerCallEdge", calls == 0 ? 0.0 : Math.round(100.0 * g.sitesBytes() / calls) / 100.0);
       List<Map<String, String>> conflicts = g.conflicts().stream().map(c -> {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", c.name());

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code graphsnap neighbors NAME [--type T] [--reverse]}: what a symbol points to, or what points to it. */
+/**
+ * {@code graphsnap neighbors NAME [--type T] [--reverse] [--sites]}: what a symbol points to, or what points to it;
+ * with {@code --sites}, where each edge occurs ({@code path:line}, from the snapshot's CALL_SITES section).
+ */
 @Command(name = "neighbors", aliases = "neighbours",
     description = "List a symbol's out-neighbours (or in-neighbours with --reverse), optionally of one edge type.")
 final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
@@ -28,6 +31,11 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Option(names = "--reverse", description = "Incoming edges: who calls/references/contains NAME.")
   boolean reverse;
+
+  @Option(names = "--sites", description = "Also print where each edge occurs, path:line (each call of a calls edge; "
+      + "the file is the caller's). With --json each neighbour gets \"sites\": [{\"file\", \"line\"}]. Snapshots "
+      + "built before format 4 have none.")
+  boolean sites;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
@@ -44,12 +52,23 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
       return StdinBatch.run(snapshot, root.out(), this::rows);
     }
     try (GraphSnapshot g = snapshot.open()) {
-      List<Map<String, String>> rows = answer(g);
+      List<Map<String, Object>> rows = answer(g);
+      if (sites && !g.hasSites()) {
+        TerminalText.printf(root.err(), "graphsnap: this snapshot (format v%d) has no call sites; rebuild it to get "
+            + "them (format v4)%n", g.formatVersion());
+        root.err().flush();
+      }
       if (json) {
         Json.print(root.out(), rows);
       } else {
-        for (Map<String, String> row : rows) {
+        for (Map<String, Object> row : rows) {
           TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("type"), row.get("name"));
+          if (row.get("sites") instanceof List<?> list) {
+            for (Object site : list) {
+              Map<?, ?> at = (Map<?, ?>) site;
+              TerminalText.printf(root.out(), "%12s   %s:%d%n", "", at.get("file"), at.get("line"));
+            }
+          }
         }
         root.out().flush();
       }
@@ -58,14 +77,18 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   }
 
   @Override
-  public List<Map<String, String>> answer(GraphSnapshot g) {
+  public List<Map<String, Object>> answer(GraphSnapshot g) {
     return rows(g, name);
   }
 
-  /** {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges. */
-  private List<Map<String, String>> rows(GraphSnapshot g, String nodeName) {
+  /**
+   * {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges; with {@link #sites}, each
+   * also {@code "sites": [{"file", "line"}]}, the lines of the edge in its source's file (the neighbour's with
+   * {@code --reverse}, else the named symbol's), empty when it has none.
+   */
+  private List<Map<String, Object>> rows(GraphSnapshot g, String nodeName) {
     int id = GraphArgs.node(g, nodeName);
-    List<Map<String, String>> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     int typeId = -1;
     if (type != null) {
       typeId = g.edgeTypeId(type);
@@ -76,11 +99,31 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
     EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
     List<String> types = g.edgeTypes();
     for (int n = c.next(); n >= 0; n = c.next()) {
-      Map<String, String> row = new LinkedHashMap<>();
+      Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", g.name(n));
       row.put("type", types.get(c.type()));
+      if (sites) {
+        row.put("sites", sites(g, reverse ? n : id, c.type(), reverse ? id : n));
+      }
       rows.add(row);
     }
     return rows;
+  }
+
+  /** {@code [{"file", "line"}]}: where the edge (source, type, target) occurs, in source's file. */
+  private static List<Map<String, Object>> sites(GraphSnapshot g, int source, int type, int target) {
+    int[] lines = g.sites(source, type, target);
+    if (lines.length == 0) {
+      return List.of();
+    }
+    String file = g.file(source);
+    List<Map<String, Object>> out = new ArrayList<>(lines.length);
+    for (int line : lines) {
+      Map<String, Object> site = new LinkedHashMap<>();
+      site.put("file", file);
+      site.put("line", line);
+      out.add(site);
+    }
+    return out;
   }
 }

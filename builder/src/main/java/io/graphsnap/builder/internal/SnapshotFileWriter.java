@@ -29,8 +29,9 @@ public final class SnapshotFileWriter {
    * @param sha256Hex lower-case hex SHA-256 of the file's bytes
    * @param bytes the file's size
    * @param path where the file now is
+   * @param sitesBytes the length of its CALL_SITES section
    */
-  public record Written(String sha256Hex, long bytes, Path path) {}
+  public record Written(String sha256Hex, long bytes, Path path, long sitesBytes) {}
 
   /** Writes {@code graph} to {@code target} as described above; creates the target's directory if needed. */
   public static Written write(CompiledGraph graph, Path target, PhaseClock clock) throws IOException {
@@ -63,11 +64,13 @@ public final class SnapshotFileWriter {
       Written written;
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.READ)) {
-        new SnapshotWriter(body, clock).write(ch);
+        io.graphsnap.format.snapshot.SnapshotHeader header = new SnapshotWriter(body, clock).write(ch);
         written = forceAndHash(ch);
+        var sites = header.entry(io.graphsnap.format.snapshot.SectionId.CALL_SITES);
+        written = new Written(written.sha256Hex(), written.bytes(), null, sites == null ? 0 : sites.length());
       }
       Path absolute = targetOf.apply(written.sha256Hex());
-      written = new Written(written.sha256Hex(), written.bytes(), absolute);
+      written = new Written(written.sha256Hex(), written.bytes(), absolute, written.sitesBytes());
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -141,7 +144,7 @@ public final class SnapshotFileWriter {
       sha.update(chunk, 0, n);
       position += n;
     }
-    return new Written(Hex.of(sha.digest()), size, null);
+    return new Written(Hex.of(sha.digest()), size, null, 0);
   }
 
   /** Forces the directory entry of the rename to disk; skipped where directories cannot be opened (Windows). */

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  *       definition whose {@code enclosing_range} holds the occurrence's start, else from the document's module symbol
  *       (its first defined namespace or meta symbol: {@code src/auth.ts/}, {@code shop.auth/__init__:}), else from a
  *       node named after the path (kind {@code file}). Its type is {@code imports} when the Import role (bit 2) is
- *       set, {@code calls} when the target's last descriptor is a method, else {@code references}.
+ *       set, {@code calls} when the target's last descriptor is a method, else {@code references}. The edge
+ *       carries the occurrence's line (its site; 1-based): an edge stated by several occurrences has all their lines.
  *   <li><b>implements / overrides</b>: each {@code is_implementation} relationship; {@code overrides} when the symbol
  *       is a method, else {@code implements}.
  *   <li><b>effects</b>: {@link EffectRules} on the targets of each symbol's own references.
@@ -77,7 +78,12 @@ public final class DocumentMapper {
   }
 
   /** An edge by names, before indices are known. */
-  private record RawEdge(String source, String type, String target) {}
+  /** An edge by names; {@code line} is where it occurs (1-based; 0 when it has no site: contains, implements). */
+  private record RawEdge(String source, String type, String target, int line) {
+    RawEdge(String source, String type, String target) {
+      this(source, type, target, 0);
+    }
+  }
 
   /** The state of one mapping. */
   private static final class Run {
@@ -333,7 +339,8 @@ public final class DocumentMapper {
         ScipSymbol target = parsed[id];
         String type = (doc.occurrenceRoles(occurrence) & ROLE_IMPORT) != 0 ? EdgeTypes.IMPORTS
             : target.last().suffix() == Suffix.METHOD ? EdgeTypes.CALLS : EdgeTypes.REFERENCES;
-        edges.add(new RawEdge(source, type, names[id]));
+        int line = doc.range(occurrence, 0); // 0-based in SCIP; a line past 2^31 - 2 gets no site
+        edges.add(new RawEdge(source, type, names[id], line < Integer.MAX_VALUE ? line + 1 : 0));
         String effect = EffectRules.effectOf(target);
         if (effect != null) {
           SymbolState s = symbols.get(source);
@@ -400,7 +407,8 @@ public final class DocumentMapper {
       for (RawEdge e : edges) {
         Integer source = index.get(e.source());
         if (source != null) {
-          edgeSummaries.add(new EdgeSummary(source, e.type(), e.target()));
+          edgeSummaries.add(e.line() > 0 ? new EdgeSummary(source, e.type(), e.target(), new int[] {e.line()})
+              : new EdgeSummary(source, e.type(), e.target()));
         }
       }
       try {

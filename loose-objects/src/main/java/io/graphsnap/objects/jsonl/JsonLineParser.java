@@ -10,6 +10,7 @@ import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.object.InvalidSummaryException;
+import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
@@ -143,7 +144,7 @@ final class JsonLineParser {
         if (source == null) {
           throw new LineException(e.field + ".from " + quote(e.from) + " names no symbol of this line", path);
         }
-        out.add(new EdgeSummary(source, e.type, e.to));
+        out.add(new EdgeSummary(source, e.type, e.to, e.lines));
       }
       return out;
     }
@@ -198,6 +199,8 @@ final class JsonLineParser {
       String from = null;
       String type = null;
       String to = null;
+      int[] line = null;
+      int[] lines = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         parser.nextToken();
@@ -205,7 +208,9 @@ final class JsonLineParser {
           case "from" -> from = string(field + ".from", true);
           case "type" -> type = string(field + ".type", true);
           case "to" -> to = string(field + ".to", true);
-          default -> unknown(field + ".", key, "from, type, to");
+          case "line" -> line = siteLine(field + ".line");
+          case "lines" -> lines = siteLines(field + ".lines");
+          default -> unknown(field + ".", key, "from, type, to, line, lines");
         }
       }
       for (String[] required : new String[][] {{"from", from}, {"type", type}, {"to", to}}) {
@@ -214,13 +219,75 @@ final class JsonLineParser {
           return null;
         }
       }
+      if (line != null && lines != null) { // both given: the edge occurs on all of them
+        int[] both = java.util.Arrays.copyOf(lines, lines.length + 1);
+        both[lines.length] = line[0];
+        lines = both;
+      } else if (line != null) {
+        lines = line;
+      }
       try {
-        new EdgeSummary(0, type, to); // validates type and target now, so the message names the edge
+        // validates type, target and lines now, so the message names the edge
+        lines = new EdgeSummary(0, type, to, lines).lines();
       } catch (InvalidSummaryException e) {
         problem(field + ": " + e.getMessage());
         return null;
       }
-      return new RawEdge(field, from, type, to);
+      return new RawEdge(field, from, type, to, lines);
+    }
+
+    /** An edge's {@code "line"}: one integer, at least 1. Returns it in a one-element array, or null (a problem). */
+    private int[] siteLine(String field) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+          && parser.getIntValue() >= 1) {
+        return new int[] {parser.getIntValue()};
+      }
+      problem(field + " must be a line number, an integer from 1 to " + Integer.MAX_VALUE + ", found "
+          + (t == JsonToken.VALUE_NUMBER_INT ? parser.getText() : describe(t)));
+      parser.skipChildren();
+      return null;
+    }
+
+    /**
+     * An edge's {@code "lines"}: an array of integers, each at least 1 (sorted and merged later). Its size is bounded
+     * by the line's length (each element takes two bytes at least) and, when the summary is built, by
+     * {@code Limits.MAX_EDGE_LINES_PER_FILE}.
+     */
+    private int[] siteLines(String field) throws IOException {
+      JsonToken t = parser.currentToken();
+      if (t != JsonToken.START_ARRAY) {
+        problem(field + " must be an array of line numbers, found " + describe(t));
+        parser.skipChildren();
+        return null;
+      }
+      int[] out = new int[4];
+      int count = 0;
+      while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
+            || parser.getIntValue() < 1) {
+          String found = t == JsonToken.VALUE_NUMBER_INT ? parser.getText() : describe(t);
+          parser.skipChildren();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+          }
+          problem(field + "[" + count + "] must be a line number, an integer from 1 to " + Integer.MAX_VALUE
+              + ", found " + found);
+          return null;
+        }
+        if (count == Limits.MAX_EDGE_LINES_PER_FILE) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+          }
+          problem(field + " has more than " + Limits.MAX_EDGE_LINES_PER_FILE + " lines");
+          return null;
+        }
+        if (count == out.length) {
+          out = java.util.Arrays.copyOf(out, Math.min(2 * count, Limits.MAX_EDGE_LINES_PER_FILE));
+        }
+        out[count++] = parser.getIntValue();
+      }
+      return java.util.Arrays.copyOf(out, count);
     }
 
     private Note note(String field) throws IOException {
@@ -424,5 +491,5 @@ final class JsonLineParser {
   }
 
   /** An edge as written: the source by name, resolved once all symbols are known. */
-  private record RawEdge(String field, String from, String type, String to) { }
+  private record RawEdge(String field, String from, String type, String to, int[] lines) { }
 }

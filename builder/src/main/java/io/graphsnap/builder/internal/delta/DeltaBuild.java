@@ -70,7 +70,7 @@ public final class DeltaBuild {
       var conflicts = g.conflicts();
       long externals = Long.parseLong(g.buildInfo().getOrDefault("externalNodes", "0"));
       return new BuildResult(snapshotId, snapshot, g.byteSize(), g.nodeCount(), externals, g.edgeCount(),
-          g.fileCount(), edgesByType, nodesByKind, conflicts, phases);
+          g.fileCount(), edgesByType, nodesByKind, conflicts, phases, g.sitesBytes());
     }
   }
 
@@ -100,6 +100,6 @@ public final class DeltaBuild {
       nodesByKind.put(d.kinds[k], d.kindCounts[k]);
     }
     return new BuildResult(written.sha256Hex(), written.path(), written.bytes(), d.nodeCount(), d.externalCount,
-        d.edgeCount, d.fileCount(), edgesByType, nodesByKind, d.conflicts, clock.durations());
+        d.edgeCount, d.fileCount(), edgesByType, nodesByKind, d.conflicts, clock.durations(), written.sitesBytes());
   }
 }
