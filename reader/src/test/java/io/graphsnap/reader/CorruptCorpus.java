@@ -1,5 +1,6 @@
 package io.graphsnap.reader;
 
+import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
@@ -133,6 +134,27 @@ final class CorruptCorpus {
     trigrams = s.get(SectionId.NAME_TRIGRAMS);
     le(trigrams).putInt(8, le(trigrams).getInt(8) - 1); // the first trigram renamed: searches miss, verify fails
     out.put("verify-name-trigrams-wrong-trigram.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.CALL_SITES)).putInt(CallSitesFormat.COUNT, 0x7FFF_FFFF); // Count far beyond N
+    out.put("open-call-sites-count.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] sites = s.get(SectionId.CALL_SITES);
+    long siteCount = le(sites).getInt(CallSitesFormat.COUNT);
+    Arrays.fill(sites, (int) CallSitesFormat.dataOffset(siteCount), sites.length, (byte) 0xFF); // every entry: garbage
+    out.put("query-call-sites-garbage.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    sites = s.get(SectionId.CALL_SITES);
+    siteCount = le(sites).getInt(CallSitesFormat.COUNT);
+    int firstSited = le(sites).getInt((int) CallSitesFormat.nodeOffset(siteCount, 0));
+    le(sites).putInt((int) CallSitesFormat.nodeOffset(siteCount, 0), le(sites).getInt((int) CallSitesFormat.nodeOffset(
+        siteCount, 1))); // the first two nodes the same: lookups of the first miss, verify fails
+    out.put("verify-call-sites-nodes-not-increasing.gsnap", layout(s));
+    if (firstSited < 0) {
+      throw new AssertionError("no sited node");
+    }
     return out;
   }
 

@@ -13,7 +13,8 @@ final class Exercise {
 
   static List<String> transcript(GraphSnapshot s) {
     List<String> out = new ArrayList<>();
-    out.add(s.nodeCount() + " " + s.edgeCount() + " " + s.fileCount() + " " + s.formatVersion() + " " + s.byteSize());
+    out.add(s.nodeCount() + " " + s.edgeCount() + " " + s.fileCount() + " " + s.formatVersion() + " " + s.byteSize()
+        + " " + s.hasSites() + " " + s.sitesBytes());
     out.add(s.kinds() + " " + s.effectNames() + " " + s.edgeTypes() + " " + s.buildInfo() + " " + s.conflicts());
     for (int t = 0; t < s.edgeTypes().size(); t++) {
       out.add("type " + t + " " + s.edgeCount(t));
@@ -45,8 +46,10 @@ final class Exercise {
       }
       CsrView f = s.forward();
       for (long i = f.offset(v); i < f.offset(v + 1); i++) {
-        b.append(' ').append(f.neighbour(i)).append('/').append(f.type(i));
+        b.append(' ').append(f.neighbour(i)).append('/').append(f.type(i))
+            .append(java.util.Arrays.toString(s.sites(v, f.type(i), f.neighbour(i))));
       }
+      b.append(" sites ").append(java.util.Arrays.deepToString(s.outSites(v)));
       out.add(b.toString());
     }
     for (String kind : s.kinds()) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 /** Test graphs and helpers to write their snapshots to files. */
@@ -35,21 +36,21 @@ final class Fixtures {
     g.node("ünïcode.fn", "fn").file("src/ünï.py", 1, 5).effects("io").meta("ключ", "значение");
     g.node("αβγ.x", "data").file("src/ünï.py", 7, 7);
     g.node("R-12", "requirement").file("src/auth.cov", 1, 1);
-    g.edge("auth.login", "calls", "db.query")
+    g.edge("auth.login", "calls", "db.query", 5, 9)
         .edge("auth.login", "references", "auth.User")
-        .edge("auth.login", "calls", "ext.crypt")
-        .edge("auth.login", "calls", "db.query") // duplicate: stored once
+        .edge("auth.login", "calls", "ext.crypt", 7)
+        .edge("auth.login", "calls", "db.query", 12, 5) // duplicate: stored once, its lines united
         .edge("test.login", "tests", "auth.login")
-        .edge("test.login", "calls", "auth.login")
+        .edge("test.login", "calls", "auth.login", 3)
         .edge("test.login", "covers", "R-12")
         .edge("auth", "contains", "auth.login")
         .edge("auth", "contains", "auth.logout")
         .edge("auth", "contains", "auth.User")
-        .edge("auth.logout", "calls", "auth.login")
+        .edge("auth.logout", "calls", "auth.login", 25, 1_000_000)
         .edge("auth.logout", "calls", "ext.log")
         .edge("ünïcode.fn", "calls", "αβγ.x")
-        .edge("ünïcode.fn", "references", "ext.crypt")
-        .edge("db.query", "calls", "db.query"); // self-loop
+        .edge("ünïcode.fn", "references", "ext.crypt", 2) // any edge type may have sites
+        .edge("db.query", "calls", "db.query", 4); // self-loop
     g.buildInfo.put("tool", "graphsnap-test 0");
     g.buildInfo.put("nodes", "12");
     g.conflicts.add(new Conflict("auth.User", "src/auth.cov", "src/db.cov"));
@@ -89,6 +90,16 @@ final class Fixtures {
       String from = names[r.nextInt(n)];
       String to = r.nextInt(20) == 0 ? "ext.e" + r.nextInt(Math.max(1, n / 10)) : names[r.nextInt(n)];
       g.edge(from, types[r.nextInt(types.length)], to);
+    }
+    Random lines = new Random(seed ^ 0x5EED); // sites: their own sequence, so the graph is as before
+    for (TestGraph.Edge edge : List.copyOf(g.edges)) {
+      if (lines.nextInt(3) == 0) {
+        int[] at = new int[1 + lines.nextInt(3)];
+        for (int i = 0; i < at.length; i++) {
+          at[i] = 1 + lines.nextInt(lines.nextInt(20) == 0 ? Integer.MAX_VALUE - 1 : 300);
+        }
+        g.edge(edge.from(), edge.type(), edge.to(), at);
+      }
     }
     g.buildInfo.put("tool", "random " + seed);
     return g;

@@ -51,6 +51,33 @@ final class ModelCheck {
     }
   }
 
+  /**
+   * The sites of every out-edge, by {@code sites(source, type, target)} and by {@code outSites(source)}, against the
+   * model's lines (none at all when the snapshot has no CALL_SITES, as in format version 3 and older).
+   */
+  static void assertSites(TestGraph g, GraphSnapshot s) {
+    List<String> names = g.sortedNames();
+    List<String> types = g.edgeTypes();
+    boolean has = s.hasSites();
+    for (int v = 0; v < names.size(); v++) {
+      List<int[]> row = g.neighbours(v, -1, false);
+      int[][] out = s.outSites(v);
+      assertEquals(row.size(), out.length);
+      for (int p = 0; p < row.size(); p++) {
+        int w = row.get(p)[0];
+        int t = row.get(p)[1];
+        int[] expected = has ? g.sites(names.get(v), types.get(t), names.get(w)) : new int[0];
+        String what = names.get(v) + " -" + types.get(t) + "-> " + names.get(w);
+        assertArrayEquals(expected, s.sites(v, t, w), what);
+        assertArrayEquals(expected.length == 0 ? null : expected, out[p], what);
+      }
+      final int self = v;
+      if (!types.isEmpty() && row.stream().noneMatch(e -> e[0] == self && e[1] == 0)) {
+        assertEquals(0, s.sites(v, 0, v).length, "an edge that does not exist has no sites");
+      }
+    }
+  }
+
   static void assertMatches(TestGraph g, GraphSnapshot s) {
     List<String> names = g.sortedNames();
     List<String> kinds = g.kinds();
@@ -83,6 +110,7 @@ final class ModelCheck {
     }
     assertEquals(-1, s.fileId("no/such/file"));
     assertFileSymbols(g, s, names, paths);
+    assertSites(g, s);
 
     EdgeCursor reusable = s.forward().cursor();
     for (int v = 0; v < names.size(); v++) {

@@ -87,6 +87,8 @@ final class TestGraph {
   final List<Edge> edges = new ArrayList<>();
   final SortedMap<String, String> buildInfo = new TreeMap<>(BYTE_ORDER);
   final List<Conflict> conflicts = new ArrayList<>();
+  /** The lines (sites) of edges that have some, united over repeats; sources have files. */
+  final Map<Edge, TreeSet<Integer>> sites = new LinkedHashMap<>();
 
   Node node(String name, String kind) {
     triples = null;
@@ -105,6 +107,22 @@ final class TestGraph {
     triples = null;
     edges.add(new Edge(from, type, to));
     return this;
+  }
+
+  /** Adds an edge that occurs on {@code lines} (its sites, added to those it already has). */
+  TestGraph edge(String from, String type, String to, int... lines) {
+    edge(from, type, to);
+    TreeSet<Integer> set = sites.computeIfAbsent(new Edge(from, type, to), k -> new TreeSet<>());
+    for (int line : lines) {
+      set.add(line);
+    }
+    return this;
+  }
+
+  /** The lines of edge (from, type, to), sorted; empty when it has none. */
+  int[] sites(String from, String type, String to) {
+    TreeSet<Integer> set = sites.get(new Edge(from, type, to));
+    return set == null ? new int[0] : set.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Adds external nodes for unresolved targets and returns the names in byte order: index = node id. */

@@ -122,7 +122,67 @@ final class TestSnapshotWriter {
     s.put(SectionId.NAME_INDEX, nameIndex(names));
     s.put(SectionId.FILE_SYMBOLS, fileSymbols(graph, names, paths));
     s.put(SectionId.NAME_TRIGRAMS, nameTrigrams(names));
+    s.put(SectionId.CALL_SITES, callSites(graph, names, types));
     return s;
+  }
+
+  /**
+   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Nodes Int32^Count, Data}, written from the
+   * rule in CallSitesFormat's Javadoc, spelled out here independently of its encoder: for each node with sites, its
+   * out-edges in CSR order, each with lines as (Skip, LineCount, ZigZag(first - previous first), gaps) VarInts.
+   */
+  static byte[] callSites(TestGraph graph, List<String> names, List<String> types) {
+    List<Integer> nodes = new ArrayList<>();
+    List<byte[]> entries = new ArrayList<>();
+    for (int v = 0; v < names.size(); v++) {
+      java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
+      int last = -1;
+      long lastFirst = 0;
+      List<int[]> row = graph.neighbours(v, -1, false);
+      for (int p = 0; p < row.size(); p++) {
+        int[] lines = graph.sites(names.get(v), types.get(row.get(p)[1]), names.get(row.get(p)[0]));
+        if (lines.length == 0) {
+          continue;
+        }
+        varInt(entry, p - last - 1);
+        varInt(entry, lines.length);
+        long d = lines[0] - lastFirst;
+        varInt(entry, d >= 0 ? 2 * d : -2 * d - 1);
+        for (int i = 1; i < lines.length; i++) {
+          varInt(entry, lines[i] - lines[i - 1]);
+        }
+        last = p;
+        lastFirst = lines[0];
+      }
+      if (entry.size() > 0) {
+        nodes.add(v);
+        entries.add(entry.toByteArray());
+      }
+    }
+    return SectionSink.Bytes.of(out -> {
+      out.putInt(nodes.size());
+      out.putInt(0);
+      long end = 0;
+      out.putLong(end);
+      for (byte[] e : entries) {
+        end += e.length;
+        out.putLong(end);
+      }
+      for (int v : nodes) {
+        out.putInt(v);
+      }
+      for (byte[] e : entries) {
+        out.put(e);
+      }
+    });
+  }
+
+  private static void varInt(java.io.ByteArrayOutputStream out, long value) {
+    while (value >= 0x80) {
+      out.write((int) (value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    out.write((int) value);
   }
 
   /**
@@ -218,9 +278,17 @@ final class TestSnapshotWriter {
     return layout(sections(graph), SnapshotFormat.VERSION_CURRENT);
   }
 
-  /** The snapshot file of {@code graph} in format version 2: no FILE_SYMBOLS, no NAME_TRIGRAMS. */
+  /** The snapshot file of {@code graph} in format version 3: no CALL_SITES. */
+  static byte[] writeV3(TestGraph graph) {
+    EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.CALL_SITES);
+    return layout(s, SnapshotFormat.VERSION_FILE_SYMBOLS);
+  }
+
+  /** The snapshot file of {@code graph} in format version 2: no FILE_SYMBOLS, no NAME_TRIGRAMS, no CALL_SITES. */
   static byte[] writeV2(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.CALL_SITES);
     s.remove(SectionId.FILE_SYMBOLS);
     s.remove(SectionId.NAME_TRIGRAMS);
     return layout(s, SnapshotFormat.VERSION_NAME_INDEX);
@@ -229,6 +297,7 @@ final class TestSnapshotWriter {
   /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX, no FILE_SYMBOLS, no NAME_TRIGRAMS. */
   static byte[] writeV1(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.CALL_SITES);
     s.remove(SectionId.NAME_INDEX);
     s.remove(SectionId.FILE_SYMBOLS);
     s.remove(SectionId.NAME_TRIGRAMS);
