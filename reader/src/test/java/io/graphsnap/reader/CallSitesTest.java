@@ -137,10 +137,10 @@ class CallSitesTest {
 
   @Test
   void aHugeLineCountIsRefusedBeforeItIsAllocated() throws Exception {
-    // one entry, for auth.login: Skip 0, LineCount 2^32 - 1 (a 5-byte VarInt), nothing after it
+    // one entry, for auth.login: Head 7 (8 lines or more), MoreLines 2^35 - 1 (a 5-byte VarInt), nothing after it
     TestGraph g = Fixtures.small();
     int login = g.sortedNames().indexOf("auth.login");
-    byte[] entry = {0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+    byte[] entry = {7, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F};
     byte[] section = io.graphsnap.format.snapshot.SectionSink.Bytes.of(out ->
         CallSitesFormat.write(out, new int[] {login}, new byte[][] {entry}, 1));
     try (GraphSnapshot s = open(withSites(section))) {

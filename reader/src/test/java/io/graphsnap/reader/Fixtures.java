@@ -41,7 +41,7 @@ final class Fixtures {
         .edge("auth.login", "calls", "ext.crypt", 7)
         .edge("auth.login", "calls", "db.query", 12, 5) // duplicate: stored once, its lines united
         .edge("test.login", "tests", "auth.login")
-        .edge("test.login", "calls", "auth.login", 3)
+        .edge("test.login", "calls", "auth.login", 3, 4, 5, 6, 7, 8, 9, 10, 11, 200) // ten lines: Head and MoreLines
         .edge("test.login", "covers", "R-12")
         .edge("auth", "contains", "auth.login")
         .edge("auth", "contains", "auth.logout")
@@ -94,7 +94,7 @@ final class Fixtures {
     Random lines = new Random(seed ^ 0x5EED); // sites: their own sequence, so the graph is as before
     for (TestGraph.Edge edge : List.copyOf(g.edges)) {
       if (lines.nextInt(3) == 0) {
-        int[] at = new int[1 + lines.nextInt(3)];
+        int[] at = new int[1 + lines.nextInt(lines.nextInt(10) == 0 ? 20 : 3)];
         for (int i = 0; i < at.length; i++) {
           at[i] = 1 + lines.nextInt(lines.nextInt(20) == 0 ? Integer.MAX_VALUE - 1 : 300);
         }

@@ -127,9 +127,10 @@ final class TestSnapshotWriter {
   }
 
   /**
-   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Nodes Int32^Count, Data}, written from the
+   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt32^(Count+1), Nodes Int32^Count, Data}, written from the
    * rule in CallSitesFormat's Javadoc, spelled out here independently of its encoder: for each node with sites, its
-   * out-edges in CSR order, each with lines as (Skip, LineCount, ZigZag(first - previous first), gaps) VarInts.
+   * out-edges in CSR order, each with lines as VarInts: Head (Skip·8 + min(LineCount, 8) - 1), LineCount - 8 when
+   * it is 8 or more, ZigZag(first - previous first), then the gaps.
    */
   static byte[] callSites(TestGraph graph, List<String> names, List<String> types) {
     List<Integer> nodes = new ArrayList<>();
@@ -144,8 +145,10 @@ final class TestSnapshotWriter {
         if (lines.length == 0) {
           continue;
         }
-        varInt(entry, p - last - 1);
-        varInt(entry, lines.length);
+        varInt(entry, (p - last - 1L) * 8 + Math.min(lines.length, 8) - 1);
+        if (lines.length >= 8) {
+          varInt(entry, lines.length - 8);
+        }
         long d = lines[0] - lastFirst;
         varInt(entry, d >= 0 ? 2 * d : -2 * d - 1);
         for (int i = 1; i < lines.length; i++) {
@@ -162,11 +165,11 @@ final class TestSnapshotWriter {
     return SectionSink.Bytes.of(out -> {
       out.putInt(nodes.size());
       out.putInt(0);
-      long end = 0;
-      out.putLong(end);
+      int end = 0;
+      out.putInt(end);
       for (byte[] e : entries) {
         end += e.length;
-        out.putLong(end);
+        out.putInt(end);
       }
       for (int v : nodes) {
         out.putInt(v);

@@ -2,7 +2,6 @@ package io.graphsnap.format.snapshot;
 
 import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 import static io.graphsnap.format.snapshot.LittleEndian.INT;
-import static io.graphsnap.format.snapshot.LittleEndian.LONG;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -18,23 +17,26 @@ import java.util.function.IntUnaryOperator;
  * stored. The grammar:
  *
  * <pre>
- * CallSites --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Nodes Int32^Count, Data
+ * CallSites --&gt; Count UInt32, Zero UInt32, Ends UInt32^(Count+1), Nodes Int32^Count, Data
  * Entry     --&gt; EdgeSites^k                          (k &ge; 1) node Nodes[i]'s entry is Data[Ends[i], Ends[i+1])
- * EdgeSites --&gt; Skip VarInt, LineCount VarInt, First ZigZag, Gap VarInt^(LineCount-1)
- * VarInt    --&gt; unsigned LEB128, 1 to 5 bytes, value &lt; 2^32;   ZigZag --&gt; VarInt of (d &lt;&lt; 1) ^ (d &gt;&gt; 63)
+ * EdgeSites --&gt; Head VarInt, MoreLines VarInt?, First ZigZag, Gap VarInt^(LineCount-1)
+ * Head      --&gt; Skip &middot; 8 + min(LineCount, 8) - 1      MoreLines = LineCount - 8, present iff Head mod 8 = 7
+ * VarInt    --&gt; unsigned LEB128, 1 to 5 bytes (value &lt; 2^35);   ZigZag --&gt; VarInt of (d &lt;&lt; 1) ^ (d &gt;&gt; 63)
  * </pre>
  *
  * <ul>
  *   <li>Count at offset 0 ({@link #COUNT}), a zero reserved field at 4, {@code Ends[i]} at {@link #endOffset
- *       endOffset(i)} = 8 + 8·i (8-byte aligned), {@code Nodes[i]} at {@link #nodeOffset nodeOffset(Count, i)} =
- *       16 + 8·Count + 4·i, Data at {@link #dataOffset dataOffset(Count)} = 16 + 12·Count; the section is
- *       {@code 16 + 12·Count + Ends[Count]} bytes. {@code Ends[0] = 0}, Ends non-decreasing; each entry non-empty.
- *   <li>Nodes lists, strictly increasing, exactly the nodes that have at least one edge with lines (Count &le; N).
+ *       endOffset(i)} = 8 + 4·i, {@code Nodes[i]} at {@link #nodeOffset nodeOffset(Count, i)} = 12 + 4·Count + 4·i,
+ *       Data at {@link #dataOffset dataOffset(Count)} = 12 + 8·Count; the section is {@code 12 + 8·Count +
+ *       Ends[Count]} bytes, and Data is below 4 GiB. {@code Ends[0] = 0}, Ends non-decreasing; each entry non-empty.
+ *   <li>Nodes lists, strictly increasing, exactly the nodes that have at least one edge with lines (Count &le; N);
+ *       each has a file.
  *   <li>An entry walks its node's out-edges in forward CSR order (type id, then target id): the j-th EdgeSites
  *       belongs to the edge at row position {@code p_j = p_(j-1) + 1 + Skip_j} ({@code p_(-1) = -1}), which must
- *       be below the node's out-degree; edges without lines are skipped. Its lines are strictly increasing and at
- *       least 1: the first is {@code F_j = F_(j-1) + d} with d the ZigZag value ({@code F_(-1) = 0}), each next one
- *       the previous plus its Gap (&ge; 1); all below 2^31.
+ *       be below the node's out-degree; edges without lines are skipped. Its LineCount lines are strictly increasing
+ *       and at least 1: the first is {@code F_j = F_(j-1) + d} with d the ZigZag value ({@code F_(-1) = 0}), each next
+ *       one the previous plus its Gap (&ge; 1); all below 2^31. (A call edge of Java code has one or two sites and
+ *       follows the previous one in its row, so its Head is one byte and its First one or two.)
  *   <li>The rule, exact so that a full and an incremental build give the same bytes: an edge's lines are those its
  *       source's <em>winning</em> declaration gives in its loose object (the declaration NODES takes the record
  *       from; for a merged namespace, the file that sorts first: other files' lines of its edges are not kept, as
@@ -54,7 +56,11 @@ public final class CallSitesFormat {
   /** Offset of Ends. */
   public static final int ENDS = 8;
   /** Bytes of one end. */
-  public static final int END_BYTES = 8;
+  public static final int END_BYTES = 4;
+  /** Data is below this many bytes (Ends are UInt32). */
+  public static final long MAX_DATA_BYTES = 1L << 32;
+  /** The lines a Head holds; more are counted by MoreLines. */
+  public static final int HEAD_LINES = 8;
   /** Bytes of one node id. */
   public static final int NODE_BYTES = 4;
   /** Most bytes of one VarInt. */
@@ -87,9 +93,9 @@ public final class CallSitesFormat {
     return section.get(INT, ZERO);
   }
 
-  /** {@code Ends[i]}; unchecked. */
+  /** {@code Ends[i]}, unsigned; unchecked. */
   public static long end(MemorySegment section, long i) {
-    return section.get(LONG, endOffset(i));
+    return Integer.toUnsignedLong(section.get(INT, endOffset(i)));
   }
 
   /** {@code Nodes[i]}; unchecked. */
@@ -141,16 +147,26 @@ public final class CallSitesFormat {
   /**
    * Writes the section in one pass: {@code count} entries, entry i of node {@code node(i)} (strictly increasing)
    * being {@code entryBytes(i)} bytes written by {@code entry}.
+   *
+   * @throws IllegalArgumentException if the entries reach {@link #MAX_DATA_BYTES}, before anything is written
    */
   public static void write(SectionSink out, int count, IntUnaryOperator node, IntToLongFunction entryBytes,
       StringListFormat.ItemWriter entry) throws IOException {
+    long total = 0;
+    for (int i = 0; i < count; i++) {
+      total += entryBytes.applyAsLong(i);
+    }
+    if (total >= MAX_DATA_BYTES) {
+      throw new IllegalArgumentException("the call sites take " + total + " bytes, more than the " + MAX_DATA_BYTES
+          + " a snapshot holds (Ends are UInt32)");
+    }
     out.putInt(count);
     out.putInt(0);
     long end = 0;
-    out.putLong(end);
+    out.putInt(0);
     for (int i = 0; i < count; i++) {
       end += entryBytes.applyAsLong(i);
-      out.putLong(end);
+      out.putInt((int) end);
     }
     for (int i = 0; i < count; i++) {
       out.putInt(node.applyAsInt(i));
@@ -199,8 +215,11 @@ public final class CallSitesFormat {
         throw new IllegalArgumentException("row position " + position + " after " + lastPosition + " with "
             + count + " lines");
       }
-      varInt(position - lastPosition - 1);
-      varInt(count);
+      long skip = position - lastPosition - 1L;
+      varInt(skip * HEAD_LINES + Math.min(count, HEAD_LINES) - 1);
+      if (count >= HEAD_LINES) {
+        varInt(count - HEAD_LINES);
+      }
       int first = lines[from];
       if (first < 1) {
         throw new IllegalArgumentException("line " + first + " is below 1");
@@ -296,15 +315,18 @@ public final class CallSitesFormat {
         return -1;
       }
       long at = pos;
-      long skip = varInt("Skip");
-      long p = position + 1L + skip;
+      long head = varInt("Head");
+      long p = position + 1L + head / HEAD_LINES;
       if (p >= rowLength) {
         throw new MalformedEntryException(at, "edge position out of range: actual=" + p + " vs expected<"
             + rowLength + " (the node's out-degree)");
       }
       long countAt = pos;
-      long count = varInt("LineCount");
-      if (count < 1 || count > limit - pos) {
+      long count = head % HEAD_LINES + 1;
+      if (count == HEAD_LINES) {
+        count += varInt("MoreLines");
+      }
+      if (count > limit - pos) {
         throw new MalformedEntryException(countAt, "LineCount out of range: actual=" + count + " vs expected in [1, "
             + (limit - pos) + "] (one byte per line at least)");
       }
@@ -361,10 +383,8 @@ public final class CallSitesFormat {
         int b = section.get(BYTE, pos++) & 0xFF;
         value |= (long) (b & 0x7F) << shift;
         if ((b & 0x80) == 0) {
-          if (value >= 1L << 32) {
-            throw new MalformedEntryException(start, what + " too large: actual=" + value + " vs expected<2^32");
-          }
-          return value;
+          return value; // below 2^35: five 7-bit groups
+
         }
       }
       throw new MalformedEntryException(start, what + " VarInt is longer than " + MAX_VARINT_BYTES + " bytes");
