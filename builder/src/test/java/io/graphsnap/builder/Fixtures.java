@@ -32,6 +32,11 @@ final class Fixtures {
     return new EdgeSummary(source, type, target);
   }
 
+  /** An edge that occurs on {@code lines} (its sites). */
+  static EdgeSummary edge(int source, String type, String target, int... lines) {
+    return new EdgeSummary(source, type, target, lines);
+  }
+
   static FileSummary file(String path, String language, List<SymbolSummary> symbols, List<EdgeSummary> edges) {
     return new FileSummary(path, language, null, symbols, edges);
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The committed version-1 golden snapshot ({@code small-v1.gsnap.hex}, written by the version-1 builder from the
  * same input as {@link GoldenFileTest}) is a reader-compatibility fixture: the reader opens and verifies it and
  * answers every lookup by binary search, with the ids today's build gives; version 2 differs from version 1 only by
- * its header and the added NAME_INDEX section, and version 3 from version 2 by FILE_SYMBOLS and NAME_TRIGRAMS.
+ * its header and the added NAME_INDEX section, version 3 from version 2 by FILE_SYMBOLS and NAME_TRIGRAMS, and
+ * version 4 from version 3 by CALL_SITES (and the object ids of FILES, since the input's objects now carry lines).
  */
 class GoldenV1ReaderTest {
   @TempDir Path dir;
@@ -130,6 +131,65 @@ class GoldenV1ReaderTest {
     }
     assertNotNull(h3.entry(SectionId.FILE_SYMBOLS));
     assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
+  }
+
+  /**
+   * Version 4 differs from version 3 by its header, the added CALL_SITES section and, in FILES, only the object ids:
+   * the same input now has edge lines, so its loose objects (schema version 2) have other ids.
+   */
+  @Test
+  void version4AddsOnlyTheCallSites() throws Exception {
+    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
+        StandardCharsets.US_ASCII));
+    byte[] v4 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_CALL_SITES),
+        StandardCharsets.US_ASCII));
+    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    SnapshotHeader h4 = SnapshotHeader.decode(MemorySegment.ofArray(v4), "small-v4");
+    assertNull(h3.entry(SectionId.CALL_SITES));
+    assertEquals(h3.sections().size() + 1, h4.sections().size());
+    for (SectionEntry e3 : h3.sections()) {
+      SectionEntry e4 = h4.entry(e3.section());
+      byte[] a = bytes(v3, e3);
+      byte[] b = bytes(v4, e4);
+      if (e3.section() == SectionId.FILES) {
+        assertEquals(a.length, b.length);
+        for (int at = 0; at < a.length; at += io.graphsnap.format.snapshot.FileRecordFormat.RECORD_BYTES) {
+          int id = at + io.graphsnap.format.snapshot.FileRecordFormat.OBJECT_ID; // the 32 bytes of the object id
+          Arrays.fill(a, id, id + 32, (byte) 0);
+          Arrays.fill(b, id, id + 32, (byte) 0);
+        }
+      }
+      assertArrayEquals(a, b, e3.displayName());
+    }
+    assertNotNull(h4.entry(SectionId.CALL_SITES));
+  }
+
+  /** The committed version-3 golden file is read as before, and answers "no sites" (not an error). */
+  @Test
+  void theReaderServesTheVersion3GoldenFileWithoutSites() throws Exception {
+    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
+        StandardCharsets.US_ASCII));
+    Path v3File = dir.resolve("small-v3.gsnap");
+    Files.write(v3File, v3);
+    Path v4File = dir.resolve("small-v4.gsnap");
+    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v4File);
+    try (GraphSnapshot old = GraphSnapshot.open(v3File); GraphSnapshot now = GraphSnapshot.open(v4File)) {
+      assertEquals(SnapshotFormat.VERSION_FILE_SYMBOLS, old.formatVersion());
+      old.verify();
+      now.verify();
+      assertEquals(false, old.hasSites());
+      assertEquals(true, now.hasSites());
+      int login = now.node("auth.login");
+      int query = now.node("db.query");
+      int calls = now.edgeTypeId("calls");
+      assertArrayEquals(new int[] {5, 9}, now.sites(login, calls, query));
+      assertArrayEquals(new int[0], old.sites(old.node("auth.login"), old.edgeTypeId("calls"), old.node("db.query")));
+      for (int v = 0; v < now.nodeCount(); v++) {
+        assertEquals(v, old.node(now.name(v)));
+        assertEquals(now.outDegree(v), old.outSites(v).length);
+        assertTrue(Arrays.stream(old.outSites(v)).allMatch(l -> l == null));
+      }
+    }
   }
 
   /** {@code s}'s code points {@code [from, to)}: never half a surrogate pair. */

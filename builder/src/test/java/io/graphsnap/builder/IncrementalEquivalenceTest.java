@@ -24,7 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Random edit sequences against a real store: after every step the incremental build must publish exactly the
  * bytes a full build of the same objects gives, and must really be incremental (no silent fallback); the two
- * version-3 indexes, FILE_SYMBOLS and NAME_TRIGRAMS, are present and read back against naive models at every step.
+ * version-3 indexes, FILE_SYMBOLS and NAME_TRIGRAMS, and the version-4 CALL_SITES (edited by the random steps too: a
+ * line moved down, lines added and dropped) are present and read back against naive models at every step.
  */
 class IncrementalEquivalenceTest {
   @TempDir(factory = MemoryTempDir.class) Path dir;
@@ -103,6 +104,7 @@ class IncrementalEquivalenceTest {
               + SnapshotDiffer.describe(dir.resolve("full-" + seed + ".gsnap"), built.result().path()));
         }
         assertFileSymbols(built.result().path(), context);
+        assertSites(built.result().path(), repo, context);
         checkSearchIndex(built.result().path(), context);
         compared++;
         if (step % 30 == 29) {
@@ -133,6 +135,32 @@ class IncrementalEquivalenceTest {
         expected.sort(Comparator.<Integer>comparingInt(g::lineStart)
             .thenComparing(Comparator.<Integer>comparingInt(g::lineEnd).reversed()).thenComparingInt(v -> v));
         assertEquals(expected, Arrays.stream(g.fileSymbols(f)).boxed().toList(), "file " + g.filePath(f) + " at " + context);
+      }
+    }
+  }
+
+  /**
+   * CALL_SITES read back: every out-edge of every node has exactly the lines that the declaration in the node's file
+   * gives (none for an external node or an edge of another declaration of a merged namespace).
+   */
+  private static void assertSites(Path snapshot, RandomRepo repo, String context) throws IOException {
+    try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
+      if (!g.hasSites()) {
+        fail("no CALL_SITES section at " + context);
+      }
+      for (int v = 0; v < g.nodeCount(); v++) {
+        RandomRepo.File file = g.file(v) == null ? null : repo.files.get(g.file(v));
+        int[][] sites = g.outSites(v);
+        io.graphsnap.reader.EdgeCursor c = g.out(v);
+        for (int p = 0, w = c.next(); w >= 0; p++, w = c.next()) {
+          TreeSet<Integer> lines = file == null ? null
+              : file.lines.get(new RandomRepo.Edge(g.name(v), g.edgeTypes().get(c.type()), g.name(w)));
+          int[] expected = lines == null ? null : lines.stream().mapToInt(Integer::intValue).toArray();
+          String what = g.name(v) + " -" + g.edgeTypes().get(c.type()) + "-> " + g.name(w) + " at " + context;
+          org.junit.jupiter.api.Assertions.assertArrayEquals(expected, sites[p], what);
+          org.junit.jupiter.api.Assertions.assertArrayEquals(expected == null ? new int[0] : expected,
+              g.sites(v, c.type(), w), what);
+        }
       }
     }
   }

@@ -19,8 +19,9 @@ import java.util.TreeSet;
  * cover what an incremental build must handle: files added, modified (symbols, kinds, lines, effects, hashes,
  * notes, edges, language, source hash), deleted and renamed; a symbol moving between files; a name that was
  * only an edge target becoming declared; namespaces declared by several files (merged), and conflicts
- * appearing and disappearing; kinds, effects, edge types and languages appearing and vanishing. Names include
- * characters whose UTF-16 and code-point orders differ.
+ * appearing and disappearing; kinds, effects, edge types and languages appearing and vanishing; the lines (sites)
+ * of edges appearing, moving (a call moved down one line) and vanishing. Names include characters whose UTF-16 and
+ * code-point orders differ.
  */
 final class RandomRepo {
   static final String[] KINDS = {"fn", "class", "method", "field"};
@@ -62,6 +63,13 @@ final class RandomRepo {
     byte[] sha;
     Map<String, Sym> symbols = new LinkedHashMap<>();
     Set<Edge> edges = new LinkedHashSet<>();
+    /** The lines of those edges that have some. */
+    Map<Edge, TreeSet<Integer>> lines = new LinkedHashMap<>();
+
+    void removeEdgesIf(java.util.function.Predicate<Edge> which) {
+      edges.removeIf(which);
+      lines.keySet().removeIf(which);
+    }
   }
 
   final Map<String, File> files = new TreeMap<>();
@@ -93,7 +101,9 @@ final class RandomRepo {
     }
     List<EdgeSummary> edges = new ArrayList<>();
     for (Edge e : f.edges) {
-      edges.add(new EdgeSummary(index.get(e.source()), e.type(), e.target()));
+      TreeSet<Integer> at = f.lines.get(e);
+      edges.add(new EdgeSummary(index.get(e.source()), e.type(), e.target(),
+          at == null ? null : at.stream().mapToInt(Integer::intValue).toArray()));
     }
     return new FileSummary(path, f.language, f.sha, symbols, edges);
   }
@@ -169,7 +179,18 @@ final class RandomRepo {
   private void addEdges(File f, int count) {
     List<String> sources = new ArrayList<>(f.symbols.keySet());
     for (int i = 0; i < count && !sources.isEmpty(); i++) {
-      f.edges.add(new Edge(sources.get(r.nextInt(sources.size())), type(), targetName()));
+      Edge e = new Edge(sources.get(r.nextInt(sources.size())), type(), targetName());
+      f.edges.add(e);
+      if (r.nextBoolean()) {
+        addLines(f, e, 1 + r.nextInt(r.nextInt(8) == 0 ? 12 : 2));
+      }
+    }
+  }
+
+  private void addLines(File f, Edge e, int count) {
+    TreeSet<Integer> at = f.lines.computeIfAbsent(e, k -> new TreeSet<>());
+    for (int i = 0; i < count; i++) {
+      at.add(1 + r.nextInt(r.nextInt(20) == 0 ? 100_000 : 200));
     }
   }
 
@@ -211,7 +232,7 @@ final class RandomRepo {
     String path = anyPath();
     File f = files.get(path);
     touched.add(path);
-    int what = r.nextInt(9);
+    int what = r.nextInt(11);
     List<String> names = new ArrayList<>(f.symbols.keySet());
     switch (what) {
       case 0 -> {
@@ -255,9 +276,35 @@ final class RandomRepo {
       case 6 -> {
         if (!f.edges.isEmpty()) {
           List<Edge> edges = new ArrayList<>(f.edges);
-          f.edges.remove(edges.get(r.nextInt(edges.size())));
+          Edge gone = edges.get(r.nextInt(edges.size()));
+          f.removeEdgesIf(gone::equals);
         }
         return "modify " + path + ": remove an edge";
+      }
+      case 9 -> {
+        if (f.lines.isEmpty()) {
+          return "modify " + path + ": no line to move";
+        }
+        List<Edge> sited = new ArrayList<>(f.lines.keySet());
+        Edge e = sited.get(r.nextInt(sited.size()));
+        TreeSet<Integer> at = f.lines.get(e);
+        int line = at.last();
+        at.remove(line);
+        at.add(line + 1); // a call moved down one line: only the object's lines change
+        return "modify " + path + ": line " + line + " of " + e + " moved down";
+      }
+      case 10 -> {
+        if (f.edges.isEmpty()) {
+          return "modify " + path + ": no edge for lines";
+        }
+        List<Edge> edges = new ArrayList<>(f.edges);
+        Edge e = edges.get(r.nextInt(edges.size()));
+        if (f.lines.containsKey(e) && r.nextBoolean()) {
+          f.lines.remove(e);
+          return "modify " + path + ": lines of " + e + " dropped";
+        }
+        addLines(f, e, 1 + r.nextInt(3));
+        return "modify " + path + ": lines added to " + e;
       }
       case 7 -> {
         f.language = language();
@@ -275,7 +322,7 @@ final class RandomRepo {
 
   private static void removeSymbol(File f, String name) {
     f.symbols.remove(name);
-    f.edges.removeIf(e -> e.source().equals(name));
+    f.removeEdgesIf(e -> e.source().equals(name));
   }
 
   private String deleteFile(Set<String> touched) {
@@ -309,14 +356,19 @@ final class RandomRepo {
     }
     Sym s = a.symbols.get(name).copy();
     List<Edge> moved = new ArrayList<>();
+    Map<Edge, TreeSet<Integer>> movedLines = new LinkedHashMap<>();
     for (Edge e : a.edges) {
       if (e.source().equals(name)) {
         moved.add(e);
+        if (a.lines.containsKey(e)) {
+          movedLines.put(e, new TreeSet<>(a.lines.get(e)));
+        }
       }
     }
     removeSymbol(a, name);
     b.symbols.put(name, s);
     b.edges.addAll(moved);
+    b.lines.putAll(movedLines);
     touched.add(from);
     touched.add(to);
     return "move " + name + " from " + from + " to " + to;

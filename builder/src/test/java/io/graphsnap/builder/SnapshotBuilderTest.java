@@ -37,18 +37,18 @@ class SnapshotBuilderTest {
 
   static final FileSummary A = new FileSummary("src/a.cov", "covenant", bytes32(1),
       List.of(sym("auth", "module", 1, 1), sym("auth.User", "class", 2, 10, "db"), sym("dup", "fn", 11, 12)),
-      List.of(edge(0, "contains", "auth.User"), edge(0, "imports", "util"), edge(1, "references", EMOJI),
-          edge(2, "calls", "auth.login")));
+      List.of(edge(0, "contains", "auth.User"), edge(0, "imports", "util", 1), edge(1, "references", EMOJI),
+          edge(2, "calls", "auth.login", 12, 11)));
   static final FileSummary B = new FileSummary("src/b.cov", "covenant", null,
       List.of(sym("auth", "module", 1, 2, "meta"),
           rich("auth.login", "fn", 3, 20, bytes32(7), List.of(new Note("en", "Checks a password.")),
               Map.of("owner", "team-a", "tier", "1"), "net", "db")),
-      List.of(edge(0, "contains", "auth.login"), edge(0, "imports", "util"), edge(1, "calls", "db.query"),
-          edge(1, "references", "auth.User"), edge(1, "calls", REPLACEMENT), edge(1, "calls", "auth.login")));
+      List.of(edge(0, "contains", "auth.login"), edge(0, "imports", "util", 2), edge(1, "calls", "db.query", 5, 9),
+          edge(1, "references", "auth.User", 4), edge(1, "calls", REPLACEMENT), edge(1, "calls", "auth.login", 7)));
   /** Declares {@code dup} again as another kind: a conflict that src/a.cov wins. */
   static final FileSummary C = file("./src//c.cov", "",
       List.of(sym("dup", "class", 1, 5, "io"), sym("c.only", "fn", 6, 7)),
-      List.of(edge(0, "calls", "only.from.dropped"), edge(0, "extends", "auth.User"), edge(1, "calls", "dup")));
+      List.of(edge(0, "calls", "only.from.dropped", 2), edge(0, "extends", "auth.User"), edge(1, "calls", "dup", 6)));
 
   @Test
   void decodesToTheExpectedGraph() throws Exception {
