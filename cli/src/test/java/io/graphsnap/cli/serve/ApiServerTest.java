@@ -52,6 +52,9 @@ class ApiServerTest {
     c.add(new Case("lookup", "name=auth.login", "lookup", "auth.login"));
     c.add(new Case("neighbors", "name=db.query&reverse&type=calls", "neighbors", "db.query", "--reverse", "--type", "calls"));
     c.add(new Case("neighbours", "name=auth.login", "neighbors", "auth.login"));
+    c.add(new Case("neighbors", "name=db.query&reverse&type=calls&sites=true", "neighbors", "db.query", "--reverse",
+        "--type", "calls", "--sites"));
+    c.add(new Case("neighbors", "name=auth.login&sites", "neighbors", "auth.login", "--sites"));
     c.add(new Case("query", "kind=fn&effect=net&prefix=orders.", "query", "--kind", "fn", "--effect", "net", "--prefix", "orders."));
     c.add(new Case("query", "q=kind%3Afn+effect~%3Aio+-file%3Asrc%2Fhttp%2F", "query", "kind:fn effect~:io -file:src/http/"));
     c.add(new Case("query", "kind=test&relation=covers%3AR-1&count=true", "query", "--kind", "test", "--relation", "covers:R-1", "--count"));
