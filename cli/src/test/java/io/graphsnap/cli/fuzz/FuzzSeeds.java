@@ -35,8 +35,8 @@ public final class FuzzSeeds {
   static final String TINY = """
       {"path": "a/one.cov", "language": "covenant", "symbols": [{"name": "ns", "kind": "namespace"}, \
       {"name": "ns.f", "kind": "fn", "effects": ["io"], "lines": [1, 3], "notes": [{"lang": "en", "text": "f"}], \
-      "metadata": {"k": "v"}}], "edges": [{"from": "ns.f", "type": "calls", "to": "ns.g"}, \
-      {"from": "ns.f", "type": "calls", "to": "ext.h"}, {"from": "ns", "type": "contains", "to": "ns.f"}]}
+      "metadata": {"k": "v"}}], "edges": [{"from": "ns.f", "type": "calls", "to": "ns.g", "line": 2}, \
+      {"from": "ns.f", "type": "calls", "to": "ext.h", "lines": [2, 3]}, {"from": "ns", "type": "contains", "to": "ns.f"}]}
       {"path": "b/two.cov", "symbols": [{"name": "ns", "kind": "namespace"}, {"name": "ns.g", "kind": "test"}], \
       "edges": [{"from": "ns.g", "type": "tests", "to": "ns.f"}]}
       """;

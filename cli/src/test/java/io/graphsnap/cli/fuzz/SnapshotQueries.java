@@ -21,7 +21,7 @@ final class SnapshotQueries {
 
   private SnapshotQueries() {}
 
-  /** Runs the query sequence: counts, dictionaries, lookups (hits and misses), columns, cursors, queries, a BFS. */
+  /** Runs the query sequence: counts, dictionaries, lookups (hits and misses), columns, cursors, sites, queries, a BFS. */
   static void exercise(GraphSnapshot g) {
     int n = g.nodeCount();
     g.edgeCount();
@@ -88,6 +88,12 @@ final class SnapshotQueries {
     g.inDegree(id);
     drain(g.out(id));
     drain(g.in(id));
+    g.hasSites();
+    g.outSites(id);
+    EdgeCursor out = g.out(id);
+    for (int w = out.next(); w >= 0; w = out.next()) {
+      g.sites(id, out.type(), w);
+    }
     for (int t = 0; t < typeCount; t++) {
       drain(g.out(id, t));
       drain(g.in(id, t));
@@ -139,7 +145,12 @@ final class SnapshotQueries {
       }
       EdgeCursor out = g.out(v);
       long degree = 0;
+      int[][] sites = g.outSites(v);
+      require(sites.length == g.outDegree(v), "outSites(" + v + ") has " + sites.length + " rows");
       for (int w = out.next(); w >= 0; w = out.next()) {
+        int[] lines = g.sites(v, out.type(), w);
+        int[] row = sites[(int) degree];
+        require(java.util.Arrays.equals(lines, row == null ? new int[0] : row), "sites of " + v + " -> " + w);
         degree++;
         int t = out.type();
         require(contains(g.in(w, t), v), "edge " + v + " -" + types.get(t) + "-> " + w + " missing from in(" + w + ")");
