@@ -52,7 +52,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *       8 + 4·SlotCount bytes; FILE_SYMBOLS (version 3, optional: without it file lookups scan the nodes),
  *       when present, has Starts[0] = 0, Starts[F] ≤ N and 4·(F+1) + 4·Starts[F] bytes; NAME_TRIGRAMS (version
  *       3, optional: without it searches read every name), when present, has a zero reserved field and
- *       8 + 4·TrigramCount bytes of trigrams followed by a BitmapList of TrigramCount postings;
+ *       8 + 4·TrigramCount bytes of trigrams followed by a BitmapList of TrigramCount postings; CALL_SITES (version
+ *       4, optional: without it there are no sites), when present, has a zero reserved field, Count ≤ N, at least
+ *       12 + 8·Count bytes, {@code Ends[0] = 0} and {@code Ends[Count]} equal to its data length;
  *   <li>{@code Offsets[0] = 0} and {@code Offsets[N] = E} in both CSRs (the same E); the edge-type counts are
  *       non-negative and sum to E; T ≤ 255, K ≤ 65 535;
  *   <li>the dictionaries (EDGE_TYPES, KINDS, EFFECTS, LANGUAGES) are well-formed UTF-8, strictly increasing
@@ -69,7 +71,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * first use; each details entry is decoded with bounds checks; each name-index slot a lookup reads is empty
  * or holds an id below N, and a probe stops after SlotCount slots; each file's FILE_SYMBOLS list has ordered
  * Starts within the section and node ids below N; each NAME_TRIGRAMS posting a search reads is validated at its
- * first use (values below N), and its candidates are compared with the names. Caller errors (an id outside its range)
+ * first use (values below N), and its candidates are compared with the names; each CALL_SITES entry a sites lookup
+ * reads has ordered ends within the data and is decoded with every value checked (edge positions below the node's
+ * out-degree, line counts within the entry's bytes, lines in [1, 2^31)). Caller errors (an id outside its range)
  * throw {@link IndexOutOfBoundsException}.
  *
  * <h2>What only {@link #verify} checks</h2>
@@ -82,12 +86,14 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * partitioning the nodes by their kind ids; every name in the Bloom filter; every details entry decodable;
  * the name index holding every node exactly once, with its fingerprint, where a probe from its home slot finds
  * it; FILE_SYMBOLS listing every node with a file exactly once, under that file, in line order; NAME_TRIGRAMS'
- * trigrams strictly increasing and each posting exactly the nodes whose ASCII-folded name contains its trigram.
+ * trigrams strictly increasing and each posting exactly the nodes whose ASCII-folded name contains its trigram;
+ * CALL_SITES' nodes strictly increasing, each below N and with a file, its Ends non-decreasing, every entry
+ * non-empty and decodable against its node's out-edges.
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
  * the reader return wrong answers: a name lookup may miss when the name index misses it and the names are out
  * of order or the Bloom filter lacks the name (a lookup never returns the id of another name); a string may
  * decode with replacement characters; columns, lines, details and bitmaps may
- * carry wrong values; on edges not sorted by type a typed cursor may miss edges (it never returns an edge of
+ * carry wrong values; an edge's sites may be missing or another edge's; on edges not sorted by type a typed cursor may miss edges (it never returns an edge of
  * another type: it throws {@link CorruptSnapshotException}); a reverse CSR that is not the transpose of the
  * forward one answers in-edge queries wrongly.
  * It can never make the reader read outside the file, loop forever, allocate more than the file's size

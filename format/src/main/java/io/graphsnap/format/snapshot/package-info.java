@@ -7,7 +7,9 @@
  * {@link io.graphsnap.format.snapshot.StringListFormat}, {@link io.graphsnap.format.snapshot.BitmapListFormat},
  * {@link io.graphsnap.format.snapshot.NodeRecordFormat}, {@link io.graphsnap.format.snapshot.CsrFormat},
  * {@link io.graphsnap.format.snapshot.FileRecordFormat}, {@link io.graphsnap.format.snapshot.NodeDetailsFormat},
- * {@link io.graphsnap.format.snapshot.NameIndexFormat} (and the bloom module's {@code BloomFormat}).
+ * {@link io.graphsnap.format.snapshot.NameIndexFormat}, {@link io.graphsnap.format.snapshot.FileSymbolsFormat},
+ * {@link io.graphsnap.format.snapshot.NameTrigramsFormat}, {@link io.graphsnap.format.snapshot.CallSitesFormat}
+ * (and the bloom module's {@code BloomFormat}).
  *
  * <p>Life cycle: the builder streams every section through its {@code SectionWriter} (a {@code SectionSink}) with
  * these writers, aligned after a placeholder header, then writes the {@link
