@@ -403,4 +403,38 @@ class JsonLinesIngesterTest {
     }
     assertEquals(size, previous);
   }
+
+  /** An edge's {@code "line"} and {@code "lines"}: its sites, united (with a repeated edge's too), sorted, distinct. */
+  @Test
+  void edgeLinesAreStoredUnited() throws Exception {
+    IngestReport report = ingest("{\"path\": \"a.cov\", \"symbols\": [{\"name\": \"a.f\", \"kind\": \"fn\"}],"
+        + " \"edges\": [{\"from\": \"a.f\", \"type\": \"calls\", \"to\": \"b.g\", \"line\": 9, \"lines\": [4, 9, 2]},"
+        + " {\"from\": \"a.f\", \"type\": \"calls\", \"to\": \"b.g\", \"lines\": [30]},"
+        + " {\"from\": \"a.f\", \"type\": \"references\", \"to\": \"b.T\", \"lines\": []}]}\n");
+    assertEquals(List.of(), report.errors());
+    FileSummary a = stored("a.cov");
+    assertEquals(new EdgeSummary(0, "calls", "b.g", new int[] {2, 4, 9, 30}), a.edges().get(0));
+    assertEquals(new EdgeSummary(0, "references", "b.T"), a.edges().get(1));
+  }
+
+  @Test
+  void badEdgeLinesRejectTheLineNamingTheField() throws Exception {
+    String head = "{\"path\": \"a.cov\", \"symbols\": [{\"name\": \"a.f\", \"kind\": \"fn\"}], \"edges\": [";
+    String tail = "]}\n";
+    String edge = "{\"from\": \"a.f\", \"type\": \"calls\", \"to\": \"b.g\", ";
+    String[] bad = {edge + "\"line\": 0}", edge + "\"line\": \"7\"}", edge + "\"line\": 3.5}",
+        edge + "\"line\": 4294967296}", edge + "\"lines\": [1, -2]}", edge + "\"lines\": 5}",
+        edge + "\"lines\": [[1]]}", edge + "\"lines\": [1, null]}"};
+    StringBuilder input = new StringBuilder();
+    for (String b : bad) {
+      input.append(head).append(b).append(tail);
+    }
+    IngestReport report = ingest(input.toString());
+    assertEquals(bad.length, report.errors().size(), report.errors()::toString);
+    for (int i = 0; i < bad.length; i++) {
+      String message = report.errors().get(i).toString();
+      assertTrue(message.contains("edges[0].line"), message);
+    }
+    assertEquals(List.of(), paths());
+  }
 }
