@@ -111,6 +111,21 @@ class DocumentMapperTest {
         "shop:src/auth.ts/Session#close() overrides shop:src/api.ts/Closeable#close()")), edges(f));
   }
 
+  /** Each edge made from occurrences has their lines (0-based in SCIP, 1-based here), united per edge. */
+  @Test
+  void occurrenceLinesAreTheEdgesSites() throws IOException {
+    FileSummary f = only(auth(occurrence(CHECK, 0, 5, 7, 12))); // a second call of check() from login(), line 6
+    java.util.Map<String, String> lines = new java.util.TreeMap<>();
+    for (EdgeSummary e : f.edges()) {
+      lines.put(f.symbols().get(e.source()).name() + " " + e.type() + " " + e.target(), java.util.Arrays.toString(e.lines()));
+    }
+    assertEquals("[4, 6]", lines.get("shop:src/auth.ts/login() calls shop:src/auth.ts/check()"));
+    assertEquals("[15]", lines.get("shop:src/auth.ts/Session#close() calls shop:src/auth.ts/login()"));
+    assertEquals("[3]", lines.get("shop:src/auth.ts/login() references shop:src/model.ts/User#"));
+    assertEquals("[1]", lines.get("shop:src/auth.ts/ references shop:src/model.ts/User#"));
+    assertEquals("[]", lines.get("shop:src/auth.ts/ contains shop:src/auth.ts/login()"), "contains has no sites");
+  }
+
   @Test
   void importRoleIsAnImportsEdge() throws IOException {
     FileSummary f = only(document("src/a.ts", definition(MODULE, new int[] {0, 0, 0}, 0, 0, 3, 0),
