@@ -14,7 +14,10 @@ public final class BuildLimits {
   public static final int MAX_DECLARATIONS = Integer.MAX_VALUE - 16;
   /** Most edges one build collects, before duplicates and conflicting declarations' edges are dropped. */
   public static final int MAX_EDGES = Integer.MAX_VALUE - 16;
-  /** Most edge lines (sites) one build collects. */
+  /**
+   * Most edge lines (sites) one build collects; their encoding in the snapshot (CALL_SITES, about 2 bytes a line)
+   * must also stay below 4 GiB.
+   */
   public static final int MAX_EDGE_LINES = Integer.MAX_VALUE - 16;
   /** Most objects (files) one build takes. */
   public static final int MAX_FILES = Integer.MAX_VALUE - 16;

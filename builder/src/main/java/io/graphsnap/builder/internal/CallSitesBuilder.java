@@ -100,7 +100,21 @@ public final class CallSitesBuilder {
       nodes[w] = v;
       entries[w++] = encoder.toByteArray();
     }
-    return new Sites(nodes, entries);
+    Sites sites = new Sites(nodes, entries);
+    checkSize(sites.dataBytes());
+    return sites;
+  }
+
+  /**
+   * Refuses a CALL_SITES section whose lines take {@link CallSitesFormat#MAX_DATA_BYTES} or more (its Ends are UInt32).
+   *
+   * @throws io.graphsnap.builder.BuildInputException if they do
+   */
+  public static void checkSize(long dataBytes) {
+    if (dataBytes >= CallSitesFormat.MAX_DATA_BYTES) {
+      throw new io.graphsnap.builder.BuildInputException("the edge lines (call sites) take " + dataBytes
+          + " bytes in the snapshot, more than the " + CallSitesFormat.MAX_DATA_BYTES + " it holds (BuildLimits)");
+    }
   }
 
   private static long key(byte type, int target) {

@@ -352,6 +352,12 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     }
     int[] ids = newIds.elements();
     long[] src = sources.elements();
+    long dataBytes = 0;
+    for (int i = 0; i < newIds.size(); i++) {
+      dataBytes += src[i] < 0 ? d.nodeItems[(int) (-src[i] - 1)].sites.length
+          : CallSitesFormat.end(section, src[i] + 1) - CallSitesFormat.end(section, src[i]);
+    }
+    io.graphsnap.builder.internal.CallSitesBuilder.checkSize(dataBytes);
     CallSitesFormat.write(out, newIds.size(), i -> ids[i], i -> src[i] < 0 ? d.nodeItems[(int) (-src[i] - 1)].sites.length
         : CallSitesFormat.end(section, src[i] + 1) - CallSitesFormat.end(section, src[i]), (i, o) -> {
           if (src[i] < 0) {
