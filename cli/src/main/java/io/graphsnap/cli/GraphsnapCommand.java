@@ -56,10 +56,14 @@ public final class GraphsnapCommand implements Runnable {
       PathCommand.class,
       DeadCommand.class,
       PagerankCommand.class,
+      DegreeCommand.class,
+      DegreesCommand.class,
+      SectionsCommand.class,
       VerifyCommand.class,
       ExportCommand.class,
       io.graphsnap.cli.serve.ServeCommand.class,
       io.graphsnap.cli.watch.WatchCommand.class,
+      io.graphsnap.cli.mcp.McpCommand.class,
       CommandLine.HelpCommand.class);
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")

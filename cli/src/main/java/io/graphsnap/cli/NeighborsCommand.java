@@ -29,6 +29,12 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--reverse", description = "Incoming edges: who calls/references/contains NAME.")
   boolean reverse;
 
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N neighbours (paging; default: 0).")
+  long offset;
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N neighbours (paging; default: all).")
+  int limit = Integer.MAX_VALUE;
+
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
@@ -37,6 +43,8 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     if (stdin != (name == null)) {
       throw CliException.badInput(stdin ? "--stdin reads the names from standard input: give no NAME" : "give a NAME (or --stdin)");
     }
@@ -62,8 +70,13 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
     return rows(g, name);
   }
 
-  /** {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges. */
+  /**
+   * {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges, in CSR order (by type,
+   * then id), from {@code --offset} on, at most {@code --limit} of them. O(offset + limit) cursor steps.
+   */
   private List<Map<String, String>> rows(GraphSnapshot g, String nodeName) {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     int id = GraphArgs.node(g, nodeName);
     List<Map<String, String>> rows = new ArrayList<>();
     int typeId = -1;
@@ -75,7 +88,10 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
     }
     EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
     List<String> types = g.edgeTypes();
-    for (int n = c.next(); n >= 0; n = c.next()) {
+    for (long skip = offset; skip > 0 && c.next() >= 0; skip--) {
+      // paging: skip the first --offset neighbours
+    }
+    for (int n = limit > 0 ? c.next() : -1; n >= 0; n = rows.size() < limit ? c.next() : -1) {
       Map<String, String> row = new LinkedHashMap<>();
       row.put("name", g.name(n));
       row.put("type", types.get(c.type()));

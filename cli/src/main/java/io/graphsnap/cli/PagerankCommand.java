@@ -43,6 +43,10 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--seed", paramLabel = "NAME", description = "Personalise on this symbol (repeatable).")
   List<String> seeds = new ArrayList<>();
 
+  @Option(names = "--no-externals",
+      description = "Leave out external symbols (names the code uses but no file of the snapshot declares) from the top K.")
+  boolean noExternals;
+
   @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"rank\"}] in descending rank.")
   boolean json;
 
@@ -110,7 +114,17 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
       PageRankResult result = pageRank.run();
       lastResult = result;
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (int v : result.top(top)) {
+      int asked = top;
+      if (noExternals) { // the top K among declared symbols: ask for as many more as there are externals
+        asked = (int) Math.min(g.nodeCount(), (long) top + g.ofKind("external").getLongCardinality());
+      }
+      for (int v : result.top(asked)) {
+        if (rows.size() == top) {
+          break;
+        }
+        if (noExternals && g.isExternal(v)) {
+          continue;
+        }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", g.name(v));
         row.put("rank", result.rank(v));

@@ -69,7 +69,8 @@ public final class ApiServer implements AutoCloseable {
       this.workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
           new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().daemon().name("graphsnap-http-" + n.incrementAndGet()).unstarted(r));
       http.setExecutor(workers);
-      http.createContext("/", this::handle);
+      http.createContext("/api/", this::handle);
+      http.createContext("/", new StaticFiles(ApiServer.class.getClassLoader())::handle); // the explorer
       http.start();
       ok = true;
     } finally {
