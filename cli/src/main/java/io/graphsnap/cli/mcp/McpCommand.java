@@ -73,8 +73,8 @@ public final class McpCommand implements Callable<Integer> {
     LiveSnapshot live = new LiveSnapshot();
     HeadFollower follower = new HeadFollower(store, live, 500, log);
     McpSyncServer server = null;
+    ToolRunner runner = new ToolRunner(store, live);
     try {
-      ToolRunner runner = new ToolRunner(store, live);
       JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(mapper);
       server = McpServer.sync(new StdioServerTransportProvider(json, in.transportInput(), protocolOut))
           .serverInfo("graphsnap", GraphsnapCommand.class.getPackage().getImplementationVersion() == null ? "0.1.0"
@@ -88,6 +88,7 @@ public final class McpCommand implements Callable<Integer> {
       log.accept("serving " + store + " on stdin/stdout (" + (live.currentId() == null ? "no snapshot published yet"
           : "snapshot " + live.currentId()) + ")");
       in.awaitEnd();
+      runner.awaitIdle(300, 60_000);
       log.accept("stdin closed; stopping");
       return ExitCodes.OK;
     } finally {

@@ -37,6 +37,8 @@ final class ToolRunner {
   private final Path store;
   private final LiveSnapshot live;
   private final Semaphore expensive = new Semaphore(1);
+  private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long lastEnd = System.nanoTime();
   private final ThreadLocal<Map<String, CommandLine>> commands = ThreadLocal.withInitial(HashMap::new);
 
   ToolRunner(Path store, LiveSnapshot live) {
@@ -52,6 +54,7 @@ final class ToolRunner {
   }
 
   Outcome call(Tool tool, Map<String, Object> arguments) {
+    running.incrementAndGet();
     try {
       return run(tool, arguments == null ? Map.of() : arguments);
     } catch (CliException e) {
@@ -62,6 +65,21 @@ final class ToolRunner {
       return new Outcome(null, "bad arguments for " + tool.name() + ": " + e.getMessage());
     } catch (CorruptSnapshotException e) {
       return new Outcome(null, "the snapshot is damaged: " + e.getMessage());
+    } finally {
+      lastEnd = System.nanoTime();
+      running.decrementAndGet();
+    }
+  }
+
+  /**
+   * Waits until no call has run for {@code quietMillis} (the calls still queued when the client closed its side
+   * get their answers), or {@code maxMillis} have passed.
+   */
+  void awaitIdle(long quietMillis, long maxMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + maxMillis * 1_000_000;
+    while (System.nanoTime() < deadline
+        && (running.get() > 0 || System.nanoTime() - lastEnd < quietMillis * 1_000_000)) {
+      Thread.sleep(20);
     }
   }
 
