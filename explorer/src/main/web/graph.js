@@ -26,7 +26,6 @@ export function shortName(name) {
 export function graphView(container, { onTap, onOpen, center } = {}) {
   const cy = cytoscape({
     container,
-    wheelSensitivity: 0.3,
     minZoom: 0.1,
     maxZoom: 3,
     style: [

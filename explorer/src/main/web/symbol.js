@@ -21,7 +21,7 @@ export async function symbolPage(main, name, params) {
     }
     return;
   }
-  clear(head).append(summary(doc));
+  clear(head).append(...summary(doc));
   const effects = h('section.panel', { 'aria-labelledby': 'h-effects' }, h('h2', { id: 'h-effects' }, 'Effects'), spinner());
   const neighbours = h('section.panel', { 'aria-labelledby': 'h-neighbours' }, h('h2', { id: 'h-neighbours' }, 'Neighbours'), spinner());
   const callers = h('section.panel', { 'aria-labelledby': 'h-callers' }, h('h2', { id: 'h-callers' }, 'Callers'), spinner());

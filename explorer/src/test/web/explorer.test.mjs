@@ -1,0 +1,186 @@
+// Browser test of the graphsnap explorer, driven by Playwright (playwright-core) in the system's headless Chromium.
+// Usage: node explorer.test.mjs CONFIG.json   (ExplorerBrowserTest in the cli module writes CONFIG and runs it)
+// CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, search, symbol, caller, pathFrom, pathTo,
+//           diffFrom, diffTo, diffFile }] }
+// Checks page content, saves screenshots, fails on any page error and on any request that leaves the server's origin.
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const origin = new URL(config.url).origin;
+mkdirSync(config.out, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function check(ok, what) {
+  if (ok) { passed++; console.log(`ok   ${what}`); } else { failed++; console.log(`FAIL ${what}`); }
+}
+
+const browser = await chromium.launch({ executablePath: config.chromium, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (const c of config.cases) {
+    await runCase(c);
+  }
+  await cspBlocksOffHost();
+} catch (e) {
+  failed++;
+  console.log(`FAIL ${e.stack || e}`);
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const offHost = [];
+  // "network disabled": only this server answers; anything else is recorded and refused
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin + '/')) return route.continue();
+    offHost.push(u);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
+  page.setDefaultTimeout(20000);
+  return { context, page, offHost, errors };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(config.out, name), fullPage: false });
+}
+
+async function runCase(c) {
+  const { context, page, offHost, errors } = await newPage();
+  const L = c.label;
+  // search with suggestions, by keyboard
+  await page.goto(`${config.url}#/`);
+  const box = page.locator('#search-main');
+  await box.click();
+  await box.pressSequentially(c.search, { delay: 30 });
+  const option = page.locator('.suggestions li[role=option]', { hasText: c.symbol }).first();
+  await option.waitFor();
+  check(await option.isVisible(), `${L}: typing "${c.search}" suggests ${c.symbol}`);
+  await shot(page, `${L}-search.png`);
+  const names = await page.locator('.suggestions li .name').allTextContents();
+  const index = names.indexOf(c.symbol);
+  check(index >= 0, `${L}: ${c.symbol} is among the suggestions (${names.length} shown)`);
+  for (let i = 0; i <= index; i++) await box.press('ArrowDown');
+  await box.press('Enter');
+  await page.waitForURL((u) => u.hash.startsWith('#/symbol/'));
+  check(decodeURIComponent(new URL(page.url()).hash.slice('#/symbol/'.length).split('?')[0]) === c.symbol,
+    `${L}: Enter on the suggestion opens ${c.symbol}'s page`);
+
+  // the symbol page: facts, neighbours with counts, callers, the drawing
+  await page.locator('#symbol-name', { hasText: c.symbol }).waitFor();
+  await page.locator('table[aria-label=Symbol]').waitFor();
+  check((await page.locator('table[aria-label=Symbol]').textContent()).includes('kind'), `${L}: symbol table shows the kind`);
+  await page.locator('#h-neighbours').waitFor();
+  const groups = await page.locator('details.type').count();
+  check(groups > 0, `${L}: neighbours grouped by edge type (${groups} groups)`);
+  await page.locator(`#callers a`, { hasText: c.caller }).first().waitFor();
+  check(true, `${L}: callers list ${c.caller}`);
+  // expand a neighbour group
+  const group = page.locator('details.type[data-dir=in][data-type=calls]');
+  await group.locator('summary').click();
+  await group.locator('li a').first().waitFor();
+  check(await group.locator('li a').count() > 0, `${L}: opening "calls" (incoming) lists callers`);
+  await page.waitForFunction(() => /symbols, \d+ edges drawn/.test(document.getElementById('graph-info').textContent));
+  const drawn1 = await drawnCount(page);
+  check(drawn1 > 1, `${L}: depth-1 neighbourhood drawn (${drawn1} symbols)`);
+  await page.selectOption('#depth', '2');
+  await page.click('#draw');
+  await page.waitForFunction((n) => {
+    const m = /^(\d+) symbols/.exec(document.getElementById('graph-info').textContent);
+    return m && Number(m[1]) >= n && !document.getElementById('draw').disabled;
+  }, drawn1);
+  const drawn2 = await drawnCount(page);
+  check(drawn2 >= drawn1, `${L}: depth 2 draws at least as much (${drawn2} symbols)`);
+  check(new URL(page.url()).hash.includes('depth=2'), `${L}: the drawing's depth is in the URL`);
+  // expand a node by keyboard (the list beside the canvas)
+  await page.locator('details:has(#drawn) > summary').click();
+  const before = await drawnCount(page);
+  const expandButtons = page.locator('#drawn button');
+  const nb = await expandButtons.count();
+  await expandButtons.nth(nb - 1).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+  const after = await drawnCount(page);
+  check(after >= before, `${L}: expanding a drawn node keeps or adds symbols (${before} -> ${after})`);
+  await page.locator('#h-graph').scrollIntoViewIfNeeded();
+  await shot(page, `${L}-symbol.png`);
+
+  // path finder, drawn
+  await page.goto(`${config.url}#/path?from=${encodeURIComponent(c.pathFrom)}&to=${encodeURIComponent(c.pathTo)}`);
+  await page.locator('#path-steps').waitFor();
+  const steps = await page.locator('#path-steps').textContent();
+  check(steps.includes(c.pathFrom) && steps.includes(c.pathTo), `${L}: path from ${c.pathFrom} to ${c.pathTo} listed`);
+  check(await page.locator('.graph canvas').count() > 0, `${L}: path drawn`);
+  await shot(page, `${L}-path.png`);
+
+  // overview
+  await page.goto(`${config.url}#/overview`);
+  await page.locator('#summary').waitFor();
+  const summary = await page.locator('#summary').textContent();
+  check(/symbols/.test(summary) && /edges/.test(summary), `${L}: overview summary`);
+  await page.locator('#pagerank tbody tr').first().waitFor();
+  check(await page.locator('#pagerank tbody tr').count() > 0, `${L}: PageRank top list`);
+  await page.locator('svg[aria-label="Degree distribution"] circle').first().waitFor();
+  check(await page.locator('svg[aria-label="Bytes by section"] rect').count() > 5, `${L}: bytes by section plotted`);
+  check(await page.locator('svg[aria-label="Edges by type"] rect').count() > 0, `${L}: edges by type plotted`);
+  await page.locator('#cycles h2').waitFor();
+  await page.waitForFunction(() => !document.querySelector('#cycles .spinner'));
+  await shot(page, `${L}-overview.png`);
+  const toggle = page.locator('#externals-toggle');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.hash === '#/overview?externals=1');
+  await page.locator('#pagerank tbody tr').first().waitFor();
+  check(true, `${L}: PageRank with externals (keyboard toggle)`);
+
+  // diff between two refs
+  await page.goto(`${config.url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
+  await page.locator('#diff-summary').waitFor();
+  const files = await page.locator('details.file summary').allTextContents();
+  check(files.some((f) => f.includes(c.diffFile)), `${L}: diff lists ${c.diffFile}`);
+  await shot(page, `${L}-diff.png`);
+
+  // the browser's back button returns to the overview: stable URLs
+  await page.goBack();
+  await page.locator('#summary').waitFor();
+  check(true, `${L}: back to the overview by URL`);
+
+  check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+  check(offHost.length === 0, `${L}: nothing requested off the server${offHost.length ? `: ${offHost.join(' ')}` : ''}`);
+  await context.close();
+}
+
+async function drawnCount(page) {
+  const m = /^(\d+) symbols/.exec(await page.locator('#graph-info').textContent());
+  return m ? Number(m[1]) : 0;
+}
+
+/** The page's Content-Security-Policy refuses a fetch to another host even if the network allowed it. */
+async function cspBlocksOffHost() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(config.url);
+  const outcome = await page.evaluate(async () => {
+    try {
+      await fetch('http://example.invalid/x');
+      return 'fetched';
+    } catch (e) {
+      return 'refused';
+    }
+  });
+  const violations = [];
+  page.on('console', (m) => violations.push(m.text()));
+  check(outcome === 'refused', 'a script on the page cannot fetch another host (Content-Security-Policy)');
+  const csp = (await page.request.get(config.url)).headers()['content-security-policy'] || '';
+  check(/connect-src 'self'/.test(csp), `the page is served with connect-src 'self' (${csp.slice(0, 40)}…)`);
+  await context.close();
+}
