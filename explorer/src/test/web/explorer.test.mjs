@@ -1,6 +1,6 @@
 // Browser test of the graphsnap explorer, driven by Playwright (playwright-core) in the system's headless Chromium.
 // Usage: node explorer.test.mjs CONFIG.json   (ExplorerBrowserTest in the cli module writes CONFIG and runs it)
-// CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, search, symbol, caller, pathFrom, pathTo,
+// CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, url, search, symbol, caller, pathFrom, pathTo,
 //           diffFrom, diffTo, diffFile }] }
 // Checks page content, saves screenshots, fails on any page error and on any request that leaves the server's origin.
 import { chromium } from 'playwright-core';
@@ -8,7 +8,6 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const origin = new URL(config.url).origin;
 mkdirSync(config.out, { recursive: true });
 let passed = 0;
 let failed = 0;
@@ -32,7 +31,8 @@ try {
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
-async function newPage() {
+async function newPage(url) {
+  const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const offHost = [];
   // "network disabled": only this server answers; anything else is recorded and refused
@@ -55,10 +55,11 @@ async function shot(page, name) {
 }
 
 async function runCase(c) {
-  const { context, page, offHost, errors } = await newPage();
+  const url = c.url || config.url;
+  const { context, page, offHost, errors } = await newPage(url);
   const L = c.label;
   // search with suggestions, by keyboard
-  await page.goto(`${config.url}#/`);
+  await page.goto(`${url}#/`);
   const box = page.locator('#search-main');
   await box.click();
   await box.pressSequentially(c.search, { delay: 30 });
@@ -115,7 +116,7 @@ async function runCase(c) {
   await shot(page, `${L}-symbol.png`);
 
   // path finder, drawn
-  await page.goto(`${config.url}#/path?from=${encodeURIComponent(c.pathFrom)}&to=${encodeURIComponent(c.pathTo)}`);
+  await page.goto(`${url}#/path?from=${encodeURIComponent(c.pathFrom)}&to=${encodeURIComponent(c.pathTo)}`);
   await page.locator('#path-steps').waitFor();
   const steps = await page.locator('#path-steps').textContent();
   check(steps.includes(c.pathFrom) && steps.includes(c.pathTo), `${L}: path from ${c.pathFrom} to ${c.pathTo} listed`);
@@ -123,7 +124,7 @@ async function runCase(c) {
   await shot(page, `${L}-path.png`);
 
   // overview
-  await page.goto(`${config.url}#/overview`);
+  await page.goto(`${url}#/overview`);
   await page.locator('#summary').waitFor();
   const summary = await page.locator('#summary').textContent();
   check(/symbols/.test(summary) && /edges/.test(summary), `${L}: overview summary`);
@@ -143,7 +144,7 @@ async function runCase(c) {
   check(true, `${L}: PageRank with externals (keyboard toggle)`);
 
   // diff between two refs
-  await page.goto(`${config.url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
+  await page.goto(`${url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
   await page.locator('#diff-summary').waitFor();
   const files = await page.locator('details.file summary').allTextContents();
   check(files.some((f) => f.includes(c.diffFile)), `${L}: diff lists ${c.diffFile}`);

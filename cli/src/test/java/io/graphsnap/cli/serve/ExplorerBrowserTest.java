@@ -1,0 +1,164 @@
+package io.graphsnap.cli.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.cli.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web explorer in a real browser: {@code explorer/src/test/web/explorer.test.mjs} drives the system's headless
+ * Chromium through Playwright against {@code graphsnap serve} on two stores, the JSON Lines example and a small
+ * Java tree (48 files of the running JDK's {@code java.base}: {@code java.util.function}, {@code Optional},
+ * {@code Objects}, {@code Comparator(s)}; the whole of {@code java.base} takes minutes to build, too long for CI).
+ * Each store has a ref {@code v1} and a later HEAD, for the diff view. The script searches by keyboard, opens a
+ * symbol, lists its callers, draws and expands its neighbourhood, finds a path, opens the overview and the diff,
+ * and checks that nothing is requested off the server. Screenshots go to {@code cli/target/explorer-screenshots}
+ * (or {@code -Dexplorer.screenshots=DIR}, which is how the README's pictures are made).
+ *
+ * <p>Skipped, saying why, when Chromium ({@code /usr/bin/chromium}, or {@code CHROMIUM=path}), node or the explorer's
+ * {@code node_modules} (made by the explorer module's build) is missing.
+ */
+class ExplorerBrowserTest {
+  static final Path EXPLORER = Path.of("..", "explorer").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  @Test
+  void explorerWorksInChromium() throws Exception {
+    Path chromium = chromium();
+    Assumptions.assumeTrue(chromium != null,
+        "no Chromium (install Debian's chromium, or set CHROMIUM=/path/to/chrome): the explorer's browser test is skipped");
+    Assumptions.assumeTrue(Files.isDirectory(EXPLORER.resolve("node_modules/playwright-core")),
+        "no " + EXPLORER.resolve("node_modules/playwright-core") + " (the explorer module's build runs npm ci)");
+    List<Map<String, Object>> cases = new ArrayList<>();
+    List<ApiServer> servers = new ArrayList<>();
+    try {
+      ApiServer shop = ApiServer.start(ServerOptions.loopback(shopStore(), line -> { }));
+      servers.add(shop);
+      cases.add(scenario(shop, "shop", "login", "auth.login", "http.server.route_login", "http.server.route_login",
+          "db.query", "src/notify/email.cov"));
+      Path java = javaStore();
+      if (java != null) {
+        ApiServer server = ApiServer.start(ServerOptions.loopback(java, line -> { }));
+        servers.add(server);
+        cases.add(scenario(server, "java", "requireNonN", "java.util.Objects#requireNonNull(Object)",
+            "java.util.Optional#map(Function)", "java.util.Optional#map(Function)",
+            "java.util.Objects#requireNonNull(Object)", "java/util/Optional.java"));
+      } else {
+        System.err.println("ExplorerBrowserTest: no lib/src.zip in " + System.getProperty("java.home") + "; the Java tree case is skipped");
+      }
+      String shots = System.getProperty("explorer.screenshots");
+      Path out = shots != null && !shots.isBlank() ? Path.of(shots).toAbsolutePath() : Path.of("target", "explorer-screenshots").toAbsolutePath();
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("url", "http://127.0.0.1:" + servers.getFirst().port() + "/");
+      config.put("out", out.toString());
+      config.put("chromium", chromium.toString());
+      // each case names its own server
+      config.put("cases", cases);
+      Path file = dir.resolve("explorer-test.json");
+      Files.writeString(file, Json.text(config));
+      Process node = new ProcessBuilder("node", EXPLORER.resolve("src/test/web/explorer.test.mjs").toString(), file.toString())
+          .directory(EXPLORER.toFile()).redirectErrorStream(true).start();
+      String output;
+      try (InputStream in = node.getInputStream()) {
+        boolean done = node.waitFor(240, TimeUnit.SECONDS);
+        if (!done) {
+          node.destroyForcibly();
+        }
+        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(done, "the browser test took more than 240 s:\n" + output);
+      }
+      System.out.print(output);
+      assertEquals(0, node.exitValue(), output);
+      assertTrue(output.contains(" passed, 0 failed"), output);
+    } finally {
+      servers.forEach(ApiServer::close);
+    }
+  }
+
+  private static Map<String, Object> scenario(ApiServer server, String label, String search, String symbol, String caller,
+      String pathFrom, String pathTo, String diffFile) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("label", label);
+    c.put("url", "http://127.0.0.1:" + server.port() + "/");
+    c.put("search", search);
+    c.put("symbol", symbol);
+    c.put("caller", caller);
+    c.put("pathFrom", pathFrom);
+    c.put("pathTo", pathTo);
+    c.put("diffFrom", "v1");
+    c.put("diffTo", "HEAD");
+    c.put("diffFile", diffFile);
+    return c;
+  }
+
+  /** The JSON Lines example as v1, then HEAD without one file. */
+  private Path shopStore() throws IOException {
+    Path store = dir.resolve("shop");
+    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
+    Cli.run("snapshot", "--store", store.toString(), "--ref", "v1", "-q").ok();
+    Path smaller = dir.resolve("smaller.jsonl");
+    Files.writeString(smaller, "{\"path\": \"src/notify/email.cov\", \"deleted\": true}\n");
+    Cli.run("ingest", smaller.toString(), "--store", store.toString(), "-q").ok();
+    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
+    return store;
+  }
+
+  /** 48 files of the JDK's java.base as v1, then HEAD with a method added to Optional; null without src.zip. */
+  private Path javaStore() throws IOException {
+    Path zip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
+    if (!Files.isRegularFile(zip)) {
+      return null;
+    }
+    Path tree = dir.resolve("jtree");
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : z.stream().toList()) {
+        String n = e.getName();
+        boolean wanted = n.startsWith("java.base/java/util/function/") && n.endsWith(".java")
+            || List.of("Optional", "Objects", "Comparator", "Comparators").stream()
+                .anyMatch(c -> n.equals("java.base/java/util/" + c + ".java"));
+        if (wanted && !e.isDirectory()) {
+          Path target = tree.resolve(n);
+          Files.createDirectories(target.getParent());
+          try (InputStream in = z.getInputStream(e)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+    }
+    Path store = dir.resolve("java");
+    Cli.run("build", tree.toString(), "--store", store.toString(), "--ref", "v1", "-q").ok();
+    Path optional = tree.resolve("java.base/java/util/Optional.java");
+    String source = Files.readString(optional);
+    Files.writeString(optional, source.replace("public boolean isEmpty() {",
+        "public boolean isAbsent() {\n        return value == null;\n    }\n\n    public boolean isEmpty() {"));
+    Cli.run("build", tree.toString(), "--store", store.toString(), "-q").ok();
+    return store;
+  }
+
+  private static Path chromium() {
+    String env = System.getenv("CHROMIUM");
+    for (String p : env != null ? List.of(env) : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+      Path path = Path.of(p);
+      if (Files.isExecutable(path)) {
+        return path;
+      }
+    }
+    return null;
+  }
+}
