@@ -30,8 +30,20 @@ final class ApiRequest {
     }
   }
 
+  /** A request's arguments: the options (with their values), then the positionals. */
+  record Arguments(List<String> options, List<String> positionals) {
+    /** As a command line: the options, {@code --}, the positionals. */
+    List<String> all() {
+      List<String> args = new ArrayList<>(options.size() + positionals.size() + 1);
+      args.addAll(options);
+      args.add("--");
+      args.addAll(positionals);
+      return args;
+    }
+  }
+
   /** {@code rawQuery} (may be null) as arguments for {@code spec}, the endpoint's command. */
-  static List<String> arguments(Endpoint endpoint, CommandSpec spec, String rawQuery) {
+  static Arguments arguments(Endpoint endpoint, CommandSpec spec, String rawQuery) {
     List<String> options = new ArrayList<>();
     List<List<String>> positionals = new ArrayList<>();
     for (int i = 0; i < endpoint.positionals().size(); i++) {
@@ -67,12 +79,11 @@ final class ApiRequest {
         addOption(endpoint, spec, key, value, options);
       }
     }
-    List<String> args = new ArrayList<>(options);
-    args.add("--");
+    List<String> values = new ArrayList<>();
     for (List<String> slot : positionals) {
-      args.addAll(slot);
+      values.addAll(slot);
     }
-    return args;
+    return new Arguments(options, values);
   }
 
   private static void addOption(Endpoint endpoint, CommandSpec spec, String key, String value, List<String> out) {

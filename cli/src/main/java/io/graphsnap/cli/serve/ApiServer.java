@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
    * Per worker thread: endpoint command name → a root command line with only that subcommand (a command holds
    * one question's parameters, so each thread parses into its own).
    */
-  private final ThreadLocal<Map<String, CommandLine>> commands = ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<Map<String, ParsedCommand>> commands = ThreadLocal.withInitial(HashMap::new);
 
   private ApiServer(ServerOptions options) throws IOException {
     this.options = options;
@@ -164,17 +164,10 @@ public final class ApiServer implements AutoCloseable {
       return Response.error(404, "no endpoint " + path + " (endpoints: /api/" + String.join(", /api/",
           Endpoint.ALL.keySet().stream().sorted().toList()) + ")");
     }
-    CommandLine root = commands.get().computeIfAbsent(endpoint.command(), ApiServer::newCommand);
-    CommandLine command = root.getSubcommands().get(endpoint.command());
+    ParsedCommand command = commands.get().computeIfAbsent(endpoint.command(), ParsedCommand::new);
     Object parsed;
     try {
-      List<String> args = ApiRequest.arguments(endpoint, command.getCommandSpec(), rawQuery);
-      if (command.getCommandSpec().findOption("--store") != null) { // refs, diff: this server's store
-        args.addAll(0, List.of("--store", options.store().toString()));
-      }
-      args.addFirst(endpoint.command());
-      root.parseArgs(args.toArray(String[]::new)); // through the root, as the command line does (inherited options)
-      parsed = command.getCommand();
+      parsed = command.parse(ApiRequest.arguments(endpoint, command.sub.getCommandSpec(), rawQuery), options.store());
     } catch (ApiRequest.BadRequest | CommandLine.ParameterException e) {
       return Response.error(400, e.getMessage());
     }
@@ -224,9 +217,66 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static CommandLine newCommand(String name) {
-    PrintWriter discard = new PrintWriter(Writer.nullWriter());
-    return GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
+  /**
+   * One worker thread's command line for one endpoint, and the options it last parsed. picocli's parse costs
+   * several times the answer of a lookup, so a request with the same options as the previous one on this thread
+   * (the usual case: the same question about another name) only sets the positional arguments, which are plain
+   * strings. Not thread-safe (one per thread).
+   */
+  private static final class ParsedCommand {
+    final CommandLine root;
+    final CommandLine sub;
+    private List<String> lastOptions;
+
+    ParsedCommand(String name) {
+      PrintWriter discard = new PrintWriter(Writer.nullWriter());
+      root = GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
+      sub = root.getSubcommands().get(name);
+    }
+
+    Object parse(ApiRequest.Arguments arguments, java.nio.file.Path store) {
+      List<String> opts = arguments.options();
+      if (sub.getCommandSpec().findOption("--store") != null) { // refs, diff: this server's store
+        opts = new java.util.ArrayList<>(opts);
+        opts.addAll(0, List.of("--store", store.toString()));
+      }
+      if (opts.equals(lastOptions) && setPositionals(arguments.positionals())) {
+        return sub.getCommand();
+      }
+      lastOptions = null; // a parse that fails half way leaves the command in no known state
+      List<String> args = new java.util.ArrayList<>(opts.size() + arguments.positionals().size() + 2);
+      args.add(sub.getCommandName());
+      args.addAll(opts);
+      args.add("--");
+      args.addAll(arguments.positionals());
+      root.parseArgs(args.toArray(String[]::new)); // through the root, as the command line does (inherited options)
+      lastOptions = opts;
+      return sub.getCommand();
+    }
+
+    /** Sets the positionals directly when each is one string (or they fill one list); false when picocli must parse. */
+    private boolean setPositionals(List<String> values) {
+      List<CommandLine.Model.PositionalParamSpec> specs = sub.getCommandSpec().positionalParameters();
+      if (specs.size() == 1 && specs.getFirst().isMultiValue() && specs.getFirst().type() == List.class) {
+        if (values.isEmpty()) {
+          return false;
+        }
+        specs.getFirst().setValue(new java.util.ArrayList<>(values));
+        return true;
+      }
+      if (specs.size() != values.size()) {
+        return false;
+      }
+      for (CommandLine.Model.PositionalParamSpec spec : specs) {
+        if (spec.isMultiValue() || spec.type() != String.class) {
+          return false;
+        }
+      }
+      for (int i = 0; i < specs.size(); i++) {
+        specs.get(i).setValue(values.get(i));
+      }
+      return true;
+    }
   }
 
   /** A response: status, JSON value, headers. */

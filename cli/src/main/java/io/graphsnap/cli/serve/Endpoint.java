@@ -16,10 +16,11 @@ import java.util.Set;
 record Endpoint(String command, List<String> positionals, boolean variadic) {
   /**
    * Options no endpoint takes: what picks the snapshot or store (the server serves its own), the output mode,
-   * and what would take the store's writer lock.
+   * and what would write or take the store's writer lock ({@code refs --delete}, {@code refs --history} where it
+   * reads the index). A new option that writes must be added here.
    */
   static final Set<String> REFUSED = Set.of("store", "snapshot", "at", "follow-store-link", "json", "stdin", "wait",
-      "history", "help", "version", "quiet", "verbose", "exit-code");
+      "history", "delete", "help", "version", "quiet", "verbose", "exit-code");
 
   /** The endpoints by name ({@code /api/NAME}). {@code search} is added with the search command. */
   static final Map<String, Endpoint> ALL = Map.ofEntries(

@@ -84,6 +84,28 @@ class ApiServerTest {
   }
 
   @Test
+  void theSameQuestionAboutOtherNamesAnswersForThoseNames() {
+    // a worker thread that parsed these options before only sets the names: each answer must still be its own
+    List<String> names = List.of("auth.login", "db.query", "auth.logout", "no.such", "db.users.find", "auth.session.open");
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    for (String n : names) {
+      expected.put(n, Cli.run("neighbors", n, "--reverse", "--type", "calls", "--store", store.toString(), "--json").out());
+    }
+    for (int round = 0; round < 6; round++) {
+      for (String n : names) {
+        HttpResponse<String> r = Http.get(server.port(), "/api/neighbors?reverse&type=calls&name=" + n);
+        if (n.equals("no.such")) {
+          assertEquals(404, r.statusCode(), r.body());
+        } else {
+          assertEquals(expected.get(n), r.body(), n);
+        }
+      }
+      HttpResponse<String> other = Http.get(server.port(), "/api/neighbors?name=db.query");
+      assertEquals(Cli.run("neighbors", "db.query", "--store", store.toString(), "--json").out(), other.body());
+    }
+  }
+
+  @Test
   void snapshotAnswersNameTheirSnapshot() {
     HttpResponse<String> r = Http.get(server.port(), "/api/lookup?name=auth.login");
     String head = Cli.run("refs", "--store", store.toString()).ok().out().lines()
@@ -100,6 +122,7 @@ class ApiServerTest {
     assertError(400, "/api/lookup?name=auth.login&store=/etc", "unknown parameter 'store'");
     assertError(400, "/api/lookup?name=auth.login&snapshot=/etc/passwd", "unknown parameter 'snapshot'");
     assertError(400, "/api/lookup?name=auth.login&bogus=1", "unknown parameter 'bogus'");
+    assertError(400, "/api/refs?delete=first", "unknown parameter 'delete'"); // never a write
     assertError(400, "/api/lookup?name=a&name=b", "given twice");
     assertError(400, "/api/query?q=knd%3Ax", "unknown qualifier");
     assertError(400, "/api/neighbors?name=auth.login&reverse=maybe", "flag");

@@ -1,0 +1,170 @@
+package io.graphsnap.bench.serve;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded HTTP load generator for {@code graphsnap serve}: {@code --clients} keep-alive connections (one
+ * thread each) send requests back to back for {@code --warmup} then {@code --seconds}; each request's latency
+ * (send to last body byte) goes into a histogram; prints p50, p90, p99, p99.9, max and requests per second
+ * for each endpoint. Bounded in time and memory (one histogram of 800 KB per client).
+ *
+ * <p>The names asked about are methods drawn from the snapshot ({@code /api/query?kind=method&limit=N}, or
+ * {@code --names FILE} with one name per line), cycled; every answer must be 200 (a 404 counts as an error).
+ *
+ * <pre>
+ * graphsnap serve --store STORE --port 7431 &amp;
+ * java -cp bench/target/benchmarks.jar io.graphsnap.bench.serve.HttpLoad --url http://127.0.0.1:7431 \
+ *     --clients 64 --seconds 10 --warmup 5 --endpoints lookup,neighbors,reach3
+ * </pre>
+ */
+public final class HttpLoad {
+  private HttpLoad() {}
+
+  /** What one endpoint run measured. */
+  record Result(String endpoint, long requests, long errors, double seconds, LatencyHistogram latencies) {
+    String line() {
+      return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |", endpoint, requests, errors,
+          requests / seconds, latencies.percentileMicros(0.50), latencies.percentileMicros(0.90),
+          latencies.percentileMicros(0.99), latencies.percentileMicros(0.999), latencies.maxMicros());
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    URI url = URI.create("http://127.0.0.1:7431");
+    int clients = 64;
+    double seconds = 10;
+    double warmup = 5;
+    String token = null;
+    Path namesFile = null;
+    int nameCount = 20_000;
+    List<String> endpoints = List.of("lookup", "neighbors", "reach3");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--url" -> url = URI.create(args[++i]);
+        case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+        case "--token" -> token = args[++i];
+        case "--names" -> namesFile = Path.of(args[++i]);
+        case "--name-count" -> nameCount = Integer.parseInt(args[++i]);
+        case "--endpoints" -> endpoints = List.of(args[++i].split(","));
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (--url, --clients, --seconds, --warmup, --token, --names, --name-count, --endpoints)");
+      }
+    }
+    if (clients < 1 || clients > 1024 || seconds <= 0 || seconds > 3600) {
+      throw new IllegalArgumentException("--clients 1..1024 and --seconds 0..3600");
+    }
+    List<String> names = namesFile != null ? Files.readAllLines(namesFile) : names(url, token, nameCount);
+    System.out.printf("%d clients, %.0f s warm-up, %.0f s measured per endpoint, %,d names, %s%n", clients, warmup,
+        seconds, names.size(), url);
+    System.out.println("| endpoint | requests | errors | requests/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (String endpoint : endpoints) {
+      List<String> paths = paths(endpoint, names);
+      run(url, token, clients, warmup, paths, endpoint + " (warm-up)");
+      System.out.println(run(url, token, clients, seconds, paths, endpoint).line());
+    }
+  }
+
+  static List<String> paths(String endpoint, List<String> names) {
+    List<String> paths = new ArrayList<>(names.size());
+    for (String n : names) {
+      String q = URLEncoder.encode(n, StandardCharsets.UTF_8);
+      paths.add(switch (endpoint) {
+        case "lookup" -> "/api/lookup?name=" + q;
+        case "neighbors" -> "/api/neighbors?name=" + q + "&type=calls";
+        case "reach3" -> "/api/reach?name=" + q + "&depth=3&type=calls";
+        default -> throw new IllegalArgumentException("unknown endpoint " + endpoint + " (lookup, neighbors, reach3)");
+      });
+    }
+    return paths;
+  }
+
+  static Result run(URI url, String token, int clients, double seconds, List<String> paths, String label)
+      throws InterruptedException {
+    AtomicLong errors = new AtomicLong();
+    LatencyHistogram[] histograms = new LatencyHistogram[clients];
+    CountDownLatch ready = new CountDownLatch(clients);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] end = new long[1];
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      histograms[c] = new LatencyHistogram();
+      threads.add(Thread.ofPlatform().name("load-" + c).start(() -> {
+        LatencyHistogram h = histograms[client];
+        try (RawHttpClient http = new RawHttpClient(url, token)) {
+          int i = (int) ((long) client * paths.size() / clients);
+          ready.countDown();
+          go.await();
+          long stop = end[0];
+          while (true) {
+            long t0 = System.nanoTime();
+            if (t0 >= stop) {
+              break;
+            }
+            int status = http.get(paths.get(i));
+            h.record(System.nanoTime() - t0);
+            if (status != 200) {
+              errors.incrementAndGet();
+            }
+            i = i + 1 == paths.size() ? 0 : i + 1;
+          }
+        } catch (IOException | InterruptedException e) {
+          errors.incrementAndGet();
+          System.err.println(label + ": client " + client + ": " + e);
+        }
+      }));
+    }
+    ready.await();
+    long start = System.nanoTime();
+    end[0] = start + (long) (seconds * 1e9);
+    go.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    LatencyHistogram all = new LatencyHistogram();
+    for (LatencyHistogram h : histograms) {
+      all.add(h);
+    }
+    return new Result(label, all.count(), errors.get(), elapsed, all);
+  }
+
+  /** Method names from the server, spread over the name order. */
+  static List<String> names(URI url, String token, int count) throws IOException {
+    try (RawHttpClient http = new RawHttpClient(url, token)) {
+      int status = http.get("/api/query?kind=method&limit=" + count);
+      if (status != 200) {
+        throw new IOException("cannot list names: HTTP " + status + " " + http.body());
+      }
+      List<String> names = new ArrayList<>();
+      try (JsonParser p = new JsonFactory().createParser(http.body())) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == JsonToken.FIELD_NAME && p.currentName().equals("name")) {
+            p.nextToken();
+            names.add(p.getText());
+          }
+        }
+      }
+      if (names.isEmpty()) {
+        throw new IOException("the snapshot has no methods to ask about");
+      }
+      java.util.Collections.shuffle(names, new java.util.Random(20261202));
+      return names;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.graphsnap.bench.serve;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Save-to-answer latency of {@code graphsnap serve --watch}: adds a method to one Java file of the watched tree
+ * the way an editor saves (write a temporary file, rename it over the original), then asks the server for that
+ * method every millisecond until it answers 200; prints each run and the median. Restores the file at the end.
+ * The debounce time is part of what is measured.
+ *
+ * <pre>
+ * graphsnap serve --store STORE --watch SRC --port 7431 &amp;
+ * java -cp bench/target/benchmarks.jar io.graphsnap.bench.serve.WatchLatency --url http://127.0.0.1:7431 \
+ *     --file SRC/p/Foo.java --class p.Foo --runs 20
+ * </pre>
+ */
+public final class WatchLatency {
+  private WatchLatency() {}
+
+  public static void main(String[] args) throws Exception {
+    URI url = URI.create("http://127.0.0.1:7431");
+    Path file = null;
+    String className = null;
+    int runs = 20;
+    double timeoutSeconds = 120;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--url" -> url = URI.create(args[++i]);
+        case "--file" -> file = Path.of(args[++i]);
+        case "--class" -> className = args[++i];
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--timeout" -> timeoutSeconds = Double.parseDouble(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (--url, --file, --class, --runs, --timeout)");
+      }
+    }
+    if (file == null || className == null) {
+      throw new IllegalArgumentException("--file F.java and --class its.FullName are required");
+    }
+    String original = Files.readString(file);
+    int close = original.lastIndexOf('}');
+    if (close < 0) {
+      throw new IllegalArgumentException(file + " has no closing brace to add a method before");
+    }
+    List<Double> millis = new ArrayList<>();
+    long stamp = System.currentTimeMillis();
+    try (RawHttpClient http = new RawHttpClient(url, null)) {
+      for (int run = 0; run < runs; run++) {
+        String method = "graphsnapWatchProbe" + stamp + "x" + run;
+        String edited = original.substring(0, close) + "  void " + method + "() {}\n" + original.substring(close);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".probe~");
+        Files.writeString(tmp, edited);
+        long t0 = System.nanoTime();
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        String path = "/api/lookup?name=" + URLEncoder.encode(className + "#" + method + "()", StandardCharsets.UTF_8);
+        long deadline = t0 + (long) (timeoutSeconds * 1e9);
+        while (http.get(path) != 200) {
+          if (System.nanoTime() > deadline) {
+            throw new IOException("run " + run + ": no answer within " + timeoutSeconds + " s");
+          }
+          Thread.sleep(1);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        millis.add(ms);
+        System.out.printf("run %d: %.1f ms%n", run, ms);
+        Thread.sleep(300); // let the server settle between saves
+      }
+    } finally {
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".probe~");
+      Files.writeString(tmp, original);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Collections.sort(millis);
+    double median = millis.size() % 2 == 1 ? millis.get(millis.size() / 2)
+        : (millis.get(millis.size() / 2 - 1) + millis.get(millis.size() / 2)) / 2;
+    System.out.printf("save to answer: median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n", median, millis.getFirst(),
+        millis.getLast(), millis.size());
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * {@code graphsnap watch} (and {@code serve --watch}): a store that follows a source tree or a JSON Lines file.
+ *
+ * <p>Life cycle: {@link io.graphsnap.cli.watch.Watcher#start} registers the watches and builds once → a
+ * {@link io.graphsnap.cli.watch.TreeWatcher} hands out debounced batches of changes → each batch runs one build
+ * and publish → {@link io.graphsnap.cli.watch.Watcher#close}.
+ *
+ * <h2>What watch mode guarantees</h2>
+ * <ol>
+ *   <li>Every change is followed by a build that starts after it: a change during a build makes another batch.
+ *       Lost events (the kernel's queue overflowed) cost nothing, since each build rescans the tree's hashes.</li>
+ *   <li>Builds go through the command line's own incremental path ({@code build PATH}; {@code ingest
+ *       --replace-all} and {@code snapshot} for a {@code .jsonl} file): unchanged files are not extracted again,
+ *       and the snapshot is the one a manual build would publish, byte for byte.</li>
+ *   <li>A file that fails to parse is reported (path, line, message) and keeps its previous version in the
+ *       snapshot; the other changes are published. A build that fails as a whole leaves the previous snapshot
+ *       published.</li>
+ *   <li>Editors' save patterns (write a temporary file and rename it, delete and recreate) are seen as a change of
+ *       the real file; folders created while watching are registered, with what they already hold; removed
+ *       folders are forgotten. The store's folder and {@code .git} are never watched.</li>
+ *   <li>Builds take the store's writer lock like any writer (waiting up to 60 s for another one).</li>
+ * </ol>
+ */
+package io.graphsnap.cli.watch;
