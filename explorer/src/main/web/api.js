@@ -55,7 +55,8 @@ async function fetchJson(u, endpoint, signal) {
   for (let attempt = 0; ; attempt++) {
     if (signal && signal.aborted) throw new DOMException('aborted', 'AbortError');
     const headers = {};
-    const token = sessionStorage.getItem(TOKEN_KEY);
+    const cookie = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('graphsnap-token='));
+    const token = sessionStorage.getItem(TOKEN_KEY) || (cookie ? cookie.slice('graphsnap-token='.length) : null);
     if (token) headers.Authorization = `Bearer ${token}`;
     if (EXPENSIVE.has(endpoint)) status(`asking ${endpoint}…`);
     const r = await fetch(u, { headers, signal, cache: 'no-store' });

@@ -22,8 +22,13 @@ import java.util.regex.Pattern;
  * <p>Headers: the content type by extension; {@code Cache-Control: no-cache} with a strong {@code ETag} (the
  * file's SHA-256), so that browsers revalidate and get {@code 304 Not Modified} for what they have; a
  * Content-Security-Policy that lets the page load and fetch only from this server ({@code 'self'}), which is
- * also what keeps it off the network; {@code nosniff}; no referrer. The files hold no data and need no bearer
- * token: the explorer sends the token on its {@code /api/} requests.
+ * also what keeps it off the network; {@code nosniff}; no referrer.
+ *
+ * <p>With a bearer token (a server bound off loopback), every file needs it too, as every {@code /api/} request
+ * does: in the {@code Authorization} header, or in the cookie {@value #COOKIE}. A browser cannot send the header
+ * when it opens a page, so {@code /?token=TOKEN} checks the token, sets that cookie ({@code SameSite=Strict}, this
+ * path only) and redirects to {@code /}, dropping the token from the address; the explorer's script reads the cookie
+ * and sends it as {@code Authorization: Bearer} on its API requests. Anything else gets 401.
  *
  * <p>Thread-safe. Files are read once and kept (the bundle is a few hundred KiB); misses are not kept.
  */
@@ -47,11 +52,17 @@ final class StaticFiles {
   /** A file's bytes, type and entity tag. */
   private record Asset(byte[] bytes, String type, String etag) {}
 
+  /** The cookie that carries the bearer token for a browser. */
+  static final String COOKIE = "graphsnap-token";
+
   private final ClassLoader loader;
+  private final BearerToken token;
   private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
-  StaticFiles(ClassLoader loader) {
+  /** Files from {@code loader}; every request must carry {@code token} unless it is null. */
+  StaticFiles(ClassLoader loader, BearerToken token) {
     this.loader = loader;
+    this.token = token;
   }
 
   /** True if the explorer's bundle is on the class path (the cli jar has it; a build without npm may not). */
@@ -72,6 +83,9 @@ final class StaticFiles {
         return;
       }
       String path = exchange.getRequestURI().getRawPath();
+      if (token != null && !authorised(exchange, path)) {
+        return;
+      }
       String name = path.equals("/") || path.equals("/index.html") ? "index.html"
           : path.startsWith("/static/") ? path.substring("/static/".length()) : null;
       Asset asset = name == null || !NAME.matcher(name).matches() ? null : asset(name);
@@ -99,6 +113,38 @@ final class StaticFiles {
         }
       }
     }
+  }
+
+  /** True if the request carries the token; otherwise answers it (401, or the redirect that sets the cookie). */
+  private boolean authorised(HttpExchange exchange, String path) throws IOException {
+    var request = exchange.getRequestHeaders();
+    if (token.accepts(request.getFirst("Authorization"))) {
+      return true;
+    }
+    for (String header : request.getOrDefault("Cookie", java.util.List.of())) {
+      for (String cookie : header.split(";")) {
+        String c = cookie.strip();
+        if (c.startsWith(COOKIE + "=") && token.accepts("Bearer " + c.substring(COOKIE.length() + 1))) {
+          return true;
+        }
+      }
+    }
+    String query = exchange.getRequestURI().getRawQuery();
+    if (path.equals("/") && query != null && query.startsWith("token=")) {
+      String given = java.net.URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
+      if (token.accepts("Bearer " + given) && given.chars().allMatch(ch -> ch > ' ' && ch < 127 && ch != ';' && ch != ',')) {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Set-Cookie", COOKIE + "=" + given + "; Path=/; SameSite=Strict");
+        headers.set("Location", "/");
+        headers.set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(303, -1);
+        return false;
+      }
+    }
+    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+    text(exchange, 401, "this server needs its bearer token: open /?token=TOKEN once (the token of serve --token-file), "
+        + "or send Authorization: Bearer TOKEN");
+    return false;
   }
 
   private Asset asset(String name) {
