@@ -80,7 +80,7 @@ async function runCase(c) {
   await page.locator('#symbol-name', { hasText: c.symbol }).waitFor();
   await page.locator('table[aria-label=Symbol]').waitFor();
   check((await page.locator('table[aria-label=Symbol]').textContent()).includes('kind'), `${L}: symbol table shows the kind`);
-  await page.locator('#h-neighbours').waitFor();
+  await page.locator('details.type').first().waitFor(); // after /api/degree has answered
   const groups = await page.locator('details.type').count();
   check(groups > 0, `${L}: neighbours grouped by edge type (${groups} groups)`);
   await page.locator(`#callers a`, { hasText: c.caller }).first().waitFor();
