@@ -61,6 +61,11 @@ class HotSwapTest {
             HttpResponse<String> r = Http.get(server.port(), lookup ? "/api/lookup?name=hub" : "/api/neighbors?name=hub&type=calls");
             String id = r.headers().firstValue("Graphsnap-Snapshot").orElse(null);
             Integer v = id == null ? null : versionOf.get(id);
+            for (int wait = 0; v == null && id != null && wait < 200; wait++) {
+              // the server may swap before the publisher has recorded the new id's version
+              sleep(10);
+              v = versionOf.get(id);
+            }
             String problem = check(r, v, lookup);
             if (problem != null) {
               problems.add(problem);
@@ -105,6 +110,14 @@ class HotSwapTest {
       assertFalse(last.isClosed());
       assertEquals(8, versionOf.get(last.id()));
       assertEquals(8, versionOf.get(server.live().currentId()));
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
