@@ -129,7 +129,7 @@ export async function overviewPage(main, params) {
 
   const toggle = h('a', { href: withExternals ? '#/overview' : '#/overview?externals=1', id: 'externals-toggle' },
     withExternals ? 'leave out external symbols' : 'include external symbols');
-  api('pagerank', { top: 50, 'no-externals': !withExternals }).then((rows) => {
+  api('pagerank', { top: 50, 'no-external': !withExternals }).then((rows) => {
     clear(rank).append(h('h2', 'PageRank: top 50'), h('p.muted', withExternals ? 'All symbols' : 'Declared symbols only', ' · ', toggle),
       h('table', h('thead', h('tr', h('th.num', '#'), h('th', 'symbol'), h('th.num', 'rank'))),
         h('tbody', rows.map((r, i) => h('tr', h('td.num', i + 1), h('td', symbolLink(r.name)), h('td.num', r.rank.toExponential(3)))))));

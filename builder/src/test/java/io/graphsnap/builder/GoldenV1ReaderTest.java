@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The committed version-1 golden snapshot ({@code small-v1.gsnap.hex}, written by the version-1 builder from the
  * same input as {@link GoldenFileTest}) is a reader-compatibility fixture: the reader opens and verifies it and
- * answers every lookup by binary search, with the ids today's version-2 build gives; and version 2 differs from
- * version 1 only by its header and the added NAME_INDEX section.
+ * answers every lookup by binary search, with the ids today's build gives; version 2 differs from version 1 only by
+ * its header and the added NAME_INDEX section, and version 3 from version 2 by FILE_SYMBOLS and NAME_TRIGRAMS.
  */
 class GoldenV1ReaderTest {
   @TempDir Path dir;
@@ -57,6 +58,38 @@ class GoldenV1ReaderTest {
     }
   }
 
+  /**
+   * The committed version-2 golden file (no NAME_TRIGRAMS) is read as before: verified, every lookup the same, and
+   * searches answered by reading the names give what the version-3 index gives.
+   */
+  @Test
+  void theReaderServesTheVersion2GoldenFileAndSearchesItWithoutTheIndex() throws Exception {
+    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
+        StandardCharsets.US_ASCII));
+    Path v2File = dir.resolve("small-v2.gsnap");
+    Files.write(v2File, v2);
+    Path v3File = dir.resolve("small-v3.gsnap");
+    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v3File);
+    try (GraphSnapshot old = GraphSnapshot.open(v2File); GraphSnapshot now = GraphSnapshot.open(v3File)) {
+      assertEquals(SnapshotFormat.VERSION_NAME_INDEX, old.formatVersion());
+      assertEquals(false, old.hasSearchIndex());
+      assertEquals(true, now.hasSearchIndex());
+      old.verify();
+      now.verify();
+      for (int v = 0; v < now.nodeCount(); v++) {
+        String name = now.name(v);
+        assertEquals(v, old.node(name), name);
+        int cps = name.codePointCount(0, name.length());
+        for (String part : List.of(name, name.toUpperCase(java.util.Locale.ROOT), codePoints(name, cps / 2, cps),
+            codePoints(name, 0, Math.min(3, cps)), cps > 2 ? codePoints(name, 1, cps - 1) : "")) {
+          assertEquals(old.namesContaining(part), now.namesContaining(part), part);
+          assertTrue(!name.contains(part) || now.namesContaining(part).contains(v), part);
+        }
+      }
+      assertTrue(now.namesContaining("zzz-no-such").isEmpty());
+    }
+  }
+
   @Test
   void version2AddsOnlyTheNameIndex() throws Exception {
     byte[] v1 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_START),
@@ -78,21 +111,30 @@ class GoldenV1ReaderTest {
     assertEquals(NameIndexFormat.sectionBytes(nodes), index.length());
   }
 
+  /** Version 3 differs from version 2 by its header and the two added sections, FILE_SYMBOLS and NAME_TRIGRAMS. */
   @Test
-  void version3AddsOnlyTheFileSymbols() throws Exception {
+  void version3AddsOnlyTheFileSymbolsAndTheNameTrigrams() throws Exception {
     byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
         StandardCharsets.US_ASCII));
     byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
         StandardCharsets.US_ASCII));
     SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
     SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    assertEquals(SnapshotFormat.VERSION_FILE_SYMBOLS, SnapshotFormat.VERSION_NAME_TRIGRAMS);
     assertNull(h2.entry(SectionId.FILE_SYMBOLS));
-    assertEquals(h2.sections().size() + 1, h3.sections().size());
+    assertNull(h2.entry(SectionId.NAME_TRIGRAMS));
+    assertEquals(h2.sections().size() + 2, h3.sections().size());
     for (SectionEntry e2 : h2.sections()) {
       SectionEntry e3 = h3.entry(e2.section());
       assertArrayEquals(bytes(v2, e2), bytes(v3, e3), e2.displayName());
     }
     assertNotNull(h3.entry(SectionId.FILE_SYMBOLS));
+    assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
+  }
+
+  /** {@code s}'s code points {@code [from, to)}: never half a surrogate pair. */
+  static String codePoints(String s, int from, int to) {
+    return s.substring(s.offsetByCodePoints(0, from), s.offsetByCodePoints(0, to));
   }
 
   private static byte[] bytes(byte[] file, SectionEntry e) {

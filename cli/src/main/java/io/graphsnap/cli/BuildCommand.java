@@ -71,6 +71,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin PublishOptions publish;
 
+  @Option(names = "--json", description = "Print one JSON document instead of the snapshot id: {\"snapshot\", \"files\", "
+      + "\"extracted\", \"reused\", \"failed\": [{\"path\", \"message\", \"previousVersionKept\"}], \"skipped\": [paths]}.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
@@ -96,6 +100,8 @@ final class BuildCommand implements Callable<Integer> {
     DeclarationScan.Result scan;
     DeclarationTable table;
     boolean sameTable;
+    Set<String> hadPreviousVersion = new HashSet<>();
+    Interruption interruption = Interruption.install();
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       skipped = tree.skipped();
@@ -115,32 +121,50 @@ final class BuildCommand implements Callable<Integer> {
           // Nothing changed: the declaration pass has read and hashed every file already.
           extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
         } else {
-          extraction = new ParallelExtraction()
-              .threads(jobs)
-              .declarations(table)
-              .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
-              .onProgress((done, total) -> progress.update("extract", done, total))
-              .run(tree, changes::put);
+          try {
+            extraction = new ParallelExtraction()
+                .threads(jobs)
+                .declarations(table)
+                .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
+                .onProgress((done, total) -> progress.update("extract", done, total))
+                .run(tree, changes::put);
+          } catch (InterruptedException e) {
+            // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
+            progress.done();
+            UpdateSummary kept = changes.commit();
+            writeResolutionState(scan, table); // what was kept was extracted with this table: the rerun reuses it
+            root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
+                + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
+            root.err().flush();
+            return ExitCodes.INTERRUPTED;
+          }
+        }
+        for (ExtractionFailure failure : extraction.failures()) {
+          if (store.index().file(failure.path()) != null) {
+            hadPreviousVersion.add(failure.path());
+          }
         }
         extractNanos = System.nanoTime() - start;
         changes.retainOnly(present::contains);
         update = changes.commit();
       }
-      Map<String, ResolutionState.Entry> entries = new HashMap<>();
-      for (FileDeclarations d : scan.declarations()) {
-        entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
-      }
-      ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+      writeResolutionState(scan, table);
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
     } finally {
       progress.done();
+      interruption.finished();
     }
     for (ExtractionFailure failure : extraction.failures()) {
-      TerminalText.printf(root.err(), "%s: %s%n", failure.path(), failure.message());
+      // javac's message already starts with the path
+      String message = failure.message().startsWith(failure.path() + ":") ? failure.message()
+          : failure.path() + ": " + failure.message();
+      TerminalText.printf(root.err(), "%s%s%n", message,
+          hadPreviousVersion.contains(failure.path()) ? " (its previous version is kept)" : "");
     }
+    printFailures(root.err(), extraction.failures().size(), hadPreviousVersion.size());
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused, %,d ms%s%n",
@@ -148,9 +172,47 @@ final class BuildCommand implements Callable<Integer> {
           scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
-    root.out().println(built.result().snapshotId());
+    if (json) {
+      java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("snapshot", built.result().snapshotId());
+      doc.put("files", extraction.files());
+      doc.put("extracted", extraction.extracted());
+      doc.put("reused", extraction.reused());
+      doc.put("failed", extraction.failures().stream().map(f -> {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("path", f.path());
+        row.put("message", f.message());
+        row.put("previousVersionKept", hadPreviousVersion.contains(f.path()));
+        return row;
+      }).toList());
+      doc.put("skipped", skipped);
+      Json.print(root.out(), doc);
+    } else {
+      root.out().println(built.result().snapshotId());
+    }
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** Records the declaration table the stored summaries were extracted with, and each file's declarations. */
+  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table) throws IOException {
+    Map<String, ResolutionState.Entry> entries = new HashMap<>();
+    for (FileDeclarations d : scan.declarations()) {
+      entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
+    }
+    ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+  }
+
+  /** Says how many files failed to parse and that their previous versions, if any, stay in the snapshot. */
+  static void printFailures(PrintWriter err, int failed, int kept) {
+    if (failed == 0) {
+      return;
+    }
+    err.printf("graphsnap: %s failed to parse%s%n", BuildSummary.count(failed, "file"),
+        kept == 0 ? " and %s left out".formatted(failed == 1 ? "is" : "are")
+            : kept == failed ? (failed == 1 ? "; its previous version is kept" : "; their previous versions are kept")
+            : "; the previous versions of %,d are kept, the others are left out".formatted(kept));
+    err.flush();
   }
 
   /** The names {@link #printSkipped} shows; the rest are counted. */
@@ -194,6 +256,11 @@ final class BuildCommand implements Callable<Integer> {
         throw CliException.badInput(name.endsWith(".zip") || name.endsWith(".jar")
             ? "not a readable .zip/.jar archive: " + path + " (" + e.getMessage() + ")"
             : "not a directory, .zip/.jar or .java file: " + path);
+      }
+      if (tree.size() == 0 && tree.skipped().isEmpty()) {
+        // an empty snapshot would remove every stored file, and is never what was meant
+        tree.close();
+        throw CliException.badInput("no .java files in " + path + ": nothing was built");
       }
       if (tree.size() == 0 && !tree.skipped().isEmpty()) {
         // building nothing would remove every stored file: refuse before the store is opened
@@ -246,8 +313,8 @@ final class BuildCommand implements Callable<Integer> {
   private void printSummary(PrintWriter err, ExtractionResult x, UpdateSummary u, StoreBuild build,
       long extractNanos, long indexNanos, long totalNanos) {
     BuildResult built = build.result();
-    err.printf("sources   %,d files: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
-        x.files(), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
+    err.printf("sources   %s: %,d extracted, %,d reused (unchanged), %,d failed to parse (%.0f files/s)%n",
+        BuildSummary.count(x.files(), "file"), x.extracted(), x.reused(), x.failures().size(), x.files() * 1e9 / Math.max(1, extractNanos));
     err.printf("index     %,d added, %,d changed, %,d removed%n", u.added(), u.changed(), u.deleted());
     BuildSummary.print(err, built);
     SnapshotCommand.printHow(err, build);

@@ -29,6 +29,11 @@ final class BuildSummary {
     };
   }
 
+  /** {@code n} and {@code noun}, plural unless {@code n} is 1: "1 file", "2 files", "1,024 files". */
+  static String count(long n, String noun) {
+    return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
   /** Prints counts, edges by type, conflicts and time per phase. */
   static void print(PrintWriter out, BuildResult r) {
     out.printf("snapshot  %s%n", r.snapshotId());

@@ -24,7 +24,8 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: all).")
+  @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: calls, when the snapshot has "
+      + "calls edges, else all; 'all' for every type: contains/references loops make one giant component).")
   List<String> types = new ArrayList<>();
 
   @Option(names = "--min-size", paramLabel = "K",
@@ -80,7 +81,9 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
     GraphArgs.atLeast("--limit", limit, 0);
     GraphArgs.atLeast("--members", members, 0);
     {
-      Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, types));
+      List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
+          : types.equals(List.of("all")) ? List.of() : types;
+      Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
       int[] cyclic = components.cyclic(minSize);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < cyclic.length && i < limit; i++) {

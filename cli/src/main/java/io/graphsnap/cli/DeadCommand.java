@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
 final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
+  @Mixin NodeFilterOptions filter;
 
   @Option(names = "--kind", paramLabel = "K", split = ",", required = true,
       description = "Candidate kinds, e.g. method,fn (unreached symbols of these kinds are reported).")
@@ -32,11 +33,19 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--entry", paramLabel = "NAME", description = "An entry point by name (repeatable).")
   List<String> entries = new ArrayList<>();
 
-  @Option(names = "--entry-kind", paramLabel = "K", split = ",", description = "Entry points by kind, e.g. test,main.")
+  @Option(names = "--entry-kind", paramLabel = "K", split = ",", description = "Entry points by kind, e.g. test.")
   List<String> entryKinds = new ArrayList<>();
 
   @Option(names = "--entry-prefix", paramLabel = "P", description = "Entry points by name prefix, e.g. a public API package (repeatable).")
   List<String> entryPrefixes = new ArrayList<>();
+
+  @Option(names = "--entry-main", description = "static main(String[]) methods are entry points.")
+  boolean entryMain;
+
+  @Option(names = "--entry-frameworks", description = "Methods frameworks call are entry points: JUnit lifecycle and "
+      + "template methods (@BeforeEach, @AfterAll, @ParameterizedTest, ...), @MethodSource providers (static methods "
+      + "without parameters of such a class), JMH @Benchmark/@Setup/@TearDown, and overrides of library methods.")
+  boolean entryFrameworks;
 
   @Option(names = "--type", paramLabel = "T", split = ",", description = "Follow only these edge types (default: all).")
   List<String> types = new ArrayList<>();
@@ -50,8 +59,9 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @Override
   public Integer call() {
     GraphArgs.atLeast("--limit", limit, 0);
-    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty()) {
-      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
+    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty() && !entryMain && !entryFrameworks) {
+      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K, --entry-prefix P, "
+          + "--entry-main or --entry-frameworks");
     }
     try (GraphSnapshot g = snapshot.open()) {
       List<Map<String, String>> rows = answer(g);
@@ -60,7 +70,7 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
       } else {
         var out = root.out();
         for (Map<String, String> row : rows) {
-          TerminalText.printf(out, "%-12s %s%n", row.get("kind"), row.get("name"));
+          TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
         }
         if (!root.quiet()) {
           root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", deadCount,
@@ -86,16 +96,29 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
   @Override
   public List<Map<String, String>> answer(GraphSnapshot g) {
     GraphArgs.atLeast("--limit", limit, 0);
-    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty()) {
-      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K or --entry-prefix P");
+    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty() && !entryMain && !entryFrameworks) {
+      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K, --entry-prefix P, "
+          + "--entry-main or --entry-frameworks");
     }
     {
+      Suggestions.requireKnown("kind", kinds, g.kinds());
+      Suggestions.requireKnown("entry kind", entryKinds, g.kinds());
       MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
       entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
+      if (entryMain) {
+        entryPoints.or(EntryPoints.mainMethods(g));
+      }
+      if (entryFrameworks) {
+        entryPoints.or(EntryPoints.frameworkMethods(g));
+      }
       for (int id : GraphArgs.nodes(g, entries)) {
         entryPoints.add(id);
       }
-      RoaringBitmap dead = DeadCode.unreachable(CsrGraph.of(g), DeadCode.ofKinds(g, kinds), entryPoints,
+      MutableRoaringBitmap candidates = DeadCode.ofKinds(g, kinds);
+      if (filter.any()) {
+        candidates.andNot(filter.excluded(g).toMutableRoaringBitmap());
+      }
+      RoaringBitmap dead = DeadCode.unreachable(CsrGraph.of(g), candidates, entryPoints,
           GraphArgs.types(g, types));
       List<Map<String, String>> rows = new ArrayList<>();
       for (IntIterator it = dead.getIntIterator(); it.hasNext() && rows.size() < limit; ) {
@@ -106,7 +129,7 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
         rows.add(row);
       }
       deadCount = dead.getLongCardinality();
-      candidateCount = DeadCode.ofKinds(g, kinds).getLongCardinality();
+      candidateCount = candidates.getLongCardinality();
       entryCount = entryPoints.getLongCardinality();
       return rows;
     }

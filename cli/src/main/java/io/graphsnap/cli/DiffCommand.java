@@ -44,7 +44,7 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
-  @Option(names = "--exit-code", description = "Exit with 1 if the snapshots differ.")
+  @Option(names = "--exit-code", description = "Exit with 1 if the snapshots differ (with -q: print nothing, only the exit code).")
   boolean exitCode;
 
   /** A resolved side of the diff. */
@@ -80,7 +80,7 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
     }
     if (json) {
       Json.print(root.out(), document(old, now, diff));
-    } else {
+    } else if (!root.quiet()) { // -q: only the exit code (with --exit-code), as git diff --quiet
       print(root.out(), old, now, diff);
     }
     return exitCode && !diff.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
@@ -177,8 +177,8 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
 
   private static void print(PrintWriter out, Side old, Side now, SemanticDiff diff) {
     List<SemanticDiff.FileDiff> files = diff.changedFiles();
-    TerminalText.printf(out, "diff %s (%s) -> %s (%s): %d files, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
-        shortId(old.id()), now.spec(), shortId(now.id()), files.size(), diff.symbolsAdded, diff.symbolsRemoved,
+    TerminalText.printf(out, "diff %s (%s) -> %s (%s): %s, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
+        shortId(old.id()), now.spec(), shortId(now.id()), BuildSummary.count(files.size(), "file"), diff.symbolsAdded, diff.symbolsRemoved,
         diff.symbolsModified, diff.edgesAdded, diff.edgesRemoved);
     for (SemanticDiff.FileDiff f : files) {
       out.println(TerminalText.escape(f.path));

@@ -25,7 +25,7 @@ final class EffectsCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", description = "Fully qualified symbol name.")
+  @Parameters(paramLabel = "NAME", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
   String name;
 
   @Option(names = "--json", description = "Print one JSON document: {\"name\", \"declared\": [...], "

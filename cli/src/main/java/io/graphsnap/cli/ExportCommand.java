@@ -44,7 +44,8 @@ final class ExportCommand implements Callable<Integer> {
       description = "parquet, tsv, graphml or dot.")
   String format;
 
-  @Parameters(paramLabel = "OUTDIR", description = "Directory to write into (created if missing; files of the same name are replaced).")
+  @Parameters(paramLabel = "OUTDIR", description = "Directory to write into (created if missing; files of the same name are "
+      + "replaced), or - for stdout with the single-file formats graphml and dot.")
   Path directory;
 
   @Option(names = "--around", paramLabel = "NAME", description = "Only the neighbourhood of this symbol.")
@@ -95,9 +96,24 @@ final class ExportCommand implements Callable<Integer> {
       throw CliException.badInput("--depth must be >= 0 and --max-nodes >= 1: actual depth=" + depth
           + ", max-nodes=" + maxNodes);
     }
+    boolean toStdout = directory.toString().equals("-");
+    if (toStdout && (f == ExportFormat.TSV || f == ExportFormat.PARQUET)) {
+      throw CliException.badInput("--format " + format + " writes two files (nodes and edges): give a directory; '-' (stdout) "
+          + "is for the single-file formats graphml and dot");
+    }
+    if (toStdout && json) {
+      throw CliException.badInput("'-' writes the graph to stdout, which leaves no room for --json");
+    }
+    if (!toStdout && Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw CliException.badInput("OUTDIR must be a directory, and " + directory + " is " + (Files.isRegularFile(directory) ? "a file" : InputFiles.kind(directory))
+          + (f == ExportFormat.GRAPHML || f == ExportFormat.DOT ? " (use - to write to stdout)" : ""));
+    }
     long start = System.nanoTime();
     try (GraphSnapshot g = snapshot.open()) {
       Subgraph s = select(g);
+      if (toStdout) {
+        return exportToStdout(f, g, s);
+      }
       createDirectory();
       if (s.truncated() && !root.quiet()) {
         root.err().println("graphsnap: the neighbourhood of " + TerminalText.escape(around) + " was cut at " + maxNodes
@@ -115,6 +131,28 @@ final class ExportCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       report(f, s, result, seconds);
       return ExitCodes.OK;
+    }
+  }
+
+  /** Writes the one file of {@code f} into a temporary folder, copies it to stdout, deletes the folder. */
+  private int exportToStdout(ExportFormat f, GraphSnapshot g, Subgraph s) throws IOException {
+    Path temp = Files.createTempDirectory("graphsnap-export");
+    try {
+      ExportResult result = f.exporter().export(g, s, temp, ExportListener.NONE);
+      for (Path file : result.files()) {
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+          in.transferTo(root.out());
+        }
+      }
+      root.out().flush();
+      return ExitCodes.OK;
+    } finally {
+      try (var files = Files.list(temp)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(temp);
     }
   }
 
@@ -142,10 +180,7 @@ final class ExportCommand implements Callable<Integer> {
       if (around == null) {
         return Subgraph.whole(g, types);
       }
-      int centre = g.node(around);
-      if (centre < 0) {
-        throw CliException.notFound("not found: " + around);
-      }
+      int centre = GraphArgs.node(g, around);
       Neighbourhood d = direction == null ? Neighbourhood.BOTH
           : direction.forward ? Neighbourhood.FORWARD : Neighbourhood.REVERSE;
       return Subgraph.around(g, centre, depth, d, types, maxNodes);

@@ -8,13 +8,12 @@ import java.util.List;
 final class GraphArgs {
   private GraphArgs() {}
 
-  /** The id of the node named {@code name}; exit 1 with "not found: NAME" when there is none. */
+  /**
+   * The id of the node {@code name} names, exactly or forgivingly ({@link NameResolver}); exit 1 with "not found:
+   * NAME" and suggestions when there is none, or with the candidates when there are several.
+   */
   static int node(GraphSnapshot g, String name) {
-    int id = g.node(name);
-    if (id < 0) {
-      throw CliException.notFound("not found: " + name);
-    }
-    return id;
+    return new NameResolver(NameSearch.of(g)).resolve(name);
   }
 
   /** The ids of {@code names}, in order; exit 1 naming the first unknown one. */

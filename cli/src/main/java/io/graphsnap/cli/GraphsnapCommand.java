@@ -64,6 +64,9 @@ public final class GraphsnapCommand implements Runnable {
       io.graphsnap.cli.serve.ServeCommand.class,
       io.graphsnap.cli.watch.WatchCommand.class,
       io.graphsnap.cli.mcp.McpCommand.class,
+      IngestScipCommand.class,
+      SearchCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class);
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")
@@ -71,6 +74,10 @@ public final class GraphsnapCommand implements Runnable {
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Stack traces for errors.")
   boolean verbose;
+
+  @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+      description = "Colour help and result tables: auto (when stdout is a terminal and NO_COLOR is unset), always, never.")
+  ColorMode color = ColorMode.auto;
 
   private PrintWriter out;
   private PrintWriter err;
@@ -98,11 +105,14 @@ public final class GraphsnapCommand implements Runnable {
     for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
       cl.addSubcommand(sub);
     }
+    addHelpOptions(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(GraphsnapCommand::exitCode);
     cl.setExecutionStrategy(parseResult -> {
       MappedFiles.clear();
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+          root.color.enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
       try {
         return new CommandLine.RunLast().execute(parseResult);
       } catch (VirtualMachineError e) { // picocli only hands Exceptions to the handler below
@@ -110,12 +120,19 @@ public final class GraphsnapCommand implements Runnable {
       }
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof CliException c && wantsJson(parseResult)) {
+        Json.print(commandLine.getOut(), errorDocument(c));
+      }
       if (MappingFaults.isMappingFault(e)) { // raised on another thread (parallel analyses) and wrapped
         commandLine.getErr().println("graphsnap: " + TerminalText.escape(MappedFiles.corrupt(e).getMessage()));
         commandLine.getErr().flush();
         return ExitCodes.CORRUPT;
       }
       commandLine.getErr().println("graphsnap: " + TerminalText.escape(message(e)));
+      if (e instanceof CliException c && !c.candidates().isEmpty()) {
+        commandLine.getErr().println(c.error().equals("ambiguous") ? "candidates:" : "did you mean:");
+        c.candidates().forEach(name -> commandLine.getErr().println("  " + TerminalText.escape(name)));
+      }
       if (root.verbose) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
@@ -125,12 +142,47 @@ public final class GraphsnapCommand implements Runnable {
       return exitCode(e);
     });
     cl.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("graphsnap: " + TerminalText.escape(e.getMessage()));
       CommandLine failed = e.getCommandLine();
-      failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+      PrintWriter failedErr = failed.getErr();
+      failedErr.println("graphsnap: " + TerminalText.escape(e.getMessage()));
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        Suggestions.printDidYouMean(unmatched, failedErr);
+      }
+      failedErr.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+      failedErr.flush();
       return ExitCodes.BAD_INPUT;
     });
     return cl;
+  }
+
+  /** Whether the command that ran was given {@code --json}. */
+  private static boolean wantsJson(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    return last.hasMatchedOption("--json") && Boolean.TRUE.equals(last.matchedOptionValue("--json", Boolean.FALSE));
+  }
+
+  /** The one JSON document a failed {@code --json} command prints: {@code {"error", "candidates"}}. */
+  static java.util.Map<String, Object> errorDocument(CliException e) {
+    java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("error", e.error());
+    doc.put("candidates", e.candidates());
+    return doc;
+  }
+
+  /** Gives {@code cl}'s subcommands, at every depth, {@code -h}/{@code --help} (the root has its own). */
+  private static void addHelpOptions(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      if (sub.getCommandSpec().findOption("--help") == null) {
+        sub.getCommandSpec().addMixin("help", CommandLine.Model.CommandSpec.forAnnotatedObject(new HelpOption()));
+      }
+      addHelpOptions(sub);
+    }
   }
 
   /**
@@ -180,6 +232,9 @@ public final class GraphsnapCommand implements Runnable {
     if (e instanceof CliException c) {
       return c.exitCode();
     }
+    if (e instanceof io.graphsnap.objects.StoreLockedException) {
+      return ExitCodes.BUSY;
+    }
     if (e instanceof CorruptSnapshotException || e instanceof CorruptObjectException) {
       return ExitCodes.CORRUPT;
     }
@@ -207,6 +262,11 @@ public final class GraphsnapCommand implements Runnable {
   /** Standard error, for diagnostics and progress. */
   PrintWriter err() {
     return err;
+  }
+
+  /** The colouring chosen with {@code --color}. */
+  ColorMode color() {
+    return color;
   }
 
   /** Whether progress and summaries on stderr are suppressed. */

@@ -73,7 +73,7 @@ final class IndexCommand implements Callable<Integer> {
             fromObjects ? IndexRebuild.Source.OBJECTS : IndexRebuild.Source.AUTO, IndexCommand::fileTable,
             lockWait.duration());
       } catch (StoreLockedException e) {
-        throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
+        throw new CliException(ExitCodes.BUSY, e.getMessage(), e);
       }
       GraphsnapCommand root = parent.root;
       if (!root.quiet()) {

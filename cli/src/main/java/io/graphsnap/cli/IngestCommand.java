@@ -23,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
  * Bad lines are reported with their line numbers and skipped; good lines are stored; the exit code is 2 if any
  * line was bad. A line whose {@code "expect"} does not hold is refused as a conflict (exit 5); with {@code
  * --expect-head}, every path the batch touches must hold what that snapshot has for it, and one conflict
- * refuses the whole batch (exit 5, nothing stored).
+ * refuses the whole batch (exit 5, nothing stored). Ctrl-C (or SIGTERM) stops after the current line: the lines read
+ * so far are stored whole (nothing with {@code --replace-all} or {@code --expect-head}, which apply to the whole
+ * file), the command says up to which line, and exits 130.
  */
 @Command(name = "ingest", description = "Store one loose object per line of a JSON Lines file (see README).")
 final class IngestCommand implements Callable<Integer> {
@@ -48,6 +50,16 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     InputFiles.requireRegularFile(input);
+    Interruption interruption = Interruption.installFlagOnly();
+    try {
+      return ingest(interruption);
+    } finally {
+      interruption.finished();
+    }
+  }
+
+  /** The ingest and its report; Ctrl-C stops it after the current line (see {@link JsonLinesIngester#stopWhen}). */
+  private int ingest(Interruption interruption) throws IOException {
     long start = System.nanoTime();
     Progress progress = root.progress();
     IngestReport report;
@@ -61,6 +73,7 @@ final class IngestCommand implements Callable<Integer> {
           })
           .replaceAll(replaceAll)
           .maxLineBytes(maxLineBytes)
+          .stopWhen(interruption::requested)
           .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + input.getFileName(), bytesRead, totalBytes))
           .ingest(input);
     } finally {
@@ -85,6 +98,10 @@ final class IngestCommand implements Callable<Integer> {
     for (String warning : report.warnings()) {
       TerminalText.printf(root.err(), "%s: warning: %s%n", input, warning);
     }
+    if (report.interrupted()) {
+      printInterrupted(report);
+      return ExitCodes.INTERRUPTED;
+    }
     if (!root.quiet()) {
       TerminalText.printf(root.err(), "ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad, %,d conflicts (%d ms)%n",
           input, report.linesRead(), report.added(), report.changed(), report.unchanged(), report.deleted(),
@@ -92,6 +109,21 @@ final class IngestCommand implements Callable<Integer> {
     }
     root.err().flush();
     return report.hasConflicts() ? ExitCodes.CONFLICT : report.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  /** What an interrupted ingest kept, always printed (even with --quiet): the user must know where it stopped. */
+  private void printInterrupted(IngestReport report) {
+    if (replaceAll || expectHead != null) {
+      TerminalText.printf(root.err(), "graphsnap: interrupted after line %,d of %s: nothing was stored (%s applies to "
+          + "the whole file); run the same ingest again%n", report.linesRead(), input,
+          replaceAll ? "--replace-all" : "--expect-head");
+    } else {
+      TerminalText.printf(root.err(), "graphsnap: interrupted after line %,d of %s: stored lines 1-%,d (%,d added, "
+          + "%,d changed, %,d unchanged, %,d deleted, %,d bad), the rest was not read; run the same ingest again to "
+          + "store the rest (unchanged lines are skipped)%n", report.linesRead(), input, report.linesRead(),
+          report.added(), report.changed(), report.unchanged(), report.deleted(), report.errorCount());
+    }
+    root.err().flush();
   }
 
   /** The snapshot {@code --expect-head} names, opened; the caller closes it. */

@@ -19,7 +19,7 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Fully qualified symbol name.")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
   String name;
 
   @Option(names = "--json", description = "Print one JSON document.")
@@ -37,12 +37,16 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
       return StdinBatch.run(snapshot, root.out(), (g, n) -> describe(g, GraphArgs.node(g, n)));
     }
     try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
+      int id = GraphArgs.node(g, name);
+      Map<String, Object> doc = describe(g, id);
       if (json) {
         Json.print(root.out(), doc);
       } else {
         var out = root.out();
         doc.forEach((k, v) -> TerminalText.printf(out, "%-9s %s%n", k, v instanceof List<?> l && l.isEmpty() ? "-" : v));
+        if (g.isExternal(id)) {
+          out.println("external: no file of the snapshot declares it (an unresolved reference target)");
+        }
         out.flush();
       }
       return ExitCodes.OK;
@@ -54,14 +58,20 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
     return describe(g, GraphArgs.node(g, name));
   }
 
-  /** The JSON shape of docs/DESIGN.md §5 for node {@code id}. */
+  /**
+   * The JSON shape of docs/DESIGN.md §5 for node {@code id}: {@code file} and {@code lines} only for declared
+   * symbols (an external node, kind {@code external}, has neither), {@code hash}, {@code notes} and
+   * {@code metadata} only when present.
+   */
   static Map<String, Object> describe(GraphSnapshot g, int id) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", g.name(id));
     doc.put("kind", g.kind(id));
     doc.put("effects", g.effects(id));
-    doc.put("file", g.file(id));
-    doc.put("lines", List.of(g.lineStart(id), g.lineEnd(id)));
+    if (!g.isExternal(id)) { // an external node is a target no file declares: it has no file and no lines
+      doc.put("file", g.file(id));
+      doc.put("lines", List.of(g.lineStart(id), g.lineEnd(id)));
+    }
     NodeDetails details = g.details(id);
     if (details.contentHash() != null) {
       doc.put("hash", HexFormat.of().formatHex(details.contentHash()));

@@ -20,7 +20,7 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Fully qualified symbol name.")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Symbol name: in full, or a unique part (StringUtils, StringUtils#isBlank, isBlank).")
   String name;
 
   @Option(names = "--type", paramLabel = "T", description = "Only edges of this type (calls, references, ...).")
@@ -57,7 +57,7 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
         Json.print(root.out(), rows);
       } else {
         for (Map<String, String> row : rows) {
-          TerminalText.printf(root.out(), "%-12s %s%n", row.get("type"), row.get("name"));
+          TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("type"), row.get("name"));
         }
         root.out().flush();
       }

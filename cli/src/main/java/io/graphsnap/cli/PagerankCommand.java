@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
+  @Mixin NodeFilterOptions filter;
 
   @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these edge types (default: all).")
   List<String> types = new ArrayList<>();
@@ -43,12 +44,33 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--seed", paramLabel = "NAME", description = "Personalise on this symbol (repeatable).")
   List<String> seeds = new ArrayList<>();
 
-  @Option(names = "--no-externals",
-      description = "Leave out external symbols (names the code uses but no file of the snapshot declares) from the top K.")
-  boolean noExternals;
-
   @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"rank\"}] in descending rank.")
   boolean json;
+
+  /**
+   * The {@code k} best-ranked nodes not in {@code excluded}, best first (ties: lower id first). Ranks are computed
+   * on the whole graph; the filter only chooses what is shown. O(N log k).
+   */
+  static int[] topExcept(PageRankResult result, org.roaringbitmap.RoaringBitmap excluded, int k) {
+    java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(
+        (a, b) -> result.rank(a) != result.rank(b) ? Double.compare(result.rank(a), result.rank(b)) : Integer.compare(b, a));
+    for (int v = 0; v < result.nodeCount() && k > 0; v++) {
+      if (excluded.contains(v)) {
+        continue;
+      }
+      if (best.size() < k) {
+        best.add(v);
+      } else if (best.comparator().compare(v, best.peek()) > 0) {
+        best.poll();
+        best.add(v);
+      }
+    }
+    int[] out = new int[best.size()];
+    for (int i = out.length - 1; i >= 0; i--) {
+      out[i] = best.poll();
+    }
+    return out;
+  }
 
   @Override
   public Integer call() {
@@ -114,17 +136,7 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
       PageRankResult result = pageRank.run();
       lastResult = result;
       List<Map<String, Object>> rows = new ArrayList<>();
-      int asked = top;
-      if (noExternals) { // the top K among declared symbols: ask for as many more as there are externals
-        asked = (int) Math.min(g.nodeCount(), (long) top + g.ofKind("external").getLongCardinality());
-      }
-      for (int v : result.top(asked)) {
-        if (rows.size() == top) {
-          break;
-        }
-        if (noExternals && g.isExternal(v)) {
-          continue;
-        }
+      for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", g.name(v));
         row.put("rank", result.rank(v));

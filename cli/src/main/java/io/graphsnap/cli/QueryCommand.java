@@ -19,10 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code graphsnap query [QUERY...] [--kind K] [--effect E] [--prefix P] [--relation TYPE:TARGET] [--limit N]
- * [--count]}: nodes matching the query (the syntax of {@link io.graphsnap.reader.query}) and every given
- * filter, in name order. Parsing and evaluation live in the reader's query package; this class only turns
- * options into a {@link Query} and prints.
+ * {@code graphsnap query [QUERY...] [--kind K] [--effect E] [--prefix P] [--relation TYPE:TARGET] [--no-external]
+ * [--exclude-tests] [--limit N] [--count]}: nodes matching the query (the syntax of {@link io.graphsnap.reader.query})
+ * and every given filter, in name order. Parsing and evaluation live in the reader's query package; this class
+ * turns options into query terms ({@code --no-external} is {@code -is:external}, {@code --exclude-tests} is
+ * {@code -is:test}), rejects kinds, effects and edge types the snapshot does not have ({@link QueryVocabulary}),
+ * and prints.
  */
 @Command(name = "query", description = {
     "List symbols matching a query, in name order, e.g.",
@@ -30,11 +32,13 @@ import picocli.CommandLine.ParentCommand;
     "Qualifiers: kind:K, effect:E (declared), effect~:E (declared or inherited through calls), name:P (exact,",
     "P* prefix, glob with * and ?), file:P (prefix or glob), lang:L, meta:KEY=VALUE, meta:KEY, TYPE:X for any",
     "edge type (calls:X, covers:R-1), calledby:X, rel:TYPE>X, rel:TYPE<X, in>N, out.calls<=N, is:external,",
-    "is:merged; a bare word matches names containing it. Terms combine with AND; OR, -term (NOT) and",
-    "parentheses as usual; \"quotes\" make a value literal. The options below AND with the query."})
+    "is:merged, is:test; a bare word matches names containing it. Terms combine with AND; OR, -term (NOT) and",
+    "parentheses as usual; \"quotes\" make a value literal. The options below AND with the query; a kind, effect",
+    "or edge type the snapshot does not have is an error (exit 2) that lists the valid ones."})
 final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
+  @Mixin NodeFilterOptions filter;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (several arguments are joined with spaces).")
   List<String> query = new ArrayList<>();
@@ -95,7 +99,7 @@ final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
       @SuppressWarnings("unchecked")
       List<Map<String, String>> rows = (List<Map<String, String>>) doc;
       for (Map<String, String> row : rows) {
-        TerminalText.printf(root.out(), "%-12s %s%n", row.get("kind"), row.get("name"));
+        TerminalText.printf(root.out(), root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
       }
       if (!root.quiet() && lastResult.count() > rows.size()) {
         root.err().printf("(%,d of %,d shown; raise --limit for more)%n", rows.size(), lastResult.count());
@@ -124,7 +128,9 @@ final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
     if (limit < 0) {
       throw CliException.badInput("--limit must be >= 0, not " + limit);
     }
-    QueryResult result = new QueryEvaluator(g).evaluate(query(g));
+    Query q = query(g);
+    QueryVocabulary.requireKnown(q, g);
+    QueryResult result = new QueryEvaluator(g).evaluate(q);
     lastResult = result;
     if (count) {
       return Map.of("count", result.count());
@@ -139,7 +145,7 @@ final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
     return rows;
   }
 
-  /** The query text AND the old filter options. */
+  /** The query text AND the filter options. */
   private Query query(GraphSnapshot g) {
     List<Query> terms = new ArrayList<>();
     String text = String.join(" ", query);
@@ -164,6 +170,7 @@ final class QueryCommand implements Callable<Integer>, SnapshotAnswer {
       terms.add(new Query.Relation(relation.substring(0, colon), Query.Direction.OUT,
           NamePattern.exact(relation.substring(colon + 1))));
     }
+    terms.addAll(filter.terms());
     if (terms.isEmpty()) {
       return new Query.All();
     }

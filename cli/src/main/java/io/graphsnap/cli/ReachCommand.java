@@ -26,7 +26,7 @@ final class ReachCommand implements Callable<Integer>, SnapshotAnswer {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
-  @Parameters(paramLabel = "NAME", arity = "1..*", description = "Start symbol(s), fully qualified.")
+  @Parameters(paramLabel = "NAME", arity = "1..*", description = "Start symbol(s): in full, or a unique part of the name.")
   List<String> names;
 
   @Option(names = "--type", paramLabel = "T", split = ",", description = "Follow only these edge types (default: all).")

@@ -56,7 +56,7 @@ final class SnapshotCommand implements Callable<Integer> {
   /** One line saying how the snapshot was obtained ({@code build} prints it too). */
   static void printHow(PrintWriter err, StoreBuild built) {
     switch (built.how()) {
-      case INCREMENTAL -> err.printf("mode      incremental (%,d changed files)%n", built.changedFiles());
+      case INCREMENTAL -> err.printf("mode      incremental (%s)%n", BuildSummary.count(built.changedFiles(), "changed file"));
       case UNCHANGED -> err.println("mode      unchanged since the last build (republished, nothing written)");
       case FULL -> TerminalText.printf(err, "mode      full%s%n", built.note().map(n -> " (" + n + ")").orElse(""));
     }

@@ -28,7 +28,9 @@ final class Stores {
   static Store openForWriting(Path dir, boolean create, Duration lockWait) {
     try {
       return Store.open(dir, create, lockWait);
-    } catch (StoreLockedException | DamagedIndexException e) {
+    } catch (StoreLockedException e) {
+      throw new CliException(ExitCodes.BUSY, e.getMessage(), e);
+    } catch (DamagedIndexException e) {
       throw new CliException(ExitCodes.CORRUPT, e.getMessage(), e);
     } catch (IOException e) {
       throw new CliException(ExitCodes.CORRUPT, "cannot open store " + dir + ": " + e.getMessage(), e);

@@ -18,23 +18,29 @@ final class SubcommandIndex {
       Map.entry("neighbours", 11), Map.entry("query", 12), Map.entry("reach", 13), Map.entry("effects", 14),
       Map.entry("cycles", 15), Map.entry("path", 16), Map.entry("dead", 17), Map.entry("pagerank", 18),
       Map.entry("degree", 19), Map.entry("degrees", 20), Map.entry("sections", 21), Map.entry("verify", 22),
-      Map.entry("export", 23), Map.entry("serve", 24), Map.entry("watch", 25), Map.entry("mcp", 26));
+      Map.entry("export", 23), Map.entry("serve", 24), Map.entry("watch", 25), Map.entry("mcp", 26),
+      Map.entry("ingest-scip", 27), Map.entry("search", 28), Map.entry("completion", 29));
 
   /**
    * The class of the subcommand {@code args} run, or null when they run none, {@code help}, or a name that is
-   * not a subcommand. The root's own options ({@code -q}, {@code -v}, {@code -h}, {@code -V}) take no value, so
-   * the first argument that does not start with {@code -} is the subcommand's name.
+   * not a subcommand ({@code completion} too: its script needs every command). The root's own options take no value
+   * but {@code --color WHEN}, so the first other argument that does not start with {@code -} is the subcommand's name.
    */
   static Class<?> find(String[] args) {
-    for (String a : args) {
+    for (int k = 0; k < args.length; k++) {
+      String a = args[k];
       if (a.startsWith("-")) {
         if (a.equals("--")) {
           return null;
         }
+        if (a.equals("--color")) {
+          k++; // its value
+        }
         continue;
       }
       Integer i = NAMES.get(a);
-      return i == null ? null : GraphsnapCommand.SUBCOMMANDS.get(i);
+      Class<?> command = i == null ? null : GraphsnapCommand.SUBCOMMANDS.get(i);
+      return command == CompletionCommand.class ? null : command; // its script lists every command
     }
     return null;
   }

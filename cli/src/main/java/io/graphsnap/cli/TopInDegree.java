@@ -26,9 +26,13 @@ final class TopInDegree {
     long[][] ranked = best.toArray(long[][]::new);
     java.util.Arrays.sort(ranked, (a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
     out.printf("top %d symbols by incoming edges:%n", ranked.length);
+    int kindWidth = 1;
+    for (long[] r : ranked) {
+      kindWidth = Math.max(kindWidth, g.kind((int) r[1]).length());
+    }
     for (long[] r : ranked) {
       int id = (int) r[1];
-      TerminalText.printf(out, "  %,9d  %-10s %s%n", r[0], g.kind(id), g.name(id));
+      TerminalText.printf(out, "  %,9d  %-" + kindWidth + "s %s%n", r[0], g.kind(id), g.name(id));
     }
   }
 }

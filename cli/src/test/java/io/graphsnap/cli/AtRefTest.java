@@ -73,7 +73,9 @@ class AtRefTest {
     assertEquals(ExitCodes.NOT_FOUND, run("path", "auth.logout", "session.end", "--at", "feature").exitCode());
     assertEquals(ExitCodes.OK, run("cycles", "--at", "main").exitCode());
     assertEquals(ExitCodes.OK, run("pagerank", "--at", "main").exitCode());
-    assertEquals(ExitCodes.OK, run("dead", "--kind", "fn", "--entry-kind", "test", "--at", "main").exitCode());
+    // main has no kind test: an entry kind the snapshot lacks is refused (issue 14), so name an entry point instead
+    CliRunner dead = run("dead", "--kind", "fn", "--entry", "auth.login", "--at", "main");
+    assertEquals(ExitCodes.OK, dead.exitCode(), dead::toString);
     assertEquals(ExitCodes.OK, run("verify", "--at", "main").exitCode());
     JsonNode info = JSON.readTree(run("info", "--at", mainId.substring(0, 6), "--json").out());
     assertTrue(info.get("snapshot").asText().startsWith(mainId.substring(0, 6)) || info.toString().contains(mainId), info::toString);

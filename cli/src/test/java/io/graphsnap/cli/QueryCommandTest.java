@@ -111,11 +111,47 @@ class QueryCommandTest {
     assertEquals("", r.out());
   }
 
+  /** Issue 14: a kind, effect or edge type the snapshot lacks is a typo, in the query text as in the options. */
   @Test
-  void unknownValuesWarnAndMatchNothing() {
-    CliRunner r = run("query", "kind:fnn");
+  void unknownKindsEffectsAndEdgeTypesInTheQueryAreRejected() {
+    CliRunner kind = run("query", "kind:fnn OR kind:test");
+    assertEquals(ExitCodes.BAD_INPUT, kind.exitCode(), kind::toString);
+    assertEquals("", kind.out());
+    assertTrue(kind.err().contains("unknown kind 'fnn' (did you mean: fn?); this snapshot has: "), kind::toString);
+    CliRunner effect = run("query", "kind:fn -effect~:ioo");
+    assertEquals(ExitCodes.BAD_INPUT, effect.exitCode(), effect::toString);
+    assertTrue(effect.err().contains("unknown effect 'ioo' (did you mean: io?)"), effect::toString);
+    CliRunner relation = run("query", "rel:cals>db.query");
+    assertEquals(ExitCodes.BAD_INPUT, relation.exitCode(), relation::toString);
+    assertTrue(relation.err().contains("unknown edge type 'cals'"), relation::toString); // the parser's column error
+    CliRunner degree = run("query", "in.cals>1", "--json");
+    assertEquals(ExitCodes.BAD_INPUT, degree.exitCode(), degree::toString);
+    assertTrue(degree.err().contains("unknown edge type 'cals'"), degree::toString);
+  }
+
+  @Test
+  void unknownLanguagesAndTargetsWarnAndMatchNothing() {
+    CliRunner r = run("query", "lang:cobol");
     assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
     assertEquals("", r.out());
-    assertTrue(r.err().contains("warning: no node has kind 'fnn'"), r::toString);
+    assertTrue(r.err().contains("warning: no file has language 'cobol'"), r::toString);
+  }
+
+  /** {@code --no-external} is {@code -is:external}, {@code --exclude-tests} is {@code -is:test}; both count too. */
+  @Test
+  void noExternalAndExcludeTestsAreQueryTerms() {
+    List<String> all = names("query", "name:*login*");
+    assertTrue(all.contains("tests.auth.login_is_audited"), all::toString);
+    List<String> tests = names("query", "is:test name:*login*");
+    assertEquals(List.of("tests.auth.login_is_audited", "tests.auth.login_rejects_bad_password"), tests);
+    List<String> withoutTests = names("query", "name:*login*", "--exclude-tests");
+    assertEquals(all.stream().filter(n -> !tests.contains(n)).toList(), withoutTests);
+    assertEquals(withoutTests, names("query", "name:*login* -is:test"));
+    List<String> external = names("query", "is:external");
+    assertTrue(external.contains("std.fs.read_file"), external::toString);
+    List<String> declared = names("query", "name:std.*", "--no-external");
+    assertTrue(declared.stream().noneMatch(external::contains), declared::toString);
+    CliRunner count = run("query", "is:external", "--no-external", "--count");
+    assertEquals("0", count.out().strip(), count::toString);
   }
 }

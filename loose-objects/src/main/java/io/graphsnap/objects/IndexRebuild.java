@@ -194,7 +194,7 @@ public final class IndexRebuild {
     }
     install(rebuilt);
     if (notCurrent > 0) {
-      warn(notCurrent + " loose objects are not a current file's object: older versions, or files whose ingest "
+      warn(notCurrent + (notCurrent == 1 ? " loose object is not" : " loose objects are not") + " a current file's object: older versions, or files whose ingest "
           + "the commit log does not vouch for (ingest those again); gc keeps them until the next builds");
     }
     if (warningCount > warnings.size()) {

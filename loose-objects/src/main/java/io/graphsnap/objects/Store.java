@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -246,6 +247,7 @@ public final class Store implements AutoCloseable {
       }
     }
     boolean indexChanged = false;
+    Set<String> changedRefs = new TreeSet<>();
     boolean unchanged = index.journal().pendingCount() == 0
         && index.journal().lastBuilt().filter(snapshotIdHex::equals).isPresent();
     if (!unchanged) {
@@ -254,7 +256,10 @@ public final class Store implements AutoCloseable {
       indexChanged = true;
     }
     for (String name : refs) {
-      indexChanged |= index.refHistory().set(name, snapshotIdHex);
+      if (index.refHistory().set(name, snapshotIdHex)) {
+        changedRefs.add(name);
+        indexChanged = true;
+      }
     }
     if (indexChanged) {
       index.commit();
@@ -277,6 +282,15 @@ public final class Store implements AutoCloseable {
         }
       }
     }
+    for (String name : changedRefs) {
+      try {
+        RefLogs.write(layout, name, index.refHistory().history(name));
+      } catch (IOException e) {
+        throw new IOException("snapshot " + snapshotIdHex + " is published, but the log of ref " + name + " could not "
+            + "be replaced: " + e.getMessage() + "; the next command that opens " + layout.root()
+            + " for writing rolls it forward", e);
+      }
+    }
     return target;
   }
 
@@ -291,7 +305,85 @@ public final class Store implements AutoCloseable {
     if (openUpdate != null) {
       throw new IllegalStateException("commit or close the open update before collecting garbage");
     }
-    return new GarbageCollector(this, keep).run();
+    GcReport report = new GarbageCollector(this, keep).run();
+    syncRefLogs(); // gc forgets history entries outside each ref's window
+    return report;
+  }
+
+  /**
+   * Deletes ref {@code name}: its snapshot is no longer kept on its account (the next gc frees it unless another
+   * ref or the last build keeps it), and its history goes too. {@code HEAD} cannot be deleted.
+   *
+   * <p>Steps, in crash-safe order: (1) one index transaction removes the ref and its history and records a
+   * tombstone; (2) the ref file is deleted and {@code refs/} forced; (3) the ref log likewise. A crash before (1)
+   * commits leaves the ref as it was; a crash after it leaves files that {@link #open} deletes (it finishes the
+   * deletion from the tombstone). Lock-free readers see the ref until (2).
+   *
+   * @return the snapshot id the ref named
+   * @throws IllegalArgumentException if {@code name} is {@code HEAD} or not a ref name
+   * @throws NoSuchFileException if there is no such ref
+   * @throws IllegalStateException if an update is open
+   */
+  public String deleteRef(String name) throws IOException {
+    checkOpen();
+    StoreLayout.checkRefName(name);
+    if (name.equals(StoreLayout.HEAD)) {
+      throw new IllegalArgumentException("HEAD names the published snapshot and cannot be deleted");
+    }
+    if (openUpdate != null) {
+      throw new IllegalStateException("commit or close the open update before deleting a ref");
+    }
+    Optional<String> onDisk = readRefOrEmpty(name);
+    Optional<String> was = index.refHistory().delete(name);
+    if (was.isEmpty() && onDisk.isEmpty() && !SafeFiles.isRegularFile(layout.refFile(name))) {
+      throw new NoSuchFileException(layout.refFile(name).toString(), null, "no ref named " + name);
+    }
+    if (was.isPresent()) {
+      index.commit();
+    }
+    removeRefFiles(name);
+    return was.or(() -> onDisk).orElse("");
+  }
+
+  /** Ref file {@code name}'s value; empty if it is missing or damaged. */
+  private Optional<String> readRefOrEmpty(String name) {
+    try {
+      return Refs.read(layout, name);
+    } catch (IOException damaged) {
+      return Optional.empty();
+    }
+  }
+
+  /** Deletes ref {@code name}'s file and log, each followed by a force of its folder. */
+  private void removeRefFiles(String name) throws IOException {
+    if (SafeFiles.deleteRegularFile(layout.refFile(name))) {
+      FileSync.forceDirectory(layout.refsDir());
+    }
+    RefLogs.delete(layout, name);
+  }
+
+  /** Makes every ref log hold what the index has for its ref, and deletes the logs of refs the index lacks. */
+  private void syncRefLogs() throws IOException {
+    SortedMap<String, String> refs = index.refs();
+    for (String name : refs.keySet()) {
+      if (StoreLayout.isRefName(name)) {
+        RefLogs.sync(layout, name, index.refHistory().history(name));
+      }
+    }
+    if (SafeFiles.isDirectory(layout.logsDir())) {
+      List<String> stale = new ArrayList<>();
+      try (DirectoryStream<Path> logs = Files.newDirectoryStream(layout.logsDir())) {
+        for (Path log : logs) {
+          String name = log.getFileName().toString();
+          if (StoreLayout.isRefName(name) && !refs.containsKey(name)) {
+            stale.add(name);
+          }
+        }
+      }
+      for (String name : stale) {
+        RefLogs.delete(layout, name);
+      }
+    }
   }
 
   /** The published snapshot's id, if any (read from {@code refs/HEAD}). */
@@ -338,9 +430,20 @@ public final class Store implements AutoCloseable {
 
   /**
    * Makes every ref file name what the index says, where that snapshot exists: after a crash between the
-   * index commit and the ref files of {@link #publishSnapshot(Path, String, Collection)}.
+   * index commit and the ref files of {@link #publishSnapshot(Path, String, Collection)}; finishes deleting the
+   * refs the index deleted ({@link #deleteRef}); and makes the ref logs match the index.
    */
   private void rollRefFilesForward() throws IOException {
+    for (String deleted : index.refHistory().deleted()) {
+      if (StoreLayout.isRefName(deleted) && index.refHistory().get(deleted).isEmpty()) {
+        removeRefFiles(deleted);
+      }
+    }
+    rollRefFileValuesForward();
+    syncRefLogs();
+  }
+
+  private void rollRefFileValuesForward() throws IOException {
     for (Map.Entry<String, String> ref : index.refs().entrySet()) {
       if (!StoreLayout.isRefName(ref.getKey())) {
         continue;

@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
  * <p>What is checked when:
  * <ol>
  *   <li>{@link #checkForWriting} (every {@link Store#open}, {@link IndexRebuild}): the store folder; {@code
- *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/} and every fan-out folder {@code objects/ab/};
- *       {@code lock}, every {@code index*} and {@code resolution*} file, every ref file, snapshot and temporary. O(fan-out folders +
- *       refs + snapshots + temporaries); loose objects themselves are checked when they are used.
- *   <li>{@link #checkForReading} (lock-free readers: the published snapshot, refs): the store folder, {@code
- *       refs/} and {@code snapshots/}. O(1); ref files and snapshots are checked as they are opened.
+ *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/} and every fan-out folder
+ *       {@code objects/ab/}; {@code lock}, every {@code index*} and {@code resolution*} file, every ref file, ref
+ *       log, snapshot and temporary. O(fan-out folders + refs + snapshots + temporaries); loose objects themselves
+ *       are checked when they are used.
+ *   <li>{@link #checkForReading} (lock-free readers: the published snapshot, refs, ref logs): the store folder,
+ *       {@code refs/}, {@code logs/} and {@code snapshots/}. O(1); ref files, logs and snapshots are checked as
+ *       they are opened.
  *   <li>On use, everywhere: every open adds {@code NOFOLLOW_LINKS}, every file is checked to be regular before
  *       it is opened (a FIFO would block), every delete deletes only a regular file ({@link SafeFiles}).
  * </ol>
@@ -60,10 +62,11 @@ public final class StoreGuard {
     }
   }
 
-  /** Checks what a lock-free reader relies on: the store folder, {@code refs/} and {@code snapshots/}. */
+  /** Checks what a lock-free reader relies on: the store folder, {@code refs/}, {@code logs/} and {@code snapshots/}. */
   public static void checkForReading(StoreLayout layout) throws IOException {
     checkRoot(layout);
     SafeFiles.checkDirectoryIfPresent(layout.refsDir());
+    SafeFiles.checkDirectoryIfPresent(layout.logsDir());
     SafeFiles.checkDirectoryIfPresent(layout.snapshotsDir());
   }
 
@@ -82,6 +85,7 @@ public final class StoreGuard {
       }
     }
     checkFolderOfFiles(layout.refsDir());
+    checkFolderOfFiles(layout.logsDir());
     checkFolderOfFiles(layout.snapshotsDir());
     checkFolderOfFiles(layout.tmpDir());
     if (SafeFiles.checkDirectoryIfPresent(layout.objectsDir())) {

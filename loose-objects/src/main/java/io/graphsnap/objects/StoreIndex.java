@@ -73,7 +73,8 @@ public final class StoreIndex implements AutoCloseable {
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.refHistory = new RefHistory(this, refs,
-        db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(), build);
+        db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(),
+        db.treeMap("refTimes", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
     this.journal = new BuildJournal(this, db.treeSet("pending", Serializer.STRING).createOrOpen(), build);
     this.reachability = new GcReachability(this,
         db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *   index.db                MapDB index (path → object, symbol → objects, refs, build state)
  *   snapshots/&lt;id&gt;.gsnap   immutable snapshots named by their 64-hex id
  *   refs/HEAD               the published snapshot id: 64 hex digits and a newline
+ *   logs/HEAD               the ref's history with timestamps, a copy of the index's for lock-free readers
  *   tmp/                    temporaries, renamed atomically into place
  *   lock                    held (FileChannel lock) by the one writer process
  * </pre>
@@ -113,6 +114,20 @@ public final class StoreLayout {
   /** True if {@code name} is a valid ref name (see {@link #checkRefName}). */
   public static boolean isRefName(String name) {
     return name != null && REF_NAME.matcher(name).matches();
+  }
+
+  /** The folder of ref logs (each ref's history, for lock-free readers; see {@link RefLogs}). */
+  public Path logsDir() {
+    return root.resolve("logs");
+  }
+
+  /**
+   * The log file of a ref, e.g. {@code logs/HEAD}.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a ref name (see {@link #checkRefName})
+   */
+  public Path refLogFile(String name) {
+    return logsDir().resolve(checkRefName(name));
   }
 
   /** {@code refs/HEAD}. */

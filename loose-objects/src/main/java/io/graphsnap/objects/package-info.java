@@ -9,7 +9,7 @@
  * and the objects → {@link io.graphsnap.objects.Store#publishSnapshot(java.nio.file.Path, String,
  * java.util.Collection)} installs the snapshot, records the build and moves the refs → {@link
  * io.graphsnap.objects.Store#collectGarbage} deletes what no kept ref reaches → {@code close} releases the
- * lock. Readers use {@link io.graphsnap.objects.SnapshotRefs} and
+ * lock. Readers use {@link io.graphsnap.objects.SnapshotRefs}, {@link io.graphsnap.objects.RefLogs} and
  * {@link io.graphsnap.objects.Store#headSnapshot(java.nio.file.Path)}, lock-free.
  *
  * <h2>Crash behaviour</h2>
@@ -36,7 +36,12 @@
  *       forced), commits the index (build recorded, refs and history set), then replaces each ref file
  *       atomically. A crash before the commit leaves the old refs and an unreferenced snapshot file (gc
  *       removes it); a crash after it leaves ref files one step behind, which the next {@code open} rolls
- *       forward. {@code refs/HEAD} always names a complete snapshot.
+ *       forward. {@code refs/HEAD} always names a complete snapshot. The ref logs ({@code logs/NAME}, each ref's
+ *       history with times for lock-free readers, {@link io.graphsnap.objects.RefLogs}) are replaced the same
+ *       way after the commit, and rolled forward by {@code open} likewise.
+ *   <li><b>Deleting a ref</b> ({@link io.graphsnap.objects.Store#deleteRef}) commits the index first (ref and
+ *       history removed, a tombstone recorded), then deletes the ref file and its log, each folder forced. A
+ *       crash before the commit leaves the ref as it was; after it, the next {@code open} finishes the deletion.
  *   <li><b>An interrupted build</b> leaves its temporary file in {@code tmp/}; rerunning it starts again from
  *       the same journal and gives the same bytes.
  *   <li><b>gc</b> commits the index (history window, dead records) before deleting files, and deletes only

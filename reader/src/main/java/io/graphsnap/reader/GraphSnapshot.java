@@ -50,7 +50,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *       NODE_DETAILS' Ends likewise; KIND_BITMAPS holds K bitmaps, EFFECT_BITMAPS X; FILE_PATHS and FILES
  *       agree on F; NAME_INDEX, when present, has SlotCount = ⌈4·N/3⌉, a zero reserved field and
  *       8 + 4·SlotCount bytes; FILE_SYMBOLS (version 3, optional: without it file lookups scan the nodes),
- *       when present, has Starts[0] = 0, Starts[F] ≤ N and 4·(F+1) + 4·Starts[F] bytes;
+ *       when present, has Starts[0] = 0, Starts[F] ≤ N and 4·(F+1) + 4·Starts[F] bytes; NAME_TRIGRAMS (version
+ *       3, optional: without it searches read every name), when present, has a zero reserved field and
+ *       8 + 4·TrigramCount bytes of trigrams followed by a BitmapList of TrigramCount postings;
  *   <li>{@code Offsets[0] = 0} and {@code Offsets[N] = E} in both CSRs (the same E); the edge-type counts are
  *       non-negative and sum to E; T ≤ 255, K ≤ 65 535;
  *   <li>the dictionaries (EDGE_TYPES, KINDS, EFFECTS, LANGUAGES) are well-formed UTF-8, strictly increasing
@@ -66,7 +68,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * cursor's edges have its type; each bitmap is fully validated (containers, size, values below N) at its
  * first use; each details entry is decoded with bounds checks; each name-index slot a lookup reads is empty
  * or holds an id below N, and a probe stops after SlotCount slots; each file's FILE_SYMBOLS list has ordered
- * Starts within the section and node ids below N. Caller errors (an id outside its range)
+ * Starts within the section and node ids below N; each NAME_TRIGRAMS posting a search reads is validated at its
+ * first use (values below N), and its candidates are compared with the names. Caller errors (an id outside its range)
  * throw {@link IndexOutOfBoundsException}.
  *
  * <h2>What only {@link #verify} checks</h2>
@@ -78,7 +81,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * nodes without file, of kind {@code external}, with no details; every bitmap valid, kind bitmaps
  * partitioning the nodes by their kind ids; every name in the Bloom filter; every details entry decodable;
  * the name index holding every node exactly once, with its fingerprint, where a probe from its home slot finds
- * it; FILE_SYMBOLS listing every node with a file exactly once, under that file, in line order.
+ * it; FILE_SYMBOLS listing every node with a file exactly once, under that file, in line order; NAME_TRIGRAMS'
+ * trigrams strictly increasing and each posting exactly the nodes whose ASCII-folded name contains its trigram.
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
  * the reader return wrong answers: a name lookup may miss when the name index misses it and the names are out
  * of order or the Bloom filter lacks the name (a lookup never returns the id of another name); a string may
@@ -252,6 +256,37 @@ public final class GraphSnapshot implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw closed(e);
     }
+  }
+
+  /**
+   * The nodes whose name contains {@code text}, ignoring ASCII case ({@code A}–{@code Z} match {@code a}–{@code z};
+   * other characters match exactly), in id order; every node for the empty text. With the search index
+   * (NAME_TRIGRAMS, format version 3) and text of at least three UTF-8 bytes: the intersection of the postings of
+   * the text's trigrams, each candidate's name then compared, O(postings read + candidates · name length);
+   * otherwise every name is read, O(name bytes). The caller owns the returned bitmap.
+   *
+   * @throws CorruptSnapshotException if a name or a posting read is damaged
+   */
+  public org.roaringbitmap.RoaringBitmap namesContaining(String text) {
+    ensureOpen();
+    try {
+      byte[] folded = io.graphsnap.reader.internal.NameTrigramsView.fold(text);
+      if (folded.length == 0) {
+        return org.roaringbitmap.RoaringBitmap.bitmapOfRange(0, nodeCount());
+      }
+      if (sections.nameTrigrams != null && folded.length >= io.graphsnap.format.snapshot.NameTrigramsFormat.GRAM) {
+        return sections.nameTrigrams.search(folded, sections.names);
+      }
+      return io.graphsnap.reader.internal.NameTrigramsView.scan(folded, sections.names);
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /** Whether this snapshot has the search index over names (NAME_TRIGRAMS, format version 3). O(1). */
+  public boolean hasSearchIndex() {
+    ensureOpen();
+    return sections.nameTrigrams != null;
   }
 
   // ---------------------------------------------------------------- node columns

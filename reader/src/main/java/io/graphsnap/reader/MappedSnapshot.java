@@ -16,6 +16,7 @@ import io.graphsnap.reader.internal.Dictionary;
 import io.graphsnap.reader.internal.FileSymbolsView;
 import io.graphsnap.reader.internal.FileTable;
 import io.graphsnap.reader.internal.NameIndexView;
+import io.graphsnap.reader.internal.NameTrigramsView;
 import io.graphsnap.reader.internal.NodeTable;
 import io.graphsnap.reader.internal.Section;
 import io.graphsnap.reader.internal.SectionTable;
@@ -50,6 +51,8 @@ final class MappedSnapshot {
   final BloomView bloom;
   /** The hash index over names, or {@code null} when the file has none (format version 1). */
   final NameIndexView nameIndex;
+  /** The search index over names, or {@code null} when the file has none (format versions 1 and 2). */
+  final NameTrigramsView nameTrigrams;
   /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
   final boolean bloomTakesIndexHash;
   final FileTable files;
@@ -90,6 +93,8 @@ final class MappedSnapshot {
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
     Section index = table.optional(SectionId.NAME_INDEX);
     this.nameIndex = index == null ? null : NameIndexView.open(index, n);
+    Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
+    this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
     this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
     Section symbols = table.optional(SectionId.FILE_SYMBOLS);
@@ -156,6 +161,11 @@ final class MappedSnapshot {
       case FILE_SYMBOLS -> () -> {
         if (fileSymbols != null) {
           fileSymbols.verify(nodes);
+        }
+      };
+      case NAME_TRIGRAMS -> () -> {
+        if (nameTrigrams != null) {
+          nameTrigrams.verify(names);
         }
       };
     };

@@ -119,6 +119,20 @@ final class CorruptCorpus {
     le(symbols).putInt(firstNode, le(symbols).getInt(symbols.length - 4)); // a node under another file
     le(symbols).putInt(symbols.length - 4, swap);
     out.put("verify-file-symbols-wrong-file.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    le(s.get(SectionId.NAME_TRIGRAMS)).putInt(0, 0x7FFF_FFFF); // TrigramCount far beyond the section
+    out.put("open-name-trigrams-count.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    byte[] trigrams = s.get(SectionId.NAME_TRIGRAMS);
+    Arrays.fill(trigrams, trigrams.length - 12, trigrams.length, (byte) 0x5A); // the last postings: garbage
+    out.put("query-name-trigrams-posting-garbage.gsnap", layout(s));
+
+    s = TestSnapshotWriter.sections(Fixtures.small());
+    trigrams = s.get(SectionId.NAME_TRIGRAMS);
+    le(trigrams).putInt(8, le(trigrams).getInt(8) - 1); // the first trigram renamed: searches miss, verify fails
+    out.put("verify-name-trigrams-wrong-trigram.gsnap", layout(s));
     return out;
   }
 

@@ -33,7 +33,8 @@ final class Exercise {
           .append(' ').append(s.lineStart(v)).append('-').append(s.lineEnd(v)).append(' ').append(s.isExternal(v))
           .append(s.isMerged(v)).append(' ').append(s.effects(v)).append(' ').append(s.details(v))
           .append(" out ").append(s.outDegree(v)).append(" in ").append(s.inDegree(v)).append(" prefix ")
-          .append(s.withPrefix(name.isEmpty() ? "" : name.substring(0, 1)));
+          .append(s.withPrefix(name.isEmpty() ? "" : name.substring(0, 1)))
+          .append(" search ").append(s.namesContaining(name.length() <= 4 ? name : name.substring(1, name.length() - 1)));
       append(b.append(" o:"), s.out(v));
       append(b.append(" i:"), s.in(v));
       append(b.append(" r:"), reuse.reset(v));

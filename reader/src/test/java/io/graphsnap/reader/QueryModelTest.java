@@ -46,7 +46,7 @@ class QueryModelTest {
       Generator gen = new Generator(g, new Random(seed));
       QueryParser parser = new QueryParser(s.edgeTypes());
       QueryEvaluator evaluator = new QueryEvaluator(s);
-      QueryEvaluator withSearch = new QueryEvaluator(s).nameSearch(literal -> null);
+      QueryEvaluator withSearch = new QueryEvaluator(s).nameSearch(null); // scans names instead of the index
       int n = s.nodeCount();
       int nonEmpty = 0;
       for (int i = 0; i < 400; i++) {
@@ -188,9 +188,13 @@ class QueryModelTest {
               v -> compare(cmp, degree(v, typeId, direction == Query.Direction.IN), bound));
         }
         case 13 -> {
-          boolean external = r.nextBoolean();
-          return new Case(new Query.Is(external ? "external" : "merged"),
-              v -> external ? node(v).external : node(v).merged);
+          String flag = pick(List.of("external", "merged", "test"));
+          return new Case(new Query.Is(flag), v -> switch (flag) {
+            case "external" -> node(v).external;
+            case "merged" -> node(v).merged;
+            default -> "test".equals(node(v).kind)
+                || node(v).file != null && node(v).file.matches("(^|.*/)tests?/.*");
+          });
         }
         default -> {
           String exact = r.nextInt(5) == 0 ? "no.such.name" : anyName();

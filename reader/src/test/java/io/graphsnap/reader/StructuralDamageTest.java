@@ -44,7 +44,7 @@ class StructuralDamageTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS", "NAME_TRIGRAMS"}, mode = EnumSource.Mode.EXCLUDE)
   void everyRequiredSectionMustBePresent(SectionId id) {
     sections.remove(id);
     CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, this::openIt);
@@ -66,7 +66,7 @@ class StructuralDamageTest {
   @ParameterizedTest
   @EnumSource(value = SectionId.class, names = {"NODES", "EDGE_TYPE_COUNTS", "FORWARD_OFFSETS", "FORWARD_TARGETS",
       "FORWARD_TYPES", "REVERSE_OFFSETS", "REVERSE_SOURCES", "REVERSE_TYPES", "FILES", "BLOOM", "NODE_NAMES",
-      "KINDS", "KIND_BITMAPS", "NODE_DETAILS", "NAME_INDEX"})
+      "KINDS", "KIND_BITMAPS", "NODE_DETAILS", "NAME_INDEX", "NAME_TRIGRAMS"})
   void aSectionOneByteTooLongFailsAtOpen(SectionId id) {
     byte[] b = sections.get(id);
     sections.put(id, java.util.Arrays.copyOf(b, b.length + 1));

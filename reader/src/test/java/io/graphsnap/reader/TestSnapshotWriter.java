@@ -121,6 +121,7 @@ final class TestSnapshotWriter {
     s.put(SectionId.CONFLICTS, stringList(List.of(Conflict.toStrings(graph.conflicts))));
     s.put(SectionId.NAME_INDEX, nameIndex(names));
     s.put(SectionId.FILE_SYMBOLS, fileSymbols(graph, names, paths));
+    s.put(SectionId.NAME_TRIGRAMS, nameTrigrams(names));
     return s;
   }
 
@@ -159,6 +160,38 @@ final class TestSnapshotWriter {
   }
 
   /**
+   * {@code NameTrigrams --> TrigramCount UInt32, Zero UInt32, Trigrams UInt32^TrigramCount, Postings BitmapList},
+   * written from the rule in NameTrigramsFormat's Javadoc (ASCII folding, three-byte windows, sorted trigrams,
+   * run-optimised postings), independently of its helper methods.
+   */
+  static byte[] nameTrigrams(List<String> names) {
+    java.util.TreeMap<Integer, MutableRoaringBitmap> postings = new java.util.TreeMap<>();
+    for (int id = 0; id < names.size(); id++) {
+      byte[] b = names.get(id).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < b.length; i++) {
+        if (b[i] >= 'A' && b[i] <= 'Z') {
+          b[i] += 32;
+        }
+      }
+      for (int i = 0; i + 3 <= b.length; i++) {
+        int t = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+        postings.computeIfAbsent(t, k -> new MutableRoaringBitmap()).add(id);
+      }
+    }
+    int[] trigrams = postings.keySet().stream().mapToInt(Integer::intValue).toArray();
+    byte[][] serialised = postings.values().stream().map(r -> {
+      r.runOptimize();
+      return serialise(r);
+    }).toArray(byte[][]::new);
+    return SectionSink.Bytes.of(out -> {
+      out.putInt(trigrams.length);
+      out.putInt(0);
+      out.putInts(trigrams, trigrams.length);
+      BitmapListFormat.write(out, serialised);
+    });
+  }
+
+  /**
    * {@code NameIndex --> SlotCount UInt32, Zero UInt32, Slots Int32^SlotCount}, written from the rule in
    * NameIndexFormat's Javadoc, spelled out here independently of its helper methods.
    */
@@ -185,11 +218,20 @@ final class TestSnapshotWriter {
     return layout(sections(graph), SnapshotFormat.VERSION_CURRENT);
   }
 
-  /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX. */
+  /** The snapshot file of {@code graph} in format version 2: no FILE_SYMBOLS, no NAME_TRIGRAMS. */
+  static byte[] writeV2(TestGraph graph) {
+    EnumMap<SectionId, byte[]> s = sections(graph);
+    s.remove(SectionId.FILE_SYMBOLS);
+    s.remove(SectionId.NAME_TRIGRAMS);
+    return layout(s, SnapshotFormat.VERSION_NAME_INDEX);
+  }
+
+  /** The snapshot file of {@code graph} in format version 1: no NAME_INDEX, no FILE_SYMBOLS, no NAME_TRIGRAMS. */
   static byte[] writeV1(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);
     s.remove(SectionId.NAME_INDEX);
     s.remove(SectionId.FILE_SYMBOLS);
+    s.remove(SectionId.NAME_TRIGRAMS);
     return layout(s, SnapshotFormat.VERSION_START);
   }
 

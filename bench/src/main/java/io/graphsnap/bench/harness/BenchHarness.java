@@ -38,12 +38,19 @@ import java.util.Map;
  * such; the others still run.
  */
 public final class BenchHarness {
-  /** What a run produced. */
-  public record Outcome(Map<String, SystemResult> results, List<String> disagreements, Path markdown, Path chart) {}
+  /**
+   * What a run produced.
+   *
+   * @param results the first repetition's results by system
+   * @param repetitions every repetition's results, in order
+   */
+  public record Outcome(Map<String, SystemResult> results, List<Map<String, SystemResult>> repetitions,
+      List<String> disagreements, Path markdown, Path chart) {}
 
   /** Parsed command line. */
   public record Options(Scale scale, long seed, int files, List<String> systems, Path work, Path results,
-      String xmx, boolean inProcess, boolean quick, boolean jfr, boolean reportOnly) {}
+      String xmx, boolean inProcess, boolean quick, boolean jfr, boolean reportOnly, int repetitions,
+      String neo4jJava, double expectedBandwidth) {}
 
   private BenchHarness() {}
 
@@ -55,7 +62,8 @@ public final class BenchHarness {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: BenchHarness --scale tiny|small|medium|large [--seed N] [--files N] [--systems a,b]"
-          + " [--work DIR] [--results DIR] [--xmx 12g] [--in-process] [--quick] [--jfr] [--report-only]");
+          + " [--work DIR] [--results DIR] [--xmx 12g] [--repetitions 3] [--neo4j-java PATH] [--expect-bandwidth GB/s] [--in-process] [--quick]"
+          + " [--jfr] [--report-only]");
       System.exit(2);
       return;
     }
@@ -83,6 +91,9 @@ public final class BenchHarness {
     boolean quick = false;
     boolean jfr = false;
     boolean reportOnly = false;
+    int repetitions = -1;
+    String neo4jJava = null;
+    double expectedBandwidth = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -97,6 +108,9 @@ public final class BenchHarness {
         case "--quick" -> quick = true;
         case "--jfr" -> jfr = true;
         case "--report-only" -> reportOnly = true;
+        case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i, a));
+        case "--neo4j-java" -> neo4jJava = value(args, ++i, a);
+        case "--expect-bandwidth" -> expectedBandwidth = Double.parseDouble(value(args, ++i, a)) * 1e9;
         default -> throw new IllegalArgumentException("unknown argument " + a);
       }
     }
@@ -104,7 +118,15 @@ public final class BenchHarness {
       throw new IllegalArgumentException("--scale is required");
     }
     for (String s : systems) {
-      SystemRunner.create(s);
+      if (!s.equals(SystemRunner.NEO4J)) {
+        SystemRunner.create(s);
+      }
+    }
+    if (repetitions < 0) {
+      repetitions = quick ? 1 : 3;
+    }
+    if (repetitions < 1) {
+      throw new IllegalArgumentException("--repetitions must be at least 1");
     }
     Path benchDir = Files.isDirectory(Path.of("bench", "src")) ? Path.of("bench") : Path.of(".");
     if (work == null) {
@@ -114,7 +136,7 @@ public final class BenchHarness {
       results = benchDir.resolve("results");
     }
     return new Options(scale, seed, files > 0 ? files : scale.files(), systems, work, results, xmx, inProcess,
-        quick, jfr, reportOnly);
+        quick, jfr, reportOnly, repetitions, neo4jJava, expectedBandwidth);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -133,54 +155,93 @@ public final class BenchHarness {
       return report(o, workload, command, log);
     }
     deleteResults(workload);
-    SystemResult prepared = prepare(workload, log);
+    SystemResult prepared = prepare(workload, o.systems(), log);
     Timing.settle(); // the resolved graph is garbage now: let the heap shrink before the systems' JVMs start
     prepared.put("mode", mode(o));
+    prepared.put("commit", Commit.describe());
+    prepared.put("repetitions", o.repetitions());
+    prepared.write(workload.dir().resolve("prepared.properties"));
     Queries queries = Queries.read(workload.queries());
     int typeId = Integer.parseInt(Files.readString(workload.dir().resolve("neighbour-type-id")).trim());
-    Map<String, SystemResult> results = new LinkedHashMap<>();
-    for (String system : order(o)) {
-      log.printf("== %s%n", system);
-      if (o.inProcess()) {
-        Timing.settle();
-        results.put(system, SystemRunner.run(system, workload, queries, typeId, log));
-      } else {
-        results.put(system, runProcess(system, o, workload, log));
+    List<Map<String, SystemResult>> reps = new ArrayList<>();
+    for (int rep = 1; rep <= o.repetitions(); rep++) {
+      Workload w = workload.repetition(rep);
+      Map<String, SystemResult> results = new LinkedHashMap<>();
+      for (String system : order(o)) {
+        log.printf("== repetition %d of %d: %s%n", rep, o.repetitions(), system);
+        if (system.equals(SystemRunner.NEO4J)) {
+          results.put(system, runNeo4j(o, w, log));
+        } else if (o.inProcess()) {
+          Timing.settle();
+          results.put(system, SystemRunner.run(system, w, queries, typeId, log));
+        } else {
+          results.put(system, runProcess(system, o, w, log));
+        }
       }
+      reps.add(results);
     }
-    return check(o, workload, command, prepared, queries, results);
+    return check(o, workload, command, prepared, queries, reps);
+  }
+
+  private static SystemResult runNeo4j(Options o, Workload w, PrintStream log) throws IOException, InterruptedException {
+    SystemResult failed = new SystemResult();
+    failed.put("system", SystemRunner.NEO4J);
+    try {
+      int exit = Neo4jProcess.run(w, o.neo4jJava(), o.xmx(), log);
+      Path file = w.resultFile(SystemRunner.NEO4J);
+      if (exit == 0 && Files.isRegularFile(file)) {
+        return SystemResult.read(file);
+      }
+      failed.put("error.process", "exit code " + exit + (Files.isRegularFile(file) ? "" : ", no result file"));
+    } catch (IOException e) {
+      failed.put("error.process", e.getMessage());
+    }
+    return failed;
   }
 
   /** {@code --report-only}: the stored results of the last run in the work directory, checked and reported again. */
   private static Outcome report(Options o, Workload workload, String command, PrintStream log) throws Exception {
     SystemResult prepared = SystemResult.read(workload.dir().resolve("prepared.properties"));
     prepared.put("mode", mode(o));
-    Map<String, SystemResult> results = new LinkedHashMap<>();
-    for (String system : order(o)) {
-      Path file = workload.resultFile(system);
-      if (Files.isRegularFile(file)) {
-        results.put(system, SystemResult.read(file));
-      } else {
-        log.printf("== %s: no stored result in %s%n", system, file);
+    List<Map<String, SystemResult>> reps = new ArrayList<>();
+    for (int rep = 1; Files.isDirectory(workload.repetition(rep).resultsDir()); rep++) {
+      Map<String, SystemResult> results = new LinkedHashMap<>();
+      for (String system : order(o)) {
+        Path file = workload.repetition(rep).resultFile(system);
+        if (Files.isRegularFile(file)) {
+          results.put(system, SystemResult.read(file));
+        } else {
+          log.printf("== %s: no stored result in %s%n", system, file);
+        }
       }
+      reps.add(results);
     }
-    return check(o, workload, command, prepared, Queries.read(workload.queries()), results);
+    if (reps.isEmpty()) {
+      throw new IOException("no stored results under " + workload.dir().resolve("results"));
+    }
+    return check(o, workload, command, prepared, Queries.read(workload.queries()), reps);
   }
 
-  /** Step 3 and 4: checks the answers, writes the report and the chart only when they agree. */
+  /** Step 3 and 4: checks every repetition's answers, writes the report and the chart only when they agree. */
   private static Outcome check(Options o, Workload workload, String command, SystemResult prepared, Queries queries,
-      Map<String, SystemResult> results) throws IOException {
-    List<String> disagreements = AnswerCheck.disagreements(results, queries, workload);
+      List<Map<String, SystemResult>> reps) throws IOException {
+    List<String> disagreements = new ArrayList<>();
+    for (int rep = 1; rep <= reps.size(); rep++) {
+      for (String d : AnswerCheck.disagreements(reps.get(rep - 1), queries, workload.repetition(rep))) {
+        disagreements.add(reps.size() == 1 ? d : "repetition " + rep + ": " + d);
+      }
+    }
     String name = reportName(o);
     Path md = o.results().resolve(name + ".md");
     Path png = o.results().resolve(name + ".png");
     if (disagreements.isEmpty()) {
-      List<Comparison> rows = Report.rows(results, prepared);
-      MarkdownReport.write(md, command, workload, rows, results, prepared);
+      Noise noise = Noise.of(reps, o.expectedBandwidth());
+      List<Repeated> rows = Repeated.of(reps.stream().map(r -> Report.rows(r, prepared)).toList(), noise);
+      MarkdownReport.write(md, command, workload, rows, reps, prepared, noise);
       RatioChart.write(png, "graphsnap vs peers, " + o.scale().label() + " scale (" + String.format("%,d",
-          (long) prepared.number("edges")) + " edges)", rows);
+          (long) prepared.number("edges")) + " edges), median of " + reps.size() + " repetitions", rows);
     }
-    return new Outcome(results, disagreements, md, png);
+    return new Outcome(reps.getFirst(), reps, disagreements, md, png);
   }
 
   /** How the systems ran, for the report's header. */
@@ -202,18 +263,20 @@ public final class BenchHarness {
   }
 
   private static void deleteResults(Workload workload) throws IOException {
-    Path dir = workload.resultFile("x").getParent();
+    Path dir = workload.resultsDir();
     if (Files.isDirectory(dir)) {
-      try (var files = Files.list(dir)) {
-        for (Path p : files.toList()) {
-          Files.delete(p);
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          if (!p.equals(dir)) {
+            Files.delete(p);
+          }
         }
       }
     }
   }
 
-  /** Step 1: JSONL sizes, the resolved graph file, the questions. */
-  static SystemResult prepare(Workload workload, PrintStream log) throws IOException {
+  /** Step 1: JSONL sizes, the resolved graph file, the questions; the Parquet export when a system loads it. */
+  static SystemResult prepare(Workload workload, List<String> systems, PrintStream log) throws IOException {
     SystemResult prepared = new SystemResult();
     SyntheticGraph graph = SyntheticGraph.ofFiles(workload.files(), workload.seed());
     log.printf("== prepare: %,d files, seed %d%n", workload.files(), workload.seed());
@@ -240,6 +303,10 @@ public final class BenchHarness {
       throw new IllegalStateException("the graph has no " + queries.neighbourType() + " edges");
     }
     Files.writeString(workload.dir().resolve("neighbour-type-id"), Integer.toString(typeId));
+    if (systems.contains("duckdb") || systems.contains("kuzu")) {
+      log.printf("   Parquet export (graphsnap export --format parquet) for DuckDB and Kuzu%n");
+      ParquetInput.write(workload);
+    }
     prepared.write(workload.dir().resolve("prepared.properties"));
     return prepared;
   }
@@ -252,11 +319,12 @@ public final class BenchHarness {
         "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
     if (o.jfr()) {
       command.add("-XX:StartFlightRecording=settings=profile,filename="
-          + workload.dir().resolve(system + ".jfr"));
+          + workload.dir().resolve(system + "-" + workload.repetition() + ".jfr"));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SystemRunner.class.getName(),
         "--system", system, "--work", workload.dir().toString(), "--scale", o.scale().label(),
-        "--files", Integer.toString(o.files()), "--seed", Long.toString(o.seed())));
+        "--files", Integer.toString(o.files()), "--seed", Long.toString(o.seed()),
+        "--repetition", Integer.toString(workload.repetition())));
     if (o.quick()) {
       command.add("--quick");
     }

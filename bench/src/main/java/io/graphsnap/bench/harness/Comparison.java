@@ -35,6 +35,11 @@ public record Comparison(String section, String measure, Unit unit, double graph
     return peerFigure / graphsnap;
   }
 
+  /** The same row under another measure name. */
+  public Comparison withMeasure(String newMeasure) {
+    return new Comparison(section, newMeasure, unit, graphsnap, peer, peerFigure, goal, goalText, note);
+  }
+
   /** Whether there is a goal. */
   public boolean hasGoal() {
     return !Double.isNaN(goal);

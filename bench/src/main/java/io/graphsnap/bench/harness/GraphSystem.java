@@ -62,6 +62,14 @@ public interface GraphSystem extends AutoCloseable {
     return java.util.Map.of();
   }
 
+  /**
+   * Whether {@link #edgeCount()} counts the distinct (source, type, target) triples every other system counts
+   * (false for a system that stores type-less arcs, such as WebGraph: its N:E is then not checked).
+   */
+  default boolean countsTypedEdges() {
+    return true;
+  }
+
   /** N as this system sees it. */
   long nodeCount() throws Exception;
 

@@ -20,17 +20,19 @@ public final class RatioChart {
   private RatioChart() {}
 
   /** Writes the chart of {@code rows} to {@code file} (PNG). */
-  public static void write(Path file, String title, List<Comparison> rows) throws IOException {
+  public static void write(Path file, String title, List<Repeated> rows) throws IOException {
     System.setProperty("java.awt.headless", "true");
     List<String> labels = new ArrayList<>();
     List<Double> measured = new ArrayList<>();
     List<Double> goals = new ArrayList<>();
-    for (Comparison c : rows) {
-      double a = c.advantage();
+    for (Repeated x : rows) {
+      Comparison c = x.row();
+      double a = x.medianRatio();
       if (Double.isNaN(a)) {
         continue;
       }
-      labels.add(c.measure().replaceAll(" \\(.*\\)", "") + " vs " + c.peer());
+      labels.add(c.measure().replaceAll(" \\(.*\\)", "").replaceAll(":.*", "") + " vs " + c.peer()
+          + (c.section().equals(Report.API) ? " (API)" : ""));
       measured.add(a);
       goals.add(c.hasGoal() ? c.goal() : null);
     }

@@ -99,6 +99,23 @@ public final class ResolvedGraphFile {
     }
   }
 
+  /** The edge type names of a graph written by {@link #write} (type id = index), reading only the file's head. */
+  public static List<String> edgeTypes(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      In in = new In(ch, file);
+      long magic = in.getLong();
+      int version = in.getInt();
+      if (magic != MAGIC || version != VERSION) {
+        throw new IOException(file + " is not a resolved graph of version " + VERSION);
+      }
+      in.getInt();
+      in.getInt();
+      in.strings();
+      in.strings();
+      return in.strings();
+    }
+  }
+
   private static final class Out {
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);

@@ -32,7 +32,8 @@ public record Settings(int samples, int bfsSources, int loadWarmups, int loadRep
     return switch (scale) {
       case TINY -> new Settings(4096, 8, 1, 5, 5, 30, 3, 5, 500, 20, 64L << 20);
       case SMALL -> new Settings(4096, 4, 1, 3, 5, 60, 3, 5, 1000, 20, 512L << 20);
-      case MEDIUM -> new Settings(4096, 4, 1, 3, 3, 120, 3, 5, 1000, 20, 2L << 30);
+      // One load per repetition at medium (the repetitions repeat it): ten systems, three repetitions.
+      case MEDIUM -> new Settings(4096, 4, 0, 1, 3, 120, 3, 5, 1000, 20, 2L << 30);
       case LARGE -> new Settings(4096, 2, 0, 1, 1, 300, 3, 5, 1000, 20, 4L << 30);
     };
   }

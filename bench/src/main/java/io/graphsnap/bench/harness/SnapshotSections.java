@@ -69,6 +69,7 @@ public final class SnapshotSections {
       case CONFLICTS -> "name conflicts";
       case NAME_INDEX -> "hash index over names";
       case FILE_SYMBOLS -> "per-file symbol index (nodes in line order)";
+      case NAME_TRIGRAMS -> "search index over names (trigram → Roaring bitmap)";
     };
   }
 }

@@ -7,6 +7,10 @@ import io.graphsnap.bench.harness.systems.HeapCsrSystem;
 import io.graphsnap.bench.harness.systems.JGraphTSystem;
 import io.graphsnap.bench.harness.systems.MapDbSystem;
 import io.graphsnap.bench.harness.systems.SqliteSystem;
+import io.graphsnap.bench.harness.systems.DuckDbSystem;
+import io.graphsnap.bench.harness.systems.JGraphTSparseSystem;
+import io.graphsnap.bench.harness.systems.KuzuSystem;
+import io.graphsnap.bench.harness.systems.WebGraphSystem;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +32,10 @@ import java.util.StringJoiner;
  */
 public final class SystemRunner {
   /** The systems, in the order the harness runs them. */
-  public static final List<String> SYSTEMS = List.of("graphsnap", "heap-csr", "sqlite", "mapdb", "jgrapht");
+  public static final List<String> SYSTEMS = List.of("graphsnap", "heap-csr", "sqlite", "mapdb", "jgrapht",
+      "jgrapht-sparse", "duckdb", "kuzu", "webgraph", "neo4j");
+  /** The system that runs in its own JVM on a JDK 17/21 ({@link Neo4jProcess}), never in this one. */
+  public static final String NEO4J = "neo4j";
   /** The pseudo-system that measures memory bandwidth. */
   public static final String BANDWIDTH = "bandwidth";
 
@@ -57,6 +64,11 @@ public final class SystemRunner {
       case "sqlite" -> new SqliteSystem();
       case "mapdb" -> new MapDbSystem();
       case "jgrapht" -> new JGraphTSystem();
+      case "jgrapht-sparse" -> new JGraphTSparseSystem();
+      case "duckdb" -> new DuckDbSystem();
+      case "kuzu" -> new KuzuSystem();
+      case "webgraph" -> new WebGraphSystem();
+      case NEO4J -> throw new IllegalArgumentException("neo4j runs in its own JDK 17/21 process: see Neo4jProcess");
       default -> throw new IllegalArgumentException("unknown system '" + name + "': expected one of " + SYSTEMS
           + " or " + BANDWIDTH);
     };
@@ -73,8 +85,11 @@ public final class SystemRunner {
     if (name.equals(BANDWIDTH)) {
       SystemResult r = new SystemResult();
       r.put("system", name);
+      r.put("noise.loadavg", MachineNoise.loadAverage());
+      MachineNoise noise = MachineNoise.start();
       try {
         BandwidthProbe.run(workload, r);
+        r.put("noise.foreignCpu", noise.share());
       } catch (Exception | OutOfMemoryError e) {
         r.put("error.bandwidth", String.valueOf(e));
       }
@@ -84,7 +99,10 @@ public final class SystemRunner {
     try (GraphSystem system = create(name)) {
       SystemRunner runner = new SystemRunner(system, workload, queries, neighbourTypeId, log);
       runner.result.put("system", name);
+      runner.result.put("noise.loadavg", MachineNoise.loadAverage());
+      MachineNoise noise = MachineNoise.start();
       runner.runPhases();
+      runner.result.put("noise.foreignCpu", noise.share());
       runner.result.write(workload.resultFile(name));
       return runner.result;
     } catch (IOException e) {
@@ -147,6 +165,21 @@ public final class SystemRunner {
         phase = "analysis";
         log.printf("[%s] analysis API%n", system.name());
         analysisApi(graphsnap);
+        phase = "reader-pagerank";
+        log.printf("[%s] reader PageRank, 1 thread%n", system.name());
+        readerPageRank(graphsnap::pageRankReader, system.name() + "-reader");
+        phase = "cold";
+        log.printf("[%s] cold PageRank jobs%n", system.name());
+        coldGraphsnap(graphsnap);
+      } else if (system instanceof HeapCsrSystem heap) {
+        phase = "reader-pagerank";
+        log.printf("[%s] reader PageRank over an in-memory CSR, 1 thread%n", system.name());
+        readerPageRank(heap::pageRankReader, system.name() + "-reader");
+      }
+      if (system.capabilities().contains(Capability.PAGERANK) && !(system instanceof GraphsnapSystem)) {
+        phase = "cold";
+        log.printf("[%s] cold PageRank job%n", system.name());
+        coldJob();
       }
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       result.put("error." + phase, String.valueOf(e));
@@ -174,7 +207,9 @@ public final class SystemRunner {
   }
 
   private double[] answer() throws Exception {
-    result.put("answer.counts", system.nodeCount() + ":" + system.edgeCount());
+    if (system.countsTypedEdges()) {
+      result.put("answer.counts", system.nodeCount() + ":" + system.edgeCount());
+    }
     if (system.capabilities().contains(Capability.LOOKUP)) {
       StringJoiner hits = new StringJoiner(",");
       for (String name : queries.hits()) {
@@ -300,6 +335,65 @@ public final class SystemRunner {
     result.put("pagerank.api.iteration.seconds", pr.seconds() / iterations);
   }
 
+  /** A PageRank of the reader's code, 1 thread: answer written as {@code <file>.pagerank}, then timed. */
+  private void readerPageRank(PageRankTask task, String file) throws Exception {
+    int iterations = settings.pageRankIterations();
+    writeVector(workload.pageRankFile(file), task.run(iterations, Settings.DAMPING));
+    Timing.Sample full = Timing.median(0, settings.repeats(), settings.budgetSeconds(),
+        () -> task.run(iterations, Settings.DAMPING));
+    result.put("pagerank.reader.seconds", full);
+    result.put("pagerank.reader.iteration.seconds", full.seconds() / iterations);
+  }
+
+  /** A PageRank computation: {@code iterations} iterations at {@code damping}. */
+  @FunctionalInterface
+  private interface PageRankTask {
+    double[] run(int iterations, double damping) throws Exception;
+  }
+
+  /**
+   * graphsnap's cold jobs: the snapshot closed and its pages dropped from the page cache, then open + PageRank
+   * (reader, 1 thread; and the analysis API), each once per eviction, the median of {@code repeats}.
+   */
+  private void coldGraphsnap(GraphsnapSystem graphsnap) throws Exception {
+    int iterations = settings.pageRankIterations();
+    result.put("cold.available", ColdCache.available() ? 1 : 0);
+    double[] single = new double[settings.repeats()];
+    double[] api = new double[settings.repeats()];
+    for (int i = 0; i < settings.repeats(); i++) {
+      graphsnap.close();
+      ColdCache.evict(graphsnap.file());
+      long t0 = System.nanoTime();
+      graphsnap.reopen();
+      graphsnap.pageRankReader(iterations, Settings.DAMPING);
+      single[i] = (System.nanoTime() - t0) / 1e9;
+      graphsnap.close();
+      ColdCache.evict(graphsnap.file());
+      t0 = System.nanoTime();
+      graphsnap.reopen();
+      graphsnap.pageRankApi(iterations, Settings.DAMPING);
+      api[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    result.put("pagerank.job.cold.seconds", new Timing.Sample(Timing.median(single), single.length));
+    result.put("pagerank.api.job.cold.seconds", new Timing.Sample(Timing.median(api), api.length));
+  }
+
+  /** A peer's cold job: its input file's pages dropped, then load + PageRank, the median of {@code repeats}. */
+  private void coldJob() throws Exception {
+    int iterations = settings.pageRankIterations();
+    double[] times = new double[Math.max(1, Math.min(settings.repeats(), settings.loadRepeats()))];
+    for (int i = 0; i < times.length; i++) {
+      system.close();
+      Timing.settle();
+      ColdCache.evict(workload.resolvedGraph());
+      long t0 = System.nanoTime();
+      system.load(workload);
+      system.pageRank(iterations, Settings.DAMPING);
+      times[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    result.put("pagerank.job.cold.seconds", new Timing.Sample(Timing.median(times), times.length));
+  }
+
   private void timePageRank() throws Exception {
     int iterations = settings.pageRankIterations();
     Timing.Sample full = Timing.median(0, settings.repeats(), settings.budgetSeconds(),
@@ -338,8 +432,10 @@ public final class SystemRunner {
     int files = -1;
     long seed = io.graphsnap.bench.SyntheticGraph.DEFAULT_SEED;
     boolean quick = false;
+    int repetition = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--repetition" -> repetition = Integer.parseInt(args[++i]);
         case "--system" -> name = args[++i];
         case "--work" -> dir = Path.of(args[++i]);
         case "--scale" -> scale = Scale.parse(args[++i]);
@@ -356,7 +452,8 @@ public final class SystemRunner {
       System.err.println("usage: SystemRunner --system NAME --work DIR --scale S [--files F] [--seed N] [--quick]");
       System.exit(2);
     }
-    Workload workload = new Workload(dir, scale, files > 0 ? files : scale.files(), seed, Settings.of(scale, quick));
+    Workload workload = new Workload(dir, scale, files > 0 ? files : scale.files(), seed, Settings.of(scale, quick),
+        repetition);
     Queries queries = Queries.read(workload.queries());
     int typeId = Integer.parseInt(Files.readString(dir.resolve("neighbour-type-id")).trim());
     run(name, workload, queries, typeId, System.out);

@@ -51,6 +51,7 @@ final class CompiledSections implements SnapshotBody {
       case NAME_INDEX -> this::writeNameIndex;
       case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
+      case NAME_TRIGRAMS -> this::writeNameTrigrams;
     };
   }
 
@@ -88,6 +89,15 @@ final class CompiledSections implements SnapshotBody {
     }
     nameIndex.writeTo(out);
     nameIndex = null;
+  }
+
+  /** NAME_TRIGRAMS: from the names in id order, as the incremental build does. */
+  private void writeNameTrigrams(SectionWriter out) throws IOException {
+    NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
+    for (String name : g.nodeNames()) {
+      trigrams.add(Utf8.encode(name, "node name"));
+    }
+    trigrams.writeTo(out);
   }
 
   private void writeFiles(SectionWriter out) throws IOException {

@@ -76,7 +76,7 @@ final class GraphTools {
             List.of(option("type", "array", "--type", "Only these edge types (default: all). " + TYPES),
                 option("seed", "array", "--seed", "Personalise on these symbols (fully qualified names)."),
                 option("damping", "number", "--damping", "Damping factor in [0, 1] (default 0.85)."),
-                option("include_externals", "boolean", "!--no-externals", "Also rank external symbols (default false).")),
+                option("include_externals", "boolean", "!--no-external", "Also rank external symbols (default false).")),
             new Paging.Bound("--top", 20, 1000), arrayOf(Map.of("name", "string", "rank", "number"))),
         new Tool("diff", "What changed between builds", "The semantic difference between two snapshots of this "
             + "store, by file: symbols added, removed and modified (hash, kind, effects or file changed) and edges "

@@ -16,18 +16,18 @@ import java.util.Set;
 record Endpoint(String command, List<String> positionals, boolean variadic) {
   /**
    * Options no endpoint takes: what picks the snapshot or store (the server serves its own), the output mode,
-   * and what would write or take the store's writer lock ({@code refs --delete}, {@code refs --history} where it
-   * reads the index). A new option that writes must be added here.
+   * and what would write or take the store's writer lock ({@code refs --delete}). A new option that writes must be added here.
    */
   static final Set<String> REFUSED = Set.of("store", "snapshot", "at", "follow-store-link", "json", "stdin", "wait",
-      "history", "delete", "help", "version", "quiet", "verbose", "exit-code");
+      "delete", "help", "version", "quiet", "verbose", "exit-code");
 
-  /** The endpoints by name ({@code /api/NAME}). {@code search} is added with the search command. */
+  /** The endpoints by name ({@code /api/NAME}). */
   static final Map<String, Endpoint> ALL = Map.ofEntries(
       Map.entry("lookup", new Endpoint("lookup", List.of("name"), false)),
       Map.entry("neighbors", new Endpoint("neighbors", List.of("name"), false)),
       Map.entry("neighbours", new Endpoint("neighbors", List.of("name"), false)),
       Map.entry("query", new Endpoint("query", List.of("q"), false)),
+      Map.entry("search", new Endpoint("search", List.of("q"), false)),
       Map.entry("reach", new Endpoint("reach", List.of("name"), true)),
       Map.entry("path", new Endpoint("path", List.of("from", "to"), false)),
       Map.entry("effects", new Endpoint("effects", List.of("name"), false)),

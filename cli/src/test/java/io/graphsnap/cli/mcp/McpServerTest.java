@@ -156,7 +156,7 @@ class McpServerTest {
     assertEquals(cliJson("effects", "auth.login"), call("effects", Map.of("name", "auth.login")).get("answer"));
     assertEquals(first(cliJson("dead", "--kind", "fn", "--entry-kind", "test"), 3),
         call("dead", Map.of("kind", List.of("fn"), "entry_kind", List.of("test"), "limit", 3)).get("answer"));
-    assertEquals(cliJson("pagerank", "--top", "5", "--no-externals"), call("pagerank", Map.of("limit", 5)).get("answer"));
+    assertEquals(cliJson("pagerank", "--top", "5", "--no-external"), call("pagerank", Map.of("limit", 5)).get("answer"));
     JsonNode ranked = cliJson("pagerank", "--top", "7");
     JsonNode secondPage = call("pagerank", Map.of("limit", 3, "offset", 4, "include_externals", true)).get("answer");
     assertEquals(MAPPER.createArrayNode().add(ranked.get(4)).add(ranked.get(5)).add(ranked.get(6)), secondPage);

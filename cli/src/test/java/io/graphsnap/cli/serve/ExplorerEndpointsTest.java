@@ -46,7 +46,7 @@ class ExplorerEndpointsTest {
         new ApiServerTest.Case("degrees", "", "degrees"),
         new ApiServerTest.Case("sections", "", "sections"),
         new ApiServerTest.Case("neighbors", "name=db.query&reverse&offset=1&limit=2", "neighbors", "db.query", "--reverse", "--offset", "1", "--limit", "2"),
-        new ApiServerTest.Case("pagerank", "top=5&no-externals", "pagerank", "--top", "5", "--no-externals"),
+        new ApiServerTest.Case("pagerank", "top=5&no-external", "pagerank", "--top", "5", "--no-external"),
         new ApiServerTest.Case("cycles", "min-size=1&members=1", "cycles", "--min-size", "1", "--members", "1"));
     for (ApiServerTest.Case c : cases) {
       HttpResponse<String> r = Http.get(server.port(), "/api/" + c.endpoint() + (c.query().isEmpty() ? "" : "?" + c.query()));
@@ -83,7 +83,7 @@ class ExplorerEndpointsTest {
     }
     String info = Cli.run("info", "--store", store.toString(), "--json").ok().out();
     assertTrue(info.contains("\"bytes\":" + sum + ","), "sections add up to the file's size " + sum + ": " + info);
-    String pr = Cli.run("pagerank", "--top", "100", "--no-externals", "--store", store.toString(), "--json").ok().out();
+    String pr = Cli.run("pagerank", "--top", "100", "--no-external", "--store", store.toString(), "--json").ok().out();
     String externals = Cli.run("query", "is:external", "--store", store.toString(), "--json").ok().out();
     for (String name : externals.split("\"name\":\"")) {
       if (!name.startsWith("[")) {

@@ -78,7 +78,15 @@ public enum SectionId {
    * this line"; the rule is in {@link FileSymbolsFormat}. Since format version
    * {@link SnapshotFormat#VERSION_FILE_SYMBOLS}; optional: without it those lookups scan the nodes.
    */
-  FILE_SYMBOLS(23);
+  FILE_SYMBOLS(23),
+  /**
+   * {@code NameTrigrams --> TrigramCount UInt32, Zero UInt32, Trigrams UInt32^TrigramCount, Postings BitmapList}:
+   * for each trigram of the ASCII-case-folded names, the nodes whose name contains it, so that a substring search
+   * reads a few bitmaps and its candidates instead of every name; the exact rule is in {@link NameTrigramsFormat}.
+   * Since format version {@link SnapshotFormat#VERSION_NAME_TRIGRAMS}; optional: a file without it is searched by
+   * reading every name.
+   */
+  NAME_TRIGRAMS(24);
 
   private final int id;
 
@@ -108,6 +116,7 @@ public enum SectionId {
       case NODE_DETAILS -> NodeDetailsFormat.class.getName();
       case NAME_INDEX -> NameIndexFormat.class.getName();
       case FILE_SYMBOLS -> FileSymbolsFormat.class.getName();
+      case NAME_TRIGRAMS -> NameTrigramsFormat.class.getName();
     };
   }
 

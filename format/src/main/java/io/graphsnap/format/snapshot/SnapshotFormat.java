@@ -25,7 +25,8 @@ import io.graphsnap.format.object.Kinds;
  *
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
- * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat}, and the bloom module's
+ * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
+ * {@link NameTrigramsFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
@@ -42,10 +43,14 @@ public final class SnapshotFormat {
    */
   public static final int VERSION_NAME_INDEX = 2;
   /**
-   * Version 3 adds {@link SectionId#FILE_SYMBOLS}, each file's nodes in line order; every other section is as in
-   * version 2, so a version-2 file is read as before (file and position lookups then scan the nodes).
+   * Version 3 adds two optional sections, {@link SectionId#FILE_SYMBOLS} (each file's nodes in line order) and
+   * {@link SectionId#NAME_TRIGRAMS} (the search index over node names); every other section is as in version 2, so
+   * version-1 and version-2 files are read as before (file and position lookups then scan the nodes, searches read
+   * every name). The two sections arrived together, so both names denote this one version.
    */
   public static final int VERSION_FILE_SYMBOLS = 3;
+  /** The version that adds {@link SectionId#NAME_TRIGRAMS}: the same version 3 as {@link #VERSION_FILE_SYMBOLS}. */
+  public static final int VERSION_NAME_TRIGRAMS = VERSION_FILE_SYMBOLS;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
   public static final int VERSION_CURRENT = VERSION_FILE_SYMBOLS;
   /** Alignment of every section's offset, in bytes (a cache line). */

@@ -18,10 +18,14 @@ import java.util.List;
  * @param conflicts those lines in input order, at most {@link JsonLinesIngester#MAX_REPORTED}
  * @param batchRefused true when a conflict under {@link JsonLinesIngester#expectBaseline} refused the whole
  *     batch: then nothing was stored and every count of files is 0
+ * @param interrupted true when {@link JsonLinesIngester#stopWhen} stopped the ingest after {@code linesRead} lines:
+ *     those lines are stored (the counts say what changed), the rest was not read; with
+ *     {@link JsonLinesIngester#replaceAll} or {@link JsonLinesIngester#expectBaseline}, which apply to the whole
+ *     input, nothing was stored and every count of files is 0
  */
 public record IngestReport(long linesRead, int added, int changed, int unchanged, int deleted,
     long errorCount, List<LineError> errors, List<String> warnings, long conflictCount, List<LineError> conflicts,
-    boolean batchRefused) {
+    boolean batchRefused, boolean interrupted) {
   /** Copies the lists. */
   public IngestReport {
     errors = List.copyOf(errors);

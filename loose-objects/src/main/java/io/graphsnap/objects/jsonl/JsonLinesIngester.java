@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,7 @@ public final class JsonLinesIngester {
   private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
   private IngestProgress progress = IngestProgress.NONE;
   private Function<String, ExpectedObject> baseline;
+  private BooleanSupplier stopRequested = () -> false;
 
   /** An ingester into {@code store}, which the caller keeps open and closes. */
   public JsonLinesIngester(Store store) {
@@ -91,6 +93,19 @@ public final class JsonLinesIngester {
     return this;
   }
 
+  /**
+   * Asks {@code stopRequested} after each line; once it says true the ingest reads no further line and ends with
+   * an {@link IngestReport#interrupted() interrupted} report: the lines read so far are committed, whole (each
+   * line is one file, and its object is durable before the index names it), unless {@link #replaceAll} or
+   * {@link #expectBaseline} is on, which apply to the whole input: then nothing is committed. Objects already
+   * written stay in {@code objects/} (content-addressed, so a rerun finds them; gc removes those nothing names).
+   * It is a flag, not a thread interrupt, so that no file channel is closed under a write. Default: never.
+   */
+  public JsonLinesIngester stopWhen(BooleanSupplier stopRequested) {
+    this.stopRequested = stopRequested == null ? () -> false : stopRequested;
+    return this;
+  }
+
   /** Where to report progress; default {@link IngestProgress#NONE}. */
   public JsonLinesIngester progress(IngestProgress progress) {
     this.progress = progress == null ? IngestProgress.NONE : progress;
@@ -116,11 +131,16 @@ public final class JsonLinesIngester {
     Run run = new Run();
     try (IndexUpdate update = store.beginUpdate()) {
       LineReader reader = new LineReader(in, maxLineBytes);
-      while (reader.next()) {
+      while (!run.interrupted && reader.next()) {
         run.line(reader, update);
         progress.onLine(reader.lineNumber(), reader.bytesRead(), totalBytes);
+        run.interrupted = stopRequested.getAsBoolean();
       }
       run.linesRead = reader.lineNumber();
+      if (run.interrupted && (replaceAll || baseline != null)) {
+        update.close(); // rolls back: replace-all and the baseline check apply to the whole input
+        return run.report(0, 0, 0, 0, false);
+      }
       if (replaceAll) {
         run.replaceAll(update);
       }
@@ -147,10 +167,11 @@ public final class JsonLinesIngester {
     final List<String> warnings = new ArrayList<>();
     long conflictCount;
     final List<LineError> conflicts = new ArrayList<>();
+    boolean interrupted;
 
     IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
       return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,
-          conflictCount, conflicts, refused);
+          conflictCount, conflicts, refused, interrupted);
     }
 
     /** Checks {@code path} against the line's expectation, else the baseline's on its first change; false on a conflict. */

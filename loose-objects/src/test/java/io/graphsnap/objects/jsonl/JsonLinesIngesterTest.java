@@ -83,6 +83,40 @@ class JsonLinesIngesterTest {
     return store.objects().read(store.index().file(path).objectId());
   }
 
+  /** A stop request (Ctrl-C) after line 2: lines 1-2 are stored whole, the rest is not read; a rerun stores the rest. */
+  @Test
+  void aStopRequestKeepsTheLinesReadSoFar() throws Exception {
+    Path file = Files.createTempFile(dir, "input", ".jsonl");
+    Files.writeString(file, EXAMPLE);
+    int[] lines = {0};
+    IngestReport stopped = new JsonLinesIngester(store).progress((line, read, total) -> lines[0]++)
+        .stopWhen(() -> lines[0] >= 2).ingest(file);
+    assertTrue(stopped.interrupted());
+    assertEquals(2, stopped.linesRead());
+    assertEquals(2, stopped.added());
+    assertEquals(List.of("src/auth.cov", "src/db.cov"), paths());
+    IngestReport rerun = new JsonLinesIngester(store).ingest(file);
+    assertFalse(rerun.interrupted());
+    assertEquals(2, rerun.unchanged());
+    assertEquals(2, rerun.added());
+    assertEquals(4, paths().size());
+  }
+
+  /** With --replace-all (or a baseline), which apply to the whole input, a stop stores nothing. */
+  @Test
+  void aStopRequestUnderReplaceAllStoresNothing() throws Exception {
+    ingest(EXAMPLE);
+    Path file = Files.createTempFile(dir, "input", ".jsonl");
+    List<String> lines = EXAMPLE.lines().toList();
+    Files.writeString(file, lines.get(3).replace("Users log in", "Users sign in") + "\n" + lines.get(2) + "\n");
+    IngestReport stopped = new JsonLinesIngester(store).replaceAll(true).stopWhen(() -> true).ingest(file);
+    assertTrue(stopped.interrupted());
+    assertEquals(1, stopped.linesRead());
+    assertEquals(0, stopped.added() + stopped.changed() + stopped.deleted());
+    assertEquals(List.of("docs/requirements.md", "src/auth.cov", "src/db.cov", "test/auth_test.cov"), paths());
+    assertEquals("Users log in with a password.", stored("docs/requirements.md").symbols().get(0).notes().get(0).text());
+  }
+
   @Test
   void realisticExampleBecomesOneObjectPerLine() throws Exception {
     IngestReport report = ingest(EXAMPLE);

@@ -157,7 +157,10 @@ public sealed interface Query {
     }
   }
 
-  /** {@code is:external} (targets no file defines) or {@code is:merged} (namespaces merged from several files). */
+  /**
+   * {@code is:external} (targets no file defines), {@code is:merged} (namespaces merged from several files) or
+   * {@code is:test} (kind {@code test}, or declared in a file under a {@code test/} or {@code tests/} folder).
+   */
   record Is(String flag) implements Query {
     @Override
     public String toString() {

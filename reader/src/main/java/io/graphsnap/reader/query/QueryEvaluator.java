@@ -4,12 +4,15 @@ import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.IdRange;
 import io.graphsnap.reader.analysis.EffectClosure;
+import io.graphsnap.format.snapshot.NameTrigramsFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
@@ -36,17 +39,39 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * snapshot must stay open while it is used; results are heap bitmaps that outlive it.
  */
 public final class QueryEvaluator {
+  /** A path under a {@code test} or {@code tests} folder: {@code src/test/java/...}, {@code tests/x.py}. */
+  private static final Pattern TEST_FOLDER = Pattern.compile("(^|.*/)tests?/.*");
+
   private final GraphSnapshot g;
   private NameSearch nameSearch;
   private EffectClosure closure;
   private final List<String> warnings = new ArrayList<>();
 
-  /** An evaluator over {@code snapshot}, which the caller keeps open. */
+  /**
+   * An evaluator over {@code snapshot}, which the caller keeps open. Globs without a literal prefix take their
+   * candidates from the snapshot's search index (NAME_TRIGRAMS) when it has one and the literal is long enough.
+   */
   public QueryEvaluator(GraphSnapshot snapshot) {
     this.g = snapshot;
+    this.nameSearch = snapshot.hasSearchIndex() ? this::indexCandidates : null;
   }
 
-  /** Uses {@code search} to find candidates for globs without a literal prefix; {@code null}: scan names. */
+  /**
+   * The nodes whose name contains {@code literal} ignoring ASCII case (a superset of the case-sensitive
+   * matches), from the trigram index; {@code null} for a literal shorter than a trigram, which the index cannot
+   * narrow (the caller then scans once instead of twice).
+   */
+  private ImmutableRoaringBitmap indexCandidates(String literal) {
+    if (literal.getBytes(StandardCharsets.UTF_8).length < NameTrigramsFormat.GRAM) {
+      return null;
+    }
+    return g.namesContaining(literal).toMutableRoaringBitmap();
+  }
+
+  /**
+   * Uses {@code search} to find candidates for globs without a literal prefix instead of the snapshot's own
+   * index; {@code null}: scan names.
+   */
   public QueryEvaluator nameSearch(NameSearch search) {
     this.nameSearch = search;
     return this;
@@ -114,7 +139,11 @@ public final class QueryEvaluator {
       });
       case Query.Relation rel -> relation(rel, candidates);
       case Query.Degree degree -> degree(degree, candidates);
-      case Query.Is is -> filter(candidates, is.flag().equals("external") ? g::isExternal : g::isMerged);
+      case Query.Is is -> switch (is.flag()) {
+        case "external" -> filter(candidates, g::isExternal);
+        case "merged" -> filter(candidates, g::isMerged);
+        default -> tests(candidates);
+      };
     };
   }
 
@@ -166,6 +195,16 @@ public final class QueryEvaluator {
         return filter(scope, v -> p.matches(g.name(v)));
       }
     }
+  }
+
+  /**
+   * {@code is:test}: the candidates of kind {@code test} (a bitmap), and those declared in a file under a
+   * {@code test/} or {@code tests/} folder (the file table, then as {@link #inFiles}).
+   */
+  private MutableRoaringBitmap tests(MutableRoaringBitmap candidates) {
+    MutableRoaringBitmap result = ImmutableRoaringBitmap.and(candidates, g.ofKind("test"));
+    result.or(inFiles(candidates, f -> TEST_FOLDER.matcher(g.filePath(f)).matches(), null));
+    return result;
   }
 
   /** The candidates defined in a file that {@code fileMatches}. */

@@ -333,8 +333,8 @@ public final class QueryParser {
 
     Query is(Token word, int start) {
       String flag = word.text().substring(start);
-      if (!flag.equals("external") && !flag.equals("merged")) {
-        throw error(word, start, "is: takes external or merged, not '" + flag + "'");
+      if (!flag.equals("external") && !flag.equals("merged") && !flag.equals("test")) {
+        throw error(word, start, "is: takes external, merged or test, not '" + flag + "'");
       }
       return new Query.Is(flag);
     }

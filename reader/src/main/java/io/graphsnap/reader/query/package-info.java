@@ -39,7 +39,9 @@
  *   <tr><td>{@code rel:TYPE>X}, {@code rel:TYPE<X}, {@code rel:*>X}</td><td>an edge of TYPE (any
  *       type for {@code *}) to X, or from X</td></tr>
  *   <tr><td>{@code in>N}, {@code out<=N}, {@code in.calls=0}</td><td>degree, of all or one edge type</td></tr>
- *   <tr><td>{@code is:external}, {@code is:merged}</td><td>an unresolved target; a merged namespace</td></tr>
+ *   <tr><td>{@code is:external}, {@code is:merged}, {@code is:test}</td><td>an unresolved target; a merged
+ *       namespace; a test (kind {@code test}, or declared in a file under a {@code test/} or {@code tests/}
+ *       folder, such as {@code src/test/java/})</td></tr>
  * </table>
  * Example: {@code kind:method effect~:io -file:src/test/ (name:*Reader OR name:*Stream)}.
  *

@@ -65,6 +65,7 @@ class QueryParserTest {
     assertEquals(new Degree(Direction.IN, null, Comparison.LT, 7), parse("in<7"));
     assertEquals(new Is("external"), parse("is:external"));
     assertEquals(new Is("merged"), parse("is:merged"));
+    assertEquals(new Is("test"), parse("is:test"));
     assertEquals(new Query.All(), parse("   "));
   }
 
@@ -128,7 +129,7 @@ class QueryParserTest {
       "in.nosuch>1                | 4  | unknown edge type 'nosuch'",
       "in:3                       | 3  | 'in' takes a comparison",
       "meta:=x                    | 6  | meta: needs a key",
-      "is:big                     | 4  | is: takes external or merged",
+      "is:big                     | 4  | is: takes external, merged or test",
       "rel:calls                  | 5  | rel: takes TYPE>TARGET",
       "rel:>x                     | 5  | rel: needs an edge type",
       "rel:calls>                 | 11 | rel: needs a target",

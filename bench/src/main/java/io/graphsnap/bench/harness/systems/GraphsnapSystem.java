@@ -152,6 +152,19 @@ public final class GraphsnapSystem implements GraphSystem {
     return new long[] {components.count(), largest < 0 ? 0 : components.size(largest)};
   }
 
+  /** The snapshot file {@link #load} built. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * PageRank by the reader's analysis API on one thread ({@code parallel(false)}), exactly {@code iterations}
+   * iterations: the code users call, compared with the same code over an in-memory CSR and with heap arrays.
+   */
+  public double[] pageRankReader(int iterations, double damping) {
+    return PageRank.on(graph).parallel(false).damping(damping).tolerance(0).maxIterations(iterations).run().ranks();
+  }
+
   /** PageRank by the reader's analysis API (parallel over all cores), exactly {@code iterations} iterations. */
   public double[] pageRankApi(int iterations, double damping) {
     return PageRank.on(graph).damping(damping).tolerance(0).maxIterations(iterations).run().ranks();

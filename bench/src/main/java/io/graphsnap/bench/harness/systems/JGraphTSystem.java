@@ -11,20 +11,24 @@ import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.scoring.PageRank;
+import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
  * JGraphT in memory, as a user would hold a code graph in it: a {@link DirectedPseudograph} (multi-edges and
- * self-loops allowed) of {@code Integer} vertices and one edge object per edge carrying its type. Load reads the
- * resolved graph file and adds every vertex and edge. BFS is JGraphT's {@link BreadthFirstIterator}; SCC its {@link KosarajuStrongConnectivityInspector}; PageRank
+ * self-loops allowed) of {@code Integer} vertices and one edge object per edge carrying its type. The edge class
+ * extends {@link DefaultEdge}, so JGraphT keeps each edge's source and target in the edge itself (its "intrusive
+ * edges": {@code getEdgeTarget} is a field read, not a hash lookup), JGraphT's documented fast path for
+ * user-defined edges. Load reads the resolved graph file and adds every vertex and edge. BFS is JGraphT's {@link BreadthFirstIterator}; SCC its {@link KosarajuStrongConnectivityInspector}; PageRank
  * is JGraphT's {@link PageRank} with the tolerance at its minimum, so that it runs exactly the asked iterations.
  */
 public final class JGraphTSystem implements GraphSystem {
   private Graph<Integer, TypedEdge> graph;
 
-  /** An edge with its type id; identity equality, as JGraphT needs for multi-edges. */
-  public static final class TypedEdge {
+  /** An edge with its type id; identity equality, as JGraphT needs for multi-edges; intrusive source and target. */
+  public static final class TypedEdge extends DefaultEdge {
+    private static final long serialVersionUID = 1L;
     final byte type;
 
     TypedEdge(byte type) {

@@ -3,6 +3,7 @@ package io.graphsnap.builder.internal.delta;
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.builder.internal.CompiledGraph;
 import io.graphsnap.builder.internal.NameIndexBuilder;
+import io.graphsnap.builder.internal.NameTrigramsBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
 import io.graphsnap.format.snapshot.Conflict;
@@ -87,6 +88,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case BLOOM -> this::writeBloom;
       case NAME_INDEX -> this::writeNameIndex;
       case FILE_SYMBOLS -> this::writeFileSymbols;
+      case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case FILE_PATHS -> this::writePaths;
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(d.languages);
@@ -116,7 +118,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
           REVERSE_SOURCES, REVERSE_TYPES -> false;
       case KINDS, EFFECTS, EDGE_TYPES, EDGE_TYPE_COUNTS, KIND_BITMAPS, EFFECT_BITMAPS, BLOOM, FILE_PATHS, FILES,
-          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS -> true;
+          LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS, NAME_TRIGRAMS -> true;
     };
   }
 
@@ -175,11 +177,38 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
 
   /** The base's NAME_INDEX section, or null if it has none (a version-2 file may omit it). */
   private MemorySegment baseNameIndex() {
+    return baseSection(SectionId.NAME_INDEX);
+  }
+
+  /** The base's section {@code id}, or null if it has none (the optional sections). */
+  private MemorySegment baseSection(SectionId id) {
     try {
-      return base.section(SectionId.NAME_INDEX);
+      return base.section(id);
     } catch (IllegalStateException absent) {
       return null;
     }
+  }
+
+  /**
+   * NAME_TRIGRAMS: the base's bytes when no node id moved (the section depends only on the names in id order),
+   * else rebuilt from the new names in id order, as NAME_INDEX is. O(name bytes) then.
+   */
+  private void writeNameTrigrams(SectionWriter out) throws IOException {
+    MemorySegment baseTrigrams = nodes.identity() ? baseSection(SectionId.NAME_TRIGRAMS) : null;
+    if (baseTrigrams != null) {
+      out.put(baseTrigrams, 0, baseTrigrams.byteSize());
+      return;
+    }
+    NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      if (nodes.kind[seg] == Splice.ITEM) {
+        NodeState s = d.nodeItems[nodes.item[seg]];
+        trigrams.add(s.oldId >= 0 ? base.nameBytes(s.oldId) : DeltaPlanner.utf8(s.name));
+      } else {
+        trigrams.addNames(base.names, base.nodeCount, nodes.oldStart[seg], nodes.oldStart[seg] + nodes.length[seg]);
+      }
+    }
+    trigrams.writeTo(out);
   }
 
   // ---------------------------------------------------------------- node records and kind bitmaps

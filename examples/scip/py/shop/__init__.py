@@ -1,0 +1,1 @@
+"""A small shop service: graphsnap's SCIP tests index it with scip-python."""
