@@ -94,32 +94,15 @@ async function fetchJson(u, endpoint, signal) {
   }
 }
 
-// Name search: /api/search when the server has it (graphsnap search), else the query endpoint's name-substring
-// match (a quoted bare word). Decided on the first call and kept.
-let searchMode = null; // 'search:text' | 'search:q' | 'query'
-
+// Name search: /api/search (graphsnap search: part of a name ignoring case, camel humps, or the nearest names),
+// best first; rows {name, kind, file?, lines?}.
 export async function searchNames(text, { limit = 12, signal } = {}) {
   const t = text.trim();
   if (!t) return [];
-  if (searchMode == null || searchMode.startsWith('search')) {
-    for (const param of searchMode ? [searchMode.slice(7)] : ['text', 'q']) {
-      try {
-        const rows = await api('search', { [param]: t, limit }, { signal, expensive: false });
-        searchMode = `search:${param}`;
-        return rows;
-      } catch (e) {
-        if (e.status === 404 && /no endpoint/.test(e.message)) break; // this server has no /api/search
-        if (e.status === 400 && /unknown parameter/.test(e.message)) continue;
-        if (e.status === 404) { searchMode = `search:${param}`; return []; } // nothing found
-        throw e;
-      }
-    }
-    searchMode = 'query';
+  try {
+    return await api('search', { q: t, limit }, { signal, expensive: false });
+  } catch (e) {
+    if (e.status === 404 && !/no endpoint/.test(e.message)) return []; // nothing found
+    throw e;
   }
-  const literal = `"${t.replace(/"/g, '')}"`;
-  return api('query', { q: literal, limit }, { signal });
-}
-
-export function searchBackend() {
-  return searchMode == null ? 'unknown' : searchMode.startsWith('search') ? '/api/search' : '/api/query (name contains)';
 }

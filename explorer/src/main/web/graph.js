@@ -42,6 +42,7 @@ export function graphView(container, { onTap, onOpen, center } = {}) {
       { selector: ':selected', style: { 'border-color': '#f0b400', 'border-width': 4 } },
     ],
   });
+  container.cy = cy; // for the browser test, which clicks a node where Cytoscape drew it
   let lastTap = 0;
   cy.on('tap', 'node', (e) => {
     const now = Date.now();

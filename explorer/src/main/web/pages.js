@@ -1,5 +1,5 @@
 // The search, path, overview and diff pages.
-import { api, searchNames, searchBackend } from './api.js';
+import { api, searchNames } from './api.js';
 import { h, clear, fmt, bytes, symbolLink, symbolHref, spinner, errorBox } from './dom.js';
 import { nameInput } from './suggest.js';
 import { graphView, colourOf } from './graph.js';
@@ -30,9 +30,10 @@ export async function searchPage(main, params) {
       results.append(h('p', 'Nothing matches.'));
       return;
     }
-    results.append(h('table', { id: 'results' }, h('thead', h('tr', h('th', 'name'), h('th', 'kind'))),
-      h('tbody', rows.map((r) => h('tr', h('td', symbolLink(r.name)), h('td', r.kind || ''))))));
-    results.append(h('p.muted', `${rows.length === 100 ? 'first 100 shown' : `${rows.length} shown`} · found with ${searchBackend()}`));
+    results.append(h('table', { id: 'results' }, h('thead', h('tr', h('th', 'name'), h('th', 'kind'), h('th', 'where'))),
+      h('tbody', rows.map((r) => h('tr', h('td', symbolLink(r.name)), h('td', r.kind || ''),
+        h('td.mono', r.file ? `${r.file}:${r.lines ? r.lines[0] : ''}` : 'external'))))));
+    results.append(h('p.muted', `${rows.length === 100 ? 'first 100 shown' : `${rows.length} shown`}`));
   } catch (e) {
     results.lastChild.remove();
     results.append(errorBox(e));
@@ -169,30 +170,39 @@ export async function diffPage(main, params) {
   }
   const out = h('section', { id: 'diff' }, spinner('comparing…'));
   main.append(out);
+  const PAGE_FILES = 50; // files asked per request: a diff of two unrelated snapshots is as large as both graphs
   try {
-    const d = await api('diff', { from, to });
+    const d = await api('diff', { from, to, offset: 0, limit: PAGE_FILES });
     const s = d.summary;
     clear(out).append(h('p.panel', { id: 'diff-summary' }, `${d.from.spec} (${d.from.snapshot.slice(0, 12)}) → ${d.to.spec} (${d.to.snapshot.slice(0, 12)}): `,
       `${fmt(s.files)} files; symbols `, h('span.add', `+${fmt(s.symbolsAdded)}`), ' ', h('span.del', `−${fmt(s.symbolsRemoved)}`), ' ',
       h('span.mod', `~${fmt(s.symbolsModified)}`), '; edges ', h('span.add', `+${fmt(s.edgesAdded)}`), ' ', h('span.del', `−${fmt(s.edgesRemoved)}`)));
-    if (!d.files.length) {
+    if (!s.files) {
       out.append(h('p', 'No differences.'));
       return;
     }
-    const filesBox = h('div.panel');
+    const filesBox = h('div.panel', { id: 'diff-files' });
     out.append(filesBox);
+    const more = h('button', { type: 'button', id: 'diff-more' }, 'More files');
     let shown = 0;
-    const more = h('button', { type: 'button' }, 'More files');
-    const showMore = () => {
-      d.files.slice(shown, shown + 100).forEach((f) => filesBox.insertBefore(fileDiff(f, d.files.length <= 20), more.isConnected ? more : null));
-      shown += 100;
-      if (shown < d.files.length) {
-        more.textContent = `More files (${fmt(d.files.length - shown)} left)`;
+    const show = (files) => {
+      files.forEach((f) => filesBox.insertBefore(fileDiff(f, s.files <= 20), more.isConnected ? more : null));
+      shown += files.length;
+      if (shown < s.files && files.length) {
+        more.textContent = `More files (${fmt(s.files - shown)} left)`;
+        more.disabled = false;
         filesBox.append(more);
       } else more.remove();
     };
-    more.addEventListener('click', showMore);
-    showMore();
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      try {
+        show((await api('diff', { from, to, offset: shown, limit: PAGE_FILES })).files);
+      } catch (e) {
+        filesBox.append(errorBox(e));
+      }
+    });
+    show(d.files);
   } catch (e) {
     clear(out).append(errorBox(e));
   }

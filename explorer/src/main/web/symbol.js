@@ -89,19 +89,22 @@ function renderNeighbours(box, name, degree) {
       let offset = 0;
       let loading = false;
       const more = h('button', { type: 'button' }, 'Show more');
+      const moreItem = h('li', more);
+      let focusMore = false;
       const load = async () => {
         if (loading) return;
         loading = true;
         more.disabled = true;
         try {
           const rows = await api('neighbors', { name, type, reverse: dir === 'in', offset, limit: PAGE });
+          moreItem.remove();
           rows.forEach((r) => list.append(h('li', symbolLink(r.name))));
           offset += rows.length;
-          more.remove();
-          if (offset < count) {
+          if (offset < count && rows.length) {
             more.textContent = `Show more (${fmt(count - offset)} left)`;
             more.disabled = false;
-            list.append(h('li', more));
+            list.append(moreItem);
+            if (focusMore) more.focus();
           }
         } catch (e) {
           list.append(h('li', errorBox(e)));
@@ -109,7 +112,7 @@ function renderNeighbours(box, name, degree) {
           loading = false;
         }
       };
-      more.addEventListener('click', load);
+      more.addEventListener('click', () => { focusMore = document.activeElement === more; load(); });
       details.addEventListener('toggle', () => { if (details.open && offset === 0) load(); });
       box.append(details);
     }
@@ -175,13 +178,22 @@ function renderDrawing(box, name, degree, params) {
 
   const selectedTypes = () => boxes.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
 
+  // A few neighbours of n each way: one page of any type when every type is chosen, else one page per chosen type
+  // (asked by type, so a type that comes late in the CSR order of a hub is not crowded out by the others).
   async function neighboursOf(n, perDirection, typeSet) {
-    const [out, inn] = await Promise.all([
-      api('neighbors', { name: n, limit: perDirection * 3 }),
-      api('neighbors', { name: n, reverse: true, limit: perDirection * 3 }),
-    ]);
-    const pick = (rows) => rows.filter((r) => typeSet.has(r.type)).slice(0, perDirection);
-    return { out: pick(out), in: pick(inn) };
+    const all = typeSet.size === types.length;
+    const side = async (reverse) => {
+      if (all) return api('neighbors', { name: n, reverse, limit: perDirection });
+      const pages = await Promise.all([...typeSet].map((type) => api('neighbors', { name: n, reverse, type, limit: perDirection })
+        .catch((e) => { if (e.status === 400 || e.status === 404) return []; throw e; })));
+      const rows = [];
+      for (let i = 0; rows.length < perDirection && pages.some((p) => i < p.length); i++) {
+        pages.forEach((p) => { if (i < p.length && rows.length < perDirection) rows.push(p[i]); });
+      }
+      return rows;
+    };
+    const [out, inn] = await Promise.all([side(false), side(true)]);
+    return { out, in: inn };
   }
 
   function listNode(n) {

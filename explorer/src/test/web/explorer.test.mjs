@@ -1,8 +1,10 @@
 // Browser test of the graphsnap explorer, driven by Playwright (playwright-core) in the system's headless Chromium.
 // Usage: node explorer.test.mjs CONFIG.json   (ExplorerBrowserTest in the cli module writes CONFIG and runs it)
 // CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, url, search, symbol, caller, pathFrom, pathTo,
-//           diffFrom, diffTo, diffFile }] }
+//           diffFrom, diffTo, diffFile }], hub: { url, symbol, callers, changedFiles } }
 // Checks page content, saves screenshots, fails on any page error and on any request that leaves the server's origin.
+// The network is disabled for the browser: its DNS resolves nothing but the loopback address and every other
+// connection goes to a proxy that does not exist, so the pages work from the server alone or not at all.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +18,17 @@ function check(ok, what) {
   if (ok) { passed++; console.log(`ok   ${what}`); } else { failed++; console.log(`FAIL ${what}`); }
 }
 
-const browser = await chromium.launch({ executablePath: config.chromium, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: config.chromium,
+  args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1'],
+});
 try {
+  await networkIsDisabled();
   for (const c of config.cases) {
     await runCase(c);
   }
+  if (config.hub) await hubCase(config.hub);
   await cspBlocksOffHost();
 } catch (e) {
   failed++;
@@ -47,7 +55,13 @@ async function newPage(url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
   page.setDefaultTimeout(20000);
-  return { context, page, offHost, errors };
+  const answers = []; // { url, bytes } of every /api/ answer
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) {
+      answers.push(r.body().then((b) => ({ url: r.url(), bytes: b.length }), () => ({ url: r.url(), bytes: 0 })));
+    }
+  });
+  return { context, page, offHost, errors, answers };
 }
 
 async function shot(page, name) {
@@ -112,10 +126,13 @@ async function runCase(c) {
   await page.waitForTimeout(800);
   const after = await drawnCount(page);
   check(after >= before, `${L}: expanding a drawn node keeps or adds symbols (${before} -> ${after})`);
+  await clickANode(page, L);
   await page.locator('#h-graph').scrollIntoViewIfNeeded();
   await shot(page, `${L}-symbol.png`);
 
-  // path finder, drawn
+  await keyboardPath(page, url, c);
+
+  // path finder from a shared URL, drawn
   await page.goto(`${url}#/path?from=${encodeURIComponent(c.pathFrom)}&to=${encodeURIComponent(c.pathTo)}`);
   await page.locator('#path-steps').waitFor();
   const steps = await page.locator('#path-steps').textContent();
@@ -183,5 +200,136 @@ async function cspBlocksOffHost() {
   check(outcome === 'refused', 'a script on the page cannot fetch another host (Content-Security-Policy)');
   const csp = (await page.request.get(config.url)).headers()['content-security-policy'] || '';
   check(/connect-src 'self'/.test(csp), `the page is served with connect-src 'self' (${csp.slice(0, 40)}…)`);
+  await context.close();
+}
+
+/** Clicks an unexpanded node of the drawing (where Cytoscape rendered it) and checks that it gets expanded. */
+async function clickANode(page, L) {
+  await page.locator('#h-graph').scrollIntoViewIfNeeded();
+  const target = await page.evaluate(() => {
+    const el = document.getElementById('graph');
+    const cy = el.cy;
+    const box = el.getBoundingClientRect();
+    const n = cy.nodes().filter((x) => !x.data('expanded')).filter((x) => {
+      const p = x.renderedPosition();
+      return p.x > 5 && p.y > 5 && p.x < box.width - 5 && p.y < box.height - 5;
+    })[0];
+    if (!n) return null;
+    const p = n.renderedPosition();
+    return { id: n.id(), x: box.left + p.x, y: box.top + p.y };
+  });
+  if (!target) {
+    check(true, `${L}: every drawn node is already expanded (nothing to click)`);
+    return;
+  }
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction((id) => document.getElementById('graph').cy.getElementById(id).data('expanded') === true, target.id);
+  check(true, `${L}: clicking ${target.id} in the drawing expands it`);
+}
+
+/** The path finder by keyboard alone: type, pick suggestions with the arrows and Enter, Tab, submit with Enter. */
+async function keyboardPath(page, url, c) {
+  const L = c.label;
+  await page.goto(`${url}#/path`);
+  await page.locator('#path-from').waitFor();
+  check(await page.evaluate(() => document.activeElement.id) === 'path-from', `${L}: the path page focuses its first field`);
+  for (const [field, name] of [['path-from', c.pathFrom], ['path-to', c.pathTo]]) {
+    if (field === 'path-to') await page.keyboard.press('Tab');
+    check(await page.evaluate(() => document.activeElement.id) === field, `${L}: Tab reaches #${field}`);
+    await page.keyboard.type(name.slice(0, Math.min(name.length, 12)), { delay: 20 });
+    await page.locator(`#${field} ~ .suggestions li .name`).first().waitFor();
+    const names = await page.locator(`#${field} ~ .suggestions li .name`).allTextContents();
+    const i = names.indexOf(name);
+    check(i >= 0, `${L}: #${field} suggests ${name}`);
+    for (let k = 0; k <= i; k++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    check(await page.inputValue(`#${field}`) === name, `${L}: Enter picks ${name} into #${field}`);
+  }
+  await page.keyboard.press('Tab'); // the edge types field
+  await page.keyboard.press('Enter'); // submits the form
+  await page.locator('#path-steps').waitFor();
+  const steps = await page.locator('#path-steps').textContent();
+  check(steps.includes(c.pathFrom) && steps.includes(c.pathTo), `${L}: a path found by keyboard alone`);
+  const hash = new URL(page.url()).hash;
+  check(hash.includes(encodeURIComponent(c.pathTo).replace(/%20/g, '+')) || decodeURIComponent(hash).includes(c.pathTo),
+    `${L}: the path's URL names both ends`);
+}
+
+/** With the network disabled, another host is unreachable while the explorer loads from the server. */
+async function networkIsDisabled() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let reached = true;
+  try {
+    await page.goto('http://example.com/', { timeout: 10000 });
+  } catch {
+    reached = false;
+  }
+  check(!reached, 'the browser has no network beyond the loopback address (example.com is unreachable)');
+  await page.goto(`${config.url}#/overview`);
+  await page.locator('#summary').waitFor();
+  check(/symbols/.test(await page.locator('#summary').textContent()), 'with the network disabled the overview loads from the server alone');
+  await context.close();
+}
+
+/**
+ * A hub called by tens of thousands of symbols: its page, a neighbour group, the callers, the drawing, the
+ * overview and a diff longer than a page all work, and no answer the page asks for is large (the hub's callers
+ * in full would be megabytes): the page never loads the whole graph, nor any whole list.
+ */
+async function hubCase(c) {
+  const L = 'hub';
+  const { context, page, offHost, errors, answers } = await newPage(c.url);
+  const started = Date.now();
+  await page.goto(`${c.url}#/symbol/${encodeURIComponent(c.symbol)}`);
+  await page.locator('details.type[data-dir=in][data-type=calls]').waitFor();
+  const summary = await page.locator('details.type[data-dir=in][data-type=calls] summary').textContent();
+  check(summary.replace(/[^0-9]/g, '') === String(c.callers), `${L}: incoming calls counted without listing them (${summary.trim()})`);
+  await page.locator('#callers tbody tr').first().waitFor();
+  const callerRows = await page.locator('#callers tbody tr').count();
+  check(callerRows > 0 && callerRows <= 20, `${L}: the callers table shows one page (${callerRows} rows)`);
+  await page.waitForFunction(() => /symbols, \d+ edges drawn/.test(document.getElementById('graph-info').textContent));
+  const drawn = await drawnCount(page);
+  check(drawn > 1 && drawn <= 150, `${L}: the drawing is bounded (${drawn} symbols)`);
+  const ready = Date.now() - started;
+  check(ready < 15000, `${L}: the symbol page of a hub with ${c.callers} callers is complete in ${ready} ms`);
+  const group = page.locator('details.type[data-dir=in][data-type=calls]');
+  await group.locator('summary').focus();
+  await page.keyboard.press('Enter'); // <details> opens from the keyboard
+  await group.locator('li a').first().waitFor();
+  const first = await group.locator('li a').count();
+  const more = group.locator('button', { hasText: 'Show more' });
+  check(first === 50 && /left/.test(await more.textContent()), `${L}: the group lists one page of ${first} and offers more`);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('details.type[data-dir=in][data-type=calls] li a').length >= 100);
+  check(true, `${L}: "Show more" adds the next page`);
+  await shot(page, 'hub-symbol.png');
+
+  await page.goto(`${c.url}#/overview`);
+  await page.locator('#pagerank tbody tr').first().waitFor();
+  check((await page.locator('#pagerank tbody tr').first().textContent()).includes(c.symbol), `${L}: the hub tops PageRank`);
+  await page.locator('#cycles details').first().waitFor();
+  const cycle = await page.locator('#cycles details summary').first().textContent();
+  check(/201 symbols/.test(cycle), `${L}: the largest cycle is counted in full (${cycle}), its members listed a few at a time`);
+  check(await page.locator('#cycles details').first().locator('li a').count() <= 12, `${L}: a cycle lists at most 12 members`);
+  await page.locator('svg[aria-label="Degree distribution"] circle').first().waitFor();
+
+  await page.goto(`${c.url}#/diff?from=v1&to=HEAD`);
+  await page.locator('#diff-summary').waitFor();
+  check((await page.locator('#diff-summary').textContent()).includes(`${c.changedFiles} files`), `${L}: the diff counts ${c.changedFiles} changed files`);
+  const shown = await page.locator('details.file').count();
+  check(shown < c.changedFiles, `${L}: the diff lists the first page of files (${shown})`);
+  await page.locator('#diff-more').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('details.file').length === n, c.changedFiles);
+  check(true, `${L}: "More files" lists the rest`);
+
+  const sizes = await Promise.all(answers);
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), { bytes: 0, url: '' });
+  check(sizes.length > 0 && largest.bytes < 64 * 1024,
+    `${L}: every answer the page asked for is small (${sizes.length} answers, the largest ${largest.bytes} bytes: ${largest.url.replace(c.url, '/')})`);
+  check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+  check(offHost.length === 0, `${L}: nothing requested off the server`);
   await context.close();
 }

@@ -21,10 +21,10 @@ final class GraphTools {
   static final String TYPES = "Edge types, e.g. calls, references, contains, extends, implements (the info tool lists "
       + "the snapshot's types).";
 
-  /** The tools; {@code search} runs the search command when this graphsnap has one, else a name-substring query. */
-  static List<Tool> all(boolean hasSearchCommand) {
+  /** The tools, in the order {@code tools/list} gives them. */
+  static List<Tool> all() {
     return List.of(
-        hasSearchCommand ? searchTool() : searchByQueryTool(),
+        searchTool(),
         new Tool("lookup", "Look up a symbol", "One symbol by its exact name: kind, declared effects, file, line "
             + "range, content hash, notes (documentation) and metadata." + NAMES, "lookup",
             List.of(positional("name", "string", "The symbol's fully qualified name.")), new Paging.None(),
@@ -76,7 +76,9 @@ final class GraphTools {
             List.of(option("type", "array", "--type", "Only these edge types (default: all). " + TYPES),
                 option("seed", "array", "--seed", "Personalise on these symbols (fully qualified names)."),
                 option("damping", "number", "--damping", "Damping factor in [0, 1] (default 0.85)."),
-                option("include_externals", "boolean", "!--no-external", "Also rank external symbols (default false).")),
+                option("include_externals", "boolean", "!--no-external", "Also rank external symbols (default false)."),
+                option("exclude_tests", "boolean", "--exclude-tests", "Leave out tests: kind test, and every symbol of a "
+                    + "file under a test/ or tests/ folder (default false).")),
             new Paging.Bound("--top", 20, 1000), arrayOf(Map.of("name", "string", "rank", "number"))),
         new Tool("diff", "What changed between builds", "The semantic difference between two snapshots of this "
             + "store, by file: symbols added, removed and modified (hash, kind, effects or file changed) and edges "
@@ -103,17 +105,10 @@ final class GraphTools {
         + "to turn a partial or misspelled name into the exact name the other tools take." + NAMES, "search",
         List.of(positional("text", "string", "Part of a name, camel humps, or a misspelled name."),
             option("kind", "array", "--kind", "Only symbols of these kinds, e.g. ['class', 'method'].")),
-        new Paging.Bound("--limit", 20, 500), arrayOf(Map.of("name", "string", "kind", "string")));
-  }
-
-  /** Without a search command: names containing the text (case-sensitive), in name order, through the query command. */
-  private static Tool searchByQueryTool() {
-    return new Tool("search", "Find symbols by name", "Symbols whose fully qualified name contains the text "
-        + "(case-sensitive), in name order. Use it to turn a partial name into the exact name the other tools take; "
-        + "try a shorter or differently cased fragment when nothing matches." + NAMES, "query",
-        List.of(positional("text", "string", "Part of a name, e.g. 'ArrayList#add' or 'login'."),
-            option("kind", "array", "--kind", "Only symbols of these kinds, e.g. ['class', 'method'].")),
-        new Paging.Bound("--limit", 20, 500), arrayOf(Map.of("name", "string", "kind", "string")));
+        new Paging.Bound("--limit", 20, 500), Map.of("type", "array", "items", Map.of("type", "object", "properties",
+            Map.of("name", Map.of("type", "string"), "kind", Map.of("type", "string"),
+                "file", Map.of("type", "string", "description", "Declared symbols only."),
+                "lines", Map.of("type", "array", "items", Map.of("type", "integer"), "description", "[first, last]; declared symbols only.")))));
   }
 
   private static Map<String, Object> symbolSchema() {

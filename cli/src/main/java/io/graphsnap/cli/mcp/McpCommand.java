@@ -82,7 +82,7 @@ public final class McpCommand implements Callable<Integer> {
           .instructions(McpTools.INSTRUCTIONS)
           .jsonMapper(json)
           .requestTimeout(Duration.ofMinutes(5))
-          .tools(McpTools.specifications(runner, ToolRunner.hasSearchCommand()))
+          .tools(McpTools.specifications(runner))
           .build();
       in.start();
       log.accept("serving " + store + " on stdin/stdout (" + (live.currentId() == null ? "no snapshot published yet"

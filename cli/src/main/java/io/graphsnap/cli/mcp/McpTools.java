@@ -17,9 +17,9 @@ final class McpTools {
       + "reverse=true, type=calls), reach, path, effects, dead or pagerank. Every answer says which snapshot it came "
       + "from; long answers are paged (offset, limit, page.nextOffset).";
 
-  static List<SyncToolSpecification> specifications(ToolRunner runner, boolean hasSearchCommand) {
+  static List<SyncToolSpecification> specifications(ToolRunner runner) {
     List<SyncToolSpecification> specs = new ArrayList<>();
-    for (Tool tool : GraphTools.all(hasSearchCommand)) {
+    for (Tool tool : GraphTools.all()) {
       McpSchema.Tool schema = McpSchema.Tool.builder()
           .name(tool.name())
           .title(tool.title())

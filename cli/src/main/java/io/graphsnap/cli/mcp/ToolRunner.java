@@ -46,13 +46,6 @@ final class ToolRunner {
     this.live = live;
   }
 
-  /** True if this graphsnap has a {@code search} command that answers like the other query commands. */
-  static boolean hasSearchCommand() {
-    CommandLine root = newCommand("search");
-    CommandLine search = root.getSubcommands().get("search");
-    return search != null && search.getCommand() instanceof SnapshotAnswer;
-  }
-
   Outcome call(Tool tool, Map<String, Object> arguments) {
     running.incrementAndGet();
     try {
@@ -237,7 +230,7 @@ final class ToolRunner {
           if (!(value instanceof String s)) {
             throw new BadArguments("'" + p.name() + "' must be a string");
           }
-          yield List.of(tool.command().equals("query") ? literal(s) : s);
+          yield List.of(s);
         }
       };
       if (values == null) { // a false flag
@@ -261,15 +254,6 @@ final class ToolRunner {
     args.add("--");
     args.addAll(positionals);
     return args;
-  }
-
-  /** A query term matching names that contain {@code text} literally (quoted; quotes in it dropped). */
-  private static String literal(String text) {
-    String t = text.replace("\"", "").strip();
-    if (t.isEmpty()) {
-      throw new BadArguments("give some text to search for");
-    }
-    return "\"" + t + "\"";
   }
 
   private static Boolean bool(Param p, Object value) {

@@ -162,12 +162,16 @@ class McpServerTest {
     assertEquals(MAPPER.createArrayNode().add(ranked.get(4)).add(ranked.get(5)).add(ranked.get(6)), secondPage);
     assertEquals(cliJson("info"), call("info", Map.of()).get("answer"));
     assertEquals(cliJson("diff", "first", "HEAD"), call("diff", Map.of("from", "first")).get("answer"));
-    // search: /api/search's command when this build has one, else names containing the text through query
+    // search: the search command (the one behind /api/search), paged
     JsonNode found = call("search", Map.of("text", "login", "limit", 3)).get("answer");
-    JsonNode expected = ToolRunner.hasSearchCommand() ? first(cliJson("search", "login", "--limit", "3"), 3)
-        : cliJson("query", "\"login\"", "--limit", "3");
-    assertEquals(expected, found);
+    assertEquals(cliJson("search", "login", "--limit", "3"), found);
     assertTrue(found.size() > 0 && found.get(0).get("name").asText().contains("login"), found.toString());
+    JsonNode all = cliJson("search", "o", "--limit", "500");
+    JsonNode searchPage = call("search", Map.of("text", "o", "offset", 2, "limit", 2));
+    assertEquals(MAPPER.createArrayNode().add(all.get(2)).add(all.get(3)), searchPage.get("answer"));
+    assertEquals(4, searchPage.get("page").get("nextOffset").asInt(), searchPage.toString());
+    assertEquals(first(cliJson("search", "login", "--kind", "fn"), 20),
+        call("search", Map.of("text", "login", "kind", List.of("fn"))).get("answer"));
   }
 
   @Test
