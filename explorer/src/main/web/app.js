@@ -67,5 +67,6 @@ onSnapshot((id, first) => {
   if (!first) status('A new snapshot is being served; answers now come from it.');
 });
 
-window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); window.scrollTo(0, 0); });
+// focus moves to the new page's content (a page that wants a field focused takes it over while it renders)
+window.addEventListener('hashchange', () => { main.focus({ preventScroll: true }); window.scrollTo(0, 0); route(); });
 route();

@@ -121,9 +121,11 @@ async function runCase(c) {
   const before = await drawnCount(page);
   const expandButtons = page.locator('#drawn button');
   const nb = await expandButtons.count();
+  const expandName = (await expandButtons.nth(nb - 1).getAttribute('aria-label')).replace(/^Expand /, '');
   await expandButtons.nth(nb - 1).focus();
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(800);
+  await page.waitForFunction((id) => document.getElementById('graph').cy.getElementById(id).data('expanded') === true, expandName);
+  await page.waitForTimeout(200); // the layout runs after the expansion
   const after = await drawnCount(page);
   check(after >= before, `${L}: expanding a drawn node keeps or adds symbols (${before} -> ${after})`);
   await clickANode(page, L);
@@ -205,26 +207,35 @@ async function cspBlocksOffHost() {
 
 /** Clicks an unexpanded node of the drawing (where Cytoscape rendered it) and checks that it gets expanded. */
 async function clickANode(page, L) {
-  await page.locator('#h-graph').scrollIntoViewIfNeeded();
-  const target = await page.evaluate(() => {
-    const el = document.getElementById('graph');
-    const cy = el.cy;
-    const box = el.getBoundingClientRect();
-    const n = cy.nodes().filter((x) => !x.data('expanded')).filter((x) => {
-      const p = x.renderedPosition();
-      return p.x > 5 && p.y > 5 && p.x < box.width - 5 && p.y < box.height - 5;
-    })[0];
-    if (!n) return null;
-    const p = n.renderedPosition();
-    return { id: n.id(), x: box.left + p.x, y: box.top + p.y };
-  });
-  if (!target) {
-    check(true, `${L}: every drawn node is already expanded (nothing to click)`);
-    return;
+  for (let attempt = 1; ; attempt++) {
+    const target = await page.evaluate(() => {
+      const el = document.getElementById('graph');
+      el.scrollIntoView({ block: 'center' });
+      const cy = el.cy;
+      const box = el.getBoundingClientRect();
+      const visible = (p) => p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10
+        && box.top + p.y > 0 && box.top + p.y < window.innerHeight && box.left + p.x < window.innerWidth;
+      const n = cy.nodes().filter((x) => !x.data('expanded') && visible(x.renderedPosition()))[0];
+      if (!n) return null;
+      const p = n.renderedPosition();
+      return { id: n.id(), x: box.left + p.x, y: box.top + p.y };
+    });
+    if (!target) {
+      check(true, `${L}: every drawn node is already expanded (nothing to click)`);
+      return;
+    }
+    await page.mouse.click(target.x, target.y);
+    try {
+      await page.waitForFunction((id) => document.getElementById('graph').cy.getElementById(id).data('expanded') === true,
+        target.id, { timeout: 5000 });
+      check(true, `${L}: clicking ${target.id} in the drawing expands it`);
+      return;
+    } catch (e) {
+      // the layout may have moved the node between reading its position and the click: read it again
+      if (attempt === 3) throw new Error(`${L}: clicking the drawn node ${target.id} did not expand it (3 tries)`);
+      await page.waitForTimeout(500);
+    }
   }
-  await page.mouse.click(target.x, target.y);
-  await page.waitForFunction((id) => document.getElementById('graph').cy.getElementById(id).data('expanded') === true, target.id);
-  check(true, `${L}: clicking ${target.id} in the drawing expands it`);
 }
 
 /** The path finder by keyboard alone: type, pick suggestions with the arrows and Enter, Tab, submit with Enter. */
@@ -232,7 +243,8 @@ async function keyboardPath(page, url, c) {
   const L = c.label;
   await page.goto(`${url}#/path`);
   await page.locator('#path-from').waitFor();
-  check(await page.evaluate(() => document.activeElement.id) === 'path-from', `${L}: the path page focuses its first field`);
+  const focused = await page.evaluate(() => `${document.activeElement.tagName}#${document.activeElement.id}`);
+  check(focused === 'INPUT#path-from', `${L}: the path page focuses its first field (${focused})`);
   for (const [field, name] of [['path-from', c.pathFrom], ['path-to', c.pathTo]]) {
     if (field === 'path-to') await page.keyboard.press('Tab');
     check(await page.evaluate(() => document.activeElement.id) === field, `${L}: Tab reaches #${field}`);
@@ -266,9 +278,11 @@ async function networkIsDisabled() {
     reached = false;
   }
   check(!reached, 'the browser has no network beyond the loopback address (example.com is unreachable)');
-  await page.goto(`${config.url}#/overview`);
-  await page.locator('#summary').waitFor();
-  check(/symbols/.test(await page.locator('#summary').textContent()), 'with the network disabled the overview loads from the server alone');
+  await page.close();
+  const explorer = await context.newPage();
+  await explorer.goto(`${config.url}#/overview`);
+  await explorer.locator('#summary').waitFor();
+  check(/symbols/.test(await explorer.locator('#summary').textContent()), 'with the network disabled the overview loads from the server alone');
   await context.close();
 }
 

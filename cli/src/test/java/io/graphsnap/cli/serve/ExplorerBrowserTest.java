@@ -134,14 +134,14 @@ class ExplorerBrowserTest {
     return store;
   }
 
-  static final int HUB_FILES = 300;
+  static final int HUB_FILES = 150;
   static final int HUB_FNS = 200;
-  static final int HUB_CHANGED = 70;
+  static final int HUB_CHANGED = 60;
 
   /**
-   * A snapshot where loading everything would show: {@code hub.core} called by every one of 60,000 functions in 300
+   * A snapshot where loading everything would show: {@code hub.core} called by every one of 30,000 functions in 150
    * files (each file a call chain ending in the hub, which calls back into the first file: a 201-symbol cycle). v1,
-   * then HEAD with 70 files changed, for a diff longer than a page.
+   * then HEAD with 60 files changed, for a diff longer than a page.
    */
   private Path hubStore() throws IOException {
     Path store = dir.resolve("hub");
@@ -158,7 +158,7 @@ class ExplorerBrowserTest {
     Path head = dir.resolve("hub-head.jsonl");
     try (var out = Files.newBufferedWriter(head)) {
       for (int i = 0; i < HUB_CHANGED; i++) {
-        out.write(hubFile(i * 3, true));
+        out.write(hubFile(i * 2, true));
       }
     }
     Cli.run("ingest", head.toString(), "--store", store.toString(), "-q").ok();
