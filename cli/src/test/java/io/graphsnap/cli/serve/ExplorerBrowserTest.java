@@ -22,16 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web explorer in a real browser: {@code explorer/src/test/web/explorer.test.mjs} drives the system's headless
- * Chromium through Playwright against {@code graphsnap serve} on two stores, the JSON Lines example and a small
- * Java tree (48 files of the running JDK's {@code java.base}: {@code java.util.function}, {@code Optional},
- * {@code Objects}, {@code Comparator(s)}; the whole of {@code java.base} takes minutes to build, too long for CI).
- * Each store has a ref {@code v1} and a later HEAD, for the diff view. The script searches by keyboard, opens a
- * symbol, lists its callers, draws and expands its neighbourhood, finds a path, opens the overview and the diff,
- * and checks that nothing is requested off the server. Screenshots go to {@code cli/target/explorer-screenshots}
- * (or {@code -Dexplorer.screenshots=DIR}, which is how the README's pictures are made).
+ * Chromium through Playwright against {@code graphsnap serve} on three stores: the JSON Lines example, a small Java
+ * tree (48 files of the running JDK's {@code java.base}: {@code java.util.function}, {@code Optional},
+ * {@code Objects}, {@code Comparator(s)}; the whole of {@code java.base} takes minutes to build, too long for CI),
+ * and a generated hub store ({@code hub.core} called by 30,000 functions). Each store has a ref {@code v1} and a
+ * later HEAD, for the diff view. Chromium runs with the network disabled (DNS resolves only the loopback address,
+ * other connections go to a proxy that does not exist). The script searches by keyboard, opens a symbol, lists its
+ * callers, draws and expands its neighbourhood (by keyboard and by a click on a drawn node), finds a path by
+ * keyboard and from a URL, opens the overview and the diff, checks on the hub that every answer the pages ask for
+ * stays small, and that nothing is requested off the server. Screenshots go to
+ * {@code cli/target/explorer-screenshots} (or {@code -Dexplorer.screenshots=DIR}, which is how the README's
+ * pictures are made).
  *
- * <p>Skipped, saying why, when Chromium ({@code /usr/bin/chromium}, or {@code CHROMIUM=path}), node or the explorer's
- * {@code node_modules} (made by the explorer module's build) is missing.
+ * <p>Skipped, saying why, when Chromium ({@code /usr/bin/chromium}, or {@code CHROMIUM=path}) or the explorer's
+ * {@code node_modules} (made by the explorer module's build) is missing, unless {@code GRAPHSNAP_REQUIRE_BROWSER=1}
+ * (set by {@code .ci/run}), which makes that a failure.
  */
 class ExplorerBrowserTest {
   static final Path EXPLORER = Path.of("..", "explorer").toAbsolutePath().normalize();

@@ -47,7 +47,8 @@ class ExplorerEndpointsTest {
         new ApiServerTest.Case("sections", "", "sections"),
         new ApiServerTest.Case("neighbors", "name=db.query&reverse&offset=1&limit=2", "neighbors", "db.query", "--reverse", "--offset", "1", "--limit", "2"),
         new ApiServerTest.Case("pagerank", "top=5&no-external", "pagerank", "--top", "5", "--no-external"),
-        new ApiServerTest.Case("cycles", "min-size=1&members=1", "cycles", "--min-size", "1", "--members", "1"));
+        new ApiServerTest.Case("cycles", "min-size=1&members=1", "cycles", "--min-size", "1", "--members", "1"),
+        new ApiServerTest.Case("diff", "from=HEAD&to=HEAD&offset=0&limit=1", "diff", "HEAD", "HEAD", "--offset", "0", "--limit", "1"));
     for (ApiServerTest.Case c : cases) {
       HttpResponse<String> r = Http.get(server.port(), "/api/" + c.endpoint() + (c.query().isEmpty() ? "" : "?" + c.query()));
       List<String> args = new ArrayList<>(List.of(c.args()));
