@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Chromium through Playwright against {@code graphsnap serve} on three stores: the JSON Lines example, a small Java
  * tree (48 files of the running JDK's {@code java.base}: {@code java.util.function}, {@code Optional},
  * {@code Objects}, {@code Comparator(s)}; the whole of {@code java.base} takes minutes to build, too long for CI),
- * and a generated hub store ({@code hub.core} called by 30,000 functions). Each store has a ref {@code v1} and a
+ * and a generated hub store ({@code hub.core} called by 20,000 functions). Each store has a ref {@code v1} and a
  * later HEAD, for the diff view. Chromium runs with the network disabled (DNS resolves only the loopback address,
  * other connections go to a proxy that does not exist). The script searches by keyboard, opens a symbol, lists its
  * callers, draws and expands its neighbourhood (by keyboard and by a click on a drawn node), finds a path by
@@ -59,6 +59,7 @@ class ExplorerBrowserTest {
     List<Map<String, Object>> cases = new ArrayList<>();
     List<ApiServer> servers = new ArrayList<>();
     Map<String, Object> config = new LinkedHashMap<>();
+    long started = System.nanoTime();
     try {
       ApiServer shop = ApiServer.start(ServerOptions.loopback(shopStore(), line -> { }));
       servers.add(shop);
@@ -90,6 +91,8 @@ class ExplorerBrowserTest {
       config.put("chromium", chromium.toString());
       // each case names its own server
       config.put("cases", cases);
+      long storesBuilt = System.nanoTime();
+      System.err.printf("ExplorerBrowserTest: stores built and served in %.1f s%n", (storesBuilt - started) / 1e9);
       Path file = dir.resolve("explorer-test.json");
       Files.writeString(file, Json.text(config));
       Process node = new ProcessBuilder("node", EXPLORER.resolve("src/test/web/explorer.test.mjs").toString(), file.toString())
@@ -104,6 +107,7 @@ class ExplorerBrowserTest {
         assertTrue(done, "the browser test took more than 240 s:\n" + output);
       }
       System.out.print(output);
+      System.err.printf("ExplorerBrowserTest: the browser script ran in %.1f s%n", (System.nanoTime() - storesBuilt) / 1e9);
       assertEquals(0, node.exitValue(), output);
       assertTrue(output.contains(" passed, 0 failed"), output);
     } finally {
@@ -139,14 +143,14 @@ class ExplorerBrowserTest {
     return store;
   }
 
-  static final int HUB_FILES = 150;
+  static final int HUB_FILES = 100;
   static final int HUB_FNS = 200;
-  static final int HUB_CHANGED = 60;
+  static final int HUB_CHANGED = 55;
 
   /**
-   * A snapshot where loading everything would show: {@code hub.core} called by every one of 30,000 functions in 150
+   * A snapshot where loading everything would show: {@code hub.core} called by every one of 20,000 functions in 100
    * files (each file a call chain ending in the hub, which calls back into the first file: a 201-symbol cycle). v1,
-   * then HEAD with 60 files changed, for a diff longer than a page.
+   * then HEAD with 55 files changed, for a diff longer than a page.
    */
   private Path hubStore() throws IOException {
     Path store = dir.resolve("hub");
@@ -163,7 +167,7 @@ class ExplorerBrowserTest {
     Path head = dir.resolve("hub-head.jsonl");
     try (var out = Files.newBufferedWriter(head)) {
       for (int i = 0; i < HUB_CHANGED; i++) {
-        out.write(hubFile(i * 2, true));
+        out.write(hubFile(i, true));
       }
     }
     Cli.run("ingest", head.toString(), "--store", store.toString(), "-q").ok();
