@@ -37,10 +37,9 @@ import picocli.CommandLine.Spec;
  * write there; log lines go to standard error. It runs until standard input ends (the client closed it) and
  * exits 0.
  */
-@Command(name = "mcp", description = {
-    "Serve the store to coding agents over the Model Context Protocol (JSON-RPC on stdin/stdout): tools search,",
-    "lookup, neighbors, reach, path, effects, dead, pagerank, diff, info. Follows refs/HEAD like serve.",
-    "Runs until stdin is closed; logs go to stderr."})
+@Command(name = "mcp", description = "Serve the store to coding agents over the Model Context Protocol (JSON-RPC on "
+    + "stdin/stdout): tools search, lookup, neighbors, reach, path, effects, dead, pagerank, diff, info. Follows "
+    + "refs/HEAD like serve. Runs until stdin is closed; logs go to stderr.")
 public final class McpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
