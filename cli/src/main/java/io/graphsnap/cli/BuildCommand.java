@@ -4,11 +4,13 @@ import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
+import io.graphsnap.frontend.java.DeclarationChange;
 import io.graphsnap.frontend.java.DeclarationScan;
 import io.graphsnap.frontend.java.DeclarationTable;
 import io.graphsnap.frontend.java.ExtractionFailure;
 import io.graphsnap.frontend.java.ExtractionResult;
 import io.graphsnap.frontend.java.ParallelExtraction;
+import io.graphsnap.frontend.java.RetainedTrees;
 import io.graphsnap.frontend.java.SourceTree;
 import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.FileDeclarations;
@@ -102,6 +104,7 @@ final class BuildCommand implements Callable<Integer> {
     boolean sameTable;
     Set<String> hadPreviousVersion = new HashSet<>();
     Interruption interruption = Interruption.install();
+    DeclarationChange change;
     try (SourceTree tree = openTree(); Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       skipped = tree.skipped();
@@ -109,15 +112,19 @@ final class BuildCommand implements Callable<Integer> {
       // Pass 1: every file's declarations (unchanged files from the last build's cache) → the tree's table.
       progress.status("declarations");
       ResolutionState state = ResolutionState.read(storeOption.store);
-      scan = new DeclarationScan().threads(jobs).cache(state.cache()).run(tree);
+      scan = new DeclarationScan().threads(jobs).cache(state.cache()).retain(RetainedTrees.ofHeap()).run(tree);
       table = DeclarationTable.of(scan.declarations(), libraries);
-      // A stored summary is reused only if it was extracted with this very table (see ResolutionState).
+      // A stored summary is reused only if extracting it with this table gives the same (see ResolutionState).
       sameTable = state.extractedWith(table.fingerprint());
+      change = sameTable ? DeclarationChange.NONE : state.changeTo(table, libraries);
       if (!sameTable) {
         state.invalidate(storeOption.store);
       }
+      Set<String> pending = state.pending(); // not reached by an interrupted build: extract whatever the table
+      Set<String> reached = java.util.concurrent.ConcurrentHashMap.newKeySet(); // extracted or reused by this one
       try (IndexUpdate changes = store.beginUpdate()) {
-        if (sameTable && allStored(store, tree.paths(), scan.sourceSha256())) {
+        if (sameTable && pending.isEmpty() && allStored(store, tree.paths(), scan.sourceSha256())) {
+          scan.trees().clear();
           // Nothing changed: the declaration pass has read and hashed every file already.
           extraction = new ExtractionResult(tree.size(), 0, tree.size(), List.of(), 0, 0, System.nanoTime() - start);
         } else {
@@ -125,14 +132,32 @@ final class BuildCommand implements Callable<Integer> {
             extraction = new ParallelExtraction()
                 .threads(jobs)
                 .declarations(table)
-                .skipIf((file, sha) -> sameTable && isStored(store, file, sha))
+                .trees(scan.trees())
+                .changed(change)
+                .skipIf((file, sha) -> {
+                  boolean reuse = !pending.contains(file) && isStored(store, file, sha);
+                  if (reuse) {
+                    reached.add(file);
+                  }
+                  return reuse;
+                })
                 .onProgress((done, total) -> progress.update("extract", done, total))
-                .run(tree, changes::put);
+                .run(tree, summary -> {
+                  changes.put(summary);
+                  reached.add(summary.path());
+                });
           } catch (InterruptedException e) {
             // Ctrl-C (or an interrupt): keep what was extracted, which is content-addressed and so safe to keep
             progress.done();
             UpdateSummary kept = changes.commit();
-            writeResolutionState(scan, table); // what was kept was extracted with this table: the rerun reuses it
+            // What was reached was extracted (or checked) with this table, so the rerun reuses it; the files not
+            // reached keep summaries from an older table (or none), so they are pending until extracted.
+            Set<String> notReached = new HashSet<>(tree.paths());
+            notReached.removeAll(reached);
+            if (sameTable) {
+              notReached.retainAll(pending); // with the same table, only what was pending before stays pending
+            }
+            writeResolutionState(scan, table, notReached);
             root.err().printf("graphsnap: interrupted: kept the %s extracted so far (the next build reuses them); "
                 + "no snapshot was published%n", BuildSummary.count(kept.added() + kept.changed(), "file"));
             root.err().flush();
@@ -148,11 +173,20 @@ final class BuildCommand implements Callable<Integer> {
         changes.retainOnly(present::contains);
         update = changes.commit();
       }
-      writeResolutionState(scan, table);
+      if (!sameTable || !state.holds(resolutionEntries(scan))) {
+        writeResolutionState(scan, table, Set.of());
+      }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
+    } catch (InterruptedException e) {
+      // Ctrl-C while the declarations were read: nothing was extracted or changed yet
+      progress.done();
+      root.err().printf("graphsnap: interrupted while reading the declarations; nothing was extracted and "
+          + "no snapshot was published%n");
+      root.err().flush();
+      return ExitCodes.INTERRUPTED;
     } finally {
       progress.done();
       interruption.finished();
@@ -168,7 +202,8 @@ final class BuildCommand implements Callable<Integer> {
     printSkipped(root.err(), skipped);
     if (!root.quiet()) {
       root.err().printf("resolve   %,d types in the tree's declaration table (%s); declarations: %,d parsed, %,d reused, %,d ms%s%n",
-          table.typeCount(), sameTable ? "unchanged" : "changed: every file extracted again", scan.parsed(),
+          table.typeCount(), sameTable ? "unchanged" : change.all() ? "changed: every file extracted again"
+              : "changed: files that write " + describe(change) + " extracted again", scan.parsed(),
           scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
       printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
     }
@@ -194,13 +229,23 @@ final class BuildCommand implements Callable<Integer> {
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
   }
 
-  /** Records the declaration table the stored summaries were extracted with, and each file's declarations. */
-  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table) throws IOException {
+  /** Each file's source hash and declarations, as {@link ResolutionState} records them. */
+  private static Map<String, ResolutionState.Entry> resolutionEntries(DeclarationScan.Result scan) {
     Map<String, ResolutionState.Entry> entries = new HashMap<>();
     for (FileDeclarations d : scan.declarations()) {
       entries.put(d.path(), new ResolutionState.Entry(scan.sourceSha256().get(d.path()), d.bytes()));
     }
-    ResolutionState.write(storeOption.store, table.fingerprint(), entries);
+    return entries;
+  }
+
+  /**
+   * Records the declaration table the stored summaries were extracted with, each file's declarations, and the
+   * files whose stored summaries were not (an interrupted build's {@code pending}).
+   */
+  private void writeResolutionState(DeclarationScan.Result scan, DeclarationTable table, Set<String> pending)
+      throws IOException {
+    ResolutionState.write(storeOption.store, table.fingerprint(), table.externalFingerprint(), resolutionEntries(scan),
+        pending);
   }
 
   /** Says how many files failed to parse and that their previous versions, if any, stay in the snapshot. */
@@ -213,6 +258,12 @@ final class BuildCommand implements Callable<Integer> {
             : kept == failed ? (failed == 1 ? "; its previous version is kept" : "; their previous versions are kept")
             : "; the previous versions of %,d are kept, the others are left out".formatted(kept));
     err.flush();
+  }
+
+  /** The first few words of a declaration change, for the summary. */
+  private static String describe(DeclarationChange change) {
+    List<String> words = change.words().stream().sorted().limit(5).toList();
+    return String.join(", ", words) + (change.words().size() > 5 ? String.format(" and %,d more names", change.words().size() - 5) : "");
   }
 
   /** The names {@link #printSkipped} shows; the rest are counted. */
@@ -294,11 +345,18 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** True if every path has a source hash from the declaration pass and the index holds an object for it. */
+  /**
+   * True if every path has a source hash from the declaration pass and the index holds an object for it (one
+   * pass over the index, then one check per object file).
+   */
   private static boolean allStored(Store store, List<String> paths, Map<String, byte[]> shas) {
+    Map<String, FileEntry> stored = new HashMap<>();
+    store.index().forEachFile(e -> stored.put(e.path(), e));
     for (String p : paths) {
       byte[] sha = shas.get(p);
-      if (sha == null || !isStored(store, p, sha)) {
+      FileEntry entry = stored.get(p);
+      if (sha == null || entry == null || !Arrays.equals(entry.sourceSha256(), sha)
+          || !store.objects().contains(entry.objectId())) {
         return false;
       }
     }

@@ -2,7 +2,10 @@ package io.graphsnap.cli;
 
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.SafeFiles;
+import io.graphsnap.frontend.java.DeclarationChange;
 import io.graphsnap.frontend.java.DeclarationScan;
+import io.graphsnap.frontend.java.DeclarationTable;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
 import io.graphsnap.frontend.java.internal.FileDeclarations;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,8 +23,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code graphsnap build} remembers about whole-tree resolution, in {@code STORE/resolution.bin}: the
@@ -29,30 +34,44 @@ import java.util.Map;
  * declarations by path and source SHA-256 (so that a rebuild need not parse unchanged files to rebuild the
  * table).
  *
- * <p>The contract that keeps incremental builds exact: a stored summary is reused only when its source hash
- * and the table's fingerprint are both unchanged. Before extracting with a new table, the file is rewritten
- * with no fingerprint ({@link #invalidate}); after the index commit, with the new one ({@link #write}). A crash
- * in between leaves no fingerprint, and the next build extracts every file again. A missing, damaged or
- * foreign file counts as empty.
+ * <p>The contract that keeps incremental builds exact: every stored summary equals what extracting its source
+ * with the table of the stored fingerprint gives. So a stored summary is reused when its source hash is
+ * unchanged and either the table's fingerprint is unchanged, or only the tree's declarations changed (same
+ * external fingerprint: class path, JDK) and the file writes none of the names of the change
+ * ({@link DeclarationChange}, computed against the table of the stored declarations). Before extracting with a
+ * new table, the file is rewritten with no fingerprint ({@link #invalidate}); after the index commit, with the
+ * new one ({@link #write}). A crash in between leaves no fingerprint, and the next build extracts every file
+ * again. A build interrupted while extracting with a new table records the new fingerprint and, as
+ * <em>pending</em>, every file it did not reach: their stored summaries predate the fingerprint, so the next
+ * build extracts them whatever its table ({@link #pending()}). A missing, damaged or foreign file counts as
+ * empty; a version 2 file reads with nothing pending.
  *
  * <pre>
- * File --> Magic "GSRES1\n", Fingerprint (32 bytes, all zero: none), Count (int),
- *          (Path (UTF), Sha256 (32 bytes), Length (int), Declarations (Length bytes))^Count
+ * File    --> Magic "GSRES3\n", Fingerprint (32 bytes, all zero: none), ExternalFingerprint (32 bytes), Count (int),
+ *             (Path (UTF), Sha256 (32 bytes), Length (int), Declarations (Length bytes))^Count,
+ *             PendingCount (int), Path (UTF)^PendingCount
+ * Version 2: Magic "GSRES2\n", the same without the pending paths
  * </pre>
  */
 final class ResolutionState {
   static final String FILE = "resolution.bin";
-  private static final byte[] MAGIC = "GSRES1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "GSRES3\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC_V2 = "GSRES2\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int MAX_ENTRY = 64 << 20;
 
   record Entry(byte[] sha256, byte[] declarations) {}
 
   private final byte[] fingerprint; // null: none
+  private final byte[] externalFingerprint;
   private final Map<String, Entry> entries;
+  private final Set<String> pending;
 
-  private ResolutionState(byte[] fingerprint, Map<String, Entry> entries) {
+  private ResolutionState(byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> entries,
+      Set<String> pending) {
     this.fingerprint = fingerprint;
+    this.externalFingerprint = externalFingerprint;
     this.entries = entries;
+    this.pending = pending;
   }
 
   /** The state stored in {@code store}, or an empty one. */
@@ -61,11 +80,14 @@ final class ResolutionState {
     try (InputStream raw = SafeFiles.newInputStream(file); // never through a link, never a FIFO
          DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       byte[] magic = in.readNBytes(MAGIC.length);
-      if (!Arrays.equals(magic, MAGIC)) {
+      boolean v2 = Arrays.equals(magic, MAGIC_V2);
+      if (!v2 && !Arrays.equals(magic, MAGIC)) {
         return empty();
       }
       byte[] fp = new byte[32];
       in.readFully(fp);
+      byte[] external = new byte[32];
+      in.readFully(external);
       int count = in.readInt();
       if (count < 0) {
         return empty();
@@ -83,7 +105,15 @@ final class ResolutionState {
         in.readFully(decl);
         entries.put(path, new Entry(sha, decl));
       }
-      return new ResolutionState(isZero(fp) ? null : fp, entries);
+      Set<String> pending = new HashSet<>();
+      int pendingCount = v2 ? 0 : in.readInt();
+      if (pendingCount < 0) {
+        return empty();
+      }
+      for (int i = 0; i < pendingCount; i++) {
+        pending.add(in.readUTF());
+      }
+      return new ResolutionState(isZero(fp) ? null : fp, external, entries, pending);
     } catch (NoSuchFileException | io.graphsnap.objects.UnsafeStoreException e) {
       return empty(); // an unsafe entry is refused when the store is opened for writing
     } catch (EOFException e) {
@@ -94,7 +124,7 @@ final class ResolutionState {
   }
 
   private static ResolutionState empty() {
-    return new ResolutionState(null, Map.of());
+    return new ResolutionState(null, new byte[32], Map.of(), Set.of());
   }
 
   private static boolean isZero(byte[] b) {
@@ -109,6 +139,55 @@ final class ResolutionState {
   /** True if the stored summaries were extracted with a table of this fingerprint. */
   boolean extractedWith(byte[] tableFingerprint) {
     return fingerprint != null && Arrays.equals(fingerprint, tableFingerprint);
+  }
+
+  /**
+   * What changed between the table the stored summaries were extracted with and {@code table}: {@link
+   * DeclarationChange#NONE} for the same table, {@link DeclarationChange#ALL} when there is no stored
+   * fingerprint, the class path or JDK changed, or a stored declaration cannot be read.
+   */
+  DeclarationChange changeTo(DeclarationTable table, ClasspathTypes classpath) {
+    if (extractedWith(table.fingerprint())) {
+      return DeclarationChange.NONE;
+    }
+    if (fingerprint == null || !Arrays.equals(externalFingerprint, table.externalFingerprint())) {
+      return DeclarationChange.ALL;
+    }
+    List<FileDeclarations> before = new java.util.ArrayList<>(entries.size());
+    for (Entry e : entries.values()) {
+      try {
+        before.add(FileDeclarations.decode(e.declarations()));
+      } catch (IOException ex) {
+        return DeclarationChange.ALL;
+      }
+    }
+    DeclarationTable old = DeclarationTable.of(before, classpath);
+    if (!Arrays.equals(old.fingerprint(), fingerprint)) {
+      return DeclarationChange.ALL; // the stored declarations are not those of the stored fingerprint
+    }
+    return DeclarationChange.between(old, table);
+  }
+
+  /**
+   * The files whose stored summaries were not extracted with this state's fingerprint (an interrupted build did
+   * not reach them): extract them again, whatever the table.
+   */
+  Set<String> pending() {
+    return pending;
+  }
+
+  /** True if this state has a fingerprint, nothing pending, and holds exactly {@code files}' paths with these source hashes. */
+  boolean holds(Map<String, Entry> files) {
+    if (fingerprint == null || !pending.isEmpty() || files.size() != entries.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : files.entrySet()) {
+      Entry mine = entries.get(e.getKey());
+      if (mine == null || !Arrays.equals(mine.sha256(), e.getValue().sha256())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The declarations cache for {@link DeclarationScan}. */
@@ -128,11 +207,15 @@ final class ResolutionState {
 
   /** Forgets the fingerprint (keeps the declarations), durably, before summaries are extracted with another table. */
   void invalidate(Path store) throws IOException {
-    write(store, null, entries);
+    write(store, null, externalFingerprint, entries, pending);
   }
 
-  /** Stores {@code fingerprint} and the declarations of {@code files} (path → its SHA-256 and declarations). */
-  static void write(Path store, byte[] fingerprint, Map<String, Entry> files) throws IOException {
+  /**
+   * Stores {@code fingerprint}, the declarations of {@code files} (path → its SHA-256 and declarations), and the
+   * paths whose stored summaries were not extracted with {@code fingerprint}.
+   */
+  static void write(Path store, byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> files,
+      Set<String> pending) throws IOException {
     Path file = store.resolve(FILE);
     SafeFiles.checkFileIfPresent(file);
     Path tmp = Files.createTempFile(store.resolve("tmp"), FILE + "-", ".tmp"); // a new file: links cannot redirect it
@@ -140,6 +223,7 @@ final class ResolutionState {
          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
       out.write(MAGIC);
       out.write(fingerprint == null ? new byte[32] : fingerprint);
+      out.write(externalFingerprint);
       List<String> paths = files.keySet().stream().sorted().toList();
       out.writeInt(paths.size());
       for (String p : paths) {
@@ -148,6 +232,11 @@ final class ResolutionState {
         out.write(e.sha256());
         out.writeInt(e.declarations().length);
         out.write(e.declarations());
+      }
+      List<String> pendingPaths = pending.stream().sorted().toList();
+      out.writeInt(pendingPaths.size());
+      for (String p : pendingPaths) {
+        out.writeUTF(p);
       }
     }
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

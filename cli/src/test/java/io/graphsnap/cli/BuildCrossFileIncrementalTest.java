@@ -37,15 +37,29 @@ class BuildCrossFileIncrementalTest {
   }
 
   /** Builds incrementally into the kept store and from scratch into a new one; both must publish the same id. */
-  private String assertSameAsFullBuild(String step) {
-    CliRunner incremental = CliRunner.run("build", src().toString(), "--store", dir.resolve("kept").toString(), "--quiet");
-    CliRunner full = CliRunner.run("build", src().toString(), "--store", dir.resolve("scratch-" + scratch++).toString(),
-        "--quiet");
+  private String assertSameAsFullBuild(String step, String... options) {
+    lastExtracted = -1;
+    List<String> args = new ArrayList<>(List.of("build", src().toString(), "--store", dir.resolve("kept").toString()));
+    args.addAll(List.of(options));
+    CliRunner incremental = CliRunner.run(args.toArray(String[]::new));
+    args.set(3, dir.resolve("scratch-" + scratch++).toString());
+    args.add("--quiet");
+    CliRunner full = CliRunner.run(args.toArray(String[]::new));
     assertEquals(full.exitCode(), incremental.exitCode(), step + "\n" + incremental + "\n" + full);
     assertEquals(full.out(), incremental.out(), step + ": the incremental build must give the full build's snapshot\n"
         + incremental + "\n" + full);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("sources +[0-9,]+ files: ([0-9,]+) extracted")
+        .matcher(incremental.err());
+    if (m.find()) {
+      lastExtracted = Integer.parseInt(m.group(1).replace(",", ""));
+    }
+    lastErr = incremental.err();
     return incremental.out().trim();
   }
+
+  /** Files the last incremental build extracted (from its summary), or -1. */
+  private int lastExtracted;
+  private String lastErr;
 
   private List<String> calls(String name) {
     CliRunner r = CliRunner.run("neighbors", name, "--type", "calls", "--store", dir.resolve("kept").toString(), "--json");
@@ -156,6 +170,82 @@ class BuildCrossFileIncrementalTest {
   }
 
   @Test
+  void aDeclarationChangeReextractsOnlyTheFilesThatWriteItsNames() throws Exception {
+    write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 0; }\n}\n");
+    write("a/User.java", "package a;\nclass User {\n  int use(Base b) { return b.size(); }\n}\n");
+    write("a/Chain.java", "package a;\nclass Chain {\n  Base base() { return null; }\n}\n");
+    write("b/Far.java", "package b;\nclass Far {\n  int far(Far f) { return f.hashCode(); }\n}\n");
+    write("b/Caller.java", "package b;\nclass Caller {\n  int call(a.Chain c) { return c.base().grow(1); }\n}\n");
+    for (int i = 0; i < 5; i++) {
+      write("c/Other" + i + ".java", "package c;\nclass Other" + i + " {\n  void f() { g(); }\n  void g() { }\n}\n");
+    }
+    assertSameAsFullBuild("initial");
+    // Base gains grow(int): User (writes Base), Base itself, and Caller (writes grow, through a chain) are extracted
+    // again; Chain (writes Base, so it is taken as affected too) as well; Far and the Others are not.
+    write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 0; }\n"
+        + "  public int grow(int by) { return by; }\n}\n");
+    assertSameAsFullBuild("method added");
+    assertTrue(lastErr.contains("files that write"), lastErr);
+    assertEquals(4, lastExtracted, lastErr);
+    assertTrue(calls("b.Caller#call(Chain)").toString().contains("a.Base#grow(int)"), calls("b.Caller#call(Chain)")::toString);
+    // a body-only edit of Base: only Base
+    write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 1; }\n"
+        + "  public int grow(int by) { return by; }\n}\n");
+    assertSameAsFullBuild("body edited");
+    assertEquals(1, lastExtracted, lastErr);
+    // a new class that no file names: only itself
+    write("c/Lonely.java", "package c;\nclass Lonely { }\n");
+    assertSameAsFullBuild("class added");
+    assertEquals(1, lastExtracted, lastErr);
+    // a test class tests Lonely by name: LonelyTest is extracted when Lonely goes away
+    write("c/LonelyTest.java", "package c;\nclass LonelyTest {\n  @org.junit.Test void t() { }\n}\n");
+    assertSameAsFullBuild("test added");
+    delete("c/Lonely.java");
+    assertSameAsFullBuild("class under test removed");
+    assertEquals(1, lastExtracted, lastErr);
+    // a unicode escape spells the name: still seen
+    write("c/Escaped.java", "package c;\nclass Escaped {\n  int e(a.\\u0042ase b) { return b.size(); }\n}\n");
+    assertSameAsFullBuild("escaped name");
+    write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 1; }\n}\n");
+    assertSameAsFullBuild("method removed");
+  }
+
+  @Test
+  void aClassPathJarAddedGivesTheFullBuildsSnapshot() throws Exception {
+    write("app/Main.java", "package app;\nimport lib.Helper;\nclass Main {\n  int run() { return Helper.help(1) + new Helper().more(); }\n}\n");
+    write("app/Other.java", "package app;\nclass Other {\n  void f() { }\n}\n");
+    assertSameAsFullBuild("no class path");
+    Path jar = helperJar();
+    assertSameAsFullBuild("class path jar added", "--classpath", jar.toString());
+    assertTrue(lastErr.contains("every file extracted again"), lastErr);
+    assertTrue(calls("app.Main#run()").toString().contains("lib.Helper#help(int)"), calls("app.Main#run()")::toString);
+    assertSameAsFullBuild("same class path, nothing changed", "--classpath", jar.toString());
+    assertEquals(0, lastExtracted, lastErr);
+    assertSameAsFullBuild("class path removed");
+  }
+
+  /** A jar with {@code lib.Helper} (static {@code help(int)}, instance {@code more()}), compiled here. */
+  private Path helperJar() throws IOException {
+    Path srcDir = dir.resolve("libsrc/lib");
+    Files.createDirectories(srcDir);
+    Path java = srcDir.resolve("Helper.java");
+    Files.writeString(java, "package lib;\npublic class Helper {\n  public static int help(int x) { return x; }\n"
+        + "  public int more() { return 2; }\n}\n");
+    Path classes = dir.resolve("libclasses");
+    Files.createDirectories(classes);
+    int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        java.toString());
+    assertEquals(0, rc, "javac");
+    Path jar = dir.resolve("helper.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("lib/Helper.class"));
+      out.write(Files.readAllBytes(classes.resolve("lib/Helper.class")));
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
   void randomEditsGiveTheFullBuildsSnapshot() throws Exception {
     Random random = new Random(13);
     RandomJavaTree tree = new RandomJavaTree(random, 8);
@@ -166,10 +256,31 @@ class BuildCrossFileIncrementalTest {
     }
   }
 
+  @Test
+  void randomEditsWithImportsOfWhatIsUsedGiveTheFullBuildsSnapshotAndReextractLess() throws Exception {
+    Random random = new Random(14);
+    RandomJavaTree tree = new RandomJavaTree(random, 12, 12);
+    tree.minimalImports = true;
+    int extracted = 0;
+    int steps = 24;
+    for (int step = 0; step < steps; step++) {
+      String edit = step == 0 ? "initial" : tree.edit();
+      tree.writeTo(src());
+      assertSameAsFullBuild("step " + step + ": " + edit);
+      if (step > 0) {
+        extracted += lastExtracted;
+      }
+    }
+    assertTrue(extracted < (steps - 1) * 12 * 3 / 4, "declaration changes re-extract only the files that can see them: "
+        + extracted + " files in " + (steps - 1) + " edits of 12 files");
+  }
+
   /** A small tree of classes in two packages that call each other through fields, supertypes and imports. */
   static final class RandomJavaTree {
     private static final String[] TYPES = {"int", "String", "Object", "long"};
     private final Random random;
+    /** Import only the peer and the superclass (else every class of the other package). */
+    boolean minimalImports;
     private final List<Clazz> classes = new ArrayList<>();
 
     final class Clazz {
@@ -186,8 +297,10 @@ class BuildCrossFileIncrementalTest {
 
       String text() {
         StringBuilder sb = new StringBuilder("package " + pkg + ";\n");
+        Clazz peerOf = classes.get((classes.indexOf(this) + 1) % classes.size());
         for (Clazz other : classes) {
-          if (other != this && !other.pkg.equals(pkg)) {
+          boolean used = other == peerOf || superIndex >= 0 && superIndex < classes.size() && other == classes.get(superIndex);
+          if (other != this && !other.pkg.equals(pkg) && (used || !minimalImports)) {
             sb.append(onDemand ? "import " + other.pkg + ".*;\n" : "import " + other.pkg + "." + other.name + ";\n");
           }
         }
@@ -211,15 +324,22 @@ class BuildCrossFileIncrementalTest {
       }
     }
 
+    private final int methodNames;
+
     RandomJavaTree(Random random, int n) {
+      this(random, n, 3);
+    }
+
+    RandomJavaTree(Random random, int n, int methodNames) {
       this.random = random;
+      this.methodNames = methodNames;
       for (int i = 0; i < n; i++) {
         Clazz c = new Clazz("C" + i);
         c.pkg = "p" + random.nextInt(2);
         c.superIndex = i > 0 && random.nextBoolean() ? random.nextInt(i) : -1;
         c.onDemand = random.nextBoolean();
         for (int m = 0; m < 1 + random.nextInt(3); m++) {
-          c.methods.add(new String[] {"m" + random.nextInt(3), TYPES[random.nextInt(TYPES.length)]});
+          c.methods.add(new String[] {"m" + random.nextInt(methodNames), TYPES[random.nextInt(TYPES.length)]});
         }
         classes.add(c);
       }
@@ -239,7 +359,7 @@ class BuildCrossFileIncrementalTest {
       Clazz c = classes.get(random.nextInt(classes.size()));
       switch (random.nextInt(7)) {
         case 0 -> {
-          c.methods.add(new String[] {"m" + random.nextInt(4), TYPES[random.nextInt(TYPES.length)]});
+          c.methods.add(new String[] {"m" + random.nextInt(methodNames + 1), TYPES[random.nextInt(TYPES.length)]});
           return "method added to " + c.name;
         }
         case 1 -> {

@@ -34,9 +34,12 @@ public final class DeclarationScan {
     FileDeclarations lookup(String path, byte[] sourceSha256);
   }
 
-  /** The declarations of every file that parsed, in path order, and how many were parsed or taken from the cache. */
+  /**
+   * The declarations of every file that parsed, in path order, each file's source SHA-256, how many were
+   * parsed or taken from the cache, and the parse trees kept for the extraction pass ({@link #retain}).
+   */
   public record Result(List<FileDeclarations> declarations, java.util.Map<String, byte[]> sourceSha256, int parsed,
-      int cached, long elapsedNanos) {}
+      int cached, long elapsedNanos, RetainedTrees trees) {}
 
   private static final long WORKER_STACK_BYTES = 16L << 20;
   /** Files per javac task: setting a task up costs about as much as parsing a small file. */
@@ -45,6 +48,7 @@ public final class DeclarationScan {
 
   private int threads = Runtime.getRuntime().availableProcessors();
   private Cache cache;
+  private RetainedTrees trees = new RetainedTrees(0);
 
   /** Sets the number of worker threads (at least 1). */
   public DeclarationScan threads(int count) {
@@ -58,6 +62,15 @@ public final class DeclarationScan {
   /** Takes declarations from {@code c} for files it knows. */
   public DeclarationScan cache(Cache c) {
     this.cache = c;
+    return this;
+  }
+
+  /**
+   * Keeps the parse trees of parsed files in {@code budget} for the extraction pass, which then need not parse
+   * them again ({@link ParallelExtraction#trees}); by default none are kept.
+   */
+  public DeclarationScan retain(RetainedTrees budget) {
+    this.trees = budget;
     return this;
   }
 
@@ -115,6 +128,7 @@ public final class DeclarationScan {
         pool.execute(() -> {
           try {
             List<BatchParser.Source> toParse = new ArrayList<>(files.size());
+            List<byte[]> toParseSha = new ArrayList<>(files.size());
             for (SourceFile file : files) {
               byte[] sha = Sha256.of(file.bytes());
               FileDeclarations d = cache == null ? null : cache.lookup(file.path(), sha);
@@ -124,14 +138,18 @@ public final class DeclarationScan {
                 out.add(d);
               } else {
                 toParse.add(new BatchParser.Source(file.path(), decode(file.bytes()), file.bytes()));
+                toParseSha.add(sha);
               }
             }
             if (!toParse.isEmpty()) {
-              for (ParsedUnit unit : parsers.get().parse(toParse)) {
+              List<ParsedUnit> units = parsers.get().parse(toParse);
+              for (int i = 0; i < units.size(); i++) {
+                ParsedUnit unit = units.get(i);
                 if (unit != null) {
                   try {
                     out.add(SkeletonCollector.collect(unit));
                     parsed.incrementAndGet();
+                    trees.offer(unit, toParseSha.get(i));
                   } catch (RuntimeException | StackOverflowError e) {
                     // declares nothing; the second pass reports the file
                   }
@@ -160,10 +178,10 @@ public final class DeclarationScan {
     if (t != null) {
       throw new IllegalStateException("declaration scan failed", t);
     }
-    shas.keySet().retainAll(out.stream().map(FileDeclarations::path).toList());
+    shas.keySet().retainAll(new java.util.HashSet<>(out.stream().map(FileDeclarations::path).toList()));
     List<FileDeclarations> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
     return new Result(List.copyOf(sorted), java.util.Map.copyOf(shas), parsed.get(), cached.get(),
-        System.nanoTime() - start);
+        System.nanoTime() - start, trees);
   }
 }

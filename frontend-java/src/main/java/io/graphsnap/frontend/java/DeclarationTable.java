@@ -5,6 +5,7 @@ import io.graphsnap.frontend.java.internal.FileDeclarations;
 import io.graphsnap.frontend.java.internal.TreeTypes;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What a whole source tree declares (every file's {@link FileDeclarations}), with the running JDK's modules
@@ -20,33 +21,69 @@ import java.util.HexFormat;
  * may be reused as long as both its source hash and the fingerprint are unchanged. Immutable and thread-safe.
  */
 public final class DeclarationTable {
-  private final TreeTypes types;
+  private final List<FileDeclarations> files;
+  private final ClasspathTypes classpath;
+  private final byte[] fingerprint;
+  private volatile TreeTypes types;
 
-  private DeclarationTable(TreeTypes types) {
-    this.types = types;
+  private DeclarationTable(List<FileDeclarations> files, ClasspathTypes classpath) {
+    this.files = files;
+    this.classpath = classpath;
+    this.fingerprint = TreeTypes.fingerprint(files, classpath);
   }
 
-  /** The table of {@code files}, with {@code classpath} (or {@link ClasspathTypes#EMPTY}) and the running JDK behind it. */
+  /**
+   * The table of {@code files}, with {@code classpath} (or {@link ClasspathTypes#EMPTY}) and the running JDK behind
+   * it. Only the fingerprint is computed here (O(declaration bytes)); the table itself is built when first used,
+   * so a build that finds nothing to extract never builds it.
+   */
   public static DeclarationTable of(Collection<FileDeclarations> files, ClasspathTypes classpath) {
-    return new DeclarationTable(TreeTypes.of(files, classpath == null ? ClasspathTypes.EMPTY : classpath));
+    return new DeclarationTable(List.copyOf(files), classpath == null ? ClasspathTypes.EMPTY : classpath);
   }
 
   /** SHA-256 of everything the table holds; equal fingerprints give equal summaries for equal files. */
   public byte[] fingerprint() {
-    return types.fingerprint();
+    return fingerprint.clone();
   }
 
   /** {@link #fingerprint()} in lower-case hex. */
   public String fingerprintHex() {
-    return HexFormat.of().formatHex(types.fingerprint());
+    return HexFormat.of().formatHex(fingerprint);
   }
 
-  /** The number of named types the tree declares. */
+  /**
+   * SHA-256 of what the table holds besides the tree's own declarations (the class path, the JDK's version, the
+   * resolution rules' version): when it is unchanged, only declarations of the tree can have changed.
+   */
+  public byte[] externalFingerprint() {
+    return TreeTypes.externalFingerprint(classpath);
+  }
+
+  /** The declarations the table is made of, in path order. */
+  public List<FileDeclarations> files() {
+    return files;
+  }
+
+  /** The number of named types the tree declares (distinct names; does not build the table). */
   public int typeCount() {
-    return types.size();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (FileDeclarations f : files) {
+      f.typeNames(names);
+    }
+    return names.size();
   }
 
   TreeTypes types() {
-    return types;
+    TreeTypes t = types;
+    if (t == null) {
+      synchronized (this) {
+        t = types;
+        if (t == null) {
+          t = TreeTypes.of(files, classpath);
+          types = t;
+        }
+      }
+    }
+    return t;
   }
 }

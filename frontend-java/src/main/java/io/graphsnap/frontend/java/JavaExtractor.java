@@ -109,6 +109,15 @@ public final class JavaExtractor {
     }
   }
 
+  /** Extracts a file the declaration pass parsed already (the same as parsing its bytes again). */
+  FileSummary extract(ParsedUnit parsed, byte[] sourceSha256, DeclarationTable table) throws JavaSyntaxException {
+    try {
+      return FileExtraction.extract(parsed, sourceSha256, table == null ? TreeTypes.NONE : table.types());
+    } catch (StackOverflowError e) {
+      throw new JavaSyntaxException(parsed.path(), 0, 0, "code nested too deeply for the extractor (stack overflow)");
+    }
+  }
+
   /**
    * The first pass: what this file declares that other files can see (see {@link DeclarationTable}).
    *

@@ -70,6 +70,8 @@ public final class ParallelExtraction {
   private StoredCheck storedCheck;
   private Progress progress;
   private DeclarationTable table;
+  private RetainedTrees trees;
+  private DeclarationChange change = DeclarationChange.NONE;
   private ClasspathTypes classpath = ClasspathTypes.EMPTY;
   private boolean fileByFile;
 
@@ -85,6 +87,15 @@ public final class ParallelExtraction {
     return this;
   }
 
+  /**
+   * Extracts a stored file again, whatever the skip check answers, if {@code c} says the declarations' change
+   * affects it ({@link DeclarationChange#affects}); by default ({@link DeclarationChange#NONE}) none is.
+   */
+  public ParallelExtraction changed(DeclarationChange c) {
+    this.change = c;
+    return this;
+  }
+
   /** Skips files for which {@code check} answers true; they count as reused. */
   public ParallelExtraction skipIf(StoredCheck check) {
     this.storedCheck = check;
@@ -97,6 +108,15 @@ public final class ParallelExtraction {
    */
   public ParallelExtraction declarations(DeclarationTable declarations) {
     this.table = declarations;
+    return this;
+  }
+
+  /**
+   * Extracts files from the parse trees the declaration pass kept ({@link DeclarationScan#retain}) instead of
+   * parsing them again; each tree is used only if it was parsed from the bytes the tree has now.
+   */
+  public ParallelExtraction trees(RetainedTrees kept) {
+    this.trees = kept;
     return this;
   }
 
@@ -126,8 +146,17 @@ public final class ParallelExtraction {
    */
   public ExtractionResult run(SourceTree tree, Sink sink) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    DeclarationTable declarations = fileByFile ? null
-        : table != null ? table : DeclarationScan.table(tree, threads, classpath);
+    DeclarationTable declarations = table;
+    RetainedTrees kept = trees;
+    if (!fileByFile && declarations == null) {
+      DeclarationScan.Result scan = new DeclarationScan().threads(threads).retain(RetainedTrees.ofHeap()).run(tree);
+      declarations = DeclarationTable.of(scan.declarations(), classpath);
+      kept = scan.trees();
+    }
+    if (fileByFile) {
+      declarations = null;
+      kept = null;
+    }
     Run run = new Run(tree.size(), sink, declarations);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
     List<Thread> workers = new ArrayList<>(threads);
@@ -142,6 +171,11 @@ public final class ParallelExtraction {
         if (run.stopped()) {
           break;
         }
+        RetainedTrees.Tree parsed = kept == null ? null : kept.take(path);
+        if (parsed != null) {
+          queue.put(parsed);
+          continue;
+        }
         SourceFile file;
         try {
           file = tree.read(path);
@@ -155,6 +189,9 @@ public final class ParallelExtraction {
         queue.put(END); // workers take until END (they never exit otherwise), so this cannot block forever
       }
     } catch (InterruptedException e) {
+      if (kept != null) {
+        kept.clear();
+      }
       run.stop(e);
       queue.clear(); // only this thread puts, so there is now room for an END per worker
       for (int i = 0; i < workers.size(); i++) {
@@ -166,6 +203,10 @@ public final class ParallelExtraction {
     }
     joinAll(workers);
     run.rethrowFatal();
+    if (Thread.interrupted()) {
+      // interrupted while the last files were extracted: they were delivered, but the caller asked to stop
+      throw new InterruptedException("interrupted at the end of the extraction");
+    }
     return run.result(System.nanoTime() - start);
   }
 
@@ -188,7 +229,11 @@ public final class ParallelExtraction {
         if (extractor == null) {
           extractor = new JavaExtractor();
         }
-        process(extractor, (SourceFile) item, run);
+        if (item instanceof RetainedTrees.Tree parsed) {
+          process(extractor, parsed, run);
+        } else {
+          process(extractor, (SourceFile) item, run);
+        }
       } catch (InterruptedException e) {
         return; // only run() interrupts, after it stopped feeding the queue
       } catch (Throwable t) { // OutOfMemoryError and the like: stop the run, keep draining
@@ -199,7 +244,7 @@ public final class ParallelExtraction {
 
   private void process(JavaExtractor extractor, SourceFile file, Run run) throws InterruptedException {
     byte[] sha = Sha256.of(file.bytes());
-    if (storedCheck != null && run.skip(storedCheck, file.path(), sha)) {
+    if (storedCheck != null && !change.affects(file.bytes()) && run.skip(storedCheck, file.path(), sha)) {
       return;
     }
     FileSummary summary;
@@ -215,6 +260,33 @@ public final class ParallelExtraction {
       return;
     } catch (RuntimeException | StackOverflowError e) {
       run.failed(file.path(), "extraction failed: " + e);
+      return;
+    } finally {
+      memory.release(reserved);
+    }
+    run.deliver(summary);
+  }
+
+  /** As {@link #process(JavaExtractor, SourceFile, Run)}, for a file the declaration pass parsed already. */
+  private void process(JavaExtractor extractor, RetainedTrees.Tree parsed, Run run) throws InterruptedException {
+    String path = parsed.unit().path();
+    if (storedCheck != null && !change.affects(parsed.unit().sourceBytes())
+        && run.skip(storedCheck, path, parsed.sourceSha256())) {
+      return;
+    }
+    FileSummary summary;
+    long reserved = memory.reserve(0); // parsed already: only the extractor's tables
+    try {
+      summary = extractor.extract(parsed.unit(), parsed.sourceSha256(), run.declarations);
+    } catch (JavaSyntaxException | InvalidSummaryException e) {
+      run.failed(path, e.getMessage());
+      return;
+    } catch (OutOfMemoryError e) {
+      run.failed(path, "not enough memory to extract this file of " + parsed.unit().sourceLength() + " chars (the"
+          + " rest is extracted; give graphsnap more heap with GRAPHSNAP_JAVA_OPTS=-Xmx..., or leave the file out)");
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      run.failed(path, "extraction failed: " + e);
       return;
     } finally {
       memory.release(reserved);

@@ -104,7 +104,50 @@ class ParallelExtractionTest {
   }
 
   @Test
+  void anInterruptWhileTheLastFileIsExtractedStillThrows() throws Exception {
+    Thread caller = Thread.currentThread();
+    AtomicInteger delivered = new AtomicInteger();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      int files = tree.size();
+      // the last summary arrives after every file was queued, while the caller waits for the workers
+      assertThrows(InterruptedException.class, () -> new ParallelExtraction().threads(2).run(tree, s -> {
+        if (delivered.incrementAndGet() == files) {
+          caller.interrupt();
+        }
+      }));
+      assertEquals(files, delivered.get(), "what was extracted was delivered");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void threadsMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new ParallelExtraction().threads(0));
+  }
+
+  @Test
+  void treesKeptFromTheDeclarationPassGiveTheSameSummariesAsASecondParse() throws Exception {
+    java.util.Map<String, byte[]> reparsed = new java.util.TreeMap<>();
+    java.util.Map<String, byte[]> kept = new java.util.TreeMap<>();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      DeclarationScan.Result none = new DeclarationScan().threads(2).run(tree);
+      assertEquals(0, none.trees().size());
+      DeclarationTable table = DeclarationTable.of(none.declarations(), null);
+      new ParallelExtraction().threads(2).declarations(table).trees(none.trees())
+          .run(tree, s -> reparsed.put(s.path(), io.graphsnap.format.object.LooseObjectCodec.encode(s)));
+      DeclarationScan.Result all = new DeclarationScan().threads(2).retain(new RetainedTrees(1L << 30)).run(tree);
+      assertEquals(tree.size(), all.trees().size(), "every file's tree fits the budget");
+      assertEquals(table.fingerprintHex(), DeclarationTable.of(all.declarations(), null).fingerprintHex());
+      new ParallelExtraction().threads(2).declarations(table).trees(all.trees())
+          .run(tree, s -> kept.put(s.path(), io.graphsnap.format.object.LooseObjectCodec.encode(s)));
+      assertEquals(0, all.trees().size(), "every kept tree was used once and forgotten");
+      // a budget too small for any tree keeps none
+      assertEquals(0, new DeclarationScan().retain(new RetainedTrees(1000)).run(tree).trees().size());
+    }
+    assertEquals(reparsed.keySet(), kept.keySet());
+    for (String path : reparsed.keySet()) {
+      assertTrue(java.util.Arrays.equals(reparsed.get(path), kept.get(path)), path);
+    }
   }
 }

@@ -189,4 +189,43 @@ class WholeTreeResolutionTest {
         targets(use, "u.Use#use()", "calls"));
     assertTrue(allTargets(use, "references").contains("l.Lib.Nested"));
   }
+
+  @Test
+  void receiversTypedFromTypeArgumentsOfJdkGenericTypes() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("p/Foo.java", "package p;\npublic class Foo {\n  public int bar() { return 1; }\n}\n");
+    src.put("q/Use.java", """
+        package q;
+        import java.util.*;
+        import p.Foo;
+        class Use {
+          private final List<Foo> items = new ArrayList<>();
+          int first() { return items.get(0).bar(); }
+          int each(Map<String, ? extends Foo> byName) {
+            int n = 0;
+            for (var f : items) { n += f.bar(); }
+            for (var e : byName.entrySet()) { n += e.getValue().bar(); }
+            n += byName.values().iterator().next().bar();
+            return n;
+          }
+          int opt(Optional<Foo> o) { return o.orElseThrow().bar(); }
+          void lambdas() {
+            items.forEach(f -> f.bar());
+            items.removeIf(f -> f.bar() > 1);
+            items.stream().map(f -> f.bar()).count();
+            Runnable r = () -> { };
+          }
+          int raw(List raw) { return raw.size(); }
+        }
+        """);
+    FileSummary use = extractAll(src, null).get("q/Use.java");
+    assertEquals(Set.of("p.Foo#bar()"), targets(use, "q.Use#first()", "calls").stream()
+        .filter(t -> t.contains("bar")).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(targets(use, "q.Use#each(Map)", "calls").contains("p.Foo#bar()"), targets(use, "q.Use#each(Map)", "calls")::toString);
+    assertTrue(targets(use, "q.Use#each(Map)", "calls").stream().noneMatch(t -> t.startsWith("?#bar")),
+        targets(use, "q.Use#each(Map)", "calls")::toString);
+    assertTrue(targets(use, "q.Use#opt(Optional)", "calls").contains("p.Foo#bar()"), targets(use, "q.Use#opt(Optional)", "calls")::toString);
+    Set<String> lambdas = targets(use, "q.Use#lambdas()", "calls");
+    assertTrue(lambdas.contains("p.Foo#bar()") && lambdas.stream().noneMatch(t -> t.startsWith("?#bar")), lambdas::toString);
+  }
 }

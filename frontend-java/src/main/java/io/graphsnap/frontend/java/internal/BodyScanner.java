@@ -9,6 +9,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DeconstructionPatternTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
@@ -28,6 +29,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WildcardTree;
+import java.util.List;
 import com.sun.source.util.TreeScanner;
 
 /**
@@ -240,7 +242,7 @@ final class BodyScanner extends TreeScanner<Void, Void> {
       TypeRef type = fx.resolver.typeRef(v.getType(), ctx.method(), ctx.type());
       if (type == null && v.getType() == null) {
         TypeRef iterable = fx.typer.typeOf(t.getExpression(), ctx).typeOrNull();
-        type = iterable != null && iterable.isArray() ? iterable.element() : null;
+        type = iterable == null ? null : iterable.isArray() ? iterable.element() : fx.typer.elementOf(iterable);
       }
       fx.locals.declare(v.getName().toString(), type);
       scan(t.getStatement(), null);
@@ -254,9 +256,43 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   public Void visitLambdaExpression(LambdaExpressionTree t, Void unused) {
     fx.locals.push();
     try {
-      return super.visitLambdaExpression(t, null);
+      List<TypeRef> inferred = lambdaTypes.remove(t);
+      List<? extends VariableTree> params = t.getParameters();
+      for (int i = 0; i < params.size(); i++) {
+        VariableTree v = params.get(i);
+        scan(v.getModifiers(), null);
+        typeUse(v.getType());
+        TypeRef type = fx.resolver.typeRef(v.getType(), ctx.method(), ctx.type());
+        if (type == null && inferred != null && i < inferred.size() && inferred.size() == params.size()) {
+          type = fx.typer.inFile(inferred.get(i));
+        }
+        fx.locals.declare(v.getName().toString(), type);
+      }
+      scan(t.getBody(), null);
+      return null;
     } finally {
       fx.locals.pop();
+    }
+  }
+
+  /** Implicitly typed lambda parameters of a call's arguments, from the JDK method's functional interface. */
+  private final java.util.IdentityHashMap<LambdaExpressionTree, List<TypeRef>> lambdaTypes = new java.util.IdentityHashMap<>();
+
+  private void lambdaParameters(CallResolver.Call call, List<? extends ExpressionTree> args) {
+    if (call == null || call.jdkMethod() == null || fx.tree.declares(call.jdkMethod().owner())) {
+      return; // generic signatures are read from the JDK's classes only, never for types of the tree
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof LambdaExpressionTree lambda && !lambda.getParameters().isEmpty()
+          && lambda.getParameters().getFirst().getType() == null) {
+        JdkClasses.JdkMethod m = call.jdkMethod();
+        TypeRef r = call.receiver();
+        List<TypeRef> bindings = r == null || r.args().isEmpty() ? null : JdkGenerics.bindings(r.name(), r.args(), m.owner());
+        List<TypeRef> types = JdkGenerics.lambdaParams(m.owner(), m.name(), m.params(), i, bindings);
+        if (types != null) {
+          lambdaTypes.put(lambda, types);
+        }
+      }
     }
   }
 
@@ -309,7 +345,9 @@ final class BodyScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree inv, Void unused) {
-    fx.call(ctx, fx.calls.resolve(inv, ctx));
+    CallResolver.Call call = fx.calls.resolve(inv, ctx);
+    fx.call(ctx, call);
+    lambdaParameters(call, inv.getArguments());
     typeUses(inv.getTypeArguments());
     if (inv.getMethodSelect() instanceof MemberSelectTree ms) {
       scan(ms.getExpression(), null);

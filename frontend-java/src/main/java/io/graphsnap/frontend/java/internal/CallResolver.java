@@ -41,10 +41,28 @@ final class CallResolver {
    * @param method the simple method name ({@code <init>} for constructors)
    * @param arity the number of arguments, or -1 for a method reference
    * @param jdkReturn the return type of a JDK method found by {@link JdkClasses}, else null
+   * @param jdkMethod that JDK method, else null
+   * @param receiver the receiver's type when the call was made on an expression, else null
    */
-  record Call(String target, String owner, MethodDecl decl, String method, int arity, TypeRef jdkReturn) {
+  record Call(String target, String owner, MethodDecl decl, String method, int arity, TypeRef jdkReturn,
+      JdkClasses.JdkMethod jdkMethod, TypeRef receiver) {
     Call(String target, String owner, MethodDecl decl, String method, int arity) {
-      this(target, owner, decl, method, arity, null);
+      this(target, owner, decl, method, arity, null, null, null);
+    }
+
+    /**
+     * The result type with what the receiver's type arguments tell ({@code List<Foo>.get(int)} → {@code Foo}),
+     * or {@link #jdkReturn}.
+     */
+    TypeRef genericReturn() {
+      if (jdkMethod == null || jdkMethod.genericResult() == null || receiver == null || receiver.args().isEmpty()) {
+        return jdkReturn;
+      }
+      List<TypeRef> bindings = JdkGenerics.bindings(receiver.name(), receiver.args(), jdkMethod.owner());
+      // (genericResult comes only from the JDK's classes, so neither the method nor a receiver that binds its
+      // type parameters is a type of the tree)
+      TypeRef t = bindings == null ? null : JdkGenerics.instantiate(jdkMethod.genericResult(), bindings);
+      return t != null ? t : jdkReturn;
     }
   }
 
@@ -110,7 +128,7 @@ final class CallResolver {
       if (t.decl() != null) {
         return inTypeOrSupertype(t.decl(), n, args, ctx);
       }
-      return external(t.name(), n, args, ctx);
+      return external(t.name(), n, args, ctx, t);
     }
     return unknown("", args);
   }
@@ -245,7 +263,7 @@ final class CallResolver {
     Signature chosen = new OverloadChooser(typer, ctx).choose(candidates, args);
     return switch (chosen) {
       case MethodDecl m -> new Call(m.symbolName, m.owner.name, m, n, args.size());
-      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType());
+      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType(), m, null);
       case null, default -> {
         String owner = switch (candidates.getFirst()) {
           case MethodDecl m -> m.owner.name;
@@ -316,11 +334,15 @@ final class CallResolver {
 
   /** A method of a type outside the file: exact when it is a JDK class with one fitting overload. */
   private Call external(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
+    return external(type, n, args, ctx, null);
+  }
+
+  private Call external(String type, String n, List<? extends ExpressionTree> args, Context ctx, TypeRef receiver) {
     JdkClasses.Info info = tree.info(type);
     if (info != null) {
       JdkClasses.JdkMethod m = new OverloadChooser(typer, ctx).choose(info.methodsNamed(n), args);
       if (m != null) {
-        return new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType());
+        return new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType(), m, receiver);
       }
     }
     return externalUnknown(type, n, args);

@@ -103,8 +103,9 @@ final class ExpressionTyper {
     if (call.decl() != null) {
       return Operand.value(returnType(call.decl()));
     }
-    if (call.jdkReturn() != null) {
-      return Operand.value(inFile(call.jdkReturn()));
+    TypeRef result = call.genericReturn();
+    if (result != null) {
+      return Operand.value(inFile(result));
     }
     if (inv.getArguments().isEmpty()) {
       String name = CallResolver.methodName(inv);
@@ -311,6 +312,15 @@ final class ExpressionTyper {
   }
 
   /** {@code t} with its declaration attached when the type is declared in this file. */
+  /** The element type of an enhanced {@code for} over {@code iterable}, from its type arguments, or null. */
+  TypeRef elementOf(TypeRef iterable) {
+    if (iterable.args().isEmpty() || tree.declares(iterable.name())) {
+      return null; // generic signatures are read from the JDK's classes only, never for types of the tree
+    }
+    java.util.List<TypeRef> b = JdkGenerics.bindings(iterable.name(), iterable.args(), "java.lang.Iterable");
+    return b == null || b.isEmpty() ? null : inFile(b.getFirst());
+  }
+
   TypeRef inFile(TypeRef t) {
     if (t == null || t.decl() != null) {
       return t;

@@ -75,9 +75,21 @@ public final class FileDeclarations {
     return path;
   }
 
+  /** Adds the qualified name of every named type this file declares to {@code out}. */
+  public void typeNames(java.util.Collection<String> out) {
+    for (Type t : types) {
+      out.add(t.name());
+    }
+  }
+
   /** The canonical encoding (a fresh copy). */
   public byte[] bytes() {
     return encoded().clone();
+  }
+
+  /** The canonical encoding, not copied: callers must not modify it. */
+  byte[] encodedBytes() {
+    return encoded();
   }
 
   private synchronized byte[] encoded() {

@@ -27,8 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JdkClasses {
   /** One method or constructor of a JDK class. */
-  record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType)
-      implements Signature {
+  record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+      JdkGenerics.Template genericResult) implements Signature {
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType) {
+      this(owner, name, params, varargs, returnType, null);
+    }
+
     String symbolName() {
       return owner + "#" + name + "(" + String.join(",", params) + ")";
     }
@@ -111,6 +115,11 @@ final class JdkClasses {
     }
   }
 
+  /** {@link #binaryName}, for {@link JdkGenerics}. */
+  static String binaryNameOf(String qualified) {
+    return binaryName(qualified);
+  }
+
   /** The binary name ({@code java.util.Map$Entry}) if {@code qualified} is a class of the JDK's runtime image, else null. */
   private static String binaryName(String qualified) {
     int dot = qualified.lastIndexOf('.');
@@ -157,7 +166,8 @@ final class JdkClasses {
         if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
           continue;
         }
-        JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m));
+        JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
+            JdkGenerics.resultOf(m));
         if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
           methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }

@@ -32,6 +32,21 @@ public final class ParsedUnit {
     this.charsAreBytes = bytes != null && bytes.length == text.length() && isAscii(bytes);
   }
 
+  /** The file's repository-relative path. */
+  public String path() {
+    return path;
+  }
+
+  /** The file's bytes as read (not copied: do not modify). */
+  public byte[] sourceBytes() {
+    return bytes;
+  }
+
+  /** The length of the file's text in chars. */
+  public int sourceLength() {
+    return text.length();
+  }
+
   private static boolean isAscii(byte[] bytes) {
     for (byte b : bytes) {
       if (b < 0) {

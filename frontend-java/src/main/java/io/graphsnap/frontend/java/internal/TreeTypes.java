@@ -2,14 +2,12 @@ package io.graphsnap.frontend.java.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the answers depend only on the declarations (also for cyclic or broken inheritance, where depth limits
  * and an in-progress guard stop the walk). Two types of the same name: the file whose path sorts first wins.
  *
+ * <p>Member infos are built by {@link MemberInfos}, supertype questions answered by {@link TreeHierarchy}; the
+ * generic signatures of JDK classes come from {@link JdkGenerics}, and {@link TableDiff} compares two tables.
+ *
  * <p>Thread-safe after construction; member infos are built on first use and cached.
  */
 public final class TreeTypes {
@@ -40,7 +41,7 @@ public final class TreeTypes {
   public static final TreeTypes NONE = new TreeTypes(List.of(), ClasspathTypes.EMPTY, false);
   /** Bump when what extraction derives from the table changes, so that stored summaries are redone. */
   static final int RESOLUTION_VERSION = 1;
-  private static final int MAX_DEPTH = 32;
+  static final int MAX_DEPTH = 32;
 
   /** A type's supertypes, resolved: the superclass (null for interfaces, unresolved or Object itself) and interfaces. */
   record Supers(String superclass, List<String> interfaces) {
@@ -70,21 +71,13 @@ public final class TreeTypes {
   private final Map<String, Supers> supers = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
   private final ConcurrentHashMap<String, Optional<JdkClasses.Info>> infos = new ConcurrentHashMap<>();
-  private final byte[] fingerprint;
 
   private TreeTypes(Collection<FileDeclarations> files, ClasspathTypes classpath, boolean wholeTree) {
     this.wholeTree = wholeTree;
     this.classpath = classpath;
     List<FileDeclarations> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
-    MessageDigest digest = Sha256.newDigest();
-    digest.update(("graphsnap-java-resolution " + RESOLUTION_VERSION + " " + FileDeclarations.VERSION + " jdk "
-        + Runtime.version()).getBytes(StandardCharsets.UTF_8));
-    digest.update(classpath.fingerprint());
     for (FileDeclarations f : sorted) {
-      digest.update(f.path.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(Sha256.of(f.bytes()));
       for (FileDeclarations.Type t : f.types) {
         if (types.putIfAbsent(t.name(), t) == null) {
           fileOf.put(t.name(), f);
@@ -94,7 +87,6 @@ public final class TreeTypes {
         }
       }
     }
-    this.fingerprint = digest.digest();
     for (FileDeclarations f : sorted) {
       scopes.put(f, scopeOf(f));
     }
@@ -103,14 +95,38 @@ public final class TreeTypes {
     }
   }
 
+  /**
+   * SHA-256 of what a table holds besides the tree's declarations: the resolution rules' version, the
+   * declarations' encoding version, the running JDK's version and the class path's class files.
+   */
+  public static byte[] externalFingerprint(ClasspathTypes classpath) {
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(("graphsnap-java-resolution " + RESOLUTION_VERSION + " " + FileDeclarations.VERSION + " jdk "
+        + Runtime.version()).getBytes(StandardCharsets.UTF_8));
+    digest.update(classpath.fingerprint());
+    return digest.digest();
+  }
+
+  /**
+   * The fingerprint of the table of {@code files} with {@code classpath} behind it, without building the table:
+   * the {@link #externalFingerprint} and each file's path and declarations, in path order. O(declaration bytes).
+   */
+  public static byte[] fingerprint(Collection<FileDeclarations> files, ClasspathTypes classpath) {
+    List<FileDeclarations> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(FileDeclarations::path));
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(externalFingerprint(classpath));
+    for (FileDeclarations f : sorted) {
+      digest.update(f.path.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Sha256.of(f.encodedBytes()));
+    }
+    return digest.digest();
+  }
+
   /** A table of {@code files} with {@code classpath} and the running JDK behind them. */
   public static TreeTypes of(Collection<FileDeclarations> files, ClasspathTypes classpath) {
     return new TreeTypes(files, classpath, true);
-  }
-
-  /** SHA-256 of everything the table holds (every file's declarations, the class path, the JDK version). */
-  public byte[] fingerprint() {
-    return fingerprint.clone();
   }
 
   /** True when built from a whole source tree; false for {@link #NONE}. */
@@ -145,6 +161,16 @@ public final class TreeTypes {
   }
 
   // ---- types and packages
+
+  /** The qualified names of every type the tree declares (unordered, unmodifiable). */
+  Set<String> typeNames() {
+    return java.util.Collections.unmodifiableSet(types.keySet());
+  }
+
+  /** The declaration of tree type {@code qualified} (the file whose path sorts first wins), or null. */
+  FileDeclarations.Type declaration(String qualified) {
+    return types.get(qualified);
+  }
 
   boolean declares(String qualified) {
     return types.containsKey(qualified);
@@ -360,249 +386,30 @@ public final class TreeTypes {
     if (cached != null) {
       return cached.orElse(null);
     }
-    JdkClasses.Info built = build(qualified);
+    JdkClasses.Info built = MemberInfos.build(this, qualified);
     infos.putIfAbsent(qualified, Optional.of(built));
     return built;
   }
 
-  /** The tree types and the first non-tree supertypes of {@code name}, in the JVM's method resolution order. */
-  private JdkClasses.Info build(String name) {
-    FileDeclarations.Type self = types.get(name);
-    List<String> order = new ArrayList<>(); // tree types
-    List<String> external = new ArrayList<>(); // non-tree supertypes, in order
-    String k = name;
-    for (int depth = 0; k != null && depth < MAX_DEPTH && !order.contains(k); depth++) {
-      if (!types.containsKey(k)) {
-        external.add(k);
-        break;
-      }
-      order.add(k);
-      k = supersOf(k).superclass();
-    }
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    Set<String> seenTypes = new HashSet<>(order);
-    for (String c : List.copyOf(order)) {
-      queue.addAll(supersOf(c).interfaces());
-    }
-    while (!queue.isEmpty() && order.size() + external.size() < 512) {
-      String i = queue.poll();
-      if (!seenTypes.add(i)) {
-        continue;
-      }
-      if (types.containsKey(i)) {
-        order.add(i);
-        queue.addAll(supersOf(i).interfaces());
-      } else {
-        external.add(i);
-      }
-    }
-    if (self.isInterface()) {
-      external.add("java.lang.Object");
-    }
-    Map<String, List<JdkClasses.JdkMethod>> methods = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    Map<String, TypeRef> fields = new HashMap<>();
-    Map<String, TypeRef> staticFields = new HashMap<>();
-    Map<String, String> memberTypes = new HashMap<>();
-    List<JdkClasses.JdkMethod> constructors = new ArrayList<>();
-    // The superclass chain of tree classes, then the first non-tree superclass, then the interfaces.
-    int chain = 0;
-    while (chain < order.size() && (chain == 0 || !types.get(order.get(chain)).isInterface())) {
-      chain++;
-    }
-    List<String> sequence = new ArrayList<>(order.subList(0, chain));
-    boolean externalSuperclass = !self.isInterface() && !external.isEmpty() && k != null && k.equals(external.getFirst());
-    if (externalSuperclass) {
-      sequence.add(external.getFirst());
-    }
-    sequence.addAll(order.subList(chain, order.size()));
-    sequence.addAll(externalSuperclass ? external.subList(1, external.size()) : external);
-    for (String s : sequence) {
-      FileDeclarations.Type t = types.get(s);
-      if (t == null) {
-        JdkClasses.Info i = JdkClasses.info(s);
-        if (i == null) {
-          i = classpath.info(s);
-        }
-        if (i != null) {
-          for (Map.Entry<String, List<JdkClasses.JdkMethod>> e : i.methods().entrySet()) {
-            for (JdkClasses.JdkMethod m : e.getValue()) {
-              if (seen.add(m.name() + m.params())) {
-                methods.computeIfAbsent(m.name(), n -> new ArrayList<>(2)).add(m);
-              }
-            }
-          }
-          i.fields().forEach(fields::putIfAbsent);
-          i.staticFields().forEach(staticFields::putIfAbsent);
-          i.memberTypes().forEach(memberTypes::putIfAbsent);
-        }
-        continue;
-      }
-      boolean own = s.equals(name);
-      for (FileDeclarations.Method m : t.methods()) {
-        if (m.name().equals("<init>")) {
-          if (own) {
-            constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null));
-          }
-          continue;
-        }
-        if (!own && (m.isPrivate() || m.isStatic() && t.isInterface())) {
-          continue;
-        }
-        if (seen.add(m.name() + m.params())) {
-          methods.computeIfAbsent(m.name(), n -> new ArrayList<>(2))
-              .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), typeRef(t, m.returnType())));
-        }
-      }
-      for (FileDeclarations.Field f : t.fields()) {
-        if (!own && f.isPrivate()) {
-          continue;
-        }
-        if (!fields.containsKey(f.name())) {
-          TypeRef type = typeRef(t, f.type());
-          if (type != null) {
-            fields.put(f.name(), type);
-            if (f.isStatic()) {
-              staticFields.putIfAbsent(f.name(), type);
-            }
-          }
-        }
-      }
-      for (String m : t.memberTypes()) {
-        memberTypes.putIfAbsent(m, s + "." + m);
-      }
-    }
-    methods.replaceAll((n, v) -> List.copyOf(v));
-    return new JdkClasses.Info(self.isInterface(), Map.copyOf(methods), List.copyOf(constructors),
-        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes));
-  }
+  private final TreeHierarchy hierarchy = new TreeHierarchy(this);
 
-  /**
-   * The method that a method {@code name(params)} of a subtype overrides in {@code supertype} or its
-   * supertypes: the nearest non-private, non-static declaration with the same erased parameters (a
-   * parameter typed by a type variable there, or {@code Object} in a JDK or class path type, matches
-   * anything); its symbol name, or null.
-   */
+  /** See {@link TreeHierarchy#overridden}. */
   String overridden(String supertype, String name, List<String> params) {
-    return overridden(supertype, name, params, new HashSet<>(), 0);
+    return hierarchy.overridden(supertype, name, params);
   }
 
-  private String overridden(String s, String name, List<String> params, Set<String> visited, int depth) {
-    if (s == null || depth > MAX_DEPTH || !visited.add(s)) {
-      return null;
-    }
-    FileDeclarations.Type t = types.get(s);
-    if (t == null) {
-      JdkClasses.Info i = info(s);
-      if (i == null) {
-        return null;
-      }
-      JdkClasses.JdkMethod loose = null;
-      int looseCount = 0;
-      for (JdkClasses.JdkMethod c : i.methodsNamed(name)) {
-        if (c.params().equals(params)) {
-          return c.symbolName();
-        }
-        if (objectMatches(c.params(), params)) {
-          loose = c;
-          looseCount++;
-        }
-      }
-      return looseCount == 1 ? loose.symbolName() : null;
-    }
-    for (FileDeclarations.Method m : t.methods()) {
-      if (m.name().equals(name) && !m.isPrivate() && !m.isStatic() && m.params().size() == params.size()) {
-        boolean same = true;
-        for (int i = 0; i < params.size() && same; i++) {
-          same = m.params().get(i).equals(params.get(i)) || m.typeVariableParam(i);
-        }
-        if (same) {
-          return s + "#" + name + "(" + String.join(",", m.params()) + ")";
-        }
-      }
-    }
-    for (String up : supersOf(s).all()) {
-      String found = overridden(up, name, params, visited, depth + 1);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static boolean objectMatches(List<String> sup, List<String> sub) {
-    if (sup.size() != sub.size()) {
-      return false;
-    }
-    for (int i = 0; i < sup.size(); i++) {
-      String p = sup.get(i);
-      if (!p.equals(sub.get(i)) && !p.equals("Object") && !p.equals("Object[]") && !p.equals("Object...")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private final ConcurrentHashMap<String, Optional<Set<String>>> supertypeNames = new ConcurrentHashMap<>();
-
-  /**
-   * The simple names of {@code qualified} and of all its supertypes (tree, JDK and class path, {@code Object}
-   * included), or null when the type or one of its supertypes is unknown (then nothing can be ruled out).
-   */
+  /** See {@link TreeHierarchy#supertypeSimpleNames}. */
   Set<String> supertypeSimpleNames(String qualified) {
-    Optional<Set<String>> cached = supertypeNames.get(qualified);
-    if (cached != null) {
-      return cached.orElse(null);
-    }
-    Set<String> names = new HashSet<>();
-    names.add("Object");
-    boolean known = collectSupertypeNames(qualified, names, new HashSet<>(), 0);
-    Set<String> result = known ? Set.copyOf(names) : null;
-    supertypeNames.putIfAbsent(qualified, Optional.ofNullable(result));
-    return result;
+    return hierarchy.supertypeSimpleNames(qualified);
   }
 
-  private boolean collectSupertypeNames(String q, Set<String> names, Set<String> visited, int depth) {
-    if (depth > MAX_DEPTH || !visited.add(q)) {
-      return true;
-    }
-    names.add(Names.simpleName(q));
-    if (types.containsKey(q)) {
-      FileDeclarations.Type t = types.get(q);
-      Supers s = supersOf(q);
-      if (t.superclass() != null && s.superclass() == null && !q.equals("java.lang.Object")) {
-        return false; // an unresolved superclass
-      }
-      if (s.interfaces().size() < t.interfaces().size()) {
-        return false; // an unresolved interface
-      }
-      for (String up : s.all()) {
-        if (!collectSupertypeNames(up, names, visited, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    List<String> jdk = JdkClasses.supertypes(q);
-    if (jdk == null) {
-      return false; // not a JDK class (class path types are not walked): unknown
-    }
-    for (String up : jdk) {
-      names.add(Names.simpleName(up));
-    }
-    return true;
-  }
-
-  /** Every supertype of {@code name} (tree, JDK, class path), nearest first, without {@code name}. */
+  /** See {@link TreeHierarchy#allSupertypes}. */
   List<String> allSupertypes(String name) {
-    Set<String> out = new LinkedHashSet<>();
-    ArrayDeque<String> queue = new ArrayDeque<>(supersOf(name).all());
-    while (!queue.isEmpty() && out.size() < 256) {
-      String s = queue.poll();
-      if (!s.equals(name) && out.add(s)) {
-        queue.addAll(supersOf(s).all());
-      }
-    }
-    return new ArrayList<>(out);
+    return hierarchy.allSupertypes(name);
+  }
+
+  /** The class path behind the table. */
+  ClasspathTypes classpath() {
+    return classpath;
   }
 }

@@ -202,6 +202,15 @@ final class TypeResolver {
     return typeRef(type, method, ctx, 0);
   }
 
+  /** A type argument: {@code ? extends X} as {@code X}, {@code ?} and {@code ? super X} unknown (null). */
+  private TypeRef typeArgument(Tree a, MethodTree method, TypeDecl ctx, int depth) {
+    if (a instanceof com.sun.source.tree.WildcardTree w) {
+      return w.getKind() == Tree.Kind.EXTENDS_WILDCARD ? typeRef(w.getBound(), method, ctx, depth + 1) : null;
+    }
+    TypeRef t = typeRef(a, method, ctx, depth);
+    return t == null || t.isPrimitive() ? null : t;
+  }
+
   private TypeRef typeRef(Tree type, MethodTree method, TypeDecl ctx, int depth) {
     if (depth > MAX_DEPTH) {
       return TypeRef.OBJECT;
@@ -212,7 +221,17 @@ final class TypeResolver {
         TypeRef element = typeRef(at.getType(), method, ctx, depth + 1);
         yield element == null ? null : element.arrayOf(1);
       }
-      case ParameterizedTypeTree pt -> typeRef(pt.getType(), method, ctx, depth + 1);
+      case ParameterizedTypeTree pt -> {
+        TypeRef base = typeRef(pt.getType(), method, ctx, depth + 1);
+        if (base == null || base.decl() != null || pt.getTypeArguments().isEmpty()) {
+          yield base;
+        }
+        java.util.List<TypeRef> args = new java.util.ArrayList<>(pt.getTypeArguments().size());
+        for (Tree a : pt.getTypeArguments()) {
+          args.add(typeArgument(a, method, ctx, depth + 1));
+        }
+        yield base.withArgs(args);
+      }
       case AnnotatedTypeTree an -> typeRef(an.getUnderlyingType(), method, ctx, depth + 1);
       case IdentifierTree id when id.getName().contentEquals("var") -> null;
       case IdentifierTree id -> {

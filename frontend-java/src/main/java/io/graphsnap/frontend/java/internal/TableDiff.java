@@ -1,0 +1,206 @@
+package io.graphsnap.frontend.java.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The names through which a file can see that one declaration table differs from another: a file that
+ * writes none of them (as an identifier anywhere in its text) resolves exactly as before, so its stored
+ * summary stays valid. Both tables must have the same class path and JDK behind them.
+ *
+ * <p>The rule. A file reads the table only through queries keyed by a type: its members ({@code info}), its
+ * declared methods ({@code overridden}), its supertypes ({@code supersOf}, {@code allSupertypes},
+ * {@code supertypeSimpleNames}), its kind, its member types, and whether a type {@code pkg.Name} exists. For
+ * every tree type of either table, this class compares all of these answers (resolved, not as written), and
+ * for each type whose answers differ it adds:
+ * <ol>
+ *   <li>the type's simple name: a file reaches a type by writing its name (qualified names and imports
+ *       included), or through a member of another type whose declared type is it, or through a literal or an
+ *       implicit supertype (the {@link #IMPLICIT} names, which every file is taken to write);
+ *   <li>the names of its members whose entries differ (methods, constructors as the type's name, fields,
+ *       member types), inherited members included: a file reaches a member by writing its name, or declares
+ *       an overriding method of that name;
+ *   <li>when its supertypes or kind changed (subtyping decides overloads, and any member may now be found
+ *       elsewhere), the names of all its members in both tables;
+ *   <li>when its supertypes, kind or existence changed, or it is an interface whose members changed (its single
+ *       abstract method types lambdas), the names of every member of any tree type whose declared signature
+ *       mentions the type's simple name, since a value of the type may come from that member without the file
+ *       ever writing the type's name. (A type that is added or removed has no values a file could reach
+ *       otherwise: a subtype that now resolves to it has changed supertypes itself.)
+ * </ol>
+ * A type whose answers are all equal contributes nothing, even if its declaration was edited. When an
+ * {@link #IMPLICIT} name is among the words, every file is affected ({@link #words} returns null).
+ *
+ * <p>Cost: O(types × members) for both tables (every type's members are built). Stateless.
+ */
+public final class TableDiff {
+  /**
+   * Types a file may use without writing their names (literals, implicit supertypes, boxing, enhanced
+   * {@code for}, annotations every class may carry): a change to any of them affects every file.
+   */
+  public static final Set<String> IMPLICIT = Set.of("Object", "String", "Class", "Enum", "Record", "Annotation",
+      "Boolean", "Byte", "Character", "Short", "Integer", "Long", "Float", "Double", "Void", "Number", "Comparable",
+      "CharSequence", "Iterable", "Iterator", "Throwable", "Exception", "RuntimeException", "Error", "AutoCloseable",
+      "Serializable", "Cloneable", "StringBuilder", "Override", "Deprecated", "SuppressWarnings",
+      "FunctionalInterface", "SafeVarargs");
+
+  private TableDiff() {}
+
+  /** The hierarchy answers for one type: equal answers, equal subtyping. */
+  private record Hierarchy(String kind, boolean isInterface, String outer, TreeTypes.Supers supers,
+      List<String> allSupertypes, Set<String> supertypeSimpleNames) {
+    static Hierarchy of(TreeTypes table, String q) {
+      FileDeclarations.Type t = table.declaration(q);
+      if (t == null) {
+        return null;
+      }
+      return new Hierarchy(t.kind(), t.isInterface(), t.outer(), table.supersOf(q), table.allSupertypes(q),
+          table.supertypeSimpleNames(q));
+    }
+  }
+
+  /** A declared method with its resolved return type (what {@code overridden} and callers read). */
+  private record Declared(String name, List<String> params, boolean varargs, boolean isStatic, boolean isPrivate,
+      long typeVariableParams, TypeRef returnType) {}
+
+  /** The words of the difference between {@code before} and {@code after}, or null when every file is affected. */
+  public static Set<String> words(TreeTypes before, TreeTypes after) {
+    Set<String> words = new TreeSet<>();
+    Set<String> mentioned = new HashSet<>(); // simple names whose values may come from members declaring them
+    Set<String> names = new TreeSet<>(before.typeNames());
+    names.addAll(after.typeNames());
+    for (String q : names) {
+      String simple = Names.simpleName(q);
+      Hierarchy hb = Hierarchy.of(before, q);
+      Hierarchy ha = Hierarchy.of(after, q);
+      if (hb == null || ha == null) {
+        // added or removed: a file reaches it only by its name or a member declaring it (or through a subtype,
+        // whose own supertypes then changed)
+        words.add(simple);
+        mentioned.add(simple);
+        continue;
+      }
+      if (!hb.equals(ha)) {
+        words.add(simple);
+        mentioned.add(simple);
+        addAllMemberNames(before, q, words);
+        addAllMemberNames(after, q, words);
+        continue;
+      }
+      Set<String> changed = new TreeSet<>();
+      diffByName(declared(before, q), declared(after, q), changed);
+      JdkClasses.Info ib = before.info(q);
+      JdkClasses.Info ia = after.info(q);
+      diffByName(ib.methods(), ia.methods(), changed);
+      diffByName(ib.fields(), ia.fields(), changed);
+      diffByName(ib.staticFields(), ia.staticFields(), changed);
+      diffByName(ib.memberTypes(), ia.memberTypes(), changed);
+      if (!ib.constructors().equals(ia.constructors()) || ib.isInterface() != ia.isInterface()) {
+        changed.add(simple);
+      }
+      if (!changed.isEmpty()) {
+        words.add(simple);
+        words.addAll(changed);
+        if (hb.isInterface()) {
+          mentioned.add(simple);
+        }
+      }
+    }
+    if (!mentioned.isEmpty()) {
+      addMentioning(before, mentioned, words);
+      addMentioning(after, mentioned, words);
+    }
+    words.remove("<init>");
+    for (String w : words) {
+      if (IMPLICIT.contains(w)) {
+        return null;
+      }
+    }
+    return words;
+  }
+
+  private static Map<String, List<Declared>> declared(TreeTypes table, String q) {
+    Map<String, List<Declared>> out = new HashMap<>();
+    FileDeclarations.Type t = table.declaration(q);
+    for (FileDeclarations.Method m : t.methods()) {
+      out.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new Declared(m.name(), m.params(), m.varargs(),
+          m.isStatic(), m.isPrivate(), m.typeVariableParams(), table.typeRef(t, m.returnType())));
+    }
+    return out;
+  }
+
+  private static <V> void diffByName(Map<String, V> before, Map<String, V> after, Set<String> out) {
+    for (Map.Entry<String, V> e : before.entrySet()) {
+      if (!Objects.equals(e.getValue(), after.get(e.getKey()))) {
+        out.add(e.getKey());
+      }
+    }
+    for (String k : after.keySet()) {
+      if (!before.containsKey(k)) {
+        out.add(k);
+      }
+    }
+  }
+
+  private static void addAllMemberNames(TreeTypes table, String q, Set<String> out) {
+    FileDeclarations.Type t = table.declaration(q);
+    if (t == null) {
+      return;
+    }
+    JdkClasses.Info info = table.info(q);
+    out.addAll(info.methods().keySet());
+    out.addAll(info.fields().keySet());
+    out.addAll(info.staticFields().keySet());
+    out.addAll(info.memberTypes().keySet());
+    for (FileDeclarations.Method m : t.methods()) {
+      out.add(m.name());
+    }
+  }
+
+  /** Adds the name of every member of {@code table} whose written signature mentions one of {@code simpleNames}. */
+  private static void addMentioning(TreeTypes table, Set<String> simpleNames, Set<String> out) {
+    for (String q : table.typeNames()) {
+      FileDeclarations.Type t = table.declaration(q);
+      for (FileDeclarations.Method m : t.methods()) {
+        boolean mentions = mentions(m.returnType(), simpleNames);
+        for (int i = 0; i < m.params().size() && !mentions; i++) {
+          mentions = mentions(m.params().get(i), simpleNames);
+        }
+        if (mentions) {
+          out.add(m.name().equals("<init>") ? t.simpleName() : m.name());
+        }
+      }
+      for (FileDeclarations.Field f : t.fields()) {
+        if (mentions(f.type(), simpleNames)) {
+          out.add(f.name());
+        }
+      }
+    }
+  }
+
+  /** True if a written type ({@code a.b.Map.Entry[]}) has one of {@code simpleNames} as a segment. */
+  static boolean mentions(String written, Set<String> simpleNames) {
+    if (written == null) {
+      return false;
+    }
+    int start = -1;
+    for (int i = 0; i <= written.length(); i++) {
+      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
+        if (simpleNames.contains(written.substring(start, i))) {
+          return true;
+        }
+        start = -1;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+package io.graphsnap.frontend.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which files a change of the tree's declarations affects: the words of the change, and a file's words. */
+class DeclarationChangeTest {
+  private static DeclarationTable table(String... pathsAndSources) throws Exception {
+    JavaExtractor x = new JavaExtractor();
+    List<io.graphsnap.frontend.java.internal.FileDeclarations> files = new java.util.ArrayList<>();
+    for (int i = 0; i < pathsAndSources.length; i += 2) {
+      files.add(x.declarations(pathsAndSources[i], pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8)));
+    }
+    return DeclarationTable.of(files, null);
+  }
+
+  private static boolean affects(DeclarationChange c, String source) {
+    return c.affects(source.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aMethodAddedToASuperclassNamesTheMethodAndEverySubtype() throws Exception {
+    String sub = "package b; public class Sub extends a.Base { }";
+    DeclarationTable before = table("a/Base.java", "package a; public class Base { public int size() { return 0; } }",
+        "b/Sub.java", sub, "c/Far.java", "package c; class Far { int far() { return 1; } }");
+    DeclarationTable after = table("a/Base.java",
+        "package a; public class Base { public int size() { return 0; } public int grow(int by) { return by; } }",
+        "b/Sub.java", sub, "c/Far.java", "package c; class Far { int far() { return 1; } }");
+    DeclarationChange c = DeclarationChange.between(before, after);
+    assertEquals(Set.of("Base", "Sub", "grow"), c.words());
+    assertTrue(affects(c, "class U { int u(Object s) { return ((b.Sub) s).size(); } }"));
+    assertTrue(affects(c, "class U { int u(X x) { return x.chain().grow(2); } }"), "a chain that ends in grow");
+    assertFalse(affects(c, "class U { int u(X x) { return x.size(); } }"));
+    assertTrue(affects(c, "class U { int u(X x) { return x.\\u0067row(1); } }"), "unicode escapes are decoded");
+    assertTrue(affects(c, "class BaseTest { }"), "the class a test class tests by name");
+  }
+
+  @Test
+  void equalTablesAffectNothingAndAnotherClassPathAffectsEverything() throws Exception {
+    DeclarationTable t = table("a/A.java", "package a; class A { }");
+    assertSame(DeclarationChange.NONE, DeclarationChange.between(t, table("a/A.java", "package a; class A { }")));
+    assertFalse(affects(DeclarationChange.NONE, "class A { }"));
+    assertTrue(affects(DeclarationChange.ALL, ""));
+    assertNull(DeclarationChange.ALL.words());
+  }
+
+  @Test
+  void aChangeToATypeEveryFileMayUseWithoutNamingItAffectsEveryFile() throws Exception {
+    DeclarationTable before = table("java/lang/String.java", "package java.lang; public final class String { }");
+    DeclarationTable after = table("java/lang/String.java",
+        "package java.lang; public final class String { public int length() { return 0; } }");
+    assertTrue(DeclarationChange.between(before, after).all());
+  }
+}
