@@ -38,9 +38,21 @@ final class JdkClasses {
     }
   }
 
-  /** The members of one JDK class. */
+  /** A field's generic type, a template over the type parameters of the type that declares it ({@code owner}). */
+  record FieldType(String owner, JdkGenerics.Template type) {}
+
+  /**
+   * The members of one class (of the JDK, the class path or the tree); {@code genericFields} holds the generic
+   * types of the fields whose type has type arguments or is a type parameter of their class.
+   */
   record Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
-      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
+      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes,
+      Map<String, FieldType> genericFields) {
+    Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
+        Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
+      this(isInterface, methods, constructors, staticFields, fields, memberTypes, Map.of());
+    }
+
     List<JdkMethod> methodsNamed(String name) {
       return name.equals("<init>") ? constructors : methods.getOrDefault(name, List.of());
     }
@@ -163,7 +175,7 @@ final class JdkClasses {
         continue;
       }
       for (Method m : k.getDeclaredMethods()) {
-        if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
+        if (m.isSynthetic() || m.isBridge() || Modifier.isPrivate(m.getModifiers())) { // never accessible from the tree
           continue;
         }
         JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
@@ -178,7 +190,7 @@ final class JdkClasses {
     if (name != null) {
       boolean inner = c.isMemberClass() && !Modifier.isStatic(c.getModifiers());
       for (Constructor<?> k : c.getDeclaredConstructors()) {
-        if (!k.isSynthetic()) {
+        if (!k.isSynthetic() && !Modifier.isPrivate(k.getModifiers())) {
           constructors.add(new JdkMethod(name, "<init>", params(k, inner ? 1 : 0), k.isVarArgs(), null));
         }
       }

@@ -56,6 +56,7 @@ final class MemberInfos {
     Map<String, TypeRef> fields = new HashMap<>();
     Map<String, TypeRef> staticFields = new HashMap<>();
     Map<String, String> memberTypes = new HashMap<>();
+    Map<String, JdkClasses.FieldType> genericFields = new HashMap<>();
     List<JdkClasses.JdkMethod> constructors = new ArrayList<>();
     // The superclass chain of tree classes, then the first non-tree superclass, then the interfaces.
     int chain = 0;
@@ -87,6 +88,7 @@ final class MemberInfos {
           i.fields().forEach(fields::putIfAbsent);
           i.staticFields().forEach(staticFields::putIfAbsent);
           i.memberTypes().forEach(memberTypes::putIfAbsent);
+          i.genericFields().forEach(genericFields::putIfAbsent);
         }
         continue;
       }
@@ -103,7 +105,8 @@ final class MemberInfos {
         }
         if (seen.add(m.name() + m.params())) {
           methods.computeIfAbsent(m.name(), n -> new ArrayList<>(2))
-              .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), table.typeRef(t, m.returnType())));
+              .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), table.typeRef(t, m.returnType()),
+                  table.template(t, m.genericReturn())));
         }
       }
       for (FileDeclarations.Field f : t.fields()) {
@@ -118,6 +121,10 @@ final class MemberInfos {
               staticFields.putIfAbsent(f.name(), type);
             }
           }
+          JdkGenerics.Template g = table.template(t, f.genericType());
+          if (g != null) {
+            genericFields.putIfAbsent(f.name(), new JdkClasses.FieldType(s, g));
+          }
         }
       }
       for (String m : t.memberTypes()) {
@@ -126,6 +133,6 @@ final class MemberInfos {
     }
     methods.replaceAll((n, v) -> List.copyOf(v));
     return new JdkClasses.Info(self.isInterface(), Map.copyOf(methods), List.copyOf(constructors),
-        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes));
+        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes), Map.copyOf(genericFields));
   }
 }
