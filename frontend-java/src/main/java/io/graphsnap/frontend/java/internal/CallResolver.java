@@ -420,6 +420,9 @@ final class CallResolver {
         }
       }
     }
+    if (t.isInterface() && scope.wholeTree()) {
+      out.add("java.lang.Object"); // an interface has Object's public methods
+    }
     return new ArrayList<>(out);
   }
 }

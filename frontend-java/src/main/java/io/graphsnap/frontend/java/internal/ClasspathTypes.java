@@ -242,7 +242,7 @@ public final class ClasspathTypes {
             || mm.flags().has(AccessFlag.BRIDGE) || mm.flags().has(AccessFlag.PRIVATE)) {
           continue; // private members are never accessible from the tree
         }
-        JdkClasses.JdkMethod jm = method(owner, name, mm, names, 0, typeParams);
+        JdkClasses.JdkMethod jm = method(owner, name, mm, names, 0, typeParams, this::maybeInterface);
         if (seen.add(name + jm.params())) {
           methods.computeIfAbsent(name, n -> new ArrayList<>(2)).add(jm);
         }
@@ -282,12 +282,48 @@ public final class ClasspathTypes {
     for (MethodModel mm : c.methods()) {
       if (mm.methodName().stringValue().equals("<init>") && !mm.flags().has(AccessFlag.SYNTHETIC)
           && !mm.flags().has(AccessFlag.PRIVATE)) {
-        constructors.add(method(dotted(internal), "<init>", mm, inner, innerClass ? 1 : 0, List.of()));
+        constructors.add(method(dotted(internal), "<init>", mm, inner, innerClass ? 1 : 0, List.of(),
+            this::maybeInterface));
       }
     }
     methods.replaceAll((n, v) -> List.copyOf(v));
     return new JdkClasses.Info(c.flags().has(AccessFlag.INTERFACE), Map.copyOf(methods), List.copyOf(constructors),
         Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes), Map.copyOf(genericFields));
+  }
+
+  /** False when {@code d} is certainly no interface: a primitive, an array, or a known class of the path or the JDK. */
+  private boolean maybeInterface(ClassDesc d) {
+    if (d.isPrimitive() || d.isArray()) {
+      return false;
+    }
+    String desc = d.descriptorString();
+    String internal = desc.substring(1, desc.length() - 1);
+    ClassModel m = model(internal);
+    if (m != null) {
+      return m.flags().has(AccessFlag.INTERFACE);
+    }
+    JdkClasses.Info jdk = JdkClasses.info(dotted(internal));
+    return jdk == null || jdk.isInterface();
+  }
+
+  /** The erased first bounds of class path class {@code qualified}'s type parameters (null where Object), or null. */
+  List<TypeRef> typeParamBounds(String qualified) {
+    String internal = classes.isEmpty() || qualified == null ? null : internalName(qualified);
+    ClassModel c = internal == null ? null : model(internal);
+    if (c == null) {
+      return null;
+    }
+    ClassSignature sig = classSignature(c);
+    if (sig == null) {
+      return List.of();
+    }
+    List<TypeRef> out = new ArrayList<>();
+    for (java.lang.classfile.Signature.TypeParam tp : sig.typeParameters()) {
+      java.lang.classfile.Signature b = tp.classBound().orElse(tp.interfaceBounds().isEmpty() ? null : tp.interfaceBounds().getFirst());
+      TypeRef r = b instanceof java.lang.classfile.Signature.ClassTypeSig ct ? typeRef(ct.classDesc()) : null;
+      out.add(r == null || r.name().equals("java.lang.Object") ? null : r);
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The names of a class's own type parameters, from its {@code Signature} attribute (empty when it has none). */
@@ -387,10 +423,28 @@ public final class ClasspathTypes {
   }
 
   private static JdkClasses.JdkMethod method(String owner, String name, MethodModel mm, Map<String, String> inner,
-      int skip, List<String> typeParams) {
+      int skip, List<String> typeParams, java.util.function.Predicate<ClassDesc> maybeInterface) {
     MethodTypeDesc type = mm.methodTypeSymbol();
     boolean varargs = mm.flags().has(AccessFlag.VARARGS);
     List<String> params = new ArrayList<>(type.parameterCount());
+    long classParams = 0;
+    String signature = mm.findAttribute(Attributes.signature()).map(a -> a.signature().stringValue()).orElse(null);
+    List<java.lang.classfile.Signature> genericParams = null;
+    if (signature != null) {
+      try {
+        genericParams = MethodSignature.parseFrom(signature).arguments();
+      } catch (IllegalArgumentException e) {
+        genericParams = null;
+      }
+    }
+    int shift = genericParams == null ? 0 : type.parameterCount() - genericParams.size();
+    for (int i = skip; i < type.parameterCount() && i - skip < 64; i++) {
+      boolean typeVariable = genericParams != null && i - shift >= 0
+          && genericParams.get(i - shift) instanceof java.lang.classfile.Signature.TypeVarSig;
+      if (!typeVariable && !maybeInterface.test(type.parameterType(i))) {
+        classParams |= 1L << (i - skip);
+      }
+    }
     for (int i = skip; i < type.parameterCount(); i++) {
       String p = simpleName(type.parameterType(i), inner);
       if (varargs && i == type.parameterCount() - 1 && p.endsWith("[]")) {
@@ -420,7 +474,7 @@ public final class ClasspathTypes {
         generic = null;
       }
     }
-    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret, generic);
+    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret, generic, classParams);
   }
 
   private static String simpleName(ClassDesc d, Map<String, String> inner) {

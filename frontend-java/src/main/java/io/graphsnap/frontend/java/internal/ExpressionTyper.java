@@ -50,6 +50,10 @@ final class ExpressionTyper {
     return tree;
   }
 
+  TypeResolver resolver() {
+    return resolver;
+  }
+
   void setCalls(CallResolver calls) {
     this.calls = calls;
   }
@@ -84,10 +88,8 @@ final class ExpressionTyper {
         TypeRef array = typeOf(aa.getExpression(), ctx, depth + 1).typeOrNull();
         yield array != null && array.isArray() ? Operand.value(array.element()) : Operand.UNKNOWN;
       }
-      case ConditionalExpressionTree c -> {
-        Operand t = typeOf(c.getTrueExpression(), ctx, depth + 1);
-        yield t.typeOrNull() != null && t.type() != TypeRef.NULL ? t : typeOf(c.getFalseExpression(), ctx, depth + 1);
-      }
+      case ConditionalExpressionTree c -> conditional(typeOf(c.getTrueExpression(), ctx, depth + 1),
+          typeOf(c.getFalseExpression(), ctx, depth + 1));
       case AssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
       case CompoundAssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
       case InstanceOfTree ignored -> Operand.value(BOOLEAN);
@@ -118,6 +120,63 @@ final class ExpressionTyper {
       }
       if (name.equals("getClass")) {
         return Operand.value(CLASS);
+      }
+    }
+    return Operand.UNKNOWN;
+  }
+
+  private static final java.util.Map<String, String> UNBOXED = java.util.Map.of("java.lang.Integer", "int",
+      "java.lang.Long", "long", "java.lang.Short", "short", "java.lang.Byte", "byte", "java.lang.Character", "char",
+      "java.lang.Float", "float", "java.lang.Double", "double", "java.lang.Boolean", "boolean");
+  private static final java.util.List<String> NUMERIC = java.util.List.of("byte", "short", "char", "int", "long",
+      "float", "double");
+
+  /**
+   * The type of {@code c ? a : b} (JLS 15.25, as far as known): the same type; a primitive when one operand is
+   * primitive and the other its box or another numeric type (numeric promotion); the other operand's type when
+   * one is {@code null}; else the one that is a supertype of the other; otherwise unknown.
+   */
+  private Operand conditional(Operand a, Operand b) {
+    TypeRef x = a.typeOrNull();
+    TypeRef y = b.typeOrNull();
+    if (x == null || y == null) {
+      TypeRef one = x != null ? x : y;
+      return one == null || one == TypeRef.NULL || one.isPrimitive() ? Operand.UNKNOWN : Operand.value(one);
+    }
+    if (x == TypeRef.NULL) {
+      return y == TypeRef.NULL || y.isPrimitive() ? Operand.UNKNOWN : b;
+    }
+    if (y == TypeRef.NULL) {
+      return x.isPrimitive() ? Operand.UNKNOWN : a;
+    }
+    if (x.equals(y)) {
+      return a;
+    }
+    String px = x.isPrimitive() ? x.name() : x.dims() == 0 ? UNBOXED.get(x.name()) : null;
+    String py = y.isPrimitive() ? y.name() : y.dims() == 0 ? UNBOXED.get(y.name()) : null;
+    if (px != null && py != null && (x.isPrimitive() || y.isPrimitive())) {
+      if (px.equals(py)) {
+        return Operand.value(TypeRef.primitive(px));
+      }
+      int ix = NUMERIC.indexOf(px);
+      int iy = NUMERIC.indexOf(py);
+      if (ix < 0 || iy < 0) {
+        return Operand.UNKNOWN;
+      }
+      String promoted = Math.max(ix, iy) <= NUMERIC.indexOf("int") ? "int" : NUMERIC.get(Math.max(ix, iy));
+      return Operand.value(TypeRef.primitive(promoted)); // (constants that fit the narrower type are not told apart)
+    }
+    if (x.isPrimitive() || y.isPrimitive() || x.dims() != y.dims() || x.dims() > 0) {
+      return Operand.UNKNOWN;
+    }
+    if (tree.wholeTree()) {
+      java.util.Set<String> sx = tree.supertypeSimpleNames(x.name());
+      java.util.Set<String> sy = tree.supertypeSimpleNames(y.name());
+      if (sy != null && sy.contains(Names.simpleName(x.name())) && (sx == null || !sx.contains(Names.simpleName(y.name())))) {
+        return a; // x is a supertype of y
+      }
+      if (sx != null && sx.contains(Names.simpleName(y.name()))) {
+        return b;
       }
     }
     return Operand.UNKNOWN;

@@ -49,7 +49,8 @@ public final class FileDeclarations {
    *
    * @param superclass as written; {@code java.lang.Object}, {@code java.lang.Enum}, {@code java.lang.Record}
    *     when implicit (qualified, so never mistaken for a written name); null for interfaces
-   * @param typeParams the names of the type's own type parameters, in order
+   * @param typeParams the type's own type parameters, in order: the name, then {@code :} and the first bound as
+   *     written and erased ({@code K:Comparable}) when it has one
    * @param genericSupers the supertypes written with type arguments, in {@link GenericSignatures written generic
    *     form} ({@code AbstractList<'E>}); supertypes written without arguments are not repeated here
    */

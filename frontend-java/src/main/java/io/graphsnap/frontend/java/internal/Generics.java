@@ -28,6 +28,7 @@ final class Generics {
 
   private final TreeTypes table;
   private final ConcurrentHashMap<String, Optional<List<Super>>> supers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<TypeRef>> bounds = new ConcurrentHashMap<>();
 
   Generics(TreeTypes table) {
     this.table = table;
@@ -61,7 +62,26 @@ final class Generics {
     if (receiver == null || declaring == null) {
       return null;
     }
-    return walk(receiver, receiverArgs == null ? List.of() : receiverArgs, declaring, 0, new HashSet<>());
+    List<TypeRef> env = receiverArgs == null || receiverArgs.isEmpty() ? bounds(receiver) : receiverArgs;
+    return walk(receiver, env, declaring, 0, new HashSet<>());
+  }
+
+  /**
+   * The erased first bounds of {@code type}'s type parameters (null where unbounded or unknown): what a type
+   * variable of a raw type, or of the type seen from its own code ({@code this}), erases to.
+   */
+  List<TypeRef> bounds(String type) {
+    List<TypeRef> cached = bounds.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    List<TypeRef> found = table.declares(type) ? table.typeParamBounds(type) : JdkGenerics.typeParamBounds(type);
+    if (found == null) {
+      found = table.classpath().typeParamBounds(type);
+    }
+    List<TypeRef> result = found == null ? List.of() : found;
+    bounds.putIfAbsent(type, result);
+    return result;
   }
 
   private List<TypeRef> walk(String type, List<TypeRef> env, String target, int depth, Set<String> visited) {
@@ -78,7 +98,7 @@ final class Generics {
     for (Super s : direct) {
       List<TypeRef> next;
       if (s.args().isEmpty()) {
-        next = List.of(); // raw (or not generic): nothing is known of its type parameters
+        next = bounds(s.name()); // raw (or not generic): its type parameters erase to their bounds
       } else {
         next = new ArrayList<>(s.args().size());
         for (JdkGenerics.Template a : s.args()) {

@@ -83,6 +83,22 @@ final class JdkGenerics {
     return List.copyOf(out);
   }
 
+  /** The erased first bounds of JDK class {@code qualified}'s type parameters (null where Object), or null. */
+  static List<TypeRef> typeParamBounds(String qualified) {
+    Class<?> c = load(qualified);
+    if (c == null) {
+      return null;
+    }
+    List<TypeRef> out = new ArrayList<>();
+    for (TypeVariable<?> tv : c.getTypeParameters()) {
+      Type b = tv.getBounds().length == 0 ? Object.class : tv.getBounds()[0];
+      Class<?> raw = b instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : b instanceof Class<?> k ? k : null;
+      out.add(raw == null || raw == Object.class || raw.getCanonicalName() == null ? null
+          : new TypeRef(raw.getCanonicalName(), 0, null));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   /** The number of type parameters of JDK class {@code qualified}, or -1 if it is no JDK class. */
   static int typeParamCount(String qualified) {
     Class<?> c = load(qualified);

@@ -17,6 +17,27 @@ import java.util.Set;
 final class MemberInfos {
   private MemberInfos() {}
 
+  /** Bit {@code i} set when erased parameter {@code i} of a method of {@code t} is certainly no interface. */
+  static long classParams(TreeTypes table, FileDeclarations.Type t, FileDeclarations.Method m) {
+    List<String> params = m.params();
+    long bits = 0;
+    for (int i = 0; i < params.size() && i < 64; i++) {
+      String p = params.get(i);
+      if (m.typeVariableParam(i)) {
+        continue; // a type variable may stand for a functional interface
+      }
+      if (p.endsWith("[]") || p.endsWith("...") || Erasure.isPrimitive(p)) {
+        bits |= 1L << i;
+        continue;
+      }
+      TypeRef r = table.typeRef(t, p);
+      if (r != null && table.exists(r.name()) && !table.isInterface(r.name())) {
+        bits |= 1L << i;
+      }
+    }
+    return bits;
+  }
+
   /** The tree types and the first non-tree supertypes of {@code name}, in the JVM's method resolution order. */
   static JdkClasses.Info build(TreeTypes table, String name) {
     FileDeclarations.Type self = table.declaration(name);
@@ -96,7 +117,8 @@ final class MemberInfos {
       for (FileDeclarations.Method m : t.methods()) {
         if (m.name().equals("<init>")) {
           if (own) {
-            constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null));
+            constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null, null,
+                classParams(table, t, m)));
           }
           continue;
         }
@@ -106,7 +128,7 @@ final class MemberInfos {
         if (seen.add(m.name() + m.params())) {
           methods.computeIfAbsent(m.name(), n -> new ArrayList<>(2))
               .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), table.typeRef(t, m.returnType()),
-                  table.template(t, m.genericReturn())));
+                  table.template(t, m.genericReturn()), classParams(table, t, m)));
         }
       }
       for (FileDeclarations.Field f : t.fields()) {

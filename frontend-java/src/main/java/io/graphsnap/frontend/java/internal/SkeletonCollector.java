@@ -79,7 +79,8 @@ public final class SkeletonCollector {
     }
     List<String> typeParams = new ArrayList<>(c.getTypeParameters().size());
     for (TypeParameterTree tp : c.getTypeParameters()) {
-      typeParams.add(tp.getName().toString());
+      String bound = tp.getBounds().isEmpty() ? null : written(tp.getBounds().getFirst(), null, t, 0);
+      typeParams.add(tp.getName() + (bound == null || bound.equals(FileDeclarations.TYPE_VARIABLE) ? "" : ":" + bound));
     }
     List<String> genericSupers = new ArrayList<>(2);
     if (!t.isInterface() && c.getExtendsClause() != null) {

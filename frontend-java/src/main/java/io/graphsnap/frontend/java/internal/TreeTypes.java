@@ -412,7 +412,7 @@ public final class TreeTypes {
     FileDeclarations.Type outer = t.outer() == null ? null : types.get(t.outer());
     List<JdkGenerics.Template> written = new ArrayList<>(t.genericSupers().size());
     for (String g : t.genericSupers()) {
-      JdkGenerics.Template tpl = GenericSignatures.parse(g, t.typeParams(), w -> resolveWritten(outer, f, w));
+      JdkGenerics.Template tpl = GenericSignatures.parse(g, typeParamNames(t), w -> resolveWritten(outer, f, w));
       if (tpl != null && tpl.typeVar() < 0) {
         written.add(tpl);
       }
@@ -442,7 +442,30 @@ public final class TreeTypes {
       return null;
     }
     FileDeclarations f = fileOf.get(t.name());
-    return GenericSignatures.parse(written, t.typeParams(), w -> resolveWritten(t, f, w));
+    return GenericSignatures.parse(written, typeParamNames(t), w -> resolveWritten(t, f, w));
+  }
+
+  private static List<String> typeParamNames(FileDeclarations.Type t) {
+    List<String> out = new ArrayList<>(t.typeParams().size());
+    for (String p : t.typeParams()) {
+      int colon = p.indexOf(':');
+      out.add(colon < 0 ? p : p.substring(0, colon));
+    }
+    return out;
+  }
+
+  /** The erased first bounds of tree type {@code name}'s type parameters (null where none or unknown), or null. */
+  List<TypeRef> typeParamBounds(String name) {
+    FileDeclarations.Type t = types.get(name);
+    if (t == null) {
+      return null;
+    }
+    List<TypeRef> out = new ArrayList<>(t.typeParams().size());
+    for (String p : t.typeParams()) {
+      int colon = p.indexOf(':');
+      out.add(colon < 0 ? null : typeRef(t, p.substring(colon + 1)));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** See {@link TreeHierarchy#overridden}. */
