@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmapWriter;
+import org.roaringbitmap.buffer.BufferBitSetUtil;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
@@ -756,8 +757,8 @@ public final class GraphSnapshot implements AutoCloseable {
   /**
    * The nodes defined in files {@code [fromFile, toFile)} (those whose file id lies in the range), as a new heap
    * bitmap the caller owns. With FILE_SYMBOLS (format version 3) one bulk copy of the range's lists, which are
-   * adjacent in the section, then a sort: O(S log S) for the S nodes listed; on an older file a scan of NODES,
-   * O(N).
+   * adjacent in the section, then a sort, O(S log S) for the S nodes listed, or for more than N/64 of them a bitset,
+   * O(S + N/64); on an older file a scan of NODES, O(N).
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= fromFile <= toFile <= F}
    * @throws CorruptSnapshotException if the range's Starts or ids are damaged
@@ -768,6 +769,13 @@ public final class GraphSnapshot implements AutoCloseable {
     try {
       if (sections.fileSymbols != null) {
         int[] ids = sections.fileSymbols.nodes(fromFile, toFile);
+        if (ids.length > nodeCount() >>> 6) { // many: through a bitset, O(S + N/64), instead of a sort
+          long[] bits = new long[(nodeCount() + 63) >>> 6];
+          for (int v : ids) {
+            bits[v >>> 6] |= 1L << v;
+          }
+          return BufferBitSetUtil.bitmapOf(bits);
+        }
         Arrays.sort(ids);
         MutableRoaringBitmap result = new MutableRoaringBitmap();
         result.addN(ids, 0, ids.length);

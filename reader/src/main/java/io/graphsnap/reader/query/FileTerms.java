@@ -3,8 +3,6 @@ package io.graphsnap.reader.query;
 import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.IdRange;
 import io.graphsnap.reader.Utf8Predicate;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.Arrays;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
@@ -14,8 +12,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * First the matching files: paths are sorted, so a prefix is a range of file ids found by binary search
  * (O(log F)) and a glob is tested in place on the paths of its literal prefix's range (O(their bytes)), never
  * decoding a path. Then the matching nodes, whichever is cheaper: the files' own symbol lists (FILE_SYMBOLS,
- * adjacent for a range: one bulk copy and a sort, O(S log S) for their S symbols), when S is well below the
- * number of candidates; otherwise one O(1) file-id test per candidate (a range compare, or a bit of a file set).
+ * adjacent for a range of files: {@link GraphSnapshot#nodesOfFiles} reads each run of adjacent files at once),
+ * when they hold well under the number of candidates; otherwise one O(1) file-id test per candidate (a range
+ * compare, or a bit of a file set).
  * Not thread-safe (one per evaluator).
  */
 final class FileTerms {
@@ -107,16 +106,24 @@ final class FileTerms {
     });
   }
 
-  /** The nodes of each file of {@code files}, from their FILE_SYMBOLS lists. */
+  /** The nodes of each file of {@code files}: each run of adjacent files in one read of FILE_SYMBOLS. */
   private MutableRoaringBitmap nodesOfEach(ImmutableRoaringBitmap files) {
-    IntArrayList ids = new IntArrayList();
-    for (IntIterator it = files.getIntIterator(); it.hasNext(); ) {
-      ids.addElements(ids.size(), g.fileSymbols(it.next()));
-    }
-    int[] sorted = ids.elements();
-    Arrays.sort(sorted, 0, ids.size());
     MutableRoaringBitmap nodes = new MutableRoaringBitmap();
-    nodes.addN(sorted, 0, ids.size());
+    int runStart = -1;
+    int runEnd = -1;
+    for (IntIterator it = files.getIntIterator(); it.hasNext(); ) {
+      int f = it.next();
+      if (f != runEnd) {
+        if (runStart >= 0) {
+          nodes.or(g.nodesOfFiles(runStart, runEnd));
+        }
+        runStart = f;
+      }
+      runEnd = f + 1;
+    }
+    if (runStart >= 0) {
+      nodes.or(g.nodesOfFiles(runStart, runEnd));
+    }
     return nodes;
   }
 }
