@@ -695,9 +695,10 @@ public final class GraphSnapshot implements AutoCloseable {
   public MutableRoaringBitmap namesMatching(ImmutableRoaringBitmap ids, Utf8Predicate test) {
     ensureOpen();
     Objects.requireNonNull(test, "test");
-    if (!ids.isEmpty()) {
-      Objects.checkIndex(ids.last(), sections.names.count());
+    if (ids.isEmpty()) {
+      return new MutableRoaringBitmap();
     }
+    Objects.checkIndex(ids.last(), sections.names.count());
     try {
       StringCopier names = new StringCopier(sections.names);
       RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();

@@ -144,7 +144,7 @@ public final class QueryEvaluator {
         if (g.kindId(kind.kind()) < 0) {
           warn("no node has kind '" + kind.kind() + "' (kinds: " + String.join(", ", g.kinds()) + ")");
         }
-        yield ImmutableRoaringBitmap.and(candidates, g.ofKind(kind.kind()));
+        yield intersect(candidates, g.ofKind(kind.kind()));
       }
       case Query.Effect effect -> effect(effect, candidates);
       case Query.Name name -> names(name.pattern(), candidates);
@@ -179,7 +179,18 @@ public final class QueryEvaluator {
     }
     ImmutableRoaringBitmap with = effect.inherited() ? InheritedEffects.nodesWith(g, x, memoise)
         : g.withEffect(effect.effect());
-    return ImmutableRoaringBitmap.and(candidates, with);
+    return intersect(candidates, with);
+  }
+
+  /**
+   * {@code candidates ∩ bitmap} as a new heap bitmap; when the candidates are every node, a copy of the bitmap
+   * (an AND with the full range is several times slower than the copy: its runs meet the bitmap's containers).
+   */
+  private MutableRoaringBitmap intersect(ImmutableRoaringBitmap candidates, ImmutableRoaringBitmap bitmap) {
+    if (candidates.getLongCardinality() == g.nodeCount()) {
+      return bitmap.toMutableRoaringBitmap();
+    }
+    return ImmutableRoaringBitmap.and(candidates, bitmap);
   }
 
   /** The candidates whose name matches {@code p}, by the name index, the prefix range, then the pattern. */
