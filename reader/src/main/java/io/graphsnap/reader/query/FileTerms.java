@@ -23,6 +23,9 @@ final class FileTerms {
   /** Sum the exact symbol counts of at most this many files; estimate larger sets from the mean. */
   private static final int COUNTED_FILES = 2048;
 
+  /** {@code test/} or {@code tests/} at the start of a path or after a {@code /}. */
+  private static final TestFolder TEST_FOLDER = new TestFolder();
+
   private final GraphSnapshot g;
   private final int fileCount;
 
@@ -61,6 +64,11 @@ final class FileTerms {
   /** The files whose paths pass {@code test}. O(path bytes). */
   MutableRoaringBitmap filesMatching(Utf8Predicate test) {
     return g.filesMatching(0, fileCount, test);
+  }
+
+  /** The files under a {@code test/} or {@code tests/} folder ({@code is:test}), their paths tested in place. O(path bytes). */
+  MutableRoaringBitmap underTestFolders() {
+    return filesMatching(TEST_FOLDER);
   }
 
   /** An estimate of the nodes files {@code files} define (their records' symbol counts, or the mean). */
@@ -125,5 +133,40 @@ final class FileTerms {
       nodes.or(g.nodesOfFiles(runStart, runEnd));
     }
     return nodes;
+  }
+
+  /**
+   * The paths {@code is:test} selects: those the regular expression {@code (^|.*\/)tests?/.*} matches, tested on
+   * the UTF-8 bytes: {@code test/} or {@code tests/} at the start or after a {@code /}, and (as the expression's
+   * {@code .} matches no line terminator) no line terminator anywhere.
+   */
+  private static final class TestFolder implements Utf8Predicate {
+    @Override
+    public boolean test(byte[] p, int length) {
+      boolean found = false;
+      for (int i = 0; i < length; i++) {
+        int b = p[i] & 0xFF;
+        if (b == '\n' || b == '\r') {
+          return false;
+        }
+        if (b == 0xC2 && i + 1 < length && (p[i + 1] & 0xFF) == 0x85) {
+          return false; // U+0085
+        }
+        if (b == 0xE2 && i + 2 < length && (p[i + 1] & 0xFF) == 0x80 && ((p[i + 2] & 0xFF) == 0xA8 || (p[i + 2] & 0xFF) == 0xA9)) {
+          return false; // U+2028, U+2029
+        }
+        if (!found && b == 't' && (i == 0 || p[i - 1] == '/') && startsTestFolder(p, i, length)) {
+          found = true;
+        }
+      }
+      return found;
+    }
+
+    private static boolean startsTestFolder(byte[] p, int i, int length) {
+      if (length - i < 5 || p[i + 1] != 'e' || p[i + 2] != 's' || p[i + 3] != 't') {
+        return false;
+      }
+      return p[i + 4] == '/' || length - i >= 6 && p[i + 4] == 's' && p[i + 5] == '/';
+    }
   }
 }

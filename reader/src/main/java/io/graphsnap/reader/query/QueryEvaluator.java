@@ -7,6 +7,7 @@ import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.IdRange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,6 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
 public final class QueryEvaluator {
   /** Test a glob on at most this many candidates directly rather than asking the search index first. */
   private static final long SCAN_LIMIT = 2048;
-  /** {@code test/} or {@code tests/} at the start of a path or after a {@code /}. */
-  private static final TestFolder TEST_FOLDER = new TestFolder();
 
   private final GraphSnapshot g;
   private final FileTerms files;
@@ -243,11 +242,11 @@ public final class QueryEvaluator {
 
   /**
    * {@code is:test}: the candidates of kind {@code test} (a bitmap), and those declared in a file under a
-   * {@code test/} or {@code tests/} folder (the paths tested in place, then as {@link FileTerms#nodesIn}).
+   * {@code test/} or {@code tests/} folder ({@link FileTerms#underTestFolders}, then {@link FileTerms#nodesIn}).
    */
   private MutableRoaringBitmap tests(MutableRoaringBitmap candidates) {
     MutableRoaringBitmap result = ImmutableRoaringBitmap.and(candidates, g.ofKind("test"));
-    result.or(files.nodesIn(files.filesMatching(TEST_FOLDER), candidates));
+    result.or(files.nodesIn(files.underTestFolders(), candidates));
     return result;
   }
 
@@ -324,7 +323,7 @@ public final class QueryEvaluator {
       order[i] = i;
       keys[i] = conjunction ? Math.min(estimate(q), (long) g.nodeCount()) : 0;
     }
-    java.util.Arrays.sort(order, Comparator.<Integer>comparingLong(i -> keys[i])
+    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> keys[i])
         .thenComparingInt(i -> cost(operands.get(i))));
     List<Query> result = new ArrayList<>(size);
     for (Integer i : order) {
@@ -410,40 +409,5 @@ public final class QueryEvaluator {
       case Query.And a -> a.operands().stream().mapToInt(QueryEvaluator::cost).min().orElse(0);
       case Query.Or o -> o.operands().stream().mapToInt(QueryEvaluator::cost).max().orElse(0);
     };
-  }
-
-  /**
-   * The paths {@code is:test} selects: those the regular expression {@code (^|.*\/)tests?/.*} matches, tested on
-   * the UTF-8 bytes: {@code test/} or {@code tests/} at the start or after a {@code /}, and (as the expression's
-   * {@code .} matches no line terminator) no line terminator anywhere.
-   */
-  private static final class TestFolder implements io.graphsnap.reader.Utf8Predicate {
-    @Override
-    public boolean test(byte[] p, int length) {
-      boolean found = false;
-      for (int i = 0; i < length; i++) {
-        int b = p[i] & 0xFF;
-        if (b == '\n' || b == '\r') {
-          return false;
-        }
-        if (b == 0xC2 && i + 1 < length && (p[i + 1] & 0xFF) == 0x85) {
-          return false; // U+0085
-        }
-        if (b == 0xE2 && i + 2 < length && (p[i + 1] & 0xFF) == 0x80 && ((p[i + 2] & 0xFF) == 0xA8 || (p[i + 2] & 0xFF) == 0xA9)) {
-          return false; // U+2028, U+2029
-        }
-        if (!found && b == 't' && (i == 0 || p[i - 1] == '/') && startsTestFolder(p, i, length)) {
-          found = true;
-        }
-      }
-      return found;
-    }
-
-    private static boolean startsTestFolder(byte[] p, int i, int length) {
-      if (length - i < 5 || p[i + 1] != 'e' || p[i + 2] != 's' || p[i + 3] != 't') {
-        return false;
-      }
-      return p[i + 4] == '/' || length - i >= 6 && p[i + 4] == 's' && p[i + 5] == '/';
-    }
   }
 }
