@@ -29,11 +29,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code bitmaps}: {@code kind:method effect:io} — two Roaring bitmaps ANDed;
  *   <li>{@code notTests}: {@code kind:method effect:io -file:src/test/} — plus a file prefix, negated;
- *   <li>{@code inherited}: {@code kind:method effect~:io} — the effect closure through {@code calls};
+ *   <li>{@code inherited}: {@code kind:method effect~:io} — the effect closure through {@code calls}, as every
+ *       query after the first on an open snapshot sees it (the evaluator memoises it per snapshot and effect);
+ *   <li>{@code inheritedCold}: the same with the memo off ({@link QueryEvaluator#memoise}), as a one-shot
+ *       {@code graphsnap query} pays it: one backward search over {@code calls} per query;
  *   <li>{@code degree}: {@code kind:method in.calls>50} — a degree filter over the kind's nodes;
- *   <li>{@code word}: a bare word (8 characters of a random method's simple name) — the name index;
- *   <li>{@code calledBy}: {@code calledby:X} for a random method X — one node's edge list;
- *   <li>{@code mixed}: {@code kind:method effect:io -file:src/test/ (in>10 OR effect:db)}.
+ *   <li>{@code word}: a bare word, the simple name of a random method's class ({@code C4711}, which is
+ *       {@code name:*C4711*}: the class, its members, and those of {@code C47110}…) — the search index;
+ *   <li>{@code calledBy}: {@code calledby:X} for a random method X — one node's out-edge list;
+ *   <li>{@code calls}: {@code calls:X} for a random method X — one node's in-edge list;
+ *   <li>{@code globs}: {@code name:*Reader OR name:*Stream} — two suffix globs (no synthetic name ends so: the
+ *       search index answers "none" from its trigrams);
+ *   <li>{@code globsHit}: {@code kind:class (name:*1 OR name:*7)} — suffix globs that match (a tenth of the
+ *       classes each; their literal is shorter than a trigram, so the kind's names are read);
+ *   <li>{@code mixed}: {@code kind:method effect:io -file:src/test/ (in>10 OR effect:db)};
+ *   <li>{@code example}: {@code kind:method effect~:io -file:src/test/ (name:*Reader OR name:*Stream)}, the
+ *       issue's example.
  * </ul>
  * Random names are drawn (seeded) once per trial and cycled, 1 k of them.
  *
@@ -58,7 +69,8 @@ public class QueryBenchmark {
   public String scale;
 
   /** Which query (see the class comment). */
-  @Param({"bitmaps", "notTests", "inherited", "degree", "word", "calledBy", "mixed"})
+  @Param({"bitmaps", "notTests", "inherited", "inheritedCold", "degree", "word", "calledBy", "calls", "globs",
+      "globsHit", "mixed", "example"})
   public String query;
 
   private GraphSnapshot snapshot;
@@ -74,16 +86,23 @@ public class QueryBenchmark {
     SplittableRandom random = new SplittableRandom(SyntheticGraph.DEFAULT_SEED);
     int[] methods = snapshot.ofKind("method").toArray();
     texts = new String[SAMPLES];
-    for (int i = 0; i < SAMPLES; ) {
+    for (int i = 0, tries = 0; i < SAMPLES; tries++) {
+      if (tries > 100 * SAMPLES) {
+        throw new IllegalStateException("query " + query + ": no usable method name among " + tries + " drawn");
+      }
       String method = snapshot.name(methods[random.nextInt(methods.length)]);
       String text = switch (query) {
         case "bitmaps" -> "kind:method effect:io";
         case "notTests" -> "kind:method effect:io -file:src/test/";
-        case "inherited" -> "kind:method effect~:io";
+        case "inherited", "inheritedCold" -> "kind:method effect~:io";
         case "degree" -> "kind:method in.calls>50";
         case "word" -> word(method);
         case "calledBy" -> "calledby:\"" + method + "\"";
+        case "calls" -> "calls:\"" + method + "\"";
+        case "globs" -> "name:*Reader OR name:*Stream";
+        case "globsHit" -> "kind:class (name:*1 OR name:*7)";
         case "mixed" -> "kind:method effect:io -file:src/test/ (in>10 OR effect:db)";
+        case "example" -> "kind:method effect~:io -file:src/test/ (name:*Reader OR name:*Stream)";
         default -> throw new IllegalArgumentException("no query named " + query);
       };
       if (text != null) {
@@ -95,12 +114,15 @@ public class QueryBenchmark {
     }
   }
 
-  /** 8 characters of the simple name of {@code name}, or null if it is shorter. */
-  private static String word(String name) {
-    int tail = Math.max(name.lastIndexOf('.'), name.lastIndexOf('#')) + 1;
-    int paren = name.indexOf('(', tail);
-    String simple = name.substring(tail, paren < 0 ? name.length() : paren);
-    return simple.length() >= 8 && simple.chars().allMatch(Character::isLetterOrDigit) ? simple.substring(0, 8) : null;
+  /**
+   * The simple name of the class that declares method {@code name} ({@code C4711} for
+   * {@code org.acme.m1.p2.C4711#m3}), or null if it has no class part of at least three letters or digits.
+   */
+  static String word(String name) {
+    int hash = name.indexOf('#');
+    String owner = hash < 0 ? name : name.substring(0, hash);
+    String simple = owner.substring(owner.lastIndexOf('.') + 1);
+    return simple.length() >= 3 && simple.chars().allMatch(Character::isLetterOrDigit) ? simple : null;
   }
 
   /** Closes the snapshot. */
@@ -111,7 +133,7 @@ public class QueryBenchmark {
 
   private long evaluate(String text) {
     Query q = parser.parse(text);
-    return new QueryEvaluator(snapshot).evaluate(q).count();
+    return new QueryEvaluator(snapshot).memoise(!query.equals("inheritedCold")).evaluate(q).count();
   }
 
   /** Parse, evaluate, count. */

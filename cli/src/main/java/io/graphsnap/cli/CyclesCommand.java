@@ -35,6 +35,10 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--limit", paramLabel = "N", description = "At most N cycles (default: all).")
   int limit = Integer.MAX_VALUE;
 
+  @Option(names = "--members", paramLabel = "M",
+      description = "At most M member names per cycle (\"size\" still counts all; default: all).")
+  int members = Integer.MAX_VALUE;
+
   @Option(names = "--json", description = "Print one JSON document: [{\"size\", \"nodes\": [names]}].")
   boolean json;
 
@@ -51,7 +55,7 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
         for (Map<String, Object> row : rows) {
           @SuppressWarnings("unchecked")
           List<String> names = (List<String>) row.get("nodes");
-          TerminalText.printf(out, "%d\t%s%n", names.size(), String.join(" ", names));
+          TerminalText.printf(out, "%d\t%s%n", (Integer) row.get("size"), String.join(" ", names));
         }
         if (!root.quiet() && cyclicCount > rows.size()) {
           root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclicCount);
@@ -75,6 +79,7 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
   public List<Map<String, Object>> answer(GraphSnapshot g) {
     GraphArgs.atLeast("--min-size", minSize, 1);
     GraphArgs.atLeast("--limit", limit, 0);
+    GraphArgs.atLeast("--members", members, 0);
     {
       List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
           : types.equals(List.of("all")) ? List.of() : types;
@@ -82,12 +87,13 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
       int[] cyclic = components.cyclic(minSize);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < cyclic.length && i < limit; i++) {
-        List<String> names = new ArrayList<>();
-        for (int v : components.members(cyclic[i])) {
-          names.add(g.name(v));
+        int[] memberIds = components.members(cyclic[i]);
+        List<String> names = new ArrayList<>(Math.min(memberIds.length, members));
+        for (int m = 0; m < memberIds.length && m < members; m++) {
+          names.add(g.name(memberIds[m]));
         }
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("size", names.size());
+        row.put("size", memberIds.length);
         row.put("nodes", names);
         rows.add(row);
       }

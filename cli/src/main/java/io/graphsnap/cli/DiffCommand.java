@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
  * <p>{@code --json} prints {@code {"from": {"spec", "snapshot"}, "to": {...}, "summary": {"files", "symbolsAdded",
  * "symbolsRemoved", "symbolsModified", "edgesAdded", "edgesRemoved"}, "files": [{"path", "symbols": {"added":
  * [{"name", "kind"}], "removed": [...], "modified": [{"name", "kind", "changes": ["hash"|"kind"|"effects"|"file"]}]},
- * "edges": {"added": [{"from", "type", "to"}], "removed": [...]}}]}}. Exit code 0, or with {@code --exit-code} 1
+ * "edges": {"added": [{"from", "type", "to"}], "removed": [...]}}]}}; {@code --offset N --limit K} lists only those
+ * files of the changed ones (in path order), the summary still counts all. Exit code 0, or with {@code --exit-code} 1
  * when the snapshots differ.
  */
 @Command(name = "diff", description = "Show symbols and edges added, removed or modified between two snapshots, by file.")
@@ -47,6 +48,12 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
   @Option(names = "--exit-code", description = "Exit with 1 if the snapshots differ (with -q: print nothing, only the exit code).")
   boolean exitCode;
 
+  @Option(names = "--offset", paramLabel = "N", description = "List the changed files from the N-th on (paging; default: 0; the summary counts all).")
+  int offset;
+
+  @Option(names = "--limit", paramLabel = "K", description = "List at most K changed files (paging; default: all; the summary counts all).")
+  int limit = Integer.MAX_VALUE;
+
   /** A resolved side of the diff. */
   private record Side(String spec, String id, Path file) {}
 
@@ -61,17 +68,21 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
 
   @Override
   public Map<String, Object> answer() {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     Side old = resolve(from);
     Side now = resolve(to);
     SemanticDiff diff;
     try (GraphSnapshot a = open(old); GraphSnapshot b = open(now)) {
       diff = SemanticDiff.of(a, b);
     }
-    return document(old, now, diff);
+    return document(old, now, diff, offset, limit);
   }
 
   @Override
   public Integer call() {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     Side old = resolve(from);
     Side now = resolve(to);
     SemanticDiff diff;
@@ -79,9 +90,9 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
       diff = SemanticDiff.of(a, b);
     }
     if (json) {
-      Json.print(root.out(), document(old, now, diff));
+      Json.print(root.out(), document(old, now, diff, offset, limit));
     } else if (!root.quiet()) { // -q: only the exit code (with --exit-code), as git diff --quiet
-      print(root.out(), old, now, diff);
+      print(root.out(), old, now, diff, offset, limit);
     }
     return exitCode && !diff.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
   }
@@ -117,7 +128,13 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
     }
   }
 
-  private static Map<String, Object> document(Side old, Side now, SemanticDiff diff) {
+  /** The changed files from {@code offset}, at most {@code limit} of them. */
+  private static List<SemanticDiff.FileDiff> page(List<SemanticDiff.FileDiff> files, int offset, int limit) {
+    int from = Math.min(offset, files.size());
+    return files.subList(from, (int) Math.min(files.size(), (long) from + limit));
+  }
+
+  private static Map<String, Object> document(Side old, Side now, SemanticDiff diff, int offset, int limit) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("from", Map.of("spec", old.spec(), "snapshot", old.id()));
     doc.put("to", Map.of("spec", now.spec(), "snapshot", now.id()));
@@ -131,7 +148,7 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
     summary.put("edgesRemoved", diff.edgesRemoved);
     doc.put("summary", summary);
     List<Map<String, Object>> list = new ArrayList<>();
-    for (SemanticDiff.FileDiff f : files) {
+    for (SemanticDiff.FileDiff f : page(files, offset, limit)) {
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("path", f.path);
       Map<String, Object> symbols = new LinkedHashMap<>();
@@ -175,12 +192,12 @@ final class DiffCommand implements Callable<Integer>, StoreAnswer {
     return out;
   }
 
-  private static void print(PrintWriter out, Side old, Side now, SemanticDiff diff) {
+  private static void print(PrintWriter out, Side old, Side now, SemanticDiff diff, int offset, int limit) {
     List<SemanticDiff.FileDiff> files = diff.changedFiles();
     TerminalText.printf(out, "diff %s (%s) -> %s (%s): %s, symbols +%d -%d ~%d, edges +%d -%d%n", old.spec(),
         shortId(old.id()), now.spec(), shortId(now.id()), BuildSummary.count(files.size(), "file"), diff.symbolsAdded, diff.symbolsRemoved,
         diff.symbolsModified, diff.edgesAdded, diff.edgesRemoved);
-    for (SemanticDiff.FileDiff f : files) {
+    for (SemanticDiff.FileDiff f : page(files, offset, limit)) {
       out.println(TerminalText.escape(f.path));
       for (SemanticDiff.SymbolChange c : f.added) {
         TerminalText.printf(out, "  + %s %s%n", c.kind(), c.name());

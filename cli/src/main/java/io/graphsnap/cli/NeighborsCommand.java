@@ -32,6 +32,12 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   @Option(names = "--reverse", description = "Incoming edges: who calls/references/contains NAME.")
   boolean reverse;
 
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N neighbours (paging; default: 0).")
+  long offset;
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N neighbours (paging; default: all).")
+  int limit = Integer.MAX_VALUE;
+
   @Option(names = "--sites", description = "Also print where each edge occurs, path:line (each call of a calls edge; "
       + "the file is the caller's). With --json each neighbour gets \"sites\": [{\"file\", \"line\"}]. Snapshots "
       + "built before format 4 have none.")
@@ -45,6 +51,8 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     if (stdin != (name == null)) {
       throw CliException.badInput(stdin ? "--stdin reads the names from standard input: give no NAME" : "give a NAME (or --stdin)");
     }
@@ -82,11 +90,14 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
   }
 
   /**
-   * {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges; with {@link #sites}, each
-   * also {@code "sites": [{"file", "line"}]}, the lines of the edge in its source's file (the neighbour's with
-   * {@code --reverse}, else the named symbol's), empty when it has none.
+   * {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges, in CSR order (by type,
+   * then id), from {@code --offset} on, at most {@code --limit} of them. O(offset + limit) cursor steps. With {@link
+   * #sites}, each also {@code "sites": [{"file", "line"}]}, the lines of the edge in its source's file (the
+   * neighbour's with {@code --reverse}, else the named symbol's), empty when it has none.
    */
   private List<Map<String, Object>> rows(GraphSnapshot g, String nodeName) {
+    GraphArgs.atLeast("--offset", offset, 0);
+    GraphArgs.atLeast("--limit", limit, 0);
     int id = GraphArgs.node(g, nodeName);
     List<Map<String, Object>> rows = new ArrayList<>();
     int typeId = -1;
@@ -98,7 +109,10 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
     }
     EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
     List<String> types = g.edgeTypes();
-    for (int n = c.next(); n >= 0; n = c.next()) {
+    for (long skip = offset; skip > 0 && c.next() >= 0; skip--) {
+      // paging: skip the first --offset neighbours
+    }
+    for (int n = limit > 0 ? c.next() : -1; n >= 0; n = rows.size() < limit ? c.next() : -1) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", g.name(n));
       row.put("type", types.get(c.type()));

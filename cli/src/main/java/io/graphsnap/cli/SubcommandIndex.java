@@ -17,8 +17,9 @@ final class SubcommandIndex {
       Map.entry("lookup", 8), Map.entry("symbols", 9), Map.entry("at", 10), Map.entry("neighbors", 11),
       Map.entry("neighbours", 11), Map.entry("query", 12), Map.entry("reach", 13), Map.entry("effects", 14),
       Map.entry("cycles", 15), Map.entry("path", 16), Map.entry("dead", 17), Map.entry("pagerank", 18),
-      Map.entry("verify", 19), Map.entry("export", 20), Map.entry("serve", 21), Map.entry("watch", 22),
-      Map.entry("ingest-scip", 23), Map.entry("search", 24), Map.entry("completion", 25));
+      Map.entry("degree", 19), Map.entry("degrees", 20), Map.entry("sections", 21), Map.entry("verify", 22),
+      Map.entry("export", 23), Map.entry("serve", 24), Map.entry("watch", 25), Map.entry("mcp", 26),
+      Map.entry("ingest-scip", 27), Map.entry("search", 28), Map.entry("completion", 29));
 
   /**
    * The class of the subcommand {@code args} run, or null when they run none, {@code help}, or a name that is

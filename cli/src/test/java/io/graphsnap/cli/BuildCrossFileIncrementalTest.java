@@ -170,6 +170,60 @@ class BuildCrossFileIncrementalTest {
   }
 
   @Test
+  void typeArgumentEditsInOtherFilesGiveTheFullBuildsSnapshot() throws Exception {
+    write("a/Box.java", """
+        package a;
+        public class Box<T> {
+          protected T value;
+          public T get() { return value; }
+          public java.util.List<T> all() { return null; }
+        }
+        """);
+    write("a/Foo.java", "package a;\npublic class Foo {\n  public int foo() { return 1; }\n}\n");
+    write("a/Bar.java", "package a;\npublic class Bar {\n  public int bar() { return 2; }\n}\n");
+    write("b/Sub.java", """
+        package b;
+        import a.*;
+        public class Sub extends Box<Foo> {
+        }
+        """);
+    write("c/User.java", """
+        package c;
+        import b.Sub;
+        class User {
+          int use(Sub s) { return s.get().foo() + s.all().get(0).foo() + s.get().bar(); }
+        }
+        """);
+    assertSameAsFullBuild("initial");
+    assertTrue(calls("c.User#use(Sub)").toString().contains("a.Foo#foo()"), calls("c.User#use(Sub)")::toString);
+
+    // the type argument of the superclass changes in another file: User's s.get() is now a Bar
+    write("b/Sub.java", """
+        package b;
+        import a.*;
+        public class Sub extends Box<Bar> {
+        }
+        """);
+    assertSameAsFullBuild("type argument of a supertype changed");
+    assertTrue(calls("c.User#use(Sub)").toString().contains("a.Bar#bar()"), calls("c.User#use(Sub)")::toString);
+
+    // the generic result becomes a plain one
+    write("a/Box.java", """
+        package a;
+        public class Box<T> {
+          protected T value;
+          public Object get() { return value; }
+          public java.util.List<T> all() { return null; }
+        }
+        """);
+    assertSameAsFullBuild("generic result made plain");
+
+    // the type that is passed as an argument gains the method called on it
+    write("a/Bar.java", "package a;\npublic class Bar {\n  public int bar() { return 2; }\n  public int foo() { return 3; }\n}\n");
+    assertSameAsFullBuild("type argument's class gained a method");
+  }
+
+  @Test
   void aDeclarationChangeReextractsOnlyTheFilesThatWriteItsNames() throws Exception {
     write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 0; }\n}\n");
     write("a/User.java", "package a;\nclass User {\n  int use(Base b) { return b.size(); }\n}\n");

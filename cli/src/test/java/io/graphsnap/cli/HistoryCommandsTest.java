@@ -133,6 +133,29 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void diffPagesItsFilesAndTheSummaryCountsAll() throws Exception {
+    JsonNode all = json("diff", "main", "feature");
+    JsonNode first = json("diff", "main", "feature", "--limit", "1");
+    JsonNode second = json("diff", "main", "feature", "--offset", "1", "--limit", "1");
+    JsonNode past = json("diff", "main", "feature", "--offset", "5");
+    assertEquals(all.get("summary"), first.get("summary"));
+    assertEquals(all.get("summary"), past.get("summary"));
+    assertEquals(List.of(all.get("files").get(0)), List.copyOf(toList(first.get("files"))));
+    assertEquals(List.of(all.get("files").get(1)), List.copyOf(toList(second.get("files"))));
+    assertEquals(0, past.get("files").size());
+    CliRunner text = run("diff", "main", "feature", "--offset", "1");
+    assertTrue(text.out().contains("src/session.cov") && !text.out().contains("src/auth.cov"), text::toString);
+    CliRunner negative = run("diff", "main", "feature", "--limit", "-1");
+    assertEquals(ExitCodes.BAD_INPUT, negative.exitCode(), negative::toString);
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  @Test
   void diffAcceptsIdsPrefixesAndFiles() throws Exception {
     String main = json("refs").get(3).get("snapshot").asText();
     JsonNode byPrefix = json("diff", main.substring(0, 8), "HEAD");

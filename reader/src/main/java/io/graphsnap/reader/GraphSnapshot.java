@@ -10,6 +10,8 @@ import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.NameIndexView;
+import io.graphsnap.reader.internal.StringCopier;
+import io.graphsnap.reader.internal.StringListView;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
@@ -21,11 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmapWriter;
+import org.roaringbitmap.buffer.BufferBitSetUtil;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
@@ -757,6 +763,119 @@ public final class GraphSnapshot implements AutoCloseable {
     }
     result.addN(sources.elements(), 0, sources.size());
     return result;
+  }
+
+  // ---------------------------------------------------------------- in-place scans (the query language's)
+
+  /**
+   * The ids among {@code ids} whose UTF-8 name passes {@code test}, each name copied out of the mapped list into
+   * one reused array, never decoded into a {@code String}. O(|ids| · name length). A new heap bitmap the caller
+   * owns.
+   *
+   * @throws IndexOutOfBoundsException if {@code ids} holds an id outside [0, N)
+   * @throws CorruptSnapshotException if a name's ends are damaged
+   */
+  public MutableRoaringBitmap namesMatching(ImmutableRoaringBitmap ids, Utf8Predicate test) {
+    ensureOpen();
+    Objects.requireNonNull(test, "test");
+    if (ids.isEmpty()) {
+      return new MutableRoaringBitmap();
+    }
+    Objects.checkIndex(ids.last(), sections.names.count());
+    try {
+      StringCopier names = new StringCopier(sections.names);
+      RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
+      for (IntIterator it = ids.getIntIterator(); it.hasNext(); ) {
+        int v = it.next();
+        if (test.test(names.copy(v), names.length())) {
+          out.add(v);
+        }
+      }
+      return out.get();
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /**
+   * The file ids in {@code [fromFile, toFile)} whose UTF-8 path passes {@code test}, read in place as
+   * {@link #namesMatching} reads names. O(path bytes of the range). A new heap bitmap the caller owns.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= fromFile <= toFile <= F}
+   * @throws CorruptSnapshotException if a path's ends are damaged
+   */
+  public MutableRoaringBitmap filesMatching(int fromFile, int toFile, Utf8Predicate test) {
+    ensureOpen();
+    Objects.requireNonNull(test, "test");
+    Objects.checkFromToIndex(fromFile, toFile, sections.files.count());
+    try {
+      StringCopier paths = new StringCopier(sections.files.paths());
+      RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
+      for (int f = fromFile; f < toFile; f++) {
+        if (test.test(paths.copy(f), paths.length())) {
+          out.add(f);
+        }
+      }
+      return out.get();
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /**
+   * The contiguous range of file ids whose paths start with {@code prefix} (all files for the empty prefix):
+   * paths are sorted, so two binary searches, O(log F), as {@link #withPrefix} for names.
+   */
+  public IdRange filesWithPrefix(String prefix) {
+    ensureOpen();
+    MemorySegment key = MemorySegment.ofArray(prefix.getBytes(StandardCharsets.UTF_8));
+    try {
+      StringListView paths = sections.files.paths();
+      int start = paths.lowerBound(key);
+      return new IdRange(start, paths.prefixEnd(start, key));
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /**
+   * The nodes defined in files {@code [fromFile, toFile)} (those whose file id lies in the range), as a new heap
+   * bitmap the caller owns. With FILE_SYMBOLS (format version 3) one bulk copy of the range's lists, which are
+   * adjacent in the section, then a sort, O(S log S) for the S nodes listed, or for more than N/64 of them a bitset,
+   * O(S + N/64); on an older file a scan of NODES, O(N).
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= fromFile <= toFile <= F}
+   * @throws CorruptSnapshotException if the range's Starts or ids are damaged
+   */
+  public MutableRoaringBitmap nodesOfFiles(int fromFile, int toFile) {
+    ensureOpen();
+    Objects.checkFromToIndex(fromFile, toFile, sections.files.count());
+    try {
+      if (sections.fileSymbols != null) {
+        int[] ids = sections.fileSymbols.nodes(fromFile, toFile);
+        if (ids.length > nodeCount() >>> 6) { // many: through a bitset, O(S + N/64), instead of a sort
+          long[] bits = new long[(nodeCount() + 63) >>> 6];
+          for (int v : ids) {
+            bits[v >>> 6] |= 1L << v;
+          }
+          return BufferBitSetUtil.bitmapOf(bits);
+        }
+        Arrays.sort(ids);
+        MutableRoaringBitmap result = new MutableRoaringBitmap();
+        result.addN(ids, 0, ids.length);
+        return result;
+      }
+      RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
+      for (int v = 0, n = nodeCount(); v < n; v++) {
+        int f = sections.nodes.fileId(v);
+        if (f >= fromFile && f < toFile) {
+          out.add(v);
+        }
+      }
+      return out.get();
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
   }
 
   // ---------------------------------------------------------------- verification

@@ -1,7 +1,8 @@
 package io.graphsnap.reader;
 
 /**
- * A contiguous range {@code [start, end)} of node ids, such as all names with a prefix. Immutable.
+ * A contiguous range {@code [start, end)} of node ids, such as all names with a prefix (or of file ids: all paths
+ * with a prefix). Immutable.
  *
  * @param start the first id
  * @param end one past the last id ({@code >= start})

@@ -58,6 +58,23 @@ final class Exercise {
     for (String effect : s.effectNames()) {
       out.add("effect " + effect + " " + members(s.withEffect(effect).getIntIterator()));
     }
+    org.roaringbitmap.buffer.MutableRoaringBitmap all = new org.roaringbitmap.buffer.MutableRoaringBitmap();
+    all.add(0L, (long) s.nodeCount());
+    out.add("scans " + s.namesMatching(all, (utf8, n) -> n % 2 == 0) + " " + s.filesMatching(0, s.fileCount(),
+        (utf8, n) -> n > 0 && utf8[0] == 's') + " " + s.filesWithPrefix("src/") + " " + s.filesWithPrefix("")
+        + " " + s.nodesOfFiles(0, s.fileCount()));
+    for (int f = 0; f < s.fileCount(); f++) {
+      out.add("nodes of file " + f + " " + s.nodesOfFiles(f, f + 1));
+    }
+    io.graphsnap.reader.query.QueryParser parser = new io.graphsnap.reader.query.QueryParser();
+    for (String q : List.of("effect~:io", "kind:fn -file:src/ (in>1 OR out.calls<2)", "a OR *u?e* OR name:auth.*",
+        "is:test lang:python", "calledby:auth.User calls:*.query meta:owner=team-a", "effect~:db in.calls=1")) {
+      for (boolean memoise : new boolean[] {false, true}) { // the memo is shared by the threads that race here
+        io.graphsnap.reader.query.QueryResult r = new io.graphsnap.reader.query.QueryEvaluator(s).memoise(memoise)
+            .evaluate(parser.parse(q));
+        out.add("query " + q + " " + r.nodes() + " " + r.warnings());
+      }
+    }
     out.add("miss " + s.node("no.such.node") + " " + s.node("") + " " + s.ofKind("?").isEmpty() + " " + s.withPrefix("")
         + " " + s.withPrefix("auth.") + " " + s.withPrefix("ü"));
     return out;

@@ -37,19 +37,29 @@ class QueryModelTest {
 
   private record Case(Query query, Model model) {}
 
+  /**
+   * Graphs of every size class the evaluator distinguishes (the largest has more candidates than it tests
+   * directly before asking the search index), each in format version 3 (FILE_SYMBOLS, NAME_TRIGRAMS) and 2
+   * (neither: file terms test each candidate, globs scan).
+   */
   @ParameterizedTest
-  @CsvSource({"11, 60, 250", "12, 300, 1500", "13, 900, 5000"})
-  void evaluatorAgreesWithNaiveModel(long seed, int nodes, int edges) throws Exception {
+  @CsvSource({"11, 60, 250, 3", "12, 300, 1500, 3", "13, 900, 5000, 3", "14, 2500, 7000, 3", "12, 300, 1500, 2",
+      "15, 900, 5000, 2"})
+  void evaluatorAgreesWithNaiveModel(long seed, int nodes, int edges, int version) throws Exception {
     TestGraph g = Fixtures.random(seed, nodes, edges);
-    Path file = Fixtures.write(dir, "q" + seed + ".gsnap", TestSnapshotWriter.write(g));
+    addTestFolders(g, new Random(seed + 1));
+    byte[] bytes = version == 3 ? TestSnapshotWriter.write(g) : TestSnapshotWriter.writeV2(g);
+    Path file = Fixtures.write(dir, "q" + seed + "v" + version + ".gsnap", bytes);
     try (GraphSnapshot s = GraphSnapshot.open(file)) {
       Generator gen = new Generator(g, new Random(seed));
       QueryParser parser = new QueryParser(s.edgeTypes());
       QueryEvaluator evaluator = new QueryEvaluator(s);
       QueryEvaluator withSearch = new QueryEvaluator(s).nameSearch(null); // scans names instead of the index
+      QueryEvaluator unmemoised = new QueryEvaluator(s).memoise(false); // effect~: searches every time
       int n = s.nodeCount();
       int nonEmpty = 0;
-      for (int i = 0; i < 400; i++) {
+      int queries = nodes > 1000 ? 100 : 400;
+      for (int i = 0; i < queries; i++) {
         Case c = gen.query(3);
         String text = c.query().toString();
         assertEquals(c.query(), parser.parse(text), "reads back: " + text);
@@ -64,8 +74,28 @@ class QueryModelTest {
           nonEmpty++;
         }
         assertEquals(expected, withSearch.evaluate(parser.parse(text)).nodes(), "query " + text);
+        assertEquals(expected, unmemoised.evaluate(c.query()).nodes(), "query " + text);
+        assertEquals(expected, evaluator.evaluate(c.query()).nodes(), "again: " + text);
       }
-      assertTrue(nonEmpty > 100, "only " + nonEmpty + " of 400 queries selected some but not all nodes");
+      assertTrue(nonEmpty > queries / 4, "only " + nonEmpty + " of " + queries + " queries selected some but not all nodes");
+    }
+  }
+
+  /**
+   * Moves about a fifth of the nodes into files under test folders (and near misses), so that {@code is:test}
+   * and {@code file:} prefixes meet every shape of path.
+   */
+  static void addTestFolders(TestGraph g, Random r) {
+    List<String> paths = List.of("src/test/java/A.java", "test/a.py", "tests/b.py", "a/tests/c.py", "a/tests",
+        "xtest/d.py", "a/testing/e.py", "src/test/java/B\nC.java", "src/Test/F.java",
+        "src/test/ü/G.java");
+    for (String p : paths) {
+      g.file(p, r.nextBoolean() ? "java" : "python", null, Fixtures.sha(r.nextInt()), r.nextInt(50));
+    }
+    for (TestGraph.Node node : g.nodes.values()) {
+      if (node.file != null && r.nextInt(5) == 0) {
+        node.file(paths.get(r.nextInt(paths.size())), node.lineStart, node.lineEnd);
+      }
     }
   }
 
@@ -99,7 +129,7 @@ class QueryModelTest {
     }
 
     Case query(int depth) {
-      int choice = depth <= 0 ? 3 + r.nextInt(12) : r.nextInt(15);
+      int choice = depth <= 0 ? 3 + r.nextInt(14) : r.nextInt(17);
       switch (choice) {
         case 0 -> {
           List<Case> cs = operands(depth);
@@ -134,10 +164,14 @@ class QueryModelTest {
         }
         case 6 -> {
           String path = pick(g.filePaths());
-          String glob = switch (r.nextInt(3)) {
+          String glob = switch (r.nextInt(6)) {
             case 0 -> path.substring(0, r.nextInt(path.length() + 1)) + "*";
             case 1 -> "*" + path.substring(r.nextInt(path.length()));
-            default -> path.substring(0, 4) + "?" + path.substring(5, Math.min(path.length(), 6)) + "*";
+            case 2 -> "*" + path;
+            case 3 -> path.substring(0, r.nextInt(path.length() + 1)) + "*" + path.substring(r.nextInt(path.length()));
+            case 4 -> pick(List.of("src/test/*", "*/tests/*", "test*", "a/*s/*", "src/?est/*"));
+            default -> path.substring(0, Math.min(path.length(), 4)) + "?" + path.substring(Math.min(path.length(), 5),
+                Math.min(path.length(), 6)) + "*";
           };
           return new Case(new Query.File(NamePattern.glob(glob)), v -> node(v).file != null && globMatches(glob, node(v).file));
         }
@@ -196,6 +230,27 @@ class QueryModelTest {
                 || node(v).file != null && node(v).file.matches("(^|.*/)tests?/.*");
           });
         }
+        case 15 -> { // a bare word: name:*WORD*, sometimes in another case than the names (the index folds case)
+          String name = anyName();
+          int from = r.nextInt(name.length());
+          String word = name.substring(from, Math.min(name.length(), from + 1 + r.nextInt(6)));
+          if (r.nextInt(4) == 0) {
+            word = word.toUpperCase(java.util.Locale.ROOT);
+          }
+          String glob = "*" + word + "*";
+          return new Case(new Query.Name(NamePattern.glob(glob)), v -> globMatches(glob, names.get(v)));
+        }
+        case 16 -> { // globs whose literals sit in the middle, around ?, or at both ends
+          String name = anyName();
+          int cut = r.nextInt(name.length());
+          String glob = switch (r.nextInt(4)) {
+            case 0 -> name.substring(0, cut) + "*" + name.substring(cut);
+            case 1 -> "*" + name.substring(0, cut) + "?" + (cut + 1 < name.length() ? name.substring(cut + 1) : "");
+            case 2 -> "*?" + name.substring(cut) + "*";
+            default -> "*" + name.substring(cut, Math.min(name.length(), cut + 2)) + "*" + name.substring(name.length() - 1);
+          };
+          return new Case(new Query.Name(NamePattern.glob(glob)), v -> globMatches(glob, names.get(v)));
+        }
         default -> {
           String exact = r.nextInt(5) == 0 ? "no.such.name" : anyName();
           return new Case(new Query.Name(NamePattern.exact(exact)), v -> names.get(v).equals(exact));
@@ -227,10 +282,28 @@ class QueryModelTest {
       };
     }
 
-    final Map<List<Integer>, Integer> degrees = new HashMap<>();
+    /** Each node's edge triples, out (index 0) and in (index 1): built once, in O(E). */
+    final Map<Integer, List<int[]>> outEdges = new HashMap<>();
+    final Map<Integer, List<int[]>> inEdges = new HashMap<>();
+
+    List<int[]> edges(int v, boolean in) {
+      if (outEdges.isEmpty() && !triples.isEmpty()) {
+        for (int[] t : triples) {
+          outEdges.computeIfAbsent(t[0], k -> new ArrayList<>()).add(t);
+          inEdges.computeIfAbsent(t[2], k -> new ArrayList<>()).add(t);
+        }
+      }
+      return (in ? inEdges : outEdges).getOrDefault(v, List.of());
+    }
 
     int degree(int v, int typeId, boolean in) {
-      return degrees.computeIfAbsent(List.of(v, typeId, in ? 1 : 0), key -> g.neighbours(v, typeId, in).size());
+      int d = 0;
+      for (int[] t : edges(v, in)) {
+        if (typeId < 0 || t[1] == typeId) {
+          d++;
+        }
+      }
+      return d;
     }
 
     /** Declared effects plus those of every node reachable over calls edges (BFS). */
@@ -244,9 +317,9 @@ class QueryModelTest {
           int u = queue.poll();
           effects.addAll(node(u).effects);
           if (calls >= 0) {
-            for (int[] e : g.neighbours(u, calls, false)) {
-              if (seen.add(e[0])) {
-                queue.add(e[0]);
+            for (int[] e : edges(u, false)) {
+              if (e[1] == calls && seen.add(e[2])) {
+                queue.add(e[2]);
               }
             }
           }

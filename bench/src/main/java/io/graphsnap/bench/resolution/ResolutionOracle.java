@@ -49,7 +49,8 @@ import java.util.zip.ZipFile;
  *   <li><b>unresolved</b> otherwise (the call ended on an external or placeholder node, or is missing).
  * </ul>
  * Left out, and counted as "generated": calls from synthetic methods other than lambda bodies, from bridges,
- * from enum {@code values}/{@code valueOf}; constructors of local and anonymous classes (their compiled
+ * from methods of synthetic classes (the {@code $SwitchMap$} class of a {@code switch} on an enum, whose
+ * initializer calls the enum's {@code values()} and {@code ordinal()}), from enum {@code values}/{@code valueOf}; constructors of local and anonymous classes (their compiled
  * parameters include captured variables); and calls whose method name (for a constructor: the class's
  * simple name) is never written as a call in the caller's source file ({@code name(} or {@code ::name}; for a
  * constructor: the class's simple name is not a word of the file), string concatenation's
@@ -241,7 +242,7 @@ public final class ResolutionOracle {
       String key = pkg.isEmpty() ? c.sourceFile : pkg.replace('.', '/') + "/" + c.sourceFile;
       for (Method m : c.methods.values()) {
         boolean lambda = m.name().startsWith("lambda$");
-        if ((m.has(AccessFlag.SYNTHETIC) && !lambda) || m.has(AccessFlag.BRIDGE)
+        if ((m.has(AccessFlag.SYNTHETIC) && !lambda) || m.has(AccessFlag.BRIDGE) || c.isSynthetic
             || c.isEnum && (m.name().equals("values") || m.name().equals("valueOf") || m.name().equals("$values"))) {
           generated += m.invokes().size();
           continue;

@@ -39,6 +39,8 @@ import picocli.CommandLine;
  * published yet. Every error body is {@code {"error": "..."}}. Successful snapshot answers carry the header
  * {@code Graphsnap-Snapshot: ID}, the snapshot they were computed on.
  *
+ * <p>Every other path is the web explorer's files ({@link StaticFiles}).
+ *
  * <p>Limits: the JDK server's request time, header size and connection limits (set by {@link #configure}
  * unless given as system properties), the query length ({@link ServerOptions#MAX_QUERY}), at most
  * {@link ServerOptions#maxExpensive} expensive requests at a time. Thread-safe; {@link #close} stops it.
@@ -69,7 +71,8 @@ public final class ApiServer implements AutoCloseable {
       this.workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
           new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().daemon().name("graphsnap-http-" + n.incrementAndGet()).unstarted(r));
       http.setExecutor(workers);
-      http.createContext("/", this::handle);
+      http.createContext("/api/", this::handle);
+      http.createContext("/", new StaticFiles(ApiServer.class.getClassLoader(), options.token())::handle); // the explorer
       http.start();
       ok = true;
     } finally {

@@ -38,5 +38,9 @@ record Endpoint(String command, List<String> positionals, boolean variadic) {
       Map.entry("symbols", new Endpoint("symbols", List.of("file"), false)),
       Map.entry("at", new Endpoint("at", List.of("position"), false)),
       Map.entry("refs", new Endpoint("refs", List.of(), false)),
-      Map.entry("diff", new Endpoint("diff", List.of("from", "to"), false)));
+      Map.entry("diff", new Endpoint("diff", List.of("from", "to"), false)),
+      // for the explorer (issue 18): counts by edge type, the degree distribution, bytes by section
+      Map.entry("degree", new Endpoint("degree", List.of("name"), false)),
+      Map.entry("degrees", new Endpoint("degrees", List.of(), false)),
+      Map.entry("sections", new Endpoint("sections", List.of(), false)));
 }

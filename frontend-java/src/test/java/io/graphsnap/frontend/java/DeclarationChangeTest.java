@@ -59,4 +59,25 @@ class DeclarationChangeTest {
         "package java.lang; public final class String { public int length() { return 0; } }");
     assertTrue(DeclarationChange.between(before, after).all());
   }
+
+  @Test
+  void aTypeArgumentOfASupertypeOrAGenericResultNamesTheMembersThatYieldIt() throws Exception {
+    String box = "package a; public class Box<T> { public T get() { return null; } }";
+    String foo = "package a; public class Foo { public int foo() { return 1; } }";
+    DeclarationTable before = table("a/Box.java", box, "a/Foo.java", foo,
+        "b/Sub.java", "package b; public class Sub extends a.Box<a.Foo> { }");
+    DeclarationTable after = table("a/Box.java", box, "a/Foo.java", foo,
+        "b/Sub.java", "package b; public class Sub extends a.Box<String> { }");
+    DeclarationChange c = DeclarationChange.between(before, after);
+    assertTrue(affects(c, "class U { int u(b.Sub s) { return s.get().foo(); } }"), c::toString);
+    assertFalse(affects(c, "class U { int u(X x) { return x.size(); } }"), c::toString);
+
+    DeclarationTable list = table("a/Box.java", box, "a/Foo.java", foo,
+        "b/Src.java", "package b; public class Src { public java.util.List<a.Foo> items() { return null; } }");
+    DeclarationTable fooChanged = table("a/Box.java", box, "a/Foo.java",
+        "package a; public class Foo extends Exception { public int foo() { return 1; } }",
+        "b/Src.java", "package b; public class Src { public java.util.List<a.Foo> items() { return null; } }");
+    assertTrue(DeclarationChange.between(list, fooChanged).words().contains("items"),
+        "a member whose generic result mentions the changed type");
+  }
 }

@@ -228,4 +228,125 @@ class WholeTreeResolutionTest {
     Set<String> lambdas = targets(use, "q.Use#lambdas()", "calls");
     assertTrue(lambdas.contains("p.Foo#bar()") && lambdas.stream().noneMatch(t -> t.startsWith("?#bar")), lambdas::toString);
   }
+
+  @Test
+  void typeArgumentsOfClassPathSupertypesBindTheirResults() throws Exception {
+    Path lib = dir.resolve("lib/l/AbstractBuilder.java");
+    Files.createDirectories(lib.getParent());
+    Files.writeString(lib, """
+        package l;
+        public abstract class AbstractBuilder<T, B extends AbstractBuilder<T, B>> implements java.util.function.Supplier<T> {
+          protected java.util.List<T> made;
+          @SuppressWarnings("unchecked") public B setSize(int size) { return (B) this; }
+          public java.util.Optional<T> last() { return java.util.Optional.empty(); }
+        }
+        """);
+    Path classes = dir.resolve("classes");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), lib.toString()));
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("u/Thing.java", """
+        package u;
+        public class Thing {
+          public int size() { return 0; }
+          public static class Builder extends l.AbstractBuilder<Thing, Builder> {
+            public Builder setName(String n) { return this; }
+            @Override public Thing get() { return new Thing(); }
+          }
+        }
+        """);
+    src.put("u/Use.java", """
+        package u;
+        class Use {
+          int use() {
+            return new Thing.Builder().setSize(1).setName("x").get().size() + new Thing.Builder().last().get().size();
+          }
+          int each(Thing.Builder b) { return b.setSize(2).setSize(3).get().size(); }
+        }
+        """);
+    FileSummary use = extractAll(src, ClasspathTypes.open(List.of(classes))).get("u/Use.java");
+    Set<String> calls = targets(use, "u.Use#use()", "calls");
+    assertTrue(calls.containsAll(Set.of("l.AbstractBuilder#setSize(int)", "u.Thing.Builder#setName(String)",
+        "u.Thing.Builder#get()", "u.Thing#size()", "l.AbstractBuilder#last()", "java.util.Optional#get()")), calls::toString);
+    assertTrue(calls.stream().noneMatch(t -> t.startsWith("?#")), calls::toString);
+    assertTrue(targets(use, "u.Use#each(Builder)", "calls").contains("u.Thing#size()"));
+  }
+
+  @Test
+  void typeArgumentsOfTheTreesGenericTypesAreFollowedAcrossFiles() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("p/Foo.java", "package p;\npublic class Foo {\n  public int bar() { return 1; }\n}\n");
+    src.put("p/Box.java", """
+        package p;
+        public class Box<T> {
+          public T value;
+          public T get() { return value; }
+          public java.util.List<T> all() { return null; }
+          public java.util.Map<String, Foo> byName() { return null; }
+        }
+        """);
+    src.put("p/Boxes.java", """
+        package p;
+        public class Boxes<N extends Foo> extends Box<N> implements Iterable<N> {
+          public java.util.Iterator<N> iterator() { return null; }
+          int own() { return get().bar() + value.bar(); }
+        }
+        """);
+    src.put("q/Use.java", """
+        package q;
+        import p.*;
+        class Use {
+          int use(Box<Foo> b, Boxes<Foo> bs, Boxes raw) {
+            int n = b.get().bar() + b.value.bar() + b.all().get(0).bar() + b.byName().get("x").bar();
+            for (var f : bs) { n += f.bar(); }
+            return n + raw.get().bar();
+          }
+        }
+        """);
+    Map<String, FileSummary> s = extractAll(src, null);
+    Set<String> calls = targets(s.get("q/Use.java"), "q.Use#use(Box,Boxes,Boxes)", "calls");
+    assertTrue(calls.contains("p.Foo#bar()") && calls.stream().noneMatch(t -> t.startsWith("?#bar")), calls::toString);
+    Set<String> own = targets(s.get("p/Boxes.java"), "p.Boxes#own()", "calls");
+    assertTrue(own.contains("p.Foo#bar()") && own.stream().noneMatch(t -> t.contains("#bar") && !t.equals("p.Foo#bar()")),
+        "a type variable seen from its own class erases to its bound: " + own);
+  }
+
+  @Test
+  void overloadsWithLambdasConditionalsAndVarargsAreChosenOrLeftHonestlyOpen() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("p/Api.java", """
+        package p;
+        public class Api {
+          public static void run(Runnable r, int n) { }
+          public static void run(String s, int n) { }
+          public static void size(int n) { }
+          public static void size(Integer n) { }
+          public static void all(java.util.List<String> names) { }
+          public static void all(String... names) { }
+          public static void join(@Deprecated Object @Deprecated ... parts) { }
+        }
+        """);
+    src.put("p/E.java", "package p;\npublic enum E { A, B;\n  public int code() { return 1; }\n}\n");
+    src.put("q/Use.java", """
+        package q;
+        import p.*;
+        class Use {
+          void use(Integer boxed, boolean c, Object unknown) {
+            Api.run(() -> { }, 1);
+            Api.run(this::toString, 1);
+            Api.size(c ? boxed : 0);
+            Api.all(helper(unknown));
+            Api.join("a", "b");
+            E.valueOf("A").code();
+            for (E e : E.values()) { e.code(); }
+          }
+        }
+        """);
+    Map<String, FileSummary> s = extractAll(src, null);
+    Set<String> calls = targets(s.get("q/Use.java"), "q.Use#use(Integer,boolean,Object)", "calls");
+    assertTrue(calls.containsAll(Set.of("p.Api#run(Runnable,int)", "p.Api#size(int)", "p.Api#join(Object...)",
+        "p.E#valueOf(String)", "p.E#values()", "p.E#code()")), calls::toString);
+    assertTrue(!calls.contains("p.Api#run(String,int)") && !calls.contains("p.Api#size(Integer)"), calls::toString);
+    assertTrue(!calls.contains("p.Api#all(List)") && !calls.contains("p.Api#all(String...)"),
+        "an unknown argument may be the array of the varargs overload: no guess, " + calls);
+  }
 }

@@ -63,11 +63,19 @@ public final class FileSymbolsView {
 
   /** File {@code f}'s nodes in line order, as a new array (a bulk copy of the mapped ids). O(its nodes). */
   public int[] nodes(int f) {
-    long from = FileSymbolsFormat.start(bytes, f);
-    long to = FileSymbolsFormat.start(bytes, f + 1);
+    return nodes(f, f + 1);
+  }
+
+  /**
+   * The nodes of files {@code [fromFile, toFile)}, file by file, each file's in line order: one bulk copy of the
+   * mapped ids, {@code NodeIds[Starts[fromFile], Starts[toFile])}. O(their nodes).
+   */
+  public int[] nodes(int fromFile, int toFile) {
+    long from = FileSymbolsFormat.start(bytes, fromFile);
+    long to = FileSymbolsFormat.start(bytes, toFile);
     if (from > to || to > symbolCount) {
-      throw section.corrupt(FileSymbolsFormat.startOffset(f), "Starts of file " + f + " out of order or range: ["
-          + from + ", " + to + ") vs expected within [0, " + symbolCount + "]");
+      throw section.corrupt(FileSymbolsFormat.startOffset(fromFile), "Starts of files [" + fromFile + ", " + toFile
+          + ") out of order or range: [" + from + ", " + to + ") vs expected within [0, " + symbolCount + "]");
     }
     int[] ids = new int[(int) (to - from)];
     MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
  * The NAME_TRIGRAMS section read in place ({@link NameTrigramsFormat} has the grammar and the rule), and the
@@ -102,12 +103,17 @@ public final class NameTrigramsView {
     }
     ImmutableRoaringBitmap[] used = Arrays.copyOf(lists, distinct);
     Arrays.sort(used, (a, b) -> Long.compare(a.getLongCardinality(), b.getLongCardinality()));
-    RoaringBitmap candidates = used[0].toRoaringBitmap();
-    for (int i = 1; i < used.length && !candidates.isEmpty(); i++) {
-      candidates.and(used[i].toRoaringBitmap());
+    if (used.length == 1 && folded.length == NameTrigramsFormat.GRAM) {
+      return used[0].toRoaringBitmap();
+    }
+    // intersect in place over the mapped postings: only the (small) intersections are copied to the heap
+    MutableRoaringBitmap candidates = used.length == 1 ? used[0].toMutableRoaringBitmap()
+        : ImmutableRoaringBitmap.and(used[0], used[1]);
+    for (int i = 2; i < used.length && !candidates.isEmpty(); i++) {
+      candidates.and(used[i]);
     }
     if (folded.length == NameTrigramsFormat.GRAM) {
-      return candidates;
+      return candidates.toRoaringBitmap();
     }
     RoaringBitmap result = new RoaringBitmap();
     byte[] scratch = new byte[64];

@@ -31,6 +31,7 @@ public final class NamePattern {
   private final List<String> parts;
   private final Kind kind;
   private Pattern regex;
+  private Utf8Glob utf8;
 
   private NamePattern(List<String> parts) {
     this.parts = List.copyOf(parts);
@@ -139,6 +140,22 @@ public final class NamePattern {
       case PREFIX -> text.startsWith(literalPrefix());
       case GLOB -> regex().matcher(text).matches();
     };
+  }
+
+  /** The pattern as a matcher over UTF-8 bytes (agreeing with {@link #matches} on well-formed UTF-8). */
+  Utf8Glob utf8() {
+    Utf8Glob m = utf8;
+    if (m == null) {
+      List<String> literals = new ArrayList<>(parts.size());
+      List<Boolean> stars = new ArrayList<>(parts.size());
+      for (String p : parts) {
+        literals.add(isWildcard(p) ? null : p);
+        stars.add(p == STAR);
+      }
+      m = new Utf8Glob(literals, stars);
+      utf8 = m;
+    }
+    return m;
   }
 
   private Pattern regex() {

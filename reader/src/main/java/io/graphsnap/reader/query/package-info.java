@@ -26,11 +26,14 @@
  *   <tr><td>{@code kind:K}</td><td>kind K (bitmap)</td></tr>
  *   <tr><td>{@code effect:E}</td><td>declares effect E (bitmap)</td></tr>
  *   <tr><td>{@code effect~:E}</td><td>declares E or reaches a node that does through {@code calls}
- *       (the closure of {@code graphsnap effects})</td></tr>
- *   <tr><td>{@code name:P}</td><td>name equals P; {@code P*}: prefix (a sorted range); other unquoted
- *       {@code *}/{@code ?}: glob, checked on the range of its literal prefix or on the
- *       {@link io.graphsnap.reader.query.NameSearch} candidates, else on every name</td></tr>
- *   <tr><td>{@code file:P}</td><td>defined in a file whose path starts with P, or matches glob P</td></tr>
+ *       (the closure of {@code graphsnap effects}): one backward search over {@code calls} from E's bitmap,
+ *       memoised per snapshot and effect</td></tr>
+ *   <tr><td>{@code name:P}</td><td>name equals P (the name index); {@code P*}: prefix (a sorted range); other
+ *       unquoted {@code *}/{@code ?}: glob, tested on the UTF-8 names in place, on the range of its literal
+ *       prefix, or on the {@link io.graphsnap.reader.query.NameSearch} candidates (the NAME_TRIGRAMS index by
+ *       default), or, with neither or few candidates left, on the candidates</td></tr>
+ *   <tr><td>{@code file:P}</td><td>defined in a file whose path starts with P (a range of file ids: paths are
+ *       sorted), or matches glob P</td></tr>
  *   <tr><td>{@code lang:L}, {@code language:L}</td><td>defined in a file of language L</td></tr>
  *   <tr><td>{@code meta:K=V}, {@code meta:K}</td><td>metadata K is V / is present</td></tr>
  *   <tr><td>{@code TYPE:X} (any edge type, e.g. {@code calls:X}, {@code covers:R-1})</td><td>has a TYPE
@@ -44,6 +47,10 @@
  *       folder, such as {@code src/test/java/})</td></tr>
  * </table>
  * Example: {@code kind:method effect~:io -file:src/test/ (name:*Reader OR name:*Stream)}.
+ *
+ * <p>Evaluation ({@link io.graphsnap.reader.query.QueryEvaluator} has the cost of each term): the operands of an
+ * AND run most selective first, by what an index says each can yield, and each later operand sees only the
+ * survivors, so per-candidate tests (globs, degrees, metadata) run on what the index terms left.
  *
  * <p>An unknown qualifier or edge type is a syntax error when the parser was given the snapshot's edge types
  * (otherwise {@code WORD:X} reads as a relation of type WORD). An unknown kind, effect, language or relation

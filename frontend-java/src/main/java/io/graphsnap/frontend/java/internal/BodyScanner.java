@@ -287,7 +287,8 @@ final class BodyScanner extends TreeScanner<Void, Void> {
           && lambda.getParameters().getFirst().getType() == null) {
         JdkClasses.JdkMethod m = call.jdkMethod();
         TypeRef r = call.receiver();
-        List<TypeRef> bindings = r == null || r.args().isEmpty() ? null : JdkGenerics.bindings(r.name(), r.args(), m.owner());
+        List<TypeRef> bindings = r == null || r.isArray() || r.isPrimitive() ? null
+            : fx.tree.generics().bindings(r.name(), r.args(), m.owner());
         List<TypeRef> types = JdkGenerics.lambdaParams(m.owner(), m.name(), m.params(), i, bindings);
         if (types != null) {
           lambdaTypes.put(lambda, types);

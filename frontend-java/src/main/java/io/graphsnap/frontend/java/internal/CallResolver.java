@@ -50,20 +50,32 @@ final class CallResolver {
       this(target, owner, decl, method, arity, null, null, null);
     }
 
-    /**
-     * The result type with what the receiver's type arguments tell ({@code List<Foo>.get(int)} → {@code Foo}),
-     * or {@link #jdkReturn}.
-     */
-    TypeRef genericReturn() {
-      if (jdkMethod == null || jdkMethod.genericResult() == null || receiver == null || receiver.args().isEmpty()) {
-        return jdkReturn;
+  }
+
+  /**
+   * The generic result of {@code call}, with what the receiver's type and its supertypes' type arguments tell
+   * ({@code List<Foo>.get(int)} → {@code Foo}, a class path builder's {@code B setX()} → the subclass that binds
+   * {@code B}), or null when the method's result is not generic or nothing is known of it.
+   */
+  TypeRef genericResult(Call call) {
+    JdkGenerics.Template template = null;
+    String owner = null;
+    if (call.jdkMethod() != null) {
+      template = call.jdkMethod().genericResult();
+      owner = call.jdkMethod().owner();
+    } else if (call.decl() != null && !call.decl().owner.local && tree.declares(call.decl().owner.name)) {
+      owner = call.decl().owner.name;
+      JdkClasses.Info info = tree.info(owner);
+      if (info != null) {
+        for (JdkClasses.JdkMethod m : info.methodsNamed(call.method())) {
+          if (m.owner().equals(owner) && m.params().equals(call.decl().params)) {
+            template = m.genericResult();
+            break;
+          }
+        }
       }
-      List<TypeRef> bindings = JdkGenerics.bindings(receiver.name(), receiver.args(), jdkMethod.owner());
-      // (genericResult comes only from the JDK's classes, so neither the method nor a receiver that binds its
-      // type parameters is a type of the tree)
-      TypeRef t = bindings == null ? null : JdkGenerics.instantiate(jdkMethod.genericResult(), bindings);
-      return t != null ? t : jdkReturn;
     }
+    return template == null ? null : tree.generics().instantiate(template, owner, call.receiver());
   }
 
   private static final int MAX_DEPTH = 8;
@@ -107,7 +119,7 @@ final class CallResolver {
       String n = id.getName().toString();
       if (n.equals("this")) {
         TypeDecl self = namedType(ctx.type());
-        return self == null ? unknown("<init>", args) : inType(self, "<init>", args, ctx);
+        return self == null ? unknown("<init>", args) : inType(self, "<init>", args, ctx, null);
       }
       if (n.equals("super")) {
         TypeDecl self = namedType(ctx.type());
@@ -126,7 +138,7 @@ final class CallResolver {
         return external("java.lang.Object", n, args, ctx);
       }
       if (t.decl() != null) {
-        return inTypeOrSupertype(t.decl(), n, args, ctx);
+        return inTypeOrSupertype(t.decl(), n, args, ctx, t);
       }
       return external(t.name(), n, args, ctx, t);
     }
@@ -185,7 +197,7 @@ final class CallResolver {
   private Call unqualified(String n, List<? extends ExpressionTree> args, Context ctx) {
     for (TypeDecl t = ctx.type(); t != null; t = t.outer) {
       if (scope.wholeTree()) {
-        Call c = amongMembers(t, n, args, ctx); // the innermost class with a member n, then overload resolution in it
+        Call c = amongMembers(t, n, args, ctx, TypeRef.of(t)); // the innermost class with a member n, then overload resolution in it
         if (c != null) {
           return c;
         }
@@ -193,7 +205,7 @@ final class CallResolver {
       }
       TypeDecl owner = methodOwner(t, n, 0);
       if (owner != null) {
-        return inType(owner, n, args, ctx);
+        return inType(owner, n, args, ctx, null);
       }
     }
     String imported = scope.staticImportOf(n);
@@ -204,7 +216,7 @@ final class CallResolver {
     for (String type : onDemand) {
       TypeDecl d = resolver.byName.get(type);
       if (d != null && !d.methodsNamed(n).isEmpty()) {
-        return inType(d, n, args, ctx);
+        return inType(d, n, args, ctx, null);
       }
       JdkClasses.Info info = tree.info(type);
       if (info != null && !info.methodsNamed(n).isEmpty()) {
@@ -213,7 +225,7 @@ final class CallResolver {
     }
     String inherited = ctx.type() == null ? null : inheritedOwner(ctx.type(), n);
     if (inherited != null) {
-      return external(inherited, n, args, ctx);
+      return external(inherited, n, args, ctx, TypeRef.of(ctx.type()));
     }
     if (onDemand.size() == 1 && tree.info(onDemand.getFirst()) == null) {
       return external(onDemand.getFirst(), n, args, ctx);
@@ -232,22 +244,23 @@ final class CallResolver {
 
   private Call onType(String type, String n, List<? extends ExpressionTree> args, Context ctx) {
     TypeDecl d = resolver.byName.get(type);
-    return d != null ? inTypeOrSupertype(d, n, args, ctx) : external(type, n, args, ctx);
+    return d != null ? inTypeOrSupertype(d, n, args, ctx, null) : external(type, n, args, ctx);
   }
 
-  private Call inTypeOrSupertype(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+  private Call inTypeOrSupertype(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx,
+      TypeRef receiver) {
     if (scope.wholeTree() && !n.equals("<init>")) {
-      Call c = amongMembers(d, n, args, ctx);
+      Call c = amongMembers(d, n, args, ctx, receiver);
       if (c != null) {
         return c;
       }
     }
     TypeDecl owner = n.equals("<init>") ? d : methodOwner(d, n, 0);
     if (owner != null) {
-      return inType(owner, n, args, ctx);
+      return inType(owner, n, args, ctx, receiver);
     }
     String inherited = inheritedOwner(d, n);
-    return inherited != null ? external(inherited, n, args, ctx) : externalUnknown(d.name, n, args);
+    return inherited != null ? external(inherited, n, args, ctx, receiver) : externalUnknown(d.name, n, args);
   }
 
   /**
@@ -255,15 +268,15 @@ final class CallResolver {
    * from outside it (as javac considers all member methods): the nearest declaration of each parameter list
    * counts. Null when {@code d} has no method {@code n} at all.
    */
-  private Call amongMembers(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx) {
+  private Call amongMembers(TypeDecl d, String n, List<? extends ExpressionTree> args, Context ctx, TypeRef receiver) {
     List<Signature> candidates = memberMethods(d, n);
     if (candidates.isEmpty()) {
       return null;
     }
     Signature chosen = new OverloadChooser(typer, ctx).choose(candidates, args);
     return switch (chosen) {
-      case MethodDecl m -> new Call(m.symbolName, m.owner.name, m, n, args.size());
-      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType(), m, null);
+      case MethodDecl m -> new Call(m.symbolName, m.owner.name, m, n, args.size(), null, null, receiver);
+      case JdkClasses.JdkMethod m -> new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType(), m, receiver);
       case null, default -> {
         String owner = switch (candidates.getFirst()) {
           case MethodDecl m -> m.owner.name;
@@ -324,10 +337,10 @@ final class CallResolver {
     return null;
   }
 
-  private Call inType(TypeDecl owner, String n, List<? extends ExpressionTree> args, Context ctx) {
+  private Call inType(TypeDecl owner, String n, List<? extends ExpressionTree> args, Context ctx, TypeRef receiver) {
     MethodDecl m = new OverloadChooser(typer, ctx).choose(owner.methodsNamed(n), args);
     if (m != null) {
-      return new Call(m.symbolName, owner.name, m, n, args.size());
+      return new Call(m.symbolName, owner.name, m, n, args.size(), null, null, receiver);
     }
     return new Call(owner.name + "#" + n + unknownParams(args.size()), owner.name, null, n, args.size());
   }
@@ -406,6 +419,9 @@ final class CallResolver {
           queue.add(s);
         }
       }
+    }
+    if (t.isInterface() && scope.wholeTree()) {
+      out.add("java.lang.Object"); // an interface has Object's public methods
     }
     return new ArrayList<>(out);
   }

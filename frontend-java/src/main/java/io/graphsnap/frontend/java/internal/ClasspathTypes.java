@@ -7,6 +7,8 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.ClassSignature;
+import java.lang.classfile.MethodSignature;
 import java.lang.classfile.attribute.InnerClassInfo;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.constant.ClassDesc;
@@ -179,6 +181,7 @@ public final class ClasspathTypes {
     Map<String, TypeRef> fields = new HashMap<>();
     Map<String, TypeRef> staticFields = new HashMap<>();
     Map<String, String> memberTypes = new HashMap<>();
+    Map<String, JdkClasses.FieldType> genericFields = new HashMap<>();
     // The JVM's order: the class and its superclasses, then the superinterfaces.
     List<String> order = new ArrayList<>();
     String k = internal;
@@ -226,35 +229,41 @@ public final class ClasspathTypes {
           jdk.fields().forEach(fields::putIfAbsent);
           jdk.staticFields().forEach(staticFields::putIfAbsent);
           jdk.memberTypes().forEach(memberTypes::putIfAbsent);
+          jdk.genericFields().forEach(genericFields::putIfAbsent);
         }
         continue;
       }
       Map<String, String> names = s.equals(internal) ? inner : innerNames(m);
       String owner = dotted(s);
+      List<String> typeParams = typeParams(m);
       for (MethodModel mm : m.methods()) {
         String name = mm.methodName().stringValue();
         if (name.equals("<init>") || name.equals("<clinit>") || mm.flags().has(AccessFlag.SYNTHETIC)
-            || mm.flags().has(AccessFlag.BRIDGE) || (!s.equals(internal) && mm.flags().has(AccessFlag.PRIVATE))) {
-          continue;
+            || mm.flags().has(AccessFlag.BRIDGE) || mm.flags().has(AccessFlag.PRIVATE)) {
+          continue; // private members are never accessible from the tree
         }
-        JdkClasses.JdkMethod jm = method(owner, name, mm, names, 0);
+        JdkClasses.JdkMethod jm = method(owner, name, mm, names, 0, typeParams, this::maybeInterface);
         if (seen.add(name + jm.params())) {
           methods.computeIfAbsent(name, n -> new ArrayList<>(2)).add(jm);
         }
       }
       for (FieldModel f : m.fields()) {
-        if (!s.equals(internal) && f.flags().has(AccessFlag.PRIVATE)) {
+        if (f.flags().has(AccessFlag.PRIVATE) || f.flags().has(AccessFlag.SYNTHETIC)) {
           continue;
         }
         TypeRef t = typeRef(f.fieldTypeSymbol());
-        boolean typeVariable = f.findAttribute(Attributes.signature())
-            .map(a -> a.signature().stringValue().startsWith("T")).orElse(false);
+        String sig = f.findAttribute(Attributes.signature()).map(a -> a.signature().stringValue()).orElse(null);
+        boolean typeVariable = sig != null && sig.startsWith("T");
+        String fn = f.fieldName().stringValue();
         if (t != null && !typeVariable) {
-          String fn = f.fieldName().stringValue();
           fields.putIfAbsent(fn, t);
           if (f.flags().has(AccessFlag.STATIC)) {
             staticFields.putIfAbsent(fn, t);
           }
+        }
+        JdkGenerics.Template g = sig == null ? null : template(sig, typeParams, List.of());
+        if (g != null && g.generic()) {
+          genericFields.putIfAbsent(fn, new JdkClasses.FieldType(owner, g));
         }
       }
       m.findAttribute(Attributes.innerClasses()).ifPresent(a -> {
@@ -271,13 +280,136 @@ public final class ClasspathTypes {
         .anyMatch(ic -> ic.innerClass().asInternalName().equals(internal) && ic.outerClass().isPresent()
             && !ic.has(AccessFlag.STATIC))).orElse(false);
     for (MethodModel mm : c.methods()) {
-      if (mm.methodName().stringValue().equals("<init>") && !mm.flags().has(AccessFlag.SYNTHETIC)) {
-        constructors.add(method(dotted(internal), "<init>", mm, inner, innerClass ? 1 : 0));
+      if (mm.methodName().stringValue().equals("<init>") && !mm.flags().has(AccessFlag.SYNTHETIC)
+          && !mm.flags().has(AccessFlag.PRIVATE)) {
+        constructors.add(method(dotted(internal), "<init>", mm, inner, innerClass ? 1 : 0, List.of(),
+            this::maybeInterface));
       }
     }
     methods.replaceAll((n, v) -> List.copyOf(v));
     return new JdkClasses.Info(c.flags().has(AccessFlag.INTERFACE), Map.copyOf(methods), List.copyOf(constructors),
-        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes));
+        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes), Map.copyOf(genericFields));
+  }
+
+  /** False when {@code d} is certainly no interface: a primitive, an array, or a known class of the path or the JDK. */
+  private boolean maybeInterface(ClassDesc d) {
+    if (d.isPrimitive() || d.isArray()) {
+      return false;
+    }
+    String desc = d.descriptorString();
+    String internal = desc.substring(1, desc.length() - 1);
+    ClassModel m = model(internal);
+    if (m != null) {
+      return m.flags().has(AccessFlag.INTERFACE);
+    }
+    JdkClasses.Info jdk = JdkClasses.info(dotted(internal));
+    return jdk == null || jdk.isInterface();
+  }
+
+  /** The erased first bounds of class path class {@code qualified}'s type parameters (null where Object), or null. */
+  List<TypeRef> typeParamBounds(String qualified) {
+    String internal = classes.isEmpty() || qualified == null ? null : internalName(qualified);
+    ClassModel c = internal == null ? null : model(internal);
+    if (c == null) {
+      return null;
+    }
+    ClassSignature sig = classSignature(c);
+    if (sig == null) {
+      return List.of();
+    }
+    List<TypeRef> out = new ArrayList<>();
+    for (java.lang.classfile.Signature.TypeParam tp : sig.typeParameters()) {
+      java.lang.classfile.Signature b = tp.classBound().orElse(tp.interfaceBounds().isEmpty() ? null : tp.interfaceBounds().getFirst());
+      TypeRef r = b instanceof java.lang.classfile.Signature.ClassTypeSig ct ? typeRef(ct.classDesc()) : null;
+      out.add(r == null || r.name().equals("java.lang.Object") ? null : r);
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /** The names of a class's own type parameters, from its {@code Signature} attribute (empty when it has none). */
+  private static List<String> typeParams(ClassModel c) {
+    ClassSignature sig = classSignature(c);
+    if (sig == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(sig.typeParameters().size());
+    for (java.lang.classfile.Signature.TypeParam tp : sig.typeParameters()) {
+      out.add(tp.identifier());
+    }
+    return out;
+  }
+
+  private static ClassSignature classSignature(ClassModel c) {
+    try {
+      return c.findAttribute(Attributes.signature()).map(a -> ClassSignature.parseFrom(a.signature().stringValue()))
+          .orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null; // a malformed signature: no generic information
+    }
+  }
+
+  /** A field or result signature as a template over {@code typeParams}, {@code hidden} (a method's own) unknown. */
+  private static JdkGenerics.Template template(String signature, List<String> typeParams, List<String> hidden) {
+    try {
+      List<String> visible = typeParams;
+      if (!hidden.isEmpty()) {
+        visible = new ArrayList<>(typeParams);
+        visible.replaceAll(n -> hidden.contains(n) ? "" : n);
+      }
+      return GenericSignatures.of(java.lang.classfile.Signature.parseFrom(signature), visible, 0);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private final ConcurrentHashMap<String, Optional<List<Generics.Super>>> superCache = new ConcurrentHashMap<>();
+
+  /**
+   * The direct supertypes of class path class {@code qualified} with their type arguments as templates over its
+   * own type parameters (empty arguments for raw or non-generic ones), or null if the path has no such class.
+   */
+  List<Generics.Super> genericSupers(String qualified) {
+    if (classes.isEmpty() || qualified == null) {
+      return null;
+    }
+    Optional<List<Generics.Super>> cached = superCache.get(qualified);
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    String internal = internalName(qualified);
+    ClassModel c = internal == null ? null : model(internal);
+    List<Generics.Super> out = null;
+    if (c != null) {
+      out = new ArrayList<>();
+      ClassSignature sig = classSignature(c);
+      if (sig != null) {
+        List<String> params = typeParams(c);
+        List<java.lang.classfile.Signature.ClassTypeSig> all = new ArrayList<>();
+        if (sig.superclassSignature() != null) {
+          all.add(sig.superclassSignature());
+        }
+        all.addAll(sig.superinterfaceSignatures());
+        for (java.lang.classfile.Signature.ClassTypeSig s : all) {
+          JdkGenerics.Template t = GenericSignatures.of(s, params, 0);
+          if (t != null) {
+            out.add(new Generics.Super(t.name(), t.args()));
+          }
+        }
+      } else {
+        List<String> raw = new ArrayList<>();
+        c.superclass().ifPresent(e -> raw.add(dotted(e.asInternalName())));
+        c.interfaces().forEach(i -> raw.add(dotted(i.asInternalName())));
+        for (String r : raw) {
+          out.add(new Generics.Super(r, List.of()));
+        }
+      }
+      if (c.flags().has(AccessFlag.INTERFACE)) {
+        out.add(new Generics.Super("java.lang.Object", List.of()));
+      }
+      out = List.copyOf(out);
+    }
+    superCache.putIfAbsent(qualified, Optional.ofNullable(out));
+    return out;
   }
 
   private static Map<String, String> innerNames(ClassModel c) {
@@ -291,10 +423,28 @@ public final class ClasspathTypes {
   }
 
   private static JdkClasses.JdkMethod method(String owner, String name, MethodModel mm, Map<String, String> inner,
-      int skip) {
+      int skip, List<String> typeParams, java.util.function.Predicate<ClassDesc> maybeInterface) {
     MethodTypeDesc type = mm.methodTypeSymbol();
     boolean varargs = mm.flags().has(AccessFlag.VARARGS);
     List<String> params = new ArrayList<>(type.parameterCount());
+    long classParams = 0;
+    String signature = mm.findAttribute(Attributes.signature()).map(a -> a.signature().stringValue()).orElse(null);
+    List<java.lang.classfile.Signature> genericParams = null;
+    if (signature != null) {
+      try {
+        genericParams = MethodSignature.parseFrom(signature).arguments();
+      } catch (IllegalArgumentException e) {
+        genericParams = null;
+      }
+    }
+    int shift = genericParams == null ? 0 : type.parameterCount() - genericParams.size();
+    for (int i = skip; i < type.parameterCount() && i - skip < 64; i++) {
+      boolean typeVariable = genericParams != null && i - shift >= 0
+          && genericParams.get(i - shift) instanceof java.lang.classfile.Signature.TypeVarSig;
+      if (!typeVariable && !maybeInterface.test(type.parameterType(i))) {
+        classParams |= 1L << (i - skip);
+      }
+    }
     for (int i = skip; i < type.parameterCount(); i++) {
       String p = simpleName(type.parameterType(i), inner);
       if (varargs && i == type.parameterCount() - 1 && p.endsWith("[]")) {
@@ -302,11 +452,29 @@ public final class ClasspathTypes {
       }
       params.add(p);
     }
-    boolean typeVariableReturn = mm.findAttribute(Attributes.signature())
-        .map(a -> a.signature().stringValue().substring(a.signature().stringValue().lastIndexOf(')') + 1).startsWith("T"))
-        .orElse(false);
+    String sig = mm.findAttribute(Attributes.signature()).map(a -> a.signature().stringValue()).orElse(null);
+    String result = sig == null ? null : sig.substring(sig.lastIndexOf(')') + 1);
+    boolean typeVariableReturn = result != null && result.startsWith("T");
     TypeRef ret = typeVariableReturn ? null : typeRef(type.returnType());
-    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret);
+    JdkGenerics.Template generic = null;
+    if (result != null && !typeParams.isEmpty() || result != null && result.indexOf('<') >= 0) {
+      List<String> own = List.of();
+      if (sig.startsWith("<")) {
+        try {
+          own = new ArrayList<>();
+          for (java.lang.classfile.Signature.TypeParam tp : MethodSignature.parseFrom(sig).typeParameters()) {
+            own.add(tp.identifier());
+          }
+        } catch (IllegalArgumentException e) {
+          own = List.of();
+        }
+      }
+      generic = template(result, typeParams, own);
+      if (generic != null && !generic.generic()) {
+        generic = null;
+      }
+    }
+    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret, generic, classParams);
   }
 
   private static String simpleName(ClassDesc d, Map<String, String> inner) {

@@ -155,7 +155,11 @@ final class DeclarationCollector {
 
   /** True if {@code p} is written {@code T... p}: the parse tree shows an array, the text shows the dots. */
   private boolean isVarargs(VariableTree p) {
-    if (!(p.getType() instanceof ArrayTypeTree at) || parsed.end(p) < 0) {
+    Tree type = p.getType();
+    while (type instanceof com.sun.source.tree.AnnotatedTypeTree an) { // Object @Nullable ... args
+      type = an.getUnderlyingType();
+    }
+    if (!(type instanceof ArrayTypeTree at) || parsed.end(p) < 0) {
       return false;
     }
     return parsed.textBetween(parsed.end(at.getType()), parsed.end(p)).contains("...");

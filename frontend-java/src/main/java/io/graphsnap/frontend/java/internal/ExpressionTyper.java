@@ -50,6 +50,10 @@ final class ExpressionTyper {
     return tree;
   }
 
+  TypeResolver resolver() {
+    return resolver;
+  }
+
   void setCalls(CallResolver calls) {
     this.calls = calls;
   }
@@ -84,10 +88,8 @@ final class ExpressionTyper {
         TypeRef array = typeOf(aa.getExpression(), ctx, depth + 1).typeOrNull();
         yield array != null && array.isArray() ? Operand.value(array.element()) : Operand.UNKNOWN;
       }
-      case ConditionalExpressionTree c -> {
-        Operand t = typeOf(c.getTrueExpression(), ctx, depth + 1);
-        yield t.typeOrNull() != null && t.type() != TypeRef.NULL ? t : typeOf(c.getFalseExpression(), ctx, depth + 1);
-      }
+      case ConditionalExpressionTree c -> conditional(typeOf(c.getTrueExpression(), ctx, depth + 1),
+          typeOf(c.getFalseExpression(), ctx, depth + 1));
       case AssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
       case CompoundAssignmentTree a -> typeOf(a.getVariable(), ctx, depth + 1);
       case InstanceOfTree ignored -> Operand.value(BOOLEAN);
@@ -100,10 +102,14 @@ final class ExpressionTyper {
 
   private Operand invocation(MethodInvocationTree inv, Context ctx) {
     CallResolver.Call call = calls.resolve(inv, ctx);
+    TypeRef generic = calls.genericResult(call);
+    if (generic != null) {
+      return Operand.value(inFile(generic));
+    }
     if (call.decl() != null) {
       return Operand.value(returnType(call.decl()));
     }
-    TypeRef result = call.genericReturn();
+    TypeRef result = call.jdkReturn();
     if (result != null) {
       return Operand.value(inFile(result));
     }
@@ -114,6 +120,63 @@ final class ExpressionTyper {
       }
       if (name.equals("getClass")) {
         return Operand.value(CLASS);
+      }
+    }
+    return Operand.UNKNOWN;
+  }
+
+  private static final java.util.Map<String, String> UNBOXED = java.util.Map.of("java.lang.Integer", "int",
+      "java.lang.Long", "long", "java.lang.Short", "short", "java.lang.Byte", "byte", "java.lang.Character", "char",
+      "java.lang.Float", "float", "java.lang.Double", "double", "java.lang.Boolean", "boolean");
+  private static final java.util.List<String> NUMERIC = java.util.List.of("byte", "short", "char", "int", "long",
+      "float", "double");
+
+  /**
+   * The type of {@code c ? a : b} (JLS 15.25, as far as known): the same type; a primitive when one operand is
+   * primitive and the other its box or another numeric type (numeric promotion); the other operand's type when
+   * one is {@code null}; else the one that is a supertype of the other; otherwise unknown.
+   */
+  private Operand conditional(Operand a, Operand b) {
+    TypeRef x = a.typeOrNull();
+    TypeRef y = b.typeOrNull();
+    if (x == null || y == null) {
+      TypeRef one = x != null ? x : y;
+      return one == null || one == TypeRef.NULL || one.isPrimitive() ? Operand.UNKNOWN : Operand.value(one);
+    }
+    if (x == TypeRef.NULL) {
+      return y == TypeRef.NULL || y.isPrimitive() ? Operand.UNKNOWN : b;
+    }
+    if (y == TypeRef.NULL) {
+      return x.isPrimitive() ? Operand.UNKNOWN : a;
+    }
+    if (x.equals(y)) {
+      return a;
+    }
+    String px = x.isPrimitive() ? x.name() : x.dims() == 0 ? UNBOXED.get(x.name()) : null;
+    String py = y.isPrimitive() ? y.name() : y.dims() == 0 ? UNBOXED.get(y.name()) : null;
+    if (px != null && py != null && (x.isPrimitive() || y.isPrimitive())) {
+      if (px.equals(py)) {
+        return Operand.value(TypeRef.primitive(px));
+      }
+      int ix = NUMERIC.indexOf(px);
+      int iy = NUMERIC.indexOf(py);
+      if (ix < 0 || iy < 0) {
+        return Operand.UNKNOWN;
+      }
+      String promoted = Math.max(ix, iy) <= NUMERIC.indexOf("int") ? "int" : NUMERIC.get(Math.max(ix, iy));
+      return Operand.value(TypeRef.primitive(promoted)); // (constants that fit the narrower type are not told apart)
+    }
+    if (x.isPrimitive() || y.isPrimitive() || x.dims() != y.dims() || x.dims() > 0) {
+      return Operand.UNKNOWN;
+    }
+    if (tree.wholeTree()) {
+      java.util.Set<String> sx = tree.supertypeSimpleNames(x.name());
+      java.util.Set<String> sy = tree.supertypeSimpleNames(y.name());
+      if (sy != null && sy.contains(Names.simpleName(x.name())) && (sx == null || !sx.contains(Names.simpleName(y.name())))) {
+        return a; // x is a supertype of y
+      }
+      if (sx != null && sx.contains(Names.simpleName(y.name()))) {
+        return b;
       }
     }
     return Operand.UNKNOWN;
@@ -166,12 +229,14 @@ final class ExpressionTyper {
     if (local != null) {
       return Operand.value(local);
     }
-    FieldDecl f = lexicalField(n, ctx.type());
-    if (f != null) {
-      return Operand.field(f, fieldType(f));
+    for (TypeDecl x = ctx.type(); x != null; x = x.outer) {
+      FieldDecl f = fieldOf(x, n, 0);
+      if (f != null) {
+        return Operand.field(f, fieldType(f, TypeRef.of(x)));
+      }
     }
     for (TypeDecl x = ctx.type(); x != null; x = x.outer) {
-      TypeRef inherited = inheritedField(x, n);
+      TypeRef inherited = inheritedField(x, n, TypeRef.of(x));
       if (inherited != null) {
         return Operand.value(inherited);
       }
@@ -260,12 +325,16 @@ final class ExpressionTyper {
         if (t.decl() != null) {
           FieldDecl f = fieldOf(t.decl(), name, 0);
           if (f != null) {
-            return Operand.field(f, fieldType(f));
+            return Operand.field(f, fieldType(f, t));
           }
-          TypeRef inherited = inheritedField(t.decl(), name);
+          TypeRef inherited = inheritedField(t.decl(), name, t);
           return inherited == null ? Operand.UNKNOWN : Operand.value(inherited);
         }
         JdkClasses.Info info = tree.info(t.name());
+        TypeRef generic = info == null ? null : genericField(info, name, t);
+        if (generic != null) {
+          return Operand.value(generic);
+        }
         TypeRef f = info == null ? null : info.fields().get(name);
         return f == null ? Operand.UNKNOWN : Operand.value(inFile(f));
       }
@@ -296,13 +365,17 @@ final class ExpressionTyper {
     return q == null ? null : new TypeRef(q, 0, resolver.byName.get(q));
   }
 
-  /** A field {@code n} that {@code t} inherits from a supertype outside the file, or null. */
-  private TypeRef inheritedField(TypeDecl t, String n) {
+  /** A field {@code n} that {@code t} inherits from a supertype outside the file, seen on {@code receiver}, or null. */
+  private TypeRef inheritedField(TypeDecl t, String n, TypeRef receiver) {
     if (calls == null) {
       return null;
     }
     for (String s : calls.externalSupertypes(t)) {
       JdkClasses.Info info = tree.info(s);
+      TypeRef generic = info == null ? null : genericField(info, n, receiver);
+      if (generic != null) {
+        return generic;
+      }
       TypeRef f = info == null ? null : info.fields().get(n);
       if (f != null) {
         return inFile(f);
@@ -311,13 +384,31 @@ final class ExpressionTyper {
     return null;
   }
 
+  /** The generic type of field {@code n} of a type with members {@code info}, seen on {@code receiver}; or null. */
+  private TypeRef genericField(JdkClasses.Info info, String n, TypeRef receiver) {
+    JdkClasses.FieldType g = info.genericFields().get(n);
+    return g == null ? null : inFile(tree.generics().instantiate(g.type(), g.owner(), receiver));
+  }
+
+  /** The type of field {@code f} seen on {@code receiver}: its generic type bound through the receiver, else erased. */
+  TypeRef fieldType(FieldDecl f, TypeRef receiver) {
+    if (!f.owner.local && tree.wholeTree() && tree.declares(f.owner.name)) {
+      JdkClasses.Info info = tree.info(f.owner.name);
+      JdkClasses.FieldType g = info == null ? null : info.genericFields().get(f.name);
+      if (g != null && g.owner().equals(f.owner.name)) {
+        TypeRef t = tree.generics().instantiate(g.type(), g.owner(), receiver);
+        if (t != null) {
+          return inFile(t);
+        }
+      }
+    }
+    return fieldType(f);
+  }
+
   /** {@code t} with its declaration attached when the type is declared in this file. */
   /** The element type of an enhanced {@code for} over {@code iterable}, from its type arguments, or null. */
   TypeRef elementOf(TypeRef iterable) {
-    if (iterable.args().isEmpty() || tree.declares(iterable.name())) {
-      return null; // generic signatures are read from the JDK's classes only, never for types of the tree
-    }
-    java.util.List<TypeRef> b = JdkGenerics.bindings(iterable.name(), iterable.args(), "java.lang.Iterable");
+    java.util.List<TypeRef> b = tree.generics().bindings(iterable.name(), iterable.args(), "java.lang.Iterable");
     return b == null || b.isEmpty() ? null : inFile(b.getFirst());
   }
 
@@ -326,7 +417,7 @@ final class ExpressionTyper {
       return t;
     }
     TypeDecl d = resolver.byName.get(t.name());
-    return d == null ? t : new TypeRef(t.name(), t.dims(), d);
+    return d == null ? t : new TypeRef(t.name(), t.dims(), d, t.args());
   }
 
   private TypeRef refTo(String qualified) {
@@ -375,6 +466,10 @@ final class ExpressionTyper {
       m.returnTypeResolved = true;
       if (m.component != null) {
         m.returnType = fieldType(m.component);
+      } else if (m.tree == null && m.owner.kind.equals("enum") && m.name.equals("values")) {
+        m.returnType = TypeRef.of(m.owner).arrayOf(1); // an enum's implicit values() and valueOf(String)
+      } else if (m.tree == null && m.owner.kind.equals("enum") && m.name.equals("valueOf")) {
+        m.returnType = TypeRef.of(m.owner);
       } else if (m.tree != null && m.tree.getReturnType() != null) {
         TypeRef r = resolver.typeRef(m.tree.getReturnType(), m.tree, m.owner);
         m.returnType = r != null && r.name().equals("void") ? null : r;

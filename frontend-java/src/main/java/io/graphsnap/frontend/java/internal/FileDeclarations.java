@@ -22,29 +22,41 @@ import java.util.List;
  */
 public final class FileDeclarations {
   /** Encoding version; bump when the layout or what is collected changes. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   /** A written type that is a bare type variable (its erasure tells little about the value). */
   static final String TYPE_VARIABLE = "?T";
 
-  /** A method or constructor ({@code <init>}); {@code returnType} is written, null for void and constructors. */
+  /**
+   * A method or constructor ({@code <init>}); {@code returnType} is written, null for void and constructors;
+   * {@code genericReturn} is the result in {@link GenericSignatures written generic form} when it has type
+   * arguments or is a type variable of the type, else null.
+   */
   record Method(String name, List<String> params, boolean varargs, boolean isStatic, boolean isPrivate,
-      String returnType, long typeVariableParams) implements Signature {
+      String returnType, long typeVariableParams, String genericReturn) implements Signature {
     boolean typeVariableParam(int i) {
       return i < 64 && (typeVariableParams & (1L << i)) != 0;
     }
   }
 
-  /** A field, record component or enum constant; {@code type} as written. */
-  record Field(String name, String type, boolean isStatic, boolean isPrivate) {}
+  /**
+   * A field, record component or enum constant; {@code type} as written; {@code genericType} in written generic
+   * form when it has type arguments or is a type variable of the type, else null.
+   */
+  record Field(String name, String type, boolean isStatic, boolean isPrivate, String genericType) {}
 
   /**
    * A named type (top-level or member; local and anonymous classes are invisible from other files).
    *
    * @param superclass as written; {@code java.lang.Object}, {@code java.lang.Enum}, {@code java.lang.Record}
    *     when implicit (qualified, so never mistaken for a written name); null for interfaces
+   * @param typeParams the type's own type parameters, in order: the name, then {@code :} and the first bound as
+   *     written and erased ({@code K:Comparable}) when it has one
+   * @param genericSupers the supertypes written with type arguments, in {@link GenericSignatures written generic
+   *     form} ({@code AbstractList<'E>}); supertypes written without arguments are not repeated here
    */
   record Type(String name, String simpleName, String kind, String outer, String superclass,
-      List<String> interfaces, List<String> memberTypes, List<Method> methods, List<Field> fields) {
+      List<String> interfaces, List<String> memberTypes, List<Method> methods, List<Field> fields,
+      List<String> typeParams, List<String> genericSupers) {
     boolean isInterface() {
       return kind.equals("interface") || kind.equals("annotation");
     }
@@ -122,6 +134,8 @@ public final class FileDeclarations {
       writeNullable(out, t.superclass());
       writeList(out, t.interfaces());
       writeList(out, t.memberTypes());
+      writeList(out, t.typeParams());
+      writeList(out, t.genericSupers());
       out.writeInt(t.methods().size());
       for (Method m : t.methods()) {
         out.writeUTF(m.name());
@@ -129,12 +143,14 @@ public final class FileDeclarations {
         out.writeByte((m.varargs() ? 1 : 0) | (m.isStatic() ? 2 : 0) | (m.isPrivate() ? 4 : 0));
         writeNullable(out, m.returnType());
         out.writeLong(m.typeVariableParams());
+        writeNullable(out, m.genericReturn());
       }
       out.writeInt(t.fields().size());
       for (Field f : t.fields()) {
         out.writeUTF(f.name());
         out.writeUTF(f.type());
         out.writeByte((f.isStatic() ? 2 : 0) | (f.isPrivate() ? 4 : 0));
+        writeNullable(out, f.genericType());
       }
     }
   }
@@ -161,14 +177,18 @@ public final class FileDeclarations {
         String superclass = readNullable(in);
         List<String> interfaces = readList(in);
         List<String> members = readList(in);
+        List<String> typeParams = readList(in);
+        List<String> genericSupers = readList(in);
         int mc = count(in);
         List<Method> methods = new ArrayList<>(mc);
         for (int j = 0; j < mc; j++) {
           String mn = in.readUTF();
           List<String> params = readList(in);
           int flags = in.readByte();
-          methods.add(new Method(mn, params, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, readNullable(in),
-              in.readLong()));
+          String ret = readNullable(in);
+          long typeVars = in.readLong();
+          methods.add(new Method(mn, params, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, ret, typeVars,
+              readNullable(in)));
         }
         int fc = count(in);
         List<Field> fields = new ArrayList<>(fc);
@@ -176,9 +196,10 @@ public final class FileDeclarations {
           String fn = in.readUTF();
           String ft = in.readUTF();
           int flags = in.readByte();
-          fields.add(new Field(fn, ft, (flags & 2) != 0, (flags & 4) != 0));
+          fields.add(new Field(fn, ft, (flags & 2) != 0, (flags & 4) != 0, readNullable(in)));
         }
-        types.add(new Type(name, simple, kind, outer, superclass, interfaces, members, methods, fields));
+        types.add(new Type(name, simple, kind, outer, superclass, interfaces, members, methods, fields, typeParams,
+            genericSupers));
       }
       if (in.read() != -1) {
         throw new IOException("trailing bytes after declarations");

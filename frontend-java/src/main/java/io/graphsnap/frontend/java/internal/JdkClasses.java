@@ -27,10 +27,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JdkClasses {
   /** One method or constructor of a JDK class. */
+  /**
+   * One method or constructor of a class (of the JDK, the class path or the tree). {@code classParams} has bit
+   * {@code i} set when parameter {@code i} is certainly no interface (a class, a primitive or an array), so no
+   * lambda or method reference can be passed there.
+   */
   record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
-      JdkGenerics.Template genericResult) implements Signature {
+      JdkGenerics.Template genericResult, long classParams) implements Signature {
     JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType) {
-      this(owner, name, params, varargs, returnType, null);
+      this(owner, name, params, varargs, returnType, null, 0);
+    }
+
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+        JdkGenerics.Template genericResult) {
+      this(owner, name, params, varargs, returnType, genericResult, 0);
+    }
+
+    @Override
+    public boolean classParam(int i) {
+      return i < 64 && (classParams & (1L << i)) != 0;
     }
 
     String symbolName() {
@@ -38,9 +53,21 @@ final class JdkClasses {
     }
   }
 
-  /** The members of one JDK class. */
+  /** A field's generic type, a template over the type parameters of the type that declares it ({@code owner}). */
+  record FieldType(String owner, JdkGenerics.Template type) {}
+
+  /**
+   * The members of one class (of the JDK, the class path or the tree); {@code genericFields} holds the generic
+   * types of the fields whose type has type arguments or is a type parameter of their class.
+   */
   record Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
-      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
+      Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes,
+      Map<String, FieldType> genericFields) {
+    Info(boolean isInterface, Map<String, List<JdkMethod>> methods, List<JdkMethod> constructors,
+        Map<String, TypeRef> staticFields, Map<String, TypeRef> fields, Map<String, String> memberTypes) {
+      this(isInterface, methods, constructors, staticFields, fields, memberTypes, Map.of());
+    }
+
     List<JdkMethod> methodsNamed(String name) {
       return name.equals("<init>") ? constructors : methods.getOrDefault(name, List.of());
     }
@@ -163,11 +190,11 @@ final class JdkClasses {
         continue;
       }
       for (Method m : k.getDeclaredMethods()) {
-        if (m.isSynthetic() || m.isBridge() || (k != c && Modifier.isPrivate(m.getModifiers()))) {
+        if (m.isSynthetic() || m.isBridge() || Modifier.isPrivate(m.getModifiers())) { // never accessible from the tree
           continue;
         }
         JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
-            JdkGenerics.resultOf(m));
+            JdkGenerics.resultOf(m), classParams(m, 0));
         if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
           methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }
@@ -178,8 +205,9 @@ final class JdkClasses {
     if (name != null) {
       boolean inner = c.isMemberClass() && !Modifier.isStatic(c.getModifiers());
       for (Constructor<?> k : c.getDeclaredConstructors()) {
-        if (!k.isSynthetic()) {
-          constructors.add(new JdkMethod(name, "<init>", params(k, inner ? 1 : 0), k.isVarArgs(), null));
+        if (!k.isSynthetic() && !Modifier.isPrivate(k.getModifiers())) {
+          constructors.add(new JdkMethod(name, "<init>", params(k, inner ? 1 : 0), k.isVarArgs(), null, null,
+              classParams(k, inner ? 1 : 0)));
         }
       }
     }
@@ -233,6 +261,21 @@ final class JdkClasses {
       out.add(simple);
     }
     return List.copyOf(out);
+  }
+
+  /** Bit {@code i} set when parameter {@code i} (after {@code skip}) is no interface. */
+  private static long classParams(Executable e, int skip) {
+    Class<?>[] types = e.getParameterTypes();
+    java.lang.reflect.Type[] generic = e.getGenericParameterTypes();
+    int shift = types.length - generic.length; // javac may leave implicit parameters out of the generic ones
+    long bits = 0;
+    for (int i = skip; i < types.length && i - skip < 64; i++) {
+      boolean typeVariable = i - shift >= 0 && generic[i - shift] instanceof TypeVariable<?>;
+      if (!types[i].isInterface() && !typeVariable) { // a type variable may stand for a functional interface
+        bits |= 1L << (i - skip);
+      }
+    }
+    return bits;
   }
 
   private static TypeRef returnType(Method m) {

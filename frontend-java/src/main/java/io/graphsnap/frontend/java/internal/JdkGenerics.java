@@ -23,9 +23,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JdkGenerics {
   /**
    * A method's generic result in terms of its declaring class's type parameters: {@code typeVar >= 0} is the
-   * parameter at that index; otherwise the class {@code name} with argument templates (null: unknown).
+   * parameter at that index; otherwise the class {@code name} with argument templates (null: unknown); with
+   * {@code dims} array dimensions.
    */
-  record Template(int typeVar, String name, List<Template> args) {}
+  record Template(int typeVar, String name, List<Template> args, int dims) {
+    Template(int typeVar, String name, List<Template> args) {
+      this(typeVar, name, args, 0);
+    }
+
+    /** True if this template mentions a type parameter or has type arguments. */
+    boolean generic() {
+      return typeVar >= 0 || !args.isEmpty();
+    }
+  }
 
   private static final ClassLoader LOADER = ClassLoader.getSystemClassLoader();
   private static final int MAX_DEPTH = 16;
@@ -33,25 +43,66 @@ final class JdkGenerics {
 
   private JdkGenerics() {}
 
-  /** The template of {@code m}'s generic result when it involves a type parameter of {@code m}'s class, else null. */
+  /** The template of {@code m}'s generic result when it has type arguments or is a type parameter of its class, else null. */
   static Template resultOf(Method m) {
     Template t = template(m.getGenericReturnType(), m.getDeclaringClass(), 0);
-    return t != null && (t.typeVar() >= 0 || hasVariable(t)) ? t : null;
+    return t != null && t.generic() ? t : null;
   }
 
-  private static boolean hasVariable(Template t) {
-    if (t == null) {
-      return false;
+  /**
+   * The direct supertypes of JDK class {@code qualified} with their type arguments as templates over its own type
+   * parameters (empty arguments for a raw or non-generic supertype), or null if it is no JDK class.
+   */
+  static List<Generics.Super> supers(String qualified) {
+    Class<?> c = load(qualified);
+    if (c == null) {
+      return null;
     }
-    if (t.typeVar() >= 0) {
-      return true;
+    List<Type> types = new ArrayList<>();
+    if (c.getGenericSuperclass() != null) {
+      types.add(c.getGenericSuperclass());
     }
-    for (Template a : t.args()) {
-      if (hasVariable(a)) {
-        return true;
+    types.addAll(List.of(c.getGenericInterfaces()));
+    if (c.isInterface()) {
+      types.add(Object.class);
+    }
+    List<Generics.Super> out = new ArrayList<>(types.size());
+    for (Type s : types) {
+      Class<?> raw = s instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : s instanceof Class<?> k ? k : null;
+      if (raw == null || raw.getCanonicalName() == null) {
+        continue;
       }
+      List<Template> args = new ArrayList<>();
+      if (s instanceof ParameterizedType pt) {
+        for (Type a : pt.getActualTypeArguments()) {
+          args.add(template(a, c, 0));
+        }
+      }
+      out.add(new Generics.Super(raw.getCanonicalName(), java.util.Collections.unmodifiableList(args)));
     }
-    return false;
+    return List.copyOf(out);
+  }
+
+  /** The erased first bounds of JDK class {@code qualified}'s type parameters (null where Object), or null. */
+  static List<TypeRef> typeParamBounds(String qualified) {
+    Class<?> c = load(qualified);
+    if (c == null) {
+      return null;
+    }
+    List<TypeRef> out = new ArrayList<>();
+    for (TypeVariable<?> tv : c.getTypeParameters()) {
+      Type b = tv.getBounds().length == 0 ? Object.class : tv.getBounds()[0];
+      Class<?> raw = b instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : b instanceof Class<?> k ? k : null;
+      out.add(raw == null || raw == Object.class || raw.getCanonicalName() == null ? null
+          : new TypeRef(raw.getCanonicalName(), 0, null));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /** The number of type parameters of JDK class {@code qualified}, or -1 if it is no JDK class. */
+  static int typeParamCount(String qualified) {
+    Class<?> c = load(qualified);
+    return c == null ? -1 : c.getTypeParameters().length;
   }
 
   private static Template template(Type type, Class<?> owner, int depth) {
@@ -93,7 +144,11 @@ final class JdkGenerics {
       return null;
     }
     if (t.typeVar() >= 0) {
-      return t.typeVar() < bindings.size() ? bindings.get(t.typeVar()) : null;
+      TypeRef b = t.typeVar() < bindings.size() ? bindings.get(t.typeVar()) : null;
+      return b == null || t.dims() == 0 ? b : b.arrayOf(t.dims());
+    }
+    if (t.dims() > 0) {
+      return new TypeRef(t.name(), t.dims(), null); // an array's element arguments tell nothing more here
     }
     List<TypeRef> args = new ArrayList<>(t.args().size());
     boolean any = false;

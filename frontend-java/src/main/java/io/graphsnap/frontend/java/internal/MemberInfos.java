@@ -17,6 +17,27 @@ import java.util.Set;
 final class MemberInfos {
   private MemberInfos() {}
 
+  /** Bit {@code i} set when erased parameter {@code i} of a method of {@code t} is certainly no interface. */
+  static long classParams(TreeTypes table, FileDeclarations.Type t, FileDeclarations.Method m) {
+    List<String> params = m.params();
+    long bits = 0;
+    for (int i = 0; i < params.size() && i < 64; i++) {
+      String p = params.get(i);
+      if (m.typeVariableParam(i)) {
+        continue; // a type variable may stand for a functional interface
+      }
+      if (p.endsWith("[]") || p.endsWith("...") || Erasure.isPrimitive(p)) {
+        bits |= 1L << i;
+        continue;
+      }
+      TypeRef r = table.typeRef(t, p);
+      if (r != null && table.exists(r.name()) && !table.isInterface(r.name())) {
+        bits |= 1L << i;
+      }
+    }
+    return bits;
+  }
+
   /** The tree types and the first non-tree supertypes of {@code name}, in the JVM's method resolution order. */
   static JdkClasses.Info build(TreeTypes table, String name) {
     FileDeclarations.Type self = table.declaration(name);
@@ -56,6 +77,7 @@ final class MemberInfos {
     Map<String, TypeRef> fields = new HashMap<>();
     Map<String, TypeRef> staticFields = new HashMap<>();
     Map<String, String> memberTypes = new HashMap<>();
+    Map<String, JdkClasses.FieldType> genericFields = new HashMap<>();
     List<JdkClasses.JdkMethod> constructors = new ArrayList<>();
     // The superclass chain of tree classes, then the first non-tree superclass, then the interfaces.
     int chain = 0;
@@ -87,6 +109,7 @@ final class MemberInfos {
           i.fields().forEach(fields::putIfAbsent);
           i.staticFields().forEach(staticFields::putIfAbsent);
           i.memberTypes().forEach(memberTypes::putIfAbsent);
+          i.genericFields().forEach(genericFields::putIfAbsent);
         }
         continue;
       }
@@ -94,7 +117,8 @@ final class MemberInfos {
       for (FileDeclarations.Method m : t.methods()) {
         if (m.name().equals("<init>")) {
           if (own) {
-            constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null));
+            constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null, null,
+                classParams(table, t, m)));
           }
           continue;
         }
@@ -103,7 +127,8 @@ final class MemberInfos {
         }
         if (seen.add(m.name() + m.params())) {
           methods.computeIfAbsent(m.name(), n -> new ArrayList<>(2))
-              .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), table.typeRef(t, m.returnType())));
+              .add(new JdkClasses.JdkMethod(s, m.name(), m.params(), m.varargs(), table.typeRef(t, m.returnType()),
+                  table.template(t, m.genericReturn()), classParams(table, t, m)));
         }
       }
       for (FileDeclarations.Field f : t.fields()) {
@@ -118,6 +143,10 @@ final class MemberInfos {
               staticFields.putIfAbsent(f.name(), type);
             }
           }
+          JdkGenerics.Template g = table.template(t, f.genericType());
+          if (g != null) {
+            genericFields.putIfAbsent(f.name(), new JdkClasses.FieldType(s, g));
+          }
         }
       }
       for (String m : t.memberTypes()) {
@@ -126,6 +155,6 @@ final class MemberInfos {
     }
     methods.replaceAll((n, v) -> List.copyOf(v));
     return new JdkClasses.Info(self.isInterface(), Map.copyOf(methods), List.copyOf(constructors),
-        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes));
+        Map.copyOf(staticFields), Map.copyOf(fields), Map.copyOf(memberTypes), Map.copyOf(genericFields));
   }
 }

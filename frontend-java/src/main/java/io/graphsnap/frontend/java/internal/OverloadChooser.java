@@ -27,6 +27,9 @@ final class OverloadChooser {
       "CharSequence", "Number", "Appendable", "Constable", "ConstantDesc", "Type", "GenericDeclaration",
       "AnnotatedElement", "TypeDescriptor", "OfField", "AbstractStringBuilder");
 
+  /** The "type" of a lambda or method reference argument: it fits only a parameter that may be an interface. */
+  private static final TypeRef FUNCTION = new TypeRef("->", 0, null);
+
   private final ExpressionTyper typer;
   private final Context ctx;
   private final TreeTypes tree;
@@ -53,7 +56,12 @@ final class OverloadChooser {
     }
     TypeRef[] argTypes = new TypeRef[arity];
     for (int i = 0; i < arity; i++) {
-      argTypes[i] = typer.typeOf(args.get(i), ctx).typeOrNull();
+      ExpressionTree a = args.get(i);
+      while (a instanceof com.sun.source.tree.ParenthesizedTree p) {
+        a = p.getExpression();
+      }
+      argTypes[i] = a instanceof com.sun.source.tree.LambdaExpressionTree || a instanceof com.sun.source.tree.MemberReferenceTree
+          ? FUNCTION : typer.typeOf(a, ctx).typeOrNull();
     }
     S chosen = chooseAmong(fixed, argTypes, false);
     if (chosen != null || hasCompatible(fixed, argTypes, false)) {
@@ -88,6 +96,11 @@ final class OverloadChooser {
     }
     S plain = null; // unknown arguments: Java's first phase prefers a method that is not varargs
     for (S m : compatible) {
+      if (m.varargs() && known(argTypes, m.params().size() - 1) == null) {
+        return null; // an unknown last argument may be the array a varargs method takes in this phase
+      }
+    }
+    for (S m : compatible) {
       if (!m.varargs()) {
         if (plain != null) {
           return null;
@@ -98,9 +111,14 @@ final class OverloadChooser {
     return plain;
   }
 
+  private static TypeRef known(TypeRef[] argTypes, int i) {
+    TypeRef t = i >= 0 && i < argTypes.length ? argTypes[i] : null;
+    return t == FUNCTION ? null : t;
+  }
+
   private static boolean allKnown(TypeRef[] argTypes) {
     for (TypeRef t : argTypes) {
-      if (t == null) {
+      if (t == null || t == FUNCTION) {
         return false;
       }
     }
@@ -174,6 +192,13 @@ final class OverloadChooser {
     for (int i = 0; i < args.length; i++) {
       String p = paramAt(m, params, i, spread);
       TypeRef a = args[i];
+      if (a == FUNCTION) {
+        boolean spreadElement = spread && m.varargs() && i >= params.size() - 1;
+        if (exactly || !spreadElement && classParam(m, i)) {
+          return false; // a lambda or method reference needs a functional interface
+        }
+        continue;
+      }
       if (a == null) {
         if (exactly) {
           return false;
@@ -185,6 +210,27 @@ final class OverloadChooser {
       }
     }
     return true;
+  }
+
+  /** True if parameter {@code i} of {@code m} is certainly no interface (a class, primitive or array). */
+  private boolean classParam(Signature m, int i) {
+    if (!(m instanceof MethodDecl d)) {
+      return m.classParam(i);
+    }
+    if (d.tree == null || i >= d.tree.getParameters().size() || d.isTypeVariableParam(i)) {
+      return false;
+    }
+    TypeRef t = typer.resolver().typeRef(d.tree.getParameters().get(i).getType(), d.tree, d.owner);
+    if (t == null) {
+      return false;
+    }
+    if (t.isPrimitive() || t.isArray()) {
+      return true;
+    }
+    if (t.decl() != null) {
+      return !t.decl().isInterface();
+    }
+    return tree.exists(t.name()) && !tree.isInterface(t.name());
   }
 
   /** The declared parameter type for argument {@code i}: a varargs parameter is its element type when spread, else an array. */

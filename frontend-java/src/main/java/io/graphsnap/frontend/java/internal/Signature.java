@@ -9,6 +9,11 @@ interface Signature {
 
   boolean varargs();
 
+  /** True if parameter {@code i} is certainly no interface (so it takes no lambda); false when unknown. */
+  default boolean classParam(int i) {
+    return false;
+  }
+
   /** True if a call with {@code arity} arguments can bind to this method. */
   default boolean acceptsArity(int arity) {
     int n = params().size();

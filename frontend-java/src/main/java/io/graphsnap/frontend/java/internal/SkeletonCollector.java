@@ -73,17 +73,37 @@ public final class SkeletonCollector {
       Set<Modifier> flags = f.tree.getModifiers().getFlags();
       boolean implicitStatic = t.isInterface() || f.kind.equals("enum-constant");
       String type = f.kind.equals("enum-constant") ? t.name : written(f.tree.getType(), null, t, 0);
+      String generic = f.kind.equals("enum-constant") ? null : GenericSignatures.written(f.tree.getType(), null, t);
       fields.add(new FileDeclarations.Field(f.name, type == null ? FileDeclarations.TYPE_VARIABLE : type,
-          implicitStatic || flags.contains(Modifier.STATIC), flags.contains(Modifier.PRIVATE)));
+          implicitStatic || flags.contains(Modifier.STATIC), flags.contains(Modifier.PRIVATE), generic));
+    }
+    List<String> typeParams = new ArrayList<>(c.getTypeParameters().size());
+    for (TypeParameterTree tp : c.getTypeParameters()) {
+      String bound = tp.getBounds().isEmpty() ? null : written(tp.getBounds().getFirst(), null, t, 0);
+      typeParams.add(tp.getName() + (bound == null || bound.equals(FileDeclarations.TYPE_VARIABLE) ? "" : ":" + bound));
+    }
+    List<String> genericSupers = new ArrayList<>(2);
+    if (!t.isInterface() && c.getExtendsClause() != null) {
+      String g = GenericSignatures.written(c.getExtendsClause(), null, t);
+      if (g != null) {
+        genericSupers.add(g);
+      }
+    }
+    for (Tree i : c.getImplementsClause()) {
+      String g = GenericSignatures.written(i, null, t);
+      if (g != null) {
+        genericSupers.add(g);
+      }
     }
     return new FileDeclarations.Type(t.name, t.simpleName, t.kind, t.outer == null ? null : t.outer.name, superclass,
-        interfaces, members, methods, fields);
+        interfaces, members, methods, fields, typeParams, genericSupers);
   }
 
   private static FileDeclarations.Method method(TypeDecl t, MethodDecl m) {
     boolean isStatic = false;
     boolean isPrivate = false;
     String returnType = null;
+    String genericReturn = null;
     long typeVars = 0;
     if (m.tree != null) {
       Set<Modifier> flags = m.tree.getModifiers().getFlags();
@@ -92,6 +112,7 @@ public final class SkeletonCollector {
       if (m.tree.getReturnType() != null) {
         String r = written(m.tree.getReturnType(), m.tree, t, 0);
         returnType = "void".equals(r) ? null : r;
+        genericReturn = GenericSignatures.written(m.tree.getReturnType(), m.tree, t);
       }
       for (int i = 0; i < m.params.size() && i < 64; i++) {
         if (m.isTypeVariableParam(i)) {
@@ -100,6 +121,7 @@ public final class SkeletonCollector {
       }
     } else if (m.component != null) {
       returnType = written(m.component.tree.getType(), null, t, 0);
+      genericReturn = GenericSignatures.written(m.component.tree.getType(), null, t);
     } else if (m.name.equals("values")) {
       returnType = t.name + "[]";
     } else if (m.name.equals("valueOf")) {
@@ -112,7 +134,8 @@ public final class SkeletonCollector {
     // The symbol's own parameter list (with a ~2 suffix when the name clashed) is what other files must call.
     String sig = m.symbolName.substring(m.symbolName.indexOf('#') + 1);
     String name = sig.substring(0, sig.indexOf('('));
-    return new FileDeclarations.Method(name, m.params, m.varargs, isStatic, isPrivate, returnType, typeVars);
+    return new FileDeclarations.Method(name, m.params, m.varargs, isStatic, isPrivate, returnType, typeVars,
+        genericReturn);
   }
 
   /**

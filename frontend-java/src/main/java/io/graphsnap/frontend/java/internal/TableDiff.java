@@ -30,8 +30,9 @@ import java.util.TreeSet;
  *       elsewhere), the names of all its members in both tables;
  *   <li>when its supertypes, kind or existence changed, or it is an interface whose members changed (its single
  *       abstract method types lambdas), the names of every member of any tree type whose declared signature
- *       mentions the type's simple name, since a value of the type may come from that member without the file
- *       ever writing the type's name. (A type that is added or removed has no values a file could reach
+ *       mentions the type's simple name (generic forms included: {@code List<Foo> items()}), since a value of
+ *       the type may come from that member without the file ever writing the type's name; and the names of all
+ *       members of any tree type that passes it as a type argument to a supertype ({@code extends Base<Foo>}). (A type that is added or removed has no values a file could reach
  *       otherwise: a subtype that now resolves to it has changed supertypes itself.)
  * </ol>
  * A type whose answers are all equal contributes nothing, even if its declaration was edited. When an
@@ -54,20 +55,21 @@ public final class TableDiff {
 
   /** The hierarchy answers for one type: equal answers, equal subtyping. */
   private record Hierarchy(String kind, boolean isInterface, String outer, TreeTypes.Supers supers,
-      List<String> allSupertypes, Set<String> supertypeSimpleNames) {
+      List<String> allSupertypes, Set<String> supertypeSimpleNames, List<String> typeParams,
+      List<Generics.Super> genericSupers) {
     static Hierarchy of(TreeTypes table, String q) {
       FileDeclarations.Type t = table.declaration(q);
       if (t == null) {
         return null;
       }
       return new Hierarchy(t.kind(), t.isInterface(), t.outer(), table.supersOf(q), table.allSupertypes(q),
-          table.supertypeSimpleNames(q));
+          table.supertypeSimpleNames(q), t.typeParams(), table.genericSupers(q));
     }
   }
 
   /** A declared method with its resolved return type (what {@code overridden} and callers read). */
   private record Declared(String name, List<String> params, boolean varargs, boolean isStatic, boolean isPrivate,
-      long typeVariableParams, TypeRef returnType) {}
+      long typeVariableParams, TypeRef returnType, JdkGenerics.Template genericReturn) {}
 
   /** The words of the difference between {@code before} and {@code after}, or null when every file is affected. */
   public static Set<String> words(TreeTypes before, TreeTypes after) {
@@ -101,6 +103,7 @@ public final class TableDiff {
       diffByName(ib.fields(), ia.fields(), changed);
       diffByName(ib.staticFields(), ia.staticFields(), changed);
       diffByName(ib.memberTypes(), ia.memberTypes(), changed);
+      diffByName(ib.genericFields(), ia.genericFields(), changed);
       if (!ib.constructors().equals(ia.constructors()) || ib.isInterface() != ia.isInterface()) {
         changed.add(simple);
       }
@@ -130,7 +133,8 @@ public final class TableDiff {
     FileDeclarations.Type t = table.declaration(q);
     for (FileDeclarations.Method m : t.methods()) {
       out.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new Declared(m.name(), m.params(), m.varargs(),
-          m.isStatic(), m.isPrivate(), m.typeVariableParams(), table.typeRef(t, m.returnType())));
+          m.isStatic(), m.isPrivate(), m.typeVariableParams(), table.typeRef(t, m.returnType()),
+          table.template(t, m.genericReturn())));
     }
     return out;
   }
@@ -158,6 +162,7 @@ public final class TableDiff {
     out.addAll(info.fields().keySet());
     out.addAll(info.staticFields().keySet());
     out.addAll(info.memberTypes().keySet());
+    out.addAll(info.genericFields().keySet());
     for (FileDeclarations.Method m : t.methods()) {
       out.add(m.name());
     }
@@ -167,8 +172,14 @@ public final class TableDiff {
   private static void addMentioning(TreeTypes table, Set<String> simpleNames, Set<String> out) {
     for (String q : table.typeNames()) {
       FileDeclarations.Type t = table.declaration(q);
+      for (String g : t.genericSupers()) {
+        if (mentions(g, simpleNames)) { // a type argument of a supertype: any inherited member may now yield it
+          addAllMemberNames(table, q, out);
+          break;
+        }
+      }
       for (FileDeclarations.Method m : t.methods()) {
-        boolean mentions = mentions(m.returnType(), simpleNames);
+        boolean mentions = mentions(m.returnType(), simpleNames) || mentions(m.genericReturn(), simpleNames);
         for (int i = 0; i < m.params().size() && !mentions; i++) {
           mentions = mentions(m.params().get(i), simpleNames);
         }
@@ -177,7 +188,7 @@ public final class TableDiff {
         }
       }
       for (FileDeclarations.Field f : t.fields()) {
-        if (mentions(f.type(), simpleNames)) {
+        if (mentions(f.type(), simpleNames) || mentions(f.genericType(), simpleNames)) {
           out.add(f.name());
         }
       }

@@ -40,7 +40,7 @@ public final class TreeTypes {
   /** No source tree and no class path: only the running JDK. Files are then resolved alone (legacy rules). */
   public static final TreeTypes NONE = new TreeTypes(List.of(), ClasspathTypes.EMPTY, false);
   /** Bump when what extraction derives from the table changes, so that stored summaries are redone. */
-  static final int RESOLUTION_VERSION = 2; // 2: calls edges carry their lines (sites)
+  static final int RESOLUTION_VERSION = 3; // 3: calls edges carry their lines (sites)
   static final int MAX_DEPTH = 32;
 
   /** A type's supertypes, resolved: the superclass (null for interfaces, unresolved or Object itself) and interfaces. */
@@ -392,6 +392,81 @@ public final class TreeTypes {
   }
 
   private final TreeHierarchy hierarchy = new TreeHierarchy(this);
+  private final Generics generics = new Generics(this);
+
+  /** Type arguments through the supertypes of this table's types, the JDK's and the class path's. */
+  Generics generics() {
+    return generics;
+  }
+
+  /**
+   * The direct supertypes of tree type {@code name} (resolved, as {@link #supersOf}) with the type arguments
+   * written for them, as templates over the type's own type parameters.
+   */
+  List<Generics.Super> genericSupers(String name) {
+    FileDeclarations.Type t = types.get(name);
+    if (t == null) {
+      return null;
+    }
+    FileDeclarations f = fileOf.get(name);
+    FileDeclarations.Type outer = t.outer() == null ? null : types.get(t.outer());
+    List<JdkGenerics.Template> written = new ArrayList<>(t.genericSupers().size());
+    for (String g : t.genericSupers()) {
+      JdkGenerics.Template tpl = GenericSignatures.parse(g, typeParamNames(t), w -> resolveWritten(outer, f, w));
+      if (tpl != null && tpl.typeVar() < 0) {
+        written.add(tpl);
+      }
+    }
+    Supers s = supersOf(name);
+    List<String> all = new ArrayList<>(s.all());
+    if ((t.isInterface() || all.isEmpty()) && !name.equals("java.lang.Object")) {
+      all.add("java.lang.Object");
+    }
+    List<Generics.Super> out = new ArrayList<>(all.size());
+    for (String sup : all) {
+      List<JdkGenerics.Template> args = List.of();
+      for (JdkGenerics.Template w : written) {
+        if (w.name().equals(sup)) {
+          args = w.args();
+          break;
+        }
+      }
+      out.add(new Generics.Super(sup, args));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A written generic form ({@link GenericSignatures}) of a member of tree type {@code t}, as a template; or null. */
+  JdkGenerics.Template template(FileDeclarations.Type t, String written) {
+    if (written == null) {
+      return null;
+    }
+    FileDeclarations f = fileOf.get(t.name());
+    return GenericSignatures.parse(written, typeParamNames(t), w -> resolveWritten(t, f, w));
+  }
+
+  private static List<String> typeParamNames(FileDeclarations.Type t) {
+    List<String> out = new ArrayList<>(t.typeParams().size());
+    for (String p : t.typeParams()) {
+      int colon = p.indexOf(':');
+      out.add(colon < 0 ? p : p.substring(0, colon));
+    }
+    return out;
+  }
+
+  /** The erased first bounds of tree type {@code name}'s type parameters (null where none or unknown), or null. */
+  List<TypeRef> typeParamBounds(String name) {
+    FileDeclarations.Type t = types.get(name);
+    if (t == null) {
+      return null;
+    }
+    List<TypeRef> out = new ArrayList<>(t.typeParams().size());
+    for (String p : t.typeParams()) {
+      int colon = p.indexOf(':');
+      out.add(colon < 0 ? null : typeRef(t, p.substring(colon + 1)));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
 
   /** See {@link TreeHierarchy#overridden}. */
   String overridden(String supertype, String name, List<String> params) {

@@ -223,7 +223,7 @@ final class TypeResolver {
       }
       case ParameterizedTypeTree pt -> {
         TypeRef base = typeRef(pt.getType(), method, ctx, depth + 1);
-        if (base == null || base.decl() != null || pt.getTypeArguments().isEmpty()) {
+        if (base == null || pt.getTypeArguments().isEmpty()) {
           yield base;
         }
         java.util.List<TypeRef> args = new java.util.ArrayList<>(pt.getTypeArguments().size());
