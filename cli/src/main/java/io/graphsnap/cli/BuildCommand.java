@@ -180,6 +180,18 @@ final class BuildCommand implements Callable<Integer> {
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
+    } catch (IOException | RuntimeException e) {
+      if (!interruptedIo(e)) {
+        throw e;
+      }
+      // Ctrl-C after the extraction, while the index or the snapshot was written: every write of the store is
+      // crash-safe (temporary file and rename, the index's write-ahead log), so this is a crash at that point; the
+      // resolution state is recorded only after the index commit, so the rerun extracts what it cannot trust
+      progress.done();
+      root.err().printf("graphsnap: interrupted while the index or the snapshot was written; what was stored is "
+          + "kept and the next build completes it%n");
+      root.err().flush();
+      return ExitCodes.INTERRUPTED;
     } catch (InterruptedException e) {
       // Ctrl-C while the declarations were read: nothing was extracted or changed yet
       progress.done();
@@ -227,6 +239,16 @@ final class BuildCommand implements Callable<Integer> {
     }
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+  }
+
+  /** True if {@code e} is, or was caused by, a channel closed because this thread was interrupted. */
+  private static boolean interruptedIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each file's source hash and declarations, as {@link ResolutionState} records them. */
