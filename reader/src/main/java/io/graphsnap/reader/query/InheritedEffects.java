@@ -3,10 +3,7 @@ package io.graphsnap.reader.query;
 import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.CsrView;
-import io.graphsnap.reader.internal.BufferParts;
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
-import java.nio.LongBuffer;
+import io.graphsnap.reader.EdgeCursor;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -112,30 +109,20 @@ final class InheritedEffects {
     return reached;
   }
 
-  /** One level top-down: the sources of the frontier's in-edges of {@code type} not yet visited; returns their count. */
+  /**
+   * One level top-down: the sources of the frontier's in-edges of {@code type} not yet visited; returns their count.
+   * The cursor finds each node's run of the type and checks every read.
+   */
   private static long topDown(CsrView reverse, int type, long[] frontier, long[] visited, long[] next) {
-    final LongBuffer[] offsets = reverse.offsetParts();
-    final IntBuffer[] sources = reverse.neighbourParts();
-    final ByteBuffer[] types = reverse.typeParts();
-    final int n = reverse.nodeCount();
-    final long edges = reverse.edgeCount();
+    EdgeCursor in = reverse.cursor();
     long found = 0;
     for (int w = 0; w < frontier.length; w++) {
       long word = frontier[w];
       while (word != 0) {
         int v = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
-        long s = BufferParts.get(offsets, v);
-        long e = BufferParts.get(offsets, v + 1L);
-        if (s < 0 || s > e || e > edges) {
-          throw reverse.badRange(v);
-        }
-        // a node's edges are sorted by (type, source): find the run of the type, then read only its sources
-        for (long j = firstOfType(types, s, e, type); j < e && BufferParts.get(types, j) == type; j++) {
-          int u = BufferParts.get(sources, j);
-          if (Integer.compareUnsigned(u, n) >= 0) {
-            throw reverse.badNeighbour(j, u);
-          }
+        in.reset(v, type);
+        for (int u = in.next(); u != EdgeCursor.END; u = in.next()) {
           long bit = 1L << u;
           if ((visited[u >>> 6] & bit) == 0) {
             visited[u >>> 6] |= bit;
@@ -153,11 +140,8 @@ final class InheritedEffects {
    * found earlier in this sweep count too: the search computes reachability, not depths); returns their count.
    */
   private static long bottomUp(CsrView forward, int type, long[] visited, long[] next) {
-    final LongBuffer[] offsets = forward.offsetParts();
-    final IntBuffer[] targets = forward.neighbourParts();
-    final ByteBuffer[] types = forward.typeParts();
+    EdgeCursor out = forward.cursor();
     final int n = forward.nodeCount();
-    final long edges = forward.edgeCount();
     long found = 0;
     for (int w = 0; w < visited.length; w++) {
       long word = ~visited[w];
@@ -167,16 +151,8 @@ final class InheritedEffects {
       while (word != 0) {
         int v = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
-        long s = BufferParts.get(offsets, v);
-        long e = BufferParts.get(offsets, v + 1L);
-        if (s < 0 || s > e || e > edges) {
-          throw forward.badRange(v);
-        }
-        for (long j = firstOfType(types, s, e, type); j < e && BufferParts.get(types, j) == type; j++) {
-          int u = BufferParts.get(targets, j);
-          if (Integer.compareUnsigned(u, n) >= 0) {
-            throw forward.badNeighbour(j, u);
-          }
+        out.reset(v, type);
+        for (int u = out.next(); u != EdgeCursor.END; u = out.next()) {
           if ((visited[u >>> 6] & (1L << u)) != 0) {
             visited[w] |= 1L << v;
             next[w] |= 1L << v;
@@ -187,23 +163,5 @@ final class InheritedEffects {
       }
     }
     return found;
-  }
-
-  /** The first edge index in [from, to) whose type is at least {@code type} (types sorted there), or to. */
-  private static long firstOfType(ByteBuffer[] types, long from, long to, int type) {
-    if (from == to || BufferParts.get(types, from) >= type) {
-      return from; // the type is the node's first (as calls, type 0, always is)
-    }
-    long lo = from;
-    long hi = to;
-    while (lo < hi) {
-      long mid = (lo + hi) >>> 1;
-      if (BufferParts.get(types, mid) < type) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
