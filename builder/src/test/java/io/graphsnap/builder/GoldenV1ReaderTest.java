@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.reader.GraphSnapshot;
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +36,8 @@ class GoldenV1ReaderTest {
 
   @Test
   void theReaderServesTheVersion1GoldenFile() throws Exception {
-    byte[] v1 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_START),
-        StandardCharsets.US_ASCII));
-    Path v1File = dir.resolve("small-v1.gsnap");
-    Files.write(v1File, v1);
-    Path v2File = dir.resolve("small-v2.gsnap");
-    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v2File);
-    try (GraphSnapshot old = GraphSnapshot.open(v1File); GraphSnapshot now = GraphSnapshot.open(v2File)) {
+    try (GraphSnapshot old = GraphSnapshot.open(goldenFile(SnapshotFormat.VERSION_START));
+        GraphSnapshot now = GraphSnapshot.open(currentBuild())) {
       assertEquals(SnapshotFormat.VERSION_START, old.formatVersion());
       assertEquals(SnapshotFormat.VERSION_CURRENT, now.formatVersion());
       old.verify();
@@ -65,13 +62,8 @@ class GoldenV1ReaderTest {
    */
   @Test
   void theReaderServesTheVersion2GoldenFileAndSearchesItWithoutTheIndex() throws Exception {
-    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
-        StandardCharsets.US_ASCII));
-    Path v2File = dir.resolve("small-v2.gsnap");
-    Files.write(v2File, v2);
-    Path v3File = dir.resolve("small-v3.gsnap");
-    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v3File);
-    try (GraphSnapshot old = GraphSnapshot.open(v2File); GraphSnapshot now = GraphSnapshot.open(v3File)) {
+    try (GraphSnapshot old = GraphSnapshot.open(goldenFile(SnapshotFormat.VERSION_NAME_INDEX));
+        GraphSnapshot now = GraphSnapshot.open(currentBuild())) {
       assertEquals(SnapshotFormat.VERSION_NAME_INDEX, old.formatVersion());
       assertEquals(false, old.hasSearchIndex());
       assertEquals(true, now.hasSearchIndex());
@@ -93,19 +85,9 @@ class GoldenV1ReaderTest {
 
   @Test
   void version2AddsOnlyTheNameIndex() throws Exception {
-    byte[] v1 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_START),
-        StandardCharsets.US_ASCII));
-    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
-        StandardCharsets.US_ASCII));
-    SnapshotHeader h1 = SnapshotHeader.decode(MemorySegment.ofArray(v1), "small-v1");
-    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
-    assertNull(h1.entry(SectionId.NAME_INDEX));
-    assertEquals(h1.sections().size() + 1, h2.sections().size());
-    for (SectionEntry e1 : h1.sections()) {
-      SectionEntry e2 = h2.entry(e1.section());
-      assertArrayEquals(bytes(v1, e1), bytes(v2, e2), e1.displayName());
-      assertEquals(e1.crc32c(), e2.crc32c(), e1.displayName());
-    }
+    byte[] v1 = golden(SnapshotFormat.VERSION_START);
+    byte[] v2 = golden(SnapshotFormat.VERSION_NAME_INDEX);
+    SnapshotHeader h2 = carriedOver(v1, v2, List.of(SectionId.NAME_INDEX), (section, bytes) -> bytes);
     SectionEntry index = h2.entry(SectionId.NAME_INDEX);
     assertNotNull(index);
     int nodes = MemorySegment.ofArray(v2).get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), h2.entry(SectionId.NODE_NAMES).offset());
@@ -115,22 +97,10 @@ class GoldenV1ReaderTest {
   /** Version 3 differs from version 2 by its header and the two added sections, FILE_SYMBOLS and NAME_TRIGRAMS. */
   @Test
   void version3AddsOnlyTheFileSymbolsAndTheNameTrigrams() throws Exception {
-    byte[] v2 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_NAME_INDEX),
-        StandardCharsets.US_ASCII));
-    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
-        StandardCharsets.US_ASCII));
-    SnapshotHeader h2 = SnapshotHeader.decode(MemorySegment.ofArray(v2), "small-v2");
-    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
+    byte[] v2 = golden(SnapshotFormat.VERSION_NAME_INDEX);
+    byte[] v3 = golden(SnapshotFormat.VERSION_FILE_SYMBOLS);
     assertEquals(SnapshotFormat.VERSION_FILE_SYMBOLS, SnapshotFormat.VERSION_NAME_TRIGRAMS);
-    assertNull(h2.entry(SectionId.FILE_SYMBOLS));
-    assertNull(h2.entry(SectionId.NAME_TRIGRAMS));
-    assertEquals(h2.sections().size() + 2, h3.sections().size());
-    for (SectionEntry e2 : h2.sections()) {
-      SectionEntry e3 = h3.entry(e2.section());
-      assertArrayEquals(bytes(v2, e2), bytes(v3, e3), e2.displayName());
-    }
-    assertNotNull(h3.entry(SectionId.FILE_SYMBOLS));
-    assertNotNull(h3.entry(SectionId.NAME_TRIGRAMS));
+    carriedOver(v2, v3, List.of(SectionId.FILE_SYMBOLS, SectionId.NAME_TRIGRAMS), (section, bytes) -> bytes);
   }
 
   /**
@@ -139,41 +109,24 @@ class GoldenV1ReaderTest {
    */
   @Test
   void version4AddsOnlyTheCallSites() throws Exception {
-    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
-        StandardCharsets.US_ASCII));
-    byte[] v4 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_CALL_SITES),
-        StandardCharsets.US_ASCII));
-    SnapshotHeader h3 = SnapshotHeader.decode(MemorySegment.ofArray(v3), "small-v3");
-    SnapshotHeader h4 = SnapshotHeader.decode(MemorySegment.ofArray(v4), "small-v4");
-    assertNull(h3.entry(SectionId.CALL_SITES));
-    assertEquals(h3.sections().size() + 1, h4.sections().size());
-    for (SectionEntry e3 : h3.sections()) {
-      SectionEntry e4 = h4.entry(e3.section());
-      byte[] a = bytes(v3, e3);
-      byte[] b = bytes(v4, e4);
-      if (e3.section() == SectionId.FILES) {
-        assertEquals(a.length, b.length);
-        for (int at = 0; at < a.length; at += io.graphsnap.format.snapshot.FileRecordFormat.RECORD_BYTES) {
-          int id = at + io.graphsnap.format.snapshot.FileRecordFormat.OBJECT_ID; // the 32 bytes of the object id
-          Arrays.fill(a, id, id + 32, (byte) 0);
-          Arrays.fill(b, id, id + 32, (byte) 0);
+    byte[] v3 = golden(SnapshotFormat.VERSION_FILE_SYMBOLS);
+    byte[] v4 = golden(SnapshotFormat.VERSION_CALL_SITES);
+    carriedOver(v3, v4, List.of(SectionId.CALL_SITES), (section, bytes) -> {
+      if (section == SectionId.FILES) {
+        for (int at = 0; at < bytes.length; at += FileRecordFormat.RECORD_BYTES) {
+          int id = at + FileRecordFormat.OBJECT_ID; // the 32 bytes of the object id
+          Arrays.fill(bytes, id, id + 32, (byte) 0);
         }
       }
-      assertArrayEquals(a, b, e3.displayName());
-    }
-    assertNotNull(h4.entry(SectionId.CALL_SITES));
+      return bytes;
+    });
   }
 
   /** The committed version-3 golden file is read as before, and answers "no sites" (not an error). */
   @Test
   void theReaderServesTheVersion3GoldenFileWithoutSites() throws Exception {
-    byte[] v3 = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(SnapshotFormat.VERSION_FILE_SYMBOLS),
-        StandardCharsets.US_ASCII));
-    Path v3File = dir.resolve("small-v3.gsnap");
-    Files.write(v3File, v3);
-    Path v4File = dir.resolve("small-v4.gsnap");
-    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), v4File);
-    try (GraphSnapshot old = GraphSnapshot.open(v3File); GraphSnapshot now = GraphSnapshot.open(v4File)) {
+    try (GraphSnapshot old = GraphSnapshot.open(goldenFile(SnapshotFormat.VERSION_FILE_SYMBOLS));
+        GraphSnapshot now = GraphSnapshot.open(currentBuild())) {
       assertEquals(SnapshotFormat.VERSION_FILE_SYMBOLS, old.formatVersion());
       old.verify();
       now.verify();
@@ -195,6 +148,48 @@ class GoldenV1ReaderTest {
   /** {@code s}'s code points {@code [from, to)}: never half a surrogate pair. */
   static String codePoints(String s, int from, int to) {
     return s.substring(s.offsetByCodePoints(0, from), s.offsetByCodePoints(0, to));
+  }
+
+  /** The committed golden snapshot of format {@code version}. */
+  private static byte[] golden(int version) throws IOException {
+    return GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(version), StandardCharsets.US_ASCII));
+  }
+
+  /** The committed golden snapshot of format {@code version}, written to a file. */
+  private Path goldenFile(int version) throws IOException {
+    return Files.write(dir.resolve("small-v" + version + ".gsnap"), golden(version));
+  }
+
+  /** Today's build of the golden files' input. */
+  private Path currentBuild() throws IOException {
+    Path file = dir.resolve("small-current.gsnap");
+    Fixtures.build(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A), file);
+    return file;
+  }
+
+  /** What a section's bytes are compared as: the bytes themselves, or with parts that may differ zeroed. */
+  private interface SectionView {
+    byte[] of(SectionId section, byte[] bytes);
+  }
+
+  /**
+   * Asserts that {@code newer} holds every section of {@code older} with the same bytes (as {@code compared}
+   * sees them) plus exactly the {@code added} sections, which {@code older} lacks. Returns {@code newer}'s header.
+   */
+  private static SnapshotHeader carriedOver(byte[] older, byte[] newer, List<SectionId> added, SectionView compared) {
+    SnapshotHeader ho = SnapshotHeader.decode(MemorySegment.ofArray(older), "older golden");
+    SnapshotHeader hn = SnapshotHeader.decode(MemorySegment.ofArray(newer), "newer golden");
+    for (SectionId section : added) {
+      assertNull(ho.entry(section), section.toString());
+      assertNotNull(hn.entry(section), section.toString());
+    }
+    assertEquals(ho.sections().size() + added.size(), hn.sections().size());
+    for (SectionEntry eo : ho.sections()) {
+      SectionEntry en = hn.entry(eo.section());
+      assertArrayEquals(compared.of(eo.section(), bytes(older, eo)), compared.of(en.section(), bytes(newer, en)),
+          eo.displayName());
+    }
+    return hn;
   }
 
   private static byte[] bytes(byte[] file, SectionEntry e) {

@@ -32,22 +32,15 @@ final class AtCommand implements Callable<Integer>, SnapshotAnswer {
   @Override
   public Integer call() {
     line();
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> chain = (List<Map<String, Object>>) doc.get("symbols");
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        for (int i = 0; i < chain.size(); i++) {
-          Map<String, Object> s = chain.get(i);
-          TerminalText.printf(root.out(), "%s%-12s %-40s %s%n", "  ".repeat(chain.size() - 1 - i), s.get("kind"),
-              s.get("name"), FileArgs.lines(s));
-        }
-        root.out().flush();
+      for (int i = 0; i < chain.size(); i++) {
+        Map<String, Object> s = chain.get(i);
+        TerminalText.printf(out, "%s%-12s %-40s %s%n", "  ".repeat(chain.size() - 1 - i), s.get("kind"),
+            s.get("name"), FileArgs.lines(s));
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   /** The line number of FILE:LINE; exit 2 when there is none. */
@@ -68,20 +61,18 @@ final class AtCommand implements Callable<Integer>, SnapshotAnswer {
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
     int line = line();
-    {
-      int file = FileArgs.file(g, position.substring(0, position.lastIndexOf(':')));
-      List<Map<String, Object>> chain = new ArrayList<>();
-      for (int v : g.enclosing(file, line)) {
-        chain.add(FileArgs.symbol(g, v));
-      }
-      if (chain.isEmpty()) {
-        throw CliException.notFound("no symbol of " + g.filePath(file) + " encloses line " + line);
-      }
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("path", g.filePath(file));
-      doc.put("line", line);
-      doc.put("symbols", chain);
-      return doc;
+    int file = FileArgs.file(g, position.substring(0, position.lastIndexOf(':')));
+    List<Map<String, Object>> chain = new ArrayList<>();
+    for (int v : g.enclosing(file, line)) {
+      chain.add(FileArgs.symbol(g, v));
     }
+    if (chain.isEmpty()) {
+      throw CliException.notFound("no symbol of " + g.filePath(file) + " encloses line " + line);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("path", g.filePath(file));
+    doc.put("line", line);
+    doc.put("symbols", chain);
+    return doc;
   }
 }

@@ -44,26 +44,17 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    GraphArgs.atLeast("--min-size", minSize, 1);
-    GraphArgs.atLeast("--limit", limit, 0);
-    try (GraphSnapshot g = snapshot.open()) {
-      List<Map<String, Object>> rows = answer(g);
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        var out = root.out();
-        for (Map<String, Object> row : rows) {
-          @SuppressWarnings("unchecked")
-          List<String> names = (List<String>) row.get("nodes");
-          TerminalText.printf(out, "%d\t%s%n", (Integer) row.get("size"), String.join(" ", names));
-        }
-        if (!root.quiet() && cyclicCount > rows.size()) {
-          root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclicCount);
-        }
-        out.flush();
+    checkParameters(); // before opening the snapshot: a bad command line is reported first
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, rows, g) -> {
+      for (Map<String, Object> row : rows) {
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) row.get("nodes");
+        TerminalText.printf(out, "%d\t%s%n", (Integer) row.get("size"), String.join(" ", names));
       }
-      return ExitCodes.OK;
-    }
+      if (!root.quiet() && cyclicCount > rows.size()) {
+        root.err().printf("(%,d of %,d cycles shown; raise --limit for more)%n", rows.size(), cyclicCount);
+      }
+    });
   }
 
   /** How many cycles the last {@link #answer} found (before {@code --limit}). */
@@ -75,30 +66,33 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
     return true;
   }
 
-  @Override
-  public List<Map<String, Object>> answer(GraphSnapshot g) {
+  /** The checks that need no snapshot; the server calls {@link #answer} without {@link #call}. */
+  private void checkParameters() {
     GraphArgs.atLeast("--min-size", minSize, 1);
     GraphArgs.atLeast("--limit", limit, 0);
     GraphArgs.atLeast("--members", members, 0);
-    {
-      List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
-          : types.equals(List.of("all")) ? List.of() : types;
-      Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
-      int[] cyclic = components.cyclic(minSize);
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (int i = 0; i < cyclic.length && i < limit; i++) {
-        int[] memberIds = components.members(cyclic[i]);
-        List<String> names = new ArrayList<>(Math.min(memberIds.length, members));
-        for (int m = 0; m < memberIds.length && m < members; m++) {
-          names.add(g.name(memberIds[m]));
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("size", memberIds.length);
-        row.put("nodes", names);
-        rows.add(row);
+  }
+
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g) {
+    checkParameters();
+    List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
+        : types.equals(List.of("all")) ? List.of() : types;
+    Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
+    int[] cyclic = components.cyclic(minSize);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < cyclic.length && i < limit; i++) {
+      int[] memberIds = components.members(cyclic[i]);
+      List<String> names = new ArrayList<>(Math.min(memberIds.length, members));
+      for (int m = 0; m < memberIds.length && m < members; m++) {
+        names.add(g.name(memberIds[m]));
       }
-      cyclicCount = cyclic.length;
-      return rows;
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("size", memberIds.length);
+      row.put("nodes", names);
+      rows.add(row);
     }
+    cyclicCount = cyclic.length;
+    return rows;
   }
 }

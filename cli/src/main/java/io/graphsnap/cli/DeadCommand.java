@@ -58,28 +58,16 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    GraphArgs.atLeast("--limit", limit, 0);
-    if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty() && !entryMain && !entryFrameworks) {
-      throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K, --entry-prefix P, "
-          + "--entry-main or --entry-frameworks");
-    }
-    try (GraphSnapshot g = snapshot.open()) {
-      List<Map<String, String>> rows = answer(g);
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        var out = root.out();
-        for (Map<String, String> row : rows) {
-          TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
-        }
-        if (!root.quiet()) {
-          root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", deadCount,
-              candidateCount, entryCount, rows.size() < deadCount ? " (raise --limit to see all)" : "");
-        }
-        out.flush();
+    checkParameters(); // before opening the snapshot: a bad command line is reported first
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, rows, g) -> {
+      for (Map<String, String> row : rows) {
+        TerminalText.printf(out, root.color().column(12) + " %s%n", row.get("kind"), row.get("name"));
       }
-      return ExitCodes.OK;
-    }
+      if (!root.quiet()) {
+        root.err().printf("%,d unreachable of %,d candidates from %,d entry points%s%n", deadCount,
+            candidateCount, entryCount, rows.size() < deadCount ? " (raise --limit to see all)" : "");
+      }
+    });
   }
 
   /** What the last {@link #answer} counted, for the summary on stderr. */
@@ -93,45 +81,48 @@ final class DeadCommand implements Callable<Integer>, SnapshotAnswer {
     return true;
   }
 
-  @Override
-  public List<Map<String, String>> answer(GraphSnapshot g) {
+  /** The checks that need no snapshot; the server calls {@link #answer} without {@link #call}. */
+  private void checkParameters() {
     GraphArgs.atLeast("--limit", limit, 0);
     if (entries.isEmpty() && entryKinds.isEmpty() && entryPrefixes.isEmpty() && !entryMain && !entryFrameworks) {
       throw CliException.badInput("give at least one entry point: --entry NAME, --entry-kind K, --entry-prefix P, "
           + "--entry-main or --entry-frameworks");
     }
-    {
-      Suggestions.requireKnown("kind", kinds, g.kinds());
-      Suggestions.requireKnown("entry kind", entryKinds, g.kinds());
-      MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
-      entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
-      if (entryMain) {
-        entryPoints.or(EntryPoints.mainMethods(g));
-      }
-      if (entryFrameworks) {
-        entryPoints.or(EntryPoints.frameworkMethods(g));
-      }
-      for (int id : GraphArgs.nodes(g, entries)) {
-        entryPoints.add(id);
-      }
-      MutableRoaringBitmap candidates = DeadCode.ofKinds(g, kinds);
-      if (filter.any()) {
-        candidates.andNot(filter.excluded(g).toMutableRoaringBitmap());
-      }
-      RoaringBitmap dead = DeadCode.unreachable(CsrGraph.of(g), candidates, entryPoints,
-          GraphArgs.types(g, types));
-      List<Map<String, String>> rows = new ArrayList<>();
-      for (IntIterator it = dead.getIntIterator(); it.hasNext() && rows.size() < limit; ) {
-        int v = it.next();
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("name", g.name(v));
-        row.put("kind", g.kind(v));
-        rows.add(row);
-      }
-      deadCount = dead.getLongCardinality();
-      candidateCount = candidates.getLongCardinality();
-      entryCount = entryPoints.getLongCardinality();
-      return rows;
+  }
+
+  @Override
+  public List<Map<String, String>> answer(GraphSnapshot g) {
+    checkParameters();
+    Suggestions.requireKnown("kind", kinds, g.kinds());
+    Suggestions.requireKnown("entry kind", entryKinds, g.kinds());
+    MutableRoaringBitmap entryPoints = DeadCode.ofKinds(g, entryKinds);
+    entryPoints.or(DeadCode.withPrefixes(g, entryPrefixes));
+    if (entryMain) {
+      entryPoints.or(EntryPoints.mainMethods(g));
     }
+    if (entryFrameworks) {
+      entryPoints.or(EntryPoints.frameworkMethods(g));
+    }
+    for (int id : GraphArgs.nodes(g, entries)) {
+      entryPoints.add(id);
+    }
+    MutableRoaringBitmap candidates = DeadCode.ofKinds(g, kinds);
+    if (filter.any()) {
+      candidates.andNot(filter.excluded(g).toMutableRoaringBitmap());
+    }
+    RoaringBitmap dead = DeadCode.unreachable(CsrGraph.of(g), candidates, entryPoints,
+        GraphArgs.types(g, types));
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (IntIterator it = dead.getIntIterator(); it.hasNext() && rows.size() < limit; ) {
+      int v = it.next();
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("name", g.name(v));
+      row.put("kind", g.kind(v));
+      rows.add(row);
+    }
+    deadCount = dead.getLongCardinality();
+    candidateCount = candidates.getLongCardinality();
+    entryCount = entryPoints.getLongCardinality();
+    return rows;
   }
 }

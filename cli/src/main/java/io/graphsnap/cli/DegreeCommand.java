@@ -33,21 +33,13 @@ final class DegreeCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        for (String direction : List.of("out", "in")) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> side = (Map<String, Object>) doc.get(direction);
-          TerminalText.printf(out, "%-4s %,d %s%n", direction, (Long) side.get("total"), side.get("types"));
-        }
-        out.flush();
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
+      for (String direction : List.of("out", "in")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> side = (Map<String, Object>) doc.get(direction);
+        TerminalText.printf(out, "%-4s %,d %s%n", direction, (Long) side.get("total"), side.get("types"));
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   @Override

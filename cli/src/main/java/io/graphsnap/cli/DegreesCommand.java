@@ -31,24 +31,16 @@ final class DegreesCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        out.println("direction\tdegree\tsymbols");
-        for (String direction : List.of("out", "in")) {
-          @SuppressWarnings("unchecked")
-          List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get(direction);
-          for (Map<String, Object> row : rows) {
-            out.printf("%s\t%d\t%d%n", direction, (Integer) row.get("degree"), (Long) row.get("count"));
-          }
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
+      out.println("direction\tdegree\tsymbols");
+      for (String direction : List.of("out", "in")) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get(direction);
+        for (Map<String, Object> row : rows) {
+          out.printf("%s\t%d\t%d%n", direction, (Integer) row.get("degree"), (Long) row.get("count"));
         }
-        out.flush();
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   /** Reads every symbol's offsets: linear in the number of symbols. */

@@ -34,26 +34,18 @@ final class EffectsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        List<String> declared = castList(doc.get("declared"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> inherited = (List<Map<String, Object>>) doc.get("inherited");
-        out.println("declared:  " + (declared.isEmpty() ? "-" : TerminalText.escape(String.join(", ", declared))));
-        if (inherited.isEmpty()) {
-          out.println("inherited: -");
-        }
-        for (Map<String, Object> row : inherited) {
-          TerminalText.printf(out, "inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
-        }
-        out.flush();
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
+      List<String> declared = castList(doc.get("declared"));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> inherited = (List<Map<String, Object>>) doc.get("inherited");
+      out.println("declared:  " + (declared.isEmpty() ? "-" : TerminalText.escape(String.join(", ", declared))));
+      if (inherited.isEmpty()) {
+        out.println("inherited: -");
       }
-      return ExitCodes.OK;
-    }
+      for (Map<String, Object> row : inherited) {
+        TerminalText.printf(out, "inherited: %s via %s%n", row.get("effect"), String.join(" -> ", castList(row.get("path"))));
+      }
+    });
   }
 
   /** The closure covers the whole graph. */
@@ -64,32 +56,30 @@ final class EffectsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
-    {
-      int id = GraphArgs.node(g, name);
-      EffectClosure closure = EffectClosure.of(g);
-      List<String> effectNames = g.effectNames();
-      List<String> declared = new ArrayList<>();
-      for (int x : closure.declared(id)) {
-        declared.add(effectNames.get(x));
-      }
-      List<Map<String, Object>> inherited = new ArrayList<>();
-      for (int x : closure.inherited(id)) {
-        NodePath witness = closure.witness(id, x);
-        List<String> path = new ArrayList<>();
-        for (int v : witness.nodes()) {
-          path.add(g.name(v));
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("effect", effectNames.get(x));
-        row.put("path", path);
-        inherited.add(row);
-      }
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("name", name);
-      doc.put("declared", declared);
-      doc.put("inherited", inherited);
-      return doc;
+    int id = GraphArgs.node(g, name);
+    EffectClosure closure = EffectClosure.of(g);
+    List<String> effectNames = g.effectNames();
+    List<String> declared = new ArrayList<>();
+    for (int x : closure.declared(id)) {
+      declared.add(effectNames.get(x));
     }
+    List<Map<String, Object>> inherited = new ArrayList<>();
+    for (int x : closure.inherited(id)) {
+      NodePath witness = closure.witness(id, x);
+      List<String> path = new ArrayList<>();
+      for (int v : witness.nodes()) {
+        path.add(g.name(v));
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("effect", effectNames.get(x));
+      row.put("path", path);
+      inherited.add(row);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("name", name);
+    doc.put("declared", declared);
+    doc.put("inherited", inherited);
+    return doc;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.GraphSnapshot;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,80 +22,73 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
-      @SuppressWarnings("unchecked")
-      Map<String, Long> types = (Map<String, Long>) doc.get("edgeTypes");
-      @SuppressWarnings("unchecked")
-      Map<String, Long> kinds = (Map<String, Long>) doc.get("kinds");
-      @SuppressWarnings("unchecked")
-      List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts");
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
-        TerminalText.printf(out, "path      %s%n", doc.get("path"));
-        out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
-            g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
-        out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
-        if (g.hasSites()) {
-          out.printf("sites     %,d bytes (%.2f bytes per calls edge): where each call is (neighbors --sites)%n",
-              g.sitesBytes(), doc.get("sitesBytesPerCallEdge"));
-        } else {
-          out.println("sites     none (format v4 adds the line of each call: rebuild)");
-        }
-        out.println("edge types:");
-        types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
-        out.println("kinds:");
-        kinds.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
-        if (!conflicts.isEmpty()) {
-          out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
-          for (Map<String, String> c : conflicts) {
-            TerminalText.printf(out, "  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
-          }
-        }
-        out.flush();
+    return AnswerPrinter.print(root, snapshot, json, this::answer, InfoCommand::printText);
+  }
+
+  private static void printText(PrintWriter out, Map<String, Object> doc, GraphSnapshot g) {
+    @SuppressWarnings("unchecked")
+    Map<String, Long> types = (Map<String, Long>) doc.get("edgeTypes");
+    @SuppressWarnings("unchecked")
+    Map<String, Long> kinds = (Map<String, Long>) doc.get("kinds");
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts");
+    TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
+    TerminalText.printf(out, "path      %s%n", doc.get("path"));
+    out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
+        g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
+    out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
+    if (g.hasSites()) {
+      out.printf("sites     %,d bytes (%.2f bytes per calls edge): where each call is (neighbors --sites)%n",
+          g.sitesBytes(), doc.get("sitesBytesPerCallEdge"));
+    } else {
+      out.println("sites     none (format v4 adds the line of each call: rebuild)");
+    }
+    out.println("edge types:");
+    types.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
+    out.println("kinds:");
+    kinds.forEach((k, v) -> TerminalText.printf(out, "  %-16s %,12d%n", k, v));
+    if (!conflicts.isEmpty()) {
+      out.printf("conflicts (%d): a name declared by two files; the first path is kept%n", conflicts.size());
+      for (Map<String, String> c : conflicts) {
+        TerminalText.printf(out, "  %s  kept %s, dropped %s%n", c.get("name"), c.get("keptPath"), c.get("droppedPath"));
       }
-      return ExitCodes.OK;
     }
   }
 
+
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
-    {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      String file = g.path().getFileName().toString();
-      doc.put("snapshot", file.endsWith(".gsnap") ? file.substring(0, file.length() - 6) : file);
-      doc.put("path", g.path().toString());
-      doc.put("formatVersion", g.formatVersion());
-      doc.put("nodes", g.nodeCount());
-      doc.put("edges", g.edgeCount());
-      doc.put("files", g.fileCount());
-      Map<String, Long> types = new LinkedHashMap<>();
-      List<String> typeNames = g.edgeTypes();
-      for (int t = 0; t < typeNames.size(); t++) {
-        types.put(typeNames.get(t), g.edgeCount(t));
-      }
-      doc.put("edgeTypes", types);
-      Map<String, Long> kinds = new LinkedHashMap<>();
-      for (String kind : g.kinds()) {
-        kinds.put(kind, g.ofKind(kind).getLongCardinality());
-      }
-      doc.put("kinds", kinds);
-      doc.put("bytes", g.byteSize());
-      doc.put("sitesBytes", g.sitesBytes());
-      long calls = types.getOrDefault("calls", 0L);
-      doc.put("sitesBytesPerCallEdge", calls == 0 ? 0.0 : Math.round(100.0 * g.sitesBytes() / calls) / 100.0);
-      List<Map<String, String>> conflicts = g.conflicts().stream().map(c -> {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("keptPath", c.keptPath());
-        m.put("droppedPath", c.droppedPath());
-        return m;
-      }).toList();
-      doc.put("conflicts", conflicts);
-      return doc;
+    Map<String, Object> doc = new LinkedHashMap<>();
+    String file = g.path().getFileName().toString();
+    doc.put("snapshot", file.endsWith(".gsnap") ? file.substring(0, file.length() - 6) : file);
+    doc.put("path", g.path().toString());
+    doc.put("formatVersion", g.formatVersion());
+    doc.put("nodes", g.nodeCount());
+    doc.put("edges", g.edgeCount());
+    doc.put("files", g.fileCount());
+    Map<String, Long> types = new LinkedHashMap<>();
+    List<String> typeNames = g.edgeTypes();
+    for (int t = 0; t < typeNames.size(); t++) {
+      types.put(typeNames.get(t), g.edgeCount(t));
     }
+    doc.put("edgeTypes", types);
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    for (String kind : g.kinds()) {
+      kinds.put(kind, g.ofKind(kind).getLongCardinality());
+    }
+    doc.put("kinds", kinds);
+    doc.put("bytes", g.byteSize());
+    doc.put("sitesBytes", g.sitesBytes());
+    long calls = types.getOrDefault("calls", 0L);
+    doc.put("sitesBytesPerCallEdge", calls == 0 ? 0.0 : Math.round(100.0 * g.sitesBytes() / calls) / 100.0);
+    List<Map<String, String>> conflicts = g.conflicts().stream().map(c -> {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("name", c.name());
+      m.put("keptPath", c.keptPath());
+      m.put("droppedPath", c.droppedPath());
+      return m;
+    }).toList();
+    doc.put("conflicts", conflicts);
+    return doc;
   }
 }

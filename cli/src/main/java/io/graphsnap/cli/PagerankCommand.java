@@ -119,30 +119,28 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
   private List<Map<String, Object>> answer(GraphSnapshot g, PageRank.IterationListener listener) {
     GraphArgs.atLeast("--top", top, 0);
     GraphArgs.atLeast("--iterations", iterations, 0);
-    {
-      PageRank pageRank;
-      try {
-        pageRank = PageRank.on(CsrGraph.of(g)).damping(damping).tolerance(tolerance).maxIterations(iterations);
-      } catch (IllegalArgumentException e) {
-        throw CliException.badInput(e.getMessage());
-      }
-      pageRank.types(GraphArgs.types(g, types));
-      if (!seeds.isEmpty()) {
-        pageRank.seeds(GraphArgs.nodes(g, seeds));
-      }
-      if (listener != null) {
-        pageRank.listener(listener);
-      }
-      PageRankResult result = pageRank.run();
-      lastResult = result;
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", g.name(v));
-        row.put("rank", result.rank(v));
-        rows.add(row);
-      }
-      return rows;
+    PageRank pageRank;
+    try {
+      pageRank = PageRank.on(CsrGraph.of(g)).damping(damping).tolerance(tolerance).maxIterations(iterations);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(e.getMessage());
     }
+    pageRank.types(GraphArgs.types(g, types));
+    if (!seeds.isEmpty()) {
+      pageRank.seeds(GraphArgs.nodes(g, seeds));
+    }
+    if (listener != null) {
+      pageRank.listener(listener);
+    }
+    PageRankResult result = pageRank.run();
+    lastResult = result;
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int v : filter.any() ? topExcept(result, filter.excluded(g), top) : result.top(top)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", g.name(v));
+      row.put("rank", result.rank(v));
+      rows.add(row);
+    }
+    return rows;
   }
 }

@@ -40,23 +40,15 @@ final class PathCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        var out = root.out();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> nodes = (List<Map<String, Object>>) doc.get("nodes");
-        for (Map<String, Object> row : nodes) {
-          out.println(row.containsKey("type")
-              ? TerminalText.format("  -%s-> %s", row.get("type"), row.get("name"))
-              : TerminalText.escape(row.get("name")));
-        }
-        out.flush();
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> nodes = (List<Map<String, Object>>) doc.get("nodes");
+      for (Map<String, Object> row : nodes) {
+        out.println(row.containsKey("type")
+            ? TerminalText.format("  -%s-> %s", row.get("type"), row.get("name"))
+            : TerminalText.escape(row.get("name")));
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   /** A breadth-first search: may visit the whole graph. */
@@ -67,28 +59,26 @@ final class PathCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
-    {
-      int source = GraphArgs.node(g, from);
-      int target = GraphArgs.node(g, to);
-      NodePath path = ShortestPaths.between(CsrGraph.of(g), source, target, GraphArgs.types(g, types), Direction.FORWARD);
-      if (path.isEmpty()) {
-        throw CliException.notFound("no path from " + from + " to " + to);
-      }
-      List<String> typeNames = g.edgeTypes();
-      List<Map<String, Object>> nodes = new ArrayList<>();
-      int[] ids = path.nodes();
-      for (int i = 0; i < ids.length; i++) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", g.name(ids[i]));
-        if (i > 0) {
-          row.put("type", typeNames.get(path.edgeTypes()[i - 1]));
-        }
-        nodes.add(row);
-      }
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("length", path.length());
-      doc.put("nodes", nodes);
-      return doc;
+    int source = GraphArgs.node(g, from);
+    int target = GraphArgs.node(g, to);
+    NodePath path = ShortestPaths.between(CsrGraph.of(g), source, target, GraphArgs.types(g, types), Direction.FORWARD);
+    if (path.isEmpty()) {
+      throw CliException.notFound("no path from " + from + " to " + to);
     }
+    List<String> typeNames = g.edgeTypes();
+    List<Map<String, Object>> nodes = new ArrayList<>();
+    int[] ids = path.nodes();
+    for (int i = 0; i < ids.length; i++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", g.name(ids[i]));
+      if (i > 0) {
+        row.put("type", typeNames.get(path.edgeTypes()[i - 1]));
+      }
+      nodes.add(row);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("length", path.length());
+    doc.put("nodes", nodes);
+    return doc;
   }
 }

@@ -66,26 +66,24 @@ final class ReachCommand implements Callable<Integer>, SnapshotAnswer {
     if (depth < -1) {
       GraphArgs.atLeast("--depth", depth, 0);
     }
-    {
-      int[] sources = GraphArgs.nodes(g, names);
-      Reach reach = Reachability.reach(CsrGraph.of(g), sources, GraphArgs.types(g, types),
-          reverse ? Direction.REVERSE : Direction.FORWARD, depth);
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("count", reach.count());
-      if (!countOnly) {
-        List<Map<String, Object>> nodes = new ArrayList<>(reach.count());
-        for (int level = 0; level < reach.levels(); level++) {
-          for (int v : reach.nodesAtDepth(level)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", g.name(v));
-            row.put("depth", level);
-            nodes.add(row);
-          }
+    int[] sources = GraphArgs.nodes(g, names);
+    Reach reach = Reachability.reach(CsrGraph.of(g), sources, GraphArgs.types(g, types),
+        reverse ? Direction.REVERSE : Direction.FORWARD, depth);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("count", reach.count());
+    if (!countOnly) {
+      List<Map<String, Object>> nodes = new ArrayList<>(reach.count());
+      for (int level = 0; level < reach.levels(); level++) {
+        for (int v : reach.nodesAtDepth(level)) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("name", g.name(v));
+          row.put("depth", level);
+          nodes.add(row);
         }
-        doc.put("nodes", nodes);
       }
-      return doc;
+      doc.put("nodes", nodes);
     }
+    return doc;
   }
 
   @SuppressWarnings("unchecked")

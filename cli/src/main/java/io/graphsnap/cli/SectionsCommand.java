@@ -37,18 +37,11 @@ final class SectionsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      List<Map<String, Object>> rows = answer(g);
-      if (json) {
-        Json.print(root.out(), rows);
-      } else {
-        for (Map<String, Object> row : rows) {
-          TerminalText.printf(root.out(), "%-20s %,14d%n", row.get("section"), (Long) row.get("bytes"));
-        }
-        root.out().flush();
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, rows, g) -> {
+      for (Map<String, Object> row : rows) {
+        TerminalText.printf(out, "%-20s %,14d%n", row.get("section"), (Long) row.get("bytes"));
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   @Override

@@ -30,20 +30,13 @@ final class SymbolsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Integer call() {
-    try (GraphSnapshot g = snapshot.open()) {
-      Map<String, Object> doc = answer(g);
+    return AnswerPrinter.print(root, snapshot, json, this::answer, (out, doc, g) -> {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> symbols = (List<Map<String, Object>>) doc.get("symbols");
-      if (json) {
-        Json.print(root.out(), doc);
-      } else {
-        for (Map<String, Object> s : symbols) {
-          TerminalText.printf(root.out(), "%-12s %-40s %s%n", s.get("kind"), s.get("name"), FileArgs.lines(s));
-        }
-        root.out().flush();
+      for (Map<String, Object> s : symbols) {
+        TerminalText.printf(out, "%-12s %-40s %s%n", s.get("kind"), s.get("name"), FileArgs.lines(s));
       }
-      return ExitCodes.OK;
-    }
+    });
   }
 
   @Override

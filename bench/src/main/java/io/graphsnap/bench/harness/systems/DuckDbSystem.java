@@ -29,15 +29,10 @@ import java.util.Set;
  * index scan for an equality filter on an indexed column). Queries are prepared statements; BFS is a recursive
  * CTE whose {@code UNION} keeps each node once. DuckDB runs with its default threads (all cores).
  */
-public final class DuckDbSystem implements GraphSystem {
+public final class DuckDbSystem extends SqlGraphSystem {
   private static final String BFS = "WITH RECURSIVE r(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT e.dst FROM edges e"
       + " JOIN r ON e.src = r.id) SELECT count(*), sum(id) FROM r";
-  private Path file;
-  private Connection db;
-  private PreparedStatement lookup;
   private PreparedStatement neighbours;
-  private PreparedStatement query;
-  private PreparedStatement bfs;
   private String[] edgeTypeNames;
   private double parquetBytes;
 
@@ -81,53 +76,15 @@ public final class DuckDbSystem implements GraphSystem {
   }
 
   @Override
-  public void reopen() throws Exception {
-    close();
-    open();
-  }
-
-  private void open() throws SQLException {
+  protected void open() throws SQLException {
     db = DriverManager.getConnection("jdbc:duckdb:" + file);
-    lookup = db.prepareStatement("SELECT id FROM nodes WHERE name = ?");
+    prepare("SELECT id FROM nodes WHERE name = ?", "SELECT count(*) FROM node_effects WHERE kind = ? AND effect = ?", BFS);
     neighbours = db.prepareStatement("SELECT count(*), coalesce(sum(dst), 0) FROM edges WHERE src = ? AND type = ?");
-    query = db.prepareStatement("SELECT count(*) FROM node_effects WHERE kind = ? AND effect = ?");
-    bfs = db.prepareStatement(BFS);
-  }
-
-
-  @Override
-  public long diskBytes() throws Exception {
-    return Files.size(file);
   }
 
   @Override
   public Map<String, Double> extraFigures() throws Exception {
     return Map.of("parquet.bytes", parquetBytes);
-  }
-
-  @Override
-  public long nodeCount() throws Exception {
-    return single("SELECT count(*) FROM nodes");
-  }
-
-  @Override
-  public long edgeCount() throws Exception {
-    return single("SELECT count(*) FROM edges");
-  }
-
-  private long single(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  @Override
-  public int lookup(String name) throws SQLException {
-    lookup.setString(1, name);
-    try (ResultSet rs = lookup.executeQuery()) {
-      return rs.next() ? rs.getInt(1) : -1;
-    }
   }
 
   @Override
@@ -137,33 +94,6 @@ public final class DuckDbSystem implements GraphSystem {
     try (ResultSet rs = neighbours.executeQuery()) {
       rs.next();
       return rs.getLong(2) + (rs.getLong(1) << 40);
-    }
-  }
-
-  @Override
-  public long countKindEffect(String kind, String effect) throws SQLException {
-    query.setString(1, kind);
-    query.setString(2, effect);
-    try (ResultSet rs = query.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  @Override
-  public long[] bfs(int source) throws SQLException {
-    bfs.setInt(1, source);
-    try (ResultSet rs = bfs.executeQuery()) {
-      rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2), -1};
-    }
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (db != null) {
-      db.close();
-      db = null;
     }
   }
 }

@@ -34,15 +34,10 @@ import java.util.Set;
  * through SQLite's mmap ({@code PRAGMA mmap_size}), as graphsnap maps its file. BFS is one recursive CTE whose
  * {@code UNION} keeps each reached node once (SQLite's documented way to walk a graph).
  */
-public final class SqliteSystem implements GraphSystem {
+public final class SqliteSystem extends SqlGraphSystem {
   private static final String BFS = "WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.target FROM edges e"
       + " JOIN r ON e.source = r.id) SELECT count(*), sum(id) FROM r";
-  private Path file;
-  private Connection db;
-  private PreparedStatement lookup;
   private PreparedStatement neighbours;
-  private PreparedStatement query;
-  private PreparedStatement bfs;
 
   @Override
   public String name() {
@@ -156,53 +151,17 @@ public final class SqliteSystem implements GraphSystem {
   }
 
   @Override
-  public void reopen() throws Exception {
-    close();
-    open();
-  }
-
-  private void open() throws SQLException {
+  protected void open() throws SQLException {
     db = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = db.createStatement()) {
       s.execute("PRAGMA mmap_size=" + (1L << 40));
       s.execute("PRAGMA cache_size=-262144");
       s.execute("PRAGMA query_only=ON");
     }
-    lookup = db.prepareStatement("SELECT id FROM nodes WHERE name = ?");
+    prepare("SELECT id FROM nodes WHERE name = ?",
+        "SELECT count(*) FROM node_effects WHERE kind = (SELECT id FROM kinds WHERE name = ?)"
+            + " AND effect = (SELECT id FROM effects WHERE name = ?)", BFS);
     neighbours = db.prepareStatement("SELECT target FROM edges WHERE source = ? AND type = ?");
-    query = db.prepareStatement("SELECT count(*) FROM node_effects WHERE kind = (SELECT id FROM kinds WHERE name = ?)"
-        + " AND effect = (SELECT id FROM effects WHERE name = ?)");
-    bfs = db.prepareStatement(BFS);
-  }
-
-  @Override
-  public long diskBytes() throws Exception {
-    return Files.size(file);
-  }
-
-  @Override
-  public long nodeCount() throws Exception {
-    return single("SELECT count(*) FROM nodes");
-  }
-
-  @Override
-  public long edgeCount() throws Exception {
-    return single("SELECT count(*) FROM edges");
-  }
-
-  private long single(String sql) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  @Override
-  public int lookup(String name) throws SQLException {
-    lookup.setString(1, name);
-    try (ResultSet rs = lookup.executeQuery()) {
-      return rs.next() ? rs.getInt(1) : -1;
-    }
   }
 
   @Override
@@ -218,32 +177,5 @@ public final class SqliteSystem implements GraphSystem {
       }
     }
     return sum + (count << 40);
-  }
-
-  @Override
-  public long countKindEffect(String kind, String effect) throws SQLException {
-    query.setString(1, kind);
-    query.setString(2, effect);
-    try (ResultSet rs = query.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  @Override
-  public long[] bfs(int source) throws SQLException {
-    bfs.setInt(1, source);
-    try (ResultSet rs = bfs.executeQuery()) {
-      rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2), -1};
-    }
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (db != null) {
-      db.close();
-      db = null;
-    }
   }
 }
