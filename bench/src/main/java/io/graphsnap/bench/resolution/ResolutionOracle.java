@@ -191,6 +191,7 @@ public final class ResolutionOracle {
             callEdges++;
             if (edge.target().startsWith("?#")) {
               unknownReceiver++;
+              misses.add("unknown-receiver\t" + f.path() + "\t" + edge.target() + "\t" + java.util.Arrays.toString(edge.lines()));
             } else if (edge.target().contains("?") || !edge.target().contains("(")) {
               placeholders++;
             }

@@ -212,20 +212,15 @@ final class JdkClasses {
       }
     }
     Map<String, TypeRef> staticFields = new HashMap<>();
-    for (Field f : c.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && !(f.getGenericType() instanceof TypeVariable<?>)) {
-        TypeRef t = typeRef(f.getType());
-        if (t != null) {
-          staticFields.put(f.getName(), t);
-        }
-      }
-    }
     Map<String, TypeRef> fields = new HashMap<>();
-    for (Field f : c.getFields()) {
+    for (Field f : accessibleFields(c)) {
       if (!(f.getGenericType() instanceof TypeVariable<?>)) {
         TypeRef t = typeRef(f.getType());
         if (t != null) {
           fields.putIfAbsent(f.getName(), t);
+          if (Modifier.isStatic(f.getModifiers())) {
+            staticFields.putIfAbsent(f.getName(), t);
+          }
         }
       }
     }
@@ -247,6 +242,30 @@ final class JdkClasses {
     methods.replaceAll((k, v) -> List.copyOf(v));
     return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields),
         Map.copyOf(fields), Map.copyOf(memberTypes));
+  }
+
+  /**
+   * The fields a subclass in the tree can name: the public and protected fields that {@code c} and its
+   * superclasses declare, nearest first (so a field hides one of the same name further up, as in javac), then
+   * the public fields of its interfaces ({@code FilterInputStream.in} is protected: a tree class extending it
+   * reads it as {@code in}).
+   */
+  private static List<Field> accessibleFields(Class<?> c) {
+    List<Field> out = new ArrayList<>();
+    try {
+      for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+        for (Field f : k.getDeclaredFields()) {
+          int mod = f.getModifiers();
+          if (!f.isSynthetic() && (Modifier.isPublic(mod) || Modifier.isProtected(mod))) {
+            out.add(f);
+          }
+        }
+      }
+    } catch (LinkageError | RuntimeException e) {
+      out.clear(); // a field type that cannot be linked: the public fields below still count
+    }
+    out.addAll(List.of(c.getFields())); // the interfaces' constants (the classes' public ones again: kept first above)
+    return out;
   }
 
   /** Erased simple parameter names, as the source extractor writes them; {@code skip} drops an outer-instance parameter. */
