@@ -58,6 +58,14 @@ final class CallResolver {
    * {@code B}), or null when the method's result is not generic or nothing is known of it.
    */
   TypeRef genericResult(Call call) {
+    return genericResult(call, List.of());
+  }
+
+  /**
+   * {@link #genericResult(Call)} with the method's own type variables bound to {@code methodBindings} (null
+   * where unknown; see {@link MethodInference}).
+   */
+  TypeRef genericResult(Call call, List<TypeRef> methodBindings) {
     JdkGenerics.Template template = null;
     String owner = null;
     if (call.jdkMethod() != null) {
@@ -75,7 +83,7 @@ final class CallResolver {
         }
       }
     }
-    return template == null ? null : tree.generics().instantiate(template, owner, call.receiver());
+    return template == null ? null : tree.generics().instantiate(template, owner, call.receiver(), methodBindings);
   }
 
   private static final int MAX_DEPTH = 8;

@@ -26,14 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * counts as unknown.
  */
 final class JdkClasses {
-  /** One method or constructor of a JDK class. */
   /**
    * One method or constructor of a class (of the JDK, the class path or the tree). {@code classParams} has bit
    * {@code i} set when parameter {@code i} is certainly no interface (a class, a primitive or an array), so no
    * lambda or method reference can be passed there.
    */
   record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
-      JdkGenerics.Template genericResult, long classParams) implements Signature {
+      JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams)
+      implements Signature {
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+        JdkGenerics.Template genericResult, long classParams) {
+      this(owner, name, params, varargs, returnType, genericResult, classParams, null);
+    }
+
     JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType) {
       this(owner, name, params, varargs, returnType, null, 0);
     }
@@ -129,6 +134,20 @@ final class JdkClasses {
     return result;
   }
 
+  /** The canonical name of JDK class {@code qualified}'s superclass; null for interfaces, Object, or no JDK class. */
+  static String superclass(String qualified) {
+    String binary = binaryName(qualified);
+    if (binary == null) {
+      return null;
+    }
+    try {
+      Class<?> s = Class.forName(binary, false, LOADER).getSuperclass();
+      return s == null ? null : s.getCanonicalName();
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return null;
+    }
+  }
+
   static boolean isInterface(String qualified) {
     Info i = info(qualified);
     return i != null && i.isInterface();
@@ -194,7 +213,7 @@ final class JdkClasses {
           continue;
         }
         JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
-            JdkGenerics.resultOf(m), classParams(m, 0));
+            JdkGenerics.resultOf(m), classParams(m, 0), JdkGenerics.paramsOf(m));
         if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
           methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }

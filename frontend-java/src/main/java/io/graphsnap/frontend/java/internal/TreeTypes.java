@@ -478,6 +478,22 @@ public final class TreeTypes {
     return hierarchy.supertypeSimpleNames(qualified);
   }
 
+  /**
+   * The superclass of class {@code qualified} of the tree or the JDK ({@code java.lang.Object} for a tree class
+   * that names none); null for Object, interfaces, class path classes and unknown types.
+   */
+  String superclassOf(String qualified) {
+    if (declares(qualified)) {
+      FileDeclarations.Type t = declaration(qualified);
+      if (t.isInterface()) {
+        return null;
+      }
+      String s = supersOf(qualified).superclass();
+      return s != null ? s : t.superclass() == null ? "java.lang.Object" : null;
+    }
+    return JdkClasses.superclass(qualified);
+  }
+
   /** See {@link TreeHierarchy#allSupertypes}. */
   List<String> allSupertypes(String name) {
     return hierarchy.allSupertypes(name);
