@@ -311,10 +311,26 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   public Void visitTry(TryTree t, Void unused) {
     fx.locals.push();
     try {
-      return super.visitTry(t, null);
+      scan(t.getResources(), null);
+      for (Tree r : t.getResources()) { // javac closes each resource: a call of its type's close(), on its line
+        fx.call(ctx, fx.calls.implicitClose(resourceType(r), ctx), fx.parsed.firstLine(r));
+      }
+      scan(t.getBlock(), null);
+      scan(t.getCatches(), null);
+      scan(t.getFinallyBlock(), null);
+      return null;
     } finally {
       fx.locals.pop();
     }
+  }
+
+  /** The static type of a try-with-resources resource: its declared type, a {@code var}'s initializer's, an expression's. */
+  private TypeRef resourceType(Tree r) {
+    if (r instanceof VariableTree v) {
+      TypeRef declared = fx.resolver.typeRef(v.getType(), ctx.method(), ctx.type());
+      return declared != null || v.getInitializer() == null ? declared : fx.typer.typeOf(v.getInitializer(), ctx).typeOrNull();
+    }
+    return r instanceof ExpressionTree e ? fx.typer.typeOf(e, ctx).typeOrNull() : null;
   }
 
   @Override

@@ -112,6 +112,18 @@ final class CallResolver {
     return onType(t.superclass, "<init>", List.of(), ctx);
   }
 
+  /**
+   * The implicit {@code close()} that a {@code try}-with-resources statement calls on a resource of static type
+   * {@code t} (null when unknown: {@code ?#close()}), resolved as an explicit {@code resource.close()} would be.
+   */
+  Call implicitClose(TypeRef t, Context ctx) {
+    List<ExpressionTree> none = List.of();
+    if (t == null || t == TypeRef.NULL || t.isPrimitive() || t.isArray()) {
+      return unknown("close", none);
+    }
+    return t.decl() != null ? inTypeOrSupertype(t.decl(), "close", none, ctx, t) : external(t.name(), "close", none, ctx, t);
+  }
+
   static String methodName(MethodInvocationTree inv) {
     return switch (inv.getMethodSelect()) {
       case IdentifierTree id -> id.getName().toString();
