@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.frontend.java.internal.ClasspathTypes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Receivers typed by inferring generic methods' type variables from their arguments, fields a tree class inherits
@@ -56,6 +61,36 @@ class InferenceAndImplicitCallsTest {
       assertTrue(calls.stream().noneMatch(t -> t.startsWith("?#")), m + ": " + calls);
     }
     assertTrue(targets(use, "q.Use#streamOfVarargs(Foo,Foo)", "calls").contains("java.util.Optional#get()"));
+  }
+
+  @Test
+  void genericClassPathMethodsTakeTheirTypeVariablesFromTheArguments(@TempDir Path dir) throws Exception {
+    Path lib = dir.resolve("lib/l/Check.java");
+    Files.createDirectories(lib.getParent());
+    Files.writeString(lib, """
+        package l;
+        public final class Check {
+          public static <T> T notNull(T value, String message) { return value; }
+          public static <E, C extends java.util.Collection<E>> E first(C items) { return items.iterator().next(); }
+        }
+        """);
+    Path classes = dir.resolve("classes");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), lib.toString()));
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("p/Foo.java", FOO);
+    src.put("q/Use.java", """
+        package q;
+        import l.Check;
+        import p.Foo;
+        class Use {
+          int notNull(Foo f) { return Check.notNull(f, "f").bar(); }
+          int first(java.util.List<Foo> l) { return Check.first(l).bar(); }
+        }
+        """);
+    FileSummary use = Fixtures.extractTree(src, ClasspathTypes.open(List.of(classes))).get("q/Use.java");
+    assertEquals(Set.of("l.Check#notNull(Object,String)", "p.Foo#bar()"), targets(use, "q.Use#notNull(Foo)", "calls"));
+    // E is fixed only through C's bound, which this inference does not follow: unknown, not guessed
+    assertEquals(Set.of("l.Check#first(Collection)", "?#bar()"), targets(use, "q.Use#first(List)", "calls"));
   }
 
   @Test
