@@ -112,6 +112,26 @@ class InferenceAndImplicitCallsTest {
   }
 
   @Test
+  void lambdasWithAWrittenTargetTypeGetTheirParameterTypes() throws Exception {
+    FileSummary use = extract("q/Use.java", """
+        package q;
+        import java.util.function.*;
+        import p.Foo;
+        class Use {
+          Object cast() { return (Predicate<Foo>) f -> f.bar() > 0; }
+          void variable() { ToIntFunction<Foo> g = f -> f.bar(); }
+          Function<Foo, Integer> result() { return f -> f.bar(); }
+          Supplier<Function<String, Integer>> nested() { return () -> s -> s.length(); }
+        }
+        """);
+    assertEquals(Set.of("p.Foo#bar()"), targets(use, "q.Use#cast()", "calls"));
+    assertEquals(Set.of("p.Foo#bar()"), targets(use, "q.Use#variable()", "calls"));
+    assertEquals(Set.of("p.Foo#bar()"), targets(use, "q.Use#result()", "calls"));
+    // the inner lambda's target is the outer one's result, which is not followed: unknown, not Supplier's
+    assertEquals(Set.of("?#length()"), targets(use, "q.Use#nested()", "calls"));
+  }
+
+  @Test
   void protectedFieldsOfJdkSuperclassesTypeTheirReceivers() throws Exception {
     FileSummary s = extract("q/Proxy.java", """
         package q;

@@ -302,10 +302,6 @@ final class JdkGenerics {
     }
     Type p = method.getGenericParameterTypes()[argIndex];
     Class<?> fi = p instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : p instanceof Class<?> k ? k : null;
-    Method sam = fi == null || !fi.isInterface() ? null : singleAbstractMethod(fi);
-    if (sam == null) {
-      return null;
-    }
     List<TypeRef> fiArgs = new ArrayList<>();
     if (p instanceof ParameterizedType pt) {
       for (Type a : pt.getActualTypeArguments()) {
@@ -313,6 +309,29 @@ final class JdkGenerics {
             ? w.getLowerBounds().length == 1 ? w.getLowerBounds()[0] : w.getUpperBounds()[0] : a;
         fiArgs.add(instantiate(template(bound, c, 0), ownerBindings == null ? List.of() : ownerBindings));
       }
+    }
+    return samParams(fi, fiArgs);
+  }
+
+  /**
+   * The types of the parameters of a lambda whose target type is {@code target} (a cast, a variable's declared
+   * type, a method's declared result): the single abstract method's parameters of that JDK functional
+   * interface with its type arguments ({@code Predicate<Thread>} → [{@code Thread}]); null where unknown, or null
+   * altogether when {@code target} is no functional interface of the JDK.
+   */
+  static List<TypeRef> lambdaParams(TypeRef target) {
+    if (target == null || target.isArray() || target.isPrimitive()) {
+      return null;
+    }
+    Class<?> fi = load(target.name());
+    return fi == null ? null : samParams(fi, target.args());
+  }
+
+  /** The single abstract method's parameter types of interface {@code fi} with type arguments {@code fiArgs}. */
+  private static List<TypeRef> samParams(Class<?> fi, List<TypeRef> fiArgs) {
+    Method sam = fi == null || !fi.isInterface() ? null : singleAbstractMethod(fi);
+    if (sam == null) {
+      return null;
     }
     List<TypeRef> fiBindings = fi == sam.getDeclaringClass() ? fiArgs : walk(fi, fiArgs, sam.getDeclaringClass(), 0);
     List<TypeRef> out = new ArrayList<>();
