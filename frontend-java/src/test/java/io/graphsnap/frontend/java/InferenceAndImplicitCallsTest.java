@@ -132,6 +132,23 @@ class InferenceAndImplicitCallsTest {
   }
 
   @Test
+  void overloadsThatShareTheirResultAndTypeVariableQualifiersTypeWhatFollows() throws Exception {
+    FileSummary use = extract("q/Use.java", """
+        package q;
+        import java.util.function.Function;
+        class Use<E extends Enum<E>> {
+          String chain(StringBuilder sb, Object[] unknown, int i) { return sb.append(unknown[i].hashCode() > 0 ? mystery() : null).append('x').toString(); }
+          Function<E, String> names() { return E::name; }
+        }
+        """);
+    // the first append's overload is not known (its argument is not), but every append returns a StringBuilder
+    assertEquals(Set.of("java.lang.Object#hashCode()", "?#mystery()", "java.lang.StringBuilder#append(?)",
+        "java.lang.StringBuilder#append(char)", "java.lang.StringBuilder#toString()"),
+        targets(use, "q.Use#chain(StringBuilder,Object[],int)", "calls"));
+    assertEquals(Set.of("java.lang.Enum#name()"), targets(use, "q.Use#names()", "calls"));
+  }
+
+  @Test
   void protectedFieldsOfJdkSuperclassesTypeTheirReceivers() throws Exception {
     FileSummary s = extract("q/Proxy.java", """
         package q;

@@ -29,14 +29,21 @@ final class JdkClasses {
   /**
    * One method or constructor of a class (of the JDK, the class path or the tree). {@code classParams} has bit
    * {@code i} set when parameter {@code i} is certainly no interface (a class, a primitive or an array), so no
-   * lambda or method reference can be passed there.
+   * lambda or method reference can be passed there. {@code genericParams} are the parameters' templates of a
+   * method with type variables of its own (else null); {@code packagePrivate} marks a JDK method that only its
+   * own package can call.
    */
   record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
-      JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams)
-      implements Signature {
+      JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams,
+      boolean packagePrivate) implements Signature {
     JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
         JdkGenerics.Template genericResult, long classParams) {
-      this(owner, name, params, varargs, returnType, genericResult, classParams, null);
+      this(owner, name, params, varargs, returnType, genericResult, classParams, null, false);
+    }
+
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+        JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams) {
+      this(owner, name, params, varargs, returnType, genericResult, classParams, genericParams, false);
     }
 
     JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType) {
@@ -213,7 +220,8 @@ final class JdkClasses {
           continue;
         }
         JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
-            JdkGenerics.resultOf(m), classParams(m, 0), JdkGenerics.paramsOf(m));
+            JdkGenerics.resultOf(m), classParams(m, 0), JdkGenerics.paramsOf(m),
+            (m.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED)) == 0);
         if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
           methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }
