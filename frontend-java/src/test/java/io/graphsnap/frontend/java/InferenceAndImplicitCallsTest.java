@@ -149,6 +149,15 @@ class InferenceAndImplicitCallsTest {
   }
 
   @Test
+  void aPrivateConstructorOfAnotherFilesClassIsNoCandidate() throws Exception {
+    Map<String, String> src = new LinkedHashMap<>();
+    src.put("p/Err.java", "package p;\npublic class Err {\n  private Err(String s) { }\n  public Err(Object o) { }\n}\n");
+    src.put("q/Use.java", "package q;\nclass Use {\n  Object make() { return new p.Err(\"a\" + 1); }\n}\n");
+    FileSummary use = Fixtures.extractTree(src, ClasspathTypes.EMPTY).get("q/Use.java");
+    assertEquals(Set.of("p.Err#<init>(Object)"), targets(use, "q.Use#make()", "calls"), "a String argument");
+  }
+
+  @Test
   void protectedFieldsOfJdkSuperclassesTypeTheirReceivers() throws Exception {
     FileSummary s = extract("q/Proxy.java", """
         package q;
