@@ -224,6 +224,52 @@ class BuildCrossFileIncrementalTest {
   }
 
   @Test
+  void inferredTypesImplicitClosesAndMultiCatchFollowEditsInOtherFiles() throws Exception {
+    write("a/Res.java", "package a;\npublic class Res implements AutoCloseable {\n  public void close() { }\n  public int foo() { return 1; }\n}\n");
+    write("a/Sub.java", "package a;\npublic class Sub extends Res {\n}\n");
+    write("a/Make.java", "package a;\npublic class Make {\n  public static Sub make() { return new Sub(); }\n}\n");
+    write("a/E1.java", "package a;\npublic class E1 extends Base { }\n");
+    write("a/E2.java", "package a;\npublic class E2 extends Base { }\n");
+    write("a/Base.java", "package a;\npublic class Base extends Exception {\n  public void hint() { }\n}\n");
+    write("c/User.java", """
+        package c;
+        import a.*;
+        class User {
+          int use() throws Exception {
+            try (var r = Make.make()) {
+              return java.util.Objects.requireNonNull(Make.make(), "m").foo();
+            } catch (E1 | E2 e) {
+              e.hint();
+              return 0;
+            }
+          }
+        }
+        """);
+    assertSameAsFullBuild("initial");
+    assertTrue(calls("c.User#use()").toString().contains("a.Res#close()"), calls("c.User#use()")::toString);
+    assertTrue(calls("c.User#use()").toString().contains("a.Res#foo()"), calls("c.User#use()")::toString);
+    assertTrue(calls("c.User#use()").toString().contains("a.Base#hint()"), calls("c.User#use()")::toString);
+
+    // the resource's class overrides close(): User writes neither Sub nor close, only try
+    write("a/Sub.java", "package a;\npublic class Sub extends Res {\n  @Override public void close() { }\n}\n");
+    assertSameAsFullBuild("close() overridden in the resource's class");
+    assertTrue(calls("c.User#use()").toString().contains("a.Sub#close()"), calls("c.User#use()")::toString);
+
+    // and foo(), called on requireNonNull's inferred result
+    write("a/Sub.java", "package a;\npublic class Sub extends Res {\n  @Override public void close() { }\n  @Override public int foo() { return 2; }\n}\n");
+    assertSameAsFullBuild("foo() overridden in the argument's class");
+    assertTrue(calls("c.User#use()").toString().contains("a.Sub#foo()"), calls("c.User#use()")::toString);
+
+    // the inferred argument's type changes through the method's result
+    write("a/Make.java", "package a;\npublic class Make {\n  public static Res make() { return new Res(); }\n}\n");
+    assertSameAsFullBuild("the argument's declared type changed");
+
+    // one alternative of the multi-catch moves up the hierarchy: the common superclass is Exception
+    write("a/E2.java", "package a;\npublic class E2 extends Exception { }\n");
+    assertSameAsFullBuild("a multi-catch alternative's superclass changed");
+  }
+
+  @Test
   void aDeclarationChangeReextractsOnlyTheFilesThatWriteItsNames() throws Exception {
     write("a/Base.java", "package a;\npublic class Base {\n  public int size() { return 0; }\n}\n");
     write("a/User.java", "package a;\nclass User {\n  int use(Base b) { return b.size(); }\n}\n");

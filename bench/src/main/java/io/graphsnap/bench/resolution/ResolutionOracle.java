@@ -66,7 +66,9 @@ import java.util.zip.ZipFile;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.graphsnap.bench.resolution.ResolutionOracle
  * --sources SRC.zip|DIR [--prefix java.base/] --classes CLASSES.jar|DIR|jrt:/java.base [--classpath A.jar:B.jar]
- * [--misses FILE.tsv] [--label NAME]}.
+ * [--misses FILE.tsv] [--label NAME]}. The misses file has one tab-separated line per pair not found
+ * ({@code [library-]unresolved|wrong, file, target, closest edge}), per phantom type, and per {@code ?#m} edge
+ * ({@code unknown-receiver, file, target, [lines]}).
  */
 public final class ResolutionOracle {
   /** The result of one run. */
@@ -191,6 +193,7 @@ public final class ResolutionOracle {
             callEdges++;
             if (edge.target().startsWith("?#")) {
               unknownReceiver++;
+              misses.add("unknown-receiver\t" + f.path() + "\t" + edge.target() + "\t" + java.util.Arrays.toString(edge.lines()));
             } else if (edge.target().contains("?") || !edge.target().contains("(")) {
               placeholders++;
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>A file's words are the identifiers of its text (comments and strings included, which only adds words),
  * read both as written and with {@code \\uXXXX} escapes decoded, plus the class a test class tests by name
- * ({@code FooTest → Foo}). Immutable and thread-safe; {@link #affects} is O(file size).
+ * ({@code FooTest → Foo}), plus {@code close} for a file that writes {@code try} (a try-with-resources calls its
+ * resources' {@code close()} without writing it). Immutable and thread-safe; {@link #affects} is O(file size).
  */
 public final class DeclarationChange {
   /** Every file is affected (the class path or the JDK changed, or there is no old table to compare with). */
@@ -79,7 +80,7 @@ public final class DeclarationChange {
       }
       if (!word.isEmpty()) {
         String w = word.toString();
-        if (words.contains(w)) {
+        if (words.contains(w) || w.equals("try") && words.contains("close")) {
           return true;
         }
         String tested = testedName(w);

@@ -80,4 +80,17 @@ class DeclarationChangeTest {
     assertTrue(DeclarationChange.between(list, fooChanged).words().contains("items"),
         "a member whose generic result mentions the changed type");
   }
+
+  @Test
+  void aChangedCloseAffectsEveryFileWithATryForItsImplicitCloseCalls() throws Exception {
+    String base = "package a; public class Res implements AutoCloseable { public void close() { } }";
+    DeclarationTable before = table("a/Res.java", base, "a/Sub.java", "package a; public class Sub extends Res { }");
+    DeclarationTable after = table("a/Res.java", base,
+        "a/Sub.java", "package a; public class Sub extends Res { @Override public void close() { } }");
+    DeclarationChange c = DeclarationChange.between(before, after);
+    assertTrue(c.words().contains("close"), c::toString);
+    assertTrue(affects(c, "class U { void u(F f) throws Exception { try (var r = f.make()) { } } }"),
+        "the resource's type is not written, nor is close");
+    assertFalse(affects(c, "class U { void u(F f) { f.make(); } }"));
+  }
 }

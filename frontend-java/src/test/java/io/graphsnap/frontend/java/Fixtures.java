@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.frontend.java.internal.ClasspathTypes;
+import io.graphsnap.frontend.java.internal.FileDeclarations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,6 +79,29 @@ final class Fixtures {
     for (EdgeSummary e : s.edges()) {
       if (e.source() == index && e.type().equals(type)) {
         out.add(e.target());
+      }
+    }
+    return out;
+  }
+
+  /** Extracts every file of {@code sources} (path → text, in order) against the declaration table of all of them. */
+  static Map<String, FileSummary> extractTree(Map<String, String> sources, ClasspathTypes classpath) throws Exception {
+    JavaExtractor x = new JavaExtractor();
+    List<FileDeclarations> decls = new ArrayList<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      try {
+        decls.add(x.declarations(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)));
+      } catch (JavaSyntaxException ignored) {
+        // declares nothing
+      }
+    }
+    DeclarationTable table = DeclarationTable.of(decls, classpath);
+    Map<String, FileSummary> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      try {
+        out.put(e.getKey(), x.extract(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8), table));
+      } catch (JavaSyntaxException ignored) {
+        // reported by the caller in real runs
       }
     }
     return out;

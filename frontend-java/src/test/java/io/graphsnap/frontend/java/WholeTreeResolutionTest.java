@@ -25,28 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WholeTreeResolutionTest {
   @TempDir Path dir;
 
-  /** Extracts every file of {@code sources} (path → text) against the table of all of them. */
   private static Map<String, FileSummary> extractAll(Map<String, String> sources, ClasspathTypes classpath)
       throws Exception {
-    JavaExtractor x = new JavaExtractor();
-    List<FileDeclarations> decls = new ArrayList<>();
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      try {
-        decls.add(x.declarations(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)));
-      } catch (JavaSyntaxException ignored) {
-        // declares nothing
-      }
-    }
-    DeclarationTable table = DeclarationTable.of(decls, classpath);
-    Map<String, FileSummary> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      try {
-        out.put(e.getKey(), x.extract(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8), table));
-      } catch (JavaSyntaxException ignored) {
-        // reported by the caller in real runs
-      }
-    }
-    return out;
+    return Fixtures.extractTree(sources, classpath);
   }
 
   private static Set<String> allTargets(FileSummary s, String type) {

@@ -165,8 +165,35 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   @Override
   public Void visitTypeCast(TypeCastTree cast, Void unused) {
     typeUse(cast.getType());
+    targetTyped(cast.getExpression(), fx.resolver.typeRef(cast.getType(), ctx.method(), ctx.type()));
     scan(cast.getExpression(), null);
     return null;
+  }
+
+  @Override
+  public Void visitReturn(com.sun.source.tree.ReturnTree r, Void unused) {
+    if (lambdaDepth == 0 && ctx.method() != null && ctx.method().getReturnType() != null) { // not a lambda's return
+      targetTyped(r.getExpression(), fx.resolver.typeRef(ctx.method().getReturnType(), ctx.method(), ctx.type()));
+    }
+    return super.visitReturn(r, null);
+  }
+
+  /**
+   * An implicitly typed lambda whose target type is written (a cast, a declared variable, a method's declared
+   * result) gets the parameter types of that JDK functional interface's single abstract method.
+   */
+  private void targetTyped(ExpressionTree e, TypeRef target) {
+    ExpressionTree x = e;
+    while (x instanceof com.sun.source.tree.ParenthesizedTree p) {
+      x = p.getExpression();
+    }
+    if (target != null && x instanceof LambdaExpressionTree lambda && !lambda.getParameters().isEmpty()
+        && lambda.getParameters().getFirst().getType() == null && !fx.tree.declares(target.name())) {
+      List<TypeRef> types = JdkGenerics.lambdaParams(target);
+      if (types != null) {
+        lambdaTypes.put(lambda, types);
+      }
+    }
   }
 
   @Override
@@ -202,8 +229,9 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   public Void visitVariable(VariableTree v, Void unused) {
     scan(v.getModifiers(), null);
     typeUse(v.getType());
-    scan(v.getInitializer(), null);
     TypeRef type = fx.resolver.typeRef(v.getType(), ctx.method(), ctx.type());
+    targetTyped(v.getInitializer(), type);
+    scan(v.getInitializer(), null);
     if (type == null && v.getType() == null && v.getInitializer() != null) {
       type = fx.typer.typeOf(v.getInitializer(), ctx).typeOrNull();
     }
@@ -255,6 +283,7 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree t, Void unused) {
     fx.locals.push();
+    lambdaDepth++;
     try {
       List<TypeRef> inferred = lambdaTypes.remove(t);
       List<? extends VariableTree> params = t.getParameters();
@@ -271,9 +300,13 @@ final class BodyScanner extends TreeScanner<Void, Void> {
       scan(t.getBody(), null);
       return null;
     } finally {
+      lambdaDepth--;
       fx.locals.pop();
     }
   }
+
+  /** How many lambda bodies enclose the code being scanned (a {@code return} in one is the lambda's). */
+  private int lambdaDepth;
 
   /** Implicitly typed lambda parameters of a call's arguments, from the JDK method's functional interface. */
   private final java.util.IdentityHashMap<LambdaExpressionTree, List<TypeRef>> lambdaTypes = new java.util.IdentityHashMap<>();
@@ -311,10 +344,26 @@ final class BodyScanner extends TreeScanner<Void, Void> {
   public Void visitTry(TryTree t, Void unused) {
     fx.locals.push();
     try {
-      return super.visitTry(t, null);
+      scan(t.getResources(), null);
+      for (Tree r : t.getResources()) { // javac closes each resource: a call of its type's close(), on its line
+        fx.call(ctx, fx.calls.implicitClose(resourceType(r), ctx), fx.parsed.firstLine(r));
+      }
+      scan(t.getBlock(), null);
+      scan(t.getCatches(), null);
+      scan(t.getFinallyBlock(), null);
+      return null;
     } finally {
       fx.locals.pop();
     }
+  }
+
+  /** The static type of a try-with-resources resource: its declared type, a {@code var}'s initializer's, an expression's. */
+  private TypeRef resourceType(Tree r) {
+    if (r instanceof VariableTree v) {
+      TypeRef declared = fx.resolver.typeRef(v.getType(), ctx.method(), ctx.type());
+      return declared != null || v.getInitializer() == null ? declared : fx.typer.typeOf(v.getInitializer(), ctx).typeOrNull();
+    }
+    return r instanceof ExpressionTree e ? fx.typer.typeOf(e, ctx).typeOrNull() : null;
   }
 
   @Override

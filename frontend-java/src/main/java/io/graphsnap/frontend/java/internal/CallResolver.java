@@ -58,6 +58,14 @@ final class CallResolver {
    * {@code B}), or null when the method's result is not generic or nothing is known of it.
    */
   TypeRef genericResult(Call call) {
+    return genericResult(call, List.of());
+  }
+
+  /**
+   * {@link #genericResult(Call)} with the method's own type variables bound to {@code methodBindings} (null
+   * where unknown; see {@link MethodInference}).
+   */
+  TypeRef genericResult(Call call, List<TypeRef> methodBindings) {
     JdkGenerics.Template template = null;
     String owner = null;
     if (call.jdkMethod() != null) {
@@ -75,7 +83,7 @@ final class CallResolver {
         }
       }
     }
-    return template == null ? null : tree.generics().instantiate(template, owner, call.receiver());
+    return template == null ? null : tree.generics().instantiate(template, owner, call.receiver(), methodBindings);
   }
 
   private static final int MAX_DEPTH = 8;
@@ -102,6 +110,18 @@ final class CallResolver {
       return null;
     }
     return onType(t.superclass, "<init>", List.of(), ctx);
+  }
+
+  /**
+   * The implicit {@code close()} that a {@code try}-with-resources statement calls on a resource of static type
+   * {@code t} (null when unknown: {@code ?#close()}), resolved as an explicit {@code resource.close()} would be.
+   */
+  Call implicitClose(TypeRef t, Context ctx) {
+    List<ExpressionTree> none = List.of();
+    if (t == null || t == TypeRef.NULL || t.isPrimitive() || t.isArray()) {
+      return unknown("close", none);
+    }
+    return t.decl() != null ? inTypeOrSupertype(t.decl(), "close", none, ctx, t) : external(t.name(), "close", none, ctx, t);
   }
 
   static String methodName(MethodInvocationTree inv) {
@@ -166,6 +186,10 @@ final class CallResolver {
     }
     Operand q = typer.typeOf(ref.getQualifierExpression(), ctx);
     TypeRef t = q.typeOrNull();
+    if (t == null && ref.getQualifierExpression() instanceof IdentifierTree id
+        && resolver.resolveSimple(id.getName().toString(), ctx.method(), ctx.type()).typeVar() != null) {
+      t = resolver.typeRef(id, ctx.method(), ctx.type()); // E::name on a type variable: its erasure, as javac compiles it
+    }
     if (t == null || t == TypeRef.NULL || t.isPrimitive()) {
       return new Call("?#" + n, null, null, n, -1);
     }
@@ -357,8 +381,31 @@ final class CallResolver {
       if (m != null) {
         return new Call(m.symbolName(), m.owner(), null, n, args.size(), m.returnType(), m, receiver);
       }
+      TypeRef shared = sharedResult(info.methodsNamed(n), args.size(), scope.packageName);
+      if (shared != null) { // no single overload, but all that fit return the same type: the result is known
+        Call c = externalUnknown(type, n, args);
+        return new Call(c.target(), c.owner(), null, n, args.size(), shared, null, receiver);
+      }
     }
     return externalUnknown(type, n, args);
+  }
+
+  /**
+   * The result type every accessible overload of {@code arity} arguments shares when none is generic
+   * ({@code StringBuilder.append(…)} is a {@code StringBuilder} whichever is called), else null.
+   */
+  private static TypeRef sharedResult(List<JdkClasses.JdkMethod> overloads, int arity, String callerPackage) {
+    TypeRef shared = null;
+    for (JdkClasses.JdkMethod m : overloads) {
+      if (!m.acceptsArity(arity) || m.packagePrivate() && !m.owner().startsWith(callerPackage + ".")) {
+        continue; // (a package-private JDK method is not accessible from another package)
+      }
+      if (m.returnType() == null || m.genericResult() != null || shared != null && !shared.equals(m.returnType())) {
+        return null;
+      }
+      shared = m.returnType();
+    }
+    return shared;
   }
 
   private static Call externalUnknown(String type, String n, List<? extends ExpressionTree> args) {

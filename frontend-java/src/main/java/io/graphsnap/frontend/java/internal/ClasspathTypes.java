@@ -348,15 +348,13 @@ public final class ClasspathTypes {
     }
   }
 
-  /** A field or result signature as a template over {@code typeParams}, {@code hidden} (a method's own) unknown. */
-  private static JdkGenerics.Template template(String signature, List<String> typeParams, List<String> hidden) {
+  /**
+   * A field or result signature as a template over {@code typeParams}, with {@code own} (a generic method's own
+   * type parameters) as method variables.
+   */
+  private static JdkGenerics.Template template(String signature, List<String> typeParams, List<String> own) {
     try {
-      List<String> visible = typeParams;
-      if (!hidden.isEmpty()) {
-        visible = new ArrayList<>(typeParams);
-        visible.replaceAll(n -> hidden.contains(n) ? "" : n);
-      }
-      return GenericSignatures.of(java.lang.classfile.Signature.parseFrom(signature), visible, 0);
+      return GenericSignatures.of(java.lang.classfile.Signature.parseFrom(signature), typeParams, own, 0);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -457,24 +455,32 @@ public final class ClasspathTypes {
     boolean typeVariableReturn = result != null && result.startsWith("T");
     TypeRef ret = typeVariableReturn ? null : typeRef(type.returnType());
     JdkGenerics.Template generic = null;
-    if (result != null && !typeParams.isEmpty() || result != null && result.indexOf('<') >= 0) {
-      List<String> own = List.of();
-      if (sig.startsWith("<")) {
-        try {
-          own = new ArrayList<>();
-          for (java.lang.classfile.Signature.TypeParam tp : MethodSignature.parseFrom(sig).typeParameters()) {
-            own.add(tp.identifier());
-          }
-        } catch (IllegalArgumentException e) {
-          own = List.of();
+    List<String> own = List.of();
+    if (sig != null && sig.startsWith("<")) {
+      try {
+        own = new ArrayList<>();
+        for (java.lang.classfile.Signature.TypeParam tp : MethodSignature.parseFrom(sig).typeParameters()) {
+          own.add(tp.identifier());
         }
+      } catch (IllegalArgumentException e) {
+        own = List.of();
       }
+    }
+    if (result != null && (!typeParams.isEmpty() || !own.isEmpty() || result.indexOf('<') >= 0)) {
       generic = template(result, typeParams, own);
       if (generic != null && !generic.generic()) {
         generic = null;
       }
     }
-    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret, generic, classParams);
+    List<JdkGenerics.Template> ownParams = null; // a generic method's parameters, for inferring its variables
+    if (!own.isEmpty() && genericParams != null && genericParams.size() == type.parameterCount() - skip) {
+      ownParams = new ArrayList<>(genericParams.size());
+      for (java.lang.classfile.Signature p : genericParams) {
+        ownParams.add(GenericSignatures.of(p, typeParams, own, 0));
+      }
+      ownParams = java.util.Collections.unmodifiableList(ownParams);
+    }
+    return new JdkClasses.JdkMethod(owner, name, List.copyOf(params), varargs, ret, generic, classParams, ownParams);
   }
 
   private static String simpleName(ClassDesc d, Map<String, String> inner) {

@@ -102,7 +102,7 @@ final class ExpressionTyper {
 
   private Operand invocation(MethodInvocationTree inv, Context ctx) {
     CallResolver.Call call = calls.resolve(inv, ctx);
-    TypeRef generic = calls.genericResult(call);
+    TypeRef generic = calls.genericResult(call, methodBindings(call, inv, ctx));
     if (generic != null) {
       return Operand.value(inFile(generic));
     }
@@ -123,6 +123,26 @@ final class ExpressionTyper {
       }
     }
     return Operand.UNKNOWN;
+  }
+
+  /**
+   * The bindings of the type variables of the generic method {@code call} binds to, inferred from the argument
+   * types ({@link MethodInference}); empty when its result mentions none of them.
+   */
+  private java.util.List<TypeRef> methodBindings(CallResolver.Call call, MethodInvocationTree inv, Context ctx) {
+    JdkClasses.JdkMethod m = call.jdkMethod();
+    if (m == null || m.genericParams() == null || !MethodInference.mentionsMethodVariable(m.genericResult())) {
+      return java.util.List.of();
+    }
+    java.util.List<TypeRef> explicit = new java.util.ArrayList<>(inv.getTypeArguments().size());
+    for (Tree t : inv.getTypeArguments()) {
+      explicit.add(resolver.typeRef(t, ctx.method(), ctx.type()));
+    }
+    java.util.List<TypeRef> argTypes = new java.util.ArrayList<>(inv.getArguments().size());
+    for (ExpressionTree a : inv.getArguments()) {
+      argTypes.add(typeOf(a, ctx).typeOrNull());
+    }
+    return new MethodInference(tree.generics()).infer(m, argTypes, explicit);
   }
 
   private static final java.util.Map<String, String> UNBOXED = java.util.Map.of("java.lang.Integer", "int",
@@ -274,10 +294,11 @@ final class ExpressionTyper {
 
   private Operand memberSelect(MemberSelectTree ms, Context ctx, int depth) {
     String name = ms.getIdentifier().toString();
-    if (name.equals("class")) {
-      return Operand.value(CLASS);
-    }
     Operand left = typeOf(ms.getExpression(), ctx, depth + 1);
+    if (name.equals("class")) { // Foo.class is a Class<Foo>, for the methods that infer a type from it
+      return left.kind() == Operand.Kind.TYPE && left.type() != null && !left.type().isPrimitive()
+          ? Operand.value(CLASS.withArgs(java.util.List.of(left.type()))) : Operand.value(CLASS);
+    }
     switch (left.kind()) {
       case PACKAGE -> {
         String dotted = left.text() + "." + name;

@@ -236,24 +236,36 @@ final class GenericSignatures {
 
   /** A class file's type signature as a template over {@code typeParams}; class names in graphsnap's dotted form. */
   static JdkGenerics.Template of(Signature sig, List<String> typeParams, int depth) {
+    return of(sig, typeParams, List.of(), depth);
+  }
+
+  /**
+   * The same, inside a generic method whose own type parameters are {@code methodParams}: those become method
+   * variables ({@link JdkGenerics.Template#methodVariable}), and hide class type parameters of the same name.
+   */
+  static JdkGenerics.Template of(Signature sig, List<String> typeParams, List<String> methodParams, int depth) {
     if (depth > MAX_DEPTH) {
       return null;
     }
     return switch (sig) {
       case Signature.TypeVarSig tv -> {
+        int m = methodParams.indexOf(tv.identifier());
+        if (m >= 0) {
+          yield JdkGenerics.Template.methodVariable(m, 0);
+        }
         int i = typeParams.indexOf(tv.identifier());
         yield i < 0 ? null : new JdkGenerics.Template(i, null, List.of());
       }
       case Signature.ArrayTypeSig a -> {
-        JdkGenerics.Template e = of(a.componentSignature(), typeParams, depth + 1);
-        yield e == null ? null : new JdkGenerics.Template(e.typeVar(), e.name(), e.args(), e.dims() + 1);
+        JdkGenerics.Template e = of(a.componentSignature(), typeParams, methodParams, depth + 1);
+        yield e == null ? null : e.arrayOf(1);
       }
       case Signature.ClassTypeSig c -> {
         List<JdkGenerics.Template> args = new ArrayList<>(c.typeArgs().size());
         for (Signature.TypeArg a : c.typeArgs()) {
           args.add(switch (a) {
             case Signature.TypeArg.Bounded b when b.wildcardIndicator() != Signature.TypeArg.Bounded.WildcardIndicator.SUPER ->
-                of(b.boundType(), typeParams, depth + 1);
+                of(b.boundType(), typeParams, methodParams, depth + 1);
             default -> null;
           });
         }

@@ -119,11 +119,16 @@ final class Generics {
    * type parameters bound through the receiver's supertypes where known; null when unknown altogether.
    */
   TypeRef instantiate(JdkGenerics.Template template, String owner, TypeRef receiver) {
+    return instantiate(template, owner, receiver, List.of());
+  }
+
+  /** The same, with a generic method's own type variables bound to {@code methodBindings} (null where unknown). */
+  TypeRef instantiate(JdkGenerics.Template template, String owner, TypeRef receiver, List<TypeRef> methodBindings) {
     if (template == null) {
       return null;
     }
     List<TypeRef> b = receiver == null || receiver.isArray() || receiver.isPrimitive() ? null
         : bindings(receiver.name(), receiver.args(), owner);
-    return JdkGenerics.instantiate(template, b == null ? List.of() : b);
+    return JdkGenerics.instantiate(template, b == null ? List.of() : b, methodBindings);
   }
 }

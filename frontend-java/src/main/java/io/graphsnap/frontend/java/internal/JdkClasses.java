@@ -26,14 +26,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * counts as unknown.
  */
 final class JdkClasses {
-  /** One method or constructor of a JDK class. */
   /**
    * One method or constructor of a class (of the JDK, the class path or the tree). {@code classParams} has bit
    * {@code i} set when parameter {@code i} is certainly no interface (a class, a primitive or an array), so no
-   * lambda or method reference can be passed there.
+   * lambda or method reference can be passed there. {@code genericParams} are the parameters' templates of a
+   * method with type variables of its own (else null); {@code packagePrivate} marks a JDK method that only its
+   * own package can call.
    */
   record JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
-      JdkGenerics.Template genericResult, long classParams) implements Signature {
+      JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams,
+      boolean packagePrivate) implements Signature {
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+        JdkGenerics.Template genericResult, long classParams) {
+      this(owner, name, params, varargs, returnType, genericResult, classParams, null, false);
+    }
+
+    JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType,
+        JdkGenerics.Template genericResult, long classParams, List<JdkGenerics.Template> genericParams) {
+      this(owner, name, params, varargs, returnType, genericResult, classParams, genericParams, false);
+    }
+
     JdkMethod(String owner, String name, List<String> params, boolean varargs, TypeRef returnType) {
       this(owner, name, params, varargs, returnType, null, 0);
     }
@@ -129,6 +141,20 @@ final class JdkClasses {
     return result;
   }
 
+  /** The canonical name of JDK class {@code qualified}'s superclass; null for interfaces, Object, or no JDK class. */
+  static String superclass(String qualified) {
+    String binary = binaryName(qualified);
+    if (binary == null) {
+      return null;
+    }
+    try {
+      Class<?> s = Class.forName(binary, false, LOADER).getSuperclass();
+      return s == null ? null : s.getCanonicalName();
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return null;
+    }
+  }
+
   static boolean isInterface(String qualified) {
     Info i = info(qualified);
     return i != null && i.isInterface();
@@ -194,7 +220,8 @@ final class JdkClasses {
           continue;
         }
         JdkMethod jm = new JdkMethod(owner, m.getName(), params(m, 0), m.isVarArgs(), returnType(m),
-            JdkGenerics.resultOf(m), classParams(m, 0));
+            JdkGenerics.resultOf(m), classParams(m, 0), JdkGenerics.paramsOf(m),
+            (m.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED)) == 0);
         if (seen.add(m.getName() + jm.params())) { // the first declaration in resolution order wins
           methods.computeIfAbsent(m.getName(), n -> new ArrayList<>(2)).add(jm);
         }
@@ -212,20 +239,15 @@ final class JdkClasses {
       }
     }
     Map<String, TypeRef> staticFields = new HashMap<>();
-    for (Field f : c.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && !(f.getGenericType() instanceof TypeVariable<?>)) {
-        TypeRef t = typeRef(f.getType());
-        if (t != null) {
-          staticFields.put(f.getName(), t);
-        }
-      }
-    }
     Map<String, TypeRef> fields = new HashMap<>();
-    for (Field f : c.getFields()) {
+    for (Field f : accessibleFields(c)) {
       if (!(f.getGenericType() instanceof TypeVariable<?>)) {
         TypeRef t = typeRef(f.getType());
         if (t != null) {
           fields.putIfAbsent(f.getName(), t);
+          if (Modifier.isStatic(f.getModifiers())) {
+            staticFields.putIfAbsent(f.getName(), t);
+          }
         }
       }
     }
@@ -247,6 +269,30 @@ final class JdkClasses {
     methods.replaceAll((k, v) -> List.copyOf(v));
     return new Info(c.isInterface(), Map.copyOf(methods), List.copyOf(constructors), Map.copyOf(staticFields),
         Map.copyOf(fields), Map.copyOf(memberTypes));
+  }
+
+  /**
+   * The fields a subclass in the tree can name: the public and protected fields that {@code c} and its
+   * superclasses declare, nearest first (so a field hides one of the same name further up, as in javac), then
+   * the public fields of its interfaces ({@code FilterInputStream.in} is protected: a tree class extending it
+   * reads it as {@code in}).
+   */
+  private static List<Field> accessibleFields(Class<?> c) {
+    List<Field> out = new ArrayList<>();
+    try {
+      for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+        for (Field f : k.getDeclaredFields()) {
+          int mod = f.getModifiers();
+          if (!f.isSynthetic() && (Modifier.isPublic(mod) || Modifier.isProtected(mod))) {
+            out.add(f);
+          }
+        }
+      }
+    } catch (LinkageError | RuntimeException e) {
+      out.clear(); // a field type that cannot be linked: the public fields below still count
+    }
+    out.addAll(List.of(c.getFields())); // the interfaces' constants (the classes' public ones again: kept first above)
+    return out;
   }
 
   /** Erased simple parameter names, as the source extractor writes them; {@code skip} drops an outer-instance parameter. */

@@ -22,18 +22,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JdkGenerics {
   /**
-   * A method's generic result in terms of its declaring class's type parameters: {@code typeVar >= 0} is the
-   * parameter at that index; otherwise the class {@code name} with argument templates (null: unknown); with
-   * {@code dims} array dimensions.
+   * A generic type in terms of its declaring class's type parameters and, for a method's parameters and result,
+   * the method's own: {@code typeVar >= 0} is the class's type parameter at that index, {@code methodVar >= 0}
+   * the method's (inferred per call, {@link MethodInference}); otherwise the class {@code name} with argument
+   * templates (null: unknown); with {@code dims} array dimensions.
    */
-  record Template(int typeVar, String name, List<Template> args, int dims) {
+  record Template(int typeVar, String name, List<Template> args, int dims, int methodVar) {
     Template(int typeVar, String name, List<Template> args) {
-      this(typeVar, name, args, 0);
+      this(typeVar, name, args, 0, -1);
     }
 
-    /** True if this template mentions a type parameter or has type arguments. */
+    Template(int typeVar, String name, List<Template> args, int dims) {
+      this(typeVar, name, args, dims, -1);
+    }
+
+    /** The method's own type variable at {@code index}, with {@code dims} array dimensions. */
+    static Template methodVariable(int index, int dims) {
+      return new Template(-1, null, List.of(), dims, index);
+    }
+
+    /** This template with {@code more} array dimensions. */
+    Template arrayOf(int more) {
+      return new Template(typeVar, name, args, dims + more, methodVar);
+    }
+
+    /** True if this template mentions a type parameter (of the class or the method) or has type arguments. */
     boolean generic() {
-      return typeVar >= 0 || !args.isEmpty();
+      return typeVar >= 0 || methodVar >= 0 || !args.isEmpty();
     }
   }
 
@@ -43,10 +58,33 @@ final class JdkGenerics {
 
   private JdkGenerics() {}
 
-  /** The template of {@code m}'s generic result when it has type arguments or is a type parameter of its class, else null. */
+  /**
+   * The template of {@code m}'s generic result when it has type arguments or is a type parameter of its class
+   * or of the method itself, else null.
+   */
   static Template resultOf(Method m) {
-    Template t = template(m.getGenericReturnType(), m.getDeclaringClass(), 0);
+    Template t = template(m.getGenericReturnType(), m.getDeclaringClass(), m, 0);
     return t != null && t.generic() ? t : null;
+  }
+
+  /**
+   * The templates of the parameters of a generic method {@code m} (one that declares type parameters of its own),
+   * in which its type variables are {@link Template#methodVariable}s; null for a method without its own type
+   * parameters, or when the generic parameter types do not line up with the erased ones.
+   */
+  static List<Template> paramsOf(Method m) {
+    if (m.getTypeParameters().length == 0) {
+      return null;
+    }
+    Type[] generic = m.getGenericParameterTypes();
+    if (generic.length != m.getParameterCount()) {
+      return null;
+    }
+    List<Template> out = new ArrayList<>(generic.length);
+    for (Type t : generic) {
+      out.add(template(t, m.getDeclaringClass(), m, 0));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**
@@ -106,6 +144,11 @@ final class JdkGenerics {
   }
 
   private static Template template(Type type, Class<?> owner, int depth) {
+    return template(type, owner, null, depth);
+  }
+
+  /** {@code type} as a template; with {@code method} non-null its own type variables are method variables. */
+  private static Template template(Type type, Class<?> owner, Method method, int depth) {
     if (depth > MAX_DEPTH) {
       return null;
     }
@@ -117,34 +160,56 @@ final class JdkGenerics {
             yield new Template(i, null, List.of());
           }
         }
-        yield null; // a method's own type variable: its bound is already the erased result
+        if (method != null) {
+          TypeVariable<Method>[] own = method.getTypeParameters();
+          for (int i = 0; i < own.length; i++) {
+            if (own[i].equals(tv)) {
+              yield Template.methodVariable(i, 0);
+            }
+          }
+        }
+        yield null; // another method's type variable: nothing known
       }
       case ParameterizedType pt when pt.getRawType() instanceof Class<?> raw && raw.getCanonicalName() != null -> {
         List<Template> args = new ArrayList<>();
         for (Type a : pt.getActualTypeArguments()) {
-          args.add(template(a, owner, depth + 1));
+          args.add(template(a, owner, method, depth + 1));
         }
         yield new Template(-1, raw.getCanonicalName(), java.util.Collections.unmodifiableList(args));
       }
       case WildcardType w -> w.getLowerBounds().length == 0 && w.getUpperBounds().length == 1
-          && w.getUpperBounds()[0] != Object.class ? template(w.getUpperBounds()[0], owner, depth + 1) : null;
+          && w.getUpperBounds()[0] != Object.class ? template(w.getUpperBounds()[0], owner, method, depth + 1) : null;
+      case java.lang.reflect.GenericArrayType ga -> {
+        Template e = method == null ? null : template(ga.getGenericComponentType(), owner, method, depth + 1);
+        yield e == null ? null : e.arrayOf(1);
+      }
       case Class<?> c when !c.isArray() && !c.isPrimitive() && c.getCanonicalName() != null ->
           new Template(-1, c.getCanonicalName(), List.of());
       case null, default -> null;
     };
   }
 
-  /** {@code template} with the declaring class's type parameters bound to {@code bindings} (null: unknown). */
+  /**
+   * {@code template} with the declaring class's type parameters bound to {@code bindings} (null: unknown); a
+   * method's own type variables are unknown.
+   */
   static TypeRef instantiate(Template template, List<TypeRef> bindings) {
-    return instantiate(template, bindings, 0);
+    return instantiate(template, bindings, List.of(), 0);
   }
 
-  private static TypeRef instantiate(Template t, List<TypeRef> bindings, int depth) {
+  /** The same, with the method's own type variables bound to {@code methodBindings} (null: unknown). */
+  static TypeRef instantiate(Template template, List<TypeRef> bindings, List<TypeRef> methodBindings) {
+    return instantiate(template, bindings, methodBindings, 0);
+  }
+
+  private static TypeRef instantiate(Template t, List<TypeRef> bindings, List<TypeRef> methodBindings, int depth) {
     if (t == null || depth > MAX_DEPTH) {
       return null;
     }
-    if (t.typeVar() >= 0) {
-      TypeRef b = t.typeVar() < bindings.size() ? bindings.get(t.typeVar()) : null;
+    if (t.typeVar() >= 0 || t.methodVar() >= 0) {
+      List<TypeRef> from = t.typeVar() >= 0 ? bindings : methodBindings;
+      int i = t.typeVar() >= 0 ? t.typeVar() : t.methodVar();
+      TypeRef b = i < from.size() ? from.get(i) : null;
       return b == null || t.dims() == 0 ? b : b.arrayOf(t.dims());
     }
     if (t.dims() > 0) {
@@ -153,7 +218,7 @@ final class JdkGenerics {
     List<TypeRef> args = new ArrayList<>(t.args().size());
     boolean any = false;
     for (Template a : t.args()) {
-      TypeRef r = instantiate(a, bindings, depth + 1);
+      TypeRef r = instantiate(a, bindings, methodBindings, depth + 1);
       any |= r != null;
       args.add(r);
     }
@@ -237,10 +302,6 @@ final class JdkGenerics {
     }
     Type p = method.getGenericParameterTypes()[argIndex];
     Class<?> fi = p instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : p instanceof Class<?> k ? k : null;
-    Method sam = fi == null || !fi.isInterface() ? null : singleAbstractMethod(fi);
-    if (sam == null) {
-      return null;
-    }
     List<TypeRef> fiArgs = new ArrayList<>();
     if (p instanceof ParameterizedType pt) {
       for (Type a : pt.getActualTypeArguments()) {
@@ -248,6 +309,29 @@ final class JdkGenerics {
             ? w.getLowerBounds().length == 1 ? w.getLowerBounds()[0] : w.getUpperBounds()[0] : a;
         fiArgs.add(instantiate(template(bound, c, 0), ownerBindings == null ? List.of() : ownerBindings));
       }
+    }
+    return samParams(fi, fiArgs);
+  }
+
+  /**
+   * The types of the parameters of a lambda whose target type is {@code target} (a cast, a variable's declared
+   * type, a method's declared result): the single abstract method's parameters of that JDK functional
+   * interface with its type arguments ({@code Predicate<Thread>} → [{@code Thread}]); null where unknown, or null
+   * altogether when {@code target} is no functional interface of the JDK.
+   */
+  static List<TypeRef> lambdaParams(TypeRef target) {
+    if (target == null || target.isArray() || target.isPrimitive()) {
+      return null;
+    }
+    Class<?> fi = load(target.name());
+    return fi == null ? null : samParams(fi, target.args());
+  }
+
+  /** The single abstract method's parameter types of interface {@code fi} with type arguments {@code fiArgs}. */
+  private static List<TypeRef> samParams(Class<?> fi, List<TypeRef> fiArgs) {
+    Method sam = fi == null || !fi.isInterface() ? null : singleAbstractMethod(fi);
+    if (sam == null) {
+      return null;
     }
     List<TypeRef> fiBindings = fi == sam.getDeclaringClass() ? fiArgs : walk(fi, fiArgs, sam.getDeclaringClass(), 0);
     List<TypeRef> out = new ArrayList<>();

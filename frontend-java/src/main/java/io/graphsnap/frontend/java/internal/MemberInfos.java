@@ -116,7 +116,7 @@ final class MemberInfos {
       boolean own = s.equals(name);
       for (FileDeclarations.Method m : t.methods()) {
         if (m.name().equals("<init>")) {
-          if (own) {
+          if (own && !m.isPrivate()) { // infos answer other files, which cannot call a private constructor
             constructors.add(new JdkClasses.JdkMethod(name, "<init>", m.params(), m.varargs(), null, null,
                 classParams(table, t, m)));
           }

@@ -40,7 +40,7 @@ public final class TreeTypes {
   /** No source tree and no class path: only the running JDK. Files are then resolved alone (legacy rules). */
   public static final TreeTypes NONE = new TreeTypes(List.of(), ClasspathTypes.EMPTY, false);
   /** Bump when what extraction derives from the table changes, so that stored summaries are redone. */
-  static final int RESOLUTION_VERSION = 3; // 3: calls edges carry their lines (sites)
+  static final int RESOLUTION_VERSION = 4; // 3: calls edges carry their lines (sites); 4: inferred method type variables, implicit close()
   static final int MAX_DEPTH = 32;
 
   /** A type's supertypes, resolved: the superclass (null for interfaces, unresolved or Object itself) and interfaces. */
@@ -476,6 +476,22 @@ public final class TreeTypes {
   /** See {@link TreeHierarchy#supertypeSimpleNames}. */
   Set<String> supertypeSimpleNames(String qualified) {
     return hierarchy.supertypeSimpleNames(qualified);
+  }
+
+  /**
+   * The superclass of class {@code qualified} of the tree or the JDK ({@code java.lang.Object} for a tree class
+   * that names none); null for Object, interfaces, class path classes and unknown types.
+   */
+  String superclassOf(String qualified) {
+    if (declares(qualified)) {
+      FileDeclarations.Type t = declaration(qualified);
+      if (t.isInterface()) {
+        return null;
+      }
+      String s = supersOf(qualified).superclass();
+      return s != null ? s : t.superclass() == null ? "java.lang.Object" : null;
+    }
+    return JdkClasses.superclass(qualified);
   }
 
   /** See {@link TreeHierarchy#allSupertypes}. */

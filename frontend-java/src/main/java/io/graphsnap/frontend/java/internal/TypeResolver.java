@@ -211,6 +211,35 @@ final class TypeResolver {
     return t == null || t.isPrimitive() ? null : t;
   }
 
+  /**
+   * The type of a multi-catch parameter ({@code IOException | RuntimeException e}): the nearest common superclass
+   * of the alternatives (javac's least upper bound, here {@code java.lang.Exception}), followed through the tree
+   * and the JDK; null when a superclass chain is not known to the end.
+   */
+  private TypeRef unionType(com.sun.source.tree.UnionTypeTree u, MethodTree method, TypeDecl ctx, int depth) {
+    java.util.List<java.util.List<String>> chains = new java.util.ArrayList<>();
+    for (Tree alt : u.getTypeAlternatives()) {
+      TypeRef t = typeRef(alt, method, ctx, depth + 1);
+      if (t == null || t.isArray() || t.isPrimitive()) {
+        return null;
+      }
+      java.util.List<String> chain = new java.util.ArrayList<>();
+      for (String c = t.name(); c != null && chain.size() < 32 && !chain.contains(c); c = scope.tree().superclassOf(c)) {
+        chain.add(c);
+      }
+      if (!chain.getLast().equals("java.lang.Object")) {
+        return null; // a chain that leaves the tree and the JDK: its classes are not known
+      }
+      chains.add(chain);
+    }
+    for (String c : chains.getFirst()) {
+      if (chains.stream().allMatch(ch -> ch.contains(c))) {
+        return new TypeRef(c, 0, byName.get(c));
+      }
+    }
+    return null;
+  }
+
   private TypeRef typeRef(Tree type, MethodTree method, TypeDecl ctx, int depth) {
     if (depth > MAX_DEPTH) {
       return TypeRef.OBJECT;
@@ -233,6 +262,7 @@ final class TypeResolver {
         yield base.withArgs(args);
       }
       case AnnotatedTypeTree an -> typeRef(an.getUnderlyingType(), method, ctx, depth + 1);
+      case com.sun.source.tree.UnionTypeTree u -> unionType(u, method, ctx, depth);
       case IdentifierTree id when id.getName().contentEquals("var") -> null;
       case IdentifierTree id -> {
         Resolved r = resolveSimple(id.getName().toString(), method, ctx);
