@@ -124,6 +124,47 @@ class BuildCommandTest {
     assertSameAsFreshBuild(tree, rebuilt, "trusted stamp, ctime moved");
   }
 
+  /**
+   * Zip entries' stamps are always trusted (their CRC-32 is the content's), so a rebuild from a rewritten archive
+   * takes every unchanged entry's hash from the stat cache: a declaration change must still re-extract the
+   * unchanged files that write its names (read after all), and the result equals a fresh build.
+   */
+  @Test
+  void aRewrittenArchiveRebuildsAsAFreshBuildWould() throws Exception {
+    Path zip = dir.resolve("src.zip");
+    String util1 = "package com.example;\npublic class Util { public static int one() { return 1; } }\n";
+    String util2 = "package com.example;\npublic class Util { public static int two() { return 2; } }\n";
+    String user = "package com.example;\nclass User { int f() { return Util.one(); } }\n";
+    String other = "package com.example;\nclass Other { int g() { return 3; } }\n";
+    String store = dir.resolve("store").toString();
+    writeZip(zip, util1, user, other);
+    CliRunner first = CliRunner.run("build", zip.toString(), "--store", store);
+    assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
+    CliRunner same = CliRunner.run("build", zip.toString(), "--store", store);
+    assertTrue(same.err().contains("0 extracted, 3 reused"), same::toString);
+    assertEquals(first.out(), same.out());
+
+    writeZip(zip, util2, user, other); // Util's member renamed: User writes the old name, Other does not
+    CliRunner changed = CliRunner.run("build", zip.toString(), "--store", store);
+    assertTrue(changed.err().contains("2 extracted, 1 reused"), changed::toString);
+    assertSameAsFreshBuild(zip.toString(), changed, "declaration change in an archive");
+    writeZip(zip, util1, user, other);
+    assertSameAsFreshBuild(zip.toString(), CliRunner.run("build", zip.toString(), "--store", store), "and back");
+  }
+
+  private static void writeZip(Path zip, String util, String user, String other) throws Exception {
+    Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+      for (String[] e : new String[][] {{"com/example/Util.java", util}, {"com/example/User.java", user},
+          {"com/example/Other.java", other}}) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+        out.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   private static void rewriteKeepingSizeAndTime(Path file, String text) throws Exception {
     var mtime = Files.getLastModifiedTime(file);
     assertEquals(Files.size(file), text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
