@@ -118,7 +118,14 @@ final class BuildCommand implements Callable<Integer> {
       scan = new DeclarationScan().threads(jobs).cache(state.cache())
           .knownHashes(p -> stamps.sha256(p, taken.stamps().get(p)))
           .retain(RetainedTrees.ofHeap()).run(tree);
-      stamps.update(storeOption.store, taken, scan.sourceSha256());
+      try {
+        stamps.update(storeOption.store, taken, scan.sourceSha256());
+      } catch (IOException e) {
+        // a cache: the old file (or none) stays, and stays true; the next build reads what it cannot vouch for
+        root.err().println("graphsnap: could not update the stat cache " + SourceStamps.FILE + " ("
+            + TerminalText.escape(String.valueOf(e.getMessage()))
+            + "); the next build reads the files it could not record");
+      }
       table = DeclarationTable.of(scan.declarations(), libraries);
       // A stored summary is reused only if extracting it with this table gives the same (see ResolutionState).
       sameTable = state.extractedWith(table.fingerprint());
