@@ -112,7 +112,20 @@ final class BuildCommand implements Callable<Integer> {
       // Pass 1: every file's declarations (unchanged files from the last build's cache) → the tree's table.
       progress.status("declarations");
       ResolutionState state = ResolutionState.read(storeOption.store);
-      scan = new DeclarationScan().threads(jobs).cache(state.cache()).retain(RetainedTrees.ofHeap()).run(tree);
+      // Each file's stamp, then the stat cache: an unchanged file is not read again (see SourceStamps).
+      SourceStamps.Taken taken = SourceStamps.take(tree);
+      SourceStamps stamps = SourceStamps.read(storeOption.store, SourceStamps.rootOf(tree));
+      scan = new DeclarationScan().threads(jobs).cache(state.cache())
+          .knownHashes(p -> stamps.sha256(p, taken.stamps().get(p)))
+          .retain(RetainedTrees.ofHeap()).run(tree);
+      try {
+        stamps.update(storeOption.store, taken, scan.sourceSha256());
+      } catch (IOException e) {
+        // a cache: the old file (or none) stays, and stays true; the next build reads what it cannot vouch for
+        root.err().println("graphsnap: could not update the stat cache " + SourceStamps.FILE + " ("
+            + TerminalText.escape(String.valueOf(e.getMessage()))
+            + "); the next build reads the files it could not record");
+      }
       table = DeclarationTable.of(scan.declarations(), libraries);
       // A stored summary is reused only if extracting it with this table gives the same (see ResolutionState).
       sameTable = state.extractedWith(table.fingerprint());
@@ -134,6 +147,7 @@ final class BuildCommand implements Callable<Integer> {
                 .declarations(table)
                 .trees(scan.trees())
                 .changed(change)
+                .knownHashes(scan.sourceSha256())
                 .skipIf((file, sha) -> {
                   boolean reuse = !pending.contains(file) && isStored(store, file, sha);
                   if (reuse) {

@@ -192,15 +192,24 @@ final class ResolutionState {
 
   /** The declarations cache for {@link DeclarationScan}. */
   DeclarationScan.Cache cache() {
-    return (path, sha) -> {
-      Entry e = entries.get(path);
-      if (e == null || !Arrays.equals(e.sha256(), sha)) {
-        return null;
+    return new DeclarationScan.Cache() {
+      @Override
+      public FileDeclarations lookup(String path, byte[] sha) {
+        Entry e = entries.get(path);
+        if (e == null || !Arrays.equals(e.sha256(), sha)) {
+          return null;
+        }
+        try {
+          return FileDeclarations.decode(e.declarations());
+        } catch (IOException ex) {
+          return null;
+        }
       }
-      try {
-        return FileDeclarations.decode(e.declarations());
-      } catch (IOException ex) {
-        return null;
+
+      @Override
+      public boolean mayHave(String path, byte[] sha) {
+        Entry e = entries.get(path);
+        return e != null && Arrays.equals(e.sha256(), sha);
       }
     };
   }

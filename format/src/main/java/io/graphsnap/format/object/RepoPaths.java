@@ -19,6 +19,9 @@ public final class RepoPaths {
    *     control character, is empty or too long
    */
   public static String normalise(String path) {
+    if (isNormal(path)) {
+      return path; // the common case, without splitting
+    }
     if (path == null || path.isEmpty()) {
       throw new InvalidSummaryException("path is empty");
     }
@@ -60,11 +63,31 @@ public final class RepoPaths {
 
   /** Returns true if {@code path} is already in the normal form {@link #normalise} produces. */
   public static boolean isNormal(String path) {
-    try {
-      return normalise(path).equals(path);
-    } catch (InvalidSummaryException e) {
+    // One pass, no allocation (index readers and source trees check every path): the same answer as
+    // normalise(path).equals(path).
+    int n = path == null ? 0 : path.length();
+    if (n == 0 || n > Limits.MAX_PATH_BYTES || path.charAt(0) == '/'
+        || n >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
       return false;
     }
+    int segmentStart = 0;
+    boolean ascii = true;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? path.charAt(i) : '/';
+      if (c == '/') {
+        int length = i - segmentStart;
+        if (length == 0 || length == 1 && path.charAt(segmentStart) == '.'
+            || length == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.') {
+          return false; // an empty (repeated or trailing slash), "." or ".." segment
+        }
+        segmentStart = i + 1;
+      } else if (isControl(c) || c == '\\') {
+        return false;
+      } else if (c >= 0x80) {
+        ascii = false;
+      }
+    }
+    return ascii || path.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_PATH_BYTES;
   }
 
   /** Whether {@code c} is a C0 control (U+0000–U+001F), DEL (U+007F) or a C1 control (U+0080–U+009F). */

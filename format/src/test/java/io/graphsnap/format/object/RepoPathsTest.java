@@ -67,4 +67,45 @@ class RepoPathsTest {
     }
     return -1;
   }
+
+  /** The definition isNormal's one-pass scan must agree with: what normalise did before its fast path. */
+  private static String normaliseBySplitting(String path) {
+    if (path.isEmpty() || path.startsWith("/")
+        || path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+      return null;
+    }
+    StringBuilder normal = new StringBuilder();
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..") || segment.chars().anyMatch(c -> RepoPaths.isControl((char) c) || c == '\\')) {
+        return null;
+      }
+      normal.append(normal.isEmpty() ? "" : "/").append(segment);
+    }
+    String r = normal.toString();
+    return r.isEmpty() || r.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PATH_BYTES ? null : r;
+  }
+
+  @Test
+  void isNormalAgreesWithNormalisingBySplitting() {
+    java.util.Random random = new java.util.Random(13);
+    char[] alphabet = {'a', 'b', '.', '.', '/', '/', '\\', ':', 'C', '\u0001', '\u009b', '\u00e9', '\u20ac', ' '};
+    for (int round = 0; round < 200_000; round++) {
+      int length = random.nextInt(round % 1000 == 0 ? Limits.MAX_PATH_BYTES + 8 : 9);
+      StringBuilder b = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        b.append(round % 1000 == 0 && random.nextInt(8) > 0 ? 'x' : alphabet[random.nextInt(alphabet.length)]);
+      }
+      String path = b.toString();
+      String expected = normaliseBySplitting(path);
+      assertEquals(path.equals(expected), RepoPaths.isNormal(path), () -> "isNormal of \"" + path + "\"");
+      if (expected == null) {
+        assertThrows(InvalidSummaryException.class, () -> RepoPaths.normalise(path), () -> "normalise of " + path);
+      } else {
+        assertEquals(expected, RepoPaths.normalise(path));
+      }
+    }
+  }
 }

@@ -32,6 +32,24 @@ public final class DeclarationScan {
   public interface Cache {
     /** The declarations of this exact file, or null. */
     FileDeclarations lookup(String path, byte[] sourceSha256);
+
+    /**
+     * True if {@link #lookup} may answer for this exact file (cheap: no decoding); a file for which it is true
+     * but whose lookup then fails is read and parsed after all.
+     */
+    default boolean mayHave(String path, byte[] sourceSha256) {
+      return lookup(path, sourceSha256) != null;
+    }
+  }
+
+  /**
+   * Source hashes known without reading the files (e.g. from a stat cache, {@link FileStamp}); called from the
+   * scanning thread only.
+   */
+  @FunctionalInterface
+  public interface KnownHashes {
+    /** The SHA-256 of the file's current content, or null if it must be read to know it. */
+    byte[] sha256(String path);
   }
 
   /**
@@ -48,6 +66,7 @@ public final class DeclarationScan {
 
   private int threads = Runtime.getRuntime().availableProcessors();
   private Cache cache;
+  private KnownHashes known;
   private RetainedTrees trees = new RetainedTrees(0);
 
   /** Sets the number of worker threads (at least 1). */
@@ -62,6 +81,15 @@ public final class DeclarationScan {
   /** Takes declarations from {@code c} for files it knows. */
   public DeclarationScan cache(Cache c) {
     this.cache = c;
+    return this;
+  }
+
+  /**
+   * Takes each file's source hash from {@code hashes} where it knows it: a file whose declarations the
+   * {@link #cache} has for that hash is then not read at all.
+   */
+  public DeclarationScan knownHashes(KnownHashes hashes) {
+    this.known = hashes;
     return this;
   }
 
@@ -86,102 +114,155 @@ public final class DeclarationScan {
     return DeclarationTable.of(new DeclarationScan().threads(threads).run(tree).declarations(), classpath);
   }
 
-  /** Reads every file of {@code tree} and collects its declarations. */
+  /**
+   * Reads every file of {@code tree} (but those whose hash is {@link #knownHashes known} and whose declarations
+   * the {@link #cache} has) and collects its declarations.
+   */
   public Result run(SourceTree tree) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    ConcurrentLinkedQueue<FileDeclarations> out = new ConcurrentLinkedQueue<>();
-    java.util.concurrent.ConcurrentHashMap<String, byte[]> shas = new java.util.concurrent.ConcurrentHashMap<>();
-    AtomicInteger parsed = new AtomicInteger();
-    AtomicInteger cached = new AtomicInteger();
-    AtomicReference<Throwable> fatal = new AtomicReference<>();
-    Semaphore inFlight = new Semaphore(2 * threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform()
-        .name("graphsnap-declarations").daemon(true).stackSize(WORKER_STACK_BYTES).unstarted(r));
-    ThreadLocal<BatchParser> parsers = ThreadLocal.withInitial(BatchParser::new);
-    try {
-      List<SourceFile> batch = new ArrayList<>(BATCH_FILES);
-      long batchBytes = 0;
-      List<String> paths = tree.paths();
-      for (int p = 0; p <= paths.size(); p++) {
-        if (fatal.get() != null) {
-          break;
-        }
-        if (p < paths.size()) {
-          try {
-            SourceFile file = tree.read(paths.get(p));
-            batch.add(file);
-            batchBytes += file.bytes().length;
-          } catch (IOException | RuntimeException e) {
-            // the second pass reports it
-          }
-          if (batch.size() < BATCH_FILES && batchBytes < BATCH_BYTES) {
-            continue;
-          }
-        }
-        if (batch.isEmpty()) {
-          continue;
-        }
-        List<SourceFile> files = batch;
-        batch = new ArrayList<>(BATCH_FILES);
-        batchBytes = 0;
-        inFlight.acquire();
-        pool.execute(() -> {
-          try {
-            List<BatchParser.Source> toParse = new ArrayList<>(files.size());
-            List<byte[]> toParseSha = new ArrayList<>(files.size());
-            for (SourceFile file : files) {
-              byte[] sha = Sha256.of(file.bytes());
-              FileDeclarations d = cache == null ? null : cache.lookup(file.path(), sha);
-              shas.put(file.path(), sha);
-              if (d != null && d.path().equals(file.path())) {
-                cached.incrementAndGet();
-                out.add(d);
-              } else {
-                toParse.add(new BatchParser.Source(file.path(), decode(file.bytes()), file.bytes()));
-                toParseSha.add(sha);
-              }
-            }
-            if (!toParse.isEmpty()) {
-              List<ParsedUnit> units = parsers.get().parse(toParse);
-              for (int i = 0; i < units.size(); i++) {
-                ParsedUnit unit = units.get(i);
-                if (unit != null) {
-                  try {
-                    out.add(SkeletonCollector.collect(unit));
-                    parsed.incrementAndGet();
-                    trees.offer(unit, toParseSha.get(i));
-                  } catch (RuntimeException | StackOverflowError e) {
-                    // declares nothing; the second pass reports the file
-                  }
-                }
-              }
-            }
-          } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // declares nothing; the second pass reports the files (one by one, each failing on its own)
-          } catch (Throwable t) {
-            fatal.compareAndSet(null, t);
-          } finally {
-            inFlight.release();
-          }
-        });
-      }
-    } finally {
-      pool.shutdown();
-      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-        // wait for the files in flight
-      }
+    Pass pass = new Pass(tree);
+    List<String> missed = pass.scan(tree.paths(), known);
+    if (!missed.isEmpty() && pass.fatal.get() == null) {
+      pass.scan(missed, null); // known, but the cache could not decode them after all: read and parse them
     }
-    Throwable t = fatal.get();
+    Throwable t = pass.fatal.get();
     if (t instanceof Error e) {
       throw e;
     }
     if (t != null) {
       throw new IllegalStateException("declaration scan failed", t);
     }
-    shas.keySet().retainAll(new java.util.HashSet<>(out.stream().map(FileDeclarations::path).toList()));
-    List<FileDeclarations> sorted = new ArrayList<>(out);
+    var shas = pass.shas;
+    shas.keySet().retainAll(new java.util.HashSet<>(pass.out.stream().map(FileDeclarations::path).toList()));
+    List<FileDeclarations> sorted = new ArrayList<>(pass.out);
     sorted.sort(Comparator.comparing(FileDeclarations::path));
-    return new Result(List.copyOf(sorted), java.util.Map.copyOf(shas), parsed.get(), cached.get(),
+    return new Result(List.copyOf(sorted), java.util.Map.copyOf(shas), pass.parsed.get(), pass.cached.get(),
         System.nanoTime() - start, trees);
+  }
+
+  /** A file whose hash is known and whose declarations the cache should have: not read. */
+  private record Known(String path, byte[] sha256) {}
+
+  /** The state of one run, shared by its worker threads. */
+  private final class Pass {
+    final SourceTree tree;
+    final ConcurrentLinkedQueue<FileDeclarations> out = new ConcurrentLinkedQueue<>();
+    final java.util.concurrent.ConcurrentHashMap<String, byte[]> shas = new java.util.concurrent.ConcurrentHashMap<>();
+    final AtomicInteger parsed = new AtomicInteger();
+    final AtomicInteger cached = new AtomicInteger();
+    final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    final ThreadLocal<BatchParser> parsers = ThreadLocal.withInitial(BatchParser::new);
+
+    Pass(SourceTree tree) {
+      this.tree = tree;
+    }
+
+    /**
+     * Scans {@code paths} (files with a hash in {@code hashes} and in the cache without reading them) and returns
+     * the paths of known files whose cached declarations then could not be decoded.
+     */
+    List<String> scan(List<String> paths, KnownHashes hashes) throws InterruptedException {
+      ConcurrentLinkedQueue<String> missed = new ConcurrentLinkedQueue<>();
+      Semaphore inFlight = new Semaphore(2 * threads);
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform()
+          .name("graphsnap-declarations").daemon(true).stackSize(WORKER_STACK_BYTES).unstarted(r));
+      try {
+        List<Object> batch = new ArrayList<>(BATCH_FILES);
+        long batchBytes = 0;
+        for (int p = 0; p <= paths.size(); p++) {
+          if (fatal.get() != null) {
+            break;
+          }
+          if (p < paths.size()) {
+            String path = paths.get(p);
+            byte[] sha = hashes == null || cache == null ? null : hashes.sha256(path);
+            if (sha != null && cache.mayHave(path, sha)) {
+              batch.add(new Known(path, sha));
+            } else {
+              try {
+                SourceFile file = tree.read(path);
+                batch.add(file);
+                batchBytes += file.bytes().length;
+              } catch (IOException | RuntimeException e) {
+                // the second pass reports it
+              }
+            }
+            if (batch.size() < BATCH_FILES * (batchBytes == 0 ? 4 : 1) && batchBytes < BATCH_BYTES) {
+              continue;
+            }
+          }
+          if (batch.isEmpty()) {
+            continue;
+          }
+          List<Object> items = batch;
+          batch = new ArrayList<>(BATCH_FILES);
+          batchBytes = 0;
+          inFlight.acquire();
+          pool.execute(() -> {
+            try {
+              scanBatch(items, missed);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+              // declares nothing; the second pass reports the files (one by one, each failing on its own)
+            } catch (Throwable t) {
+              fatal.compareAndSet(null, t);
+            } finally {
+              inFlight.release();
+            }
+          });
+        }
+      } finally {
+        pool.shutdown();
+        while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+          // wait for the files in flight
+        }
+      }
+      List<String> sortedMissed = new ArrayList<>(missed);
+      sortedMissed.sort(null);
+      return sortedMissed;
+    }
+
+    private void scanBatch(List<Object> items, ConcurrentLinkedQueue<String> missed) {
+      List<BatchParser.Source> toParse = new ArrayList<>(items.size());
+      List<byte[]> toParseSha = new ArrayList<>(items.size());
+      for (Object item : items) {
+        if (item instanceof Known k) {
+          FileDeclarations d = cache.lookup(k.path(), k.sha256());
+          if (d != null && d.path().equals(k.path())) {
+            shas.put(k.path(), k.sha256());
+            cached.incrementAndGet();
+            out.add(d);
+          } else {
+            missed.add(k.path());
+          }
+          continue;
+        }
+        SourceFile file = (SourceFile) item;
+        byte[] sha = Sha256.of(file.bytes());
+        FileDeclarations d = cache == null ? null : cache.lookup(file.path(), sha);
+        shas.put(file.path(), sha);
+        if (d != null && d.path().equals(file.path())) {
+          cached.incrementAndGet();
+          out.add(d);
+        } else {
+          toParse.add(new BatchParser.Source(file.path(), decode(file.bytes()), file.bytes()));
+          toParseSha.add(sha);
+        }
+      }
+      if (!toParse.isEmpty()) {
+        List<ParsedUnit> units = parsers.get().parse(toParse);
+        for (int i = 0; i < units.size(); i++) {
+          ParsedUnit unit = units.get(i);
+          if (unit != null) {
+            try {
+              out.add(SkeletonCollector.collect(unit));
+              parsed.incrementAndGet();
+              trees.offer(unit, toParseSha.get(i));
+            } catch (RuntimeException | StackOverflowError e) {
+              // declares nothing; the second pass reports the file
+            }
+          }
+        }
+      }
+    }
   }
 }

@@ -74,6 +74,7 @@ public final class ParallelExtraction {
   private DeclarationChange change = DeclarationChange.NONE;
   private ClasspathTypes classpath = ClasspathTypes.EMPTY;
   private boolean fileByFile;
+  private java.util.Map<String, byte[]> knownHashes = java.util.Map.of();
 
   /** A run on all available processors, extracting every file, without progress reports. */
   public ParallelExtraction() {}
@@ -132,6 +133,16 @@ public final class ParallelExtraction {
     return this;
   }
 
+  /**
+   * The source hashes of files as the declaration pass found them ({@link DeclarationScan.Result#sourceSha256()}):
+   * while the declarations' change affects no file ({@link DeclarationChange#NONE}), a file with a known hash that
+   * the skip check finds stored is skipped without being read again.
+   */
+  public ParallelExtraction knownHashes(java.util.Map<String, byte[]> hashes) {
+    this.knownHashes = hashes == null ? java.util.Map.of() : hashes;
+    return this;
+  }
+
   /** Reports progress to {@code listener} after each file. */
   public ParallelExtraction onProgress(Progress listener) {
     this.progress = listener;
@@ -158,6 +169,8 @@ public final class ParallelExtraction {
       kept = null;
     }
     Run run = new Run(tree.size(), sink, declarations);
+    // without a change of declarations, whether a file is stored is all the skip check needs to know
+    boolean skipUnread = storedCheck != null && !change.all() && change.words().isEmpty();
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * threads);
     List<Thread> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
@@ -174,6 +187,10 @@ public final class ParallelExtraction {
         RetainedTrees.Tree parsed = kept == null ? null : kept.take(path);
         if (parsed != null) {
           queue.put(parsed);
+          continue;
+        }
+        byte[] known = skipUnread ? knownHashes.get(path) : null;
+        if (known != null && run.skip(storedCheck, path, known)) {
           continue;
         }
         SourceFile file;

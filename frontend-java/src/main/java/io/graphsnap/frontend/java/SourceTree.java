@@ -44,6 +44,7 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
   private final Map<String, ZipEntry> entries; // null for a directory
   private final List<String> paths;
   private final List<String> skipped;
+  private boolean posixAttributes = true; // false once the file system turned out not to have the "unix" view
 
   private SourceTree(Path root, ZipFile zip, Map<String, ZipEntry> entries, List<String> paths, List<String> skipped) {
     this.root = root;
@@ -221,6 +222,46 @@ public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
       bytes = Files.readAllBytes(file);
     }
     return new SourceFile(path, bytes);
+  }
+
+  /**
+   * The metadata stamp of one file of this tree, read without reading its content (for an archive, from the
+   * central directory read when the tree was opened; for a directory, one {@code stat} that follows links, as
+   * {@link #read} does). Take the stamp before reading the file: a change after the stamp then changes it.
+   *
+   * @param path one of {@link #paths()}
+   * @throws IOException if the file's attributes cannot be read
+   * @throws IllegalArgumentException if {@code path} is not one of {@link #paths()}
+   */
+  public FileStamp stamp(String path) throws IOException {
+    if (zip != null) {
+      ZipEntry e = entries.get(path);
+      if (e == null) {
+        throw new IllegalArgumentException(path + " is not a source file of " + root);
+      }
+      return new FileStamp(FileStamp.Kind.ZIP_ENTRY, e.getSize(), e.getTime(), e.getCrc(), e.getCompressedSize(),
+          e.getMethod());
+    }
+    if (Collections.binarySearch(paths, path) < 0) {
+      throw new IllegalArgumentException(path + " is not a source file of " + root);
+    }
+    Path file = root.resolve(path);
+    if (posixAttributes) {
+      try {
+        Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev");
+        return new FileStamp(FileStamp.Kind.POSIX_FILE, (Long) a.get("size"), nanos(a.get("lastModifiedTime")),
+            nanos(a.get("ctime")), (Long) a.get("ino"), (Long) a.get("dev"));
+      } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+        posixAttributes = false; // no "unix" view here: basic attributes from now on
+      }
+    }
+    var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    return new FileStamp(FileStamp.Kind.BASIC_FILE, a.size(), nanos(a.lastModifiedTime()), nanos(a.creationTime()), 0,
+        0);
+  }
+
+  private static long nanos(Object fileTime) {
+    return ((java.nio.file.attribute.FileTime) fileTime).to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   private byte[] readBounded(InputStream in, String path) throws IOException {

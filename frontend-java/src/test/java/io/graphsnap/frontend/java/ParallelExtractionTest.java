@@ -1,5 +1,6 @@
 package io.graphsnap.frontend.java;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -148,6 +149,49 @@ class ParallelExtractionTest {
     assertEquals(reparsed.keySet(), kept.keySet());
     for (String path : reparsed.keySet()) {
       assertTrue(java.util.Arrays.equals(reparsed.get(path), kept.get(path)), path);
+    }
+  }
+
+  /**
+   * A file whose hash is known (a stat cache) and whose declarations the cache has is not read by the declaration
+   * pass, nor by the extraction when the skip check finds it stored: both take the known hash as the truth, which
+   * a deliberately different "known" hash shows. A known hash the cache does not have makes the file read after all.
+   */
+  @Test
+  void filesWithKnownHashesAreNotReadAgain() throws Exception {
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"))) {
+      DeclarationScan.Result first = new DeclarationScan().threads(2).run(tree);
+      java.util.Map<String, io.graphsnap.frontend.java.internal.FileDeclarations> byPath = new java.util.HashMap<>();
+      first.declarations().forEach(d -> byPath.put(d.path(), d));
+      String unread = first.declarations().get(0).path();
+      byte[] pretend = new byte[32];
+      java.util.Arrays.fill(pretend, (byte) 7); // no file has this hash: only a file not read can report it
+      java.util.Map<String, byte[]> cached = new java.util.HashMap<>(first.sourceSha256());
+      cached.put(unread, pretend);
+      DeclarationScan.Cache cache = (path, sha) -> java.util.Arrays.equals(cached.get(path), sha) ? byPath.get(path) : null;
+      String stale = first.declarations().get(1).path();
+      DeclarationScan.Result second = new DeclarationScan().threads(2).cache(cache)
+          .knownHashes(path -> path.equals(stale) ? pretend : cached.get(path)).run(tree);
+      assertArrayEquals(pretend, second.sourceSha256().get(unread), "the known hash, not the file's: not read");
+      assertArrayEquals(first.sourceSha256().get(stale), second.sourceSha256().get(stale),
+          "a known hash the cache does not have: the file is read and hashed");
+      assertEquals(0, second.parsed(), "the stale file, once read, has its real hash, which the cache knows");
+      assertEquals(first.declarations().size(), second.cached());
+      assertEquals(DeclarationTable.of(first.declarations(), null).fingerprintHex(),
+          DeclarationTable.of(second.declarations(), null).fingerprintHex());
+
+      java.util.List<String> checked = new java.util.ArrayList<>();
+      java.util.List<String> extracted = new java.util.ArrayList<>();
+      ExtractionResult r = new ParallelExtraction().threads(2).declarations(DeclarationTable.of(first.declarations(), null))
+          .knownHashes(second.sourceSha256())
+          .skipIf((path, sha) -> {
+            checked.add(path);
+            return java.util.Arrays.equals(sha, second.sourceSha256().get(path)) && !path.equals(stale);
+          })
+          .run(tree, summary -> extracted.add(summary.path()));
+      assertTrue(checked.contains(unread));
+      assertEquals(java.util.List.of(stale), extracted, "only the file the skip check does not find stored");
+      assertEquals(tree.size() - 1, r.reused());
     }
   }
 }

@@ -110,6 +110,59 @@ class SourceTreeTest {
     assertTrue(zip.isAbsolute());
   }
 
+  @Test
+  void aZipEntrysStampIsItsCentralDirectoryRecordAndChangesWithItsContent() throws IOException {
+    Path zip = tmp.resolve("a.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      entry(out, "p/A.java", "class A {}");
+      entry(out, "p/B.java", "class B {}");
+    }
+    FileStamp a;
+    FileStamp b;
+    try (SourceTree tree = SourceTree.open(zip)) {
+      a = tree.stamp("p/A.java");
+      b = tree.stamp("p/B.java");
+      assertEquals(FileStamp.Kind.ZIP_ENTRY, a.kind());
+      assertEquals(10, a.size());
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update("class A {}".getBytes(StandardCharsets.UTF_8));
+      assertEquals(crc.getValue(), a.changed());
+      assertTrue(a.trustworthy(System.currentTimeMillis() * 1_000_000L), "the CRC is the content's: never racy");
+      assertThrows(IllegalArgumentException.class, () -> tree.stamp("p/C.java"));
+    }
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) { // same names and sizes
+      entry(out, "p/A.java", "class A {}");
+      entry(out, "p/B.java", "class X {}");
+    }
+    try (SourceTree tree = SourceTree.open(zip)) {
+      assertEquals(a.changed(), tree.stamp("p/A.java").changed());
+      assertEquals(a.size(), tree.stamp("p/A.java").size());
+      assertTrue(!b.equals(tree.stamp("p/B.java")), "same size, other content: another CRC");
+    }
+  }
+
+  @Test
+  void aFilesStampChangesWhenItIsRewrittenEvenWithItsSizeAndTimeKept() throws Exception {
+    write(tmp.resolve("p/A.java"), "class A {}");
+    try (SourceTree tree = SourceTree.open(tmp)) {
+      FileStamp before = tree.stamp("p/A.java");
+      assertEquals(10, before.size());
+      long now = System.currentTimeMillis() * 1_000_000L;
+      assertTrue(!before.trustworthy(now), "just written: racily clean, not to be trusted");
+      assertTrue(before.trustworthy(now + FileStamp.RACY_SLACK_NANOS + 1_000_000_000L), "trusted once old enough");
+      java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(tmp.resolve("p/A.java"));
+      Thread.sleep(20); // past the clock tick of the first write, for the ctime
+      Files.writeString(tmp.resolve("p/A.java"), "class B {}");
+      Files.setLastModifiedTime(tmp.resolve("p/A.java"), mtime);
+      FileStamp after = tree.stamp("p/A.java");
+      assertEquals(before.size(), after.size());
+      assertEquals(before.modified(), after.modified());
+      if (after.kind() == FileStamp.Kind.POSIX_FILE) {
+        assertTrue(!before.equals(after), "the ctime moved: the stamp differs");
+      }
+    }
+  }
+
   private static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);

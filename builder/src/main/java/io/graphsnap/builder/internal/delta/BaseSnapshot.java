@@ -43,7 +43,8 @@ final class BaseSnapshot implements AutoCloseable {
   private final MemorySegment effectBitmaps;
   private final ImmutableRoaringBitmap[] kindCache;
   private final ImmutableRoaringBitmap[] effectCache;
-  private final PageCache.File pageCache;
+  private final Path path;
+  private PageCache.File pageCache; // opened on first use: describing a snapshot never evicts
   private boolean evictOnClose;
 
   private BaseSnapshot(GraphSnapshot graph, Path path, SnapshotFile raw) {
@@ -51,7 +52,7 @@ final class BaseSnapshot implements AutoCloseable {
     this.resource = path.toString();
     this.raw = raw;
     this.file = raw.bytes();
-    this.pageCache = PageCache.open(path, file);
+    this.path = path;
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
     this.names = section(SectionId.NODE_NAMES);
@@ -127,7 +128,15 @@ final class BaseSnapshot implements AutoCloseable {
     if (offset < 0 || offset + to > file.byteSize()) {
       return;
     }
-    pageCache.evict(offset + from, to - from);
+    pageCache().evict(offset + from, to - from);
+  }
+
+  /** The page-cache handle of this file, opened when first needed (it loads native bindings). */
+  private PageCache.File pageCache() {
+    if (pageCache == null) {
+      pageCache = PageCache.open(path, file);
+    }
+    return pageCache;
   }
 
   /** Evicts the whole of {@code section}; see {@link #evict(MemorySegment, long, long)}. */
@@ -140,6 +149,7 @@ final class BaseSnapshot implements AutoCloseable {
    * complete. Not for a build that republishes the base.
    */
   void evictOnClose() {
+    pageCache(); // opened while the file is still mapped
     evictOnClose = true;
   }
 
@@ -302,10 +312,12 @@ final class BaseSnapshot implements AutoCloseable {
       try {
         graph.close();
       } finally {
-        if (evictOnClose) {
-          pageCache.evictUnmapped();
+        if (pageCache != null) {
+          if (evictOnClose) {
+            pageCache.evictUnmapped();
+          }
+          pageCache.close();
         }
-        pageCache.close();
       }
     }
   }
