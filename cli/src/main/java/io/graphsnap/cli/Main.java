@@ -23,7 +23,7 @@ public final class Main {
     try {
       PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
       PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-      code = GraphsnapCommand.newCommandLine(out, err, args).execute(args);
+      code = GraphsnapCommand.execute(out, err, args);
       out.flush();
       err.flush();
     } catch (OutOfMemoryError e) {
