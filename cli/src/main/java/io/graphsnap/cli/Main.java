@@ -31,6 +31,11 @@ public final class Main {
       System.err.flush();
       code = ExitCodes.CORRUPT;
     }
+    if (halt) {
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(code);
+    }
     System.exit(code);
   }
 }
