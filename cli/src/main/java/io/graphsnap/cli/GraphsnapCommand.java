@@ -34,7 +34,10 @@ public final class GraphsnapCommand implements Runnable {
   /**
    * The subcommands, in the order {@code --help} lists them. Registered with picocli one by one (rather than in
    * the {@code @Command} annotation) so that a run of one command builds only that command's model: picocli
-   * reflects over every registered command class, which cost most of the start-up of a one-line query.
+   * reflects over every registered command class, which cost most of the start-up of a one-line query. picocli's
+   * {@code help} command comes last in the listing, registered apart ({@link #newCommandLine(PrintWriter,
+   * PrintWriter, String[])}): this list is built whenever this class is, and picocli's classes cannot come from the
+   * JDK's AOT cache (their class files are Java 5), so naming one here would load it from the jar on every run.
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(
       BuildCommand.class,
@@ -66,8 +69,7 @@ public final class GraphsnapCommand implements Runnable {
       io.graphsnap.cli.mcp.McpCommand.class,
       IngestScipCommand.class,
       SearchCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class);
+      CompletionCommand.class);
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")
   boolean quiet;
@@ -102,6 +104,9 @@ public final class GraphsnapCommand implements Runnable {
     Class<?> only = arguments == null ? null : SubcommandIndex.find(arguments);
     for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
       cl.addSubcommand(sub);
+    }
+    if (only == null) {
+      cl.addSubcommand(CommandLine.HelpCommand.class);
     }
     addHelpOptions(cl);
     cl.setOut(out);
