@@ -10,7 +10,8 @@ import java.util.Set;
  * of a one-line query's start-up (its class files are Java 5, which the JDK's AOT cache does not take).
  *
  * <p>It declines, and picocli runs the command line as before, on anything it does not read exactly as picocli
- * does: another command, an unknown or repeated option, {@code -h}/{@code --help}/{@code --version}, clustered short
+ * does, and on {@code -v}/{@code --verbose} (whose stack traces would show this class's frames instead of
+ * picocli's): another command, an unknown or repeated option, {@code -h}/{@code --help}/{@code --version}, clustered short
  * options, {@code --}, an {@code @file} argument, an empty argument, an option value that starts with {@code -} or is
  * not a plain spelling (see {@link QuickOptions}), a missing value, a second positional parameter. What a command
  * then does, prints and exits with is the same either way: the same command object runs, and its failures are

@@ -56,8 +56,8 @@ class QuickCommandLineTest {
         args("lookup", "--json", "auth.login", "--store=" + store),
         args("-q", "lookup", "no.such", "--store", store),
         args("lookup", "no.such", "--json", "--store", store),
-        args("lookup", "login", "--store", store, "-v"),
-        args("lookup", "auth", "--json", "--store", store, "--verbose"),
+        args("lookup", "login", "--store", store),
+        args("lookup", "auth", "--json", "--store", store),
         args("lookup", "--store", store),
         args("lookup", "x", "--stdin", "--store", store),
         args("lookup", "x", "--store", dir.resolve("none").toString()),
@@ -93,7 +93,8 @@ class QuickCommandLineTest {
         args("lookup", "x", "--type", "calls"), args("neighbors", "x", "--limit", "010"), args("neighbors", "x", "--limit", "-1"),
         args("neighbors", "x", "--limit", "+1"), args("neighbors", "x", "--offset", "0x10"), args("search", "x", "--kind", "a,,b"),
         args("search", "x", "--kind", "a", "--kind", "b"), args("search", "x", "--kind", "\"a,b\""), args("--color", "NEVER", "lookup", "x"),
-        args("lookup", "x", "--stor", "s"), args("lookup", "x", "--snapshot", "a\0b"), args("neighbors", "x", "--limit", "99999999999"));
+        args("lookup", "x", "--stor", "s"), args("lookup", "x", "--snapshot", "a\0b"), args("neighbors", "x", "--limit", "99999999999"),
+        args("lookup", "x", "-v"), args("--verbose", "lookup", "x"));
     for (String[] run : declined) {
       assertNull(QuickCommandLine.parse(run, GraphsnapCommand.root(NULL, NULL)), () -> "read " + Arrays.toString(run));
     }
@@ -108,7 +109,7 @@ class QuickCommandLineTest {
     options.put("neighbors", List.of("--json", "--stdin", "--reverse", "--sites", "--type=calls", "--offset=3", "--limit=7"));
     options.put("neighbours", List.of("--json", "--type=contains", "--offset=0", "--limit=0"));
     options.put("search", List.of("--json", "--stdin", "--notes", "--limit=5", "--kind=method,class", "--kind=function"));
-    List<String> shared = List.of("-q", "--verbose", "--color=never", "--store=st", "--snapshot=f.snap", "--at=HEAD",
+    List<String> shared = List.of("-q", "--color=never", "--store=st", "--snapshot=f.snap", "--at=HEAD",
         "--follow-store-link");
     for (int i = 0; i < 2_000; i++) {
       String command = List.copyOf(options.keySet()).get(random.nextInt(options.size()));
