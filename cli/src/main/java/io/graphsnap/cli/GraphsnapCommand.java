@@ -34,7 +34,10 @@ public final class GraphsnapCommand implements Runnable {
   /**
    * The subcommands, in the order {@code --help} lists them. Registered with picocli one by one (rather than in
    * the {@code @Command} annotation) so that a run of one command builds only that command's model: picocli
-   * reflects over every registered command class, which cost most of the start-up of a one-line query.
+   * reflects over every registered command class, which cost most of the start-up of a one-line query. picocli's
+   * {@code help} command comes last in the listing, registered apart ({@link #newCommandLine(PrintWriter,
+   * PrintWriter, String[])}): this list is built whenever this class is, and picocli's classes cannot come from the
+   * JDK's AOT cache (their class files are Java 5), so naming one here would load it from the jar on every run.
    */
   static final List<Class<?>> SUBCOMMANDS = List.of(
       BuildCommand.class,
@@ -66,8 +69,7 @@ public final class GraphsnapCommand implements Runnable {
       io.graphsnap.cli.mcp.McpCommand.class,
       IngestScipCommand.class,
       SearchCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class);
+      CompletionCommand.class);
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress and no summary on stderr.")
   boolean quiet;
@@ -97,13 +99,14 @@ public final class GraphsnapCommand implements Runnable {
    * misspelt name) all are, so that help and suggestions list them. {@code null} registers all.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String[] arguments) {
-    GraphsnapCommand root = new GraphsnapCommand();
-    root.out = out;
-    root.err = err;
+    GraphsnapCommand root = root(out, err);
     CommandLine cl = new CommandLine(root);
     Class<?> only = arguments == null ? null : SubcommandIndex.find(arguments);
     for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
       cl.addSubcommand(sub);
+    }
+    if (only == null) {
+      cl.addSubcommand(CommandLine.HelpCommand.class);
     }
     addHelpOptions(cl);
     cl.setOut(out);
@@ -119,28 +122,8 @@ public final class GraphsnapCommand implements Runnable {
         return reportError(e, parseResult.commandSpec().commandLine().getErr(), root.verbose);
       }
     });
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CliException c && wantsJson(parseResult)) {
-        Json.print(commandLine.getOut(), errorDocument(c));
-      }
-      if (MappingFaults.isMappingFault(e)) { // raised on another thread (parallel analyses) and wrapped
-        commandLine.getErr().println("graphsnap: " + TerminalText.escape(MappedFiles.corrupt(e).getMessage()));
-        commandLine.getErr().flush();
-        return ExitCodes.CORRUPT;
-      }
-      commandLine.getErr().println("graphsnap: " + TerminalText.escape(message(e)));
-      if (e instanceof CliException c && !c.candidates().isEmpty()) {
-        commandLine.getErr().println(c.error().equals("ambiguous") ? "candidates:" : "did you mean:");
-        c.candidates().forEach(name -> commandLine.getErr().println("  " + TerminalText.escape(name)));
-      }
-      if (root.verbose) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        commandLine.getErr().print(TerminalText.escapeLines(trace.toString()));
-      }
-      commandLine.getErr().flush();
-      return exitCode(e);
-    });
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> reportFailure(e, commandLine.getOut(),
+        commandLine.getErr(), e instanceof CliException && wantsJson(parseResult), root.verbose));
     cl.setParameterExceptionHandler((e, args) -> {
       CommandLine failed = e.getCommandLine();
       PrintWriter failedErr = failed.getErr();
@@ -153,6 +136,82 @@ public final class GraphsnapCommand implements Runnable {
       return ExitCodes.BAD_INPUT;
     });
     return cl;
+  }
+
+  /**
+   * Runs {@code args} writing to {@code out} and {@code err}, and returns the exit code: the hot read-only queries
+   * through {@link QuickCommandLine} when it reads them, everything else through picocli
+   * ({@link #newCommandLine(PrintWriter, PrintWriter, String[])}). The output is the same either way.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String[] args) {
+    Integer quick = QuickCommandLine.run(args, out, err);
+    return quick != null ? quick : newCommandLine(out, err, args).execute(args);
+  }
+
+  /** A root command writing to {@code out} and {@code err}, with its options at their defaults. */
+  static GraphsnapCommand root(PrintWriter out, PrintWriter err) {
+    GraphsnapCommand root = new GraphsnapCommand();
+    root.out = out;
+    root.err = err;
+    return root;
+  }
+
+  /**
+   * {@link QuickOptions#flag} for the inherited options, as annotated above, but for {@code --verbose}: its stack
+   * traces show the frames of the parser that ran, so picocli runs it, and they stay as they were.
+   */
+  boolean quickFlag(String name) {
+    if (!name.equals("--quiet")) {
+      return false;
+    }
+    quiet = true;
+    return true;
+  }
+
+  /** {@link QuickOptions#option} for the inherited options: {@code --color} with one of its names, exactly. */
+  boolean quickOption(String name, String value) {
+    if (!name.equals("--color")) {
+      return false;
+    }
+    switch (value) {
+      case "auto" -> color = ColorMode.auto;
+      case "always" -> color = ColorMode.always;
+      case "never" -> color = ColorMode.never;
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reports exception {@code e} that a command threw, and returns the exit code: with {@code json} (the command was
+   * given {@code --json} and {@code e} is a {@link CliException}), first its {@link #errorDocument} on {@code out};
+   * then one line on {@code err} (and the candidates of a name; a stack trace with {@code verbose}).
+   */
+  static int reportFailure(Exception e, PrintWriter out, PrintWriter err, boolean json, boolean verbose) {
+    if (json && e instanceof CliException c) {
+      Json.print(out, errorDocument(c));
+    }
+    if (MappingFaults.isMappingFault(e)) { // raised on another thread (parallel analyses) and wrapped
+      err.println("graphsnap: " + TerminalText.escape(MappedFiles.corrupt(e).getMessage()));
+      err.flush();
+      return ExitCodes.CORRUPT;
+    }
+    err.println("graphsnap: " + TerminalText.escape(message(e)));
+    if (e instanceof CliException c && !c.candidates().isEmpty()) {
+      err.println(c.error().equals("ambiguous") ? "candidates:" : "did you mean:");
+      for (String name : c.candidates()) {
+        err.println("  " + TerminalText.escape(name));
+      }
+    }
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(TerminalText.escapeLines(trace.toString()));
+    }
+    err.flush();
+    return exitCode(e);
   }
 
   /** Whether the command that ran was given {@code --json}. */

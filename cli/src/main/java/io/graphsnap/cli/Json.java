@@ -10,10 +10,23 @@ import java.nio.charset.StandardCharsets;
  * The one JSON serializer of the command line's {@code --json} and of the server's endpoints
  * ({@code graphsnap serve}): both print an answer ({@link SnapshotAnswer#answer}, {@link StoreAnswer#answer}) as
  * exactly one compact JSON document and a newline, so that the same question gives the same bytes either way
- * (docs/DESIGN.md §5). Thread-safe.
+ * (docs/DESIGN.md §5). Plain answers are rendered by {@link JsonText}, anything else by Jackson, which gives the same
+ * characters (Jackson is only loaded when needed: building it is a large part of a short command's start-up).
+ * Thread-safe.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** Jackson, loaded and built on first use (its own class, so that verifying {@code Json} does not load it). */
+  private static final class Jackson {
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    static String text(Object value) {
+      try {
+        return MAPPER.writeValueAsString(value);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot render JSON output", e);
+      }
+    }
+  }
 
   private Json() {}
 
@@ -30,11 +43,16 @@ public final class Json {
 
   /** {@code value} as one JSON document, without the newline. */
   public static String text(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON output", e);
+    StringBuilder plain = new StringBuilder(256);
+    if (JsonText.append(plain, value)) {
+      return plain.toString();
     }
+    return jackson(value);
+  }
+
+  /** {@code value} as Jackson renders it. */
+  static String jackson(Object value) {
+    return Jackson.text(value);
   }
 
   /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graphsnap lookup NAME}: one symbol's kind, effects, file, lines, hash, notes and metadata. */
 @Command(name = "lookup", description = "Show one symbol: kind, effects, file, lines, hash, notes, metadata.")
-final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
+final class LookupCommand implements Callable<Integer>, SnapshotAnswer, QuickOptions {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -27,6 +27,45 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Option(names = "--stdin", description = "Read names from standard input, one per line; print one JSON line per name.")
   boolean stdin;
+
+  // QuickOptions: the options above, for QuickCommandLine
+
+  @Override
+  public void prepare(GraphsnapCommand parent) {
+    root = parent;
+    snapshot = SnapshotOptions.defaults();
+  }
+
+  @Override
+  public boolean json() {
+    return json;
+  }
+
+  @Override
+  public boolean flag(String option) {
+    switch (option) {
+      case "--json" -> json = true;
+      case "--stdin" -> stdin = true;
+      default -> {
+        return snapshot.quickFlag(option);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean option(String option, String value) {
+    return snapshot.quickOption(option, value);
+  }
+
+  @Override
+  public boolean parameter(String value) {
+    if (name != null) {
+      return false;
+    }
+    name = value;
+    return true;
+  }
 
   @Override
   public Integer call() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "neighbors", aliases = "neighbours",
     description = "List a symbol's out-neighbours (or in-neighbours with --reverse), optionally of one edge type.")
-final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
+final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer, QuickOptions {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -48,6 +48,61 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Option(names = "--stdin", description = "Read names from standard input, one per line; print one JSON line per name.")
   boolean stdin;
+
+  // QuickOptions: the options above, for QuickCommandLine
+
+  @Override
+  public void prepare(GraphsnapCommand parent) {
+    root = parent;
+    snapshot = SnapshotOptions.defaults();
+  }
+
+  @Override
+  public boolean json() {
+    return json;
+  }
+
+  @Override
+  public boolean flag(String option) {
+    switch (option) {
+      case "--reverse" -> reverse = true;
+      case "--sites" -> sites = true;
+      case "--json" -> json = true;
+      case "--stdin" -> stdin = true;
+      default -> {
+        return snapshot.quickFlag(option);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean option(String option, String value) {
+    switch (option) {
+      case "--type" -> type = value;
+      case "--offset" -> {
+        offset = QuickOptions.plainLong(value);
+        return offset >= 0;
+      }
+      case "--limit" -> {
+        limit = QuickOptions.plainInt(value);
+        return limit >= 0;
+      }
+      default -> {
+        return snapshot.quickOption(option, value);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean parameter(String value) {
+    if (name != null) {
+      return false;
+    }
+    name = value;
+    return true;
+  }
 
   @Override
   public Integer call() {

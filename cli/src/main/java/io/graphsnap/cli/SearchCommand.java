@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "search", description = "Find symbols by part of their name (case-insensitive), camel humps (SU#iB) "
     + "or, when nothing matches, by similarity; best first.")
-final class SearchCommand implements Callable<Integer>, SnapshotAnswer {
+final class SearchCommand implements Callable<Integer>, SnapshotAnswer, QuickOptions {
   @ParentCommand GraphsnapCommand root;
   @Mixin SnapshotOptions snapshot;
 
@@ -45,6 +45,63 @@ final class SearchCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Option(names = "--json", description = "Print one JSON document: [{\"name\", \"kind\", \"file\", \"lines\"}].")
   boolean json;
+
+  // QuickOptions: the options above, for QuickCommandLine
+
+  @Override
+  public void prepare(GraphsnapCommand parent) {
+    root = parent;
+    snapshot = SnapshotOptions.defaults();
+  }
+
+  @Override
+  public boolean json() {
+    return json;
+  }
+
+  @Override
+  public boolean flag(String option) {
+    switch (option) {
+      case "--notes" -> notes = true;
+      case "--stdin" -> stdin = true;
+      case "--json" -> json = true;
+      default -> {
+        return snapshot.quickFlag(option);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean option(String option, String value) {
+    switch (option) {
+      case "--limit" -> {
+        limit = QuickOptions.plainInt(value);
+        return limit >= 0;
+      }
+      case "--kind" -> {
+        // split = ",": only plain lists (no quotes, no empty item), which every way of splitting reads alike
+        if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0 || value.startsWith(",") || value.endsWith(",")
+            || value.contains(",,")) {
+          return false;
+        }
+        kinds.addAll(List.of(value.split(",")));
+      }
+      default -> {
+        return snapshot.quickOption(option, value);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean parameter(String value) {
+    if (text != null) {
+      return false;
+    }
+    text = value;
+    return true;
+  }
 
   @Override
   public Integer call() {

@@ -25,6 +25,36 @@ final class SnapshotOptions {
       description = "Read the snapshot a ref names (HEAD, main, ...) or a snapshot id or unique prefix (4+ hex digits).")
   String at;
 
+  /** Fresh options at their defaults, as picocli makes the mixin (for {@link QuickOptions#prepare}). */
+  static SnapshotOptions defaults() {
+    SnapshotOptions options = new SnapshotOptions();
+    options.storeOption = new StoreOption();
+    return options;
+  }
+
+  /** {@link QuickOptions#flag} for the options above and the store's. */
+  boolean quickFlag(String name) {
+    return storeOption.quickFlag(name);
+  }
+
+  /** {@link QuickOptions#option} for the options above and the store's. */
+  boolean quickOption(String name, String value) {
+    switch (name) {
+      case "--snapshot" -> {
+        Path file = StoreOption.plainPath(value);
+        if (file == null) {
+          return false;
+        }
+        snapshot = file;
+      }
+      case "--at" -> at = value;
+      default -> {
+        return storeOption.quickOption(name, value);
+      }
+    }
+    return true;
+  }
+
   /** The snapshot file to read. */
   Path resolve() {
     if (snapshot != null && at != null) {

@@ -31,6 +31,34 @@ final class StoreOption {
     resolve();
   }
 
+  /** {@link QuickOptions#flag}: {@code --follow-store-link}. */
+  boolean quickFlag(String name) {
+    if (!name.equals("--follow-store-link")) {
+      return false;
+    }
+    followStoreLink(true);
+    return true;
+  }
+
+  /** {@link QuickOptions#option}: {@code --store DIR}. */
+  boolean quickOption(String name, String value) {
+    Path dir = name.equals("--store") ? plainPath(value) : null;
+    if (dir == null) {
+      return false;
+    }
+    store(dir);
+    return true;
+  }
+
+  /** {@code value} as a path, as picocli converts it, or null when it is not one. */
+  static Path plainPath(String value) {
+    try {
+      return Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
   private void resolve() {
     store = given;
     if (followLink && Files.isSymbolicLink(given)) {

@@ -200,7 +200,8 @@ public final class NodeDetailsFormat {
       byte[] hash = null;
       if ((flags & FLAG_HAS_HASH) != 0) {
         require(HASH_BYTES, "content hash");
-        hash = bytes.asSlice(pos, HASH_BYTES).toArray(BYTE);
+        hash = new byte[HASH_BYTES]; // copied, not asSlice().toArray(): that does a reflective lookup on every call
+        MemorySegment.copy(bytes, BYTE, pos, hash, 0, HASH_BYTES);
         pos += HASH_BYTES;
       }
       int noteCount = readVarInt("note count");
@@ -257,7 +258,8 @@ public final class NodeDetailsFormat {
     private String readStr(String what) {
       int length = readVarInt(what + " length");
       require(length, what);
-      byte[] utf8 = bytes.asSlice(pos, length).toArray(BYTE);
+      byte[] utf8 = new byte[length];
+      MemorySegment.copy(bytes, BYTE, pos, utf8, 0, length);
       pos += length;
       return new String(utf8, StandardCharsets.UTF_8);
     }

@@ -55,7 +55,9 @@ public final class StringListView {
       throw list.section().corrupt(StringListFormat.endOffset(i), "string " + i + " is " + (e - s) + " bytes, longer than "
           + MAX_DECODED_BYTES);
     }
-    byte[] utf8 = bytes.asSlice(list.dataBase() + s, e - s).toArray(BYTE);
+    // a copy, not asSlice().toArray(): toArray looks up the array class's simple name (reflection) on every call
+    byte[] utf8 = new byte[(int) (e - s)];
+    MemorySegment.copy(bytes, BYTE, list.dataBase() + s, utf8, 0, utf8.length);
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
