@@ -172,15 +172,17 @@ function renderDrawing(box, name, degree, params) {
     nodeList.append(h('li', symbolLink(n), ' ', expand));
   }
 
+  // Adds n's neighbours (up to perDirection each way) and the edges to them. At MAX_DRAWN symbols no symbol is
+  // added, but n still counts as expanded and its edges to symbols already drawn are drawn.
   async function expandNode(n, perDirection, typeSet) {
-    if (expanded.has(n) || view.cy.nodes().length >= MAX_DRAWN) return [];
+    if (expanded.has(n)) return [];
     expanded.add(n);
     const fresh = [];
     const nb = await neighboursOf(n, perDirection, typeSet);
     for (const [dir, rows] of [['out', nb.out], ['in', nb.in]]) {
       for (const r of rows) {
         if (!view.has(r.name)) {
-          if (view.cy.nodes().length >= MAX_DRAWN) break;
+          if (view.cy.nodes().length >= MAX_DRAWN) continue;
           view.addNode(r.name);
           listNode(r.name);
           fresh.push(r.name);
@@ -191,7 +193,7 @@ function renderDrawing(box, name, degree, params) {
     }
     view.addNode(n, { expanded: true });
     info.textContent = `${view.cy.nodes().length} symbols, ${view.cy.edges().length} edges drawn` +
-      (view.cy.nodes().length >= MAX_DRAWN ? ` (capped at ${MAX_DRAWN})` : '');
+      (view.cy.nodes().length >= MAX_DRAWN ? ` (capped at ${MAX_DRAWN}: expanding now adds only edges between drawn symbols)` : '');
     return fresh;
   }
 

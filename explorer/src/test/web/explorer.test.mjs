@@ -131,7 +131,7 @@ async function runCase(c) {
     return m && Number(m[1]) >= n && !document.getElementById('draw').disabled;
   }, drawn1);
   const drawn2 = await drawnCount(page);
-  check(drawn2 >= drawn1, `${L}: depth 2 draws at least as much (${drawn2} symbols)`);
+  check(drawn2 >= drawn1 && drawn2 <= 150, `${L}: depth 2 draws at least as much, at most 150 (${drawn2} symbols)`);
   check(new URL(page.url()).hash.includes('depth=2'), `${L}: the drawing's depth is in the URL`);
   // expand a node by keyboard (the list beside the canvas)
   await page.locator('details:has(#drawn) > summary').click();
