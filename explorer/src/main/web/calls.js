@@ -29,8 +29,8 @@ export function renderCalls(box, name, { reverse, count, formatVersion }) {
     ? `${fmt(count)} ${reverse ? 'callers' : 'callees'}, each with its call sites (path:line, ${where}).`
     : `${fmt(count)} ${reverse ? 'callers' : 'callees'}. No call sites in this snapshot (format v${formatVersion}; `
       + `format ${SITES_FORMAT} records the line of each call: rebuild it): each is shown with where it is declared.`));
-  const table = h('table', { id }, h('thead', h('tr', h('th', reverse ? 'caller' : 'callee'),
-    h('th', hasSites ? 'call sites' : 'declared at'))));
+  const table = h('table.calls', { id }, h('colgroup', h('col', { style: 'width: 50%' }), h('col', { style: 'width: 50%' })),
+    h('thead', h('tr', h('th', reverse ? 'caller' : 'callee'), h('th', hasSites ? 'call sites' : 'declared at'))));
   const body = h('tbody');
   table.append(body);
   const more = h('button', { type: 'button', id: `${id}-more` }, `More ${id}`);

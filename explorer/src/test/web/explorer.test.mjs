@@ -113,7 +113,7 @@ async function runCase(c) {
     await callsRow(page, 'callees', c.callee);
     const sites = await page.locator(`#callees tr[data-name="${c.callee}"] code.site`).allTextContents();
     check(sites.includes(c.calleeSite), `${L}: the callee ${c.callee} is shown with its call site ${c.calleeSite} (${sites.join(', ')})`);
-    await page.locator('#h-callers').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('h-neighbours').scrollIntoView({ block: 'start' }));
     await shot(page, `${L}-calls.png`);
   }
   // expand a neighbour group
