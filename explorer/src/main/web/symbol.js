@@ -1,8 +1,10 @@
 // The symbol page: what a symbol is, its effects with witnesses, its neighbours by edge type (counted, paged),
-// its callers, and a drawn neighbourhood (depth 1-3, by edge type, expandable by clicking a node).
+// its callers and callees with their call sites, and a drawn neighbourhood (depth 1-3, by edge type, expandable
+// by clicking a node).
 import { api, ApiError } from './api.js';
 import { h, clear, fmt, symbolLink, symbolHref, spinner, errorBox } from './dom.js';
 import { graphView, colourOf } from './graph.js';
+import { renderCalls } from './calls.js';
 
 const PAGE = 50;
 const MAX_DRAWN = 150;
@@ -25,14 +27,17 @@ export async function symbolPage(main, name, params) {
   const effects = h('section.panel', { 'aria-labelledby': 'h-effects' }, h('h2', { id: 'h-effects' }, 'Effects'), spinner());
   const neighbours = h('section.panel', { 'aria-labelledby': 'h-neighbours' }, h('h2', { id: 'h-neighbours' }, 'Neighbours'), spinner());
   const callers = h('section.panel', { 'aria-labelledby': 'h-callers' }, h('h2', { id: 'h-callers' }, 'Callers'), spinner());
+  const callees = h('section.panel', { 'aria-labelledby': 'h-callees' }, h('h2', { id: 'h-callees' }, 'Callees'), spinner());
   const drawing = h('section.panel', { 'aria-labelledby': 'h-graph' }, h('h2', { id: 'h-graph' }, 'Neighbourhood'));
-  main.append(effects, h('div.grid2', neighbours, callers), drawing);
-  const degree = await api('degree', { name }).catch((e) => ({ error: e }));
+  main.append(effects, h('div.grid2', neighbours, h('div', callers, callees)), drawing);
+  const [degree, info] = await Promise.all([api('degree', { name }).catch((e) => ({ error: e })),
+    api('info').catch(() => ({ formatVersion: 0 }))]);
   if (degree.error) {
     clear(neighbours).append(h('h2', 'Neighbours'), errorBox(degree.error));
   } else {
     renderNeighbours(neighbours, name, degree);
-    renderCallers(callers, name, degree);
+    renderCalls(callers, name, { reverse: true, count: degree.in.types.calls || 0, formatVersion: info.formatVersion });
+    renderCalls(callees, name, { reverse: false, count: degree.out.types.calls || 0, formatVersion: info.formatVersion });
     renderDrawing(drawing, name, degree, params);
   }
   renderEffects(effects, name, doc);
@@ -119,41 +124,6 @@ function renderNeighbours(box, name, degree) {
   }
 }
 
-/** Callers: incoming calls edges, paged, each with where the caller is declared. */
-function renderCallers(box, name, degree) {
-  clear(box).append(h('h2', { id: 'h-callers' }, 'Callers'));
-  const count = degree.in.types.calls || 0;
-  if (!count) {
-    box.append(h('p.muted', 'No symbol in this snapshot calls it.'));
-    return;
-  }
-  box.append(h('p.muted', `${fmt(count)} callers. This snapshot's format records no call sites (file and line of each call): each caller is shown with its own declaration.`));
-  const table = h('table', { id: 'callers' }, h('thead', h('tr', h('th', 'caller'), h('th', 'declared at'))));
-  const body = h('tbody');
-  table.append(body);
-  const more = h('button', { type: 'button' }, 'More callers');
-  let offset = 0;
-  const load = async () => {
-    more.disabled = true;
-    try {
-      const rows = await api('neighbors', { name, type: 'calls', reverse: true, offset, limit: 20 });
-      offset += rows.length;
-      const looked = await Promise.all(rows.map((r) => api('lookup', { name: r.name }).catch(() => null)));
-      rows.forEach((r, i) => {
-        const d = looked[i];
-        body.append(h('tr', h('td', symbolLink(r.name)), h('td.mono', d && d.file ? `${d.file}:${d.lines[0]}-${d.lines[1]}` : '—')));
-      });
-      more.disabled = offset >= count;
-      more.hidden = offset >= count;
-    } catch (e) {
-      box.append(errorBox(e));
-    }
-  };
-  more.addEventListener('click', load);
-  box.append(table, more);
-  load();
-}
-
 /** The drawn neighbourhood: BFS to the chosen depth, a few neighbours per node, at most MAX_DRAWN nodes. */
 function renderDrawing(box, name, degree, params) {
   const types = [...new Set([...Object.keys(degree.out.types), ...Object.keys(degree.in.types)])];
@@ -202,15 +172,17 @@ function renderDrawing(box, name, degree, params) {
     nodeList.append(h('li', symbolLink(n), ' ', expand));
   }
 
+  // Adds n's neighbours (up to perDirection each way) and the edges to them. At MAX_DRAWN symbols no symbol is
+  // added, but n still counts as expanded and its edges to symbols already drawn are drawn.
   async function expandNode(n, perDirection, typeSet) {
-    if (expanded.has(n) || view.cy.nodes().length >= MAX_DRAWN) return [];
+    if (expanded.has(n)) return [];
     expanded.add(n);
     const fresh = [];
     const nb = await neighboursOf(n, perDirection, typeSet);
     for (const [dir, rows] of [['out', nb.out], ['in', nb.in]]) {
       for (const r of rows) {
         if (!view.has(r.name)) {
-          if (view.cy.nodes().length >= MAX_DRAWN) break;
+          if (view.cy.nodes().length >= MAX_DRAWN) continue;
           view.addNode(r.name);
           listNode(r.name);
           fresh.push(r.name);
@@ -221,7 +193,7 @@ function renderDrawing(box, name, degree, params) {
     }
     view.addNode(n, { expanded: true });
     info.textContent = `${view.cy.nodes().length} symbols, ${view.cy.edges().length} edges drawn` +
-      (view.cy.nodes().length >= MAX_DRAWN ? ` (capped at ${MAX_DRAWN})` : '');
+      (view.cy.nodes().length >= MAX_DRAWN ? ` (capped at ${MAX_DRAWN}: expanding now adds only edges between drawn symbols)` : '');
     return fresh;
   }
 

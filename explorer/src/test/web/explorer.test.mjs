@@ -1,7 +1,9 @@
 // Browser test of the graphsnap explorer, driven by Playwright (playwright-core) in the system's headless Chromium.
 // Usage: node explorer.test.mjs CONFIG.json   (ExplorerBrowserTest in the cli module writes CONFIG and runs it)
-// CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, url, search, symbol, caller, pathFrom, pathTo,
-//           diffFrom, diffTo, diffFile }], hub: { url, symbol, callers, changedFiles } }
+// CONFIG: { url, out (screenshot folder), chromium (path), cases: [{ label, url, search, symbol, caller, callerSite?,
+//           callee?, calleeSite?, pathFrom, pathTo, diffFrom, diffTo, diffFile }], hub: { url, symbol, callers,
+//           changedFiles }, noSites?: { url, symbol, format } }
+// callerSite/calleeSite ("path:line", from neighbors --sites --json) must be shown in that caller's/callee's row.
 // Checks page content, saves screenshots, fails on any page error and on any request that leaves the server's origin.
 // The network is disabled for the browser: its DNS resolves nothing but the loopback address and every other
 // connection goes to a proxy that does not exist, so the pages work from the server alone or not at all.
@@ -28,6 +30,7 @@ try {
   for (const c of config.cases) {
     await runCase(c);
   }
+  if (config.noSites) await noSitesCase(config.noSites);
   if (config.hub) await hubCase(config.hub);
   await cspBlocksOffHost();
 } catch (e) {
@@ -54,7 +57,7 @@ async function newPage(url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(60000); // a whole java.base's PageRank and cycles on a loaded 2-core machine
   const answers = []; // { url, bytes } of every /api/ answer
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) {
@@ -97,8 +100,22 @@ async function runCase(c) {
   await page.locator('details.type').first().waitFor(); // after /api/degree has answered
   const groups = await page.locator('details.type').count();
   check(groups > 0, `${L}: neighbours grouped by edge type (${groups} groups)`);
-  await page.locator(`#callers a`, { hasText: c.caller }).first().waitFor();
+  await callsRow(page, 'callers', c.caller);
   check(true, `${L}: callers list ${c.caller}`);
+  if (c.callerSite) {
+    const sites = await page.locator(`#callers tr[data-name="${c.caller}"] code.site`).allTextContents();
+    check(sites.includes(c.callerSite), `${L}: the caller ${c.caller} is shown with its call site ${c.callerSite} (${sites.join(', ')})`);
+  } else {
+    const cell = await page.locator(`#callers tr[data-name="${c.caller}"] td`).nth(1).textContent();
+    check(/no line recorded/.test(cell), `${L}: a caller whose edge has no line says so (${cell})`);
+  }
+  if (c.callee) {
+    await callsRow(page, 'callees', c.callee);
+    const sites = await page.locator(`#callees tr[data-name="${c.callee}"] code.site`).allTextContents();
+    check(sites.includes(c.calleeSite), `${L}: the callee ${c.callee} is shown with its call site ${c.calleeSite} (${sites.join(', ')})`);
+    await page.evaluate(() => document.getElementById('h-neighbours').scrollIntoView({ block: 'start' }));
+    await shot(page, `${L}-calls.png`);
+  }
   // expand a neighbour group
   const group = page.locator('details.type[data-dir=in][data-type=calls]');
   await group.locator('summary').click();
@@ -114,7 +131,7 @@ async function runCase(c) {
     return m && Number(m[1]) >= n && !document.getElementById('draw').disabled;
   }, drawn1);
   const drawn2 = await drawnCount(page);
-  check(drawn2 >= drawn1, `${L}: depth 2 draws at least as much (${drawn2} symbols)`);
+  check(drawn2 >= drawn1 && drawn2 <= 150, `${L}: depth 2 draws at least as much, at most 150 (${drawn2} symbols)`);
   check(new URL(page.url()).hash.includes('depth=2'), `${L}: the drawing's depth is in the URL`);
   // expand a node by keyboard (the list beside the canvas)
   await page.locator('details:has(#drawn) > summary').click();
@@ -176,6 +193,37 @@ async function runCase(c) {
 
   check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
   check(offHost.length === 0, `${L}: nothing requested off the server${offHost.length ? `: ${offHost.join(' ')}` : ''}`);
+  await context.close();
+}
+
+/** Waits for the row of `name` in the #callers or #callees table, pressing "More" (by keyboard) until it is there. */
+async function callsRow(page, table, name) {
+  const row = page.locator(`#${table} tr[data-name="${name}"]`);
+  await page.locator(`#${table} tbody tr`).first().waitFor();
+  for (let pages = 1; !(await row.count()); pages++) {
+    const more = page.locator(`#${table}-more`);
+    if (pages > 50 || await more.isHidden()) throw new Error(`${table}: ${name} is not listed (${pages} pages)`);
+    const rows = await page.locator(`#${table} tbody tr`).count();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(([t, n]) => document.querySelectorAll(`#${t} tbody tr`).length > n, [table, rows]);
+  }
+  return row;
+}
+
+/** A snapshot of a format before call sites: the symbol page says it has none and shows declarations instead. */
+async function noSitesCase(c) {
+  const L = `format v${c.format}`;
+  const { context, page, offHost, errors } = await newPage(c.url);
+  await page.goto(`${c.url}#/symbol/${encodeURIComponent(c.symbol)}`);
+  await page.locator('#callers tbody tr').first().waitFor();
+  const note = await page.locator('#callers-note').textContent();
+  check(/No call sites in this snapshot/.test(note) && note.includes(`format v${c.format}`), `${L}: the callers panel says "${note}"`);
+  check(await page.locator('#callers code.site').count() === 0, `${L}: no call site is shown`);
+  const declared = await page.locator('#callers tbody tr td.mono').first().textContent();
+  check(/:\d+-\d+$/.test(declared), `${L}: each caller is shown with where it is declared (${declared})`);
+  check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+  check(offHost.length === 0, `${L}: nothing requested off the server`);
   await context.close();
 }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.graphsnap.frontend.java.SourceTree;
-import io.graphsnap.objects.Store;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
 import java.nio.file.Files;
@@ -19,19 +17,19 @@ class BuildCommandTest {
 
   @Test
   void buildsJavaBaseAndReusesUnchangedFiles() throws Exception {
-    Path zip = SourceTree.jdkSourceZip();
-    if (zip == null || !Files.isRegularFile(zip)) {
+    // the build and the unchanged rebuild are made once per test JVM and shared with the explorer's browser test
+    JavaBaseStore javaBase = JavaBaseStore.shared();
+    if (javaBase == null) {
       System.out.println("SKIPPED: this JDK (" + System.getProperty("java.home") + ") has no lib/src.zip");
       assumeTrue(false, "no src.zip");
     }
-    String store = dir.resolve("store").toString();
-    CliRunner cold = CliRunner.run("build", "--store", store);
+    CliRunner cold = javaBase.cold();
     assertEquals(ExitCodes.OK, cold.exitCode(), cold::toString);
     assertTrue(cold.err().contains("top 10 symbols by incoming edges"), cold::toString);
     assertTrue(cold.err().matches("(?s).*sources +3,[0-9]{3} files: 3,[0-9]{3} extracted, 0 reused.*"), cold::toString);
     System.out.println(cold.err());
 
-    Path snapshot = Store.headSnapshot(dir.resolve("store")).orElseThrow();
+    Path snapshot = javaBase.coldSnapshot();
     try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
       g.verify();
       int arrayList = g.node("java.util.ArrayList");
@@ -58,7 +56,7 @@ class BuildCommandTest {
       }
     }
 
-    CliRunner warm = CliRunner.run("build", "--store", store);
+    CliRunner warm = javaBase.warm();
     assertEquals(ExitCodes.OK, warm.exitCode(), warm::toString);
     assertTrue(warm.err().matches("(?s).*files: 0 extracted, 3,[0-9]{3} reused.*"), warm::toString);
     assertEquals(cold.out(), warm.out(), "an unchanged tree gives the same snapshot id");

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.graphsnap.format.snapshot.SectionEntry;
-import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
-import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.objects.Store;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,26 +96,9 @@ class NeighborsSitesTest {
     assertTrue(text.out().contains("sites     " + bytes + " bytes"), text::toString);
   }
 
-  /** The published snapshot rewritten as format version 3: the same sections but CALL_SITES (the last one). */
+  /** The published snapshot rewritten as format version 3. */
   private Path asVersion3(String store) throws Exception {
-    Path file = Store.headSnapshot(Path.of(store)).orElseThrow();
-    byte[] bytes = Files.readAllBytes(file);
-    SnapshotHeader h = SnapshotHeader.decode(MemorySegment.ofArray(bytes), file.toString());
-    List<SectionEntry> kept = new ArrayList<>();
-    long end = 0;
-    for (SectionEntry e : h.sections()) {
-      if (e.section() != SectionId.CALL_SITES) {
-        kept.add(e);
-        end = Math.max(end, e.offset() + e.length());
-      }
-    }
-    byte[] header = new SnapshotHeader(SnapshotFormat.VERSION_FILE_SYMBOLS, 0, end, kept).encode();
-    byte[] v3 = java.util.Arrays.copyOf(bytes, (int) end);
-    java.util.Arrays.fill(v3, 0, (int) SnapshotFormat.align(SnapshotFormat.headerBytes(h.sections().size())), (byte) 0);
-    System.arraycopy(header, 0, v3, 0, header.length);
-    Path out = dir.resolve("v3.gsnap");
-    Files.write(out, v3);
-    return out;
+    return SnapshotVersions.asVersion3(Store.headSnapshot(Path.of(store)).orElseThrow(), dir.resolve("v3.gsnap"));
   }
 
   @Test

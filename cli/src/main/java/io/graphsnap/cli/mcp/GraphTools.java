@@ -31,13 +31,17 @@ final class GraphTools {
             symbolSchema()),
         new Tool("neighbors", "Neighbours of a symbol", "The symbols one symbol points to (calls, references, "
             + "contains, ...) or, with reverse=true, the symbols pointing to it (its callers with type=calls), each with "
-            + "the edge type, in edge-type then name-id order. Call sites (file and line of each call) are not recorded "
-            + "by the snapshot format yet: use lookup on a caller for its file and line range. Paged: hubs can have "
-            + "thousands of neighbours." + NAMES, "neighbors",
+            + "the edge type, in edge-type then name-id order. With sites=true each neighbour also has its call sites: "
+            + "sites is a list of {file, line}, one per occurrence of the edge (each call of a calls edge), in the file "
+            + "of the edge's source (the caller's file with reverse=true, else the symbol's own); [] when the edge has "
+            + "no line recorded, and [] for every edge of a snapshot built before format 4 (rebuild it for sites; the "
+            + "info tool's formatVersion says which). Paged: hubs can have thousands of neighbours." + NAMES, "neighbors",
             List.of(positional("name", "string", "The symbol's fully qualified name."),
                 option("type", "string", "--type", "Only edges of this type. " + TYPES),
-                option("reverse", "boolean", "--reverse", "Incoming edges instead: who calls/references/contains the symbol.")),
-            new Paging.OffsetLimit(100, 1000), arrayOf(Map.of("name", "string", "type", "string"))),
+                option("reverse", "boolean", "--reverse", "Incoming edges instead: who calls/references/contains the symbol."),
+                option("sites", "boolean", "--sites", "Also give where each edge occurs: a list of {file, line} per "
+                    + "neighbour (default false).")),
+            new Paging.OffsetLimit(100, 1000), neighbourSchema()),
         new Tool("reach", "What a symbol reaches", "Everything reachable from the symbols along edges (or, with "
             + "reverse=true, everything that reaches them: transitive callers), each with its breadth-first depth; the "
             + "start symbols are at depth 0. Give depth to bound it; answer.count is the total." + NAMES, "reach",
@@ -109,6 +113,18 @@ final class GraphTools {
             Map.of("name", Map.of("type", "string"), "kind", Map.of("type", "string"),
                 "file", Map.of("type", "string", "description", "Declared symbols only."),
                 "lines", Map.of("type", "array", "items", Map.of("type", "integer"), "description", "[first, last]; declared symbols only.")))));
+  }
+
+  /** {@code [{"name", "type", "sites"?: [{"file", "line"}]}]}: sites only when asked for. */
+  private static Map<String, Object> neighbourSchema() {
+    Map<String, Object> site = objectOf(Map.of("file", "string", "line", "integer"));
+    Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    properties.put("name", Map.of("type", "string"));
+    properties.put("type", Map.of("type", "string"));
+    properties.put("sites", Map.of("type", "array", "items", site, "description",
+        "With sites=true: where the edge occurs, in its source's file; [] when unknown."));
+    return Map.of("type", "array", "items", Map.of("type", "object", "properties", properties, "required",
+        List.of("name", "type")));
   }
 
   private static Map<String, Object> symbolSchema() {

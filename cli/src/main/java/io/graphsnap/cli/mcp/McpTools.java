@@ -14,7 +14,7 @@ final class McpTools {
   static final String INSTRUCTIONS = "graphsnap answers questions about a code base's symbol graph (classes, "
       + "methods, functions and the calls, references and containment between them) from a prebuilt snapshot. "
       + "Start with info (edge types, kinds), find exact names with search, then ask lookup, neighbors (callers: "
-      + "reverse=true, type=calls), reach, path, effects, dead or pagerank. Every answer says which snapshot it came "
+      + "reverse=true, type=calls; sites=true adds the file and line of each call), reach, path, effects, dead or pagerank. Every answer says which snapshot it came "
       + "from; long answers are paged (offset, limit, page.nextOffset).";
 
   static List<SyncToolSpecification> specifications(ToolRunner runner) {

@@ -37,7 +37,8 @@ import picocli.CommandLine;
  * such symbol, file or path (the command's exit code 1); 405 not GET; 414 query too long; 429 too many
  * expensive requests at once ({@code Retry-After: 1}); 500 a damaged snapshot or a fault; 503 no snapshot
  * published yet. Every error body is {@code {"error": "..."}}. Successful snapshot answers carry the header
- * {@code Graphsnap-Snapshot: ID}, the snapshot they were computed on.
+ * {@code Graphsnap-Snapshot: ID}, the snapshot they were computed on. The answers of PageRank, cycles, degrees
+ * and effects are kept per snapshot ({@link AnswerMemo}) and sent again with {@code Graphsnap-Memo: hit}.
  *
  * <p>Every other path is the web explorer's files ({@link StaticFiles}).
  *
@@ -53,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Semaphore expensive;
   private final AtomicInteger expensiveRunning = new AtomicInteger();
+  private final AnswerMemo memo = new AnswerMemo();
   /**
    * Per worker thread: endpoint command name → a root command line with only that subcommand (a command holds
    * one question's parameters, so each thread parses into its own).
@@ -174,10 +176,32 @@ public final class ApiServer implements AutoCloseable {
       return Response.error(400, e.getMessage());
     }
     return switch (parsed) {
+      case SnapshotAnswer q when AnswerMemo.keeps(endpoint.command()) -> memoised(q, endpoint.command() + "?" + rawQuery);
       case SnapshotAnswer q -> limited(q.expensive(), () -> answer(q));
       case StoreAnswer q -> limited(q.expensive(), () -> Response.ok(q.answer(), null));
       default -> Response.error(404, "/api/" + endpoint.command() + " is not served");
     };
+  }
+
+  /**
+   * A question {@link AnswerMemo} keeps: the kept answer if there is one for the snapshot served now (with the
+   * header {@code Graphsnap-Memo: hit}, and without taking an expensive slot), else computed as any other and kept.
+   */
+  private Response memoised(SnapshotAnswer question, String key) {
+    try (SnapshotLease lease = live.acquire()) {
+      Object kept = lease == null ? null : memo.get(lease.id(), key);
+      if (kept != null) {
+        Response r = Response.ok(kept, lease.id());
+        r.headers.put("Graphsnap-Memo", "hit");
+        return r;
+      }
+    }
+    Response r = limited(question.expensive(), () -> answer(question));
+    String id = r.headers.get("Graphsnap-Snapshot");
+    if (r.status == 200 && id != null) {
+      memo.put(id, key, r.body);
+    }
+    return r;
   }
 
   private Response answer(SnapshotAnswer question) {

@@ -23,6 +23,9 @@
  *   <li>gc may delete a served snapshot's file: on Linux and macOS the mapping stays readable until released.
  *       {@code index rebuild} and writers never touch what the server reads (refs and snapshot files only; the
  *       server takes no lock and never opens {@code index.db}).</li>
+ *   <li>Kept answers ({@link io.graphsnap.cli.serve.AnswerMemo}: PageRank, cycles, degrees, effects) are stored
+ *       with the id of the snapshot they were computed on and served only to a request whose lease is that
+ *       snapshot; keeping an answer about another snapshot drops all the others.</li>
  * </ol>
  *
  * <h2>Security model</h2>

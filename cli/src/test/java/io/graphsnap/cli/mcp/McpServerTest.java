@@ -54,6 +54,7 @@ class McpServerTest {
   static void start() {
     store = dir.resolve("store");
     cli("ingest", EXAMPLE.toString(), "--store", store.toString(), "-q");
+    cli("ingest", sitesFile().toString(), "--store", store.toString(), "-q");
     cli("snapshot", "--store", store.toString(), "--ref", "first", "-q");
     JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(MAPPER);
     StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(javaBinary())
@@ -61,6 +62,23 @@ class McpServerTest {
     transport.setStdErrorHandler(line -> System.err.println("[mcp] " + line));
     client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build();
     client.initialize();
+  }
+
+  /**
+   * One more file beside the example, whose calls say where they are (the example's edges carry no lines): {@code
+   * report.daily} calls {@code db.query} on lines 4 and 9 and {@code auth.logout} on line 6.
+   */
+  static Path sitesFile() {
+    Path file = dir.resolve("sites.jsonl");
+    try {
+      Files.writeString(file, "{\"path\": \"src/report/daily.cov\", \"language\": \"covenant\", \"symbols\": "
+          + "[{\"name\": \"report.daily\", \"kind\": \"fn\", \"lines\": [2, 12]}], \"edges\": ["
+          + "{\"from\": \"report.daily\", \"type\": \"calls\", \"to\": \"db.query\", \"lines\": [9, 4]}, "
+          + "{\"from\": \"report.daily\", \"type\": \"calls\", \"to\": \"auth.logout\", \"line\": 6}]}\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
   }
 
   @AfterAll
@@ -129,7 +147,11 @@ class McpServerTest {
     McpSchema.Tool neighbors = tools.stream().filter(t -> t.name().equals("neighbors")).findFirst().orElseThrow();
     @SuppressWarnings("unchecked")
     Map<String, Object> properties = (Map<String, Object>) neighbors.inputSchema().get("properties");
-    assertTrue(properties.keySet().containsAll(List.of("name", "type", "reverse", "offset", "limit")));
+    assertTrue(properties.keySet().containsAll(List.of("name", "type", "reverse", "sites", "offset", "limit")));
+    assertTrue(neighbors.description().contains("sites=true"), neighbors.description());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answer = (Map<String, Object>) ((Map<String, Object>) neighbors.outputSchema().get("properties")).get("answer");
+    assertTrue(answer.toString().contains("sites") && answer.toString().contains("line"), answer.toString());
     assertEquals(List.of("name"), neighbors.inputSchema().get("required"));
   }
 
@@ -142,6 +164,23 @@ class McpServerTest {
     assertEquals(2, page.get("page").get("nextOffset").asInt(), "auth.login has 3 callers: a third page exists");
     JsonNode last = call("neighbors", Map.of("name", "auth.login", "reverse", true, "type", "calls", "offset", 2, "limit", 1));
     assertTrue(last.get("page").get("nextOffset").isNull(), last.toString());
+
+    // call sites: the same {file, line} lists as neighbors --sites --json, for callers and for callees
+    JsonNode callers = call("neighbors", Map.of("name", "db.query", "reverse", true, "type", "calls", "sites", true));
+    assertEquals(cliJson("neighbors", "db.query", "--reverse", "--type", "calls", "--sites"), callers.get("answer"));
+    JsonNode daily = null;
+    for (JsonNode row : callers.get("answer")) {
+      assertTrue(row.get("sites").isArray(), row.toString());
+      if (row.get("name").asText().equals("report.daily")) {
+        daily = row;
+      }
+    }
+    assertEquals(MAPPER.readTree("[{\"file\":\"src/report/daily.cov\",\"line\":4},{\"file\":\"src/report/daily.cov\",\"line\":9}]"),
+        daily == null ? null : daily.get("sites"), callers.toString());
+    assertEquals(cliJson("neighbors", "report.daily", "--sites", "--offset", "1", "--limit", "1"),
+        call("neighbors", Map.of("name", "report.daily", "sites", true, "offset", 1, "limit", 1)).get("answer"));
+    assertFalse(call("neighbors", Map.of("name", "db.query", "reverse", true)).get("answer").get(0).has("sites"),
+        "without sites=true the rows are as before");
 
     assertEquals(cliJson("reach", "auth.login", "--depth", "2", "--type", "calls"),
         call("reach", Map.of("names", List.of("auth.login"), "depth", 2, "type", List.of("calls"))).get("answer"));

@@ -147,6 +147,41 @@ class ApiServerTest {
   }
 
   @Test
+  void wholeGraphAnswersAreKeptForTheSnapshotTheyWereComputedOn() throws IOException {
+    Path memoStore = dir.resolve("memo");
+    Cli.run("ingest", EXAMPLE.toString(), "--store", memoStore.toString(), "-q").ok();
+    String before = Cli.run("snapshot", "--store", memoStore.toString(), "-q").ok().out().strip();
+    try (ApiServer s = ApiServer.start(ServerOptions.loopback(memoStore, line -> { }))) {
+      for (String q : List.of("/api/pagerank?top=50", "/api/effects?name=auth.login", "/api/cycles?limit=10&members=12",
+          "/api/degrees")) {
+        HttpResponse<String> computed = Http.get(s.port(), q);
+        assertEquals(200, computed.statusCode(), q + ": " + computed.body());
+        assertTrue(computed.headers().firstValue("Graphsnap-Memo").isEmpty(), q + " is computed the first time");
+        HttpResponse<String> kept = Http.get(s.port(), q);
+        assertEquals("hit", kept.headers().firstValue("Graphsnap-Memo").orElse(null), q + " is kept");
+        assertEquals(computed.body(), kept.body(), q);
+        assertEquals(before, kept.headers().firstValue("Graphsnap-Snapshot").orElse(null), q);
+      }
+      HttpResponse<String> lookup = Http.get(s.port(), "/api/lookup?name=auth.login");
+      assertTrue(Http.get(s.port(), "/api/lookup?name=auth.login").headers().firstValue("Graphsnap-Memo").isEmpty(),
+          "cheap answers are not kept: " + lookup.headers().map());
+
+      // a new snapshot: the kept answers are not served for it
+      Path smaller = dir.resolve("memo-smaller.jsonl");
+      Files.writeString(smaller, "{\"path\": \"src/notify/email.cov\", \"deleted\": true}\n");
+      Cli.run("ingest", smaller.toString(), "--store", memoStore.toString(), "-q").ok();
+      String after = Cli.run("snapshot", "--store", memoStore.toString(), "-q").ok().out().strip();
+      s.checkHead();
+      HttpResponse<String> recomputed = Http.get(s.port(), "/api/pagerank?top=50");
+      assertEquals(after, recomputed.headers().firstValue("Graphsnap-Snapshot").orElse(null));
+      assertTrue(recomputed.headers().firstValue("Graphsnap-Memo").isEmpty(), "computed again on the new snapshot");
+      assertEquals(Cli.run("pagerank", "--top", "50", "--store", memoStore.toString(), "--json").ok().out().strip(),
+          recomputed.body().strip());
+      assertEquals("hit", Http.get(s.port(), "/api/pagerank?top=50").headers().firstValue("Graphsnap-Memo").orElse(null));
+    }
+  }
+
+  @Test
   void noSnapshotYetIs503() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     try (ApiServer s = ApiServer.start(ServerOptions.loopback(empty, line -> { }))) {

@@ -3,7 +3,12 @@ package io.graphsnap.cli.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.graphsnap.cli.JavaBaseStore;
 import io.graphsnap.cli.Json;
+import io.graphsnap.cli.SnapshotVersions;
+import io.graphsnap.objects.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,17 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web explorer in a real browser: {@code explorer/src/test/web/explorer.test.mjs} drives the system's headless
- * Chromium through Playwright against {@code graphsnap serve} on three stores: the JSON Lines example, a small Java
- * tree (48 files of the running JDK's {@code java.base}: {@code java.util.function}, {@code Optional},
- * {@code Objects}, {@code Comparator(s)}; the whole of {@code java.base} takes minutes to build, too long for CI),
- * and a generated hub store ({@code hub.core} called by 20,000 functions). Each store has a ref {@code v1} and a
- * later HEAD, for the diff view. Chromium runs with the network disabled (DNS resolves only the loopback address,
- * other connections go to a proxy that does not exist). The script searches by keyboard, opens a symbol, lists its
- * callers, draws and expands its neighbourhood (by keyboard and by a click on a drawn node), finds a path by
- * keyboard and from a URL, opens the overview and the diff, checks on the hub that every answer the pages ask for
- * stays small, and that nothing is requested off the server. Screenshots go to
- * {@code cli/target/explorer-screenshots} (or {@code -Dexplorer.screenshots=DIR}, which is how the README's
- * pictures are made).
+ * Chromium through Playwright against {@code graphsnap serve} on four stores: the JSON Lines example (format 4, its
+ * edges without lines), the same snapshot rewritten as format 3 (no call sites at all), the JDK's whole {@code
+ * java.base} as {@code ./graphsnap build} makes it ({@link JavaBaseStore}: built once per test JVM and shared with
+ * {@code BuildCommandTest}; 3,400 files, about 200,000 symbols), and a generated hub store ({@code hub.core} called
+ * by 20,000 functions). Each but the format-3 one has an older snapshot and a later HEAD, for the diff view (on
+ * java.base HEAD is built from the extracted sources with one method body edited, which re-extracts that file
+ * only). Chromium runs with the network disabled (DNS resolves only the loopback address, other connections go to
+ * a proxy that does not exist). The script searches by keyboard, opens a symbol, lists its callers and callees with
+ * their call sites (compared with {@code neighbors --sites --json}), draws and expands its neighbourhood (by keyboard
+ * and by a click on a drawn node), finds a path by keyboard and from a URL, opens the overview and the diff, checks
+ * on the hub that every answer the pages ask for stays small, and that nothing is requested off the server.
+ * Screenshots go to {@code cli/target/explorer-screenshots} (or {@code -Dexplorer.screenshots=DIR}, which is how
+ * the README's pictures are made).
  *
  * <p>Skipped, saying why, when Chromium ({@code /usr/bin/chromium}, or {@code CHROMIUM=path}) or the explorer's
  * {@code node_modules} (made by the explorer module's build) is missing, unless {@code GRAPHSNAP_REQUIRE_BROWSER=1}
@@ -64,16 +71,29 @@ class ExplorerBrowserTest {
       ApiServer shop = ApiServer.start(ServerOptions.loopback(shopStore(), line -> { }));
       servers.add(shop);
       cases.add(scenario(shop, "shop", "login", "auth.login", "http.server.route_login", "http.server.route_login",
-          "db.query", "src/notify/email.cov"));
-      Path java = javaStore();
-      if (java != null) {
+          "db.query", "v1", "src/notify/email.cov"));
+      ApiServer shopV3 = ApiServer.start(ServerOptions.loopback(shopV3Store(), line -> { }));
+      servers.add(shopV3);
+      config.put("noSites", Map.of("url", "http://127.0.0.1:" + shopV3.port() + "/", "symbol", "auth.login", "format", 3));
+      JavaBaseStore javaBase = JavaBaseStore.shared();
+      if (javaBase != null) {
+        long javaStart = System.nanoTime();
+        Path java = javaBaseStore(javaBase);
+        System.err.printf("ExplorerBrowserTest: java.base's HEAD (one method body edited) built in %.1f s%n", (System.nanoTime() - javaStart) / 1e9);
         ApiServer server = ApiServer.start(ServerOptions.loopback(java, line -> { }));
         servers.add(server);
-        cases.add(scenario(server, "java", "requireNonN", "java.util.Objects#requireNonNull(Object)",
-            "java.util.Optional#map(Function)", "java.util.Optional#map(Function)",
-            "java.util.Objects#requireNonNull(Object)", "java/util/Optional.java"));
+        String symbol = "java.util.Optional#map(Function)";
+        String caller = "java.lang.Enum#describeConstable()";
+        String callee = "java.util.Objects#requireNonNull(Object)";
+        Map<String, Object> c = scenario(server, "java", "Optional#ma", symbol, caller, caller, callee,
+            javaBase.coldSnapshotId(), "java/util/Optional.java");
+        // the sites the page must show, as the command line gives them
+        c.put("callerSite", firstSite(java, symbol, caller, true));
+        c.put("callee", callee);
+        c.put("calleeSite", firstSite(java, symbol, callee, false));
+        cases.add(c);
       } else {
-        System.err.println("ExplorerBrowserTest: no lib/src.zip in " + System.getProperty("java.home") + "; the Java tree case is skipped");
+        System.err.println("ExplorerBrowserTest: no lib/src.zip in " + System.getProperty("java.home") + "; the java.base case is skipped");
       }
       ApiServer hub = ApiServer.start(ServerOptions.loopback(hubStore(), line -> { }));
       servers.add(hub);
@@ -99,12 +119,12 @@ class ExplorerBrowserTest {
           .directory(EXPLORER.toFile()).redirectErrorStream(true).start();
       String output;
       try (InputStream in = node.getInputStream()) {
-        boolean done = node.waitFor(240, TimeUnit.SECONDS);
+        boolean done = node.waitFor(420, TimeUnit.SECONDS);
         if (!done) {
           node.destroyForcibly();
         }
         output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(done, "the browser test took more than 240 s:\n" + output);
+        assertTrue(done, "the browser test took more than 420 s:\n" + output);
       }
       System.out.print(output);
       System.err.printf("ExplorerBrowserTest: the browser script ran in %.1f s%n", (System.nanoTime() - storesBuilt) / 1e9);
@@ -116,7 +136,7 @@ class ExplorerBrowserTest {
   }
 
   private static Map<String, Object> scenario(ApiServer server, String label, String search, String symbol, String caller,
-      String pathFrom, String pathTo, String diffFile) {
+      String pathFrom, String pathTo, String diffFrom, String diffFile) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("label", label);
     c.put("url", "http://127.0.0.1:" + server.port() + "/");
@@ -125,7 +145,7 @@ class ExplorerBrowserTest {
     c.put("caller", caller);
     c.put("pathFrom", pathFrom);
     c.put("pathTo", pathTo);
-    c.put("diffFrom", "v1");
+    c.put("diffFrom", diffFrom);
     c.put("diffTo", "HEAD");
     c.put("diffFile", diffFile);
     return c;
@@ -194,20 +214,16 @@ class ExplorerBrowserTest {
     return "{\"path\": \"src/m" + i + ".cov\", \"language\": \"covenant\", \"symbols\": [" + symbols + "], \"edges\": [" + edges + "]}\n";
   }
 
-  /** 48 files of the JDK's java.base as v1, then HEAD with a method added to Optional; null without src.zip. */
-  private Path javaStore() throws IOException {
-    Path zip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
-    if (!Files.isRegularFile(zip)) {
-      return null;
-    }
+  /**
+   * The shared java.base store with a new HEAD: the sources extracted from {@code lib/src.zip} with the body of
+   * {@code Optional#isEmpty()} edited, built into it (one file re-extracted; the paths are the same as the zip's).
+   */
+  private Path javaBaseStore(JavaBaseStore javaBase) throws IOException {
     Path tree = dir.resolve("jtree");
-    try (ZipFile z = new ZipFile(zip.toFile())) {
+    try (ZipFile z = new ZipFile(JavaBaseStore.sourceZip().toFile())) {
       for (ZipEntry e : z.stream().toList()) {
         String n = e.getName();
-        boolean wanted = n.startsWith("java.base/java/util/function/") && n.endsWith(".java")
-            || List.of("Optional", "Objects", "Comparator", "Comparators").stream()
-                .anyMatch(c -> n.equals("java.base/java/util/" + c + ".java"));
-        if (wanted && !e.isDirectory()) {
+        if (n.startsWith("java.base/") && n.endsWith(".java") && !e.isDirectory()) {
           Path target = tree.resolve(n);
           Files.createDirectories(target.getParent());
           try (InputStream in = z.getInputStream(e)) {
@@ -216,14 +232,40 @@ class ExplorerBrowserTest {
         }
       }
     }
-    Path store = dir.resolve("java");
-    Cli.run("build", tree.toString(), "--store", store.toString(), "--ref", "v1", "-q").ok();
     Path optional = tree.resolve("java.base/java/util/Optional.java");
     String source = Files.readString(optional);
-    Files.writeString(optional, source.replace("public boolean isEmpty() {",
-        "public boolean isAbsent() {\n        return value == null;\n    }\n\n    public boolean isEmpty() {"));
-    Cli.run("build", tree.toString(), "--store", store.toString(), "-q").ok();
+    String edited = source.replaceFirst("(public boolean isEmpty\\(\\) \\{\\s*return) value == null;", "$1 null == value;");
+    assertTrue(!edited.equals(source), "Optional#isEmpty() is no longer 'return value == null;' in this JDK: change the edit");
+    Files.writeString(optional, edited);
+    Cli build = Cli.run("build", tree.toString(), "--store", javaBase.store().toString()).ok();
+    assertTrue(build.err().contains("1 extracted"), "only the edited file is extracted again:\n" + build.err());
+    return javaBase.store();
+  }
+
+  /** The shop example's HEAD snapshot rewritten as format 3 (before call sites), alone in a new store. */
+  private Path shopV3Store() throws IOException {
+    Path head = Store.headSnapshot(dir.resolve("shop")).orElseThrow();
+    Path v3 = SnapshotVersions.asVersion3(head, dir.resolve("shop-v3.gsnap"));
+    Path store = dir.resolve("shop-v3");
+    SnapshotVersions.publishInNewStore(v3, store);
     return store;
+  }
+
+  /** "file:line" of the first site of the calls edge between symbol and other, from neighbors --sites --json. */
+  private static String firstSite(Path store, String symbol, String other, boolean reverse) throws IOException {
+    List<String> args = new ArrayList<>(List.of("neighbors", symbol, "--type", "calls", "--sites", "--json", "--store", store.toString()));
+    if (reverse) {
+      args.add("--reverse");
+    }
+    JsonNode rows = new ObjectMapper().readTree(Cli.run(args.toArray(String[]::new)).ok().out());
+    for (JsonNode row : rows) {
+      if (row.get("name").asText().equals(other)) {
+        JsonNode site = row.get("sites").get(0);
+        assertTrue(site != null, other + " has no call site in " + rows);
+        return site.get("file").asText() + ":" + site.get("line").asInt();
+      }
+    }
+    throw new AssertionError(other + " is not among the calls neighbours of " + symbol + ": " + rows);
   }
 
   private static Path chromium() {
