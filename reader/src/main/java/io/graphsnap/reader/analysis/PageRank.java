@@ -34,8 +34,8 @@ import java.util.Objects;
  * <h2>Cost, memory, threads</h2>
  * O(N + E) per iteration (a type filter adds one byte read per edge), plus one O(N + E) pass for the
  * out-degrees when filtered. Each iteration reads the reverse CSR in bulk copies, a window of whole rows at a
- * time, so its inner loop is the plain heap loop over an {@code int[]} (see {@code PageRankGather}); over a
- * mapped snapshot it runs at the speed of the same loop over heap arrays. Memory: four N-entry {@code double}
+ * time, so its inner loop is the plain heap loop over an {@code int[]} (see {@code PageRankGather}; measured
+ * against that loop over heap arrays in bench/README.md, "PageRank access pattern"). Memory: four N-entry {@code double}
  * arrays (32N bytes; 40N with a personalisation) and about 100 KiB of scratch per thread. Iterations run in parallel over node ranges balanced by in-edges (see {@link Chunks});
  * the partial sums are combined in a fixed order, so results are bit-identical for any number of threads.
  * This builder is mutable and for one thread; {@link #run()} may be called repeatedly; the graph is only read.
