@@ -15,7 +15,8 @@ import java.util.Arrays;
  * One loop, four ways of reading a snapshot's mapped reverse CSR: the naive pull PageRank of {@link HeapCsr}
  * over heap copies ({@code heap}), over {@code IntBuffer}/{@code LongBuffer} views of the mapping
  * ({@code buffer}), through {@code MemorySegment.get} per element ({@code segment}), and through bulk copies into
- * small heap blocks ({@code blocks}, what the reader's {@code PageRank} does). Run each mode in its own JVM, one
+ * small heap blocks ({@code blocks}, the reader's {@code PageRank} before issue 19 item 5; it now copies whole
+ * rows per window, see {@link PageRankSameCodeProbe}). Run each mode in its own JVM, one
  * after the other, on an idle machine; it prints the per-iteration time of each repetition (5 iterations each).
  *
  * <pre>

@@ -33,8 +33,10 @@ import java.util.Objects;
  *
  * <h2>Cost, memory, threads</h2>
  * O(N + E) per iteration (a type filter adds one byte read per edge), plus one O(N + E) pass for the
- * out-degrees when filtered. Memory: four N-entry {@code double} arrays (32N bytes; 40N with a
- * personalisation). Iterations run in parallel over node ranges balanced by in-edges (see {@link Chunks});
+ * out-degrees when filtered. Each iteration reads the reverse CSR in bulk copies, a window of whole rows at a
+ * time, so its inner loop is the plain heap loop over an {@code int[]} (see {@code PageRankGather}; measured
+ * against that loop over heap arrays in bench/README.md, "PageRank access pattern"). Memory: four N-entry {@code double}
+ * arrays (32N bytes; 40N with a personalisation) and about 100 KiB of scratch per thread. Iterations run in parallel over node ranges balanced by in-edges (see {@link Chunks});
  * the partial sums are combined in a fixed order, so results are bit-identical for any number of threads.
  * This builder is mutable and for one thread; {@link #run()} may be called repeatedly; the graph is only read.
  */
@@ -198,14 +200,26 @@ public final class PageRank {
     double[] chunkChange = new double[chunks];
     double[] chunkDangling = new double[chunks];
     double[] weights = types.isAll() ? null : types.weights();
+    ThreadLocal<PageRankGather> scratch = ThreadLocal.withInitial(PageRankGather::new);
     double change = Double.NaN;
     int iteration = 0;
     boolean converged = false;
     while (iteration < maxIterations) {
       double teleport = damping * dangling + (1 - damping);
-      Step step = new Step(in, weights, contrib, next, rank, inverseOutDegree, personalization, teleport / n, teleport,
-          damping, bounds, chunkChange, chunkDangling);
-      Chunks.forEach(chunks, parallel, step::range);
+      PageRankGather.Iteration step = new PageRankGather.Iteration(in, weights, contrib, next, rank,
+          inverseOutDegree, personalization, teleport / n, teleport, damping);
+      Chunks.forEach(chunks, parallel, chunk -> {
+        int from = bounds[chunk];
+        int to = bounds[chunk + 1];
+        double[] sums = new double[2];
+        try {
+          scratch.get().range(step, from, to, sums);
+        } catch (IndexOutOfBoundsException e) {
+          throw in.explain(from, to, e);
+        }
+        chunkChange[chunk] = sums[0];
+        chunkDangling[chunk] = sums[1];
+      });
       change = 0;
       dangling = 0;
       for (int c = 0; c < chunks; c++) {
@@ -223,103 +237,6 @@ public final class PageRank {
       }
     }
     return new PageRankResult(rank, iteration, converged, change);
-  }
-
-  /** One iteration's inputs and outputs; {@link #range} computes one chunk. */
-  private record Step(CsrView in, double[] weights, double[] contrib, double[] next, double[] rank, double[] inverse,
-      double[] personalization, double uniformTeleport, double teleport, double damping, int[] bounds,
-      double[] chunkChange, double[] chunkDangling) {
-
-    void range(int chunk) {
-      int from = bounds[chunk];
-      int to = bounds[chunk + 1];
-      double[] sums = new double[2];
-      try {
-        gather(in, weights, contrib, next, rank, inverse, personalization, uniformTeleport, teleport, damping, from,
-            to, sums);
-      } catch (IndexOutOfBoundsException e) {
-        throw in.explain(from, to, e);
-      }
-      chunkChange[chunk] = sums[0];
-      chunkDangling[chunk] = sums[1];
-    }
-  }
-
-  /*
-   * The gather reads the CSR through Blocks (bulk copies into heap arrays: immune to the var-handle type
-   * pollution described there) and sums into two accumulators, which keeps more loads in flight. It does not
-   * compare each id with N: the array bounds check of contrib[u] catches a bad id, and Step#range turns the
-   * IndexOutOfBoundsException into the CSR's CorruptSnapshotException (CsrView#explain). Offsets are checked per
-   * block (Blocks#offsets).
-   */
-
-  /**
-   * Nodes [from, to): gathers over the in-edges (each weighted by its type when {@code weights} is not null);
-   * writes rank, next contributions, and {change, dangling}.
-   */
-  private static void gather(CsrView in, double[] weights, double[] contrib, double[] next, double[] rank,
-      double[] inverse, double[] p, double uniformTeleport, double teleport, double d, int from, int to,
-      double[] sums) {
-    final double[] c = contrib;
-    final double[] w = weights;
-    final long[] o = new long[Blocks.NODE_BLOCK + 1];
-    final int[] ids = new int[Blocks.EDGE_WINDOW];
-    final byte[] tys = w == null ? null : new byte[Blocks.EDGE_WINDOW];
-    double change = 0;
-    double dangling = 0;
-    long windowStart = 0;
-    long windowEnd = 0;
-    for (int v0 = from; v0 < to; v0 += Blocks.NODE_BLOCK) {
-      int m = Math.min(Blocks.NODE_BLOCK, to - v0);
-      Blocks.offsets(in, v0, m, o);
-      long blockEnd = o[m];
-      for (int k = 0; k < m; k++) {
-        long j = o[k];
-        long e = o[k + 1];
-        double sum0 = 0;
-        double sum1 = 0;
-        while (j < e) {
-          if (j >= windowEnd) {
-            int length = (int) Math.min(Blocks.EDGE_WINDOW, blockEnd - j);
-            Blocks.neighbours(in, j, length, ids);
-            if (tys != null) {
-              Blocks.types(in, j, length, tys);
-            }
-            windowStart = j;
-            windowEnd = j + length;
-          }
-          int x = (int) (j - windowStart);
-          int limit = (int) (Math.min(e, windowEnd) - windowStart);
-          if (tys == null) {
-            for (; x + 1 < limit; x += 2) {
-              sum0 += c[ids[x]];
-              sum1 += c[ids[x + 1]];
-            }
-            if (x < limit) {
-              sum0 += c[ids[x]];
-            }
-          } else {
-            for (; x + 1 < limit; x += 2) {
-              sum0 += w[tys[x] & 0xFF] * c[ids[x]];
-              sum1 += w[tys[x + 1] & 0xFF] * c[ids[x + 1]];
-            }
-            if (x < limit) {
-              sum0 += w[tys[x] & 0xFF] * c[ids[x]];
-            }
-          }
-          j = windowStart + limit;
-        }
-        int v = v0 + k;
-        double r = (p == null ? uniformTeleport : teleport * p[v]) + d * (sum0 + sum1);
-        change += Math.abs(r - rank[v]);
-        rank[v] = r;
-        double inv = inverse[v];
-        next[v] = r * inv;
-        dangling += inv == 0 ? r : 0;
-      }
-    }
-    sums[0] = change;
-    sums[1] = dangling;
   }
 
   /** Out-degrees over selected types, as 1/outdeg (0 for dangling nodes). */

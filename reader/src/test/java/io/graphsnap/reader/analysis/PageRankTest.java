@@ -117,6 +117,54 @@ class PageRankTest {
     return x;
   }
 
+  /**
+   * The gather's three shapes of rows (see {@code PageRankGather}): runs of short rows that share one window,
+   * rows that end exactly at a window's end, and rows longer than a window (node 0 receives an edge from every
+   * node: several windows; node 1 exactly one window's worth), with and without a type filter, on one thread
+   * and in parallel: every rank as the naive power iteration gives it after the same number of iterations.
+   */
+  @Test
+  void rowsLongerThanAWindowAndRunsOfShortRowsMatchTheNaiveIteration() {
+    int window = Blocks.EDGE_WINDOW;
+    int n = 3 * window + 17;
+    Random random = new Random(44);
+    int edges = n + window + 6 * n;
+    int[] s = new int[edges];
+    int[] t = new int[edges];
+    byte[] ty = new byte[edges];
+    int e = 0;
+    for (int v = 0; v < n; v++, e++) {
+      s[e] = v;
+      t[e] = 0;
+      ty[e] = (byte) (v % 2);
+    }
+    for (int v = 2; v < window + 2; v++, e++) {
+      s[e] = v;
+      t[e] = 1;
+    }
+    for (; e < edges; e++) {
+      s[e] = random.nextInt(n);
+      t[e] = 2 + random.nextInt(n - 2);
+      ty[e] = (byte) random.nextInt(2);
+    }
+    RandomGraph rg = RandomGraph.of(n, 2, s, t, ty);
+    assertTrue(rg.csr.reverse().degree(0) > 2 * window, "node 0's row spans several windows");
+    assertEquals(window, rg.csr.reverse().degree(1), "node 1's row is exactly one window");
+    double[] uniform = new double[n];
+    Arrays.fill(uniform, 1);
+    for (EdgeTypeMask mask : new EdgeTypeMask[] {null, EdgeTypeMask.of(1)}) {
+      double[] expected = naive(rg, mask, 0.85, uniform, 30);
+      for (boolean parallel : new boolean[] {false, true}) {
+        PageRankResult actual = io.graphsnap.reader.analysis.PageRank.on(rg.csr).types(mask).parallel(parallel)
+            .tolerance(0).maxIterations(30).run();
+        assertEquals(30, actual.iterations());
+        for (int v = 0; v < n; v++) {
+          assertEquals(expected[v], actual.rank(v), 1e-12 * expected[v], mask + " parallel=" + parallel + " node " + v);
+        }
+      }
+    }
+  }
+
   @Test
   void parallelAndSequentialGiveIdenticalBits() {
     RandomGraph rg = RandomGraph.generate(41, 50_000, 300_000, 2);

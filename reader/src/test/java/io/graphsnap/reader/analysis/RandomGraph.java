@@ -31,6 +31,11 @@ final class RandomGraph {
     this.csr = CsrGraph.fromEdges(nodes, typeCount, sources, targets, types);
   }
 
+  /** The graph of exactly these edges (repeats and self-loops allowed, as in {@link #generate}). */
+  static RandomGraph of(int nodes, int typeCount, int[] sources, int[] targets, byte[] types) {
+    return new RandomGraph(nodes, typeCount, sources, targets, types);
+  }
+
   /** About {@code edges} edges over {@code nodes} nodes with {@code typeCount} types; the same seed gives the same graph. */
   static RandomGraph generate(long seed, int nodes, int edges, int typeCount) {
     Random random = new Random(seed);
