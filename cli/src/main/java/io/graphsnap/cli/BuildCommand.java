@@ -77,6 +77,9 @@ final class BuildCommand implements Callable<Integer> {
       + "\"extracted\", \"reused\", \"failed\": [{\"path\", \"message\", \"previousVersionKept\"}], \"skipped\": [paths]}.")
   boolean json;
 
+  /** Kept between the builds of a resident watch ({@link BuildMemory#build}); null on the command line. */
+  BuildMemory memory;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs < 1) {
@@ -111,10 +114,12 @@ final class BuildCommand implements Callable<Integer> {
       Set<String> present = new HashSet<>(tree.paths());
       // Pass 1: every file's declarations (unchanged files from the last build's cache) → the tree's table.
       progress.status("declarations");
-      ResolutionState state = ResolutionState.read(storeOption.store);
+      // A resident watch keeps the resolution state and the stat cache in memory while the store holds its last build
+      boolean resident = memory != null && memory.usableFor(SourceStamps.rootOf(tree), store);
+      ResolutionState state = resident ? memory.state() : ResolutionState.read(storeOption.store);
       // Each file's stamp, then the stat cache: an unchanged file is not read again (see SourceStamps).
       SourceStamps.Taken taken = SourceStamps.take(tree);
-      SourceStamps stamps = SourceStamps.read(storeOption.store, SourceStamps.rootOf(tree));
+      SourceStamps stamps = resident ? memory.stamps() : SourceStamps.read(storeOption.store, SourceStamps.rootOf(tree));
       scan = new DeclarationScan().threads(jobs).cache(state.cache())
           .knownHashes(p -> stamps.sha256(p, taken.stamps().get(p)))
           .retain(RetainedTrees.ofHeap()).run(tree);
@@ -133,6 +138,9 @@ final class BuildCommand implements Callable<Integer> {
       if (!sameTable) {
         state.invalidate(storeOption.store);
       }
+      // the files the change affects, from the word index of a resident watch (null: ask each file's text)
+      Set<String> affected = memory == null || change.all() || change.words().isEmpty() ? null
+          : memory.affectedBy(change, tree, scan.sourceSha256());
       Set<String> pending = state.pending(); // not reached by an interrupted build: extract whatever the table
       Set<String> reached = java.util.concurrent.ConcurrentHashMap.newKeySet(); // extracted or reused by this one
       try (IndexUpdate changes = store.beginUpdate()) {
@@ -146,10 +154,11 @@ final class BuildCommand implements Callable<Integer> {
                 .threads(jobs)
                 .declarations(table)
                 .trees(scan.trees())
-                .changed(change)
+                .changed(affected == null ? change : DeclarationChange.NONE)
                 .knownHashes(scan.sourceSha256())
                 .skipIf((file, sha) -> {
-                  boolean reuse = !pending.contains(file) && isStored(store, file, sha);
+                  boolean reuse = !pending.contains(file) && (affected == null || !affected.contains(file))
+                      && isStored(store, file, sha);
                   if (reuse) {
                     reached.add(file);
                   }
@@ -194,6 +203,14 @@ final class BuildCommand implements Callable<Integer> {
       progress.done();
       built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
+      if (memory != null) {
+        try {
+          memory.remember(SourceStamps.rootOf(tree), stamps.after(taken, scan.sourceSha256()), table, scan,
+              resolutionEntries(scan), built.result().snapshotId(), tree);
+        } catch (IOException | RuntimeException e) {
+          // published; the next build reads the store's state instead of the memory's
+        }
+      }
     } catch (IOException | RuntimeException e) {
       if (!interruptedIo(e)) {
         throw e;

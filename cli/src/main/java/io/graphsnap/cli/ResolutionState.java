@@ -65,13 +65,57 @@ final class ResolutionState {
   private final byte[] externalFingerprint;
   private final Map<String, Entry> entries;
   private final Set<String> pending;
+  private final Map<String, FileDeclarations> decoded; // null: decode entries when asked
+  private final DeclarationTable table; // the table of the fingerprint, when known (a resident build keeps it)
 
   private ResolutionState(byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> entries,
       Set<String> pending) {
+    this(fingerprint, externalFingerprint, entries, pending, null, null);
+  }
+
+  private ResolutionState(byte[] fingerprint, byte[] externalFingerprint, Map<String, Entry> entries,
+      Set<String> pending, Map<String, FileDeclarations> decoded, DeclarationTable table) {
     this.fingerprint = fingerprint;
     this.externalFingerprint = externalFingerprint;
     this.entries = entries;
     this.pending = pending;
+    this.decoded = decoded;
+    this.table = table;
+  }
+
+  /**
+   * The state a build just wrote ({@link #write} with {@code table}'s fingerprints, these entries, nothing
+   * pending), kept in memory with the declarations decoded and the table built, so that the next build of a
+   * resident watch need not read, decode or rebuild them ({@link BuildMemory}).
+   */
+  static ResolutionState remembered(DeclarationTable table, Map<String, Entry> entries,
+      Map<String, FileDeclarations> decoded) {
+    return new ResolutionState(table.fingerprint(), table.externalFingerprint(), Map.copyOf(entries), Set.of(),
+        Map.copyOf(decoded), table);
+  }
+
+  /** The stored fingerprint (null: none); a copy. */
+  byte[] fingerprint() {
+    return fingerprint == null ? null : fingerprint.clone();
+  }
+
+  /**
+   * The fingerprint stored in {@code store}'s file, reading only its header (null if none, or the file is
+   * missing, damaged or not version 3).
+   */
+  static byte[] storedFingerprint(Path store) {
+    try (InputStream raw = SafeFiles.newInputStream(store.resolve(FILE));
+         DataInputStream in = new DataInputStream(raw)) {
+      byte[] magic = in.readNBytes(MAGIC.length);
+      if (!Arrays.equals(magic, MAGIC)) {
+        return null;
+      }
+      byte[] fp = new byte[32];
+      in.readFully(fp);
+      return isZero(fp) ? null : fp;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The state stored in {@code store}, or an empty one. */
@@ -146,12 +190,15 @@ final class ResolutionState {
    * DeclarationChange#NONE} for the same table, {@link DeclarationChange#ALL} when there is no stored
    * fingerprint, the class path or JDK changed, or a stored declaration cannot be read.
    */
-  DeclarationChange changeTo(DeclarationTable table, ClasspathTypes classpath) {
-    if (extractedWith(table.fingerprint())) {
+  DeclarationChange changeTo(DeclarationTable newTable, ClasspathTypes classpath) {
+    if (extractedWith(newTable.fingerprint())) {
       return DeclarationChange.NONE;
     }
-    if (fingerprint == null || !Arrays.equals(externalFingerprint, table.externalFingerprint())) {
+    if (fingerprint == null || !Arrays.equals(externalFingerprint, newTable.externalFingerprint())) {
       return DeclarationChange.ALL;
+    }
+    if (table != null) {
+      return DeclarationChange.between(table, newTable);
     }
     List<FileDeclarations> before = new java.util.ArrayList<>(entries.size());
     for (Entry e : entries.values()) {
@@ -165,7 +212,7 @@ final class ResolutionState {
     if (!Arrays.equals(old.fingerprint(), fingerprint)) {
       return DeclarationChange.ALL; // the stored declarations are not those of the stored fingerprint
     }
-    return DeclarationChange.between(old, table);
+    return DeclarationChange.between(old, newTable);
   }
 
   /**
@@ -198,6 +245,9 @@ final class ResolutionState {
         Entry e = entries.get(path);
         if (e == null || !Arrays.equals(e.sha256(), sha)) {
           return null;
+        }
+        if (decoded != null && decoded.containsKey(path)) {
+          return decoded.get(path);
         }
         try {
           return FileDeclarations.decode(e.declarations());

@@ -158,6 +158,25 @@ final class SourceStamps {
    * @return true if the file was written
    */
   boolean update(Path store, Taken taken, Map<String, byte[]> shas) throws IOException {
+    Map<String, Entry> next = next(taken, shas);
+    if (sameEntries(next)) {
+      return false;
+    }
+    write(store, root, next);
+    return true;
+  }
+
+  /** What {@link #update} stores, in memory (for a resident build, {@link BuildMemory}). */
+  SourceStamps after(Taken taken, Map<String, byte[]> shas) {
+    return new SourceStamps(root, next(taken, shas));
+  }
+
+  /** The root these stamps belong to. */
+  String root() {
+    return root;
+  }
+
+  private static Map<String, Entry> next(Taken taken, Map<String, byte[]> shas) {
     Map<String, Entry> next = new HashMap<>(shas.size() * 2);
     for (Map.Entry<String, byte[]> e : shas.entrySet()) {
       FileStamp stamp = taken.stamps().get(e.getKey());
@@ -165,11 +184,7 @@ final class SourceStamps {
         next.put(e.getKey(), new Entry(stamp, e.getValue()));
       }
     }
-    if (sameEntries(next)) {
-      return false;
-    }
-    write(store, root, next);
-    return true;
+    return next;
   }
 
   private boolean sameEntries(Map<String, Entry> other) {

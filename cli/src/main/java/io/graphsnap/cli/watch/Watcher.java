@@ -1,5 +1,6 @@
 package io.graphsnap.cli.watch;
 
+import io.graphsnap.cli.BuildMemory;
 import io.graphsnap.cli.GraphsnapCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,7 @@ public final class Watcher implements AutoCloseable {
   private final TreeWatcher watcher;
   private final Thread thread;
   private final AtomicLong builds = new AtomicLong();
+  private final BuildMemory memory = new BuildMemory();
   private volatile String lastSnapshot;
   private volatile boolean stopped;
 
@@ -108,7 +110,8 @@ public final class Watcher implements AutoCloseable {
           code = Math.max(code, run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60"));
         }
       } else {
-        code = run(out, err, "build", source.toString(), "--store", store.toString(), "-q", "--wait", "60");
+        String[] args = {"build", source.toString(), "--store", store.toString(), "-q", "--wait", "60"};
+        code = memory.build(new PrintWriter(out, true), new PrintWriter(err, true), args);
       }
     } catch (RuntimeException | Error e) {
       code = -1;

@@ -68,6 +68,19 @@ public final class DeclarationChange {
   }
 
   private boolean anyWord(String text) {
+    return scanKeys(text, words::contains);
+  }
+
+  /**
+   * Calls {@code hit} with each key of {@code text} until it returns true: every identifier as written (ignorable
+   * characters dropped), the class a test class tests by name ({@code FooTest → Foo}), and {@code close} for each
+   * {@code try}. A change affects a text exactly when one of the text's keys (or, for a text with {@code \\u}
+   * escapes, of its {@linkplain #unescape unescaped} form) is one of its {@link #words}: {@link FileWords} indexes
+   * files by these keys.
+   *
+   * @return true if {@code hit} returned true
+   */
+  static boolean scanKeys(String text, java.util.function.Predicate<String> hit) {
     StringBuilder word = new StringBuilder();
     int n = text.length();
     for (int i = 0; i <= n; i++) {
@@ -80,11 +93,11 @@ public final class DeclarationChange {
       }
       if (!word.isEmpty()) {
         String w = word.toString();
-        if (words.contains(w) || w.equals("try") && words.contains("close")) {
+        if (hit.test(w) || w.equals("try") && hit.test("close")) {
           return true;
         }
         String tested = testedName(w);
-        if (tested != null && words.contains(tested)) {
+        if (tested != null && hit.test(tested)) {
           return true;
         }
         word.setLength(0);
