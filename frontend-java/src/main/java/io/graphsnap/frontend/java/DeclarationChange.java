@@ -45,6 +45,11 @@ public final class DeclarationChange {
     return w == null ? ALL : new DeclarationChange(Set.copyOf(w), w.size());
   }
 
+  /** A change of these words (for tests). */
+  static DeclarationChange ofWords(Set<String> words) {
+    return new DeclarationChange(Set.copyOf(words), words.size());
+  }
+
   /** True if every file is affected. */
   public boolean all() {
     return words == null;

@@ -35,12 +35,24 @@ class DeclarationChangeTest {
         "package a; public class Base { public int size() { return 0; } public int grow(int by) { return by; } }",
         "b/Sub.java", sub, "c/Far.java", "package c; class Far { int far() { return 1; } }");
     DeclarationChange c = DeclarationChange.between(before, after);
-    assertEquals(Set.of("Base", "Sub", "grow"), c.words());
-    assertTrue(affects(c, "class U { int u(Object s) { return ((b.Sub) s).size(); } }"));
+    assertEquals(Set.of("grow"), c.words(), "a class whose members alone changed: only the members' names");
+    assertFalse(affects(c, "class U { int u(Object s) { return ((b.Sub) s).size(); } }"),
+        "naming the types but no changed member asks only questions whose answers are equal");
     assertTrue(affects(c, "class U { int u(X x) { return x.chain().grow(2); } }"), "a chain that ends in grow");
     assertFalse(affects(c, "class U { int u(X x) { return x.size(); } }"));
     assertTrue(affects(c, "class U { int u(X x) { return x.\\u0067row(1); } }"), "unicode escapes are decoded");
-    assertTrue(affects(c, "class BaseTest { }"), "the class a test class tests by name");
+    assertFalse(affects(c, "class BaseTest { }"), "a test class's tests edge depends on the class existing only");
+
+    DeclarationTable ctorBefore = table("a/Base.java", "package a; public class Base { public Base() { } }");
+    DeclarationTable ctorAfter = table("a/Base.java", "package a; public class Base { public Base(int x) { } }");
+    assertEquals(Set.of("Base"), DeclarationChange.between(ctorBefore, ctorAfter).words(),
+        "changed constructors are reached by the type's name");
+    assertTrue(affects(DeclarationChange.between(ctorBefore, ctorAfter), "class BaseTest { }"));
+    DeclarationTable ifBefore = table("a/Fn.java", "package a; public interface Fn { int apply(int x); }");
+    DeclarationTable ifAfter = table("a/Fn.java",
+        "package a; public interface Fn { int apply(int x); int other(int y); }");
+    assertTrue(DeclarationChange.between(ifBefore, ifAfter).words().containsAll(Set.of("Fn", "other")),
+        "an interface's members type lambdas that name neither");
   }
 
   @Test

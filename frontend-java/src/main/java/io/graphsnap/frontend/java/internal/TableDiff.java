@@ -20,9 +20,16 @@ import java.util.TreeSet;
  * every tree type of either table, this class compares all of these answers (resolved, not as written), and
  * for each type whose answers differ it adds:
  * <ol>
- *   <li>the type's simple name: a file reaches a type by writing its name (qualified names and imports
- *       included), or through a member of another type whose declared type is it, or through a literal or an
- *       implicit supertype (the {@link #IMPLICIT} names, which every file is taken to write);
+ *   <li>the type's simple name, when it was added or removed, its supertypes or kind changed, its constructors
+ *       changed, or it is an interface whose members changed: a file reaches a type by writing its name
+ *       (qualified names and imports included), or through a member of another type whose declared type is it,
+ *       or through a literal or an implicit supertype (the {@link #IMPLICIT} names, which every file is taken to
+ *       write). When only a class's members changed (its hierarchy and constructors equal) and it is not one of
+ *       the {@link #IMPLICIT} types, its name is not a word: every question a file asks about a member is keyed by the member's name (calls, field reads,
+ *       member types, overriding, static imports), so a file that writes none of the changed members' names
+ *       asks only questions whose answers are equal (the implicit {@code close()} of {@code try} is counted as
+ *       written, {@link io.graphsnap.frontend.java.DeclarationChange}; an enhanced {@code for} reads the
+ *       supertypes, which are equal);
  *   <li>the names of its members whose entries differ (methods, constructors as the type's name, fields,
  *       member types), inherited members included: a file reaches a member by writing its name, or declares
  *       an overriding method of that name;
@@ -108,8 +115,11 @@ public final class TableDiff {
         changed.add(simple);
       }
       if (!changed.isEmpty()) {
-        words.add(simple);
-        words.addAll(changed);
+        words.addAll(changed); // constructors changed: the simple name is among them
+        if (hb.isInterface() || IMPLICIT.contains(simple)) { // an interface's single abstract method may type
+          // lambdas that name neither it nor the method; the implicit types stay affecting every file
+          words.add(simple);
+        }
         if (hb.isInterface()) {
           mentioned.add(simple);
         }
