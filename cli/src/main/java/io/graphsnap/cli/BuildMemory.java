@@ -44,6 +44,7 @@ public final class BuildMemory {
   private final FileWords words = new FileWords();
   private final Map<String, byte[]> wordsSha = new HashMap<>();
   private boolean valid;
+  private long residentBuilds;
 
   /** Runs {@code graphsnap build ARGS} in this process with this memory; returns its exit code. */
   public int build(PrintWriter out, PrintWriter err, String... args) {
@@ -54,6 +55,11 @@ public final class BuildMemory {
     }
     ((BuildCommand) build.getCommand()).memory = this;
     return cl.execute(args);
+  }
+
+  /** How many builds used what this memory kept (instead of reading the store's state). */
+  public long residentBuilds() {
+    return residentBuilds;
   }
 
   /** True if the last build through this memory completed and its state is kept. */
@@ -71,7 +77,9 @@ public final class BuildMemory {
         && Optional.of(snapshot).equals(store.index().journal().lastBuilt())
         && Arrays.equals(state.fingerprint(), ResolutionState.storedFingerprint(store.layout().root()));
     valid = false;
-    if (!usable) {
+    if (usable) {
+      residentBuilds++;
+    } else {
       stamps = null;
       state = null;
       snapshot = null;

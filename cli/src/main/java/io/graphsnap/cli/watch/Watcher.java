@@ -79,6 +79,11 @@ public final class Watcher implements AutoCloseable {
     return builds.get();
   }
 
+  /** How many builds used the state kept in memory since the previous one ({@link BuildMemory}). */
+  public long residentBuilds() {
+    return memory.residentBuilds();
+  }
+
   /** The snapshot the last successful build published, or null. */
   public String lastSnapshot() {
     return lastSnapshot;

@@ -195,12 +195,21 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
 
   /**
    * NAME_TRIGRAMS: the base's bytes when no node id moved (the section depends only on the names in id order),
-   * else rebuilt from the new names in id order, as NAME_INDEX is. O(name bytes) then.
+   * else the base's postings remapped through the node splice ({@link TrigramSplicer}), or, when the base has
+   * no such section, rebuilt from the new names in id order, as NAME_INDEX is (O(name bytes) then).
    */
   private void writeNameTrigrams(SectionWriter out) throws IOException {
     MemorySegment baseTrigrams = nodes.identity() ? baseSection(SectionId.NAME_TRIGRAMS) : null;
     if (baseTrigrams != null) {
       out.put(baseTrigrams, 0, baseTrigrams.byteSize());
+      return;
+    }
+    MemorySegment spliceable = baseSection(SectionId.NAME_TRIGRAMS);
+    if (spliceable != null) {
+      TrigramSplicer.write(out, spliceable, nodes, item -> {
+        NodeState s = d.nodeItems[item];
+        return s.oldId >= 0 ? base.nameBytes(s.oldId) : DeltaPlanner.utf8(s.name);
+      });
       return;
     }
     NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
