@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * Keeps a store's published snapshot following a source tree or a JSON Lines file: builds once at start, then
  * after every debounced batch of changes ({@link TreeWatcher}) runs the same incremental path the command line
  * does ({@code graphsnap build PATH}: only files whose source hash changed are extracted again, unchanged loose
- * objects and declarations are reused, the snapshot is built incrementally; for a {@code .jsonl} file,
+ * objects and declarations are reused, the snapshot is built incrementally; what a Java build reads from the
+ * store's state is kept in a {@link BuildMemory} between builds; for a {@code .jsonl} file,
  * {@code ingest --replace-all} then {@code snapshot}) and publishes. See the package documentation for the
  * guarantees.
  *

@@ -11,7 +11,11 @@
  *       Lost events (the kernel's queue overflowed) cost nothing, since each build rescans the tree's hashes.</li>
  *   <li>Builds go through the command line's own incremental path ({@code build PATH}; {@code ingest
  *       --replace-all} and {@code snapshot} for a {@code .jsonl} file): unchanged files are not extracted again,
- *       and the snapshot is the one a manual build would publish, byte for byte.</li>
+ *       and the snapshot is the one a manual build would publish, byte for byte. A Java tree's builds are
+ *       resident ({@link io.graphsnap.cli.BuildMemory}): the stat cache, each file's declarations, the
+ *       declaration table and an index of every file's words stay in memory between saves, so a save costs the
+ *       changed files, the files that write a changed declaration's names, and the snapshot's incremental
+ *       write; the store's own state is read again whenever another writer built in between.</li>
  *   <li>A file that fails to parse is reported (path, line, message) and keeps its previous version in the
  *       snapshot; the other changes are published. A build that fails as a whole leaves the previous snapshot
  *       published.</li>

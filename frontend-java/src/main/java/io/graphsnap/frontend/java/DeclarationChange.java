@@ -41,7 +41,7 @@ public final class DeclarationChange {
     if (java.util.Arrays.equals(before.fingerprint(), after.fingerprint())) {
       return NONE;
     }
-    Set<String> w = TableDiff.words(before.types(), after.types());
+    Set<String> w = TableDiff.words(before.types(), before.files(), after.types(), after.files());
     return w == null ? ALL : new DeclarationChange(Set.copyOf(w), w.size());
   }
 
