@@ -88,9 +88,10 @@ public final class TableDiff {
   /**
    * As {@link #words(TreeTypes, TreeTypes)}, comparing only the types whose answers can differ: when both tables
    * declare the same type names, those are the types declared in files whose declarations differ and, repeatedly,
-   * every type that can read one of them while its own names are resolved: a type whose written supertypes, type
-   * parameters, member signatures or outer type, or whose file's imports, name it (by its simple name, as a
-   * segment of what is written). A type outside that closure has the same declaration, the same file scope, and
+   * every type that can read one of them while its own names are resolved: a type whose outer type, written
+   * supertypes or type parameters, or the qualifiers of its members' written types, or whose file's static and
+   * on-demand imports, name it (by its simple name, as a segment of what is written; see {@link
+   * #writtenSegments}); when a changed type's kind changed, every type that writes its name at all. A type outside that closure has the same declaration, the same file scope, and
    * resolves its written names against the same type names and the same answers of the types it reads (its
    * supertypes, outer types, imported and statically imported types), so its answers are equal. The same words
    * as comparing every type, at the cost of the changed files' neighbourhood: O(declaration strings) for the
@@ -125,17 +126,27 @@ public final class TableDiff {
     if (changedTypes.isEmpty()) {
       return words(before, after, Set.of());
     }
+    // a type whose kind changed is read by every type that writes its name (a parameter of that type decides
+    // whether a lambda may be passed); otherwise only through the tight readings below
+    boolean broad = false;
+    for (String q : changedTypes) {
+      FileDeclarations.Type b = before.declaration(q);
+      FileDeclarations.Type a = after.declaration(q);
+      broad |= b == null || a == null || !b.kind().equals(a.kind());
+    }
     // simple name -> the types (of the after table; the others' declarations are equal in both) that write it
     Map<String, List<String>> readers = new HashMap<>();
     for (FileDeclarations f : afterFiles) {
       Set<String> fileSegments = new HashSet<>();
       for (List<String> imports : List.of(f.singleImports, f.onDemandImports, f.staticSingleImports,
           f.staticOnDemandImports)) {
-        imports.forEach(i -> segments(i, fileSegments));
+        if (broad || imports != f.singleImports) { // a single-type import names a type without reading it
+          imports.forEach(i -> segments(i, fileSegments, true));
+        }
       }
       for (FileDeclarations.Type t : f.types) {
         Set<String> written = new HashSet<>(fileSegments);
-        writtenSegments(t, written);
+        writtenSegments(t, written, broad);
         for (String w : written) {
           readers.computeIfAbsent(w, k -> new ArrayList<>()).add(t.name());
         }
@@ -154,26 +165,32 @@ public final class TableDiff {
     return words(before, after, closure);
   }
 
-  /** Every identifier segment of what {@code t} writes that its answers depend on (its outer type's name too). */
-  private static void writtenSegments(FileDeclarations.Type t, Set<String> out) {
-    segments(t.outer(), out);
-    segments(t.superclass(), out);
-    t.interfaces().forEach(i -> segments(i, out));
-    t.typeParams().forEach(p -> segments(p, out));
-    t.genericSupers().forEach(g -> segments(g, out));
-    t.memberTypes().forEach(m -> segments(m, out));
+  /**
+   * The simple names of the types whose answers {@code t}'s answers read: its outer type and every segment of its
+   * written supertypes and type parameters (their members, supertypes and member types are read), and of its
+   * members' written types only the qualifiers ({@code Map} of {@code Map.Entry}: its member types are read), since
+   * a simple or last segment resolves to a name without reading that type's answers; with {@code broad}, every
+   * segment (a parameter's type is read for its kind).
+   */
+  private static void writtenSegments(FileDeclarations.Type t, Set<String> out, boolean broad) {
+    segments(t.outer(), out, true);
+    segments(t.superclass(), out, true);
+    t.interfaces().forEach(i -> segments(i, out, true));
+    t.typeParams().forEach(p -> segments(p, out, true));
+    t.genericSupers().forEach(g -> segments(g, out, true));
     for (FileDeclarations.Method m : t.methods()) {
-      segments(m.returnType(), out);
-      segments(m.genericReturn(), out);
-      m.params().forEach(p -> segments(p, out));
+      segments(m.returnType(), out, broad);
+      segments(m.genericReturn(), out, broad);
+      m.params().forEach(p -> segments(p, out, broad));
     }
     for (FileDeclarations.Field f : t.fields()) {
-      segments(f.type(), out);
-      segments(f.genericType(), out);
+      segments(f.type(), out, broad);
+      segments(f.genericType(), out, broad);
     }
   }
 
-  private static void segments(String written, Set<String> out) {
+  /** Adds the identifier segments of {@code written}: all of them, or only those followed by a dot. */
+  private static void segments(String written, Set<String> out, boolean all) {
     if (written == null) {
       return;
     }
@@ -183,7 +200,9 @@ public final class TableDiff {
       if (part && start < 0) {
         start = i;
       } else if (!part && start >= 0) {
-        out.add(written.substring(start, i));
+        if (all || i < written.length() && written.charAt(i) == '.') {
+          out.add(written.substring(start, i));
+        }
         start = -1;
       }
     }
