@@ -1,0 +1,476 @@
+package io.graphsnap.objects.internal;
+
+import io.graphsnap.objects.ObjectId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The index's symbol table (symbol name → defining objects) as a log-structured merge of immutable sorted runs
+ * ({@link SymbolRunFormat}) in the store's {@code symbols/} folder, instead of one B-tree insert per definition.
+ * Not API; {@code StoreIndex} owns one.
+ *
+ * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
+ * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. {@link
+ * #prepareCommit()} writes what is buffered as a run (forced, atomic rename, folder forced), merges runs whose
+ * sizes call for it (each newer run is merged into the one before it while that one is at most twice its size,
+ * so there are O(log definitions) runs and each definition is rewritten O(log definitions) times), and returns
+ * the new list of run names, which the caller commits in the same MapDB transaction as the rest of the index:
+ * <b>the list in {@code index.db} is what counts</b>. A run not in the committed list (a crash before the
+ * commit, a run a merge replaced, a rolled-back transaction) is garbage that {@link #deleteUnlisted()} removes;
+ * a listed run is always durable and whole, because it is written before the commit that lists it. {@link
+ * #committed()} then deletes the runs the merge replaced; {@link #rollback()} deletes the new ones.
+ *
+ * <p>Reads merge every run (oldest first), the spilled runs and the buffer of the open transaction: for each
+ * key the newest entry wins; a tombstone hides older adds, and merges that include the oldest run drop
+ * tombstones. {@link #definers} costs O(runs · (log blocks + one block)).
+ *
+ * <p>Thread safety: lookups may run concurrently with each other, not with writes (one writer, the holder of
+ * the store lock).
+ */
+public final class SymbolRuns implements AutoCloseable {
+  /** Entries buffered in memory before they are spilled to a run (about 100 bytes each). */
+  public static final int MAX_BUFFERED = 1 << 19;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Comparator<byte[]> KEYS = Arrays::compareUnsigned;
+
+  private record Pending(byte[] key, byte op) {}
+
+  private final Path dir;
+  private final Path tmpDir;
+  /** The committed runs, oldest first. */
+  private List<SymbolRun> runs;
+  /** Runs written by the open transaction (spills, the final flush, merges), deleted if it rolls back. */
+  private final List<SymbolRun> created = new ArrayList<>();
+  /** Spilled runs of the open transaction, oldest first, newer than every committed run. */
+  private final List<SymbolRun> spilled = new ArrayList<>();
+  /** Runs a prepared merge replaced, deleted once the commit is durable. */
+  private final List<SymbolRun> retired = new ArrayList<>();
+  private List<Pending> buffer = new ArrayList<>();
+  private boolean bufferSorted = true;
+  private List<SymbolRun> prepared;
+
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs) {
+    this.dir = dir;
+    this.tmpDir = tmpDir;
+    this.runs = runs;
+  }
+
+  /**
+   * Opens the runs {@code names} (oldest first) in {@code dir}; temporaries go to {@code tmpDir} (same file
+   * system). Creates {@code dir} if missing.
+   *
+   * @throws io.graphsnap.objects.DamagedIndexException if a listed run is missing or damaged
+   */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names) throws IOException {
+    SafeFiles.ensureDirectory(dir);
+    SafeFiles.ensureDirectory(tmpDir);
+    List<SymbolRun> runs = new ArrayList<>();
+    boolean ok = false;
+    try {
+      for (String name : names) {
+        Path file = dir.resolve(name);
+        if (!SafeFiles.checkFileIfPresent(file)) {
+          throw new io.graphsnap.objects.DamagedIndexException(dir, "it lists symbol run " + file
+              + ", which is missing", null);
+        }
+        runs.add(SymbolRun.open(file));
+      }
+      ok = true;
+      return new SymbolRuns(dir, tmpDir, runs);
+    } finally {
+      if (!ok) {
+        closeAll(runs);
+      }
+    }
+  }
+
+  /** The names of the committed runs, oldest first. */
+  public List<String> names() {
+    return names(runs);
+  }
+
+  /** Records that {@code key} ({@link SymbolKeys}) is a definition (uncommitted). */
+  public void add(byte[] key) throws IOException {
+    buffer(key, SymbolRunFormat.ADD);
+  }
+
+  /** Records that {@code key} is no longer a definition (uncommitted). */
+  public void remove(byte[] key) throws IOException {
+    buffer(key, SymbolRunFormat.REMOVE);
+  }
+
+  private void buffer(byte[] key, byte op) throws IOException {
+    buffer.add(new Pending(key, op));
+    bufferSorted = false;
+    if (buffer.size() >= MAX_BUFFERED) {
+      SymbolRun run = write(List.of(bufferSource()), false);
+      buffer = new ArrayList<>();
+      bufferSorted = true;
+      if (run != null) {
+        spilled.add(run);
+      }
+    }
+  }
+
+  /** The ids of the objects that define {@code name}, sorted. */
+  public List<ObjectId> definers(String name) {
+    byte[] from = SymbolKeys.lowerBound(name);
+    byte[] to = SymbolKeys.upperBound(name);
+    TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
+    for (SymbolRun run : runs) {
+      run.range(from, to, merged::put);
+    }
+    for (SymbolRun run : spilled) {
+      run.range(from, to, merged::put);
+    }
+    List<Pending> sorted = sortedBuffer();
+    int at = lowerIndex(sorted, from);
+    for (int i = at; i < sorted.size() && KEYS.compare(sorted.get(i).key(), to) < 0; i++) {
+      merged.put(sorted.get(i).key(), sorted.get(i).op());
+    }
+    List<ObjectId> ids = new ArrayList<>();
+    merged.forEach((key, op) -> {
+      if (op == SymbolRunFormat.ADD) {
+        ids.add(SymbolKeys.objectId(key));
+      }
+    });
+    return ids;
+  }
+
+  /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
+  public void forEachLive(Consumer<byte[]> action) {
+    List<Source> sources = sources(runs, true);
+    merge(sources, (key, op) -> {
+      if (op == SymbolRunFormat.ADD) {
+        action.accept(key);
+      }
+    });
+  }
+
+  /** The number of live definitions. O(entries of every run). */
+  public long count() {
+    long[] n = new long[1];
+    forEachLive(key -> n[0]++);
+    return n[0];
+  }
+
+  /**
+   * Makes the open transaction's definitions durable as runs, merges runs as the size rule asks, and returns the
+   * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
+   */
+  public List<String> prepareCommit() throws IOException {
+    List<SymbolRun> next = new ArrayList<>(runs);
+    next.addAll(spilled);
+    if (!buffer.isEmpty()) {
+      SymbolRun run = write(List.of(bufferSource()), false);
+      if (run != null) {
+        next.add(run);
+      }
+    }
+    int from = spilled.isEmpty() && next.size() == runs.size() ? -1 : next.size() - 1; // merge only after writes
+    if (from > 0) {
+      long sum = next.get(from).entryCount();
+      while (from > 0 && next.get(from - 1).entryCount() <= 2 * sum) {
+        from--;
+        sum += next.get(from).entryCount();
+      }
+    }
+    if (from >= 0 && from < next.size() - 1) {
+      List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
+      SymbolRun merged = write(sources(merging, false), from == 0);
+      retired.addAll(merging);
+      next.subList(from, next.size()).clear();
+      if (merged != null) {
+        next.add(merged);
+      }
+    }
+    prepared = next;
+    return names(next);
+  }
+
+  /**
+   * The prepared list is committed: it becomes the current one, and the runs a merge replaced are deleted
+   * (failures to delete are harmless: {@link #deleteUnlisted()} removes them later).
+   */
+  public void committed() throws IOException {
+    if (prepared == null) {
+      return;
+    }
+    runs = prepared;
+    prepared = null;
+    created.clear();
+    spilled.clear();
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+    Set<SymbolRun> live = new HashSet<>(runs);
+    boolean deleted = false;
+    for (SymbolRun run : retired) {
+      if (!live.contains(run)) {
+        run.close();
+        deleted |= SafeFiles.deleteRegularFile(run.file());
+      }
+    }
+    retired.clear();
+    if (deleted) {
+      FileSync.forceDirectory(dir);
+    }
+  }
+
+  /** Discards the open transaction: its buffer and every run it wrote. */
+  public void rollback() throws IOException {
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+    spilled.clear();
+    retired.clear();
+    prepared = null;
+    Set<SymbolRun> live = new HashSet<>(runs);
+    for (SymbolRun run : created) {
+      if (!live.contains(run)) {
+        run.close();
+        SafeFiles.deleteRegularFile(run.file());
+      }
+    }
+    created.clear();
+  }
+
+  /**
+   * Deletes every file in the folder that the committed list does not name (runs left by a crash before a
+   * commit or replaced by a merge, temporaries of interrupted writes). Returns how many were deleted.
+   */
+  public int deleteUnlisted() throws IOException {
+    Set<String> listed = new HashSet<>(names());
+    for (SymbolRun run : created) {
+      listed.add(run.name());
+    }
+    List<Path> doomed = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) { // unlisted runs and the temporaries of interrupted writers
+        if (!listed.contains(file.getFileName().toString()) && SafeFiles.isRegularFile(file)) {
+          doomed.add(file);
+        }
+      }
+    }
+    int deleted = 0;
+    for (Path file : doomed) {
+      if (SafeFiles.deleteRegularFile(file)) {
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      FileSync.forceDirectory(dir);
+    }
+    return deleted;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      rollback();
+    } finally {
+      closeAll(runs);
+    }
+  }
+
+  // ---------------------------------------------------------------- merging
+
+  /** One sorted input of a merge. */
+  private interface Source {
+    boolean next();
+
+    byte[] key();
+
+    byte op();
+  }
+
+  /** A source in a merge with its age (its index among the sources: higher is newer). */
+  private record Head(Source source, int age) {}
+
+  private interface Sink {
+    void accept(byte[] key, byte op);
+  }
+
+  /** Sources over {@code from} (oldest first), then, if {@code withOpen}, the open transaction's. */
+  private List<Source> sources(List<SymbolRun> from, boolean withOpen) {
+    List<Source> sources = new ArrayList<>();
+    for (SymbolRun run : from) {
+      sources.add(runSource(run));
+    }
+    if (withOpen) {
+      for (SymbolRun run : spilled) {
+        sources.add(runSource(run));
+      }
+      sources.add(bufferSource());
+    }
+    return sources;
+  }
+
+  private static Source runSource(SymbolRun run) {
+    SymbolRun.Cursor cursor = run.cursor();
+    return new Source() {
+      @Override
+      public boolean next() {
+        return cursor.next();
+      }
+
+      @Override
+      public byte[] key() {
+        return cursor.key();
+      }
+
+      @Override
+      public byte op() {
+        return cursor.op();
+      }
+    };
+  }
+
+  private Source bufferSource() {
+    List<Pending> sorted = sortedBuffer();
+    return new Source() {
+      int at = -1;
+
+      @Override
+      public boolean next() {
+        return ++at < sorted.size();
+      }
+
+      @Override
+      public byte[] key() {
+        return sorted.get(at).key();
+      }
+
+      @Override
+      public byte op() {
+        return sorted.get(at).op();
+      }
+    };
+  }
+
+  /**
+   * K-way merge of {@code sources} (oldest first): each key once, with its newest op. O(entries · log sources).
+   */
+  private static void merge(List<Source> sources, Sink sink) {
+    PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
+      int c = KEYS.compare(a.source().key(), b.source().key());
+      return c != 0 ? c : Integer.compare(b.age(), a.age()); // newest first among equal keys
+    });
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i).next()) {
+        queue.add(new Head(sources.get(i), i));
+      }
+    }
+    while (!queue.isEmpty()) {
+      Head top = queue.poll();
+      byte[] key = top.source().key();
+      sink.accept(key, top.source().op());
+      advance(queue, top);
+      while (!queue.isEmpty() && KEYS.compare(queue.peek().source().key(), key) == 0) {
+        advance(queue, queue.poll());
+      }
+    }
+  }
+
+  private static void advance(PriorityQueue<Head> queue, Head head) {
+    if (head.source().next()) {
+      queue.add(head);
+    }
+  }
+
+  /**
+   * Writes the merge of {@code sources} as a new run (null if it would be empty); tombstones are dropped when
+   * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
+   */
+  private SymbolRun write(List<Source> sources, boolean dropTombstones) throws IOException {
+    Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
+    try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
+      IOException[] failure = new IOException[1];
+      merge(sources, (key, op) -> {
+        if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
+          return;
+        }
+        try {
+          writer.add(key, op);
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      if (writer.entryCount() == 0) {
+        return null;
+      }
+      writer.finish(target);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    SymbolRun run = SymbolRun.open(target);
+    created.add(run);
+    return run;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The buffer sorted by key with the last op of each key only. */
+  private List<Pending> sortedBuffer() {
+    if (!bufferSorted) {
+      buffer.sort(Comparator.comparing(Pending::key, KEYS)); // stable: equal keys stay in write order
+      List<Pending> deduplicated = new ArrayList<>(buffer.size());
+      for (int i = 0; i < buffer.size(); i++) {
+        if (i + 1 < buffer.size() && KEYS.compare(buffer.get(i).key(), buffer.get(i + 1).key()) == 0) {
+          continue; // a later write of the same key wins
+        }
+        deduplicated.add(buffer.get(i));
+      }
+      buffer = deduplicated;
+      bufferSorted = true;
+    }
+    return buffer;
+  }
+
+  private static int lowerIndex(List<Pending> sorted, byte[] key) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (KEYS.compare(sorted.get(mid).key(), key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static List<String> names(List<SymbolRun> runs) {
+    List<String> names = new ArrayList<>(runs.size());
+    for (SymbolRun run : runs) {
+      names.add(run.name());
+    }
+    return names;
+  }
+
+  private static void closeAll(List<SymbolRun> runs) throws IOException {
+    for (SymbolRun run : runs) {
+      run.close();
+    }
+  }
+}
