@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
  * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. {@link
  * #prepareCommit()} writes what is buffered as a run (forced, atomic rename, folder forced), merges runs whose
- * sizes call for it (each newer run is merged into the one before it while that one is at most twice its size,
- * so there are O(log definitions) runs and each definition is rewritten O(log definitions) times), and returns
+ * sizes call for it (every run from the oldest one holding at most twice as many entries as all newer runs
+ * together, so that each run holds more than twice the next: O(log definitions) runs, each definition rewritten
+ * O(log definitions) times), and returns
  * the new list of run names, which the caller commits in the same MapDB transaction as the rest of the index:
  * <b>the list in {@code index.db} is what counts</b>. A run not in the committed list (a crash before the
  * commit, a run a merge replaced, a rolled-back transaction) is garbage that {@link #deleteUnlisted()} removes;
@@ -51,6 +52,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   private final Path dir;
   private final Path tmpDir;
+  private final int maxBuffered;
   /** The committed runs, oldest first. */
   private List<SymbolRun> runs;
   /** Runs written by the open transaction (spills, the final flush, merges), deleted if it rolls back. */
@@ -63,9 +65,10 @@ public final class SymbolRuns implements AutoCloseable {
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
 
-  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs) {
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered) {
     this.dir = dir;
     this.tmpDir = tmpDir;
+    this.maxBuffered = maxBuffered;
     this.runs = runs;
   }
 
@@ -76,6 +79,14 @@ public final class SymbolRuns implements AutoCloseable {
    * @throws io.graphsnap.objects.DamagedIndexException if a listed run is missing or damaged
    */
   public static SymbolRuns open(Path dir, Path tmpDir, List<String> names) throws IOException {
+    return open(dir, tmpDir, names, MAX_BUFFERED);
+  }
+
+  /** As {@link #open(Path, Path, List)}, spilling the buffer every {@code maxBuffered} entries (tests use few). */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered) throws IOException {
+    if (maxBuffered < 1) {
+      throw new IllegalArgumentException("maxBuffered must be positive, not " + maxBuffered);
+    }
     SafeFiles.ensureDirectory(dir);
     SafeFiles.ensureDirectory(tmpDir);
     List<SymbolRun> runs = new ArrayList<>();
@@ -90,12 +101,17 @@ public final class SymbolRuns implements AutoCloseable {
         runs.add(SymbolRun.open(file));
       }
       ok = true;
-      return new SymbolRuns(dir, tmpDir, runs);
+      return new SymbolRuns(dir, tmpDir, runs, maxBuffered);
     } finally {
       if (!ok) {
         closeAll(runs);
       }
     }
+  }
+
+  /** The entry counts (tombstones included) of the committed runs, oldest first. */
+  public long[] entryCounts() {
+    return runs.stream().mapToLong(SymbolRun::entryCount).toArray();
   }
 
   /** The names of the committed runs, oldest first. */
@@ -116,7 +132,7 @@ public final class SymbolRuns implements AutoCloseable {
   private void buffer(byte[] key, byte op) throws IOException {
     buffer.add(new Pending(key, op));
     bufferSorted = false;
-    if (buffer.size() >= MAX_BUFFERED) {
+    if (buffer.size() >= maxBuffered) {
       SymbolRun run = write(List.of(bufferSource()), false);
       buffer = new ArrayList<>();
       bufferSorted = true;
@@ -181,12 +197,16 @@ public final class SymbolRuns implements AutoCloseable {
         next.add(run);
       }
     }
-    int from = spilled.isEmpty() && next.size() == runs.size() ? -1 : next.size() - 1; // merge only after writes
-    if (from > 0) {
-      long sum = next.get(from).entryCount();
-      while (from > 0 && next.get(from - 1).entryCount() <= 2 * sum) {
-        from--;
-        sum += next.get(from).entryCount();
+    // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
+    // than twice the next, so there are O(log definitions) runs. Only after writes.
+    int from = next.size() - 1;
+    if (next.size() > runs.size()) {
+      long newer = 0;
+      for (int i = next.size() - 1; i >= 0; i--) {
+        if (i < next.size() - 1 && next.get(i).entryCount() <= 2 * newer) {
+          from = i;
+        }
+        newer += next.get(i).entryCount();
       }
     }
     if (from >= 0 && from < next.size() - 1) {
