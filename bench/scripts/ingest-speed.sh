@@ -2,9 +2,10 @@
 # Side-by-side timing of `graphsnap --quiet ingest` of a synthetic JSON Lines file (issue 20, item 1: loose objects
 # per second) for several CLI jars, runs alternating (A B A B ...) so that a change of machine load hits every jar
 # alike; each run starts from an empty store. Prints one line per run (load average before it, wall, user and system
-# CPU seconds, peak RSS, objects/s) and the median wall, user and objects/s per jar. Then checks equivalence: the
-# store each jar ingested is compiled by the FIRST jar's `snapshot` command, and the snapshot ids must be equal
-# (same objects and index answers give the same snapshot bytes); each jar's own `snapshot` of its store is shown too.
+# CPU seconds, peak RSS, objects/s) and the median wall, user and objects/s per jar. Then checks equivalence: a copy
+# of the store each jar ingested is compiled by every jar's `snapshot` command, and all snapshot ids must be equal
+# (same objects and files give the same snapshot bytes; an older jar's store opened by a newer one is upgraded, and
+# the upgrade note is shown).
 #
 # Usage: bench/scripts/ingest-speed.sh [-n RUNS] [-f FILES] [--work DIR] NAME|JAR ...
 #   -f FILES  synthetic files (one JSON line each; SyntheticGraph.ofFiles(FILES, DEFAULT_SEED)); default 20000.
@@ -84,15 +85,16 @@ for spec in "$@"; do
     END { printf "  %-10s wall %.2f s  user %.2f s  %d objects/s\n", n, med(w, k), med(u, k), med(r, k) }' "$work/results"
 done
 
-echo "equivalence (snapshot of each store):"
-IFS='|' read -r _ first_jar <<<"$1"
+echo "equivalence (a copy of each store compiled by each jar; every id must be the same):"
 for spec in "$@"; do
-  IFS='|' read -r name jar <<<"$spec"
-  for which in "$first_jar" "$jar"; do
+  IFS='|' read -r name _ <<<"$spec"
+  for by in "$@"; do
+    IFS='|' read -r by_name by_jar <<<"$by"
     rm -rf "$work/copy"
     cp -r "$work/store-$name" "$work/copy"
-    id=$("$java_bin" --enable-native-access=ALL-UNNAMED -jar "$which" --quiet snapshot --store "$work/copy" | tail -n 1)
-    echo "  store of $name, snapshot by $(basename "$which"): $id"
+    id=$("$java_bin" --enable-native-access=ALL-UNNAMED -jar "$by_jar" snapshot --store "$work/copy" 2>"$work/snapshot.err" \
+      | tail -n 1)
+    echo "  store of $name, snapshot by $by_name: $id $(grep -o 'index upgraded[^;]*' "$work/snapshot.err" || true)"
   done
 done
 rm -rf "$work/copy"
