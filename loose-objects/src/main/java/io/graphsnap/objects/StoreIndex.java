@@ -352,6 +352,12 @@ public final class StoreIndex implements AutoCloseable {
     if (schema == SCHEMA) {
       return;
     }
+    if (schema == 2 && !symbolRuns.names().isEmpty()) {
+      // Only schema 3 lists runs: a graphsnap of schema 2 wrote this index after an upgrade (its open sets the schema
+      // back to 2) and changed files without changing the runs, so the definitions no longer match the files.
+      throw new DamagedIndexException(file, "it has schema " + schema + " but lists symbol runs: an older graphsnap "
+          + "wrote to it after this version had upgraded it, so its symbol definitions are out of date", null);
+    }
     if (schema < 2) {
       long generation = reachability.nextGeneration();
       forEachFile(e -> {

@@ -192,6 +192,24 @@ class StoreIndexTest {
   }
 
   @Test
+  void anUpgradedIndexWrittenAgainByAnOlderVersionIsReportedForRebuild() throws Exception {
+    Path file = dir.resolve("index.db");
+    writeSchema2Index(file, "2");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(1, index.upgradeNotes().size());
+    }
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make(); // what an older version's open does
+    try {
+      db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().put("schema", "2");
+      db.commit();
+    } finally {
+      db.close();
+    }
+    DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> StoreIndex.open(file));
+    assertTrue(e.getMessage().contains("older graphsnap") && e.getMessage().contains("index rebuild"), e.getMessage());
+  }
+
+  @Test
   void anIndexOfANewerSchemaIsRefusedWithTheVersions() {
     Path file = dir.resolve("index.db");
     writeSchema2Index(file, "9");
