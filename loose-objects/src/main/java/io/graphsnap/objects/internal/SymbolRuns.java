@@ -39,8 +39,8 @@ import java.util.function.Consumer;
  * key the newest entry wins; a tombstone hides older adds, and merges that include the oldest run drop
  * tombstones. {@link #definers} costs O(runs · (log blocks + one block)).
  *
- * <p>Thread safety: lookups may run concurrently with each other, not with writes (one writer, the holder of
- * the store lock).
+ * <p>Thread safety: every method is synchronized (a lookup may sort the open transaction's buffer), so lookups from
+ * several threads are safe but take turns; one writer, the holder of the store lock.
  */
 public final class SymbolRuns implements AutoCloseable {
   /** Entries buffered in memory before they are spilled to a run (about 100 bytes each). */
@@ -110,22 +110,22 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /** The entry counts (tombstones included) of the committed runs, oldest first. */
-  public long[] entryCounts() {
+  public synchronized long[] entryCounts() {
     return runs.stream().mapToLong(SymbolRun::entryCount).toArray();
   }
 
   /** The names of the committed runs, oldest first. */
-  public List<String> names() {
+  public synchronized List<String> names() {
     return names(runs);
   }
 
   /** Records that {@code key} ({@link SymbolKeys}) is a definition (uncommitted). */
-  public void add(byte[] key) throws IOException {
+  public synchronized void add(byte[] key) throws IOException {
     buffer(key, SymbolRunFormat.ADD);
   }
 
   /** Records that {@code key} is no longer a definition (uncommitted). */
-  public void remove(byte[] key) throws IOException {
+  public synchronized void remove(byte[] key) throws IOException {
     buffer(key, SymbolRunFormat.REMOVE);
   }
 
@@ -143,7 +143,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /** The ids of the objects that define {@code name}, sorted. */
-  public List<ObjectId> definers(String name) {
+  public synchronized List<ObjectId> definers(String name) {
     byte[] from = SymbolKeys.lowerBound(name);
     byte[] to = SymbolKeys.upperBound(name);
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
@@ -168,7 +168,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
-  public void forEachLive(Consumer<byte[]> action) {
+  public synchronized void forEachLive(Consumer<byte[]> action) {
     List<Source> sources = sources(runs, true);
     merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
@@ -178,7 +178,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /** The number of live definitions. O(entries of every run). */
-  public long count() {
+  public synchronized long count() {
     long[] n = new long[1];
     forEachLive(key -> n[0]++);
     return n[0];
@@ -188,7 +188,7 @@ public final class SymbolRuns implements AutoCloseable {
    * Makes the open transaction's definitions durable as runs, merges runs as the size rule asks, and returns the
    * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
    */
-  public List<String> prepareCommit() throws IOException {
+  public synchronized List<String> prepareCommit() throws IOException {
     List<SymbolRun> next = new ArrayList<>(runs);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
@@ -226,7 +226,7 @@ public final class SymbolRuns implements AutoCloseable {
    * The prepared list is committed: it becomes the current one, and the runs a merge replaced are deleted
    * (failures to delete are harmless: {@link #deleteUnlisted()} removes them later).
    */
-  public void committed() throws IOException {
+  public synchronized void committed() throws IOException {
     if (prepared == null) {
       return;
     }
@@ -251,7 +251,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /** Discards the open transaction: its buffer and every run it wrote. */
-  public void rollback() throws IOException {
+  public synchronized void rollback() throws IOException {
     buffer = new ArrayList<>();
     bufferSorted = true;
     spilled.clear();
@@ -271,7 +271,7 @@ public final class SymbolRuns implements AutoCloseable {
    * Deletes every file in the folder that the committed list does not name (runs left by a crash before a
    * commit or replaced by a merge, temporaries of interrupted writes). Returns how many were deleted.
    */
-  public int deleteUnlisted() throws IOException {
+  public synchronized int deleteUnlisted() throws IOException {
     Set<String> listed = new HashSet<>(names());
     for (SymbolRun run : created) {
       listed.add(run.name());
@@ -297,7 +297,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     try {
       rollback();
     } finally {
