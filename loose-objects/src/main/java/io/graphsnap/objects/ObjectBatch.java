@@ -39,7 +39,11 @@ import java.util.TreeSet;
  * forced at commit: a writer that crashed after renaming it and before forcing the folder may have left the
  * entry in the page cache only.
  *
- * <p>Mutable, not thread-safe: one thread at a time. Memory: one entry per staged object.
+ * <p>Parallel writers: {@link #prepare} (hash, and write the temporary file) is thread-safe and touches no state of
+ * the batch, so worker threads prepare objects while the owning thread {@link #adopt}s them in its own order; a
+ * prepared object that is not adopted is {@link PreparedObject#discard() discarded}.
+ *
+ * <p>Mutable, not thread-safe apart from {@link #prepare}: one thread at a time. Memory: one entry per staged object.
  */
 public final class ObjectBatch implements AutoCloseable {
   /** Most threads that force staged files at once; file systems merge concurrent syncs into one journal commit. */
