@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -169,8 +168,8 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
   public synchronized void forEachLive(Consumer<byte[]> action) {
-    List<Source> sources = sources(runs, true);
-    merge(sources, (key, op) -> {
+    List<SymbolMerge.Source> sources = sources(runs, true);
+    SymbolMerge.merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
         action.accept(key);
       }
@@ -307,60 +306,24 @@ public final class SymbolRuns implements AutoCloseable {
 
   // ---------------------------------------------------------------- merging
 
-  /** One sorted input of a merge. */
-  private interface Source {
-    boolean next();
-
-    byte[] key();
-
-    byte op();
-  }
-
-  /** A source in a merge with its age (its index among the sources: higher is newer). */
-  private record Head(Source source, int age) {}
-
-  private interface Sink {
-    void accept(byte[] key, byte op);
-  }
-
   /** Sources over {@code from} (oldest first), then, if {@code withOpen}, the open transaction's. */
-  private List<Source> sources(List<SymbolRun> from, boolean withOpen) {
-    List<Source> sources = new ArrayList<>();
+  private List<SymbolMerge.Source> sources(List<SymbolRun> from, boolean withOpen) {
+    List<SymbolMerge.Source> sources = new ArrayList<>();
     for (SymbolRun run : from) {
-      sources.add(runSource(run));
+      sources.add(SymbolMerge.of(run));
     }
     if (withOpen) {
       for (SymbolRun run : spilled) {
-        sources.add(runSource(run));
+        sources.add(SymbolMerge.of(run));
       }
       sources.add(bufferSource());
     }
     return sources;
   }
 
-  private static Source runSource(SymbolRun run) {
-    SymbolRun.Cursor cursor = run.cursor();
-    return new Source() {
-      @Override
-      public boolean next() {
-        return cursor.next();
-      }
-
-      @Override
-      public byte[] key() {
-        return cursor.key();
-      }
-
-      @Override
-      public byte op() {
-        return cursor.op();
-      }
-    };
-  }
-
-  private Source bufferSource() {
+  private SymbolMerge.Source bufferSource() {
     List<Pending> sorted = sortedBuffer();
-    return new Source() {
+    return new SymbolMerge.Source() {
       int at = -1;
 
       @Override
@@ -381,44 +344,14 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /**
-   * K-way merge of {@code sources} (oldest first): each key once, with its newest op. O(entries · log sources).
-   */
-  private static void merge(List<Source> sources, Sink sink) {
-    PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
-      int c = KEYS.compare(a.source().key(), b.source().key());
-      return c != 0 ? c : Integer.compare(b.age(), a.age()); // newest first among equal keys
-    });
-    for (int i = 0; i < sources.size(); i++) {
-      if (sources.get(i).next()) {
-        queue.add(new Head(sources.get(i), i));
-      }
-    }
-    while (!queue.isEmpty()) {
-      Head top = queue.poll();
-      byte[] key = top.source().key();
-      sink.accept(key, top.source().op());
-      advance(queue, top);
-      while (!queue.isEmpty() && KEYS.compare(queue.peek().source().key(), key) == 0) {
-        advance(queue, queue.poll());
-      }
-    }
-  }
-
-  private static void advance(PriorityQueue<Head> queue, Head head) {
-    if (head.source().next()) {
-      queue.add(head);
-    }
-  }
-
-  /**
    * Writes the merge of {@code sources} as a new run (null if it would be empty); tombstones are dropped when
    * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
    */
-  private SymbolRun write(List<Source> sources, boolean dropTombstones) throws IOException {
+  private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
       IOException[] failure = new IOException[1];
-      merge(sources, (key, op) -> {
+      SymbolMerge.merge(sources, (key, op) -> {
         if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
           return;
         }
