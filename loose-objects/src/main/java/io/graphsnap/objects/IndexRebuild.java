@@ -175,7 +175,7 @@ public final class IndexRebuild {
     Path rebuilt = layout.tmpDir().resolve(REBUILD_FILE);
     deleteIndexFiles(rebuilt);
     long definitions;
-    try (StoreIndex index = StoreIndex.open(rebuilt)) {
+    try (StoreIndex index = StoreIndex.open(rebuilt, layout.symbolsDir())) {
       if (table != null) {
         index.journal().built(head.get()); // before fill, which marks the paths that differ from HEAD pending
       }

@@ -39,7 +39,7 @@ public final class IndexUpdate implements AutoCloseable {
   /** Each touched path's entry before this update; a null value means it was not indexed. */
   private final Map<String, FileEntry> before = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
-  private State state = State.OPEN;
+  private volatile State state = State.OPEN; // read by prepare() on other threads
 
   IndexUpdate(Store store) {
     this.store = store;
@@ -56,8 +56,30 @@ public final class IndexUpdate implements AutoCloseable {
    */
   public FileChange put(FileSummary summary) throws IOException {
     checkOpen();
-    byte[] bytes = LooseObjectCodec.encode(summary);
-    ObjectId id = objects.put(bytes);
+    return put(prepare(summary));
+  }
+
+  /**
+   * Encodes {@code summary} and writes its object to a temporary file, for {@link #put(PreparedFile)}: the
+   * expensive, independent part of a put. Thread-safe: may run on several threads at once while this update is
+   * open; the caller puts or {@link PreparedFile#discard() discards} the result. O(size of the summary).
+   *
+   * @throws IllegalArgumentException if the encoded object is larger than the object size limit
+   */
+  public PreparedFile prepare(FileSummary summary) throws IOException {
+    checkOpen();
+    return new PreparedFile(summary, objects.prepare(LooseObjectCodec.encode(summary)));
+  }
+
+  /**
+   * As {@link #put(FileSummary)} for a summary already {@link #prepare prepared}: stages its object and points its
+   * path at it (uncommitted). On the update's thread, in input order. O(changed definitions) plus the size of the
+   * old object when the path changes.
+   */
+  public FileChange put(PreparedFile prepared) throws IOException {
+    checkOpen();
+    FileSummary summary = prepared.summary();
+    ObjectId id = objects.adopt(prepared.object());
     String path = summary.path();
     FileEntry current = index.file(path);
     remember(path, current);

@@ -39,7 +39,11 @@ import java.util.TreeSet;
  * forced at commit: a writer that crashed after renaming it and before forcing the folder may have left the
  * entry in the page cache only.
  *
- * <p>Mutable, not thread-safe: one thread at a time. Memory: one entry per staged object.
+ * <p>Parallel writers: {@link #prepare} (hash, and write the temporary file) is thread-safe and touches no state of
+ * the batch, so worker threads prepare objects while the owning thread {@link #adopt}s them in its own order; a
+ * prepared object that is not adopted is {@link PreparedObject#discard() discarded}.
+ *
+ * <p>Mutable, not thread-safe apart from {@link #prepare}: one thread at a time. Memory: one entry per staged object.
  */
 public final class ObjectBatch implements AutoCloseable {
   /** Most threads that force staged files at once; file systems merge concurrent syncs into one journal commit. */
@@ -66,20 +70,55 @@ public final class ObjectBatch implements AutoCloseable {
    */
   public ObjectId put(byte[] bytes) throws IOException {
     checkOpen();
-    if (bytes.length > Limits.MAX_OBJECT_BYTES) {
-      throw new IllegalArgumentException(
-          "object is " + bytes.length + " bytes, more than the limit of " + Limits.MAX_OBJECT_BYTES);
-    }
     ObjectId id = ObjectId.of(bytes);
     if (staged.containsKey(id)) {
+      checkSize(bytes);
       return id;
     }
+    return adopt(prepare(bytes, id));
+  }
+
+  /**
+   * Hashes {@code bytes} and writes them to a temporary file unless the object is already stored whole; thread-safe
+   * and independent of this batch's state, so several threads may prepare objects for one batch while its owner
+   * {@link #adopt}s them in order. O(length).
+   *
+   * @throws IllegalArgumentException if {@code bytes} is larger than {@link Limits#MAX_OBJECT_BYTES}
+   */
+  public PreparedObject prepare(byte[] bytes) throws IOException {
+    return prepare(bytes, ObjectId.of(bytes));
+  }
+
+  /**
+   * Stages a prepared object in this batch (durable at {@link #commit()}) and returns its id; if the batch already
+   * staged it, the duplicate temporary file is deleted. O(1) file-system calls.
+   *
+   * @throws IllegalStateException if the object was already adopted or discarded
+   */
+  public ObjectId adopt(PreparedObject prepared) throws IOException {
+    checkOpen();
+    if (!prepared.take()) {
+      throw new IllegalStateException("object " + prepared.id().hex() + " was already adopted or discarded");
+    }
+    ObjectId id = prepared.id();
+    folders.add(layout.objectFile(id).getParent());
+    if (prepared.tmp() != null) {
+      if (staged.containsKey(id)) {
+        Files.deleteIfExists(prepared.tmp());
+      } else {
+        staged.put(id, prepared.tmp());
+      }
+    }
+    return id;
+  }
+
+  private PreparedObject prepare(byte[] bytes, ObjectId id) throws IOException {
+    checkSize(bytes);
     Path file = layout.objectFile(id);
-    folders.add(file.getParent());
     SafeFiles.checkDirectoryIfPresent(file.getParent());
     SafeFiles.checkFileIfPresent(file); // a link or FIFO under an object's name is refused, never replaced
     if (sizeOrMinusOne(file) == bytes.length && holds(file, id)) {
-      return id;
+      return new PreparedObject(id, null);
     }
     SafeFiles.ensureDirectory(layout.tmpDir());
     Path tmp = Files.createTempFile(layout.tmpDir(), "object-", ".tmp");
@@ -97,8 +136,14 @@ public final class ObjectBatch implements AutoCloseable {
         Files.deleteIfExists(tmp);
       }
     }
-    staged.put(id, tmp);
-    return id;
+    return new PreparedObject(id, tmp);
+  }
+
+  private static void checkSize(byte[] bytes) {
+    if (bytes.length > Limits.MAX_OBJECT_BYTES) {
+      throw new IllegalArgumentException(
+          "object is " + bytes.length + " bytes, more than the limit of " + Limits.MAX_OBJECT_BYTES);
+    }
   }
 
   /**

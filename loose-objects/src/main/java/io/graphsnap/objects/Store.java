@@ -106,8 +106,9 @@ public final class Store implements AutoCloseable {
       } else {
         checkIndexPresent(layout);
       }
-      index = StoreIndex.open(layout.indexFile());
+      index = StoreIndex.open(layout.indexFile(), layout.symbolsDir());
       Store store = new Store(layout, lock, index);
+      store.warnings.addAll(index.upgradeNotes());
       if (torn.isPresent()) {
         try {
           store.warnings.addAll(TornCommitRecovery.recover(store, torn.get()));
@@ -116,6 +117,7 @@ public final class Store implements AutoCloseable {
               + "rebuilding it from the published snapshot and the commit log failed: " + e.getMessage(), e);
         }
       }
+      index.deleteUnlistedSymbolRuns(); // after a recovery too: the set-aside index's runs go
       store.rollRefFilesForward();
       return store;
     } catch (IOException | RuntimeException | Error e) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <p>What is checked when:
  * <ol>
  *   <li>{@link #checkForWriting} (every {@link Store#open}, {@link IndexRebuild}): the store folder; {@code
- *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/} and every fan-out folder
+ *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/}, {@code symbols/} and every fan-out folder
  *       {@code objects/ab/}; {@code lock}, every {@code index*} and {@code resolution*} file, every ref file, ref
  *       log, snapshot and temporary. O(fan-out folders + refs + snapshots + temporaries); loose objects themselves
  *       are checked when they are used.
@@ -88,6 +88,7 @@ public final class StoreGuard {
     checkFolderOfFiles(layout.logsDir());
     checkFolderOfFiles(layout.snapshotsDir());
     checkFolderOfFiles(layout.tmpDir());
+    checkFolderOfFiles(layout.symbolsDir());
     if (SafeFiles.checkDirectoryIfPresent(layout.objectsDir())) {
       try (DirectoryStream<Path> fanOuts = Files.newDirectoryStream(layout.objectsDir())) {
         for (Path fanOut : fanOuts) {

@@ -4,6 +4,7 @@ import io.graphsnap.objects.internal.FileEntryCodec;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.MapDbC2Workaround;
 import io.graphsnap.objects.internal.SymbolKeys;
+import io.graphsnap.objects.internal.SymbolRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,19 +28,23 @@ import io.graphsnap.objects.internal.SafeFiles;
 import org.mapdb.Serializer;
 
 /**
- * The store's index in {@code index.db} (MapDB, write-ahead log on): path → {@link FileEntry}; symbol name
- * → sorted set of ids of the objects that declare it; named refs with their history ({@link
+ * The store's index in {@code index.db} (MapDB, write-ahead log on) and {@code symbols/}: path → {@link
+ * FileEntry}; symbol name → sorted set of ids of the objects that declare it (sorted runs in {@code symbols/},
+ * listed in {@code index.db}; see {@link SymbolRuns}); named refs with their history ({@link
  * #refHistory()}); the last build and the paths changed since ({@link #journal()}); object id → reachability
  * record and snapshot id → build generation ({@link #reachability()}); and a small string → string
  * build-state map.
  *
  * <p>Changes are buffered in one MapDB transaction until {@link #commit()}; {@link #rollback()} discards
  * them. Callers commit only after the objects the changes point to are durable ({@link IndexUpdate} does
- * this), so a crash leaves the index pointing at whole objects. The index can always be rebuilt from the
+ * this), so a crash leaves the index pointing at whole objects. The symbol definitions of a transaction are
+ * buffered (and spilled to sorted runs beyond a fixed size) and written as one sorted run at commit, made
+ * durable before the MapDB commit that lists it: O(definitions · log definitions) sequential writes per batch
+ * instead of one B-tree insert each. The index can always be rebuilt from the
  * loose objects, which are separate files.
  *
  * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
- * {@link SymbolKeys}), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
+ * {@link SymbolKeys}: schema 2 and older; moved to runs at open since schema 3), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
  * RefHistory}), {@code pending} (a set of paths; see {@link BuildJournal}), {@code objects} (object id →
  * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
  *
@@ -48,14 +53,24 @@ import org.mapdb.Serializer;
  * UncheckedIOException} wrapping a {@link DamagedIndexException}.
  */
 public final class StoreIndex implements AutoCloseable {
-  /** The layout of the index's maps this code writes; older indexes are upgraded at open. */
-  public static final int SCHEMA = 2;
+  /**
+   * The layout of the index's maps this code writes; older indexes are upgraded at open. 2: reachability
+   * records; 3: symbol definitions in sorted runs ({@code symbols/}) instead of the MapDB set {@code symbols}.
+   */
+  public static final int SCHEMA = 3;
   private static final String SCHEMA_KEY = "schema";
+  /** Build-state key of the committed list of symbol runs, oldest first, one name per line. */
+  private static final String SYMBOL_RUNS_KEY = "symbolRuns";
+  /** The folder of symbol runs, beside {@code index.db}: {@code <store>/symbols}. */
+  public static final String SYMBOLS_DIR = "symbols";
 
   private final Path file;
   private final DB db;
   private final BTreeMap<String, byte[]> files;
-  private final NavigableSet<byte[]> symbols;
+  /** The MapDB symbol set of schema 2 and older, emptied into {@link #symbolRuns} by {@link #upgrade()}. */
+  private final NavigableSet<byte[]> legacySymbols;
+  private final SymbolRuns symbolRuns;
+  private final List<String> upgradeNotes = new ArrayList<>();
   private final BTreeMap<String, String> build;
   private final RefHistory refHistory;
   private final BuildJournal journal;
@@ -64,14 +79,17 @@ public final class StoreIndex implements AutoCloseable {
   /** The file changes of the open transaction, written to the commit log at {@link #commit()}. */
   private final List<IndexLog.Entry> changes = new ArrayList<>();
 
-  private StoreIndex(Path file, DB db, IndexLog log) {
+  private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir) throws IOException {
     this.file = file;
     this.db = db;
     this.log = log;
     this.files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-    this.symbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
+    this.legacySymbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+    String listed = build.get(SYMBOL_RUNS_KEY);
+    this.symbolRuns = SymbolRuns.open(symbolsDir, symbolsDir,
+        listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n")));
     this.refHistory = new RefHistory(this, refs,
         db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(),
         db.treeMap("refTimes", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
@@ -82,12 +100,25 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the index at {@code indexFile}. The caller holds the store lock.
+   * Opens (or creates) the index at {@code indexFile} with its symbol runs in the folder {@value #SYMBOLS_DIR}
+   * beside it. The caller holds the store lock.
    *
-   * @throws DamagedIndexException if MapDB cannot read the file
+   * @throws DamagedIndexException if MapDB cannot read the file or a listed symbol run is missing or damaged
    * @throws StoreLockedException if MapDB finds the file locked by another process
    */
   public static StoreIndex open(Path indexFile) throws IOException {
+    return open(indexFile, indexFile.resolveSibling(SYMBOLS_DIR));
+  }
+
+  /**
+   * Opens (or creates) the index at {@code indexFile} with its symbol runs in {@code symbolsDir} (created if
+   * missing; on the same file system). An index of an older schema is upgraded and committed at once ({@link
+   * #upgradeNotes()} says what was done). The caller holds the store lock.
+   *
+   * @throws DamagedIndexException if MapDB cannot read the file or a listed symbol run is missing or damaged
+   * @throws StoreLockedException if MapDB finds the file locked by another process
+   */
+  public static StoreIndex open(Path indexFile, Path symbolsDir) throws IOException {
     MapDbC2Workaround.apply();
     deleteIfEmpty(indexFile); // MapDB opens index.db and its .wal.N files itself: StoreGuard checked them
     DB db = null;
@@ -95,8 +126,13 @@ public final class StoreIndex implements AutoCloseable {
     try {
       log = IndexLog.open(IndexLog.fileOf(indexFile));
       db = DBMaker.fileDB(indexFile.toFile()).transactionEnable().make();
-      StoreIndex index = new StoreIndex(indexFile, db, log);
-      index.upgrade();
+      StoreIndex index = new StoreIndex(indexFile, db, log, symbolsDir);
+      try {
+        index.upgrade();
+      } catch (IOException | RuntimeException | Error e) {
+        closeQuietly(index.symbolRuns);
+        throw e;
+      }
       return index;
     } catch (DBException.FileLocked e) {
       closeQuietly(log);
@@ -175,22 +211,26 @@ public final class StoreIndex implements AutoCloseable {
 
   /** Records that object {@code id} declares every name in {@code names} (uncommitted). */
   public void addDefinitions(ObjectId id, Collection<String> names) {
-    guard(() -> {
+    checkOpen();
+    try {
       for (String name : names) {
-        symbols.add(SymbolKeys.key(name, id));
+        symbolRuns.add(SymbolKeys.key(name, id));
       }
-      return null;
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Forgets that object {@code id} declares the names in {@code names} (uncommitted). */
   public void removeDefinitions(ObjectId id, Collection<String> names) {
-    guard(() -> {
+    checkOpen();
+    try {
       for (String name : names) {
-        symbols.remove(SymbolKeys.key(name, id));
+        symbolRuns.remove(SymbolKeys.key(name, id));
       }
-      return null;
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -198,32 +238,51 @@ public final class StoreIndex implements AutoCloseable {
    * symbol set, O(symbols). Returns the number of definitions removed.
    */
   public int removeAllDefinitionsOf(ObjectId id) {
-    return guard(() -> {
-      List<byte[]> doomed = new ArrayList<>();
-      for (byte[] key : symbols) {
-        if (SymbolKeys.objectId(key).equals(id)) {
-          doomed.add(key);
-        }
+    checkOpen();
+    List<byte[]> doomed = new ArrayList<>();
+    symbolRuns.forEachLive(key -> {
+      if (SymbolKeys.objectId(key).equals(id)) {
+        doomed.add(key);
       }
-      doomed.forEach(symbols::remove);
-      return doomed.size();
     });
+    try {
+      for (byte[] key : doomed) {
+        symbolRuns.remove(key);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return doomed.size();
   }
 
-  /** The ids of the objects that declare {@code name}, sorted. O(log symbols + result). */
+  /**
+   * The ids of the objects that declare {@code name}, sorted, this transaction's changes included. O(runs · (log
+   * blocks + one block) + result), runs being O(log definitions).
+   */
   public List<ObjectId> definers(String name) {
-    return guard(() -> {
-      List<ObjectId> ids = new ArrayList<>();
-      for (byte[] key : symbols.subSet(SymbolKeys.lowerBound(name), true, SymbolKeys.upperBound(name), false)) {
-        ids.add(SymbolKeys.objectId(key));
-      }
-      return ids;
-    });
+    checkOpen();
+    return symbolRuns.definers(name);
   }
 
-  /** The number of (name, object) definitions. */
+  /** The number of (name, object) definitions. O(definitions): merges every run. */
   public int definitionCount() {
-    return guard(symbols::size);
+    checkOpen();
+    return (int) Math.min(Integer.MAX_VALUE, symbolRuns.count());
+  }
+
+  /** What opening this index upgraded (one line each); empty when it was current. */
+  public List<String> upgradeNotes() {
+    return List.copyOf(upgradeNotes);
+  }
+
+  /**
+   * Deletes files in the symbol folder that the committed index does not list: runs written before a crash cut
+   * their commit short, runs a merge replaced, runs of an index that a recovery or rebuild replaced. Call when no
+   * other index over the same folder is open (the store lock's holder, at open). Returns how many it deleted.
+   */
+  public int deleteUnlistedSymbolRuns() throws IOException {
+    checkOpen();
+    return symbolRuns.deleteUnlisted();
   }
 
   // ---------------------------------------------------------------- refs and build state
@@ -278,15 +337,55 @@ public final class StoreIndex implements AutoCloseable {
    * file's object gets a reachability record (current since the first generation). Committed at once.
    */
   private void upgrade() throws IOException {
-    if (String.valueOf(SCHEMA).equals(guard(() -> build.get(SCHEMA_KEY)))) {
+    String found = guard(() -> build.get(SCHEMA_KEY));
+    int schema;
+    try {
+      schema = found == null ? 0 : Integer.parseInt(found);
+    } catch (NumberFormatException e) {
+      throw new DamagedIndexException(file, "its schema is '" + found + "', not a number", e);
+    }
+    if (schema > SCHEMA) {
+      throw new IOException(file + " has index schema " + schema + ", written by a newer graphsnap; this version "
+          + "reads schemas up to " + SCHEMA + " (use the newer version, or 'graphsnap index rebuild' to rebuild the "
+          + "index in this version's schema)");
+    }
+    if (schema == SCHEMA) {
       return;
     }
-    long generation = reachability.nextGeneration();
-    forEachFile(e -> {
-      if (reachability.record(e.objectId()).isEmpty()) {
-        reachability.put(e.objectId(), ObjectRecord.currentSince(e.path(), generation));
+    if (schema == 2 && !symbolRuns.names().isEmpty()) {
+      // Only schema 3 lists runs: a graphsnap of schema 2 wrote this index after an upgrade (its open sets the schema
+      // back to 2) and changed files without changing the runs, so the definitions no longer match the files.
+      throw new DamagedIndexException(file, "it has schema " + schema + " but lists symbol runs: an older graphsnap "
+          + "wrote to it after this version had upgraded it, so its symbol definitions are out of date", null);
+    }
+    if (schema < 2) {
+      long generation = reachability.nextGeneration();
+      forEachFile(e -> {
+        if (reachability.record(e.objectId()).isEmpty()) {
+          reachability.put(e.objectId(), ObjectRecord.currentSince(e.path(), generation));
+        }
+      });
+    }
+    long moved = guard(() -> {
+      long n = 0;
+      for (byte[] key : legacySymbols) { // sorted as unsigned bytes, like the runs
+        try {
+          symbolRuns.add(key);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        n++;
       }
+      return n;
     });
+    if (moved > 0) {
+      guard(() -> {
+        legacySymbols.clear();
+        return null;
+      });
+      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " symbol "
+          + "definitions moved from index.db to sorted runs in " + SYMBOLS_DIR + "/ (done once)");
+    }
     guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
     commit();
   }
@@ -301,11 +400,19 @@ public final class StoreIndex implements AutoCloseable {
    * {@link Store#open} rebuild the index from the published snapshot and the completed commits.
    */
   public void commit() throws IOException {
+    checkOpen();
+    List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
+    guard(() -> build.put(SYMBOL_RUNS_KEY, String.join("\n", runs)));
     log.begin(changes);
     try {
       db.commit();
     } catch (DBException e) {
       throw failure("commit", e);
+    }
+    try {
+      symbolRuns.committed();
+    } catch (IOException e) {
+      // Harmless: the replaced runs are no longer listed, and the next open deletes them.
     }
     changes.clear();
     try {
@@ -320,6 +427,7 @@ public final class StoreIndex implements AutoCloseable {
   /** Discards every change since the last commit. */
   public void rollback() throws IOException {
     changes.clear();
+    symbolRuns.rollback();
     try {
       db.rollback();
     } catch (DBException e) {
@@ -356,11 +464,15 @@ public final class StoreIndex implements AutoCloseable {
     // No rollback first: closing discards uncommitted changes by itself (the write-ahead log replays only
     // commits), and MapDB 3.1.0 leaks one descriptor of index.db.wal.* per session that called rollback.
     try {
-      db.close();
-    } catch (DBException e) {
-      throw failure("close", e);
+      symbolRuns.close(); // deletes the runs of an uncommitted transaction
     } finally {
-      log.close();
+      try {
+        db.close();
+      } catch (DBException e) {
+        throw failure("close", e);
+      } finally {
+        log.close();
+      }
     }
   }
 
@@ -377,11 +489,15 @@ public final class StoreIndex implements AutoCloseable {
     return new UncheckedIOException(new DamagedIndexException(file, problem, cause));
   }
 
-  /** Runs {@code action} on the open index, turning MapDB failures into {@link DamagedIndexException}s. */
-  <T> T guard(Supplier<T> action) {
+  private void checkOpen() {
     if (db.isClosed()) {
       throw new IllegalStateException("index is closed: " + file);
     }
+  }
+
+  /** Runs {@code action} on the open index, turning MapDB failures into {@link DamagedIndexException}s. */
+  <T> T guard(Supplier<T> action) {
+    checkOpen();
     try {
       return action.get();
     } catch (DBException e) {
@@ -449,6 +565,14 @@ public final class StoreIndex implements AutoCloseable {
       } catch (RuntimeException ignored) {
         // already failing; the first error is the one to report
       }
+    }
+  }
+
+  private static void closeQuietly(SymbolRuns runs) {
+    try {
+      runs.close();
+    } catch (IOException ignored) {
+      // already failing; the first error is the one to report
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * <pre>
  * &lt;store&gt;/
  *   objects/ab/cdef…        loose objects: first 2 hex digits of the id as folder, the other 62 as file name
- *   index.db                MapDB index (path → object, symbol → objects, refs, build state)
+ *   index.db                MapDB index (path → object, refs, build state, the list of symbol runs)
+ *   symbols/s-….run         symbol → defining objects as sorted runs (listed in index.db; others are garbage)
  *   snapshots/&lt;id&gt;.gsnap   immutable snapshots named by their 64-hex id
  *   refs/HEAD               the published snapshot id: 64 hex digits and a newline
  *   logs/HEAD               the ref's history with timestamps, a copy of the index's for lock-free readers
@@ -62,6 +63,11 @@ public final class StoreLayout {
   public Path objectFile(ObjectId id) {
     String hex = id.hex();
     return objectsDir().resolve(hex.substring(0, 2)).resolve(hex.substring(2));
+  }
+
+  /** The folder of the index's symbol runs. */
+  public Path symbolsDir() {
+    return root.resolve(StoreIndex.SYMBOLS_DIR);
   }
 
   /** The MapDB index file. */

@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.graphsnap.objects.internal.SymbolKeys;
+import java.util.NavigableSet;
 import org.junit.jupiter.api.Test;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreIndexTest {
@@ -140,5 +145,75 @@ class StoreIndexTest {
     assertThrows(IllegalArgumentException.class, () -> new FileEntry("../x", id("x"), null));
     assertThrows(IllegalArgumentException.class, () -> new FileEntry("/etc/passwd", id("x"), null));
     assertThrows(IllegalArgumentException.class, () -> new FileEntry("a/./b", id("x"), null));
+  }
+
+  /** Writes an index as graphsnap wrote it before schema 3: definitions in MapDB's own "symbols" set. */
+  private static void writeSchema2Index(Path file, String schema) {
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+    try {
+      NavigableSet<byte[]> symbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
+      symbols.add(SymbolKeys.key("auth", id("a")));
+      symbols.add(SymbolKeys.key("auth", id("b")));
+      symbols.add(SymbolKeys.key("auth.login", id("a")));
+      db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+      db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().put("schema", schema);
+      db.commit();
+    } finally {
+      db.close();
+    }
+  }
+
+  @Test
+  void aSchema2IndexHasItsSymbolSetMovedToSortedRunsOnceWithANote() throws Exception {
+    Path file = dir.resolve("index.db");
+    writeSchema2Index(file, "2");
+    List<ObjectId> both = List.of(id("a"), id("b")).stream().sorted().toList();
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("index upgraded from schema 2 to 3: 3 symbol definitions moved from index.db to sorted "
+          + "runs in symbols/ (done once)"), index.upgradeNotes());
+      assertEquals(both, index.definers("auth"));
+      assertEquals(List.of(id("a")), index.definers("auth.login"));
+      assertEquals(3, index.definitionCount());
+      index.removeDefinitions(id("b"), List.of("auth"));
+      index.commit();
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of(), index.upgradeNotes(), "upgraded once");
+      assertEquals(List.of(id("a")), index.definers("auth"));
+      assertEquals(2, index.definitionCount());
+    }
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+    try {
+      assertTrue(db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen().isEmpty(), "the old set is emptied");
+      assertEquals("3", db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
+    } finally {
+      db.close();
+    }
+  }
+
+  @Test
+  void anUpgradedIndexWrittenAgainByAnOlderVersionIsReportedForRebuild() throws Exception {
+    Path file = dir.resolve("index.db");
+    writeSchema2Index(file, "2");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(1, index.upgradeNotes().size());
+    }
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make(); // what an older version's open does
+    try {
+      db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().put("schema", "2");
+      db.commit();
+    } finally {
+      db.close();
+    }
+    DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> StoreIndex.open(file));
+    assertTrue(e.getMessage().contains("older graphsnap") && e.getMessage().contains("index rebuild"), e.getMessage());
+  }
+
+  @Test
+  void anIndexOfANewerSchemaIsRefusedWithTheVersions() {
+    Path file = dir.resolve("index.db");
+    writeSchema2Index(file, "9");
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> StoreIndex.open(file));
+    assertTrue(e.getMessage().contains("schema 9") && e.getMessage().contains("up to 3"), e.getMessage());
   }
 }

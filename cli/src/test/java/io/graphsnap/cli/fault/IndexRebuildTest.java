@@ -84,6 +84,30 @@ class IndexRebuildTest {
   }
 
   @Test
+  void aTruncatedSymbolRunSaysSoAndRebuildRestoresTheDefinitions() throws Exception {
+    SortedMap<String, String> before = indexedFiles(store);
+    List<Path> runs;
+    try (var files = Files.list(store.resolve("symbols"))) {
+      runs = files.toList();
+    }
+    assertTrue(!runs.isEmpty(), "the ingests wrote symbol runs");
+    for (Path run : runs) {
+      Files.write(run, java.util.Arrays.copyOf(Files.readAllBytes(run), (int) Files.size(run) / 2));
+    }
+    Result refused = cli(-1, "ingest", change.toString(), "--store", store.toString());
+    assertEquals(3, refused.exitCode, refused.toString());
+    assertTrue(refused.err.contains("symbol run") && refused.err.contains("graphsnap index rebuild"), refused.err);
+
+    cli(0, "index", "rebuild", "--store", store.toString());
+    assertEquals(before, indexedFiles(store));
+    try (Store s = Store.open(store, false)) {
+      checkDefinitions(s);
+    }
+    assertEquals(cleanBuildOfShopAndChange(), cli(0, "snapshot", "--store", store.toString()).out.strip(),
+        "the next (incremental) build gives what a clean store gives");
+  }
+
+  @Test
   void withoutTheCommitLogTheRebuildIsTheLastPublish() throws Exception {
     SortedMap<String, String> headFiles = fileTable(store.resolve("snapshots").resolve(headId + ".gsnap"));
     damage(store.resolve("index.db"), "header-garbage");

@@ -3,6 +3,7 @@ package io.graphsnap.objects.jsonl;
 import io.graphsnap.objects.ExpectedObject;
 import io.graphsnap.objects.FileChange;
 import io.graphsnap.objects.IndexUpdate;
+import io.graphsnap.objects.PreparedFile;
 import io.graphsnap.objects.Store;
 import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.objects.WriteConflictException;
@@ -10,12 +11,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -46,14 +53,24 @@ import java.util.function.Function;
  * baseline's object for it (a line's own {@code expect} still wins), and one conflict refuses the whole batch:
  * nothing is stored.
  *
- * <p>Memory: O(max line length + distinct paths). Mutable configuration, not thread-safe; each {@link
- * #ingest} call is independent. The store must not have another update open.
+ * <p>Parallelism: lines are read in chunks ({@value #CHUNK_LINES} lines or {@value #CHUNK_BYTES} bytes) that
+ * {@link #threads} worker threads parse, encode, hash and write to temporary object files ({@link
+ * IndexUpdate#prepare}); the calling thread applies the chunks to the index strictly in input order, so reports,
+ * conflicts, "the later line wins" and interruption behave exactly as a line-by-line ingest. At most two chunks
+ * per worker are in flight.
+ *
+ * <p>Memory: O(chunks in flight · chunk size + max line length + distinct paths). Mutable configuration, not
+ * thread-safe; each {@link #ingest} call is independent. The store must not have another update open.
  */
 public final class JsonLinesIngester {
   /** The default longest line, in bytes, newline excluded: 16 MiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
   /** At most this many errors and this many warnings are kept in a report (all are counted). */
   public static final int MAX_REPORTED = 10_000;
+  /** Most lines in one chunk handed to a worker. */
+  public static final int CHUNK_LINES = 64;
+  /** A chunk is closed once its lines hold this many bytes. */
+  public static final int CHUNK_BYTES = 4 << 20;
 
   private final Store store;
   private final JsonLineParser parser = new JsonLineParser();
@@ -62,6 +79,7 @@ public final class JsonLinesIngester {
   private IngestProgress progress = IngestProgress.NONE;
   private Function<String, ExpectedObject> baseline;
   private BooleanSupplier stopRequested = () -> false;
+  private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
   /** An ingester into {@code store}, which the caller keeps open and closes. */
   public JsonLinesIngester(Store store) {
@@ -106,6 +124,18 @@ public final class JsonLinesIngester {
     return this;
   }
 
+  /**
+   * How many worker threads parse and encode lines; 1 parses on the calling thread. Default: the number of
+   * processors, at most 4.
+   */
+  public JsonLinesIngester threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive, not " + threads);
+    }
+    this.threads = threads;
+    return this;
+  }
+
   /** Where to report progress; default {@link IngestProgress#NONE}. */
   public JsonLinesIngester progress(IngestProgress progress) {
     this.progress = progress == null ? IngestProgress.NONE : progress;
@@ -130,13 +160,7 @@ public final class JsonLinesIngester {
   public IngestReport ingest(InputStream in, long totalBytes) throws IOException {
     Run run = new Run();
     try (IndexUpdate update = store.beginUpdate()) {
-      LineReader reader = new LineReader(in, maxLineBytes);
-      while (!run.interrupted && reader.next()) {
-        run.line(reader, update);
-        progress.onLine(reader.lineNumber(), reader.bytesRead(), totalBytes);
-        run.interrupted = stopRequested.getAsBoolean();
-      }
-      run.linesRead = reader.lineNumber();
+      applyAll(new LineReader(in, maxLineBytes), update, run, totalBytes);
       if (run.interrupted && (replaceAll || baseline != null)) {
         update.close(); // rolls back: replace-all and the baseline check apply to the whole input
         return run.report(0, 0, 0, 0, false);
@@ -151,6 +175,156 @@ public final class JsonLinesIngester {
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
       return run.report(summary.added(), summary.changed(), summary.unchanged(), summary.deleted(), false);
+    }
+  }
+
+  /** One input line: as read, then as parsed and prepared by a worker. */
+  private static final class Item {
+    final long number;
+    final long bytesRead;
+    final long lineBytes;
+    final boolean overLong;
+    final byte[] bytes; // null if blank or over-long
+    ParsedLine parsed;
+    LineException invalid;
+    PreparedFile prepared;
+    IllegalArgumentException unstorable;
+
+    Item(LineReader reader) {
+      number = reader.lineNumber();
+      bytesRead = reader.bytesRead();
+      lineBytes = reader.lineBytes();
+      overLong = reader.overLong();
+      bytes = overLong || reader.isBlank() ? null : Arrays.copyOf(reader.bytes(), reader.length());
+    }
+
+    void discard() throws IOException {
+      if (prepared != null) {
+        prepared.discard();
+      }
+    }
+  }
+
+  /** Reads, prepares (on the workers) and applies (here, in order) every line until the end or a stop. */
+  private void applyAll(LineReader reader, IndexUpdate update, Run run, long totalBytes) throws IOException {
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "graphsnap-ingest");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    ArrayDeque<Future<List<Item>>> inFlight = new ArrayDeque<>();
+    boolean more = true;
+    try {
+      while (!run.interrupted) {
+        while (more && inFlight.size() < 2 * threads) {
+          List<Item> chunk = readChunk(reader);
+          if (chunk.isEmpty()) {
+            more = false;
+          } else if (pool == null) {
+            inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(prepareAll(chunk, update)));
+          } else {
+            inFlight.add(pool.submit(() -> prepareAll(chunk, update)));
+          }
+        }
+        if (inFlight.isEmpty()) {
+          break;
+        }
+        List<Item> items = await(inFlight.poll());
+        int i = 0;
+        try {
+          for (; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (run.interrupted) {
+              item.discard();
+              continue;
+            }
+            run.line(item, update);
+            run.linesRead = item.number;
+            progress.onLine(item.number, item.bytesRead, totalBytes);
+            run.interrupted = stopRequested.getAsBoolean();
+          }
+        } finally {
+          for (int rest = i + 1; rest < items.size(); rest++) { // only after a failure: discard what is left
+            items.get(rest).discard();
+          }
+        }
+      }
+    } finally {
+      for (Future<List<Item>> future : inFlight) { // read ahead of a stop or a failure: delete their temporaries
+        try {
+          for (Item item : await(future)) {
+            item.discard();
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // the first failure, if any, is the one reported
+        }
+      }
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+  }
+
+  private static List<Item> readChunk(LineReader reader) throws IOException {
+    List<Item> chunk = new ArrayList<>();
+    long bytes = 0;
+    while (chunk.size() < CHUNK_LINES && bytes < CHUNK_BYTES && reader.next()) {
+      Item item = new Item(reader);
+      chunk.add(item);
+      bytes += item.bytes == null ? 0 : item.bytes.length;
+    }
+    return chunk;
+  }
+
+  /** Parses each line and prepares its object; on a worker thread. */
+  private List<Item> prepareAll(List<Item> chunk, IndexUpdate update) throws IOException {
+    for (Item item : chunk) {
+      if (item.bytes == null) {
+        continue;
+      }
+      try {
+        item.parsed = parser.parse(item.bytes, item.bytes.length);
+      } catch (LineException e) {
+        item.invalid = e;
+        continue;
+      }
+      if (item.parsed instanceof ParsedLine.Put put) {
+        try {
+          item.prepared = update.prepare(put.summary());
+        } catch (IllegalArgumentException e) {
+          item.unstorable = e; // e.g. the encoded object is over the size limit; nothing was written
+        }
+      }
+    }
+    return chunk;
+  }
+
+  private static List<Item> await(Future<List<Item>> future) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // a flag, not an interrupt, stops an ingest (see stopWhen)
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
+          }
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          throw new IOException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -196,35 +370,32 @@ public final class JsonLinesIngester {
       }
     }
 
-    void line(LineReader reader, IndexUpdate update) throws IOException {
-      long number = reader.lineNumber();
-      if (reader.overLong()) {
-        error(number, null, "line is " + reader.lineBytes() + " bytes, longer than the limit of " + maxLineBytes
+    void line(Item item, IndexUpdate update) throws IOException {
+      long number = item.number;
+      if (item.overLong) {
+        error(number, null, "line is " + item.lineBytes + " bytes, longer than the limit of " + maxLineBytes
             + " bytes; skipped without reading it whole");
         return;
       }
-      if (reader.isBlank()) {
+      if (item.bytes == null) {
+        return; // blank
+      }
+      if (item.invalid != null) {
+        error(number, item.invalid.path(), item.invalid.getMessage());
         return;
       }
-      ParsedLine parsed;
-      try {
-        parsed = parser.parse(reader.bytes(), reader.length());
-      } catch (LineException e) {
-        error(number, e.path(), e.getMessage());
-        return;
-      }
+      ParsedLine parsed = item.parsed;
       String path = parsed.path();
       if (!expectationHolds(number, path, parsed.expect(), update)) {
+        item.discard();
         return;
       }
-      if (parsed instanceof ParsedLine.Put put) {
-        try {
-          update.put(put.summary());
-        } catch (IllegalArgumentException e) {
-          // e.g. the encoded object is over the size limit; nothing was written for this line
-          error(number, path, e.getMessage());
+      if (parsed instanceof ParsedLine.Put) {
+        if (item.unstorable != null) {
+          error(number, path, item.unstorable.getMessage());
           return;
         }
+        update.put(item.prepared);
       } else if (update.delete(path) == FileChange.ABSENT && !goodLines.containsKey(path)) {
         warn("line " + number + ": deleted path " + path + " is not in the store");
       }

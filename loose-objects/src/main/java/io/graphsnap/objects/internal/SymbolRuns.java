@@ -1,0 +1,429 @@
+package io.graphsnap.objects.internal;
+
+import io.graphsnap.objects.ObjectId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The index's symbol table (symbol name → defining objects) as a log-structured merge of immutable sorted runs
+ * ({@link SymbolRunFormat}) in the store's {@code symbols/} folder, instead of one B-tree insert per definition.
+ * Not API; {@code StoreIndex} owns one.
+ *
+ * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
+ * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. {@link
+ * #prepareCommit()} writes what is buffered as a run (forced, atomic rename, folder forced), merges runs whose
+ * sizes call for it (every run from the oldest one holding at most twice as many entries as all newer runs
+ * together, so that each run holds more than twice the next: O(log definitions) runs, each definition rewritten
+ * O(log definitions) times), and returns
+ * the new list of run names, which the caller commits in the same MapDB transaction as the rest of the index:
+ * <b>the list in {@code index.db} is what counts</b>. A run not in the committed list (a crash before the
+ * commit, a run a merge replaced, a rolled-back transaction) is garbage that {@link #deleteUnlisted()} removes;
+ * a listed run is always durable and whole, because it is written before the commit that lists it. {@link
+ * #committed()} then deletes the runs the merge replaced; {@link #rollback()} deletes the new ones.
+ *
+ * <p>Reads merge every run (oldest first), the spilled runs and the buffer of the open transaction: for each
+ * key the newest entry wins; a tombstone hides older adds, and merges that include the oldest run drop
+ * tombstones. {@link #definers} costs O(runs · (log blocks + one block)).
+ *
+ * <p>Thread safety: every method is synchronized (a lookup may sort the open transaction's buffer), so lookups from
+ * several threads are safe but take turns; one writer, the holder of the store lock.
+ */
+public final class SymbolRuns implements AutoCloseable {
+  /** Entries buffered in memory before they are spilled to a run (about 100 bytes each). */
+  public static final int MAX_BUFFERED = 1 << 19;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Comparator<byte[]> KEYS = Arrays::compareUnsigned;
+
+  private record Pending(byte[] key, byte op) {}
+
+  private final Path dir;
+  private final Path tmpDir;
+  private final int maxBuffered;
+  /** The committed runs, oldest first. */
+  private List<SymbolRun> runs;
+  /** Runs written by the open transaction (spills, the final flush, merges), deleted if it rolls back. */
+  private final List<SymbolRun> created = new ArrayList<>();
+  /** Spilled runs of the open transaction, oldest first, newer than every committed run. */
+  private final List<SymbolRun> spilled = new ArrayList<>();
+  /** Runs a prepared merge replaced, deleted once the commit is durable. */
+  private final List<SymbolRun> retired = new ArrayList<>();
+  private List<Pending> buffer = new ArrayList<>();
+  private boolean bufferSorted = true;
+  private List<SymbolRun> prepared;
+
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered) {
+    this.dir = dir;
+    this.tmpDir = tmpDir;
+    this.maxBuffered = maxBuffered;
+    this.runs = runs;
+  }
+
+  /**
+   * Opens the runs {@code names} (oldest first) in {@code dir}; temporaries go to {@code tmpDir} (same file
+   * system). Creates {@code dir} if missing.
+   *
+   * @throws io.graphsnap.objects.DamagedIndexException if a listed run is missing or damaged
+   */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names) throws IOException {
+    return open(dir, tmpDir, names, MAX_BUFFERED);
+  }
+
+  /** As {@link #open(Path, Path, List)}, spilling the buffer every {@code maxBuffered} entries (tests use few). */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered) throws IOException {
+    if (maxBuffered < 1) {
+      throw new IllegalArgumentException("maxBuffered must be positive, not " + maxBuffered);
+    }
+    SafeFiles.ensureDirectory(dir);
+    SafeFiles.ensureDirectory(tmpDir);
+    List<SymbolRun> runs = new ArrayList<>();
+    boolean ok = false;
+    try {
+      for (String name : names) {
+        Path file = dir.resolve(name);
+        if (!SafeFiles.checkFileIfPresent(file)) {
+          throw new io.graphsnap.objects.DamagedIndexException(dir, "it lists symbol run " + file
+              + ", which is missing", null);
+        }
+        runs.add(SymbolRun.open(file));
+      }
+      ok = true;
+      return new SymbolRuns(dir, tmpDir, runs, maxBuffered);
+    } finally {
+      if (!ok) {
+        closeAll(runs);
+      }
+    }
+  }
+
+  /** The entry counts (tombstones included) of the committed runs, oldest first. */
+  public synchronized long[] entryCounts() {
+    return runs.stream().mapToLong(SymbolRun::entryCount).toArray();
+  }
+
+  /** The names of the committed runs, oldest first. */
+  public synchronized List<String> names() {
+    return names(runs);
+  }
+
+  /** Records that {@code key} ({@link SymbolKeys}) is a definition (uncommitted). */
+  public synchronized void add(byte[] key) throws IOException {
+    buffer(key, SymbolRunFormat.ADD);
+  }
+
+  /** Records that {@code key} is no longer a definition (uncommitted). */
+  public synchronized void remove(byte[] key) throws IOException {
+    buffer(key, SymbolRunFormat.REMOVE);
+  }
+
+  private void buffer(byte[] key, byte op) throws IOException {
+    buffer.add(new Pending(key, op));
+    bufferSorted = false;
+    if (buffer.size() >= maxBuffered) {
+      SymbolRun run = write(List.of(bufferSource()), false);
+      buffer = new ArrayList<>();
+      bufferSorted = true;
+      if (run != null) {
+        spilled.add(run);
+      }
+    }
+  }
+
+  /** The ids of the objects that define {@code name}, sorted. */
+  public synchronized List<ObjectId> definers(String name) {
+    byte[] from = SymbolKeys.lowerBound(name);
+    byte[] to = SymbolKeys.upperBound(name);
+    TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
+    for (SymbolRun run : runs) {
+      run.range(from, to, merged::put);
+    }
+    for (SymbolRun run : spilled) {
+      run.range(from, to, merged::put);
+    }
+    List<Pending> sorted = sortedBuffer();
+    int at = lowerIndex(sorted, from);
+    for (int i = at; i < sorted.size() && KEYS.compare(sorted.get(i).key(), to) < 0; i++) {
+      merged.put(sorted.get(i).key(), sorted.get(i).op());
+    }
+    List<ObjectId> ids = new ArrayList<>();
+    merged.forEach((key, op) -> {
+      if (op == SymbolRunFormat.ADD) {
+        ids.add(SymbolKeys.objectId(key));
+      }
+    });
+    return ids;
+  }
+
+  /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
+  public synchronized void forEachLive(Consumer<byte[]> action) {
+    List<SymbolMerge.Source> sources = sources(runs, true);
+    SymbolMerge.merge(sources, (key, op) -> {
+      if (op == SymbolRunFormat.ADD) {
+        action.accept(key);
+      }
+    });
+  }
+
+  /** The number of live definitions. O(entries of every run). */
+  public synchronized long count() {
+    long[] n = new long[1];
+    forEachLive(key -> n[0]++);
+    return n[0];
+  }
+
+  /**
+   * Makes the open transaction's definitions durable as runs, merges runs as the size rule asks, and returns the
+   * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
+   */
+  public synchronized List<String> prepareCommit() throws IOException {
+    List<SymbolRun> next = new ArrayList<>(runs);
+    next.addAll(spilled);
+    if (!buffer.isEmpty()) {
+      SymbolRun run = write(List.of(bufferSource()), false);
+      if (run != null) {
+        next.add(run);
+      }
+    }
+    // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
+    // than twice the next, so there are O(log definitions) runs. Only after writes.
+    int from = next.size() - 1;
+    if (next.size() > runs.size()) {
+      long newer = 0;
+      for (int i = next.size() - 1; i >= 0; i--) {
+        if (i < next.size() - 1 && next.get(i).entryCount() <= 2 * newer) {
+          from = i;
+        }
+        newer += next.get(i).entryCount();
+      }
+    }
+    if (from >= 0 && from < next.size() - 1) {
+      List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
+      SymbolRun merged = write(sources(merging, false), from == 0);
+      retired.addAll(merging);
+      next.subList(from, next.size()).clear();
+      if (merged != null) {
+        next.add(merged);
+      }
+    }
+    prepared = next;
+    return names(next);
+  }
+
+  /**
+   * The prepared list is committed: it becomes the current one, and the runs a merge replaced are deleted
+   * (failures to delete are harmless: {@link #deleteUnlisted()} removes them later).
+   */
+  public synchronized void committed() throws IOException {
+    if (prepared == null) {
+      return;
+    }
+    runs = prepared;
+    prepared = null;
+    created.clear();
+    spilled.clear();
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+    Set<SymbolRun> live = new HashSet<>(runs);
+    boolean deleted = false;
+    for (SymbolRun run : retired) {
+      if (!live.contains(run)) {
+        run.close();
+        deleted |= SafeFiles.deleteRegularFile(run.file());
+      }
+    }
+    retired.clear();
+    if (deleted) {
+      FileSync.forceDirectory(dir);
+    }
+  }
+
+  /** Discards the open transaction: its buffer and every run it wrote. */
+  public synchronized void rollback() throws IOException {
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+    spilled.clear();
+    retired.clear();
+    prepared = null;
+    Set<SymbolRun> live = new HashSet<>(runs);
+    for (SymbolRun run : created) {
+      if (!live.contains(run)) {
+        run.close();
+        SafeFiles.deleteRegularFile(run.file());
+      }
+    }
+    created.clear();
+  }
+
+  /**
+   * Deletes every file in the folder that the committed list does not name (runs left by a crash before a
+   * commit or replaced by a merge, temporaries of interrupted writes). Returns how many were deleted.
+   */
+  public synchronized int deleteUnlisted() throws IOException {
+    Set<String> listed = new HashSet<>(names());
+    for (SymbolRun run : created) {
+      listed.add(run.name());
+    }
+    List<Path> doomed = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) { // unlisted runs and the temporaries of interrupted writers
+        if (!listed.contains(file.getFileName().toString()) && SafeFiles.isRegularFile(file)) {
+          doomed.add(file);
+        }
+      }
+    }
+    int deleted = 0;
+    for (Path file : doomed) {
+      if (SafeFiles.deleteRegularFile(file)) {
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      FileSync.forceDirectory(dir);
+    }
+    return deleted;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      rollback();
+    } finally {
+      closeAll(runs);
+    }
+  }
+
+  // ---------------------------------------------------------------- merging
+
+  /** Sources over {@code from} (oldest first), then, if {@code withOpen}, the open transaction's. */
+  private List<SymbolMerge.Source> sources(List<SymbolRun> from, boolean withOpen) {
+    List<SymbolMerge.Source> sources = new ArrayList<>();
+    for (SymbolRun run : from) {
+      sources.add(SymbolMerge.of(run));
+    }
+    if (withOpen) {
+      for (SymbolRun run : spilled) {
+        sources.add(SymbolMerge.of(run));
+      }
+      sources.add(bufferSource());
+    }
+    return sources;
+  }
+
+  private SymbolMerge.Source bufferSource() {
+    List<Pending> sorted = sortedBuffer();
+    return new SymbolMerge.Source() {
+      int at = -1;
+
+      @Override
+      public boolean next() {
+        return ++at < sorted.size();
+      }
+
+      @Override
+      public byte[] key() {
+        return sorted.get(at).key();
+      }
+
+      @Override
+      public byte op() {
+        return sorted.get(at).op();
+      }
+    };
+  }
+
+  /**
+   * Writes the merge of {@code sources} as a new run (null if it would be empty); tombstones are dropped when
+   * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
+   */
+  private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
+    Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
+    try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
+      IOException[] failure = new IOException[1];
+      SymbolMerge.merge(sources, (key, op) -> {
+        if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
+          return;
+        }
+        try {
+          writer.add(key, op);
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      if (writer.entryCount() == 0) {
+        return null;
+      }
+      writer.finish(target);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    SymbolRun run = SymbolRun.open(target);
+    created.add(run);
+    return run;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The buffer sorted by key with the last op of each key only. */
+  private List<Pending> sortedBuffer() {
+    if (!bufferSorted) {
+      buffer.sort(Comparator.comparing(Pending::key, KEYS)); // stable: equal keys stay in write order
+      List<Pending> deduplicated = new ArrayList<>(buffer.size());
+      for (int i = 0; i < buffer.size(); i++) {
+        if (i + 1 < buffer.size() && KEYS.compare(buffer.get(i).key(), buffer.get(i + 1).key()) == 0) {
+          continue; // a later write of the same key wins
+        }
+        deduplicated.add(buffer.get(i));
+      }
+      buffer = deduplicated;
+      bufferSorted = true;
+    }
+    return buffer;
+  }
+
+  private static int lowerIndex(List<Pending> sorted, byte[] key) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (KEYS.compare(sorted.get(mid).key(), key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static List<String> names(List<SymbolRun> runs) {
+    List<String> names = new ArrayList<>(runs.size());
+    for (SymbolRun run : runs) {
+      names.add(run.name());
+    }
+    return names;
+  }
+
+  private static void closeAll(List<SymbolRun> runs) throws IOException {
+    for (SymbolRun run : runs) {
+      run.close();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.graphsnap.objects.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.objects.DamagedIndexException;
+import io.graphsnap.objects.ObjectId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The symbol runs against a naive model: a sorted set of (name, object) keys. */
+class SymbolRunsTest {
+  @TempDir Path dir;
+
+  private static ObjectId id(int n) {
+    return ObjectId.of(("object " + n).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String name(int n) {
+    return "pkg" + (n % 7) + ".Name" + n; // shared prefixes: pkg1.Name1 is a prefix of pkg1.Name15
+  }
+
+  /** Random adds and removes over many transactions (committed or rolled back), spills and merges included. */
+  @Test
+  void answersAsTheModelAcrossCommitsRollbacksSpillsAndReopens() throws IOException {
+    Random random = new Random(20);
+    TreeSet<byte[]> model = new TreeSet<>(Arrays::compareUnsigned);
+    List<String> committed = List.of();
+    for (int session = 0; session < 4; session++) {
+      try (SymbolRuns runs = SymbolRuns.open(dir, dir, committed, 37)) {
+        checkAgainst(model, runs);
+        for (int tx = 0; tx < 12; tx++) {
+          TreeSet<byte[]> next = new TreeSet<>(model);
+          int ops = random.nextInt(tx % 4 == 0 ? 400 : 60);
+          for (int i = 0; i < ops; i++) {
+            byte[] key = SymbolKeys.key(name(random.nextInt(90)), id(random.nextInt(25)));
+            if (random.nextInt(3) == 0) {
+              runs.remove(key);
+              next.remove(key);
+            } else {
+              runs.add(key);
+              next.add(key);
+            }
+          }
+          checkAgainst(next, runs); // uncommitted changes are visible to this writer
+          if (random.nextInt(5) == 0) {
+            runs.rollback();
+          } else {
+            committed = runs.prepareCommit();
+            runs.committed();
+            model = next;
+          }
+          checkAgainst(model, runs);
+          long[] sizes = runs.entryCounts();
+          for (int r = 1; r < sizes.length; r++) { // so O(log definitions) runs
+            assertTrue(sizes[r - 1] > 2 * sizes[r], "each run is more than twice the next: " + Arrays.toString(sizes));
+          }
+          try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(runs.names().size(), files.count(), "no run file left behind besides the listed ones");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRunNotListedIsDeletedAndAListedOneSurvives() throws IOException {
+    List<String> names;
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, List.of())) {
+      runs.add(SymbolKeys.key("a", id(1)));
+      names = runs.prepareCommit();
+      runs.committed();
+    }
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, names)) {
+      runs.add(SymbolKeys.key("b", id(2)));
+      runs.prepareCommit(); // written and durable, but the commit that would list it never happens (a crash)
+    }
+    Files.writeString(dir.resolve("symbols-123.tmp"), "half-written");
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, names)) {
+      assertEquals(1, runs.deleteUnlisted());
+      assertEquals(List.of(id(1)), runs.definers("a"));
+      assertEquals(List.of(), runs.definers("b"));
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(names.size(), files.count());
+      }
+    }
+  }
+
+  @Test
+  void aDamagedBlockIsReportedNamingTheRunNeverServed() throws IOException {
+    List<String> names;
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, List.of())) {
+      for (int i = 0; i < 2000; i++) {
+        runs.add(SymbolKeys.key(name(i), id(i)));
+      }
+      names = runs.prepareCommit();
+      runs.committed();
+    }
+    Path file = dir.resolve(names.get(0));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      ch.read(one, 100);
+      one.put(0, (byte) (one.get(0) ^ 0x5a)).position(0);
+      ch.write(one, 100); // inside the first block
+    }
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, names)) {
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> runs.definers(name(0)));
+      assertInstanceOf(DamagedIndexException.class, e.getCause());
+      assertTrue(e.getCause().getMessage().contains(file.toString()), e.getCause().getMessage());
+      assertTrue(e.getCause().getMessage().contains("checksum"), e.getCause().getMessage());
+    }
+    Files.write(file, Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) - 5)); // truncated
+    DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> SymbolRuns.open(dir, dir, names));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    Files.delete(file);
+    e = assertThrows(DamagedIndexException.class, () -> SymbolRuns.open(dir, dir, names));
+    assertTrue(e.getMessage().contains("missing"), e.getMessage());
+  }
+
+  private static void checkAgainst(TreeSet<byte[]> model, SymbolRuns runs) {
+    List<byte[]> live = new ArrayList<>();
+    runs.forEachLive(live::add);
+    assertEquals(model.size(), live.size());
+    int i = 0;
+    for (byte[] key : model) {
+      assertTrue(Arrays.equals(key, live.get(i++)), "live keys in order");
+    }
+    for (int n = 0; n < 90; n += 7) {
+      byte[] from = SymbolKeys.lowerBound(name(n));
+      byte[] to = SymbolKeys.upperBound(name(n));
+      List<ObjectId> expected = new ArrayList<>();
+      for (byte[] key : model.subSet(from, true, to, false)) {
+        expected.add(SymbolKeys.objectId(key));
+      }
+      assertEquals(expected, runs.definers(name(n)), name(n));
+    }
+  }
+}
