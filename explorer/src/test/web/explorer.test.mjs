@@ -188,6 +188,18 @@ async function runCase(c) {
   await page.locator('#pagerank tbody tr').first().waitFor();
   check(true, `${L}: PageRank with externals (keyboard toggle)`);
 
+  // diff between two refs, from a shared URL
+  await page.goto(`${url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
+  await page.locator('#diff-summary').waitFor();
+  const files = await page.locator('details.file summary').allTextContents();
+  check(files.some((f) => f.includes(c.diffFile)), `${L}: diff lists ${c.diffFile}`);
+  await shot(page, `${L}-diff.png`);
+
+  // the browser's back button returns to the overview: stable URLs
+  await page.goBack();
+  await page.locator('#summary').waitFor();
+  check(true, `${L}: back to the overview by URL`);
+
   // diff by keyboard alone: the empty form has the focus, Tab moves to the other side, Enter compares
   await page.goto(`${url}#/diff`);
   await page.locator('#diff-from').waitFor();
@@ -201,18 +213,6 @@ async function runCase(c) {
   await page.locator('#diff-summary').waitFor();
   const typed = new URLSearchParams(new URL(page.url()).hash.split('?')[1] || '');
   check(typed.get('from') === c.diffFrom && typed.get('to') === c.diffTo, `${L}: a diff asked by keyboard alone (${new URL(page.url()).hash})`);
-
-  // diff between two refs, from a shared URL
-  await page.goto(`${url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
-  await page.locator('#diff-summary').waitFor();
-  const files = await page.locator('details.file summary').allTextContents();
-  check(files.some((f) => f.includes(c.diffFile)), `${L}: diff lists ${c.diffFile}`);
-  await shot(page, `${L}-diff.png`);
-
-  // the browser's back button returns to the overview: stable URLs
-  await page.goBack();
-  await page.locator('#summary').waitFor();
-  check(true, `${L}: back to the overview by URL`);
 
   check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
   check(offHost.length === 0, `${L}: nothing requested off the server${offHost.length ? `: ${offHost.join(' ')}` : ''}`);
