@@ -159,7 +159,13 @@ async function runCase(c) {
   check(await page.locator('.graph canvas').count() > 0, `${L}: path drawn`);
   await shot(page, `${L}-path.png`);
 
-  // overview
+  // overview: its whole-graph answers were computed by the server before anyone asked (AnswerWarmer)
+  const memo = {};
+  const onResponse = (r) => {
+    const m = new URL(r.url()).pathname.match(/^\/api\/(pagerank|cycles|degrees)$/);
+    if (m) memo[m[1]] = r.headers()['graphsnap-memo'] || 'computed on request';
+  };
+  page.on('response', onResponse);
   await page.goto(`${url}#/overview`);
   await page.locator('#summary').waitFor();
   const summary = await page.locator('#summary').textContent();
@@ -171,6 +177,9 @@ async function runCase(c) {
   check(await page.locator('svg[aria-label="Edges by type"] rect').count() > 0, `${L}: edges by type plotted`);
   await page.locator('#cycles h2').waitFor();
   await page.waitForFunction(() => !document.querySelector('#cycles .spinner'));
+  page.off('response', onResponse);
+  check(memo.pagerank === 'hit' && memo.cycles === 'hit' && memo.degrees === 'hit',
+    `${L}: the overview's PageRank, cycles and degrees were ready before the visit (${JSON.stringify(memo)})`);
   await shot(page, `${L}-overview.png`);
   const toggle = page.locator('#externals-toggle');
   await toggle.focus();
@@ -179,7 +188,7 @@ async function runCase(c) {
   await page.locator('#pagerank tbody tr').first().waitFor();
   check(true, `${L}: PageRank with externals (keyboard toggle)`);
 
-  // diff between two refs
+  // diff between two refs, from a shared URL
   await page.goto(`${url}#/diff?from=${encodeURIComponent(c.diffFrom)}&to=${encodeURIComponent(c.diffTo)}`);
   await page.locator('#diff-summary').waitFor();
   const files = await page.locator('details.file summary').allTextContents();
@@ -190,6 +199,20 @@ async function runCase(c) {
   await page.goBack();
   await page.locator('#summary').waitFor();
   check(true, `${L}: back to the overview by URL`);
+
+  // diff by keyboard alone: the empty form has the focus, Tab moves to the other side, Enter compares
+  await page.goto(`${url}#/diff`);
+  await page.locator('#diff-from').waitFor();
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'diff-from', `${L}: the diff form has the focus`);
+  await page.locator('#diff-from').focus();
+  await page.keyboard.type(c.diffFrom);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(c.diffTo);
+  await page.keyboard.press('Enter');
+  await page.locator('#diff-summary').waitFor();
+  const typed = new URLSearchParams(new URL(page.url()).hash.split('?')[1] || '');
+  check(typed.get('from') === c.diffFrom && typed.get('to') === c.diffTo, `${L}: a diff asked by keyboard alone (${new URL(page.url()).hash})`);
 
   check(errors.length === 0, `${L}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
   check(offHost.length === 0, `${L}: nothing requested off the server${offHost.length ? `: ${offHost.join(' ')}` : ''}`);

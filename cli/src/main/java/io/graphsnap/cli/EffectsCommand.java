@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code graphsnap effects NAME}: the symbol's declared effects and those it inherits through {@code calls},
  * each inherited one with a shortest call path to a symbol that declares it. Computes the whole graph's effect
- * closure once (one pass over the condensation).
+ * closure once per snapshot (one pass over the condensation; {@link EffectClosures} keeps it for the next question
+ * about the same snapshot in a server or MCP session).
  */
 @Command(name = "effects",
     description = "Show a symbol's declared and inherited effects, with one call path per inherited effect.")
@@ -57,7 +58,7 @@ final class EffectsCommand implements Callable<Integer>, SnapshotAnswer {
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
     int id = GraphArgs.node(g, name);
-    EffectClosure closure = EffectClosure.of(g);
+    EffectClosure closure = EffectClosures.of(g);
     List<String> effectNames = g.effectNames();
     List<String> declared = new ArrayList<>();
     for (int x : closure.declared(id)) {

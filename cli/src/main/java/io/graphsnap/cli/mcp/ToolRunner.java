@@ -6,6 +6,7 @@ import io.graphsnap.cli.GraphsnapCommand;
 import io.graphsnap.cli.SnapshotAnswer;
 import io.graphsnap.cli.StoreAnswer;
 import io.graphsnap.cli.mcp.Tool.Paging;
+import io.graphsnap.cli.serve.AnswerMemo;
 import io.graphsnap.cli.serve.LiveSnapshot;
 import io.graphsnap.cli.serve.SnapshotLease;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
@@ -26,6 +27,9 @@ import picocli.CommandLine;
  * picocli parse and check them exactly as on the command line, computes the command's answer on the snapshot
  * {@link LiveSnapshot} serves now (a lease: a new build published meanwhile does not disturb the call), and cuts
  * the answer into a page. The answer's items are exactly what {@code graphsnap COMMAND ... --json} prints.
+ * Answers of whole-graph questions (PageRank, effects) are kept per snapshot in an {@link AnswerMemo}, the class
+ * {@code graphsnap serve} keeps them in: asked again in the session (or for the next page) they are not
+ * recomputed until a new build is published.
  *
  * <p>Thread-safe: each thread parses into its own command objects; at most one expensive question (PageRank,
  * effects, dead code, reach without depth, diff) runs at a time, the others wait for it.
@@ -34,8 +38,15 @@ final class ToolRunner {
   /** What a call answered: the structured result, or an error message for the model. */
   record Outcome(Map<String, Object> result, String error) {}
 
+  /**
+   * A bound-paged tool whose answers are kept asks its command for a multiple of this many items, so that the
+   * pages of one question (offset 0, 20, 40, ...) share one kept answer instead of each computing PageRank again.
+   */
+  static final int KEPT_BOUND_STEP = 250;
+
   private final Path store;
   private final LiveSnapshot live;
+  private final AnswerMemo memo;
   private final Semaphore expensive = new Semaphore(1);
   private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastEnd = System.nanoTime();
@@ -44,6 +55,7 @@ final class ToolRunner {
   ToolRunner(Path store, LiveSnapshot live) {
     this.store = store;
     this.live = live;
+    this.memo = new AnswerMemo(live::currentId);
   }
 
   Outcome call(Tool tool, Map<String, Object> arguments) {
@@ -62,6 +74,11 @@ final class ToolRunner {
       lastEnd = System.nanoTime();
       running.decrementAndGet();
     }
+  }
+
+  /** The number of whole-graph answers kept for the snapshot served now (tests). */
+  int keptAnswers() {
+    return memo.size();
   }
 
   /**
@@ -84,9 +101,16 @@ final class ToolRunner {
       throw new BadArguments("limit must be at most " + limits[1] + ", not " + limit);
     }
     List<String> args = arguments(tool, arguments);
+    boolean kept = AnswerMemo.keeps(tool.command());
     switch (tool.paging()) {
       case Paging.OffsetLimit p -> args.addAll(0, List.of("--offset", String.valueOf(offset), "--limit", String.valueOf(limit + 1)));
-      case Paging.Bound p -> args.addAll(0, List.of(p.option(), String.valueOf((long) offset + limit + 1)));
+      case Paging.Bound p -> {
+        long bound = (long) offset + limit + 1;
+        if (kept) {
+          bound = (bound + KEPT_BOUND_STEP - 1) / KEPT_BOUND_STEP * KEPT_BOUND_STEP;
+        }
+        args.addAll(0, List.of(p.option(), String.valueOf(bound)));
+      }
       default -> { }
     }
     CommandLine root = commands.get().computeIfAbsent(tool.command(), ToolRunner::newCommand);
@@ -94,6 +118,7 @@ final class ToolRunner {
     if (command.getCommandSpec().findOption("--store") != null) {
       args.addAll(0, List.of("--store", store.toString()));
     }
+    String memoKey = kept ? AnswerMemo.key(tool.command(), args) : null;
     args.addFirst(tool.command());
     root.parseArgs(args.toArray(String[]::new));
     Object question = command.getCommand();
@@ -104,28 +129,46 @@ final class ToolRunner {
       case StoreAnswer q -> q.expensive();
       default -> throw new IllegalStateException(tool.command() + " answers no question");
     };
+    if (question instanceof StoreAnswer q) {
+      answer = limited(isExpensive, q::answer);
+    } else {
+      try (SnapshotLease lease = live.acquire()) {
+        if (lease == null) {
+          return new Outcome(null, "no snapshot is published in " + store + " yet (run 'graphsnap build' there)");
+        }
+        result.put("snapshot", lease.id());
+        SnapshotAnswer q = (SnapshotAnswer) question;
+        if (memoKey == null) {
+          answer = limited(isExpensive, () -> q.answer(lease.snapshot()));
+        } else { // kept per snapshot, as graphsnap serve keeps them: a long session computes PageRank once
+          AnswerMemo.Claim claim = memo.claim(lease.id(), memoKey);
+          answer = claim.kept();
+          if (answer == null) {
+            try {
+              answer = limited(isExpensive, () -> q.answer(lease.snapshot()));
+            } finally {
+              claim.settle(answer);
+            }
+          }
+        }
+      }
+    }
+    page(tool.paging(), answer, offset, limit, result);
+    return new Outcome(result, null);
+  }
+
+  /** {@code answering}'s answer, holding the one expensive slot while it runs if {@code isExpensive}. */
+  private Object limited(boolean isExpensive, java.util.function.Supplier<Object> answering) {
     if (isExpensive) {
       expensive.acquireUninterruptibly();
     }
     try {
-      if (question instanceof StoreAnswer q) {
-        answer = q.answer();
-      } else {
-        try (SnapshotLease lease = live.acquire()) {
-          if (lease == null) {
-            return new Outcome(null, "no snapshot is published in " + store + " yet (run 'graphsnap build' there)");
-          }
-          result.put("snapshot", lease.id());
-          answer = ((SnapshotAnswer) question).answer(lease.snapshot());
-        }
-      }
+      return answering.get();
     } finally {
       if (isExpensive) {
         expensive.release();
       }
     }
-    page(tool.paging(), answer, offset, limit, result);
-    return new Outcome(result, null);
   }
 
   /** Puts {@code answer} (cut to the page) and the page's description into {@code result}. */

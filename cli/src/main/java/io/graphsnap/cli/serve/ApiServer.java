@@ -38,7 +38,8 @@ import picocli.CommandLine;
  * expensive requests at once ({@code Retry-After: 1}); 500 a damaged snapshot or a fault; 503 no snapshot
  * published yet. Every error body is {@code {"error": "..."}}. Successful snapshot answers carry the header
  * {@code Graphsnap-Snapshot: ID}, the snapshot they were computed on. The answers of PageRank, cycles, degrees
- * and effects are kept per snapshot ({@link AnswerMemo}) and sent again with {@code Graphsnap-Memo: hit}.
+ * and effects are kept per snapshot ({@link AnswerMemo}) and sent again with {@code Graphsnap-Memo: hit}; those
+ * the explorer asks are computed ahead as soon as a snapshot is served ({@link AnswerWarmer}).
  *
  * <p>Every other path is the web explorer's files ({@link StaticFiles}).
  *
@@ -54,7 +55,8 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Semaphore expensive;
   private final AtomicInteger expensiveRunning = new AtomicInteger();
-  private final AnswerMemo memo = new AnswerMemo();
+  private final AnswerMemo memo = new AnswerMemo(live::currentId);
+  private final AnswerWarmer warmer;
   /**
    * Per worker thread: endpoint command name → a root command line with only that subcommand (a command holds
    * one question's parameters, so each thread parses into its own).
@@ -65,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
     this.options = options;
     this.expensive = new Semaphore(options.maxExpensive());
     this.follower = new HeadFollower(options.store(), live, options.pollMillis(), options.log());
+    this.warmer = AnswerWarmer.start(live, memo, options.log());
     configure();
     boolean ok = false;
     try {
@@ -79,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
       ok = true;
     } finally {
       if (!ok) {
+        warmer.close();
         follower.close();
         live.close();
       }
@@ -119,6 +123,11 @@ public final class ApiServer implements AutoCloseable {
   /** The snapshot it serves. */
   public LiveSnapshot live() {
     return live;
+  }
+
+  /** Waits until the whole-graph answers of the snapshot served now are computed ahead (tests); false on timeout. */
+  boolean awaitWarmed(long millis) throws InterruptedException {
+    return warmer.awaitWarmed(millis);
   }
 
   /** Looks at {@code refs/HEAD} now (tests; the follower does it on its own). */
@@ -170,13 +179,15 @@ public final class ApiServer implements AutoCloseable {
     }
     ParsedCommand command = commands.get().computeIfAbsent(endpoint.command(), ParsedCommand::new);
     Object parsed;
+    ApiRequest.Arguments arguments;
     try {
-      parsed = command.parse(ApiRequest.arguments(endpoint, command.sub.getCommandSpec(), rawQuery), options.store());
+      arguments = ApiRequest.arguments(endpoint, command.sub.getCommandSpec(), rawQuery);
+      parsed = command.parse(arguments, options.store());
     } catch (ApiRequest.BadRequest | CommandLine.ParameterException e) {
       return Response.error(400, e.getMessage());
     }
     return switch (parsed) {
-      case SnapshotAnswer q when AnswerMemo.keeps(endpoint.command()) -> memoised(q, endpoint.command() + "?" + rawQuery);
+      case SnapshotAnswer q when AnswerMemo.keeps(endpoint.command()) -> memoised(q, AnswerMemo.key(endpoint.command(), arguments.all()));
       case SnapshotAnswer q -> limited(q.expensive(), () -> answer(q));
       case StoreAnswer q -> limited(q.expensive(), () -> Response.ok(q.answer(), null));
       default -> Response.error(404, "/api/" + endpoint.command() + " is not served");
@@ -185,23 +196,28 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * A question {@link AnswerMemo} keeps: the kept answer if there is one for the snapshot served now (with the
-   * header {@code Graphsnap-Memo: hit}, and without taking an expensive slot), else computed as any other and kept.
+   * header {@code Graphsnap-Memo: hit}, and without taking an expensive slot; waiting for it if another request or
+   * the {@link AnswerWarmer} is computing it), else computed as any other and kept.
    */
   private Response memoised(SnapshotAnswer question, String key) {
     try (SnapshotLease lease = live.acquire()) {
-      Object kept = lease == null ? null : memo.get(lease.id(), key);
-      if (kept != null) {
-        Response r = Response.ok(kept, lease.id());
+      if (lease == null) {
+        return Response.error(503, "no snapshot published in " + options.store() + " yet");
+      }
+      AnswerMemo.Claim claim = memo.claim(lease.id(), key);
+      if (claim.kept() != null) {
+        Response r = Response.ok(claim.kept(), lease.id());
         r.headers.put("Graphsnap-Memo", "hit");
         return r;
       }
+      Response r = null;
+      try {
+        r = limited(question.expensive(), () -> Response.ok(question.answer(lease.snapshot()), lease.id()));
+      } finally {
+        claim.settle(r != null && r.status == 200 ? r.body : null);
+      }
+      return r;
     }
-    Response r = limited(question.expensive(), () -> answer(question));
-    String id = r.headers.get("Graphsnap-Snapshot");
-    if (r.status == 200 && id != null) {
-      memo.put(id, key, r.body);
-    }
-    return r;
   }
 
   private Response answer(SnapshotAnswer question) {
@@ -345,6 +361,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops listening (in-flight requests get a second to finish), stops following HEAD, releases the snapshot. */
   @Override
   public void close() {
+    warmer.close();
     http.stop(1);
     workers.shutdown();
     try {

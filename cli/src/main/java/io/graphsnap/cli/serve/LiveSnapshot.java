@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LiveSnapshot implements AutoCloseable {
   private final AtomicReference<SnapshotLease> current = new AtomicReference<>();
+  private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /**
@@ -59,7 +60,16 @@ public final class LiveSnapshot implements AutoCloseable {
         mine.close();
       }
     }
+    listeners.forEach(Runnable::run);
     return old;
+  }
+
+  /**
+   * Calls {@code listener} after every {@link #publish} (in the publishing thread: it must only signal, e.g. wake
+   * the {@link AnswerWarmer}).
+   */
+  public void onPublish(Runnable listener) {
+    listeners.add(listener);
   }
 
   /** Stops serving: releases the current snapshot (closed when the requests using it end). Idempotent. */

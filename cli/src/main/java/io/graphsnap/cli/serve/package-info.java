@@ -25,7 +25,9 @@
  *       server takes no lock and never opens {@code index.db}).</li>
  *   <li>Kept answers ({@link io.graphsnap.cli.serve.AnswerMemo}: PageRank, cycles, degrees, effects) are stored
  *       with the id of the snapshot they were computed on and served only to a request whose lease is that
- *       snapshot; keeping an answer about another snapshot drops all the others.</li>
+ *       snapshot; they are kept only about the current snapshot, and all are dropped once another is current.
+ *       The {@link io.graphsnap.cli.serve.AnswerWarmer} computes the explorer's on each new current snapshot
+ *       (holding a lease of its own while it does; it abandons a replaced snapshot at its next question).</li>
  * </ol>
  *
  * <h2>Security model</h2>

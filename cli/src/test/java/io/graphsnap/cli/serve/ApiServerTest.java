@@ -152,8 +152,8 @@ class ApiServerTest {
     Cli.run("ingest", EXAMPLE.toString(), "--store", memoStore.toString(), "-q").ok();
     String before = Cli.run("snapshot", "--store", memoStore.toString(), "-q").ok().out().strip();
     try (ApiServer s = ApiServer.start(ServerOptions.loopback(memoStore, line -> { }))) {
-      for (String q : List.of("/api/pagerank?top=50", "/api/effects?name=auth.login", "/api/cycles?limit=10&members=12",
-          "/api/degrees")) {
+      // (not the explorer's own questions, which AnswerWarmer computes ahead: AnswerWarmerTest)
+      for (String q : List.of("/api/pagerank?top=50", "/api/effects?name=auth.login", "/api/cycles?limit=5&members=12")) {
         HttpResponse<String> computed = Http.get(s.port(), q);
         assertEquals(200, computed.statusCode(), q + ": " + computed.body());
         assertTrue(computed.headers().firstValue("Graphsnap-Memo").isEmpty(), q + " is computed the first time");

@@ -111,6 +111,9 @@ class ExplorerBrowserTest {
       config.put("chromium", chromium.toString());
       // each case names its own server
       config.put("cases", cases);
+      for (ApiServer s : servers) { // the overview's answers must then be memo hits (checked by the script)
+        assertTrue(s.awaitWarmed(120_000), "the whole-graph answers were not computed ahead within 120 s");
+      }
       long storesBuilt = System.nanoTime();
       System.err.printf("ExplorerBrowserTest: stores built and served in %.1f s%n", (storesBuilt - started) / 1e9);
       Path file = dir.resolve("explorer-test.json");
