@@ -127,6 +127,9 @@ final class ApiRequest {
   }
 
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s; // nothing encoded (most names): no decoder
+    }
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -274,6 +274,7 @@ public final class ApiServer implements AutoCloseable {
   private static final class ParsedCommand {
     final CommandLine root;
     final CommandLine sub;
+    private final boolean takesStore;
     private List<String> lastOptions;
     /** Query parameter name → the option it names (null: none); picocli's own look-up interpolates every name. */
     private final Map<String, CommandLine.Model.OptionSpec> options = new HashMap<>();
@@ -282,6 +283,7 @@ public final class ApiServer implements AutoCloseable {
       PrintWriter discard = new PrintWriter(Writer.nullWriter());
       root = GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
       sub = root.getSubcommands().get(name);
+      takesStore = sub.getCommandSpec().findOption("--store") != null;
     }
 
     /** The option {@code --key}, or null. */
@@ -298,7 +300,7 @@ public final class ApiServer implements AutoCloseable {
 
     Object parse(ApiRequest.Arguments arguments, java.nio.file.Path store) {
       List<String> opts = arguments.options();
-      if (sub.getCommandSpec().findOption("--store") != null) { // refs, diff: this server's store
+      if (takesStore) { // refs, diff: this server's store
         opts = new java.util.ArrayList<>(opts);
         opts.addAll(0, List.of("--store", store.toString()));
       }
