@@ -34,8 +34,9 @@ import picocli.CommandLine;
  * bytes {@code graphsnap COMMAND ... --json} prints for the same question on the same snapshot (the command
  * computes the answer, {@link Json} serialises it). Built on {@link NioHttpServer}: its event-loop threads
  * ({@link ServerOptions#threads}) answer point questions (lookup, neighbours, reach with a depth, ...) themselves,
- * without a hand-off; expensive ones (see {@link SnapshotAnswer#expensive}) run on a pool of
- * {@link ServerOptions#maxExpensive} threads, and one more than that at a time is refused with 429.
+ * without a hand-off; the others (search, degrees, and the expensive ones, see {@link SnapshotAnswer#expensive}) run
+ * on a pool of {@link ServerOptions#maxExpensive} + 2 threads, and more than {@link ServerOptions#maxExpensive}
+ * expensive ones at a time are refused with 429.
  *
  * <p>Status codes: 200; 400 bad parameters; 401 missing or wrong bearer token; 404 unknown endpoint, or no
  * such symbol, file or path (the command's exit code 1); 405 not GET; 414 query too long; 429 too many
@@ -72,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
     this.follower = new HeadFollower(options.store(), live, options.pollMillis(), options.log());
     this.files = new StaticFiles(ApiServer.class.getClassLoader(), options.token()); // the explorer
     AtomicInteger n = new AtomicInteger();
-    int poolSize = Math.max(1, options.maxExpensive());
+    int poolSize = Math.max(1, options.maxExpensive()) + 2; // expensive ones (capped) and the rest that is not a point look-up
     this.workers = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().daemon().name("graphsnap-http-pool-" + n.incrementAndGet()).unstarted(r));
     boolean ok = false;
@@ -139,8 +140,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * The answer to an API request. On an event loop ({@code onPool} false), an expensive question takes a slot
-   * (or is refused 429) and is handed to the pool, where it is parsed again into that thread's own command.
+   * The answer to an API request. On an event loop ({@code onPool} false), a point question ({@link Endpoint#point})
+   * that is not expensive is answered at once; any other is handed to the pool, where it is parsed again into that
+   * thread's own command, an expensive one only if it gets a slot (else 429).
    */
   private HttpAnswer respond(HttpRequest request, boolean onPool) {
     if (options.token() != null && !options.token().accepts(request.header("Authorization"))) {
@@ -176,14 +178,14 @@ public final class ApiServer implements AutoCloseable {
       case StoreAnswer q -> q.expensive();
       default -> false;
     };
-    if (isExpensive && !onPool) {
+    if (!onPool && (isExpensive || !endpoint.point())) {
       if (AnswerMemo.keeps(endpoint.command()) && parsed instanceof SnapshotAnswer) {
         Response kept = kept(endpoint.command() + "?" + rawQuery);
         if (kept != null) {
           return send(kept);
         }
       }
-      if (!expensive.tryAcquire()) {
+      if (isExpensive && !expensive.tryAcquire()) {
         Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
             + "); retry later");
         r.headers.put("Retry-After", "1");
@@ -193,7 +195,9 @@ public final class ApiServer implements AutoCloseable {
         try {
           return (HttpResponse) respond(request, true);
         } finally {
-          expensive.release();
+          if (isExpensive) {
+            expensive.release();
+          }
         }
       });
     }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * @param port the port (0: any free one)
  * @param token the bearer token every request must carry, or null (allowed on loopback only)
  * @param threads event-loop threads: each reads, answers (point queries) and writes its share of the connections
- * @param maxExpensive how many expensive requests (PageRank, cycles, reach without depth, ...) may run at once, on
- *     a pool of that many threads; more get 429
+ * @param maxExpensive how many expensive requests (PageRank, cycles, reach without depth, ...) may run at once
+ *     (on a pool of this many threads + 2, shared with search and degrees); more get 429
  * @param pollMillis how often the server looks at {@code refs/HEAD} besides being told by the file system
  * @param log where one-line events go (snapshots served, failures)
  */
