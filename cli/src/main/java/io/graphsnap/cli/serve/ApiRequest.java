@@ -44,7 +44,13 @@ final class ApiRequest {
 
   /** {@code rawQuery} (may be null) as arguments for {@code spec}, the endpoint's command. */
   static Arguments arguments(Endpoint endpoint, CommandSpec spec, String rawQuery) {
-    List<String> options = new ArrayList<>();
+    return arguments(endpoint, spec, key -> spec.findOption("--" + key), rawQuery);
+  }
+
+  /** As {@link #arguments(Endpoint, CommandSpec, String)}, finding options by name with {@code options} (a cache). */
+  static Arguments arguments(Endpoint endpoint, CommandSpec spec, java.util.function.Function<String, OptionSpec> options,
+      String rawQuery) {
+    List<String> optionArgs = new ArrayList<>();
     List<List<String>> positionals = new ArrayList<>();
     for (int i = 0; i < endpoint.positionals().size(); i++) {
       positionals.add(new ArrayList<>());
@@ -76,18 +82,19 @@ final class ApiRequest {
           slot.add(value);
           continue;
         }
-        addOption(endpoint, spec, key, value, options);
+        addOption(endpoint, spec, options.apply(key), key, value, optionArgs);
       }
     }
     List<String> values = new ArrayList<>();
     for (List<String> slot : positionals) {
       values.addAll(slot);
     }
-    return new Arguments(options, values);
+    return new Arguments(optionArgs, values);
   }
 
-  private static void addOption(Endpoint endpoint, CommandSpec spec, String key, String value, List<String> out) {
-    OptionSpec option = Endpoint.REFUSED.contains(key) || key.startsWith("-") ? null : spec.findOption("--" + key);
+  private static void addOption(Endpoint endpoint, CommandSpec spec, OptionSpec found, String key, String value,
+      List<String> out) {
+    OptionSpec option = Endpoint.REFUSED.contains(key) || key.startsWith("-") ? null : found;
     if (option == null) {
       throw new BadRequest("unknown parameter '" + key + "' for /api/" + endpoint.command() + " (it takes "
           + describe(endpoint, spec) + ")");
@@ -120,6 +127,9 @@ final class ApiRequest {
   }
 
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s; // nothing encoded (most names): no decoder
+    }
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

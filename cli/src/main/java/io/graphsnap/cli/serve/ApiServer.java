@@ -1,17 +1,19 @@
 package io.graphsnap.cli.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.graphsnap.cli.CliException;
 import io.graphsnap.cli.ExitCodes;
 import io.graphsnap.cli.GraphsnapCommand;
 import io.graphsnap.cli.Json;
 import io.graphsnap.cli.SnapshotAnswer;
 import io.graphsnap.cli.StoreAnswer;
+import io.graphsnap.cli.serve.http.HttpAnswer;
+import io.graphsnap.cli.serve.http.HttpLimits;
+import io.graphsnap.cli.serve.http.HttpRequest;
+import io.graphsnap.cli.serve.http.HttpResponse;
+import io.graphsnap.cli.serve.http.NioHttpServer;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.reader.MappingFaults;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
@@ -30,8 +32,11 @@ import picocli.CommandLine;
 /**
  * The HTTP/JSON server of {@code graphsnap serve}: {@code GET /api/COMMAND?parameters} answers with exactly the
  * bytes {@code graphsnap COMMAND ... --json} prints for the same question on the same snapshot (the command
- * computes the answer, {@link Json} serialises it). Built on the JDK's {@link HttpServer} with a fixed pool of
- * worker threads; keep-alive connections wait in its selector, not on a thread.
+ * computes the answer, {@link Json} serialises it). Built on {@link NioHttpServer}: its event-loop threads
+ * ({@link ServerOptions#threads}) answer point questions (lookup, neighbours, reach with a depth, ...) themselves,
+ * without a hand-off; the others (search, degrees, and the expensive ones, see {@link SnapshotAnswer#expensive}) run
+ * on a pool of {@link ServerOptions#maxExpensive} + 2 threads, and more than {@link ServerOptions#maxExpensive}
+ * expensive ones at a time are refused with 429.
  *
  * <p>Status codes: 200; 400 bad parameters; 401 missing or wrong bearer token; 404 unknown endpoint, or no
  * such symbol, file or path (the command's exit code 1); 405 not GET; 414 query too long; 429 too many
@@ -43,22 +48,22 @@ import picocli.CommandLine;
  *
  * <p>Every other path is the web explorer's files ({@link StaticFiles}).
  *
- * <p>Limits: the JDK server's request time, header size and connection limits (set by {@link #configure}
- * unless given as system properties), the query length ({@link ServerOptions#MAX_QUERY}), at most
- * {@link ServerOptions#maxExpensive} expensive requests at a time. Thread-safe; {@link #close} stops it.
+ * <p>Limits: {@link HttpLimits#defaults()} (request line, head, body, connections, request/idle/write time), the
+ * query length ({@link ServerOptions#MAX_QUERY}), at most {@link ServerOptions#maxExpensive} expensive requests at a
+ * time. Thread-safe; {@link #close} stops it.
  */
 public final class ApiServer implements AutoCloseable {
   private final ServerOptions options;
   private final LiveSnapshot live = new LiveSnapshot();
   private final HeadFollower follower;
-  private final HttpServer http;
+  private final NioHttpServer http;
   private final ExecutorService workers;
+  private final StaticFiles files;
   private final Semaphore expensive;
-  private final AtomicInteger expensiveRunning = new AtomicInteger();
   private final AnswerMemo memo = new AnswerMemo(live::currentId);
   private final AnswerWarmer warmer;
   /**
-   * Per worker thread: endpoint command name → a root command line with only that subcommand (a command holds
+   * Per thread (event loops and pool): endpoint command name → a root command line with only that subcommand (a command holds
    * one question's parameters, so each thread parses into its own).
    */
   private final ThreadLocal<Map<String, ParsedCommand>> commands = ThreadLocal.withInitial(HashMap::new);
@@ -68,21 +73,20 @@ public final class ApiServer implements AutoCloseable {
     this.expensive = new Semaphore(options.maxExpensive());
     this.follower = new HeadFollower(options.store(), live, options.pollMillis(), options.log());
     this.warmer = AnswerWarmer.start(live, memo, options.log());
-    configure();
+    this.files = new StaticFiles(ApiServer.class.getClassLoader(), options.token()); // the explorer
+    AtomicInteger n = new AtomicInteger();
+    int poolSize = Math.max(1, options.maxExpensive()) + 2; // expensive ones (capped) and the rest that is not a point look-up
+    this.workers = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().daemon().name("graphsnap-http-pool-" + n.incrementAndGet()).unstarted(r));
     boolean ok = false;
     try {
-      this.http = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 128);
-      AtomicInteger n = new AtomicInteger();
-      this.workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().daemon().name("graphsnap-http-" + n.incrementAndGet()).unstarted(r));
-      http.setExecutor(workers);
-      http.createContext("/api/", this::handle);
-      http.createContext("/", new StaticFiles(ApiServer.class.getClassLoader(), options.token())::handle); // the explorer
-      http.start();
+      this.http = NioHttpServer.start(new InetSocketAddress(options.bind(), options.port()), 128, options.threads(),
+          HttpLimits.defaults(), this::handle, workers, options.log(), "graphsnap-http");
       ok = true;
     } finally {
       if (!ok) {
         warmer.close();
+        workers.shutdown();
         follower.close();
         live.close();
       }
@@ -94,30 +98,9 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(options);
   }
 
-  /**
-   * Sets the JDK server's limits, unless the user set them: TCP_NODELAY (answers are small; without it a
-   * response can wait 40 ms for a delayed ACK), 10 s to send a request and 60 s to take a response, 30 s idle
-   * keep-alive, request line and headers ≤ 64 KiB (a longer request is cut off) and ≤ 64 headers, ≤ 1,024 connections.
-   */
-  static void configure() {
-    setIfAbsent("sun.net.httpserver.nodelay", "true");
-    setIfAbsent("sun.net.httpserver.maxReqTime", "10");
-    setIfAbsent("sun.net.httpserver.maxRspTime", "60");
-    setIfAbsent("sun.net.httpserver.idleInterval", "30");
-    setIfAbsent("sun.net.httpserver.maxReqHeaderSize", String.valueOf(64 * 1024));
-    setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
-    setIfAbsent("jdk.httpserver.maxConnections", "1024");
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
-  }
-
   /** The port it listens on. */
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   /** The snapshot it serves. */
@@ -135,63 +118,122 @@ public final class ApiServer implements AutoCloseable {
     follower.check();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Response r;
-      try {
-        r = respond(exchange);
-      } catch (OutOfMemoryError e) {
-        r = Response.error(503, "not enough memory for this request");
-      } catch (Throwable e) {
-        if (MappingFaults.isMappingFault(e)) {
-          r = Response.error(500, "the snapshot file changed or shrank while mapped: " + e.getMessage());
-        } else {
-          StackTraceElement[] at = e.getStackTrace();
-          options.log().accept("internal error: " + e + (at.length > 0 ? " at " + at[0] : ""));
-          r = Response.error(500, "internal error: " + e.getClass().getSimpleName());
-        }
-      }
-      send(exchange, r);
+  /** On an event loop: the explorer's files, or an API answer (computed here, or on the pool when expensive). */
+  private HttpAnswer handle(HttpRequest request) {
+    if (!request.rawPath().startsWith("/api/")) {
+      return files.handle(request);
     }
+    return guarded(() -> respond(request, false));
   }
 
-  private Response respond(HttpExchange exchange) {
-    if (options.token() != null && !options.token().accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+  /** {@code answering}'s response, or the error response for what it threw. */
+  private HttpAnswer guarded(java.util.function.Supplier<HttpAnswer> answering) {
+    HttpAnswer answer;
+    try {
+      answer = answering.get();
+    } catch (OutOfMemoryError e) {
+      return send(Response.error(503, "not enough memory for this request"));
+    } catch (Throwable e) {
+      if (MappingFaults.isMappingFault(e)) {
+        return send(Response.error(500, "the snapshot file changed or shrank while mapped: " + e.getMessage()));
+      }
+      StackTraceElement[] at = e.getStackTrace();
+      options.log().accept("internal error: " + e + (at.length > 0 ? " at " + at[0] : ""));
+      return send(Response.error(500, "internal error: " + e.getClass().getSimpleName()));
+    }
+    if (answer instanceof HttpAnswer.Later later) { // the same guard around the work on the pool
+      return HttpAnswer.later(() -> (HttpResponse) guarded(later.work()::get));
+    }
+    return answer;
+  }
+
+  /**
+   * The answer to an API request. On an event loop ({@code onPool} false), a point question ({@link Endpoint#point})
+   * that is not expensive is answered at once; any other is handed to the pool, where it is parsed again into that
+   * thread's own command, an expensive one only if it gets a slot (else 429).
+   */
+  private HttpAnswer respond(HttpRequest request, boolean onPool) {
+    if (options.token() != null && !options.token().accepts(request.header("Authorization"))) {
       Response r = Response.error(401, "missing or wrong bearer token (send Authorization: Bearer TOKEN)");
       r.headers.put("WWW-Authenticate", "Bearer");
-      return r;
+      return send(r);
     }
-    String method = exchange.getRequestMethod();
+    String method = request.method();
     if (!method.equals("GET")) {
       Response r = Response.error(405, "only GET is served, not " + method);
       r.headers.put("Allow", "GET");
-      return r;
+      return send(r);
     }
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String rawQuery = request.rawQuery();
     if (rawQuery != null && rawQuery.length() > ServerOptions.MAX_QUERY) {
-      return Response.error(414, "query longer than " + ServerOptions.MAX_QUERY + " bytes");
+      return send(Response.error(414, "query longer than " + ServerOptions.MAX_QUERY + " bytes"));
     }
-    String path = exchange.getRequestURI().getRawPath();
+    String path = request.rawPath();
     Endpoint endpoint = path.startsWith("/api/") ? Endpoint.ALL.get(path.substring(5)) : null;
     if (endpoint == null) {
-      return Response.error(404, "no endpoint " + path + " (endpoints: /api/" + String.join(", /api/",
-          Endpoint.ALL.keySet().stream().sorted().toList()) + ")");
+      return send(Response.error(404, "no endpoint " + path + " (endpoints: /api/" + String.join(", /api/",
+          Endpoint.ALL.keySet().stream().sorted().toList()) + ")"));
     }
     ParsedCommand command = commands.get().computeIfAbsent(endpoint.command(), ParsedCommand::new);
     Object parsed;
     ApiRequest.Arguments arguments;
     try {
-      arguments = ApiRequest.arguments(endpoint, command.sub.getCommandSpec(), rawQuery);
+      arguments = ApiRequest.arguments(endpoint, command.sub.getCommandSpec(), command::option, rawQuery);
       parsed = command.parse(arguments, options.store());
     } catch (ApiRequest.BadRequest | CommandLine.ParameterException e) {
-      return Response.error(400, e.getMessage());
+      return send(Response.error(400, e.getMessage()));
     }
-    return switch (parsed) {
-      case SnapshotAnswer q when AnswerMemo.keeps(endpoint.command()) -> memoised(q, AnswerMemo.key(endpoint.command(), arguments.all()));
-      case SnapshotAnswer q -> limited(q.expensive(), () -> answer(q));
-      case StoreAnswer q -> limited(q.expensive(), () -> Response.ok(q.answer(), null));
-      default -> Response.error(404, "/api/" + endpoint.command() + " is not served");
+    boolean isExpensive = switch (parsed) {
+      case SnapshotAnswer q -> q.expensive();
+      case StoreAnswer q -> q.expensive();
+      default -> false;
     };
+    boolean memoKept = AnswerMemo.keeps(endpoint.command()) && parsed instanceof SnapshotAnswer;
+    String memoKey = memoKept ? AnswerMemo.key(endpoint.command(), arguments.all()) : null;
+    if (!onPool && (isExpensive || !endpoint.point())) {
+      if (memoKept) {
+        Response kept = kept(memoKey);
+        if (kept != null) {
+          return send(kept);
+        }
+      }
+      // a kept question takes its slot in memoised(), only if it computes the answer (not to wait for it)
+      boolean slot = isExpensive && !memoKept;
+      if (slot && !expensive.tryAcquire()) {
+        Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
+            + "); retry later");
+        r.headers.put("Retry-After", "1");
+        return send(r);
+      }
+      return HttpAnswer.later(() -> {
+        try {
+          return (HttpResponse) respond(request, true);
+        } finally {
+          if (slot) {
+            expensive.release();
+          }
+        }
+      });
+    }
+    return send(switch (parsed) {
+      case SnapshotAnswer q when memoKept -> memoised(q, memoKey);
+      case SnapshotAnswer q -> answered(() -> answer(q));
+      case StoreAnswer q -> answered(() -> Response.ok(q.answer(), null));
+      default -> Response.error(404, "/api/" + endpoint.command() + " is not served");
+    });
+  }
+
+  /** The kept answer of {@code key} for the snapshot served now (with {@code Graphsnap-Memo: hit}), or null. */
+  private Response kept(String key) {
+    try (SnapshotLease lease = live.acquire()) {
+      Object kept = lease == null ? null : memo.get(lease.id(), key);
+      if (kept == null) {
+        return null;
+      }
+      Response r = Response.ok(kept, lease.id());
+      r.headers.put("Graphsnap-Memo", "hit");
+      return r;
+    }
   }
 
   /**
@@ -210,10 +252,22 @@ public final class ApiServer implements AutoCloseable {
         r.headers.put("Graphsnap-Memo", "hit");
         return r;
       }
+      // this request computes it: an expensive one only with a slot (hits and waiters take none)
+      boolean slot = question.expensive();
+      if (slot && !expensive.tryAcquire()) {
+        claim.settle(null);
+        Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
+            + "); retry later");
+        r.headers.put("Retry-After", "1");
+        return r;
+      }
       Response r = null;
       try {
-        r = limited(question.expensive(), () -> Response.ok(question.answer(lease.snapshot()), lease.id()));
+        r = answered(() -> Response.ok(question.answer(lease.snapshot()), lease.id()));
       } finally {
+        if (slot) {
+          expensive.release();
+        }
         claim.settle(r != null && r.status == 200 ? r.body : null);
       }
       return r;
@@ -233,13 +287,8 @@ public final class ApiServer implements AutoCloseable {
     Response get();
   }
 
-  private Response limited(boolean isExpensive, Answering answering) {
-    if (isExpensive && !expensive.tryAcquire()) {
-      Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
-          + "); retry later");
-      r.headers.put("Retry-After", "1");
-      return r;
-    }
+  /** {@code answering}'s response, or the error response for a failure the command reports. */
+  private static Response answered(Answering answering) {
     try {
       return answering.get();
     } catch (CliException e) {
@@ -252,10 +301,6 @@ public final class ApiServer implements AutoCloseable {
       return Response.error(500, e.getMessage());
     } catch (IllegalArgumentException e) { // a query's syntax, a parameter the reader refuses
       return Response.error(400, e.getMessage());
-    } finally {
-      if (isExpensive) {
-        expensive.release();
-      }
     }
   }
 
@@ -268,17 +313,33 @@ public final class ApiServer implements AutoCloseable {
   private static final class ParsedCommand {
     final CommandLine root;
     final CommandLine sub;
+    private final boolean takesStore;
     private List<String> lastOptions;
+    /** Query parameter name → the option it names (null: none); picocli's own look-up interpolates every name. */
+    private final Map<String, CommandLine.Model.OptionSpec> options = new HashMap<>();
 
     ParsedCommand(String name) {
       PrintWriter discard = new PrintWriter(Writer.nullWriter());
       root = GraphsnapCommand.newCommandLine(discard, discard, new String[] {name});
       sub = root.getSubcommands().get(name);
+      takesStore = sub.getCommandSpec().findOption("--store") != null;
+    }
+
+    /** The option {@code --key}, or null. */
+    CommandLine.Model.OptionSpec option(String key) {
+      if (options.containsKey(key)) {
+        return options.get(key);
+      }
+      CommandLine.Model.OptionSpec o = sub.getCommandSpec().findOption("--" + key);
+      if (options.size() < 256) { // names clients made up are looked up each time, not kept
+        options.put(key, o);
+      }
+      return o;
     }
 
     Object parse(ApiRequest.Arguments arguments, java.nio.file.Path store) {
       List<String> opts = arguments.options();
-      if (sub.getCommandSpec().findOption("--store") != null) { // refs, diff: this server's store
+      if (takesStore) { // refs, diff: this server's store
         opts = new java.util.ArrayList<>(opts);
         opts.addAll(0, List.of("--store", store.toString()));
       }
@@ -345,24 +406,21 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, Response r) throws IOException {
-    byte[] bytes = Json.utf8Line(r.body);
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json; charset=utf-8");
-    headers.set("Cache-Control", "no-store");
-    headers.set("X-Content-Type-Options", "nosniff");
-    r.headers.forEach(headers::set);
-    exchange.sendResponseHeaders(r.status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  /** The response's bytes: its JSON (exactly the command line's {@code --json} output) and headers. */
+  private static HttpResponse send(Response r) {
+    HttpResponse out = new HttpResponse(r.status, Json.utf8Line(r.body))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff");
+    r.headers.forEach(out::header);
+    return out;
   }
 
   /** Stops listening (in-flight requests get a second to finish), stops following HEAD, releases the snapshot. */
   @Override
   public void close() {
     warmer.close();
-    http.stop(1);
+    http.close();
     workers.shutdown();
     try {
       workers.awaitTermination(5, TimeUnit.SECONDS);

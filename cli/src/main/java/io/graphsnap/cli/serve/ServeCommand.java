@@ -44,8 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Require 'Authorization: Bearer TOKEN' on every request; TOKEN is the file's first line (16+ characters).")
   Path tokenFile;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: 2 per core, at least 4).")
-  int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Event-loop threads, each reading, answering and writing its connections' point queries (default: one per core).")
+  int threads = ServerOptions.defaultThreads();
 
   @Option(names = "--max-expensive", paramLabel = "N",
       description = "Expensive requests (pagerank, cycles, dead, effects, path, query, diff, reach without --depth) at once; more get 429 (default: half the cores, at least 1).")

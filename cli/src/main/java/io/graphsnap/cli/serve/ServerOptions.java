@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  * @param bind the address to listen on (loopback unless a token is given)
  * @param port the port (0: any free one)
  * @param token the bearer token every request must carry, or null (allowed on loopback only)
- * @param threads worker threads answering requests
- * @param maxExpensive how many expensive requests (PageRank, cycles, reach without depth, ...) may run at once;
- *     more get 429
+ * @param threads event-loop threads: each reads, answers (point queries) and writes its share of the connections
+ * @param maxExpensive how many expensive requests (PageRank, cycles, reach without depth, ...) may run at once
+ *     (on a pool of this many threads + 2, shared with search and degrees); more get 429
  * @param pollMillis how often the server looks at {@code refs/HEAD} besides being told by the file system
  * @param log where one-line events go (snapshots served, failures)
  */
@@ -26,8 +26,13 @@ public record ServerOptions(Path store, InetAddress bind, int port, BearerToken 
   /** Loopback, any port, no token, the given store; threads and limits from the machine's cores. */
   public static ServerOptions loopback(Path store, Consumer<String> log) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new ServerOptions(store, InetAddress.getLoopbackAddress(), 0, null, Math.max(4, 2 * cores),
+    return new ServerOptions(store, InetAddress.getLoopbackAddress(), 0, null, defaultThreads(),
         Math.max(1, cores / 2), 500, log);
+  }
+
+  /** Event-loop threads by default: one per core. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   ServerOptions withToken(BearerToken t) {

@@ -1,9 +1,9 @@
 package io.graphsnap.cli.serve;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.graphsnap.cli.serve.http.HttpRequest;
+import io.graphsnap.cli.serve.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,81 +70,70 @@ final class StaticFiles {
     return asset("index.html") != null;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      var headers = exchange.getResponseHeaders();
-      headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Referrer-Policy", "no-referrer");
-      String method = exchange.getRequestMethod();
-      boolean head = method.equals("HEAD");
-      if (!head && !method.equals("GET")) {
-        headers.set("Allow", "GET, HEAD");
-        text(exchange, 405, "only GET and HEAD are served, not " + method);
-        return;
-      }
-      String path = exchange.getRequestURI().getRawPath();
-      if (token != null && !authorised(exchange, path)) {
-        return;
-      }
-      String name = path.equals("/") || path.equals("/index.html") ? "index.html"
-          : path.startsWith("/static/") ? path.substring("/static/".length()) : null;
-      Asset asset = name == null || !NAME.matcher(name).matches() ? null : asset(name);
-      if (asset == null) {
-        text(exchange, 404, path.startsWith("/static/") || path.equals("/") ? "no such file: " + path
-            + (name != null && name.equals("index.html") ? " (this graphsnap was built without the explorer)" : "")
-            : "nothing at " + path + " (the explorer is at /, the API at /api/)");
-        return;
-      }
-      headers.set("Content-Type", asset.type());
-      headers.set("Cache-Control", "no-cache");
-      headers.set("ETag", asset.etag());
-      if (asset.type().startsWith("text/html")) {
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      }
-      String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-      if (ifNoneMatch != null && ifNoneMatch.contains(asset.etag())) {
-        exchange.sendResponseHeaders(304, -1);
-        return;
-      }
-      exchange.sendResponseHeaders(200, head ? -1 : asset.bytes().length);
-      if (!head) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(asset.bytes());
-        }
+  /** The response to {@code request} (a path outside {@code /api/}). */
+  HttpResponse handle(HttpRequest request) {
+    String method = request.method();
+    boolean head = method.equals("HEAD");
+    if (!head && !method.equals("GET")) {
+      return text(405, "only GET and HEAD are served, not " + method).header("Allow", "GET, HEAD");
+    }
+    String path = request.rawPath();
+    if (token != null) {
+      HttpResponse refused = refusal(request, path);
+      if (refused != null) {
+        return refused;
       }
     }
+    String name = path.equals("/") || path.equals("/index.html") ? "index.html"
+        : path.startsWith("/static/") ? path.substring("/static/".length()) : null;
+    Asset asset = name == null || !NAME.matcher(name).matches() ? null : asset(name);
+    if (asset == null) {
+      return text(404, path.startsWith("/static/") || path.equals("/") ? "no such file: " + path
+          + (name != null && name.equals("index.html") ? " (this graphsnap was built without the explorer)" : "")
+          : "nothing at " + path + " (the explorer is at /, the API at /api/)");
+    }
+    String ifNoneMatch = request.header("If-None-Match");
+    boolean notModified = ifNoneMatch != null && ifNoneMatch.contains(asset.etag());
+    HttpResponse r = secure(new HttpResponse(notModified ? 304 : 200, notModified ? new byte[0] : asset.bytes()))
+        .header("Content-Type", asset.type())
+        .header("Cache-Control", "no-cache")
+        .header("ETag", asset.etag());
+    if (asset.type().startsWith("text/html")) {
+      r.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
+    return r;
   }
 
-  /** True if the request carries the token; otherwise answers it (401, or the redirect that sets the cookie). */
-  private boolean authorised(HttpExchange exchange, String path) throws IOException {
-    var request = exchange.getRequestHeaders();
-    if (token.accepts(request.getFirst("Authorization"))) {
-      return true;
+  /** Null if the request carries the token; otherwise its answer (401, or the redirect that sets the cookie). */
+  private HttpResponse refusal(HttpRequest request, String path) {
+    if (token.accepts(request.header("Authorization"))) {
+      return null;
     }
-    for (String header : request.getOrDefault("Cookie", java.util.List.of())) {
+    for (String header : request.headers("Cookie")) {
       for (String cookie : header.split(";")) {
         String c = cookie.strip();
         if (c.startsWith(COOKIE + "=") && token.accepts("Bearer " + c.substring(COOKIE.length() + 1))) {
-          return true;
+          return null;
         }
       }
     }
-    String query = exchange.getRequestURI().getRawQuery();
+    String query = request.rawQuery();
     if (path.equals("/") && query != null && query.startsWith("token=")) {
-      String given = java.net.URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
+      String given;
+      try {
+        given = java.net.URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        given = "";
+      }
       if (token.accepts("Bearer " + given) && given.chars().allMatch(ch -> ch > ' ' && ch < 127 && ch != ';' && ch != ',')) {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Set-Cookie", COOKIE + "=" + given + "; Path=/; SameSite=Strict");
-        headers.set("Location", "/");
-        headers.set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(303, -1);
-        return false;
+        return secure(new HttpResponse(303, new byte[0]))
+            .header("Set-Cookie", COOKIE + "=" + given + "; Path=/; SameSite=Strict")
+            .header("Location", "/")
+            .header("Cache-Control", "no-store");
       }
     }
-    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-    text(exchange, 401, "this server needs its bearer token: open /?token=TOKEN once (the token of serve --token-file), "
-        + "or send Authorization: Bearer TOKEN");
-    return false;
+    return text(401, "this server needs its bearer token: open /?token=TOKEN once (the token of serve --token-file), "
+        + "or send Authorization: Bearer TOKEN").header("WWW-Authenticate", "Bearer");
   }
 
   private Asset asset(String name) {
@@ -176,16 +165,14 @@ final class StaticFiles {
     }
   }
 
-  private static void text(HttpExchange exchange, int status, String message) throws IOException {
-    byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+  /** The headers every response of this class carries. */
+  private static HttpResponse secure(HttpResponse r) {
+    return r.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+  }
+
+  private static HttpResponse text(int status, String message) {
+    return secure(new HttpResponse(status, (message + "\n").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .header("Cache-Control", "no-store");
   }
 }
