@@ -227,13 +227,15 @@ public final class ApiServer implements AutoCloseable {
   private Response kept(String key) {
     try (SnapshotLease lease = live.acquire()) {
       Object kept = lease == null ? null : memo.get(lease.id(), key);
-      if (kept == null) {
-        return null;
-      }
-      Response r = Response.ok(kept, lease.id());
-      r.headers.put("Graphsnap-Memo", "hit");
-      return r;
+      return kept == null ? null : hit(kept, lease.id());
     }
+  }
+
+  /** A kept answer about snapshot {@code id}, marked {@code Graphsnap-Memo: hit}. */
+  private static Response hit(Object kept, String id) {
+    Response r = Response.ok(kept, id);
+    r.headers.put("Graphsnap-Memo", "hit");
+    return r;
   }
 
   /**
@@ -248,9 +250,7 @@ public final class ApiServer implements AutoCloseable {
       }
       AnswerMemo.Claim claim = memo.claim(lease.id(), key);
       if (claim.kept() != null) {
-        Response r = Response.ok(claim.kept(), lease.id());
-        r.headers.put("Graphsnap-Memo", "hit");
-        return r;
+        return hit(claim.kept(), lease.id());
       }
       // this request computes it: an expensive one only with a slot (hits and waiters take none)
       boolean slot = question.expensive();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The names through which a file can see that one declaration table differs from another: a file that
@@ -191,8 +192,19 @@ public final class TableDiff {
 
   /** Adds the identifier segments of {@code written}: all of them, or only those followed by a dot. */
   private static void segments(String written, Set<String> out, boolean all) {
+    anySegment(written, !all, segment -> {
+      out.add(segment);
+      return false;
+    });
+  }
+
+  /**
+   * True if {@code test} holds for an identifier segment of {@code written} (only the segments followed by a dot
+   * when {@code qualifiersOnly}), tried in order until one holds.
+   */
+  private static boolean anySegment(String written, boolean qualifiersOnly, Predicate<String> test) {
     if (written == null) {
-      return;
+      return false;
     }
     int start = -1;
     for (int i = 0; i <= written.length(); i++) {
@@ -200,12 +212,14 @@ public final class TableDiff {
       if (part && start < 0) {
         start = i;
       } else if (!part && start >= 0) {
-        if (all || i < written.length() && written.charAt(i) == '.') {
-          out.add(written.substring(start, i));
+        if ((!qualifiersOnly || i < written.length() && written.charAt(i) == '.')
+            && test.test(written.substring(start, i))) {
+          return true;
         }
         start = -1;
       }
     }
+    return false;
   }
 
   private static Set<String> words(TreeTypes before, TreeTypes after, Set<String> names) {
@@ -334,21 +348,6 @@ public final class TableDiff {
 
   /** True if a written type ({@code a.b.Map.Entry[]}) has one of {@code simpleNames} as a segment. */
   static boolean mentions(String written, Set<String> simpleNames) {
-    if (written == null) {
-      return false;
-    }
-    int start = -1;
-    for (int i = 0; i <= written.length(); i++) {
-      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
-      if (part && start < 0) {
-        start = i;
-      } else if (!part && start >= 0) {
-        if (simpleNames.contains(written.substring(start, i))) {
-          return true;
-        }
-        start = -1;
-      }
-    }
-    return false;
+    return anySegment(written, false, simpleNames::contains);
   }
 }
