@@ -23,6 +23,11 @@ import org.apache.parquet.io.OutputFile;
  * through {@link LocalOutputFile}: a {@link PlainParquetConfiguration} and {@link ZstdCodecFactory} keep every
  * Hadoop class out, so the CLI ships no Hadoop jar.
  *
+ * <p>Pages are written as version-1 data pages with only the encodings every Parquet reader implements: dictionary
+ * encoding (PLAIN_DICTIONARY) while a column's dictionary fits, then PLAIN. parquet-java's PARQUET_2_0 writer
+ * falls back to DELTA_BYTE_ARRAY and DELTA_BINARY_PACKED in version-2 pages once a dictionary overflows (names
+ * and ids of a million-node graph), which some readers refuse: Kuzu 0.11's COPY failed on such a file.
+ *
  * <p>Memory is bounded by the row group size (default {@value #DEFAULT_ROW_GROUP_BYTES} bytes): rows stream from
  * the mapped snapshot into the writer, which holds at most one row group of encoded pages before flushing it.
  * Time O(N + E) plus compression. Immutable and thread-safe.
@@ -123,7 +128,7 @@ public final class ParquetExporter implements Exporter {
         .withCodecFactory(new ZstdCodecFactory(zstdLevel))
         .withCompressionCodec(CompressionCodecName.ZSTD)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0) // v1 pages, no DELTA_*: every reader
         .withRowGroupSize(rowGroupBytes)
         .withPageSize(pageBytes)
         .withDictionaryEncoding(true)

@@ -127,6 +127,39 @@ class ParquetExporterTest {
     }
   }
 
+  @Test
+  void pagesUseOnlyTheEncodingsEveryReaderImplementsEvenWhenDictionariesOverflow() throws IOException {
+    // 120,000 distinct names: more than the 1 MiB a dictionary page holds, so the name column falls back to PLAIN
+    Path snapshot = TestGraphs.build(dir, 2, 3_000, 40, 2);
+    try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
+      new ParquetExporter().export(g, Subgraph.whole(g), dir.resolve("out"), ExportListener.NONE);
+    }
+    java.util.Set<org.apache.parquet.column.Encoding> portable = java.util.EnumSet.of(
+        org.apache.parquet.column.Encoding.PLAIN, org.apache.parquet.column.Encoding.PLAIN_DICTIONARY,
+        org.apache.parquet.column.Encoding.RLE, org.apache.parquet.column.Encoding.BIT_PACKED);
+    boolean sawFallback = false;
+    for (String name : List.of(ParquetSchema.NODES_FILE, ParquetSchema.EDGES_FILE)) {
+      Path file = dir.resolve("out").resolve(name);
+      try (ParquetFileReader reader = open(file)) {
+        for (BlockMetaData block : reader.getFooter().getBlocks()) {
+          for (ColumnChunkMetaData column : block.getColumns()) {
+            assertTrue(portable.containsAll(column.getEncodings()), name + " " + column.getPath() + ": " + column.getEncodings());
+            sawFallback |= column.getPath().toDotString().equals("name")
+                && column.getEncodings().contains(org.apache.parquet.column.Encoding.PLAIN);
+          }
+        }
+        var schema = reader.getFileMetaData().getSchema();
+        for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+          for (var column : schema.getColumns()) {
+            var page = pages.getPageReader(column).readPage();
+            assertTrue(page instanceof org.apache.parquet.column.page.DataPageV1, name + " " + column + ": " + page);
+          }
+        }
+      }
+    }
+    assertTrue(sawFallback, "the name column's dictionary was expected to overflow into PLAIN pages");
+  }
+
   static ParquetFileReader open(Path file) throws IOException {
     ParquetReadOptions options = new ParquetReadOptions.Builder(new PlainParquetConfiguration())
         .withCodecFactory(new ZstdCodecFactory()).build();
