@@ -25,6 +25,9 @@ import org.roaringbitmap.RoaringBitmap;
  * Within rules 3 and 4, declared symbols are preferred to external ones. One match resolves; several are
  * ambiguous (exit 1, listing them); none is not found (exit 1, with "did you mean" suggestions from the
  * {@link NameSearch}).
+ *
+ * <p>Cost: an exact name is one hash probe; the forgiving rules read every name containing the text's last segment,
+ * and "did you mean" may read every name, so inside {@link InlineWork#run} they are left to a worker.
  */
 final class NameResolver {
   /** The most candidates an error lists. */
@@ -56,6 +59,7 @@ final class NameResolver {
     if (normal.isEmpty()) {
       throw notFound(text, List.of());
     }
+    InlineWork.unbounded("forgiving look-up of a name that is not exact"); // reads names by the thousand
     RoaringBitmap containing = search.containing(NameMatch.lastSegment(normal));
     RoaringBitmap whole = new RoaringBitmap();
     RoaringBitmap members = new RoaringBitmap();

@@ -164,6 +164,7 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer, Quick
     }
     EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
     List<String> types = g.edgeTypes();
+    InlineWork.check(Math.min(c.size(), offset + (long) limit), "neighbours listed");
     for (long skip = offset; skip > 0 && c.next() >= 0; skip--) {
       // paging: skip the first --offset neighbours
     }

@@ -72,6 +72,7 @@ final class ReachCommand implements Callable<Integer>, SnapshotAnswer {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("count", reach.count());
     if (!countOnly) {
+      InlineWork.check(reach.count(), "nodes reached");
       List<Map<String, Object>> nodes = new ArrayList<>(reach.count());
       for (int level = 0; level < reach.levels(); level++) {
         for (int v : reach.nodesAtDepth(level)) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,11 +154,9 @@ final class SearchCommand implements Callable<Integer>, SnapshotAnswer, QuickOpt
       }
       ranked = ranked.subList(0, Math.min(limit, ranked.size())); // similar() ranks by distance
     } else {
-      for (IntIterator it = found.getIntIterator(); it.hasNext(); ) {
-        ranked.add(it.next());
+      for (int id : NameRanking.best(g, query, found.getIntIterator(), limit)) {
+        ranked.add(id);
       }
-      ranked.sort(NameRanking.of(g, query));
-      ranked = ranked.subList(0, Math.min(limit, ranked.size()));
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int id : ranked) {

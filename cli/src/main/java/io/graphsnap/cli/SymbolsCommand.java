@@ -43,7 +43,9 @@ final class SymbolsCommand implements Callable<Integer>, SnapshotAnswer {
   public Map<String, Object> answer(GraphSnapshot g) {
     int file = FileArgs.file(g, path);
     List<Map<String, Object>> symbols = new ArrayList<>();
-    for (int v : g.fileSymbols(file)) {
+    int[] ids = g.fileSymbols(file);
+    InlineWork.check(ids.length, "symbols of the file");
+    for (int v : ids) {
       symbols.add(FileArgs.symbol(g, v));
     }
     Map<String, Object> doc = new LinkedHashMap<>();

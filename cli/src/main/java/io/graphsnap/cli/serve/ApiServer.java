@@ -3,6 +3,7 @@ package io.graphsnap.cli.serve;
 import io.graphsnap.cli.CliException;
 import io.graphsnap.cli.ExitCodes;
 import io.graphsnap.cli.GraphsnapCommand;
+import io.graphsnap.cli.InlineWork;
 import io.graphsnap.cli.Json;
 import io.graphsnap.cli.SnapshotAnswer;
 import io.graphsnap.cli.StoreAnswer;
@@ -149,7 +150,8 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * The answer to an API request. On an event loop ({@code onPool} false), a point question ({@link Endpoint#point})
-   * that is not expensive is answered at once; any other is handed to the pool, where it is parsed again into that
+   * that is not expensive is answered at once, unless it turns out larger than {@link InlineWork} allows (a forgiving
+   * name look-up, a hub's neighbours); any other is handed to the pool, where it is parsed again into that
    * thread's own command, an expensive one only if it gets a slot (else 429).
    */
   private HttpAnswer respond(HttpRequest request, boolean onPool) {
@@ -215,12 +217,23 @@ public final class ApiServer implements AutoCloseable {
         }
       });
     }
-    return send(switch (parsed) {
+    if (onPool) {
+      return send(computed(parsed, endpoint, memoKept, memoKey));
+    }
+    try { // on an event loop: a point answer that turns out large goes to the pool (InlineWork.check)
+      return send(InlineWork.run(() -> computed(parsed, endpoint, memoKept, memoKey)));
+    } catch (InlineWork.Deferred e) {
+      return HttpAnswer.later(() -> (HttpResponse) respond(request, true));
+    }
+  }
+
+  private Response computed(Object parsed, Endpoint endpoint, boolean memoKept, String memoKey) {
+    return switch (parsed) {
       case SnapshotAnswer q when memoKept -> memoised(q, memoKey);
       case SnapshotAnswer q -> answered(() -> answer(q));
       case StoreAnswer q -> answered(() -> Response.ok(q.answer(), null));
       default -> Response.error(404, "/api/" + endpoint.command() + " is not served");
-    });
+    };
   }
 
   /** The kept answer of {@code key} for the snapshot served now (with {@code Graphsnap-Memo: hit}), or null. */

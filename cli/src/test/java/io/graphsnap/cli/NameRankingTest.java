@@ -1,0 +1,42 @@
+package io.graphsnap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** {@link NameRanking.TopK} keeps exactly the k smallest (key, id) pairs, in order, whatever k and the input. */
+class NameRankingTest {
+  @Test
+  void topKEqualsSortingEverything() {
+    Random random = new Random(20261203);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = random.nextInt(300);
+      int k = switch (trial % 5) {
+        case 0 -> 0;
+        case 1 -> 1;
+        case 2 -> random.nextInt(20) + 1;
+        case 3 -> n;
+        default -> n + random.nextInt(50) + 1;
+      };
+      long[] keys = new long[n];
+      int[] ids = IntStream.range(0, n).map(i -> random.nextInt(1000)).distinct().toArray();
+      keys = Arrays.copyOf(keys, ids.length);
+      int keyRange = trial % 2 == 0 ? 4 : Integer.MAX_VALUE; // many ties, or few
+      NameRanking.TopK top = new NameRanking.TopK(k);
+      Integer[] order = new Integer[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        keys[i] = random.nextInt(keyRange);
+        top.offer(keys[i], ids[i]);
+        order[i] = i;
+      }
+      long[] finalKeys = keys;
+      Arrays.sort(order, Comparator.<Integer>comparingLong(i -> finalKeys[i]).thenComparingInt(i -> ids[i]));
+      int[] expected = Arrays.stream(order).limit(k).mapToInt(i -> ids[i]).toArray();
+      assertArrayEquals(expected, top.drain(), "trial " + trial + ": n=" + n + ", k=" + k);
+    }
+  }
+}
