@@ -94,7 +94,7 @@ public final class MarkdownReport {
         double share = e.getValue().number("noise.foreignCpu");
         if (share > worst) {
           worst = share;
-          who = e.getKey();
+          who = e.getKey() + Noise.parts(e.getValue());
         }
       }
       md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", k + 1,

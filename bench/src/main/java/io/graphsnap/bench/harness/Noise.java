@@ -51,13 +51,28 @@ public record Noise(List<String> flags) {
       for (var e : rep.entrySet()) {
         double share = e.getValue().number("noise.foreignCpu");
         if (share > FOREIGN_CPU) {
-          flags.add(String.format(Locale.ROOT, "repetition %d, %s: other processes used %.0f %% of the CPUs"
-              + " (1-min load average %.1f at its start)", i + 1, e.getKey(), 100 * share,
+          flags.add(String.format(Locale.ROOT, "repetition %d, %s: other processes used %.0f %% of the CPUs%s"
+              + " (1-min load average %.1f at its start)", i + 1, e.getKey(), 100 * share, parts(e.getValue()),
               e.getValue().number("noise.loadavg")));
         }
       }
     }
     return new Noise(List.copyOf(flags));
+  }
+
+  /**
+   * ": user code u %, kernel k %, hypervisor steal s %" for a result that recorded the parts of its foreign CPU
+   * share ({@link MachineNoise.Shares}), else "".
+   */
+  static String parts(SystemResult r) {
+    double user = r.number("noise.foreignUser");
+    double kernel = r.number("noise.foreignKernel");
+    double steal = r.number("noise.steal");
+    if (Double.isNaN(user) || Double.isNaN(kernel) || Double.isNaN(steal)) {
+      return "";
+    }
+    return String.format(Locale.ROOT, ": user code %.0f %%, kernel %.0f %%, hypervisor steal %.0f %%", 100 * user,
+        100 * kernel, 100 * steal);
   }
 
   private static double bandwidth(Map<String, SystemResult> rep) {

@@ -74,6 +74,15 @@ public final class SystemRunner {
     };
   }
 
+  /** Other processes' CPU share while this system ran, in total and by part ({@link MachineNoise.Shares}). */
+  private static void putNoise(SystemResult r, MachineNoise noise) {
+    MachineNoise.Shares shares = noise.shares();
+    r.put("noise.foreignCpu", shares.total());
+    r.put("noise.foreignUser", shares.user());
+    r.put("noise.foreignKernel", shares.kernel());
+    r.put("noise.steal", shares.steal());
+  }
+
   /**
    * Runs system {@code name} (or the bandwidth probe) on {@code workload} in this JVM and writes its result to
    * {@link Workload#resultFile}.
@@ -89,7 +98,7 @@ public final class SystemRunner {
       MachineNoise noise = MachineNoise.start();
       try {
         BandwidthProbe.run(workload, r);
-        r.put("noise.foreignCpu", noise.share());
+        putNoise(r, noise);
       } catch (Exception | OutOfMemoryError e) {
         r.put("error.bandwidth", String.valueOf(e));
       }
@@ -102,7 +111,7 @@ public final class SystemRunner {
       runner.result.put("noise.loadavg", MachineNoise.loadAverage());
       MachineNoise noise = MachineNoise.start();
       runner.runPhases();
-      runner.result.put("noise.foreignCpu", noise.share());
+      putNoise(runner.result, noise);
       runner.result.write(workload.resultFile(name));
       return runner.result;
     } catch (IOException e) {

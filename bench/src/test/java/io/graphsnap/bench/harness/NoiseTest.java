@@ -1,0 +1,54 @@
+package io.graphsnap.bench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NoiseTest {
+  @Test
+  void anotherProcessBurningCpuShowsAsForeignUserCode() throws Exception {
+    assumeTrue(Files.isReadable(Path.of("/proc/stat")), "Linux only");
+    MachineNoise noise = MachineNoise.start();
+    Process busy = new ProcessBuilder("sh", "-c", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done")
+        .start();
+    assertEquals(0, busy.waitFor());
+    MachineNoise.Shares shares = noise.shares();
+    int cores = Runtime.getRuntime().availableProcessors();
+    // the shell's loop (and the date processes it starts) kept about one core busy
+    assertTrue((shares.user() + shares.kernel()) * cores > 0.5, shares.toString());
+    assertEquals(shares.user() + shares.kernel() + shares.steal(), noise.share(), 0.02);
+  }
+
+  @Test
+  void aFlagSaysWhereTheForeignShareWent() {
+    SystemResult quiet = result(0.05, 0.01, 0.02, 0.02);
+    SystemResult busy = result(0.30, 0.25, 0.03, 0.02);
+    SystemResult old = new SystemResult(); // a result written before the parts were recorded
+    old.put("noise.foreignCpu", 0.2);
+    SystemResult bandwidth = result(0.01, 0.01, 0, 0);
+    bandwidth.put("bandwidth.threads.1.bytesPerSecond", 7e9);
+    Noise noise = Noise.of(List.of(Map.of(SystemRunner.BANDWIDTH, bandwidth, "graphsnap", quiet, "sqlite", busy,
+        "mapdb", old)), Double.NaN);
+    assertEquals(2, noise.flags().size(), noise.flags().toString());
+    assertTrue(noise.flags().stream().anyMatch(f -> f.startsWith(
+        "repetition 1, sqlite: other processes used 30 % of the CPUs: user code 25 %, kernel 3 %, hypervisor steal 2 %")),
+        noise.flags().toString());
+    assertTrue(noise.flags().stream().anyMatch(f -> f.startsWith(
+        "repetition 1, mapdb: other processes used 20 % of the CPUs (")), noise.flags().toString());
+  }
+
+  private static SystemResult result(double total, double user, double kernel, double steal) {
+    SystemResult r = new SystemResult();
+    r.put("noise.foreignCpu", total);
+    r.put("noise.foreignUser", user);
+    r.put("noise.foreignKernel", kernel);
+    r.put("noise.steal", steal);
+    return r;
+  }
+}
