@@ -29,9 +29,7 @@ class ExplorerEndpointsTest {
   @BeforeAll
   static void start() throws IOException {
     store = dir.resolve("store");
-    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
-    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
-    server = ApiServer.start(ServerOptions.loopback(store, System.err::println));
+    server = Cli.ingestSnapshotAndServe(ApiServerTest.EXAMPLE, store);
   }
 
   @AfterAll

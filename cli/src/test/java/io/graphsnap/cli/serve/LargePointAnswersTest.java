@@ -39,9 +39,7 @@ class LargePointAnswersTest {
     jsonl.append("{\"path\": \"src/hub.x\", \"symbols\": [").append(symbols).append("], \"edges\": [").append(edges).append("]}\n");
     Path input = dir.resolve("hub.jsonl");
     Files.writeString(input, jsonl);
-    Cli.run("ingest", input.toString(), "--store", store.toString(), "-q").ok();
-    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
-    server = ApiServer.start(ServerOptions.loopback(store, System.err::println));
+    server = Cli.ingestSnapshotAndServe(input, store);
   }
 
   @AfterAll
