@@ -40,11 +40,6 @@ public final class InlineWork {
     return ScopedValue.where(INLINE, Boolean.TRUE).call(answer::get);
   }
 
-  /** Whether the current call is inside {@link #run}. */
-  public static boolean bounded() {
-    return INLINE.isBound();
-  }
-
   /**
    * Before work of {@code items} items: throws {@link Deferred} inside {@link #run} when they exceed
    * {@link #MAX_ITEMS}; does nothing otherwise.

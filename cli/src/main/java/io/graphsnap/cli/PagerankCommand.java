@@ -52,24 +52,13 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
    * on the whole graph; the filter only chooses what is shown. O(N log k).
    */
   static int[] topExcept(PageRankResult result, org.roaringbitmap.RoaringBitmap excluded, int k) {
-    java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(
-        (a, b) -> result.rank(a) != result.rank(b) ? Double.compare(result.rank(a), result.rank(b)) : Integer.compare(b, a));
-    for (int v = 0; v < result.nodeCount() && k > 0; v++) {
-      if (excluded.contains(v)) {
-        continue;
-      }
-      if (best.size() < k) {
-        best.add(v);
-      } else if (best.comparator().compare(v, best.peek()) > 0) {
-        best.poll();
-        best.add(v);
+    io.graphsnap.reader.analysis.SmallestK best = new io.graphsnap.reader.analysis.SmallestK(k);
+    for (int v = 0; v < result.nodeCount(); v++) {
+      if (!excluded.contains(v)) {
+        best.offer(io.graphsnap.reader.analysis.SmallestK.descending(result.rank(v)), v);
       }
     }
-    int[] out = new int[best.size()];
-    for (int i = out.length - 1; i >= 0; i--) {
-      out[i] = best.poll();
-    }
-    return out;
+    return best.drain();
   }
 
   @Override

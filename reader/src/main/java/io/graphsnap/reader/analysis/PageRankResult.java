@@ -57,69 +57,11 @@ public final class PageRankResult {
     if (k < 0) {
       throw new IllegalArgumentException("k must be >= 0, not " + k);
     }
-    int size = Math.min(k, ranks.length);
-    int[] heap = new int[size];
-    int filled = 0;
+    SmallestK best = new SmallestK(k);
     for (int v = 0; v < ranks.length; v++) {
-      if (filled < size) {
-        heap[filled] = v;
-        siftUp(heap, filled++);
-      } else if (size > 0 && better(v, heap[0])) {
-        heap[0] = v;
-        siftDown(heap, size);
-      }
+      best.offer(SmallestK.descending(ranks[v]), v);
     }
-    int[] result = new int[size];
-    for (int i = size - 1; i >= 0; i--) {
-      result[i] = heap[0];
-      heap[0] = heap[i];
-      siftDown(heap, i);
-    }
-    return result;
-  }
-
-  /** Whether node a ranks before node b: higher rank, then smaller id. */
-  private boolean better(int a, int b) {
-    int cmp = Double.compare(ranks[a], ranks[b]);
-    return cmp > 0 || (cmp == 0 && a < b);
-  }
-
-  // a min-heap by "better": the root is the worst of the kept nodes
-  private void siftUp(int[] heap, int i) {
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!better(heap[parent], heap[i])) {
-        break;
-      }
-      swap(heap, i, parent);
-      i = parent;
-    }
-  }
-
-  private void siftDown(int[] heap, int size) {
-    int i = 0;
-    while (true) {
-      int left = 2 * i + 1;
-      if (left >= size) {
-        return;
-      }
-      int worst = left;
-      int right = left + 1;
-      if (right < size && better(heap[left], heap[right])) {
-        worst = right;
-      }
-      if (!better(heap[i], heap[worst])) {
-        return;
-      }
-      swap(heap, i, worst);
-      i = worst;
-    }
-  }
-
-  private static void swap(int[] heap, int i, int j) {
-    int t = heap[i];
-    heap[i] = heap[j];
-    heap[j] = t;
+    return best.drain();
   }
 
   @Override
