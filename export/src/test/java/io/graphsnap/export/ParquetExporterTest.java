@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -134,9 +138,7 @@ class ParquetExporterTest {
     try (GraphSnapshot g = GraphSnapshot.open(snapshot)) {
       new ParquetExporter().export(g, Subgraph.whole(g), dir.resolve("out"), ExportListener.NONE);
     }
-    java.util.Set<org.apache.parquet.column.Encoding> portable = java.util.EnumSet.of(
-        org.apache.parquet.column.Encoding.PLAIN, org.apache.parquet.column.Encoding.PLAIN_DICTIONARY,
-        org.apache.parquet.column.Encoding.RLE, org.apache.parquet.column.Encoding.BIT_PACKED);
+    Set<Encoding> portable = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
     boolean sawFallback = false;
     for (String name : List.of(ParquetSchema.NODES_FILE, ParquetSchema.EDGES_FILE)) {
       Path file = dir.resolve("out").resolve(name);
@@ -145,14 +147,14 @@ class ParquetExporterTest {
           for (ColumnChunkMetaData column : block.getColumns()) {
             assertTrue(portable.containsAll(column.getEncodings()), name + " " + column.getPath() + ": " + column.getEncodings());
             sawFallback |= column.getPath().toDotString().equals("name")
-                && column.getEncodings().contains(org.apache.parquet.column.Encoding.PLAIN);
+                && column.getEncodings().contains(Encoding.PLAIN);
           }
         }
         var schema = reader.getFileMetaData().getSchema();
         for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
           for (var column : schema.getColumns()) {
             var page = pages.getPageReader(column).readPage();
-            assertTrue(page instanceof org.apache.parquet.column.page.DataPageV1, name + " " + column + ": " + page);
+            assertTrue(page instanceof DataPageV1, name + " " + column + ": " + page);
           }
         }
       }
