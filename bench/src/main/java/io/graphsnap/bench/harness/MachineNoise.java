@@ -15,13 +15,15 @@ import java.nio.file.Path;
 public final class MachineNoise {
   /** Clock ticks per second of {@code /proc} figures (USER_HZ, 100 on Linux). */
   private static final double HZ = 100;
+  private final boolean withChildren;
   private final long[] startMachine;
   private final long[] startOwn;
   private final long startNanos = System.nanoTime();
 
-  private MachineNoise(long[] machine, long[] own) {
-    this.startMachine = machine;
-    this.startOwn = own;
+  private MachineNoise(boolean withChildren) {
+    this.withChildren = withChildren;
+    this.startMachine = machineTicks();
+    this.startOwn = ownTicks(withChildren);
   }
 
   /**
@@ -38,9 +40,19 @@ public final class MachineNoise {
     }
   }
 
-  /** Starts measuring now. */
+  /** Starts measuring now; this process's own CPU time is not foreign. */
   public static MachineNoise start() {
-    return new MachineNoise(machineTicks(), ownTicks());
+    return new MachineNoise(false);
+  }
+
+  /**
+   * Starts measuring now for a system that runs in a child process of this one (Neo4j on its own JDK): the CPU time
+   * of this process and of its children that have ended and been waited for is not foreign. So {@link #shares()}
+   * is meaningful once the child has been waited for ({@link Process#waitFor()}), which adds its time to this
+   * process's {@code cutime} and {@code cstime}.
+   */
+  public static MachineNoise startWithChildren() {
+    return new MachineNoise(true);
   }
 
   /** Other processes' CPU use since {@link #start()}, as a share of all cores (0.5 = one of two cores busy). */
@@ -51,7 +63,7 @@ public final class MachineNoise {
   /** {@link #share()} split into its parts. */
   public Shares shares() {
     long[] machine = machineTicks();
-    long[] own = ownTicks();
+    long[] own = ownTicks(withChildren);
     if (machine == null || own == null || startMachine == null || startOwn == null) {
       return new Shares(Double.NaN, Double.NaN, Double.NaN);
     }
@@ -86,12 +98,22 @@ public final class MachineNoise {
     }
   }
 
-  /** This process's user and system ticks (all threads), or null. */
-  private static long[] ownTicks() {
+  /**
+   * This process's user and system ticks (all threads), plus those of its waited-for children if {@code
+   * withChildren}; or null.
+   */
+  private static long[] ownTicks(boolean withChildren) {
     try {
       String stat = Files.readString(Path.of("/proc/self/stat"));
+      // after "pid (comm) ": state is field 3 of proc(5), so utime (14), stime (15), cutime (16), cstime (17) are 11-14
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+      long user = Long.parseLong(f[11]);
+      long system = Long.parseLong(f[12]);
+      if (withChildren) {
+        user += Long.parseLong(f[13]);
+        system += Long.parseLong(f[14]);
+      }
+      return new long[] {user, system};
     } catch (IOException | RuntimeException e) {
       return null;
     }

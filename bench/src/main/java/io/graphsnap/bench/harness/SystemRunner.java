@@ -75,7 +75,7 @@ public final class SystemRunner {
   }
 
   /** Other processes' CPU share while this system ran, in total and by part ({@link MachineNoise.Shares}). */
-  private static void putNoise(SystemResult r, MachineNoise noise) {
+  static void putNoise(SystemResult r, MachineNoise noise) {
     MachineNoise.Shares shares = noise.shares();
     r.put("noise.foreignCpu", shares.total());
     r.put("noise.foreignUser", shares.user());

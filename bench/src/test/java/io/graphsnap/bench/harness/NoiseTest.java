@@ -26,6 +26,21 @@ class NoiseTest {
   }
 
   @Test
+  void aWaitedForChildIsNotForeignWhenMeasuredWithChildren() throws Exception {
+    assumeTrue(Files.isReadable(Path.of("/proc/stat")), "Linux only");
+    MachineNoise plain = MachineNoise.start();
+    MachineNoise withChildren = MachineNoise.startWithChildren();
+    Process busy = new ProcessBuilder("sh", "-c", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done")
+        .start();
+    assertEquals(0, busy.waitFor()); // reaps the shell; its date processes were reaped by the shell
+    MachineNoise.Shares all = plain.shares();
+    MachineNoise.Shares others = withChildren.shares();
+    int cores = Runtime.getRuntime().availableProcessors();
+    // the child's core-second or so is foreign to the plain measure and the child's own to the other
+    assertTrue((all.total() - others.total()) * cores > 0.4, all + " vs " + others);
+  }
+
+  @Test
   void aFlagSaysWhereTheForeignShareWent() {
     SystemResult quiet = result(0.05, 0.01, 0.02, 0.02);
     SystemResult busy = result(0.30, 0.25, 0.03, 0.02);
