@@ -104,9 +104,12 @@ public final class MarkdownReport {
     }
     md.append('\n');
     if (noise.noisy()) {
-      md.append("**Noisy run: no goal is judged.** ");
+      md.append(noise.everything() ? "**Noisy run: no timing goal is judged** (sizes are). "
+          : "**Noise in some processes: the timing goals that compare them are not judged** (each system runs alone in"
+              + " its own process, so a disturbance changes only that system's timings; sizes are always judged). ");
       md.append(String.format(Locale.ROOT, "Thresholds: a repetition's bandwidth below %.0f %% of the run's best (or"
-          + " of `--expect-bandwidth`), or other processes above %.0f %% of the CPUs while a system ran.%n%n",
+          + " of `--expect-bandwidth`) voids every timing goal; other processes above %.0f %% of the CPUs while a"
+          + " system ran (or no figure recorded) voids the goals that compare that system.%n%n",
           100 * Noise.BANDWIDTH_SHARE, 100 * Noise.FOREIGN_CPU));
       noise.flags().forEach(f -> md.append("- ").append(f).append('\n'));
       md.append('\n');
@@ -276,11 +279,10 @@ public final class MarkdownReport {
   private static void missed(StringBuilder md, List<Repeated> rows, Map<String, String> reasons) {
     List<Repeated> missed = rows.stream().filter(x -> x.verdict().equals("missed") || x.verdict().equals("unsettled"))
         .toList();
+    List<Repeated> notJudged = rows.stream().filter(x -> x.verdict().startsWith("not judged")).toList();
     md.append("## Missed or unsettled goals\n\n");
     if (missed.isEmpty()) {
-      md.append(rows.stream().anyMatch(x -> x.verdict().startsWith("not judged")) ? "Not judged: noisy run.\n\n"
-          : "None.\n\n");
-      return;
+      md.append(notJudged.isEmpty() ? "None.\n\n" : "None among the goals judged.\n\n");
     }
     for (Repeated x : missed) {
       Comparison c = x.row();
@@ -289,7 +291,13 @@ public final class MarkdownReport {
           .append(". Reason: ").append(reasons.getOrDefault(c.measure() + "\t" + c.peer(),
               "not yet established (profile with --jfr; see bench/README.md).")).append('\n');
     }
-    md.append('\n');
+    if (!missed.isEmpty()) {
+      md.append('\n');
+    }
+    if (!notJudged.isEmpty()) {
+      md.append("Not judged (noise, see above): ").append(String.join("; ", notJudged.stream()
+          .map(x -> x.row().measure() + " vs " + x.row().peer()).toList())).append(".\n\n");
+    }
   }
 
   private static void failures(StringBuilder md, Map<String, SystemResult> results, String which) {

@@ -4,16 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a run's machine was quiet enough to judge goals on, from what each process recorded: the bandwidth
  * probe of each repetition against the run's best (and against {@code --expect-bandwidth}, the machine's usual
- * figure, when given), and the CPU share other processes took while each system ran ({@link MachineNoise}). A run
- * with any flag is noisy: its report gives every figure but marks no goal met or missed. Immutable.
+ * figure, when given), and the CPU share other processes took while each system ran ({@link MachineNoise}).
+ *
+ * <p>What a flag voids: each system runs alone in its own process, one after the other, so a disturbance during one
+ * system's process changes that system's timings only. A timing goal is judged only if neither process it compares
+ * (graphsnap's and the peer's) was flagged in any repetition and no repetition's bandwidth probe was ({@link
+ * #disturbs}); a low bandwidth, or a disturbed probe, voids every timing goal of the run. Sizes on disk do not depend
+ * on timing and are judged whatever the noise. Immutable.
  *
  * @param flags what was out of bounds, one line each; empty on a quiet run
+ * @param disturbed the systems whose process was flagged in at least one repetition
+ * @param everything whether a flag voids every timing of the run (a repetition's bandwidth, or its probe disturbed)
  */
-public record Noise(List<String> flags) {
+public record Noise(List<String> flags, Set<String> disturbed, boolean everything) {
+  /** Copies the collections. */
+  public Noise {
+    flags = List.copyOf(flags);
+    disturbed = Set.copyOf(disturbed);
+  }
+
   /** A repetition whose bandwidth is below this share of the run's best (or of the expected figure) is noisy. */
   public static final double BANDWIDTH_SHARE = 0.8;
   /** A system process during which other processes used more than this share of all cores is noisy. */
@@ -24,6 +39,19 @@ public record Noise(List<String> flags) {
     return !flags.isEmpty();
   }
 
+  /** Whether a timing that compares the processes of {@code systems} was disturbed (see the class comment). */
+  public boolean disturbs(String... systems) {
+    if (everything) {
+      return true;
+    }
+    for (String system : systems) {
+      if (disturbed.contains(system)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The flags of a run.
    *
@@ -32,6 +60,8 @@ public record Noise(List<String> flags) {
    */
   public static Noise of(List<Map<String, SystemResult>> reps, double expectedBandwidth) {
     List<String> flags = new ArrayList<>();
+    Set<String> disturbed = new TreeSet<>();
+    boolean everything = false;
     double best = 0;
     for (Map<String, SystemResult> rep : reps) {
       best = Math.max(best, bandwidth(rep));
@@ -41,23 +71,33 @@ public record Noise(List<String> flags) {
       double bw = bandwidth(rep);
       if (!(bw > 0)) {
         flags.add(String.format(Locale.ROOT, "repetition %d: no bandwidth figure", i + 1));
+        everything = true;
       } else if (bw < BANDWIDTH_SHARE * best) {
+        everything = true;
         flags.add(String.format(Locale.ROOT, "repetition %d: bandwidth %.2f GB/s, below %.0f %% of the run's best"
             + " (%.2f GB/s)", i + 1, bw / 1e9, 100 * BANDWIDTH_SHARE, best / 1e9));
       } else if (expectedBandwidth > 0 && bw < BANDWIDTH_SHARE * expectedBandwidth) {
+        everything = true;
         flags.add(String.format(Locale.ROOT, "repetition %d: bandwidth %.2f GB/s, below %.0f %% of the expected"
             + " %.2f GB/s", i + 1, bw / 1e9, 100 * BANDWIDTH_SHARE, expectedBandwidth / 1e9));
       }
       for (var e : rep.entrySet()) {
         double share = e.getValue().number("noise.foreignCpu");
-        if (share > FOREIGN_CPU) {
+        if (Double.isNaN(share)) {
+          disturbed.add(e.getKey()); // not shown quiet: its goals are not judged
+          flags.add(String.format(Locale.ROOT, "repetition %d, %s: its process recorded no noise figure", i + 1,
+              e.getKey()));
+          everything |= e.getKey().equals(SystemRunner.BANDWIDTH);
+        } else if (share > FOREIGN_CPU) {
+          disturbed.add(e.getKey());
+          everything |= e.getKey().equals(SystemRunner.BANDWIDTH);
           flags.add(String.format(Locale.ROOT, "repetition %d, %s: other processes used %.0f %% of the CPUs%s"
               + " (1-min load average %.1f at its start)", i + 1, e.getKey(), 100 * share, parts(e.getValue()),
               e.getValue().number("noise.loadavg")));
         }
       }
     }
-    return new Noise(List.copyOf(flags));
+    return new Noise(flags, disturbed, everything);
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.List;
  * repetition slows both sides of its own ratio), and the verdict on the goal. Immutable.
  *
  * <p>Verdict: {@code met} when every repetition's ratio reaches the goal; {@code missed} when the median does
- * not; {@code unsettled} when the median does but some repetition does not; on a noisy run ({@link Noise}) none
- * of these: {@code not judged (noisy run)}. Empty without a goal, {@code n/a} without figures.
+ * not; {@code unsettled} when the median does but some repetition does not; none of these when noise disturbed a
+ * timing the row compares ({@link Noise#disturbs}): {@code not judged (noisy run)}. Sizes are judged whatever the
+ * noise. Empty without a goal, {@code n/a} without figures.
  *
  * @param row the first repetition's row (section, measure, unit, peer, goal, note)
  * @param graphsnap graphsnap's figure per repetition
@@ -50,7 +51,7 @@ public record Repeated(Comparison row, double[] graphsnap, double[] peer, double
     if (finite.length == 0) {
       return "n/a";
     }
-    if (noise.noisy()) {
+    if (row.unit() != Comparison.Unit.BYTES && noise.disturbs("graphsnap", row.peer())) {
       return "not judged (noisy run)";
     }
     if (Arrays.stream(finite).allMatch(x -> x >= row.goal())) {

@@ -58,6 +58,38 @@ class NoiseTest {
         "repetition 1, mapdb: other processes used 20 % of the CPUs (")), noise.flags().toString());
   }
 
+  @Test
+  void aFlagVoidsOnlyTheTimingGoalsThatCompareTheDisturbedProcess() {
+    SystemResult bandwidth = result(0.01, 0.01, 0, 0);
+    bandwidth.put("bandwidth.threads.1.bytesPerSecond", 8e9);
+    Map<String, SystemResult> rep = Map.of(SystemRunner.BANDWIDTH, bandwidth, "graphsnap", result(0.01, 0, 0.01, 0),
+        "sqlite", result(0.02, 0, 0.01, 0.01), "kuzu", result(0.22, 0, 0.01, 0.21), "neo4j", new SystemResult());
+    Noise noise = Noise.of(List.of(rep, rep), Double.NaN);
+    assertTrue(noise.noisy());
+    assertEquals(java.util.Set.of("kuzu", "neo4j"), noise.disturbed(), "neo4j recorded no figure: not shown quiet");
+    assertTrue(!noise.everything());
+    assertTrue(!noise.disturbs("graphsnap", "sqlite"));
+    assertTrue(noise.disturbs("graphsnap", "kuzu"));
+    assertTrue(noise.disturbs("graphsnap", "neo4j"));
+
+    Comparison timing = new Comparison("s", "BFS", Comparison.Unit.SECONDS, 1, "sqlite", 200, 100, "", "");
+    Comparison kuzu = new Comparison("s", "BFS", Comparison.Unit.SECONDS, 1, "kuzu", 200, 100, "", "");
+    List<Repeated> rows = Repeated.of(List.of(List.of(timing, kuzu), List.of(timing, kuzu)), noise);
+    assertEquals("met", rows.get(0).verdict(), "sqlite's and graphsnap's processes were quiet");
+    assertEquals("not judged (noisy run)", rows.get(1).verdict());
+
+    SystemResult slow = result(0.01, 0.01, 0, 0);
+    slow.put("bandwidth.threads.1.bytesPerSecond", 4e9);
+    Map<String, SystemResult> slowRep = new java.util.HashMap<>(rep);
+    slowRep.put(SystemRunner.BANDWIDTH, slow);
+    Noise low = Noise.of(List.of(rep, slowRep), Double.NaN);
+    assertTrue(low.everything() && low.disturbs("graphsnap", "sqlite"), "a low bandwidth voids every timing");
+    Comparison size = new Comparison("s", "Size", Comparison.Unit.BYTES, 1, "sqlite", 5, 4, "", "");
+    List<Repeated> sized = Repeated.of(List.of(List.of(timing, size), List.of(timing, size)), low);
+    assertEquals("not judged (noisy run)", sized.get(0).verdict());
+    assertEquals("met", sized.get(1).verdict(), "sizes do not depend on timing");
+  }
+
   private static SystemResult result(double total, double user, double kernel, double steal) {
     SystemResult r = new SystemResult();
     r.put("noise.foreignCpu", total);
