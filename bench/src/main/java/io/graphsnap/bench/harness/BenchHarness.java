@@ -209,6 +209,7 @@ public final class BenchHarness {
   private static Outcome report(Options o, Workload workload, String command, PrintStream log) throws Exception {
     SystemResult prepared = SystemResult.read(workload.dir().resolve("prepared.properties"));
     prepared.put("mode", mode(o));
+    prepared.put("reportedBy", Commit.describe());
     List<Map<String, SystemResult>> reps = new ArrayList<>();
     for (int rep = 1; Files.isDirectory(workload.repetition(rep).resultsDir()); rep++) {
       Map<String, SystemResult> results = new LinkedHashMap<>();
