@@ -14,13 +14,14 @@ import java.util.TreeSet;
  *
  * <p>What a flag voids: each system runs alone in its own process, one after the other, so a disturbance during one
  * system's process changes that system's timings only. A timing goal is judged only if neither process it compares
- * (graphsnap's and the peer's) was flagged in any repetition and no repetition's bandwidth probe was ({@link
- * #disturbs}); a low bandwidth, or a disturbed probe, voids every timing goal of the run. Sizes on disk do not depend
- * on timing and are judged whatever the noise. Immutable.
+ * (graphsnap's and the peer's) was flagged in any repetition ({@link #disturbs}); a repetition whose bandwidth
+ * probe read below the bar voids every timing goal of the run. The probe's own process is flagged like any other,
+ * which by itself voids nothing: noise can only slow the probe down, and its figure is checked directly. Sizes on
+ * disk do not depend on timing and are judged whatever the noise. Immutable.
  *
  * @param flags what was out of bounds, one line each; empty on a quiet run
  * @param disturbed the systems whose process was flagged in at least one repetition
- * @param everything whether a flag voids every timing of the run (a repetition's bandwidth, or its probe disturbed)
+ * @param everything whether a flag voids every timing of the run (a repetition's bandwidth below the bar or missing)
  */
 public record Noise(List<String> flags, Set<String> disturbed, boolean everything) {
   /** Copies the collections. */
@@ -87,10 +88,8 @@ public record Noise(List<String> flags, Set<String> disturbed, boolean everythin
           disturbed.add(e.getKey()); // not shown quiet: its goals are not judged
           flags.add(String.format(Locale.ROOT, "repetition %d, %s: its process recorded no noise figure", i + 1,
               e.getKey()));
-          everything |= e.getKey().equals(SystemRunner.BANDWIDTH);
         } else if (share > FOREIGN_CPU) {
           disturbed.add(e.getKey());
-          everything |= e.getKey().equals(SystemRunner.BANDWIDTH);
           flags.add(String.format(Locale.ROOT, "repetition %d, %s: other processes used %.0f %% of the CPUs%s"
               + " (1-min load average %.1f at its start)", i + 1, e.getKey(), 100 * share, parts(e.getValue()),
               e.getValue().number("noise.loadavg")));

@@ -78,6 +78,16 @@ class NoiseTest {
     assertEquals("met", rows.get(0).verdict(), "sqlite's and graphsnap's processes were quiet");
     assertEquals("not judged (noisy run)", rows.get(1).verdict());
 
+    SystemResult busyProbe = result(0.12, 0.02, 0.03, 0.07); // the probe's process disturbed, its figure fine
+    busyProbe.put("bandwidth.threads.1.bytesPerSecond", 7.9e9);
+    Map<String, SystemResult> probed = new java.util.HashMap<>(rep);
+    probed.put(SystemRunner.BANDWIDTH, busyProbe);
+    Noise probeNoise = Noise.of(List.of(rep, probed), Double.NaN);
+    assertTrue(!probeNoise.everything() && !probeNoise.disturbs("graphsnap", "sqlite"),
+        "noise during the probe voids nothing by itself: its figure is checked directly");
+    assertTrue(probeNoise.flags().stream().anyMatch(f -> f.startsWith("repetition 2, bandwidth:")), probeNoise.flags()
+        .toString());
+
     SystemResult slow = result(0.01, 0.01, 0, 0);
     slow.put("bandwidth.threads.1.bytesPerSecond", 4e9);
     Map<String, SystemResult> slowRep = new java.util.HashMap<>(rep);
