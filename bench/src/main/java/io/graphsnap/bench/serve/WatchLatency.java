@@ -22,6 +22,11 @@ import java.util.List;
  * java -cp bench/target/benchmarks.jar io.graphsnap.bench.serve.WatchLatency --url http://127.0.0.1:7431 \
  *     --file SRC/p/Foo.java --class p.Foo --runs 20
  * </pre>
+ *
+ * <p>With {@code --jsonl FILE.jsonl [--line N]} instead (a watched JSON Lines file, e.g. the bench's {@code medium}
+ * graph written by {@code SyntheticJsonl}): each run adds a symbol to line N (default: the middle line) and saves
+ * the whole file the same way (temporary file, rename); the time starts at the rename, so writing the file is not
+ * counted. Restores the file at the end.
  */
 public final class WatchLatency {
   private WatchLatency() {}
@@ -30,6 +35,8 @@ public final class WatchLatency {
     URI url = URI.create("http://127.0.0.1:7431");
     Path file = null;
     String className = null;
+    Path jsonl = null;
+    int line = -1;
     int runs = 20;
     double timeoutSeconds = 120;
     for (int i = 0; i < args.length; i++) {
@@ -37,10 +44,17 @@ public final class WatchLatency {
         case "--url" -> url = URI.create(args[++i]);
         case "--file" -> file = Path.of(args[++i]);
         case "--class" -> className = args[++i];
+        case "--jsonl" -> jsonl = Path.of(args[++i]);
+        case "--line" -> line = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--timeout" -> timeoutSeconds = Double.parseDouble(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (--url, --file, --class, --runs, --timeout)");
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (--url, --file, --class, --jsonl, --line, --runs, --timeout)");
       }
+    }
+    if (jsonl != null) {
+      jsonlRuns(url, jsonl, line, runs, timeoutSeconds);
+      return;
     }
     if (file == null || className == null) {
       throw new IllegalArgumentException("--file F.java and --class its.FullName are required");
@@ -81,6 +95,65 @@ public final class WatchLatency {
       Path tmp = file.resolveSibling("." + file.getFileName() + ".probe~");
       Files.writeString(tmp, original);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Collections.sort(millis);
+    report(millis);
+  }
+
+  /** The runs of {@code --jsonl}: a symbol added to one line of the watched file per run. */
+  private static void jsonlRuns(URI url, Path jsonl, int line, int runs, double timeoutSeconds) throws Exception {
+    byte[] original = Files.readAllBytes(jsonl);
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < original.length; i++) {
+      if (original[i] == '\n' && i + 1 < original.length) {
+        starts.add(i + 1);
+      }
+    }
+    int n = line >= 0 ? line : starts.size() / 2;
+    if (n >= starts.size()) {
+      throw new IllegalArgumentException(jsonl + " has " + starts.size() + " lines, no line " + n);
+    }
+    int from = starts.get(n);
+    int to = n + 1 < starts.size() ? starts.get(n + 1) : original.length;
+    String text = new String(original, from, to - from, StandardCharsets.UTF_8);
+    int symbols = text.indexOf("\"symbols\"");
+    int open = symbols < 0 ? -1 : text.indexOf('[', symbols);
+    if (open < 0) {
+      throw new IllegalArgumentException("line " + n + " of " + jsonl + " has no \"symbols\" array to add to");
+    }
+    Path tmp = jsonl.resolveSibling("." + jsonl.getFileName() + ".probe~");
+    List<Double> millis = new ArrayList<>();
+    long stamp = System.currentTimeMillis();
+    try (RawHttpClient http = new RawHttpClient(url, null)) {
+      for (int run = 0; run < runs; run++) {
+        String symbol = "graphsnapWatchProbe" + stamp + "x" + run;
+        String edited = text.substring(0, open + 1) + "{\"name\":\"" + symbol + "\",\"kind\":\"fn\"}"
+            + (text.charAt(open + 1) == ']' ? "" : ",") + text.substring(open + 1);
+        try (var out = Files.newOutputStream(tmp)) {
+          out.write(original, 0, from);
+          out.write(edited.getBytes(StandardCharsets.UTF_8));
+          out.write(original, to, original.length - to);
+        }
+        String before = snapshot(http);
+        long t0 = System.nanoTime();
+        Files.move(tmp, jsonl, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        String path = "/api/lookup?name=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8);
+        long deadline = t0 + (long) (timeoutSeconds * 1e9);
+        while (before.equals(snapshot(http)) || http.get(path) != 200) {
+          if (System.nanoTime() > deadline) {
+            throw new IOException("run " + run + ": no answer within " + timeoutSeconds + " s");
+          }
+          Thread.sleep(1);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        millis.add(ms);
+        System.out.printf("run %d: %.1f ms%n", run, ms);
+        Thread.sleep(300);
+      }
+    } finally {
+      Files.write(tmp, original);
+      Files.move(tmp, jsonl, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
     Collections.sort(millis);
     report(millis);
