@@ -6,11 +6,15 @@ import java.io.IOException;
 final class Commit {
   private Commit() {}
 
-  /** {@code <full id>} or {@code <full id> + uncommitted changes}, or {@code unknown (reason)}. */
+  /**
+   * {@code <full id>} or {@code <full id> + uncommitted changes}, or {@code unknown (reason)}. The harness's own output
+   * ({@code bench/results/}, which a run of one scale leaves changed before the next starts) does not count.
+   */
   static String describe() {
     try {
       String id = git("rev-parse", "HEAD").strip();
-      String status = git("status", "--porcelain", "--untracked-files=no").strip();
+      String status = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results")
+          .strip();
       return status.isEmpty() ? id : id + " + uncommitted changes";
     } catch (IOException e) {
       return "unknown (" + e.getMessage() + ")";
