@@ -1,5 +1,9 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.PackFile;
+import io.graphsnap.objects.internal.PackWriter;
+import io.graphsnap.objects.internal.Packs;
 import io.graphsnap.objects.internal.SafeFiles;
 import io.graphsnap.objects.internal.SnapshotFileTable;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,7 +31,8 @@ import java.util.TreeSet;
  * base of the next incremental build). <b>Live objects:</b> every current file's object, and every object
  * whose {@link ObjectRecord} lives at the generation of a kept snapshot, and every object named by the file
  * table of a kept snapshot that has no recorded generation (published by an older version, or before an index
- * rebuild); if such a table cannot be read, no object is deleted. gc also deletes what repairs left for
+ * rebuild); if such a table cannot be read, no object is deleted. Packs holding dead objects are rewritten with
+ * their live ones ({@link #repack}). gc also deletes what repairs left for
  * diagnosis ({@code index.db.damaged*}, {@code index.db.torn}). Only regular files inside the store are ever
  * deleted.
  *
@@ -208,17 +213,91 @@ final class GarbageCollector {
 
   private int deleteObjects(Set<ObjectId> current, long[] generations) throws IOException {
     int deleted = 0;
-    for (ObjectId id : store.objects().list()) {
-      if (current.contains(id)) {
-        continue;
-      }
-      Optional<ObjectRecord> record = index.reachability().record(id);
-      if (record.isPresent() && (record.get().isCurrent() || livesAtAny(record.get(), generations))) {
+    Set<ObjectId> kept = new HashSet<>();
+    for (ObjectId id : store.objects().listLoose()) {
+      if (isLive(id, current, generations)) {
+        kept.add(id);
         continue;
       }
       deleted += delete(layout.objectFile(id)) ? 1 : 0;
     }
-    return deleted;
+    return deleted + repack(current, generations, kept);
+  }
+
+  private boolean isLive(ObjectId id, Set<ObjectId> current, long[] generations) {
+    if (current.contains(id)) {
+      return true;
+    }
+    Optional<ObjectRecord> record = index.reachability().record(id);
+    return record.isPresent() && (record.get().isCurrent() || livesAtAny(record.get(), generations));
+  }
+
+  /**
+   * The packs' share of gc: a pack whose objects are all live and kept nowhere else stays; one with none left is
+   * deleted; any other is rewritten with only its live objects not kept elsewhere (the new pack forced and moved into
+   * place, its folder forced, before the old one is deleted, so a crash leaves at worst two copies, which the next gc
+   * sees as a kept copy and a redundant one). A copy whose bytes no longer hash to its id is not carried over. Damaged
+   * packs are left alone and named in the notes. Returns the number of dead objects dropped.
+   *
+   * @param kept the live objects kept so far (the loose ones); each pack adds its live ones
+   */
+  private int repack(Set<ObjectId> current, long[] generations, Set<ObjectId> kept) throws IOException {
+    Packs packs = store.objects().packs();
+    packs.refresh();
+    for (var damaged : packs.damaged().entrySet()) {
+      notes.add("pack " + damaged.getKey() + " is damaged and was left alone: " + damaged.getValue());
+    }
+    Set<ObjectId> dropped = new HashSet<>(); // a dead object held by two packs counts once
+    for (PackFile pack : packs.current()) {
+      List<Integer> live = new ArrayList<>();
+      List<ObjectId> dead = new ArrayList<>();
+      for (int i = 0; i < pack.count(); i++) {
+        ObjectId id = pack.id(i);
+        if (kept.contains(id)) {
+          continue; // another copy is kept: this one is redundant
+        }
+        if (isLive(id, current, generations)) {
+          live.add(i);
+          kept.add(id);
+        } else {
+          dead.add(id);
+        }
+      }
+      if (live.size() == pack.count()) {
+        continue;
+      }
+      long written = live.isEmpty() ? 0 : rewrite(pack, live);
+      if (delete(pack.file())) {
+        bytesFreed -= written;
+        dropped.addAll(dead);
+      }
+    }
+    packs.refresh();
+    return dropped.size();
+  }
+
+  /** Writes entries {@code live} of {@code pack} as a new pack in place; returns its size in bytes. */
+  private long rewrite(PackFile pack, List<Integer> live) throws IOException {
+    SafeFiles.ensureDirectory(layout.tmpDir());
+    try (PackWriter writer = new PackWriter(layout.tmpDir())) {
+      for (int i : live) {
+        ObjectId id = pack.id(i);
+        byte[] bytes = pack.read(i);
+        if (!ObjectId.of(bytes).equals(id)) {
+          notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged (its bytes no longer hash"
+              + " to its id) and was not carried over: ingest or build again to store it anew");
+          continue;
+        }
+        writer.add(id, bytes);
+      }
+      if (writer.count() == 0) {
+        return 0;
+      }
+      writer.complete();
+      Path moved = writer.moveInto(layout.packsDir());
+      FileSync.forceDirectory(layout.packsDir());
+      return Files.size(moved);
+    }
   }
 
   /** Deletes {@code file}; records and skips it if the file system refuses. */

@@ -134,7 +134,12 @@ public final class IndexRebuild {
     }
     SafeFiles.ensureDirectory(layout.tmpDir());
     try (StoreLock lock = StoreLock.acquire(layout.lockFile(), lockWait)) {
-      return new IndexRebuild(layout).run(source, headTable);
+      IndexRebuild rebuild = new IndexRebuild(layout);
+      try {
+        return rebuild.run(source, headTable);
+      } finally {
+        rebuild.objects.close();
+      }
     }
   }
 
@@ -449,7 +454,7 @@ public final class IndexRebuild {
           warn.accept("object " + id.hex() + " is unreadable, not indexed: " + e.getMessage());
           continue;
         }
-        FileTime written = Files.getLastModifiedTime(objects.layout().objectFile(id));
+        FileTime written = objects.writtenTime(id).orElse(FileTime.fromMillis(0));
         Found found = new Found(id, summary.path(), written);
         byId.put(id, found);
         byPath.computeIfAbsent(summary.path(), p -> new ArrayList<>()).add(found);

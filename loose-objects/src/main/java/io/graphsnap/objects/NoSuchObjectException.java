@@ -11,7 +11,12 @@ public final class NoSuchObjectException extends IOException {
 
   /** Creates the exception for {@code id}, looked for at {@code file}. */
   public NoSuchObjectException(ObjectId id, Path file) {
-    super("no such object " + id.hex() + " (file=" + file + ")");
+    this(id, file, "");
+  }
+
+  /** Creates the exception for {@code id}, looked for at {@code file} and {@code where} (e.g. "and in 3 packs"). */
+  public NoSuchObjectException(ObjectId id, Path file, String where) {
+    super("no such object " + id.hex() + " (file=" + file + (where.isEmpty() ? "" : ", " + where) + ")");
     this.id = id;
   }
 

@@ -5,16 +5,17 @@ import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.PackFormat;
+import io.graphsnap.objects.internal.PackWriter;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,39 +23,56 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Objects written together and made durable together, so that N objects cost N file syncs plus one sync per
- * touched fan-out folder instead of 2·N syncs. Obtained from {@link ObjectStore#newBatch()}; {@link
+ * Objects written together and made durable together. Obtained from {@link ObjectStore#newBatch()}; {@link
  * IndexUpdate} uses one per update.
  *
- * <p>Life cycle: {@link #put} writes each new object to a temporary file in {@code tmp/} without syncing it
- * → {@link #commit()} forces every temporary file to disk (several at once), renames each onto its content
- * name, and forces every touched {@code objects/ab/} folder once → the caller may now commit an index that
- * names the objects. {@link #close()} without {@code commit()} deletes the temporaries.
+ * <p>Where objects go: the first {@value #PACK_MIN_OBJECTS} - 1 new objects of a round wait in memory; a round that
+ * stages fewer is written loose at commit (one temporary file each, forced several at once, renamed onto {@code
+ * objects/ab/cdef…}, each touched fan-out folder forced once): the watch and single puts. Once a round stages
+ * {@value #PACK_MIN_OBJECTS}, they and every later new object of the round are appended to a pack ({@code
+ * PackFormat}) in {@code tmp/}, a new pack every gibibyte; commit forces each pack once, renames it into {@code
+ * packs/} and forces that folder once. So a bulk ingest costs a few syncs in all instead of two per object, and one
+ * file instead of one per object.
  *
- * <p>Invariant: a file under its content name is always complete, because it is renamed there only after
- * its bytes are on disk. A crash before {@code commit()} ends leaves temporaries (removed at the next
- * {@link Store#open}) and possibly some complete objects that no index entry names (garbage for gc).
+ * <p>Life cycle: {@link #put} (or {@link #prepare} then {@link #adopt}) stages objects → {@link #commit()} makes
+ * every staged object durable under its content name or in a pack in place → the caller may now commit an index
+ * that names the objects. {@link #close()} without {@code commit()} deletes the temporaries.
  *
- * <p>An object that already exists under its content name is not written again, but its folder is still
- * forced at commit: a writer that crashed after renaming it and before forcing the folder may have left the
- * entry in the page cache only.
+ * <p>Invariant: a file under an object's content name, and a pack under its name in {@code packs/}, is always
+ * complete, because it is renamed there only after its bytes are on disk. A crash before {@code commit()} ends
+ * leaves temporaries (removed at the next {@link Store#open}) and possibly some complete objects or packs that no
+ * index entry names (garbage for gc).
  *
- * <p>Parallel writers: {@link #prepare} (hash, and write the temporary file) is thread-safe and touches no state of
- * the batch, so worker threads prepare objects while the owning thread {@link #adopt}s them in its own order; a
- * prepared object that is not adopted is {@link PreparedObject#discard() discarded}.
+ * <p>An object already stored whole (loose or packed) is not written again, but its folder ({@code objects/ab/} or
+ * {@code packs/}) is still forced at commit: a writer that crashed after renaming it and before forcing the folder
+ * may have left the entry in the page cache only. A damaged stored copy does not count, so storing the object
+ * again repairs it.
  *
- * <p>Mutable, not thread-safe apart from {@link #prepare}: one thread at a time. Memory: one entry per staged object.
+ * <p>Parallel writers: {@link #prepare} (hash, and check whether the object is stored) is thread-safe and touches
+ * no state of the batch, so worker threads prepare objects while the owning thread {@link #adopt}s them in its own
+ * order; a prepared object that is not adopted is {@link PreparedObject#discard() discarded}.
+ *
+ * <p>Mutable, not thread-safe apart from {@link #prepare}: one thread at a time. Memory: the bytes of fewer than
+ * {@value #PACK_MIN_OBJECTS} objects, and one id, offset and length per packed object.
  */
 public final class ObjectBatch implements AutoCloseable {
+  /** A round that stages at least this many new objects writes them in packs rather than loose. */
+  public static final int PACK_MIN_OBJECTS = 64;
   /** Most threads that force staged files at once; file systems merge concurrent syncs into one journal commit. */
   private static final int MAX_SYNC_THREADS = 8;
 
   private final ObjectStore store;
   private final StoreLayout layout;
-  /** Staged objects: id → temporary file holding its bytes, not yet forced. Insertion order. */
-  private final Map<ObjectId, Path> staged = new LinkedHashMap<>();
-  /** Fan-out folders of every object this batch put, to force at commit. */
-  private final Set<Path> folders = new TreeSet<>();
+  /** New objects of this round while it is small: id → bytes, insertion order; written loose at commit. */
+  private final Map<ObjectId, byte[]> small = new LinkedHashMap<>();
+  /** Whether this round writes packs (it staged {@link #PACK_MIN_OBJECTS} new objects). */
+  private boolean packing;
+  /** The pack new objects are appended to, while packing. */
+  private PackWriter pack;
+  /** Packs of this round that are complete (forced), waiting to be moved into {@code packs/} at commit. */
+  private final List<PackWriter> completed = new ArrayList<>();
+  /** Objects adopted that were already stored whole: their folders are forced at commit. */
+  private final Set<ObjectId> existing = new HashSet<>();
   private boolean closed;
 
   ObjectBatch(ObjectStore store) {
@@ -71,7 +89,7 @@ public final class ObjectBatch implements AutoCloseable {
   public ObjectId put(byte[] bytes) throws IOException {
     checkOpen();
     ObjectId id = ObjectId.of(bytes);
-    if (staged.containsKey(id)) {
+    if (isStaged(id)) {
       checkSize(bytes);
       return id;
     }
@@ -79,19 +97,21 @@ public final class ObjectBatch implements AutoCloseable {
   }
 
   /**
-   * Hashes {@code bytes} and writes them to a temporary file unless the object is already stored whole; thread-safe
-   * and independent of this batch's state, so several threads may prepare objects for one batch while its owner
-   * {@link #adopt}s them in order. O(length).
+   * Hashes {@code bytes} and checks whether the object is already stored whole; thread-safe and independent of this
+   * batch's state, so several threads may prepare objects for one batch while its owner {@link #adopt}s them in
+   * order. O(length).
    *
    * @throws IllegalArgumentException if {@code bytes} is larger than {@link Limits#MAX_OBJECT_BYTES}
+   * @throws UnsafeStoreException if a link or special file lies under the object's loose name (refused, never
+   *     replaced)
    */
   public PreparedObject prepare(byte[] bytes) throws IOException {
     return prepare(bytes, ObjectId.of(bytes));
   }
 
   /**
-   * Stages a prepared object in this batch (durable at {@link #commit()}) and returns its id; if the batch already
-   * staged it, the duplicate temporary file is deleted. O(1) file-system calls.
+   * Stages a prepared object in this batch (durable at {@link #commit()}) and returns its id; nothing is staged
+   * twice. O(1) file-system calls; appends the bytes to the round's pack while packing.
    *
    * @throws IllegalStateException if the object was already adopted or discarded
    */
@@ -101,15 +121,41 @@ public final class ObjectBatch implements AutoCloseable {
       throw new IllegalStateException("object " + prepared.id().hex() + " was already adopted or discarded");
     }
     ObjectId id = prepared.id();
-    folders.add(layout.objectFile(id).getParent());
-    if (prepared.tmp() != null) {
-      if (staged.containsKey(id)) {
-        Files.deleteIfExists(prepared.tmp());
-      } else {
-        staged.put(id, prepared.tmp());
-      }
+    byte[] bytes = prepared.bytes();
+    if (bytes == null) {
+      existing.add(id);
+      return id;
     }
+    if (isStaged(id)) {
+      return id;
+    }
+    if (!packing) {
+      small.put(id, bytes);
+      if (small.size() < PACK_MIN_OBJECTS) {
+        return id;
+      }
+      packing = true;
+      for (Map.Entry<ObjectId, byte[]> e : small.entrySet()) {
+        append(e.getKey(), e.getValue());
+      }
+      small.clear();
+      return id;
+    }
+    append(id, bytes);
     return id;
+  }
+
+  private void append(ObjectId id, byte[] bytes) throws IOException {
+    if (pack == null) {
+      SafeFiles.ensureDirectory(layout.tmpDir());
+      pack = new PackWriter(layout.tmpDir());
+    }
+    pack.add(id, bytes);
+    if (pack.dataBytes() >= PackFormat.TARGET_DATA_BYTES) {
+      pack.complete();
+      completed.add(pack);
+      pack = null;
+    }
   }
 
   private PreparedObject prepare(byte[] bytes, ObjectId id) throws IOException {
@@ -117,10 +163,157 @@ public final class ObjectBatch implements AutoCloseable {
     Path file = layout.objectFile(id);
     SafeFiles.checkDirectoryIfPresent(file.getParent());
     SafeFiles.checkFileIfPresent(file); // a link or FIFO under an object's name is refused, never replaced
-    if (sizeOrMinusOne(file) == bytes.length && holds(file, id)) {
+    if (store.holds(id)) {
       return new PreparedObject(id, null);
     }
+    return new PreparedObject(id, bytes);
+  }
+
+  private static void checkSize(byte[] bytes) {
+    if (bytes.length > Limits.MAX_OBJECT_BYTES) {
+      throw new IllegalArgumentException(
+          "object is " + bytes.length + " bytes, more than the limit of " + Limits.MAX_OBJECT_BYTES);
+    }
+  }
+
+  private boolean isStaged(ObjectId id) {
+    return staged(id) != null;
+  }
+
+  /** Where this round staged {@code id}: its bytes (small), the pack holding it, or null. */
+  private Object staged(ObjectId id) {
+    byte[] bytes = small.get(id);
+    if (bytes != null) {
+      return bytes;
+    }
+    if (pack != null && pack.contains(id)) {
+      return pack;
+    }
+    for (PackWriter done : completed) {
+      if (done.contains(id)) {
+        return done;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The bytes of object {@code id}, staged in this batch or stored, checked against the id. O(size).
+   *
+   * @throws NoSuchObjectException if neither holds it
+   * @throws CorruptObjectException if the bytes do not hash to {@code id}
+   */
+  public byte[] get(ObjectId id) throws IOException {
+    checkOpen();
+    Object where = staged(id);
+    if (where == null) {
+      return store.get(id);
+    }
+    byte[] bytes = where instanceof PackWriter writer ? writer.read(id) : ((byte[]) where).clone();
+    ObjectId actual = ObjectId.of(bytes);
+    if (!actual.equals(id)) {
+      throw new CorruptObjectException(id.hex() + ", staged in " + where,
+          "content hash mismatch: actual=" + actual.hex() + " vs expected=" + id.hex());
+    }
+    return bytes;
+  }
+
+  /** Reads, checks and decodes object {@code id}, staged or stored. O(size). */
+  public FileSummary read(ObjectId id) throws IOException {
+    if (staged(id) == null) {
+      return store.read(id);
+    }
+    return LooseObjectCodec.decode(get(id), id.hex() + ", staged in this batch");
+  }
+
+  /** The number of new objects staged by this batch and not yet committed. */
+  public int stagedCount() {
+    int count = small.size() + (pack == null ? 0 : pack.count());
+    for (PackWriter done : completed) {
+      count += done.count();
+    }
+    return count;
+  }
+
+  /**
+   * Makes every object of this batch durable under its content name: loose ones are written to temporary files,
+   * forced (up to {@value #MAX_SYNC_THREADS} at once) and renamed into place, each touched fan-out folder forced
+   * once; packs are completed (forced) and renamed into {@code packs/}, which is forced once. The batch stays
+   * usable: later puts start a new round. O(staged objects + touched folders) file-system calls for loose objects,
+   * O(packs) for packed ones.
+   */
+  public void commit() throws IOException {
+    checkOpen();
+    Set<Path> folders = new TreeSet<>();
+    boolean forcePacks = !completed.isEmpty() || pack != null;
+    for (ObjectId id : existing) {
+      if (SafeFiles.isRegularFile(layout.objectFile(id))) {
+        folders.add(layout.objectDir(id));
+      } else {
+        forcePacks = true;
+      }
+    }
+    if (pack != null) {
+      pack.complete();
+      completed.add(pack);
+      pack = null;
+    }
+    writeLoose(folders);
+    for (PackWriter done : completed) {
+      done.moveInto(layout.packsDir());
+    }
+    for (Path folder : folders) {
+      if (SafeFiles.isDirectory(folder)) {
+        FileSync.forceDirectory(folder);
+      }
+    }
+    if (forcePacks && SafeFiles.isDirectory(layout.packsDir())) {
+      FileSync.forceDirectory(layout.packsDir());
+    }
+    for (PackWriter done : completed) {
+      done.close();
+    }
+    completed.clear();
+    existing.clear();
+    packing = false;
+    if (forcePacks) {
+      store.packs().refresh(); // this process reads the new packs at once
+    }
+  }
+
+  /** Writes the small round's objects loose: temporaries, forced together, renamed; adds their folders. */
+  private void writeLoose(Set<Path> folders) throws IOException {
+    if (small.isEmpty()) {
+      return;
+    }
     SafeFiles.ensureDirectory(layout.tmpDir());
+    Map<ObjectId, Path> temporaries = new LinkedHashMap<>();
+    boolean done = false;
+    try {
+      for (Map.Entry<ObjectId, byte[]> e : small.entrySet()) {
+        temporaries.put(e.getKey(), writeTemporary(e.getValue()));
+      }
+      FileSync.forceFiles(new ArrayList<>(temporaries.values()), MAX_SYNC_THREADS);
+      SafeFiles.ensureDirectory(layout.objectsDir());
+      for (Map.Entry<ObjectId, Path> e : temporaries.entrySet()) {
+        Path target = layout.objectFile(e.getKey());
+        SafeFiles.ensureDirectory(target.getParent());
+        SafeFiles.checkFileIfPresent(target); // never replace a link or special file
+        FileSync.renameAtomically(e.getValue(), target);
+        folders.add(target.getParent());
+      }
+      small.clear();
+      done = true;
+    } finally {
+      if (!done) {
+        for (Path tmp : temporaries.values()) {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    }
+  }
+
+  private Path writeTemporary(byte[] bytes) throws IOException {
     Path tmp = Files.createTempFile(layout.tmpDir(), "object-", ".tmp");
     boolean ok = false;
     try {
@@ -136,70 +329,7 @@ public final class ObjectBatch implements AutoCloseable {
         Files.deleteIfExists(tmp);
       }
     }
-    return new PreparedObject(id, tmp);
-  }
-
-  private static void checkSize(byte[] bytes) {
-    if (bytes.length > Limits.MAX_OBJECT_BYTES) {
-      throw new IllegalArgumentException(
-          "object is " + bytes.length + " bytes, more than the limit of " + Limits.MAX_OBJECT_BYTES);
-    }
-  }
-
-  /**
-   * The bytes of object {@code id}, staged in this batch or stored, checked against the id. O(size).
-   *
-   * @throws NoSuchObjectException if neither holds it
-   * @throws CorruptObjectException if the bytes do not hash to {@code id}
-   */
-  public byte[] get(ObjectId id) throws IOException {
-    checkOpen();
-    Path tmp = staged.get(id);
-    if (tmp == null) {
-      return store.get(id);
-    }
-    byte[] bytes = Files.readAllBytes(tmp);
-    ObjectId actual = ObjectId.of(bytes);
-    if (!actual.equals(id)) {
-      throw new CorruptObjectException(id.hex() + ", staged file=" + tmp,
-          "content hash mismatch: actual=" + actual.hex() + " vs expected=" + id.hex());
-    }
-    return bytes;
-  }
-
-  /** Reads, checks and decodes object {@code id}, staged or stored. O(size). */
-  public FileSummary read(ObjectId id) throws IOException {
-    Path where = staged.containsKey(id) ? staged.get(id) : layout.objectFile(id);
-    return LooseObjectCodec.decode(get(id), id.hex() + ", file=" + where);
-  }
-
-  /** The number of objects written by this batch and not yet committed. */
-  public int stagedCount() {
-    return staged.size();
-  }
-
-  /**
-   * Makes every object of this batch durable under its content name: forces the staged files (up to {@value
-   * #MAX_SYNC_THREADS} at once), renames each into place, forces each touched fan-out folder once. The batch
-   * stays usable: later puts start a new round. O(staged objects + touched folders) file-system calls.
-   */
-  public void commit() throws IOException {
-    checkOpen();
-    List<Path> files = new ArrayList<>(staged.values());
-    FileSync.forceFiles(files, MAX_SYNC_THREADS);
-    for (Map.Entry<ObjectId, Path> e : staged.entrySet()) {
-      Path target = layout.objectFile(e.getKey());
-      SafeFiles.ensureDirectory(layout.objectsDir());
-      SafeFiles.ensureDirectory(target.getParent());
-      FileSync.renameAtomically(e.getValue(), target);
-    }
-    staged.clear();
-    for (Path folder : folders) {
-      if (SafeFiles.isDirectory(folder)) {
-        FileSync.forceDirectory(folder);
-      }
-    }
-    folders.clear();
+    return tmp;
   }
 
   /** Deletes the temporaries of objects not committed. Idempotent. */
@@ -209,17 +339,23 @@ public final class ObjectBatch implements AutoCloseable {
       return;
     }
     closed = true;
+    small.clear();
     IOException first = null;
-    for (Path tmp : staged.values()) {
+    List<PackWriter> writers = new ArrayList<>(completed);
+    if (pack != null) {
+      writers.add(pack);
+    }
+    pack = null;
+    completed.clear();
+    for (PackWriter writer : writers) {
       try {
-        Files.deleteIfExists(tmp);
+        writer.close();
       } catch (IOException e) {
         if (first == null) {
           first = e;
         }
       }
     }
-    staged.clear();
     if (first != null) {
       throw first;
     }
@@ -228,25 +364,6 @@ public final class ObjectBatch implements AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("object batch is closed (" + layout.objectsDir() + ")");
-    }
-  }
-
-  /** The size of {@code file} if it is a regular file (not a link), else -1. */
-  static long sizeOrMinusOne(Path file) throws IOException {
-    return SafeFiles.attributes(file).filter(BasicFileAttributes::isRegularFile).map(BasicFileAttributes::size)
-        .orElse(-1L);
-  }
-
-  /**
-   * True if the existing object file hashes to {@code id}: a file is only reused under its content name when
-   * it holds that content, so re-ingesting repairs an object whose bytes were damaged on disk.
-   */
-  private boolean holds(Path file, ObjectId id) {
-    try {
-      store.get(id); // re-hashes what it reads
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 }

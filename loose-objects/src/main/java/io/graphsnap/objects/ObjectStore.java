@@ -5,6 +5,8 @@ import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.PackFile;
+import io.graphsnap.objects.internal.Packs;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,29 +23,39 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The content-addressed store of loose objects: each object lives in {@code objects/ab/cdef…}, named by
- * the SHA-256 of its bytes, and is never modified once written.
+ * The content-addressed store of loose objects, each named by the SHA-256 of its bytes and never modified once
+ * written. An object lives loose in {@code objects/ab/cdef…} (small batches) or in a pack of {@code packs/} (a
+ * batch of at least {@link ObjectBatch#PACK_MIN_OBJECTS} objects writes one file for all of them; see {@code
+ * PackFormat}); readers see no difference.
  *
- * <p>{@link #put} and {@link ObjectBatch#commit()} write a temporary file in {@code tmp/}, force it to disk,
- * rename it atomically into place and force the folder, so a crash leaves either no object or a whole one
- * under the content name. {@link #get} re-hashes
- * what it reads, so a flipped bit on disk is reported rather than served. Objects larger than {@link
- * Limits#MAX_OBJECT_BYTES} are refused before they are read.
+ * <p>{@link #put} and {@link ObjectBatch#commit()} write a temporary file in {@code tmp/} (one per loose object,
+ * one per pack), force it to disk, rename it atomically into place and force the folder, so a crash leaves either
+ * no object or a whole one under the content name. {@link #get} re-hashes what it reads, so a flipped bit on disk
+ * is reported rather than served. Objects larger than {@link Limits#MAX_OBJECT_BYTES} are refused before they are
+ * read.
  *
  * <p>Thread-safe: concurrent {@code put}s of the same or different objects, and {@code get}s, need no
  * outside locking: each put uses its own temporary file, and renames of equal bytes are harmless (an {@link
  * ObjectBatch} itself is used by one thread). Several
- * processes may read at once; writers are serialised by the store lock ({@link Store}).
+ * processes may read at once; writers are serialised by the store lock ({@link Store}). Owns the mappings of the
+ * packs it read: {@link #close()} unmaps them once no read is in flight.
  */
-public final class ObjectStore {
+public final class ObjectStore implements AutoCloseable {
   private static final Pattern FAN_OUT = Pattern.compile("[0-9a-f]{2}");
   private static final Pattern REST = Pattern.compile("[0-9a-f]{62}");
 
   private final StoreLayout layout;
+  private final Packs packs;
 
   /** A store over {@code layout}; touches no file. Its folders are created by the first {@link #put}. */
   public ObjectStore(StoreLayout layout) {
     this.layout = layout;
+    this.packs = new Packs(layout.packsDir());
+  }
+
+  /** The packs of this store, for batches and gc. */
+  Packs packs() {
+    return packs;
   }
 
   /** The layout this store reads and writes. */
@@ -72,14 +84,57 @@ public final class ObjectStore {
   }
 
   /**
-   * Reads object {@code id} and checks that its SHA-256 is {@code id}. O(size).
+   * Reads object {@code id} and checks that its SHA-256 is {@code id}: the loose file first, then every pack that
+   * lists it (the packs are listed again once if none does), the first whole copy wins. O(size + packs · log objects).
    *
    * @throws NoSuchObjectException if there is no such object
-   * @throws CorruptObjectException if its bytes do not hash to {@code id} or it is larger than {@link
-   *     Limits#MAX_OBJECT_BYTES}; the message names the id and the file
+   * @throws CorruptObjectException if no copy hashes to {@code id} or a loose file is larger than {@link
+   *     Limits#MAX_OBJECT_BYTES}; the message names the id and the file or pack
    */
   public byte[] get(ObjectId id) throws IOException {
+    return locate(id, true).bytes();
+  }
+
+  /** An object's checked bytes and where they were read, for messages. */
+  private record Located(byte[] bytes, String where) {}
+
+  private Located locate(ObjectId id, boolean listPacksAgain) throws IOException {
     Path file = layout.objectFile(id);
+    CorruptObjectException corrupt = null;
+    try {
+      return new Located(readLoose(id, file), describe(id, file));
+    } catch (NoSuchObjectException e) {
+      // not loose: packed, or not stored
+    } catch (CorruptObjectException e) {
+      corrupt = e; // a pack may hold a whole copy
+    }
+    List<Packs.Location> found = packs.find(id);
+    if (found.isEmpty() && listPacksAgain && packs.refresh()) {
+      found = packs.find(id);
+    }
+    for (Packs.Location at : found) {
+      byte[] bytes = at.pack().read(at.entry());
+      ObjectId actual = ObjectId.of(bytes);
+      String where = id.hex() + ", pack=" + at.pack().file() + " entry " + at.entry();
+      if (actual.equals(id)) {
+        return new Located(bytes, where);
+      }
+      if (corrupt == null) {
+        corrupt = new CorruptObjectException(where, "content hash mismatch: actual=" + actual.hex() + " vs expected="
+            + id.hex());
+      }
+    }
+    if (corrupt != null) {
+      throw corrupt;
+    }
+    int listed = packs.current().size();
+    var damaged = packs.damaged();
+    throw new NoSuchObjectException(id, file, listed == 0 && damaged.isEmpty() ? ""
+        : "nor in " + listed + " pack" + (listed == 1 ? "" : "s")
+            + (damaged.isEmpty() ? "" : "; " + damaged.size() + " damaged pack(s) left out: " + damaged));
+  }
+
+  private static byte[] readLoose(ObjectId id, Path file) throws IOException {
     byte[] bytes;
     try (FileChannel ch = SafeFiles.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -107,13 +162,27 @@ public final class ObjectStore {
   }
 
   /**
+   * True if a whole copy of {@code id} is stored, loose or in a pack as last listed (the writer's check before it
+   * stores an object again: a damaged copy does not count, so storing it again repairs it). O(size).
+   */
+  boolean holds(ObjectId id) {
+    try {
+      locate(id, false);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Reads, checks and decodes object {@code id}. O(size).
    *
    * @throws NoSuchObjectException if there is no such object
    * @throws CorruptObjectException if the bytes do not hash to {@code id} or are not a valid loose object
    */
   public FileSummary read(ObjectId id) throws IOException {
-    return LooseObjectCodec.decode(get(id), describe(id, layout.objectFile(id)));
+    Located found = locate(id, true);
+    return LooseObjectCodec.decode(found.bytes(), found.where());
   }
 
   /** Checks object {@code id} as {@link #read} does, discarding the result. */
@@ -121,14 +190,45 @@ public final class ObjectStore {
     read(id);
   }
 
-  /** True if a file for {@code id} exists; does not read or check it. O(1). */
+  /**
+   * True if a loose file for {@code id} exists or a pack lists it (the packs are listed again once if none does);
+   * does not read or check the object. O(packs · log objects).
+   *
+   * @throws java.io.UncheckedIOException if the packs folder cannot be listed
+   */
   public boolean contains(ObjectId id) {
-    return SafeFiles.isRegularFile(layout.objectFile(id));
+    if (SafeFiles.isRegularFile(layout.objectFile(id))) {
+      return true;
+    }
+    try {
+      return !packs.find(id).isEmpty() || packs.refresh() && !packs.find(id).isEmpty();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
-   * Deletes object {@code id} (for gc) and forces its folder; returns false if it did not exist. The caller
-   * makes sure nothing references it.
+   * When {@code id} was stored: the loose file's modification time, else that of the newest pack listing it, else
+   * empty.
+   */
+  public java.util.Optional<java.nio.file.attribute.FileTime> writtenTime(ObjectId id) throws IOException {
+    var loose = SafeFiles.attributes(layout.objectFile(id));
+    if (loose.isPresent() && loose.get().isRegularFile()) {
+      return java.util.Optional.of(loose.get().lastModifiedTime());
+    }
+    java.nio.file.attribute.FileTime newest = null;
+    for (Packs.Location at : packs.find(id)) {
+      var pack = SafeFiles.attributes(at.pack().file());
+      if (pack.isPresent() && (newest == null || pack.get().lastModifiedTime().compareTo(newest) > 0)) {
+        newest = pack.get().lastModifiedTime();
+      }
+    }
+    return java.util.Optional.ofNullable(newest);
+  }
+
+  /**
+   * Deletes the loose file of object {@code id} (for gc) and forces its folder; returns false if there was none.
+   * A packed copy is not touched: gc rewrites packs whole. The caller makes sure nothing references it.
    */
   public boolean delete(ObjectId id) throws IOException {
     Path file = layout.objectFile(id);
@@ -140,13 +240,37 @@ public final class ObjectStore {
   }
 
   /**
-   * The ids of every stored object, sorted. Only names of the form {@code objects/<2 hex>/<62 hex>} count;
-   * stray files and folders are ignored. O(objects · log objects); reads no object.
+   * The ids of every stored object, loose or packed (the packs are listed again first), sorted and distinct. Only
+   * loose names of the form {@code objects/<2 hex>/<62 hex>} and packs named {@code packs/pack-<64 hex>.pack}
+   * count; stray files and folders are ignored. O(objects · log objects); reads no object.
    */
   public List<ObjectId> list() throws IOException {
+    List<ObjectId> ids = listLoose();
+    packs.refresh();
+    List<PackFile> packed = packs.current();
+    if (packed.isEmpty()) {
+      return ids;
+    }
+    for (PackFile pack : packed) {
+      for (int i = 0; i < pack.count(); i++) {
+        ids.add(pack.id(i));
+      }
+    }
+    Collections.sort(ids);
+    List<ObjectId> distinct = new ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(id)) {
+        distinct.add(id);
+      }
+    }
+    return distinct;
+  }
+
+  /** The ids of the loose objects, sorted. */
+  List<ObjectId> listLoose() throws IOException {
     Path objects = layout.objectsDir();
     if (!SafeFiles.isDirectory(objects)) {
-      return List.of();
+      return new ArrayList<>();
     }
     List<ObjectId> ids = new ArrayList<>();
     try (DirectoryStream<Path> fanOuts = Files.newDirectoryStream(objects)) {
@@ -178,8 +302,14 @@ public final class ObjectStore {
     return id.hex() + ", file=" + file;
   }
 
+  /** Unmaps the packs read so far; the store must not be used afterwards. Idempotent. */
+  @Override
+  public void close() {
+    packs.close();
+  }
+
   @Override
   public String toString() {
-    return "ObjectStore[" + layout.objectsDir() + "]";
+    return "ObjectStore[" + layout.objectsDir() + ", " + layout.packsDir() + "]";
   }
 }

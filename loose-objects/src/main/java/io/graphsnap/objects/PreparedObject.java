@@ -1,23 +1,21 @@
 package io.graphsnap.objects;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An object hashed and written to a temporary file by {@link ObjectBatch#prepare} (on any thread), waiting to be
- * {@link ObjectBatch#adopt adopted} by its batch or {@link #discard() discarded}. Owns its temporary file until
- * one of the two happens. Thread-safe.
+ * An object hashed by {@link ObjectBatch#prepare} (on any thread) and checked against what the store holds, waiting
+ * to be {@link ObjectBatch#adopt adopted} by its batch or {@link #discard() discarded}; nothing is written until it
+ * is adopted. Thread-safe.
  */
 public final class PreparedObject {
   private final ObjectId id;
-  private final Path tmp;
+  private final byte[] bytes;
   private final AtomicBoolean taken = new AtomicBoolean();
 
-  PreparedObject(ObjectId id, Path tmp) {
+  PreparedObject(ObjectId id, byte[] bytes) {
     this.id = id;
-    this.tmp = tmp;
+    this.bytes = bytes;
   }
 
   /** The object's id (the SHA-256 of its bytes). */
@@ -25,9 +23,9 @@ public final class PreparedObject {
     return id;
   }
 
-  /** The temporary file holding the bytes, or null if the object was already stored whole. */
-  Path tmp() {
-    return tmp;
+  /** The object's bytes, or null if the object was already stored whole. */
+  byte[] bytes() {
+    return bytes;
   }
 
   /** Marks the object taken by a batch; false if it was taken or discarded before. */
@@ -35,10 +33,8 @@ public final class PreparedObject {
     return taken.compareAndSet(false, true);
   }
 
-  /** Deletes the temporary file unless a batch adopted it. Idempotent. */
+  /** Gives the object up unless a batch adopted it: it will not be stored. Idempotent. */
   public void discard() throws IOException {
-    if (take() && tmp != null) {
-      Files.deleteIfExists(tmp);
-    }
+    take();
   }
 }

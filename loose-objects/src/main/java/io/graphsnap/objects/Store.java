@@ -477,7 +477,11 @@ public final class Store implements AutoCloseable {
       try {
         index.close();
       } finally {
-        lock.close();
+        try {
+          objects.close();
+        } finally {
+          lock.close();
+        }
       }
     }
   }

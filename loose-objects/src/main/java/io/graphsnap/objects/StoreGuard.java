@@ -89,6 +89,7 @@ public final class StoreGuard {
     checkFolderOfFiles(layout.snapshotsDir());
     checkFolderOfFiles(layout.tmpDir());
     checkFolderOfFiles(layout.symbolsDir());
+    checkFolderOfFiles(layout.packsDir());
     if (SafeFiles.checkDirectoryIfPresent(layout.objectsDir())) {
       try (DirectoryStream<Path> fanOuts = Files.newDirectoryStream(layout.objectsDir())) {
         for (Path fanOut : fanOuts) {

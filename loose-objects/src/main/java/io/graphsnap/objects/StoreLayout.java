@@ -65,6 +65,11 @@ public final class StoreLayout {
     return objectsDir().resolve(hex.substring(0, 2)).resolve(hex.substring(2));
   }
 
+  /** The folder of packs: many objects per file ({@code packs/pack-<64 hex>.pack}). */
+  public Path packsDir() {
+    return root.resolve("packs");
+  }
+
   /** The folder of the index's symbol runs. */
   public Path symbolsDir() {
     return root.resolve(StoreIndex.SYMBOLS_DIR);

@@ -47,7 +47,7 @@ class DurabilityTest {
         assertEquals(1, batch.stagedCount());
         assertArrayEquals(two, batch.get(staged), "readable through the batch before commit");
         assertFalse(objects.contains(staged), "not under its content name before commit");
-        assertEquals(1, count(store.layout().tmpDir()));
+        assertEquals(0, count(store.layout().tmpDir()), "a small round waits in memory until commit");
         batch.commit();
         assertTrue(objects.contains(staged));
         assertArrayEquals(two, objects.get(staged));
@@ -70,6 +70,91 @@ class DurabilityTest {
       for (ObjectId id : store.objects().list()) {
         store.objects().get(id); // re-hashes: every file is whole
       }
+    }
+  }
+
+  @Test
+  void aLargeBatchIsOnePackThatReadsLikeLooseObjects() throws Exception {
+    Path storeDir = dir.resolve("s");
+    List<byte[]> written = new java.util.ArrayList<>();
+    try (Store store = Store.open(storeDir, true)) {
+      try (ObjectBatch batch = store.objects().newBatch()) {
+        for (int i = 0; i < 300; i++) {
+          byte[] bytes = ("object " + i).getBytes(StandardCharsets.UTF_8);
+          written.add(bytes);
+          ObjectId id = batch.put(bytes);
+          assertArrayEquals(bytes, batch.get(id), "readable through the batch before commit");
+        }
+        assertEquals(300, batch.stagedCount());
+        assertEquals(1, count(store.layout().tmpDir()), "one pack being written, no file per object");
+        assertEquals(0, count(store.layout().packsDir()), "nothing in place before commit");
+        batch.commit();
+      }
+      assertEquals(0, count(store.layout().tmpDir()));
+      assertEquals(0, count(store.layout().objectsDir()), "no loose file");
+      assertEquals(1, count(store.layout().packsDir()));
+      assertEquals(300, store.objects().list().size());
+      for (byte[] bytes : written) {
+        ObjectId id = ObjectId.of(bytes);
+        assertTrue(store.objects().contains(id));
+        assertArrayEquals(bytes, store.objects().get(id));
+      }
+      try (ObjectBatch batch = store.objects().newBatch()) {
+        for (byte[] bytes : written) {
+          batch.put(bytes);
+        }
+        assertEquals(0, batch.stagedCount(), "objects stored in a pack are not written again");
+        batch.commit();
+      }
+      assertEquals(1, count(store.layout().packsDir()));
+    }
+    try (ObjectStore other = new ObjectStore(StoreLayout.of(storeDir))) { // another reader of the same store
+      for (byte[] bytes : written) {
+        assertArrayEquals(bytes, other.get(ObjectId.of(bytes)));
+      }
+    }
+  }
+
+  @Test
+  void aBatchClosedWithoutCommitLeavesNoPack() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      try (ObjectBatch batch = store.objects().newBatch()) {
+        for (int i = 0; i < 100; i++) {
+          batch.put(("object " + i).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      assertEquals(0, count(store.layout().tmpDir()));
+      assertEquals(0, count(store.layout().packsDir()));
+      assertEquals(List.of(), store.objects().list());
+    }
+  }
+
+  @Test
+  void aDamagedCopyInAPackIsReportedAndStoringTheObjectAgainRepairsIt() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      byte[] first = "the first object of the pack".getBytes(StandardCharsets.UTF_8);
+      try (ObjectBatch batch = store.objects().newBatch()) {
+        batch.put(first);
+        for (int i = 0; i < 100; i++) {
+          batch.put(("object " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        batch.commit();
+      }
+      Path pack;
+      try (var packs = Files.list(store.layout().packsDir())) {
+        pack = packs.findFirst().orElseThrow();
+      }
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(pack,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(new byte[] {'T'}), 8); // the first object's first byte ('t'), in place
+      }
+      ObjectId id = ObjectId.of(first);
+      var e = assertThrows(io.graphsnap.format.object.CorruptObjectException.class, () -> store.objects().get(id));
+      assertTrue(e.getMessage().contains(pack.toString()) && e.getMessage().contains("hash mismatch"), e.getMessage());
+      assertEquals(id, store.objects().put(first), "a damaged copy does not count as stored");
+      assertArrayEquals(first, store.objects().get(id));
+      assertArrayEquals("object 7".getBytes(StandardCharsets.UTF_8),
+          store.objects().get(ObjectId.of("object 7".getBytes(StandardCharsets.UTF_8))), "the rest of the pack serves");
     }
   }
 

@@ -173,4 +173,71 @@ class GarbageCollectorTest {
       assertTrue(report.notes().get(0).contains("no loose object was deleted"), report.notes().get(0));
     }
   }
+
+  private static List<Path> packs(Store store) throws Exception {
+    if (!Files.isDirectory(store.layout().packsDir())) {
+      return List.of();
+    }
+    try (var files = Files.list(store.layout().packsDir())) {
+      return files.sorted().toList();
+    }
+  }
+
+  /** 80 files ingested in one update (one pack), then 40 of them changed (loose): S1 and S2. */
+  private static FileSummary[][] packedHistory(Store store) throws Exception {
+    FileSummary[] first = new FileSummary[80];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = file("p" + i, "s" + i);
+    }
+    put(store, first);
+    publish(store, snapshotId(1));
+    FileSummary[] second = new FileSummary[40];
+    for (int i = 0; i < second.length; i++) {
+      second[i] = file("p" + i, "s" + i, "t" + i);
+    }
+    put(store, second);
+    publish(store, snapshotId(2));
+    return new FileSummary[][] {first, second};
+  }
+
+  @Test
+  void aPackWithDeadObjectsIsRewrittenWithItsLiveOnes() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      FileSummary[][] history = packedHistory(store);
+      List<Path> before = packs(store);
+      assertEquals(1, before.size(), "80 new objects in one update make one pack");
+      GcReport report = store.collectGarbage(1);
+      assertEquals(40, report.deletedObjects(), "S1's versions of the 40 changed files");
+      List<Path> after = packs(store);
+      assertEquals(1, after.size());
+      assertFalse(after.equals(before), "the pack was rewritten");
+      for (int i = 0; i < 80; i++) {
+        ObjectId first = id(history[0][i]);
+        assertEquals(i >= 40, store.objects().contains(first), "p" + i);
+        if (i >= 40) {
+          assertEquals(history[0][i].path(), store.objects().read(first).path());
+        } else {
+          assertTrue(store.objects().contains(id(history[1][i])));
+        }
+      }
+      GcReport again = store.collectGarbage(1);
+      assertEquals(0, again.deletedObjects(), "gc is idempotent");
+      assertEquals(after, packs(store), "a pack of live objects only is left as it is");
+    }
+  }
+
+  @Test
+  void aRepackInterruptedBeforeTheOldPackWasDeletedIsFinishedByTheNextGc() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      FileSummary[][] history = packedHistory(store);
+      Path pack = packs(store).get(0);
+      Files.copy(pack, pack.resolveSibling("pack-" + "0".repeat(64) + ".pack")); // two copies of every object
+      GcReport report = store.collectGarbage(1);
+      assertEquals(40, report.deletedObjects());
+      assertEquals(1, packs(store).size(), "the redundant copies went with the dead objects");
+      for (int i = 40; i < 80; i++) {
+        assertEquals(history[0][i].path(), store.objects().read(id(history[0][i])).path());
+      }
+    }
+  }
 }

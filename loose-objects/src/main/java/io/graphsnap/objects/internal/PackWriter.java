@@ -1,0 +1,212 @@
+package io.graphsnap.objects.internal;
+
+import io.graphsnap.format.object.Hex;
+import io.graphsnap.objects.ObjectId;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one pack ({@link PackFormat}) into a temporary file: objects are appended as they are {@link #add added}
+ * (one buffered write each, no sync), {@link #complete()} appends the fan-out table, the index and the footer and
+ * forces the file to disk, and {@link #moveInto} renames it onto its content name in the packs folder (the caller
+ * forces that folder once for every pack of a commit). So a pack under its final name is always whole and durable.
+ *
+ * <p>Mutable, not thread-safe: one owner. Memory: one id, offset and length per object (the bytes go to the file).
+ */
+public final class PackWriter implements AutoCloseable {
+  private enum State { OPEN, COMPLETE, MOVED, CLOSED }
+
+  private final Path tmp;
+  private final FileChannel channel;
+  private final OutputStream out;
+  private final Map<ObjectId, Integer> positions = new HashMap<>();
+  private ObjectId[] ids = new ObjectId[64];
+  private long[] offsets = new long[64];
+  private int[] lengths = new int[64];
+  private int count;
+  private long offset;
+  private String contentName;
+  private State state = State.OPEN;
+
+  /** A writer into a new temporary file in {@code tmpDir}. */
+  public PackWriter(Path tmpDir) throws IOException {
+    Path file = Files.createTempFile(tmpDir, "pack-", ".tmp");
+    FileChannel opened = null;
+    try {
+      opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
+      OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(opened), 1 << 16);
+      ByteBuffer header = little(PackFormat.HEADER_BYTES);
+      header.putInt(PackFormat.MAGIC).putInt(PackFormat.VERSION_CURRENT);
+      stream.write(header.array());
+      this.tmp = file;
+      this.channel = opened;
+      this.out = stream;
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (opened != null) {
+          opened.close();
+        }
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      throw e;
+    }
+    offset = PackFormat.HEADER_BYTES;
+  }
+
+  /**
+   * Appends object {@code id} with {@code bytes} (whose SHA-256 the caller computed as {@code id}); returns false,
+   * writing nothing, if this pack already holds {@code id}. O(length).
+   */
+  public boolean add(ObjectId id, byte[] bytes) throws IOException {
+    checkState(State.OPEN);
+    if (positions.containsKey(id)) {
+      return false;
+    }
+    if (count == ids.length) {
+      ids = Arrays.copyOf(ids, count * 2);
+      offsets = Arrays.copyOf(offsets, count * 2);
+      lengths = Arrays.copyOf(lengths, count * 2);
+    }
+    out.write(bytes);
+    ids[count] = id;
+    offsets[count] = offset;
+    lengths[count] = bytes.length;
+    positions.put(id, count);
+    count++;
+    offset += bytes.length;
+    return true;
+  }
+
+  /** Whether this pack holds {@code id}. */
+  public boolean contains(ObjectId id) {
+    return positions.containsKey(id);
+  }
+
+  /** The number of objects added. */
+  public int count() {
+    return count;
+  }
+
+  /** The bytes of object data written so far. */
+  public long dataBytes() {
+    return offset - PackFormat.HEADER_BYTES;
+  }
+
+  /** The bytes of object {@code id} as written to the temporary file, or null if this pack does not hold it. */
+  public byte[] read(ObjectId id) throws IOException {
+    Integer at = positions.get(id);
+    if (at == null) {
+      return null;
+    }
+    if (state == State.OPEN) {
+      out.flush();
+    }
+    byte[] bytes = new byte[lengths[at]];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long position = offsets[at];
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position + buffer.position());
+      if (n < 0) {
+        throw new IOException("pack temporary " + tmp + " is shorter than what was written to it");
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Appends the fan-out table, the index and the footer, and forces the file to disk. The pack then takes no more
+   * objects. O(count · log count).
+   */
+  public void complete() throws IOException {
+    checkState(State.OPEN);
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+    ByteBuffer fanout = little(PackFormat.FANOUT_BYTES);
+    ByteBuffer index = little(Math.multiplyExact(PackFormat.ENTRY_BYTES, count));
+    MessageDigest name = ObjectId.sha256();
+    int[] perFirstByte = new int[PackFormat.FANOUT_BUCKETS];
+    for (Integer i : order) {
+      byte[] id = ids[i].toBytes();
+      perFirstByte[id[0] & 0xff]++;
+      name.update(id);
+      index.put(id).putLong(offsets[i]).putInt(lengths[i]);
+    }
+    int cumulative = 0;
+    for (int b = 0; b < PackFormat.FANOUT_BUCKETS; b++) {
+      cumulative += perFirstByte[b];
+      fanout.putInt(cumulative);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(fanout.array());
+    crc.update(index.array());
+    ByteBuffer footer = little(PackFormat.FOOTER_BYTES);
+    footer.putLong(offset).putLong(count).putInt((int) crc.getValue()).putInt(PackFormat.MAGIC);
+    out.write(fanout.array());
+    out.write(index.array());
+    out.write(footer.array());
+    out.flush();
+    channel.force(true);
+    contentName = PackFormat.PREFIX + Hex.of(name.digest()) + PackFormat.SUFFIX;
+    state = State.COMPLETE;
+  }
+
+  /**
+   * Renames the completed pack onto its content name in {@code packsDir} (created if missing) and returns its path;
+   * does not force the folder (the caller does, once per commit). A pack of that name is replaced: it holds the same
+   * objects.
+   */
+  public Path moveInto(Path packsDir) throws IOException {
+    checkState(State.COMPLETE);
+    channel.close();
+    SafeFiles.ensureDirectory(packsDir);
+    Path target = packsDir.resolve(contentName);
+    SafeFiles.checkFileIfPresent(target); // a link or FIFO under a pack's name is refused, never replaced
+    FileSync.renameAtomically(tmp, target);
+    state = State.MOVED;
+    return target;
+  }
+
+  /** Deletes the temporary file unless the pack was moved into place. Idempotent. */
+  @Override
+  public void close() throws IOException {
+    if (state == State.MOVED || state == State.CLOSED) {
+      state = State.CLOSED;
+      return;
+    }
+    state = State.CLOSED;
+    try {
+      channel.close();
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private void checkState(State expected) {
+    if (state != expected) {
+      throw new IllegalStateException("pack " + tmp + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
+          + ", expected " + expected.name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private static ByteBuffer little(int bytes) {
+    return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+  }
+}
