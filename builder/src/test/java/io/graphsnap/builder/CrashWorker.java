@@ -19,7 +19,8 @@ import java.util.Set;
  * returns, so the parent knows the last snapshot that must survive.
  */
 public final class CrashWorker {
-  static final int PATHS = 60;
+  /** Paths in play: a large round puts about 80 objects (half the paths, a sixth of them deleted), so it writes a pack. */
+  static final int PATHS = 3 * io.graphsnap.objects.ObjectBatch.PACK_MIN_OBJECTS;
 
   private CrashWorker() {}
 

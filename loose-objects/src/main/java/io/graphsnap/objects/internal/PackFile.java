@@ -158,9 +158,13 @@ public final class PackFile implements AutoCloseable {
     return count;
   }
 
-  /** The index of the entry of {@code id}, or -1. O(log(count / 256)), no allocation beyond the id's bytes. */
+  /** The index of the entry of {@code id}, or -1. O(log(count / 256)). */
   public int find(ObjectId id) {
-    byte[] key = id.toBytes();
+    return find(id.toBytes());
+  }
+
+  /** The index of the entry whose id is the 32 bytes {@code key}, or -1. O(log(count / 256)), no allocation. */
+  public int find(byte[] key) {
     int bucket = key[0] & 0xff;
     int lo = bucket == 0 ? 0 : bucketEnd(bucket - 1);
     int hi = bucketEnd(bucket) - 1;

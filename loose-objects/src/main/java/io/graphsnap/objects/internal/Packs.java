@@ -59,8 +59,9 @@ public final class Packs implements AutoCloseable {
    */
   public List<Location> find(ObjectId id) throws IOException {
     List<Location> found = null;
+    byte[] key = id.toBytes();
     for (PackFile pack : current()) {
-      int entry = pack.find(id);
+      int entry = pack.find(key);
       if (entry >= 0) {
         if (found == null) {
           found = new ArrayList<>(1);
