@@ -1,0 +1,66 @@
+package io.graphsnap.objects;
+
+import static io.graphsnap.objects.HistoryTest.file;
+import static io.graphsnap.objects.HistoryTest.id;
+import static io.graphsnap.objects.HistoryTest.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.graphsnap.format.object.FileSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store whose objects are packed: the index rebuilt from them, and the guard over {@code packs/}. */
+class PackedStoreTest {
+  @TempDir Path dir;
+
+  private static FileSummary[] files(int count) {
+    FileSummary[] files = new FileSummary[count];
+    for (int i = 0; i < count; i++) {
+      files[i] = file("src/f" + i, "sym" + i);
+    }
+    return files;
+  }
+
+  @Test
+  void theIndexIsRebuiltFromPackedObjects() throws Exception {
+    Path storeDir = dir.resolve("s");
+    FileSummary[] files = files(100);
+    try (Store store = Store.open(storeDir, true)) {
+      put(store, files);
+      try (var packs = Files.list(store.layout().packsDir())) {
+        assertEquals(1, packs.count(), "one update of 100 new objects writes one pack");
+      }
+    }
+    IndexRebuild.Report report = IndexRebuild.rebuild(storeDir, IndexRebuild.Source.OBJECTS,
+        snapshot -> { throw new AssertionError("no snapshot is published"); }, Duration.ofSeconds(5));
+    assertEquals(100, report.files(), report.toString());
+    assertEquals(100, report.objectsRead());
+    assertEquals(0, report.corrupt());
+    try (Store store = Store.open(storeDir, false)) {
+      Map<String, FileEntry> indexed = store.index().files();
+      for (FileSummary f : files) {
+        assertEquals(id(f), indexed.get(f.path()).objectId(), f.path());
+      }
+      assertEquals(java.util.List.of(id(files[7])), store.index().definers("sym7"));
+    }
+  }
+
+  @Test
+  void aLinkInThePacksFolderIsRefusedWhenTheStoreIsOpened() throws Exception {
+    Path storeDir = dir.resolve("s");
+    try (Store store = Store.open(storeDir, true)) {
+      put(store, files(70));
+    }
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "not the store's");
+    Files.createSymbolicLink(storeDir.resolve("packs").resolve("pack-" + "1".repeat(64) + ".pack"), outside);
+    UnsafeStoreException e = assertThrows(UnsafeStoreException.class, () -> Store.open(storeDir, false).close());
+    assertTrue(e.getMessage().contains("pack-" + "1".repeat(64)), e.getMessage());
+    assertEquals("not the store's", Files.readString(outside));
+  }
+}
