@@ -236,8 +236,9 @@ final class GarbageCollector {
    * The packs' share of gc: a pack whose objects are all live and kept nowhere else stays; one with none left is
    * deleted; any other is rewritten with only its live objects not kept elsewhere (the new pack forced and moved into
    * place, its folder forced, before the old one is deleted, so a crash leaves at worst two copies, which the next gc
-   * sees as a kept copy and a redundant one). A copy whose bytes no longer hash to its id is not carried over. Damaged
-   * packs are left alone and named in the notes. Returns the number of dead objects dropped.
+   * sees as a kept copy and a redundant one). A copy counts as redundant only if a whole copy (its bytes hash to its
+   * id) lies outside its pack, so a damaged copy never displaces a whole one; a damaged copy is not carried over.
+   * Damaged packs are left alone and named in the notes. Returns the number of dead objects dropped.
    *
    * @param kept the live objects kept so far (the loose ones); each pack adds its live ones
    */
@@ -253,10 +254,10 @@ final class GarbageCollector {
       List<ObjectId> dead = new ArrayList<>();
       for (int i = 0; i < pack.count(); i++) {
         ObjectId id = pack.id(i);
-        if (kept.contains(id)) {
-          continue; // another copy is kept: this one is redundant
+        if (kept.contains(id) && store.objects().holdsWholeCopyOutside(id, pack)) {
+          continue; // another whole copy is kept: this one is redundant
         }
-        if (isLive(id, current, generations)) {
+        if (kept.contains(id) || isLive(id, current, generations)) {
           live.add(i);
           kept.add(id);
         } else {
@@ -266,7 +267,7 @@ final class GarbageCollector {
       if (live.size() == pack.count()) {
         continue;
       }
-      long written = live.isEmpty() ? 0 : rewrite(pack, live);
+      long written = live.isEmpty() ? 0 : rewrite(pack, live, kept);
       if (delete(pack.file())) {
         bytesFreed -= written;
         dropped.addAll(dead);
@@ -276,8 +277,11 @@ final class GarbageCollector {
     return dropped.size();
   }
 
-  /** Writes entries {@code live} of {@code pack} as a new pack in place; returns its size in bytes. */
-  private long rewrite(PackFile pack, List<Integer> live) throws IOException {
+  /**
+   * Writes entries {@code live} of {@code pack} as a new pack in place; returns its size in bytes. A damaged copy is
+   * not carried over and no longer counts as kept, so a whole copy in a later pack is kept instead.
+   */
+  private long rewrite(PackFile pack, List<Integer> live, Set<ObjectId> kept) throws IOException {
     SafeFiles.ensureDirectory(layout.tmpDir());
     try (PackWriter writer = new PackWriter(layout.tmpDir())) {
       for (int i : live) {
@@ -286,6 +290,7 @@ final class GarbageCollector {
         if (!ObjectId.of(bytes).equals(id)) {
           notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged (its bytes no longer hash"
               + " to its id) and was not carried over: ingest or build again to store it anew");
+          kept.remove(id);
           continue;
         }
         writer.add(id, bytes);

@@ -175,6 +175,25 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
+   * True if a whole copy of {@code id} (its bytes hash to it) lies loose or in a listed pack other than {@code
+   * except}: gc's check before it drops a copy as redundant. O(size · copies).
+   */
+  boolean holdsWholeCopyOutside(ObjectId id, PackFile except) throws IOException {
+    try {
+      readLoose(id, layout.objectFile(id));
+      return true;
+    } catch (NoSuchObjectException | CorruptObjectException | UnsafeStoreException e) {
+      // no whole loose copy
+    }
+    for (Packs.Location at : packs.find(id)) {
+      if (at.pack() != except && ObjectId.of(at.pack().read(at.entry())).equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reads, checks and decodes object {@code id}. O(size).
    *
    * @throws NoSuchObjectException if there is no such object

@@ -240,4 +240,31 @@ class GarbageCollectorTest {
       }
     }
   }
+
+  @Test
+  void aDamagedPackedCopyGivesWayToAWholeOneAndAWholeOneIsNeverDropped() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      FileSummary[] files = new FileSummary[80];
+      for (int i = 0; i < files.length; i++) {
+        files[i] = file("p" + i, "s" + i);
+      }
+      put(store, files); // one pack; files[0]'s object is its first
+      publish(store, snapshotId(1));
+      Path pack = packs(store).get(0);
+      byte[] first = io.graphsnap.format.object.LooseObjectCodec.encode(files[0]);
+      try (FileChannel ch = FileChannel.open(pack, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) (first[0] ^ 1)}), 8);
+      }
+      assertEquals(id(files[0]), store.objects().put(first), "the damaged packed copy does not count: stored loose");
+      GcReport report = store.collectGarbage(1);
+      assertEquals(0, report.deletedObjects(), report.toString());
+      assertArrayEquals(first, store.objects().get(id(files[0])));
+      for (int i = 1; i < 80; i++) {
+        assertEquals(files[i].path(), store.objects().read(id(files[i])).path());
+      }
+      List<Path> after = packs(store);
+      assertEquals(1, after.size());
+      assertFalse(after.get(0).equals(pack), "the pack was rewritten without its damaged copy");
+    }
+  }
 }
