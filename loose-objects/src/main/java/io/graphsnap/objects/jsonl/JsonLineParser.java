@@ -38,6 +38,13 @@ final class JsonLineParser {
   private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: \\d+, column: (\\d+)\\]");
   /** Jackson's pointer to the constraint setting that fired. */
   private static final Pattern API_HINT = Pattern.compile(", from `[^`]*`");
+  private static final Field PATH = Field.root("path");
+  private static final Field LANGUAGE = Field.root("language");
+  private static final Field SHA256 = Field.root("sha256");
+  private static final Field DELETED = Field.root("deleted");
+  private static final Field EXPECT = Field.root("expect");
+  private static final Field SYMBOLS = Field.root("symbols");
+  private static final Field EDGES = Field.root("edges");
 
   /**
    * Parses {@code bytes[0, length)}.
@@ -89,7 +96,7 @@ final class JsonLineParser {
         switch (field) {
           case "path" -> {
             pathSeen = true;
-            String raw = string("path", true);
+            String raw = string(PATH, true);
             if (raw != null) {
               try {
                 path = RepoPaths.normalise(raw);
@@ -98,13 +105,13 @@ final class JsonLineParser {
               }
             }
           }
-          case "language" -> language = string("language", false);
-          case "sha256" -> sha256 = hash("sha256");
-          case "deleted" -> deleted = bool("deleted");
+          case "language" -> language = string(LANGUAGE, false);
+          case "sha256" -> sha256 = hash(SHA256);
+          case "deleted" -> deleted = bool(DELETED);
           case "expect" -> expect = expect();
-          case "symbols" -> symbols = array("symbols", this::symbol);
-          case "edges" -> edges = array("edges", this::edge);
-          default -> unknown("", field, "path, language, sha256, deleted, expect, symbols, edges");
+          case "symbols" -> symbols = array(SYMBOLS, this::symbol);
+          case "edges" -> edges = array(EDGES, this::edge);
+          default -> unknown(null, field, "path, language, sha256, deleted, expect, symbols, edges");
         }
       }
       if (parser.nextToken() != null) {
@@ -149,7 +156,7 @@ final class JsonLineParser {
       return out;
     }
 
-    private SymbolSummary symbol(String field) throws IOException {
+    private SymbolSummary symbol(Field field) throws IOException {
       if (!expectObject(field)) {
         return null;
       }
@@ -165,14 +172,14 @@ final class JsonLineParser {
         String key = parser.currentName();
         parser.nextToken();
         switch (key) {
-          case "name" -> name = string(field + ".name", true);
-          case "kind" -> kind = string(field + ".kind", true);
-          case "effects" -> effects = array(field + ".effects", f -> string(f, true));
-          case "lines" -> lines = lines(field + ".lines");
-          case "hash" -> hash = hash(field + ".hash");
-          case "notes" -> notes = array(field + ".notes", this::note);
-          case "metadata" -> metadata = metadata(field + ".metadata");
-          default -> unknown(field + ".", key, "name, kind, effects, lines, hash, notes, metadata");
+          case "name" -> name = string(field.dot("name"), true);
+          case "kind" -> kind = string(field.dot("kind"), true);
+          case "effects" -> effects = array(field.dot("effects"), f -> string(f, true));
+          case "lines" -> lines = lines(field.dot("lines"));
+          case "hash" -> hash = hash(field.dot("hash"));
+          case "notes" -> notes = array(field.dot("notes"), this::note);
+          case "metadata" -> metadata = metadata(field.dot("metadata"));
+          default -> unknown(field, key, "name, kind, effects, lines, hash, notes, metadata");
         }
       }
       if (name == null) {
@@ -192,7 +199,7 @@ final class JsonLineParser {
       }
     }
 
-    private RawEdge edge(String field) throws IOException {
+    private RawEdge edge(Field field) throws IOException {
       if (!expectObject(field)) {
         return null;
       }
@@ -205,19 +212,18 @@ final class JsonLineParser {
         String key = parser.currentName();
         parser.nextToken();
         switch (key) {
-          case "from" -> from = string(field + ".from", true);
-          case "type" -> type = string(field + ".type", true);
-          case "to" -> to = string(field + ".to", true);
-          case "line" -> line = siteLine(field + ".line");
-          case "lines" -> lines = siteLines(field + ".lines");
-          default -> unknown(field + ".", key, "from, type, to, line, lines");
+          case "from" -> from = string(field.dot("from"), true);
+          case "type" -> type = string(field.dot("type"), true);
+          case "to" -> to = string(field.dot("to"), true);
+          case "line" -> line = siteLine(field.dot("line"));
+          case "lines" -> lines = siteLines(field.dot("lines"));
+          default -> unknown(field, key, "from, type, to, line, lines");
         }
       }
-      for (String[] required : new String[][] {{"from", from}, {"type", type}, {"to", to}}) {
-        if (required[1] == null) {
-          problem(field + ": missing field \"" + required[0] + "\"");
-          return null;
-        }
+      String missing = from == null ? "from" : type == null ? "type" : to == null ? "to" : null;
+      if (missing != null) {
+        problem(field + ": missing field \"" + missing + "\"");
+        return null;
       }
       if (line != null && lines != null) { // both given: the edge occurs on all of them
         int[] both = java.util.Arrays.copyOf(lines, lines.length + 1);
@@ -237,7 +243,7 @@ final class JsonLineParser {
     }
 
     /** An edge's {@code "line"}: one integer, at least 1. Returns it in a one-element array, or null (a problem). */
-    private int[] siteLine(String field) throws IOException {
+    private int[] siteLine(Field field) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
           && parser.getIntValue() >= 1) {
@@ -254,7 +260,7 @@ final class JsonLineParser {
      * by the line's length (each element takes two bytes at least) and, when the summary is built, by
      * {@code Limits.MAX_EDGE_LINES_PER_FILE}.
      */
-    private int[] siteLines(String field) throws IOException {
+    private int[] siteLines(Field field) throws IOException {
       JsonToken t = parser.currentToken();
       if (t != JsonToken.START_ARRAY) {
         problem(field + " must be an array of line numbers, found " + describe(t));
@@ -290,7 +296,7 @@ final class JsonLineParser {
       return java.util.Arrays.copyOf(out, count);
     }
 
-    private Note note(String field) throws IOException {
+    private Note note(Field field) throws IOException {
       if (!expectObject(field)) {
         return null;
       }
@@ -300,9 +306,9 @@ final class JsonLineParser {
         String key = parser.currentName();
         parser.nextToken();
         switch (key) {
-          case "lang" -> lang = string(field + ".lang", true);
-          case "text" -> text = string(field + ".text", true);
-          default -> unknown(field + ".", key, "lang, text");
+          case "lang" -> lang = string(field.dot("lang"), true);
+          case "text" -> text = string(field.dot("text"), true);
+          default -> unknown(field, key, "lang, text");
         }
       }
       if (lang == null || text == null) {
@@ -317,7 +323,7 @@ final class JsonLineParser {
       }
     }
 
-    private TreeMap<String, String> metadata(String field) throws IOException {
+    private TreeMap<String, String> metadata(Field field) throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_NULL) {
         return null;
       }
@@ -328,7 +334,7 @@ final class JsonLineParser {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         parser.nextToken();
-        String value = string(field + "." + key, true);
+        String value = string(field.dot(key), true);
         if (value != null) {
           out.put(key, value);
         }
@@ -336,7 +342,7 @@ final class JsonLineParser {
       return out;
     }
 
-    private int[] lines(String field) throws IOException {
+    private int[] lines(Field field) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.VALUE_NULL) {
         return null;
@@ -363,7 +369,7 @@ final class JsonLineParser {
       return count == 2 ? out : badLines(field, count + " element" + (count == 1 ? "" : "s"));
     }
 
-    private int[] badLines(String field, String found) throws IOException {
+    private int[] badLines(Field field, String found) throws IOException {
       problem(field + " must be [start, end], two integers, found " + found);
       parser.skipChildren();
       return null;
@@ -371,7 +377,7 @@ final class JsonLineParser {
 
     /** {@code "expect": "none"} or 64 hex digits: the object the writer expects the path to hold now. */
     private ExpectedObject expect() throws IOException {
-      String text = string("expect", true);
+      String text = string(EXPECT, true);
       if (text == null) {
         return null;
       }
@@ -383,20 +389,20 @@ final class JsonLineParser {
       }
     }
 
-    private byte[] hash(String field) throws IOException {
+    private byte[] hash(Field field) throws IOException {
       String hex = string(field, false);
       if (hex == null) {
         return null;
       }
       try {
-        return Hex.sha256(hex, field);
+        return Hex.sha256(hex, field.toString());
       } catch (InvalidSummaryException e) {
         problem(e.getMessage());
         return null;
       }
     }
 
-    private boolean bool(String field) throws IOException {
+    private boolean bool(Field field) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
         return t == JsonToken.VALUE_TRUE;
@@ -409,7 +415,7 @@ final class JsonLineParser {
     }
 
     /** A string value; {@code null} means absent (then a problem if {@code required}). */
-    private String string(String field, boolean required) throws IOException {
+    private String string(Field field, boolean required) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.VALUE_STRING) {
         return parser.getText();
@@ -422,7 +428,7 @@ final class JsonLineParser {
       return null;
     }
 
-    private <T> List<T> array(String field, ElementReader<T> reader) throws IOException {
+    private <T> List<T> array(Field field, ElementReader<T> reader) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.VALUE_NULL) {
         return null;
@@ -435,7 +441,7 @@ final class JsonLineParser {
       List<T> out = new ArrayList<>();
       int i = 0;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        T value = reader.read(field + "[" + i++ + "]");
+        T value = reader.read(field.at(i++));
         if (value != null) {
           out.add(value);
         }
@@ -443,7 +449,7 @@ final class JsonLineParser {
       return out;
     }
 
-    private boolean expectObject(String field) throws IOException {
+    private boolean expectObject(Field field) throws IOException {
       JsonToken t = parser.currentToken();
       if (t == JsonToken.START_OBJECT) {
         return true;
@@ -453,8 +459,8 @@ final class JsonLineParser {
       return false;
     }
 
-    private void unknown(String prefix, String field, String allowed) throws IOException {
-      problem("unknown field \"" + prefix + field + "\" (allowed: " + allowed + ")");
+    private void unknown(Field parent, String key, String allowed) throws IOException {
+      problem("unknown field \"" + (parent == null ? key : parent.dot(key).toString()) + "\" (allowed: " + allowed + ")");
       parser.skipChildren();
     }
 
@@ -487,9 +493,60 @@ final class JsonLineParser {
   /** Reads one array element starting at the current token, consuming exactly that value. */
   @FunctionalInterface
   private interface ElementReader<T> {
-    T read(String field) throws IOException;
+    T read(Field field) throws IOException;
+  }
+
+  /**
+   * Where a value sits in the line, e.g. {@code symbols[1].lines}, for messages. Its text is built only when a message
+   * needs it: a valid line (the common case) builds no field names at all. Immutable.
+   */
+  private static final class Field {
+    private final Field parent;
+    private final String name;
+    private final int index;
+
+    private Field(Field parent, String name, int index) {
+      this.parent = parent;
+      this.name = name;
+      this.index = index;
+    }
+
+    static Field root(String name) {
+      return new Field(null, name, -1);
+    }
+
+    /** The member {@code name} of this object, e.g. {@code symbols[1]} → {@code symbols[1].lines}. */
+    Field dot(String member) {
+      return new Field(this, member, -1);
+    }
+
+    /** Element {@code i} of this array, e.g. {@code symbols} → {@code symbols[1]}. */
+    Field at(int i) {
+      return new Field(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder b = new StringBuilder();
+      append(b);
+      return b.toString();
+    }
+
+    private void append(StringBuilder b) {
+      if (parent != null) {
+        parent.append(b);
+      }
+      if (name == null) {
+        b.append('[').append(index).append(']');
+      } else {
+        if (parent != null) {
+          b.append('.');
+        }
+        b.append(name);
+      }
+    }
   }
 
   /** An edge as written: the source by name, resolved once all symbols are known. */
-  private record RawEdge(String field, String from, String type, String to, int[] lines) { }
+  private record RawEdge(Field field, String from, String type, String to, int[] lines) { }
 }
