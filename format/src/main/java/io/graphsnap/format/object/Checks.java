@@ -10,6 +10,13 @@ final class Checks {
     if (value == null || value.isEmpty()) {
       throw new InvalidSummaryException(field + " is missing or empty");
     }
+    if (isAsciiWithoutNul(value)) { // the common case, in one pass: UTF-8 length = length, no surrogates
+      if (value.length() > Limits.MAX_NAME_BYTES) {
+        throw new InvalidSummaryException(
+            field + " is longer than " + Limits.MAX_NAME_BYTES + " bytes: " + RepoPaths.quote(value));
+      }
+      return value;
+    }
     if (utf8Length(value) > Limits.MAX_NAME_BYTES) {
       throw new InvalidSummaryException(
           field + " is longer than " + Limits.MAX_NAME_BYTES + " bytes: " + RepoPaths.quote(value));
@@ -30,6 +37,17 @@ final class Checks {
     }
     checkSurrogates(field, value);
     return value;
+  }
+
+  /** Whether every char of {@code value} is in U+0001..U+007F. O(length), one pass. */
+  private static boolean isAsciiWithoutNul(String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (c == 0 || c >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Rejects unpaired UTF-16 surrogates: they have no UTF-8 form, so two different names could collide. */
