@@ -283,6 +283,24 @@ class TrustBoundaryTest {
   }
 
   @Test
+  void aCraftedPackIsLeftOutNamedByGcAndNeverDeletedOrServed() throws Exception {
+    buildOk();
+    Path packs = store.resolve("packs");
+    Files.createDirectories(packs);
+    Path crafted = packs.resolve("pack-" + "ab".repeat(32) + ".pack");
+    Files.write(crafted, "GSPK\1\0\0\0 a file under a pack's name that is not a pack".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(repo.resolve("src/p/C.java"), "package p; class C { void k() { new A().m(); } }\n");
+    buildOk();
+    CliRunner gc = CliRunner.run("gc", "--store", store.toString());
+    assertEquals(0, gc.exitCode(), gc::toString);
+    assertTrue(gc.out().contains(crafted.getFileName().toString()) && gc.out().contains("damaged"), gc::toString);
+    assertTrue(Files.exists(crafted), "gc leaves what it cannot read alone");
+    CliRunner lookup = CliRunner.run("lookup", "p.C", "--store", store.toString());
+    assertEquals(0, lookup.exitCode(), lookup::toString);
+    assertRepositoryIntact();
+  }
+
+  @Test
   void aLooseObjectWithDamagedBytesOfTheRightSizeIsRewrittenOnReingest() throws Exception {
     Path jsonl = Path.of("../examples/shop.jsonl").toAbsolutePath();
     assertEquals(0, CliRunner.run("--quiet", "ingest", jsonl.toString(), "--store", store.toString()).exitCode());
