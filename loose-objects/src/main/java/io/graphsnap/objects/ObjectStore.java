@@ -84,8 +84,9 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
-   * Reads object {@code id} and checks that its SHA-256 is {@code id}: the loose file first, then every pack that
-   * lists it (the packs are listed again once if none does), the first whole copy wins. O(size + packs · log objects).
+   * Reads object {@code id} and checks that its SHA-256 is {@code id}: every pack that lists it, then the loose file
+   * (the packs are listed again once if neither holds it), the first whole copy wins. O(size + packs · log
+   * objects).
    *
    * @throws NoSuchObjectException if there is no such object
    * @throws CorruptObjectException if no copy hashes to {@code id} or a loose file is larger than {@link
@@ -99,19 +100,10 @@ public final class ObjectStore implements AutoCloseable {
   private record Located(byte[] bytes, String where) {}
 
   private Located locate(ObjectId id, boolean listPacksAgain) throws IOException {
-    Path file = layout.objectFile(id);
+    // Packs first: a lookup in their mapped indexes costs no system call, and a packed object then costs no failed
+    // open of a loose file (nor the exceptions that would report it).
     CorruptObjectException corrupt = null;
-    try {
-      return new Located(readLoose(id, file), describe(id, file));
-    } catch (NoSuchObjectException e) {
-      // not loose: packed, or not stored
-    } catch (CorruptObjectException e) {
-      corrupt = e; // a pack may hold a whole copy
-    }
     List<Packs.Location> found = packs.find(id);
-    if (found.isEmpty() && listPacksAgain && packs.refresh()) {
-      found = packs.find(id);
-    }
     for (Packs.Location at : found) {
       byte[] bytes = at.pack().read(at.entry());
       ObjectId actual = ObjectId.of(bytes);
@@ -122,6 +114,24 @@ public final class ObjectStore implements AutoCloseable {
       if (corrupt == null) {
         corrupt = new CorruptObjectException(where, "content hash mismatch: actual=" + actual.hex() + " vs expected="
             + id.hex());
+      }
+    }
+    Path file = layout.objectFile(id);
+    try {
+      return new Located(readLoose(id, file), describe(id, file));
+    } catch (NoSuchObjectException e) {
+      // not loose either
+    } catch (CorruptObjectException e) {
+      if (corrupt == null) {
+        corrupt = e;
+      }
+    }
+    if (found.isEmpty() && listPacksAgain && packs.refresh()) { // another process may have added a pack since
+      for (Packs.Location at : packs.find(id)) {
+        byte[] bytes = at.pack().read(at.entry());
+        if (ObjectId.of(bytes).equals(id)) {
+          return new Located(bytes, id.hex() + ", pack=" + at.pack().file() + " entry " + at.entry());
+        }
       }
     }
     if (corrupt != null) {
@@ -167,6 +177,9 @@ public final class ObjectStore implements AutoCloseable {
    */
   boolean holds(ObjectId id) {
     try {
+      if (packs.find(id).isEmpty() && !SafeFiles.isRegularFile(layout.objectFile(id))) {
+        return false; // the common case of a new object: decided without an exception
+      }
       locate(id, false);
       return true;
     } catch (IOException | RuntimeException e) {
