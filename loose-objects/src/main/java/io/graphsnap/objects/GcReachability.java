@@ -72,7 +72,11 @@ public final class GcReachability {
 
   /** Records that {@code id} is now {@code path}'s object (uncommitted). O(log objects). */
   void becameCurrent(ObjectId id, String path) {
-    long generation = nextGeneration();
+    becameCurrent(id, path, nextGeneration());
+  }
+
+  /** {@link #becameCurrent(ObjectId, String)} with {@link #nextGeneration()} already read by the caller. */
+  void becameCurrent(ObjectId id, String path, long generation) {
     ObjectRecord record = record(id).map(r -> r.reopenedAt(generation))
         .orElseGet(() -> ObjectRecord.currentSince(path, generation));
     index.guard(() -> objects.put(id.toBytes(), ObjectRecordCodec.encode(record)));
@@ -80,11 +84,16 @@ public final class GcReachability {
 
   /** Records that {@code id} is no longer its path's object (uncommitted); forgets it if no build held it. */
   void stoppedBeingCurrent(ObjectId id) {
+    stoppedBeingCurrent(id, nextGeneration());
+  }
+
+  /** {@link #stoppedBeingCurrent(ObjectId)} with {@link #nextGeneration()} already read by the caller. */
+  void stoppedBeingCurrent(ObjectId id, long generation) {
     Optional<ObjectRecord> record = record(id);
     if (record.isEmpty()) {
       return;
     }
-    ObjectRecord closed = record.get().closedAt(nextGeneration());
+    ObjectRecord closed = record.get().closedAt(generation);
     index.guard(() -> closed.isEmpty() ? objects.remove(id.toBytes()) : objects.put(id.toBytes(), ObjectRecordCodec.encode(closed)));
   }
 

@@ -39,6 +39,8 @@ public final class IndexUpdate implements AutoCloseable {
   /** Each touched path's entry before this update; a null value means it was not indexed. */
   private final Map<String, FileEntry> before = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  /** The build generation changes of this update belong to, read once (no build publishes while it is open). */
+  private long generation = -1;
   private volatile State state = State.OPEN; // read by prepare() on other threads
 
   IndexUpdate(Store store) {
@@ -89,14 +91,14 @@ public final class IndexUpdate implements AutoCloseable {
     index.putFile(new FileEntry(path, id, summary.sourceSha256()));
     if (current != null) {
       forgetDefinitions(current);
-      index.reachability().stoppedBeingCurrent(current.objectId());
+      index.reachability().stoppedBeingCurrent(current.objectId(), generation());
     }
     List<String> names = new ArrayList<>(summary.symbols().size());
     for (SymbolSummary symbol : summary.symbols()) {
       names.add(symbol.name());
     }
     index.addDefinitions(id, names);
-    index.reachability().becameCurrent(id, path);
+    index.reachability().becameCurrent(id, path, generation());
     index.journal().touch(path);
     index.logChange(path, id);
     return current == null ? FileChange.ADDED : FileChange.CHANGED;
@@ -156,7 +158,7 @@ public final class IndexUpdate implements AutoCloseable {
     }
     index.removeFile(normal);
     forgetDefinitions(current);
-    index.reachability().stoppedBeingCurrent(current.objectId());
+    index.reachability().stoppedBeingCurrent(current.objectId(), generation());
     index.journal().touch(normal);
     index.logChange(normal, null);
     return FileChange.DELETED;
@@ -235,6 +237,13 @@ public final class IndexUpdate implements AutoCloseable {
         }
       }
     }
+  }
+
+  private long generation() {
+    if (generation < 0) {
+      generation = index.reachability().nextGeneration();
+    }
+    return generation;
   }
 
   /** Records {@code path}'s entry before this update, the first time the path is touched. */
