@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileSync;
+import io.graphsnap.objects.internal.PackFormat;
 import io.graphsnap.objects.internal.PackFile;
 import io.graphsnap.objects.internal.PackWriter;
 import io.graphsnap.objects.internal.Packs;
@@ -45,6 +46,9 @@ import java.util.TreeSet;
  * reading it until it closes it.
  */
 final class GarbageCollector {
+  /** More packs than this left after gc: the smallest are merged (see {@link #mergeSmallPacks}). */
+  static final int MAX_PACKS = 16;
+
   private final Store store;
   private final StoreIndex index;
   private final StoreLayout layout;
@@ -97,6 +101,7 @@ final class GarbageCollector {
 
     int deletedSnapshots = deleteSnapshots(kept);
     int deletedObjects = keepAllObjects ? 0 : deleteObjects(current, generations);
+    mergeSmallPacks();
     deleteRepairLeftovers();
     return new GcReport(new ArrayList<>(kept), deletedSnapshots, deletedObjects, bytesFreed, forgotten.size(),
         skipped, notes);
@@ -302,6 +307,74 @@ final class GarbageCollector {
       Path moved = writer.moveInto(layout.packsDir());
       FileSync.forceDirectory(layout.packsDir());
       return Files.size(moved);
+    }
+  }
+
+  /**
+   * Keeps the number of packs small, so that a look-up probes few of them: when more than {@value #MAX_PACKS} are
+   * left, the smallest are merged until {@value #MAX_PACKS} / 2 remain (their distinct, whole objects written to new
+   * packs, forced and moved into place, the folder forced, and only then the old packs deleted). Runs after the dead
+   * objects are gone, so it copies live objects only.
+   */
+  private void mergeSmallPacks() throws IOException {
+    Packs packs = store.objects().packs();
+    packs.refresh();
+    List<PackFile> all = new ArrayList<>(packs.current());
+    if (all.size() <= MAX_PACKS) {
+      return;
+    }
+    java.util.Map<PackFile, Long> sizes = new java.util.HashMap<>();
+    for (PackFile pack : all) {
+      sizes.put(pack, Files.size(pack.file()));
+    }
+    all.sort(java.util.Comparator.comparingLong(sizes::get));
+    List<PackFile> merged = all.subList(0, all.size() - MAX_PACKS / 2 + 1);
+    Set<ObjectId> seen = new HashSet<>();
+    List<PackWriter> writers = new ArrayList<>();
+    SafeFiles.ensureDirectory(layout.tmpDir());
+    try {
+      PackWriter writer = null;
+      for (PackFile pack : merged) {
+        for (int i = 0; i < pack.count(); i++) {
+          ObjectId id = pack.id(i);
+          if (seen.contains(id)) {
+            continue;
+          }
+          byte[] bytes = pack.read(i);
+          if (!ObjectId.of(bytes).equals(id)) {
+            if (!store.objects().holdsWholeCopyOutside(id, pack)) {
+              notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged and no whole copy"
+                  + " is stored: its pack was left alone; ingest or build again to store it anew");
+              return; // merging would drop the damaged copy, the only trace of the object: leave these packs be
+            }
+            continue;
+          }
+          seen.add(id);
+          if (writer == null || writer.dataBytes() >= PackFormat.TARGET_DATA_BYTES) {
+            writer = new PackWriter(layout.tmpDir());
+            writers.add(writer);
+          }
+          writer.add(id, bytes);
+        }
+      }
+      long written = 0;
+      for (PackWriter w : writers) {
+        w.complete();
+        written += Files.size(w.moveInto(layout.packsDir()));
+      }
+      FileSync.forceDirectory(layout.packsDir());
+      int deleted = 0;
+      for (PackFile pack : merged) {
+        deleted += delete(pack.file()) ? 1 : 0;
+      }
+      bytesFreed -= written;
+      notes.add("merged the " + deleted + " smallest packs into " + writers.size() + " (" + MAX_PACKS + " at most are"
+          + " kept apart)");
+    } finally {
+      for (PackWriter w : writers) {
+        w.close(); // deletes what was not moved into place
+      }
+      packs.refresh();
     }
   }
 

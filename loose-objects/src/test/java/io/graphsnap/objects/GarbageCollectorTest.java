@@ -267,4 +267,32 @@ class GarbageCollectorTest {
       assertFalse(after.get(0).equals(pack), "the pack was rewritten without its damaged copy");
     }
   }
+
+  @Test
+  void manySmallPacksAreMergedSoThatALookUpProbesFew() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      int updates = GarbageCollector.MAX_PACKS + 4;
+      List<FileSummary> all = new java.util.ArrayList<>();
+      for (int u = 0; u < updates; u++) {
+        FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
+        for (int i = 0; i < batch.length; i++) {
+          batch[i] = file("u" + u + "/f" + i, "s" + u + "_" + i);
+        }
+        put(store, batch);
+        all.addAll(List.of(batch));
+      }
+      publish(store, snapshotId(1));
+      assertEquals(updates, packs(store).size(), "one pack per update");
+      GcReport report = store.collectGarbage(1);
+      assertEquals(0, report.deletedObjects());
+      assertTrue(packs(store).size() <= GarbageCollector.MAX_PACKS / 2, packs(store).toString());
+      assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("merged the ")), report.notes().toString());
+      for (FileSummary f : all) {
+        assertEquals(f.path(), store.objects().read(id(f)).path());
+      }
+      assertEquals(all.size(), store.objects().list().size());
+      GcReport again = store.collectGarbage(1);
+      assertTrue(again.notes().stream().noneMatch(n -> n.startsWith("merged the ")), "nothing left to merge");
+    }
+  }
 }
