@@ -433,7 +433,7 @@ public final class IndexRebuild {
 
   /** Every loose object read once: by id and by path, with its file's modification time. */
   private record ObjectScan(Map<ObjectId, Found> byId, SortedMap<String, List<Found>> byPath, int read, int corrupt) {
-    record Found(ObjectId id, String path, FileTime written) {}
+    record Found(ObjectId id, String path, ObjectStore.Written written) {}
 
     int readable() {
       return byId.size();
@@ -454,10 +454,14 @@ public final class IndexRebuild {
           warn.accept("object " + id.hex() + " is unreadable, not indexed: " + e.getMessage());
           continue;
         }
-        FileTime written = objects.writtenTime(id).orElse(FileTime.fromMillis(0));
+        ObjectStore.Written written = objects.written(id)
+            .orElse(new ObjectStore.Written(FileTime.fromMillis(0), 0));
         Found found = new Found(id, summary.path(), written);
         byId.put(id, found);
         byPath.computeIfAbsent(summary.path(), p -> new ArrayList<>()).add(found);
+      }
+      for (var damaged : objects.damagedPacks().entrySet()) {
+        warn.accept("pack " + damaged.getKey() + " is damaged, its objects are not indexed: " + damaged.getValue());
       }
       return new ObjectScan(byId, byPath, read, corrupt);
     }

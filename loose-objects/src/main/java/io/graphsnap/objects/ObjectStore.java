@@ -240,19 +240,39 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
-   * When {@code id} was stored: the loose file's modification time, else that of the newest pack listing it, else
-   * empty.
+   * When an object was stored, to tell which of several was written last: the loose file's or pack's modification
+   * time, then (within one pack, whose objects share its time) the object's position in the pack.
    */
-  public java.util.Optional<java.nio.file.attribute.FileTime> writtenTime(ObjectId id) throws IOException {
+  public record Written(java.nio.file.attribute.FileTime time, long position) implements Comparable<Written> {
+    @Override
+    public int compareTo(Written o) {
+      int c = time.compareTo(o.time);
+      return c != 0 ? c : Long.compare(position, o.position);
+    }
+
+    @Override
+    public String toString() {
+      return position == 0 ? time.toString() : time + " + " + position;
+    }
+  }
+
+  /**
+   * When {@code id} was stored ({@link Written}): its loose file if there is one, else the newest pack listing it;
+   * empty if neither exists.
+   */
+  public java.util.Optional<Written> written(ObjectId id) throws IOException {
     var loose = SafeFiles.attributes(layout.objectFile(id));
     if (loose.isPresent() && loose.get().isRegularFile()) {
-      return java.util.Optional.of(loose.get().lastModifiedTime());
+      return java.util.Optional.of(new Written(loose.get().lastModifiedTime(), 0));
     }
-    java.nio.file.attribute.FileTime newest = null;
+    Written newest = null;
     for (Packs.Location at : packs.find(id)) {
       var pack = SafeFiles.attributes(at.pack().file());
-      if (pack.isPresent() && (newest == null || pack.get().lastModifiedTime().compareTo(newest) > 0)) {
-        newest = pack.get().lastModifiedTime();
+      if (pack.isPresent()) {
+        Written w = new Written(pack.get().lastModifiedTime(), at.pack().offset(at.entry()));
+        if (newest == null || w.compareTo(newest) > 0) {
+          newest = w;
+        }
       }
     }
     return java.util.Optional.ofNullable(newest);
@@ -332,6 +352,12 @@ public final class ObjectStore implements AutoCloseable {
 
   private static String describe(ObjectId id, Path file) {
     return id.hex() + ", file=" + file;
+  }
+
+  /** The packs left out because they failed their checks, as last listed: file name → problem. */
+  public java.util.SortedMap<String, String> damagedPacks() throws IOException {
+    packs.current();
+    return packs.damaged();
   }
 
   /** Unmaps the packs read so far; the store must not be used afterwards. Idempotent. */

@@ -203,6 +203,11 @@ public final class PackFile implements AutoCloseable {
     return ObjectId.fromBytes(id);
   }
 
+  /** Where entry {@code i}'s object starts in the file: objects written later lie further on. */
+  public long offset(int i) {
+    return pack.get(LONG, entryOffset(checkEntry(i)) + PackFormat.ENTRY_OFFSET);
+  }
+
   /** The length in bytes of entry {@code i}'s object. */
   public int length(int i) {
     return pack.get(INT, entryOffset(checkEntry(i)) + PackFormat.ENTRY_LENGTH);
