@@ -52,6 +52,31 @@ class PackedStoreTest {
   }
 
   @Test
+  void aRebuildFromObjectsTakesThePathsLastObjectWithinOnePack() throws Exception {
+    Path storeDir = dir.resolve("s");
+    FileSummary[] files = files(100);
+    FileSummary[] later = new FileSummary[10];
+    try (Store store = Store.open(storeDir, true); IndexUpdate update = store.beginUpdate()) {
+      for (FileSummary f : files) {
+        update.put(f);
+      }
+      for (int i = 0; i < later.length; i++) { // the same paths again, later in the same update: the same pack
+        later[i] = file("src/f" + i, "sym" + i, "more" + i);
+        update.put(later[i]);
+      }
+      update.commit();
+    }
+    IndexRebuild.Report report = IndexRebuild.rebuild(storeDir, IndexRebuild.Source.OBJECTS,
+        snapshot -> { throw new AssertionError("no snapshot is published"); }, Duration.ofSeconds(5));
+    assertEquals(100, report.files(), report.toString());
+    try (Store store = Store.open(storeDir, false)) {
+      for (int i = 0; i < later.length; i++) {
+        assertEquals(id(later[i]), store.index().file("src/f" + i).objectId(), "src/f" + i + " took the later object");
+      }
+    }
+  }
+
+  @Test
   void aLinkInThePacksFolderIsRefusedWhenTheStoreIsOpened() throws Exception {
     Path storeDir = dir.resolve("s");
     try (Store store = Store.open(storeDir, true)) {
