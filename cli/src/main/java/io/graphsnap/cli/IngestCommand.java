@@ -47,6 +47,9 @@ final class IngestCommand implements Callable<Integer> {
           + "a snapshot id or prefix) has for it: another writer changed nothing this batch touches.")
   String expectHead;
 
+  /** A resident watch's memory of the lines stored before ({@link IngestMemory}), or null. */
+  io.graphsnap.objects.jsonl.KnownLines knownLines;
+
   @Override
   public Integer call() throws IOException {
     InputFiles.requireRegularFile(input);
@@ -72,6 +75,7 @@ final class IngestCommand implements Callable<Integer> {
             return file < 0 ? ExpectedObject.ABSENT : ExpectedObject.of(ObjectId.parse(baseline.fileObjectId(file)));
           })
           .replaceAll(replaceAll)
+          .knownLines(knownLines)
           .maxLineBytes(maxLineBytes)
           .stopWhen(interruption::requested)
           .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + input.getFileName(), bytesRead, totalBytes))

@@ -2,6 +2,7 @@ package io.graphsnap.cli.watch;
 
 import io.graphsnap.cli.BuildMemory;
 import io.graphsnap.cli.GraphsnapCommand;
+import io.graphsnap.cli.IngestMemory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * does ({@code graphsnap build PATH}: only files whose source hash changed are extracted again, unchanged loose
  * objects and declarations are reused, the snapshot is built incrementally; what a Java build reads from the
  * store's state is kept in a {@link BuildMemory} between builds; for a {@code .jsonl} file,
- * {@code ingest --replace-all} then {@code snapshot}) and publishes. See the package documentation for the
+ * {@code ingest --replace-all} then {@code snapshot}, the lines stored last time kept in an {@link IngestMemory} so
+ * that only changed lines are parsed) and publishes. See the package documentation for the
  * guarantees.
  *
  * <p>One daemon thread; {@link #close} stops it (a build in progress completes first).
@@ -35,6 +37,7 @@ public final class Watcher implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong builds = new AtomicLong();
   private final BuildMemory memory = new BuildMemory();
+  private final IngestMemory lines = new IngestMemory();
   private volatile String lastSnapshot;
   private volatile boolean stopped;
 
@@ -111,7 +114,8 @@ public final class Watcher implements AutoCloseable {
     int code;
     try {
       if (jsonl) {
-        code = run(out, err, "ingest", source.toString(), "--replace-all", "--store", store.toString(), "-q", "--wait", "60");
+        code = lines.ingest(new PrintWriter(out, true), new PrintWriter(err, true), "ingest", source.toString(),
+            "--replace-all", "--store", store.toString(), "-q", "--wait", "60");
         if (code <= 2) { // lines reported as bad are skipped; the rest is stored
           code = Math.max(code, run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60"));
         }

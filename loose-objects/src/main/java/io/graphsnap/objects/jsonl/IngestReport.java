@@ -22,10 +22,12 @@ import java.util.List;
  *     those lines are stored (the counts say what changed), the rest was not read; with
  *     {@link JsonLinesIngester#replaceAll} or {@link JsonLinesIngester#expectBaseline}, which apply to the whole
  *     input, nothing was stored and every count of files is 0
+ * @param knownUnchanged of the unchanged, the lines not even parsed: {@link JsonLinesIngester#knownLines} knew them
+ *     and the index still held their objects
  */
 public record IngestReport(long linesRead, int added, int changed, int unchanged, int deleted,
     long errorCount, List<LineError> errors, List<String> warnings, long conflictCount, List<LineError> conflicts,
-    boolean batchRefused, boolean interrupted) {
+    boolean batchRefused, boolean interrupted, int knownUnchanged) {
   /** Copies the lists. */
   public IngestReport {
     errors = List.copyOf(errors);

@@ -75,6 +75,7 @@ public final class JsonLinesIngester {
   private final Store store;
   private final JsonLineParser parser = new JsonLineParser();
   private boolean replaceAll;
+  private KnownLines knownLines;
   private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
   private IngestProgress progress = IngestProgress.NONE;
   private Function<String, ExpectedObject> baseline;
@@ -112,11 +113,22 @@ public final class JsonLinesIngester {
   }
 
   /**
+   * A resident watch's memory of the lines stored before ({@link KnownLines}): a line it remembers, whose path the index
+   * still maps to the object stored for it, is counted unchanged without being parsed; after a successful commit
+   * the memory holds this ingest's lines, after any other end it is cleared. Ignored with {@link #expectBaseline}.
+   * Default: none (every line is parsed).
+   */
+  public JsonLinesIngester knownLines(KnownLines known) {
+    this.knownLines = known;
+    return this;
+  }
+
+  /**
    * Asks {@code stopRequested} after each line; once it says true the ingest reads no further line and ends with
    * an {@link IngestReport#interrupted() interrupted} report: the lines read so far are committed, whole (each
    * line is one file, and its object is durable before the index names it), unless {@link #replaceAll} or
-   * {@link #expectBaseline} is on, which apply to the whole input: then nothing is committed. Objects already
-   * written stay in {@code objects/} (content-addressed, so a rerun finds them; gc removes those nothing names).
+   * {@link #expectBaseline} is on, which apply to the whole input: then nothing is committed (and no object of it
+   * is stored).
    * It is a flag, not a thread interrupt, so that no file channel is closed under a write. Default: never.
    */
   public JsonLinesIngester stopWhen(BooleanSupplier stopRequested) {
@@ -159,10 +171,12 @@ public final class JsonLinesIngester {
    */
   public IngestReport ingest(InputStream in, long totalBytes) throws IOException {
     Run run = new Run();
+    boolean remembered = false;
     try (IndexUpdate update = store.beginUpdate()) {
       applyAll(new LineReader(in, maxLineBytes), update, run, totalBytes);
       if (run.interrupted && (replaceAll || baseline != null)) {
         update.close(); // rolls back: replace-all and the baseline check apply to the whole input
+        run.knownUnchanged = 0;
         return run.report(0, 0, 0, 0, false);
       }
       if (replaceAll) {
@@ -170,12 +184,27 @@ public final class JsonLinesIngester {
       }
       if (baseline != null && run.conflictCount > 0) {
         update.close(); // rolls back: the batch is refused whole
+        run.knownUnchanged = 0;
         return run.report(0, 0, 0, 0, true);
       }
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
-      return run.report(summary.added(), summary.changed(), summary.unchanged(), summary.deleted(), false);
+      if (run.stored != null && !run.interrupted) {
+        knownLines.replace(run.stored);
+        remembered = true;
+      }
+      return run.report(summary.added(), summary.changed(), summary.unchanged() + run.knownUnchanged,
+          summary.deleted(), false);
+    } finally {
+      if (knownLines != null && !remembered) {
+        knownLines.clear(); // nothing of a failed, refused or interrupted ingest is trusted
+      }
     }
+  }
+
+  /** Whether lines are remembered and known lines skipped in this ingest. */
+  private boolean usesKnownLines() {
+    return knownLines != null && baseline == null;
   }
 
   /** One input line: as read, then as parsed and prepared by a worker. */
@@ -189,6 +218,8 @@ public final class JsonLinesIngester {
     LineException invalid;
     PreparedFile prepared;
     IllegalArgumentException unstorable;
+    long hash; // of bytes, when known lines are used
+    KnownLines.Known known; // set when the line was stored before and is not parsed (yet)
 
     Item(LineReader reader) {
       number = reader.lineNumber();
@@ -276,27 +307,39 @@ public final class JsonLinesIngester {
     return chunk;
   }
 
-  /** Parses each line and prepares its object; on a worker thread. */
+  /** Parses each line and prepares its object, unless it is a known line; on a worker thread. */
   private List<Item> prepareAll(List<Item> chunk, IndexUpdate update) throws IOException {
     for (Item item : chunk) {
       if (item.bytes == null) {
         continue;
       }
-      try {
-        item.parsed = parser.parse(item.bytes, item.bytes.length);
-      } catch (LineException e) {
-        item.invalid = e;
-        continue;
-      }
-      if (item.parsed instanceof ParsedLine.Put put) {
-        try {
-          item.prepared = update.prepare(put.summary());
-        } catch (IllegalArgumentException e) {
-          item.unstorable = e; // e.g. the encoded object is over the size limit; nothing was written
+      if (usesKnownLines()) {
+        item.hash = KnownLines.hash(item.bytes);
+        item.known = knownLines.lookup(item.hash, item.bytes.length);
+        if (item.known != null) {
+          continue; // the applying thread checks that the index still holds it
         }
       }
+      prepare(item, update);
     }
     return chunk;
+  }
+
+  /** Parses one line and prepares its object. */
+  private void prepare(Item item, IndexUpdate update) throws IOException {
+    try {
+      item.parsed = parser.parse(item.bytes, item.bytes.length);
+    } catch (LineException e) {
+      item.invalid = e;
+      return;
+    }
+    if (item.parsed instanceof ParsedLine.Put put) {
+      try {
+        item.prepared = update.prepare(put.summary());
+      } catch (IllegalArgumentException e) {
+        item.unstorable = e; // e.g. the encoded object is over the size limit; nothing was written
+      }
+    }
   }
 
   private static List<Item> await(Future<List<Item>> future) throws IOException {
@@ -342,10 +385,14 @@ public final class JsonLinesIngester {
     long conflictCount;
     final List<LineError> conflicts = new ArrayList<>();
     boolean interrupted;
+    /** The lines this ingest stores (when known lines are used), for {@link KnownLines#replace}; else null. */
+    final Map<Long, KnownLines.Known> stored = usesKnownLines() ? KnownLines.newRecord() : null;
+    /** Known lines whose object the index still held: unchanged, not parsed. */
+    int knownUnchanged;
 
     IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
       return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,
-          conflictCount, conflicts, refused, interrupted);
+          conflictCount, conflicts, refused, interrupted, knownUnchanged);
     }
 
     /** Checks {@code path} against the line's expectation, else the baseline's on its first change; false on a conflict. */
@@ -380,6 +427,17 @@ public final class JsonLinesIngester {
       if (item.bytes == null) {
         return; // blank
       }
+      if (item.known != null) {
+        KnownLines.Known known = item.known;
+        io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
+        if (entry != null && entry.objectId().equals(known.id())) {
+          knownUnchanged++;
+          stored.put(item.hash, known);
+          mention(number, known.path());
+          return;
+        }
+        prepare(item, update); // the index holds something else now (another writer, or an earlier line): parse it
+      }
       if (item.invalid != null) {
         error(number, item.invalid.path(), item.invalid.getMessage());
         return;
@@ -396,9 +454,17 @@ public final class JsonLinesIngester {
           return;
         }
         update.put(item.prepared);
+        if (stored != null && parsed.expect() == null) {
+          stored.put(item.hash, new KnownLines.Known(item.bytes.length, path, item.prepared.object().id()));
+        }
       } else if (update.delete(path) == FileChange.ABSENT && !goodLines.containsKey(path)) {
         warn("line " + number + ": deleted path " + path + " is not in the store");
       }
+      mention(number, path);
+    }
+
+    /** Records that good line {@code number} is about {@code path}; the later of two lines about one path wins. */
+    void mention(long number, String path) {
       Long previous = goodLines.put(path, number);
       if (previous != null) {
         warn("line " + number + ": path " + path + " already appeared on line " + previous + "; the later line wins");
