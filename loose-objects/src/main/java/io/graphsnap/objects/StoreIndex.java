@@ -55,9 +55,11 @@ import org.mapdb.Serializer;
 public final class StoreIndex implements AutoCloseable {
   /**
    * The layout of the index's maps this code writes; older indexes are upgraded at open. 2: reachability
-   * records; 3: symbol definitions in sorted runs ({@code symbols/}) instead of the MapDB set {@code symbols}.
+   * records; 3: symbol definitions in sorted runs ({@code symbols/}) instead of the MapDB set {@code symbols};
+   * 4: objects may lie in packs ({@code packs/}), which older versions cannot read (they would report packed objects
+   * missing), so they refuse a schema-4 store with a message instead. Nothing moves from 3 to 4.
    */
-  public static final int SCHEMA = 3;
+  public static final int SCHEMA = 4;
   private static final String SCHEMA_KEY = "schema";
   /** Build-state key of the committed list of symbol runs, oldest first, one name per line. */
   private static final String SYMBOL_RUNS_KEY = "symbolRuns";

@@ -169,8 +169,8 @@ class StoreIndexTest {
     writeSchema2Index(file, "2");
     List<ObjectId> both = List.of(id("a"), id("b")).stream().sorted().toList();
     try (StoreIndex index = StoreIndex.open(file)) {
-      assertEquals(List.of("index upgraded from schema 2 to 3: 3 symbol definitions moved from index.db to sorted "
-          + "runs in symbols/ (done once)"), index.upgradeNotes());
+      assertEquals(List.of("index upgraded from schema 2 to " + StoreIndex.SCHEMA + ": 3 symbol definitions moved from"
+          + " index.db to sorted runs in symbols/ (done once)"), index.upgradeNotes());
       assertEquals(both, index.definers("auth"));
       assertEquals(List.of(id("a")), index.definers("auth.login"));
       assertEquals(3, index.definitionCount());
@@ -185,7 +185,8 @@ class StoreIndexTest {
     DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
     try {
       assertTrue(db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen().isEmpty(), "the old set is emptied");
-      assertEquals("3", db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
+      assertEquals(String.valueOf(StoreIndex.SCHEMA),
+          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
     } finally {
       db.close();
     }
@@ -214,6 +215,7 @@ class StoreIndexTest {
     Path file = dir.resolve("index.db");
     writeSchema2Index(file, "9");
     java.io.IOException e = assertThrows(java.io.IOException.class, () -> StoreIndex.open(file));
-    assertTrue(e.getMessage().contains("schema 9") && e.getMessage().contains("up to 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema 9") && e.getMessage().contains("up to " + StoreIndex.SCHEMA),
+        e.getMessage());
   }
 }
