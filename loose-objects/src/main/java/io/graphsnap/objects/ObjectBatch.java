@@ -9,11 +9,8 @@ import io.graphsnap.objects.internal.PackFormat;
 import io.graphsnap.objects.internal.PackWriter;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -291,7 +288,7 @@ public final class ObjectBatch implements AutoCloseable {
     boolean done = false;
     try {
       for (Map.Entry<ObjectId, byte[]> e : small.entrySet()) {
-        temporaries.put(e.getKey(), writeTemporary(e.getValue()));
+        temporaries.put(e.getKey(), FileSync.writeTemp(layout.tmpDir(), "object-", e.getValue(), false));
       }
       FileSync.forceFiles(new ArrayList<>(temporaries.values()), MAX_SYNC_THREADS);
       SafeFiles.ensureDirectory(layout.objectsDir());
@@ -311,25 +308,6 @@ public final class ObjectBatch implements AutoCloseable {
         }
       }
     }
-  }
-
-  private Path writeTemporary(byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(layout.tmpDir(), "object-", ".tmp");
-    boolean ok = false;
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-      }
-      ok = true;
-    } finally {
-      if (!ok) {
-        Files.deleteIfExists(tmp);
-      }
-    }
-    return tmp;
   }
 
   /** Deletes the temporaries of objects not committed. Idempotent. */

@@ -76,20 +76,7 @@ public final class WatchLatency {
         long t0 = System.nanoTime();
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         String path = "/api/lookup?name=" + URLEncoder.encode(className + "#" + method + "()", StandardCharsets.UTF_8);
-        long deadline = t0 + (long) (timeoutSeconds * 1e9);
-        // Ask the cheap /api/info until the served snapshot changes, then the lookup: a lookup of a missing name
-        // answers 404 with suggestions, which costs a whole core when asked every millisecond and slows the
-        // build it waits for.
-        while (before.equals(snapshot(http)) || http.get(path) != 200) {
-          if (System.nanoTime() > deadline) {
-            throw new IOException("run " + run + ": no answer within " + timeoutSeconds + " s");
-          }
-          Thread.sleep(1);
-        }
-        double ms = (System.nanoTime() - t0) / 1e6;
-        millis.add(ms);
-        System.out.printf("run %d: %.1f ms%n", run, ms);
-        Thread.sleep(300); // let the server settle between saves
+        millis.add(awaitAnswer(http, before, path, t0, timeoutSeconds, run));
       }
     } finally {
       Path tmp = file.resolveSibling("." + file.getFileName() + ".probe~");
@@ -139,17 +126,7 @@ public final class WatchLatency {
         long t0 = System.nanoTime();
         Files.move(tmp, jsonl, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         String path = "/api/lookup?name=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8);
-        long deadline = t0 + (long) (timeoutSeconds * 1e9);
-        while (before.equals(snapshot(http)) || http.get(path) != 200) {
-          if (System.nanoTime() > deadline) {
-            throw new IOException("run " + run + ": no answer within " + timeoutSeconds + " s");
-          }
-          Thread.sleep(1);
-        }
-        double ms = (System.nanoTime() - t0) / 1e6;
-        millis.add(ms);
-        System.out.printf("run %d: %.1f ms%n", run, ms);
-        Thread.sleep(300);
+        millis.add(awaitAnswer(http, before, path, t0, timeoutSeconds, run));
       }
     } finally {
       Files.write(tmp, original);
@@ -157,6 +134,27 @@ public final class WatchLatency {
     }
     Collections.sort(millis);
     report(millis);
+  }
+
+  /**
+   * Asks the cheap {@code /api/info} until the served snapshot is no longer {@code before}, then {@code path} until it
+   * answers 200 (a lookup of a missing name answers 404 with suggestions, which costs a whole core when asked every
+   * millisecond and slows the build it waits for); prints and returns the milliseconds since {@code t0}, then lets
+   * the server settle before the next save.
+   */
+  private static double awaitAnswer(RawHttpClient http, String before, String path, long t0, double timeoutSeconds,
+      int run) throws IOException, InterruptedException {
+    long deadline = t0 + (long) (timeoutSeconds * 1e9);
+    while (before.equals(snapshot(http)) || http.get(path) != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("run " + run + ": no answer within " + timeoutSeconds + " s");
+      }
+      Thread.sleep(1);
+    }
+    double ms = (System.nanoTime() - t0) / 1e6;
+    System.out.printf("run %d: %.1f ms%n", run, ms);
+    Thread.sleep(300);
+    return ms;
   }
 
   /** Prints the median, min and max of {@code millis} (sorted). */

@@ -58,6 +58,14 @@ public final class FileSync {
 
   /** Writes {@code bytes} to a new temporary file in {@code tmpDir} and forces it to disk; returns it. */
   public static Path writeTemp(Path tmpDir, String prefix, byte[] bytes) throws IOException {
+    return writeTemp(tmpDir, prefix, bytes, true);
+  }
+
+  /**
+   * Writes {@code bytes} to a new temporary file in {@code tmpDir}, forced to disk if {@code force} (else the caller
+   * forces it, e.g. with many others through {@link #forceFiles}); returns it. Deleted again if the write fails.
+   */
+  public static Path writeTemp(Path tmpDir, String prefix, byte[] bytes, boolean force) throws IOException {
     Path tmp = Files.createTempFile(tmpDir, prefix, ".tmp");
     boolean ok = false;
     try {
@@ -66,7 +74,9 @@ public final class FileSync {
         while (buffer.hasRemaining()) {
           ch.write(buffer);
         }
-        ch.force(true);
+        if (force) {
+          ch.force(true);
+        }
       }
       ok = true;
       return tmp;
