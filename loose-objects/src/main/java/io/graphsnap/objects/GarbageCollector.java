@@ -291,8 +291,8 @@ final class GarbageCollector {
     try (PackWriter writer = new PackWriter(layout.tmpDir())) {
       for (int i : live) {
         ObjectId id = pack.id(i);
-        byte[] bytes = pack.read(i);
-        if (!ObjectId.of(bytes).equals(id)) {
+        byte[] bytes = pack.readWhole(i);
+        if (bytes == null) {
           notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged (its bytes no longer hash"
               + " to its id) and was not carried over: ingest or build again to store it anew");
           kept.remove(id);
@@ -340,8 +340,8 @@ final class GarbageCollector {
           if (seen.contains(id)) {
             continue;
           }
-          byte[] bytes = pack.read(i);
-          if (!ObjectId.of(bytes).equals(id)) {
+          byte[] bytes = pack.readWhole(i);
+          if (bytes == null) {
             if (!store.objects().holdsWholeCopyOutside(id, pack)) {
               notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged and no whole copy"
                   + " is stored: its pack was left alone; ingest or build again to store it anew");

@@ -102,36 +102,24 @@ public final class ObjectStore implements AutoCloseable {
   private Located locate(ObjectId id, boolean listPacksAgain) throws IOException {
     // Packs first: a lookup in their mapped indexes costs no system call, and a packed object then costs no failed
     // open of a loose file (nor the exceptions that would report it).
-    CorruptObjectException corrupt = null;
     List<Packs.Location> found = packs.find(id);
-    for (Packs.Location at : found) {
-      byte[] bytes = at.pack().read(at.entry());
-      ObjectId actual = ObjectId.of(bytes);
-      String where = id.hex() + ", pack=" + at.pack().file() + " entry " + at.entry();
-      if (actual.equals(id)) {
-        return new Located(bytes, where);
-      }
-      if (corrupt == null) {
-        corrupt = new CorruptObjectException(where, "content hash mismatch: actual=" + actual.hex() + " vs expected="
-            + id.hex());
-      }
+    Located packed = firstWhole(id, found);
+    if (packed != null) {
+      return packed;
     }
+    CorruptObjectException corrupt = found.isEmpty() ? null : mismatch(id, found.getFirst());
     Path file = layout.objectFile(id);
     try {
       return new Located(readLoose(id, file), describe(id, file));
     } catch (NoSuchObjectException e) {
       // not loose either
     } catch (CorruptObjectException e) {
-      if (corrupt == null) {
-        corrupt = e;
-      }
+      corrupt = corrupt == null ? e : corrupt;
     }
     if (found.isEmpty() && listPacksAgain && packs.refresh()) { // another process may have added a pack since
-      for (Packs.Location at : packs.find(id)) {
-        byte[] bytes = at.pack().read(at.entry());
-        if (ObjectId.of(bytes).equals(id)) {
-          return new Located(bytes, id.hex() + ", pack=" + at.pack().file() + " entry " + at.entry());
-        }
+      packed = firstWhole(id, packs.find(id));
+      if (packed != null) {
+        return packed;
       }
     }
     if (corrupt != null) {
@@ -142,6 +130,28 @@ public final class ObjectStore implements AutoCloseable {
     throw new NoSuchObjectException(id, file, listed == 0 && damaged.isEmpty() ? ""
         : "nor in " + listed + " pack" + (listed == 1 ? "" : "s")
             + (damaged.isEmpty() ? "" : "; " + damaged.size() + " damaged pack(s) left out: " + damaged));
+  }
+
+  /** The first whole copy among {@code found}, or null. */
+  private static Located firstWhole(ObjectId id, List<Packs.Location> found) {
+    for (Packs.Location at : found) {
+      byte[] bytes = at.pack().readWhole(at.entry());
+      if (bytes != null) {
+        return new Located(bytes, where(id, at));
+      }
+    }
+    return null;
+  }
+
+  /** The error for a packed copy that does not hash to its id (read again: only on this rare path). */
+  private static CorruptObjectException mismatch(ObjectId id, Packs.Location at) {
+    ObjectId actual = ObjectId.of(at.pack().read(at.entry()));
+    return new CorruptObjectException(where(id, at), "content hash mismatch: actual=" + actual.hex() + " vs expected="
+        + id.hex());
+  }
+
+  private static String where(ObjectId id, Packs.Location at) {
+    return id.hex() + ", pack=" + at.pack().file() + " entry " + at.entry();
   }
 
   private static byte[] readLoose(ObjectId id, Path file) throws IOException {
@@ -177,10 +187,14 @@ public final class ObjectStore implements AutoCloseable {
    */
   boolean holds(ObjectId id) {
     try {
-      if (packs.find(id).isEmpty() && !SafeFiles.isRegularFile(layout.objectFile(id))) {
+      if (firstWhole(id, packs.find(id)) != null) {
+        return true;
+      }
+      Path file = layout.objectFile(id);
+      if (!SafeFiles.isRegularFile(file)) {
         return false; // the common case of a new object: decided without an exception
       }
-      locate(id, false);
+      readLoose(id, file);
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -199,7 +213,7 @@ public final class ObjectStore implements AutoCloseable {
       // no whole loose copy
     }
     for (Packs.Location at : packs.find(id)) {
-      if (at.pack() != except && ObjectId.of(at.pack().read(at.entry())).equals(id)) {
+      if (at.pack() != except && at.pack().readWhole(at.entry()) != null) {
         return true;
       }
     }

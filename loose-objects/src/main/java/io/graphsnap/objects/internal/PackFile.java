@@ -222,6 +222,14 @@ public final class PackFile implements AutoCloseable {
     return bytes;
   }
 
+  /**
+   * A copy of entry {@code i}'s object bytes if they hash to the entry's id, else null (a damaged copy). O(length).
+   */
+  public byte[] readWhole(int i) {
+    byte[] bytes = read(i);
+    return ObjectId.of(bytes).equals(id(i)) ? bytes : null;
+  }
+
   /** Unmaps the pack. Idempotent; reads after it throw {@link IllegalStateException}. */
   @Override
   public synchronized void close() {
