@@ -11,6 +11,8 @@ import java.util.Locale;
  *   <li>{@link #SMALL}: 10 k files, about 130 k nodes, 1 M edges; development.
  *   <li>{@link #MEDIUM}: 100 k files, about 1.3 M nodes (≥ 1 M symbols), 11 M edges (≥ 5 M); the committed results.
  *   <li>{@link #LARGE}: 1 M files, about 13 M nodes (≥ 10 M symbols), 110 M edges (≥ 100 M); by hand only.
+ *   <li>{@link #HUGE}: 10 M files, about 130 M nodes, 1.1 B edges; by hand only, graphsnap alone (issue 20's
+ *       scale: its JSON Lines, about 100 GB, is streamed into {@code graphsnap ingest -} rather than stored).
  * </ul>
  */
 public enum Scale {
@@ -21,7 +23,9 @@ public enum Scale {
   /** 100 000 files. */
   MEDIUM(100_000),
   /** 1 000 000 files. */
-  LARGE(1_000_000);
+  LARGE(1_000_000),
+  /** 10 000 000 files. */
+  HUGE(10_000_000);
 
   private final int files;
 
@@ -50,6 +54,6 @@ public enum Scale {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown scale '" + label + "': expected tiny, small, medium or large");
+    throw new IllegalArgumentException("unknown scale '" + label + "': expected tiny, small, medium, large or huge");
   }
 }

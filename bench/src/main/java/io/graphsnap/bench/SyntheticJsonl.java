@@ -43,6 +43,49 @@ public final class SyntheticJsonl {
     return new Sizes(jsonl == null ? 0 : Files.size(jsonl), gzip == null ? 0 : Files.size(gzip));
   }
 
+  /**
+   * Writes a synthetic graph's JSON Lines to a file or to standard output, so that a graph too large to keep as a
+   * file can be piped into {@code graphsnap ingest -}:
+   *
+   * <pre>
+   * java -cp bench/target/benchmarks.jar io.graphsnap.bench.SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-
+   * </pre>
+   */
+  public static void main(String[] args) throws IOException {
+    Scale scale = null;
+    int files = 0;
+    long seed = SyntheticGraph.DEFAULT_SEED;
+    String out = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--scale" -> scale = Scale.parse(args[++i]);
+        case "--files" -> files = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        default -> {
+          if (out != null || args[i].startsWith("--")) {
+            throw new IllegalArgumentException("usage: SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-"
+                + " (unexpected " + args[i] + ")");
+          }
+          out = args[i];
+        }
+      }
+    }
+    if (out == null || (scale == null) == (files <= 0)) {
+      throw new IllegalArgumentException("usage: SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-");
+    }
+    SyntheticGraph graph = scale != null ? SyntheticGraph.of(scale, seed) : SyntheticGraph.ofFiles(files, seed);
+    if (out.equals("-")) {
+      OutputStream stdout = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+      write(graph, stdout);
+      stdout.flush();
+    } else {
+      Path target = Path.of(out);
+      Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+      write(graph, temp, null);
+      Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   /** Writes the graph as JSON Lines to {@code out}, which stays open. */
   public static void write(SyntheticGraph graph, OutputStream out) throws IOException {
     OutputStream unclosed = new java.io.FilterOutputStream(out) {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code graphsnap ingest FILE.jsonl [--replace-all] [--expect-head SNAPSHOT]}: one loose object per JSON line.
+ * {@code graphsnap ingest FILE.jsonl [--replace-all] [--expect-head SNAPSHOT]}: one loose object per JSON line;
+ * {@code -} reads standard input instead (an extractor or generator piped in: nothing is staged on disk, and errors
+ * name {@code <stdin>} and the line); not with {@code --replace-all}, since a stream cut short looks complete.
  * Bad lines are reported with their line numbers and skipped; good lines are stored; the exit code is 2 if any
  * line was bad. A line whose {@code "expect"} does not hold is refused as a conflict (exit 5); with {@code
  * --expect-head}, every path the batch touches must hold what that snapshot has for it, and one conflict
@@ -33,7 +35,7 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin StoreOption storeOption;
   @Mixin LockWaitOption lockWait;
 
-  @Parameters(paramLabel = "FILE.jsonl", description = "JSON Lines file, one source file per line.")
+  @Parameters(paramLabel = "FILE.jsonl", description = "JSON Lines file, one source file per line; - reads standard input.")
   Path input;
 
   @Option(names = "--replace-all", description = "The file is the complete set: remove every stored file it does not mention.")
@@ -52,7 +54,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    InputFiles.requireRegularFile(input);
+    if (!fromStdin()) {
+      InputFiles.requireRegularFile(input);
+    } else if (replaceAll) {
+      // a producer that fails or is interrupted ends the stream early, and an early end looks like a complete one
+      throw CliException.badInput("--replace-all needs a file, not standard input: a stream cut short (its producer "
+          + "failed or was interrupted) would look complete, and every file after the cut would be removed; write "
+          + "the stream to a file first, then ingest the file with --replace-all");
+    }
     Interruption interruption = Interruption.installFlagOnly();
     try {
       return ingest(interruption);
@@ -69,7 +78,7 @@ final class IngestCommand implements Callable<Integer> {
     try (GraphSnapshot baseline = expectHead == null ? null : openBaseline();
         Store store = Stores.openForWriting(storeOption.store, true, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
-      report = new JsonLinesIngester(store)
+      JsonLinesIngester ingester = new JsonLinesIngester(store)
           .expectBaseline(baseline == null ? null : path -> {
             int file = baseline.fileId(path);
             return file < 0 ? ExpectedObject.ABSENT : ExpectedObject.of(ObjectId.parse(baseline.fileObjectId(file)));
@@ -78,29 +87,30 @@ final class IngestCommand implements Callable<Integer> {
           .knownLines(knownLines)
           .maxLineBytes(maxLineBytes)
           .stopWhen(interruption::requested)
-          .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + input.getFileName(), bytesRead, totalBytes))
-          .ingest(input);
+          .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + inputName(), bytesRead, totalBytes));
+      // standard input is the process's: not closed here
+      report = fromStdin() ? ingester.ingest(StdinBatch.input.get(), -1) : ingester.ingest(input);
     } finally {
       progress.done();
     }
     for (LineError error : report.errors()) {
-      TerminalText.printf(root.err(), "%s:%d: %s%n", input, error.lineNumber(), error.message());
+      TerminalText.printf(root.err(), "%s:%d: %s%n", label(), error.lineNumber(), error.message());
     }
     if (report.errorCount() > report.errors().size()) {
-      TerminalText.printf(root.err(), "%s: ... %,d more bad lines not shown%n", input, report.errorCount() - report.errors().size());
+      TerminalText.printf(root.err(), "%s: ... %,d more bad lines not shown%n", label(), report.errorCount() - report.errors().size());
     }
     for (LineError conflict : report.conflicts()) {
-      TerminalText.printf(root.err(), "%s:%d: %s%n", input, conflict.lineNumber(), conflict.message());
+      TerminalText.printf(root.err(), "%s:%d: %s%n", label(), conflict.lineNumber(), conflict.message());
     }
     if (report.conflictCount() > report.conflicts().size()) {
-      TerminalText.printf(root.err(), "%s: ... %,d more conflicts not shown%n", input, report.conflictCount() - report.conflicts().size());
+      TerminalText.printf(root.err(), "%s: ... %,d more conflicts not shown%n", label(), report.conflictCount() - report.conflicts().size());
     }
     if (report.batchRefused()) {
       TerminalText.printf(root.err(), "graphsnap: conflict: %,d paths no longer hold what %s has for them; nothing was stored%n",
           report.conflictCount(), expectHead);
     }
     for (String warning : report.warnings()) {
-      TerminalText.printf(root.err(), "%s: warning: %s%n", input, warning);
+      TerminalText.printf(root.err(), "%s: warning: %s%n", label(), warning);
     }
     if (report.interrupted()) {
       printInterrupted(report);
@@ -108,7 +118,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     if (!root.quiet()) {
       TerminalText.printf(root.err(), "ingested %s: %,d lines, %,d added, %,d changed, %,d unchanged, %,d deleted, %,d bad, %,d conflicts (%d ms)%n",
-          input, report.linesRead(), report.added(), report.changed(), report.unchanged(), report.deleted(),
+          label(), report.linesRead(), report.added(), report.changed(), report.unchanged(), report.deleted(),
           report.errorCount(), report.conflictCount(), (System.nanoTime() - start) / 1_000_000);
     }
     root.err().flush();
@@ -119,15 +129,30 @@ final class IngestCommand implements Callable<Integer> {
   private void printInterrupted(IngestReport report) {
     if (replaceAll || expectHead != null) {
       TerminalText.printf(root.err(), "graphsnap: interrupted after line %,d of %s: nothing was stored (%s applies to "
-          + "the whole file); run the same ingest again%n", report.linesRead(), input,
+          + "the whole input); run the same ingest again%n", report.linesRead(), label(),
           replaceAll ? "--replace-all" : "--expect-head");
     } else {
       TerminalText.printf(root.err(), "graphsnap: interrupted after line %,d of %s: stored lines 1-%,d (%,d added, "
           + "%,d changed, %,d unchanged, %,d deleted, %,d bad), the rest was not read; run the same ingest again to "
-          + "store the rest (unchanged lines are skipped)%n", report.linesRead(), input, report.linesRead(),
+          + "store the rest (unchanged lines are skipped)%n", report.linesRead(), label(), report.linesRead(),
           report.added(), report.changed(), report.unchanged(), report.deleted(), report.errorCount());
     }
     root.err().flush();
+  }
+
+  /** Whether the input is standard input ({@code -}). */
+  private boolean fromStdin() {
+    return input.toString().equals("-");
+  }
+
+  /** The input as messages name it: the path given, or {@code <stdin>}. */
+  private String label() {
+    return fromStdin() ? "<stdin>" : input.toString();
+  }
+
+  /** The input's short name for the progress line. */
+  private String inputName() {
+    return fromStdin() ? "<stdin>" : String.valueOf(input.getFileName());
   }
 
   /** The snapshot {@code --expect-head} names, opened; the caller closes it. */

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * a name not found, 2 for a refused one). Errors of the snapshot itself (exit 3) end the batch.
  */
 final class StdinBatch {
-  /** Where the batch reads from; tests replace it. */
+  /** Where commands read standard input (these batches, {@code ingest -}); tests replace it. */
   static Supplier<InputStream> input = () -> System.in;
 
   /** Longest line read, in characters; a longer one is answered with an error and skipped. */

@@ -35,6 +35,7 @@ public record Settings(int samples, int bfsSources, int loadWarmups, int loadRep
       // One load per repetition at medium (the repetitions repeat it): ten systems, three repetitions.
       case MEDIUM -> new Settings(4096, 4, 0, 1, 3, 120, 3, 5, 1000, 20, 2L << 30);
       case LARGE -> new Settings(4096, 2, 0, 1, 1, 300, 3, 5, 1000, 20, 4L << 30);
+      case HUGE -> new Settings(4096, 2, 0, 1, 1, 600, 3, 5, 1000, 10, 8L << 30);
     };
   }
 }

@@ -13,12 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded HTTP load generator for {@code graphsnap serve}: {@code --clients} keep-alive connections (one
  * thread each) send requests back to back for {@code --warmup} then {@code --seconds}; each request's latency
  * (send to last body byte) goes into a histogram; prints p50, p90, p99, p99.9, max and requests per second
  * for each endpoint. Bounded in time and memory (one histogram of 800 KB per client).
+ *
+ * <p>With {@code --rate R} the load is open-loop instead (as wrk2 does): the clients together send R requests per
+ * second on a fixed schedule (client c's k-th request is due at {@code start + (k + c / clients) * clients / R}),
+ * whether or not earlier answers have come back, and each latency is counted from the request's due time, so a
+ * server that falls behind is charged for the queue it builds (no coordinated omission). A second histogram keeps
+ * the service time (send to last byte) of the same requests. A closed loop cannot test a latency goal at a given
+ * throughput: with 64 clients each waiting for its answer, the median is about 64 ÷ throughput (Little's law).
  *
  * <p>The names asked about are methods drawn from the snapshot ({@code /api/query?kind=method&limit=N}, or
  * {@code --names FILE} with one name per line), cycled; every answer must be 200 (a 404 counts as an error).
@@ -32,12 +40,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HttpLoad {
   private HttpLoad() {}
 
-  /** What one endpoint run measured. */
-  record Result(String endpoint, long requests, long errors, double seconds, LatencyHistogram latencies) {
+  /**
+   * What one endpoint run measured: {@code latencies} from send (closed loop) or from the due time (open loop),
+   * {@code service} from send to last byte (the same as {@code latencies} in a closed loop).
+   */
+  record Result(String endpoint, long requests, long errors, double seconds, LatencyHistogram latencies,
+      LatencyHistogram service) {
     String line() {
       return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |", endpoint, requests, errors,
           requests / seconds, latencies.percentileMicros(0.50), latencies.percentileMicros(0.90),
           latencies.percentileMicros(0.99), latencies.percentileMicros(0.999), latencies.maxMicros());
+    }
+
+    String serviceLine() {
+      return String.format("| %s (service time) | | | | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |", endpoint,
+          service.percentileMicros(0.50), service.percentileMicros(0.90), service.percentileMicros(0.99),
+          service.percentileMicros(0.999), service.maxMicros());
     }
   }
 
@@ -49,6 +67,7 @@ public final class HttpLoad {
     String token = null;
     Path namesFile = null;
     int nameCount = 20_000;
+    double rate = 0;
     List<String> endpoints = List.of("lookup", "neighbors", "reach3");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -60,22 +79,31 @@ public final class HttpLoad {
         case "--names" -> namesFile = Path.of(args[++i]);
         case "--name-count" -> nameCount = Integer.parseInt(args[++i]);
         case "--endpoints" -> endpoints = List.of(args[++i].split(","));
+        case "--rate" -> rate = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--url, --clients, --seconds, --warmup, --token, --names, --name-count, --endpoints)");
+            + " (--url, --clients, --seconds, --warmup, --token, --names, --name-count, --endpoints, --rate)");
       }
     }
     if (clients < 1 || clients > 1024 || seconds <= 0 || seconds > 3600) {
       throw new IllegalArgumentException("--clients 1..1024 and --seconds 0..3600");
     }
+    if (rate < 0 || rate > 10_000_000) {
+      throw new IllegalArgumentException("--rate 0..10,000,000 requests/s (0: closed loop)");
+    }
     List<String> names = namesFile != null ? Files.readAllLines(namesFile) : names(url, token, nameCount);
-    System.out.printf("%d clients, %.0f s warm-up, %.0f s measured per endpoint, %,d names, %s%n", clients, warmup,
-        seconds, names.size(), url);
+    System.out.printf("%d clients, %s, %.0f s warm-up, %.0f s measured per endpoint, %,d names, %s%n", clients,
+        rate > 0 ? String.format("open loop at %,.0f requests/s, latency from each request's due time", rate)
+            : "closed loop (each client waits for its answer)", warmup, seconds, names.size(), url);
     System.out.println("| endpoint | requests | errors | requests/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String endpoint : endpoints) {
       List<String> paths = paths(endpoint, names);
-      run(url, token, clients, warmup, paths, endpoint + " (warm-up)");
-      System.out.println(run(url, token, clients, seconds, paths, endpoint).line());
+      run(url, token, clients, warmup, rate, paths, endpoint + " (warm-up)");
+      Result result = run(url, token, clients, seconds, rate, paths, endpoint);
+      System.out.println(result.line());
+      if (rate > 0) {
+        System.out.println(result.serviceLine());
+      }
     }
   }
 
@@ -93,31 +121,52 @@ public final class HttpLoad {
     return paths;
   }
 
-  static Result run(URI url, String token, int clients, double seconds, List<String> paths, String label)
-      throws InterruptedException {
+  /**
+   * One endpoint's run: closed loop when {@code rate} is 0, else open loop at {@code rate} requests/s in all (see
+   * the class comment).
+   */
+  static Result run(URI url, String token, int clients, double seconds, double rate, List<String> paths,
+      String label) throws InterruptedException {
     AtomicLong errors = new AtomicLong();
     LatencyHistogram[] histograms = new LatencyHistogram[clients];
+    LatencyHistogram[] services = new LatencyHistogram[clients];
+    double intervalNanos = rate > 0 ? clients * 1e9 / rate : 0;
     CountDownLatch ready = new CountDownLatch(clients);
     CountDownLatch go = new CountDownLatch(1);
-    long[] end = new long[1];
+    long[] end = new long[2]; // the stop time, then the start time
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int client = c;
       histograms[c] = new LatencyHistogram();
+      services[c] = rate > 0 ? new LatencyHistogram() : histograms[c];
       threads.add(Thread.ofPlatform().name("load-" + c).start(() -> {
         LatencyHistogram h = histograms[client];
+        LatencyHistogram service = services[client];
         try (RawHttpClient http = new RawHttpClient(url, token)) {
           int i = (int) ((long) client * paths.size() / clients);
           ready.countDown();
           go.await();
           long stop = end[0];
-          while (true) {
+          long first = end[1] + (long) (intervalNanos * client / clients);
+          for (long k = 0; ; k++) {
+            long due = rate > 0 ? first + (long) (k * intervalNanos) : 0;
+            if (due >= stop) {
+              break;
+            }
+            long wait;
+            while (rate > 0 && (wait = due - System.nanoTime()) > 0) {
+              LockSupport.parkNanos(wait);
+            }
             long t0 = System.nanoTime();
             if (t0 >= stop) {
               break;
             }
             int status = http.get(paths.get(i));
-            h.record(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            h.record(t1 - (rate > 0 ? due : t0));
+            if (rate > 0) {
+              service.record(t1 - t0);
+            }
             if (status != 200) {
               errors.incrementAndGet();
             }
@@ -132,16 +181,21 @@ public final class HttpLoad {
     ready.await();
     long start = System.nanoTime();
     end[0] = start + (long) (seconds * 1e9);
+    end[1] = start;
     go.countDown();
     for (Thread t : threads) {
       t.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     LatencyHistogram all = new LatencyHistogram();
-    for (LatencyHistogram h : histograms) {
-      all.add(h);
+    LatencyHistogram allService = rate > 0 ? new LatencyHistogram() : all;
+    for (int c = 0; c < clients; c++) {
+      all.add(histograms[c]);
+      if (rate > 0) {
+        allService.add(services[c]);
+      }
     }
-    return new Result(label, all.count(), errors.get(), elapsed, all);
+    return new Result(label, all.count(), errors.get(), elapsed, all, allService);
   }
 
   /** Method names from the server, spread over the name order. */

@@ -113,6 +113,16 @@ public final class CsrFormat {
     }
   }
 
+  /** Writes Offsets from {@code offsets} (N+1 values, none negative): for graphs of more than 2<sup>32</sup> edges. */
+  public static void writeOffsets(SectionSink out, long[] offsets) throws IOException {
+    for (long v : offsets) {
+      if (v < 0) {
+        throw new IllegalArgumentException("negative offset " + v);
+      }
+      out.putLong(v);
+    }
+  }
+
   /** Writes Neighbours from {@code neighbours[0, edgeCount)}. */
   public static void writeNeighbours(SectionSink out, int[] neighbours, int edgeCount) throws IOException {
     out.putInts(neighbours, edgeCount);
