@@ -57,9 +57,16 @@ public final class StoreIndex implements AutoCloseable {
    * The layout of the index's maps this code writes; older indexes are upgraded at open. 2: reachability
    * records; 3: symbol definitions in sorted runs ({@code symbols/}) instead of the MapDB set {@code symbols};
    * 4: objects may lie in packs ({@code packs/}), which older versions cannot read (they would report packed objects
-   * missing), so they refuse a schema-4 store with a message instead. Nothing moves from 3 to 4.
+   * missing), so they refuse a schema-4 store with a message instead. Nothing moves from 3 to 4. 5: every commit that
+   * changes a file entry also draws a new {@link #filesVersion()}, which a resident watch relies on to trust what it
+   * remembers; a version that did not keep it up to date must not write such an index, so older versions refuse it.
+   * Nothing moves from 4 to 5 (the upgrade draws the first version).
    */
-  public static final int SCHEMA = 4;
+  public static final int SCHEMA = 5;
+  /** Build-state key of {@link #filesVersion()}. */
+  private static final String FILES_VERSION_KEY = "filesVersion";
+  /** Draws the files versions (thread-safe); unpredictable, so two indexes never share one by chance. */
+  private static final java.security.SecureRandom VERSIONS = new java.security.SecureRandom();
   private static final String SCHEMA_KEY = "schema";
   /** Build-state key of the committed list of symbol runs, oldest first, one name per line. */
   private static final String SYMBOL_RUNS_KEY = "symbolRuns";
@@ -80,6 +87,8 @@ public final class StoreIndex implements AutoCloseable {
   private final IndexLog log;
   /** The file changes of the open transaction, written to the commit log at {@link #commit()}. */
   private final List<IndexLog.Entry> changes = new ArrayList<>();
+  /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
+  private boolean filesChanged;
 
   private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir) throws IOException {
     this.file = file;
@@ -199,14 +208,25 @@ public final class StoreIndex implements AutoCloseable {
 
   /** Indexes {@code entry} (uncommitted); returns the previous entry of its path or {@code null}. */
   public FileEntry putFile(FileEntry entry) {
+    filesChanged = true;
     byte[] previous = guard(() -> files.put(entry.path(), FileEntryCodec.encode(entry)));
     return previous == null ? null : decode(entry.path(), previous);
   }
 
   /** Removes {@code path} (uncommitted); returns its entry or {@code null}. */
   public FileEntry removeFile(String path) {
+    filesChanged = true;
     byte[] previous = guard(() -> files.remove(path));
     return previous == null ? null : decode(path, previous);
+  }
+
+  /**
+   * A value that changes with every committed change to the file entries (a random 64-bit draw per such commit, in
+   * the same transaction) and with nothing else: while it is what it was, no writer has changed any path's entry
+   * since. Null for an index that has none (never for one this version opened). O(1).
+   */
+  public String filesVersion() {
+    return guard(() -> build.get(FILES_VERSION_KEY));
   }
 
   // ---------------------------------------------------------------- symbols
@@ -389,7 +409,13 @@ public final class StoreIndex implements AutoCloseable {
           + "definitions moved from index.db to sorted runs in " + SYMBOLS_DIR + "/ (done once)");
     }
     guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
+    drawFilesVersion(); // what older versions wrote may have changed files without a version
     commit();
+  }
+
+  private void drawFilesVersion() {
+    String version = Long.toHexString(VERSIONS.nextLong());
+    guard(() -> build.put(FILES_VERSION_KEY, version));
   }
 
   // ---------------------------------------------------------------- transactions
@@ -405,6 +431,9 @@ public final class StoreIndex implements AutoCloseable {
     checkOpen();
     List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
     guard(() -> build.put(SYMBOL_RUNS_KEY, String.join("\n", runs)));
+    if (filesChanged) {
+      drawFilesVersion();
+    }
     log.begin(changes);
     try {
       db.commit();
@@ -417,6 +446,7 @@ public final class StoreIndex implements AutoCloseable {
       // Harmless: the replaced runs are no longer listed, and the next open deletes them.
     }
     changes.clear();
+    filesChanged = false;
     try {
       log.end();
     } catch (IOException e) {
@@ -429,6 +459,7 @@ public final class StoreIndex implements AutoCloseable {
   /** Discards every change since the last commit. */
   public void rollback() throws IOException {
     changes.clear();
+    filesChanged = false;
     symbolRuns.rollback();
     try {
       db.rollback();

@@ -190,7 +190,7 @@ public final class JsonLinesIngester {
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
       if (run.stored != null && !run.interrupted) {
-        knownLines.replace(run.stored);
+        knownLines.replace(run.stored, store.index().filesVersion()); // the writer lock is still held
         remembered = true;
       }
       return run.report(summary.added(), summary.changed(), summary.unchanged() + run.knownUnchanged,
@@ -389,6 +389,12 @@ public final class JsonLinesIngester {
     final Map<Long, KnownLines.Known> stored = usesKnownLines() ? KnownLines.newRecord() : null;
     /** Known lines whose object the index still held: unchanged, not parsed. */
     int knownUnchanged;
+    /**
+     * Whether the index's files are as the ingest that stored the known lines left them (its files version is the
+     * one recorded then): a known line needs no look-up unless an earlier line of this ingest touched its path.
+     */
+    final boolean knownTrusted = usesKnownLines() && knownLines.filesVersion() != null
+        && knownLines.filesVersion().equals(store.index().filesVersion());
 
     IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
       return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,
@@ -429,8 +435,14 @@ public final class JsonLinesIngester {
       }
       if (item.known != null) {
         KnownLines.Known known = item.known;
-        io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
-        if (entry != null && entry.objectId().equals(known.id())) {
+        boolean holds;
+        if (knownTrusted && !goodLines.containsKey(known.path())) {
+          holds = true; // no writer changed any entry since (files version), and no earlier line of this ingest
+        } else {
+          io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
+          holds = entry != null && entry.objectId().equals(known.id());
+        }
+        if (holds) {
           knownUnchanged++;
           stored.put(item.hash, known);
           mention(number, known.path());

@@ -12,8 +12,11 @@ import java.util.Map;
  * ingest of the same file parses only the lines that changed ({@link JsonLinesIngester#knownLines}). A line is known
  * by a 64-bit hash of its bytes and its length; for each, the path it described and the object stored for it.
  *
- * <p>Trust: a known line is skipped only if the index still holds that object for that path (checked per line, in
- * the ingest's transaction), so another writer's change in between is never masked; lines with an {@code expect}
+ * <p>Trust: a known line is skipped only if the index still holds that object for that path, so another writer's
+ * change in between is never masked. When the index's {@link io.graphsnap.objects.StoreIndex#filesVersion() files
+ * version} is still the one recorded after the ingest that stored these lines, no writer has changed any file entry
+ * since, and that holds for every remembered line at once (O(1)); otherwise each line is checked in the ingest's
+ * transaction. Within one ingest, a line about a path an earlier line of the same ingest touched is always checked; lines with an {@code expect}
  * field and deleted lines are not remembered (their checks must run every time). A hash collision would make a
  * changed line of the same length look unchanged: about one chance in 10<sup>9</sup> per save for a file of
  * 100,000 lines.
@@ -27,6 +30,8 @@ public final class KnownLines {
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private volatile Map<Long, Known> lines = Map.of();
+  /** The index's files version just after the ingest that stored {@link #lines}, or null. */
+  private volatile String filesVersion;
 
   /** An empty memory: the first ingest through it parses every line. */
   public KnownLines() {}
@@ -39,6 +44,12 @@ public final class KnownLines {
   /** Forgets every line (after a failed or interrupted ingest: nothing is trusted). */
   public void clear() {
     lines = Map.of();
+    filesVersion = null;
+  }
+
+  /** The index's files version recorded with the lines, or null. */
+  String filesVersion() {
+    return filesVersion;
   }
 
   /** The stored line whose bytes have hash {@code hash} ({@link #hash}) and {@code length}, or null. */
@@ -47,9 +58,13 @@ public final class KnownLines {
     return known != null && known.length() == length ? known : null;
   }
 
-  /** Replaces the memory with what one ingest stored. */
-  void replace(Map<Long, Known> stored) {
+  /**
+   * Replaces the memory with what one ingest stored, and the index's files version just after its commit (under the
+   * same writer lock, so no other writer came between).
+   */
+  void replace(Map<Long, Known> stored, String filesVersionAfter) {
     lines = Map.copyOf(stored);
+    filesVersion = filesVersionAfter;
   }
 
   /** A new map of what an ingest stores, to fill and pass to {@link #replace}. */

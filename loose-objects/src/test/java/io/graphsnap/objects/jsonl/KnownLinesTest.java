@@ -96,6 +96,49 @@ class KnownLinesTest {
   }
 
   @Test
+  void theFilesVersionChangesWithEveryChangeToAFileAndOnlyThen() throws Exception {
+    KnownLines known = new KnownLines();
+    List<String> lines = lines(20);
+    try (Store store = Store.open(dir.resolve("watched"), true)) {
+      String empty = store.index().filesVersion();
+      assertTrue(empty != null, "an index this version opened has a files version");
+      ingest(store, lines, known);
+      String first = store.index().filesVersion();
+      assertNotEquals(empty, first);
+      ingest(store, lines, known);
+      assertEquals(first, store.index().filesVersion(), "nothing changed");
+      try (IndexUpdate update = store.beginUpdate()) { // puts what is there: no entry changes
+        update.put(new FileSummary("src/f3.cov", null, null,
+            List.of(new SymbolSummary("m3.f", "fn", null, 0, 0, null, null, null)),
+            List.of(new io.graphsnap.format.object.EdgeSummary(0, "calls", "m4.f"))));
+        update.commit();
+      }
+      assertEquals(first, store.index().filesVersion(), "the same object again changes no entry");
+      lines.set(3, line(3, "changed"));
+      ingest(store, lines, known);
+      assertNotEquals(first, store.index().filesVersion());
+    }
+  }
+
+  @Test
+  void aRememberedLineAfterAChangeToItsPathInTheSameIngestIsCheckedAndTheLaterLineWins() throws Exception {
+    KnownLines known = new KnownLines();
+    List<String> lines = lines(20);
+    try (Store store = Store.open(dir.resolve("watched"), true)) {
+      ingest(store, lines, known);
+      // a new line about src/f9.cov before its remembered line, then one about src/f4.cov after its remembered line
+      lines.add(2, line(9, "before"));
+      lines.add(line(4, "after"));
+      IngestReport edited = ingest(store, lines, known);
+      assertEquals(1, edited.changed(), edited.toString()); // f4: the later, new line wins; f9 ends as it was
+      try (Store fresh = Store.open(dir.resolve("fresh"), true)) {
+        ingest(fresh, lines, null);
+        assertEquals(files(fresh), files(store), "the same files and objects as a full ingest");
+      }
+    }
+  }
+
+  @Test
   void anInterruptedOrFailedIngestForgetsEveryLine() throws Exception {
     KnownLines known = new KnownLines();
     try (Store store = Store.open(dir.resolve("watched"), true)) {
