@@ -435,14 +435,7 @@ public final class JsonLinesIngester {
       }
       if (item.known != null) {
         KnownLines.Known known = item.known;
-        boolean holds;
-        if (knownTrusted && !goodLines.containsKey(known.path())) {
-          holds = true; // no writer changed any entry since (files version), and no earlier line of this ingest
-        } else {
-          io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
-          holds = entry != null && entry.objectId().equals(known.id());
-        }
-        if (holds) {
+        if (stillHeld(known)) {
           knownUnchanged++;
           stored.put(item.hash, known);
           mention(number, known.path());
@@ -473,6 +466,19 @@ public final class JsonLinesIngester {
         warn("line " + number + ": deleted path " + path + " is not in the store");
       }
       mention(number, path);
+    }
+
+    /**
+     * Whether the index still holds {@code known}'s object for its path: at once while no writer changed any entry
+     * since the remembering ingest ({@link #knownTrusted}) and no earlier line of this ingest touched the path,
+     * else by looking the path up.
+     */
+    boolean stillHeld(KnownLines.Known known) {
+      if (knownTrusted && !goodLines.containsKey(known.path())) {
+        return true;
+      }
+      io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
+      return entry != null && entry.objectId().equals(known.id());
     }
 
     /** Records that good line {@code number} is about {@code path}; the later of two lines about one path wins. */

@@ -43,6 +43,14 @@ class KnownLinesTest {
     return store.currentFiles();
   }
 
+  /** Asserts that {@code store} holds the files and objects a full ingest of {@code lines} into a new store holds. */
+  private void assertSameAsAFullIngest(Store store, List<String> lines) throws Exception {
+    try (Store fresh = Store.open(dir.resolve("fresh"), true)) {
+      ingest(fresh, lines, null);
+      assertEquals(files(fresh), files(store), "the same files and objects as a full ingest");
+    }
+  }
+
   @Test
   void aSecondIngestParsesOnlyTheChangedLinesAndStoresWhatAFullIngestStores() throws Exception {
     KnownLines known = new KnownLines();
@@ -68,10 +76,7 @@ class KnownLinesTest {
       assertEquals(198, edited.knownUnchanged(), "only the new and the changed line were parsed");
       assertEquals(200, known.size());
 
-      try (Store fresh = Store.open(dir.resolve("fresh"), true)) {
-        ingest(fresh, lines, null);
-        assertEquals(files(fresh), files(store), "the same files and objects as a full ingest");
-      }
+      assertSameAsAFullIngest(store, lines);
     }
   }
 
@@ -131,10 +136,7 @@ class KnownLinesTest {
       lines.add(line(4, "after"));
       IngestReport edited = ingest(store, lines, known);
       assertEquals(1, edited.changed(), edited.toString()); // f4: the later, new line wins; f9 ends as it was
-      try (Store fresh = Store.open(dir.resolve("fresh"), true)) {
-        ingest(fresh, lines, null);
-        assertEquals(files(fresh), files(store), "the same files and objects as a full ingest");
-      }
+      assertSameAsAFullIngest(store, lines);
     }
   }
 
