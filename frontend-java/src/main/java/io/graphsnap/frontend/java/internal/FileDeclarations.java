@@ -70,6 +70,7 @@ public final class FileDeclarations {
   final List<String> staticOnDemandImports; // types
   final List<Type> types;
   private byte[] bytes;
+  private byte[] sha256;
 
   FileDeclarations(String path, String packageName, List<String> singleImports, List<String> onDemandImports,
       List<String> staticSingleImports, List<String> staticOnDemandImports, List<Type> types) {
@@ -102,6 +103,14 @@ public final class FileDeclarations {
   /** The canonical encoding, not copied: callers must not modify it. */
   byte[] encodedBytes() {
     return encoded();
+  }
+
+  /** SHA-256 of the {@linkplain #bytes() canonical encoding}, computed once; callers must not modify it. */
+  synchronized byte[] encodedSha256() {
+    if (sha256 == null) {
+      sha256 = Sha256.of(encoded());
+    }
+    return sha256;
   }
 
   private synchronized byte[] encoded() {

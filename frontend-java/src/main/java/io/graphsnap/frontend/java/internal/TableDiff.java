@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  * A type whose answers are all equal contributes nothing, even if its declaration was edited. When an
  * {@link #IMPLICIT} name is among the words, every file is affected ({@link #words} returns null).
  *
- * <p>Cost: O(types × members) for both tables (every type's members are built). Stateless.
+ * <p>Cost: comparing every type is O(types × members) for both tables (every type's members are built); the
+ * variant given the files compares only what the change can reach. Stateless.
  */
 public final class TableDiff {
   /**
@@ -87,16 +88,23 @@ public final class TableDiff {
   }
 
   /**
-   * As {@link #words(TreeTypes, TreeTypes)}, comparing only the types whose answers can differ: when both tables
-   * declare the same type names, those are the types declared in files whose declarations differ and, repeatedly,
-   * every type that can read one of them while its own names are resolved: a type whose outer type, written
-   * supertypes or type parameters, or the qualifiers of its members' written types, or whose file's static and
-   * on-demand imports, name it (by its simple name, as a segment of what is written; see {@link
-   * #writtenSegments}); when a changed type's kind changed, every type that writes its name at all. A type outside that closure has the same declaration, the same file scope, and
-   * resolves its written names against the same type names and the same answers of the types it reads (its
-   * supertypes, outer types, imported and statically imported types), so its answers are equal. The same words
-   * as comparing every type, at the cost of the changed files' neighbourhood: O(declaration strings) for the
-   * closure instead of building every type's members in both tables.
+   * As {@link #words(TreeTypes, TreeTypes)}, comparing only the types whose answers can differ. When both tables
+   * declare the same type names, it compares the types declared in files whose declarations differ and then,
+   * level by level, the readers of every type found different: a type reads another while its own names are
+   * resolved when its outer type, written supertypes or type parameters, or the qualifiers of its members' written
+   * types, or its file's static and on-demand imports, name it (by its simple name, as a segment of what is
+   * written; see {@link #writesAny}); when a changed type's kind changed, every type that writes its name at all.
+   *
+   * <p>Why that is exact (early cutoff, as incremental compilers use it): a type's answers are a function of its
+   * declaration, its file's scope, the set of type names (equal here), the answers of the types it names and the
+   * declarations of the types it walks (its supertypes and outer types, transitively). So the search goes on from a
+   * type that changed or whose answers differ to the types that name it and to all its {@linkplain
+   * StructuralDependents structural dependents}, and stops at a type that neither changed nor differs. A type never
+   * compared has an equal declaration and file scope, names only types that are equal, and walks only unchanged
+   * declarations of types that are not different; so its answers are equal too, and it adds no word. The same
+   * words as comparing every type ({@code TableDiffTest} checks it on random trees with cyclic, invalid and
+   * shadowing hierarchies), at the cost of one pass over the declaration strings per level plus the members of
+   * the types compared, instead of building every type's members in both tables.
    */
   public static Set<String> words(TreeTypes before, java.util.Collection<FileDeclarations> beforeFiles,
       TreeTypes after, java.util.Collection<FileDeclarations> afterFiles) {
@@ -112,7 +120,7 @@ public final class TableDiff {
     for (FileDeclarations f : afterFiles) {
       afterPaths.add(f.path());
       FileDeclarations was = old.get(f.path());
-      if (was == null || !java.util.Arrays.equals(was.bytes(), f.bytes())) {
+      if (was != f && (was == null || !java.util.Arrays.equals(was.encodedBytes(), f.encodedBytes()))) {
         f.typeNames(changedTypes);
         if (was != null) {
           was.typeNames(changedTypes);
@@ -135,67 +143,104 @@ public final class TableDiff {
       FileDeclarations.Type a = after.declaration(q);
       broad |= b == null || a == null || !b.kind().equals(a.kind());
     }
-    // simple name -> the types (of the after table; the others' declarations are equal in both) that write it
-    Map<String, List<String>> readers = new HashMap<>();
-    for (FileDeclarations f : afterFiles) {
-      Set<String> fileSegments = new HashSet<>();
-      for (List<String> imports : List.of(f.singleImports, f.onDemandImports, f.staticSingleImports,
-          f.staticOnDemandImports)) {
-        if (broad || imports != f.singleImports) { // a single-type import names a type without reading it
-          imports.forEach(i -> segments(i, fileSegments, true));
+    // Early cutoff: a type's answers are a function of its own declaration and file scope and of what it reads
+    // of other types, so only a changed type, or one whose answers differ, can make its readers' answers differ.
+    // Compare the changed types, then the readers of those that changed or differ, level by level.
+    Difference difference = new Difference(before, after);
+    StructuralDependents dependents = new StructuralDependents(before, after);
+    Set<String> queued = new HashSet<>(changedTypes);
+    List<String> level = new ArrayList<>(new TreeSet<>(changedTypes));
+    while (!level.isEmpty()) {
+      Set<String> propagating = new TreeSet<>();
+      for (String q : level) {
+        if (difference.compare(q) || changedTypes.contains(q)) {
+          propagating.add(q);
         }
       }
-      for (FileDeclarations.Type t : f.types) {
-        Set<String> written = new HashSet<>(fileSegments);
-        writtenSegments(t, written, broad);
-        for (String w : written) {
-          readers.computeIfAbsent(w, k -> new ArrayList<>()).add(t.name());
+      List<String> next = new ArrayList<>();
+      if (!propagating.isEmpty()) {
+        Set<String> simpleNames = new HashSet<>();
+        propagating.forEach(q -> simpleNames.add(Names.simpleName(q)));
+        for (String reader : readersOf(afterFiles, simpleNames, broad)) {
+          if (queued.add(reader)) {
+            next.add(reader);
+          }
+        }
+        for (String dependent : dependents.closure(propagating)) {
+          if (queued.add(dependent)) {
+            next.add(dependent);
+          }
         }
       }
+      level = next;
     }
-    Set<String> closure = new TreeSet<>(changedTypes);
-    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(changedTypes);
-    while (!queue.isEmpty()) {
-      String q = queue.poll();
-      for (String reader : readers.getOrDefault(Names.simpleName(q), List.of())) {
-        if (closure.add(reader)) {
-          queue.add(reader);
-        }
-      }
-    }
-    return words(before, after, closure);
+    return difference.words();
   }
 
   /**
-   * The simple names of the types whose answers {@code t}'s answers read: its outer type and every segment of its
+   * The types of {@code files} (the after table's; the others' declarations are equal in both) that write one of
+   * {@code simpleNames} where writing it reads that type's answers: in their file's static and on-demand imports
+   * (all imports when {@code broad}), or among their {@linkplain #writesAny written segments}. One pass over
+   * the declarations' written strings; in path and declaration order.
+   */
+  private static List<String> readersOf(java.util.Collection<FileDeclarations> files, Set<String> simpleNames,
+      boolean broad) {
+    Predicate<String> named = simpleNames::contains;
+    List<String> out = new ArrayList<>();
+    for (FileDeclarations f : files) {
+      boolean fileReads = false;
+      for (List<String> imports : List.of(f.singleImports, f.onDemandImports, f.staticSingleImports,
+          f.staticOnDemandImports)) {
+        if (broad || imports != f.singleImports) { // a single-type import names a type without reading it
+          for (String i : imports) {
+            fileReads |= anySegment(i, false, named);
+          }
+        }
+      }
+      for (FileDeclarations.Type t : f.types) {
+        if (fileReads || writesAny(t, named, broad)) {
+          out.add(t.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True if {@code named} holds for one of the simple names of the types whose answers {@code t}'s answers
+   * read: its outer type and every segment of its
    * written supertypes and type parameters (their members, supertypes and member types are read), and of its
    * members' written types only the qualifiers ({@code Map} of {@code Map.Entry}: its member types are read), since
    * a simple or last segment resolves to a name without reading that type's answers; with {@code broad}, every
    * segment (a parameter's type is read for its kind).
    */
-  private static void writtenSegments(FileDeclarations.Type t, Set<String> out, boolean broad) {
-    segments(t.outer(), out, true);
-    segments(t.superclass(), out, true);
-    t.interfaces().forEach(i -> segments(i, out, true));
-    t.typeParams().forEach(p -> segments(p, out, true));
-    t.genericSupers().forEach(g -> segments(g, out, true));
+  private static boolean writesAny(FileDeclarations.Type t, Predicate<String> named, boolean broad) {
+    if (anySegment(t.outer(), false, named) || anySegment(t.superclass(), false, named)) {
+      return true;
+    }
+    for (List<String> written : List.of(t.interfaces(), t.typeParams(), t.genericSupers())) {
+      for (String w : written) {
+        if (anySegment(w, false, named)) {
+          return true;
+        }
+      }
+    }
     for (FileDeclarations.Method m : t.methods()) {
-      segments(m.returnType(), out, broad);
-      segments(m.genericReturn(), out, broad);
-      m.params().forEach(p -> segments(p, out, broad));
+      if (anySegment(m.returnType(), !broad, named) || anySegment(m.genericReturn(), !broad, named)) {
+        return true;
+      }
+      for (String p : m.params()) {
+        if (anySegment(p, !broad, named)) {
+          return true;
+        }
+      }
     }
-    for (FileDeclarations.Field f : t.fields()) {
-      segments(f.type(), out, broad);
-      segments(f.genericType(), out, broad);
+    for (FileDeclarations.Field fd : t.fields()) {
+      if (anySegment(fd.type(), !broad, named) || anySegment(fd.genericType(), !broad, named)) {
+        return true;
+      }
     }
-  }
-
-  /** Adds the identifier segments of {@code written}: all of them, or only those followed by a dot. */
-  private static void segments(String written, Set<String> out, boolean all) {
-    anySegment(written, !all, segment -> {
-      out.add(segment);
-      return false;
-    });
+    return false;
   }
 
   /**
@@ -222,26 +267,107 @@ public final class TableDiff {
     return false;
   }
 
-  private static Set<String> words(TreeTypes before, TreeTypes after, Set<String> names) {
-    Set<String> words = new TreeSet<>();
-    Set<String> mentioned = new HashSet<>(); // simple names whose values may come from members declaring them
+  static Set<String> words(TreeTypes before, TreeTypes after, Set<String> names) {
+    Difference difference = new Difference(before, after);
     for (String q : names) {
+      difference.compare(q);
+    }
+    return difference.words();
+  }
+
+  /**
+   * The types that read another type's declaration and supertypes directly, without naming it: its subtypes (whose
+   * member lists, overriding and subtyping walk every supertype) and the types nested in it (which resolve names
+   * through its member types and its supertypes'), transitively, in either table. Such a type can differ while the
+   * types between it and the changed one compare equal (a member hidden in a direct supertype's own answers can
+   * still reach a subtype through another path), so they are all compared. Built on first use in O(types); not
+   * thread-safe.
+   */
+  private static final class StructuralDependents {
+    private final TreeTypes before;
+    private final TreeTypes after;
+    private Map<String, List<String>> direct;
+    private final Set<String> expanded = new HashSet<>();
+
+    StructuralDependents(TreeTypes before, TreeTypes after) {
+      this.before = before;
+      this.after = after;
+    }
+
+    /** Every structural dependent of {@code types} not returned by an earlier call, in search order. */
+    List<String> closure(Set<String> types) {
+      if (direct == null) {
+        direct = new HashMap<>();
+        index(before);
+        index(after);
+      }
+      List<String> out = new ArrayList<>();
+      java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+      for (String q : types) {
+        if (expanded.add(q)) {
+          queue.add(q);
+        }
+      }
+      while (!queue.isEmpty()) {
+        for (String d : direct.getOrDefault(queue.poll(), List.of())) {
+          if (expanded.add(d)) {
+            out.add(d);
+            queue.add(d);
+          }
+        }
+      }
+      return out;
+    }
+
+    private void index(TreeTypes table) {
+      for (String t : table.typeNames()) {
+        for (String s : table.supersOf(t).all()) {
+          direct.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
+        }
+        String outer = table.declaration(t).outer();
+        if (outer != null) {
+          direct.computeIfAbsent(outer, k -> new ArrayList<>()).add(t);
+        }
+      }
+    }
+  }
+
+  /**
+   * The words collected by comparing types of two tables one at a time ({@link #compare}), then completed by
+   * {@link #words()}. Not thread-safe; one per diff.
+   */
+  private static final class Difference {
+    private final TreeTypes before;
+    private final TreeTypes after;
+    private final Set<String> words = new TreeSet<>();
+    private final Set<String> mentioned = new HashSet<>(); // simple names whose values may come from members declaring them
+
+    Difference(TreeTypes before, TreeTypes after) {
+      this.before = before;
+      this.after = after;
+    }
+
+    /** Compares every answer of type {@code q} in both tables, adds the words of a difference; true if any differs. */
+    boolean compare(String q) {
       String simple = Names.simpleName(q);
       Hierarchy hb = Hierarchy.of(before, q);
       Hierarchy ha = Hierarchy.of(after, q);
+      if (hb == null && ha == null) {
+        return false;
+      }
       if (hb == null || ha == null) {
         // added or removed: a file reaches it only by its name or a member declaring it (or through a subtype,
         // whose own supertypes then changed)
         words.add(simple);
         mentioned.add(simple);
-        continue;
+        return true;
       }
       if (!hb.equals(ha)) {
         words.add(simple);
         mentioned.add(simple);
         addAllMemberNames(before, q, words);
         addAllMemberNames(after, q, words);
-        continue;
+        return true;
       }
       Set<String> changed = new TreeSet<>();
       diffByName(declared(before, q), declared(after, q), changed);
@@ -255,28 +381,34 @@ public final class TableDiff {
       if (!ib.constructors().equals(ia.constructors()) || ib.isInterface() != ia.isInterface()) {
         changed.add(simple);
       }
-      if (!changed.isEmpty()) {
-        words.addAll(changed); // constructors changed: the simple name is among them
-        if (hb.isInterface() || IMPLICIT.contains(simple)) { // an interface's single abstract method may type
-          // lambdas that name neither it nor the method; the implicit types stay affecting every file
-          words.add(simple);
-        }
-        if (hb.isInterface()) {
-          mentioned.add(simple);
+      if (changed.isEmpty()) {
+        return false;
+      }
+      words.addAll(changed); // constructors changed: the simple name is among them
+      if (hb.isInterface() || IMPLICIT.contains(simple)) { // an interface's single abstract method may type
+        // lambdas that name neither it nor the method; the implicit types stay affecting every file
+        words.add(simple);
+      }
+      if (hb.isInterface()) {
+        mentioned.add(simple);
+      }
+      return true;
+    }
+
+    /** The words of every difference compared so far, or null when every file is affected. */
+    Set<String> words() {
+      if (!mentioned.isEmpty()) {
+        addMentioning(before, mentioned, words);
+        addMentioning(after, mentioned, words);
+      }
+      words.remove("<init>");
+      for (String w : words) {
+        if (IMPLICIT.contains(w)) {
+          return null;
         }
       }
+      return words;
     }
-    if (!mentioned.isEmpty()) {
-      addMentioning(before, mentioned, words);
-      addMentioning(after, mentioned, words);
-    }
-    words.remove("<init>");
-    for (String w : words) {
-      if (IMPLICIT.contains(w)) {
-        return null;
-      }
-    }
-    return words;
   }
 
   private static Map<String, List<Declared>> declared(TreeTypes table, String q) {

@@ -119,7 +119,7 @@ public final class TreeTypes {
     for (FileDeclarations f : sorted) {
       digest.update(f.path.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
-      digest.update(Sha256.of(f.encodedBytes()));
+      digest.update(f.encodedSha256());
     }
     return digest.digest();
   }
