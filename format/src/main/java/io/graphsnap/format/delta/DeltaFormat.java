@@ -44,8 +44,6 @@ public final class DeltaFormat {
   public static final int VERSION_START = 1;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
   public static final int VERSION_CURRENT = VERSION_START;
-  /** The snapshot format version whose files a version-1 delta lies on (the builder's current one). */
-  public static final int BASE_SNAPSHOT_VERSION = SnapshotFormat.VERSION_CALL_SITES;
   /** File name extension of delta files. */
   public static final String FILE_EXTENSION = ".gdelta";
   /** The delta as a kind of {@link Container}. */
