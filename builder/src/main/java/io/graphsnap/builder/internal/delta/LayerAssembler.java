@@ -1,13 +1,11 @@
 package io.graphsnap.builder.internal.delta;
 
-import io.graphsnap.builder.BuildInputException;
 import io.graphsnap.builder.internal.Utf8;
 import io.graphsnap.format.delta.DeltaBaseFormat;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.FileRecordFormat;
-import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
@@ -21,7 +19,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -38,10 +35,7 @@ final class LayerAssembler {
   private final LayerDelta d = new LayerDelta();
   private final Map<String, Integer> newNodeIds = new HashMap<>();
   private final Map<String, Integer> newFileIds = new HashMap<>();
-  private final Map<String, Integer> addedKindIds = new HashMap<>();
-  private final Map<String, Integer> addedEffectIds = new HashMap<>();
-  private final Map<String, Integer> addedTypeIds = new HashMap<>();
-  private final Map<String, Integer> addedLanguageIds = new HashMap<>();
+  private LayerDictionaries dictionaries;
   private final IntOpenHashSet tombstoned = new IntOpenHashSet();
   private final IntOpenHashSet tombstonedFiles = new IntOpenHashSet();
   /** Present states with a new record, by layered id. */
@@ -78,92 +72,28 @@ final class LayerAssembler {
   // ---------------------------------------------------------------- dictionaries
 
   private void dictionaries() {
-    TreeSet<String> kinds = utf8Set();
-    TreeSet<String> effects = utf8Set();
-    TreeSet<String> types = utf8Set();
-    TreeSet<String> languages = utf8Set();
-    for (NodeState s : r.states().values()) {
-      if (!s.present) {
-        continue;
-      }
-      if (s.record != null && base.kindId(s.record.kind()) < 0) {
-        kinds.add(s.record.kind());
-      }
-      if (s.record != null && s.effects != null) {
-        for (String e : s.effects) {
-          if (base.effectId(e) < 0) {
-            effects.add(e);
-          }
-        }
-      }
-      if (s.out != null) {
-        for (Decl.EdgeKey e : s.out) {
-          if (base.edgeTypeId(e.type()) < 0) {
-            types.add(e.type());
-          }
-        }
-      }
-    }
-    List<String> baseLanguages = Arrays.asList(raw.languages);
-    for (ChangedFile f : r.changed().values()) {
-      if (f.now() != null && !baseLanguages.contains(f.now().language())) {
-        languages.add(f.now().language());
-      }
-    }
-    d.addedKinds = numbered(kinds, d.base.kindCount(), addedKindIds);
-    d.addedEffects = numbered(effects, d.base.effectCount(), addedEffectIds);
-    d.addedEdgeTypes = numbered(types, d.base.edgeTypeCount(), addedTypeIds);
-    d.addedLanguages = numbered(languages, d.base.languageCount(), addedLanguageIds);
-    if (d.base.kindCount() + d.addedKinds.length > SnapshotFormat.MAX_KINDS) {
-      throw new BuildInputException("base and delta use " + (d.base.kindCount() + d.addedKinds.length)
-          + " kinds, more than the " + SnapshotFormat.MAX_KINDS + " a layered snapshot holds: compact instead");
-    }
-    if (d.base.edgeTypeCount() + d.addedEdgeTypes.length > SnapshotFormat.MAX_EDGE_TYPES) {
-      throw new BuildInputException("base and delta use " + (d.base.edgeTypeCount() + d.addedEdgeTypes.length)
-          + " edge types, more than the " + SnapshotFormat.MAX_EDGE_TYPES + " a layered snapshot holds: compact instead");
-    }
-    d.edgeTypeCounts = new long[d.base.edgeTypeCount() + d.addedEdgeTypes.length];
-    List<String> baseTypes = base.edgeTypes();
-    for (int t = 0; t < d.edgeTypeCounts.length; t++) {
-      String type = t < baseTypes.size() ? baseTypes.get(t) : d.addedEdgeTypes[t - baseTypes.size()];
-      d.edgeTypeCounts[t] = r.typeCounts().getOrDefault(type, 0L);
-    }
-  }
-
-  private static TreeSet<String> utf8Set() {
-    return new TreeSet<>(Utf8::compare);
-  }
-
-  private static String[] numbered(TreeSet<String> added, int first, Map<String, Integer> ids) {
-    String[] out = added.toArray(String[]::new);
-    for (int i = 0; i < out.length; i++) {
-      ids.put(out[i], first + i);
-    }
-    return out;
+    dictionaries = new LayerDictionaries(raw, r);
+    d.addedKinds = dictionaries.addedKinds;
+    d.addedEffects = dictionaries.addedEffects;
+    d.addedEdgeTypes = dictionaries.addedEdgeTypes;
+    d.addedLanguages = dictionaries.addedLanguages;
+    d.edgeTypeCounts = dictionaries.edgeTypeCounts;
   }
 
   private int kindId(String kind) {
-    int id = base.kindId(kind);
-    return id >= 0 ? id : addedKindIds.get(kind);
+    return dictionaries.kindId(kind);
   }
 
   private int effectId(String effect) {
-    int id = base.effectId(effect);
-    return id >= 0 ? id : addedEffectIds.get(effect);
+    return dictionaries.effectId(effect);
   }
 
   private int typeId(String type) {
-    int id = base.edgeTypeId(type);
-    return id >= 0 ? id : addedTypeIds.get(type);
+    return dictionaries.typeId(type);
   }
 
   private int languageId(String language) {
-    for (int l = 0; l < raw.languages.length; l++) {
-      if (raw.languages[l].equals(language)) {
-        return l;
-      }
-    }
-    return addedLanguageIds.get(language);
+    return dictionaries.languageId(language);
   }
 
   // ---------------------------------------------------------------- node ids
