@@ -13,4 +13,5 @@ module io.graphsnap.format {
 
   exports io.graphsnap.format.object;
   exports io.graphsnap.format.snapshot;
+  exports io.graphsnap.format.delta;
 }

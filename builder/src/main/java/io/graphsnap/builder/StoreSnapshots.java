@@ -59,6 +59,27 @@ public final class StoreSnapshots {
   }
 
   /**
+   * Writes the layered delta of the store's current objects against its last build (the journal's last built
+   * snapshot) into {@code directory}, as {@link DeltaFileWriter} does: O(change). Nothing is published and the
+   * journal is left as it is, so the next delta again holds every change since that build (a chain of one layer).
+   * Naming the pair in a ref is not done yet.
+   *
+   * @return the outcome, or empty if no file changed since the last build
+   * @throws BaseUnusableException if there is no last build, it is missing, or it cannot be a base
+   * @throws IOException if an object cannot be read or the write fails
+   */
+  public static Optional<DeltaFileWriter.Outcome> writeDelta(Store store, BuildOptions options, Path directory)
+      throws IOException, BaseUnusableException {
+    Optional<String> last = store.index().journal().lastBuilt();
+    if (last.isEmpty() || !Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
+      throw new BaseUnusableException("no previous build to write a delta against"
+          + last.map(id -> " (" + id + " is missing from snapshots/)").orElse(""), null);
+    }
+    return new DeltaFileWriter(options).writeInto(store.layout().snapshotFile(last.get()), last.get(),
+        new StoreChangeSet(store), directory);
+  }
+
+  /**
    * Builds the snapshot of every current file of {@code store} in its {@code tmp/} folder and publishes it
    * ({@code snapshots/<id>.gsnap}; {@code refs/HEAD} and every ref of {@code refs} replaced atomically, each with
    * a history entry; see {@link Store#publishSnapshot(Path, String, Collection)}). A failure leaves the

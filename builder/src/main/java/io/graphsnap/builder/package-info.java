@@ -12,5 +12,9 @@
  * a full build would, reading only what the change touches and copying the rest of the previous file section by
  * section. {@link io.graphsnap.builder.StoreSnapshots#build} chooses for a store: republish when nothing changed,
  * incremental from the last build, full otherwise; then publishes with refs.
+ *
+ * <p>Layered: {@link io.graphsnap.builder.DeltaFileWriter} (or {@link io.graphsnap.builder.StoreSnapshots#writeDelta})
+ * plans the same change but writes only a delta file against the base, O(change), which the reader's
+ * {@code LayeredSnapshot} overlays on the base; the incremental build is then the compaction.
  */
 package io.graphsnap.builder;

@@ -8,5 +8,9 @@
  * snapshot and everything that reads its memory (views, cursors, bitmaps) throw
  * {@link io.graphsnap.reader.AlreadyClosedException}. A bad file throws
  * {@link io.graphsnap.format.snapshot.CorruptSnapshotException} and nothing else.
+ *
+ * <p>Layered: {@code LayeredSnapshot.open(base, delta)} reads a delta file (what changed since {@code base}) on top of
+ * the base and answers the point queries as the compacted snapshot would, in ids that keep the base's; whole-graph
+ * views stay with the base ({@link io.graphsnap.reader.LayeredSnapshot#base()}).
  */
 package io.graphsnap.reader;

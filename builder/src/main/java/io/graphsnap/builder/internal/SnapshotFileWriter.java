@@ -55,6 +55,46 @@ public final class SnapshotFileWriter {
     return write(body, absolute, ".snapshot", sha -> absolute.resolve(nameOf.apply(sha)), clock);
   }
 
+  /**
+   * Puts {@code bytes}, a whole file held in memory (such as a layered delta), into {@code dir} under the name
+   * {@code nameOf} gives for their SHA-256 hex, crash-safely as above: a temporary file written and forced, renamed
+   * atomically, the directory forced. If a file of that name exists it is replaced by the same bytes. O(bytes).
+   */
+  public static Written publishBytes(byte[] bytes, Path dir, Function<String, String> nameOf) throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    Files.createDirectories(absolute);
+    MessageDigest sha = ObjectId.sha256();
+    String hex = Hex.of(sha.digest(bytes));
+    Path target = absolute.resolve(nameOf.apply(hex));
+    Path temp = absolute.resolve(".delta." + UUID.randomUUID() + ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          ch.write(buffer);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("cannot rename " + temp + " atomically onto " + target + ": " + e.getMessage(), e);
+      }
+      moved = true;
+      forceDirectory(absolute);
+      return new Written(hex, bytes.length, target, 0);
+    } finally {
+      if (!moved) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // Best effort: the failure that got us here is the one to report.
+        }
+      }
+    }
+  }
+
   private static Written write(SnapshotBody body, Path dir, String tempPrefix, Function<String, Path> targetOf,
       PhaseClock clock) throws IOException {
     Files.createDirectories(dir);

@@ -58,6 +58,12 @@ public final class SnapshotFormat {
   public static final int VERSION_CALL_SITES = 4;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
   public static final int VERSION_CURRENT = VERSION_CALL_SITES;
+  /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
+  public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
+      id -> {
+        SectionId s = SectionId.byId(id);
+        return s == null ? "#" + id : s.name();
+      });
   /** Alignment of every section's offset, in bytes (a cache line). */
   public static final int SECTION_ALIGNMENT = 64;
   /** Offset of FormatVersion in the header. */

@@ -34,18 +34,31 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
 
   /** The entry for {@code id}, or {@code null} if the file has no such section. */
   public SectionEntry entry(SectionId id) {
+    return entry(id.id());
+  }
+
+  /** The entry for numeric section id {@code id} (of any container), or {@code null} if the file has none. */
+  public SectionEntry entry(int id) {
     for (SectionEntry e : sections) {
-      if (e.id() == id.id()) {
+      if (e.id() == id) {
         return e;
       }
     }
     return null;
   }
 
-  /** Encodes the header, its CRC and the zero padding up to {@link #paddedLength()}. */
+  /** Encodes the header of a snapshot, its CRC and the zero padding up to {@link #paddedLength()}. */
   public byte[] encode() {
+    return encode(SnapshotFormat.CONTAINER);
+  }
+
+  /**
+   * Encodes the header of a file of {@code container} (its magic; the rest of the grammar is shared), its CRC and
+   * the zero padding up to {@link #paddedLength()}.
+   */
+  public byte[] encode(Container container) {
     ByteBuffer b = ByteBuffer.allocate((int) paddedLength()).order(LittleEndian.ORDER);
-    b.put(SnapshotFormat.MAGIC).putInt(formatVersion).putInt(flags).putInt(sections.size()).putInt(0).putLong(fileLength);
+    b.put(container.magic()).putInt(formatVersion).putInt(flags).putInt(sections.size()).putInt(0).putLong(fileLength);
     for (SectionEntry e : sections) {
       b.putInt(e.id()).putInt(e.crc32c()).putLong(e.offset()).putLong(e.length());
     }
@@ -67,18 +80,27 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
    *     version outside the supported range)
    */
   public static SnapshotHeader decode(MemorySegment file, String resource) {
+    return decode(file, resource, SnapshotFormat.CONTAINER);
+  }
+
+  /**
+   * Decodes and checks the header of a file of {@code container} as {@link #decode(MemorySegment, String)} does a
+   * snapshot's: its magic, a version in [{@link Container#versionStart()}, {@link Container#versionCurrent()}], and
+   * the same container rules. Messages name sections by {@link Container#sectionName()}.
+   */
+  public static SnapshotHeader decode(MemorySegment file, String resource, Container container) {
     long size = file.byteSize();
     if (size < SnapshotFormat.headerBytes(0)) {
       throw new CorruptSnapshotException(resource, "header", 0,
           "file is " + size + " bytes, shorter than a header (" + SnapshotFormat.headerBytes(0) + ")");
     }
     byte[] magic = file.asSlice(0, SnapshotFormat.MAGIC.length).toArray(ValueLayout.JAVA_BYTE);
-    if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
-      throw new CorruptSnapshotException(resource, "header", 0, "not a graphsnap snapshot: bad magic");
+    if (!Arrays.equals(magic, container.magic())) {
+      throw new CorruptSnapshotException(resource, "header", 0, "not a graphsnap " + container.what() + ": bad magic");
     }
     int version = file.get(INT, SnapshotFormat.VERSION_OFFSET);
-    if (version < SnapshotFormat.VERSION_START || version > SnapshotFormat.VERSION_CURRENT) {
-      throw new UnsupportedFormatVersionException(resource, version, SnapshotFormat.VERSION_START, SnapshotFormat.VERSION_CURRENT);
+    if (version < container.versionStart() || version > container.versionCurrent()) {
+      throw new UnsupportedFormatVersionException(resource, version, container.versionStart(), container.versionCurrent());
     }
     int flags = file.get(INT, SnapshotFormat.FLAGS_OFFSET);
     int count = file.get(INT, SnapshotFormat.SECTION_COUNT_OFFSET);
@@ -115,12 +137,12 @@ public record SnapshotHeader(int formatVersion, int flags, long fileLength, List
       SectionEntry e = new SectionEntry(file.get(INT, at + SnapshotFormat.ENTRY_ID), file.get(INT, at + SnapshotFormat.ENTRY_CRC),
           file.get(LONG, at + SnapshotFormat.ENTRY_OFFSET), file.get(LONG, at + SnapshotFormat.ENTRY_LENGTH));
       if (e.id() <= lastId) {
-        throw new CorruptSnapshotException(resource, e.displayName(), at,
+        throw new CorruptSnapshotException(resource, container.sectionName().apply(e.id()), at,
             "section ids must increase: actual=" + e.id() + " after " + lastId);
       }
       if (e.offset() % SnapshotFormat.SECTION_ALIGNMENT != 0 || e.offset() < end || e.length() < 0
           || e.length() > size - e.offset()) {
-        throw new CorruptSnapshotException(resource, e.displayName(), at, "section [" + e.offset() + ", +" + e.length()
+        throw new CorruptSnapshotException(resource, container.sectionName().apply(e.id()), at, "section [" + e.offset() + ", +" + e.length()
             + ") is misaligned, overlaps the previous one or lies outside the file of " + size + " bytes");
       }
       lastId = e.id();

@@ -64,9 +64,40 @@ final class DeltaPlanner {
 
   /** The delta, or {@code null} if no path's object differs from the base's. */
   Delta plan() throws IOException {
+    if (!resolve()) {
+      return null;
+    }
+    return new DeltaAssembler(raw, states, changed, symbolCountDelta, typeCounts, conflicts()).assemble();
+  }
+
+  /**
+   * What the change does by name, before any id is assigned: the input of a layered delta
+   * ({@link LayerAssembler}), which keeps the base's ids instead of assigning the compacted ones.
+   *
+   * @param states the new state of every touched name
+   * @param changed the changed paths
+   * @param symbolCountDelta per path, the change of its symbol count
+   * @param typeCounts per edge type name, its new edge count
+   * @param dirtyNames the names the changed files declare before or after, sorted
+   * @param conflicts the new conflicts of {@code dirtyNames}, unsorted
+   */
+  record Resolution(Map<String, NodeState> states, Map<String, ChangedFile> changed,
+      Map<String, Integer> symbolCountDelta, Map<String, Long> typeCounts, Set<String> dirtyNames,
+      List<Conflict> conflicts) {}
+
+  /** The change by name, or {@code null} if no path's object differs from the base's. */
+  Resolution planByName() throws IOException {
+    if (!resolve()) {
+      return null;
+    }
+    return new Resolution(states, changed, symbolCountDelta, typeCounts, dirty, newConflicts);
+  }
+
+  /** Reads the changed files and resolves every touched name; false if nothing changed. */
+  private boolean resolve() throws IOException {
     readChangedFiles();
     if (changed.isEmpty()) {
-      return null;
+      return false;
     }
     resolver = new NameResolver(raw, changes, changed);
     List<String> types = base.edgeTypes();
@@ -83,7 +114,7 @@ final class DeltaPlanner {
     for (NodeState s : states.values()) {
       decidePresence(s);
     }
-    return new DeltaAssembler(raw, states, changed, symbolCountDelta, typeCounts, conflicts()).assemble();
+    return true;
   }
 
   private void readChangedFiles() throws IOException {
@@ -130,9 +161,11 @@ final class DeltaPlanner {
     Set<Decl.EdgeKey> before = resolver.baseOut(oldId);
     boolean outChanged = !before.equals(r.out());
     if (r.sites() != null) {
+      s.siteLines = r.sites();
       s.sites = SiteEntries.encode(r.out(), r.sites());
     } else if (outChanged) { // the base's winner, unchanged, gives the lines; other declarations changed the row
-      s.sites = SiteEntries.encode(r.out(), SiteEntries.ofBase(base, oldId));
+      s.siteLines = SiteEntries.ofBase(base, oldId);
+      s.sites = SiteEntries.encode(r.out(), s.siteLines);
     }
     if (outChanged) {
       s.out = r.out();

@@ -30,6 +30,8 @@ final class NodeState {
   Set<Decl.EdgeKey> out;
   /** The new CALL_SITES entry ({@link SiteEntries#NONE}: no sites), or null if the base's stays. */
   byte[] sites;
+  /** The lines {@link #sites} was encoded from, by edge (for a layered delta's own row order); null with it. */
+  java.util.Map<Decl.EdgeKey, int[]> siteLines;
   /** Base in-edges that disappear, as {@code baseTypeId << 32 | baseSourceId}; null if none. */
   LongOpenHashSet removedIn;
   /** In-edges that appear, as (type, source name); null if none. */
