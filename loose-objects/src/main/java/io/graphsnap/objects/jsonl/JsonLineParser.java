@@ -1,11 +1,11 @@
 package io.graphsnap.objects.jsonl;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Hex;
@@ -26,18 +26,23 @@ import java.util.regex.Pattern;
 /**
  * Parses one line of the JSON Lines interchange (docs/DESIGN.md §4) with Jackson's streaming parser into a
  * {@link ParsedLine}. Strict: unknown fields, duplicate fields, wrong types and trailing content are
- * errors; {@code null} stands for an absent optional field. Every message names the field
+ * errors (a duplicate field is found by a bit per known field, not by Jackson's detector, which allocates a set
+ * for every object of more than two fields: an edge); {@code null} stands for an absent optional field. Every message names the field
  * ({@code symbols[1].lines}) and what was found. Thread-safe (the factory is shared, parsers are not).
  */
 final class JsonLineParser {
   private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
       .build();
   /** Jackson's description of where the input came from, e.g. {@code [Source: REDACTED …; line: 1, column: 5]}. */
   private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: \\d+, column: (\\d+)\\]");
   /** Jackson's pointer to the constraint setting that fired. */
   private static final Pattern API_HINT = Pattern.compile(", from `[^`]*`");
+  /** The fields of a line, of a symbol, of an edge and of a note, each with its bit in duplicate detection. */
+  private static final String[] LINE_FIELDS = {"path", "language", "sha256", "deleted", "expect", "symbols", "edges"};
+  private static final String[] SYMBOL_FIELDS = {"name", "kind", "effects", "lines", "hash", "notes", "metadata"};
+  private static final String[] EDGE_FIELDS = {"from", "type", "to", "line", "lines"};
+  private static final String[] NOTE_FIELDS = {"lang", "text"};
   private static final Field PATH = Field.root("path");
   private static final Field LANGUAGE = Field.root("language");
   private static final Field SHA256 = Field.root("sha256");
@@ -77,6 +82,8 @@ final class JsonLineParser {
     JsonParser parser;
     String path;
     private String problem;
+    /** The symbols' indices by name, once the {@code symbols} field has been read. */
+    private Map<String, Integer> symbolIndex;
 
     ParsedLine parse() throws IOException, LineException {
       JsonToken first = parser.nextToken();
@@ -90,8 +97,10 @@ final class JsonLineParser {
       ExpectedObject expect = null;
       List<SymbolSummary> symbols = null;
       List<RawEdge> edges = null;
+      int seen = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
+        seen = once(seen, field, LINE_FIELDS);
         parser.nextToken();
         switch (field) {
           case "path" -> {
@@ -109,7 +118,10 @@ final class JsonLineParser {
           case "sha256" -> sha256 = hash(SHA256);
           case "deleted" -> deleted = bool(DELETED);
           case "expect" -> expect = expect();
-          case "symbols" -> symbols = array(SYMBOLS, this::symbol);
+          case "symbols" -> {
+            symbols = array(SYMBOLS, this::symbol);
+            symbolIndex = symbols == null ? null : indexOf(symbols);
+          }
           case "edges" -> edges = array(EDGES, this::edge);
           default -> unknown(null, field, "path, language, sha256, deleted, expect, symbols, edges");
         }
@@ -137,16 +149,26 @@ final class JsonLineParser {
       }
     }
 
-    private List<EdgeSummary> resolve(List<SymbolSummary> symbols, List<RawEdge> edges) throws LineException {
-      if (edges == null || edges.isEmpty()) {
-        return List.of();
-      }
+    /** Each symbol's index by name (the last of a repeated name, which {@link FileSummary} refuses anyway). */
+    private static Map<String, Integer> indexOf(List<SymbolSummary> symbols) {
       Map<String, Integer> index = new HashMap<>(symbols.size() * 2);
       for (int i = 0; i < symbols.size(); i++) {
         index.put(symbols.get(i).name(), i);
       }
+      return index;
+    }
+
+    private List<EdgeSummary> resolve(List<SymbolSummary> symbols, List<RawEdge> edges) throws LineException {
+      if (edges == null || edges.isEmpty()) {
+        return List.of();
+      }
+      Map<String, Integer> index = symbolIndex != null ? symbolIndex : indexOf(symbols);
       List<EdgeSummary> out = new ArrayList<>(edges.size());
       for (RawEdge e : edges) {
+        if (e.resolved != null) {
+          out.add(e.resolved);
+          continue;
+        }
         Integer source = index.get(e.from);
         if (source == null) {
           throw new LineException(e.field + ".from " + quote(e.from) + " names no symbol of this line", path);
@@ -168,8 +190,10 @@ final class JsonLineParser {
       byte[] hash = null;
       List<Note> notes = null;
       TreeMap<String, String> metadata = null;
+      int seen = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
+        seen = once(seen, key, SYMBOL_FIELDS);
         parser.nextToken();
         switch (key) {
           case "name" -> name = string(field.dot("name"), true);
@@ -208,8 +232,10 @@ final class JsonLineParser {
       String to = null;
       int[] line = null;
       int[] lines = null;
+      int seen = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
+        seen = once(seen, key, EDGE_FIELDS);
         parser.nextToken();
         switch (key) {
           case "from" -> from = string(field.dot("from"), true);
@@ -232,14 +258,18 @@ final class JsonLineParser {
       } else if (line != null) {
         lines = line;
       }
+      // the source's index is known when the symbols came before the edges (as writers put them); otherwise it is
+      // resolved once the whole line is read
+      Integer source = symbolIndex == null ? null : symbolIndex.get(from);
       try {
         // validates type, target and lines now, so the message names the edge
-        lines = new EdgeSummary(0, type, to, lines).lines();
+        EdgeSummary summary = new EdgeSummary(source == null ? 0 : source, type, to, lines);
+        return source == null ? new RawEdge(field, from, type, to, summary.lines(), null)
+            : new RawEdge(field, from, type, to, null, summary);
       } catch (InvalidSummaryException e) {
         problem(field + ": " + e.getMessage());
         return null;
       }
-      return new RawEdge(field, from, type, to, lines);
     }
 
     /** An edge's {@code "line"}: one integer, at least 1. Returns it in a one-element array, or null (a problem). */
@@ -302,8 +332,10 @@ final class JsonLineParser {
       }
       String lang = null;
       String text = null;
+      int seen = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
+        seen = once(seen, key, NOTE_FIELDS);
         parser.nextToken();
         switch (key) {
           case "lang" -> lang = string(field.dot("lang"), true);
@@ -331,8 +363,12 @@ final class JsonLineParser {
         return null;
       }
       TreeMap<String, String> out = new TreeMap<>();
+      java.util.Set<String> keys = new java.util.HashSet<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
+        if (!keys.add(key)) {
+          throw duplicate(key);
+        }
         parser.nextToken();
         String value = string(field.dot(key), true);
         if (value != null) {
@@ -464,6 +500,27 @@ final class JsonLineParser {
       parser.skipChildren();
     }
 
+    /**
+     * {@code seen} with the bit of {@code field} among {@code known} set; throws if it was set already (a field
+     * given twice). An unknown field has no bit: it is reported as unknown.
+     */
+    private int once(int seen, String field, String[] known) throws JsonParseException {
+      for (int i = 0; i < known.length; i++) {
+        if (known[i].equals(field)) {
+          if ((seen & 1 << i) != 0) {
+            throw duplicate(field);
+          }
+          return seen | 1 << i;
+        }
+      }
+      return seen;
+    }
+
+    /** Reported as Jackson's own detector did: {@code invalid JSON: Duplicate field 'path' (column 22)}. */
+    private JsonParseException duplicate(String field) {
+      return new JsonParseException(parser, "Duplicate field '" + field + "'");
+    }
+
     private void problem(String message) {
       if (problem == null) {
         problem = message;
@@ -547,6 +604,9 @@ final class JsonLineParser {
     }
   }
 
-  /** An edge as written: the source by name, resolved once all symbols are known. */
-  private record RawEdge(Field field, String from, String type, String to, int[] lines) { }
+  /**
+   * An edge as written: the source by name, resolved once all symbols are known; or {@code resolved} already, when
+   * the symbols came first.
+   */
+  private record RawEdge(Field field, String from, String type, String to, int[] lines, EdgeSummary resolved) { }
 }
