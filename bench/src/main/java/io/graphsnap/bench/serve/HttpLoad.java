@@ -188,7 +188,7 @@ public final class HttpLoad {
       if (rate > 0) {
         allService.add(loop.service);
       }
-      errors += loop.errors;
+      errors += loop.errors();
       if (loop.firstError() != null) {
         System.err.println(label + ": " + loop.firstError());
       }

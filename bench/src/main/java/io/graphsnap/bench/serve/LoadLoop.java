@@ -7,46 +7,53 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One thread of {@link HttpLoad}'s non-blocking load: a {@link Selector} over its share of the keep-alive
- * connections, each with at most one request in flight (no pipelining, as wrk2). So a few threads drive many
- * connections, and the client spends its CPU on one write and one read per request instead of on a thread switch
- * per connection.
+ * One share of {@link HttpLoad}'s non-blocking load: a {@link Selector} over its keep-alive connections, each
+ * with at most one request in flight (no pipelining, as wrk2). A few threads drive many connections, so the
+ * client spends its CPU on a write and a read per request instead of on a thread switch per connection.
  *
- * <p>Closed loop ({@code intervalNanos} 0): a connection sends its next request as soon as its answer is in. Open
- * loop: connection {@code c} (of {@code clients} in all) sends its {@code k}-th request at its due time
- * {@code start + c * interval / clients + k * interval}, or, if its previous answer came back late, as soon as it
- * does; each latency is counted from the due time (so a server that falls behind is charged for the queue), the
- * service time from the send. The thread waits for the next due time in {@link Selector#select(long)} while it is
- * more than {@value #PARK_BELOW_NANOS} ns away (answers wake it), and in {@link LockSupport#parkNanos} below that
- * ({@code select} only takes milliseconds); an answer that arrives while it is parked is read, and timed, when it
- * wakes, at most that wait late. On Linux the thread's timer slack is set to 1 µs ({@link TimerSlack}) so that
- * waits end on time (the default lets them end up to 50 µs late).
+ * <p>Closed loop ({@code rate} 0): the reading thread ({@link #run}) sends a connection's next request as soon as
+ * its answer is in. Open loop: connection {@code c} (of {@code clients} in all) sends its {@code k}-th request at
+ * its due time {@code start + c * interval / clients + k * interval}, or, if its previous answer came back late,
+ * as soon as it does; each latency counts from the due time (a server that falls behind is charged for its queue),
+ * the service time from the send. The due requests are sent by a second thread, the pacer, which sleeps until the
+ * next due time ({@link LockSupport#parkNanos}, timer slack 1 µs on Linux: {@link TimerSlack}), while the reading
+ * thread sleeps in the selector until an answer arrives, so answers are timed when they arrive (a selector only
+ * waits whole milliseconds, so one thread could not do both precisely). A connection is owned by one thread at a
+ * time: the pacer takes an idle one ({@code IDLE → BUSY}); the reading thread hands it back when the answer is in
+ * and its next request is not due yet, and sends it itself when it is.
  *
  * <p>Requests stop at {@code stop}; answers still in flight then are awaited (up to {@value #DRAIN_NANOS} ns; one
  * still missing counts as an error). A non-200 answer, a connection the server closes with a request in flight, or
  * a malformed response counts as an error; the connection is opened again for the next request.
  *
- * <p>Confined to its thread ({@link #run}); the caller reads the histograms and counters after joining it.
+ * <p>The caller reads the histograms and counters after {@link #run} returns.
  */
 final class LoadLoop implements Runnable {
-  static final long PARK_BELOW_NANOS = 1_000_000;
   static final long DRAIN_NANOS = 10_000_000_000L;
+  private static final int IDLE = 0;
+  private static final int BUSY = 1;
+  private static final int DEAD = 2;
 
   /** One keep-alive connection and the request it has in flight. */
   private static final class Conn {
     final int index;
-    SocketChannel channel;
+    /** IDLE: nothing in flight, the pacer may send; BUSY: a request in flight (or being sent); DEAD: cannot connect. */
+    final AtomicInteger state = new AtomicInteger(IDLE);
+    volatile SocketChannel channel;
     SelectionKey key;
     final ResponseReader reader = new ResponseReader();
-    ByteBuffer pending;
     int path;
+    /** The request in flight (its index), for a retry on a new connection. */
+    int sent;
+    /** Whether the request in flight was already sent once on a connection the server closed. */
+    boolean retried;
     long k;
-    long due;
-    long sentAt;
-    boolean inFlight;
+    volatile long due;
+    volatile long sentAt;
 
     Conn(int index) {
       this.index = index;
@@ -60,13 +67,16 @@ final class LoadLoop implements Runnable {
   private final Conn[] conns;
   private final Selector selector;
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
-  private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(16 * 1024);
+  private final ThreadLocal<ByteBuffer> writeBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(16 * 1024));
   final LatencyHistogram latencies = new LatencyHistogram();
   final LatencyHistogram service;
-  long errors;
+  private long errors;
   long start;
   long stop;
-  private String firstError;
+  private volatile String firstError;
+  private Thread pacer;
+  /** The due time the pacer sleeps until (Long.MAX_VALUE: none); the reading thread wakes it for an earlier one. */
+  private volatile long pacerWakesAt = Long.MAX_VALUE;
 
   /**
    * @param requests each request's bytes (cycled; shared read-only between loops)
@@ -94,6 +104,11 @@ final class LoadLoop implements Runnable {
     }
   }
 
+  /** Requests that failed or were answered with another status than 200 (after {@link #run}). */
+  long errors() {
+    return errors;
+  }
+
   /** The first failure seen (for the report), or null. */
   String firstError() {
     return firstError;
@@ -113,117 +128,150 @@ final class LoadLoop implements Runnable {
     c.channel = ch;
   }
 
-  /** Runs from {@code start} to {@code stop} (set before the thread starts; {@link System#nanoTime} values). */
+  /** Runs from {@code start} to {@code stop} (set before; {@link System#nanoTime} values), then drains. */
   @Override
   public void run() {
     try {
-      if (intervalNanos > 0) {
-        TimerSlack.tighten(1_000); // waits for a due time end on time, not up to 50 µs late
+      for (Conn c : conns) {
+        c.due = start + (long) (intervalNanos * c.index / clients);
       }
-      loop();
+      if (intervalNanos > 0) {
+        pacer = Thread.ofPlatform().name(Thread.currentThread().getName() + "-pacer").start(this::pace);
+      } else {
+        long now;
+        while ((now = System.nanoTime()) < start) {
+          LockSupport.parkNanos(start - now);
+        }
+        for (Conn c : conns) {
+          c.state.set(BUSY);
+          send(c, System.nanoTime());
+        }
+      }
+      read();
     } catch (IOException | RuntimeException e) {
       fail(null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(null, e);
     } finally {
+      if (pacer != null) {
+        try {
+          pacer.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       close();
     }
   }
 
-  private void loop() throws IOException {
-    boolean open = intervalNanos > 0;
-    for (Conn c : conns) {
-      c.due = start + (long) (intervalNanos * c.index / clients);
-    }
-    long drainBy = stop + DRAIN_NANOS;
+  /** The pacer (open loop): sends each idle connection's request at its due time, until {@code stop}. */
+  private void pace() {
+    TimerSlack.tighten(1_000); // waits end on time, not up to 50 µs late
     while (true) {
       long now = System.nanoTime();
-      long next = Long.MAX_VALUE; // the earliest due time of an idle connection
-      int inFlight = 0;
-      if (now < stop) {
-        for (Conn c : conns) {
-          if (!c.inFlight && c.pending == null) {
-            if (c.due <= now) {
-              send(c, now);
-            } else {
-              next = Math.min(next, c.due);
-            }
-          }
-        }
+      if (now >= stop) {
+        return;
       }
+      long next = stop;
       for (Conn c : conns) {
-        inFlight += c.inFlight ? 1 : 0;
-      }
-      if (now >= stop && inFlight == 0) {
-        return;
-      }
-      if (now >= drainBy) {
-        errors += inFlight; // never answered
-        fail(null, new IOException(inFlight + " requests unanswered " + DRAIN_NANOS / 1_000_000_000 + " s after the end"));
-        return;
-      }
-      next = Math.min(next, now < stop ? stop : drainBy);
-      long wait = next - now;
-      int ready;
-      if (!open || wait >= PARK_BELOW_NANOS) {
-        ready = selector.select(this::onReady, Math.max(1, wait / 1_000_000));
-      } else {
-        ready = selector.selectNow(this::onReady);
-        if (ready == 0 && wait > 0) {
-          LockSupport.parkNanos(wait);
+        if (c.state.get() != IDLE) {
+          continue;
+        }
+        long due = c.due;
+        if (due > now) {
+          next = Math.min(next, due);
+        } else if (c.state.compareAndSet(IDLE, BUSY)) {
+          send(c, now);
         }
       }
+      pacerWakesAt = next;
+      now = System.nanoTime();
+      if (next > now && !earlierIdle(next)) {
+        LockSupport.parkNanos(next - now);
+      }
+      pacerWakesAt = Long.MAX_VALUE;
     }
   }
 
-  private void send(Conn c, long now) {
-    if (c.channel == null) {
-      try {
-        connect(c);
-      } catch (IOException e) {
-        fail(c, e);
-        errors++;
-        advance(c);
-        return;
+  /** True if a connection handed back while the pacer computed its wake time is due before {@code next}. */
+  private boolean earlierIdle(long next) {
+    for (Conn c : conns) {
+      if (c.state.get() == IDLE && c.due < next) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** The reading thread: answers, timed as they arrive, until every request sent before {@code stop} is answered. */
+  private void read() throws IOException, InterruptedException {
+    long drainBy = stop + DRAIN_NANOS;
+    while (true) {
+      long now = System.nanoTime();
+      if (now >= stop) {
+        if (pacer != null) {
+          pacer.join(); // it sends nothing more
+        }
+        int busy = 0;
+        for (Conn c : conns) {
+          busy += c.state.get() == BUSY ? 1 : 0;
+        }
+        if (busy == 0) {
+          return;
+        }
+        if (now >= drainBy) {
+          errors += busy;
+          fail(null, new IOException(busy + " requests unanswered " + DRAIN_NANOS / 1_000_000_000 + " s after the end"));
+          return;
+        }
+      }
+      long until = now < stop ? stop : drainBy;
+      selector.select(this::onReady, Math.max(1, Math.min(100, (until - now) / 1_000_000)));
+    }
+  }
+
+  /** Sends the connection's next request (the caller owns it: state BUSY). */
+  private void send(Conn c, long now) {
+    if (c.channel == null) {
+      c.state.set(DEAD);
+      return;
+    }
+    c.sent = c.path;
     byte[] request = requests[c.path];
     c.path = c.path + 1 == requests.length ? 0 : c.path + 1;
     c.sentAt = now;
-    c.inFlight = true;
-    ByteBuffer out = request.length <= writeBuffer.capacity() ? writeBuffer.clear() : ByteBuffer.allocate(request.length);
+    ByteBuffer out = request.length <= 16 * 1024 ? writeBuffers.get().clear() : ByteBuffer.allocate(request.length);
     out.put(request).flip();
     try {
-      c.channel.write(out);
-      if (out.hasRemaining()) { // the socket's send buffer is full: the rest when it has room
-        c.pending = ByteBuffer.allocate(out.remaining()).put(out).flip();
-        c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+      while (true) {
+        c.channel.write(out);
+        if (!out.hasRemaining()) {
+          return;
+        }
+        LockSupport.parkNanos(50_000); // the socket's send buffer is full (a request is a few hundred bytes: rare)
+        if (System.nanoTime() > stop + DRAIN_NANOS) {
+          throw new IOException("the server does not read requests");
+        }
       }
-    } catch (IOException e) {
-      broken(c, e);
+    } catch (IOException e) { // the reading thread sees the connection fail and counts the error
+      fail(c, e);
     }
   }
 
   private void onReady(SelectionKey key) {
     Conn c = (Conn) key.attachment();
-    if (!key.isValid()) {
+    if (!key.isValid() || !key.isReadable()) {
       return;
     }
     try {
-      if (key.isWritable() && c.pending != null) {
-        c.channel.write(c.pending);
-        if (!c.pending.hasRemaining()) {
-          c.pending = null;
-          key.interestOps(SelectionKey.OP_READ);
-        }
-      }
-      if (key.isReadable()) {
-        read(c);
-      }
+      readFrom(c);
     } catch (IOException e) {
       broken(c, e);
     }
   }
 
-  private void read(Conn c) throws IOException {
+  private void readFrom(Conn c) throws IOException {
     readBuffer.clear();
     int n = c.channel.read(readBuffer);
     if (n < 0) {
@@ -231,7 +279,7 @@ final class LoadLoop implements Runnable {
     }
     readBuffer.flip();
     while (readBuffer.hasRemaining()) {
-      if (!c.inFlight) {
+      if (c.state.get() != BUSY) {
         throw new IOException("bytes from the server with no request in flight");
       }
       int status = c.reader.feed(readBuffer);
@@ -239,7 +287,6 @@ final class LoadLoop implements Runnable {
         return;
       }
       long t1 = System.nanoTime();
-      c.inFlight = false;
       if (intervalNanos > 0) {
         latencies.record(t1 - c.due);
         service.record(t1 - c.sentAt);
@@ -249,32 +296,37 @@ final class LoadLoop implements Runnable {
       if (status != 200) {
         errors++;
       }
-      advance(c);
-      if (t1 < stop && c.due <= t1) {
-        send(c, t1); // closed loop: the next request at once; open loop: it is already due
-      }
+      next(c, t1);
     }
   }
 
-  /** The connection's next request: due one interval after the last (open loop), or now (closed loop). */
-  private void advance(Conn c) {
+  /** The connection's answer is in (or lost): its next request now if it is due, else back to the pacer. */
+  private void next(Conn c, long now) {
     c.k++;
-    if (intervalNanos > 0) {
-      c.due = start + (long) (intervalNanos * c.index / clients) + (long) (c.k * intervalNanos);
-    } else {
-      c.due = 0;
+    c.retried = false;
+    if (intervalNanos == 0) {
+      if (now < stop) {
+        send(c, now); // closed loop: at once
+      } else {
+        c.state.set(IDLE);
+      }
+      return;
+    }
+    long due = start + (long) (intervalNanos * c.index / clients) + (long) (c.k * intervalNanos);
+    c.due = due;
+    if (due <= now && now < stop) {
+      send(c, now); // late: at once
+      return;
+    }
+    c.state.set(IDLE);
+    if (due < pacerWakesAt) {
+      LockSupport.unpark(pacer);
     }
   }
 
   /** The connection failed: its request in flight is an error; it is opened again for the next one. */
   private void broken(Conn c, IOException e) {
-    if (c.inFlight || c.reader.inResponse()) {
-      errors++;
-      fail(c, e);
-      advance(c);
-    }
-    c.inFlight = false;
-    c.pending = null;
+    c.state.compareAndSet(IDLE, DEAD); // an idle connection the server closed: the pacer must not take it now
     if (c.key != null) {
       c.key.cancel();
     }
@@ -285,12 +337,38 @@ final class LoadLoop implements Runnable {
     }
     c.channel = null;
     c.key = null;
+    boolean started = c.reader.inResponse();
     c.reader.reset();
+    // the server closed a keep-alive connection as this request went out (the race every HTTP/1.1 client has):
+    // sent again once on a new connection, as the blocking client did; anything else is an error
+    boolean retry = c.state.get() == BUSY && !started && !c.retried;
+    if (c.state.get() == BUSY && !retry) {
+      errors++;
+      fail(c, e);
+    }
+    try {
+      connect(c);
+    } catch (IOException again) {
+      fail(c, again);
+      c.state.set(DEAD);
+      return;
+    }
+    if (retry) {
+      c.retried = true;
+      c.path = c.sent;
+      long due = c.due;
+      send(c, System.nanoTime());
+      c.due = due;
+    } else if (c.state.get() == BUSY) {
+      next(c, System.nanoTime());
+    } else { // was idle: the pacer may send on the new connection
+      c.state.set(IDLE);
+    }
   }
 
   private void fail(Conn c, Exception e) {
     if (firstError == null) {
-      firstError = (c == null ? "" : "connection " + c.index + ": ") + e;
+      firstError = (c == null ? "" : "connection " + c.index + " (request " + c.k + "): ") + e;
     }
   }
 

@@ -31,10 +31,17 @@ class LoadLoopTest {
     final List<Socket> clients = new ArrayList<>();
     final long delayMillis;
     final int failEvery;
+    final boolean closeAfterEach;
+    final AtomicInteger connections = new AtomicInteger();
 
     TinyServer(long delayMillis, int failEvery) throws IOException {
+      this(delayMillis, failEvery, false);
+    }
+
+    TinyServer(long delayMillis, int failEvery, boolean closeAfterEach) throws IOException {
       this.delayMillis = delayMillis;
       this.failEvery = failEvery;
+      this.closeAfterEach = closeAfterEach;
       socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
       Thread.ofPlatform().daemon().start(this::accept);
     }
@@ -47,6 +54,7 @@ class LoadLoopTest {
       try {
         while (true) {
           Socket s = socket.accept();
+          connections.incrementAndGet();
           synchronized (clients) {
             clients.add(s);
           }
@@ -90,6 +98,9 @@ class LoadLoopTest {
           }
           out.write(all, split, all.length - split);
           out.flush();
+          if (closeAfterEach) {
+            return; // as a server closing idle keep-alive connections
+          }
         }
       } catch (IOException | InterruptedException e) {
         // the client went away
@@ -149,6 +160,17 @@ class LoadLoopTest {
     assertTrue(r.requests() >= 95 && r.requests() <= 101, () -> r.requests() + " requests at 100/s for 1 s");
     assertTrue(r.latencies().percentileMicros(0.5) >= 2_000, "no answer faster than the server's 2 ms");
     assertTrue(r.service().percentileMicros(0.5) >= 2_000);
+  }
+
+  @Test
+  void connectionsTheServerClosesBetweenRequestsAreOpenedAgainWithoutErrors() throws Exception {
+    TinyServer s = new TinyServer(0, 0, true);
+    opened.add(s);
+    HttpLoad.Result r = HttpLoad.runLoops(s.url(), 2, 1, 1.0, 40, requests(s.url()), "reconnect");
+    assertEquals(0, r.errors());
+    assertEquals(s.answered.get(), r.requests());
+    assertTrue(r.requests() >= 38 && r.requests() <= 41, () -> r.requests() + " requests at 40/s for 1 s");
+    assertTrue(s.connections.get() >= r.requests(), () -> s.connections.get() + " connections for " + r.requests());
   }
 
   @Test
