@@ -60,6 +60,22 @@ public final class Json {
    * replaced by {@code "\n"}: the document and a newline, in UTF-8 (what the server sends as a response body).
    */
   public static byte[] utf8Line(Object value) {
-    return (text(value) + "\n").getBytes(StandardCharsets.UTF_8);
+    JsonUtf8 out = UTF8.get();
+    out.reset();
+    byte[] line;
+    if (out.append(value)) {
+      out.put('\n');
+      line = out.toByteArray();
+    } else {
+      line = (jackson(value) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+    if (out.capacity() > KEPT_BUFFER) {
+      UTF8.remove(); // a huge answer's buffer is not kept per thread
+    }
+    return line;
   }
+
+  /** Largest per-thread buffer kept between calls of {@link #utf8Line}. */
+  private static final int KEPT_BUFFER = 64 * 1024;
+  private static final ThreadLocal<JsonUtf8> UTF8 = ThreadLocal.withInitial(() -> new JsonUtf8(1024));
 }

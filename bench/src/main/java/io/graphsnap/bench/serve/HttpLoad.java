@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A bounded HTTP load generator for {@code graphsnap serve}: {@code --clients} keep-alive connections (one
- * thread each) send requests back to back for {@code --warmup} then {@code --seconds}; each request's latency
- * (send to last body byte) goes into a histogram; prints p50, p90, p99, p99.9, max and requests per second
- * for each endpoint. Bounded in time and memory (one histogram of 800 KB per client).
+ * A bounded HTTP load generator for {@code graphsnap serve}: {@code --clients} keep-alive connections send
+ * requests back to back for {@code --warmup} then {@code --seconds}; each request's latency (send to last body
+ * byte) goes into a histogram; prints p50, p90, p99, p99.9, max and requests per second for each endpoint, then the
+ * client's own CPU time per request. The connections are driven by {@code --threads} event-loop threads (default
+ * 1; {@link LoadLoop}: non-blocking, one request in flight per connection, as wrk2), so the client costs one write
+ * and one read per request rather than a thread switch; {@code --blocking} gives the former client instead, a
+ * blocking thread per connection ({@link RawHttpClient}). Bounded in time and memory (800 KB of histogram per
+ * thread).
  *
  * <p>With {@code --rate R} the load is open-loop instead (as wrk2 does): the clients together send R requests per
  * second on a fixed schedule (client c's k-th request is due at {@code start + (k + c / clients) * clients / R}),
@@ -68,6 +72,8 @@ public final class HttpLoad {
     Path namesFile = null;
     int nameCount = 20_000;
     double rate = 0;
+    int threads = 1;
+    boolean blocking = false;
     List<String> endpoints = List.of("lookup", "neighbors", "reach3");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -80,31 +86,114 @@ public final class HttpLoad {
         case "--name-count" -> nameCount = Integer.parseInt(args[++i]);
         case "--endpoints" -> endpoints = List.of(args[++i].split(","));
         case "--rate" -> rate = Double.parseDouble(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--url, --clients, --seconds, --warmup, --token, --names, --name-count, --endpoints, --rate)");
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--blocking" -> blocking = true;
+        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (--url, --clients, --seconds,"
+            + " --warmup, --token, --names, --name-count, --endpoints, --rate, --threads, --blocking)");
       }
     }
     if (clients < 1 || clients > 1024 || seconds <= 0 || seconds > 3600) {
       throw new IllegalArgumentException("--clients 1..1024 and --seconds 0..3600");
     }
+    if (threads < 1 || threads > clients) {
+      throw new IllegalArgumentException("--threads 1..clients");
+    }
     if (rate < 0 || rate > 10_000_000) {
       throw new IllegalArgumentException("--rate 0..10,000,000 requests/s (0: closed loop)");
     }
     List<String> names = namesFile != null ? Files.readAllLines(namesFile) : names(url, token, nameCount);
-    System.out.printf("%d clients, %s, %.0f s warm-up, %.0f s measured per endpoint, %,d names, %s%n", clients,
+    System.out.printf("%d clients (%s), %s, %.0f s warm-up, %.0f s measured per endpoint, %,d names, %s%n", clients,
+        blocking ? "a thread each, blocking" : threads + " event-loop thread" + (threads == 1 ? "" : "s"),
         rate > 0 ? String.format("open loop at %,.0f requests/s, latency from each request's due time", rate)
             : "closed loop (each client waits for its answer)", warmup, seconds, names.size(), url);
     System.out.println("| endpoint | requests | errors | requests/s | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    List<String> cpu = new ArrayList<>();
     for (String endpoint : endpoints) {
       List<String> paths = paths(endpoint, names);
-      run(url, token, clients, warmup, rate, paths, endpoint + " (warm-up)");
-      Result result = run(url, token, clients, seconds, rate, paths, endpoint);
+      Result result;
+      if (blocking) {
+        run(url, token, clients, warmup, rate, paths, endpoint + " (warm-up)");
+        ProcessCpu before = ProcessCpu.now();
+        result = run(url, token, clients, seconds, rate, paths, endpoint);
+        cpu.add(ProcessCpu.now().minus(before).perRequest(endpoint, result.requests()));
+      } else {
+        byte[][] requests = requests(url, token, paths);
+        runLoops(url, clients, threads, warmup, rate, requests, endpoint + " (warm-up)");
+        ProcessCpu before = ProcessCpu.now();
+        result = runLoops(url, clients, threads, seconds, rate, requests, endpoint);
+        cpu.add(ProcessCpu.now().minus(before).perRequest(endpoint, result.requests()));
+      }
       System.out.println(result.line());
       if (rate > 0) {
         System.out.println(result.serviceLine());
       }
     }
+    System.out.println();
+    cpu.forEach(System.out::println);
+  }
+
+  /** Each path as the bytes of its request ({@code GET}, {@code Host}, the token if any). */
+  static byte[][] requests(URI url, String token, List<String> paths) {
+    byte[][] requests = new byte[paths.size()][];
+    String tail = " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+    for (int i = 0; i < requests.length; i++) {
+      requests[i] = ("GET " + paths.get(i) + tail).getBytes(StandardCharsets.ISO_8859_1);
+    }
+    return requests;
+  }
+
+  /**
+   * One endpoint's run on {@code threads} event-loop threads ({@link LoadLoop}) sharing {@code clients}
+   * connections: closed loop when {@code rate} is 0, else open loop at {@code rate} requests/s in all.
+   */
+  static Result runLoops(URI url, int clients, int threads, double seconds, double rate, byte[][] requests,
+      String label) throws IOException, InterruptedException {
+    java.net.InetSocketAddress address = new java.net.InetSocketAddress(url.getHost(), url.getPort());
+    LoadLoop[] loops = new LoadLoop[threads];
+    try {
+      for (int t = 0; t < threads; t++) {
+        int[] mine = new int[(clients - t + threads - 1) / threads];
+        for (int i = 0; i < mine.length; i++) {
+          mine[i] = t + i * threads;
+        }
+        loops[t] = new LoadLoop(address, requests, clients, mine, rate);
+      }
+    } catch (IOException e) {
+      for (LoadLoop loop : loops) {
+        if (loop != null) {
+          loop.close();
+        }
+      }
+      throw e;
+    }
+    long start = System.nanoTime() + 1_000_000; // all loops start on the same schedule
+    long stop = start + (long) (seconds * 1e9);
+    List<Thread> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      loops[t].start = start;
+      loops[t].stop = stop;
+      running.add(Thread.ofPlatform().name("load-loop-" + t).start(loops[t]));
+    }
+    for (Thread t : running) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    LatencyHistogram all = new LatencyHistogram();
+    LatencyHistogram allService = rate > 0 ? new LatencyHistogram() : all;
+    long errors = 0;
+    for (LoadLoop loop : loops) {
+      all.add(loop.latencies);
+      if (rate > 0) {
+        allService.add(loop.service);
+      }
+      errors += loop.errors();
+      if (loop.firstError() != null) {
+        System.err.println(label + ": " + loop.firstError());
+      }
+    }
+    return new Result(label, all.count(), errors, elapsed, all, allService);
   }
 
   static List<String> paths(String endpoint, List<String> names) {

@@ -56,17 +56,27 @@ final class ApiRequest {
       positionals.add(new ArrayList<>());
     }
     if (rawQuery != null && !rawQuery.isEmpty()) {
-      String[] pairs = rawQuery.split("&", -1);
-      if (pairs.length > MAX_PARAMETERS) {
-        throw new BadRequest("too many parameters: " + pairs.length + " (at most " + MAX_PARAMETERS + ")");
+      int pairs = 1;
+      for (int i = rawQuery.indexOf('&'); i >= 0; i = rawQuery.indexOf('&', i + 1)) {
+        pairs++;
       }
-      for (String pair : pairs) {
-        if (pair.isEmpty()) {
+      if (pairs > MAX_PARAMETERS) {
+        throw new BadRequest("too many parameters: " + pairs + " (at most " + MAX_PARAMETERS + ")");
+      }
+      for (int from = 0, to; from <= rawQuery.length(); from = to + 1) {
+        to = rawQuery.indexOf('&', from);
+        if (to < 0) {
+          to = rawQuery.length();
+        }
+        if (to == from) {
           continue;
         }
-        int eq = pair.indexOf('=');
-        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-        String value = eq < 0 ? null : decode(pair.substring(eq + 1));
+        int eq = rawQuery.indexOf('=', from);
+        if (eq >= to) {
+          eq = -1;
+        }
+        String key = decode(rawQuery, from, eq < 0 ? to : eq);
+        String value = eq < 0 ? null : decode(rawQuery, eq + 1, to);
         int p = endpoint.positionals().indexOf(key);
         if (p >= 0) {
           if (value == null) {
@@ -126,14 +136,64 @@ final class ApiRequest {
     return names.isEmpty() ? "no parameters" : String.join(", ", names);
   }
 
-  private static String decode(String s) {
-    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-      return s; // nothing encoded (most names): no decoder
+  /**
+   * {@code s[from, to)} percent-decoded as {@link URLDecoder#decode(String, java.nio.charset.Charset)} does with
+   * UTF-8 ({@code +} is a space, {@code %XX} runs are UTF-8 bytes, malformed sequences become U+FFFD), without its
+   * per-call buffers; a {@code %} not followed by two hex digits is refused.
+   */
+  static String decode(String s, int from, int to) {
+    int i = from;
+    while (i < to && s.charAt(i) != '%' && s.charAt(i) != '+') {
+      i++;
     }
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("malformed percent-encoding in the query: " + e.getMessage());
+    if (i == to) {
+      return s.substring(from, to); // nothing encoded (most names)
     }
+    byte[] out = new byte[to - from]; // never longer than the encoded text
+    int n = 0;
+    boolean ascii = true;
+    for (i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '+') {
+        out[n++] = ' ';
+      } else if (c == '%') {
+        if (i + 2 >= to) {
+          throw new BadRequest("malformed percent-encoding in the query: incomplete escape at the end of '"
+              + s.substring(from, to) + "'");
+        }
+        int hi = hex(s.charAt(i + 1));
+        int lo = hex(s.charAt(i + 2));
+        if (hi < 0 || lo < 0) {
+          throw new BadRequest("malformed percent-encoding in the query: '%" + s.substring(i + 1, i + 3)
+              + "' is not two hex digits");
+        }
+        int b = hi << 4 | lo;
+        ascii &= b < 0x80;
+        out[n++] = (byte) b;
+        i += 2;
+      } else if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else { // not from an HTTP request target (bytes 0x21-0x7E): the JDK's decoder keeps such characters
+        try { // (no such character before the first escape either: the loop starts at the beginning)
+          return URLDecoder.decode(s.substring(from, to), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw new BadRequest("malformed percent-encoding in the query: " + e.getMessage());
+        }
+      }
+    }
+    return new String(out, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -157,13 +156,13 @@ public final class ApiServer implements AutoCloseable {
   private HttpAnswer respond(HttpRequest request, boolean onPool) {
     if (options.token() != null && !options.token().accepts(request.header("Authorization"))) {
       Response r = Response.error(401, "missing or wrong bearer token (send Authorization: Bearer TOKEN)");
-      r.headers.put("WWW-Authenticate", "Bearer");
+      r.header("WWW-Authenticate", "Bearer");
       return send(r);
     }
     String method = request.method();
     if (!method.equals("GET")) {
       Response r = Response.error(405, "only GET is served, not " + method);
-      r.headers.put("Allow", "GET");
+      r.header("Allow", "GET");
       return send(r);
     }
     String rawQuery = request.rawQuery();
@@ -204,7 +203,7 @@ public final class ApiServer implements AutoCloseable {
       if (slot && !expensive.tryAcquire()) {
         Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
             + "); retry later");
-        r.headers.put("Retry-After", "1");
+        r.header("Retry-After", "1");
         return send(r);
       }
       return HttpAnswer.later(() -> {
@@ -247,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
   /** A kept answer about snapshot {@code id}, marked {@code Graphsnap-Memo: hit}. */
   private static Response hit(Object kept, String id) {
     Response r = Response.ok(kept, id);
-    r.headers.put("Graphsnap-Memo", "hit");
+    r.header("Graphsnap-Memo", "hit");
     return r;
   }
 
@@ -271,7 +270,7 @@ public final class ApiServer implements AutoCloseable {
         claim.settle(null);
         Response r = Response.error(429, "too many expensive requests at once (at most " + options.maxExpensive()
             + "); retry later");
-        r.headers.put("Retry-After", "1");
+        r.header("Retry-After", "1");
         return r;
       }
       Response r = null;
@@ -395,22 +394,30 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** A response: status, JSON value, headers. */
+  /** A response: status, JSON value, the snapshot it was computed on (or null), other headers. */
   private static final class Response {
     final int status;
     final Object body;
-    final Map<String, String> headers = new LinkedHashMap<>();
+    String snapshotId;
+    /** Name, value, name, value, ... of the headers beyond the JSON ones and {@code Graphsnap-Snapshot}; null: none. */
+    private List<String> headers;
 
     private Response(int status, Object body) {
       this.status = status;
       this.body = body;
     }
 
+    void header(String name, String value) {
+      if (headers == null) {
+        headers = new java.util.ArrayList<>(4);
+      }
+      headers.add(name);
+      headers.add(value);
+    }
+
     static Response ok(Object body, String snapshotId) {
       Response r = new Response(200, body);
-      if (snapshotId != null) {
-        r.headers.put("Graphsnap-Snapshot", snapshotId);
-      }
+      r.snapshotId = snapshotId;
       return r;
     }
 
@@ -419,13 +426,35 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
+  /** The headers of every API answer, checked and encoded once. */
+  private static final HttpResponse.HeaderBlock JSON_HEADERS = HttpResponse.HeaderBlock.of(
+      "Content-Type", "application/json; charset=utf-8", "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+
+  /** The JSON headers and {@code Graphsnap-Snapshot} for one snapshot id (the last one asked for is kept). */
+  private record SnapshotHeaders(String id, HttpResponse.HeaderBlock block) {}
+
+  private static volatile SnapshotHeaders snapshotHeaders = new SnapshotHeaders("", JSON_HEADERS);
+
+  private static HttpResponse.HeaderBlock headers(String snapshotId) {
+    if (snapshotId == null) {
+      return JSON_HEADERS;
+    }
+    SnapshotHeaders kept = snapshotHeaders;
+    if (!kept.id().equals(snapshotId)) {
+      kept = new SnapshotHeaders(snapshotId, JSON_HEADERS.plus("Graphsnap-Snapshot", snapshotId));
+      snapshotHeaders = kept;
+    }
+    return kept.block();
+  }
+
   /** The response's bytes: its JSON (exactly the command line's {@code --json} output) and headers. */
   private static HttpResponse send(Response r) {
-    HttpResponse out = new HttpResponse(r.status, Json.utf8Line(r.body))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Cache-Control", "no-store")
-        .header("X-Content-Type-Options", "nosniff");
-    r.headers.forEach(out::header);
+    HttpResponse out = new HttpResponse(r.status, Json.utf8Line(r.body), headers(r.snapshotId));
+    if (r.headers != null) {
+      for (int i = 0; i < r.headers.size(); i += 2) {
+        out.header(r.headers.get(i), r.headers.get(i + 1));
+      }
+    }
     return out;
   }
 

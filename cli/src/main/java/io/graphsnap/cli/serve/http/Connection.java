@@ -255,12 +255,33 @@ final class Connection {
     }
   }
 
+  /**
+   * Sends {@code response}: a response that fits the loop's direct send buffer is encoded into it and written with
+   * one system call and no copy (what the socket does not take at once is copied into a buffer of this connection's
+   * own); a larger one is encoded into a heap array and written in slices.
+   */
   private void send(HttpRequest request, HttpResponse response) throws IOException {
     boolean keep = request.keepAlive() && !inputEnded && !loop.stopping();
-    byte[] bytes = response.encode(keep, request.isHttp10(), request.method().equals("HEAD"), loop.date());
+    boolean head = request.method().equals("HEAD");
+    String date = loop.date();
     closeAfterWrite = !keep;
-    out = ByteBuffer.wrap(bytes);
-    flush();
+    int length = response.encodedLength(keep, request.isHttp10(), head, date);
+    ByteBuffer direct = loop.sendBuffer();
+    if (length > direct.capacity()) {
+      out = ByteBuffer.wrap(response.encode(keep, request.isHttp10(), head, date));
+      flush();
+      return;
+    }
+    direct.clear();
+    response.encode(direct, keep, request.isHttp10(), head, date);
+    direct.flip();
+    channel.write(direct);
+    if (direct.hasRemaining()) { // the send buffer is full: keep the rest, wait until the socket takes more
+      out = ByteBuffer.allocate(direct.remaining()).put(direct).flip();
+      flush();
+    } else {
+      sent();
+    }
   }
 
   /** Answers {@code status} with the reason and closes the connection (after the response, lingering). */
@@ -286,6 +307,11 @@ final class Connection {
         return;
       }
     }
+    sent();
+  }
+
+  /** The whole response is out: read the next request, or shut the connection. */
+  private void sent() {
     out = null;
     if (closeAfterWrite) {
       linger();

@@ -1,6 +1,7 @@
 package io.graphsnap.cli.serve.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
  */
 final class EventLoop implements Runnable {
   static final long SWEEP_MILLIS = 100;
+  /** Bytes of the direct buffer responses are encoded into (a larger response is written from the heap). */
+  static final int SEND_BUFFER = 64 * 1024;
 
   private final Selector selector;
   private final HttpHandler handler;
@@ -35,6 +38,8 @@ final class EventLoop implements Runnable {
   private volatile boolean stopping;
   private volatile long stopBy;
   private long nextSweep;
+  /** Where a response is encoded before it is written (direct: the socket write copies nothing). */
+  private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER);
   private long dateSecond = -1;
   private String date;
 
@@ -67,6 +72,11 @@ final class EventLoop implements Runnable {
 
   void log(String line) {
     log.accept(line);
+  }
+
+  /** The buffer a response is encoded into and written from (loop thread only; its content lasts until the next send). */
+  ByteBuffer sendBuffer() {
+    return sendBuffer;
   }
 
   /** Milliseconds of a monotonic clock. */

@@ -2,6 +2,7 @@ package io.graphsnap.cli.serve.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,9 +38,22 @@ class NioHttpServerTest {
         return text("later " + q);
       });
       case "/big" -> new HttpResponse(200, new byte[Integer.parseInt(q.substring(3)) << 20]);
+      case "/kb" -> new HttpResponse(200, pattern(Integer.parseInt(q.substring(2)) << 10, q), BLOCK);
       case "/boom" -> throw new IllegalStateException("boom");
       default -> text(r.method() + " " + r.rawPath() + "?" + q);
     };
+  }
+
+  private static final HttpResponse.HeaderBlock BLOCK = HttpResponse.HeaderBlock.of("Content-Type", "text/plain",
+      "X-Block", "yes");
+
+  /** {@code n} bytes of a text that differs for each {@code seed}, so that a misplaced byte shows. */
+  private static byte[] pattern(int n, String seed) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) ('a' + (i * 31 + seed.hashCode()) % 26);
+    }
+    return b;
   }
 
   private static HttpResponse text(String s) {
@@ -104,6 +118,52 @@ class NioHttpServerTest {
       assertEquals(e, c.read().body());
     }
     assertEquals("GET /echo?n=last", c.get("/echo?n=last").body());
+  }
+
+  @Test
+  void responsesThatOnlyPartlyFitTheSocketArriveWhole() throws Exception {
+    NioHttpServer s = start(HttpLimits.defaults());
+    RawClient c = connect(s);
+    StringBuilder all = new StringBuilder();
+    int[] round = {60, 1, 63, 2, 64, 0, 33, 17, 500, 48}; // KiB: in the loop's direct buffer, and one beyond it
+    int[] sizes = new int[8 * round.length]; // 6 MiB in all: more than the socket buffers hold
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = round[i % round.length];
+    }
+    for (int kb : sizes) {
+      all.append("GET /kb?n=").append(kb).append(" HTTP/1.1\r\nHost: t\r\n\r\n");
+    }
+    c.send(all.toString());
+    Thread.sleep(200); // the server fills the socket and waits to write the rest
+    for (int kb : sizes) {
+      RawClient.Reply r = c.read();
+      assertEquals(200, r.status());
+      assertEquals("yes", r.header("X-Block"));
+      assertEquals(new String(pattern(kb << 10, "n=" + kb), StandardCharsets.ISO_8859_1), r.body(), "body of " + kb + " KiB");
+    }
+    assertEquals("GET /echo?after", c.get("/echo?after").body());
+  }
+
+  @Test
+  void aHeaderBlockIsSentAsItsHeadersWouldBe() {
+    HttpResponse.HeaderBlock block = HttpResponse.HeaderBlock.of("A", "1", "B-Name", "two words").plus("C", "3");
+    HttpResponse withBlock = new HttpResponse(200, "body".getBytes(StandardCharsets.UTF_8), block).header("D", "4");
+    HttpResponse plain = new HttpResponse(200, "body".getBytes(StandardCharsets.UTF_8))
+        .header("A", "1").header("B-Name", "two words").header("C", "3").header("D", "4");
+    for (boolean keep : new boolean[] {true, false}) {
+      for (boolean head : new boolean[] {true, false}) {
+        byte[] expected = plain.encode(keep, true, head, "Thu, 03 Dec 2026 17:00:00 GMT");
+        assertEquals(new String(expected, StandardCharsets.ISO_8859_1), new String(withBlock.encode(keep, true, head,
+            "Thu, 03 Dec 2026 17:00:00 GMT"), StandardCharsets.ISO_8859_1));
+        assertEquals(expected.length, withBlock.encodedLength(keep, true, head, "Thu, 03 Dec 2026 17:00:00 GMT"));
+      }
+    }
+    assertEquals("two words", withBlock.header("b-name"));
+    assertEquals("4", withBlock.header("D"));
+    assertThrows(IllegalArgumentException.class, () -> HttpResponse.HeaderBlock.of("X", "a\r\nInjected: 1"));
+    assertEquals("HTTP/1.1 200 OK\r\nA: 1\r\nB-Name: two words\r\nC: 3\r\nD: 4\r\nContent-Length: 4\r\n"
+        + "Date: Thu, 03 Dec 2026 17:00:00 GMT\r\n\r\nbody", new String(withBlock.encode(true, false, false,
+        "Thu, 03 Dec 2026 17:00:00 GMT"), StandardCharsets.ISO_8859_1));
   }
 
   @Test
