@@ -1,6 +1,8 @@
 package io.graphsnap.objects.jsonl;
 
 import io.graphsnap.objects.ObjectId;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -28,6 +30,7 @@ public final class KnownLines {
   /** A stored line: its length, the path it described and the object stored for it. */
   record Known(int length, String path, ObjectId id) {}
 
+  private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private volatile Map<Long, Known> lines = Map.of();
   /** The index's files version just after the ingest that stored {@link #lines}, or null. */
@@ -87,6 +90,32 @@ public final class KnownLines {
       tail = tail << 8 | (line[k] & 0xff);
     }
     return mix(h ^ tail ^ 0x165667B19E3779F9L);
+  }
+
+  /** {@link #hash(byte[])} of the {@code length} bytes at {@code offset} of {@code s}, read where they lie. */
+  static long hash(MemorySegment s, long offset, int length) {
+    long h = 0x9E3779B97F4A7C15L ^ length;
+    long end = offset + length;
+    long i = offset;
+    for (; i + 8 <= end; i += 8) {
+      h = mix(h ^ s.get(WORD, i)) * 0xC2B2AE3D27D4EB4FL;
+    }
+    long tail = 0;
+    for (long k = end - 1; k >= i; k--) {
+      tail = tail << 8 | (s.get(ValueLayout.JAVA_BYTE, k) & 0xff);
+    }
+    return mix(h ^ tail ^ 0x165667B19E3779F9L);
+  }
+
+  /**
+   * After another shard's ingest that committed between {@code before} and {@code after} (its files versions) and
+   * touched none of the paths these lines describe: if these lines were current at {@code before}, they are current
+   * at {@code after} too. Only sound when that ingest could not touch this memory's paths ({@link ShardScope}).
+   */
+  public void carryOver(String before, String after) {
+    if (before != null && before.equals(filesVersion)) {
+      filesVersion = after;
+    }
   }
 
   private static long mix(long z) {
