@@ -26,7 +26,9 @@ import java.util.List;
  * <p>With {@code --jsonl FILE.jsonl [--line N]} instead (a watched JSON Lines file, e.g. the bench's {@code medium}
  * graph written by {@code SyntheticJsonl}): each run adds a symbol to line N (default: the middle line) and saves
  * the whole file the same way (temporary file, rename); the time starts at the rename, so writing the file is not
- * counted. Restores the file at the end.
+ * counted. Restores the file at the end. {@code --jsonl DIR} (a folder of shards watched with {@code serve --watch DIR
+ * --jsonl}, e.g. written by {@code SyntheticJsonl --shards K}) edits the middle shard ({@code *.jsonl} in name order)
+ * the same way.
  */
 public final class WatchLatency {
   private WatchLatency() {}
@@ -53,6 +55,10 @@ public final class WatchLatency {
       }
     }
     if (jsonl != null) {
+      if (Files.isDirectory(jsonl)) {
+        jsonl = middleShard(jsonl);
+        System.out.println("editing shard " + jsonl);
+      }
       jsonlRuns(url, jsonl, line, runs, timeoutSeconds);
       return;
     }
@@ -85,6 +91,18 @@ public final class WatchLatency {
     }
     Collections.sort(millis);
     report(millis);
+  }
+
+  /** The middle one of {@code folder}'s {@code *.jsonl} shards in name order. */
+  static Path middleShard(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      List<Path> shards = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")
+          && !p.getFileName().toString().startsWith(".")).sorted().toList();
+      if (shards.isEmpty()) {
+        throw new IllegalArgumentException(folder + " holds no .jsonl shard");
+      }
+      return shards.get(shards.size() / 2);
+    }
   }
 
   /** The runs of {@code --jsonl}: a symbol added to one line of the watched file per run. */
