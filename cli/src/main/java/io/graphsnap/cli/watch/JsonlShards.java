@@ -177,6 +177,11 @@ final class JsonlShards {
     }
 
     @Override
+    public Collection<String> ownedPaths() {
+      return paths;
+    }
+
+    @Override
     public void committed(Set<String> listed, String before, String after) {
       for (String p : paths) {
         owners.remove(p, file);

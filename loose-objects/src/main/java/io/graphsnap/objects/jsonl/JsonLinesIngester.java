@@ -562,6 +562,15 @@ public final class JsonLinesIngester {
             + " could not be read far enough to tell which file it describes");
         return;
       }
+      java.util.Collection<String> owned = shard == null ? null : shard.ownedPaths();
+      if (baseline == null && owned != null) { // a shard: only what it owned can go, no walk over the index
+        for (String path : owned) {
+          if (!goodLines.containsKey(path) && !badLinePaths.contains(path)) {
+            update.delete(path);
+          }
+        }
+        return;
+      }
       if (baseline == null) {
         update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path)
             || shard != null && !shard.owns(path));

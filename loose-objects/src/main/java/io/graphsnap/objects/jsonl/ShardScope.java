@@ -25,6 +25,14 @@ public interface ShardScope {
   boolean owns(String path);
 
   /**
+   * Every path {@link #owns} is true for, if known (replace-all then looks at these alone, O(owned), instead of
+   * every indexed path), or null (replace-all asks {@link #owns} about each indexed path, O(files)).
+   */
+  default java.util.Collection<String> ownedPaths() {
+    return null;
+  }
+
+  /**
    * The ingest committed: {@code listed} are the paths its input listed (to own from now on), and the index's files
    * versions before and after it.
    */
