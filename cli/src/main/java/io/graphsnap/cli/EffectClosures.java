@@ -30,9 +30,18 @@ public final class EffectClosures {
 
   /** The closure of {@code g}'s effects over its {@code calls} edges ({@link EffectClosure#of}), computed once. */
   public static EffectClosure of(GraphSnapshot g) {
+    return of(g, null);
+  }
+
+  /**
+   * {@link #of(GraphSnapshot)}; if this thread computes it, it calls {@code checkpoint} (null: none) now and then
+   * ({@link EffectClosure#of(GraphSnapshot, Runnable)}): blocking there pauses the computation (others asking for it
+   * wait too), throwing abandons it (nothing is kept; the next asker computes it again).
+   */
+  public static EffectClosure of(GraphSnapshot g, Runnable checkpoint) {
     FutureTask<EffectClosure> task;
     synchronized (BY_SNAPSHOT) {
-      task = BY_SNAPSHOT.computeIfAbsent(g, s -> new FutureTask<>(() -> EffectClosure.of(s)));
+      task = BY_SNAPSHOT.computeIfAbsent(g, s -> new FutureTask<>(() -> EffectClosure.of(s, checkpoint)));
     }
     task.run(); // computes in this thread, unless another has (then returns at once)
     try {
