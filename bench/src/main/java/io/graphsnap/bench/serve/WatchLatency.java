@@ -31,6 +31,12 @@ import java.util.List;
  * the same way.
  */
 public final class WatchLatency {
+  /**
+   * How long to wait after an answer before the next save ({@code --pause-ms}, default 300): longer than the
+   * server's warm-up quiet time (1 s) lets its answer warmer start between saves, so that a save meets it.
+   */
+  private static long pauseMillis = 300;
+
   private WatchLatency() {}
 
   public static void main(String[] args) throws Exception {
@@ -41,6 +47,11 @@ public final class WatchLatency {
     int line = -1;
     int runs = 20;
     double timeoutSeconds = 120;
+    for (int i = 0; i < args.length; i++) { // --pause-ms first: the runs read it
+      if (args[i].equals("--pause-ms")) {
+        pauseMillis = Long.parseLong(args[i + 1]);
+      }
+    }
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = URI.create(args[++i]);
@@ -50,8 +61,9 @@ public final class WatchLatency {
         case "--line" -> line = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--timeout" -> timeoutSeconds = Double.parseDouble(args[++i]);
+        case "--pause-ms" -> i++;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--url, --file, --class, --jsonl, --line, --runs, --timeout)");
+            + " (--url, --file, --class, --jsonl, --line, --runs, --timeout, --pause-ms)");
       }
     }
     if (jsonl != null) {
@@ -157,8 +169,8 @@ public final class WatchLatency {
   /**
    * Asks the cheap {@code /api/info} until the served snapshot is no longer {@code before}, then {@code path} until it
    * answers 200 (a lookup of a missing name answers 404 with suggestions, which costs a whole core when asked every
-   * millisecond and slows the build it waits for); prints and returns the milliseconds since {@code t0}, then lets
-   * the server settle before the next save.
+   * millisecond and slows the build it waits for); prints and returns the milliseconds since {@code t0}, then waits
+   * {@link #pauseMillis} before the next save.
    */
   private static double awaitAnswer(RawHttpClient http, String before, String path, long t0, double timeoutSeconds,
       int run) throws IOException, InterruptedException {
@@ -171,7 +183,7 @@ public final class WatchLatency {
     }
     double ms = (System.nanoTime() - t0) / 1e6;
     System.out.printf("run %d: %.1f ms%n", run, ms);
-    Thread.sleep(300);
+    Thread.sleep(pauseMillis);
     return ms;
   }
 
