@@ -162,6 +162,57 @@ class AnswerWarmerTest {
     }
   }
 
+  /**
+   * The effect closure abandoned at a checkpoint by the thread computing it (the warmer) is not kept, the warmer gets
+   * its checkpoint's exception, and a visitor who was waiting for it computes it instead of failing.
+   */
+  @Test
+  void aVisitorWaitingForAnAbandonedClosureComputesItItself() throws Exception {
+    Path store = dir.resolve("store");
+    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
+    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
+    Path file = io.graphsnap.objects.SnapshotRefs.resolve(store, "HEAD").file();
+    try (GraphSnapshot g = GraphSnapshot.open(file)) {
+      java.util.concurrent.CountDownLatch inCheckpoint = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      RuntimeException superseded = new RuntimeException("superseded");
+      java.util.concurrent.atomic.AtomicReference<Throwable> warmerGot = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread warmer = Thread.ofPlatform().start(() -> {
+        try {
+          EffectClosures.of(g, () -> {
+            inCheckpoint.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw superseded;
+          });
+        } catch (Throwable t) {
+          warmerGot.set(t);
+        }
+      });
+      assertTrue(inCheckpoint.await(30, java.util.concurrent.TimeUnit.SECONDS));
+      java.util.concurrent.atomic.AtomicReference<Object> visitorGot = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread visitor = Thread.ofPlatform().start(() -> {
+        try {
+          visitorGot.set(EffectClosures.of(g));
+        } catch (Throwable t) {
+          visitorGot.set(t);
+        }
+      });
+      Thread.sleep(200); // the visitor now waits for the warmer's computation
+      assertFalse(EffectClosures.isKept(g), "paused: not computed yet");
+      release.countDown();
+      warmer.join(30_000);
+      visitor.join(30_000);
+      assertTrue(warmerGot.get() == superseded, "the warmer gets its checkpoint's exception: " + warmerGot.get());
+      assertTrue(visitorGot.get() instanceof io.graphsnap.reader.analysis.EffectClosure,
+          "the visitor computed the closure: " + visitorGot.get());
+      assertTrue(EffectClosures.isKept(g), "the visitor's closure is kept");
+    }
+  }
+
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {

@@ -55,7 +55,7 @@ public final class EffectClosure {
   }
 
   /**
-   * {@link #of(GraphSnapshot)}, calling {@code checkpoint} (null: none) now and then (every
+   * {@link #of(GraphSnapshot)}, calling {@code checkpoint} (null: none) at the start and now and then (every
    * {@value StronglyConnectedComponents#CHECKPOINT_NODES} nodes or components), so that background work can pause
    * there (it blocks) or give up (it throws; the exception reaches the caller).
    */
@@ -81,6 +81,9 @@ public final class EffectClosure {
   /** {@link #compute(CsrGraph, EdgeTypeMask, List)} with a checkpoint as in {@link #of(GraphSnapshot, Runnable)}. */
   public static EffectClosure compute(CsrGraph graph, EdgeTypeMask types,
       List<? extends ImmutableRoaringBitmap> declaredBy, Runnable checkpoint) {
+    if (checkpoint != null) {
+      checkpoint.run(); // once before starting, whatever the graph's size
+    }
     EdgeTypeMask mask = EdgeTypeMask.orAll(types);
     ImmutableRoaringBitmap[] byEffect = declaredBy.toArray(ImmutableRoaringBitmap[]::new);
     Components components = StronglyConnectedComponents.of(graph, mask, checkpoint);
