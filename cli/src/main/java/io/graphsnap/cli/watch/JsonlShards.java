@@ -113,7 +113,13 @@ final class JsonlShards {
       }
     }
     if (all) {
-      IngestMemory.removeOwned(store, Duration.ofSeconds(60), new Unlisted());
+      Shard incomplete = shards.values().stream().filter(s -> !s.complete).findFirst().orElse(null);
+      if (incomplete == null) {
+        IngestMemory.removeOwned(store, Duration.ofSeconds(60), new Unlisted());
+      } else { // as replace-all does when a line cannot be attributed: remove nothing rather than a file it describes
+        err.println("graphsnap watch: files no shard lists were not removed, because " + incomplete.file.getFileName()
+            + " has a line whose path could not be read");
+      }
     }
     return code;
   }
@@ -156,6 +162,8 @@ final class JsonlShards {
     Set<String> paths = Set.of();
     /** Whether its last ingest met a path another shard owns. */
     volatile boolean conflicted;
+    /** False if its last ingest had a bad line whose path could not be read. */
+    boolean complete = true;
 
     Shard(Path file) {
       this.file = file;
@@ -182,7 +190,13 @@ final class JsonlShards {
     }
 
     @Override
-    public void committed(Set<String> listed, String before, String after) {
+    public void committed(Set<String> listed, boolean listedAll, String before, String after) {
+      complete = listedAll;
+      if (!listedAll) { // a line whose path could not be read may be about any path it owned: keep them all
+        Set<String> kept = new java.util.HashSet<>(paths);
+        kept.addAll(listed);
+        listed = kept;
+      }
       for (String p : paths) {
         owners.remove(p, file);
       }
@@ -207,7 +221,7 @@ final class JsonlShards {
     }
 
     @Override
-    public void committed(Set<String> listed, String before, String after) {
+    public void committed(Set<String> listed, boolean listedAll, String before, String after) {
       carryOver(null, before, after);
     }
   }

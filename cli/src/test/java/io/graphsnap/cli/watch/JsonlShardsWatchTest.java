@@ -103,6 +103,24 @@ class JsonlShardsWatchTest {
     }
   }
 
+  /** A line whose path cannot be read may describe any file: as with replace-all, nothing unlisted is removed. */
+  @Test
+  void aLineWithoutAReadablePathKeepsUnlistedFiles() throws Exception {
+    Path shards = Files.createDirectories(dir.resolve("shards"));
+    Path store = dir.resolve("store");
+    Path stray = Files.writeString(dir.resolve("stray.jsonl"), line("src/stray.cov", "stray.one"));
+    assertEquals(0, run("ingest", stray.toString(), "--store", store.toString(), "-q"));
+    Files.writeString(shards.resolve("a.jsonl"), line("src/a.cov", "a.one") + "not json at all\n");
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (Watcher w = Watcher.start(shards, store, 50, true, BuildActivity.NONE, log::add)) {
+      await("the initial build", () -> w.builds() >= 1, log);
+      assertEquals(0, lookup(store, "a.one"), String.join("\n", log));
+      assertEquals(0, lookup(store, "stray.one"), "kept: a.jsonl:2 might have described it");
+      assertTrue(log.stream().anyMatch(l -> l.contains("a.jsonl:2:")), String.join("\n", log));
+      assertTrue(log.stream().anyMatch(l -> l.contains("files no shard lists were not removed")), String.join("\n", log));
+    }
+  }
+
   @Test
   void refusesJsonlForSomethingElse() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");

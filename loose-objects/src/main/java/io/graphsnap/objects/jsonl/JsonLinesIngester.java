@@ -214,7 +214,8 @@ public final class JsonLinesIngester {
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
       if (shard != null && !run.interrupted) {
-        shard.committed(run.listed(), run.filesVersionBefore, store.index().filesVersion()); // still under the lock
+        shard.committed(run.listed(), run.firstUnattributedBadLine < 0, run.filesVersionBefore,
+            store.index().filesVersion()); // still under the writer lock
       }
       if (run.stored != null && !run.interrupted) {
         knownLines.replace(run.stored, store.index().filesVersion()); // the writer lock is still held

@@ -11,8 +11,8 @@ import java.util.Set;
  *   <li>{@link JsonLinesIngester#replaceAll replace-all} removes only paths this shard {@linkplain #owns owned} and
  *       no longer lists: other shards' files are untouched;
  *   <li>after a successful commit, {@link #committed} receives every path the input listed (good lines, and bad
- *       lines whose path could be read, except paths other shards own) and the index's files versions just before
- *       and just after the ingest (both read under the writer lock).
+ *       lines whose path could be read, except paths other shards own), whether that is all of them, and the
+ *       index's files versions just before and just after the ingest (both read under the writer lock).
  * </ul>
  * Implementations are called from the ingesting thread only ({@link #ownerOf} also from its worker threads: it
  * must be safe to read concurrently while no ingest changes it).
@@ -34,7 +34,8 @@ public interface ShardScope {
 
   /**
    * The ingest committed: {@code listed} are the paths its input listed (to own from now on), and the index's files
-   * versions before and after it.
+   * versions before and after it. {@code complete} is false if some bad line's path could not be read: then the line
+   * may describe a path not in {@code listed}, and replace-all removed nothing.
    */
-  void committed(Set<String> listed, String filesVersionBefore, String filesVersionAfter);
+  void committed(Set<String> listed, boolean complete, String filesVersionBefore, String filesVersionAfter);
 }

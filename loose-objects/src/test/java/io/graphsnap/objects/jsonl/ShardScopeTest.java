@@ -53,7 +53,7 @@ class ShardScopeTest {
     }
 
     @Override
-    public void committed(Set<String> listed, String filesVersionBefore, String filesVersionAfter) {
+    public void committed(Set<String> listed, boolean complete, String filesVersionBefore, String filesVersionAfter) {
       paths.forEach(p -> owners.remove(p, name));
       paths = listed;
       listed.forEach(p -> owners.put(p, name));
