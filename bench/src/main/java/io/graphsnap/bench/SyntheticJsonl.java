@@ -49,22 +49,28 @@ public final class SyntheticJsonl {
    *
    * <pre>
    * java -cp bench/target/benchmarks.jar io.graphsnap.bench.SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-
+   * java -cp bench/target/benchmarks.jar io.graphsnap.bench.SyntheticJsonl (--scale S | --files N) --shards K OUTDIR
    * </pre>
+   *
+   * <p>With {@code --shards K} the lines go to K files {@code OUTDIR/shard-000.jsonl} … in order (file {@code i} of
+   * {@code n} into shard {@code i·K/n}), for {@code watch --jsonl OUTDIR}; their concatenation is the single file.
    */
   public static void main(String[] args) throws IOException {
     Scale scale = null;
     int files = 0;
     long seed = SyntheticGraph.DEFAULT_SEED;
     String out = null;
+    int shards = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--shards" -> shards = Integer.parseInt(args[++i]);
         case "--scale" -> scale = Scale.parse(args[++i]);
         case "--files" -> files = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         default -> {
           if (out != null || args[i].startsWith("--")) {
-            throw new IllegalArgumentException("usage: SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-"
-                + " (unexpected " + args[i] + ")");
+            throw new IllegalArgumentException("usage: SyntheticJsonl (--scale S | --files N) [--seed SEED] "
+                + "[--shards K] OUT.jsonl|-|OUTDIR (unexpected " + args[i] + ")");
           }
           out = args[i];
         }
@@ -74,7 +80,12 @@ public final class SyntheticJsonl {
       throw new IllegalArgumentException("usage: SyntheticJsonl (--scale S | --files N) [--seed SEED] OUT.jsonl|-");
     }
     SyntheticGraph graph = scale != null ? SyntheticGraph.of(scale, seed) : SyntheticGraph.ofFiles(files, seed);
-    if (out.equals("-")) {
+    if (shards > 0) {
+      if (out.equals("-")) {
+        throw new IllegalArgumentException("--shards writes a folder, not standard output");
+      }
+      writeShards(graph, Path.of(out), shards);
+    } else if (out.equals("-")) {
       OutputStream stdout = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
       write(graph, stdout);
       stdout.flush();
@@ -86,8 +97,33 @@ public final class SyntheticJsonl {
     }
   }
 
+  /**
+   * Writes the graph as {@code shards} JSON Lines files {@code shard-NNN.jsonl} in {@code folder} (created if
+   * missing), consecutive files in each; each written to a temporary name and renamed.
+   */
+  public static void writeShards(SyntheticGraph graph, Path folder, int shards) throws IOException {
+    Files.createDirectories(folder);
+    int n = graph.fileCount();
+    int from = 0;
+    for (int k = 0; k < shards; k++) {
+      int to = (int) ((long) n * (k + 1) / shards);
+      Path target = folder.resolve(String.format(java.util.Locale.ROOT, "shard-%03d.jsonl", k));
+      Path temp = folder.resolve("." + target.getFileName() + ".tmp");
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        write(graph, from, to, file);
+      }
+      Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      from = to;
+    }
+  }
+
   /** Writes the graph as JSON Lines to {@code out}, which stays open. */
   public static void write(SyntheticGraph graph, OutputStream out) throws IOException {
+    write(graph, 0, graph.fileCount(), out);
+  }
+
+  /** Writes the lines of files {@code [from, to)} to {@code out}, which stays open. */
+  static void write(SyntheticGraph graph, int from, int to, OutputStream out) throws IOException {
     OutputStream unclosed = new java.io.FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
@@ -101,7 +137,7 @@ public final class SyntheticJsonl {
     };
     try (JsonGenerator g = JSON.createGenerator(unclosed, JsonEncoding.UTF8)) {
       g.setRootValueSeparator(null);
-      for (int i = 0; i < graph.fileCount(); i++) {
+      for (int i = from; i < to; i++) {
         writeLine(g, graph.file(i));
         g.flush();
         unclosed.write('\n');

@@ -75,10 +75,16 @@ final class CyclesCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public List<Map<String, Object>> answer(GraphSnapshot g) {
+    return answer(g, (Runnable) null);
+  }
+
+  /** Calls {@code checkpoint} now and then while finding the components ({@link StronglyConnectedComponents}). */
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g, Runnable checkpoint) {
     checkParameters();
     List<String> selected = types.isEmpty() ? (g.edgeTypeId("calls") >= 0 ? List.of("calls") : List.of())
         : types.equals(List.of("all")) ? List.of() : types;
-    Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected));
+    Components components = StronglyConnectedComponents.of(CsrGraph.of(g), GraphArgs.types(g, selected), checkpoint);
     int[] cyclic = components.cyclic(minSize);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < cyclic.length && i < limit; i++) {

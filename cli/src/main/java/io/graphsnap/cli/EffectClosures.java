@@ -30,27 +30,68 @@ public final class EffectClosures {
 
   /** The closure of {@code g}'s effects over its {@code calls} edges ({@link EffectClosure#of}), computed once. */
   public static EffectClosure of(GraphSnapshot g) {
-    FutureTask<EffectClosure> task;
-    synchronized (BY_SNAPSHOT) {
-      task = BY_SNAPSHOT.computeIfAbsent(g, s -> new FutureTask<>(() -> EffectClosure.of(s)));
-    }
-    task.run(); // computes in this thread, unless another has (then returns at once)
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return EffectClosure.of(g);
-    } catch (ExecutionException e) {
+    return of(g, null);
+  }
+
+  /**
+   * {@link #of(GraphSnapshot)}, calling {@code checkpoint} (null: none) now and then while this thread computes it
+   * ({@link EffectClosure#of(GraphSnapshot, Runnable)}): blocking there pauses the computation (others asking for it
+   * meanwhile wait), throwing abandons it: nothing is kept, the exception reaches this caller, and anyone who was
+   * waiting for the result computes it instead. Another thread that happens to run the computation takes no
+   * checkpoints.
+   */
+  public static EffectClosure of(GraphSnapshot g, Runnable checkpoint) {
+    while (true) {
+      FutureTask<EffectClosure> task;
+      Thread asker = Thread.currentThread();
       synchronized (BY_SNAPSHOT) {
-        BY_SNAPSHOT.remove(g, task); // not kept: the next asker tries again and gets the error itself
+        task = BY_SNAPSHOT.computeIfAbsent(g, s -> new FutureTask<>(() -> EffectClosure.of(s,
+            checkpoint == null ? null : () -> {
+              if (Thread.currentThread() == asker) {
+                try {
+                  checkpoint.run();
+                } catch (RuntimeException e) {
+                  throw new Abandoned(asker, e);
+                }
+              }
+            })));
       }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      task.run(); // computes in this thread, unless another has (then returns at once)
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return EffectClosure.of(g);
+      } catch (ExecutionException e) {
+        synchronized (BY_SNAPSHOT) {
+          BY_SNAPSHOT.remove(g, task); // not kept: the next asker tries again and gets the error itself
+        }
+        if (e.getCause() instanceof Abandoned abandoned) {
+          if (abandoned.asker == asker) {
+            throw abandoned.reason;
+          }
+          continue; // another asker gave up on it: compute it here
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** What a checkpoint threw, and whose it was. */
+  private static final class Abandoned extends RuntimeException {
+    final transient Thread asker;
+    final RuntimeException reason;
+
+    Abandoned(Thread asker, RuntimeException reason) {
+      super(null, reason, false, false);
+      this.asker = asker;
+      this.reason = reason;
     }
   }
 

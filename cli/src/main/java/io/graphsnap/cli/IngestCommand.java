@@ -52,6 +52,9 @@ final class IngestCommand implements Callable<Integer> {
   /** A resident watch's memory of the lines stored before ({@link IngestMemory}), or null. */
   io.graphsnap.objects.jsonl.KnownLines knownLines;
 
+  /** A watched folder's shard this input is ({@link IngestMemory}), or null: the input is the whole store's. */
+  io.graphsnap.objects.jsonl.ShardScope shardScope;
+
   @Override
   public Integer call() throws IOException {
     if (!fromStdin()) {
@@ -85,6 +88,7 @@ final class IngestCommand implements Callable<Integer> {
           })
           .replaceAll(replaceAll)
           .knownLines(knownLines)
+          .shard(shardScope)
           .maxLineBytes(maxLineBytes)
           .stopWhen(interruption::requested)
           .progress((line, bytesRead, totalBytes) -> progress.update("ingest " + inputName(), bytesRead, totalBytes));

@@ -1,7 +1,15 @@
 package io.graphsnap.cli;
 
+import io.graphsnap.objects.Store;
+import io.graphsnap.objects.jsonl.IngestReport;
+import io.graphsnap.objects.jsonl.JsonLinesIngester;
 import io.graphsnap.objects.jsonl.KnownLines;
+import io.graphsnap.objects.jsonl.ShardScope;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
@@ -18,13 +26,44 @@ public final class IngestMemory {
 
   /** Runs {@code graphsnap ingest ARGS} in this process with this memory; returns its exit code. */
   public int ingest(PrintWriter out, PrintWriter err, String... args) {
+    return ingest(out, err, null, args);
+  }
+
+  /**
+   * Runs {@code graphsnap ingest ARGS} with this memory, confined to one shard of a watched folder ({@link ShardScope};
+   * null: none); returns its exit code.
+   */
+  public int ingest(PrintWriter out, PrintWriter err, ShardScope shard, String... args) {
     CommandLine cl = GraphsnapCommand.newCommandLine(out, err, args);
     CommandLine ingest = cl.getSubcommands().get("ingest");
     if (ingest == null) {
       throw new IllegalArgumentException("not an ingest command line: " + String.join(" ", args));
     }
-    ((IngestCommand) ingest.getCommand()).knownLines = lines;
+    IngestCommand command = (IngestCommand) ingest.getCommand();
+    command.knownLines = lines;
+    command.shardScope = shard;
     return cl.execute(args);
+  }
+
+  /** The remembered lines (a shard folder's watch carries them over other shards' ingests). */
+  public KnownLines lines() {
+    return lines;
+  }
+
+  /**
+   * Removes every file {@code shard} {@linkplain ShardScope#owns owns} from {@code storeDir}'s index (a shard deleted
+   * from a watched folder, or files no shard lists), as an ingest of an empty shard with {@code --replace-all} would:
+   * one transaction under the writer lock (waiting up to {@code lockWait}); {@code shard} hears the commit.
+   *
+   * @return how many files were removed
+   * @throws IOException if the store cannot be written (nothing is removed then)
+   */
+  public static int removeOwned(Path storeDir, Duration lockWait, ShardScope shard) throws IOException {
+    try (Store store = Stores.openForWriting(storeDir, true, lockWait)) {
+      IngestReport report = new JsonLinesIngester(store).replaceAll(true).shard(shard).threads(1)
+          .ingest(InputStream.nullInputStream(), 0);
+      return report.deleted();
+    }
   }
 
   /** How many lines the last ingest stored and this memory remembers (0 after a failed one). */

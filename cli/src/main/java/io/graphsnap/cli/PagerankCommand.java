@@ -102,7 +102,13 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public List<Map<String, Object>> answer(GraphSnapshot g) {
-    return answer(g, null);
+    return answer(g, (PageRank.IterationListener) null);
+  }
+
+  /** Calls {@code checkpoint} after every iteration. */
+  @Override
+  public List<Map<String, Object>> answer(GraphSnapshot g, Runnable checkpoint) {
+    return answer(g, (i, change) -> checkpoint.run());
   }
 
   private List<Map<String, Object>> answer(GraphSnapshot g, PageRank.IterationListener listener) {

@@ -23,6 +23,15 @@ public interface SnapshotAnswer {
   Object answer(GraphSnapshot g);
 
   /**
+   * {@link #answer(GraphSnapshot)}, calling {@code checkpoint} now and then during a long computation (PageRank:
+   * after each iteration), so that background work can pause there (the checkpoint blocks) or give up (it throws;
+   * the exception goes to the caller). By default the answer takes no checkpoints.
+   */
+  default Object answer(GraphSnapshot g, Runnable checkpoint) {
+    return answer(g);
+  }
+
+  /**
    * True if answering may take time or memory in proportion to the whole graph (PageRank, cycles, reach
    * without a depth): the server runs only a few of those at a time.
    */

@@ -26,9 +26,17 @@ import java.util.List;
  * <p>With {@code --jsonl FILE.jsonl [--line N]} instead (a watched JSON Lines file, e.g. the bench's {@code medium}
  * graph written by {@code SyntheticJsonl}): each run adds a symbol to line N (default: the middle line) and saves
  * the whole file the same way (temporary file, rename); the time starts at the rename, so writing the file is not
- * counted. Restores the file at the end.
+ * counted. Restores the file at the end. {@code --jsonl DIR} (a folder of shards watched with {@code serve --watch DIR
+ * --jsonl}, e.g. written by {@code SyntheticJsonl --shards K}) edits the middle shard ({@code *.jsonl} in name order)
+ * the same way.
  */
 public final class WatchLatency {
+  /**
+   * How long to wait after an answer before the next save ({@code --pause-ms}, default 300): longer than the
+   * server's warm-up quiet time (1 s) lets its answer warmer start between saves, so that a save meets it.
+   */
+  private static long pauseMillis = 300;
+
   private WatchLatency() {}
 
   public static void main(String[] args) throws Exception {
@@ -39,6 +47,11 @@ public final class WatchLatency {
     int line = -1;
     int runs = 20;
     double timeoutSeconds = 120;
+    for (int i = 0; i < args.length; i++) { // --pause-ms first: the runs read it
+      if (args[i].equals("--pause-ms")) {
+        pauseMillis = Long.parseLong(args[i + 1]);
+      }
+    }
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = URI.create(args[++i]);
@@ -48,11 +61,16 @@ public final class WatchLatency {
         case "--line" -> line = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--timeout" -> timeoutSeconds = Double.parseDouble(args[++i]);
+        case "--pause-ms" -> i++;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--url, --file, --class, --jsonl, --line, --runs, --timeout)");
+            + " (--url, --file, --class, --jsonl, --line, --runs, --timeout, --pause-ms)");
       }
     }
     if (jsonl != null) {
+      if (Files.isDirectory(jsonl)) {
+        jsonl = middleShard(jsonl);
+        System.out.println("editing shard " + jsonl);
+      }
       jsonlRuns(url, jsonl, line, runs, timeoutSeconds);
       return;
     }
@@ -85,6 +103,18 @@ public final class WatchLatency {
     }
     Collections.sort(millis);
     report(millis);
+  }
+
+  /** The middle one of {@code folder}'s {@code *.jsonl} shards in name order. */
+  static Path middleShard(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      List<Path> shards = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")
+          && !p.getFileName().toString().startsWith(".")).sorted().toList();
+      if (shards.isEmpty()) {
+        throw new IllegalArgumentException(folder + " holds no .jsonl shard");
+      }
+      return shards.get(shards.size() / 2);
+    }
   }
 
   /** The runs of {@code --jsonl}: a symbol added to one line of the watched file per run. */
@@ -139,8 +169,8 @@ public final class WatchLatency {
   /**
    * Asks the cheap {@code /api/info} until the served snapshot is no longer {@code before}, then {@code path} until it
    * answers 200 (a lookup of a missing name answers 404 with suggestions, which costs a whole core when asked every
-   * millisecond and slows the build it waits for); prints and returns the milliseconds since {@code t0}, then lets
-   * the server settle before the next save.
+   * millisecond and slows the build it waits for); prints and returns the milliseconds since {@code t0}, then waits
+   * {@link #pauseMillis} before the next save.
    */
   private static double awaitAnswer(RawHttpClient http, String before, String path, long t0, double timeoutSeconds,
       int run) throws IOException, InterruptedException {
@@ -153,7 +183,7 @@ public final class WatchLatency {
     }
     double ms = (System.nanoTime() - t0) / 1e6;
     System.out.printf("run %d: %.1f ms%n", run, ms);
-    Thread.sleep(300);
+    Thread.sleep(pauseMillis);
     return ms;
   }
 

@@ -68,11 +68,11 @@ public final class ApiServer implements AutoCloseable {
    */
   private final ThreadLocal<Map<String, ParsedCommand>> commands = ThreadLocal.withInitial(HashMap::new);
 
-  private ApiServer(ServerOptions options) throws IOException {
+  private ApiServer(ServerOptions options, io.graphsnap.cli.watch.BuildActivity activity) throws IOException {
     this.options = options;
     this.expensive = new Semaphore(options.maxExpensive());
     this.follower = new HeadFollower(options.store(), live, options.pollMillis(), options.log());
-    this.warmer = AnswerWarmer.start(live, memo, options.log());
+    this.warmer = AnswerWarmer.start(live, memo, options.log(), activity, WARM_QUIET_MILLIS, null);
     this.files = new StaticFiles(ApiServer.class.getClassLoader(), options.token()); // the explorer
     AtomicInteger n = new AtomicInteger();
     int poolSize = Math.max(1, options.maxExpensive()) + 2; // expensive ones (capped) and the rest that is not a point look-up
@@ -95,8 +95,19 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts a server: maps the published snapshot (if any), follows {@code refs/HEAD}, listens. */
   public static ApiServer start(ServerOptions options) throws IOException {
-    return new ApiServer(options);
+    return new ApiServer(options, io.graphsnap.cli.watch.BuildActivity.NONE);
   }
+
+  /**
+   * Starts a server whose answer warmer gives way to the builds of a watch in this process ({@code serve --watch}):
+   * it waits while {@code activity} is busy and for {@value #WARM_QUIET_MILLIS} ms after.
+   */
+  public static ApiServer start(ServerOptions options, io.graphsnap.cli.watch.BuildActivity activity) throws IOException {
+    return new ApiServer(options, activity);
+  }
+
+  /** How long a watch must have been quiet before the warmer starts on a snapshot. */
+  static final long WARM_QUIET_MILLIS = 1_000;
 
   /** The port it listens on. */
   public int port() {

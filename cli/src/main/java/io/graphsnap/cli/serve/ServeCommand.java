@@ -2,6 +2,7 @@ package io.graphsnap.cli.serve;
 
 import io.graphsnap.cli.CliException;
 import io.graphsnap.cli.ExitCodes;
+import io.graphsnap.cli.watch.BuildActivity;
 import io.graphsnap.cli.watch.Watcher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", paramLabel = "PATH", description = "Also watch a Java source tree or a .jsonl file and publish as it changes.")
   Path watch;
 
+  @Option(names = "--jsonl", description = "With --watch: PATH is JSON Lines, a .jsonl file or a folder of *.jsonl shards (each saved shard is ingested alone).")
+  boolean jsonl;
+
   @Option(names = "--debounce-ms", paramLabel = "MS", description = "With --watch: wait for MS quiet milliseconds before rebuilding (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 100;
 
@@ -87,14 +91,22 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
       }
     };
+    if (jsonl && watch == null) {
+      throw CliException.badInput("--jsonl goes with --watch PATH");
+    }
     Watcher watcher = null;
+    BuildActivity activity = watch == null ? BuildActivity.NONE : new BuildActivity();
     if (watch != null) {
-      watcher = Watcher.start(watch, store, debounceMillis, log);
+      try {
+        watcher = Watcher.start(watch, store, debounceMillis, jsonl, activity, log);
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput(e.getMessage());
+      }
     }
     ServerOptions options = new ServerOptions(store, address, port, token, threads, maxExpensive, 500, log);
     ApiServer server;
     try {
-      server = ApiServer.start(options);
+      server = ApiServer.start(options, activity);
     } catch (java.net.BindException e) {
       if (watcher != null) {
         watcher.close();

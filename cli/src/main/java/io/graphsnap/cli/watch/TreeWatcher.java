@@ -82,11 +82,17 @@ final class TreeWatcher implements AutoCloseable {
    * @throws ClosedWatchServiceException if {@link #close}d
    */
   Batch nextBatch(long debounceMillis) throws InterruptedException {
+    return nextBatch(debounceMillis, () -> { });
+  }
+
+  /** {@link #nextBatch(long)}, calling {@code firstChange} as soon as the batch's first relevant change is seen. */
+  Batch nextBatch(long debounceMillis, Runnable firstChange) throws InterruptedException {
     Set<Path> changed = new LinkedHashSet<>();
     boolean[] rescan = {false};
     while (changed.isEmpty() && !rescan[0]) {
       drain(service.take(), changed, rescan);
     }
+    firstChange.run();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(debounceMillis * MAX_WAIT_FACTOR);
     while (System.nanoTime() < deadline) {
       WatchKey key = service.poll(debounceMillis, TimeUnit.MILLISECONDS);

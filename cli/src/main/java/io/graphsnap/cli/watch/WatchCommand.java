@@ -15,12 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code graphsnap watch [PATH] [--store DIR] [--debounce-ms 100]}: builds and publishes, then rebuilds and
- * publishes after every change to PATH (a Java source tree, or a {@code .jsonl} file) until interrupted
+ * {@code graphsnap watch [PATH] [--jsonl] [--store DIR] [--debounce-ms 100]}: builds and publishes, then rebuilds and
+ * publishes after every change to PATH (a Java source tree, a {@code .jsonl} file, or with {@code --jsonl} a folder
+ * of {@code .jsonl} shards) until interrupted
  * ({@link Watcher}). One line on stderr per build.
  */
 @Command(name = "watch", description = {
-    "Build, then rebuild and publish whenever the sources change (a Java source tree or a .jsonl file).",
+    "Build, then rebuild and publish whenever the sources change (a Java source tree, a .jsonl file, or with",
+    "--jsonl a folder of .jsonl shards).",
     "Changes are debounced; only changed files are extracted again; a file that fails to parse keeps its",
     "previous version and is reported. Runs until interrupted."})
 public final class WatchCommand implements Callable<Integer> {
@@ -32,6 +34,10 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "DIR", description = "Store directory (default: ${DEFAULT-VALUE}).")
   Path store = Path.of(".graphsnap");
 
+  @Option(names = "--jsonl", description = "PATH is JSON Lines: a .jsonl file, or a folder whose *.jsonl files are shards "
+      + "(each saved shard is ingested alone, with --replace-all for the paths it lists).")
+  boolean jsonl;
+
   @Option(names = "--debounce-ms", paramLabel = "MS", description = "Rebuild once MS milliseconds pass without a change (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 100;
 
@@ -41,7 +47,7 @@ public final class WatchCommand implements Callable<Integer> {
     Object lock = new Object();
     Watcher watcher;
     try {
-      watcher = Watcher.start(path, store, debounceMillis, line -> {
+      watcher = Watcher.start(path, store, debounceMillis, jsonl, BuildActivity.NONE, line -> {
         synchronized (lock) {
           err.println("graphsnap watch: " + TerminalText.escape(line));
           err.flush();

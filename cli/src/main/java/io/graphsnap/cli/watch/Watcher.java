@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  * objects and declarations are reused, the snapshot is built incrementally; what a Java build reads from the
  * store's state is kept in a {@link BuildMemory} between builds; for a {@code .jsonl} file,
  * {@code ingest --replace-all} then {@code snapshot}, the lines stored last time kept in an {@link IngestMemory} so
- * that only changed lines are parsed) and publishes. See the package documentation for the
- * guarantees.
+ * that only changed lines are parsed; for a folder of {@code .jsonl} shards ({@code --jsonl DIR}), each changed
+ * shard ingested on its own, {@link JsonlShards}) and publishes. See the package documentation for the
+ * guarantees. It reports what it does to a {@link BuildActivity} (a change seen, a build running, idle), so that
+ * background work in the same process can give way.
  *
  * <p>One daemon thread; {@link #close} stops it (a build in progress completes first).
  */
@@ -33,6 +35,8 @@ public final class Watcher implements AutoCloseable {
   private final long debounceMillis;
   private final Consumer<String> log;
   private final boolean jsonl;
+  private final JsonlShards shards; // null unless a folder of shards
+  private final BuildActivity activity;
   private final TreeWatcher watcher;
   private final Thread thread;
   private final AtomicLong builds = new AtomicLong();
@@ -41,16 +45,25 @@ public final class Watcher implements AutoCloseable {
   private volatile String lastSnapshot;
   private volatile boolean stopped;
 
-  private Watcher(Path source, Path store, long debounceMillis, Consumer<String> log) throws IOException {
+  private Watcher(Path source, Path store, long debounceMillis, boolean shardFolder, BuildActivity activity,
+      Consumer<String> log) throws IOException {
     this.source = source;
     this.store = store;
     this.debounceMillis = debounceMillis;
     this.log = log;
-    this.jsonl = Files.isRegularFile(source) && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+    this.activity = activity;
+    this.jsonl = isJsonlFile(source);
+    this.shards = shardFolder ? new JsonlShards(source, store) : null;
     Path storeAbs = store.toAbsolutePath().normalize();
-    this.watcher = jsonl ? TreeWatcher.file(source)
-        : TreeWatcher.tree(source, Watcher::isJavaSource,
-            dir -> dir.equals(storeAbs) || dir.getFileName() != null && dir.getFileName().toString().equals(".git"));
+    if (jsonl) {
+      this.watcher = TreeWatcher.file(source);
+    } else if (shards != null) {
+      Path folder = shards.folder();
+      this.watcher = TreeWatcher.tree(folder, p -> JsonlShards.isShardName(folder, p), dir -> !dir.equals(folder));
+    } else {
+      this.watcher = TreeWatcher.tree(source, Watcher::isJavaSource,
+          dir -> dir.equals(storeAbs) || dir.getFileName() != null && dir.getFileName().toString().equals(".git"));
+    }
     this.thread = Thread.ofPlatform().daemon().name("graphsnap-watch").unstarted(this::run);
   }
 
@@ -61,16 +74,34 @@ public final class Watcher implements AutoCloseable {
    * @throws IllegalArgumentException if {@code source} is neither
    */
   public static Watcher start(Path source, Path store, long debounceMillis, Consumer<String> log) throws IOException {
+    return start(source, store, debounceMillis, false, BuildActivity.NONE, log);
+  }
+
+  /**
+   * Starts watching {@code source} into {@code store}: with {@code jsonl}, a {@code .jsonl} file or a folder of
+   * {@code *.jsonl} shards ({@link JsonlShards}); without, a folder of Java sources or a {@code .jsonl} file. Reports
+   * into {@code activity}.
+   *
+   * @throws IllegalArgumentException if {@code source} is none of these
+   */
+  public static Watcher start(Path source, Path store, long debounceMillis, boolean jsonl, BuildActivity activity,
+      Consumer<String> log) throws IOException {
     if (debounceMillis < 0) {
       throw new IllegalArgumentException("--debounce-ms must be >= 0, not " + debounceMillis);
     }
-    if (!Files.isDirectory(source) && !(Files.isRegularFile(source)
-        && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"))) {
+    if (jsonl && !Files.isDirectory(source) && !isJsonlFile(source)) {
+      throw new IllegalArgumentException("watch --jsonl: " + source + " is neither a folder of .jsonl shards nor a .jsonl file");
+    }
+    if (!jsonl && !Files.isDirectory(source) && !isJsonlFile(source)) {
       throw new IllegalArgumentException("watch: " + source + " is neither a folder of Java sources nor a .jsonl file");
     }
-    Watcher w = new Watcher(source, store, debounceMillis, log);
+    Watcher w = new Watcher(source, store, debounceMillis, jsonl && Files.isDirectory(source), activity, log);
     w.thread.start();
     return w;
+  }
+
+  private static boolean isJsonlFile(Path p) {
+    return Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
   }
 
   static boolean isJavaSource(Path p) {
@@ -98,7 +129,7 @@ public final class Watcher implements AutoCloseable {
     while (!stopped) {
       TreeWatcher.Batch batch;
       try {
-        batch = watcher.nextBatch(debounceMillis);
+        batch = watcher.nextBatch(debounceMillis, activity::changeSeen);
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
       }
@@ -109,11 +140,15 @@ public final class Watcher implements AutoCloseable {
   /** One build and publish; reports the outcome in one line (and each file that failed to parse). */
   private void rebuild(List<Path> changed, boolean rescan) {
     long start = System.nanoTime();
+    activity.buildStarted();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
     try {
-      if (jsonl) {
+      if (shards != null) {
+        code = shards.update(changed, changed.isEmpty() || rescan, new PrintWriter(out, true), new PrintWriter(err, true));
+        code = Math.max(code, run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60"));
+      } else if (jsonl) {
         code = lines.ingest(new PrintWriter(out, true), new PrintWriter(err, true), "ingest", source.toString(),
             "--replace-all", "--store", store.toString(), "-q", "--wait", "60");
         if (code <= 2) { // lines reported as bad are skipped; the rest is stored
@@ -123,14 +158,16 @@ public final class Watcher implements AutoCloseable {
         String[] args = {"build", source.toString(), "--store", store.toString(), "-q", "--wait", "60"};
         code = memory.build(new PrintWriter(out, true), new PrintWriter(err, true), args);
       }
-    } catch (RuntimeException | Error e) {
+    } catch (IOException | RuntimeException | Error e) {
       code = -1;
       err.append(e.toString()).append('\n');
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     String published = lastLine(out.toString());
     String what = changed.isEmpty() && !rescan ? "initial build" : describe(changed, rescan);
-    if (published != null && published.matches("[0-9a-f]{64}")) {
+    boolean ok = published != null && published.matches("[0-9a-f]{64}");
+    activity.buildFinished(ok ? published : null);
+    if (ok) {
       lastSnapshot = published;
       log.accept("published " + published + " in " + ms + " ms (" + what + ")"
           + (code == 0 ? "" : "; some files were not rebuilt and keep their previous version:"));
@@ -170,7 +207,7 @@ public final class Watcher implements AutoCloseable {
   }
 
   private String display(Path p) {
-    Path base = (jsonl ? source.getParent() : source);
+    Path base = jsonl ? source.getParent() : shards != null ? shards.folder() : source;
     try {
       return base == null ? p.toString() : base.toAbsolutePath().normalize().relativize(p).toString();
     } catch (IllegalArgumentException e) {

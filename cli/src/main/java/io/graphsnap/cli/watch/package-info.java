@@ -1,5 +1,6 @@
 /**
- * {@code graphsnap watch} (and {@code serve --watch}): a store that follows a source tree or a JSON Lines file.
+ * {@code graphsnap watch} (and {@code serve --watch}): a store that follows a source tree, a JSON Lines file or a
+ * folder of JSON Lines shards ({@code --jsonl DIR}, {@link io.graphsnap.cli.watch.JsonlShards}).
  *
  * <p>Life cycle: {@link io.graphsnap.cli.watch.Watcher#start} registers the watches and builds once → a
  * {@link io.graphsnap.cli.watch.TreeWatcher} hands out debounced batches of changes → each batch runs one build
@@ -23,6 +24,11 @@
  *       the real file; folders created while watching are registered, with what they already hold; removed
  *       folders are forgotten. The store's folder and {@code .git} are never watched.</li>
  *   <li>Builds take the store's writer lock like any writer (waiting up to 60 s for another one).</li>
+ *   <li>A folder of shards: a save ingests only the saved shard, with replace-all for the paths that shard owns;
+ *       other shards' files are untouched; a path in two shards is an error naming both; deleted shards' files are
+ *       removed ({@link io.graphsnap.cli.watch.JsonlShards}).</li>
+ *   <li>What the watch does is reported to a {@link io.graphsnap.cli.watch.BuildActivity}, which the server's answer
+ *       warmer waits on, so that background work does not compete with a build.</li>
  * </ol>
  */
 package io.graphsnap.cli.watch;

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.cli.EffectClosures;
+import io.graphsnap.cli.watch.BuildActivity;
+import io.graphsnap.reader.GraphSnapshot;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +83,143 @@ class AnswerWarmerTest {
       s.checkHead();
       assertTrue(s.awaitWarmed(60_000), "the new snapshot warmed: " + log);
       assertWarm(s, store, second);
+    }
+  }
+
+  /**
+   * With a watch building in the same process, the warmer waits: nothing is computed for a snapshot while a build
+   * runs, and a snapshot superseded meanwhile is never warmed; the one published last is, with correct answers.
+   */
+  @Test
+  void waitsWhileAWatchBuildsAndSkipsASupersededSnapshot() throws Exception {
+    Path store = dir.resolve("store");
+    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
+    String first = Cli.run("snapshot", "--store", store.toString(), "-q").ok().out().strip();
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    BuildActivity activity = new BuildActivity();
+    activity.buildStarted(); // a watch is building when the server starts
+    try (ApiServer s = ApiServer.start(ServerOptions.loopback(store, log::add), activity)) {
+      assertFalse(s.awaitWarmed(2_000), "nothing is warmed while a build runs: " + log);
+      try (SnapshotLease lease = s.live().acquire()) {
+        assertEquals(first, lease.id());
+        assertFalse(EffectClosures.isKept(lease.snapshot()), "the effect closure waits for the build");
+      }
+      Path smaller = dir.resolve("smaller.jsonl");
+      Files.writeString(smaller, "{\"path\": \"src/notify/email.cov\", \"deleted\": true}\n");
+      Cli.run("ingest", smaller.toString(), "--store", store.toString(), "-q").ok();
+      String second = Cli.run("snapshot", "--store", store.toString(), "-q").ok().out().strip();
+      s.checkHead();
+      activity.buildFinished(second);
+      assertTrue(s.awaitWarmed(60_000), "warmed once the build ended: " + log);
+      assertWarm(s, store, second);
+      assertFalse(log.stream().anyMatch(l -> l.startsWith("answers ready for snapshot " + first)),
+          "the superseded snapshot was not warmed: " + log);
+    }
+  }
+
+  /**
+   * A warm-up under way pauses at its next checkpoint when a save arrives, and is dropped when the build publishes
+   * a newer snapshot; the newer one is warmed.
+   */
+  @Test
+  void aWarmUpPausesForASaveAndIsDroppedWhenSuperseded() throws Exception {
+    Path store = dir.resolve("store");
+    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
+    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
+    Path file = io.graphsnap.objects.SnapshotRefs.resolve(store, "HEAD").file();
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    List<String> finished = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong spins = new AtomicLong();
+    AnswerWarmer.Step spin = new AnswerWarmer.Step("spin", (g, id, checkpoint) -> {
+      for (int i = 0; i < (id.equals("first") ? Integer.MAX_VALUE : 20); i++) {
+        checkpoint.run();
+        spins.incrementAndGet();
+        LockSupport.parkNanos(1_000_000);
+      }
+      finished.add(id);
+      return true;
+    });
+    BuildActivity activity = new BuildActivity();
+    try (LiveSnapshot live = new LiveSnapshot()) {
+      live.publish("first", GraphSnapshot.open(file));
+      try (AnswerWarmer warmer = AnswerWarmer.start(live, new AnswerMemo(live::currentId), log::add, activity, 0,
+          List.of(spin))) {
+        awaitTrue(() -> spins.get() > 20, "the warm-up of first is under way");
+        activity.changeSeen(); // a save
+        Thread.sleep(200);
+        long paused = spins.get();
+        Thread.sleep(500);
+        assertEquals(paused, spins.get(), "no progress while a change is pending");
+        assertTrue(warmer.pauses() >= 1);
+        activity.buildStarted();
+        live.publish("second", GraphSnapshot.open(file));
+        activity.buildFinished("second");
+        assertTrue(warmer.awaitWarmed(30_000), log.toString());
+        assertEquals(List.of("second"), finished, "first was abandoned, second warmed");
+        assertTrue(log.contains("stopped warming snapshot first (a newer one is served)"), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("answers ready for snapshot second")), log.toString());
+      }
+    }
+  }
+
+  /**
+   * The effect closure abandoned at a checkpoint by the thread computing it (the warmer) is not kept, the warmer gets
+   * its checkpoint's exception, and a visitor who was waiting for it computes it instead of failing.
+   */
+  @Test
+  void aVisitorWaitingForAnAbandonedClosureComputesItItself() throws Exception {
+    Path store = dir.resolve("store");
+    Cli.run("ingest", ApiServerTest.EXAMPLE.toString(), "--store", store.toString(), "-q").ok();
+    Cli.run("snapshot", "--store", store.toString(), "-q").ok();
+    Path file = io.graphsnap.objects.SnapshotRefs.resolve(store, "HEAD").file();
+    try (GraphSnapshot g = GraphSnapshot.open(file)) {
+      java.util.concurrent.CountDownLatch inCheckpoint = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      RuntimeException superseded = new RuntimeException("superseded");
+      java.util.concurrent.atomic.AtomicReference<Throwable> warmerGot = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread warmer = Thread.ofPlatform().start(() -> {
+        try {
+          EffectClosures.of(g, () -> {
+            inCheckpoint.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw superseded;
+          });
+        } catch (Throwable t) {
+          warmerGot.set(t);
+        }
+      });
+      assertTrue(inCheckpoint.await(30, java.util.concurrent.TimeUnit.SECONDS));
+      java.util.concurrent.atomic.AtomicReference<Object> visitorGot = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread visitor = Thread.ofPlatform().start(() -> {
+        try {
+          visitorGot.set(EffectClosures.of(g));
+        } catch (Throwable t) {
+          visitorGot.set(t);
+        }
+      });
+      Thread.sleep(200); // the visitor now waits for the warmer's computation
+      assertFalse(EffectClosures.isKept(g), "paused: not computed yet");
+      release.countDown();
+      warmer.join(30_000);
+      visitor.join(30_000);
+      assertTrue(warmerGot.get() == superseded, "the warmer gets its checkpoint's exception: " + warmerGot.get());
+      assertTrue(visitorGot.get() instanceof io.graphsnap.reader.analysis.EffectClosure,
+          "the visitor computed the closure: " + visitorGot.get());
+      assertTrue(EffectClosures.isKept(g), "the visitor's closure is kept");
+    }
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out: " + what);
+      }
+      Thread.sleep(5);
     }
   }
 

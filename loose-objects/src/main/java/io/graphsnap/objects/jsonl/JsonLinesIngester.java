@@ -9,11 +9,14 @@ import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.objects.WriteConflictException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.lang.foreign.Arena;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +56,10 @@ import java.util.function.Function;
  * baseline's object for it (a line's own {@code expect} still wins), and one conflict refuses the whole batch:
  * nothing is stored.
  *
+ * <p>Reading: the input is read straight into blocks of native memory ({@link LineReader}); a line is hashed and
+ * compared against the {@link #knownLines known lines} where it lies, and copied only to be parsed, so that a resident
+ * watch's save of a file whose lines mostly did not change costs little more than reading it.
+ *
  * <p>Parallelism: lines are read in chunks ({@value #CHUNK_LINES} lines or {@value #CHUNK_BYTES} bytes) that
  * {@link #threads} worker threads parse, encode, hash and write to temporary object files ({@link
  * IndexUpdate#prepare}); the calling thread applies the chunks to the index strictly in input order, so reports,
@@ -75,6 +82,7 @@ public final class JsonLinesIngester {
   private final Store store;
   private final JsonLineParser parser = new JsonLineParser();
   private boolean replaceAll;
+  private ShardScope shard;
   private KnownLines knownLines;
   private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
   private IngestProgress progress = IngestProgress.NONE;
@@ -154,10 +162,20 @@ public final class JsonLinesIngester {
     return this;
   }
 
-  /** Ingests {@code file}. See {@link #ingest(InputStream, long)}. */
+  /**
+   * Confines the ingest to one shard of a folder of JSON Lines files ({@link ShardScope}): lines about paths other
+   * shards list are bad lines, replace-all removes only what the shard owned, and the scope hears what the shard
+   * lists after the commit. Default: none (the input is the whole store's).
+   */
+  public JsonLinesIngester shard(ShardScope scope) {
+    this.shard = scope;
+    return this;
+  }
+
+  /** Ingests {@code file}, read straight into the line blocks. See {@link #ingest(InputStream, long)}. */
   public IngestReport ingest(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return ingest(in, Files.size(file));
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      return ingest(in, in.size());
     }
   }
 
@@ -170,10 +188,16 @@ public final class JsonLinesIngester {
    *     rolled back and nothing of this ingest is visible
    */
   public IngestReport ingest(InputStream in, long totalBytes) throws IOException {
+    return ingest(Channels.newChannel(in), totalBytes); // not closed: that would close in
+  }
+
+  private IngestReport ingest(ReadableByteChannel in, long totalBytes) throws IOException {
     Run run = new Run();
     boolean remembered = false;
     try (IndexUpdate update = store.beginUpdate()) {
-      applyAll(new LineReader(in, maxLineBytes), update, run, totalBytes);
+      try (Arena blocks = Arena.ofShared()) { // every line is released before it closes
+        applyAll(new LineReader(in, maxLineBytes, LineReader.DEFAULT_BLOCK_BYTES, blocks), update, run, totalBytes);
+      }
       if (run.interrupted && (replaceAll || baseline != null)) {
         update.close(); // rolls back: replace-all and the baseline check apply to the whole input
         run.knownUnchanged = 0;
@@ -189,6 +213,10 @@ public final class JsonLinesIngester {
       }
       UpdateSummary summary = update.commit();
       summary.warnings().forEach(run::warn);
+      if (shard != null && !run.interrupted) {
+        shard.committed(run.listed(), run.firstUnattributedBadLine < 0, run.filesVersionBefore,
+            store.index().filesVersion()); // still under the writer lock
+      }
       if (run.stored != null && !run.interrupted) {
         knownLines.replace(run.stored, store.index().filesVersion()); // the writer lock is still held
         remembered = true;
@@ -207,18 +235,23 @@ public final class JsonLinesIngester {
     return knownLines != null && baseline == null;
   }
 
-  /** One input line: as read, then as parsed and prepared by a worker. */
+  /**
+   * One input line: where it lies in its reader's block (not copied), then as parsed and prepared by a worker. It
+   * holds its block until {@link #release}d.
+   */
   private static final class Item {
     final long number;
     final long bytesRead;
     final long lineBytes;
     final boolean overLong;
-    final byte[] bytes; // null if blank or over-long
+    final LineReader.Block block; // null if blank or over-long
+    final long offset;
+    final int length;
     ParsedLine parsed;
     LineException invalid;
     PreparedFile prepared;
     IllegalArgumentException unstorable;
-    long hash; // of bytes, when known lines are used
+    long hash; // of the line's bytes, when known lines are used
     KnownLines.Known known; // set when the line was stored before and is not parsed (yet)
 
     Item(LineReader reader) {
@@ -226,7 +259,33 @@ public final class JsonLinesIngester {
       bytesRead = reader.bytesRead();
       lineBytes = reader.lineBytes();
       overLong = reader.overLong();
-      bytes = overLong || reader.isBlank() ? null : Arrays.copyOf(reader.bytes(), reader.length());
+      offset = reader.offset();
+      length = reader.length();
+      if (overLong) {
+        block = null;
+      } else if (reader.isBlank()) {
+        block = null;
+        reader.block().release();
+      } else {
+        block = reader.block();
+      }
+    }
+
+    /** Whether the line has content to parse (not blank, not over-long). */
+    boolean hasBytes() {
+      return block != null;
+    }
+
+    /** A copy of the line's bytes, for the parser. */
+    byte[] copy() {
+      return LineReader.copy(block, offset, length);
+    }
+
+    /** Gives the line's block back to the reader (on the reading thread, once the line is applied). */
+    void release() {
+      if (block != null) {
+        block.release();
+      }
     }
 
     void discard() throws IOException {
@@ -270,6 +329,7 @@ public final class JsonLinesIngester {
               continue;
             }
             run.line(item, update);
+            item.release();
             run.linesRead = item.number;
             progress.onLine(item.number, item.bytesRead, totalBytes);
             run.interrupted = stopRequested.getAsBoolean();
@@ -302,7 +362,7 @@ public final class JsonLinesIngester {
     while (chunk.size() < CHUNK_LINES && bytes < CHUNK_BYTES && reader.next()) {
       Item item = new Item(reader);
       chunk.add(item);
-      bytes += item.bytes == null ? 0 : item.bytes.length;
+      bytes += item.length;
     }
     return chunk;
   }
@@ -310,12 +370,12 @@ public final class JsonLinesIngester {
   /** Parses each line and prepares its object, unless it is a known line; on a worker thread. */
   private List<Item> prepareAll(List<Item> chunk, IndexUpdate update) throws IOException {
     for (Item item : chunk) {
-      if (item.bytes == null) {
+      if (!item.hasBytes()) {
         continue;
       }
       if (usesKnownLines()) {
-        item.hash = KnownLines.hash(item.bytes);
-        item.known = knownLines.lookup(item.hash, item.bytes.length);
+        item.hash = KnownLines.hash(item.block.segment, item.offset, item.length);
+        item.known = knownLines.lookup(item.hash, item.length);
         if (item.known != null) {
           continue; // the applying thread checks that the index still holds it
         }
@@ -328,7 +388,7 @@ public final class JsonLinesIngester {
   /** Parses one line and prepares its object. */
   private void prepare(Item item, IndexUpdate update) throws IOException {
     try {
-      item.parsed = parser.parse(item.bytes, item.bytes.length);
+      item.parsed = parser.parse(item.copy(), item.length);
     } catch (LineException e) {
       item.invalid = e;
       return;
@@ -393,8 +453,9 @@ public final class JsonLinesIngester {
      * Whether the index's files are as the ingest that stored the known lines left them (its files version is the
      * one recorded then): a known line needs no look-up unless an earlier line of this ingest touched its path.
      */
+    final String filesVersionBefore = store.index().filesVersion();
     final boolean knownTrusted = usesKnownLines() && knownLines.filesVersion() != null
-        && knownLines.filesVersion().equals(store.index().filesVersion());
+        && knownLines.filesVersion().equals(filesVersionBefore);
 
     IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
       return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,
@@ -430,12 +491,12 @@ public final class JsonLinesIngester {
             + " bytes; skipped without reading it whole");
         return;
       }
-      if (item.bytes == null) {
+      if (!item.hasBytes()) {
         return; // blank
       }
       if (item.known != null) {
         KnownLines.Known known = item.known;
-        if (stillHeld(known)) {
+        if ((shard == null || shard.ownerOf(known.path()) == null) && stillHeld(known)) {
           knownUnchanged++;
           stored.put(item.hash, known);
           mention(number, known.path());
@@ -449,6 +510,13 @@ public final class JsonLinesIngester {
       }
       ParsedLine parsed = item.parsed;
       String path = parsed.path();
+      String owner = shard == null ? null : shard.ownerOf(path);
+      if (owner != null) {
+        item.discard();
+        error(number, path, "path " + path + " is also listed in " + owner + ", which keeps it; a path belongs to one "
+            + "shard: remove one of the two lines");
+        return;
+      }
       if (!expectationHolds(number, path, parsed.expect(), update)) {
         item.discard();
         return;
@@ -460,7 +528,7 @@ public final class JsonLinesIngester {
         }
         update.put(item.prepared);
         if (stored != null && parsed.expect() == null) {
-          stored.put(item.hash, new KnownLines.Known(item.bytes.length, path, item.prepared.object().id()));
+          stored.put(item.hash, new KnownLines.Known(item.length, path, item.prepared.object().id()));
         }
       } else if (update.delete(path) == FileChange.ABSENT && !goodLines.containsKey(path)) {
         warn("line " + number + ": deleted path " + path + " is not in the store");
@@ -495,13 +563,24 @@ public final class JsonLinesIngester {
             + " could not be read far enough to tell which file it describes");
         return;
       }
+      java.util.Collection<String> owned = shard == null ? null : shard.ownedPaths();
+      if (baseline == null && owned != null) { // a shard: only what it owned can go, no walk over the index
+        for (String path : owned) {
+          if (!goodLines.containsKey(path) && !badLinePaths.contains(path)) {
+            update.delete(path);
+          }
+        }
+        return;
+      }
       if (baseline == null) {
-        update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path));
+        update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path)
+            || shard != null && !shard.owns(path));
         return;
       }
       List<String> doomed = new ArrayList<>();
       store.index().forEachFile(e -> {
-        if (!goodLines.containsKey(e.path()) && !badLinePaths.contains(e.path())) {
+        if (!goodLines.containsKey(e.path()) && !badLinePaths.contains(e.path())
+            && (shard == null || shard.owns(e.path()))) {
           doomed.add(e.path());
         }
       });
@@ -510,6 +589,14 @@ public final class JsonLinesIngester {
           update.delete(path);
         }
       }
+    }
+
+    /** The paths the input listed (good lines, and bad lines whose path was read) that no other shard owns. */
+    Set<String> listed() {
+      Set<String> listed = new HashSet<>(goodLines.keySet());
+      listed.addAll(badLinePaths);
+      listed.removeIf(path -> shard.ownerOf(path) != null);
+      return listed;
     }
 
     void error(long number, String path, String message) {

@@ -6,21 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
   private static List<String> lines(String text, int max) throws Exception {
-    LineReader reader = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
-    List<String> out = new ArrayList<>();
-    while (reader.next()) {
-      out.add(reader.overLong() ? "<over " + reader.lineBytes() + ">"
-          : new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8));
-      assertEquals(out.size(), reader.lineNumber());
+    return lines(text.getBytes(StandardCharsets.UTF_8), max, LineReader.DEFAULT_BLOCK_BYTES);
+  }
+
+  /** Reads every line; releases each only after the next few were read, as the ingest does. */
+  private static List<String> lines(byte[] text, int max, int blockBytes) throws Exception {
+    try (Arena arena = Arena.ofConfined()) {
+      LineReader reader = new LineReader(Channels.newChannel(new ByteArrayInputStream(text)), max, blockBytes, arena);
+      List<String> out = new ArrayList<>();
+      List<LineReader.Block> held = new ArrayList<>();
+      while (reader.next()) {
+        if (reader.overLong()) {
+          out.add("<over " + reader.lineBytes() + ">");
+        } else {
+          out.add(new String(LineReader.copy(reader.block(), reader.offset(), reader.length()), StandardCharsets.UTF_8));
+          held.add(reader.block());
+          assertEquals(KnownLines.hash(LineReader.copy(reader.block(), reader.offset(), reader.length())),
+              KnownLines.hash(reader.block().segment, reader.offset(), reader.length()), "the hash where the line lies");
+        }
+        assertEquals(out.size(), reader.lineNumber());
+        if (held.size() > 3) {
+          held.removeFirst().release();
+        }
+      }
+      return out;
     }
-    return out;
   }
 
   @Test
@@ -39,16 +59,43 @@ class LineReaderTest {
     assertEquals(List.of("1234567890"), lines("1234567890", 10));
   }
 
+  /** Lines across block boundaries, longer than a block, and over the limit, with tiny blocks: same lines. */
+  @Test
+  void linesAcrossAndBeyondBlocksAreWhole() throws Exception {
+    Random random = new Random(42);
+    for (int round = 0; round < 200; round++) {
+      List<String> expected = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      int max = 40;
+      for (int i = 0, n = random.nextInt(30); i < n; i++) {
+        int len = random.nextInt(random.nextBoolean() ? 12 : 60);
+        StringBuilder line = new StringBuilder();
+        for (int k = 0; k < len; k++) {
+          line.append((char) ('a' + random.nextInt(26)));
+        }
+        boolean cr = random.nextInt(5) == 0;
+        int full = len + (cr ? 1 : 0); // a \r counts towards the limit, and is dropped from a line within it
+        expected.add(full > max ? "<over " + full + ">" : line.toString());
+        text.append(line).append(cr ? "\r\n" : "\n");
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      assertEquals(expected, lines(bytes, max, 8 + random.nextInt(24)), "round " + round);
+    }
+  }
+
   @Test
   void countsBytesReadThroughEachNewline() throws Exception {
-    LineReader reader = new LineReader(new ByteArrayInputStream("ab\ncde\r\nf".getBytes(StandardCharsets.UTF_8)), 100);
-    assertTrue(reader.next());
-    assertEquals(3, reader.bytesRead());
-    assertTrue(reader.next());
-    assertEquals(8, reader.bytesRead());
-    assertTrue(reader.next());
-    assertEquals(9, reader.bytesRead());
-    assertFalse(reader.next());
+    try (Arena arena = Arena.ofConfined()) {
+      LineReader reader = new LineReader(Channels.newChannel(
+          new ByteArrayInputStream("ab\ncde\r\nf".getBytes(StandardCharsets.UTF_8))), 100, 8, arena);
+      assertTrue(reader.next());
+      assertEquals(3, reader.bytesRead());
+      assertTrue(reader.next());
+      assertEquals(8, reader.bytesRead());
+      assertTrue(reader.next());
+      assertEquals(9, reader.bytesRead());
+      assertFalse(reader.next());
+    }
   }
 
   /** A line of 256 MiB streams past in bounded memory: the reader never holds more than its limit. */
@@ -77,11 +124,29 @@ class LineReaderTest {
         return n;
       }
     };
-    LineReader reader = new LineReader(in, 4096);
-    assertTrue(reader.next());
-    assertTrue(reader.overLong());
-    assertEquals(huge, reader.lineBytes());
-    assertTrue(reader.bytes().length <= 4096, "buffer is " + reader.bytes().length + " bytes");
-    assertFalse(reader.next());
+    long[] allocated = {0};
+    try (Arena arena = Arena.ofConfined()) {
+      Arena counting = new Arena() {
+        @Override
+        public java.lang.foreign.MemorySegment allocate(long byteSize, long byteAlignment) {
+          allocated[0] += byteSize;
+          return arena.allocate(byteSize, byteAlignment);
+        }
+
+        @Override
+        public java.lang.foreign.MemorySegment.Scope scope() {
+          return arena.scope();
+        }
+
+        @Override
+        public void close() {}
+      };
+      LineReader reader = new LineReader(Channels.newChannel(in), 4096, 1024, counting);
+      assertTrue(reader.next());
+      assertTrue(reader.overLong());
+      assertEquals(huge, reader.lineBytes());
+      assertFalse(reader.next());
+    }
+    assertTrue(allocated[0] <= 4 * 8192, "allocated " + allocated[0] + " bytes");
   }
 }

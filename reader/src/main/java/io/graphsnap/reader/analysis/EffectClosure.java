@@ -51,11 +51,20 @@ public final class EffectClosure {
    * {@code calls} type).
    */
   public static EffectClosure of(GraphSnapshot snapshot) {
+    return of(snapshot, null);
+  }
+
+  /**
+   * {@link #of(GraphSnapshot)}, calling {@code checkpoint} (null: none) at the start and now and then (every
+   * {@value StronglyConnectedComponents#CHECKPOINT_NODES} nodes or components), so that background work can pause
+   * there (it blocks) or give up (it throws; the exception reaches the caller).
+   */
+  public static EffectClosure of(GraphSnapshot snapshot, Runnable checkpoint) {
     List<ImmutableRoaringBitmap> byEffect = new ArrayList<>();
     for (String effect : snapshot.effectNames()) {
       byEffect.add(snapshot.withEffect(effect));
     }
-    return compute(CsrGraph.of(snapshot), EdgeTypeMask.ofOptional(snapshot, EdgeTypes.CALLS), byEffect);
+    return compute(CsrGraph.of(snapshot), EdgeTypeMask.ofOptional(snapshot, EdgeTypes.CALLS), byEffect, checkpoint);
   }
 
   /**
@@ -66,9 +75,18 @@ public final class EffectClosure {
    */
   public static EffectClosure compute(CsrGraph graph, EdgeTypeMask types,
       List<? extends ImmutableRoaringBitmap> declaredBy) {
+    return compute(graph, types, declaredBy, null);
+  }
+
+  /** {@link #compute(CsrGraph, EdgeTypeMask, List)} with a checkpoint as in {@link #of(GraphSnapshot, Runnable)}. */
+  public static EffectClosure compute(CsrGraph graph, EdgeTypeMask types,
+      List<? extends ImmutableRoaringBitmap> declaredBy, Runnable checkpoint) {
+    if (checkpoint != null) {
+      checkpoint.run(); // once before starting, whatever the graph's size
+    }
     EdgeTypeMask mask = EdgeTypeMask.orAll(types);
     ImmutableRoaringBitmap[] byEffect = declaredBy.toArray(ImmutableRoaringBitmap[]::new);
-    Components components = StronglyConnectedComponents.of(graph, mask);
+    Components components = StronglyConnectedComponents.of(graph, mask, checkpoint);
     int w = Math.max(1, (byEffect.length + 63) >>> 6);
     long[] sets = new long[Math.multiplyExact(components.count(), w)];
     int[] componentOf = components.componentOfNode();
@@ -85,7 +103,7 @@ public final class EffectClosure {
     }
     CsrView csr = graph.forward();
     try {
-      propagate(csr, mask, components, w, sets);
+      propagate(csr, mask, components, w, sets, checkpoint);
     } catch (IllegalStateException e) {
       throw csr.closed(e);
     }
@@ -93,7 +111,8 @@ public final class EffectClosure {
   }
 
   /** Components in ascending id (successors first): OR each successor component's set into its own. */
-  private static void propagate(CsrView csr, EdgeTypeMask mask, Components components, int w, long[] sets) {
+  private static void propagate(CsrView csr, EdgeTypeMask mask, Components components, int w, long[] sets,
+      Runnable checkpoint) {
     final LongBuffer[] off = csr.offsetParts();
     final IntBuffer[] nb = csr.neighbourParts();
     final ByteBuffer[] ty = csr.typeParts();
@@ -105,6 +124,9 @@ public final class EffectClosure {
     final int[] starts = components.componentStarts();
     final int[] componentOf = components.componentOfNode();
     for (int c = 0; c < components.count(); c++) {
+      if (checkpoint != null && c > 0 && (c & (StronglyConnectedComponents.CHECKPOINT_NODES - 1)) == 0) {
+        checkpoint.run();
+      }
       int target = c * w;
       for (int i = starts[c]; i < starts[c + 1]; i++) {
         int v = members[i];

@@ -28,8 +28,20 @@ public final class StronglyConnectedComponents {
 
   /** The components of {@code graph}'s edges of the selected types ({@code null}: all). */
   public static Components of(CsrGraph graph, EdgeTypeMask types) {
-    return of(graph.forward(), types);
+    return of(graph.forward(), types, null);
   }
+
+  /**
+   * {@link #of(CsrGraph, EdgeTypeMask)}, calling {@code checkpoint} (null: none) after every
+   * {@value #CHECKPOINT_NODES} nodes visited, so that background work can pause there (it blocks) or give up (it
+   * throws; the exception reaches the caller).
+   */
+  public static Components of(CsrGraph graph, EdgeTypeMask types, Runnable checkpoint) {
+    return of(graph.forward(), types, checkpoint);
+  }
+
+  /** How many node visits pass between two calls of a checkpoint. */
+  public static final int CHECKPOINT_NODES = 1 << 16;
 
   /**
    * The components of the graph whose rows {@code csr} holds (forward or reverse give the same partition).
@@ -37,9 +49,14 @@ public final class StronglyConnectedComponents {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the snapshot's CSR is damaged
    */
   public static Components of(CsrView csr, EdgeTypeMask types) {
+    return of(csr, types, null);
+  }
+
+  /** {@link #of(CsrView, EdgeTypeMask)} with a checkpoint as in {@link #of(CsrGraph, EdgeTypeMask, Runnable)}. */
+  public static Components of(CsrView csr, EdgeTypeMask types, Runnable checkpoint) {
     Objects.requireNonNull(csr, "csr");
     try {
-      return new Search(csr, EdgeTypeMask.orAll(types)).run();
+      return new Search(csr, EdgeTypeMask.orAll(types), checkpoint).run();
     } catch (IllegalStateException e) {
       throw csr.closed(e);
     }
@@ -66,9 +83,13 @@ public final class StronglyConnectedComponents {
     private int[] pending = new int[64];
     private int pendingSize;
     private int index = 1;
+    private long visits;
     private int c;
 
-    Search(CsrView csr, EdgeTypeMask types) {
+    private final Runnable checkpoint;
+
+    Search(CsrView csr, EdgeTypeMask types, Runnable checkpoint) {
+      this.checkpoint = checkpoint;
       this.csr = csr;
       this.allTypes = types.isAll();
       this.selected = types.table();
@@ -159,6 +180,9 @@ public final class StronglyConnectedComponents {
         callRoot = Arrays.copyOf(callRoot, grown);
       }
       rindex[v] = index++;
+      if (checkpoint != null && (++visits & (CHECKPOINT_NODES - 1)) == 0) {
+        checkpoint.run();
+      }
       callNode[callDepth] = v;
       callPosition[callDepth] = s;
       callRoot[callDepth] = true;

@@ -60,6 +60,33 @@ class StronglyConnectedComponentsTest {
     }
   }
 
+  /** A checkpoint is called every CHECKPOINT_NODES visits, the result is unchanged, and what it throws ends the run. */
+  @Test
+  void aCheckpointIsCalledAsNodesAreVisitedAndCanStopTheSearch() {
+    int n = 5 * StronglyConnectedComponents.CHECKPOINT_NODES + 7;
+    int[] from = new int[n];
+    int[] to = new int[n];
+    for (int v = 0; v < n; v++) { // one ring: a single component
+      from[v] = v;
+      to[v] = (v + 1) % n;
+    }
+    CsrGraph g = CsrGraph.fromEdges(n, 1, from, to, null);
+    int[] calls = {0};
+    Components c = StronglyConnectedComponents.of(g, null, () -> calls[0]++);
+    assertEquals(5, calls[0]);
+    assertEquals(1, c.count());
+    assertEquals(n, c.members(c.largest()).length);
+    RuntimeException stop = new RuntimeException("superseded");
+    try {
+      StronglyConnectedComponents.of(g, null, () -> {
+        throw stop;
+      });
+      throw new AssertionError("expected the checkpoint's exception");
+    } catch (RuntimeException e) {
+      assertTrue(e == stop, e.toString());
+    }
+  }
+
   @Test
   void cyclesListLargestFirstWithTheMinimumSize() {
     // components {0,1,2}, {3,4}, {5} with a self-loop, {6,7}, 8 alone
