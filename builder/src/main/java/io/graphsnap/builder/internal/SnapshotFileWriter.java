@@ -62,41 +62,41 @@ public final class SnapshotFileWriter {
    */
   public static Written publishBytes(byte[] bytes, Path dir, Function<String, String> nameOf) throws IOException {
     Path absolute = dir.toAbsolutePath();
-    Files.createDirectories(absolute);
-    MessageDigest sha = ObjectId.sha256();
-    String hex = Hex.of(sha.digest(bytes));
+    String hex = Hex.of(ObjectId.sha256().digest(bytes));
     Path target = absolute.resolve(nameOf.apply(hex));
-    Path temp = absolute.resolve(".delta." + UUID.randomUUID() + ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
+    return publish(absolute, ".delta", ch -> {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        ch.write(buffer);
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("cannot rename " + temp + " atomically onto " + target + ": " + e.getMessage(), e);
-      }
-      moved = true;
-      forceDirectory(absolute);
+      ch.force(true);
       return new Written(hex, bytes.length, target, 0);
-    } finally {
-      if (!moved) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          // Best effort: the failure that got us here is the one to report.
-        }
-      }
-    }
+    });
   }
 
   private static Written write(SnapshotBody body, Path dir, String tempPrefix, Function<String, Path> targetOf,
       PhaseClock clock) throws IOException {
+    return publish(dir, tempPrefix, ch -> {
+      io.graphsnap.format.snapshot.SnapshotHeader header = new SnapshotWriter(body, clock).write(ch);
+      Written written = forceAndHash(ch);
+      var sites = header.entry(io.graphsnap.format.snapshot.SectionId.CALL_SITES);
+      return new Written(written.sha256Hex(), written.bytes(), targetOf.apply(written.sha256Hex()),
+          sites == null ? 0 : sites.length());
+    });
+  }
+
+  /** Writes a temporary file's contents and forces them; says where the file goes ({@link Written#path()}). */
+  @FunctionalInterface
+  private interface Contents {
+    Written writeAndForce(FileChannel ch) throws IOException;
+  }
+
+  /**
+   * The one crash-safe way a file is put in place here: a new temporary file in {@code dir} (created if needed) is
+   * written and forced by {@code contents}, renamed atomically onto the path it names, and the directory forced.
+   * On any failure the temporary file is deleted and the target is left as it was.
+   */
+  private static Written publish(Path dir, String tempPrefix, Contents contents) throws IOException {
     Files.createDirectories(dir);
     Path temp = dir.resolve(tempPrefix + "." + UUID.randomUUID() + ".tmp");
     boolean moved = false;
@@ -104,17 +104,12 @@ public final class SnapshotFileWriter {
       Written written;
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.READ)) {
-        io.graphsnap.format.snapshot.SnapshotHeader header = new SnapshotWriter(body, clock).write(ch);
-        written = forceAndHash(ch);
-        var sites = header.entry(io.graphsnap.format.snapshot.SectionId.CALL_SITES);
-        written = new Written(written.sha256Hex(), written.bytes(), null, sites == null ? 0 : sites.length());
+        written = contents.writeAndForce(ch);
       }
-      Path absolute = targetOf.apply(written.sha256Hex());
-      written = new Written(written.sha256Hex(), written.bytes(), absolute, written.sitesBytes());
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, written.path(), StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("cannot rename " + temp + " atomically onto " + absolute + ": " + e.getMessage(), e);
+        throw new IOException("cannot rename " + temp + " atomically onto " + written.path() + ": " + e.getMessage(), e);
       }
       moved = true;
       forceDirectory(dir);
