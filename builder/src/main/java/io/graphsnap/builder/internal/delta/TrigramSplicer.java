@@ -24,7 +24,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * io.graphsnap.builder.internal.NameTrigramsBuilder} from the new names in id order: the same sets, put in the
  * builder's container form (array or bitmap by cardinality) and then run-optimised as it does.
  *
- * <p>Cost: O(ids in the base postings + copy runs + changed names); memory: the new section's postings.
+ * <p>Cost: O(base trigrams × copy runs touching them + changed names); memory: the new section's postings.
  * Stateless.
  */
 final class TrigramSplicer {
@@ -63,7 +63,7 @@ final class TrigramSplicer {
         bytes.add(item.toArray(ValueLayout.JAVA_BYTE));
         continue;
       }
-      RoaringBitmap now = remap(old, nodes);
+      RoaringBitmap now = remap(old.toRoaringBitmap(), nodes);
       if (extra != null) {
         now.or(extra);
       }
@@ -88,43 +88,22 @@ final class TrigramSplicer {
     return end;
   }
 
-  /**
-   * The base ids of {@code old} in copy runs, at their new ids: one pass over the posting in id order, the copy
-   * runs followed with a pointer (they are in base order), new ids added in batches. O(posting + runs), and no
-   * intermediate bitmap per run.
-   */
-  private static RoaringBitmap remap(ImmutableRoaringBitmap old, Splice nodes) {
+  /** The base ids of {@code old} in copy runs, at their new ids. */
+  private static RoaringBitmap remap(RoaringBitmap old, Splice nodes) {
     RoaringBitmap out = new RoaringBitmap();
-    int[] batch = new int[256];
-    int[] mapped = new int[batch.length];
-    org.roaringbitmap.BatchIterator ids = old.getBatchIterator();
-    int seg = nextCopy(nodes, 0);
-    while (ids.hasNext() && seg < nodes.kind.length) {
-      int n = ids.nextBatch(batch);
-      int m = 0;
-      for (int k = 0; k < n; k++) {
-        int id = batch[k];
-        while (seg < nodes.kind.length && id >= nodes.oldStart[seg] + nodes.length[seg]) {
-          seg = nextCopy(nodes, seg + 1);
-        }
-        if (seg == nodes.kind.length) {
-          break;
-        }
-        if (id >= nodes.oldStart[seg]) { // else removed or rewritten: between two copy runs
-          mapped[m++] = id - nodes.oldStart[seg] + nodes.newStart[seg];
-        }
+    for (int seg = 0; seg < nodes.kind.length; seg++) {
+      if (nodes.kind[seg] != Splice.COPY) {
+        continue;
       }
-      out.addN(mapped, 0, m);
+      long from = nodes.oldStart[seg];
+      RoaringBitmap part = old.selectRange(from, from + nodes.length[seg]);
+      if (part.isEmpty()) {
+        continue;
+      }
+      long shift = (long) nodes.newStart[seg] - from;
+      out.or(shift == 0 ? part : RoaringBitmap.addOffset(part, shift));
     }
     return out;
-  }
-
-  /** The first copy segment at or after {@code seg}, or the segment count. */
-  private static int nextCopy(Splice nodes, int seg) {
-    while (seg < nodes.kind.length && nodes.kind[seg] != Splice.COPY) {
-      seg++;
-    }
-    return seg;
   }
 
   /** Each trigram of the items' names, with the new ids of the items whose names hold it. */
