@@ -134,6 +134,10 @@ class LayeredEquivalenceTest {
       assertEquals(inOf(c, v), inOf(l, u), "in-edges of " + at);
       assertEquals(c.outDegree(v), l.outDegree(u), at);
       assertEquals(c.inDegree(v), l.inDegree(u), at);
+      for (int t = 0; t < l.edgeTypes().size(); t++) { // the by-type reads of untouched base rows
+        assertEquals(namesOf(l, filter(l.out(u), t)), namesOf(l, l.out(u, t).neighbours()), "out " + t + " of " + at);
+        assertEquals(namesOf(l, filter(l.in(u), t)), namesOf(l, l.in(u, t).neighbours()), "in " + t + " of " + at);
+      }
     }
     for (int u = 0; u < l.idBound(); u++) {
       if (l.isLive(u)) {
@@ -260,5 +264,14 @@ class LayeredEquivalenceTest {
       }
       update.commit();
     }
+  }
+
+  private static int[] filter(LayeredSnapshot.Edges edges, int type) {
+    return java.util.stream.IntStream.range(0, edges.size()).filter(i -> edges.types()[i] == type)
+        .map(i -> edges.neighbours()[i]).toArray();
+  }
+
+  private static java.util.List<String> namesOf(LayeredSnapshot l, int[] ids) {
+    return java.util.Arrays.stream(ids).mapToObj(l::name).toList();
   }
 }

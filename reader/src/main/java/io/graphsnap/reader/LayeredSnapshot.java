@@ -10,6 +10,7 @@ import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFile;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.internal.DeltaView;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.IOException;
@@ -63,6 +64,7 @@ import org.roaringbitmap.RoaringBitmap;
  * caller owns.
  */
 public final class LayeredSnapshot implements AutoCloseable {
+  private static final Edges NO_EDGES = new Edges(new int[0], new int[0]);
   private final GraphSnapshot base;
   private final Path basePath;
   private final DeltaView delta;
@@ -370,13 +372,17 @@ public final class LayeredSnapshot implements AutoCloseable {
       return slice(delta.forward, row);
     }
     if (id >= baseNodes) {
-      return new Edges(new int[0], new int[0]);
+      return NO_EDGES;
     }
     return drain(base.out(id));
   }
 
-  /** Node {@code id}'s out-edges of layered type {@code typeId}. */
+  /** Node {@code id}'s out-edges of layered type {@code typeId}: a base row untouched by the delta is read by type. */
   public Edges out(int id, int typeId) {
+    checkLive(id);
+    if (id < baseNodes && delta.forward.find(id) < 0) {
+      return typeId < base.edgeTypes().size() ? drain(base.out(id, typeId)) : NO_EDGES;
+    }
     return ofType(out(id), typeId);
   }
 
@@ -391,7 +397,7 @@ public final class LayeredSnapshot implements AutoCloseable {
     int removed = delta.reverseRemoved.find(id);
     int added = delta.reverseAdded.find(id);
     if (removed < 0 && added < 0) {
-      return id < baseNodes ? drain(base.in(id)) : new Edges(new int[0], new int[0]);
+      return id < baseNodes ? drain(base.in(id)) : NO_EDGES;
     }
     LongOpenHashSet gone = new LongOpenHashSet();
     if (removed >= 0) {
@@ -421,19 +427,37 @@ public final class LayeredSnapshot implements AutoCloseable {
     return unpack(sorted);
   }
 
-  /** Node {@code id}'s in-edges of layered type {@code typeId}. */
+  /** Node {@code id}'s in-edges of layered type {@code typeId}: a base row untouched by the delta is read by type. */
   public Edges in(int id, int typeId) {
+    checkLive(id);
+    if (id < baseNodes && !reverseTouched(id)) {
+      return typeId < base.edgeTypes().size() ? drain(base.in(id, typeId)) : NO_EDGES;
+    }
     return ofType(in(id), typeId);
   }
 
-  /** Out-degree. */
+  /** Out-degree: the delta's row length, else the base's degree (O(1) for an untouched row). */
   public int outDegree(int id) {
-    return out(id).size();
+    checkLive(id);
+    int row = delta.forward.find(id);
+    if (row >= 0) {
+      return delta.forward.offsets()[row + 1] - delta.forward.offsets()[row];
+    }
+    return id < baseNodes ? base.outDegree(id) : 0;
   }
 
-  /** In-degree. */
+  /** In-degree: the base's (O(1)) for a row the delta does not touch, else the layered row's size. */
   public int inDegree(int id) {
-    return in(id).size();
+    checkLive(id);
+    if (!reverseTouched(id)) {
+      return id < baseNodes ? base.inDegree(id) : 0;
+    }
+    return inRow(id).size();
+  }
+
+  /** Whether the delta adds or removes an in-edge of {@code id}. */
+  private boolean reverseTouched(int id) {
+    return delta.reverseRemoved.find(id) >= 0 || delta.reverseAdded.find(id) >= 0;
   }
 
   /**
@@ -457,11 +481,13 @@ public final class LayeredSnapshot implements AutoCloseable {
   }
 
   private static Edges drain(EdgeCursor c) {
-    LongArrayList edges = new LongArrayList();
+    IntArrayList neighbours = new IntArrayList();
+    IntArrayList types = new IntArrayList();
     for (int w = c.next(); w >= 0; w = c.next()) {
-      edges.add((long) c.type() << 32 | w);
+      neighbours.add(w);
+      types.add(c.type());
     }
-    return unpack(edges.toLongArray());
+    return new Edges(neighbours.toIntArray(), types.toIntArray());
   }
 
   private static Edges unpack(long[] packed) {
@@ -475,13 +501,15 @@ public final class LayeredSnapshot implements AutoCloseable {
   }
 
   private static Edges ofType(Edges all, int typeId) {
-    LongArrayList kept = new LongArrayList();
+    IntArrayList kept = new IntArrayList();
     for (int i = 0; i < all.size(); i++) {
       if (all.types()[i] == typeId) {
-        kept.add((long) typeId << 32 | all.neighbours()[i]);
+        kept.add(all.neighbours()[i]);
       }
     }
-    return unpack(kept.toLongArray());
+    int[] types = new int[kept.size()];
+    Arrays.fill(types, typeId);
+    return new Edges(kept.toIntArray(), types);
   }
 
   // ---------------------------------------------------------------- sets
