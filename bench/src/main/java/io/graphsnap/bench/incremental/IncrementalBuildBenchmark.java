@@ -105,12 +105,7 @@ public class IncrementalBuildBenchmark {
       store = Store.open(dir, true);
       if (create) {
         long start = System.nanoTime();
-        try (IndexUpdate update = store.beginUpdate()) {
-          for (int i = 0; i < graph.fileCount(); i++) {
-            update.put(graph.file(i));
-          }
-          update.commit();
-        }
+        ingestAll(store, graph);
         System.err.printf("[bench] ingested %,d files into %s in %.1f s%n", graph.fileCount(), dir,
             (System.nanoTime() - start) / 1e9);
       }
@@ -232,6 +227,16 @@ public class IncrementalBuildBenchmark {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
+    }
+  }
+
+  /** Puts every file of {@code graph} into {@code store} in one index update. */
+  static void ingestAll(Store store, SyntheticGraph graph) throws IOException {
+    try (IndexUpdate update = store.beginUpdate()) {
+      for (int i = 0; i < graph.fileCount(); i++) {
+        update.put(graph.file(i));
+      }
+      update.commit();
     }
   }
 }

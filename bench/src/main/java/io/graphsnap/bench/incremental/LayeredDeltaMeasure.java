@@ -131,12 +131,7 @@ public final class LayeredDeltaMeasure {
     Store store = Store.open(dir, true);
     if (create) {
       long start = System.nanoTime();
-      try (IndexUpdate update = store.beginUpdate()) {
-        for (int i = 0; i < graph.fileCount(); i++) {
-          update.put(graph.file(i));
-        }
-        update.commit();
-      }
+      IncrementalBuildBenchmark.ingestAll(store, graph);
       System.err.printf("ingested %,d files in %.1f s%n", graph.fileCount(), (System.nanoTime() - start) / 1e9);
     }
     long start = System.nanoTime();
