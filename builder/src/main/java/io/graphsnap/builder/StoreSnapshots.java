@@ -80,6 +80,28 @@ public final class StoreSnapshots {
   }
 
   /**
+   * Publishes the store's current files as its layered head (docs/LAYERED.md, {@link io.graphsnap.objects.LayerRef}):
+   * the delta against the last build ({@link #writeDelta}) written into {@code layers/} and named by
+   * {@code layers/CURRENT}, the previous delta deleted. When no file differs from the last build, the layered head is
+   * removed instead (refs/HEAD is then the current graph). O(change); nothing is published to refs.
+   *
+   * @return the delta written, or empty if none was needed
+   * @throws BaseUnusableException if there is no usable last build (publish a snapshot instead)
+   * @throws BuildInputException if the layered dictionaries would overflow (publish a snapshot instead)
+   */
+  public static Optional<DeltaFileWriter.Outcome> publishLayer(Store store, BuildOptions options)
+      throws IOException, BaseUnusableException {
+    String base = store.index().journal().lastBuilt().orElse(null);
+    Optional<DeltaFileWriter.Outcome> delta = writeDelta(store, options, store.layersDirForWriting());
+    if (delta.isEmpty()) {
+      store.clearLayer();
+    } else {
+      store.publishLayer(base, delta.get().deltaId());
+    }
+    return delta;
+  }
+
+  /**
    * Builds the snapshot of every current file of {@code store} in its {@code tmp/} folder and publishes it
    * ({@code snapshots/<id>.gsnap}; {@code refs/HEAD} and every ref of {@code refs} replaced atomically, each with
    * a history entry; see {@link Store#publishSnapshot(Path, String, Collection)}). A failure leaves the

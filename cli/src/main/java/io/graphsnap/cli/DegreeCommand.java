@@ -1,7 +1,7 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +44,24 @@ final class DegreeCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
-    int id = GraphArgs.node(g, name);
+    return answer(PointGraph.of(g));
+  }
+
+  @Override
+  public Map<String, Object> answer(LayeredSnapshot g, String id) {
+    return answer(PointGraph.of(g));
+  }
+
+  private Map<String, Object> answer(PointGraph g) {
+    int id = g.resolve(name);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", g.name(id));
-    doc.put("out", side(g, g.out(id)));
-    doc.put("in", side(g, g.in(id)));
+    doc.put("out", side(g, g.out(id, -1)));
+    doc.put("in", side(g, g.in(id, -1)));
     return doc;
   }
 
-  private static Map<String, Object> side(GraphSnapshot g, EdgeCursor c) {
+  private static Map<String, Object> side(PointGraph g, PointGraph.Row c) {
     List<String> typeNames = g.edgeTypes();
     long[] counts = new long[typeNames.size()];
     long total = 0;

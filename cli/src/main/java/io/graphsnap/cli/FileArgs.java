@@ -13,6 +13,11 @@ final class FileArgs {
 
   /** The id of the file at {@code path} (normalised as ingest normalises it); exit 1 when there is none. */
   static int file(GraphSnapshot g, String path) {
+    return file(PointGraph.of(g), path);
+  }
+
+  /** {@link #file(GraphSnapshot, String)} on any {@link PointGraph}. */
+  static int file(PointGraph g, String path) {
     String normal;
     try {
       normal = RepoPaths.normalise(path);
@@ -28,6 +33,11 @@ final class FileArgs {
 
   /** {@code {"name", "kind", "lines": [start, end]}} for node {@code v}. */
   static Map<String, Object> symbol(GraphSnapshot g, int v) {
+    return symbol(PointGraph.of(g), v);
+  }
+
+  /** {@link #symbol(GraphSnapshot, int)} on any {@link PointGraph}. */
+  static Map<String, Object> symbol(PointGraph g, int v) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", g.name(v));
     row.put("kind", g.kind(v));

@@ -1,7 +1,10 @@
 package io.graphsnap.cli;
 
+import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,41 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
   }
 
 
+  /**
+   * The same document for a base + delta, as the snapshot compacting them would give it, except: {@code snapshot} is
+   * {@code <base>+<delta>}, {@code path}, {@code formatVersion}, {@code bytes} and {@code sitesBytes} are the base's,
+   * and {@code delta} names the delta.
+   */
+  @Override
+  public Map<String, Object> answer(LayeredSnapshot g, String id) {
+    GraphSnapshot base = g.base();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("snapshot", id);
+    doc.put("path", base.path().toString());
+    doc.put("formatVersion", base.formatVersion());
+    doc.put("nodes", g.nodeCount());
+    doc.put("edges", g.edgeCount());
+    doc.put("files", g.fileCount());
+    Map<String, Long> types = new LinkedHashMap<>();
+    for (String type : PointGraph.of(g).edgeTypes()) {
+      types.put(type, g.edgeCount(g.edgeTypeId(type)));
+    }
+    doc.put("edgeTypes", types);
+    List<String> kindNames = new ArrayList<>(g.kinds());
+    kindNames.sort(LayeredPoints::compareCodePoints);
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    for (String kind : kindNames) {
+      long count = g.kindCount(kind);
+      if (count > 0) {
+        kinds.put(kind, count);
+      }
+    }
+    doc.put("kinds", kinds);
+    sizesAndConflicts(doc, base, types, g.conflicts());
+    doc.put("delta", id.substring(id.indexOf('+') + 1));
+    return doc;
+  }
+
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -77,11 +115,17 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
       kinds.put(kind, g.ofKind(kind).getLongCardinality());
     }
     doc.put("kinds", kinds);
+    sizesAndConflicts(doc, g, types, g.conflicts());
+    return doc;
+  }
+
+  private static void sizesAndConflicts(Map<String, Object> doc, GraphSnapshot g, Map<String, Long> types,
+      List<Conflict> conflictList) {
     doc.put("bytes", g.byteSize());
     doc.put("sitesBytes", g.sitesBytes());
     long calls = types.getOrDefault("calls", 0L);
     doc.put("sitesBytesPerCallEdge", calls == 0 ? 0.0 : Math.round(100.0 * g.sitesBytes() / calls) / 100.0);
-    List<Map<String, String>> conflicts = g.conflicts().stream().map(c -> {
+    List<Map<String, String>> conflicts = conflictList.stream().map(c -> {
       Map<String, String> m = new LinkedHashMap<>();
       m.put("name", c.name());
       m.put("keptPath", c.keptPath());
@@ -89,6 +133,5 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
       return m;
     }).toList();
     doc.put("conflicts", conflicts);
-    return doc;
   }
 }

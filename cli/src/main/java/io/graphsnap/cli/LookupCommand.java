@@ -1,6 +1,7 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import io.graphsnap.reader.NodeDetails;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -97,12 +98,22 @@ final class LookupCommand implements Callable<Integer>, SnapshotAnswer, QuickOpt
     return describe(g, GraphArgs.node(g, name));
   }
 
+  @Override
+  public Map<String, Object> answer(LayeredSnapshot g, String id) {
+    PointGraph points = PointGraph.of(g);
+    return describe(points, points.resolve(name));
+  }
+
+  static Map<String, Object> describe(GraphSnapshot g, int id) {
+    return describe(PointGraph.of(g), id);
+  }
+
   /**
    * The JSON shape of docs/DESIGN.md §5 for node {@code id}: {@code file} and {@code lines} only for declared
    * symbols (an external node, kind {@code external}, has neither), {@code hash}, {@code notes} and
    * {@code metadata} only when present.
    */
-  static Map<String, Object> describe(GraphSnapshot g, int id) {
+  static Map<String, Object> describe(PointGraph g, int id) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", g.name(id));
     doc.put("kind", g.kind(id));

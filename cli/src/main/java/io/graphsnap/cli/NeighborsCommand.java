@@ -1,7 +1,7 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,16 +144,25 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer, Quick
     return rows(g, name);
   }
 
+  @Override
+  public List<Map<String, Object>> answer(LayeredSnapshot g, String id) {
+    return rows(PointGraph.of(g), name);
+  }
+
+  private List<Map<String, Object>> rows(GraphSnapshot g, String nodeName) {
+    return rows(PointGraph.of(g), nodeName);
+  }
+
   /**
    * {@code [{"name", "type"}]}: the neighbours of {@code nodeName} along the selected edges, in CSR order (by type,
    * then id), from {@code --offset} on, at most {@code --limit} of them. O(offset + limit) cursor steps. With {@link
    * #sites}, each also {@code "sites": [{"file", "line"}]}, the lines of the edge in its source's file (the
    * neighbour's with {@code --reverse}, else the named symbol's), empty when it has none.
    */
-  private List<Map<String, Object>> rows(GraphSnapshot g, String nodeName) {
+  private List<Map<String, Object>> rows(PointGraph g, String nodeName) {
     GraphArgs.atLeast("--offset", offset, 0);
     GraphArgs.atLeast("--limit", limit, 0);
-    int id = GraphArgs.node(g, nodeName);
+    int id = g.resolve(nodeName);
     List<Map<String, Object>> rows = new ArrayList<>();
     int typeId = -1;
     if (type != null) {
@@ -162,7 +171,7 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer, Quick
         throw CliException.badInput("unknown edge type '" + type + "' (this snapshot has " + g.edgeTypes() + ")");
       }
     }
-    EdgeCursor c = typeId < 0 ? (reverse ? g.in(id) : g.out(id)) : (reverse ? g.in(id, typeId) : g.out(id, typeId));
+    PointGraph.Row c = reverse ? g.in(id, typeId) : g.out(id, typeId);
     List<String> types = g.edgeTypes();
     InlineWork.check(Math.min(c.size(), offset + (long) limit), "neighbours listed");
     for (long skip = offset; skip > 0 && c.next() >= 0; skip--) {
@@ -181,7 +190,7 @@ final class NeighborsCommand implements Callable<Integer>, SnapshotAnswer, Quick
   }
 
   /** {@code [{"file", "line"}]}: where the edge (source, type, target) occurs, in source's file. */
-  private static List<Map<String, Object>> sites(GraphSnapshot g, int source, int type, int target) {
+  private static List<Map<String, Object>> sites(PointGraph g, int source, int type, int target) {
     int[] lines = g.sites(source, type, target);
     if (lines.length == 0) {
       return List.of();

@@ -1,6 +1,7 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 
 /**
  * A read-only question about one snapshot whose answer is one JSON value: what the command prints with
@@ -29,6 +30,18 @@ public interface SnapshotAnswer {
    */
   default Object answer(GraphSnapshot g, Runnable checkpoint) {
     return answer(g);
+  }
+
+  /**
+   * The answer on a base + delta ({@code g}, named {@code id}: what a server follows while a watch publishes layers),
+   * equal to {@link #answer(GraphSnapshot)} on the snapshot that compacts the two (the id apart). By default the
+   * question needs a whole snapshot; the point questions ({@code lookup}, {@code neighbors}, {@code degree},
+   * {@code symbols}, {@code info}) answer here through {@link PointGraph}.
+   *
+   * @throws WholeSnapshotNeeded if this question, or this instance of it (a name given in part), needs a whole snapshot
+   */
+  default Object answer(LayeredSnapshot g, String id) {
+    throw new WholeSnapshotNeeded("this question is answered on whole snapshots only");
   }
 
   /**

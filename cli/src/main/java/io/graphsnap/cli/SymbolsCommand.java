@@ -1,6 +1,7 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,15 @@ final class SymbolsCommand implements Callable<Integer>, SnapshotAnswer {
 
   @Override
   public Map<String, Object> answer(GraphSnapshot g) {
+    return answer(PointGraph.of(g));
+  }
+
+  @Override
+  public Map<String, Object> answer(LayeredSnapshot g, String id) {
+    return answer(PointGraph.of(g));
+  }
+
+  private Map<String, Object> answer(PointGraph g) {
     int file = FileArgs.file(g, path);
     List<Map<String, Object>> symbols = new ArrayList<>();
     int[] ids = g.fileSymbols(file);

@@ -103,6 +103,7 @@ final class GarbageCollector {
     int deletedObjects = keepAllObjects ? 0 : deleteObjects(current, generations);
     mergeSmallPacks();
     deleteRepairLeftovers();
+    deleteLayerLeftovers();
     return new GcReport(new ArrayList<>(kept), deletedSnapshots, deletedObjects, bytesFreed, forgotten.size(),
         skipped, notes);
   }
@@ -177,6 +178,40 @@ final class GarbageCollector {
           notes.add("deleted " + file.getFileName() + " (left for diagnosis by an earlier repair)");
         }
       }
+    }
+  }
+
+  /**
+   * In {@code layers/}: keeps the layered head ({@link LayerRef}) when its base is the last build, and deletes every
+   * other regular file there: deltas a crash left unnamed, temporaries of interrupted delta writes, and a stale or
+   * damaged {@code CURRENT} with its delta. The writer lock keeps delta writers out meanwhile.
+   */
+  private void deleteLayerLeftovers() throws IOException {
+    if (!SafeFiles.isDirectory(layout.layersDir())) {
+      return;
+    }
+    String keptDelta = null;
+    try {
+      Optional<LayerRef.Layer> layer = LayerRef.read(layout);
+      if (layer.isPresent() && index.journal().lastBuilt().filter(layer.get().baseId()::equals).isPresent()) {
+        keptDelta = layout.layerFile(layer.get().deltaId()).getFileName().toString();
+      }
+    } catch (IOException e) {
+      notes.add(e.getMessage());
+    }
+    String current = layout.layerRefFile().getFileName().toString();
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.layersDir())) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        boolean keep = name.equals(keptDelta) || name.equals(current) && keptDelta != null;
+        if (!keep && SafeFiles.isRegularFile(file) && delete(file)) {
+          deleted++;
+        }
+      }
+    }
+    if (deleted > 0) {
+      notes.add("deleted " + deleted + " file" + (deleted == 1 ? "" : "s") + " of layers/ that no layered head names");
     }
   }
 

@@ -293,7 +293,67 @@ public final class Store implements AutoCloseable {
             + " for writing rolls it forward", e);
       }
     }
+    clearLayer(); // after the refs: a crash before this leaves a layer over the old HEAD, which readers ignore
     return target;
+  }
+
+  /**
+   * Makes the delta {@code layers/<deltaId>.gdelta}, already written and forced to disk against the last build
+   * {@code baseId}, the store's layered head ({@link LayerRef}): {@code layers/CURRENT} replaced atomically, then
+   * the delta it named before deleted. Lock-free readers see the old head or the new one, never a mix.
+   *
+   * @throws IllegalArgumentException if {@code baseId} is not the last build (deltas hold every change since it)
+   * @throws java.nio.file.NoSuchFileException if the delta file is not there
+   */
+  public void publishLayer(String baseId, String deltaId) throws IOException {
+    checkOpen();
+    if (!index.journal().lastBuilt().filter(baseId::equals).isPresent()) {
+      throw new IllegalArgumentException("a layer's base must be the last build (" + index.journal().lastBuilt()
+          .orElse("none") + "), not " + baseId);
+    }
+    Path delta = layout.layerFile(deltaId);
+    if (!SafeFiles.isRegularFile(delta)) {
+      throw new NoSuchFileException(delta.toString(), null, "delta file not found");
+    }
+    Optional<LayerRef.Layer> old = readLayerQuietly();
+    LayerRef.write(layout, new LayerRef.Layer(baseId, deltaId));
+    if (old.isPresent() && !old.get().deltaId().equals(deltaId)) {
+      SafeFiles.deleteRegularFile(layout.layerFile(old.get().deltaId()));
+    }
+  }
+
+  /**
+   * {@code layers/}, created if missing (refusing a link or a file in its place): where delta writers put their
+   * files before {@link #publishLayer}.
+   */
+  public Path layersDirForWriting() throws IOException {
+    checkOpen();
+    SafeFiles.ensureDirectory(layout.layersDir());
+    return layout.layersDir();
+  }
+
+  /**
+   * Removes the layered head, if any, and its delta file: the graph is refs/HEAD's again. Done by every
+   * {@link #publishSnapshot} (a snapshot of the current files leaves nothing for a layer to add).
+   */
+  public void clearLayer() throws IOException {
+    checkOpen();
+    Optional<LayerRef.Layer> old = readLayerQuietly();
+    if (SafeFiles.deleteRegularFile(layout.layerRefFile())) {
+      FileSync.forceDirectory(layout.layersDir());
+    }
+    if (old.isPresent()) {
+      SafeFiles.deleteRegularFile(layout.layerFile(old.get().deltaId()));
+    }
+  }
+
+  /** The layer ref, or empty if there is none or it is damaged (then it is replaced or removed by the caller). */
+  private Optional<LayerRef.Layer> readLayerQuietly() {
+    try {
+      return LayerRef.read(layout);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -29,6 +29,8 @@ public final class StoreLayout {
   public static final String HEAD = "HEAD";
   /** The file name suffix of snapshots. */
   public static final String SNAPSHOT_SUFFIX = ".gsnap";
+  /** The suffix of delta files in {@code layers/}. */
+  public static final String LAYER_SUFFIX = ".gdelta";
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern REF_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
@@ -92,6 +94,28 @@ public final class StoreLayout {
    */
   public Path snapshotFile(String idHex) {
     return snapshotsDir().resolve(checkSnapshotId(idHex) + SNAPSHOT_SUFFIX);
+  }
+
+  /**
+   * The folder of the layered head: delta files ({@code layers/<id>.gdelta}) over a published snapshot, and the
+   * ref naming the current one ({@link #layerRefFile()}); see {@link LayerRef}. Older versions ignore it.
+   */
+  public Path layersDir() {
+    return root.resolve("layers");
+  }
+
+  /**
+   * The delta file {@code idHex}: {@code layers/<id>.gdelta}.
+   *
+   * @throws IllegalArgumentException if {@code idHex} is not 64 lower-case hex digits
+   */
+  public Path layerFile(String idHex) {
+    return layersDir().resolve(checkSnapshotId(idHex) + LAYER_SUFFIX);
+  }
+
+  /** {@code layers/CURRENT}: the base and delta of the layered head, if there is one ({@link LayerRef}). */
+  public Path layerRefFile() {
+    return layersDir().resolve("CURRENT");
   }
 
   /** The folder of refs. */

@@ -534,6 +534,31 @@ public final class LayeredSnapshot implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The number of live nodes of kind {@code kind}: the base's count, minus its nodes of that kind the delta changed or
+   * removed, plus the delta's nodes of that kind. O(delta's dirty nodes and tombstones), no bitmap copied.
+   */
+  public long kindCount(String kind) {
+    int k = kindId(kind);
+    if (k < 0) {
+      return 0;
+    }
+    long count = 0;
+    if (k < base.kinds().size()) {
+      count = base.ofKind(kind).getLongCardinality();
+      for (int id : delta.tombstones) {
+        count -= base.kindId(id) == k ? 1 : 0;
+      }
+      for (int id : delta.dirtyNodes) {
+        count -= id < baseNodes && base.kindId(id) == k ? 1 : 0;
+      }
+    }
+    for (int d = 0; d < delta.dirtyNodes.length; d++) {
+      count += delta.nodes.kindId(d) == k ? 1 : 0;
+    }
+    return count;
+  }
+
   /** The live nodes with effect {@code effect}: (base's − dirty − tombstones) ∪ the delta's. A new bitmap. */
   public RoaringBitmap withEffect(String effect) {
     int e = effectId(effect);

@@ -132,9 +132,11 @@ final class ToolRunner {
     if (question instanceof StoreAnswer q) {
       answer = limited(isExpensive, q::answer);
     } else {
-      try (SnapshotLease lease = live.acquire()) {
+      try (SnapshotLease lease = acquireWhole()) {
         if (lease == null) {
-          return new Outcome(null, "no snapshot is published in " + store + " yet (run 'graphsnap build' there)");
+          return new Outcome(null, live.currentId() == null
+              ? "no snapshot is published in " + store + " yet (run 'graphsnap build' there)"
+              : "the latest changes are not yet folded into a whole snapshot; ask again shortly");
         }
         result.put("snapshot", lease.id());
         SnapshotAnswer q = (SnapshotAnswer) question;
@@ -155,6 +157,16 @@ final class ToolRunner {
     }
     page(tool.paging(), answer, offset, limit, result);
     return new Outcome(result, null);
+  }
+
+  /** The current snapshot, or the next whole one while a base + delta is served (waited for up to 30 s). */
+  private SnapshotLease acquireWhole() {
+    try {
+      return live.acquireWhole(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** {@code answering}'s answer, holding the one expensive slot while it runs if {@code isExpensive}. */

@@ -197,6 +197,9 @@ final class AnswerWarmer implements AutoCloseable {
         return null;
       }
       String id = lease.id();
+      if (lease.isLayered()) { // a base + delta answers no whole-graph question: warm the whole snapshot that follows
+        return id;
+      }
       long start = System.nanoTime();
       List<String> timings = new ArrayList<>();
       Runnable checkpoint = () -> checkpoint(id);

@@ -6,6 +6,7 @@ import io.graphsnap.cli.GraphsnapCommand;
 import io.graphsnap.cli.InlineWork;
 import io.graphsnap.cli.Json;
 import io.graphsnap.cli.SnapshotAnswer;
+import io.graphsnap.cli.WholeSnapshotNeeded;
 import io.graphsnap.cli.StoreAnswer;
 import io.graphsnap.cli.serve.http.HttpAnswer;
 import io.graphsnap.cli.serve.http.HttpLimits;
@@ -46,6 +47,13 @@ import picocli.CommandLine;
  * and effects are kept per snapshot ({@link AnswerMemo}) and sent again with {@code Graphsnap-Memo: hit}; those
  * the explorer asks are computed ahead as soon as a snapshot is served ({@link AnswerWarmer}).
  *
+ * <p><b>Layers.</b> While the store's head is a base + delta ({@code layers/CURRENT}, published by a watch within
+ * milliseconds of a save), {@code lookup}, {@code neighbors}, {@code degree}, {@code symbols} and {@code info} answer
+ * from it ({@link SnapshotAnswer#answer(io.graphsnap.reader.LayeredSnapshot, String)}), with the bytes the compacted
+ * snapshot would give (the id {@code <base>+<delta>} apart); any other question, and a name given in part, waits on
+ * the pool for the whole snapshot that folds the layer in (up to {@value #WHOLE_WAIT_MILLIS} ms, then 503 with
+ * {@code Retry-After}), so no answer ever comes from a state older than one already served.
+ *
  * <p>Every other path is the web explorer's files ({@link StaticFiles}).
  *
  * <p>Limits: {@link HttpLimits#defaults()} (request line, head, body, connections, request/idle/write time), the
@@ -71,7 +79,9 @@ public final class ApiServer implements AutoCloseable {
   private ApiServer(ServerOptions options, io.graphsnap.cli.watch.BuildActivity activity) throws IOException {
     this.options = options;
     this.expensive = new Semaphore(options.maxExpensive());
-    this.follower = new HeadFollower(options.store(), live, options.pollMillis(), options.log());
+    this.follower = new HeadFollower(options.store(), live, options.pollMillis(), true, options.log());
+    activity.onPublished(follower::check); // a watch in this process: serve what it published at once
+    live.onWholeWanted(activity::wantWhole); // and fold its layer in when a question needs a whole snapshot
     this.warmer = AnswerWarmer.start(live, memo, options.log(), activity, WARM_QUIET_MILLIS, null);
     this.files = new StaticFiles(ApiServer.class.getClassLoader(), options.token()); // the explorer
     AtomicInteger n = new AtomicInteger();
@@ -108,6 +118,8 @@ public final class ApiServer implements AutoCloseable {
 
   /** How long a watch must have been quiet before the warmer starts on a snapshot. */
   static final long WARM_QUIET_MILLIS = 1_000;
+  /** How long a question that needs a whole snapshot waits for one while a base + delta is served. */
+  static final long WHOLE_WAIT_MILLIS = 30_000;
 
   /** The port it listens on. */
   public int port() {
@@ -267,9 +279,9 @@ public final class ApiServer implements AutoCloseable {
    * the {@link AnswerWarmer} is computing it), else computed as any other and kept.
    */
   private Response memoised(SnapshotAnswer question, String key) {
-    try (SnapshotLease lease = live.acquire()) {
+    try (SnapshotLease lease = acquireWhole()) {
       if (lease == null) {
-        return Response.error(503, "no snapshot published in " + options.store() + " yet");
+        return noWholeSnapshot();
       }
       AnswerMemo.Claim claim = memo.claim(lease.id(), key);
       if (claim.kept() != null) {
@@ -302,8 +314,48 @@ public final class ApiServer implements AutoCloseable {
       if (lease == null) {
         return Response.error(503, "no snapshot published in " + options.store() + " yet");
       }
-      return Response.ok(question.answer(lease.snapshot()), lease.id());
+      if (!lease.isLayered()) {
+        return Response.ok(question.answer(lease.snapshot()), lease.id());
+      }
+      try {
+        return Response.ok(question.answer(lease.layered(), lease.id()), lease.id());
+      } catch (WholeSnapshotNeeded e) {
+        // answered below, on the whole snapshot that folds this layer in
+      }
     }
+    try (SnapshotLease lease = acquireWhole()) {
+      return lease == null ? noWholeSnapshot() : Response.ok(question.answer(lease.snapshot()), lease.id());
+    }
+  }
+
+  /**
+   * The current snapshot when it is a whole one, else (a base + delta is served) the next whole one, waited for up
+   * to {@value #WHOLE_WAIT_MILLIS} ms on the pool: on an event loop this hands the request to the pool first
+   * ({@link InlineWork.Deferred}). Null if none came in time or none is published.
+   */
+  private SnapshotLease acquireWhole() {
+    SnapshotLease lease = live.acquire();
+    if (lease == null || !lease.isLayered()) {
+      return lease;
+    }
+    lease.close();
+    InlineWork.unbounded("waiting for a whole snapshot");
+    try {
+      return live.acquireWhole(WHOLE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private Response noWholeSnapshot() {
+    if (live.currentId() == null) {
+      return Response.error(503, "no snapshot published in " + options.store() + " yet");
+    }
+    Response r = Response.error(503, "the latest changes (served as " + live.currentId() + ") are not yet folded into a"
+        + " whole snapshot, which this question needs; retry shortly");
+    r.header("Retry-After", "1");
+    return r;
   }
 
   private interface Answering {

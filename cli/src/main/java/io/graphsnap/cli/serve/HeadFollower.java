@@ -1,13 +1,16 @@
 package io.graphsnap.cli.serve;
 
+import io.graphsnap.objects.LayerRef;
 import io.graphsnap.objects.SnapshotRefs;
 import io.graphsnap.objects.StoreLayout;
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -29,17 +32,28 @@ public final class HeadFollower implements AutoCloseable {
   static final long RETRY_MILLIS = 5_000;
 
   private final Path store;
+  private final boolean layers;
   private final LiveSnapshot live;
   private final long pollMillis;
   private final Consumer<String> log;
   private final Thread thread;
   private volatile boolean stopped;
   private WatchService watcher;
+  private boolean layersWatched;
   private String failedId;
   private long failedAt;
 
-  /** Starts following {@code store}'s HEAD into {@code live}; {@code log} receives one line per event. */
+  /** Starts following {@code store}'s HEAD (whole snapshots only) into {@code live}; {@code log} receives one line per event. */
   public HeadFollower(Path store, LiveSnapshot live, long pollMillis, Consumer<String> log) {
+    this(store, live, pollMillis, false, log);
+  }
+
+  /**
+   * Starts following {@code store}'s head into {@code live}: with {@code layers}, the layered head
+   * ({@link LayerRef#current}: a delta over HEAD's snapshot) when there is one, else HEAD.
+   */
+  public HeadFollower(Path store, LiveSnapshot live, long pollMillis, boolean layers, Consumer<String> log) {
+    this.layers = layers;
     this.store = store;
     this.live = live;
     this.pollMillis = pollMillis;
@@ -61,10 +75,13 @@ public final class HeadFollower implements AutoCloseable {
         }
         if (key != null) {
           key.pollEvents();
-          if (!key.reset()) { // refs/ went away: register again
+          if (!key.reset()) { // refs/ or layers/ went away: register again
             watcher.close();
             watcher = null;
           }
+        }
+        if (watcher != null && layers && !layersWatched) { // layers/ appears with the first layer
+          layersWatched = registerLayers(watcher);
         }
         check();
       } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -84,7 +101,19 @@ public final class HeadFollower implements AutoCloseable {
     WatchService w = FileSystems.getDefault().newWatchService();
     refs.register(w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
         StandardWatchEventKinds.ENTRY_DELETE);
+    layersWatched = layers && registerLayers(w);
     return w;
+  }
+
+  /** Registers {@code layers/} with {@code w} if it exists; whether it did. */
+  private boolean registerLayers(WatchService w) throws IOException {
+    Path dir = StoreLayout.of(store).layersDir();
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    dir.register(w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+        StandardWatchEventKinds.ENTRY_DELETE);
+    return true;
   }
 
   /** Publishes HEAD's snapshot if it is not the one served. Synchronised: called by the thread and by tests. */
@@ -97,7 +126,21 @@ public final class HeadFollower implements AutoCloseable {
           + live.currentId() + ")");
       return;
     }
-    if (head.isEmpty() || head.get().equals(live.currentId())) {
+    if (head.isEmpty()) {
+      return;
+    }
+    Optional<LayerRef.Resolved> layer = Optional.empty();
+    if (layers) {
+      try {
+        layer = LayerRef.current(store, head.get());
+      } catch (IOException | RuntimeException e) {
+        log.accept(e.getMessage() + " (serving refs/HEAD's snapshot " + head.get() + ")");
+      }
+    }
+    if (layer.isPresent() && tryLayer(layer.get())) {
+      return;
+    }
+    if (head.get().equals(live.currentId())) {
       return;
     }
     String id = head.get();
@@ -117,6 +160,35 @@ public final class HeadFollower implements AutoCloseable {
       failedId = id;
       failedAt = System.currentTimeMillis();
       log.accept("cannot open snapshot " + file + ": " + e.getMessage() + " (still serving " + live.currentId() + ")");
+    }
+  }
+
+  /**
+   * Serves {@code layer} unless it is served already; false if it cannot be opened (a newer publish may have removed
+   * its delta meanwhile: the caller serves HEAD, and the next change is looked at as usual).
+   */
+  private boolean tryLayer(LayerRef.Resolved layer) {
+    String id = layer.layer().id();
+    if (id.equals(live.currentId())) {
+      return true;
+    }
+    if (id.equals(failedId) && System.currentTimeMillis() - failedAt < RETRY_MILLIS) {
+      return false;
+    }
+    try {
+      LayeredSnapshot g = LayeredSnapshot.open(layer.baseFile(), layer.deltaFile());
+      String old = live.currentId();
+      live.publish(id, g);
+      failedId = null;
+      log.accept("serving " + id + " (a delta over the snapshot" + (old == null ? "" : "; was " + old) + ")");
+      return true;
+    } catch (NoSuchFileException e) {
+      return false; // replaced or folded in meanwhile
+    } catch (IOException | RuntimeException e) {
+      failedId = id;
+      failedAt = System.currentTimeMillis();
+      log.accept("cannot open layer " + layer.deltaFile() + ": " + e.getMessage() + " (serving refs/HEAD's snapshot)");
+      return false;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.graphsnap.cli.serve;
 
 import io.graphsnap.reader.GraphSnapshot;
+import io.graphsnap.reader.LayeredSnapshot;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LiveSnapshot implements AutoCloseable {
   private final AtomicReference<SnapshotLease> current = new AtomicReference<>();
   private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<Runnable> wholeWanted = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Notified on every publish and on close, for {@link #acquireWhole}. */
+  private final Object published = new Object();
   private volatile boolean closed;
 
   /**
@@ -45,7 +49,19 @@ public final class LiveSnapshot implements AutoCloseable {
    * replaced (already released by this live snapshot; closed once its last request ends), or null.
    */
   public SnapshotLease publish(String id, GraphSnapshot snapshot) {
-    SnapshotLease lease = new SnapshotLease(id, snapshot);
+    return publish(new SnapshotLease(id, snapshot));
+  }
+
+  /**
+   * Makes the base + delta {@code layered} (named {@code <base>+<delta>}) current, taking ownership of it; as
+   * {@link #publish(String, GraphSnapshot)}. Questions a layered graph cannot answer wait for the next whole snapshot
+   * ({@link #acquireWhole}).
+   */
+  public SnapshotLease publish(String id, LayeredSnapshot layered) {
+    return publish(new SnapshotLease(id, layered));
+  }
+
+  private SnapshotLease publish(SnapshotLease lease) {
     if (closed) {
       lease.close();
       throw new IllegalStateException("the live snapshot is closed");
@@ -61,7 +77,52 @@ public final class LiveSnapshot implements AutoCloseable {
       }
     }
     listeners.forEach(Runnable::run);
+    synchronized (published) {
+      published.notifyAll();
+    }
     return old;
+  }
+
+  /**
+   * The current snapshot if it is a whole one, else waits (up to {@code timeoutMillis}) until a whole one is
+   * published, telling the {@link #onWholeWanted} listeners once that it is waited for (an in-process watch then
+   * compacts at once). Retained for the caller as {@link #acquire()} is; null if none came in time or the live
+   * snapshot is closed.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public SnapshotLease acquireWhole(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    boolean told = false;
+    while (!closed) {
+      synchronized (published) {
+        SnapshotLease lease = acquire();
+        if (lease != null && !lease.isLayered()) {
+          return lease;
+        }
+        if (lease != null) {
+          lease.close();
+        }
+        if (!told) {
+          told = true;
+          wholeWanted.forEach(Runnable::run);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(published, left);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Calls {@code listener} when a request starts waiting for a whole snapshot while a base + delta is served (in the
+   * waiting thread: it must only signal).
+   */
+  public void onWholeWanted(Runnable listener) {
+    wholeWanted.add(listener);
   }
 
   /**
@@ -76,6 +137,9 @@ public final class LiveSnapshot implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (published) {
+      published.notifyAll();
+    }
     SnapshotLease old = current.getAndSet(null);
     if (old != null) {
       old.close();

@@ -62,6 +62,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--debounce-ms", paramLabel = "MS", description = "With --watch: wait for MS quiet milliseconds before rebuilding (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 100;
 
+  @Option(names = "--layers", paramLabel = "WHEN", description = "JSON Lines only: publish each save as a layer (a delta "
+      + "over the last whole snapshot, milliseconds whatever the graph's size; folded into a whole snapshot after 1 s "
+      + "without changes): auto (once a whole snapshot takes 200 ms or more), always, never (default: ${DEFAULT-VALUE}).")
+  String layers = "auto";
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
     BuildActivity activity = watch == null ? BuildActivity.NONE : new BuildActivity();
     if (watch != null) {
       try {
-        watcher = Watcher.start(watch, store, debounceMillis, jsonl, activity, log);
+        watcher = Watcher.start(watch, store, debounceMillis, jsonl, activity, Watcher.layers(layers), log);
       } catch (IllegalArgumentException e) {
         throw CliException.badInput(e.getMessage());
       }

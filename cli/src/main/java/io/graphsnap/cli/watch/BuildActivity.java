@@ -20,6 +20,8 @@ public final class BuildActivity {
   private long generation;
   private long idleSince = System.nanoTime();
   private String lastPublished;
+  private boolean wholeWanted;
+  private final java.util.List<Runnable> publishListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A new activity, idle. */
   public BuildActivity() {}
@@ -46,16 +48,55 @@ public final class BuildActivity {
   }
 
   /** The build ended; {@code publishedId} is the snapshot it published, or null if it failed. */
-  public synchronized void buildFinished(String publishedId) {
+  public void buildFinished(String publishedId) {
     if (this == NONE) {
       return;
     }
-    running = false;
-    idleSince = System.nanoTime();
-    if (publishedId != null) {
-      lastPublished = publishedId;
+    synchronized (this) {
+      running = false;
+      idleSince = System.nanoTime();
+      if (publishedId != null) {
+        lastPublished = publishedId;
+      }
+      notifyAll();
     }
+    if (publishedId != null) {
+      publishListeners.forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * Calls {@code listener} (in the watch's thread, after {@link #buildFinished} with a publish) so that a server in
+   * this process serves what was published at once instead of when the file system reports it.
+   */
+  public void onPublished(Runnable listener) {
+    if (this != NONE) {
+      publishListeners.add(listener);
+    }
+  }
+
+  /**
+   * Someone waits for a whole snapshot while a base + delta is served: the watch should fold its layer into a
+   * snapshot now rather than when it has been quiet for a while.
+   */
+  public synchronized void wantWhole() {
+    if (this == NONE) {
+      return;
+    }
+    wholeWanted = true;
     notifyAll();
+  }
+
+  /** Whether {@link #wantWhole} was called since the last call of this method (which clears it). */
+  public synchronized boolean takeWholeWanted() {
+    boolean wanted = wholeWanted;
+    wholeWanted = false;
+    return wanted;
+  }
+
+  /** Whether {@link #wantWhole} was called and not yet taken. */
+  public synchronized boolean wholeWanted() {
+    return wholeWanted;
   }
 
   /** Whether a build is running or a change waits for one. */

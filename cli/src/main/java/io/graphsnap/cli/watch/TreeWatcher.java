@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
  */
 final class TreeWatcher implements AutoCloseable {
   static final int MAX_WAIT_FACTOR = 20;
+  static final long GIVE_UP_POLL_MILLIS = 20;
 
   /** One batch of changes: the paths (absolute) that changed, and whether events were lost. */
   record Batch(Set<Path> changed, boolean rescan) {}
@@ -87,10 +89,33 @@ final class TreeWatcher implements AutoCloseable {
 
   /** {@link #nextBatch(long)}, calling {@code firstChange} as soon as the batch's first relevant change is seen. */
   Batch nextBatch(long debounceMillis, Runnable firstChange) throws InterruptedException {
+    return nextBatch(debounceMillis, firstChange, -1, () -> false);
+  }
+
+  /**
+   * {@link #nextBatch(long, Runnable)}, but waiting for the batch's first change at most {@code idleMillis} (negative:
+   * forever) and only while {@code giveUp} is false (looked at every {@value #GIVE_UP_POLL_MILLIS} ms): null if no
+   * change came by then.
+   */
+  Batch nextBatch(long debounceMillis, Runnable firstChange, long idleMillis, BooleanSupplier giveUp)
+      throws InterruptedException {
     Set<Path> changed = new LinkedHashSet<>();
     boolean[] rescan = {false};
+    long idleDeadline = idleMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
     while (changed.isEmpty() && !rescan[0]) {
-      drain(service.take(), changed, rescan);
+      if (idleMillis < 0) {
+        drain(service.take(), changed, rescan);
+        continue;
+      }
+      long left = idleDeadline - System.nanoTime();
+      if (left <= 0 || giveUp.getAsBoolean()) {
+        return null;
+      }
+      WatchKey key = service.poll(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, GIVE_UP_POLL_MILLIS),
+          TimeUnit.MILLISECONDS);
+      if (key != null) {
+        drain(key, changed, rescan);
+      }
     }
     firstChange.run();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(debounceMillis * MAX_WAIT_FACTOR);

@@ -42,11 +42,53 @@ public final class Watcher implements AutoCloseable {
   private final AtomicLong builds = new AtomicLong();
   private final BuildMemory memory = new BuildMemory();
   private final IngestMemory lines = new IngestMemory();
+  private final Layers layers;
   private volatile String lastSnapshot;
+  private volatile String lastPublished;
   private volatile boolean stopped;
+  /** When the layered head was first published since the last whole snapshot (nanoTime), or -1 if there is none. */
+  private long layerSince = -1;
+  /** How long the last whole snapshot took to publish, in ms ({@link Layers#AUTO} layers when it is slow). */
+  private long lastWholeMillis;
+
+  /**
+   * Whether a save is published as a layer (a delta over the last whole snapshot, milliseconds whatever the graph's
+   * size; {@code layers/CURRENT}) and folded into a whole snapshot later, or as a whole snapshot at once.
+   * Java source trees are always published whole.
+   */
+  public enum Layers {
+    /** Layers once a whole snapshot takes {@value Watcher#LAYER_WHEN_WHOLE_MILLIS} ms or more to publish. */
+    AUTO,
+    /** Always layers. */
+    ALWAYS,
+    /** Never: a whole snapshot per batch of changes. */
+    NEVER
+  }
+
+  /**
+   * The {@link Layers} named {@code name} ({@code auto}, {@code always}, {@code never}).
+   *
+   * @throws IllegalArgumentException naming the choices otherwise
+   */
+  public static Layers layers(String name) {
+    return switch (name) {
+      case "auto" -> Layers.AUTO;
+      case "always" -> Layers.ALWAYS;
+      case "never" -> Layers.NEVER;
+      default -> throw new IllegalArgumentException("--layers takes auto, always or never, not '" + name + "'");
+    };
+  }
+
+  /** {@link Layers#AUTO} publishes layers once a whole snapshot takes this long. */
+  static final long LAYER_WHEN_WHOLE_MILLIS = 200;
+  /** A layer is folded into a whole snapshot once no change came for this long... */
+  static final long COMPACT_WHEN_QUIET_MILLIS = 1_000;
+  /** ...or at the latest this long after it was first published, however busy the tree. */
+  static final long COMPACT_AT_THE_LATEST_MILLIS = 10_000;
 
   private Watcher(Path source, Path store, long debounceMillis, boolean shardFolder, BuildActivity activity,
-      Consumer<String> log) throws IOException {
+      Layers layers, Consumer<String> log) throws IOException {
+    this.layers = layers;
     this.source = source;
     this.store = store;
     this.debounceMillis = debounceMillis;
@@ -86,6 +128,12 @@ public final class Watcher implements AutoCloseable {
    */
   public static Watcher start(Path source, Path store, long debounceMillis, boolean jsonl, BuildActivity activity,
       Consumer<String> log) throws IOException {
+    return start(source, store, debounceMillis, jsonl, activity, Layers.AUTO, log);
+  }
+
+  /** {@link #start(Path, Path, long, boolean, BuildActivity, Consumer)} with the given use of {@link Layers}. */
+  public static Watcher start(Path source, Path store, long debounceMillis, boolean jsonl, BuildActivity activity,
+      Layers layers, Consumer<String> log) throws IOException {
     if (debounceMillis < 0) {
       throw new IllegalArgumentException("--debounce-ms must be >= 0, not " + debounceMillis);
     }
@@ -95,7 +143,7 @@ public final class Watcher implements AutoCloseable {
     if (!jsonl && !Files.isDirectory(source) && !isJsonlFile(source)) {
       throw new IllegalArgumentException("watch: " + source + " is neither a folder of Java sources nor a .jsonl file");
     }
-    Watcher w = new Watcher(source, store, debounceMillis, jsonl && Files.isDirectory(source), activity, log);
+    Watcher w = new Watcher(source, store, debounceMillis, jsonl && Files.isDirectory(source), activity, layers, log);
     w.thread.start();
     return w;
   }
@@ -119,9 +167,14 @@ public final class Watcher implements AutoCloseable {
     return memory.residentBuilds();
   }
 
-  /** The snapshot the last successful build published, or null. */
+  /** The whole snapshot the last successful build published, or null. */
   public String lastSnapshot() {
     return lastSnapshot;
+  }
+
+  /** What the last successful build published: a snapshot id, or {@code <base>+<delta>} for a layer; or null. */
+  public String lastPublished() {
+    return lastPublished;
   }
 
   private void run() {
@@ -129,16 +182,72 @@ public final class Watcher implements AutoCloseable {
     while (!stopped) {
       TreeWatcher.Batch batch;
       try {
-        batch = watcher.nextBatch(debounceMillis, activity::changeSeen);
+        batch = watcher.nextBatch(debounceMillis, activity::changeSeen, layerSince < 0 ? -1 : compactionDelay(),
+            activity::wholeWanted);
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
       }
-      rebuild(new ArrayList<>(batch.changed()), batch.rescan());
+      if (batch == null) { // quiet long enough, the layer is old, or a server waits for a whole snapshot
+        compact();
+      } else {
+        rebuild(new ArrayList<>(batch.changed()), batch.rescan());
+      }
     }
+  }
+
+  /** Milliseconds until the layer is to be folded in if nothing changes meanwhile. */
+  private long compactionDelay() {
+    if (activity.wholeWanted()) {
+      return 0;
+    }
+    long age = (System.nanoTime() - layerSince) / 1_000_000;
+    return Math.max(0, Math.min(COMPACT_WHEN_QUIET_MILLIS, COMPACT_AT_THE_LATEST_MILLIS - age));
+  }
+
+  /** Folds the layered head into a whole snapshot (the incremental build from the last whole one) and publishes it. */
+  private void compact() {
+    activity.takeWholeWanted();
+    long start = System.nanoTime();
+    activity.buildStarted();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60");
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    String published = lastLine(out.toString());
+    boolean ok = code == 0 && published != null && published.matches("[0-9a-f]{64}");
+    if (ok) {
+      layerSince = -1;
+      lastWholeMillis = ms;
+      lastSnapshot = published;
+      lastPublished = published;
+      log.accept("published " + published + " in " + ms + " ms (the layer folded into a whole snapshot)");
+    } else {
+      layerSince = System.nanoTime(); // try again once quiet, not in a loop
+      log.accept("could not fold the layer into a whole snapshot in " + ms + " ms; it stays published:");
+      logLines(err.toString());
+    }
+    activity.buildFinished(ok ? published : null);
+    builds.incrementAndGet();
+  }
+
+  /** Whether this batch's change is published as a layer (see {@link Layers}). */
+  private boolean asLayer(boolean initial) {
+    if (initial || !(jsonl || shards != null)) {
+      return false;
+    }
+    return switch (layers) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> layerSince >= 0 || lastWholeMillis >= LAYER_WHEN_WHOLE_MILLIS;
+    };
   }
 
   /** One build and publish; reports the outcome in one line (and each file that failed to parse). */
   private void rebuild(List<Path> changed, boolean rescan) {
+    boolean initial = changed.isEmpty() && !rescan;
+    String[] snapshot = asLayer(initial)
+        ? new String[] {"snapshot", "--layer", "--store", store.toString(), "-q", "--wait", "60"}
+        : new String[] {"snapshot", "--store", store.toString(), "-q", "--wait", "60"};
     long start = System.nanoTime();
     activity.buildStarted();
     StringWriter out = new StringWriter();
@@ -147,12 +256,12 @@ public final class Watcher implements AutoCloseable {
     try {
       if (shards != null) {
         code = shards.update(changed, changed.isEmpty() || rescan, new PrintWriter(out, true), new PrintWriter(err, true));
-        code = Math.max(code, run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60"));
+        code = Math.max(code, run(out, err, snapshot));
       } else if (jsonl) {
         code = lines.ingest(new PrintWriter(out, true), new PrintWriter(err, true), "ingest", source.toString(),
             "--replace-all", "--store", store.toString(), "-q", "--wait", "60");
         if (code <= 2) { // lines reported as bad are skipped; the rest is stored
-          code = Math.max(code, run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60"));
+          code = Math.max(code, run(out, err, snapshot));
         }
       } else {
         String[] args = {"build", source.toString(), "--store", store.toString(), "-q", "--wait", "60"};
@@ -165,21 +274,33 @@ public final class Watcher implements AutoCloseable {
     long ms = (System.nanoTime() - start) / 1_000_000;
     String published = lastLine(out.toString());
     String what = changed.isEmpty() && !rescan ? "initial build" : describe(changed, rescan);
-    boolean ok = published != null && published.matches("[0-9a-f]{64}");
-    activity.buildFinished(ok ? published : null);
-    if (ok) {
+    boolean whole = published != null && published.matches("[0-9a-f]{64}");
+    boolean layer = published != null && published.matches("[0-9a-f]{64}\\+[0-9a-f]{64}");
+    if (whole) {
+      layerSince = -1;
+      lastWholeMillis = ms;
       lastSnapshot = published;
-      log.accept("published " + published + " in " + ms + " ms (" + what + ")"
+    } else if (layer && layerSince < 0) {
+      layerSince = System.nanoTime();
+    }
+    if (whole || layer) {
+      lastPublished = published;
+      log.accept("published " + (layer ? "layer " : "") + published + " in " + ms + " ms (" + what + ")"
           + (code == 0 ? "" : "; some files were not rebuilt and keep their previous version:"));
     } else {
       log.accept("build failed in " + ms + " ms (" + what + "); the previous snapshot stays published:");
     }
-    for (String line : err.toString().split("\n")) {
+    logLines(err.toString());
+    activity.buildFinished(whole || layer ? published : null);
+    builds.incrementAndGet();
+  }
+
+  private void logLines(String text) {
+    for (String line : text.split("\n")) {
       if (!line.isBlank()) {
         log.accept("  " + line);
       }
     }
-    builds.incrementAndGet();
   }
 
   private static int run(StringWriter out, StringWriter err, String... args) {
