@@ -45,6 +45,20 @@ class HotSwapTest {
 
   @Test
   void clientsSeeWholeSnapshotsWhilePublishAndGcRun() throws Exception {
+    swapUnderLoad(false);
+  }
+
+  /**
+   * The same with every odd version published as a layer (a delta over the previous whole snapshot): look-ups and
+   * neighbours answer from base + delta, reach waits for the next whole snapshot; no answer mixes two versions, and
+   * replaced layers are closed as snapshots are.
+   */
+  @Test
+  void layersSwapAsWholeSnapshotsDo() throws Exception {
+    swapUnderLoad(true);
+  }
+
+  private void swapUnderLoad(boolean layers) throws Exception {
     Path store = dir.resolve("store");
     Map<String, Integer> versionOf = new ConcurrentHashMap<>();
     versionOf.put(publish(store, 0), 0);
@@ -54,11 +68,20 @@ class HotSwapTest {
       AtomicInteger answers = new AtomicInteger();
       List<String> problems = new CopyOnWriteArrayList<>();
       List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < 4; c++) {
-        boolean lookup = c % 2 == 0;
+      for (int c = 0; c < (layers ? 6 : 4); c++) {
+        String ask = switch (c % 3) {
+          case 0 -> "lookup";
+          case 1 -> "neighbors";
+          default -> layers ? "reach" : "lookup";
+        };
+        boolean lookup = ask.equals("lookup");
         clients.add(Thread.ofPlatform().start(() -> {
           while (!stop.get() && problems.size() < 10) {
-            HttpResponse<String> r = Http.get(server.port(), lookup ? "/api/lookup?name=hub" : "/api/neighbors?name=hub&type=calls");
+            HttpResponse<String> r = Http.get(server.port(), switch (ask) {
+              case "lookup" -> "/api/lookup?name=hub";
+              case "neighbors" -> "/api/neighbors?name=hub&type=calls";
+              default -> "/api/reach?name=hub&depth=1";
+            });
             String id = r.headers().firstValue("Graphsnap-Snapshot").orElse(null);
             Integer v = id == null ? null : versionOf.get(id);
             for (int wait = 0; v == null && id != null && wait < 200; wait++) {
@@ -66,7 +89,7 @@ class HotSwapTest {
               sleep(10);
               v = versionOf.get(id);
             }
-            String problem = check(r, v, lookup);
+            String problem = ask.equals("reach") ? checkReach(r, v, id) : check(r, v, lookup);
             if (problem != null) {
               problems.add(problem);
             }
@@ -79,7 +102,9 @@ class HotSwapTest {
       assertNotNull(held);
       List<SnapshotLease> seen = new ArrayList<>();
       for (int v = 1; v <= 8; v++) {
-        versionOf.put(publish(store, v), v);
+        String id = layers && v % 2 == 1 ? publishLayer(store, v) : publish(store, v);
+        assertEquals(layers && v % 2 == 1, id.contains("+"), id);
+        versionOf.put(id, v);
         if (v % 3 == 0) {
           Cli.run("gc", "--store", store.toString(), "-q").ok();
         }
@@ -145,6 +170,37 @@ class HotSwapTest {
     } catch (IOException e) {
       return "not JSON: " + r.body();
     }
+  }
+
+  /** Null when {@code r} is the depth-1 reach of version {@code v} from a whole snapshot, else what is wrong. */
+  private static String checkReach(HttpResponse<String> r, Integer v, String id) {
+    if (r.statusCode() != 200 || v == null || id.contains("+")) {
+      return "reach: status " + r.statusCode() + ", version " + v + ", snapshot " + id + ": " + r.body();
+    }
+    try {
+      JsonNode doc = JSON.readTree(r.body());
+      int k = 3 + v % 5;
+      if (doc.path("count").asInt() != k + 1) {
+        return "version " + v + " reaches " + (k + 1) + " nodes, the answer " + r.body();
+      }
+      for (JsonNode node : doc.path("nodes")) {
+        String name = node.path("name").asText();
+        if (!name.equals("hub") && !name.startsWith("v" + v + ".")) {
+          return "version " + v + " reach names " + name;
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return "not JSON: " + r.body();
+    }
+  }
+
+  /** Ingests version {@code v} and publishes it as a layer over the last whole snapshot: {@code <base>+<delta>}. */
+  private String publishLayer(Path store, int v) throws IOException {
+    Path file = dir.resolve("v" + v + ".jsonl");
+    Files.writeString(file, version(v));
+    Cli.run("ingest", file.toString(), "--store", store.toString(), "-q").ok();
+    return Cli.run("snapshot", "--layer", "--store", store.toString(), "-q").ok().out().strip();
   }
 
   private String publish(Path store, int v) throws IOException {
