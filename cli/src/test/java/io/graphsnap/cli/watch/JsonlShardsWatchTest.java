@@ -103,6 +103,46 @@ class JsonlShardsWatchTest {
     }
   }
 
+  /**
+   * With layers: a save is published as a delta over the last whole snapshot (commands reading refs/HEAD still see
+   * the whole one), then folded into a whole snapshot once the watch is quiet, or at once when a server waits for one
+   * ({@link BuildActivity#wantWhole}); the folded snapshot removes the layer and its delta.
+   */
+  @Test
+  void aSaveIsPublishedAsALayerAndFoldedInLater() throws Exception {
+    Path shards = Files.createDirectories(dir.resolve("shards"));
+    Path store = dir.resolve("store");
+    Path a = Files.writeString(shards.resolve("a.jsonl"), line("src/a.cov", "a.one"));
+    List<String> log = new CopyOnWriteArrayList<>();
+    BuildActivity activity = new BuildActivity();
+    List<String> published = new CopyOnWriteArrayList<>();
+    try (Watcher w = Watcher.start(shards, store, 50, true, activity, Watcher.Layers.ALWAYS, log::add)) {
+      activity.onPublished(() -> published.add(w.lastPublished()));
+      await("the initial build", () -> w.builds() >= 1, log);
+      String first = w.lastSnapshot();
+      assertTrue(first.matches("[0-9a-f]{64}"), first);
+
+      save(a, line("src/a.cov", "a.two"));
+      await("the layer", () -> w.lastPublished().contains("+"), log);
+      assertTrue(w.lastPublished().startsWith(first + "+"), w.lastPublished());
+      assertEquals(w.lastPublished(), io.graphsnap.objects.LayerRef.read(store).orElseThrow().id());
+      await("the folded snapshot", () -> !w.lastSnapshot().equals(first), log);
+      assertEquals(0, lookup(store, "a.two"), String.join("\n", log));
+      assertEquals(1, lookup(store, "a.one"));
+      assertTrue(io.graphsnap.objects.LayerRef.read(store).isEmpty());
+      assertTrue(log.stream().anyMatch(l -> l.contains("folded into a whole snapshot")), String.join("\n", log));
+
+      // a server waiting for a whole snapshot has the layer folded in without waiting for quiet
+      save(a, line("src/a.cov", "a.three"));
+      await("the second layer", () -> w.lastPublished().contains("+"), log);
+      String second = w.lastSnapshot();
+      activity.wantWhole();
+      await("the folded snapshot", () -> !w.lastSnapshot().equals(second), log);
+      assertEquals(0, lookup(store, "a.three"));
+      assertTrue(published.stream().filter(p -> p.contains("+")).count() >= 2, published.toString());
+    }
+  }
+
   /** A line whose path cannot be read may describe any file: as with replace-all, nothing unlisted is removed. */
   @Test
   void aLineWithoutAReadablePathKeepsUnlistedFiles() throws Exception {
