@@ -78,10 +78,14 @@ class LayeredAnswersTest {
       assertTrue(id.matches("[0-9a-f]{64}\\+[0-9a-f]{64}"), id);
       LayerRef.Resolved resolved = LayerRef.current(store, id.substring(0, 64)).orElseThrow();
       assertEquals(id, resolved.layer().id());
+      Result verified = run("verify", "--layer", "--store", store.toString());
+      assertEquals(0, verified.code, verified.err);
+      assertTrue(verified.out.startsWith("ok: " + id), verified.out);
       try (LayeredSnapshot layered = LayeredSnapshot.open(resolved.baseFile(), resolved.deltaFile())) {
         Result whole = run("snapshot", "--store", store.toString(), "-q");
         assertEquals(0, whole.code, whole.err);
         assertTrue(LayerRef.read(store).isEmpty(), "publishing a whole snapshot removes the layered head");
+        assertEquals(ExitCodes.NOT_FOUND, run("verify", "--layer", "--store", store.toString()).code);
         assertFalse(Files.exists(resolved.deltaFile()), "and its delta");
         try (GraphSnapshot compacted = GraphSnapshot.open(StoreLayout.of(store).snapshotFile(whole.out.strip()))) {
           compareEverything(layered, id, compacted);

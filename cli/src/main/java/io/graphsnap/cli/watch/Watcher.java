@@ -245,7 +245,8 @@ public final class Watcher implements AutoCloseable {
   /** One build and publish; reports the outcome in one line (and each file that failed to parse). */
   private void rebuild(List<Path> changed, boolean rescan) {
     boolean initial = changed.isEmpty() && !rescan;
-    String[] snapshot = asLayer(initial)
+    boolean layerAsked = asLayer(initial);
+    String[] snapshot = layerAsked
         ? new String[] {"snapshot", "--layer", "--store", store.toString(), "-q", "--wait", "60"}
         : new String[] {"snapshot", "--store", store.toString(), "-q", "--wait", "60"};
     long start = System.nanoTime();
@@ -278,7 +279,9 @@ public final class Watcher implements AutoCloseable {
     boolean layer = published != null && published.matches("[0-9a-f]{64}\\+[0-9a-f]{64}");
     if (whole) {
       layerSince = -1;
-      lastWholeMillis = ms;
+      if (!layerAsked) { // a layer asked for may come back whole because nothing changed: not a build's time
+        lastWholeMillis = ms;
+      }
       lastSnapshot = published;
     } else if (layer && layerSince < 0) {
       layerSince = System.nanoTime();
