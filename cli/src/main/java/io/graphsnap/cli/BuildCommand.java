@@ -77,6 +77,10 @@ final class BuildCommand implements Callable<Integer> {
       + "\"extracted\", \"reused\", \"failed\": [{\"path\", \"message\", \"previousVersionKept\"}], \"skipped\": [paths]}.")
   boolean json;
 
+  @Option(names = "--layer", description = "Publish the change since the last build as a delta over it (milliseconds, "
+      + "for 'serve'; prints <base>+<delta>) instead of a whole snapshot, when the last build can be its base.")
+  boolean layer;
+
   /** Kept between the builds of a resident watch ({@link BuildMemory#build}); null on the command line. */
   BuildMemory memory;
 
@@ -97,7 +101,8 @@ final class BuildCommand implements Callable<Integer> {
     Progress progress = root.progress();
     ExtractionResult extraction;
     UpdateSummary update;
-    StoreBuild built;
+    StoreBuild built = null;
+    String layered = null; // <base>+<delta> (or the unchanged base's id) when --layer published a layer
     long extractNanos;
     long indexNanos;
     List<String> skipped;
@@ -201,12 +206,21 @@ final class BuildCommand implements Callable<Integer> {
       }
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
-      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
-          publish.mode(), refs);
+      if (layer) {
+        if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !refs.isEmpty()) {
+          throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
+        }
+        layered = LayerPublish.publish(store, root);
+      }
+      if (layered == null) {
+        built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+            publish.mode(), refs);
+      }
       if (memory != null) {
         try {
           memory.remember(SourceStamps.rootOf(tree), stamps.after(taken, scan.sourceSha256()), table, scan,
-              resolutionEntries(scan), built.result().snapshotId(), tree);
+              resolutionEntries(scan), built != null ? built.result().snapshotId()
+                  : store.index().journal().lastBuilt().orElseThrow(), tree);
         } catch (IOException | RuntimeException e) {
           // published; the next build reads the store's state instead of the memory's
         }
@@ -248,11 +262,13 @@ final class BuildCommand implements Callable<Integer> {
           table.typeCount(), sameTable ? "unchanged" : change.all() ? "changed: every file extracted again"
               : "changed: files that write " + describe(change) + " extracted again", scan.parsed(),
           scan.cached(), scan.elapsedNanos() / 1_000_000, libraries.isEmpty() ? "" : "; class path: " + classpath);
-      printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
+      if (built != null) {
+        printSummary(root.err(), extraction, update, built, extractNanos, indexNanos, System.nanoTime() - start);
+      }
     }
     if (json) {
       java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-      doc.put("snapshot", built.result().snapshotId());
+      doc.put("snapshot", built != null ? built.result().snapshotId() : layered);
       doc.put("files", extraction.files());
       doc.put("extracted", extraction.extracted());
       doc.put("reused", extraction.reused());
@@ -266,7 +282,7 @@ final class BuildCommand implements Callable<Integer> {
       doc.put("skipped", skipped);
       Json.print(root.out(), doc);
     } else {
-      root.out().println(built.result().snapshotId());
+      root.out().println(built != null ? built.result().snapshotId() : layered);
     }
     root.out().flush();
     return extraction.failures().isEmpty() && skipped.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;

@@ -136,6 +136,16 @@ public final class BuildMemory {
   }
 
   /**
+   * The store's last build moved from {@code from} to {@code to} without any file changing (a watch folded its layer
+   * into a whole snapshot, {@code graphsnap snapshot}): what is kept still describes the store, now as of {@code to}.
+   */
+  public void folded(String from, String to) {
+    if (valid && from.equals(snapshot)) {
+      snapshot = to;
+    }
+  }
+
+  /**
    * Keeps what a build that published {@code snapshotId} left in the store: its stamps, its resolution state
    * (declarations decoded, {@code table} built), and the words of every file.
    */

@@ -31,11 +31,9 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Option(names = "--layer", description = "Publish the change since the last build as a delta over "
       + "it (milliseconds, for 'serve'), not a whole snapshot; prints <base>+<delta>. Falls back to a whole snapshot "
-      + "when more than " + LAYER_MAX_FILES + " files changed or there is no usable last build.")
+      + "when more than " + LayerPublish.MAX_FILES + " files changed or there is no usable last build.")
   boolean layer;
 
-  /** More changed files than this since the last build: a whole snapshot instead of a layer. */
-  static final int LAYER_MAX_FILES = 4_096;
 
   @Override
   public Integer call() throws IOException {
@@ -49,7 +47,10 @@ final class SnapshotCommand implements Callable<Integer> {
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       if (layer) {
-        String published = publishLayer(store);
+        if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !publish.refs().isEmpty()) {
+          throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
+        }
+        String published = LayerPublish.publish(store, root);
         if (published != null) {
           if (!root.quiet()) {
             root.err().printf("published in %d ms%n", (System.nanoTime() - start) / 1_000_000);
@@ -72,40 +73,6 @@ final class SnapshotCommand implements Callable<Integer> {
     root.out().println(built.result().snapshotId());
     root.out().flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * Publishes the change since the last build as the store's layered head and returns {@code <base>+<delta>} (or the
-   * last build's id when nothing changed, the layer removed); null when a whole snapshot is needed instead (the reason
-   * printed unless quiet).
-   */
-  private String publishLayer(Store store) throws IOException {
-    if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !publish.refs().isEmpty()) {
-      throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
-    }
-    int pending = store.index().journal().pendingCount();
-    String why;
-    if (pending > LAYER_MAX_FILES) {
-      why = pending + " files changed since the last build (a layer holds at most " + LAYER_MAX_FILES + ")";
-    } else {
-      try {
-        java.util.Optional<io.graphsnap.builder.DeltaFileWriter.Outcome> delta =
-            StoreSnapshots.publishLayer(store, BuildOptions.defaults());
-        String base = store.index().journal().lastBuilt().orElseThrow();
-        if (!root.quiet()) {
-          root.err().println(delta.map(d -> "layer     " + BuildSummary.count(d.changedFiles(), "changed file") + ", "
-              + d.bytes() + " bytes over " + base).orElse("layer     none: nothing changed since " + base));
-        }
-        return delta.map(d -> base + "+" + d.deltaId()).orElse(base);
-      } catch (io.graphsnap.builder.BaseUnusableException | io.graphsnap.builder.BuildInputException e) {
-        why = e.getMessage();
-      }
-    }
-    if (!root.quiet()) {
-      TerminalText.printf(root.err(), "graphsnap: a whole snapshot instead of a layer: %s%n", why);
-      root.err().flush();
-    }
-    return null;
   }
 
   /** One line saying how the snapshot was obtained ({@code build} prints it too). */

@@ -54,7 +54,7 @@ class LayeredAnswersTest {
     ingest(store, String.join("", lines.values()));
     assertEquals(0, run("snapshot", "--store", store.toString(), "-q").code);
 
-    for (int round = 1; round <= 4; round++) {
+    for (int round = 1; round <= 3; round++) {
       StringBuilder edits = new StringBuilder();
       for (int e = 0; e < 6; e++) {
         String path = new ArrayList<>(lines.keySet()).get(random.nextInt(lines.size()));

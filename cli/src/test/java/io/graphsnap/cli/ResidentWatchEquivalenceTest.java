@@ -76,7 +76,8 @@ class ResidentWatchEquivalenceTest {
     sync(tree, src);
     List<String> log = new CopyOnWriteArrayList<>();
     int steps = 16;
-    try (Watcher w = Watcher.start(src, dir.resolve("store"), 30, log::add)) {
+    try (Watcher w = Watcher.start(src, dir.resolve("store"), 30, false, io.graphsnap.cli.watch.BuildActivity.NONE,
+        Watcher.Layers.NEVER, log::add)) {
       for (int step = 0; step < steps; step++) {
         String edit = step == 0 ? "initial" : tree.edit();
         if (step > 0) {

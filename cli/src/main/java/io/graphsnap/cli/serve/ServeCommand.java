@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--debounce-ms", paramLabel = "MS", description = "With --watch: wait for MS quiet milliseconds before rebuilding (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 100;
 
-  @Option(names = "--layers", paramLabel = "WHEN", description = "JSON Lines only: publish each save as a layer (a delta "
+  @Option(names = "--layers", paramLabel = "WHEN", description = "Publish each save as a layer (a delta "
       + "over the last whole snapshot, milliseconds whatever the graph's size; folded into a whole snapshot after 1 s "
       + "without changes): auto (once a whole snapshot takes 200 ms or more), always, never (default: ${DEFAULT-VALUE}).")
   String layers = "auto";

@@ -41,7 +41,7 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--debounce-ms", paramLabel = "MS", description = "Rebuild once MS milliseconds pass without a change (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 100;
 
-  @Option(names = "--layers", paramLabel = "WHEN", description = "JSON Lines only: publish each save as a layer (a delta "
+  @Option(names = "--layers", paramLabel = "WHEN", description = "Publish each save as a layer (a delta "
       + "over the last whole snapshot, milliseconds whatever the graph's size; folded into a whole snapshot after 1 s "
       + "without changes): auto (once a whole snapshot takes 200 ms or more), always, never (default: ${DEFAULT-VALUE}).")
   String layers = "auto";

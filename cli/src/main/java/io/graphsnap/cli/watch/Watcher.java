@@ -40,6 +40,7 @@ public final class Watcher implements AutoCloseable {
   private final TreeWatcher watcher;
   private final Thread thread;
   private final AtomicLong builds = new AtomicLong();
+  private final AtomicLong compactions = new AtomicLong();
   private final BuildMemory memory = new BuildMemory();
   private final IngestMemory lines = new IngestMemory();
   private final Layers layers;
@@ -54,7 +55,6 @@ public final class Watcher implements AutoCloseable {
   /**
    * Whether a save is published as a layer (a delta over the last whole snapshot, milliseconds whatever the graph's
    * size; {@code layers/CURRENT}) and folded into a whole snapshot later, or as a whole snapshot at once.
-   * Java source trees are always published whole.
    */
   public enum Layers {
     /** Layers once a whole snapshot takes {@value Watcher#LAYER_WHEN_WHOLE_MILLIS} ms or more to publish. */
@@ -162,6 +162,11 @@ public final class Watcher implements AutoCloseable {
     return builds.get();
   }
 
+  /** How many times a layer was folded into a whole snapshot (not counted in {@link #builds()}). */
+  public long compactions() {
+    return compactions.get();
+  }
+
   /** How many builds used the state kept in memory since the previous one ({@link BuildMemory}). */
   public long residentBuilds() {
     return memory.residentBuilds();
@@ -216,6 +221,9 @@ public final class Watcher implements AutoCloseable {
     String published = lastLine(out.toString());
     boolean ok = code == 0 && published != null && published.matches("[0-9a-f]{64}");
     if (ok) {
+      if (lastSnapshot != null) {
+        memory.folded(lastSnapshot, published); // the Java build's resident state holds as of the folded snapshot
+      }
       layerSince = -1;
       lastWholeMillis = ms;
       lastSnapshot = published;
@@ -227,12 +235,12 @@ public final class Watcher implements AutoCloseable {
       logLines(err.toString());
     }
     activity.buildFinished(ok ? published : null);
-    builds.incrementAndGet();
+    compactions.incrementAndGet();
   }
 
   /** Whether this batch's change is published as a layer (see {@link Layers}). */
   private boolean asLayer(boolean initial) {
-    if (initial || !(jsonl || shards != null)) {
+    if (initial) {
       return false;
     }
     return switch (layers) {
@@ -265,7 +273,9 @@ public final class Watcher implements AutoCloseable {
           code = Math.max(code, run(out, err, snapshot));
         }
       } else {
-        String[] args = {"build", source.toString(), "--store", store.toString(), "-q", "--wait", "60"};
+        String[] args = layerAsked
+            ? new String[] {"build", source.toString(), "--layer", "--store", store.toString(), "-q", "--wait", "60"}
+            : new String[] {"build", source.toString(), "--store", store.toString(), "-q", "--wait", "60"};
         code = memory.build(new PrintWriter(out, true), new PrintWriter(err, true), args);
       }
     } catch (IOException | RuntimeException | Error e) {

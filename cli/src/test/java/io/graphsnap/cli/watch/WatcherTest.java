@@ -54,7 +54,7 @@ class WatcherTest {
     Files.writeString(src.resolve("A.java"), javaClass("p", "A", "one"));
     Files.writeString(src.resolve("B.java"), javaClass("p", "B", "one"));
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Watcher w = Watcher.start(dir.resolve("src"), store, 50, log::add)) {
+    try (Watcher w = Watcher.start(dir.resolve("src"), store, 50, false, BuildActivity.NONE, Watcher.Layers.NEVER, log::add)) {
       await("the initial build", () -> w.builds() >= 1, log);
       assertEquals(0, lookup(store, "p.A#one()"), String.join("\n", log));
 
@@ -98,7 +98,7 @@ class WatcherTest {
     Files.writeString(src.resolve("A.java"), javaClass("p", "A", "one"));
     List<String> log = new CopyOnWriteArrayList<>();
     int files = 300; // extraction costs about 8 ms of CPU per file; TreeWatcherTest has the thousands
-    try (Watcher w = Watcher.start(dir.resolve("src"), store, 100, log::add)) {
+    try (Watcher w = Watcher.start(dir.resolve("src"), store, 100, false, BuildActivity.NONE, Watcher.Layers.NEVER, log::add)) {
       await("the initial build", () -> w.builds() >= 1, log);
       long before = w.builds();
       // as a git checkout does: many folders and files at once
@@ -116,6 +116,35 @@ class WatcherTest {
     }
   }
 
+  /**
+   * With layers, a saved Java file is published as a delta over the last whole snapshot, using the resident build
+   * state; the layer is folded in once quiet, and the next save still uses the resident state.
+   */
+  @Test
+  void aJavaSaveIsPublishedAsALayer() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/p"));
+    Path store = dir.resolve("store");
+    Files.writeString(src.resolve("A.java"), javaClass("p", "A", "one"));
+    Files.writeString(src.resolve("B.java"), javaClass("p", "B", "one"));
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (Watcher w = Watcher.start(dir.resolve("src"), store, 50, false, BuildActivity.NONE, Watcher.Layers.ALWAYS,
+        log::add)) {
+      await("the initial build", () -> w.builds() >= 1, log);
+      String first = w.lastSnapshot();
+      Files.writeString(src.resolve("A.java"), javaClass("p", "A", "one", "two"));
+      await("the layer", () -> w.lastPublished().startsWith(first + "+"), log);
+      assertEquals(1, lookup(store, "p.A#two()"), "commands reading refs/HEAD see the whole snapshot until the fold");
+      await("the fold", () -> w.compactions() >= 1, log);
+      assertEquals(0, lookup(store, "p.A#two()"), String.join("\n", log));
+      long resident = w.residentBuilds();
+      Files.writeString(src.resolve("B.java"), javaClass("p", "B", "one", "three"));
+      await("the second layer", () -> w.lastPublished().contains("+") && w.builds() >= 3, log);
+      assertEquals(resident + 1, w.residentBuilds(), "the fold keeps the resident build state usable");
+      await("the second fold", () -> w.compactions() >= 2, log);
+      assertEquals(0, lookup(store, "p.B#three()"));
+    }
+  }
+
   @Test
   void followsAJsonLinesFile() throws Exception {
     Path file = dir.resolve("model.jsonl");
@@ -123,7 +152,7 @@ class WatcherTest {
     String line = "{\"path\": \"src/a.cov\", \"symbols\": [{\"name\": \"a.%s\", \"kind\": \"fn\"}]}\n";
     Files.writeString(file, String.format(line, "one"));
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Watcher w = Watcher.start(file, store, 50, log::add)) {
+    try (Watcher w = Watcher.start(file, store, 50, false, BuildActivity.NONE, Watcher.Layers.NEVER, log::add)) {
       await("the initial build", () -> lookup(store, "a.one") == 0, log);
       Path tmp = dir.resolve(".model.jsonl.tmp");
       Files.writeString(tmp, String.format(line, "two"));
