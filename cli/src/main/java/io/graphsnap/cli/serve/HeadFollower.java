@@ -176,11 +176,13 @@ public final class HeadFollower implements AutoCloseable {
       return false;
     }
     try {
+      long start = System.nanoTime();
       LayeredSnapshot g = LayeredSnapshot.open(layer.baseFile(), layer.deltaFile());
       String old = live.currentId();
       live.publish(id, g);
       failedId = null;
-      log.accept("serving " + id + " (a delta over the snapshot" + (old == null ? "" : "; was " + old) + ")");
+      log.accept("serving " + id + " (a delta over the snapshot, opened in " + (System.nanoTime() - start) / 1_000_000
+          + " ms" + (old == null ? "" : "; was " + old) + ")");
       return true;
     } catch (NoSuchFileException e) {
       return false; // replaced or folded in meanwhile

@@ -258,6 +258,7 @@ public final class Watcher implements AutoCloseable {
         ? new String[] {"snapshot", "--layer", "--store", store.toString(), "-q", "--wait", "60"}
         : new String[] {"snapshot", "--store", store.toString(), "-q", "--wait", "60"};
     long start = System.nanoTime();
+    long ingestedAt = -1; // JSON Lines: when the ingest ended and the publish began
     activity.buildStarted();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -265,10 +266,12 @@ public final class Watcher implements AutoCloseable {
     try {
       if (shards != null) {
         code = shards.update(changed, changed.isEmpty() || rescan, new PrintWriter(out, true), new PrintWriter(err, true));
+        ingestedAt = System.nanoTime();
         code = Math.max(code, run(out, err, snapshot));
       } else if (jsonl) {
         code = lines.ingest(new PrintWriter(out, true), new PrintWriter(err, true), "ingest", source.toString(),
             "--replace-all", "--store", store.toString(), "-q", "--wait", "60");
+        ingestedAt = System.nanoTime();
         if (code <= 2) { // lines reported as bad are skipped; the rest is stored
           code = Math.max(code, run(out, err, snapshot));
         }
@@ -298,7 +301,9 @@ public final class Watcher implements AutoCloseable {
     }
     if (whole || layer) {
       lastPublished = published;
-      log.accept("published " + (layer ? "layer " : "") + published + " in " + ms + " ms (" + what + ")"
+      String split = ingestedAt < 0 ? "" : " (ingest " + (ingestedAt - start) / 1_000_000 + " ms, "
+          + (layer ? "layer" : "snapshot") + " " + (System.nanoTime() - ingestedAt) / 1_000_000 + " ms)";
+      log.accept("published " + (layer ? "layer " : "") + published + " in " + ms + " ms" + split + " (" + what + ")"
           + (code == 0 ? "" : "; some files were not rebuilt and keep their previous version:"));
     } else {
       log.accept("build failed in " + ms + " ms (" + what + "); the previous snapshot stays published:");
