@@ -137,8 +137,18 @@ public final class HeadFollower implements AutoCloseable {
         log.accept(e.getMessage() + " (serving refs/HEAD's snapshot " + head.get() + ")");
       }
     }
-    if (layer.isPresent() && tryLayer(layer.get())) {
-      return;
+    if (layer.isPresent()) {
+      switch (tryLayer(layer.get())) {
+        case SERVED, GONE -> {
+          // GONE: its delta was removed between reading the ref and opening it, by a newer layer or by the publish
+          // of a whole snapshot (which moves HEAD first): serving the HEAD read above could step back in time, so
+          // wait for the event (or poll) that reports the newer state
+          return;
+        }
+        case FAILED -> {
+          // damaged: serve HEAD's snapshot, the best whole state there is
+        }
+      }
     }
     if (head.get().equals(live.currentId())) {
       return;
@@ -163,17 +173,24 @@ public final class HeadFollower implements AutoCloseable {
     }
   }
 
-  /**
-   * Serves {@code layer} unless it is served already; false if it cannot be opened (a newer publish may have removed
-   * its delta meanwhile: the caller serves HEAD, and the next change is looked at as usual).
-   */
-  private boolean tryLayer(LayerRef.Resolved layer) {
+  /** What became of a layer the follower tried to serve. */
+  private enum LayerOutcome {
+    /** Served (now or already). */
+    SERVED,
+    /** Its delta file was gone when opened: a newer state replaced it meanwhile. */
+    GONE,
+    /** It cannot be opened (damaged): reported; HEAD's snapshot is served instead. */
+    FAILED
+  }
+
+  /** Serves {@code layer} unless it is served already. */
+  private LayerOutcome tryLayer(LayerRef.Resolved layer) {
     String id = layer.layer().id();
     if (id.equals(live.currentId())) {
-      return true;
+      return LayerOutcome.SERVED;
     }
     if (id.equals(failedId) && System.currentTimeMillis() - failedAt < RETRY_MILLIS) {
-      return false;
+      return LayerOutcome.FAILED;
     }
     try {
       long start = System.nanoTime();
@@ -183,14 +200,14 @@ public final class HeadFollower implements AutoCloseable {
       failedId = null;
       log.accept("serving " + id + " (a delta over the snapshot, opened in " + (System.nanoTime() - start) / 1_000_000
           + " ms" + (old == null ? "" : "; was " + old) + ")");
-      return true;
+      return LayerOutcome.SERVED;
     } catch (NoSuchFileException e) {
-      return false; // replaced or folded in meanwhile
+      return LayerOutcome.GONE;
     } catch (IOException | RuntimeException e) {
       failedId = id;
       failedAt = System.currentTimeMillis();
       log.accept("cannot open layer " + layer.deltaFile() + ": " + e.getMessage() + " (serving refs/HEAD's snapshot)");
-      return false;
+      return LayerOutcome.FAILED;
     }
   }
 
