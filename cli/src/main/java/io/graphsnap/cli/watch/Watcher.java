@@ -49,15 +49,18 @@ public final class Watcher implements AutoCloseable {
   private volatile boolean stopped;
   /** When the layered head was first published since the last whole snapshot (nanoTime), or -1 if there is none. */
   private long layerSince = -1;
-  /** How long the last whole snapshot took to publish, in ms ({@link Layers#AUTO} layers when it is slow). */
-  private long lastWholeMillis;
+  /** The size of the last whole snapshot published ({@link Layers#AUTO} layers when it is large), or -1. */
+  private long lastWholeBytes = -1;
 
   /**
    * Whether a save is published as a layer (a delta over the last whole snapshot, milliseconds whatever the graph's
    * size; {@code layers/CURRENT}) and folded into a whole snapshot later, or as a whole snapshot at once.
    */
   public enum Layers {
-    /** Layers once a whole snapshot takes {@value Watcher#LAYER_WHEN_WHOLE_MILLIS} ms or more to publish. */
+    /**
+     * Layers once the whole snapshot has {@value Watcher#LAYER_WHEN_WHOLE_BYTES} bytes or more (writing, hashing and
+     * forcing that many bytes takes about 100 ms here, a layer a few milliseconds).
+     */
     AUTO,
     /** Always layers. */
     ALWAYS,
@@ -79,8 +82,8 @@ public final class Watcher implements AutoCloseable {
     };
   }
 
-  /** {@link Layers#AUTO} publishes layers once a whole snapshot takes this long. */
-  static final long LAYER_WHEN_WHOLE_MILLIS = 200;
+  /** {@link Layers#AUTO} publishes layers once the whole snapshot is this large. */
+  static final long LAYER_WHEN_WHOLE_BYTES = 32L << 20;
   /** A layer is folded into a whole snapshot once no change came for this long... */
   static final long COMPACT_WHEN_QUIET_MILLIS = 1_000;
   /** ...or at the latest this long after it was first published, however busy the tree. */
@@ -225,7 +228,7 @@ public final class Watcher implements AutoCloseable {
         memory.folded(lastSnapshot, published); // the Java build's resident state holds as of the folded snapshot
       }
       layerSince = -1;
-      lastWholeMillis = ms;
+      lastWholeBytes = snapshotBytes(published);
       lastSnapshot = published;
       lastPublished = published;
       log.accept("published " + published + " in " + ms + " ms (the layer folded into a whole snapshot)");
@@ -238,6 +241,15 @@ public final class Watcher implements AutoCloseable {
     compactions.incrementAndGet();
   }
 
+  /** The size of snapshot {@code id} in the store, or -1 if it cannot be read. */
+  private long snapshotBytes(String id) {
+    try {
+      return Files.size(io.graphsnap.objects.StoreLayout.of(store).snapshotFile(id));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Whether this batch's change is published as a layer (see {@link Layers}). */
   private boolean asLayer(boolean initial) {
     if (initial) {
@@ -246,7 +258,7 @@ public final class Watcher implements AutoCloseable {
     return switch (layers) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> layerSince >= 0 || lastWholeMillis >= LAYER_WHEN_WHOLE_MILLIS;
+      case AUTO -> layerSince >= 0 || lastWholeBytes >= LAYER_WHEN_WHOLE_BYTES;
     };
   }
 
@@ -292,9 +304,7 @@ public final class Watcher implements AutoCloseable {
     boolean layer = published != null && published.matches("[0-9a-f]{64}\\+[0-9a-f]{64}");
     if (whole) {
       layerSince = -1;
-      if (!layerAsked) { // a layer asked for may come back whole because nothing changed: not a build's time
-        lastWholeMillis = ms;
-      }
+      lastWholeBytes = snapshotBytes(published);
       lastSnapshot = published;
     } else if (layer && layerSince < 0) {
       layerSince = System.nanoTime();
