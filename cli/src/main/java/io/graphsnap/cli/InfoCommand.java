@@ -80,7 +80,7 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
     }
     doc.put("edgeTypes", types);
     List<String> kindNames = new ArrayList<>(g.kinds());
-    kindNames.sort(LayeredPoints::compareCodePoints);
+    kindNames.sort(LayeredSnapshot::compareNames);
     Map<String, Long> kinds = new LinkedHashMap<>();
     for (String kind : kindNames) {
       long count = g.kindCount(kind);

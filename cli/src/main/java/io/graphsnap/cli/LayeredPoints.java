@@ -1,7 +1,6 @@
 package io.graphsnap.cli;
 
 import io.graphsnap.reader.LayeredSnapshot;
-import io.graphsnap.reader.NodeDetails;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +15,7 @@ import java.util.Map;
  * sorted by (type, neighbour name), which for base ids is their order (base ids are name ranks) and for the delta's
  * new names takes a comparison of names. A row costs O(d log d) for its d edges. Immutable, thread-safe.
  */
-final class LayeredPoints implements PointGraph {
+final class LayeredPoints extends DelegatedPoints {
   private final LayeredSnapshot g;
   private final int baseNodes;
   private final List<String> types;
@@ -27,6 +26,7 @@ final class LayeredPoints implements PointGraph {
   private final int[] layeredOfView;
 
   LayeredPoints(LayeredSnapshot g) {
+    super(g);
     this.g = g;
     this.baseNodes = g.base().nodeCount();
     List<String> all = g.edgeTypes();
@@ -36,7 +36,7 @@ final class LayeredPoints implements PointGraph {
         used.add(all.get(t));
       }
     }
-    used.sort(LayeredPoints::compareCodePoints);
+    used.sort(LayeredSnapshot::compareNames);
     this.types = Collections.unmodifiableList(used);
     this.viewOfLayered = new int[all.size()];
     this.layeredOfView = new int[used.size()];
@@ -56,46 +56,6 @@ final class LayeredPoints implements PointGraph {
       throw new WholeSnapshotNeeded("'" + name + "' is not the full name of a symbol of the layered graph");
     }
     return id;
-  }
-
-  @Override
-  public String name(int id) {
-    return g.name(id);
-  }
-
-  @Override
-  public String kind(int id) {
-    return g.kind(id);
-  }
-
-  @Override
-  public List<String> effects(int id) {
-    return g.effects(id);
-  }
-
-  @Override
-  public boolean isExternal(int id) {
-    return g.isExternal(id);
-  }
-
-  @Override
-  public String file(int id) {
-    return g.file(id);
-  }
-
-  @Override
-  public int lineStart(int id) {
-    return g.lineStart(id);
-  }
-
-  @Override
-  public int lineEnd(int id) {
-    return g.lineEnd(id);
-  }
-
-  @Override
-  public NodeDetails details(int id) {
-    return g.details(id);
   }
 
   @Override
@@ -136,31 +96,6 @@ final class LayeredPoints implements PointGraph {
     return new int[0];
   }
 
-  @Override
-  public int fileId(String path) {
-    return g.fileId(path);
-  }
-
-  @Override
-  public String filePath(int fileId) {
-    return g.filePath(fileId);
-  }
-
-  @Override
-  public String fileLanguage(int fileId) {
-    return g.fileLanguage(fileId);
-  }
-
-  @Override
-  public String fileObjectId(int fileId) {
-    return g.fileObjectId(fileId);
-  }
-
-  @Override
-  public int[] fileSymbols(int fileId) {
-    return g.fileSymbols(fileId);
-  }
-
   /** {@code edges} with view type ids, sorted by (type, neighbour name). */
   private Row row(LayeredSnapshot.Edges edges) {
     int n = edges.size();
@@ -178,7 +113,7 @@ final class LayeredPoints implements PointGraph {
       }
       int x = neighbours[a];
       int y = neighbours[b];
-      return x < baseNodes && y < baseNodes ? Integer.compare(x, y) : compareCodePoints(g.name(x), g.name(y));
+      return x < baseNodes && y < baseNodes ? Integer.compare(x, y) : LayeredSnapshot.compareNames(g.name(x), g.name(y));
     });
     int[] sortedNeighbours = new int[n];
     int[] sortedTypes = new int[n];
@@ -187,21 +122,6 @@ final class LayeredPoints implements PointGraph {
       sortedTypes[i] = viewTypes[order[i]];
     }
     return new ArrayRow(sortedNeighbours, sortedTypes);
-  }
-
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** A row held in two arrays. */

@@ -3,7 +3,7 @@ package io.graphsnap.cli;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
 import io.graphsnap.reader.LayeredSnapshot;
-import io.graphsnap.reader.NodeDetails;
+import io.graphsnap.reader.PointReads;
 import java.util.List;
 
 /**
@@ -14,10 +14,10 @@ import java.util.List;
  * the compacted snapshot's order (edge types by name, then neighbours by name), and {@link #edgeTypes()} lists only
  * types that have edges, as a compacted snapshot's dictionary does.
  *
- * <p>Ids are the underlying graph's; they are only passed back to the same view. Not thread-safe beyond what the
+ * <p>The questions by id are the underlying graph's own ({@link PointReads}). Ids are the underlying graph's; they are only passed back to the same view. Not thread-safe beyond what the
  * underlying snapshot is (both are immutable; a view holds no state besides caches filled at creation).
  */
-interface PointGraph {
+interface PointGraph extends PointReads {
   /** A snapshot's view: its own methods, no copying. */
   static PointGraph of(GraphSnapshot g) {
     return new SnapshotPoints(g);
@@ -36,30 +36,6 @@ interface PointGraph {
    */
   int resolve(String name);
 
-  /** Node {@code id}'s name. */
-  String name(int id);
-
-  /** Node {@code id}'s kind. */
-  String kind(int id);
-
-  /** Node {@code id}'s effects, sorted. */
-  List<String> effects(int id);
-
-  /** Whether node {@code id} is an external (undeclared) target. */
-  boolean isExternal(int id);
-
-  /** Node {@code id}'s file path, or null. */
-  String file(int id);
-
-  /** Node {@code id}'s first line. */
-  int lineStart(int id);
-
-  /** Node {@code id}'s last line. */
-  int lineEnd(int id);
-
-  /** Node {@code id}'s hash, notes and metadata. */
-  NodeDetails details(int id);
-
   /** The edge types that have edges, in the compacted snapshot's order; {@link Row#type()} indexes this list. */
   List<String> edgeTypes();
 
@@ -77,21 +53,6 @@ interface PointGraph {
 
   /** The lines of edge ({@code source}, {@code typeId}, {@code target}) in source's file; empty when none. */
   int[] sites(int source, int typeId, int target);
-
-  /** The id of the file at normalised {@code path}, or -1. */
-  int fileId(String path);
-
-  /** File {@code fileId}'s path. */
-  String filePath(int fileId);
-
-  /** File {@code fileId}'s language. */
-  String fileLanguage(int fileId);
-
-  /** File {@code fileId}'s object id (hex). */
-  String fileObjectId(int fileId);
-
-  /** File {@code fileId}'s symbols, by first line ascending, last line descending, then name. */
-  int[] fileSymbols(int fileId);
 
   /** One node's edges in one direction: a cursor, as {@link EdgeCursor} is. Not thread-safe. */
   interface Row {

@@ -196,7 +196,7 @@ final class GarbageCollector {
       if (layer.isPresent() && index.journal().lastBuilt().filter(layer.get().baseId()::equals).isPresent()) {
         keptDelta = layout.layerFile(layer.get().deltaId()).getFileName().toString();
       }
-    } catch (IOException e) {
+    } catch (LayerRef.DamagedException e) {
       notes.add(e.getMessage());
     }
     String current = layout.layerRefFile().getFileName().toString();

@@ -62,10 +62,20 @@ public final class LayerRef {
    */
   public record Resolved(Layer layer, Path baseFile, Path deltaFile) {}
 
+  /** {@code layers/CURRENT} exists but does not hold {@code <base>+<delta>} and a newline. */
+  public static final class DamagedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DamagedException(String message) {
+      super(message);
+    }
+  }
+
   /**
    * What {@code layers/CURRENT} names, if the file exists. Lock-free.
    *
-   * @throws IOException naming the file if it does not hold {@code <base>+<delta>} and a newline
+   * @throws DamagedException naming the file if it does not hold {@code <base>+<delta>} and a newline
+   * @throws IOException if it cannot be read
    */
   public static Optional<Layer> read(Path storeDir) throws IOException {
     return read(StoreLayout.of(storeDir));
@@ -86,7 +96,7 @@ public final class LayerRef {
       }
       return Optional.of(Layer.parse(text.substring(0, text.length() - 1)));
     } catch (IllegalArgumentException e) {
-      throw new IOException("layer ref " + file + " is damaged: expected <64 hex digits>+<64 hex digits> and a newline, "
+      throw new DamagedException("layer ref " + file + " is damaged: expected <64 hex digits>+<64 hex digits> and a newline, "
           + "found " + bytes.length + " bytes; remove it (the store's snapshot stays as refs/HEAD names it) or run "
           + "'graphsnap gc'");
     }

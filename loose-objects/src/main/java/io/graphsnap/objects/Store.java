@@ -293,7 +293,13 @@ public final class Store implements AutoCloseable {
             + " for writing rolls it forward", e);
       }
     }
-    clearLayer(); // after the refs: a crash before this leaves a layer over the old HEAD, which readers ignore
+    try {
+      clearLayer(); // after the refs: a crash before this leaves a layer over the old HEAD, which readers ignore
+    } catch (IOException e) {
+      throw new IOException("snapshot " + snapshotIdHex + " is published, but the layer over the previous one could "
+          + "not be removed: " + e.getMessage() + "; readers ignore it (its base is no longer HEAD) and the next "
+          + "'graphsnap gc' removes it", e);
+    }
     return target;
   }
 
@@ -348,10 +354,10 @@ public final class Store implements AutoCloseable {
   }
 
   /** The layer ref, or empty if there is none or it is damaged (then it is replaced or removed by the caller). */
-  private Optional<LayerRef.Layer> readLayerQuietly() {
+  private Optional<LayerRef.Layer> readLayerQuietly() throws IOException {
     try {
       return LayerRef.read(layout);
-    } catch (IOException e) {
+    } catch (LayerRef.DamagedException e) {
       return Optional.empty();
     }
   }

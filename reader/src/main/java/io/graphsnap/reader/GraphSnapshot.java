@@ -116,7 +116,7 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * {@link IllegalStateException}. Strings, lists, maps and records returned are copies on the heap and stay
  * valid.
  */
-public final class GraphSnapshot implements AutoCloseable {
+public final class GraphSnapshot implements AutoCloseable, PointReads {
   private final Path path;
   private final String resource;
   private final Arena arena;

@@ -63,7 +63,7 @@ import org.roaringbitmap.RoaringBitmap;
  * (closed by {@link #close()}) and a heap copy of the delta; bitmaps and arrays returned are new heap objects the
  * caller owns.
  */
-public final class LayeredSnapshot implements AutoCloseable {
+public final class LayeredSnapshot implements AutoCloseable, PointReads {
   private static final Edges NO_EDGES = new Edges(new int[0], new int[0]);
   private final GraphSnapshot base;
   private final Path basePath;
@@ -296,7 +296,7 @@ public final class LayeredSnapshot implements AutoCloseable {
         out.add(effectNames.get(e));
       }
     }
-    out.sort(LayeredSnapshot::compareCodePoints);
+    out.sort(LayeredSnapshot::compareNames);
     return Collections.unmodifiableList(out);
   }
 
@@ -693,13 +693,17 @@ public final class LayeredSnapshot implements AutoCloseable {
       out.add(new Conflict(delta.conflicts[i], delta.conflicts[i + 1], delta.conflicts[i + 2]));
     }
     out.sort((a, b) -> {
-      int c = compareCodePoints(a.name(), b.name());
-      return c != 0 ? c : compareCodePoints(a.droppedPath(), b.droppedPath());
+      int c = compareNames(a.name(), b.name());
+      return c != 0 ? c : compareNames(a.droppedPath(), b.droppedPath());
     });
     return Collections.unmodifiableList(out);
   }
 
-  private static int compareCodePoints(String a, String b) {
+  /**
+   * The order names, paths, kinds, effects and edge types are sorted in: by Unicode code point, which is the order of
+   * their UTF-8 bytes compared unsigned (not {@link String#compareTo}, which compares UTF-16 units).
+   */
+  public static int compareNames(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
