@@ -43,7 +43,7 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Option(names = "--layers", paramLabel = "WHEN", description = "Publish each save as a layer (a delta "
       + "over the last whole snapshot, milliseconds whatever the graph's size; folded into a whole snapshot after 1 s "
-      + "without changes): auto (once the whole snapshot is 32 MiB or larger), always, never (default: ${DEFAULT-VALUE}).")
+      + "without changes): auto (once the whole snapshot is 8 MiB or larger), always, never (default: ${DEFAULT-VALUE}).")
   String layers = "auto";
 
   @Override

@@ -59,7 +59,8 @@ public final class Watcher implements AutoCloseable {
   public enum Layers {
     /**
      * Layers once the whole snapshot has {@value Watcher#LAYER_WHEN_WHOLE_BYTES} bytes or more (writing, hashing and
-     * forcing that many bytes takes about 100 ms here, a layer a few milliseconds).
+     * forcing that many bytes, and rebuilding the sections around a change, take 100 ms or more here; a layer takes
+     * a few milliseconds).
      */
     AUTO,
     /** Always layers. */
@@ -83,7 +84,7 @@ public final class Watcher implements AutoCloseable {
   }
 
   /** {@link Layers#AUTO} publishes layers once the whole snapshot is this large. */
-  static final long LAYER_WHEN_WHOLE_BYTES = 32L << 20;
+  static final long LAYER_WHEN_WHOLE_BYTES = 8L << 20;
   /** A layer is folded into a whole snapshot once no change came for this long... */
   static final long COMPACT_WHEN_QUIET_MILLIS = 1_000;
   /** ...or at the latest this long after it was first published, however busy the tree. */
