@@ -43,25 +43,17 @@ public final class Watcher implements AutoCloseable {
   private final AtomicLong compactions = new AtomicLong();
   private final BuildMemory memory = new BuildMemory();
   private final IngestMemory lines = new IngestMemory();
-  private final Layers layers;
+  private final LayerPolicy policy;
   private volatile String lastSnapshot;
   private volatile String lastPublished;
   private volatile boolean stopped;
-  /** When the layered head was first published since the last whole snapshot (nanoTime), or -1 if there is none. */
-  private long layerSince = -1;
-  /** The size of the last whole snapshot published ({@link Layers#AUTO} layers when it is large), or -1. */
-  private long lastWholeBytes = -1;
 
   /**
    * Whether a save is published as a layer (a delta over the last whole snapshot, milliseconds whatever the graph's
    * size; {@code layers/CURRENT}) and folded into a whole snapshot later, or as a whole snapshot at once.
    */
   public enum Layers {
-    /**
-     * Layers once the whole snapshot has {@value Watcher#LAYER_WHEN_WHOLE_BYTES} bytes or more (writing, hashing and
-     * forcing that many bytes, and rebuilding the sections around a change, take 100 ms or more here; a layer takes
-     * a few milliseconds).
-     */
+    /** Layers once the whole snapshot is large ({@link LayerPolicy}). */
     AUTO,
     /** Always layers. */
     ALWAYS,
@@ -83,16 +75,10 @@ public final class Watcher implements AutoCloseable {
     };
   }
 
-  /** {@link Layers#AUTO} publishes layers once the whole snapshot is this large. */
-  static final long LAYER_WHEN_WHOLE_BYTES = 8L << 20;
-  /** A layer is folded into a whole snapshot once no change came for this long... */
-  static final long COMPACT_WHEN_QUIET_MILLIS = 1_000;
-  /** ...or at the latest this long after it was first published, however busy the tree. */
-  static final long COMPACT_AT_THE_LATEST_MILLIS = 10_000;
 
   private Watcher(Path source, Path store, long debounceMillis, boolean shardFolder, BuildActivity activity,
       Layers layers, Consumer<String> log) throws IOException {
-    this.layers = layers;
+    this.policy = new LayerPolicy(layers);
     this.source = source;
     this.store = store;
     this.debounceMillis = debounceMillis;
@@ -191,8 +177,8 @@ public final class Watcher implements AutoCloseable {
     while (!stopped) {
       TreeWatcher.Batch batch;
       try {
-        batch = watcher.nextBatch(debounceMillis, activity::changeSeen, layerSince < 0 ? -1 : compactionDelay(),
-            activity::wholeWanted);
+        batch = watcher.nextBatch(debounceMillis, activity::changeSeen,
+            policy.foldDelayMillis(System.nanoTime(), activity.wholeWanted()), activity::wholeWanted);
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
       }
@@ -202,15 +188,6 @@ public final class Watcher implements AutoCloseable {
         rebuild(new ArrayList<>(batch.changed()), batch.rescan());
       }
     }
-  }
-
-  /** Milliseconds until the layer is to be folded in if nothing changes meanwhile. */
-  private long compactionDelay() {
-    if (activity.wholeWanted()) {
-      return 0;
-    }
-    long age = (System.nanoTime() - layerSince) / 1_000_000;
-    return Math.max(0, Math.min(COMPACT_WHEN_QUIET_MILLIS, COMPACT_AT_THE_LATEST_MILLIS - age));
   }
 
   /** Folds the layered head into a whole snapshot (the incremental build from the last whole one) and publishes it. */
@@ -228,13 +205,12 @@ public final class Watcher implements AutoCloseable {
       if (lastSnapshot != null) {
         memory.folded(lastSnapshot, published); // the Java build's resident state holds as of the folded snapshot
       }
-      layerSince = -1;
-      lastWholeBytes = snapshotBytes(published);
+      policy.wholePublished(snapshotBytes(published));
       lastSnapshot = published;
       lastPublished = published;
       log.accept("published " + published + " in " + ms + " ms (the layer folded into a whole snapshot)");
     } else {
-      layerSince = System.nanoTime(); // try again once quiet, not in a loop
+      policy.foldFailed(System.nanoTime());
       log.accept("could not fold the layer into a whole snapshot in " + ms + " ms; it stays published:");
       logLines(err.toString());
     }
@@ -251,22 +227,10 @@ public final class Watcher implements AutoCloseable {
     }
   }
 
-  /** Whether this batch's change is published as a layer (see {@link Layers}). */
-  private boolean asLayer(boolean initial) {
-    if (initial) {
-      return false;
-    }
-    return switch (layers) {
-      case ALWAYS -> true;
-      case NEVER -> false;
-      case AUTO -> layerSince >= 0 || lastWholeBytes >= LAYER_WHEN_WHOLE_BYTES;
-    };
-  }
-
   /** One build and publish; reports the outcome in one line (and each file that failed to parse). */
   private void rebuild(List<Path> changed, boolean rescan) {
     boolean initial = changed.isEmpty() && !rescan;
-    boolean layerAsked = asLayer(initial);
+    boolean layerAsked = policy.asLayer(initial);
     String[] snapshot = layerAsked
         ? new String[] {"snapshot", "--layer", "--store", store.toString(), "-q", "--wait", "60"}
         : new String[] {"snapshot", "--store", store.toString(), "-q", "--wait", "60"};
@@ -304,11 +268,10 @@ public final class Watcher implements AutoCloseable {
     boolean whole = published != null && published.matches("[0-9a-f]{64}");
     boolean layer = published != null && published.matches("[0-9a-f]{64}\\+[0-9a-f]{64}");
     if (whole) {
-      layerSince = -1;
-      lastWholeBytes = snapshotBytes(published);
+      policy.wholePublished(snapshotBytes(published));
       lastSnapshot = published;
-    } else if (layer && layerSince < 0) {
-      layerSince = System.nanoTime();
+    } else if (layer) {
+      policy.layerPublished(System.nanoTime());
     }
     if (whole || layer) {
       lastPublished = published;
