@@ -1,5 +1,6 @@
 /**
- * {@code graphsnap serve}: the published snapshot over HTTP/JSON, read-only, following {@code refs/HEAD}.
+ * {@code graphsnap serve}: the published snapshot over HTTP/JSON, read-only, following {@code refs/HEAD} (and the
+ * layered head over it, {@code layers/CURRENT}).
  *
  * <p>Life cycle: {@link io.graphsnap.cli.serve.ApiServer#start} maps HEAD's snapshot into a
  * {@link io.graphsnap.cli.serve.LiveSnapshot} → requests {@linkplain io.graphsnap.cli.serve.LiveSnapshot#acquire
@@ -23,6 +24,12 @@
  *   <li>gc may delete a served snapshot's file: on Linux and macOS the mapping stays readable until released.
  *       {@code index rebuild} and writers never touch what the server reads (refs and snapshot files only; the
  *       server takes no lock and never opens {@code index.db}).</li>
+ *   <li>Layers: while the store's head is a base + delta ({@code layers/CURRENT} over HEAD's snapshot), the follower
+ *       serves it as one lease named {@code <base>+<delta>} ({@code LayeredSnapshot}); the point questions answer
+ *       from it with the bytes the folded snapshot will give, and every other question waits for the next whole
+ *       snapshot ({@link io.graphsnap.cli.serve.LiveSnapshot#acquireWhole}), so answers never go back to an older
+ *       state than one served. A layer whose delta vanished before it was opened is skipped (a newer state replaced
+ *       it); a damaged one is reported and HEAD's snapshot served.</li>
  *   <li>Kept answers ({@link io.graphsnap.cli.serve.AnswerMemo}: PageRank, cycles, degrees, effects) are stored
  *       with the id of the snapshot they were computed on and served only to a request whose lease is that
  *       snapshot; they are kept only about the current snapshot, and all are dropped once another is current.

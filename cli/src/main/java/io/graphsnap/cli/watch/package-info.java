@@ -29,6 +29,12 @@
  *       removed ({@link io.graphsnap.cli.watch.JsonlShards}).</li>
  *   <li>What the watch does is reported to a {@link io.graphsnap.cli.watch.BuildActivity}, which the server's answer
  *       warmer waits on, so that background work does not compete with a build.</li>
+ *   <li>Layers ({@link io.graphsnap.cli.watch.LayerPolicy}): once the whole snapshot is large, a save is published as
+ *       a delta over the last whole snapshot ({@code snapshot --layer}, {@code build --layer}: {@code layers/CURRENT},
+ *       O(change)) and folded into a whole snapshot when the tree is quiet, after at most 10 s, or at once when a
+ *       server in the process waits for one ({@link io.graphsnap.cli.watch.BuildActivity#wantWhole}). The folded
+ *       snapshot is the one a manual build would publish, byte for byte; until then commands that read
+ *       {@code refs/HEAD} see the previous whole snapshot.</li>
  * </ol>
  */
 package io.graphsnap.cli.watch;
