@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildProgress;
+import io.graphsnap.builder.IncrementalBuilder;
+import io.graphsnap.builder.MemoryChangeSet;
+import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Hex;
@@ -13,7 +17,6 @@ import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFile;
-import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.objects.ObjectId;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
@@ -41,9 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
  * graph is a circulant one (node v calls v+1 … v+D mod N, one edge type), written through the real {@link
  * SnapshotFileWriter} (SectionWriter, write-behind, CRC32C per section, header, SHA-256 read back, force, atomic
  * rename) from a {@link SnapshotBody} that takes every section but the CSR and the edge counts from a real build of
- * its N nodes; then opened, walked at the far rows, searched, ranked, and verified byte by byte.
+ * its N nodes; then opened, walked at the far rows, searched, ranked, and verified byte by byte. Then an
+ * {@link IncrementalBuilder} build on it adds a node and an edge: the incremental writer copies the base's runs from
+ * past 2<sup>31</sup> bytes into a second 5.4 GB file, which is checked and verified too.
  *
- * <p>Not in CI: it writes (and forces) 5.4 GB and takes about a minute on a 2-core machine, so it runs only with
+ * <p>Not in CI: it writes (and forces) two files of 5.4 GB (11 GB of disk at the peak) and takes a minute or two on a
+ * 2-core machine, so it runs only with
  * {@code -Dgraphsnap.huge=true}:
  * <pre>
  * mvn -B -o -pl builder -am verify -Dtest=HugeSnapshotWriteTest -Dsurefire.failIfNoSpecifiedTests=false \
@@ -69,7 +75,8 @@ class HugeSnapshotWriteTest {
 
   @Test
   void aSoundSnapshotOfFiveGigabytesIsWrittenReadAndVerified() throws Exception {
-    CompiledGraph small = compile();
+    List<FileSummary> files = files();
+    CompiledGraph small = compile(files);
     assertEquals(N, small.nodeCount());
     assertArrayEquals(new String[] {"calls"}, small.edgeTypes());
     long t0 = System.nanoTime();
@@ -129,10 +136,56 @@ class HugeSnapshotWriteTest {
           + "hashed again, opened, walked, searched and ranked in %.1f s; verified in %.1f s%n", written.bytes(), E,
           (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
+    incrementalBuildCopiesTheFarRuns(file, files);
   }
 
-  /** N declared nodes in {@link #FILES} files and one calls edge (so EDGE_TYPES is {@code calls}), compiled. */
-  private static CompiledGraph compile() throws IOException {
+  /**
+   * An incremental build on the 5 GB base: a new file declares node {@code n99999} (id N, the last) calling
+   * {@code n00000}. The writer copies every run of the base's sections (the CSR's at byte offsets past 2<sup>31</sup>,
+   * the reverse offsets shifted by the one edge node 0 gains) and writes BUILD_INFO's count; the new file must verify.
+   */
+  private void incrementalBuildCopiesTheFarRuns(Path base, List<FileSummary> files) throws Exception {
+    FileSummary added = new FileSummary("src/z.x", "x", null,
+        List.of(new SymbolSummary("n99999", "fn", List.of(), 1, 1, null, List.of(), null)),
+        List.of(new EdgeSummary(0, "calls", name(0))));
+    List<FileSummary> now = new ArrayList<>(files);
+    now.add(added);
+    Path into = Files.createDirectories(dir.resolve("incremental"));
+    long t0 = System.nanoTime();
+    IncrementalBuilder.Outcome outcome = new IncrementalBuilder(BuildOptions.defaults())
+        .buildInto(base, new MemoryChangeSet(files, now), into).orElseThrow();
+    long t1 = System.nanoTime();
+    assertEquals(1, outcome.changedFiles());
+    Files.delete(base); // the next checks map only the new file
+    try (GraphSnapshot g = GraphSnapshot.open(outcome.result().path())) {
+      assertEquals(N + 1, g.nodeCount());
+      assertEquals(E + 1, g.edgeCount());
+      assertEquals(Long.toString(E + 1), g.buildInfo().get("edges"));
+      assertEquals(N, g.node("n99999"));
+      EdgeCursor out = g.out(N);
+      assertEquals(0, out.next());
+      assertEquals(EdgeCursor.END, out.next());
+      EdgeCursor in = g.in(0);
+      assertEquals(D + 1, in.size());
+      for (int w = N - D; w <= N; w++) {
+        assertEquals(w, in.next(), "node 0's in-edges: its circulant callers, then the new node");
+      }
+      int last = N - 1;
+      assertEquals((long) last * D + 1, g.reverse().offset(last), "a run shifted by node 0's new in-edge");
+      EdgeCursor far = g.out(last);
+      for (int k = 0; k < D; k++) {
+        assertEquals(k, far.next(), "node N-1's row, copied from 2 GiB into the base's section");
+      }
+      long t2 = System.nanoTime();
+      g.verify();
+      long t3 = System.nanoTime();
+      System.out.printf("HugeSnapshotWriteTest: incremental build in %.1f s; verified in %.1f s%n",
+          (t1 - t0) / 1e9, (t3 - t2) / 1e9);
+    }
+  }
+
+  /** N declared nodes in {@link #FILES} files and one calls edge (so EDGE_TYPES is {@code calls}). */
+  private static List<FileSummary> files() {
     List<FileSummary> files = new ArrayList<>();
     int perFile = N / FILES;
     for (int f = 0; f < FILES; f++) {
@@ -143,6 +196,10 @@ class HugeSnapshotWriteTest {
       List<EdgeSummary> edges = f == 0 ? List.of(new EdgeSummary(0, "calls", name(1))) : List.of();
       files.add(new FileSummary(String.format("src/f%02d.x", f), "x", null, symbols, edges));
     }
+    return files;
+  }
+
+  private static CompiledGraph compile(List<FileSummary> files) throws IOException {
     ObjectSource source = ObjectSource.of(files);
     ObjectCollector collector = new ObjectCollector(source.size(), done -> { });
     source.forEach(collector);
