@@ -16,7 +16,10 @@ import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SnapshotFile;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SnapshotHeader;
 import io.graphsnap.objects.ObjectId;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
@@ -28,8 +31,11 @@ import io.graphsnap.reader.analysis.Reachability;
 import io.graphsnap.reader.analysis.ShortestPaths;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +54,20 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link IncrementalBuilder} build on it adds a node and an edge: the incremental writer copies the base's runs from
  * past 2<sup>31</sup> bytes into a second 5.4 GB file, which is checked and verified too.
  *
- * <p>Not in CI: it writes (and forces) two files of 5.4 GB (11 GB of disk at the peak) and takes a minute or two on a
- * 2-core machine, so it runs only with
+ * <p>{@link #anIncrementalBuildWritesMoreThanTwoToTheThirtyOneEdges} takes the writer past 2<sup>31</sup> edges:
+ * an incremental build from a sparse base writes a 21 GB file.
+ *
+ * <p>Not in CI: the first test writes (and forces) two files of 5.4 GB (11 GB of disk at the peak, about 35 s on a
+ * loaded 2-core machine), the second one file of 21 GB (about 90 s), so they run only with
  * {@code -Dgraphsnap.huge=true}:
  * <pre>
  * mvn -B -o -pl builder -am verify -Dtest=HugeSnapshotWriteTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dgraphsnap.huge=true -Dfuzz.skip -Dspark.cluster.skip=true
  * </pre>
  * The fast tests that run in CI cover the same arithmetic on sparse files: {@code SectionWriterTest} (sections
- * written from just below 2<sup>32</sup>), the format's {@code FarOffsetsTest} and the reader's {@code
- * HugeSectionsTest} (more than 2<sup>31</sup> edges, read). Why not sparse here: a sound CSR cannot be mostly
+ * written from just below 2<sup>32</sup>), {@code DeltaSectionsTest} (an incremental BUILD_INFO past 2<sup>31</sup>
+ * edges), the format's {@code FarOffsetsTest} and the reader's {@code HugeSectionsTest} (more than 2<sup>31</sup>
+ * edges, read). Why not sparse here: a sound CSR cannot be mostly
  * zero bytes (a row's neighbours strictly increase, so a row holds the id 0 once), so a file that {@code verify}
  * accepts must write its edges.
  */
@@ -181,6 +191,105 @@ class HugeSnapshotWriteTest {
       long t3 = System.nanoTime();
       System.out.printf("HugeSnapshotWriteTest: incremental build in %.1f s; verified in %.1f s%n",
           (t1 - t0) / 1e9, (t3 - t2) / 1e9);
+    }
+  }
+
+  /**
+   * More than 2<sup>31</sup> edges through the writer: a sparse base (node a with 2<sup>31</sup> self-edges, left
+   * as holes, then b → c and c → b, as the reader's {@code HugeSectionsTest} lays it out) and an incremental build
+   * that adds node d calling c. The new file, 21 GB, is written in full: every run copied from the base (8 GiB
+   * neighbour sections), BUILD_INFO's count past 2<sup>31</sup> (it threw when it went through an {@code int}), c's
+   * in-row rewritten at index 2<sup>31</sup>. Read back at the far rows; not verified (duplicate edges, as in the
+   * base). About two minutes; 21 GB of disk.
+   */
+  @Test
+  void anIncrementalBuildWritesMoreThanTwoToTheThirtyOneEdges() throws Exception {
+    long edges = (1L << 31) + 2;
+    FileSummary abc = new FileSummary("src/abc.x", "x", null, List.of(
+        new SymbolSummary("a", "fn", List.of(), 1, 2, null, List.of(), null),
+        new SymbolSummary("b", "fn", List.of(), 3, 4, null, List.of(), null),
+        new SymbolSummary("c", "fn", List.of(), 5, 6, null, List.of(), null)),
+        List.of(new EdgeSummary(1, "calls", "c"), new EdgeSummary(2, "calls", "b")));
+    CompiledGraph small = compile(List.of(abc));
+    Path base = dir.resolve("sparse.gsnap");
+    writeSparseBase(base, small, edges);
+
+    FileSummary d = new FileSummary("src/d.x", "x", null,
+        List.of(new SymbolSummary("d", "fn", List.of(), 1, 1, null, List.of(), null)),
+        List.of(new EdgeSummary(0, "calls", "c")));
+    Path into = Files.createDirectories(dir.resolve("incremental"));
+    long t0 = System.nanoTime();
+    IncrementalBuilder.Outcome outcome = new IncrementalBuilder(BuildOptions.defaults())
+        .buildInto(base, new MemoryChangeSet(List.of(abc), List.of(abc, d)), into).orElseThrow();
+    long t1 = System.nanoTime();
+    try (GraphSnapshot g = GraphSnapshot.open(outcome.result().path())) {
+      assertEquals(4, g.nodeCount());
+      assertEquals(edges + 1, g.edgeCount());
+      assertEquals(edges + 1, outcome.result().edgeCount());
+      assertEquals(Long.toString(edges + 1), g.buildInfo().get("edges"));
+      assertEquals(edges - 2, g.out(0).size(), "a's 2^31 self-edges, copied");
+      assertEquals(2, g.out(1).next(), "b calls c at edge 2^31");
+      assertEquals(edges - 2, g.forward().offset(1));
+      EdgeCursor callers = g.in(2);
+      assertEquals(1, callers.next());
+      assertEquals(3, callers.next(), "c's in-row, rewritten past edge 2^31, holds the new caller d");
+      assertEquals(EdgeCursor.END, callers.next());
+      assertEquals(edges - 1, g.reverse().offset(2));
+      assertEquals(edges + 1, g.reverse().offset(3));
+      assertEquals(2, g.out(3).next(), "d calls c: the last edge");
+      assertEquals(2, g.forward().neighbour(edges));
+    }
+    System.out.printf("HugeSnapshotWriteTest: incremental build of %,d edges (%,d bytes) in %.1f s%n", edges + 1,
+        outcome.result().bytes(), (t1 - t0) / 1e9);
+  }
+
+  /**
+   * Lays out {@code small}'s sections as {@link SnapshotWriter} does, with its CSR replaced by {@code edges} edges:
+   * node 0's {@code edges - 2} self-edges (zeros, left as holes; CRC 0, which nothing here checks), then 1 → 2 and
+   * 2 → 1. The other sections go through a {@link SectionWriter} each, at their aligned offsets.
+   */
+  private static void writeSparseBase(Path file, CompiledGraph small, long edges) throws IOException {
+    CompiledSections sections = new CompiledSections(small);
+    long[] offsets = {0, edges - 2, edges - 1, edges};
+    SectionId[] ids = SectionId.values();
+    List<SectionEntry> entries = new ArrayList<>();
+    long position = SnapshotFormat.align(SnapshotFormat.headerBytes(ids.length));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (SectionId id : ids) {
+        long length = switch (id) {
+          case FORWARD_TARGETS, REVERSE_SOURCES -> CsrFormat.neighboursBytes(edges);
+          case FORWARD_TYPES, REVERSE_TYPES -> CsrFormat.typesBytes(edges);
+          default -> -1;
+        };
+        if (length >= 0) { // holes, and the two last neighbours: c then b (b → c, c → b; b ← c, c ← b)
+          long offset = SnapshotFormat.align(position);
+          if (length == CsrFormat.neighboursBytes(edges)) {
+            ByteBuffer tail = ByteBuffer.allocate(8).order(LittleEndian.ORDER).putInt(2).putInt(1).flip();
+            ch.write(tail, offset + length - 8);
+          }
+          entries.add(new SectionEntry(id.id(), 0, offset, length));
+          position = offset + length;
+          continue;
+        }
+        SnapshotBody.Content content = switch (id) {
+          case BUILD_INFO -> out -> out.putStringList(CompiledGraph.buildInfo(0, edges, 0, 1, 3));
+          case EDGE_TYPE_COUNTS -> out -> CsrFormat.writeTypeCounts(out, new long[] {edges});
+          case FORWARD_OFFSETS, REVERSE_OFFSETS -> out -> CsrFormat.writeOffsets(out, offsets);
+          default -> sections.section(id);
+        };
+        try (SectionWriter out = new SectionWriter(ch, position)) {
+          out.begin(id);
+          content.writeTo(out);
+          entries.add(out.end());
+          out.finish();
+          position = out.position();
+        }
+      }
+      ByteBuffer header = ByteBuffer.wrap(
+          new SnapshotHeader(SnapshotFormat.VERSION_CURRENT, 0, position, entries).encode());
+      while (header.hasRemaining()) {
+        ch.write(header, header.position());
+      }
     }
   }
 
