@@ -54,7 +54,8 @@ import io.graphsnap.format.object.Kinds;
  * 2<sup>31</sup> &minus; 17 bytes (a Java array), and its {@code int} degree methods throw past 2<sup>31</sup>
  * &minus; 1 edges of one node (its edge cursors count in {@code long}); a full build holds its edges in Java arrays
  * (at most 2<sup>31</sup> &minus; 17 collected edges, the builder's {@code BuildLimits}), while an incremental build
- * streams the CSR from the previous file and is bounded only by the format.
+ * streams the CSR from the previous file and is bounded only by the format, except that the rows of the nodes a
+ * change touches are held in Java arrays (fewer than 2<sup>31</sup> edges each).
  *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
  * section's bytes bumps {@link #VERSION_CURRENT} (the golden-file test fails until it does).
