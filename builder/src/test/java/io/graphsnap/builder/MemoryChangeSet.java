@@ -13,12 +13,12 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /** A {@link ChangeSet} from two lists of files held in memory: the base's and the current ones. */
-final class MemoryChangeSet implements ChangeSet {
+public final class MemoryChangeSet implements ChangeSet {
   private final Map<String, ObjectId> before = new HashMap<>();
   private final Map<String, ObjectId> now = new HashMap<>();
   private final Map<ObjectId, FileSummary> objects = new HashMap<>();
 
-  MemoryChangeSet(Collection<FileSummary> base, Collection<FileSummary> current) {
+  public MemoryChangeSet(Collection<FileSummary> base, Collection<FileSummary> current) {
     for (FileSummary f : base) {
       before.put(f.path(), id(f));
     }

@@ -622,13 +622,18 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     return sections.reverse.cursor(id, typeId);
   }
 
-  /** Node {@code id}'s number of out-edges. O(1). */
+  /**
+   * Node {@code id}'s number of out-edges. O(1).
+   *
+   * @throws ArithmeticException if it has more than {@link Integer#MAX_VALUE} (the format allows it; {@code
+   *     out(id).size()} counts in {@code long})
+   */
   public int outDegree(int id) {
     ensureOpen();
     return sections.forward.degree(id);
   }
 
-  /** Node {@code id}'s number of in-edges. O(1). */
+  /** Node {@code id}'s number of in-edges. O(1); throws {@link ArithmeticException} as {@link #outDegree} does. */
   public int inDegree(int id) {
     ensureOpen();
     return sections.reverse.degree(id);

@@ -77,11 +77,16 @@ public record CompiledGraph(
     return buildInfo(conflicts.size(), edgeCount(), externalCount, filePaths.length, nodeCount());
   }
 
-  /** BUILD_INFO's strings for these counts, as every build (full or incremental) writes them. */
-  public static String[] buildInfo(int conflicts, int edges, int externalNodes, int files, int nodes) {
+  /**
+   * BUILD_INFO's strings for these counts, as every build (full or incremental) writes them. The edge count is a
+   * {@code long}: an incremental build streams the CSR and may pass 2<sup>31</sup> edges, which a full build (its
+   * edges in Java arrays, {@link io.graphsnap.builder.BuildLimits#MAX_EDGES}) cannot; the decimal text is the same
+   * for every count both can write.
+   */
+  public static String[] buildInfo(int conflicts, long edges, int externalNodes, int files, int nodes) {
     return new String[] {
         "conflicts", Integer.toString(conflicts),
-        "edges", Integer.toString(edges),
+        "edges", Long.toString(edges),
         "externalNodes", Integer.toString(externalNodes),
         "files", Integer.toString(files),
         "nodes", Integer.toString(nodes),

@@ -3,6 +3,7 @@ package io.graphsnap.builder.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
@@ -73,6 +74,67 @@ class SectionWriterTest {
     for (long gap = first.offset() + first.length(); gap < second.offset(); gap++) {
       assertEquals(0, bytes[(int) gap], "padding is zero");
     }
+  }
+
+  /**
+   * The writer's positions are file offsets in {@code long}: started just below 2<sup>32</sup> in a sparse file (the
+   * 4 GiB before are a hole), a section that crosses 2<sup>32</sup> through the write-behind buffers and the
+   * sections after it get their exact offsets, lengths and CRCs, and their bytes land there. Milliseconds.
+   */
+  @Test
+  void sectionsCrossingFourGibibytesLandAtTheirOffsets() throws IOException {
+    long start = (1L << 32) - 3 * SectionWriter.BUFFER_BYTES / 2;
+    Random random = new Random(12);
+    byte[] crossing = new byte[(WriteBehind.BUFFERS + 1) * SectionWriter.BUFFER_BYTES + 77];
+    random.nextBytes(crossing);
+    int[] ints = random.ints(100_000).toArray();
+    long[] longs = {1L << 33, -1L, 42};
+    Path file = dir.resolve("far.bin");
+    SectionEntry first;
+    SectionEntry second;
+    SectionEntry third;
+    long end;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        SectionWriter out = new SectionWriter(ch, start)) {
+      out.begin(SectionId.FORWARD_TARGETS);
+      out.put(crossing);
+      first = out.end();
+      out.begin(SectionId.FORWARD_TYPES);
+      out.putInts(ints, ints.length);
+      second = out.end();
+      out.begin(SectionId.REVERSE_OFFSETS);
+      out.putLongs(longs, longs.length);
+      third = out.end();
+      out.finish();
+      end = out.position();
+    }
+    assertEquals(start, first.offset());
+    assertTrue(first.offset() < 1L << 32 && first.offset() + first.length() > 1L << 32, "the first crosses 2^32");
+    assertEquals(SnapshotFormat.align(first.offset() + crossing.length), second.offset());
+    assertEquals(4L * ints.length, second.length());
+    assertEquals(SnapshotFormat.align(second.offset() + second.length()), third.offset());
+    assertEquals(third.offset() + 8L * longs.length, end);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      assertEquals(end, ch.size());
+      assertFarSection(ch, first, crossing);
+      java.nio.ByteBuffer intBytes = java.nio.ByteBuffer.allocate(4 * ints.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      intBytes.asIntBuffer().put(ints);
+      assertFarSection(ch, second, intBytes.array());
+      java.nio.ByteBuffer longBytes = java.nio.ByteBuffer.allocate(8 * longs.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      longBytes.asLongBuffer().put(longs);
+      assertFarSection(ch, third, longBytes.array());
+    }
+  }
+
+  private static void assertFarSection(FileChannel ch, SectionEntry entry, byte[] expected) throws IOException {
+    java.nio.ByteBuffer actual = java.nio.ByteBuffer.allocate(Math.toIntExact(entry.length()));
+    while (actual.hasRemaining()) {
+      ch.read(actual, entry.offset() + actual.position());
+    }
+    assertArrayEquals(expected, actual.array());
+    CRC32C crc = new CRC32C();
+    crc.update(expected);
+    assertEquals((int) crc.getValue(), entry.crc32c());
   }
 
   @Test

@@ -23,9 +23,14 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>{@code Offsets[v]} is at {@link #offsetAt(long) offsetAt(v)} = 8·v, neighbour i at
  * {@link #neighbourAt(long) neighbourAt(i)} = 4·i, type i at {@link #typeAt(long) typeAt(i)} = i, the count of
- * type t at {@link #typeCountAt(int) typeCountAt(t)} = 8·t. Each section is one flat array, so the builder
- * writes it from one Java array and the reader views it as one NIO buffer. Stateless and thread-safe; the
- * reads are unchecked (the reader's {@code CsrView} checks every value it returns).
+ * type t at {@link #typeCountAt(int) typeCountAt(t)} = 8·t: every position is a {@code long}, since at the
+ * sizes the format is for (10<sup>9</sup> edges) Neighbours is 4 GiB and positions in it pass 2<sup>32</sup>.
+ * Offsets are UInt64, so E is bounded by the format only through 4·E fitting a section's UInt64 Length; a
+ * neighbour is an Int32 node id (N &le; 2<sup>31</sup> &minus; 1). Each section is one flat array: a full build
+ * writes it from Java arrays ({@link #writeNeighbours(SectionSink, int[], int)}, so fewer than 2<sup>31</sup>
+ * edges), an incremental build streams it, and the reader views it as NIO buffers of 2<sup>27</sup> elements
+ * each. Stateless and thread-safe; the reads are unchecked (the reader's {@code CsrView} checks every value it
+ * returns).
  */
 public final class CsrFormat {
   /** Bytes of one offset. */

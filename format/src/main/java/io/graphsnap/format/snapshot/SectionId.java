@@ -88,9 +88,10 @@ public enum SectionId {
    */
   NAME_TRIGRAMS(24),
   /**
-   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Nodes Int32^Count, Data}: the source
+   * {@code CallSites --> Count UInt32, Zero UInt32, Ends UInt32^(Count+1), Nodes Int32^Count, Data}: the source
    * lines where edges occur (each call of a {@code calls} edge), for the nodes that have such edges, aligned with
-   * each node's forward CSR row; a site's file is its source node's. The grammar and the rule are in
+   * each node's forward CSR row; a site's file is its source node's. Data stays below 4 GiB (Ends are UInt32: a
+   * limit of the format, see {@link SnapshotFormat}). The grammar and the rule are in
    * {@link CallSitesFormat}. Since format version {@link SnapshotFormat#VERSION_CALL_SITES}; optional: a file
    * without it has no sites.
    */

@@ -29,6 +29,34 @@ import io.graphsnap.format.object.Kinds;
  * {@link NameTrigramsFormat}, {@link CallSitesFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
+ * <h2>Sizes and limits</h2>
+ *
+ * Every position and size in the container is 64-bit: a section's Offset and Length and the FileLength are
+ * UInt64, the CSR's Offsets are UInt64 (so E may pass 2<sup>31</sup> and a CSR section 4 GiB), and so are the
+ * Ends of every StringList, BitmapList and NODE_DETAILS (their data may pass 4 GiB). A 10-million-file graph
+ * (about 120 M nodes, 10<sup>9</sup> edges: a 4 GiB neighbour section, a NODE_NAMES section of several GiB,
+ * sections starting past 2<sup>32</sup>) fits. A section's Crc32c is computed and checked in chunks, whatever its
+ * length. The fields that are 32-bit, and so bound what a snapshot of this format can hold (raising one is a format
+ * change, with a new version):
+ * <ul>
+ *   <li>Node ids are Int32 (CSR neighbours, NAME_INDEX slots, FILE_SYMBOLS and CALL_SITES node lists, the Roaring
+ *       bitmaps): N &le; 2<sup>31</sup> &minus; 1. A StringList's Count is UInt32, and the reader indexes items with
+ *       an {@code int}: at most 2<sup>31</sup> &minus; 2 items.
+ *   <li>{@link SectionId#CALL_SITES}: Count and Ends are UInt32, so its Data stays below 4 GiB (about two bytes a
+ *       site: some 2·10<sup>9</sup> sites); the builder refuses more.
+ *   <li>{@link SectionId#FILE_SYMBOLS}: Starts are UInt32 (at most 2<sup>32</sup> &minus; 1 listed nodes, which N
+ *       already bounds); {@link SectionId#NAME_INDEX}: SlotCount is UInt32 (⌈4·N/3⌉, below 2<sup>32</sup> for every
+ *       N); {@link SectionId#NAME_TRIGRAMS}: TrigramCount is UInt32.
+ *   <li>Lines are Int32; at most {@link #MAX_EDGE_TYPES} edge types (a type id is one byte) and {@link #MAX_KINDS}
+ *       kinds (two bytes).
+ * </ul>
+ * Limits of the code rather than the format: the reader decodes or hashes one string (a name, a path) of at most
+ * 2<sup>31</sup> &minus; 17 bytes (a Java array), and its {@code int} degree methods throw past 2<sup>31</sup>
+ * &minus; 1 edges of one node (its edge cursors count in {@code long}); a full build holds its edges in Java arrays
+ * (at most 2<sup>31</sup> &minus; 17 collected edges, the builder's {@code BuildLimits}), while an incremental build
+ * streams the CSR from the previous file and is bounded only by the format, except that the rows of the nodes a
+ * change touches are held in Java arrays (fewer than 2<sup>31</sup> edges each).
+ *
  * <p>Versions are only ever added: {@link #VERSION_START} … {@link #VERSION_CURRENT}. A change to any
  * section's bytes bumps {@link #VERSION_CURRENT} (the golden-file test fails until it does).
  */

@@ -73,7 +73,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   public Content section(SectionId id) {
     Content content = switch (id) {
       case BUILD_INFO -> out -> out.putStringList(CompiledGraph.buildInfo(d.conflicts.size(),
-          Math.toIntExact(d.edgeCount), d.externalCount, d.fileCount(), d.nodeCount()));
+          d.edgeCount, d.externalCount, d.fileCount(), d.nodeCount()));
       case NODE_NAMES -> this::writeNames;
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(d.kinds);
