@@ -155,16 +155,25 @@ class TrustBoundaryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"snapshots", "refs", "index.db", "snapshot-file", "tmp-file"})
+  @ValueSource(strings = {"snapshots", "refs", "index.db", "snapshot-file", "tmp-file", "layers", "layer-ref"})
   void everyOtherStoreEntryAsALinkIsRefusedByWritersAndItsTargetIsUntouched(String which) throws Exception {
     String id = buildOk().out().strip();
     Path entry = switch (which) {
       case "snapshot-file" -> store.resolve("snapshots/" + id + ".gsnap");
       case "tmp-file" -> store.resolve("tmp/planted.tmp");
+      case "layer-ref" -> store.resolve("layers/CURRENT");
       default -> store.resolve(which);
     };
     Path target = dir.resolve("outside-" + which);
-    if (Files.exists(entry)) {
+    String layer = id + "+" + "ab".repeat(32) + "\n"; // what every publish would clear, gc sweep, a server read
+    if (which.equals("layers")) { // a folder outside holding what a layer's clean-up deletes
+      Files.createDirectories(target);
+      Files.writeString(target.resolve("CURRENT"), layer);
+      Files.writeString(target.resolve("ab".repeat(32) + ".gdelta"), "outside\n");
+    } else if (which.equals("layer-ref")) {
+      Files.createDirectories(entry.getParent());
+      Files.writeString(target, layer);
+    } else if (Files.exists(entry)) {
       Files.move(entry, target);
     } else {
       Files.writeString(target, "outside\n");
@@ -177,6 +186,9 @@ class TrustBoundaryTest {
     Files.writeString(repo.resolve("src/p/C.java"), "package p; class C {}\n");
     assertRefused(build(), entry.toString());
     assertRefused(CliRunner.run("gc", "--store", store.toString()), entry.toString());
+    if (which.startsWith("layer")) { // and a reader of the layered head does not follow it either
+      assertRefused(CliRunner.run("verify", "--layer", "--store", store.toString()), entry.toString());
+    }
     try (Stream<Path> files = Files.walk(target)) {
       assertEquals(before, files.sorted().toList(), "nothing created or deleted at the link's target");
     }

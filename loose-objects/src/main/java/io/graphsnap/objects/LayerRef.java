@@ -82,6 +82,9 @@ public final class LayerRef {
   }
 
   static Optional<Layer> read(StoreLayout layout) throws IOException {
+    if (!SafeFiles.checkDirectoryIfPresent(layout.layersDir())) { // a link in its place is refused, never followed
+      return Optional.empty();
+    }
     Path file = layout.layerRefFile();
     byte[] bytes;
     try (InputStream in = SafeFiles.newInputStream(file)) {

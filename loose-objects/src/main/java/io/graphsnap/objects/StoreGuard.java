@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  * <p>What is checked when:
  * <ol>
  *   <li>{@link #checkForWriting} (every {@link Store#open}, {@link IndexRebuild}): the store folder; {@code
- *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/}, {@code symbols/} and every fan-out folder
- *       {@code objects/ab/}; {@code lock}, every {@code index*} and {@code resolution*} file, every ref file, ref
- *       log, snapshot and temporary. O(fan-out folders + refs + snapshots + temporaries); loose objects themselves
+ *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/}, {@code symbols/}, {@code packs/},
+ *       {@code layers/} and every fan-out folder {@code objects/ab/}; {@code lock}, every {@code index*} and
+ *       {@code resolution*} file, every ref file, ref log, snapshot, pack, delta, layer ref and temporary. O(fan-out folders + refs + snapshots + temporaries); loose objects themselves
  *       are checked when they are used.
  *   <li>{@link #checkForReading} (lock-free readers: the published snapshot, refs, ref logs): the store folder,
- *       {@code refs/}, {@code logs/} and {@code snapshots/}. O(1); ref files, logs and snapshots are checked as
- *       they are opened.
+ *       {@code refs/}, {@code logs/}, {@code snapshots/} and {@code layers/}. O(1); ref files, logs, snapshots, the
+ *       layer ref and deltas are checked as they are opened.
  *   <li>On use, everywhere: every open adds {@code NOFOLLOW_LINKS}, every file is checked to be regular before
  *       it is opened (a FIFO would block), every delete deletes only a regular file ({@link SafeFiles}).
  * </ol>
@@ -62,12 +62,16 @@ public final class StoreGuard {
     }
   }
 
-  /** Checks what a lock-free reader relies on: the store folder, {@code refs/}, {@code logs/} and {@code snapshots/}. */
+  /**
+   * Checks what a lock-free reader relies on: the store folder, {@code refs/}, {@code logs/}, {@code snapshots/} and
+   * {@code layers/}.
+   */
   public static void checkForReading(StoreLayout layout) throws IOException {
     checkRoot(layout);
     SafeFiles.checkDirectoryIfPresent(layout.refsDir());
     SafeFiles.checkDirectoryIfPresent(layout.logsDir());
     SafeFiles.checkDirectoryIfPresent(layout.snapshotsDir());
+    SafeFiles.checkDirectoryIfPresent(layout.layersDir());
   }
 
   /** Checks every entry a writer touches; see the class documentation. */
@@ -90,6 +94,7 @@ public final class StoreGuard {
     checkFolderOfFiles(layout.tmpDir());
     checkFolderOfFiles(layout.symbolsDir());
     checkFolderOfFiles(layout.packsDir());
+    checkFolderOfFiles(layout.layersDir());
     if (SafeFiles.checkDirectoryIfPresent(layout.objectsDir())) {
       try (DirectoryStream<Path> fanOuts = Files.newDirectoryStream(layout.objectsDir())) {
         for (Path fanOut : fanOuts) {
