@@ -66,6 +66,15 @@ final class LayerPolicy {
   }
 
   /**
+   * Whether a fold starting at {@code nanoTime} may give way to a change: only a fold because the tree was quiet, not
+   * one that is overdue (the layer is {@value #FOLD_AT_THE_LATEST_MILLIS} ms old) or wanted by a waiting question;
+   * so that continuous saving still gets a whole snapshot every so often.
+   */
+  boolean foldMayYield(long nanoTime, boolean wholeWanted) {
+    return layerSince >= 0 && !wholeWanted && (nanoTime - layerSince) / 1_000_000 < FOLD_AT_THE_LATEST_MILLIS;
+  }
+
+  /**
    * How long the watch may wait for the next change before folding, at {@code nanoTime}: -1 (forever) without a
    * layer, 0 when a whole snapshot is wanted.
    */

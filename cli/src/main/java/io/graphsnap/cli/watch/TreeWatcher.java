@@ -48,6 +48,9 @@ final class TreeWatcher implements AutoCloseable {
   private final Predicate<Path> relevant;
   private final Predicate<Path> excluded;
   private final Path singleFile;
+  /** Changes taken by {@link #changePending} before the batch they start. */
+  private final Set<Path> early = new LinkedHashSet<>();
+  private boolean earlyRescan;
 
   private TreeWatcher(Path root, Path singleFile, Predicate<Path> relevant, Predicate<Path> excluded) throws IOException {
     this.service = FileSystems.getDefault().newWatchService();
@@ -99,8 +102,10 @@ final class TreeWatcher implements AutoCloseable {
    */
   Batch nextBatch(long debounceMillis, Runnable firstChange, long idleMillis, BooleanSupplier giveUp)
       throws InterruptedException {
-    Set<Path> changed = new LinkedHashSet<>();
-    boolean[] rescan = {false};
+    Set<Path> changed = new LinkedHashSet<>(early);
+    boolean[] rescan = {earlyRescan};
+    early.clear();
+    earlyRescan = false;
     long idleDeadline = idleMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
     while (changed.isEmpty() && !rescan[0]) {
       if (idleMillis < 0) {
@@ -127,6 +132,19 @@ final class TreeWatcher implements AutoCloseable {
       drain(key, changed, rescan);
     }
     return new Batch(changed, rescan[0]);
+  }
+
+  /**
+   * Whether a relevant change has arrived since the last batch, without waiting: what is waiting is taken now and
+   * starts the next batch ({@link #nextBatch}). For work that should give way to a change (the watch's fold).
+   */
+  boolean changePending() {
+    boolean[] rescan = {earlyRescan};
+    for (WatchKey key = service.poll(); key != null; key = service.poll()) {
+      drain(key, early, rescan);
+    }
+    earlyRescan = rescan[0];
+    return !early.isEmpty() || earlyRescan;
   }
 
   private void drain(WatchKey key, Set<Path> changed, boolean[] rescan) {

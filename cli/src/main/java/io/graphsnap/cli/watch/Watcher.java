@@ -1,14 +1,20 @@
 package io.graphsnap.cli.watch;
 
+import io.graphsnap.builder.BuildMode;
+import io.graphsnap.builder.BuildOptions;
+import io.graphsnap.builder.BuildProgress;
+import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.cli.BuildMemory;
 import io.graphsnap.cli.GraphsnapCommand;
 import io.graphsnap.cli.IngestMemory;
+import io.graphsnap.objects.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -183,24 +189,56 @@ public final class Watcher implements AutoCloseable {
         return;
       }
       if (batch == null) { // quiet long enough, the layer is old, or a server waits for a whole snapshot
-        compact();
+        compact(policy.foldMayYield(System.nanoTime(), activity.wholeWanted()));
       } else {
         rebuild(new ArrayList<>(batch.changed()), batch.rescan());
       }
     }
   }
 
-  /** Folds the layered head into a whole snapshot (the incremental build from the last whole one) and publishes it. */
-  private void compact() {
+  /**
+   * Folds the layered head into a whole snapshot (the incremental build from the last whole one, as {@code graphsnap
+   * snapshot} does) and publishes it. With {@code mayYield}, a change arriving meanwhile stops the fold between two
+   * sections (nothing is published, the temporary file goes) so that the change is published as a layer at once;
+   * the fold runs again once quiet.
+   */
+  private void compact(boolean mayYield) {
     activity.takeWholeWanted();
     long start = System.nanoTime();
     activity.buildStarted();
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "snapshot", "--store", store.toString(), "-q", "--wait", "60");
+    String published = null;
+    Thread me = Thread.currentThread();
+    BuildProgress yielding = !mayYield ? BuildProgress.NONE : new BuildProgress() {
+      @Override
+      public void phase(String name) {
+        check();
+      }
+
+      @Override
+      public void advance(long done, long total) {
+        check();
+      }
+
+      private void check() {
+        if (Thread.currentThread() == me && watcher.changePending()) {
+          throw new FoldYielded();
+        }
+      }
+    };
+    try (Store s = Store.open(store, false, Duration.ofSeconds(60))) {
+      published = StoreSnapshots.build(s, BuildOptions.defaults().withProgress(yielding), BuildMode.AUTO, List.of())
+          .result().snapshotId();
+    } catch (FoldYielded e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      log.accept("the fold gave way to a change after " + ms + " ms; the layer stays published and is folded once quiet");
+      activity.buildFinished(null);
+      return;
+    } catch (IOException | RuntimeException e) {
+      err.append(e.getMessage()).append('\n');
+    }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    String published = lastLine(out.toString());
-    boolean ok = code == 0 && published != null && published.matches("[0-9a-f]{64}");
+    boolean ok = published != null;
     if (ok) {
       if (lastSnapshot != null) {
         memory.folded(lastSnapshot, published); // the Java build's resident state holds as of the folded snapshot
@@ -216,6 +254,15 @@ public final class Watcher implements AutoCloseable {
     }
     activity.buildFinished(ok ? published : null);
     compactions.incrementAndGet();
+  }
+
+  /** Thrown through the fold's build when a change arrives: the build stops, nothing is published. */
+  private static final class FoldYielded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FoldYielded() {
+      super("a change arrived", null, false, false);
+    }
   }
 
   /** The size of snapshot {@code id} in the store, or -1 if it cannot be read. */

@@ -40,6 +40,9 @@ class LayerPolicyTest {
     assertEquals(500, p.foldDelayMillis(10_500 * MS, false), "no more than 10 s after the first layer");
     assertEquals(0, p.foldDelayMillis(12_000 * MS, false));
     assertEquals(0, p.foldDelayMillis(1_000 * MS, true), "a server waits for a whole snapshot");
+    assertTrue(p.foldMayYield(1_500 * MS, false), "a quiet fold gives way to a change");
+    assertFalse(p.foldMayYield(11_000 * MS, false), "an overdue one does not: busy trees still get whole snapshots");
+    assertFalse(p.foldMayYield(1_500 * MS, true), "nor one a waiting question wants");
     p.foldFailed(20_000 * MS);
     assertEquals(LayerPolicy.FOLD_WHEN_QUIET_MILLIS, p.foldDelayMillis(20_000 * MS, false), "retry once quiet, not at once");
     p.wholePublished(1);

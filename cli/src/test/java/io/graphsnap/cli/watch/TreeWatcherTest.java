@@ -1,6 +1,8 @@
 package io.graphsnap.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,6 +30,31 @@ class TreeWatcherTest {
       Files.delete(a);
       Files.writeString(a, "class A { int y; }");
       assertEquals(Set.of(a), w.nextBatch(50).changed());
+    }
+  }
+
+  /**
+   * What the fold asks while it runs: whether a relevant change is waiting, without waiting; an irrelevant one is not
+   * a change; what it saw starts the next batch; the idle wait of a batch gives up with null.
+   */
+  @Test
+  void aPendingChangeIsSeenWithoutWaitingAndStartsTheNextBatch() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    try (TreeWatcher w = TreeWatcher.tree(src, Watcher::isJavaSource, p -> false)) {
+      assertFalse(w.changePending());
+      assertNull(w.nextBatch(20, () -> { }, 50, () -> false), "nothing changed within the idle wait");
+      Files.writeString(src.resolve("notes.txt"), "not a source");
+      Thread.sleep(200);
+      assertFalse(w.changePending(), "an irrelevant file is no change");
+      Path b = Files.writeString(src.resolve("B.java"), "class B {}");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!w.changePending()) {
+        assertTrue(System.nanoTime() < deadline, "the change was never seen");
+        Thread.sleep(10);
+      }
+      TreeWatcher.Batch batch = w.nextBatch(20, () -> { }, 0, () -> true);
+      assertEquals(Set.of(b), batch.changed(), "the change seen early is the next batch, whatever the idle wait");
+      assertFalse(w.changePending());
     }
   }
 
