@@ -3,9 +3,7 @@ package io.graphsnap.objects;
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -86,12 +84,11 @@ public final class LayerRef {
       return Optional.empty();
     }
     Path file = layout.layerRefFile();
-    byte[] bytes;
-    try (InputStream in = SafeFiles.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
-    } catch (NoSuchFileException e) {
+    Optional<byte[]> read = SafeFiles.readSmall(file, MAX_BYTES);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    byte[] bytes = read.get();
     String text = new String(bytes, StandardCharsets.US_ASCII);
     try {
       if (bytes.length != MAX_BYTES || !text.endsWith("\n")) {

@@ -3,10 +3,8 @@ package io.graphsnap.objects;
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,12 +21,11 @@ final class Refs {
    */
   static Optional<String> read(StoreLayout layout, String name) throws IOException {
     Path file = layout.refFile(name);
-    byte[] head;
-    try (InputStream in = SafeFiles.newInputStream(file)) {
-      head = in.readNBytes(MAX_REF_BYTES + 1);
-    } catch (NoSuchFileException e) {
+    Optional<byte[]> read = SafeFiles.readSmall(file, MAX_REF_BYTES);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    byte[] head = read.get();
     String text = new String(head, StandardCharsets.US_ASCII);
     String id = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     try {

@@ -30,13 +30,18 @@ class LayerRefTest {
     return Files.writeString(store.layersDirForWriting().resolve(id + StoreLayout.LAYER_SUFFIX), "delta " + id);
   }
 
+  /** Snapshot 1 published, then a file changed: what a layer over snapshot 1 describes. */
+  private static void builtThenChanged(Store store) throws Exception {
+    put(store, file("a", "x"));
+    publish(store, snapshotId(1));
+    put(store, file("a", "x", "y"));
+  }
+
   @Test
   void aLayerIsTheHeadUntilTheNextSnapshotIsPublished() throws Exception {
     Path root = dir.resolve("s");
     try (Store store = Store.open(root, true)) {
-      put(store, file("a", "x"));
-      publish(store, snapshotId(1));
-      put(store, file("a", "x", "y"));
+      builtThenChanged(store);
       assertTrue(LayerRef.current(root, snapshotId(1)).isEmpty());
 
       Path d1 = delta(store, snapshotId(0xd1));
@@ -72,9 +77,7 @@ class LayerRefTest {
   void gcKeepsTheLiveDeltaAndSweepsTheRestOfLayers() throws Exception {
     Path root = dir.resolve("s");
     try (Store store = Store.open(root, true)) {
-      put(store, file("a", "x"));
-      publish(store, snapshotId(1));
-      put(store, file("a", "x", "y"));
+      builtThenChanged(store);
       Path live = delta(store, snapshotId(0xd1));
       store.publishLayer(snapshotId(1), snapshotId(0xd1));
       Path orphan = delta(store, snapshotId(0xd5)); // a crash between a delta's write and its publish

@@ -123,6 +123,18 @@ public final class SafeFiles {
     FileSync.forceDirectory(dir.getParent());
   }
 
+  /**
+   * The first {@code max + 1} bytes at most of the small file {@code file} (a ref), opened as {@link #open} does; empty
+   * if it does not exist. A caller that gets more than {@code max} bytes knows the file is too long.
+   */
+  public static Optional<byte[]> readSmall(Path file, int max) throws IOException {
+    try (InputStream in = newInputStream(file)) {
+      return Optional.of(in.readNBytes(max + 1));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
   /** {@link #open} for reading, as a stream. */
   public static InputStream newInputStream(Path file) throws IOException {
     return Channels.newInputStream(open(file, StandardOpenOption.READ));
