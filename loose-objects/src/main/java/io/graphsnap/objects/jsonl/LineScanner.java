@@ -45,6 +45,10 @@ final class LineScanner {
   private static final byte[][] EDGE_FIELDS = names("from", "type", "to", "line", "lines");
   private static final byte[][] NOTE_FIELDS = names("lang", "text");
   private static final int[] NO_INTS = new int[0];
+  /** Slots of {@link #repeated}. */
+  private static final int FROM = 0;
+  private static final int TYPE = 1;
+  private static final int KIND = 2;
 
   /** Thrown (without a stack trace) to give a line up; caught in {@link #scan}. */
   private static final class GiveUp extends Exception {
@@ -62,6 +66,14 @@ final class LineScanner {
   private int pos;
   /** Decoding buffer of strings with escapes or non-ASCII characters, grown on demand. */
   private char[] chars;
+  /**
+   * Per {@link #repeated} slot (an edge's from, an edge's type, a symbol's kind), the last string read and where its
+   * bytes lie: consecutive edges mostly repeat their source and type, and the same String (its hash code cached)
+   * makes the look-up of the source cheap.
+   */
+  private final String[] lastString = new String[3];
+  private final int[] lastStart = new int[3];
+  private final int[] lastLength = new int[3];
 
   private LineScanner(byte[] in, int length) {
     this.in = in;
@@ -170,7 +182,7 @@ final class LineScanner {
         seen = once(seen, field);
         switch (field) {
           case 0 -> name = requiredString();
-          case 1 -> kind = requiredString();
+          case 1 -> kind = repeated(KIND);
           case 2 -> effects = effects();
           case 3 -> lines = symbolLines();
           case 4 -> hash = optionalHash();
@@ -295,8 +307,8 @@ final class LineScanner {
         int field = fieldName(EDGE_FIELDS);
         seen = once(seen, field);
         switch (field) {
-          case 0 -> from = requiredString();
-          case 1 -> type = requiredString();
+          case 0 -> from = repeated(FROM);
+          case 1 -> type = repeated(TYPE);
           case 2 -> to = requiredString();
           case 3 -> line = lineNumber();
           default -> lines = siteLines();
@@ -387,6 +399,32 @@ final class LineScanner {
       throw GIVE_UP;
     }
     return string();
+  }
+
+  /**
+   * A string that must be there, read as {@link #requiredString} but returned as the same String as the last one of
+   * {@code slot} when its bytes are the same (equal bytes between the quotes decode to equal strings).
+   */
+  private String repeated(int slot) throws GiveUp {
+    if (pos >= end || in[pos] != '"') {
+      throw GIVE_UP;
+    }
+    int start = pos + 1;
+    String last = lastString[slot];
+    if (last != null) {
+      int length = lastLength[slot];
+      int close = start + length;
+      if (close < end && in[close] == '"'
+          && Arrays.equals(in, start, close, in, lastStart[slot], lastStart[slot] + length)) {
+        pos = close + 1;
+        return last;
+      }
+    }
+    String s = string();
+    lastString[slot] = s;
+    lastStart[slot] = start;
+    lastLength[slot] = pos - 1 - start;
+    return s;
   }
 
   /** A string, or null. */
