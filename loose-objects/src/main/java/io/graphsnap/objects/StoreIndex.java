@@ -217,6 +217,20 @@ public final class StoreIndex implements AutoCloseable {
     return previous == null ? null : decode(entry.path(), previous);
   }
 
+  /**
+   * Indexes {@code entry} if its path has no entry yet (uncommitted) and returns {@code null}; otherwise changes nothing
+   * and returns the path's entry. One B-tree descent for a new path, where {@link #file} then {@link #putFile} take
+   * two.
+   */
+  public FileEntry putFileIfAbsent(FileEntry entry) {
+    byte[] current = guard(() -> files.putIfAbsent(entry.path(), FileEntryCodec.encode(entry)));
+    if (current == null) {
+      filesChanged = true;
+      return null;
+    }
+    return decode(entry.path(), current);
+  }
+
   /** Removes {@code path} (uncommitted); returns its entry or {@code null}. */
   public FileEntry removeFile(String path) {
     filesChanged = true;
