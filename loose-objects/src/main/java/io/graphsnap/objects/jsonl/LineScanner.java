@@ -113,8 +113,8 @@ final class LineScanner {
           case 2 -> sha256 = optionalHash();
           case 3 -> deleted = optionalBoolean();
           case 4 -> expect = ExpectedObject.parse(requiredString());
-          case 5 -> symbols = symbols();
-          default -> edges = edges();
+          case 5 -> symbols = array(this::symbol);
+          default -> edges = array(this::edge);
         }
       } while (nextMember('}'));
     }
@@ -152,20 +152,6 @@ final class LineScanner {
     return out;
   }
 
-  private List<SymbolSummary> symbols() throws GiveUp {
-    if (isNull()) {
-      return null;
-    }
-    expect('[');
-    List<SymbolSummary> out = new ArrayList<>();
-    if (!closes(']')) {
-      do {
-        out.add(symbol());
-      } while (nextElement());
-    }
-    return out;
-  }
-
   private SymbolSummary symbol() throws GiveUp {
     expect('{');
     String name = null;
@@ -183,10 +169,10 @@ final class LineScanner {
         switch (field) {
           case 0 -> name = requiredString();
           case 1 -> kind = repeated(KIND);
-          case 2 -> effects = effects();
+          case 2 -> effects = array(this::requiredString);
           case 3 -> lines = symbolLines();
           case 4 -> hash = optionalHash();
-          case 5 -> notes = notes();
+          case 5 -> notes = array(this::note);
           default -> metadata = metadata();
         }
       } while (nextMember('}'));
@@ -198,15 +184,22 @@ final class LineScanner {
         notes, metadata);
   }
 
-  private List<String> effects() throws GiveUp {
+  /** Reads one array element, from its first byte. */
+  @FunctionalInterface
+  private interface Element<T> {
+    T read() throws GiveUp;
+  }
+
+  /** Null, or an array of elements {@code element} reads. */
+  private <T> List<T> array(Element<T> element) throws GiveUp {
     if (isNull()) {
       return null;
     }
     expect('[');
-    List<String> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     if (!closes(']')) {
       do {
-        out.add(requiredString());
+        out.add(element.read());
       } while (nextElement());
     }
     return out;
@@ -228,36 +221,26 @@ final class LineScanner {
     return new int[] {start, last};
   }
 
-  private List<Note> notes() throws GiveUp {
-    if (isNull()) {
-      return null;
-    }
-    expect('[');
-    List<Note> out = new ArrayList<>();
-    if (!closes(']')) {
+  private Note note() throws GiveUp {
+    expect('{');
+    String lang = null;
+    String text = null;
+    int seen = 0;
+    if (!closes('}')) {
       do {
-        expect('{');
-        String lang = null;
-        String text = null;
-        int seen = 0;
-        if (!closes('}')) {
-          do {
-            int field = fieldName(NOTE_FIELDS);
-            seen = once(seen, field);
-            if (field == 0) {
-              lang = requiredString();
-            } else {
-              text = requiredString();
-            }
-          } while (nextMember('}'));
+        int field = fieldName(NOTE_FIELDS);
+        seen = once(seen, field);
+        if (field == 0) {
+          lang = requiredString();
+        } else {
+          text = requiredString();
         }
-        if (lang == null || text == null) {
-          throw GIVE_UP;
-        }
-        out.add(new Note(lang, text));
-      } while (nextElement());
+      } while (nextMember('}'));
     }
-    return out;
+    if (lang == null || text == null) {
+      throw GIVE_UP;
+    }
+    return new Note(lang, text);
   }
 
   private TreeMap<String, String> metadata() throws GiveUp {
@@ -276,20 +259,6 @@ final class LineScanner {
           throw GIVE_UP; // a key given twice
         }
       } while (nextMember('}'));
-    }
-    return out;
-  }
-
-  private List<RawEdge> edges() throws GiveUp {
-    if (isNull()) {
-      return null;
-    }
-    expect('[');
-    List<RawEdge> out = new ArrayList<>();
-    if (!closes(']')) {
-      do {
-        out.add(edge());
-      } while (nextElement());
     }
     return out;
   }
