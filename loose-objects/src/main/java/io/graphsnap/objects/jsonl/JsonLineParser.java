@@ -5,10 +5,13 @@ package io.graphsnap.objects.jsonl;
  * {@link LineScanner}, which takes the good lines written plainly (in practice: all good lines), and by the
  * Jackson-based {@link JacksonLineParser} otherwise, which words the error of every bad line and takes the good lines
  * written unusually. So the answer is always the reference parser's, line for line and message for message (a bad
- * line costs a scan and a Jackson parse). Thread-safe, stateless.
+ * line costs a scan and a Jackson parse; Jackson's classes are loaded at the first such line). Thread-safe, stateless.
  */
 final class JsonLineParser {
-  private final JacksonLineParser reference = new JacksonLineParser();
+  /** Created on the first line the scanner does not take: an ingest of good lines loads no Jackson class. */
+  private static final class Reference {
+    static final JacksonLineParser PARSER = new JacksonLineParser();
+  }
 
   /**
    * Parses {@code bytes[0, length)}.
@@ -17,6 +20,6 @@ final class JsonLineParser {
    */
   ParsedLine parse(byte[] bytes, int length) throws LineException {
     ParsedLine line = LineScanner.scan(bytes, length);
-    return line != null ? line : reference.parse(bytes, length);
+    return line != null ? line : Reference.PARSER.parse(bytes, length);
   }
 }
