@@ -77,9 +77,13 @@ public final class GcReachability {
 
   /** {@link #becameCurrent(ObjectId, String)} with {@link #nextGeneration()} already read by the caller. */
   void becameCurrent(ObjectId id, String path, long generation) {
-    ObjectRecord record = record(id).map(r -> r.reopenedAt(generation))
-        .orElseGet(() -> ObjectRecord.currentSince(path, generation));
-    index.guard(() -> objects.put(id.toBytes(), ObjectRecordCodec.encode(record)));
+    byte[] key = id.toBytes();
+    byte[] fresh = ObjectRecordCodec.encode(ObjectRecord.currentSince(path, generation));
+    byte[] existing = index.guard(() -> objects.putIfAbsent(key, fresh)); // a new object: one descent
+    if (existing != null) {
+      byte[] reopened = ObjectRecordCodec.encode(decode(id, existing).reopenedAt(generation));
+      index.guard(() -> objects.put(key, reopened));
+    }
   }
 
   /** Records that {@code id} is no longer its path's object (uncommitted); forgets it if no build held it. */

@@ -83,13 +83,14 @@ public final class IndexUpdate implements AutoCloseable {
     FileSummary summary = prepared.summary();
     ObjectId id = objects.adopt(prepared.object());
     String path = summary.path();
-    FileEntry current = index.file(path);
+    FileEntry entry = new FileEntry(path, id, summary.sourceSha256());
+    FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one descent
     remember(path, current);
     if (current != null && current.objectId().equals(id)) {
       return FileChange.UNCHANGED;
     }
-    index.putFile(new FileEntry(path, id, summary.sourceSha256()));
     if (current != null) {
+      index.putFile(entry);
       forgetDefinitions(current);
       index.reachability().stoppedBeingCurrent(current.objectId(), generation());
     }

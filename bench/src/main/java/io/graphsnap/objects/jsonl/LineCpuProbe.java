@@ -1,0 +1,83 @@
+package io.graphsnap.objects.jsonl;
+
+import io.graphsnap.format.object.LooseObjectCodec;
+import io.graphsnap.objects.ObjectId;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CPU time per line of the ingest's steps on one thread, for a JSON Lines file (bench/README.md, "Ingest speed"):
+ * parsing by the Jackson reference parser and by {@link JsonLineParser} (the byte-level scanner first), encoding the
+ * summary as a loose object, hashing the object. Each step runs over all lines {@code PASSES} times; the best pass is
+ * printed (the first ones warm the JIT up). In this package to reach the package-private parsers.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.graphsnap.objects.jsonl.LineCpuProbe FILE.jsonl [PASSES]}
+ */
+public final class LineCpuProbe {
+  private LineCpuProbe() {}
+
+  /** Runs the probe. */
+  public static void main(String[] args) throws Exception {
+    List<byte[]> lines = new ArrayList<>();
+    long bytes = 0;
+    for (String line : Files.readAllLines(Path.of(args[0]))) {
+      if (!line.isBlank()) {
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        lines.add(b);
+        bytes += b.length;
+      }
+    }
+    int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    System.out.printf("%d lines, %.0f bytes per line; best of %d passes, thread CPU per line:%n", lines.size(),
+        (double) bytes / lines.size(), passes);
+    JacksonLineParser jackson = new JacksonLineParser();
+    JsonLineParser parser = new JsonLineParser();
+    List<ParsedLine.Put> parsed = new ArrayList<>();
+    for (byte[] line : lines) {
+      parsed.add((ParsedLine.Put) parser.parse(line, line.length));
+    }
+    List<byte[]> objects = new ArrayList<>();
+    for (ParsedLine.Put put : parsed) {
+      objects.add(LooseObjectCodec.encode(put.summary()));
+    }
+    report("parse, Jackson (reference)", passes, lines.size(), () -> {
+      for (byte[] line : lines) {
+        jackson.parse(line, line.length);
+      }
+    });
+    report("parse, scanner", passes, lines.size(), () -> {
+      for (byte[] line : lines) {
+        parser.parse(line, line.length);
+      }
+    });
+    report("encode", passes, lines.size(), () -> {
+      for (ParsedLine.Put put : parsed) {
+        LooseObjectCodec.encode(put.summary());
+      }
+    });
+    report("hash (SHA-256 of the object)", passes, lines.size(), () -> {
+      for (byte[] object : objects) {
+        ObjectId.of(object);
+      }
+    });
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void report(String name, int passes, int lines, Step step) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < passes; i++) {
+      long start = threads.getCurrentThreadCpuTime();
+      step.run();
+      best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
+    }
+    System.out.printf("  %-30s %8.1f µs%n", name, best / 1e3 / lines);
+  }
+}
