@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * A {@link ChangeSet} answered by a store's index: the build journal's pending paths, the path map, the symbol
  * map (names → declaring objects) with each object's path from its reachability record, and the object store.
- * Valid while the store is open and no update runs.
+ * Valid while the store is open and no update runs (the pending paths are read once, at the first call).
  */
 final class StoreChangeSet implements ChangeSet {
   private final Store store;
+  /** The pending paths, read once: walking the journal's B-tree costs in proportion to its history. */
+  private Collection<String> changed;
 
   StoreChangeSet(Store store) {
     this.store = store;
@@ -25,7 +27,10 @@ final class StoreChangeSet implements ChangeSet {
 
   @Override
   public Collection<String> changedPaths() {
-    return store.index().journal().pendingPaths();
+    if (changed == null) {
+      changed = store.index().journal().pendingPaths();
+    }
+    return changed;
   }
 
   @Override

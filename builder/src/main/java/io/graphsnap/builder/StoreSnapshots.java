@@ -70,13 +70,18 @@ public final class StoreSnapshots {
    */
   public static Optional<DeltaFileWriter.Outcome> writeDelta(Store store, BuildOptions options, Path directory)
       throws IOException, BaseUnusableException {
+    return writeDelta(store, options, directory, new StoreChangeSet(store));
+  }
+
+  private static Optional<DeltaFileWriter.Outcome> writeDelta(Store store, BuildOptions options, Path directory,
+      StoreChangeSet changes) throws IOException, BaseUnusableException {
     Optional<String> last = store.index().journal().lastBuilt();
     if (last.isEmpty() || !Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
       throw new BaseUnusableException("no previous build to write a delta against"
           + last.map(id -> " (" + id + " is missing from snapshots/)").orElse(""), null);
     }
-    return new DeltaFileWriter(options).writeInto(store.layout().snapshotFile(last.get()), last.get(),
-        new StoreChangeSet(store), directory);
+    return new DeltaFileWriter(options).writeInto(store.layout().snapshotFile(last.get()), last.get(), changes,
+        directory);
   }
 
   /**
@@ -85,14 +90,22 @@ public final class StoreSnapshots {
    * {@code layers/CURRENT}, the previous delta deleted. When no file differs from the last build, the layered head is
    * removed instead (refs/HEAD is then the current graph). O(change); nothing is published to refs.
    *
+   * @param maxChangedFiles more files changed since the last build than this: no layer (publish a snapshot instead)
    * @return the delta written, or empty if none was needed
-   * @throws BaseUnusableException if there is no usable last build (publish a snapshot instead)
+   * @throws BaseUnusableException if there is no usable last build, or too many files changed (publish a snapshot
+   *     instead; the message says which)
    * @throws BuildInputException if the layered dictionaries would overflow (publish a snapshot instead)
    */
-  public static Optional<DeltaFileWriter.Outcome> publishLayer(Store store, BuildOptions options)
+  public static Optional<DeltaFileWriter.Outcome> publishLayer(Store store, BuildOptions options, int maxChangedFiles)
       throws IOException, BaseUnusableException {
     String base = store.index().journal().lastBuilt().orElse(null);
-    Optional<DeltaFileWriter.Outcome> delta = writeDelta(store, options, store.layersDirForWriting());
+    StoreChangeSet changes = new StoreChangeSet(store);
+    int changed = changes.changedPaths().size();
+    if (changed > maxChangedFiles) {
+      throw new BaseUnusableException(changed + " files changed since the last build (a layer holds at most "
+          + maxChangedFiles + ")", null);
+    }
+    Optional<DeltaFileWriter.Outcome> delta = writeDelta(store, options, store.layersDirForWriting(), changes);
     if (delta.isEmpty()) {
       store.clearLayer();
     } else {

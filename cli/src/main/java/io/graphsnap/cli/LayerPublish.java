@@ -26,23 +26,18 @@ final class LayerPublish {
    * layer removed); null when a whole snapshot must be built instead (the reason printed on stderr unless quiet).
    */
   static String publish(Store store, GraphsnapCommand root) throws IOException {
-    int pending = store.index().journal().pendingCount();
     String why;
-    if (pending > MAX_FILES) {
-      why = pending + " files changed since the last build (a layer holds at most " + MAX_FILES + ")";
-    } else {
-      try {
-        Optional<DeltaFileWriter.Outcome> delta = StoreSnapshots.publishLayer(store, BuildOptions.defaults());
-        String base = store.index().journal().lastBuilt().orElseThrow();
-        if (!root.quiet()) {
-          root.err().println(delta.map(d -> "layer     " + BuildSummary.count(d.changedFiles(), "changed file") + ", "
-              + d.bytes() + " bytes over " + base).orElse("layer     none: nothing changed since " + base));
-          root.err().flush();
-        }
-        return delta.map(d -> base + "+" + d.deltaId()).orElse(base);
-      } catch (BaseUnusableException | BuildInputException e) {
-        why = e.getMessage();
+    try {
+      Optional<DeltaFileWriter.Outcome> delta = StoreSnapshots.publishLayer(store, BuildOptions.defaults(), MAX_FILES);
+      String base = store.index().journal().lastBuilt().orElseThrow();
+      if (!root.quiet()) {
+        root.err().println(delta.map(d -> "layer     " + BuildSummary.count(d.changedFiles(), "changed file") + ", "
+            + d.bytes() + " bytes over " + base).orElse("layer     none: nothing changed since " + base));
+        root.err().flush();
       }
+      return delta.map(d -> base + "+" + d.deltaId()).orElse(base);
+    } catch (BaseUnusableException | BuildInputException e) {
+      why = e.getMessage();
     }
     if (!root.quiet()) {
       TerminalText.printf(root.err(), "graphsnap: a whole snapshot instead of a layer: %s%n", why);

@@ -94,6 +94,21 @@ class LayeredAnswersTest {
     }
   }
 
+  /** Without a last build to be its base, {@code snapshot --layer} publishes a whole snapshot and says why. */
+  @Test
+  void aLayerWithoutABaseIsAWholeSnapshot() throws Exception {
+    Path store = dir.resolve("store");
+    ingest(store, "{\"path\": \"src/a.cov\", \"symbols\": [{\"name\": \"a.one\", \"kind\": \"fn\"}]}\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] args = {"snapshot", "--layer", "--store", store.toString()};
+    assertEquals(0, GraphsnapCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), args)
+        .execute(args));
+    assertTrue(out.toString().strip().matches("[0-9a-f]{64}"), out.toString());
+    assertTrue(err.toString().contains("a whole snapshot instead of a layer"), err.toString());
+    assertTrue(LayerRef.read(store).isEmpty());
+  }
+
   private void compareEverything(LayeredSnapshot layered, String id, GraphSnapshot compacted) {
     List<String> types = compacted.edgeTypes();
     assertEquals(types, PointGraph.of(layered).edgeTypes());
