@@ -19,5 +19,7 @@ class LauncherBuildFlagsTest {
     assertTrue(text.contains("c2_directive='" + MapDbC2Workaround.DIRECTIVE + "'"),
         "./graphsnap must write MapDbC2Workaround.DIRECTIVE: " + MapDbC2Workaround.DIRECTIVE);
     assertTrue(text.contains("-Dgraphsnap.mapdb.c2-directive=applied"));
+    // HotSpot announces the directives file on its output: it must not land on stdout, which carries the snapshot id
+    assertTrue(text.contains("-XX:CompilerDirectivesFile=\"$directive_file\" -XX:+DisplayVMOutputToStderr"));
   }
 }
