@@ -123,9 +123,12 @@ class JsonlShardsWatchTest {
       assertTrue(first.matches("[0-9a-f]{64}"), first);
 
       save(a, line("src/a.cov", "a.two"));
-      await("the layer", () -> w.lastPublished().contains("+"), log);
-      assertTrue(w.lastPublished().startsWith(first + "+"), w.lastPublished());
-      assertEquals(w.lastPublished(), io.graphsnap.objects.LayerRef.read(store).orElseThrow().id());
+      await("the layer", () -> w.lastPublished().contains("+") || !w.lastSnapshot().equals(first), log);
+      assertTrue(log.stream().anyMatch(l -> l.contains("published layer " + first + "+")), String.join("\n", log));
+      String head = io.graphsnap.objects.LayerRef.read(store).map(io.graphsnap.objects.LayerRef.Layer::id).orElse(null);
+      if (w.compactions() == 0) { // read before the fold (on a slow machine the fold may already have run)
+        assertEquals(w.lastPublished(), head);
+      }
       await("the folded snapshot", () -> !w.lastSnapshot().equals(first), log);
       assertEquals(0, lookup(store, "a.two"), String.join("\n", log));
       assertEquals(1, lookup(store, "a.one"));
@@ -133,11 +136,11 @@ class JsonlShardsWatchTest {
       assertTrue(log.stream().anyMatch(l -> l.contains("folded into a whole snapshot")), String.join("\n", log));
 
       // a server waiting for a whole snapshot has the layer folded in without waiting for quiet
+      String folded = w.lastSnapshot();
       save(a, line("src/a.cov", "a.three"));
-      await("the second layer", () -> w.lastPublished().contains("+"), log);
-      String second = w.lastSnapshot();
+      await("the second layer", () -> w.lastPublished().contains("+") || !w.lastSnapshot().equals(folded), log);
       activity.wantWhole();
-      await("the folded snapshot", () -> !w.lastSnapshot().equals(second), log);
+      await("the folded snapshot", () -> !w.lastSnapshot().equals(folded), log);
       assertEquals(0, lookup(store, "a.three"));
       assertTrue(published.stream().filter(p -> p.contains("+")).count() >= 2, published.toString());
     }

@@ -132,13 +132,17 @@ class WatcherTest {
       await("the initial build", () -> w.builds() >= 1, log);
       String first = w.lastSnapshot();
       Files.writeString(src.resolve("A.java"), javaClass("p", "A", "one", "two"));
-      await("the layer", () -> w.lastPublished().startsWith(first + "+"), log);
-      assertEquals(1, lookup(store, "p.A#two()"), "commands reading refs/HEAD see the whole snapshot until the fold");
+      await("the layer", () -> w.lastPublished().startsWith(first + "+") || w.compactions() >= 1, log);
+      assertTrue(log.stream().anyMatch(l -> l.contains("published layer " + first + "+")), String.join("\n", log));
+      int beforeFold = lookup(store, "p.A#two()");
+      if (w.compactions() == 0) { // read before the fold (on a slow machine the fold may already have run)
+        assertEquals(1, beforeFold, "commands reading refs/HEAD see the whole snapshot until the fold");
+      }
       await("the fold", () -> w.compactions() >= 1, log);
       assertEquals(0, lookup(store, "p.A#two()"), String.join("\n", log));
       long resident = w.residentBuilds();
       Files.writeString(src.resolve("B.java"), javaClass("p", "B", "one", "three"));
-      await("the second layer", () -> w.lastPublished().contains("+") && w.builds() >= 3, log);
+      await("the second layer", () -> w.builds() >= 3, log);
       assertEquals(resident + 1, w.residentBuilds(), "the fold keeps the resident build state usable");
       await("the second fold", () -> w.compactions() >= 2, log);
       assertEquals(0, lookup(store, "p.B#three()"));
