@@ -143,17 +143,19 @@ public final class StoreSnapshots {
       note = "the previous build " + last.get() + " is missing from snapshots/";
     } else {
       Path base = store.layout().snapshotFile(last.get());
-      pending = store.index().journal().pendingCount();
+      StoreChangeSet changes = new StoreChangeSet(store); // the pending paths read once, for the count and the build
+      pending = changes.changedPaths().size();
       if (pending == 0) {
         return republish(store, base, last.get(), refNames, 0);
       }
       int files = pending > 16 ? store.index().fileCount() : 0; // counting the files walks the index
       if (mode == BuildMode.AUTO && pending > Math.max(16, files / 4)) {
         note = pending + " of " + files + " files changed: a full build is cheaper";
+        changes = null; // the full build below holds no list of the changed paths
       } else {
         try {
           Optional<IncrementalBuilder.Outcome> built =
-              new IncrementalBuilder(options).buildInto(base, new StoreChangeSet(store), store.layout().tmpDir());
+              new IncrementalBuilder(options).buildInto(base, changes, store.layout().tmpDir());
           if (built.isEmpty()) {
             return republish(store, base, last.get(), refNames, 0);
           }

@@ -250,8 +250,9 @@ public final class Store implements AutoCloseable {
     }
     boolean indexChanged = false;
     Set<String> changedRefs = new TreeSet<>();
-    boolean unchanged = index.journal().pendingCount() == 0
-        && index.journal().lastBuilt().filter(snapshotIdHex::equals).isPresent();
+    // lastBuilt first: counting the pending paths walks their B-tree (tens of ms at a million files)
+    boolean unchanged = index.journal().lastBuilt().filter(snapshotIdHex::equals).isPresent()
+        && index.journal().pendingCount() == 0;
     if (!unchanged) {
       index.reachability().built(snapshotIdHex);
       index.journal().built(snapshotIdHex);
