@@ -96,6 +96,9 @@ final class BuildCommand implements Callable<Integer> {
       root.err().flush();
       jobs = maxJobs;
     }
+    if (layer) {
+      LayerPublish.checkOptions(publish); // before the extraction, not after it
+    }
     List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
@@ -207,9 +210,6 @@ final class BuildCommand implements Callable<Integer> {
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       if (layer) {
-        if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !refs.isEmpty()) {
-          throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
-        }
         layered = LayerPublish.publish(store, root);
       }
       if (layered == null) {

@@ -22,6 +22,17 @@ final class LayerPublish {
   private LayerPublish() {}
 
   /**
+   * Refuses options a layer cannot honour: it publishes no ref and builds nothing whole. Called before any work.
+   *
+   * @throws CliException (exit 2) naming the options to drop
+   */
+  static void checkOptions(PublishOptions publish) {
+    if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !publish.refs().isEmpty()) {
+      throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
+    }
+  }
+
+  /**
    * Publishes the layer and returns {@code <base>+<delta>}, or the last build's id when nothing differs from it (the
    * layer removed); null when a whole snapshot must be built instead (the reason printed on stderr unless quiet).
    */

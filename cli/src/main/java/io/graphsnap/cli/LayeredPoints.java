@@ -13,7 +13,8 @@ import java.util.Map;
  * names resolve only when given in full (a part needs the search index, {@link WholeSnapshotNeeded});
  * the edge types are those with edges, sorted by name (code points), as the builder writes a dictionary; a row is
  * sorted by (type, neighbour name), which for base ids is their order (base ids are name ranks) and for the delta's
- * new names takes a comparison of names. A row costs O(d log d) for its d edges. Immutable, thread-safe.
+ * new names takes a comparison of names. A row costs O(d log d) for its d edges; the sites of a source's edges read
+ * its row once. Not thread-safe (one per question, as the commands make it).
  */
 final class LayeredPoints extends DelegatedPoints {
   private final LayeredSnapshot g;
@@ -24,6 +25,10 @@ final class LayeredPoints extends DelegatedPoints {
   private final int[] viewOfLayered;
   /** Index in {@link #types} → layered type id. */
   private final int[] layeredOfView;
+  /** The out-row and its lines of the source {@link #sites} last read (-1: none). */
+  private int sitesSource = -1;
+  private LayeredSnapshot.Edges sitesRow;
+  private int[][] sitesLines;
 
   LayeredPoints(LayeredSnapshot g) {
     super(g);
@@ -85,12 +90,15 @@ final class LayeredPoints extends DelegatedPoints {
 
   @Override
   public int[] sites(int source, int typeId, int target) {
-    LayeredSnapshot.Edges row = g.out(source);
+    if (source != sitesSource) { // a neighbours listing asks about one source's edges in turn: read its row once
+      sitesRow = g.out(source);
+      sitesLines = g.outSites(source);
+      sitesSource = source;
+    }
     int layeredType = layeredOfView[typeId];
-    for (int i = 0; i < row.size(); i++) {
-      if (row.neighbours()[i] == target && row.types()[i] == layeredType) {
-        int[] lines = g.outSites(source)[i];
-        return lines == null ? new int[0] : lines;
+    for (int i = 0; i < sitesRow.size(); i++) {
+      if (sitesRow.neighbours()[i] == target && sitesRow.types()[i] == layeredType) {
+        return sitesLines[i] == null ? new int[0] : sitesLines[i];
       }
     }
     return new int[0];

@@ -40,6 +40,9 @@ final class SnapshotCommand implements Callable<Integer> {
     if (!Files.isDirectory(storeOption.store)) {
       throw CliException.badInput("no store at " + storeOption.store + " (ingest something first, or pass --store)");
     }
+    if (layer) {
+      LayerPublish.checkOptions(publish);
+    }
     List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
@@ -47,9 +50,6 @@ final class SnapshotCommand implements Callable<Integer> {
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       if (layer) {
-        if (publish.mode() != io.graphsnap.builder.BuildMode.AUTO || !publish.refs().isEmpty()) {
-          throw CliException.badInput("--layer publishes no ref and builds nothing whole: drop --ref, --full and --incremental");
-        }
         String published = LayerPublish.publish(store, root);
         if (published != null) {
           if (!root.quiet()) {

@@ -107,6 +107,11 @@ class LayeredAnswersTest {
     assertTrue(out.toString().strip().matches("[0-9a-f]{64}"), out.toString());
     assertTrue(err.toString().contains("a whole snapshot instead of a layer"), err.toString());
     assertTrue(LayerRef.read(store).isEmpty());
+    // a layer publishes no ref and builds nothing whole: refused before any work
+    assertEquals(ExitCodes.BAD_INPUT, run("snapshot", "--layer", "--full", "--store", store.toString()).code);
+    assertEquals(ExitCodes.BAD_INPUT, run("build", dir.toString(), "--layer", "--ref", "main", "--store",
+        dir.resolve("java-store").toString()).code);
+    assertFalse(Files.exists(dir.resolve("java-store")), "the refused build extracted nothing");
   }
 
   private void compareEverything(LayeredSnapshot layered, String id, GraphSnapshot compacted) {

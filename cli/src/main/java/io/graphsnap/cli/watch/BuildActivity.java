@@ -87,11 +87,9 @@ public final class BuildActivity {
     notifyAll();
   }
 
-  /** Whether {@link #wantWhole} was called since the last call of this method (which clears it). */
-  public synchronized boolean takeWholeWanted() {
-    boolean wanted = wholeWanted;
+  /** A fold has started: the wish for a whole snapshot is being served. */
+  public synchronized void clearWholeWanted() {
     wholeWanted = false;
-    return wanted;
   }
 
   /** Whether {@link #wantWhole} was called and not yet taken. */

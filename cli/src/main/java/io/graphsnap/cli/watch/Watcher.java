@@ -203,11 +203,11 @@ public final class Watcher implements AutoCloseable {
    * the fold runs again once quiet.
    */
   private void compact(boolean mayYield) {
-    activity.takeWholeWanted();
+    activity.clearWholeWanted();
     long start = System.nanoTime();
     activity.buildStarted();
-    StringWriter err = new StringWriter();
     String published = null;
+    String failure = null;
     Thread me = Thread.currentThread();
     BuildProgress yielding = !mayYield ? BuildProgress.NONE : new BuildProgress() {
       @Override
@@ -235,7 +235,7 @@ public final class Watcher implements AutoCloseable {
       activity.buildFinished(null);
       return;
     } catch (IOException | RuntimeException e) {
-      err.append(e.getMessage()).append('\n');
+      failure = String.valueOf(e.getMessage());
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     boolean ok = published != null;
@@ -250,7 +250,7 @@ public final class Watcher implements AutoCloseable {
     } else {
       policy.foldFailed(System.nanoTime());
       log.accept("could not fold the layer into a whole snapshot in " + ms + " ms; it stays published:");
-      logLines(err.toString());
+      logLines(failure);
     }
     activity.buildFinished(ok ? published : null);
     compactions.incrementAndGet();
