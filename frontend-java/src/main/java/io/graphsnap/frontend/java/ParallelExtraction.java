@@ -175,7 +175,7 @@ public final class ParallelExtraction {
     List<Thread> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
       Thread w = Thread.ofPlatform().name("graphsnap-extract-" + i).daemon(true).stackSize(WORKER_STACK_BYTES)
-          .unstarted(() -> work(queue, run));
+          .unstarted(() -> work(queue, run, tree, skipUnread));
       workers.add(w);
       w.start();
     }
@@ -184,23 +184,11 @@ public final class ParallelExtraction {
         if (run.stopped()) {
           break;
         }
+        // This thread only hands out work: the file reads and the skip check (the sink's store, whose file
+        // channels an interrupt of the reading thread would close) run on the workers, so that an interrupt of
+        // the caller, which is how a run is stopped, can only land in queue.put() or the join.
         RetainedTrees.Tree parsed = kept == null ? null : kept.take(path);
-        if (parsed != null) {
-          queue.put(parsed);
-          continue;
-        }
-        byte[] known = skipUnread ? knownHashes.get(path) : null;
-        if (known != null && run.skip(storedCheck, path, known)) {
-          continue;
-        }
-        SourceFile file;
-        try {
-          file = tree.read(path);
-        } catch (IOException | RuntimeException e) {
-          run.failed(path, "cannot read: " + e.getMessage());
-          continue;
-        }
-        queue.put(file);
+        queue.put(parsed != null ? parsed : path);
       }
       for (int i = 0; i < workers.size(); i++) {
         queue.put(END); // workers take until END (they never exit otherwise), so this cannot block forever
@@ -227,7 +215,7 @@ public final class ParallelExtraction {
     return run.result(System.nanoTime() - start);
   }
 
-  private void work(BlockingQueue<Object> queue, Run run) {
+  private void work(BlockingQueue<Object> queue, Run run, SourceTree tree, boolean skipUnread) {
     JavaExtractor extractor = null;
     while (true) {
       Object item;
@@ -249,7 +237,19 @@ public final class ParallelExtraction {
         if (item instanceof RetainedTrees.Tree parsed) {
           process(extractor, parsed, run);
         } else {
-          process(extractor, (SourceFile) item, run);
+          String path = (String) item;
+          byte[] known = skipUnread ? knownHashes.get(path) : null;
+          if (known != null && run.skip(storedCheck, path, known)) {
+            continue;
+          }
+          SourceFile file;
+          try {
+            file = tree.read(path);
+          } catch (IOException | RuntimeException e) {
+            run.failed(path, "cannot read: " + e.getMessage());
+            continue;
+          }
+          process(extractor, file, run);
         }
       } catch (InterruptedException e) {
         return; // only run() interrupts, after it stopped feeding the queue

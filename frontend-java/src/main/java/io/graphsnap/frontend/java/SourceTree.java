@@ -30,8 +30,9 @@ import java.util.zip.ZipFile;
  * the JDK's {@code lib/src.zip}, whose entries are {@code <module>/<package path>/<Name>.java}.
  *
  * <p>Opening lists the names only (O(files) small strings); {@link #read} and the {@link #iterator()}
- * read one file's bytes at a time, so memory stays bounded by the largest file. Not thread-safe: read
- * from one thread. Owns the open archive until {@link #close()}.
+ * read one file's bytes at a time, so memory stays bounded by the largest file. {@link #read} may be called
+ * from several threads at once (a directory's files are read by path; {@link ZipFile} serves concurrent entry
+ * streams); everything else from one thread. Owns the open archive until {@link #close()}.
  */
 public final class SourceTree implements Iterable<SourceFile>, AutoCloseable {
   /** The prefix that selects module {@code java.base} in the JDK's {@code lib/src.zip}. */

@@ -122,6 +122,43 @@ class ParallelExtractionTest {
     }
   }
 
+  /**
+   * A run is stopped by interrupting its caller, and an interrupt closes any file channel the interrupted thread is
+   * reading or writing: the store's index is one. So the caller only hands out work, and the skip check, which reads
+   * the store, runs on the workers; an interrupt arriving mid-run leaves a channel the checks share open.
+   */
+  @Test
+  void theCallerOnlyHandsOutWorkSoAnInterruptClosesNoChannelOfTheStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path indexFile = java.nio.file.Files.write(dir.resolve("index"), new byte[64]);
+    Thread caller = Thread.currentThread();
+    java.util.Set<Thread> checkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AtomicInteger checks = new AtomicInteger();
+    try (SourceTree tree = SourceTree.open(Fixtures.dir("src"));
+        java.nio.channels.FileChannel index = java.nio.channels.FileChannel.open(indexFile)) {
+      java.util.Map<String, byte[]> known = new java.util.HashMap<>();
+      for (String path : tree.paths()) {
+        known.put(path, new byte[32]); // not stored: every file is checked, then extracted
+      }
+      DeclarationTable table = DeclarationTable.of(new DeclarationScan().run(tree).declarations(), null); // no trees kept
+      assertThrows(InterruptedException.class, () -> new ParallelExtraction().threads(2).declarations(table)
+          .knownHashes(known)
+          .skipIf((path, sha) -> {
+            checkers.add(Thread.currentThread());
+            if (checks.incrementAndGet() == 2) {
+              caller.interrupt(); // Ctrl-C while the store is read
+            }
+            index.read(java.nio.ByteBuffer.allocate(8), 0);
+            return false;
+          })
+          .run(tree, s -> index.read(java.nio.ByteBuffer.allocate(8), 8)));
+      assertTrue(index.isOpen(), "the store's channel survives the interrupt");
+      assertTrue(!checkers.contains(caller), "no skip check ran on the caller");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   @Test
   void threadsMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new ParallelExtraction().threads(0));
