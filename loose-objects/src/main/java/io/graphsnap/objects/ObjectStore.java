@@ -145,7 +145,11 @@ public final class ObjectStore implements AutoCloseable {
 
   /** The error for a packed copy that does not hash to its id (read again: only on this rare path). */
   private static CorruptObjectException mismatch(ObjectId id, Packs.Location at) {
-    ObjectId actual = ObjectId.of(at.pack().read(at.entry()));
+    byte[] bytes = at.pack().read(at.entry());
+    if (bytes == null) {
+      return new CorruptObjectException(where(id, at), "its compressed bytes do not decompress to the object's length");
+    }
+    ObjectId actual = ObjectId.of(bytes);
     return new CorruptObjectException(where(id, at), "content hash mismatch: actual=" + actual.hex() + " vs expected="
         + id.hex());
   }

@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  * One pack ({@link PackFormat}) mapped read-only. {@link #open} checks the whole structure and the checksum of the
  * fan-out table and index before anything is served (O(count) once), so every later read is in bounds; {@link #find}
  * is a binary search within the id's fan-out bucket (O(log(count / 256)), no allocation), {@link #read} copies one
- * object's bytes (the caller checks them against the id, as for a loose object).
+ * object's bytes, decompressing a compressed one (the caller checks them against the id, as for a loose object).
  *
  * <p>Thread-safe for reads. Owns its mapping (the file descriptor is closed at open: on Linux and macOS the mapping
  * stays readable after the file is deleted); {@link #close()} unmaps it, after which a read throws {@link
@@ -35,14 +35,18 @@ public final class PackFile implements AutoCloseable {
   private final long fanoutOffset;
   private final long indexOffset;
   private final int count;
+  private final int version;
+  private final int entryBytes;
 
-  private PackFile(Path file, Arena arena, MemorySegment pack, long fanoutOffset, int count) {
+  private PackFile(Path file, Arena arena, MemorySegment pack, long fanoutOffset, int count, int version) {
     this.file = file;
     this.arena = arena;
     this.pack = pack;
     this.fanoutOffset = fanoutOffset;
     this.indexOffset = fanoutOffset + PackFormat.FANOUT_BYTES;
     this.count = count;
+    this.version = version;
+    this.entryBytes = PackFormat.entryBytes(version);
   }
 
   /**
@@ -90,8 +94,8 @@ public final class PackFile implements AutoCloseable {
     long fanoutOffset = pack.get(LONG, footer);
     long entries = pack.get(LONG, footer + 8);
     if (fanoutOffset < PackFormat.HEADER_BYTES || fanoutOffset > footer || entries < 0
-        || entries > (footer - fanoutOffset) / PackFormat.ENTRY_BYTES
-        || PackFormat.fileBytes(fanoutOffset, entries) != size) {
+        || entries > (footer - fanoutOffset) / PackFormat.entryBytes(version)
+        || PackFormat.fileBytes(version, fanoutOffset, entries) != size) {
       throw damaged(file, "footer is inconsistent: fanoutOffset=" + fanoutOffset + " count=" + entries + " size="
           + size);
     }
@@ -104,7 +108,7 @@ public final class PackFile implements AutoCloseable {
     if ((int) crc.getValue() != pack.get(INT, footer + 16)) {
       throw damaged(file, "fan-out table and index checksum mismatch at offset " + fanoutOffset);
     }
-    PackFile opened = new PackFile(file, arena, pack, fanoutOffset, (int) entries);
+    PackFile opened = new PackFile(file, arena, pack, fanoutOffset, (int) entries, version);
     opened.checkEntries();
     return opened;
   }
@@ -137,9 +141,15 @@ public final class PackFile implements AutoCloseable {
       }
       long offset = pack.get(LONG, at + PackFormat.ENTRY_OFFSET);
       long length = Integer.toUnsignedLong(pack.get(INT, at + PackFormat.ENTRY_LENGTH));
-      if (length > Limits.MAX_OBJECT_BYTES) {
-        throw damaged(file, "entry " + i + " is " + length + " bytes, more than the object limit of "
-            + Limits.MAX_OBJECT_BYTES);
+      long rawLength = version >= PackFormat.VERSION_COMPRESSED
+          ? Integer.toUnsignedLong(pack.get(INT, at + PackFormat.ENTRY_RAW_LENGTH)) : length;
+      if (Math.max(length, rawLength) > Limits.MAX_OBJECT_BYTES) {
+        throw damaged(file, "entry " + i + " is " + Math.max(length, rawLength) + " bytes, more than the object"
+            + " limit of " + Limits.MAX_OBJECT_BYTES);
+      }
+      if (length > rawLength) {
+        throw damaged(file, "entry " + i + " stores " + length + " bytes for an object of " + rawLength
+            + " (a compressed copy is shorter than the object)");
       }
       if (offset < PackFormat.HEADER_BYTES || offset > fanoutOffset - length) {
         throw damaged(file, "entry " + i + " lies outside the data: offset=" + offset + " length=" + length
@@ -208,26 +218,38 @@ public final class PackFile implements AutoCloseable {
     return pack.get(LONG, entryOffset(checkEntry(i)) + PackFormat.ENTRY_OFFSET);
   }
 
-  /** The length in bytes of entry {@code i}'s object. */
+  /** The length in bytes of entry {@code i}'s object (decompressed). */
   public int length(int i) {
+    long at = entryOffset(checkEntry(i));
+    return pack.get(INT, at + (version >= PackFormat.VERSION_COMPRESSED ? PackFormat.ENTRY_RAW_LENGTH
+        : PackFormat.ENTRY_LENGTH));
+  }
+
+  /** The bytes entry {@code i}'s object takes in the file (less than {@link #length} when compressed). */
+  public int storedLength(int i) {
     return pack.get(INT, entryOffset(checkEntry(i)) + PackFormat.ENTRY_LENGTH);
   }
 
-  /** A copy of entry {@code i}'s object bytes, unchecked against its id. O(length). */
+  /**
+   * A copy of entry {@code i}'s object bytes (decompressed), unchecked against its id, or null if its stored block
+   * does not decompress to the object's length. O(length).
+   */
   public byte[] read(int i) {
     long at = entryOffset(checkEntry(i));
     long offset = pack.get(LONG, at + PackFormat.ENTRY_OFFSET);
     byte[] bytes = new byte[pack.get(INT, at + PackFormat.ENTRY_LENGTH)];
     MemorySegment.copy(pack, ValueLayout.JAVA_BYTE, offset, bytes, 0, bytes.length);
-    return bytes;
+    int rawLength = length(i);
+    return bytes.length == rawLength ? bytes : Lz4Block.decompress(bytes, 0, bytes.length, rawLength);
   }
 
   /**
-   * A copy of entry {@code i}'s object bytes if they hash to the entry's id, else null (a damaged copy). O(length).
+   * A copy of entry {@code i}'s object bytes if they decompress and hash to the entry's id, else null (a damaged
+   * copy). O(length).
    */
   public byte[] readWhole(int i) {
     byte[] bytes = read(i);
-    return ObjectId.of(bytes).equals(id(i)) ? bytes : null;
+    return bytes != null && ObjectId.of(bytes).equals(id(i)) ? bytes : null;
   }
 
   /** Unmaps the pack. Idempotent; reads after it throw {@link IllegalStateException}. */
@@ -251,7 +273,7 @@ public final class PackFile implements AutoCloseable {
   }
 
   private long entryOffset(int i) {
-    return indexOffset + (long) PackFormat.ENTRY_BYTES * i;
+    return indexOffset + (long) entryBytes * i;
   }
 
   /** Fanout[b]: the end (exclusive) of bucket b's entries. */

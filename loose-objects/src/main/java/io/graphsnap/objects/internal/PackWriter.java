@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
  * forces the file to disk, and {@link #moveInto} renames it onto its content name in the packs folder (the caller
  * forces that folder once for every pack of a commit). So a pack under its final name is always whole and durable.
  *
- * <p>Mutable, not thread-safe: one owner. Memory: one id, offset and length per object (the bytes go to the file).
+ * <p>Mutable, not thread-safe: one owner. Memory: one id, offset and two lengths per object (the bytes go to the file).
  */
 public final class PackWriter implements AutoCloseable {
   private enum State { OPEN, COMPLETE, MOVED, CLOSED }
@@ -36,6 +36,7 @@ public final class PackWriter implements AutoCloseable {
   private ObjectId[] ids = new ObjectId[64];
   private long[] offsets = new long[64];
   private int[] lengths = new int[64];
+  private int[] rawLengths = new int[64];
   private int count;
   private long offset;
   private String contentName;
@@ -69,10 +70,23 @@ public final class PackWriter implements AutoCloseable {
   }
 
   /**
-   * Appends object {@code id} with {@code bytes} (whose SHA-256 the caller computed as {@code id}); returns false,
-   * writing nothing, if this pack already holds {@code id}. O(length).
+   * Appends object {@code id} with {@code bytes} (whose SHA-256 the caller computed as {@code id}), as an LZ4 block
+   * if that is shorter; returns false, writing nothing, if this pack already holds {@code id}. O(length).
    */
   public boolean add(ObjectId id, byte[] bytes) throws IOException {
+    checkState(State.OPEN);
+    if (positions.containsKey(id)) {
+      return false;
+    }
+    return add(id, bytes.length, Lz4Block.compress(bytes, bytes.length), bytes);
+  }
+
+  /**
+   * Appends object {@code id} of {@code rawLength} bytes as {@code block} (an LZ4 block of it, see {@link
+   * Lz4Block}) or, when {@code block} is null, as {@code raw}; returns false, writing nothing, if this pack already
+   * holds {@code id}. For objects compressed elsewhere (a worker thread, or a block copied from another pack). O(length).
+   */
+  public boolean add(ObjectId id, int rawLength, byte[] block, byte[] raw) throws IOException {
     checkState(State.OPEN);
     if (positions.containsKey(id)) {
       return false;
@@ -81,14 +95,21 @@ public final class PackWriter implements AutoCloseable {
       ids = Arrays.copyOf(ids, count * 2);
       offsets = Arrays.copyOf(offsets, count * 2);
       lengths = Arrays.copyOf(lengths, count * 2);
+      rawLengths = Arrays.copyOf(rawLengths, count * 2);
     }
-    out.write(bytes);
+    byte[] stored = block != null ? block : raw;
+    if (block == null ? raw.length != rawLength : block.length >= rawLength) {
+      throw new IllegalArgumentException("object " + id.hex() + " of " + rawLength + " bytes stored as "
+          + stored.length + (block == null ? " raw bytes" : " compressed bytes (not shorter)"));
+    }
+    out.write(stored);
     ids[count] = id;
     offsets[count] = offset;
-    lengths[count] = bytes.length;
+    lengths[count] = stored.length;
+    rawLengths[count] = rawLength;
     positions.put(id, count);
     count++;
-    offset += bytes.length;
+    offset += stored.length;
     return true;
   }
 
@@ -125,7 +146,14 @@ public final class PackWriter implements AutoCloseable {
         throw new IOException("pack temporary " + tmp + " is shorter than what was written to it");
       }
     }
-    return bytes;
+    if (lengths[at] == rawLengths[at]) {
+      return bytes;
+    }
+    byte[] raw = Lz4Block.decompress(bytes, 0, bytes.length, rawLengths[at]);
+    if (raw == null) {
+      throw new IOException("pack temporary " + tmp + " holds a block for " + id.hex() + " that does not decompress");
+    }
+    return raw;
   }
 
   /**
@@ -147,7 +175,7 @@ public final class PackWriter implements AutoCloseable {
       byte[] id = ids[i].toBytes();
       perFirstByte[id[0] & 0xff]++;
       name.update(id);
-      index.put(id).putLong(offsets[i]).putInt(lengths[i]);
+      index.put(id).putLong(offsets[i]).putInt(lengths[i]).putInt(rawLengths[i]);
     }
     int cumulative = 0;
     for (int b = 0; b < PackFormat.FANOUT_BUCKETS; b++) {

@@ -37,12 +37,22 @@ class PackFileTest {
     }
   }
 
+  /** Objects of random bytes (stored as they are) and, every other one, of repetitive text (stored compressed). */
   private static List<byte[]> objects(int count, long seed) {
     Random random = new Random(seed);
     List<byte[]> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      byte[] bytes = new byte[random.nextInt(2000)];
-      random.nextBytes(bytes);
+      byte[] bytes;
+      if (i % 2 == 0) {
+        bytes = new byte[random.nextInt(2000)];
+        random.nextBytes(bytes);
+      } else {
+        StringBuilder text = new StringBuilder("object ").append(seed).append('/').append(i).append('\n');
+        for (int k = random.nextInt(60); k >= 0; k--) {
+          text.append("com.example.pkg").append(random.nextInt(9)).append(".Type#method(").append(k).append(")\n");
+        }
+        bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      }
       out.add(bytes);
     }
     return out;
@@ -73,6 +83,124 @@ class PackFileTest {
         assertEquals(-1, pack.find(ObjectId.of(other)));
       }
     }
+  }
+
+  /** Compressible objects take less room than their bytes, incompressible ones exactly theirs. */
+  @Test
+  void compressibleObjectsAreStoredAsShorterBlocks() throws IOException {
+    List<byte[]> objects = objects(200, 7);
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    try (PackWriter writer = new PackWriter(tmp)) {
+      for (byte[] bytes : objects) {
+        writer.add(ObjectId.of(bytes), bytes);
+      }
+      for (byte[] bytes : objects) {
+        assertArrayEquals(bytes, writer.read(ObjectId.of(bytes)), "staged objects read back decompressed");
+      }
+    }
+    try (PackFile pack = PackFile.open(write(objects))) {
+      long raw = 0;
+      long stored = 0;
+      for (int k = 0; k < objects.size(); k++) {
+        byte[] bytes = objects.get(k);
+        int at = pack.find(ObjectId.of(bytes));
+        if (k % 2 == 0) {
+          assertEquals(bytes.length, pack.storedLength(at), "random bytes are stored as they are");
+        } else {
+          raw += bytes.length;
+          stored += pack.storedLength(at);
+        }
+        assertArrayEquals(bytes, pack.readWhole(at));
+      }
+      assertTrue(stored * 3 < raw, "repetitive text compresses: " + stored + " of " + raw + " bytes");
+    }
+  }
+
+  /** Packs of version 1 (entries without a raw length, every object stored as it is) are read as before. */
+  @Test
+  void aVersionOnePackIsStillRead() throws IOException {
+    List<byte[]> objects = objects(30, 8);
+    TreeMap<ObjectId, byte[]> sorted = new TreeMap<>();
+    objects.forEach(b -> sorted.put(ObjectId.of(b), b));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(PackFormat.MAGIC).putInt(1);
+    out.writeBytes(header.array());
+    List<long[]> places = new ArrayList<>();
+    for (byte[] bytes : sorted.values()) {
+      places.add(new long[] {out.size(), bytes.length});
+      out.writeBytes(bytes);
+    }
+    int fanoutOffset = out.size();
+    ByteBuffer tail = ByteBuffer.allocate(PackFormat.FANOUT_BYTES + 44 * sorted.size()).order(ByteOrder.LITTLE_ENDIAN);
+    int[] perBucket = new int[256];
+    sorted.keySet().forEach(id -> perBucket[id.toBytes()[0] & 0xff]++);
+    for (int b = 0, total = 0; b < 256; b++) {
+      total += perBucket[b];
+      tail.putInt(total);
+    }
+    int k = 0;
+    for (ObjectId id : sorted.keySet()) {
+      tail.put(id.toBytes()).putLong(places.get(k)[0]).putInt((int) places.get(k)[1]);
+      k++;
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(tail.array());
+    out.writeBytes(tail.array());
+    out.writeBytes(ByteBuffer.allocate(PackFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(fanoutOffset)
+        .putLong(sorted.size()).putInt((int) crc.getValue()).putInt(PackFormat.MAGIC).array());
+    Path file = Files.write(dir.resolve("v1.pack"), out.toByteArray());
+    try (PackFile pack = PackFile.open(file)) {
+      assertEquals(objects.size(), pack.count());
+      for (byte[] bytes : objects) {
+        int at = pack.find(ObjectId.of(bytes));
+        assertArrayEquals(bytes, pack.readWhole(at));
+        assertEquals(bytes.length, pack.storedLength(at));
+      }
+    }
+  }
+
+  /**
+   * A compressed object whose block is damaged (on a disk, or crafted, with the index's checksum intact) is a damaged
+   * copy: it does not decompress or does not hash to its id, so readWhole gives null and read never throws.
+   */
+  @Test
+  void aDamagedBlockIsADamagedCopyNeverAnException() throws IOException {
+    byte[] text = objects(2, 9).get(1);
+    Path file = write(List.of(text));
+    byte[] good = Files.readAllBytes(file);
+    int stored;
+    try (PackFile pack = PackFile.open(file)) {
+      stored = pack.storedLength(0);
+      assertTrue(stored < text.length, "compressed");
+    }
+    Path bad = dir.resolve("bad.pack");
+    Random random = new Random(10);
+    for (int round = 0; round < 2000; round++) {
+      byte[] damaged = good.clone();
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        damaged[PackFormat.HEADER_BYTES + random.nextInt(stored)] ^= (byte) (1 + random.nextInt(255));
+      }
+      Files.write(bad, damaged);
+      try (PackFile pack = PackFile.open(bad)) {
+        byte[] read = pack.read(0);
+        assertTrue(read == null || read.length == text.length, "the object's length or nothing");
+        if (!java.util.Arrays.equals(read, text)) {
+          assertEquals(null, pack.readWhole(0), "round " + round);
+        }
+      }
+    }
+  }
+
+  /** An entry claiming more stored bytes than the object has is refused at open. */
+  @Test
+  void aStoredLengthBeyondTheRawLengthIsRefused() throws IOException {
+    Path file = write(objects(4, 11));
+    byte[] good = Files.readAllBytes(file);
+    int fanout = (int) ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong(good.length - PackFormat.FOOTER_BYTES);
+    int index = fanout + PackFormat.FANOUT_BYTES;
+    byte[] crafted = good.clone();
+    ByteBuffer.wrap(crafted).order(ByteOrder.LITTLE_ENDIAN).putInt(index + PackFormat.ENTRY_RAW_LENGTH, 0);
+    assertRefused(dir.resolve("crafted.pack"), resealed(crafted, fanout), "stores");
   }
 
   @Test
