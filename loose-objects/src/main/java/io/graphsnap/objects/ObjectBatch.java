@@ -6,6 +6,7 @@ import io.graphsnap.format.object.Limits;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.internal.FileSync;
 import io.graphsnap.objects.internal.PackFormat;
+import io.graphsnap.objects.internal.Lz4Block;
 import io.graphsnap.objects.internal.PackWriter;
 import io.graphsnap.objects.internal.SafeFiles;
 import java.io.IOException;
@@ -133,21 +134,23 @@ public final class ObjectBatch implements AutoCloseable {
       }
       packing = true;
       for (Map.Entry<ObjectId, byte[]> e : small.entrySet()) {
-        append(e.getKey(), e.getValue());
+        byte[] raw = e.getValue();
+        append(e.getKey(), raw, e.getKey().equals(id) ? prepared.block() : Lz4Block.compress(raw, raw.length));
       }
       small.clear();
       return id;
     }
-    append(id, bytes);
+    append(id, bytes, prepared.block());
     return id;
   }
 
-  private void append(ObjectId id, byte[] bytes) throws IOException {
+  /** Appends an object to the round's pack: {@code block} its LZ4 block, or null to store {@code bytes} as they are. */
+  private void append(ObjectId id, byte[] bytes, byte[] block) throws IOException {
     if (pack == null) {
       SafeFiles.ensureDirectory(layout.tmpDir());
       pack = new PackWriter(layout.tmpDir());
     }
-    pack.add(id, bytes);
+    pack.add(id, bytes.length, block, bytes);
     if (pack.dataBytes() >= PackFormat.TARGET_DATA_BYTES) {
       pack.complete();
       completed.add(pack);
@@ -161,9 +164,9 @@ public final class ObjectBatch implements AutoCloseable {
     SafeFiles.checkDirectoryIfPresent(file.getParent());
     SafeFiles.checkFileIfPresent(file); // a link or FIFO under an object's name is refused, never replaced
     if (store.holds(id)) {
-      return new PreparedObject(id, null);
+      return new PreparedObject(id, null, null);
     }
-    return new PreparedObject(id, bytes);
+    return new PreparedObject(id, bytes, Lz4Block.compress(bytes, bytes.length)); // on the preparing thread
   }
 
   private static void checkSize(byte[] bytes) {

@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedObject {
   private final ObjectId id;
   private final byte[] bytes;
+  private final byte[] block;
   private final AtomicBoolean taken = new AtomicBoolean();
 
-  PreparedObject(ObjectId id, byte[] bytes) {
+  PreparedObject(ObjectId id, byte[] bytes, byte[] block) {
     this.id = id;
     this.bytes = bytes;
+    this.block = block;
   }
 
   /** The object's id (the SHA-256 of its bytes). */
@@ -26,6 +28,14 @@ public final class PreparedObject {
   /** The object's bytes, or null if the object was already stored whole. */
   byte[] bytes() {
     return bytes;
+  }
+
+  /**
+   * The object's bytes as an LZ4 block for a pack, compressed by the preparing thread, or null if that is not
+   * shorter (or the object is stored already).
+   */
+  byte[] block() {
+    return block;
   }
 
   /** Marks the object taken by a batch; false if it was taken or discarded before. */

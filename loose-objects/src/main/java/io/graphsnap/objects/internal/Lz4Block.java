@@ -1,5 +1,8 @@
 package io.graphsnap.objects.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,6 +28,8 @@ public final class Lz4Block {
   private static final int HASH_LOG = 12;
   /** Misses before the search step grows by one (lz4's skip trigger): incompressible input costs little. */
   private static final int SKIP_TRIGGER = 6;
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Lz4Block() {}
 
@@ -67,10 +72,7 @@ public final class Lz4Block {
           ip--;
           ref--;
         }
-        int matchLength = MIN_MATCH;
-        while (ip + matchLength < matchLimit && src[ref + matchLength] == src[ip + matchLength]) {
-          matchLength++;
-        }
+        int matchLength = MIN_MATCH + commonLength(src, ref + MIN_MATCH, ip + MIN_MATCH, matchLimit);
         op = sequence(src, anchor, ip - anchor, dst, op, ip - ref, matchLength);
         ip += matchLength;
         anchor = ip;
@@ -192,8 +194,26 @@ public final class Lz4Block {
     return op;
   }
 
+  /** The number of equal bytes at {@code ref} and {@code ip} ({@code ref < ip}), not reaching {@code limit}. */
+  private static int commonLength(byte[] src, int ref, int ip, int limit) {
+    int start = ip;
+    while (ip <= limit - Long.BYTES) {
+      long diff = (long) LONG.get(src, ip) ^ (long) LONG.get(src, ref);
+      if (diff != 0) {
+        return ip - start + (Long.numberOfTrailingZeros(diff) >>> 3);
+      }
+      ip += Long.BYTES;
+      ref += Long.BYTES;
+    }
+    while (ip < limit && src[ref] == src[ip]) {
+      ip++;
+      ref++;
+    }
+    return ip - start;
+  }
+
   private static int intAt(byte[] b, int i) {
-    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+    return (int) INT.get(b, i);
   }
 
   private static int hash(int sequence) {
