@@ -60,9 +60,11 @@ public final class StoreIndex implements AutoCloseable {
    * missing), so they refuse a schema-4 store with a message instead. Nothing moves from 3 to 4. 5: every commit that
    * changes a file entry also draws a new {@link #filesVersion()}, which a resident watch relies on to trust what it
    * remembers; a version that did not keep it up to date must not write such an index, so older versions refuse it.
-   * Nothing moves from 4 to 5 (the upgrade draws the first version).
+   * Nothing moves from 4 to 5 (the upgrade draws the first version). 6: packs may hold compressed objects (pack
+   * version 2), which older versions would take for damaged packs and leave out, so they refuse the store instead.
+   * Nothing moves from 5 to 6 (packs of version 1 are still read).
    */
-  public static final int SCHEMA = 5;
+  public static final int SCHEMA = 6;
   /** Build-state key of {@link #filesVersion()}. */
   private static final String FILES_VERSION_KEY = "filesVersion";
   /** Draws the files versions (thread-safe); unpredictable, so two indexes never share one by chance. */
