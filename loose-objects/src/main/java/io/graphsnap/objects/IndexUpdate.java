@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  * {@link #commit()}. Mutable, used once, not thread-safe; obtained from {@link Store#beginUpdate()}, and
  * at most one is open per store.
  *
+ * <p>Large inputs: {@link #checkpoint()} commits what is staged so far and keeps the update open, so that one
+ * update can carry an input of any size in transactions of bounded size.
+ *
  * <p>Durability: each {@code put} stages its object in an {@link ObjectBatch} (written, not yet synced) and
  * changes the index without committing; {@link #commit()} first makes every staged object durable under
  * its content name (one sync per object, one per touched folder), then commits the index in one MapDB
@@ -196,6 +199,35 @@ public final class IndexUpdate implements AutoCloseable {
    */
   public UpdateSummary commit() throws IOException {
     checkOpen();
+    UpdateSummary summary = commitRound();
+    state = State.COMMITTED;
+    store.updateEnded(this);
+    objects.close();
+    return summary;
+  }
+
+  /**
+   * Commits what this update changed so far, as {@link #commit()} does, and keeps the update open: later changes
+   * belong to a new transaction. A front end that ingests an input of any size checkpoints every so many files, so
+   * that what one transaction holds (MapDB's write-ahead log, the staged packs, the commit log's entries, the
+   * touched paths) stays bounded, and a crash or a failure later loses only the changes since. Returns what changed
+   * since the update began or since the last checkpoint: a path touched again after a checkpoint counts against its
+   * state at that checkpoint. O(touched paths) plus the syncs of {@link #commit()}.
+   */
+  public UpdateSummary checkpoint() throws IOException {
+    checkOpen();
+    UpdateSummary summary = commitRound();
+    before.clear();
+    warnings.clear();
+    return summary;
+  }
+
+  /** The number of distinct paths changed since the update began or since the last {@link #checkpoint()}. */
+  public int touchedPaths() {
+    return before.size();
+  }
+
+  private UpdateSummary commitRound() throws IOException {
     int added = 0;
     int changed = 0;
     int unchanged = 0;
@@ -217,9 +249,6 @@ public final class IndexUpdate implements AutoCloseable {
     }
     objects.commit();
     index.commit();
-    state = State.COMMITTED;
-    store.updateEnded(this);
-    objects.close();
     return new UpdateSummary(added, changed, unchanged, deleted, warnings);
   }
 

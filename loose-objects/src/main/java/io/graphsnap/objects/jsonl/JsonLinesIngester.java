@@ -32,7 +32,10 @@ import java.util.function.Function;
 /**
  * Ingests a JSON Lines file (docs/DESIGN.md §4: one source file per line) into a {@link Store}: each good line
  * becomes one loose object, and the index is updated for all good lines in one transaction, committed
- * after every object is durable.
+ * after every object is durable; an input of more than {@value #CHECKPOINT_FILES} files is committed in
+ * transactions of that many ({@link IndexUpdate#checkpoint()}), so that what one transaction holds stays bounded
+ * (at 10 million files a single one would hold a MapDB write-ahead log of tens of gigabytes), unless the ingest
+ * applies to the whole input ({@link #replaceAll}, {@link #expectBaseline}, a {@link #shard}, {@link #knownLines}).
  *
  * <p>Input rules:
  * <ul>
@@ -78,6 +81,8 @@ public final class JsonLinesIngester {
   public static final int CHUNK_LINES = 64;
   /** A chunk is closed once its lines hold this many bytes. */
   public static final int CHUNK_BYTES = 4 << 20;
+  /** By default, the files of one transaction of a long input (see {@link #checkpointEvery}). */
+  public static final int CHECKPOINT_FILES = 100_000;
 
   private final Store store;
   private final JsonLineParser parser = new JsonLineParser();
@@ -89,6 +94,7 @@ public final class JsonLinesIngester {
   private Function<String, ExpectedObject> baseline;
   private BooleanSupplier stopRequested = () -> false;
   private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+  private int checkpointFiles = CHECKPOINT_FILES;
 
   /** An ingester into {@code store}, which the caller keeps open and closes. */
   public JsonLinesIngester(Store store) {
@@ -156,6 +162,27 @@ public final class JsonLinesIngester {
     return this;
   }
 
+  /**
+   * Commits the changes so far once they touch {@code files} distinct paths (checked after each chunk of up to
+   * {@value #CHUNK_LINES} lines), and goes on in a new transaction:
+   * a failure or a crash then loses only the changes since the last checkpoint, and memory and the index's
+   * write-ahead log stay bounded whatever the input's size. Not with {@link #replaceAll}, {@link #expectBaseline},
+   * a {@link #shard} or {@link #knownLines}, which apply to the whole input (one transaction). 0: one transaction
+   * for any input. Default {@value #CHECKPOINT_FILES}.
+   */
+  public JsonLinesIngester checkpointEvery(int files) {
+    if (files < 0) {
+      throw new IllegalArgumentException("files must not be negative, not " + files);
+    }
+    this.checkpointFiles = files;
+    return this;
+  }
+
+  /** Whether this ingest may commit in several transactions (see {@link #checkpointEvery}). */
+  private boolean checkpoints() {
+    return checkpointFiles > 0 && !replaceAll && baseline == null && shard == null && knownLines == null;
+  }
+
   /** Where to report progress; default {@link IngestProgress#NONE}. */
   public JsonLinesIngester progress(IngestProgress progress) {
     this.progress = progress == null ? IngestProgress.NONE : progress;
@@ -185,7 +212,8 @@ public final class JsonLinesIngester {
    * @param totalBytes the input's size for progress, or -1 if unknown
    * @return what changed and which lines were skipped
    * @throws IOException if the input cannot be read or the store cannot be written; then the index is
-   *     rolled back and nothing of this ingest is visible
+   *     rolled back to the last checkpoint (see {@link #checkpointEvery}; before the first one, nothing of this
+   *     ingest is visible)
    */
   public IngestReport ingest(InputStream in, long totalBytes) throws IOException {
     return ingest(Channels.newChannel(in), totalBytes); // not closed: that would close in
@@ -211,8 +239,7 @@ public final class JsonLinesIngester {
         run.knownUnchanged = 0;
         return run.report(0, 0, 0, 0, true);
       }
-      UpdateSummary summary = update.commit();
-      summary.warnings().forEach(run::warn);
+      UpdateSummary summary = run.committed(update.commit());
       if (shard != null && !run.interrupted) {
         shard.committed(run.listed(), run.firstUnattributedBadLine < 0, run.filesVersionBefore,
             store.index().filesVersion()); // still under the writer lock
@@ -333,6 +360,9 @@ public final class JsonLinesIngester {
             run.linesRead = item.number;
             progress.onLine(item.number, item.bytesRead, totalBytes);
             run.interrupted = stopRequested.getAsBoolean();
+          }
+          if (!run.interrupted && checkpoints() && update.touchedPaths() >= checkpointFiles) {
+            run.committed(update.checkpoint());
           }
         } finally {
           for (int rest = i + 1; rest < items.size(); rest++) { // only after a failure: discard what is left
@@ -456,6 +486,17 @@ public final class JsonLinesIngester {
     final String filesVersionBefore = store.index().filesVersion();
     final boolean knownTrusted = usesKnownLines() && knownLines.filesVersion() != null
         && knownLines.filesVersion().equals(filesVersionBefore);
+
+    /** What the commits (checkpoints) of this ingest changed so far. */
+    UpdateSummary total = new UpdateSummary(0, 0, 0, 0, List.of());
+
+    /** Counts a commit or checkpoint and keeps its warnings; returns what every commit so far changed in all. */
+    UpdateSummary committed(UpdateSummary part) {
+      part.warnings().forEach(this::warn);
+      total = new UpdateSummary(total.added() + part.added(), total.changed() + part.changed(),
+          total.unchanged() + part.unchanged(), total.deleted() + part.deleted(), List.of());
+      return total;
+    }
 
     IngestReport report(int added, int changed, int unchanged, int deleted, boolean refused) {
       return new IngestReport(linesRead, added, changed, unchanged, deleted, errorCount, errors, warnings,

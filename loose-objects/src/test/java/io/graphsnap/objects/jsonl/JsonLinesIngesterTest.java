@@ -13,6 +13,7 @@ import io.graphsnap.objects.FileEntry;
 import io.graphsnap.objects.ObjectId;
 import io.graphsnap.objects.Store;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -393,6 +394,78 @@ class JsonLinesIngesterTest {
     assertEquals(1, store.index().definers("db.query").size());
     IngestReport next = ingest("{\"path\": \"new.cov\"}\n");
     assertEquals(1, next.added(), "no update is left open: the store is usable afterwards");
+  }
+
+  /** An input whose stream fails after {@code lines} good lines, each a file of its own. */
+  private static java.io.InputStream failingAfter(int lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      text.append("{\"path\": \"f").append(i).append(".cov\", \"symbols\": [{\"name\": \"f").append(i)
+          .append("\", \"kind\": \"fn\"}]}\n");
+    }
+    return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+        new java.io.InputStream() {
+          @Override
+          public int read() throws java.io.IOException {
+            throw new java.io.IOException("disk went away");
+          }
+        });
+  }
+
+  /**
+   * A long input is committed every so many files: a failure keeps what the checkpoints committed (each file whole,
+   * its symbols with it) and rolls back only the rest; counts add up over the checkpoints, and the store ends as one
+   * transaction would leave it.
+   */
+  @Test
+  void aLongInputIsCommittedAtCheckpoints() throws Exception {
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> new JsonLinesIngester(store).threads(1).checkpointEvery(3).ingest(failingAfter(200), -1));
+    assertEquals("disk went away", e.getMessage());
+    int kept = paths().size();
+    assertTrue(kept > 0 && kept % JsonLinesIngester.CHUNK_LINES == 0 && kept < 200,
+        "whole checkpoints (taken between chunks of lines) kept: " + kept);
+    for (String path : paths()) {
+      String name = path.substring(0, path.length() - ".cov".length());
+      assertEquals(List.of(store.index().file(path).objectId()), store.index().definers(name), path);
+    }
+    IngestReport next = ingest("{\"path\": \"new.cov\"}\n");
+    assertEquals(1, next.added(), "no update is left open");
+
+    Path file = Files.createTempFile(dir, "input", ".jsonl");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      text.append("{\"path\": \"g").append(i % 200).append(".cov\", \"symbols\": [{\"name\": \"g").append(i)
+          .append("\", \"kind\": \"fn\"}]}\n");
+    }
+    Files.writeString(file, text);
+    IngestReport report = new JsonLinesIngester(store).checkpointEvery(7).ingest(file);
+    assertEquals(250, report.linesRead());
+    assertEquals(200, report.added(), report.toString());
+    assertEquals(50, report.changed(), "the 50 paths seen again after a checkpoint count as changed: " + report);
+    assertEquals(List.of(store.index().file("g0.cov").objectId()), store.index().definers("g200"),
+        "the later line wins across checkpoints");
+    assertTrue(store.index().definers("g0").isEmpty(), "and its earlier version's symbols are gone");
+
+    try (Store one = Store.open(dir.resolve("one"), true)) {
+      new JsonLinesIngester(one).checkpointEvery(0).ingest(file);
+      List<String> entries = new java.util.ArrayList<>();
+      one.currentFiles().forEach(f -> entries.add(f.path() + "=" + f.objectId()));
+      List<String> checkpointed = new java.util.ArrayList<>();
+      store.currentFiles().stream().filter(f -> f.path().startsWith("g"))
+          .forEach(f -> checkpointed.add(f.path() + "=" + f.objectId()));
+      assertEquals(entries, checkpointed, "the same files as one transaction");
+    }
+  }
+
+  /** With --replace-all the input is one transaction whatever the checkpoint size: a failure keeps nothing. */
+  @Test
+  void replaceAllIgnoresCheckpoints() throws Exception {
+    ingest(EXAMPLE);
+    List<FileEntry> before = store.currentFiles();
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> new JsonLinesIngester(store).threads(1).replaceAll(true).checkpointEvery(1).ingest(failingAfter(50), -1));
+    assertEquals(before, store.currentFiles());
   }
 
   @Test
