@@ -141,6 +141,9 @@ public final class StoreSnapshots {
       note = "no previous build to start from";
     } else if (!Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
       note = "the previous build " + last.get() + " is missing from snapshots/";
+    } else if (layoutOf(store.layout().snapshotFile(last.get())) != options.layout()) {
+      note = "the previous build has the " + layoutOf(store.layout().snapshotFile(last.get())).label()
+          + " adjacency, this build writes the " + options.layout().label() + " one";
     } else {
       Path base = store.layout().snapshotFile(last.get());
       StoreChangeSet changes = new StoreChangeSet(store); // the pending paths read once, for the count and the build
@@ -169,6 +172,15 @@ public final class StoreSnapshots {
     }
     BuildResult built = new SnapshotBuilder(options).buildInto(currentObjects(store), store.layout().tmpDir());
     return new StoreBuild(published(store, built, refNames), StoreBuild.How.FULL, pending, Optional.ofNullable(note));
+  }
+
+  /** The adjacency layout of a snapshot file, from its header (O(header)); unreadable files count as fixed. */
+  private static io.graphsnap.format.snapshot.CompactCsrFormat.Layout layoutOf(Path snapshot) {
+    try (io.graphsnap.format.snapshot.SnapshotFile f = io.graphsnap.format.snapshot.SnapshotFile.open(snapshot)) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.layoutOf(f.header());
+    } catch (IOException | RuntimeException e) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED; // the incremental build's own checks report it
+    }
   }
 
   private static BuildResult published(Store store, BuildResult built, List<String> refs) throws IOException {

@@ -2,6 +2,7 @@ package io.graphsnap.reader;
 
 import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
+import io.graphsnap.reader.internal.CompactRows;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
@@ -27,6 +28,10 @@ import java.util.Objects;
  * requested type. Any failure is a {@link io.graphsnap.format.snapshot.CorruptSnapshotException} naming the
  * section and byte offset.
  *
+ * <p>Over the compact adjacency ({@link CsrView#isCompact()}), positioning decodes the node's row into the
+ * cursor's arrays, checking every value (O(stride + degree); the arrays grow to the largest degree seen), and
+ * {@link #next()} reads them.
+ *
  * <p>Not thread-safe (it has a position): use one cursor per thread. It reads the snapshot's mapped memory:
  * after {@link GraphSnapshot#close()} every method that reads throws {@link AlreadyClosedException}.
  */
@@ -51,9 +56,27 @@ public final class EdgeCursor {
   private long start;
   private long position;
   private long end;
+  /** For a compact view: its rows and the decoded row (edge i of the row at ids[i - row.firstEdge]), else null. */
+  private final CompactRows compact;
+  private final CompactRows.Row row;
 
   EdgeCursor(CsrView csr) {
     this.csr = csr;
+    this.nodeCount = csr.nodeCount();
+    this.typeCount = csr.edgeTypeCount();
+    this.compact = csr.compactRows();
+    if (compact != null) {
+      this.row = new CompactRows.Row();
+      this.offsets = compact.rows().bytes();
+      this.offsetParts = null;
+      this.neighbourParts = null;
+      this.typeParts = null;
+      this.offsets0 = null;
+      this.neighbours0 = null;
+      this.types0 = null;
+      return;
+    }
+    this.row = null;
     this.offsets = csr.offsets();
     this.offsetParts = csr.offsetParts();
     this.neighbourParts = csr.neighbourParts();
@@ -61,8 +84,26 @@ public final class EdgeCursor {
     this.offsets0 = offsetParts.length == 1 ? offsetParts[0] : null;
     this.neighbours0 = neighbourParts.length == 1 ? neighbourParts[0] : null;
     this.types0 = typeParts.length == 1 ? typeParts[0] : null;
-    this.nodeCount = csr.nodeCount();
-    this.typeCount = csr.edgeTypeCount();
+  }
+
+  /** Decodes node's compact row (checked) and positions the cursor on it. O(stride + degree). */
+  private void resetCompact(int node, int typeId) {
+    compact.decode(compact.locate(node, row));
+    long s = row.firstEdge;
+    long e = s + row.degree;
+    if (typeId == ALL_TYPES) {
+      set(node, ALL_TYPES, s, e);
+      return;
+    }
+    int from = 0;
+    while (from < row.degree && (row.types[from] & 0xFF) < typeId) {
+      from++;
+    }
+    int to = from;
+    while (to < row.degree && (row.types[to] & 0xFF) == typeId) {
+      to++;
+    }
+    set(node, typeId, s + from, s + to);
   }
 
   /**
@@ -76,6 +117,10 @@ public final class EdgeCursor {
   public EdgeCursor reset(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
+      if (compact != null) {
+        resetCompact(node, ALL_TYPES);
+        return this;
+      }
       long s = offsetAt(node);
       long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
@@ -98,6 +143,10 @@ public final class EdgeCursor {
     Objects.checkIndex(node, nodeCount);
     Objects.checkIndex(typeId, typeCount);
     try {
+      if (compact != null) {
+        resetCompact(node, typeId);
+        return this;
+      }
       long s = offsetAt(node);
       long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
@@ -120,6 +169,10 @@ public final class EdgeCursor {
     long p = position;
     if (p >= end) {
       return END;
+    }
+    if (row != null) { // compact: decoded and checked at reset
+      position = p + 1;
+      return row.ids[(int) (p - row.firstEdge)];
     }
     try {
       int id = neighbourAt(p);
@@ -152,6 +205,9 @@ public final class EdgeCursor {
     long p = position - 1;
     if (p < start) {
       return -1;
+    }
+    if (row != null) {
+      return row.types[(int) (p - row.firstEdge)] & 0xFF;
     }
     try {
       int t = typeAt(p);

@@ -212,6 +212,15 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     return sections.header.formatVersion();
   }
 
+  /**
+   * Which adjacency the file holds: fixed-width rows, or the compact gap-coded rows of format version 5 (see
+   * {@link io.graphsnap.format.snapshot.CompactCsrFormat#layoutOf}).
+   */
+  public io.graphsnap.format.snapshot.CompactCsrFormat.Layout adjacencyLayout() {
+    ensureOpen();
+    return sections.layout;
+  }
+
   // ---------------------------------------------------------------- lookup
 
   /**
