@@ -157,15 +157,9 @@ final class MappedSnapshot {
       case KINDS, EFFECTS, EDGE_TYPES, LANGUAGES -> () -> { };
       // Checked at open against E; per type by each direction's check below.
       case EDGE_TYPE_COUNTS -> () -> { };
-      case FORWARD_OFFSETS, COMPACT_FORWARD_INDEX -> () -> {
-        if (layout.holds(id)) {
-          edgeSetHash[0] = CsrVerifier.verify(forward, edgeTypeCounts, counts);
-        }
-      };
-      case REVERSE_OFFSETS, COMPACT_REVERSE_INDEX -> () -> {
-        if (!layout.holds(id)) {
-          return;
-        }
+      // Either layout's adjacency is checked here, before the sections that refer to its rows (CALL_SITES).
+      case FORWARD_OFFSETS -> () -> edgeSetHash[0] = CsrVerifier.verify(forward, edgeTypeCounts, counts);
+      case REVERSE_OFFSETS -> () -> {
         long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);
         if (reverseHash != edgeSetHash[0]) {
           throw sections.required(layout == CompactCsrFormat.Layout.COMPACT ? SectionId.COMPACT_REVERSE_ROWS
@@ -174,7 +168,8 @@ final class MappedSnapshot {
               reverseHash, edgeSetHash[0]));
         }
       };
-      // Checked with their direction's offsets.
+      // Checked with their direction above.
+      case COMPACT_FORWARD_INDEX, COMPACT_REVERSE_INDEX -> () -> { };
       case FORWARD_TARGETS, FORWARD_TYPES, REVERSE_SOURCES, REVERSE_TYPES, COMPACT_FORWARD_ROWS,
           COMPACT_REVERSE_ROWS -> () -> { };
       case KIND_BITMAPS -> structure::verifyKindBitmaps;

@@ -286,6 +286,11 @@ final class TestSnapshotWriter {
    * io.graphsnap.format.snapshot.CompactCsrFormat}) of stride {@code stride} instead of the fixed one.
    */
   static byte[] writeCompact(TestGraph graph, int stride) {
+    return layout(compactSections(graph, stride), SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+  }
+
+  /** The sections of {@link #writeCompact}. */
+  static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
     EnumMap<SectionId, byte[]> s = sections(graph);
     for (boolean reverse : new boolean[] {false, true}) {
       SectionId[] fixed = CsrFormat.sections(reverse);
@@ -305,7 +310,7 @@ final class TestSnapshotWriter {
       s.put(compact[1], SectionSink.Bytes.of(out -> io.graphsnap.format.snapshot.CompactCsrFormat.writeRows(out,
           offsets, neighbours, types)));
     }
-    return layout(s, SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+    return s;
   }
 
   /** The snapshot file of {@code graph} in format version 3: no CALL_SITES. */
