@@ -99,6 +99,12 @@ public final class StoreSnapshots {
   public static Optional<DeltaFileWriter.Outcome> publishLayer(Store store, BuildOptions options, int maxChangedFiles)
       throws IOException, BaseUnusableException {
     String base = store.index().journal().lastBuilt().orElse(null);
+    if (options.layout() != io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED
+        || lastLayout(store) != io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED) {
+      throw new BaseUnusableException("layers are written over the fixed adjacency only, and "
+          + (options.layout() != lastLayout(store) ? "this build asks for the " + options.layout().label() + " one"
+              : "the last build has the compact one"), null);
+    }
     StoreChangeSet changes = new StoreChangeSet(store);
     int changed = changes.changedPaths().size();
     if (changed > maxChangedFiles) {
@@ -172,6 +178,18 @@ public final class StoreSnapshots {
     }
     BuildResult built = new SnapshotBuilder(options).buildInto(currentObjects(store), store.layout().tmpDir());
     return new StoreBuild(published(store, built, refNames), StoreBuild.How.FULL, pending, Optional.ofNullable(note));
+  }
+
+  /**
+   * The adjacency layout of the last build ({@link io.graphsnap.format.snapshot.CompactCsrFormat.Layout#FIXED} if
+   * there is none or it cannot be read): what a build keeps when it is not told a layout. O(header).
+   */
+  public static io.graphsnap.format.snapshot.CompactCsrFormat.Layout lastLayout(Store store) {
+    Optional<String> last = store.index().journal().lastBuilt();
+    if (last.isEmpty() || !Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED;
+    }
+    return layoutOf(store.layout().snapshotFile(last.get()));
   }
 
   /** The adjacency layout of a snapshot file, from its header (O(header)); unreadable files count as fixed. */
