@@ -86,13 +86,20 @@ public final class EdgeCursor {
     this.types0 = typeParts.length == 1 ? typeParts[0] : null;
   }
 
-  /** Decodes node's compact row (checked) and positions the cursor on it. O(stride + degree). */
+  /**
+   * Decodes node's compact row (checked) and positions the cursor on it: O(1) to find the row after the previous
+   * node's (a scan in node order), O(stride) otherwise, plus O(degree) to decode it. Positions are relative to the
+   * row ([0, degree)); {@link #position()} adds the row's first edge index, computed only when asked.
+   */
   private void resetCompact(int node, int typeId) {
-    compact.decode(compact.locate(node, row));
-    long s = row.firstEdge;
-    long e = s + row.degree;
+    if (row.node >= 0 && node == row.node + 1) {
+      compact.advance(row);
+    } else if (node != row.node) {
+      compact.find(node, row);
+    }
+    compact.decode(row);
     if (typeId == ALL_TYPES) {
-      set(node, ALL_TYPES, s, e);
+      set(node, ALL_TYPES, 0, row.degree);
       return;
     }
     int from = 0;
@@ -103,7 +110,7 @@ public final class EdgeCursor {
     while (to < row.degree && (row.types[to] & 0xFF) == typeId) {
       to++;
     }
-    set(node, typeId, s + from, s + to);
+    set(node, typeId, from, to);
   }
 
   /**
@@ -172,7 +179,7 @@ public final class EdgeCursor {
     }
     if (row != null) { // compact: decoded and checked at reset
       position = p + 1;
-      return row.ids[(int) (p - row.firstEdge)];
+      return row.ids[(int) p];
     }
     try {
       int id = neighbourAt(p);
@@ -207,7 +214,7 @@ public final class EdgeCursor {
       return -1;
     }
     if (row != null) {
-      return row.types[(int) (p - row.firstEdge)] & 0xFF;
+      return row.types[(int) p] & 0xFF;
     }
     try {
       int t = typeAt(p);
@@ -235,8 +242,18 @@ public final class EdgeCursor {
     return end - start;
   }
 
-  /** The index in the CSR of the next edge (for {@link CsrView#neighbour} and {@link CsrView#type}). */
+  /**
+   * The index in the CSR of the next edge (for {@link CsrView#neighbour} and {@link CsrView#type}). O(1); over the
+   * compact adjacency O(stride) the first time after a reset that did not follow the previous node.
+   */
   public long position() {
+    if (row != null && node >= 0) {
+      try {
+        return compact.firstEdge(row) + position;
+      } catch (IllegalStateException ex) {
+        throw Closing.translate(ex, offsets, csr.resource());
+      }
+    }
     return position;
   }
 

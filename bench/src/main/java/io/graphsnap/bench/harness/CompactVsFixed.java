@@ -17,8 +17,7 @@ import java.util.Locale;
 /**
  * The fixed and the compact adjacency of the same graph side by side: bytes per edge (whole file, adjacency
  * sections, names), then BFS over every node and pull PageRank iterations through the reader's {@link EdgeCursor}
- * (the same code on both files, each value checked), the fixed file's raw unchecked BFS ({@link MappedCsr#bfs}) for
- * reference, and the time to decode the compact adjacency into the fixed layout ({@link CsrGraph#of}, what the
+ * (the same code on both files, each value checked), and the time to decode the compact adjacency into the fixed layout ({@link CsrGraph#of}, what the
  * whole-graph analyses do on a compact file). Times are thread CPU time, runs alternate (fixed, compact, compact,
  * fixed, …) so a loaded machine shifts both alike; each figure is the median of the rounds.
  *
@@ -44,7 +43,6 @@ public final class CompactVsFixed {
       GraphSnapshot[] both = {fixed, compact};
       long[][] bfs = new long[2][rounds];
       long[][] pr = new long[2][rounds];
-      long[] raw = new long[rounds];
       long[] decode = new long[rounds];
       long check = -1;
       for (int r = -2; r < rounds; r++) { // two warm-up rounds
@@ -64,8 +62,6 @@ public final class CompactVsFixed {
             pr[which][r] = t2 - t1;
           }
         }
-        long t0 = cpu();
-        MappedCsr.bfs(fixed.forward(), 0);
         long t1 = cpu();
         CsrGraph decoded = CsrGraph.of(compact);
         long t2 = cpu();
@@ -73,7 +69,6 @@ public final class CompactVsFixed {
           throw new IllegalStateException();
         }
         if (r >= 0) {
-          raw[r] = t1 - t0;
           decode[r] = t2 - t1;
         }
       }
@@ -83,7 +78,6 @@ public final class CompactVsFixed {
           ms(median(bfs[0])), ms(median(bfs[1])), (double) median(bfs[1]) / median(bfs[0]));
       System.out.printf(Locale.ROOT, "PageRank iteration (pull, cursor): fixed %.1f, compact %.1f, ratio %.2f%n",
           ms(median(pr[0])), ms(median(pr[1])), (double) median(pr[1]) / median(pr[0]));
-      System.out.printf(Locale.ROOT, "fixed raw BFS from node 0 (MappedCsr, unchecked): %.1f%n", ms(median(raw)));
       System.out.printf(Locale.ROOT, "compact decoded to the fixed layout (CsrGraph.of, both directions): %.1f%n",
           ms(median(decode)));
     }
@@ -123,8 +117,9 @@ public final class CompactVsFixed {
     int n = forward.nodeCount();
     double[] contribution = new double[n];
     double[] next = new double[n];
+    EdgeCursor out = forward.cursor(); // degrees in node order: a scan of the rows
     for (int v = 0; v < n; v++) {
-      int degree = forward.degree(v);
+      long degree = out.reset(v).size();
       contribution[v] = degree == 0 ? 0 : 1.0 / n / degree;
     }
     EdgeCursor c = reverse.cursor();

@@ -113,8 +113,10 @@ public final class CompactRows {
     public long body;
     /** Byte offset one past the row. */
     public long end;
-    /** The edge index (fixed layout's) of the row's first edge. */
+    /** The edge index (fixed layout's) of the row's first edge; -1 when {@link #find} did not compute it. */
     public long firstEdge;
+    /** Byte offset one past the row's block (the next entry's RowOffset). */
+    long blockEnd;
     /** The row's degree. */
     public int degree;
     /** Decoded neighbour ids, {@code [0, degree)}. */
@@ -207,6 +209,7 @@ public final class CompactRows {
         row.end = end;
         row.firstEdge = edge;
         row.degree = degree;
+        row.blockEnd = blockEnd;
         return row;
       }
       edge += degree;
@@ -280,6 +283,83 @@ public final class CompactRows {
       throw rows.corrupt(p, "row of node " + v + " has " + (end - p) + " bytes after its " + degree + " edges");
     }
     return row;
+  }
+
+  /**
+   * Positions {@code row} on node {@code v}'s row as {@link #locate} does, but skips the rows before it by their
+   * RowBytes alone, without their degrees: {@code row.firstEdge} is -1 ({@link #firstEdge(Row)} computes it). The
+   * cursors' path. O(stride).
+   */
+  public Row find(int v, Row row) {
+    long b = v / stride;
+    long p = entry(b, 0);
+    long blockEnd = entry(b + 1, 0);
+    if (p < 0 || p > blockEnd || blockEnd > rowsLength) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
+          + " outside Rows: rows [" + p + ", " + blockEnd + ")");
+    }
+    for (int u = (int) (b * stride); u < v; u++) {
+      if (p >= blockEnd) {
+        throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
+      }
+      long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
+      p += (lv & 0xFF) + (lv >>> 8);
+    }
+    row.firstEdge = -1;
+    return readRow(v, p, blockEnd, row);
+  }
+
+  /**
+   * Positions {@code row}, which holds node v's row, on node v + 1's (which must exist): O(1) within a block, where
+   * the next row starts where this one ends; {@link #find} at a block's first row.
+   */
+  public Row advance(Row row) {
+    int v = row.node + 1;
+    if (v % stride == 0) {
+      return find(v, row);
+    }
+    long first = row.firstEdge < 0 ? -1 : row.firstEdge + row.degree;
+    readRow(v, row.end, row.blockEnd, row);
+    row.firstEdge = first;
+    return row;
+  }
+
+  /** Reads the RowBytes and Degree of node {@code v}'s row at {@code p} into {@code row}, checked. */
+  private Row readRow(int v, long p, long blockEnd, Row row) {
+    if (p >= blockEnd) {
+      throw rows.corrupt(p, "row of node " + v + " starts past its block's end " + blockEnd);
+    }
+    long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
+    long bodyLength = lv >>> 8;
+    long body = p + (lv & 0xFF);
+    long end = body + bodyLength;
+    if (end > blockEnd) {
+      throw rows.corrupt(p, "row of node " + v + " of " + bodyLength + " bytes runs past its block's end " + blockEnd);
+    }
+    int degree = 0;
+    if (bodyLength > 0) {
+      long dv = varint(body, end);
+      degree = (int) (dv >>> 8);
+      if (degree < 1 || degree > bodyLength) {
+        throw rows.corrupt(body, "degree of node " + v + " out of range: actual=" + Integer.toUnsignedString(degree)
+            + " vs expected in [1, " + bodyLength + "] (its row's bytes)");
+      }
+      body += dv & 0xFF;
+    }
+    row.node = v;
+    row.body = body;
+    row.end = end;
+    row.degree = degree;
+    row.blockEnd = blockEnd;
+    return row;
+  }
+
+  /** The first edge index of the row {@code row} holds, computed (O(stride), checked) and kept if not known. */
+  public long firstEdge(Row row) {
+    if (row.firstEdge < 0) {
+      row.firstEdge = locate(row.node, new Row()).firstEdge;
+    }
+    return row.firstEdge;
   }
 
   /** The edge index of node {@code v}'s first edge; E for v = N. O(stride). */
