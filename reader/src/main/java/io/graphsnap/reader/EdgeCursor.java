@@ -59,6 +59,8 @@ public final class EdgeCursor {
   /** For a compact view: its rows and the decoded row (edge i of the row at ids[i - row.firstEdge]), else null. */
   private final CompactRows compact;
   private final CompactRows.Row row;
+  /** Whether {@link #row}'s edges are decoded (false after an untyped reset until the first {@link #next()}). */
+  private boolean decoded;
 
   EdgeCursor(CsrView csr) {
     this.csr = csr;
@@ -97,11 +99,13 @@ public final class EdgeCursor {
     } else if (node != row.node) {
       compact.find(node, row);
     }
-    compact.decode(row);
     if (typeId == ALL_TYPES) {
+      decoded = false; // decoded at the first next(): a degree (size()) needs no decoding
       set(node, ALL_TYPES, 0, row.degree);
       return;
     }
+    compact.decode(row);
+    decoded = true;
     int from = 0;
     while (from < row.degree && (row.types[from] & 0xFF) < typeId) {
       from++;
@@ -177,7 +181,10 @@ public final class EdgeCursor {
     if (p >= end) {
       return END;
     }
-    if (row != null) { // compact: decoded and checked at reset
+    if (row != null) { // compact: the row decoded (and checked) once, at the first next() after a reset
+      if (!decoded) {
+        decodeRow();
+      }
       position = p + 1;
       return row.ids[(int) p];
     }
@@ -240,6 +247,15 @@ public final class EdgeCursor {
   /** The number of edges since the last reset (returned and not). */
   public long size() {
     return end - start;
+  }
+
+  private void decodeRow() {
+    try {
+      compact.decode(row);
+      decoded = true;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, offsets, csr.resource());
+    }
   }
 
   /**

@@ -123,6 +123,8 @@ public final class CompactRows {
     public int[] ids = new int[16];
     /** Decoded type ids, {@code [0, degree)}. */
     public byte[] types = new byte[16];
+    /** Scratch: the row's bytes, copied for decoding. */
+    byte[] bytes = new byte[64];
   }
 
   private int byteAt(long p) {
@@ -218,71 +220,121 @@ public final class CompactRows {
   }
 
   /**
-   * Decodes the edges of the row {@link #locate} found into {@code row.ids} and {@code row.types}
-   * (grown as needed), checking them all. O(degree).
+   * Decodes the edges of the row {@link #locate} or {@link #find} found into {@code row.ids} and {@code row.types}
+   * (grown as needed), checking them all. The row's bytes are copied into {@code row.bytes} first (one bulk copy,
+   * then plain array reads: see the analysis package's {@code Blocks} for why element reads of a mapping are not
+   * used in hot loops). O(degree + row bytes).
+   *
+   * @throws CorruptSnapshotException if the row is damaged, or longer than 2<sup>31</sup> &minus; 17 bytes (a limit
+   *     of this reader)
    */
   public Row decode(Row row) {
     int degree = row.degree;
+    long length = row.end - row.body;
+    if (length > Integer.MAX_VALUE - 16) {
+      throw rows.corrupt(row.body, "row of node " + row.node + " is longer than this reader decodes: " + length);
+    }
+    int limit = (int) length;
     if (row.ids.length < degree) {
       int size = Math.max(degree, row.ids.length * 2);
       row.ids = new int[size];
       row.types = new byte[size];
     }
+    if (row.bytes.length < limit) {
+      row.bytes = new byte[Math.max(limit, row.bytes.length * 2)];
+    }
+    byte[] in = row.bytes;
+    java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, in, 0, limit);
     int[] ids = row.ids;
     byte[] types = row.types;
-    long p = row.body;
-    long end = row.end;
     int v = row.node;
+    int q = 0;
     int k = 0;
     int previousType = -1;
     while (k < degree) {
-      if (p >= end) {
-        throw rows.corrupt(p, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
+      if (q >= limit) {
+        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
       }
-      int type = byteAt(p++);
+      int type = in[q++] & 0xFF;
       if (type <= previousType || type >= typeCount) {
-        throw rows.corrupt(p - 1, "type of a group of node " + v + " out of order or range: actual=" + type
+        throw rows.corrupt(row.body + q - 1, "type of a group of node " + v + " out of order or range: actual=" + type
             + " vs expected in (" + previousType + ", " + typeCount + ")");
       }
       previousType = type;
-      if (p >= end) {
-        throw rows.corrupt(p, "row of node " + v + " ends inside a group header");
-      }
-      long cv = varint(p, end);
-      p += cv & 0xFF;
+      long cv = varint(in, q, limit, row.body);
+      q += (int) (cv & 0xFF);
       long count = cv >>> 8;
       if (count < 1 || count > degree - k) {
-        throw rows.corrupt(p, "count of a group of node " + v + " out of range: actual=" + count
+        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range: actual=" + count
             + " vs expected in [1, " + (degree - k) + "]");
       }
-      long neighbour = -1;
-      for (long i = 0; i < count; i++) {
-        if (p >= end) {
-          throw rows.corrupt(p, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
+      // The first neighbour is relative to the node; the rest are gaps. Neighbours only grow within a group, so
+      // the first is checked against 0 and the last against N (an id in between is in range); the ids stored
+      // before a failure are never returned.
+      long x = varint(in, q, limit, row.body);
+      q += (int) (x & 0xFF);
+      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) (x >>> 8));
+      if (neighbour < 0) {
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+      ids[k] = (int) neighbour;
+      types[k++] = (byte) type;
+      int stop = (int) (k + count - 1);
+      while (k < stop) {
+        if (q >= limit) {
+          throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
         }
-        long x;
-        int b = byteAt(p);
-        if (b < 0x80) {
-          x = ((long) b << 8) | 1;
+        int b = in[q];
+        if (b >= 0) {
+          q++;
+          neighbour += b + 1;
         } else {
-          x = varint(p, end);
-        }
-        p += x & 0xFF;
-        long value = x >>> 8;
-        neighbour = i == 0 ? v + (long) CompactCsrFormat.unzigzag((int) value) : neighbour + value + 1;
-        if (neighbour < 0 || neighbour >= nodeCount) {
-          throw rows.corrupt(p - (x & 0xFF), "neighbour of node " + v + " out of range: actual=" + neighbour
-              + " vs expected in [0, " + nodeCount + ")");
+          long y = varint(in, q, limit, row.body);
+          q += (int) (y & 0xFF);
+          neighbour += (y >>> 8) + 1;
         }
         ids[k] = (int) neighbour;
-        types[k] = (byte) type;
-        k++;
+        types[k++] = (byte) type;
+      }
+      if (neighbour >= nodeCount) {
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
       }
     }
-    if (p != end) {
-      throw rows.corrupt(p, "row of node " + v + " has " + (end - p) + " bytes after its " + degree + " edges");
+    if (q != limit) {
+      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (limit - q) + " bytes after its " + degree
+          + " edges");
     }
     return row;
+  }
+
+  /** The VarUInt at {@code in[q]} (q below {@code limit}) as {@code value << 8 | length}; see {@link #varint(long, long)}. */
+  private long varint(byte[] in, int q, int limit, long base) {
+    if (q >= limit) {
+      throw rows.corrupt(base + q, "row ends inside a varint's place");
+    }
+    int b = in[q];
+    if (b >= 0) {
+      return ((long) b << 8) | 1;
+    }
+    long value = b & 0x7F;
+    int shift = 7;
+    for (int k = 1; k < CompactCsrFormat.MAX_VARINT_BYTES; k++) {
+      if (q + k >= limit) {
+        throw rows.corrupt(base + q, "varint runs past its row");
+      }
+      b = in[q + k];
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        if (value > 0xFFFF_FFFFL) {
+          throw rows.corrupt(base + q, "varint above 2^32-1: actual=" + value);
+        }
+        return (value << 8) | (k + 1);
+      }
+      shift += 7;
+    }
+    throw rows.corrupt(base + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES + " bytes");
   }
 
   /**
