@@ -116,14 +116,32 @@ public final class CsrView {
 
   /**
    * This direction in the fixed layout: this view itself if it is fixed, else a copy decoded into memory of an
-   * automatic arena (O(N + E) time, 8(N + 1) + 5E bytes off-heap, freed when unreachable), every row checked as a
-   * cursor checks it. The whole-graph analyses of {@code io.graphsnap.reader.analysis} read compact snapshots
-   * through it.
+   * automatic arena, every row checked as a cursor checks it: O(N + E) time and 8(N + 1) + 5E bytes off-heap the
+   * first time, then the same copy (kept while this view is reachable, i.e. while the snapshot is open), so a server
+   * answering many analyses decodes once. The whole-graph analyses of {@code io.graphsnap.reader.analysis} read
+   * compact snapshots through it. Thread-safe.
    */
   public CsrView decodeFixed() {
     if (compact == null) {
       return this;
     }
+    CsrView done = decoded;
+    if (done == null) {
+      synchronized (this) {
+        done = decoded;
+        if (done == null) {
+          done = decode();
+          decoded = done;
+        }
+      }
+    }
+    return done;
+  }
+
+  /** The memo of {@link #decodeFixed()}. */
+  private volatile CsrView decoded;
+
+  private CsrView decode() {
     try {
       java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofAuto();
       MemorySegment off = arena.allocate(CsrFormat.offsetsBytes(nodeCount), CsrFormat.OFFSET_BYTES);

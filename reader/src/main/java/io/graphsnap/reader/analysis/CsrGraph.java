@@ -40,8 +40,8 @@ public final class CsrGraph {
   /**
    * Both CSRs of an open snapshot: O(1) and a view of the mapping for the fixed adjacency; for the compact one
    * ({@link CsrView#isCompact()}) both directions decoded into off-heap memory ({@link CsrView#decodeFixed()}: O(N +
-   * E) time, 2 × (8N + 5E) bytes, freed when the graph is unreachable), which the loops here read as they read a
-   * fixed snapshot. Valid while the snapshot is open.
+   * E) time and 2 × (8N + 5E) bytes the first time, kept while the snapshot is open), which the loops here read as
+   * they read a fixed snapshot. Valid while the snapshot is open.
    */
   public static CsrGraph of(GraphSnapshot snapshot) {
     return new CsrGraph(snapshot.forward().decodeFixed(), snapshot.reverse().decodeFixed());
