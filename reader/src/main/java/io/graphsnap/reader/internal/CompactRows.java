@@ -180,42 +180,17 @@ public final class CompactRows {
           + " outside Rows: rows [" + p + ", " + blockEnd + "), edges [" + edge + ", " + edgeEnd + ")");
     }
     for (int u = (int) (b * stride); ; u++) {
-      if (p >= blockEnd) {
-        throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
-      }
-      long lv = varint(p, blockEnd);
-      long bodyLength = lv >>> 8;
-      long body = p + (lv & 0xFF);
-      long end = body + bodyLength;
-      if (end > blockEnd) {
-        throw rows.corrupt(p, "row of node " + u + " of " + bodyLength + " bytes runs past its block's end "
-            + blockEnd);
-      }
-      int degree = 0;
-      if (bodyLength > 0) {
-        long dv = varint(body, end);
-        degree = (int) (dv >>> 8);
-        if (degree < 1 || degree > bodyLength) {
-          throw rows.corrupt(body, "degree of node " + u + " out of range: actual=" + Integer.toUnsignedString(degree)
-              + " vs expected in [1, " + bodyLength + "] (its row's bytes)");
-        }
-        body += dv & 0xFF;
-      }
-      if (edge + degree > edgeEnd) {
+      readRow(u, p, blockEnd, row);
+      if (edge + row.degree > edgeEnd) {
         throw rows.corrupt(p, "rows of block " + b + " hold more edges than its entries say: " + edgeEnd + " - "
-            + edge + " < " + degree);
+            + edge + " < " + row.degree);
       }
       if (u == v) {
-        row.node = v;
-        row.body = body;
-        row.end = end;
         row.firstEdge = edge;
-        row.degree = degree;
-        row.blockEnd = blockEnd;
         return row;
       }
-      edge += degree;
-      p = end;
+      edge += row.degree;
+      p = row.end;
     }
   }
 
