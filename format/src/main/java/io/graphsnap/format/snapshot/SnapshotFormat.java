@@ -47,6 +47,9 @@ import io.graphsnap.format.object.Kinds;
  *   <li>{@link SectionId#FILE_SYMBOLS}: Starts are UInt32 (at most 2<sup>32</sup> &minus; 1 listed nodes, which N
  *       already bounds); {@link SectionId#NAME_INDEX}: SlotCount is UInt32 (⌈4·N/3⌉, below 2<sup>32</sup> for every
  *       N); {@link SectionId#NAME_TRIGRAMS}: TrigramCount is UInt32.
+ *   <li>The compact adjacency ({@link CompactCsrFormat}): its index entries are UInt64 and its counts VarUInts below
+ *       2<sup>32</sup>, so one node has at most 2<sup>32</sup> &minus; 1 edges; the reader decodes rows of fewer than
+ *       2<sup>31</sup> &minus; 16 bytes (a limit of the code).
  *   <li>Lines are Int32; at most {@link #MAX_EDGE_TYPES} edge types (a type id is one byte) and {@link #MAX_KINDS}
  *       kinds (two bytes).
  * </ul>
