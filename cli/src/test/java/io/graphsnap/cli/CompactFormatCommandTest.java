@@ -69,6 +69,23 @@ class CompactFormatCommandTest {
   }
 
   @Test
+  void buildTakesTheFormatToo() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/com/example"));
+    Files.writeString(src.resolve("A.java"), "package com.example;\npublic class A { void f() { new B().g(); } }\n");
+    Files.writeString(src.resolve("B.java"), "package com.example;\npublic class B { void g() { } }\n");
+    String store = dir.resolve("built").toString();
+    CliRunner bad = CliRunner.run("build", dir.resolve("src").toString(), "--store", store, "--format", "dense");
+    assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad::toString);
+    CliRunner built = CliRunner.run("build", dir.resolve("src").toString(), "--store", store, "--format", "compact");
+    assertEquals(ExitCodes.OK, built.exitCode(), built::toString);
+    assertEquals("compact", adjacency(store));
+    assertEquals(ExitCodes.OK, CliRunner.run("verify", "--store", store).exitCode());
+    CliRunner callers = CliRunner.run("neighbors", "com.example.B#g()", "--reverse", "--store", store);
+    assertEquals(ExitCodes.OK, callers.exitCode(), callers::toString);
+    assertTrue(callers.out().contains("com.example.A#f()"), callers::toString);
+  }
+
+  @Test
   void aLayerOverACompactBuildIsAWholeSnapshotThatSaysWhy() throws Exception {
     String store = store("layered");
     assertEquals(ExitCodes.OK, CliRunner.run("snapshot", "--store", store, "--quiet", "--format", "compact").exitCode());
