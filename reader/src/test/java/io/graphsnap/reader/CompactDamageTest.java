@@ -33,7 +33,7 @@ class CompactDamageTest {
     TestGraph g = Fixtures.random(11, 300, 2500);
     int caughtByVerify = 0;
     Random r = new Random(5);
-    for (int trial = 0; trial < 400; trial++) {
+    for (int trial = 0; trial < 160; trial++) {
       EnumMap<SectionId, byte[]> s = TestSnapshotWriter.compactSections(g, 1 + r.nextInt(20));
       SectionId id = COMPACT[r.nextInt(COMPACT.length)];
       byte[] b = s.get(id).clone();
@@ -57,7 +57,7 @@ class CompactDamageTest {
         caughtByVerify++;
       }
     }
-    assertTrue(caughtByVerify > 300, "most damage is caught: " + caughtByVerify);
+    assertTrue(caughtByVerify > 120, "most damage is caught: " + caughtByVerify);
   }
 
   private static void assertCompactSection(CorruptSnapshotException e) {
@@ -142,9 +142,7 @@ class CompactDamageTest {
     int firstRowEnd = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
     byte[] grown = new byte[rows.length + 1];
     int lengthByte = rows[0] & 0xFF;
-    if (lengthByte >= 0x80) {
-      return; // the fixture's first row is long; nothing to show here
-    }
+    assertTrue(lengthByte < 0x80, "the fixture's first row is shorter than 128 bytes");
     grown[0] = (byte) (lengthByte | 0x80);
     grown[1] = 0;
     System.arraycopy(rows, 1, grown, 2, rows.length - 1);
