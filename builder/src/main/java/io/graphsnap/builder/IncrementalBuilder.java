@@ -56,6 +56,6 @@ public final class IncrementalBuilder {
   public Optional<Outcome> buildInto(Path baseSnapshot, ChangeSet changes, Path directory)
       throws IOException, BaseUnusableException {
     PhaseClock clock = new PhaseClock(options.progress());
-    return DeltaBuild.run(baseSnapshot, changes, directory, clock);
+    return DeltaBuild.run(baseSnapshot, changes, directory, options.layout(), clock);
   }
 }

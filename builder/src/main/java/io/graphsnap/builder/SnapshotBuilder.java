@@ -55,7 +55,7 @@ public final class SnapshotBuilder {
     PhaseClock clock = new PhaseClock(options.progress());
     CompiledGraph graph = compile(source, clock);
     clock.start("write");
-    SnapshotFileWriter.Written written = SnapshotFileWriter.write(graph, outputFile, clock);
+    SnapshotFileWriter.Written written = SnapshotFileWriter.write(graph, options.layout(), outputFile, clock);
     clock.stop();
     return result(graph, outputFile, written, clock.durations());
   }
@@ -74,7 +74,7 @@ public final class SnapshotBuilder {
     PhaseClock clock = new PhaseClock(options.progress());
     CompiledGraph graph = compile(source, clock);
     clock.start("write");
-    SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(graph, directory,
+    SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(graph, options.layout(), directory,
         sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
     clock.stop();
     return result(graph, written.path(), written, clock.durations());

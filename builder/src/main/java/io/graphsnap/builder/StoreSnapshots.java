@@ -99,6 +99,12 @@ public final class StoreSnapshots {
   public static Optional<DeltaFileWriter.Outcome> publishLayer(Store store, BuildOptions options, int maxChangedFiles)
       throws IOException, BaseUnusableException {
     String base = store.index().journal().lastBuilt().orElse(null);
+    if (options.layout() != io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED
+        || lastLayout(store) != io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED) {
+      throw new BaseUnusableException("layers are written over the fixed adjacency only, and "
+          + (options.layout() != lastLayout(store) ? "this build asks for the " + options.layout().label() + " one"
+              : "the last build has the compact one"), null);
+    }
     StoreChangeSet changes = new StoreChangeSet(store);
     int changed = changes.changedPaths().size();
     if (changed > maxChangedFiles) {
@@ -141,6 +147,9 @@ public final class StoreSnapshots {
       note = "no previous build to start from";
     } else if (!Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
       note = "the previous build " + last.get() + " is missing from snapshots/";
+    } else if (layoutOf(store.layout().snapshotFile(last.get())) != options.layout()) {
+      note = "the previous build has the " + layoutOf(store.layout().snapshotFile(last.get())).label()
+          + " adjacency, this build writes the " + options.layout().label() + " one";
     } else {
       Path base = store.layout().snapshotFile(last.get());
       StoreChangeSet changes = new StoreChangeSet(store); // the pending paths read once, for the count and the build
@@ -169,6 +178,27 @@ public final class StoreSnapshots {
     }
     BuildResult built = new SnapshotBuilder(options).buildInto(currentObjects(store), store.layout().tmpDir());
     return new StoreBuild(published(store, built, refNames), StoreBuild.How.FULL, pending, Optional.ofNullable(note));
+  }
+
+  /**
+   * The adjacency layout of the last build ({@link io.graphsnap.format.snapshot.CompactCsrFormat.Layout#FIXED} if
+   * there is none or it cannot be read): what a build keeps when it is not told a layout. O(header).
+   */
+  public static io.graphsnap.format.snapshot.CompactCsrFormat.Layout lastLayout(Store store) {
+    Optional<String> last = store.index().journal().lastBuilt();
+    if (last.isEmpty() || !Files.isRegularFile(store.layout().snapshotFile(last.get()))) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED;
+    }
+    return layoutOf(store.layout().snapshotFile(last.get()));
+  }
+
+  /** The adjacency layout of a snapshot file, from its header (O(header)); unreadable files count as fixed. */
+  private static io.graphsnap.format.snapshot.CompactCsrFormat.Layout layoutOf(Path snapshot) {
+    try (io.graphsnap.format.snapshot.SnapshotFile f = io.graphsnap.format.snapshot.SnapshotFile.open(snapshot)) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.layoutOf(f.header());
+    } catch (IOException | RuntimeException e) {
+      return io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED; // the incremental build's own checks report it
+    }
   }
 
   private static BuildResult published(Store store, BuildResult built, List<String> refs) throws IOException {

@@ -62,6 +62,14 @@ final class Fixtures {
     return Files.readAllBytes(out);
   }
 
+  /** Builds {@code files} with the adjacency {@code layout} into {@code dir/name} and returns the file's bytes. */
+  static byte[] buildBytes(List<FileSummary> files, Path dir, String name,
+      io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout) throws IOException {
+    Path out = dir.resolve(name);
+    new SnapshotBuilder(BuildOptions.defaults().withLayout(layout)).build(ObjectSource.of(files), out);
+    return Files.readAllBytes(out);
+  }
+
   static BuildResult build(List<FileSummary> files, Path out) throws IOException {
     return new SnapshotBuilder().build(ObjectSource.of(files), out);
   }

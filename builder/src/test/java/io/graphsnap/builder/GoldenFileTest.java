@@ -54,6 +54,32 @@ class GoldenFileTest {
         + "-Dgolden.update=true (mvn -pl builder test -Dtest=GoldenFileTest -Dgolden.update=true)");
   }
 
+  /**
+   * The compact adjacency's bytes of the same input ({@code small-v<VERSION_CURRENT>-compact.gsnap.hex}): updated
+   * and checked as the fixed layout's file is.
+   */
+  @Test
+  void compactSnapshotBytesMatchTheGoldenFile() throws Exception {
+    byte[] actual = Fixtures.buildBytes(List.of(SnapshotBuilderTest.B, SnapshotBuilderTest.C, SnapshotBuilderTest.A),
+        dir, "golden-compact.gsnap", io.graphsnap.format.snapshot.CompactCsrFormat.Layout.COMPACT);
+    String hex = toHex(actual);
+    Path golden = goldenCompact(SnapshotFormat.VERSION_CURRENT);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(golden, hex, StandardCharsets.US_ASCII);
+      return;
+    }
+    if (!Files.exists(golden)) {
+      fail("no golden file " + golden.toAbsolutePath() + ": generate it with -Dgolden.update=true");
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.US_ASCII), hex, "compact layout changed: bump "
+        + "SnapshotFormat.VERSION_CURRENT and regenerate with -Dgolden.update=true");
+  }
+
+  /** The golden file of the compact adjacency in format version {@code version} (5 and later). */
+  static Path goldenCompact(int version) {
+    return Path.of("src/test/resources/golden/small-v" + version + "-compact.gsnap.hex");
+  }
+
   /** The golden file of format version {@code version}. */
   static Path golden(int version) {
     return Path.of("src/test/resources/golden/small-v" + version + ".gsnap.hex");

@@ -122,6 +122,56 @@ class GoldenV1ReaderTest {
     });
   }
 
+  /**
+   * Version 5 with the fixed adjacency is version 4 in every section (only the header's version differs); with the
+   * compact adjacency it swaps the six fixed CSR sections for the four compact ones and keeps every other section's
+   * bytes. Both files give the same answers, and the version-4 file is still read.
+   */
+  @Test
+  void version5AddsOnlyTheCompactAdjacency() throws Exception {
+    assertEquals(5, SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+    assertEquals(SnapshotFormat.VERSION_COMPACT_ADJACENCY, SnapshotFormat.VERSION_CURRENT);
+    byte[] v4 = golden(SnapshotFormat.VERSION_CALL_SITES);
+    byte[] v5 = golden(SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+    SnapshotHeader h5 = carriedOver(v4, v5, List.of(), (section, bytes) -> bytes);
+    assertEquals(SnapshotFormat.VERSION_COMPACT_ADJACENCY, h5.formatVersion());
+    byte[] compact = GoldenFileTest.fromHex(Files.readString(GoldenFileTest.goldenCompact(
+        SnapshotFormat.VERSION_COMPACT_ADJACENCY), StandardCharsets.US_ASCII));
+    SnapshotHeader hc = SnapshotHeader.decode(MemorySegment.ofArray(compact), "compact golden");
+    assertEquals(io.graphsnap.format.snapshot.CompactCsrFormat.Layout.COMPACT,
+        io.graphsnap.format.snapshot.CompactCsrFormat.layoutOf(hc));
+    assertEquals(io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED,
+        io.graphsnap.format.snapshot.CompactCsrFormat.layoutOf(h5));
+    assertEquals(h5.sections().size() - 6 + 4, hc.sections().size());
+    for (SectionEntry e : h5.sections()) {
+      SectionEntry c = hc.entry(e.section());
+      if (io.graphsnap.format.snapshot.CompactCsrFormat.Layout.COMPACT.holds(e.section())) {
+        assertArrayEquals(bytes(v5, e), bytes(compact, c), e.displayName());
+      } else {
+        assertNull(c, e.displayName());
+      }
+    }
+    Path v4File = goldenFile(SnapshotFormat.VERSION_CALL_SITES);
+    Path compactFile = Files.write(dir.resolve("small-v5-compact.gsnap"), compact);
+    try (GraphSnapshot old = GraphSnapshot.open(v4File); GraphSnapshot c = GraphSnapshot.open(compactFile)) {
+      old.verify();
+      c.verify();
+      assertTrue(c.forward().isCompact());
+      for (int v = 0; v < old.nodeCount(); v++) {
+        assertEquals(old.outDegree(v), c.outDegree(v));
+        assertEquals(old.inDegree(v), c.inDegree(v));
+        assertArrayEquals(old.outSites(v), c.outSites(v));
+        io.graphsnap.reader.EdgeCursor a = old.out(v);
+        io.graphsnap.reader.EdgeCursor b = c.out(v);
+        for (int w = a.next(); w >= 0; w = a.next()) {
+          assertEquals(w, b.next());
+          assertEquals(a.type(), b.type());
+        }
+        assertEquals(-1, b.next());
+      }
+    }
+  }
+
   /** The committed version-3 golden file is read as before, and answers "no sites" (not an error). */
   @Test
   void theReaderServesTheVersion3GoldenFileWithoutSites() throws Exception {

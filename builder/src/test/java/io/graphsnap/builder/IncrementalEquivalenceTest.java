@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
 import io.graphsnap.reader.GraphSnapshot;
@@ -34,9 +35,15 @@ class IncrementalEquivalenceTest {
   void randomEditSequencesGiveTheBytesOfAFullBuild() throws Exception {
     int steps = 0;
     for (long seed = 1; seed <= 3; seed++) {
-      steps += run(seed, 90);
+      steps += run(seed, 90, CompactCsrFormat.Layout.FIXED);
     }
     assertEquals(270, steps);
+  }
+
+  /** The same for the compact adjacency: every incremental compact build equals a full compact build. */
+  @Test
+  void compactRandomEditSequencesGiveTheBytesOfAFullCompactBuild() throws Exception {
+    assertEquals(60, run(4, 60, CompactCsrFormat.Layout.COMPACT));
   }
 
   /**
@@ -77,8 +84,9 @@ class IncrementalEquivalenceTest {
   }
 
   /** Runs {@code steps} random steps from {@code seed}; returns the number of steps compared. */
-  private int run(long seed, int steps) throws IOException {
+  private int run(long seed, int steps, CompactCsrFormat.Layout layout) throws IOException {
     Path storeDir = dir.resolve("store" + seed);
+    BuildOptions options = BuildOptions.defaults().withLayout(layout);
     RandomRepo repo = new RandomRepo(seed);
     int compared = 0;
     int incremental = 0;
@@ -90,14 +98,14 @@ class IncrementalEquivalenceTest {
           edits.add(repo.edit(touched));
         }
         ingest(store, repo, touched);
-        StoreBuild built = StoreSnapshots.build(store, BuildOptions.defaults(), BuildMode.INCREMENTAL,
+        StoreBuild built = StoreSnapshots.build(store, options, BuildMode.INCREMENTAL,
             step % 7 == 0 ? List.of("r" + step % 3) : List.of());
         String context = "seed " + seed + ", step " + step + ", edits " + edits;
         if (step > 0 && built.how() == StoreBuild.How.FULL) {
           fail("fell back to a full build at " + context + ": " + built.note().orElse("?"));
         }
         incremental += built.how() == StoreBuild.How.INCREMENTAL ? 1 : 0;
-        byte[] expected = fullBuild(repo.summaries(), dir.resolve("full-" + seed + ".gsnap"));
+        byte[] expected = fullBuild(repo.summaries(), dir.resolve("full-" + seed + ".gsnap"), options);
         byte[] actual = Files.readAllBytes(built.result().path());
         if (!Arrays.equals(expected, actual)) {
           fail("incremental bytes differ from a full build at " + context + "\n"
@@ -178,8 +186,8 @@ class IncrementalEquivalenceTest {
     }
   }
 
-  private static byte[] fullBuild(List<FileSummary> files, Path out) throws IOException {
-    new SnapshotBuilder().build(ObjectSource.of(files), out);
+  private static byte[] fullBuild(List<FileSummary> files, Path out, BuildOptions options) throws IOException {
+    new SnapshotBuilder(options).build(ObjectSource.of(files), out);
     return Files.readAllBytes(out);
   }
 }

@@ -99,6 +99,7 @@ final class BuildCommand implements Callable<Integer> {
     if (layer) {
       LayerPublish.checkOptions(publish); // before the extraction, not after it
     }
+    publish.checkFormat();
     List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
@@ -210,10 +211,11 @@ final class BuildCommand implements Callable<Integer> {
       indexNanos = System.nanoTime() - start - extractNanos;
       progress.done();
       if (layer) {
-        layered = LayerPublish.publish(store, root);
+        layered = LayerPublish.publish(store, root, publish.layout(store));
       }
       if (layered == null) {
-        built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+        built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress))
+            .withLayout(publish.layout(store)),
             publish.mode(), refs);
       }
       if (memory != null) {

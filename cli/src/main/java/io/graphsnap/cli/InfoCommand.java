@@ -37,7 +37,8 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
     List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts");
     TerminalText.printf(out, "snapshot  %s%n", doc.get("snapshot"));
     TerminalText.printf(out, "path      %s%n", doc.get("path"));
-    out.printf("format    v%d, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(), g.byteSize(),
+    out.printf("format    v%d, %s adjacency, %,d bytes (%.1f bytes/edge)%n", g.formatVersion(),
+        g.adjacencyLayout().label(), g.byteSize(),
         g.edgeCount() == 0 ? 0.0 : (double) g.byteSize() / g.edgeCount());
     out.printf("nodes     %,d%nedges     %,d%nfiles     %,d%n", g.nodeCount(), g.edgeCount(), g.fileCount());
     if (g.hasSites()) {
@@ -71,6 +72,7 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
     doc.put("snapshot", id);
     doc.put("path", base.path().toString());
     doc.put("formatVersion", base.formatVersion());
+    doc.put("adjacency", base.adjacencyLayout().label());
     doc.put("nodes", g.nodeCount());
     doc.put("edges", g.edgeCount());
     doc.put("files", g.fileCount());
@@ -101,6 +103,7 @@ final class InfoCommand implements Callable<Integer>, SnapshotAnswer {
     doc.put("snapshot", file.endsWith(".gsnap") ? file.substring(0, file.length() - 6) : file);
     doc.put("path", g.path().toString());
     doc.put("formatVersion", g.formatVersion());
+    doc.put("adjacency", g.adjacencyLayout().label());
     doc.put("nodes", g.nodeCount());
     doc.put("edges", g.edgeCount());
     doc.put("files", g.fileCount());

@@ -36,10 +36,12 @@ final class LayerPublish {
    * Publishes the layer and returns {@code <base>+<delta>}, or the last build's id when nothing differs from it (the
    * layer removed); null when a whole snapshot must be built instead (the reason printed on stderr unless quiet).
    */
-  static String publish(Store store, GraphsnapCommand root) throws IOException {
+  static String publish(Store store, GraphsnapCommand root,
+      io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout) throws IOException {
     String why;
     try {
-      Optional<DeltaFileWriter.Outcome> delta = StoreSnapshots.publishLayer(store, BuildOptions.defaults(), MAX_FILES);
+      Optional<DeltaFileWriter.Outcome> delta = StoreSnapshots.publishLayer(store,
+          BuildOptions.defaults().withLayout(layout), MAX_FILES);
       String base = store.index().journal().lastBuilt().orElseThrow();
       if (!root.quiet()) {
         root.err().println(delta.map(d -> "layer     " + BuildSummary.count(d.changedFiles(), "changed file") + ", "

@@ -15,6 +15,32 @@ final class PublishOptions {
   @Option(names = "--full", description = "Compile every object instead of starting from the last build.")
   boolean full;
 
+  @Option(names = "--format", paramLabel = "fixed|compact",
+      description = "The adjacency's encoding: fixed (fixed-width rows) or compact (gap-coded rows, about half the "
+          + "adjacency's bytes; format version 5). Default: the last build's, fixed for the first. A change of format "
+          + "builds the whole snapshot.")
+  String format;
+
+  /** Checks {@code --format}'s word before any work; exit 2 for a word that is not a format. */
+  void checkFormat() {
+    if (format != null && !format.equals("fixed") && !format.equals("compact")) {
+      throw CliException.badInput("--format " + format + " is not a format (fixed or compact)");
+    }
+  }
+
+  /** The layout {@code --format} names, or the last build's when it is absent; exit 2 for another word. */
+  io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout(io.graphsnap.objects.Store store) {
+    if (format == null) {
+      return io.graphsnap.builder.StoreSnapshots.lastLayout(store);
+    }
+    for (io.graphsnap.format.snapshot.CompactCsrFormat.Layout l : io.graphsnap.format.snapshot.CompactCsrFormat.Layout.values()) {
+      if (l.label().equals(format)) {
+        return l;
+      }
+    }
+    throw CliException.badInput("--format " + format + " is not a format (fixed or compact)");
+  }
+
   /** The refs to publish, each checked; exit 2 naming the first bad one. */
   List<String> refs() {
     for (String ref : refs) {

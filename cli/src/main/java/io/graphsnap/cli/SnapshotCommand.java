@@ -43,6 +43,7 @@ final class SnapshotCommand implements Callable<Integer> {
     if (layer) {
       LayerPublish.checkOptions(publish);
     }
+    publish.checkFormat();
     List<String> refs = publish.refs();
     long start = System.nanoTime();
     Progress progress = root.progress();
@@ -50,7 +51,7 @@ final class SnapshotCommand implements Callable<Integer> {
     try (Store store = Stores.openForWriting(storeOption.store, false, lockWait.duration())) {
       Stores.printRepairs(store, root.err());
       if (layer) {
-        String published = LayerPublish.publish(store, root);
+        String published = LayerPublish.publish(store, root, publish.layout(store));
         if (published != null) {
           if (!root.quiet()) {
             root.err().printf("published in %d ms%n", (System.nanoTime() - start) / 1_000_000);
@@ -60,7 +61,8 @@ final class SnapshotCommand implements Callable<Integer> {
           return ExitCodes.OK;
         }
       }
-      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress))
+            .withLayout(publish.layout(store)),
           publish.mode(), refs);
     } finally {
       progress.done();

@@ -27,6 +27,11 @@ final class AnalysisFixture {
   }
 
   static Path build(Path dir) throws IOException {
+    return build(dir, io.graphsnap.format.snapshot.CompactCsrFormat.Layout.FIXED);
+  }
+
+  /** The fixture with the adjacency {@code layout}. */
+  static Path build(Path dir, io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout) throws IOException {
     FileSummary app = new FileSummary("src/app.cov", "covenant", null,
         List.of(symbol("app.main", "main"), symbol("app.run", "fn"), symbol("app.helper", "fn"),
             symbol("app.live", "method"), symbol("app.dead1", "method"), symbol("app.dead2", "method"),
@@ -43,7 +48,8 @@ final class AnalysisFixture {
     FileSummary tests = new FileSummary("test/t.cov", "covenant", null, List.of(symbol("tests.t1", "test")),
         List.of(new EdgeSummary(0, "calls", "app.helper")));
     Path file = dir.resolve("fixture.gsnap");
-    new SnapshotBuilder().build(ObjectSource.of(List.of(app, lib, tests)), file);
+    new SnapshotBuilder(io.graphsnap.builder.BuildOptions.defaults().withLayout(layout))
+        .build(ObjectSource.of(List.of(app, lib, tests)), file);
     return file;
   }
 }

@@ -1,6 +1,5 @@
 package io.graphsnap.export;
 
-import io.graphsnap.reader.CsrView;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
 import java.util.PrimitiveIterator;
@@ -24,20 +23,18 @@ public final class GraphRows {
    */
   public static long forEachEdge(GraphSnapshot g, Subgraph s, EdgeVisitor visitor, ExportListener listener)
       throws IOException {
-    CsrView csr = g.forward();
+    io.graphsnap.reader.EdgeCursor cursor = g.forward().cursor(); // either adjacency layout, each value checked
     boolean whole = s.isWholeGraph();
     long total = s.edgeCountIfKnown();
     long done = 0;
     long nextReport = REPORT_EVERY;
     for (PrimitiveIterator.OfInt it = s.nodeIds(); it.hasNext(); ) {
       int source = it.nextInt();
-      long end = csr.offset(source + 1);
-      for (long e = csr.offset(source); e < end; e++) {
-        int type = csr.type(e);
+      for (int target = cursor.reset(source).next(); target >= 0; target = cursor.next()) {
+        int type = cursor.type();
         if (!s.allowsType(type)) {
           continue;
         }
-        int target = csr.neighbour(e);
         if (!whole && !s.containsNode(target)) {
           continue;
         }

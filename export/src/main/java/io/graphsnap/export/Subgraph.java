@@ -80,18 +80,20 @@ public final class Subgraph {
     boolean truncated = false;
     CsrView[] views = direction == Neighbourhood.BOTH ? new CsrView[] {g.forward(), g.reverse()}
         : new CsrView[] {direction == Neighbourhood.FORWARD ? g.forward() : g.reverse()};
+    io.graphsnap.reader.EdgeCursor[] cursors = new io.graphsnap.reader.EdgeCursor[views.length];
+    for (int k = 0; k < views.length; k++) {
+      cursors[k] = views[k].cursor(); // either adjacency layout, each value checked
+    }
     search:
     for (int d = 0; d < depth && !level.isEmpty(); d++) {
       next.clear();
       for (int i = 0; i < level.size(); i++) {
         int v = level.getInt(i);
-        for (CsrView csr : views) {
-          long end = csr.offset(v + 1);
-          for (long e = csr.offset(v); e < end; e++) {
-            if (!selected[csr.type(e)]) {
+        for (io.graphsnap.reader.EdgeCursor c : cursors) {
+          for (int w = c.reset(v).next(); w >= 0; w = c.next()) {
+            if (!selected[c.type()]) {
               continue;
             }
-            int w = csr.neighbour(e);
             if (!found.contains(w)) {
               if (found.getCardinality() >= maxNodes) {
                 truncated = true;

@@ -40,11 +40,11 @@ public final class WeakComponents {
     for (int v = 0; v < n; v++) {
       parent[v] = v;
     }
+    io.graphsnap.reader.EdgeCursor cursor = csr.cursor(); // either adjacency layout, each value checked
     for (int v = 0; v < n; v++) {
-      long end = csr.offset(v + 1);
-      for (long e = csr.offset(v); e < end; e++) {
-        if (edgeTypes[csr.type(e)]) {
-          union(parent, v, csr.neighbour(e));
+      for (int w = cursor.reset(v).next(); w >= 0; w = cursor.next()) {
+        if (edgeTypes[cursor.type()]) {
+          union(parent, v, w);
         }
       }
     }

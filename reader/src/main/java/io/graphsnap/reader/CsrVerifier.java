@@ -1,6 +1,7 @@
 package io.graphsnap.reader;
 
 import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.reader.internal.CompactRows;
 import io.graphsnap.reader.internal.Section;
 import java.lang.foreign.MemorySegment;
 
@@ -14,6 +15,9 @@ final class CsrVerifier {
   private CsrVerifier() {}
 
   static long verify(CsrView csr, long[] expectedTypeCounts, Section countsSection) {
+    if (csr.isCompact()) {
+      return verifyCompact(csr, expectedTypeCounts, countsSection);
+    }
     final MemorySegment offsets = csr.offsets();
     final MemorySegment neighbours = csr.neighbours();
     final MemorySegment types = csr.types();
@@ -53,6 +57,38 @@ final class CsrVerifier {
       }
     }
     return hash;
+  }
+
+  /**
+   * The compact rows: every row decoded with all its checks ({@link CompactRows#verify}: entries, row bounds,
+   * varints minimal, types increasing, neighbours increasing and below N), then the per-type counts and the hash.
+   */
+  private static long verifyCompact(CsrView csr, long[] expectedTypeCounts, Section countsSection) {
+    final int t = csr.edgeTypeCount();
+    final boolean reverse = csr.isReverse();
+    long[] counts = new long[t];
+    long[] hash = new long[1];
+    csr.compactRows().verify(row -> {
+      int v = row.node;
+      for (int i = 0; i < row.degree; i++) {
+        int type = row.types[i] & 0xFF;
+        int w = row.ids[i];
+        counts[type]++;
+        hash[0] += reverse ? edgeHash(w, type, v) : edgeHash(v, type, w);
+      }
+    });
+    checkCounts(counts, expectedTypeCounts, countsSection, reverse);
+    return hash[0];
+  }
+
+  private static void checkCounts(long[] counts, long[] expectedTypeCounts, Section countsSection, boolean reverse) {
+    for (int type = 0; type < counts.length; type++) {
+      if (counts[type] != expectedTypeCounts[type]) {
+        throw countsSection.corrupt(CsrFormat.typeCountAt(type), (reverse ? "reverse" : "forward") + " CSR has "
+            + counts[type] + " edges of type " + type + ": actual=" + counts[type] + " vs expected="
+            + expectedTypeCounts[type]);
+      }
+    }
   }
 
   /** A 64-bit mix of one edge; sums of it over a set are order-independent. */

@@ -4,6 +4,7 @@ import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
+import io.graphsnap.reader.internal.CompactRows;
 import io.graphsnap.reader.internal.Section;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -47,9 +48,12 @@ public final class CsrView {
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
+  /** The compact adjacency this view reads, or null for the fixed layout. */
+  private final CompactRows compact;
 
   private CsrView(String resource, boolean reverse, Section offsets, Section neighbours, Section types,
       int nodeCount, long edgeCount, int typeCount) {
+    this.compact = null;
     this.resource = resource;
     this.reverse = reverse;
     this.offsetsSection = offsets;
@@ -64,6 +68,114 @@ public final class CsrView {
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.typeCount = typeCount;
+  }
+
+  private CsrView(String resource, boolean reverse, CompactRows compact, int nodeCount, int typeCount) {
+    this.compact = compact;
+    this.resource = resource;
+    this.reverse = reverse;
+    this.offsetsSection = compact.index();
+    this.neighboursSection = compact.rows();
+    this.typesSection = compact.rows();
+    this.offsets = null;
+    this.neighbours = null;
+    this.types = null;
+    this.offsetParts = null;
+    this.neighbourParts = null;
+    this.typeParts = null;
+    this.nodeCount = nodeCount;
+    this.edgeCount = compact.edgeCount();
+    this.typeCount = typeCount;
+  }
+
+  /**
+   * A view over one direction of the compact adjacency ({@link io.graphsnap.format.snapshot.CompactCsrFormat}):
+   * checks the index's header and end entries (O(1)); E is read from the index when {@code expectedEdges} is
+   * negative.
+   */
+  static CsrView openCompact(String resource, boolean reverse, Section index, Section rows, int nodeCount,
+      long expectedEdges, int typeCount) {
+    return new CsrView(resource, reverse, CompactRows.open(index, rows, nodeCount, expectedEdges, typeCount),
+        nodeCount, typeCount);
+  }
+
+  /**
+   * {@code true} if this view reads the compact adjacency (gap-coded rows): then the per-node methods, cursors and
+   * {@link #neighbour}/{@link #type} work (the last two in O(log N + stride + degree), not O(1)), and the raw
+   * fixed-width accessors ({@link #offsets()}, {@link #offsetParts()} and the like) throw
+   * {@link UnsupportedOperationException}: whole-graph loops read {@link #decodeFixed()} instead, or cursors.
+   */
+  public boolean isCompact() {
+    return compact != null;
+  }
+
+  /** The compact rows behind this view, or null for the fixed layout. */
+  CompactRows compactRows() {
+    return compact;
+  }
+
+  /**
+   * This direction in the fixed layout: this view itself if it is fixed, else a copy decoded into memory of an
+   * automatic arena, every row checked as a cursor checks it: O(N + E) time and 8(N + 1) + 5E bytes off-heap the
+   * first time, then the same copy (kept while this view is reachable, i.e. while the snapshot is open), so a server
+   * answering many analyses decodes once. The whole-graph analyses of {@code io.graphsnap.reader.analysis} read
+   * compact snapshots through it. Thread-safe.
+   */
+  public CsrView decodeFixed() {
+    if (compact == null) {
+      return this;
+    }
+    CsrView done = decoded;
+    if (done == null) {
+      synchronized (this) {
+        done = decoded;
+        if (done == null) {
+          done = decode();
+          decoded = done;
+        }
+      }
+    }
+    return done;
+  }
+
+  /** The memo of {@link #decodeFixed()}. */
+  private volatile CsrView decoded;
+
+  private CsrView decode() {
+    try {
+      java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofAuto();
+      MemorySegment off = arena.allocate(CsrFormat.offsetsBytes(nodeCount), CsrFormat.OFFSET_BYTES);
+      MemorySegment nb = arena.allocate(Math.max(1, CsrFormat.neighboursBytes(edgeCount)), CsrFormat.NEIGHBOUR_BYTES)
+          .asSlice(0, CsrFormat.neighboursBytes(edgeCount));
+      MemorySegment ty = arena.allocate(Math.max(1, CsrFormat.typesBytes(edgeCount)), 1)
+          .asSlice(0, CsrFormat.typesBytes(edgeCount));
+      CompactRows.Row row = new CompactRows.Row();
+      long at = 0;
+      for (int v = 0; v < nodeCount; v++) {
+        off.set(io.graphsnap.format.snapshot.LittleEndian.LONG, CsrFormat.offsetAt(v), at);
+        compact.decode(compact.locate(v, row));
+        MemorySegment.copy(row.ids, 0, nb, io.graphsnap.format.snapshot.LittleEndian.INT, CsrFormat.neighbourAt(at),
+            row.degree);
+        MemorySegment.copy(row.types, 0, ty, io.graphsnap.format.snapshot.LittleEndian.BYTE, CsrFormat.typeAt(at),
+            row.degree);
+        at += row.degree;
+      }
+      off.set(io.graphsnap.format.snapshot.LittleEndian.LONG, CsrFormat.offsetAt(nodeCount), at);
+      return open(resource + " (decoded)", reverse, new Section(resource, offsetsSection.name() + " (decoded)", off, 0),
+          new Section(resource, neighboursSection.name() + " (decoded)", nb, 0),
+          new Section(resource, typesSection.name() + " (decoded)", ty, 0), nodeCount, edgeCount, typeCount);
+    } catch (IllegalStateException e) {
+      throw Closing.translate(e, neighboursSection.bytes(), resource);
+    }
+  }
+
+  private UnsupportedOperationException noFixed(String what) {
+    return new UnsupportedOperationException(what + " of a compact adjacency: it has no fixed-width sections; read it"
+        + " with cursors or decodeFixed()");
+  }
+
+  private MemorySegment bytesForErrors() {
+    return compact != null ? compact.rows().bytes() : offsets;
   }
 
   /**
@@ -141,6 +253,13 @@ public final class CsrView {
    */
   public long offset(int node) {
     Objects.checkIndex(node, nodeCount + 1L);
+    if (compact != null) {
+      try {
+        return compact.firstEdge(node, new CompactRows.Row());
+      } catch (IllegalStateException e) {
+        throw closed(e);
+      }
+    }
     try {
       long value = BufferParts.get(offsetParts, node);
       if (Long.compareUnsigned(value, edgeCount) > 0) {
@@ -162,6 +281,10 @@ public final class CsrView {
    */
   public int neighbour(long index) {
     Objects.checkIndex(index, edgeCount);
+    if (compact != null) {
+      CompactRows.Row row = compactEdge(index);
+      return row.ids[(int) (index - row.firstEdge)];
+    }
     try {
       int id = BufferParts.get(neighbourParts, index);
       if (Integer.compareUnsigned(id, nodeCount) >= 0) {
@@ -182,6 +305,10 @@ public final class CsrView {
    */
   public int type(long index) {
     Objects.checkIndex(index, edgeCount);
+    if (compact != null) {
+      CompactRows.Row row = compactEdge(index);
+      return row.types[(int) (index - row.firstEdge)] & 0xFF;
+    }
     try {
       int type = BufferParts.get(typeParts, index);
       if (type >= typeCount) {
@@ -201,6 +328,14 @@ public final class CsrView {
    * @throws ArithmeticException if the degree exceeds {@link Integer#MAX_VALUE} (use {@code cursor(node).size()})
    */
   public int degree(int node) {
+    if (compact != null) {
+      Objects.checkIndex(node, nodeCount);
+      try {
+        return compact.locate(node, new CompactRows.Row()).degree;
+      } catch (IllegalStateException e) {
+        throw closed(e);
+      }
+    }
     long start = start(node);
     return Math.toIntExact(BufferParts.get(offsetParts, node + 1L) - start);
   }
@@ -213,6 +348,9 @@ public final class CsrView {
    */
   public long start(int node) {
     Objects.checkIndex(node, nodeCount);
+    if (compact != null) {
+      return offset(node);
+    }
     try {
       long start = BufferParts.get(offsetParts, node);
       long end = BufferParts.get(offsetParts, node + 1L);
@@ -225,6 +363,11 @@ public final class CsrView {
 
   /** One past node {@code node}'s last edge index; checked like {@link #start}. */
   public long end(int node) {
+    if (compact != null) {
+      Objects.checkIndex(node, nodeCount);
+      CompactRows.Row row = locateCompact(node);
+      return row.firstEdge + row.degree;
+    }
     start(node);
     return BufferParts.get(offsetParts, node + 1L);
   }
@@ -246,16 +389,25 @@ public final class CsrView {
 
   /** The raw Offsets ({@code UInt64LE^(N+1)}), owned by the snapshot and invalid after it is closed. */
   public MemorySegment offsets() {
+    if (compact != null) {
+      throw noFixed("Offsets");
+    }
     return offsets;
   }
 
   /** The raw neighbour ids ({@code Int32LE^E}), owned by the snapshot and invalid after it is closed. */
   public MemorySegment neighbours() {
+    if (compact != null) {
+      throw noFixed("neighbour ids");
+    }
     return neighbours;
   }
 
   /** The raw type ids ({@code UInt8^E}), owned by the snapshot and invalid after it is closed. */
   public MemorySegment types() {
+    if (compact != null) {
+      throw noFixed("type ids");
+    }
     return types;
   }
 
@@ -265,21 +417,33 @@ public final class CsrView {
    * {@link #offset} would, and report through {@link #badRange}). Shared arrays: do not modify them.
    */
   public LongBuffer[] offsetParts() {
+    if (compact != null) {
+      throw noFixed("Offsets");
+    }
     return offsetParts;
   }
 
   /** Neighbour ids as int buffers; see {@link #offsetParts()}. Shared arrays: do not modify them. */
   public IntBuffer[] neighbourParts() {
+    if (compact != null) {
+      throw noFixed("neighbour ids");
+    }
     return neighbourParts;
   }
 
   /** Type ids as byte buffers (read unsigned); see {@link #offsetParts()}. Shared arrays: do not modify them. */
   public ByteBuffer[] typeParts() {
+    if (compact != null) {
+      throw noFixed("type ids");
+    }
     return typeParts;
   }
 
   /** The exception for node {@code node}'s offsets being out of range or out of order, naming the section and offset. */
   public CorruptSnapshotException badRange(int node) {
+    if (compact != null) {
+      throw noFixed("offsets");
+    }
     long start = BufferParts.get(offsetParts, node);
     long end = BufferParts.get(offsetParts, node + 1L);
     return offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
@@ -298,6 +462,13 @@ public final class CsrView {
    * {@code cause} itself if the rows are sound (then it was a bug, not damage). O(edges of the rows).
    */
   public RuntimeException explain(int from, int to, IndexOutOfBoundsException cause) {
+    if (compact != null) {
+      CompactRows.Row row = new CompactRows.Row();
+      for (int v = from; v < to; v++) {
+        compact.decode(compact.locate(v, row));
+      }
+      return cause;
+    }
     for (int v = from; v < to; v++) {
       long s = BufferParts.get(offsetParts, v);
       long e = BufferParts.get(offsetParts, v + 1L);
@@ -316,17 +487,37 @@ public final class CsrView {
 
   /** Translates a closed arena's {@link IllegalStateException} into {@link AlreadyClosedException}. */
   public RuntimeException closed(IllegalStateException e) {
-    return Closing.translate(e, offsets, resource);
+    return Closing.translate(e, bytesForErrors(), resource);
   }
 
   @Override
   public String toString() {
-    return "CsrView[" + (reverse ? "reverse" : "forward") + ", nodes=" + nodeCount + ", edges=" + edgeCount
+    return "CsrView[" + (reverse ? "reverse" : "forward") + (compact != null ? ", compact" : "") + ", nodes=" + nodeCount + ", edges=" + edgeCount
         + ", resource=" + resource + "]";
   }
 
   String resource() {
     return resource;
+  }
+
+  /** Node {@code node}'s row located (not decoded) in the compact rows. */
+  CompactRows.Row locateCompact(int node) {
+    try {
+      return compact.locate(node, new CompactRows.Row());
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
+  }
+
+  /** The decoded row holding edge {@code index} of the compact rows. */
+  private CompactRows.Row compactEdge(long index) {
+    try {
+      CompactRows.Row row = new CompactRows.Row();
+      int v = compact.nodeOfEdge(index, row);
+      return compact.decode(compact.locate(v, row));
+    } catch (IllegalStateException e) {
+      throw closed(e);
+    }
   }
 
   void checkRange(int node, long start, long end) {

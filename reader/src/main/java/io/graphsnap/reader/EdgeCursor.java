@@ -2,6 +2,7 @@ package io.graphsnap.reader;
 
 import io.graphsnap.reader.internal.BufferParts;
 import io.graphsnap.reader.internal.Closing;
+import io.graphsnap.reader.internal.CompactRows;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
@@ -27,6 +28,10 @@ import java.util.Objects;
  * requested type. Any failure is a {@link io.graphsnap.format.snapshot.CorruptSnapshotException} naming the
  * section and byte offset.
  *
+ * <p>Over the compact adjacency ({@link CsrView#isCompact()}), positioning decodes the node's row into the
+ * cursor's arrays, checking every value (O(stride + degree); the arrays grow to the largest degree seen), and
+ * {@link #next()} reads them.
+ *
  * <p>Not thread-safe (it has a position): use one cursor per thread. It reads the snapshot's mapped memory:
  * after {@link GraphSnapshot#close()} every method that reads throws {@link AlreadyClosedException}.
  */
@@ -51,9 +56,29 @@ public final class EdgeCursor {
   private long start;
   private long position;
   private long end;
+  /** For a compact view: its rows and the decoded row (edge i of the row at ids[i - row.firstEdge]), else null. */
+  private final CompactRows compact;
+  private final CompactRows.Row row;
+  /** Whether {@link #row}'s edges are decoded (false after an untyped reset until the first {@link #next()}). */
+  private boolean decoded;
 
   EdgeCursor(CsrView csr) {
     this.csr = csr;
+    this.nodeCount = csr.nodeCount();
+    this.typeCount = csr.edgeTypeCount();
+    this.compact = csr.compactRows();
+    if (compact != null) {
+      this.row = new CompactRows.Row();
+      this.offsets = compact.rows().bytes();
+      this.offsetParts = null;
+      this.neighbourParts = null;
+      this.typeParts = null;
+      this.offsets0 = null;
+      this.neighbours0 = null;
+      this.types0 = null;
+      return;
+    }
+    this.row = null;
     this.offsets = csr.offsets();
     this.offsetParts = csr.offsetParts();
     this.neighbourParts = csr.neighbourParts();
@@ -61,8 +86,35 @@ public final class EdgeCursor {
     this.offsets0 = offsetParts.length == 1 ? offsetParts[0] : null;
     this.neighbours0 = neighbourParts.length == 1 ? neighbourParts[0] : null;
     this.types0 = typeParts.length == 1 ? typeParts[0] : null;
-    this.nodeCount = csr.nodeCount();
-    this.typeCount = csr.edgeTypeCount();
+  }
+
+  /**
+   * Decodes node's compact row (checked) and positions the cursor on it: O(1) to find the row after the previous
+   * node's (a scan in node order), O(stride) otherwise, plus O(degree) to decode it. Positions are relative to the
+   * row ([0, degree)); {@link #position()} adds the row's first edge index, computed only when asked.
+   */
+  private void resetCompact(int node, int typeId) {
+    if (row.node >= 0 && node == row.node + 1) {
+      compact.advance(row);
+    } else if (node != row.node) {
+      compact.find(node, row);
+    }
+    if (typeId == ALL_TYPES) {
+      decoded = false; // decoded at the first next(): a degree (size()) needs no decoding
+      set(node, ALL_TYPES, 0, row.degree);
+      return;
+    }
+    compact.decode(row);
+    decoded = true;
+    int from = 0;
+    while (from < row.degree && (row.types[from] & 0xFF) < typeId) {
+      from++;
+    }
+    int to = from;
+    while (to < row.degree && (row.types[to] & 0xFF) == typeId) {
+      to++;
+    }
+    set(node, typeId, from, to);
   }
 
   /**
@@ -76,6 +128,10 @@ public final class EdgeCursor {
   public EdgeCursor reset(int node) {
     Objects.checkIndex(node, nodeCount);
     try {
+      if (compact != null) {
+        resetCompact(node, ALL_TYPES);
+        return this;
+      }
       long s = offsetAt(node);
       long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
@@ -98,6 +154,10 @@ public final class EdgeCursor {
     Objects.checkIndex(node, nodeCount);
     Objects.checkIndex(typeId, typeCount);
     try {
+      if (compact != null) {
+        resetCompact(node, typeId);
+        return this;
+      }
       long s = offsetAt(node);
       long e = offsetAt(node + 1L);
       csr.checkRange(node, s, e);
@@ -120,6 +180,13 @@ public final class EdgeCursor {
     long p = position;
     if (p >= end) {
       return END;
+    }
+    if (row != null) { // compact: the row decoded (and checked) once, at the first next() after a reset
+      if (!decoded) {
+        decodeRow();
+      }
+      position = p + 1;
+      return row.ids[(int) p];
     }
     try {
       int id = neighbourAt(p);
@@ -153,6 +220,9 @@ public final class EdgeCursor {
     if (p < start) {
       return -1;
     }
+    if (row != null) {
+      return row.types[(int) p] & 0xFF;
+    }
     try {
       int t = typeAt(p);
       if (t >= typeCount) {
@@ -179,8 +249,27 @@ public final class EdgeCursor {
     return end - start;
   }
 
-  /** The index in the CSR of the next edge (for {@link CsrView#neighbour} and {@link CsrView#type}). */
+  private void decodeRow() {
+    try {
+      compact.decode(row);
+      decoded = true;
+    } catch (IllegalStateException ex) {
+      throw Closing.translate(ex, offsets, csr.resource());
+    }
+  }
+
+  /**
+   * The index in the CSR of the next edge (for {@link CsrView#neighbour} and {@link CsrView#type}). O(1); over the
+   * compact adjacency O(stride) the first time after a reset that did not follow the previous node.
+   */
   public long position() {
+    if (row != null && node >= 0) {
+      try {
+        return compact.firstEdge(row) + position;
+      } catch (IllegalStateException ex) {
+        throw Closing.translate(ex, offsets, csr.resource());
+      }
+    }
     return position;
   }
 

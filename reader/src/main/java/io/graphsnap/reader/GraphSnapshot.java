@@ -212,6 +212,15 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     return sections.header.formatVersion();
   }
 
+  /**
+   * Which adjacency the file holds: fixed-width rows, or the compact gap-coded rows of format version 5 (see
+   * {@link io.graphsnap.format.snapshot.CompactCsrFormat#layoutOf}).
+   */
+  public io.graphsnap.format.snapshot.CompactCsrFormat.Layout adjacencyLayout() {
+    ensureOpen();
+    return sections.layout;
+  }
+
   // ---------------------------------------------------------------- lookup
 
   /**
@@ -674,6 +683,16 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     }
     try {
       CsrView forward = sections.forward;
+      if (forward.isCompact()) { // one decode of the row instead of a row search per probe
+        EdgeCursor c = forward.cursor(source, typeId);
+        for (int w = c.next(); w >= 0 && w <= target; w = c.next()) {
+          if (w == target) {
+            long position = c.position() - 1 - forward.start(source);
+            return sections.callSites.lines(source, (int) position, forward.degree(source));
+          }
+        }
+        return new int[0];
+      }
       long start = forward.start(source);
       long lo = start;
       long hi = forward.end(source) - 1;

@@ -2,6 +2,7 @@ package io.graphsnap.reader;
 
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.bloom.InvalidBloomException;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
@@ -45,6 +46,8 @@ final class MappedSnapshot {
   final Dictionary effects;
   final Dictionary edgeTypes;
   final long[] edgeTypeCounts;
+  /** Which adjacency the file holds ({@link CompactCsrFormat#layoutOf}). */
+  final CompactCsrFormat.Layout layout;
   final CsrView forward;
   final CsrView reverse;
   final BitmapListView kindBitmaps;
@@ -85,11 +88,26 @@ final class MappedSnapshot {
     this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
     this.nodes = new NodeTable(table.required(SectionId.NODES), n, kinds.size(), files.count());
     int t = edgeTypes.size();
-    this.forward = CsrView.open(resource, false, table.required(SectionId.FORWARD_OFFSETS),
-        table.required(SectionId.FORWARD_TARGETS), table.required(SectionId.FORWARD_TYPES), n, -1, t);
+    this.layout = CompactCsrFormat.layoutOf(header);
+    for (SectionId absent : layout.absent()) {
+      if (table.optional(absent) != null) {
+        throw table.optional(absent).corrupt(0, "a file with the " + layout.label() + " adjacency holds a section"
+            + " of the other layout: actual=present vs expected=absent");
+      }
+    }
+    if (layout == CompactCsrFormat.Layout.COMPACT) {
+      this.forward = CsrView.openCompact(resource, false, table.required(SectionId.COMPACT_FORWARD_INDEX),
+          table.required(SectionId.COMPACT_FORWARD_ROWS), n, -1, t);
+      this.reverse = CsrView.openCompact(resource, true, table.required(SectionId.COMPACT_REVERSE_INDEX),
+          table.required(SectionId.COMPACT_REVERSE_ROWS), n, forward.edgeCount(), t);
+    } else {
+      this.forward = CsrView.open(resource, false, table.required(SectionId.FORWARD_OFFSETS),
+          table.required(SectionId.FORWARD_TARGETS), table.required(SectionId.FORWARD_TYPES), n, -1, t);
+      this.reverse = CsrView.open(resource, true, table.required(SectionId.REVERSE_OFFSETS),
+          table.required(SectionId.REVERSE_SOURCES), table.required(SectionId.REVERSE_TYPES), n,
+          forward.edgeCount(), t);
+    }
     long e = forward.edgeCount();
-    this.reverse = CsrView.open(resource, true, table.required(SectionId.REVERSE_OFFSETS),
-        table.required(SectionId.REVERSE_SOURCES), table.required(SectionId.REVERSE_TYPES), n, e, t);
     this.edgeTypeCounts = readEdgeTypeCounts(table.required(SectionId.EDGE_TYPE_COUNTS), t, e);
     this.kindBitmaps = BitmapListView.open(table.required(SectionId.KIND_BITMAPS), kinds.size(), "K", n);
     this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
@@ -139,17 +157,21 @@ final class MappedSnapshot {
       case KINDS, EFFECTS, EDGE_TYPES, LANGUAGES -> () -> { };
       // Checked at open against E; per type by each direction's check below.
       case EDGE_TYPE_COUNTS -> () -> { };
+      // Either layout's adjacency is checked here, before the sections that refer to its rows (CALL_SITES).
       case FORWARD_OFFSETS -> () -> edgeSetHash[0] = CsrVerifier.verify(forward, edgeTypeCounts, counts);
       case REVERSE_OFFSETS -> () -> {
         long reverseHash = CsrVerifier.verify(reverse, edgeTypeCounts, counts);
         if (reverseHash != edgeSetHash[0]) {
-          throw sections.required(SectionId.REVERSE_SOURCES).corrupt(0, String.format(
+          throw sections.required(layout == CompactCsrFormat.Layout.COMPACT ? SectionId.COMPACT_REVERSE_ROWS
+              : SectionId.REVERSE_SOURCES).corrupt(0, String.format(
               "the reverse CSR is not the transpose of the forward CSR: edge-set hash actual=%016x vs expected=%016x",
               reverseHash, edgeSetHash[0]));
         }
       };
-      // Checked with their direction's offsets.
-      case FORWARD_TARGETS, FORWARD_TYPES, REVERSE_SOURCES, REVERSE_TYPES -> () -> { };
+      // Checked with their direction above.
+      case COMPACT_FORWARD_INDEX, COMPACT_REVERSE_INDEX -> () -> { };
+      case FORWARD_TARGETS, FORWARD_TYPES, REVERSE_SOURCES, REVERSE_TYPES, COMPACT_FORWARD_ROWS,
+          COMPACT_REVERSE_ROWS -> () -> { };
       case KIND_BITMAPS -> structure::verifyKindBitmaps;
       case EFFECT_BITMAPS -> structure::verifyEffectBitmaps;
       case BLOOM -> structure::verifyBloom;

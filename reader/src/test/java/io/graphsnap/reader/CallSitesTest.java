@@ -39,7 +39,7 @@ class CallSitesTest {
   void sitesOfTheSmallFixture() throws Exception {
     try (GraphSnapshot s = open(TestSnapshotWriter.write(Fixtures.small()))) {
       assertTrue(s.hasSites());
-      assertEquals(SnapshotFormat.VERSION_CALL_SITES, s.formatVersion());
+      assertTrue(s.formatVersion() >= SnapshotFormat.VERSION_CALL_SITES);
       assertArrayEquals(new int[] {5, 9, 12}, sites(s, "auth.login", "calls", "db.query"), "repeats united, sorted");
       assertArrayEquals(new int[] {7}, sites(s, "auth.login", "calls", "ext.crypt"));
       assertArrayEquals(new int[] {25, 1_000_000}, sites(s, "auth.logout", "calls", "auth.login"));

@@ -44,7 +44,8 @@ class StructuralDamageTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS", "NAME_TRIGRAMS", "CALL_SITES"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = SectionId.class, names = {"BUILD_INFO", "CONFLICTS", "NAME_INDEX", "FILE_SYMBOLS", "NAME_TRIGRAMS", "CALL_SITES",
+      "COMPACT_FORWARD_INDEX", "COMPACT_FORWARD_ROWS", "COMPACT_REVERSE_INDEX", "COMPACT_REVERSE_ROWS"}, mode = EnumSource.Mode.EXCLUDE)
   void everyRequiredSectionMustBePresent(SectionId id) {
     sections.remove(id);
     CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, this::openIt);

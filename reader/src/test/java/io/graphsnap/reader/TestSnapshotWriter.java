@@ -281,6 +281,38 @@ final class TestSnapshotWriter {
     return layout(sections(graph), SnapshotFormat.VERSION_CURRENT);
   }
 
+  /**
+   * The whole snapshot file of {@code graph} with the compact adjacency ({@link
+   * io.graphsnap.format.snapshot.CompactCsrFormat}) of stride {@code stride} instead of the fixed one.
+   */
+  static byte[] writeCompact(TestGraph graph, int stride) {
+    return layout(compactSections(graph, stride), SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+  }
+
+  /** The sections of {@link #writeCompact}. */
+  static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
+    EnumMap<SectionId, byte[]> s = sections(graph);
+    for (boolean reverse : new boolean[] {false, true}) {
+      SectionId[] fixed = CsrFormat.sections(reverse);
+      byte[] offsetBytes = s.remove(fixed[0]);
+      byte[] neighbourBytes = s.remove(fixed[1]);
+      byte[] types = s.remove(fixed[2]);
+      java.nio.ByteBuffer ob = java.nio.ByteBuffer.wrap(offsetBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      int[] offsets = new int[offsetBytes.length / 8];
+      for (int i = 0; i < offsets.length; i++) {
+        offsets[i] = (int) ob.getLong(8 * i);
+      }
+      int[] neighbours = new int[types.length];
+      java.nio.ByteBuffer.wrap(neighbourBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(neighbours);
+      SectionId[] compact = io.graphsnap.format.snapshot.CompactCsrFormat.sections(reverse);
+      s.put(compact[0], SectionSink.Bytes.of(out -> io.graphsnap.format.snapshot.CompactCsrFormat.writeIndex(out,
+          offsets, neighbours, types, stride)));
+      s.put(compact[1], SectionSink.Bytes.of(out -> io.graphsnap.format.snapshot.CompactCsrFormat.writeRows(out,
+          offsets, neighbours, types)));
+    }
+    return s;
+  }
+
   /** The snapshot file of {@code graph} in format version 3: no CALL_SITES. */
   static byte[] writeV3(TestGraph graph) {
     EnumMap<SectionId, byte[]> s = sections(graph);

@@ -71,6 +71,10 @@ public final class SnapshotSections {
       case FILE_SYMBOLS -> "per-file symbol index (nodes in line order)";
       case NAME_TRIGRAMS -> "search index over names (trigram → Roaring bitmap)";
       case CALL_SITES -> "call sites (the lines of each call, per source node)";
+      case COMPACT_FORWARD_INDEX -> "compact forward CSR: sparse row index";
+      case COMPACT_FORWARD_ROWS -> "compact forward CSR: gap-coded rows";
+      case COMPACT_REVERSE_INDEX -> "compact reverse CSR: sparse row index";
+      case COMPACT_REVERSE_ROWS -> "compact reverse CSR: gap-coded rows";
     };
   }
 }

@@ -3,6 +3,7 @@ package io.graphsnap.builder.internal;
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.CallSitesFormat;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
@@ -19,10 +20,21 @@ import java.io.IOException;
  */
 final class CompiledSections implements SnapshotBody {
   private final CompiledGraph g;
+  private final CompactCsrFormat.Layout layout;
   private NameIndexBuilder nameIndex;
 
   CompiledSections(CompiledGraph graph) {
+    this(graph, CompactCsrFormat.Layout.FIXED);
+  }
+
+  CompiledSections(CompiledGraph graph, CompactCsrFormat.Layout layout) {
     this.g = graph;
+    this.layout = layout;
+  }
+
+  @Override
+  public CompactCsrFormat.Layout layout() {
+    return layout;
   }
 
   @Override
@@ -54,6 +66,14 @@ final class CompiledSections implements SnapshotBody {
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case CALL_SITES -> out -> CallSitesFormat.write(out, g.sites().nodes(), g.sites().entries(), g.sites().count());
+      case COMPACT_FORWARD_INDEX -> out -> CompactCsrFormat.writeIndex(out, g.forward().offsets(), g.forward().others(),
+          g.forward().types(), CompactCsrFormat.DEFAULT_STRIDE);
+      case COMPACT_FORWARD_ROWS -> out -> CompactCsrFormat.writeRows(out, g.forward().offsets(), g.forward().others(),
+          g.forward().types());
+      case COMPACT_REVERSE_INDEX -> out -> CompactCsrFormat.writeIndex(out, g.reverse().offsets(), g.reverse().others(),
+          g.reverse().types(), CompactCsrFormat.DEFAULT_STRIDE);
+      case COMPACT_REVERSE_ROWS -> out -> CompactCsrFormat.writeRows(out, g.reverse().offsets(), g.reverse().others(),
+          g.reverse().types());
     };
   }
 

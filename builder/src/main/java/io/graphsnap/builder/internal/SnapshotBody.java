@@ -1,5 +1,6 @@
 package io.graphsnap.builder.internal;
 
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import java.io.IOException;
 
@@ -15,6 +16,14 @@ public interface SnapshotBody {
   interface Content {
     /** Writes the section's bytes through {@code out}. */
     void writeTo(SectionWriter out) throws IOException;
+  }
+
+  /**
+   * Which adjacency the file holds: {@link SnapshotWriter} writes only the sections of that layout
+   * ({@link CompactCsrFormat.Layout#holds}) and never asks for the others.
+   */
+  default CompactCsrFormat.Layout layout() {
+    return CompactCsrFormat.Layout.FIXED;
   }
 
   /** The writer of section {@code id}'s bytes (its grammar is in {@link SectionId#formatClassName()}). */

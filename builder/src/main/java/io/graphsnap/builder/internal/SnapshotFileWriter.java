@@ -34,21 +34,22 @@ public final class SnapshotFileWriter {
   public record Written(String sha256Hex, long bytes, Path path, long sitesBytes) {}
 
   /** Writes {@code graph} to {@code target} as described above; creates the target's directory if needed. */
-  public static Written write(CompiledGraph graph, Path target, PhaseClock clock) throws IOException {
+  public static Written write(CompiledGraph graph, io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout,
+      Path target, PhaseClock clock) throws IOException {
     Path absolute = target.toAbsolutePath();
-    return write(new CompiledSections(graph), absolute.getParent(), "." + absolute.getFileName(), sha -> absolute, clock);
+    return write(new CompiledSections(graph, layout), absolute.getParent(), "." + absolute.getFileName(), sha -> absolute, clock);
   }
 
   /**
    * Writes {@code graph} into {@code dir} under the name {@code nameOf} gives for the file's SHA-256 hex, as
    * described above; creates {@code dir} if needed.
    */
-  public static Written writeInto(CompiledGraph graph, Path dir, Function<String, String> nameOf, PhaseClock clock)
-      throws IOException {
-    return writeInto(new CompiledSections(graph), dir, nameOf, clock);
+  public static Written writeInto(CompiledGraph graph, io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout,
+      Path dir, Function<String, String> nameOf, PhaseClock clock) throws IOException {
+    return writeInto(new CompiledSections(graph, layout), dir, nameOf, clock);
   }
 
-  /** Writes {@code body} into {@code dir} as {@link #writeInto(CompiledGraph, Path, Function, PhaseClock)} does. */
+  /** Writes {@code body} into {@code dir} as {@link #writeInto(CompiledGraph, io.graphsnap.format.snapshot.CompactCsrFormat.Layout, Path, Function, PhaseClock)} does. */
   public static Written writeInto(SnapshotBody body, Path dir, Function<String, String> nameOf, PhaseClock clock)
       throws IOException {
     Path absolute = dir.toAbsolutePath();

@@ -29,7 +29,8 @@ final class SnapshotWriter {
    * or close the channel.
    */
   SnapshotHeader write(FileChannel channel) throws IOException {
-    SectionId[] ids = SectionId.values();
+    SectionId[] ids = java.util.Arrays.stream(SectionId.values()).filter(body.layout()::holds)
+        .toArray(SectionId[]::new);
     long headerBytes = SnapshotFormat.align(SnapshotFormat.headerBytes(ids.length));
     List<SectionEntry> entries = new ArrayList<>(ids.length);
     long end;

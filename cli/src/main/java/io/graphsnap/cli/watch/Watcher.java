@@ -227,7 +227,8 @@ public final class Watcher implements AutoCloseable {
       }
     };
     try (Store s = Store.open(store, false, Duration.ofSeconds(60))) {
-      published = StoreSnapshots.build(s, BuildOptions.defaults().withProgress(yielding), BuildMode.AUTO, List.of())
+      published = StoreSnapshots.build(s, BuildOptions.defaults().withProgress(yielding)
+          .withLayout(StoreSnapshots.lastLayout(s)), BuildMode.AUTO, List.of())
           .result().snapshotId();
     } catch (FoldYielded e) {
       long ms = (System.nanoTime() - start) / 1_000_000;

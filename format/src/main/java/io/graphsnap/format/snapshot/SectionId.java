@@ -95,7 +95,20 @@ public enum SectionId {
    * {@link CallSitesFormat}. Since format version {@link SnapshotFormat#VERSION_CALL_SITES}; optional: a file
    * without it has no sites.
    */
-  CALL_SITES(25);
+  CALL_SITES(25),
+  /**
+   * {@code CompactForwardIndex --> Stride UInt32, Zero UInt32, (RowOffset UInt64, EdgeOffset UInt64)^(⌈N/Stride⌉+1)}:
+   * where every Stride-th row of {@link #COMPACT_FORWARD_ROWS} starts. Since format version
+   * {@link SnapshotFormat#VERSION_COMPACT_ADJACENCY}, in a file with the compact adjacency only (instead of
+   * FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES); the grammar is {@link CompactCsrFormat}'s.
+   */
+  COMPACT_FORWARD_INDEX(26),
+  /** {@code CompactForwardRows --> Row^N}: each node's out-edges, gap-coded per type; see {@link CompactCsrFormat}. */
+  COMPACT_FORWARD_ROWS(27),
+  /** {@code CompactReverseIndex}: as {@link #COMPACT_FORWARD_INDEX}, for {@link #COMPACT_REVERSE_ROWS}. */
+  COMPACT_REVERSE_INDEX(28),
+  /** {@code CompactReverseRows --> Row^N}: each node's in-edges, gap-coded per type; see {@link CompactCsrFormat}. */
+  COMPACT_REVERSE_ROWS(29);
 
   private final int id;
 
@@ -127,6 +140,8 @@ public enum SectionId {
       case FILE_SYMBOLS -> FileSymbolsFormat.class.getName();
       case NAME_TRIGRAMS -> NameTrigramsFormat.class.getName();
       case CALL_SITES -> CallSitesFormat.class.getName();
+      case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
+          CompactCsrFormat.class.getName();
     };
   }
 

@@ -26,7 +26,7 @@ import io.graphsnap.format.object.Kinds;
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
  * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
- * {@link NameTrigramsFormat}, {@link CallSitesFormat}, and the bloom module's
+ * {@link NameTrigramsFormat}, {@link CallSitesFormat}, {@link CompactCsrFormat}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <h2>Sizes and limits</h2>
@@ -47,6 +47,9 @@ import io.graphsnap.format.object.Kinds;
  *   <li>{@link SectionId#FILE_SYMBOLS}: Starts are UInt32 (at most 2<sup>32</sup> &minus; 1 listed nodes, which N
  *       already bounds); {@link SectionId#NAME_INDEX}: SlotCount is UInt32 (⌈4·N/3⌉, below 2<sup>32</sup> for every
  *       N); {@link SectionId#NAME_TRIGRAMS}: TrigramCount is UInt32.
+ *   <li>The compact adjacency ({@link CompactCsrFormat}): its index entries are UInt64 and its counts VarUInts below
+ *       2<sup>32</sup>, so one node has at most 2<sup>32</sup> &minus; 1 edges; the reader decodes rows of fewer than
+ *       2<sup>31</sup> &minus; 16 bytes (a limit of the code).
  *   <li>Lines are Int32; at most {@link #MAX_EDGE_TYPES} edge types (a type id is one byte) and {@link #MAX_KINDS}
  *       kinds (two bytes).
  * </ul>
@@ -84,8 +87,16 @@ public final class SnapshotFormat {
    * line); every other section is as in version 3, so older files are read as before and have no sites.
    */
   public static final int VERSION_CALL_SITES = 4;
+  /**
+   * Version 5 adds the compact adjacency ({@link CompactCsrFormat}: gap-coded rows with a sparse index, sections
+   * {@link SectionId#COMPACT_FORWARD_INDEX} … {@link SectionId#COMPACT_REVERSE_ROWS}), chosen per build: a
+   * version-5 file holds either the fixed adjacency of {@link CsrFormat} (then it is a version-4 file in every
+   * byte but the version) or the compact one, never both; {@link CompactCsrFormat#layoutOf} says which. Older
+   * files are read as before.
+   */
+  public static final int VERSION_COMPACT_ADJACENCY = 5;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_CALL_SITES;
+  public static final int VERSION_CURRENT = VERSION_COMPACT_ADJACENCY;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

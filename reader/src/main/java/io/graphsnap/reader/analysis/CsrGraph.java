@@ -37,9 +37,14 @@ public final class CsrGraph {
     this.reverse = reverse;
   }
 
-  /** Both CSRs of an open snapshot. O(1); valid while the snapshot is open. */
+  /**
+   * Both CSRs of an open snapshot: O(1) and a view of the mapping for the fixed adjacency; for the compact one
+   * ({@link CsrView#isCompact()}) both directions decoded into off-heap memory ({@link CsrView#decodeFixed()}: O(N +
+   * E) time and 2 × (8N + 5E) bytes the first time, kept while the snapshot is open), which the loops here read as
+   * they read a fixed snapshot. Valid while the snapshot is open.
+   */
   public static CsrGraph of(GraphSnapshot snapshot) {
-    return new CsrGraph(snapshot.forward(), snapshot.reverse());
+    return new CsrGraph(snapshot.forward().decodeFixed(), snapshot.reverse().decodeFixed());
   }
 
   /**

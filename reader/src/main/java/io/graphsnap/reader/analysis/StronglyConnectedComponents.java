@@ -56,7 +56,7 @@ public final class StronglyConnectedComponents {
   public static Components of(CsrView csr, EdgeTypeMask types, Runnable checkpoint) {
     Objects.requireNonNull(csr, "csr");
     try {
-      return new Search(csr, EdgeTypeMask.orAll(types), checkpoint).run();
+      return new Search(csr.decodeFixed(), EdgeTypeMask.orAll(types), checkpoint).run(); // compact: decoded once
     } catch (IllegalStateException e) {
       throw csr.closed(e);
     }

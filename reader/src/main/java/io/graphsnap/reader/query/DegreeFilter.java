@@ -26,6 +26,21 @@ final class DegreeFilter {
 
   private DegreeFilter() {}
 
+  /** The compact adjacency: each candidate's row found and decoded by a cursor (O(stride + degree) each). */
+  private static MutableRoaringBitmap filterRows(CsrView csr, Query.Comparison cmp, long bound, int typeId,
+      ImmutableRoaringBitmap candidates) {
+    RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
+    io.graphsnap.reader.EdgeCursor cursor = csr.cursor();
+    for (org.roaringbitmap.IntIterator it = candidates.getIntIterator(); it.hasNext(); ) {
+      int v = it.next();
+      long degree = (typeId < 0 ? cursor.reset(v) : cursor.reset(v, typeId)).size();
+      if (cmp.test(degree, bound)) {
+        out.add(v);
+      }
+    }
+    return out.get();
+  }
+
   /** The candidates whose degree passes {@code d}; {@code typeId} -1 for all types. */
   static MutableRoaringBitmap filter(GraphSnapshot g, Query.Degree d, int typeId, ImmutableRoaringBitmap candidates) {
     CsrView csr = d.direction() == Query.Direction.IN ? g.reverse() : g.forward();
@@ -38,6 +53,9 @@ final class DegreeFilter {
 
   private static MutableRoaringBitmap filter(CsrView csr, Query.Comparison cmp, long bound, int typeId,
       ImmutableRoaringBitmap candidates) {
+    if (csr.isCompact()) {
+      return filterRows(csr, cmp, bound, typeId, candidates);
+    }
     final LongBuffer[] offsets = csr.offsetParts();
     final long edges = csr.edgeCount();
     final int n = csr.nodeCount();

@@ -351,9 +351,9 @@ final class DeltaAssembler {
       LongArrayList kept = new LongArrayList();
       if (s.oldId >= 0) {
         CsrView reverse = base.reverse();
-        for (long i = reverse.offset(s.oldId), end = reverse.offset(s.oldId + 1); i < end; i++) {
-          int type = reverse.type(i);
-          int source = reverse.neighbour(i);
+        io.graphsnap.reader.EdgeCursor in = reverse.cursor(s.oldId); // either adjacency layout, O(in-degree)
+        for (int source = in.next(); source >= 0; source = in.next()) {
+          int type = in.type();
           if (s.removedIn == null || !s.removedIn.contains((long) type << 32 | source)) {
             kept.add((long) d.typeRemap[type] << 32 | d.nodes.newId(source));
           }

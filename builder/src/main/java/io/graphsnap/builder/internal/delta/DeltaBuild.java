@@ -23,10 +23,15 @@ public final class DeltaBuild {
 
   /** See {@link IncrementalBuilder#buildInto}. */
   public static Optional<IncrementalBuilder.Outcome> run(Path basePath, ChangeSet changes, Path directory,
-      PhaseClock clock) throws IOException, BaseUnusableException {
+      io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout, PhaseClock clock)
+      throws IOException, BaseUnusableException {
     clock.start("plan");
     BaseSnapshot base = openBase(basePath);
     try (base) {
+      if (base.graph.adjacencyLayout() != layout) {
+        throw new BaseUnusableException("the previous build has the " + base.graph.adjacencyLayout().label()
+            + " adjacency, this build writes the " + layout.label() + " one", null);
+      }
       DeltaPlanner planner = new DeltaPlanner(base, changes);
       Delta delta;
       try {

@@ -41,6 +41,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   private final Splice nodes;
   private final ListSplicer splicer;
   private final CsrSplicer csr;
+  private final CompactRowSplicer compact;
   /** New kind id of each new node, filled by NODES, then handed to the kind bitmaps' background task. */
   private int[] newKind;
   /** New file id and lines of each new node, filled by NODES for FILE_SYMBOLS (which rebuilds from them). */
@@ -61,12 +62,19 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     this.nodes = delta.nodes;
     this.splicer = new ListSplicer();
     this.csr = new CsrSplicer(delta);
+    this.compact = new CompactRowSplicer(delta);
   }
 
   /** Stops the background work (waiting for a running task), so none outlives the base's mappings. */
   @Override
   public void close() {
     side.close();
+  }
+
+  /** The base's layout: an incremental build keeps it ({@link DeltaBuild} refuses a base of another layout). */
+  @Override
+  public io.graphsnap.format.snapshot.CompactCsrFormat.Layout layout() {
+    return base.graph.adjacencyLayout();
   }
 
   @Override
@@ -93,6 +101,10 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       case FILE_SYMBOLS -> this::writeFileSymbols;
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case CALL_SITES -> this::writeCallSites;
+      case COMPACT_FORWARD_INDEX -> out -> compact.writeIndex(out, false);
+      case COMPACT_FORWARD_ROWS -> out -> compact.writeRows(out, false);
+      case COMPACT_REVERSE_INDEX -> out -> compact.writeIndex(out, true);
+      case COMPACT_REVERSE_ROWS -> out -> compact.writeRows(out, true);
       case FILE_PATHS -> this::writePaths;
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(d.languages);
@@ -120,7 +132,8 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   private static boolean evictWhenWritten(SectionId id) {
     return switch (id) {
       case BUILD_INFO, NODE_NAMES, NODES, FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS,
-          REVERSE_SOURCES, REVERSE_TYPES -> false;
+          REVERSE_SOURCES, REVERSE_TYPES, COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX,
+          COMPACT_REVERSE_ROWS -> false;
       case KINDS, EFFECTS, EDGE_TYPES, EDGE_TYPE_COUNTS, KIND_BITMAPS, EFFECT_BITMAPS, BLOOM, FILE_PATHS, FILES,
           LANGUAGES, NODE_DETAILS, CONFLICTS, NAME_INDEX, FILE_SYMBOLS, NAME_TRIGRAMS, CALL_SITES -> true;
     };

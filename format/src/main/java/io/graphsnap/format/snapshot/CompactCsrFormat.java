@@ -1,0 +1,329 @@
+package io.graphsnap.format.snapshot;
+
+import static io.graphsnap.format.snapshot.LittleEndian.INT;
+import static io.graphsnap.format.snapshot.LittleEndian.LONG;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * The compact adjacency (format version {@link SnapshotFormat#VERSION_COMPACT_ADJACENCY}): each direction of the
+ * typed CSR as gap-coded rows ({@link SectionId#COMPACT_FORWARD_ROWS}, {@link SectionId#COMPACT_REVERSE_ROWS})
+ * with a sparse index ({@link SectionId#COMPACT_FORWARD_INDEX}, {@link SectionId#COMPACT_REVERSE_INDEX}). A file
+ * holds either these four sections or the six fixed ones of {@link CsrFormat}, never both: {@link #layoutOf} is
+ * the one place that says which. The edges are the same as the fixed layout's (per node sorted by (type id,
+ * neighbour id), distinct) and {@link SectionId#EDGE_TYPE_COUNTS} is shared. The grammar:
+ *
+ * <pre>
+ * Index    --&gt; Stride UInt32, Zero UInt32, Entry^(B+1)     B = ⌈N / Stride⌉
+ * Entry    --&gt; RowOffset UInt64, EdgeOffset UInt64          of row b·Stride; Entry[B] = (length of Rows, E)
+ * Rows     --&gt; Row^N
+ * Row      --&gt; RowBytes VarUInt, Body                       RowBytes: the length of Body; 0 for a node without edges
+ * Body     --&gt; Degree VarUInt, Group^G                      Degree ≥ 1; the groups' Counts sum to Degree
+ * Group    --&gt; Type UInt8, Count VarUInt, First VarUInt, Gap VarUInt^(Count−1)
+ * VarUInt  --&gt; LEB128: 7 bits a byte, low group first, high bit set on every byte but the last; at most 5 bytes,
+ *              minimal (no trailing 0x80 0x00), value below 2^32
+ * </pre>
+ *
+ * <ul>
+ *   <li>Groups are in strictly increasing Type (each below T); Count ≥ 1.
+ *   <li>A group's neighbours are n<sub>0</sub> = v + unzigzag(First) (v is the row's node) and
+ *       n<sub>i</sub> = n<sub>i−1</sub> + Gap<sub>i</sub> + 1: strictly increasing, each in [0, N). Zigzag maps
+ *       the signed difference d to (d &lt;&lt; 1) ^ (d &gt;&gt; 31) as a 32-bit value, so neighbours close to the
+ *       node (ids are name order, so a class's members are near it) cost one byte whichever side they are on.
+ *   <li>Stride is in [1, {@link #MAX_STRIDE}]; a reader finds row v from Entry[v / Stride] by skipping at most
+ *       Stride − 1 rows (each skip reads RowBytes and Degree), so the degree and the start of a row are
+ *       O(Stride) and a row's edges O(degree). EdgeOffset[b] is the number of edges of the rows before b·Stride:
+ *       the edge index of the fixed layout, which call sites and edge positions keep using.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe. The writer methods take rows in the fixed layout's arrays (as a full build holds
+ * them) or one row at a time ({@link RowEncoder}); readers check every value (the reader module's compact view).
+ */
+public final class CompactCsrFormat {
+  /** The index stride the builder writes (measured: see bench/README.md, "Compact format"). */
+  public static final int DEFAULT_STRIDE = 16;
+  /** The largest stride a reader accepts (bounds the work of finding one row). */
+  public static final int MAX_STRIDE = 1 << 12;
+  /** Bytes of the index header (Stride, Zero). */
+  public static final int INDEX_HEADER_BYTES = 8;
+  /** Bytes of one index entry. */
+  public static final int ENTRY_BYTES = 16;
+  /** Most bytes of one VarUInt. */
+  public static final int MAX_VARINT_BYTES = 5;
+
+  /** Which adjacency a snapshot holds. */
+  public enum Layout {
+    /** Fixed-width rows: {@link CsrFormat}'s six sections. */
+    FIXED,
+    /** Gap-coded rows with a sparse index: this class's four sections. */
+    COMPACT;
+
+    /** The sections of this layout's adjacency (both directions). */
+    public SectionId[] sections() {
+      return this == FIXED
+          ? new SectionId[] {SectionId.FORWARD_OFFSETS, SectionId.FORWARD_TARGETS, SectionId.FORWARD_TYPES,
+              SectionId.REVERSE_OFFSETS, SectionId.REVERSE_SOURCES, SectionId.REVERSE_TYPES}
+          : new SectionId[] {SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS,
+              SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS};
+    }
+
+    /** The other layout's sections: those a file of this layout must not hold. */
+    public SectionId[] absent() {
+      return (this == FIXED ? COMPACT : FIXED).sections();
+    }
+
+    /** Whether a file of this layout holds section {@code id}. */
+    public boolean holds(SectionId id) {
+      return !Arrays.asList(absent()).contains(id);
+    }
+
+    /** The lower-case name the command line takes ({@code fixed}, {@code compact}). */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private CompactCsrFormat() {}
+
+  /**
+   * The one place that says which adjacency a file holds, from the ids in its section table: {@link Layout#COMPACT}
+   * if it lists {@link SectionId#COMPACT_FORWARD_INDEX}, else {@link Layout#FIXED}. (That the file holds all of
+   * that layout's sections and none of the other's is checked by the reader when it opens them.)
+   */
+  public static Layout layoutOf(SnapshotHeader header) {
+    return header.entry(SectionId.COMPACT_FORWARD_INDEX) != null ? Layout.COMPACT : Layout.FIXED;
+  }
+
+  /** The index and rows sections of one direction. */
+  public static SectionId[] sections(boolean reverse) {
+    return reverse
+        ? new SectionId[] {SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS}
+        : new SectionId[] {SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS};
+  }
+
+  /** Number of index entries for {@code nodeCount} nodes: B + 1. */
+  public static long entryCount(long nodeCount, int stride) {
+    return (nodeCount + stride - 1) / stride + 1;
+  }
+
+  /** Length of the Index for {@code nodeCount} nodes. */
+  public static long indexBytes(long nodeCount, int stride) {
+    return INDEX_HEADER_BYTES + ENTRY_BYTES * entryCount(nodeCount, stride);
+  }
+
+  /** Offset of RowOffset of entry {@code b}. */
+  public static long rowOffsetAt(long b) {
+    return INDEX_HEADER_BYTES + ENTRY_BYTES * b;
+  }
+
+  /** Offset of EdgeOffset of entry {@code b}. */
+  public static long edgeOffsetAt(long b) {
+    return rowOffsetAt(b) + 8;
+  }
+
+  /** The index's Stride (unchecked). */
+  public static int stride(MemorySegment index) {
+    return index.get(INT, 0);
+  }
+
+  /** The index's Zero field (unchecked). */
+  public static int zero(MemorySegment index) {
+    return index.get(INT, 4);
+  }
+
+  /** RowOffset of entry {@code b} (unchecked). */
+  public static long rowOffset(MemorySegment index, long b) {
+    return index.get(LONG, rowOffsetAt(b));
+  }
+
+  /** EdgeOffset of entry {@code b} (unchecked). */
+  public static long edgeOffset(MemorySegment index, long b) {
+    return index.get(LONG, edgeOffsetAt(b));
+  }
+
+  /** Zigzag of a signed 32-bit difference. */
+  public static int zigzag(int d) {
+    return (d << 1) ^ (d >> 31);
+  }
+
+  /** The inverse of {@link #zigzag}. */
+  public static int unzigzag(int z) {
+    return (z >>> 1) ^ -(z & 1);
+  }
+
+  /** Bytes of the VarUInt of {@code value} (read as unsigned 32-bit). */
+  public static int varintBytes(int value) {
+    int bits = 32 - Integer.numberOfLeadingZeros(value | 1);
+    return (bits + 6) / 7;
+  }
+
+  /**
+   * Encodes rows, one at a time, into a reusable heap buffer: {@link #encode} returns the Row's length and
+   * {@link #bytes()} its bytes. Mutable, single-threaded.
+   */
+  public static final class RowEncoder {
+    private byte[] body = new byte[256];
+    private int bodyLength;
+    private byte[] row = new byte[256];
+    private int rowLength;
+
+    /**
+     * Encodes the row of {@code node} from {@code neighbours[from, to)} and {@code types[from, to)}, sorted by
+     * (type, neighbour) and distinct (as the fixed layout holds them), and returns the Row's length in bytes.
+     *
+     * @throws IllegalArgumentException if the edges are not strictly increasing by (type, neighbour)
+     */
+    public int encode(int node, int[] neighbours, byte[] types, int from, int to) {
+      bodyLength = 0;
+      int degree = to - from;
+      if (degree > 0) {
+        putVar(degree);
+        int i = from;
+        while (i < to) {
+          int type = types[i] & 0xFF;
+          int j = i + 1;
+          while (j < to && (types[j] & 0xFF) == type) {
+            j++;
+          }
+          if (j < to && (types[j] & 0xFF) < type) {
+            throw new IllegalArgumentException("edges of node " + node + " not sorted by type at " + j);
+          }
+          ensure(1);
+          body[bodyLength++] = (byte) type;
+          putVar(j - i);
+          putVar(zigzag(neighbours[i] - node));
+          for (int k = i + 1; k < j; k++) {
+            int gap = neighbours[k] - neighbours[k - 1] - 1;
+            if (gap < 0) {
+              throw new IllegalArgumentException("edges of node " + node + " not strictly increasing at " + k);
+            }
+            putVar(gap);
+          }
+          i = j;
+        }
+      }
+      int need = varintBytes(bodyLength) + bodyLength;
+      if (row.length < need) {
+        row = new byte[Math.max(need, row.length * 2)];
+      }
+      rowLength = writeVar(row, 0, bodyLength);
+      System.arraycopy(body, 0, row, rowLength, bodyLength);
+      rowLength += bodyLength;
+      return rowLength;
+    }
+
+    /** The last encoded Row: {@code bytes()[0, length)}; overwritten by the next {@link #encode}. */
+    public byte[] bytes() {
+      return row;
+    }
+
+    /** The last encoded Row's length. */
+    public int length() {
+      return rowLength;
+    }
+
+    private void putVar(int value) {
+      ensure(MAX_VARINT_BYTES);
+      bodyLength = writeVar(body, bodyLength, value);
+    }
+
+    private void ensure(int more) {
+      if (bodyLength + more > body.length) {
+        body = Arrays.copyOf(body, Math.max(bodyLength + more, body.length * 2));
+      }
+    }
+  }
+
+  /** Writes the VarUInt of {@code value} (unsigned) at {@code out[at]}; returns the position after it. */
+  public static int writeVar(byte[] out, int at, int value) {
+    while ((value & ~0x7F) != 0) {
+      out[at++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    out[at++] = (byte) value;
+    return at;
+  }
+
+  /**
+   * Writes the Index of one direction given in the fixed layout's arrays ({@code offsets}: N+1 edge offsets,
+   * {@code neighbours}, {@code types}). Encodes every row once to learn its length.
+   */
+  public static void writeIndex(SectionSink out, int[] offsets, int[] neighbours, byte[] types, int stride)
+      throws IOException {
+    int n = offsets.length - 1;
+    out.putInt(stride);
+    out.putInt(0);
+    RowEncoder enc = new RowEncoder();
+    long rowOffset = 0;
+    for (int v = 0; v < n; v++) {
+      if (v % stride == 0) {
+        out.putLong(rowOffset);
+        out.putLong(offsets[v] & 0xFFFF_FFFFL);
+      }
+      rowOffset += enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
+    }
+    out.putLong(rowOffset);
+    out.putLong(offsets[n] & 0xFFFF_FFFFL);
+  }
+
+  /** Writes the Rows of one direction given in the fixed layout's arrays (see {@link #writeIndex}). */
+  public static void writeRows(SectionSink out, int[] offsets, int[] neighbours, byte[] types) throws IOException {
+    int n = offsets.length - 1;
+    RowEncoder enc = new RowEncoder();
+    for (int v = 0; v < n; v++) {
+      int length = enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
+      out.put(enc.bytes(), 0, length);
+    }
+  }
+
+  /**
+   * Builds an Index incrementally from row lengths and degrees, in node order, for writers that stream rows
+   * (an incremental build): {@link #add} each row, then {@link #writeTo}. Holds two longs per Stride rows.
+   * Mutable, single-threaded.
+   */
+  public static final class IndexBuilder {
+    private final int stride;
+    private long[] entries = new long[64];
+    private int count;
+    private int rows;
+    private long rowOffset;
+    private long edgeOffset;
+
+    /** An index of stride {@code stride}. */
+    public IndexBuilder(int stride) {
+      if (stride < 1 || stride > MAX_STRIDE) {
+        throw new IllegalArgumentException("stride " + stride + " outside [1, " + MAX_STRIDE + "]");
+      }
+      this.stride = stride;
+    }
+
+    /** Adds the next row: its Row length in bytes and its degree. */
+    public void add(int rowBytes, int degree) {
+      if (rows % stride == 0) {
+        push();
+      }
+      rows++;
+      rowOffset += rowBytes;
+      edgeOffset += degree;
+    }
+
+    private void push() {
+      if (count + 2 > entries.length) {
+        entries = Arrays.copyOf(entries, entries.length * 2);
+      }
+      entries[count++] = rowOffset;
+      entries[count++] = edgeOffset;
+    }
+
+    /** Writes the Index (with the final entry). */
+    public void writeTo(SectionSink out) throws IOException {
+      push();
+      out.putInt(stride);
+      out.putInt(0);
+      out.putLongs(entries, count);
+      count -= 2;
+    }
+  }
+}

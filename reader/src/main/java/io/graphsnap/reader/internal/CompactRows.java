@@ -1,0 +1,466 @@
+package io.graphsnap.reader.internal;
+
+import io.graphsnap.format.snapshot.CompactCsrFormat;
+import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * One direction of the compact adjacency ({@link CompactCsrFormat}), read in place: finds a node's row from the
+ * sparse index and decodes it, checking every value it uses. Open checks (O(1)): the index's length for N and
+ * its Stride, Zero, the first entry (0, 0) and the last (length of Rows, E). Everything else is checked as it is
+ * read: entries within the section and ordered, each skipped row inside its block, each row's varints (at most 5
+ * bytes, inside the row), Degree at most the row's bytes (so no allocation exceeds the section), types strictly
+ * increasing below T, counts summing to the degree, neighbours strictly increasing within [0, N), the row ending
+ * exactly at its RowBytes; a failure is a {@link CorruptSnapshotException} naming the section and offset.
+ *
+ * <p>Immutable and thread-safe; decoding goes through a caller-owned {@link Row}. Reads the snapshot's mapping
+ * through byte buffers ({@link BufferParts}) and becomes invalid when it is closed.
+ */
+public final class CompactRows {
+  private final Section index;
+  private final Section rows;
+  private final ByteBuffer[] parts;
+  /** The single part of Rows when it has one (below 2^27 bytes), else null. */
+  private final ByteBuffer rows0;
+  private final java.nio.LongBuffer[] entries;
+  private final int stride;
+  private final int nodeCount;
+  private final long edgeCount;
+  private final int typeCount;
+  private final long rowsLength;
+  private final long blockCount;
+
+  private CompactRows(Section index, Section rows, int stride, int nodeCount, long edgeCount, int typeCount) {
+    this.index = index;
+    this.rows = rows;
+    this.parts = BufferParts.bytes(rows.bytes());
+    this.rows0 = parts.length == 1 ? parts[0] : null;
+    this.entries = BufferParts.longs(index.bytes().asSlice(CompactCsrFormat.INDEX_HEADER_BYTES));
+    this.stride = stride;
+    this.nodeCount = nodeCount;
+    this.edgeCount = edgeCount;
+    this.typeCount = typeCount;
+    this.rowsLength = rows.length();
+    this.blockCount = CompactCsrFormat.entryCount(nodeCount, stride) - 1;
+  }
+
+  /**
+   * Checks the index's header and end entries (O(1)) and returns the view. E is read from the last entry when
+   * {@code expectedEdges} is negative.
+   */
+  public static CompactRows open(Section index, Section rows, int nodeCount, long expectedEdges, int typeCount) {
+    if (index.length() < CompactCsrFormat.INDEX_HEADER_BYTES) {
+      throw index.corrupt(0, "section too short for its header: actual=" + index.length() + " vs expected>="
+          + CompactCsrFormat.INDEX_HEADER_BYTES);
+    }
+    int stride = CompactCsrFormat.stride(index.bytes());
+    if (stride < 1 || stride > CompactCsrFormat.MAX_STRIDE) {
+      throw index.corrupt(0, "Stride out of range: actual=" + Integer.toUnsignedString(stride) + " vs expected in [1, "
+          + CompactCsrFormat.MAX_STRIDE + "]");
+    }
+    int zero = CompactCsrFormat.zero(index.bytes());
+    if (zero != 0) {
+      throw index.corrupt(4, "reserved field is not zero: actual=" + zero + " vs expected=0");
+    }
+    index.requireLength(CompactCsrFormat.indexBytes(nodeCount, stride), CompactCsrFormat.entryCount(nodeCount, stride)
+        + " entries of " + CompactCsrFormat.ENTRY_BYTES + " bytes for stride " + stride);
+    long last = CompactCsrFormat.entryCount(nodeCount, stride) - 1;
+    if (CompactCsrFormat.rowOffset(index.bytes(), 0) != 0 || CompactCsrFormat.edgeOffset(index.bytes(), 0) != 0) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(0), "first entry is not (0, 0)");
+    }
+    long rowsEnd = CompactCsrFormat.rowOffset(index.bytes(), last);
+    if (rowsEnd != rows.length()) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(last), "last RowOffset is not the length of Rows: actual="
+          + rowsEnd + " vs expected=" + rows.length());
+    }
+    long edges = CompactCsrFormat.edgeOffset(index.bytes(), last);
+    if (edges < 0 || (expectedEdges >= 0 && edges != expectedEdges) || edges > rows.length()) {
+      throw index.corrupt(CompactCsrFormat.edgeOffsetAt(last), "last EdgeOffset is not the edge count: actual=" + edges
+          + " vs expected=" + (expectedEdges < 0 ? "in [0, length of Rows]" : Long.toString(expectedEdges)));
+    }
+    return new CompactRows(index, rows, stride, nodeCount, edges, typeCount);
+  }
+
+  /** E. */
+  public long edgeCount() {
+    return edgeCount;
+  }
+
+  /** The index's stride. */
+  public int stride() {
+    return stride;
+  }
+
+  /** The rows section (for error messages and raw access). */
+  public Section rows() {
+    return rows;
+  }
+
+  /** The index section. */
+  public Section index() {
+    return index;
+  }
+
+  /**
+   * A decoding position, owned by one thread: after {@link #locate} it holds the node's row (byte range, first
+   * edge index, degree); after {@link #decode} its edges in {@link #ids} and {@link #types}.
+   */
+  public static final class Row {
+    /** The node located, or -1. */
+    public int node = -1;
+    /** Byte offset of the row's Body in Rows. */
+    public long body;
+    /** Byte offset one past the row. */
+    public long end;
+    /** The edge index (fixed layout's) of the row's first edge; -1 when {@link #find} did not compute it. */
+    public long firstEdge;
+    /** Byte offset one past the row's block (the next entry's RowOffset). */
+    long blockEnd;
+    /** The row's degree. */
+    public int degree;
+    /** Decoded neighbour ids, {@code [0, degree)}. */
+    public int[] ids = new int[16];
+    /** Decoded type ids, {@code [0, degree)}. */
+    public byte[] types = new byte[16];
+    /** Scratch: the row's bytes, copied for decoding. */
+    byte[] bytes = new byte[64];
+  }
+
+  private int byteAt(long p) {
+    return rows0 != null ? rows0.get((int) p) & 0xFF : BufferParts.get(parts, p);
+  }
+
+  private long entry(long b, int field) {
+    return BufferParts.get(entries, 2 * b + field);
+  }
+
+  /**
+   * Reads the VarUInt at {@code p} (which must be below {@code limit}); returns {@code value << 8 | length}
+   * packed in a long (value unsigned 32-bit, length 1..5).
+   */
+  private long varint(long p, long limit) {
+    int b = byteAt(p);
+    if (b < 0x80) {
+      return ((long) b << 8) | 1;
+    }
+    long value = b & 0x7F;
+    int shift = 7;
+    for (int k = 1; k < CompactCsrFormat.MAX_VARINT_BYTES; k++) {
+      if (p + k >= limit) {
+        throw rows.corrupt(p, "varint runs past its row (ends at " + limit + ")");
+      }
+      b = byteAt(p + k);
+      value |= (long) (b & 0x7F) << shift;
+      if (b < 0x80) {
+        if (value > 0xFFFF_FFFFL) {
+          throw rows.corrupt(p, "varint above 2^32-1: actual=" + value);
+        }
+        return (value << 8) | (k + 1);
+      }
+      shift += 7;
+    }
+    throw rows.corrupt(p, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES + " bytes");
+  }
+
+  /**
+   * Positions {@code row} on node {@code v}'s row: reads its block's entry and skips the rows before it, summing
+   * their degrees. O(stride). Does not decode the edges.
+   *
+   * @throws CorruptSnapshotException if the entry or a skipped row is out of its block
+   */
+  public Row locate(int v, Row row) {
+    long b = v / stride;
+    long p = entry(b, 0);
+    long edge = entry(b, 1);
+    long blockEnd = entry(b + 1, 0);
+    long edgeEnd = entry(b + 1, 1);
+    if (p < 0 || p > blockEnd || blockEnd > rowsLength || edge < 0 || edge > edgeEnd || edgeEnd > edgeCount) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
+          + " outside Rows: rows [" + p + ", " + blockEnd + "), edges [" + edge + ", " + edgeEnd + ")");
+    }
+    for (int u = (int) (b * stride); ; u++) {
+      readRow(u, p, blockEnd, row);
+      if (edge + row.degree > edgeEnd) {
+        throw rows.corrupt(p, "rows of block " + b + " hold more edges than its entries say: " + edgeEnd + " - "
+            + edge + " < " + row.degree);
+      }
+      if (u == v) {
+        row.firstEdge = edge;
+        return row;
+      }
+      edge += row.degree;
+      p = row.end;
+    }
+  }
+
+  /**
+   * Decodes the edges of the row {@link #locate} or {@link #find} found into {@code row.ids} and {@code row.types}
+   * (grown as needed), checking them all. The row's bytes are copied into {@code row.bytes} first (one bulk copy,
+   * then plain array reads: see the analysis package's {@code Blocks} for why element reads of a mapping are not
+   * used in hot loops). O(degree + row bytes).
+   *
+   * @throws CorruptSnapshotException if the row is damaged, or longer than 2<sup>31</sup> &minus; 17 bytes (a limit
+   *     of this reader)
+   */
+  public Row decode(Row row) {
+    int degree = row.degree;
+    long length = row.end - row.body;
+    if (length > Integer.MAX_VALUE - 16) {
+      throw rows.corrupt(row.body, "row of node " + row.node + " is longer than this reader decodes: " + length);
+    }
+    int limit = (int) length;
+    if (row.ids.length < degree) {
+      int size = Math.max(degree, row.ids.length * 2);
+      row.ids = new int[size];
+      row.types = new byte[size];
+    }
+    if (row.bytes.length < limit) {
+      row.bytes = new byte[Math.max(limit, row.bytes.length * 2)];
+    }
+    byte[] in = row.bytes;
+    java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, in, 0, limit);
+    int[] ids = row.ids;
+    byte[] types = row.types;
+    int v = row.node;
+    int q = 0;
+    int k = 0;
+    int previousType = -1;
+    while (k < degree) {
+      if (q >= limit) {
+        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
+      }
+      int type = in[q++] & 0xFF;
+      if (type <= previousType || type >= typeCount) {
+        throw rows.corrupt(row.body + q - 1, "type of a group of node " + v + " out of order or range: actual=" + type
+            + " vs expected in (" + previousType + ", " + typeCount + ")");
+      }
+      previousType = type;
+      long cv = varint(in, q, limit, row.body);
+      q += (int) (cv & 0xFF);
+      long count = cv >>> 8;
+      if (count < 1 || count > degree - k) {
+        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range: actual=" + count
+            + " vs expected in [1, " + (degree - k) + "]");
+      }
+      // The first neighbour is relative to the node; the rest are gaps. Neighbours only grow within a group, so
+      // the first is checked against 0 and the last against N (an id in between is in range); the ids stored
+      // before a failure are never returned.
+      long x = varint(in, q, limit, row.body);
+      q += (int) (x & 0xFF);
+      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) (x >>> 8));
+      if (neighbour < 0) {
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+      ids[k] = (int) neighbour;
+      types[k++] = (byte) type;
+      int stop = (int) (k + count - 1);
+      while (k < stop) {
+        if (q >= limit) {
+          throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
+        }
+        int b = in[q];
+        if (b >= 0) {
+          q++;
+          neighbour += b + 1;
+        } else {
+          long y = varint(in, q, limit, row.body);
+          q += (int) (y & 0xFF);
+          neighbour += (y >>> 8) + 1;
+        }
+        ids[k] = (int) neighbour;
+        types[k++] = (byte) type;
+      }
+      if (neighbour >= nodeCount) {
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+    }
+    if (q != limit) {
+      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (limit - q) + " bytes after its " + degree
+          + " edges");
+    }
+    return row;
+  }
+
+  /** The VarUInt at {@code in[q]} (q below {@code limit}) as {@code value << 8 | length}; see {@link #varint(long, long)}. */
+  private long varint(byte[] in, int q, int limit, long base) {
+    if (q >= limit) {
+      throw rows.corrupt(base + q, "row ends inside a varint's place");
+    }
+    int b = in[q];
+    if (b >= 0) {
+      return ((long) b << 8) | 1;
+    }
+    long value = b & 0x7F;
+    int shift = 7;
+    for (int k = 1; k < CompactCsrFormat.MAX_VARINT_BYTES; k++) {
+      if (q + k >= limit) {
+        throw rows.corrupt(base + q, "varint runs past its row");
+      }
+      b = in[q + k];
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        if (value > 0xFFFF_FFFFL) {
+          throw rows.corrupt(base + q, "varint above 2^32-1: actual=" + value);
+        }
+        return (value << 8) | (k + 1);
+      }
+      shift += 7;
+    }
+    throw rows.corrupt(base + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES + " bytes");
+  }
+
+  /**
+   * Positions {@code row} on node {@code v}'s row as {@link #locate} does, but skips the rows before it by their
+   * RowBytes alone, without their degrees: {@code row.firstEdge} is -1 ({@link #firstEdge(Row)} computes it). The
+   * cursors' path. O(stride).
+   */
+  public Row find(int v, Row row) {
+    long b = v / stride;
+    long p = entry(b, 0);
+    long blockEnd = entry(b + 1, 0);
+    if (p < 0 || p > blockEnd || blockEnd > rowsLength) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
+          + " outside Rows: rows [" + p + ", " + blockEnd + ")");
+    }
+    for (int u = (int) (b * stride); u < v; u++) {
+      if (p >= blockEnd) {
+        throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
+      }
+      long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
+      p += (lv & 0xFF) + (lv >>> 8);
+    }
+    row.firstEdge = -1;
+    return readRow(v, p, blockEnd, row);
+  }
+
+  /**
+   * Positions {@code row}, which holds node v's row, on node v + 1's (which must exist): O(1) within a block, where
+   * the next row starts where this one ends; {@link #find} at a block's first row.
+   */
+  public Row advance(Row row) {
+    int v = row.node + 1;
+    if (v % stride == 0) {
+      return find(v, row);
+    }
+    long first = row.firstEdge < 0 ? -1 : row.firstEdge + row.degree;
+    readRow(v, row.end, row.blockEnd, row);
+    row.firstEdge = first;
+    return row;
+  }
+
+  /** Reads the RowBytes and Degree of node {@code v}'s row at {@code p} into {@code row}, checked. */
+  private Row readRow(int v, long p, long blockEnd, Row row) {
+    if (p >= blockEnd) {
+      throw rows.corrupt(p, "row of node " + v + " starts past its block's end " + blockEnd);
+    }
+    long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
+    long bodyLength = lv >>> 8;
+    long body = p + (lv & 0xFF);
+    long end = body + bodyLength;
+    if (end > blockEnd) {
+      throw rows.corrupt(p, "row of node " + v + " of " + bodyLength + " bytes runs past its block's end " + blockEnd);
+    }
+    int degree = 0;
+    if (bodyLength > 0) {
+      long dv = varint(body, end);
+      degree = (int) (dv >>> 8);
+      if (degree < 1 || degree > bodyLength) {
+        throw rows.corrupt(body, "degree of node " + v + " out of range: actual=" + Integer.toUnsignedString(degree)
+            + " vs expected in [1, " + bodyLength + "] (its row's bytes)");
+      }
+      body += dv & 0xFF;
+    }
+    row.node = v;
+    row.body = body;
+    row.end = end;
+    row.degree = degree;
+    row.blockEnd = blockEnd;
+    return row;
+  }
+
+  /** The first edge index of the row {@code row} holds, computed (O(stride), checked) and kept if not known. */
+  public long firstEdge(Row row) {
+    if (row.firstEdge < 0) {
+      row.firstEdge = locate(row.node, new Row()).firstEdge;
+    }
+    return row.firstEdge;
+  }
+
+  /** The edge index of node {@code v}'s first edge; E for v = N. O(stride). */
+  public long firstEdge(int v, Row scratch) {
+    return v == nodeCount ? edgeCount : locate(v, scratch).firstEdge;
+  }
+
+  /**
+   * The node whose row holds edge {@code index} (in [0, E)): a binary search over the index's entries, then a walk
+   * of one block. O(log(N / stride) + stride).
+   */
+  public int nodeOfEdge(long index, Row scratch) {
+    long lo = 0;
+    long hi = blockCount - 1;
+    while (lo < hi) { // the last block whose first edge is <= index
+      long mid = (lo + hi + 1) >>> 1;
+      if (entry(mid, 1) <= index) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int from = (int) (lo * stride);
+    int to = (int) Math.min(nodeCount, from + (long) stride);
+    for (int u = from; u < to; u++) {
+      locate(u, scratch);
+      if (index < scratch.firstEdge + scratch.degree) {
+        return u;
+      }
+    }
+    throw index().corrupt(CompactCsrFormat.edgeOffsetAt(lo), "no row of block " + lo + " holds edge " + index);
+  }
+
+  /**
+   * Checks every row and entry in order (O(N + E)): each block's rows end exactly at the next entry's RowOffset
+   * with its EdgeOffset's edges, every varint minimal; {@code perRow} sees each decoded row.
+   */
+  public void verify(java.util.function.Consumer<Row> perRow) {
+    Row row = new Row();
+    for (long b = 0; b < blockCount; b++) {
+      int from = (int) (b * stride);
+      int to = (int) Math.min(nodeCount, from + (long) stride);
+      long end = entry(b, 0);
+      long edges = entry(b, 1);
+      for (int u = from; u < to; u++) {
+        locate(u, row);
+        if (row.firstEdge != edges) {
+          throw rows.corrupt(row.body, "node " + u + " starts at edge " + row.firstEdge + " vs expected " + edges);
+        }
+        checkMinimal(end, row.end);
+        decode(row);
+        perRow.accept(row);
+        end = row.end;
+        edges += row.degree;
+      }
+      if (end != entry(b + 1, 0) || edges != entry(b + 1, 1)) {
+        throw index.corrupt(CompactCsrFormat.rowOffsetAt(b + 1), "entry " + (b + 1) + " is not where block " + b
+            + " ends: actual=(" + entry(b + 1, 0) + ", " + entry(b + 1, 1) + ") vs expected=(" + end + ", " + edges
+            + ")");
+      }
+    }
+  }
+
+  /** Every varint of the bytes [from, to) that ends at a byte 0x00 after a continuation byte is not minimal. */
+  private void checkMinimal(long from, long to) {
+    for (long p = from + 1; p < to; p++) {
+      if (byteAt(p) == 0 && byteAt(p - 1) >= 0x80) {
+        throw rows.corrupt(p, "varint not minimal (a trailing zero byte)");
+      }
+    }
+  }
+
+  /** Copies of the decoded row's first {@code degree} ids (for tests and slow paths). */
+  public static int[] ids(Row row) {
+    return Arrays.copyOf(row.ids, row.degree);
+  }
+}
