@@ -31,7 +31,8 @@ import org.mapdb.Serializer;
  * The store's index in {@code index.db} (MapDB, write-ahead log on) and {@code symbols/}: path → {@link
  * FileEntry}; symbol name → sorted set of ids of the objects that declare it (sorted runs in {@code symbols/},
  * listed in {@code index.db}; see {@link SymbolRuns}); named refs with their history ({@link
- * #refHistory()}); the last build and the paths changed since ({@link #journal()}); object id → reachability
+ * #refHistory()}); the last build and the paths changed since ({@link #journal()}; the paths as sorted runs in
+ * {@code pending/}, listed likewise); object id → reachability
  * record and snapshot id → build generation ({@link #reachability()}); and a small string → string
  * build-state map.
  *
@@ -45,7 +46,8 @@ import org.mapdb.Serializer;
  *
  * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
  * {@link SymbolKeys}: schema 2 and older; moved to runs at open since schema 3), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
- * RefHistory}), {@code pending} (a set of paths; see {@link BuildJournal}), {@code objects} (object id →
+ * RefHistory}), {@code pending} (a set of paths: schema 5 and older; moved to runs in {@code
+ * pending/} at open since schema 6; see {@link BuildJournal}), {@code objects} (object id →
  * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
  *
  * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
@@ -60,9 +62,11 @@ public final class StoreIndex implements AutoCloseable {
    * missing), so they refuse a schema-4 store with a message instead. Nothing moves from 3 to 4. 5: every commit that
    * changes a file entry also draws a new {@link #filesVersion()}, which a resident watch relies on to trust what it
    * remembers; a version that did not keep it up to date must not write such an index, so older versions refuse it.
-   * Nothing moves from 4 to 5 (the upgrade draws the first version).
+   * Nothing moves from 4 to 5 (the upgrade draws the first version). 6: the build journal's pending paths in sorted
+   * runs ({@code pending/}) instead of the MapDB set {@code pending}, whose paths move to a run at open; an older
+   * version would read the emptied set and build too little, so it refuses a schema-6 store.
    */
-  public static final int SCHEMA = 5;
+  public static final int SCHEMA = 6;
   /** Build-state key of {@link #filesVersion()}. */
   private static final String FILES_VERSION_KEY = "filesVersion";
   /** Draws the files versions (thread-safe); unpredictable, so two indexes never share one by chance. */
@@ -72,6 +76,10 @@ public final class StoreIndex implements AutoCloseable {
   private static final String SYMBOL_RUNS_KEY = "symbolRuns";
   /** The folder of symbol runs, beside {@code index.db}: {@code <store>/symbols}. */
   public static final String SYMBOLS_DIR = "symbols";
+  /** Build-state key of the committed list of pending-path runs, oldest first, one name per line. */
+  private static final String PENDING_RUNS_KEY = "pendingRuns";
+  /** The folder of the build journal's pending-path runs, beside the symbol folder: {@code <store>/pending}. */
+  public static final String PENDING_DIR = "pending";
 
   private final Path file;
   private final DB db;
@@ -79,6 +87,10 @@ public final class StoreIndex implements AutoCloseable {
   /** The MapDB symbol set of schema 2 and older, emptied into {@link #symbolRuns} by {@link #upgrade()}. */
   private final NavigableSet<byte[]> legacySymbols;
   private final SymbolRuns symbolRuns;
+  /** The MapDB pending-path set of schema 5 and older, emptied into {@link #pendingRuns} by {@link #upgrade()}. */
+  private final NavigableSet<String> legacyPending;
+  /** The build journal's pending paths (UTF-8 keys). */
+  private final SymbolRuns pendingRuns;
   private final List<String> upgradeNotes = new ArrayList<>();
   private final BTreeMap<String, String> build;
   private final RefHistory refHistory;
@@ -90,7 +102,7 @@ public final class StoreIndex implements AutoCloseable {
   /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
   private boolean filesChanged;
 
-  private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir) throws IOException {
+  private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir, SymbolRuns symbolRuns, SymbolRuns pendingRuns) {
     this.file = file;
     this.db = db;
     this.log = log;
@@ -98,13 +110,13 @@ public final class StoreIndex implements AutoCloseable {
     this.legacySymbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
-    String listed = build.get(SYMBOL_RUNS_KEY);
-    this.symbolRuns = SymbolRuns.open(symbolsDir, symbolsDir,
-        listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n")));
+    this.symbolRuns = symbolRuns;
+    this.pendingRuns = pendingRuns;
+    this.legacyPending = db.treeSet("pending", Serializer.STRING).createOrOpen();
     this.refHistory = new RefHistory(this, refs,
         db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(),
         db.treeMap("refTimes", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
-    this.journal = new BuildJournal(this, db.treeSet("pending", Serializer.STRING).createOrOpen(), build);
+    this.journal = new BuildJournal(this, pendingRuns, build);
     this.reachability = new GcReachability(this,
         db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
         db.treeMap("snapshots", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
@@ -141,14 +153,22 @@ public final class StoreIndex implements AutoCloseable {
       // MapDB unmaps only through sun.misc.Unsafe (a warning on every run) or at GC, which keeps the space of
       // deleted write-ahead logs taken (TmpfsDiskFullTest).
       db = DBMaker.fileDB(indexFile.toFile()).fileChannelEnable().transactionEnable().make();
-      StoreIndex index = new StoreIndex(indexFile, db, log, symbolsDir);
+      BTreeMap<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+      SymbolRuns symbolRuns = SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY));
+      SymbolRuns pendingRuns = null;
       try {
+        Path pendingDir = symbolsDir.resolveSibling(PENDING_DIR);
+        pendingRuns = SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY));
+        StoreIndex index = new StoreIndex(indexFile, db, log, symbolsDir, symbolRuns, pendingRuns);
         index.upgrade();
+        return index;
       } catch (IOException | RuntimeException | Error e) {
-        closeQuietly(index.symbolRuns);
+        closeQuietly(symbolRuns);
+        if (pendingRuns != null) {
+          closeQuietly(pendingRuns);
+        }
         throw e;
       }
-      return index;
     } catch (DBException.FileLocked e) {
       closeQuietly(log);
       throw new StoreLockedException(indexFile,
@@ -166,6 +186,12 @@ public final class StoreIndex implements AutoCloseable {
       closeQuietly(log);
       throw e;
     }
+  }
+
+  /** The run names listed under build-state key {@code key}, oldest first. */
+  private static List<String> listedRuns(BTreeMap<String, String> build, String key) {
+    String listed = build.get(key);
+    return listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n"));
   }
 
   /** The index file. */
@@ -322,7 +348,7 @@ public final class StoreIndex implements AutoCloseable {
    */
   public int deleteUnlistedSymbolRuns() throws IOException {
     checkOpen();
-    return symbolRuns.deleteUnlisted();
+    return symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted();
   }
 
   // ---------------------------------------------------------------- refs and build state
@@ -426,6 +452,22 @@ public final class StoreIndex implements AutoCloseable {
       upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " symbol "
           + "definitions moved from index.db to sorted runs in " + SYMBOLS_DIR + "/ (done once)");
     }
+    long movedPending = guard(() -> {
+      long n = 0;
+      for (String path : legacyPending) {
+        journal.touch(path);
+        n++;
+      }
+      return n;
+    });
+    if (movedPending > 0) {
+      guard(() -> {
+        legacyPending.clear();
+        return null;
+      });
+      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + movedPending + " pending "
+          + "paths of the build journal moved from index.db to sorted runs in " + PENDING_DIR + "/ (done once)");
+    }
     guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
     drawFilesVersion(); // what older versions wrote may have changed files without a version
     commit();
@@ -448,7 +490,11 @@ public final class StoreIndex implements AutoCloseable {
   public void commit() throws IOException {
     checkOpen();
     List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
-    guard(() -> build.put(SYMBOL_RUNS_KEY, String.join("\n", runs)));
+    List<String> pending = pendingRuns.prepareCommit();
+    guard(() -> {
+      build.put(SYMBOL_RUNS_KEY, String.join("\n", runs));
+      return build.put(PENDING_RUNS_KEY, String.join("\n", pending));
+    });
     if (filesChanged) {
       drawFilesVersion();
     }
@@ -462,6 +508,11 @@ public final class StoreIndex implements AutoCloseable {
       symbolRuns.committed();
     } catch (IOException e) {
       // Harmless: the replaced runs are no longer listed, and the next open deletes them.
+    }
+    try {
+      pendingRuns.committed();
+    } catch (IOException e) {
+      // Harmless, as above.
     }
     changes.clear();
     filesChanged = false;
@@ -479,6 +530,7 @@ public final class StoreIndex implements AutoCloseable {
     changes.clear();
     filesChanged = false;
     symbolRuns.rollback();
+    pendingRuns.rollback();
     try {
       db.rollback();
     } catch (DBException e) {
@@ -515,7 +567,11 @@ public final class StoreIndex implements AutoCloseable {
     // No rollback first: closing discards uncommitted changes by itself (the write-ahead log replays only
     // commits), and MapDB 3.1.0 leaks one descriptor of index.db.wal.* per session that called rollback.
     try {
-      symbolRuns.close(); // deletes the runs of an uncommitted transaction
+      try {
+        symbolRuns.close(); // deletes the runs of an uncommitted transaction
+      } finally {
+        pendingRuns.close();
+      }
     } finally {
       try {
         db.close();

@@ -54,6 +54,8 @@ public final class SymbolRuns implements AutoCloseable {
   private final int maxBuffered;
   /** The committed runs, oldest first. */
   private List<SymbolRun> runs;
+  /** The committed runs the open transaction still sees: {@link #runs}, or none after {@link #clear()}. */
+  private List<SymbolRun> visible;
   /** Runs written by the open transaction (spills, the final flush, merges), deleted if it rolls back. */
   private final List<SymbolRun> created = new ArrayList<>();
   /** Spilled runs of the open transaction, oldest first, newer than every committed run. */
@@ -69,6 +71,7 @@ public final class SymbolRuns implements AutoCloseable {
     this.tmpDir = tmpDir;
     this.maxBuffered = maxBuffered;
     this.runs = runs;
+    this.visible = runs;
   }
 
   /**
@@ -141,12 +144,36 @@ public final class SymbolRuns implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes every key (uncommitted): the committed runs, the runs this transaction spilled and its buffer are no
+   * longer seen, and once the commit is durable the committed runs are deleted. O(runs), whatever they hold: no
+   * tombstone is written.
+   */
+  public synchronized void clear() {
+    retired.addAll(visible);
+    retired.addAll(spilled);
+    visible = List.of();
+    spilled.clear();
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+  }
+
+  /** Whether no key is live (this transaction's changes included). O(1) after a {@link #clear()} or when empty. */
+  public synchronized boolean isEmpty() {
+    if (visible.isEmpty() && spilled.isEmpty() && buffer.isEmpty()) {
+      return true;
+    }
+    boolean[] any = new boolean[1];
+    forEachLive(key -> any[0] = true);
+    return !any[0];
+  }
+
   /** The ids of the objects that define {@code name}, sorted. */
   public synchronized List<ObjectId> definers(String name) {
     byte[] from = SymbolKeys.lowerBound(name);
     byte[] to = SymbolKeys.upperBound(name);
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
-    for (SymbolRun run : runs) {
+    for (SymbolRun run : visible) {
       run.range(from, to, merged::put);
     }
     for (SymbolRun run : spilled) {
@@ -168,7 +195,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
   public synchronized void forEachLive(Consumer<byte[]> action) {
-    List<SymbolMerge.Source> sources = sources(runs, true);
+    List<SymbolMerge.Source> sources = sources(visible, true);
     SymbolMerge.merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
         action.accept(key);
@@ -188,7 +215,7 @@ public final class SymbolRuns implements AutoCloseable {
    * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
    */
   public synchronized List<String> prepareCommit() throws IOException {
-    List<SymbolRun> next = new ArrayList<>(runs);
+    List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
       SymbolRun run = write(List.of(bufferSource()), false);
@@ -199,7 +226,7 @@ public final class SymbolRuns implements AutoCloseable {
     // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
     // than twice the next, so there are O(log definitions) runs. Only after writes.
     int from = next.size() - 1;
-    if (next.size() > runs.size()) {
+    if (next.size() > visible.size()) {
       long newer = 0;
       for (int i = next.size() - 1; i >= 0; i--) {
         if (i < next.size() - 1 && next.get(i).entryCount() <= 2 * newer) {
@@ -230,6 +257,7 @@ public final class SymbolRuns implements AutoCloseable {
       return;
     }
     runs = prepared;
+    visible = runs;
     prepared = null;
     created.clear();
     spilled.clear();
@@ -251,6 +279,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Discards the open transaction: its buffer and every run it wrote. */
   public synchronized void rollback() throws IOException {
+    visible = runs;
     buffer = new ArrayList<>();
     bufferSorted = true;
     spilled.clear();
