@@ -3,6 +3,8 @@ package io.graphsnap.objects;
 import io.graphsnap.objects.internal.FileEntryCodec;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.MapDbC2Workaround;
+import io.graphsnap.objects.internal.ObjectRecordCodec;
+import io.graphsnap.objects.internal.RecordLog;
 import io.graphsnap.objects.internal.SymbolKeys;
 import io.graphsnap.objects.internal.SymbolRuns;
 import java.io.IOException;
@@ -48,7 +50,7 @@ import org.mapdb.Serializer;
  * {@link SymbolKeys}: schema 2 and older; moved to runs at open since schema 3), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
  * RefHistory}), {@code pending} (a set of paths: schema 5 and older; moved to runs in {@code
  * pending/} at open since schema 6; see {@link BuildJournal}), {@code objects} (object id →
- * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
+ * {@link ObjectRecord}: schema 5 and older; moved to runs in {@code records/} at open since schema 6) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
  *
  * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
  * at a time (the holder of the store lock). A MapDB failure while reading surfaces as an {@link
@@ -64,7 +66,9 @@ public final class StoreIndex implements AutoCloseable {
    * remembers; a version that did not keep it up to date must not write such an index, so older versions refuse it.
    * Nothing moves from 4 to 5 (the upgrade draws the first version). 6: the build journal's pending paths in sorted
    * runs ({@code pending/}) instead of the MapDB set {@code pending}, whose paths move to a run at open; an older
-   * version would read the emptied set and build too little, so it refuses a schema-6 store.
+   * version would read the emptied set and build too little, so it refuses a schema-6 store; and the reachability
+   * records in sorted runs ({@code records/}, a log folded when read: {@link RecordLog}) instead of the MapDB map
+   * {@code objects}, whose records move likewise.
    */
   public static final int SCHEMA = 6;
   /** Build-state key of {@link #filesVersion()}. */
@@ -80,6 +84,10 @@ public final class StoreIndex implements AutoCloseable {
   private static final String PENDING_RUNS_KEY = "pendingRuns";
   /** The folder of the build journal's pending-path runs, beside the symbol folder: {@code <store>/pending}. */
   public static final String PENDING_DIR = "pending";
+  /** Build-state key of the committed list of reachability-record runs, oldest first, one name per line. */
+  private static final String RECORD_RUNS_KEY = "recordRuns";
+  /** The folder of the reachability records' runs, beside the symbol folder: {@code <store>/records}. */
+  public static final String RECORDS_DIR = "records";
 
   private final Path file;
   private final DB db;
@@ -91,6 +99,10 @@ public final class StoreIndex implements AutoCloseable {
   private final NavigableSet<String> legacyPending;
   /** The build journal's pending paths (UTF-8 keys). */
   private final SymbolRuns pendingRuns;
+  /** The MapDB object id → record map of schema 5 and older, emptied into {@link #recordRuns} by {@link #upgrade()}. */
+  private final BTreeMap<byte[], byte[]> legacyRecords;
+  /** The reachability records' log ({@link io.graphsnap.objects.internal.RecordLog} keys). */
+  private final SymbolRuns recordRuns;
   private final List<String> upgradeNotes = new ArrayList<>();
   private final BTreeMap<String, String> build;
   private final RefHistory refHistory;
@@ -102,7 +114,8 @@ public final class StoreIndex implements AutoCloseable {
   /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
   private boolean filesChanged;
 
-  private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir, SymbolRuns symbolRuns, SymbolRuns pendingRuns) {
+  private StoreIndex(Path file, DB db, IndexLog log, SymbolRuns symbolRuns, SymbolRuns pendingRuns,
+      SymbolRuns recordRuns) {
     this.file = file;
     this.db = db;
     this.log = log;
@@ -112,13 +125,14 @@ public final class StoreIndex implements AutoCloseable {
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.symbolRuns = symbolRuns;
     this.pendingRuns = pendingRuns;
+    this.recordRuns = recordRuns;
+    this.legacyRecords = db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
     this.legacyPending = db.treeSet("pending", Serializer.STRING).createOrOpen();
     this.refHistory = new RefHistory(this, refs,
         db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(),
         db.treeMap("refTimes", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
     this.journal = new BuildJournal(this, pendingRuns, build);
-    this.reachability = new GcReachability(this,
-        db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+    this.reachability = new GcReachability(this, recordRuns,
         db.treeMap("snapshots", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
   }
 
@@ -154,19 +168,19 @@ public final class StoreIndex implements AutoCloseable {
       // deleted write-ahead logs taken (TmpfsDiskFullTest).
       db = DBMaker.fileDB(indexFile.toFile()).fileChannelEnable().transactionEnable().make();
       BTreeMap<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
-      SymbolRuns symbolRuns = SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY));
-      SymbolRuns pendingRuns = null;
+      List<SymbolRuns> opened = new ArrayList<>();
       try {
+        opened.add(SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY)));
         Path pendingDir = symbolsDir.resolveSibling(PENDING_DIR);
-        pendingRuns = SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY));
-        StoreIndex index = new StoreIndex(indexFile, db, log, symbolsDir, symbolRuns, pendingRuns);
+        opened.add(SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY)));
+        Path recordsDir = symbolsDir.resolveSibling(RECORDS_DIR);
+        opened.add(SymbolRuns.open(recordsDir, recordsDir, listedRuns(build, RECORD_RUNS_KEY), SymbolRuns.MAX_BUFFERED,
+            RecordLog.COMPACTOR));
+        StoreIndex index = new StoreIndex(indexFile, db, log, opened.get(0), opened.get(1), opened.get(2));
         index.upgrade();
         return index;
       } catch (IOException | RuntimeException | Error e) {
-        closeQuietly(symbolRuns);
-        if (pendingRuns != null) {
-          closeQuietly(pendingRuns);
-        }
+        opened.forEach(StoreIndex::closeQuietly);
         throw e;
       }
     } catch (DBException.FileLocked e) {
@@ -348,7 +362,7 @@ public final class StoreIndex implements AutoCloseable {
    */
   public int deleteUnlistedSymbolRuns() throws IOException {
     checkOpen();
-    return symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted();
+    return symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted() + recordRuns.deleteUnlisted();
   }
 
   // ---------------------------------------------------------------- refs and build state
@@ -427,7 +441,7 @@ public final class StoreIndex implements AutoCloseable {
     if (schema < 2) {
       long generation = reachability.nextGeneration();
       forEachFile(e -> {
-        if (reachability.record(e.objectId()).isEmpty()) {
+        if (guard(() -> !legacyRecords.containsKey(e.objectId().toBytes()))) { // moved to the runs below otherwise
           reachability.put(e.objectId(), ObjectRecord.currentSince(e.path(), generation));
         }
       });
@@ -460,6 +474,29 @@ public final class StoreIndex implements AutoCloseable {
       }
       return n;
     });
+    long movedRecords = guard(() -> {
+      long n = 0;
+      for (Map.Entry<byte[], byte[]> e : legacyRecords.entrySet()) {
+        ObjectId id = ObjectId.fromBytes(e.getKey());
+        ObjectRecord record;
+        try {
+          record = ObjectRecordCodec.decode(id.hex(), e.getValue());
+        } catch (IllegalArgumentException bad) {
+          throw damaged(bad.getMessage(), bad);
+        }
+        reachability.put(id, record);
+        n++;
+      }
+      return n;
+    });
+    if (movedRecords > 0) {
+      guard(() -> {
+        legacyRecords.clear();
+        return null;
+      });
+      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + movedRecords + " reachability "
+          + "records moved from index.db to sorted runs in " + RECORDS_DIR + "/ (done once)");
+    }
     if (movedPending > 0) {
       guard(() -> {
         legacyPending.clear();
@@ -491,9 +528,12 @@ public final class StoreIndex implements AutoCloseable {
     checkOpen();
     List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
     List<String> pending = pendingRuns.prepareCommit();
+    List<String> records = recordRuns.prepareCommit();
     guard(() -> {
       build.put(SYMBOL_RUNS_KEY, String.join("\n", runs));
-      return build.put(PENDING_RUNS_KEY, String.join("\n", pending));
+      build.put(PENDING_RUNS_KEY, String.join("\n", pending));
+      build.put(RECORD_RUNS_KEY, String.join("\n", records));
+      return build.put(GcReachability.NEXT_SEQ, reachability.seqToCommit());
     });
     if (filesChanged) {
       drawFilesVersion();
@@ -511,6 +551,7 @@ public final class StoreIndex implements AutoCloseable {
     }
     try {
       pendingRuns.committed();
+      recordRuns.committed();
     } catch (IOException e) {
       // Harmless, as above.
     }
@@ -531,6 +572,7 @@ public final class StoreIndex implements AutoCloseable {
     filesChanged = false;
     symbolRuns.rollback();
     pendingRuns.rollback();
+    recordRuns.rollback();
     try {
       db.rollback();
     } catch (DBException e) {
@@ -570,7 +612,11 @@ public final class StoreIndex implements AutoCloseable {
       try {
         symbolRuns.close(); // deletes the runs of an uncommitted transaction
       } finally {
-        pendingRuns.close();
+        try {
+          pendingRuns.close();
+        } finally {
+          recordRuns.close();
+        }
       }
     } finally {
       try {

@@ -49,9 +49,24 @@ public final class SymbolRuns implements AutoCloseable {
 
   private record Pending(byte[] key, byte op) {}
 
+  /**
+   * Folds the live keys that share a prefix into fewer keys when a merge includes the oldest run (so nothing older
+   * is left that they would have to apply to): a log of operations per record becomes the record. The output must
+   * be sorted, share the group's prefix, and read the same as the group.
+   */
+  public interface Compactor {
+    /** The length of the prefix that groups keys (e.g. an object id). */
+    int prefixLength();
+
+    /** Writes the keys that replace {@code group} (sorted keys of one prefix, at least one) to {@code out}. */
+    void compact(List<byte[]> group, Consumer<byte[]> out);
+  }
+
   private final Path dir;
   private final Path tmpDir;
   private final int maxBuffered;
+  /** Folds groups of keys in merges that include the oldest run, or null. */
+  private final Compactor compactor;
   /** The committed runs, oldest first. */
   private List<SymbolRun> runs;
   /** The committed runs the open transaction still sees: {@link #runs}, or none after {@link #clear()}. */
@@ -66,8 +81,9 @@ public final class SymbolRuns implements AutoCloseable {
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
 
-  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered) {
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
+    this.compactor = compactor;
     this.tmpDir = tmpDir;
     this.maxBuffered = maxBuffered;
     this.runs = runs;
@@ -86,6 +102,12 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** As {@link #open(Path, Path, List)}, spilling the buffer every {@code maxBuffered} entries (tests use few). */
   public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered) throws IOException {
+    return open(dir, tmpDir, names, maxBuffered, null);
+  }
+
+  /** As {@link #open(Path, Path, List, int)}, with merges that include the oldest run folded by {@code compactor}. */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered, Compactor compactor)
+      throws IOException {
     if (maxBuffered < 1) {
       throw new IllegalArgumentException("maxBuffered must be positive, not " + maxBuffered);
     }
@@ -103,7 +125,7 @@ public final class SymbolRuns implements AutoCloseable {
         runs.add(SymbolRun.open(file));
       }
       ok = true;
-      return new SymbolRuns(dir, tmpDir, runs, maxBuffered);
+      return new SymbolRuns(dir, tmpDir, runs, maxBuffered, compactor);
     } finally {
       if (!ok) {
         closeAll(runs);
@@ -170,8 +192,16 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** The ids of the objects that define {@code name}, sorted. */
   public synchronized List<ObjectId> definers(String name) {
-    byte[] from = SymbolKeys.lowerBound(name);
-    byte[] to = SymbolKeys.upperBound(name);
+    List<ObjectId> ids = new ArrayList<>();
+    range(SymbolKeys.lowerBound(name), SymbolKeys.upperBound(name), key -> ids.add(SymbolKeys.objectId(key)));
+    return ids;
+  }
+
+  /**
+   * Calls {@code action} on every live key in {@code [from, to)}, in key order, this transaction's changes included.
+   * O(runs · (log blocks + blocks read)) plus a sort of the open transaction's buffer if it changed since the last read.
+   */
+  public synchronized void range(byte[] from, byte[] to, Consumer<byte[]> action) {
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
     for (SymbolRun run : visible) {
       run.range(from, to, merged::put);
@@ -184,13 +214,11 @@ public final class SymbolRuns implements AutoCloseable {
     for (int i = at; i < sorted.size() && KEYS.compare(sorted.get(i).key(), to) < 0; i++) {
       merged.put(sorted.get(i).key(), sorted.get(i).op());
     }
-    List<ObjectId> ids = new ArrayList<>();
     merged.forEach((key, op) -> {
       if (op == SymbolRunFormat.ADD) {
-        ids.add(SymbolKeys.objectId(key));
+        action.accept(key);
       }
     });
-    return ids;
   }
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
@@ -380,8 +408,28 @@ public final class SymbolRuns implements AutoCloseable {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
       IOException[] failure = new IOException[1];
+      Compactor folding = dropTombstones ? compactor : null;
+      List<byte[]> group = new ArrayList<>();
+      Consumer<byte[]> emit = key -> {
+        if (failure[0] == null) {
+          try {
+            writer.add(key, SymbolRunFormat.ADD);
+          } catch (IOException e) {
+            failure[0] = e;
+          }
+        }
+      };
       SymbolMerge.merge(sources, (key, op) -> {
         if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
+          return;
+        }
+        if (folding != null) { // only live keys here: tombstones were dropped
+          if (!group.isEmpty() && !Arrays.equals(group.get(0), 0, folding.prefixLength(), key, 0,
+              folding.prefixLength())) {
+            folding.compact(group, emit);
+            group.clear();
+          }
+          group.add(key);
           return;
         }
         try {
@@ -390,6 +438,9 @@ public final class SymbolRuns implements AutoCloseable {
           failure[0] = e;
         }
       });
+      if (folding != null && !group.isEmpty()) {
+        folding.compact(group, emit);
+      }
       if (failure[0] != null) {
         throw failure[0];
       }
