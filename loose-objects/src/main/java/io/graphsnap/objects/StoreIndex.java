@@ -71,6 +71,8 @@ public final class StoreIndex implements AutoCloseable {
    * {@code objects}, whose records move likewise.
    */
   public static final int SCHEMA = 6;
+  /** Below this much free space, a MapDB failure is reported as the file system being full, not as damage. */
+  private static final long LOW_SPACE_BYTES = 1 << 20;
   /** Build-state key of {@link #filesVersion()}. */
   private static final String FILES_VERSION_KEY = "filesVersion";
   /** Draws the files versions (thread-safe); unpredictable, so two indexes never share one by chance. */
@@ -663,8 +665,27 @@ public final class StoreIndex implements AutoCloseable {
    * is reported as such, since the write-ahead log keeps the last committed state; anything else is damage.
    */
   private IOException failure(String what, DBException e) {
-    return ioCause(e) != null ? unwritable(file, what, e)
-        : new DamagedIndexException(file, what + " failed: " + describe(e), e);
+    if (ioCause(e) != null) {
+      return unwritable(file, what, e);
+    }
+    long free = usableSpace(file);
+    if (free >= 0 && free < LOW_SPACE_BYTES) {
+      // On a full file system MapDB can read back a record of the open transaction that it could not write whole,
+      // without having reported the write (seen on a full tmpfs: "Broken bit parity"); the committed state is intact.
+      return new IOException("cannot " + what + " " + file + ": no space left on device (" + free + " bytes free; "
+          + "MapDB then failed with " + describe(e) + "; the index keeps its last committed state: free space and run "
+          + "the command again)", e);
+    }
+    return new DamagedIndexException(file, what + " failed: " + describe(e), e);
+  }
+
+  /** The usable bytes of the file system holding {@code file}, or -1 if unknown. */
+  private static long usableSpace(Path file) {
+    try {
+      return Files.getFileStore(file).getUsableSpace();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static IOException unwritable(Path indexFile, String what, DBException e) {
