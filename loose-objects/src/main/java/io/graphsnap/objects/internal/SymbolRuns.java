@@ -465,13 +465,14 @@ public final class SymbolRuns implements AutoCloseable {
   /** The buffer sorted by key with the last op of each key only. */
   private List<Pending> sortedBuffer() {
     if (!bufferSorted) {
-      buffer.sort(Comparator.comparing(Pending::key, KEYS)); // stable: equal keys stay in write order
-      List<Pending> deduplicated = new ArrayList<>(buffer.size());
-      for (int i = 0; i < buffer.size(); i++) {
-        if (i + 1 < buffer.size() && KEYS.compare(buffer.get(i).key(), buffer.get(i + 1).key()) == 0) {
+      Pending[] sorted = buffer.toArray(new Pending[0]);
+      KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
+      List<Pending> deduplicated = new ArrayList<>(sorted.length);
+      for (int i = 0; i < sorted.length; i++) {
+        if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
           continue; // a later write of the same key wins
         }
-        deduplicated.add(buffer.get(i));
+        deduplicated.add(sorted[i]);
       }
       buffer = deduplicated;
       bufferSorted = true;
