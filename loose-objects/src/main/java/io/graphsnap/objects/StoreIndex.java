@@ -448,68 +448,50 @@ public final class StoreIndex implements AutoCloseable {
         }
       });
     }
+    moveToRuns(schema, legacySymbols, legacySymbols::clear, key -> { // sorted as unsigned bytes, like the runs
+      try {
+        symbolRuns.add(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, "symbol definitions", SYMBOLS_DIR);
+    moveToRuns(schema, legacyRecords.entrySet(), legacyRecords::clear, e -> {
+      ObjectId id = ObjectId.fromBytes(e.getKey());
+      try {
+        reachability.put(id, ObjectRecordCodec.decode(id.hex(), e.getValue()));
+      } catch (IllegalArgumentException bad) {
+        throw damaged(bad.getMessage(), bad);
+      }
+    }, "reachability records", RECORDS_DIR);
+    moveToRuns(schema, legacyPending, legacyPending::clear, journal::touch, "pending paths of the build journal",
+        PENDING_DIR);
+    guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
+    drawFilesVersion(); // what older versions wrote may have changed files without a version
+    commit();
+  }
+
+  /**
+   * Moves every element of {@code legacy}, a MapDB collection of an older schema, into runs with {@code move}, then
+   * empties it with {@code clear} and notes what moved to folder {@code dir} (uncommitted).
+   */
+  private <T> void moveToRuns(int schema, Iterable<T> legacy, Runnable clear, Consumer<T> move, String what,
+      String dir) {
     long moved = guard(() -> {
       long n = 0;
-      for (byte[] key : legacySymbols) { // sorted as unsigned bytes, like the runs
-        try {
-          symbolRuns.add(key);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      for (T element : legacy) {
+        move.accept(element);
         n++;
       }
       return n;
     });
     if (moved > 0) {
       guard(() -> {
-        legacySymbols.clear();
+        clear.run();
         return null;
       });
-      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " symbol "
-          + "definitions moved from index.db to sorted runs in " + SYMBOLS_DIR + "/ (done once)");
+      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " " + what
+          + " moved from index.db to sorted runs in " + dir + "/ (done once)");
     }
-    long movedPending = guard(() -> {
-      long n = 0;
-      for (String path : legacyPending) {
-        journal.touch(path);
-        n++;
-      }
-      return n;
-    });
-    long movedRecords = guard(() -> {
-      long n = 0;
-      for (Map.Entry<byte[], byte[]> e : legacyRecords.entrySet()) {
-        ObjectId id = ObjectId.fromBytes(e.getKey());
-        ObjectRecord record;
-        try {
-          record = ObjectRecordCodec.decode(id.hex(), e.getValue());
-        } catch (IllegalArgumentException bad) {
-          throw damaged(bad.getMessage(), bad);
-        }
-        reachability.put(id, record);
-        n++;
-      }
-      return n;
-    });
-    if (movedRecords > 0) {
-      guard(() -> {
-        legacyRecords.clear();
-        return null;
-      });
-      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + movedRecords + " reachability "
-          + "records moved from index.db to sorted runs in " + RECORDS_DIR + "/ (done once)");
-    }
-    if (movedPending > 0) {
-      guard(() -> {
-        legacyPending.clear();
-        return null;
-      });
-      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + movedPending + " pending "
-          + "paths of the build journal moved from index.db to sorted runs in " + PENDING_DIR + "/ (done once)");
-    }
-    guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
-    drawFilesVersion(); // what older versions wrote may have changed files without a version
-    commit();
   }
 
   private void drawFilesVersion() {

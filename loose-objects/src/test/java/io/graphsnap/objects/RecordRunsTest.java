@@ -20,8 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 /**
@@ -154,18 +152,11 @@ class RecordRunsTest {
     records.put(id(1), ObjectRecord.currentSince("a.cov", 1));
     records.put(id(2), new ObjectRecord("b.cov", new long[] {1, 3, 5, 7}));
     records.put(id(3), new ObjectRecord("c.cov", new long[] {2, 4, 6, ObjectRecord.OPEN}));
-    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-    try {
+    StoreIndexTest.writeSchema5Index(file, (db, build) -> {
       Map<byte[], byte[]> objects = db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
       records.forEach((id, record) -> objects.put(id.toBytes(), ObjectRecordCodec.encode(record)));
-      db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-      Map<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
-      build.put("schema", "5");
       build.put("nextGeneration", "8");
-      db.commit();
-    } finally {
-      db.close();
-    }
+    });
     try (StoreIndex index = StoreIndex.open(file)) {
       assertEquals(List.of("index upgraded from schema 5 to " + StoreIndex.SCHEMA + ": 3 reachability records moved "
           + "from index.db to sorted runs in records/ (done once)"), index.upgradeNotes());
@@ -181,12 +172,8 @@ class RecordRunsTest {
       assertEquals(Optional.of(new ObjectRecord("a.cov", new long[] {1, 8})), index.reachability().record(id(1)));
       assertEquals(Optional.of(records.get(id(2))), index.reachability().record(id(2)));
     }
-    DB again = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-    try {
-      assertTrue(again.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen().isEmpty());
-    } finally {
-      again.close();
-    }
+    StoreIndexTest.assertMovedOut(file,
+        db -> db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen().keySet());
   }
 
   @Test

@@ -149,6 +149,18 @@ class StoreIndexTest {
     assertThrows(IllegalArgumentException.class, () -> new FileEntry("a/./b", id("x"), null));
   }
 
+  /** Checks that an upgraded index's MapDB collection {@code old} is empty and that its schema is the current one. */
+  static void assertMovedOut(Path file, java.util.function.Function<DB, java.util.Collection<?>> old) {
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+    try {
+      assertTrue(old.apply(db).isEmpty(), "the old collection is emptied");
+      assertEquals(String.valueOf(StoreIndex.SCHEMA),
+          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
+    } finally {
+      db.close();
+    }
+  }
+
   /** Writes an index as graphsnap wrote it before schema 3: definitions in MapDB's own "symbols" set. */
   private static void writeSchema2Index(Path file, String schema) {
     DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
@@ -184,14 +196,7 @@ class StoreIndexTest {
       assertEquals(List.of(id("a")), index.definers("auth"));
       assertEquals(2, index.definitionCount());
     }
-    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-    try {
-      assertTrue(db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen().isEmpty(), "the old set is emptied");
-      assertEquals(String.valueOf(StoreIndex.SCHEMA),
-          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
-    } finally {
-      db.close();
-    }
+    assertMovedOut(file, db -> db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen());
   }
 
   @Test
@@ -221,15 +226,18 @@ class StoreIndexTest {
         e.getMessage());
   }
 
-  /** Writes an index as graphsnap wrote it at schema 5: the build journal's pending paths in MapDB's set "pending". */
-  private static void writeSchema5Index(Path file, List<String> pending) {
+  /**
+   * Writes an index as graphsnap wrote it at schema 5 (the pending paths and the reachability records in MapDB's set
+   * "pending" and map "objects"), with {@code fill} adding its content and build state before the commit.
+   */
+  static void writeSchema5Index(Path file, java.util.function.BiConsumer<DB, Map<String, String>> fill) {
     DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
     try {
-      db.treeSet("pending", Serializer.STRING).createOrOpen().addAll(pending);
       db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
       Map<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
       build.put("schema", "5");
       build.put("filesVersion", "1234");
+      fill.accept(db, build);
       db.commit();
     } finally {
       db.close();
@@ -239,7 +247,8 @@ class StoreIndexTest {
   @Test
   void aSchema5IndexHasItsPendingSetMovedToSortedRunsOnceWithANote() throws Exception {
     Path file = dir.resolve("index.db");
-    writeSchema5Index(file, List.of("src/b.cov", "src/a.cov", "\u00e9t\u00e9.cov"));
+    writeSchema5Index(file, (db, build) -> db.treeSet("pending", Serializer.STRING).createOrOpen()
+        .addAll(List.of("src/b.cov", "src/a.cov", "\u00e9t\u00e9.cov")));
     try (StoreIndex index = StoreIndex.open(file)) {
       assertEquals(List.of("index upgraded from schema 5 to " + StoreIndex.SCHEMA + ": 3 pending paths of the build "
           + "journal moved from index.db to sorted runs in pending/ (done once)"), index.upgradeNotes());
@@ -255,14 +264,7 @@ class StoreIndexTest {
       assertEquals(List.of("src/a.cov", "src/b.cov", "src/c.cov", "\u00e9t\u00e9.cov"), index.journal().pendingPaths());
       assertEquals(4, index.journal().pendingCount());
     }
-    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-    try {
-      assertTrue(db.treeSet("pending", Serializer.STRING).createOrOpen().isEmpty(), "the old set is emptied");
-      assertEquals(String.valueOf(StoreIndex.SCHEMA),
-          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
-    } finally {
-      db.close();
-    }
+    assertMovedOut(file, db -> db.treeSet("pending", Serializer.STRING).createOrOpen());
   }
 
   @Test
