@@ -306,11 +306,11 @@ class StoreIndexTest {
   @Test
   void aPendingRunWrittenByATransactionThatNeverCommittedIsIgnoredAndDeleted() throws Exception {
     Path file = dir.resolve("index.db");
-    Path pendingDir = dir.resolve(StoreIndex.PENDING_DIR);
     try (StoreIndex index = StoreIndex.open(file)) {
       index.journal().touch("kept");
       index.commit();
     }
+    Path pendingDir = dir.resolve(StoreIndex.PENDING_DIR);
     Path listed;
     try (Stream<Path> runs = Files.list(pendingDir)) {
       listed = runs.findFirst().orElseThrow();
