@@ -57,8 +57,9 @@ public final class LooseObjectCodec {
     try {
       return encode(b, summary);
     } finally {
-      if (b.dataBuffer().capacity() > MAX_KEPT_BUILDER_BYTES) {
-        BUILDERS.remove(); // a large object's buffer is not held for the rest of the thread's life
+      // offset(), the bytes written, and not dataBuffer(), which asserts a finished buffer (an encode may have thrown)
+      if (b.offset() > MAX_KEPT_BUILDER_BYTES / 2) {
+        BUILDERS.remove(); // a large object's buffer (at least twice what it holds) is not kept for the thread's life
       }
     }
   }

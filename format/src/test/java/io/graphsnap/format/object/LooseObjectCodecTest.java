@@ -72,6 +72,18 @@ class LooseObjectCodecTest {
     }
   }
 
+  /** An encode that fails half-way (a lone surrogate cannot be UTF-8) leaves nothing behind for the thread's next one. */
+  @Test
+  void aFailedEncodeDoesNotSpoilTheNext() throws Exception {
+    byte[][] fresh = new byte[1][];
+    Thread thread = new Thread(() -> fresh[0] = LooseObjectCodec.encode(sample()));
+    thread.start();
+    thread.join();
+    FileSummary unstorable = new FileSummary("src/a\uD800.cov", "covenant", null, sample().symbols(), List.of());
+    assertThrows(IllegalArgumentException.class, () -> LooseObjectCodec.encode(unstorable));
+    assertArrayEquals(fresh[0], LooseObjectCodec.encode(sample()));
+  }
+
   @Test
   void encodingIsDeterministic() {
     assertArrayEquals(LooseObjectCodec.encode(sample()), LooseObjectCodec.encode(sample()));
