@@ -79,9 +79,12 @@ final class GarbageCollector {
       current.addAll(objectsOfUngenerated);
     }
     List<ObjectId> deadRecords = new ArrayList<>();
+    Set<ObjectId> live = new HashSet<>(current); // the current objects and those a kept record holds: one pass
     index.reachability().forEach((id, record) -> {
       if (!current.contains(id) && !record.isCurrent() && !livesAtAny(record, generations)) {
         deadRecords.add(id);
+      } else {
+        live.add(id);
       }
     });
     boolean keepAllObjects = generations == null;
@@ -100,7 +103,7 @@ final class GarbageCollector {
     index.commit();
 
     int deletedSnapshots = deleteSnapshots(kept);
-    int deletedObjects = keepAllObjects ? 0 : deleteObjects(current, generations);
+    int deletedObjects = keepAllObjects ? 0 : deleteObjects(live);
     mergeSmallPacks();
     deleteRepairLeftovers();
     deleteLayerLeftovers();
@@ -251,25 +254,18 @@ final class GarbageCollector {
     return deleted;
   }
 
-  private int deleteObjects(Set<ObjectId> current, long[] generations) throws IOException {
+  /** Deletes the loose and packed objects not in {@code live}. */
+  private int deleteObjects(Set<ObjectId> live) throws IOException {
     int deleted = 0;
     Set<ObjectId> kept = new HashSet<>();
     for (ObjectId id : store.objects().listLoose()) {
-      if (isLive(id, current, generations)) {
+      if (live.contains(id)) {
         kept.add(id);
         continue;
       }
       deleted += delete(layout.objectFile(id)) ? 1 : 0;
     }
-    return deleted + repack(current, generations, kept);
-  }
-
-  private boolean isLive(ObjectId id, Set<ObjectId> current, long[] generations) {
-    if (current.contains(id)) {
-      return true;
-    }
-    Optional<ObjectRecord> record = index.reachability().record(id);
-    return record.isPresent() && (record.get().isCurrent() || livesAtAny(record.get(), generations));
+    return deleted + repack(live, kept);
   }
 
   /**
@@ -282,7 +278,7 @@ final class GarbageCollector {
    *
    * @param kept the live objects kept so far (the loose ones); each pack adds its live ones
    */
-  private int repack(Set<ObjectId> current, long[] generations, Set<ObjectId> kept) throws IOException {
+  private int repack(Set<ObjectId> liveIds, Set<ObjectId> kept) throws IOException {
     Packs packs = store.objects().packs();
     packs.refresh();
     for (var damaged : packs.damaged().entrySet()) {
@@ -297,7 +293,7 @@ final class GarbageCollector {
         if (kept.contains(id) && store.objects().holdsWholeCopyOutside(id, pack)) {
           continue; // another whole copy is kept: this one is redundant
         }
-        if (kept.contains(id) || isLive(id, current, generations)) {
+        if (kept.contains(id) || liveIds.contains(id)) {
           live.add(i);
           kept.add(id);
         } else {

@@ -41,6 +41,8 @@ public final class IndexUpdate implements AutoCloseable {
   private final StoreIndex index;
   /** Each touched path's entry before this update; a null value means it was not indexed. */
   private final Map<String, FileEntry> before = new HashMap<>();
+  /** Each touched path's object after this update's changes so far; a null value means it is not indexed. */
+  private final Map<String, ObjectId> after = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
   /** The build generation changes of this update belong to, read once (no build publishes while it is open). */
   private long generation = -1;
@@ -89,6 +91,7 @@ public final class IndexUpdate implements AutoCloseable {
     FileEntry entry = new FileEntry(path, id, summary.sourceSha256());
     FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one descent
     remember(path, current);
+    after.put(path, id);
     if (current != null && current.objectId().equals(id)) {
       return FileChange.UNCHANGED;
     }
@@ -157,6 +160,7 @@ public final class IndexUpdate implements AutoCloseable {
     String normal = RepoPaths.normalise(path);
     FileEntry current = index.file(normal);
     remember(normal, current);
+    after.put(normal, null);
     if (current == null) {
       return FileChange.ABSENT;
     }
@@ -193,7 +197,7 @@ public final class IndexUpdate implements AutoCloseable {
 
   /**
    * Makes every staged object durable ({@link ObjectBatch#commit()}), then commits every index change in one
-   * MapDB transaction and returns what changed, per distinct path. O(touched paths · log files) plus one
+   * MapDB transaction and returns what changed, per distinct path. O(touched paths) plus one
    * sync per new object and per touched folder. If the objects cannot be made durable, nothing is committed
    * and the update stays open (close it to roll back).
    */
@@ -234,13 +238,13 @@ public final class IndexUpdate implements AutoCloseable {
     int deleted = 0;
     for (Map.Entry<String, FileEntry> e : before.entrySet()) {
       FileEntry was = e.getValue();
-      FileEntry now = index.file(e.getKey());
+      ObjectId now = after.get(e.getKey()); // what this update left, kept as it went: no index look-up per path
       if (was == null && now != null) {
         added++;
       } else if (was != null && now == null) {
         deleted++;
       } else if (was != null) {
-        if (was.objectId().equals(now.objectId())) {
+        if (was.objectId().equals(now)) {
           unchanged++;
         } else {
           changed++;

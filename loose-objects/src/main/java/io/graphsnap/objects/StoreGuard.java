@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <p>What is checked when:
  * <ol>
  *   <li>{@link #checkForWriting} (every {@link Store#open}, {@link IndexRebuild}): the store folder; {@code
- *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/}, {@code symbols/}, {@code packs/},
+ *       objects/}, {@code tmp/}, {@code snapshots/}, {@code refs/}, {@code logs/}, {@code symbols/}, {@code pending/}, {@code records/}, {@code packs/},
  *       {@code layers/} and every fan-out folder {@code objects/ab/}; {@code lock}, every {@code index*} and
  *       {@code resolution*} file, every ref file, ref log, snapshot, pack, delta, layer ref and temporary. O(fan-out folders + refs + snapshots + temporaries); loose objects themselves
  *       are checked when they are used.
@@ -93,6 +93,8 @@ public final class StoreGuard {
     checkFolderOfFiles(layout.snapshotsDir());
     checkFolderOfFiles(layout.tmpDir());
     checkFolderOfFiles(layout.symbolsDir());
+    checkFolderOfFiles(layout.pendingDir());
+    checkFolderOfFiles(layout.recordsDir());
     checkFolderOfFiles(layout.packsDir());
     checkFolderOfFiles(layout.layersDir());
     if (SafeFiles.checkDirectoryIfPresent(layout.objectsDir())) {

@@ -3,6 +3,8 @@ package io.graphsnap.objects;
 import io.graphsnap.objects.internal.FileEntryCodec;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.MapDbC2Workaround;
+import io.graphsnap.objects.internal.ObjectRecordCodec;
+import io.graphsnap.objects.internal.RecordLog;
 import io.graphsnap.objects.internal.SymbolKeys;
 import io.graphsnap.objects.internal.SymbolRuns;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import org.mapdb.Serializer;
  * The store's index in {@code index.db} (MapDB, write-ahead log on) and {@code symbols/}: path → {@link
  * FileEntry}; symbol name → sorted set of ids of the objects that declare it (sorted runs in {@code symbols/},
  * listed in {@code index.db}; see {@link SymbolRuns}); named refs with their history ({@link
- * #refHistory()}); the last build and the paths changed since ({@link #journal()}); object id → reachability
+ * #refHistory()}); the last build and the paths changed since ({@link #journal()}; the paths as sorted runs in
+ * {@code pending/}, listed likewise); object id → reachability
  * record and snapshot id → build generation ({@link #reachability()}); and a small string → string
  * build-state map.
  *
@@ -45,8 +48,9 @@ import org.mapdb.Serializer;
  *
  * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
  * {@link SymbolKeys}: schema 2 and older; moved to runs at open since schema 3), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
- * RefHistory}), {@code pending} (a set of paths; see {@link BuildJournal}), {@code objects} (object id →
- * {@link ObjectRecord}) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
+ * RefHistory}), {@code pending} (a set of paths: schema 6 and older; moved to runs in {@code
+ * pending/} at open since schema 7; see {@link BuildJournal}), {@code objects} (object id →
+ * {@link ObjectRecord}: schema 6 and older; moved to runs in {@code records/} at open since schema 7) and {@code snapshots} (snapshot id → generation; see {@link GcReachability}).
  *
  * <p>Thread safety: lookups may run concurrently; the transaction is global to the index, so one writer
  * at a time (the holder of the store lock). A MapDB failure while reading surfaces as an {@link
@@ -62,9 +66,15 @@ public final class StoreIndex implements AutoCloseable {
    * remembers; a version that did not keep it up to date must not write such an index, so older versions refuse it.
    * Nothing moves from 4 to 5 (the upgrade draws the first version). 6: packs may hold compressed objects (pack
    * version 2), which older versions would take for damaged packs and leave out, so they refuse the store instead.
-   * Nothing moves from 5 to 6 (packs of version 1 are still read).
+   * Nothing moves from 5 to 6 (packs of version 1 are still read). 7: the build journal's pending paths in sorted
+   * runs ({@code pending/}) instead of the MapDB set {@code pending}, whose paths move to a run at open; an older
+   * version would read the emptied set and build too little, so it refuses a schema-7 store; and the reachability
+   * records in sorted runs ({@code records/}, a log folded when read: {@link RecordLog}) instead of the MapDB map
+   * {@code objects}, whose records move likewise.
    */
-  public static final int SCHEMA = 6;
+  public static final int SCHEMA = 7;
+  /** Below this much free space, a MapDB failure is reported as the file system being full, not as damage. */
+  private static final long LOW_SPACE_BYTES = 1 << 20;
   /** Build-state key of {@link #filesVersion()}. */
   private static final String FILES_VERSION_KEY = "filesVersion";
   /** Draws the files versions (thread-safe); unpredictable, so two indexes never share one by chance. */
@@ -74,6 +84,14 @@ public final class StoreIndex implements AutoCloseable {
   private static final String SYMBOL_RUNS_KEY = "symbolRuns";
   /** The folder of symbol runs, beside {@code index.db}: {@code <store>/symbols}. */
   public static final String SYMBOLS_DIR = "symbols";
+  /** Build-state key of the committed list of pending-path runs, oldest first, one name per line. */
+  private static final String PENDING_RUNS_KEY = "pendingRuns";
+  /** The folder of the build journal's pending-path runs, beside the symbol folder: {@code <store>/pending}. */
+  public static final String PENDING_DIR = "pending";
+  /** Build-state key of the committed list of reachability-record runs, oldest first, one name per line. */
+  private static final String RECORD_RUNS_KEY = "recordRuns";
+  /** The folder of the reachability records' runs, beside the symbol folder: {@code <store>/records}. */
+  public static final String RECORDS_DIR = "records";
 
   private final Path file;
   private final DB db;
@@ -81,6 +99,14 @@ public final class StoreIndex implements AutoCloseable {
   /** The MapDB symbol set of schema 2 and older, emptied into {@link #symbolRuns} by {@link #upgrade()}. */
   private final NavigableSet<byte[]> legacySymbols;
   private final SymbolRuns symbolRuns;
+  /** The MapDB pending-path set of schema 5 and older, emptied into {@link #pendingRuns} by {@link #upgrade()}. */
+  private final NavigableSet<String> legacyPending;
+  /** The build journal's pending paths (UTF-8 keys). */
+  private final SymbolRuns pendingRuns;
+  /** The MapDB object id → record map of schema 5 and older, emptied into {@link #recordRuns} by {@link #upgrade()}. */
+  private final BTreeMap<byte[], byte[]> legacyRecords;
+  /** The reachability records' log ({@link io.graphsnap.objects.internal.RecordLog} keys). */
+  private final SymbolRuns recordRuns;
   private final List<String> upgradeNotes = new ArrayList<>();
   private final BTreeMap<String, String> build;
   private final RefHistory refHistory;
@@ -92,7 +118,8 @@ public final class StoreIndex implements AutoCloseable {
   /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
   private boolean filesChanged;
 
-  private StoreIndex(Path file, DB db, IndexLog log, Path symbolsDir) throws IOException {
+  private StoreIndex(Path file, DB db, IndexLog log, SymbolRuns symbolRuns, SymbolRuns pendingRuns,
+      SymbolRuns recordRuns) {
     this.file = file;
     this.db = db;
     this.log = log;
@@ -100,15 +127,16 @@ public final class StoreIndex implements AutoCloseable {
     this.legacySymbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
-    String listed = build.get(SYMBOL_RUNS_KEY);
-    this.symbolRuns = SymbolRuns.open(symbolsDir, symbolsDir,
-        listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n")));
+    this.symbolRuns = symbolRuns;
+    this.pendingRuns = pendingRuns;
+    this.recordRuns = recordRuns;
+    this.legacyRecords = db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
+    this.legacyPending = db.treeSet("pending", Serializer.STRING).createOrOpen();
     this.refHistory = new RefHistory(this, refs,
         db.treeMap("refLog", Serializer.STRING, Serializer.STRING).createOrOpen(),
         db.treeMap("refTimes", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
-    this.journal = new BuildJournal(this, db.treeSet("pending", Serializer.STRING).createOrOpen(), build);
-    this.reachability = new GcReachability(this,
-        db.treeMap("objects", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+    this.journal = new BuildJournal(this, pendingRuns, build);
+    this.reachability = new GcReachability(this, recordRuns,
         db.treeMap("snapshots", Serializer.STRING, Serializer.LONG).createOrOpen(), build);
   }
 
@@ -143,14 +171,22 @@ public final class StoreIndex implements AutoCloseable {
       // MapDB unmaps only through sun.misc.Unsafe (a warning on every run) or at GC, which keeps the space of
       // deleted write-ahead logs taken (TmpfsDiskFullTest).
       db = DBMaker.fileDB(indexFile.toFile()).fileChannelEnable().transactionEnable().make();
-      StoreIndex index = new StoreIndex(indexFile, db, log, symbolsDir);
+      BTreeMap<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+      List<SymbolRuns> opened = new ArrayList<>();
       try {
+        opened.add(SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY)));
+        Path pendingDir = symbolsDir.resolveSibling(PENDING_DIR);
+        opened.add(SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY)));
+        Path recordsDir = symbolsDir.resolveSibling(RECORDS_DIR);
+        opened.add(SymbolRuns.open(recordsDir, recordsDir, listedRuns(build, RECORD_RUNS_KEY), SymbolRuns.MAX_BUFFERED,
+            RecordLog.COMPACTOR));
+        StoreIndex index = new StoreIndex(indexFile, db, log, opened.get(0), opened.get(1), opened.get(2));
         index.upgrade();
+        return index;
       } catch (IOException | RuntimeException | Error e) {
-        closeQuietly(index.symbolRuns);
+        opened.forEach(StoreIndex::closeQuietly);
         throw e;
       }
-      return index;
     } catch (DBException.FileLocked e) {
       closeQuietly(log);
       throw new StoreLockedException(indexFile,
@@ -168,6 +204,12 @@ public final class StoreIndex implements AutoCloseable {
       closeQuietly(log);
       throw e;
     }
+  }
+
+  /** The run names listed under build-state key {@code key}, oldest first. */
+  private static List<String> listedRuns(BTreeMap<String, String> build, String key) {
+    String listed = build.get(key);
+    return listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n"));
   }
 
   /** The index file. */
@@ -324,7 +366,7 @@ public final class StoreIndex implements AutoCloseable {
    */
   public int deleteUnlistedSymbolRuns() throws IOException {
     checkOpen();
-    return symbolRuns.deleteUnlisted();
+    return symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted() + recordRuns.deleteUnlisted();
   }
 
   // ---------------------------------------------------------------- refs and build state
@@ -403,34 +445,55 @@ public final class StoreIndex implements AutoCloseable {
     if (schema < 2) {
       long generation = reachability.nextGeneration();
       forEachFile(e -> {
-        if (reachability.record(e.objectId()).isEmpty()) {
+        if (guard(() -> !legacyRecords.containsKey(e.objectId().toBytes()))) { // moved to the runs below otherwise
           reachability.put(e.objectId(), ObjectRecord.currentSince(e.path(), generation));
         }
       });
     }
+    moveToRuns(schema, legacySymbols, legacySymbols::clear, key -> { // sorted as unsigned bytes, like the runs
+      try {
+        symbolRuns.add(key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, "symbol definitions", SYMBOLS_DIR);
+    moveToRuns(schema, legacyRecords.entrySet(), legacyRecords::clear, e -> {
+      ObjectId id = ObjectId.fromBytes(e.getKey());
+      try {
+        reachability.put(id, ObjectRecordCodec.decode(id.hex(), e.getValue()));
+      } catch (IllegalArgumentException bad) {
+        throw damaged(bad.getMessage(), bad);
+      }
+    }, "reachability records", RECORDS_DIR);
+    moveToRuns(schema, legacyPending, legacyPending::clear, journal::touch, "pending paths of the build journal",
+        PENDING_DIR);
+    guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
+    drawFilesVersion(); // what older versions wrote may have changed files without a version
+    commit();
+  }
+
+  /**
+   * Moves every element of {@code legacy}, a MapDB collection of an older schema, into runs with {@code move}, then
+   * empties it with {@code clear} and notes what moved to folder {@code dir} (uncommitted).
+   */
+  private <T> void moveToRuns(int schema, Iterable<T> legacy, Runnable clear, Consumer<T> move, String what,
+      String dir) {
     long moved = guard(() -> {
       long n = 0;
-      for (byte[] key : legacySymbols) { // sorted as unsigned bytes, like the runs
-        try {
-          symbolRuns.add(key);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      for (T element : legacy) {
+        move.accept(element);
         n++;
       }
       return n;
     });
     if (moved > 0) {
       guard(() -> {
-        legacySymbols.clear();
+        clear.run();
         return null;
       });
-      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " symbol "
-          + "definitions moved from index.db to sorted runs in " + SYMBOLS_DIR + "/ (done once)");
+      upgradeNotes.add("index upgraded from schema " + schema + " to " + SCHEMA + ": " + moved + " " + what
+          + " moved from index.db to sorted runs in " + dir + "/ (done once)");
     }
-    guard(() -> build.put(SCHEMA_KEY, String.valueOf(SCHEMA)));
-    drawFilesVersion(); // what older versions wrote may have changed files without a version
-    commit();
   }
 
   private void drawFilesVersion() {
@@ -450,7 +513,14 @@ public final class StoreIndex implements AutoCloseable {
   public void commit() throws IOException {
     checkOpen();
     List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
-    guard(() -> build.put(SYMBOL_RUNS_KEY, String.join("\n", runs)));
+    List<String> pending = pendingRuns.prepareCommit();
+    List<String> records = recordRuns.prepareCommit();
+    guard(() -> {
+      build.put(SYMBOL_RUNS_KEY, String.join("\n", runs));
+      build.put(PENDING_RUNS_KEY, String.join("\n", pending));
+      build.put(RECORD_RUNS_KEY, String.join("\n", records));
+      return build.put(GcReachability.NEXT_SEQ, reachability.seqToCommit());
+    });
     if (filesChanged) {
       drawFilesVersion();
     }
@@ -464,6 +534,12 @@ public final class StoreIndex implements AutoCloseable {
       symbolRuns.committed();
     } catch (IOException e) {
       // Harmless: the replaced runs are no longer listed, and the next open deletes them.
+    }
+    try {
+      pendingRuns.committed();
+      recordRuns.committed();
+    } catch (IOException e) {
+      // Harmless, as above.
     }
     changes.clear();
     filesChanged = false;
@@ -481,6 +557,8 @@ public final class StoreIndex implements AutoCloseable {
     changes.clear();
     filesChanged = false;
     symbolRuns.rollback();
+    pendingRuns.rollback();
+    recordRuns.rollback();
     try {
       db.rollback();
     } catch (DBException e) {
@@ -517,7 +595,15 @@ public final class StoreIndex implements AutoCloseable {
     // No rollback first: closing discards uncommitted changes by itself (the write-ahead log replays only
     // commits), and MapDB 3.1.0 leaks one descriptor of index.db.wal.* per session that called rollback.
     try {
-      symbolRuns.close(); // deletes the runs of an uncommitted transaction
+      try {
+        symbolRuns.close(); // deletes the runs of an uncommitted transaction
+      } finally {
+        try {
+          pendingRuns.close();
+        } finally {
+          recordRuns.close();
+        }
+      }
     } finally {
       try {
         db.close();
@@ -563,8 +649,27 @@ public final class StoreIndex implements AutoCloseable {
    * is reported as such, since the write-ahead log keeps the last committed state; anything else is damage.
    */
   private IOException failure(String what, DBException e) {
-    return ioCause(e) != null ? unwritable(file, what, e)
-        : new DamagedIndexException(file, what + " failed: " + describe(e), e);
+    if (ioCause(e) != null) {
+      return unwritable(file, what, e);
+    }
+    long free = usableSpace(file);
+    if (free >= 0 && free < LOW_SPACE_BYTES) {
+      // On a full file system MapDB can read back a record of the open transaction that it could not write whole,
+      // without having reported the write (seen on a full tmpfs: "Broken bit parity"); the committed state is intact.
+      return new IOException("cannot " + what + " " + file + ": no space left on device (" + free + " bytes free; "
+          + "MapDB then failed with " + describe(e) + "; the index keeps its last committed state: free space and run "
+          + "the command again)", e);
+    }
+    return new DamagedIndexException(file, what + " failed: " + describe(e), e);
+  }
+
+  /** The usable bytes of the file system holding {@code file}, or -1 if unknown. */
+  private static long usableSpace(Path file) {
+    try {
+      return Files.getFileStore(file).getUsableSpace();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static IOException unwritable(Path indexFile, String what, DBException e) {

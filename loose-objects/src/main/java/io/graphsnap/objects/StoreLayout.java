@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  *   objects/ab/cdef…        loose objects: first 2 hex digits of the id as folder, the other 62 as file name
  *   index.db                MapDB index (path → object, refs, build state, the list of symbol runs)
  *   symbols/s-….run         symbol → defining objects as sorted runs (listed in index.db; others are garbage)
+ *   pending/s-….run         the paths changed since the last build, as sorted runs (listed in index.db, likewise)
+ *   records/s-….run         object id → reachability record, as a log in sorted runs (listed in index.db, likewise)
  *   snapshots/&lt;id&gt;.gsnap   immutable snapshots named by their 64-hex id
  *   refs/HEAD               the published snapshot id: 64 hex digits and a newline
  *   logs/HEAD               the ref's history with timestamps, a copy of the index's for lock-free readers
@@ -75,6 +77,16 @@ public final class StoreLayout {
   /** The folder of the index's symbol runs. */
   public Path symbolsDir() {
     return root.resolve(StoreIndex.SYMBOLS_DIR);
+  }
+
+  /** The folder of the build journal's pending-path runs. */
+  public Path pendingDir() {
+    return root.resolve(StoreIndex.PENDING_DIR);
+  }
+
+  /** The folder of the index's reachability-record runs. */
+  public Path recordsDir() {
+    return root.resolve(StoreIndex.RECORDS_DIR);
   }
 
   /** The MapDB index file. */

@@ -1,5 +1,5 @@
 /**
- * The store of loose objects: content-addressed object files, the MapDB index and its symbol runs, refs to published snapshots
+ * The store of loose objects: content-addressed object files, the MapDB index and its sorted runs, refs to published snapshots
  * with their history, and garbage collection.
  *
  * <p>Life cycle: {@link io.graphsnap.objects.Store#open} takes the writer lock (optionally waiting for it)
@@ -20,7 +20,8 @@
  *       name, whose folder is forced before any index commit names them. A file under its content name is
  *       therefore always complete. A crash leaves temporaries (removed by the next {@code open}) and maybe
  *       complete objects no index entry names (removed by gc).
- *   <li><b>Symbol runs</b> ({@code symbols/}, the symbol → objects table as sorted runs): a transaction's runs are
+ *   <li><b>Runs</b> ({@code symbols/}, the symbol → objects table; {@code pending/}, the paths changed since the
+ *       last build; {@code records/}, the reachability records as a log; all as sorted runs): a transaction's runs are
  *       written to temporary files, forced, renamed into place and their folder forced before the MapDB commit
  *       that lists them; a run not in {@code index.db}'s committed list is garbage, deleted at the next open. So
  *       the list never names a run that is not whole and durable, and a crash never loses a listed one.

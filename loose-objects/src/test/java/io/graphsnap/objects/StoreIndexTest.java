@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import io.graphsnap.objects.internal.SymbolKeys;
 import java.util.NavigableSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -147,6 +149,18 @@ class StoreIndexTest {
     assertThrows(IllegalArgumentException.class, () -> new FileEntry("a/./b", id("x"), null));
   }
 
+  /** Checks that an upgraded index's MapDB collection {@code old} is empty and that its schema is the current one. */
+  static void assertMovedOut(Path file, java.util.function.Function<DB, java.util.Collection<?>> old) {
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+    try {
+      assertTrue(old.apply(db).isEmpty(), "the old collection is emptied");
+      assertEquals(String.valueOf(StoreIndex.SCHEMA),
+          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
+    } finally {
+      db.close();
+    }
+  }
+
   /** Writes an index as graphsnap wrote it before schema 3: definitions in MapDB's own "symbols" set. */
   private static void writeSchema2Index(Path file, String schema) {
     DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
@@ -182,14 +196,7 @@ class StoreIndexTest {
       assertEquals(List.of(id("a")), index.definers("auth"));
       assertEquals(2, index.definitionCount());
     }
-    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-    try {
-      assertTrue(db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen().isEmpty(), "the old set is emptied");
-      assertEquals(String.valueOf(StoreIndex.SCHEMA),
-          db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen().get("schema"));
-    } finally {
-      db.close();
-    }
+    assertMovedOut(file, db -> db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen());
   }
 
   @Test
@@ -217,5 +224,134 @@ class StoreIndexTest {
     java.io.IOException e = assertThrows(java.io.IOException.class, () -> StoreIndex.open(file));
     assertTrue(e.getMessage().contains("schema 9") && e.getMessage().contains("up to " + StoreIndex.SCHEMA),
         e.getMessage());
+  }
+
+  /**
+   * Writes an index as graphsnap wrote it at schema 5 (the pending paths and the reachability records in MapDB's set
+   * "pending" and map "objects"), with {@code fill} adding its content and build state before the commit.
+   */
+  static void writeSchema5Index(Path file, java.util.function.BiConsumer<DB, Map<String, String>> fill) {
+    DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+    try {
+      db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+      Map<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
+      build.put("schema", "5");
+      build.put("filesVersion", "1234");
+      fill.accept(db, build);
+      db.commit();
+    } finally {
+      db.close();
+    }
+  }
+
+  @Test
+  void aSchema5IndexHasItsPendingSetMovedToSortedRunsOnceWithANote() throws Exception {
+    Path file = dir.resolve("index.db");
+    writeSchema5Index(file, (db, build) -> db.treeSet("pending", Serializer.STRING).createOrOpen()
+        .addAll(List.of("src/b.cov", "src/a.cov", "\u00e9t\u00e9.cov")));
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("index upgraded from schema 5 to " + StoreIndex.SCHEMA + ": 3 pending paths of the build "
+          + "journal moved from index.db to sorted runs in pending/ (done once)"), index.upgradeNotes());
+      assertEquals(List.of("src/a.cov", "src/b.cov", "\u00e9t\u00e9.cov"), index.journal().pendingPaths());
+      index.journal().touch("src/c.cov");
+      index.commit();
+    }
+    try (Stream<Path> runs = Files.list(dir.resolve(StoreIndex.PENDING_DIR))) {
+      assertEquals(2, runs.count(), "the moved paths' run (written by the upgrade's commit) and the new path's");
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of(), index.upgradeNotes(), "upgraded once");
+      assertEquals(List.of("src/a.cov", "src/b.cov", "src/c.cov", "\u00e9t\u00e9.cov"), index.journal().pendingPaths());
+      assertEquals(4, index.journal().pendingCount());
+    }
+    assertMovedOut(file, db -> db.treeSet("pending", Serializer.STRING).createOrOpen());
+  }
+
+  @Test
+  void pendingPathsAreDurableAtCommitAndABuildDropsTheirRunsWhole() throws Exception {
+    Path file = dir.resolve("index.db");
+    Path pendingDir = dir.resolve(StoreIndex.PENDING_DIR);
+    try (StoreIndex index = StoreIndex.open(file)) {
+      index.journal().touch("b");
+      index.journal().touch("a");
+      index.journal().touch("b");
+      assertEquals(List.of("a", "b"), index.journal().pendingPaths(), "this transaction's touches are seen");
+      index.commit();
+      index.journal().touch("c");
+      index.rollback();
+      assertEquals(List.of("a", "b"), index.journal().pendingPaths());
+      index.journal().touch("c");
+      index.commit();
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("a", "b", "c"), index.journal().pendingPaths());
+      index.journal().built("ab".repeat(32));
+      index.journal().touch("d"); // changed after the build, in the same transaction: pending for the next one
+      assertEquals(List.of("d"), index.journal().pendingPaths());
+      index.rollback();
+      assertEquals(3, index.journal().pendingCount(), "a rolled-back build keeps the runs");
+      index.journal().built("ab".repeat(32));
+      assertEquals(0, index.journal().pendingCount());
+      index.commit();
+    }
+    try (Stream<Path> runs = Files.list(pendingDir)) {
+      assertEquals(0, runs.count(), "the build's commit deleted the runs it dropped");
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of(), index.journal().pendingPaths());
+      assertEquals(Optional.of("ab".repeat(32)), index.journal().lastBuilt());
+    }
+  }
+
+  @Test
+  void aPendingRunWrittenByATransactionThatNeverCommittedIsIgnoredAndDeleted() throws Exception {
+    Path file = dir.resolve("index.db");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      index.journal().touch("kept");
+      index.commit();
+    }
+    Path pendingDir = dir.resolve(StoreIndex.PENDING_DIR);
+    Path listed;
+    try (Stream<Path> runs = Files.list(pendingDir)) {
+      listed = runs.findFirst().orElseThrow();
+    }
+    // A crash after the run of a batch was written and forced, before the index commit that would list it.
+    Files.copy(listed, pendingDir.resolve("s-000000000000000000000000.run"));
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("kept"), index.journal().pendingPaths());
+      assertEquals(1, index.deleteUnlistedSymbolRuns());
+      assertEquals(List.of("kept"), index.journal().pendingPaths());
+    }
+    try (Stream<Path> runs = Files.list(pendingDir)) {
+      assertEquals(List.of(listed), runs.toList());
+    }
+  }
+
+  @Test
+  void aDamagedOrMissingPendingRunGivesAClearError() throws Exception {
+    Path file = dir.resolve("index.db");
+    try (StoreIndex index = StoreIndex.open(file)) {
+      for (int i = 0; i < 2000; i++) {
+        index.journal().touch("src/file" + i + ".cov");
+      }
+      index.commit();
+    }
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve(StoreIndex.PENDING_DIR))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(run);
+    bytes[100] ^= 0x40; // inside the first block's entries: its CRC no longer matches
+    Files.write(run, bytes);
+    try (StoreIndex index = StoreIndex.open(file)) {
+      java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+          () -> index.journal().pendingPaths());
+      assertInstanceOf(DamagedIndexException.class, e.getCause());
+      assertTrue(e.getCause().getMessage().contains(run.toString()), e.getCause().getMessage());
+    }
+    Files.delete(run);
+    DamagedIndexException missing = assertThrows(DamagedIndexException.class, () -> StoreIndex.open(file));
+    assertTrue(missing.getMessage().contains(run.toString()) && missing.getMessage().contains("missing"),
+        missing.getMessage());
   }
 }

@@ -39,11 +39,32 @@ public final class LooseObjectCodec {
 
   private static final String IDENTIFIER = "GSLO";
 
+  /** A builder whose buffer has grown past this many bytes is not kept for the thread's next object. */
+  private static final int MAX_KEPT_BUILDER_BYTES = 1 << 20;
+  /**
+   * Each thread's builder, reused: a new one starts at 1 KB and doubles (allocating and copying) up to the object's
+   * size, which cost a worker of a bulk ingest about a tenth of its time. The bytes written do not depend on it.
+   */
+  private static final ThreadLocal<FlatBufferBuilder> BUILDERS = ThreadLocal.withInitial(() -> new FlatBufferBuilder(
+      16 << 10));
+
   private LooseObjectCodec() {}
 
-  /** Encodes {@code summary}; O(size of the summary). */
+  /** Encodes {@code summary}; O(size of the summary). Thread-safe (each thread reuses its own builder). */
   public static byte[] encode(FileSummary summary) {
-    FlatBufferBuilder b = new FlatBufferBuilder(1024);
+    FlatBufferBuilder b = BUILDERS.get();
+    b.clear();
+    try {
+      return encode(b, summary);
+    } finally {
+      // offset(), the bytes written, and not dataBuffer(), which asserts a finished buffer (an encode may have thrown)
+      if (b.offset() > MAX_KEPT_BUILDER_BYTES / 2) {
+        BUILDERS.remove(); // a large object's buffer (at least twice what it holds) is not kept for the thread's life
+      }
+    }
+  }
+
+  private static byte[] encode(FlatBufferBuilder b, FileSummary summary) {
     int[] symbolOffsets = new int[summary.symbols().size()];
     for (int i = 0; i < symbolOffsets.length; i++) {
       symbolOffsets[i] = encodeSymbol(b, summary.symbols().get(i));

@@ -46,6 +46,44 @@ class LooseObjectCodecTest {
     assertEquals(s.symbols().get(0).metadata(), back.symbols().get(0).metadata());
   }
 
+  /** The thread's builder is reused: what an object encodes to must not depend on what the thread encoded before. */
+  @Test
+  void aReusedBuilderEncodesTheSameBytesAsAFreshOne() throws Exception {
+    List<SymbolSummary> many = new ArrayList<>();
+    List<EdgeSummary> edges = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) { // past the buffer a thread keeps (1 MB) in the first round, below it later
+      many.add(SymbolSummary.of("pkg.Big#member" + i + "(String, int, java.util.List)", "method", i + 1, i + 2));
+      edges.add(new EdgeSummary(i, "calls", "pkg.Other#target" + (i * 7) + "(long)"));
+    }
+    FileSummary big = new FileSummary("src/big.cov", "covenant", null, many, edges);
+    FileSummary medium = new FileSummary("src/medium.cov", "covenant", null, many.subList(0, 200),
+        edges.subList(0, 200));
+    List<FileSummary> summaries = List.of(big, sample(), medium);
+    List<byte[]> fresh = new ArrayList<>();
+    for (FileSummary summary : summaries) {
+      Thread thread = new Thread(() -> fresh.add(LooseObjectCodec.encode(summary))); // a new thread: a new builder
+      thread.start();
+      thread.join();
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < summaries.size(); i++) {
+        assertArrayEquals(fresh.get(i), LooseObjectCodec.encode(summaries.get(i)), "object " + i + ", round " + round);
+      }
+    }
+  }
+
+  /** An encode that fails half-way (a lone surrogate cannot be UTF-8) leaves nothing behind for the thread's next one. */
+  @Test
+  void aFailedEncodeDoesNotSpoilTheNext() throws Exception {
+    byte[][] fresh = new byte[1][];
+    Thread thread = new Thread(() -> fresh[0] = LooseObjectCodec.encode(sample()));
+    thread.start();
+    thread.join();
+    FileSummary unstorable = new FileSummary("src/a\uD800.cov", "covenant", null, sample().symbols(), List.of());
+    assertThrows(IllegalArgumentException.class, () -> LooseObjectCodec.encode(unstorable));
+    assertArrayEquals(fresh[0], LooseObjectCodec.encode(sample()));
+  }
+
   @Test
   void encodingIsDeterministic() {
     assertArrayEquals(LooseObjectCodec.encode(sample()), LooseObjectCodec.encode(sample()));

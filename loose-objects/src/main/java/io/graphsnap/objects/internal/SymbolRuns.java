@@ -49,11 +49,28 @@ public final class SymbolRuns implements AutoCloseable {
 
   private record Pending(byte[] key, byte op) {}
 
+  /**
+   * Folds the live keys that share a prefix into fewer keys when a merge includes the oldest run (so nothing older
+   * is left that they would have to apply to): a log of operations per record becomes the record. The output must
+   * be sorted, share the group's prefix, and read the same as the group.
+   */
+  public interface Compactor {
+    /** The length of the prefix that groups keys (e.g. an object id). */
+    int prefixLength();
+
+    /** Writes the keys that replace {@code group} (sorted keys of one prefix, at least one) to {@code out}. */
+    void compact(List<byte[]> group, Consumer<byte[]> out);
+  }
+
   private final Path dir;
   private final Path tmpDir;
   private final int maxBuffered;
+  /** Folds groups of keys in merges that include the oldest run, or null. */
+  private final Compactor compactor;
   /** The committed runs, oldest first. */
   private List<SymbolRun> runs;
+  /** The committed runs the open transaction still sees: {@link #runs}, or none after {@link #clear()}. */
+  private List<SymbolRun> visible;
   /** Runs written by the open transaction (spills, the final flush, merges), deleted if it rolls back. */
   private final List<SymbolRun> created = new ArrayList<>();
   /** Spilled runs of the open transaction, oldest first, newer than every committed run. */
@@ -64,11 +81,13 @@ public final class SymbolRuns implements AutoCloseable {
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
 
-  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered) {
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
+    this.compactor = compactor;
     this.tmpDir = tmpDir;
     this.maxBuffered = maxBuffered;
     this.runs = runs;
+    this.visible = runs;
   }
 
   /**
@@ -83,6 +102,12 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** As {@link #open(Path, Path, List)}, spilling the buffer every {@code maxBuffered} entries (tests use few). */
   public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered) throws IOException {
+    return open(dir, tmpDir, names, maxBuffered, null);
+  }
+
+  /** As {@link #open(Path, Path, List, int)}, with merges that include the oldest run folded by {@code compactor}. */
+  public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered, Compactor compactor)
+      throws IOException {
     if (maxBuffered < 1) {
       throw new IllegalArgumentException("maxBuffered must be positive, not " + maxBuffered);
     }
@@ -100,7 +125,7 @@ public final class SymbolRuns implements AutoCloseable {
         runs.add(SymbolRun.open(file));
       }
       ok = true;
-      return new SymbolRuns(dir, tmpDir, runs, maxBuffered);
+      return new SymbolRuns(dir, tmpDir, runs, maxBuffered, compactor);
     } finally {
       if (!ok) {
         closeAll(runs);
@@ -141,12 +166,44 @@ public final class SymbolRuns implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes every key (uncommitted): the committed runs, the runs this transaction spilled and its buffer are no
+   * longer seen, and once the commit is durable the committed runs are deleted. O(runs), whatever they hold: no
+   * tombstone is written.
+   */
+  public synchronized void clear() {
+    retired.addAll(visible);
+    retired.addAll(spilled);
+    visible = List.of();
+    spilled.clear();
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+  }
+
+  /** Whether no key is live (this transaction's changes included). O(1) after a {@link #clear()} or when empty. */
+  public synchronized boolean isEmpty() {
+    if (visible.isEmpty() && spilled.isEmpty() && buffer.isEmpty()) {
+      return true;
+    }
+    boolean[] any = new boolean[1];
+    forEachLive(key -> any[0] = true);
+    return !any[0];
+  }
+
   /** The ids of the objects that define {@code name}, sorted. */
   public synchronized List<ObjectId> definers(String name) {
-    byte[] from = SymbolKeys.lowerBound(name);
-    byte[] to = SymbolKeys.upperBound(name);
+    List<ObjectId> ids = new ArrayList<>();
+    range(SymbolKeys.lowerBound(name), SymbolKeys.upperBound(name), key -> ids.add(SymbolKeys.objectId(key)));
+    return ids;
+  }
+
+  /**
+   * Calls {@code action} on every live key in {@code [from, to)}, in key order, this transaction's changes included.
+   * O(runs · (log blocks + blocks read)) plus a sort of the open transaction's buffer if it changed since the last read.
+   */
+  public synchronized void range(byte[] from, byte[] to, Consumer<byte[]> action) {
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
-    for (SymbolRun run : runs) {
+    for (SymbolRun run : visible) {
       run.range(from, to, merged::put);
     }
     for (SymbolRun run : spilled) {
@@ -157,18 +214,16 @@ public final class SymbolRuns implements AutoCloseable {
     for (int i = at; i < sorted.size() && KEYS.compare(sorted.get(i).key(), to) < 0; i++) {
       merged.put(sorted.get(i).key(), sorted.get(i).op());
     }
-    List<ObjectId> ids = new ArrayList<>();
     merged.forEach((key, op) -> {
       if (op == SymbolRunFormat.ADD) {
-        ids.add(SymbolKeys.objectId(key));
+        action.accept(key);
       }
     });
-    return ids;
   }
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
   public synchronized void forEachLive(Consumer<byte[]> action) {
-    List<SymbolMerge.Source> sources = sources(runs, true);
+    List<SymbolMerge.Source> sources = sources(visible, true);
     SymbolMerge.merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
         action.accept(key);
@@ -188,7 +243,7 @@ public final class SymbolRuns implements AutoCloseable {
    * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
    */
   public synchronized List<String> prepareCommit() throws IOException {
-    List<SymbolRun> next = new ArrayList<>(runs);
+    List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
       SymbolRun run = write(List.of(bufferSource()), false);
@@ -199,7 +254,7 @@ public final class SymbolRuns implements AutoCloseable {
     // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
     // than twice the next, so there are O(log definitions) runs. Only after writes.
     int from = next.size() - 1;
-    if (next.size() > runs.size()) {
+    if (next.size() > visible.size()) {
       long newer = 0;
       for (int i = next.size() - 1; i >= 0; i--) {
         if (i < next.size() - 1 && next.get(i).entryCount() <= 2 * newer) {
@@ -230,6 +285,7 @@ public final class SymbolRuns implements AutoCloseable {
       return;
     }
     runs = prepared;
+    visible = runs;
     prepared = null;
     created.clear();
     spilled.clear();
@@ -251,6 +307,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Discards the open transaction: its buffer and every run it wrote. */
   public synchronized void rollback() throws IOException {
+    visible = runs;
     buffer = new ArrayList<>();
     bufferSorted = true;
     spilled.clear();
@@ -351,8 +408,28 @@ public final class SymbolRuns implements AutoCloseable {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
       IOException[] failure = new IOException[1];
+      Compactor folding = dropTombstones ? compactor : null;
+      List<byte[]> group = new ArrayList<>();
+      Consumer<byte[]> emit = key -> {
+        if (failure[0] == null) {
+          try {
+            writer.add(key, SymbolRunFormat.ADD);
+          } catch (IOException e) {
+            failure[0] = e;
+          }
+        }
+      };
       SymbolMerge.merge(sources, (key, op) -> {
         if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
+          return;
+        }
+        if (folding != null) { // only live keys here: tombstones were dropped
+          if (!group.isEmpty() && !Arrays.equals(group.get(0), 0, folding.prefixLength(), key, 0,
+              folding.prefixLength())) {
+            folding.compact(group, emit);
+            group.clear();
+          }
+          group.add(key);
           return;
         }
         try {
@@ -361,6 +438,9 @@ public final class SymbolRuns implements AutoCloseable {
           failure[0] = e;
         }
       });
+      if (folding != null && !group.isEmpty()) {
+        folding.compact(group, emit);
+      }
       if (failure[0] != null) {
         throw failure[0];
       }
@@ -385,13 +465,14 @@ public final class SymbolRuns implements AutoCloseable {
   /** The buffer sorted by key with the last op of each key only. */
   private List<Pending> sortedBuffer() {
     if (!bufferSorted) {
-      buffer.sort(Comparator.comparing(Pending::key, KEYS)); // stable: equal keys stay in write order
-      List<Pending> deduplicated = new ArrayList<>(buffer.size());
-      for (int i = 0; i < buffer.size(); i++) {
-        if (i + 1 < buffer.size() && KEYS.compare(buffer.get(i).key(), buffer.get(i + 1).key()) == 0) {
+      Pending[] sorted = buffer.toArray(new Pending[0]);
+      KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
+      List<Pending> deduplicated = new ArrayList<>(sorted.length);
+      for (int i = 0; i < sorted.length; i++) {
+        if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
           continue; // a later write of the same key wins
         }
-        deduplicated.add(buffer.get(i));
+        deduplicated.add(sorted[i]);
       }
       buffer = deduplicated;
       bufferSorted = true;
