@@ -222,6 +222,7 @@ public final class IndexUpdate implements AutoCloseable {
     checkOpen();
     UpdateSummary summary = commitRound();
     before.clear();
+    after.clear();
     warnings.clear();
     return summary;
   }
