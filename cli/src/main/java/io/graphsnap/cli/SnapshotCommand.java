@@ -1,6 +1,5 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.objects.Store;
@@ -60,7 +59,7 @@ final class SnapshotCommand implements Callable<Integer> {
           return ExitCodes.OK;
         }
       }
-      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+      built = StoreSnapshots.build(store, publish.options(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
     } finally {
       progress.done();

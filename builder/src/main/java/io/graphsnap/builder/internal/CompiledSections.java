@@ -2,7 +2,6 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
-import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
@@ -35,12 +34,8 @@ final class CompiledSections implements SnapshotBody {
       case EFFECTS -> out -> out.putStringList(g.effects());
       case EDGE_TYPES -> out -> out.putStringList(g.edgeTypes());
       case EDGE_TYPE_COUNTS -> out -> CsrFormat.writeTypeCounts(out, g.edgeTypeCounts());
-      case FORWARD_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.forward().offsets());
-      case FORWARD_TARGETS -> out -> CsrFormat.writeNeighbours(out, g.forward().others(), g.edgeCount());
-      case FORWARD_TYPES -> out -> CsrFormat.writeTypes(out, g.forward().types(), g.edgeCount());
-      case REVERSE_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.reverse().offsets());
-      case REVERSE_SOURCES -> out -> CsrFormat.writeNeighbours(out, g.reverse().others(), g.edgeCount());
-      case REVERSE_TYPES -> out -> CsrFormat.writeTypes(out, g.reverse().types(), g.edgeCount());
+      case FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS, REVERSE_SOURCES, REVERSE_TYPES,
+          CALL_SITES -> out -> g.adjacency().write(id, out);
       case KIND_BITMAPS -> out -> out.putBitmapList(g.kindBitmaps());
       case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
       case BLOOM -> this::writeBloom;
@@ -53,7 +48,6 @@ final class CompiledSections implements SnapshotBody {
       case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
-      case CALL_SITES -> out -> CallSitesFormat.write(out, g.sites().nodes(), g.sites().entries(), g.sites().count());
     };
   }
 
