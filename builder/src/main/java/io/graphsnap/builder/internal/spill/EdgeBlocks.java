@@ -120,11 +120,19 @@ public final class EdgeBlocks {
 
   /**
    * Visits every block in arrival order: the spilled ones read back from the file (one at a time, in reused
-   * arrays), then the one in memory (its own arrays, which the visitor may modify).
+   * arrays), then the one in memory (its own arrays, which the visitor may modify; empty once anything spilled).
    *
    * @throws IOException if the spill file cannot be read or a count in it does not fit (truncated, damaged)
    */
   public void forEachBlock(BlockVisitor visitor) throws IOException {
+    if (out != null && !source.isEmpty()) {
+      // Once anything spilled, the last block goes too and the columns are freed: the blocks are then read back
+      // one at a time into one set of arrays, never two blocks' worth on the heap.
+      spill();
+      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
+        column.trim();
+      }
+    }
     if (out != null) {
       out.close();
       Block b = new Block();
