@@ -67,6 +67,7 @@ public final class GraphCompiler {
 
   private CompiledGraph run() throws IOException {
     clock.start("resolve");
+    c.names.freeIndex(); // nothing is interned after the collection: its hash table is garbage from here on
     files = FileOrder.of(c.filePaths, c.fileObjectId);
     res = Resolution.of(c, files);
     markUsed();
