@@ -10,6 +10,7 @@ import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 
 /**
@@ -28,7 +29,8 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> out -> out.putStringList(g.nodeNames());
+      case NODE_NAMES -> out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length,
+          g.nodeNames()::write);
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
       case EFFECTS -> out -> out.putStringList(g.effects());
@@ -63,15 +65,17 @@ final class CompiledSections implements SnapshotBody {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
     nameIndex = new NameIndexBuilder(g.nodeCount());
     boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
-    for (String name : g.nodeNames()) {
-      byte[] utf8 = Utf8.encode(name, "node name");
-      long h = BloomHash.hash64(utf8, 0, utf8.length, NameIndexFormat.HASH_SEED);
-      if (oneHash) {
-        bloom.addHash(h); // the same XXH64 for both: each name is hashed once
-      } else {
-        bloom.add(utf8);
-      }
-      nameIndex.addHash(h);
+    NameTable.Sorted names = g.nodeNames();
+    for (int v = 0; v < names.size(); v++) {
+      names.visit(v, (utf8, offset, length) -> {
+        long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
+        if (oneHash) {
+          bloom.addHash(h); // the same XXH64 for both: each name is hashed once
+        } else {
+          bloom.add(utf8, offset, length);
+        }
+        nameIndex.addHash(h);
+      });
     }
     out.put(bloom.toByteArray());
   }
@@ -79,8 +83,8 @@ final class CompiledSections implements SnapshotBody {
   private void writeNameIndex(SectionWriter out) throws IOException {
     if (nameIndex == null) { // BLOOM not written first: build it here
       nameIndex = new NameIndexBuilder(g.nodeCount());
-      for (String name : g.nodeNames()) {
-        nameIndex.add(Utf8.encode(name, "node name"));
+      for (int v = 0; v < g.nodeCount(); v++) {
+        g.nodeNames().visit(v, nameIndex::add);
       }
     }
     nameIndex.writeTo(out);
@@ -90,8 +94,8 @@ final class CompiledSections implements SnapshotBody {
   /** NAME_TRIGRAMS: from the names in id order, as the incremental build does. */
   private void writeNameTrigrams(SectionWriter out) throws IOException {
     NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
-    for (String name : g.nodeNames()) {
-      trigrams.add(Utf8.encode(name, "node name"));
+    for (int v = 0; v < g.nodeCount(); v++) {
+      g.nodeNames().visit(v, trigrams::add);
     }
     trigrams.writeTo(out);
   }

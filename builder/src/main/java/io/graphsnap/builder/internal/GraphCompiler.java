@@ -32,7 +32,7 @@ public final class GraphCompiler {
   private boolean[] usedName;
   private boolean[] usedType;
   private int keptEdges;
-  private Dictionary.Sorted names;
+  private NameTable.Sorted names;
   /** Final node id → provisional name id. */
   private int[] nodeProv;
   private int externalCount;
@@ -67,7 +67,7 @@ public final class GraphCompiler {
 
   private CompiledGraph run() throws IOException {
     clock.start("resolve");
-    c.names.freeIndex(); // nothing is interned after the collection: its hash table is garbage from here on
+    c.endCollection();
     files = FileOrder.of(c.filePaths, c.fileObjectId);
     res = Resolution.of(c, files);
     markUsed();
@@ -91,7 +91,7 @@ public final class GraphCompiler {
       fileObjectId[i] = c.fileObjectId.get(a);
       fileLanguage[i] = languages.remap()[c.fileLanguage.getInt(a)];
     }
-    return new CompiledGraph(names.strings(), nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
+    return new CompiledGraph(names, nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
         nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), adjacency, kindBitmaps,
         effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount, languages.strings(),
         res.conflicts);

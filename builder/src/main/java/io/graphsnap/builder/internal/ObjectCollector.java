@@ -25,7 +25,7 @@ import java.util.function.LongConsumer;
  */
 public final class ObjectCollector implements ObjectVisitor {
   /** Symbol names and edge-target names. */
-  final Dictionary names;
+  final NameTable names;
   final Dictionary kinds = new Dictionary("kind", 64);
   final Dictionary effects = new Dictionary("effect", 64);
   final Dictionary edgeTypes = new Dictionary("edge type", 64);
@@ -79,7 +79,7 @@ public final class ObjectCollector implements ObjectVisitor {
     this.spill = spill;
     this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
     int files = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
-    this.names = new Dictionary("symbol or target name", files * 8);
+    this.names = new NameTable("symbol or target name", files * 8);
     this.filePaths = new ObjectArrayList<>(files);
     this.fileLanguage = new IntArrayList(files);
     this.fileSourceSha = new ObjectArrayList<>(files);
@@ -139,6 +139,22 @@ public final class ObjectCollector implements ObjectVisitor {
       throw new BuildInputException("too many " + what + ": " + ((long) have + adding) + " collected so far, more than "
           + max + " (BuildLimits)");
     }
+  }
+
+  /**
+   * Ends the collection: trims the per-declaration and per-file columns to their sizes (their growth slack, up to a
+   * third of them, is garbage from here on) and frees the name dictionary's hash table. Nothing is added afterwards.
+   */
+  void endCollection() {
+    for (IntArrayList column : new IntArrayList[] {declName, declFile, declKind, declLineStart, declLineEnd,
+        declEffectEnd, effectIds, fileLanguage}) {
+      column.trim();
+    }
+    declDetails.trim();
+    filePaths.trim();
+    fileSourceSha.trim();
+    fileObjectId.trim();
+    names.freeIndex();
   }
 
   /** The number of objects visited. */
