@@ -88,21 +88,7 @@ class BoundedMemoryBuildTest {
   @Test
   void aFailedBuildLeavesNoTemporary() throws Exception {
     List<FileSummary> files = graphWithSites(21, 200);
-    BuildProgress failInWrite = new BuildProgress() {
-      String phase;
-
-      @Override
-      public void phase(String name) {
-        phase = name;
-      }
-
-      @Override
-      public void advance(long done, long total) {
-        if (phase.equals("write") && done == 5) {
-          throw new IllegalStateException("listener failed mid-write");
-        }
-      }
-    };
+    BuildProgress failInWrite = Fixtures.failInWrite();
     Path out = dir.resolve("s.gsnap");
     assertThrows(IllegalStateException.class, () -> new SnapshotBuilder(BuildOptions.defaults()
         .withProgress(failInWrite).withMaxMemory(BuildOptions.MIN_MEMORY)).build(ObjectSource.of(files), out));
