@@ -33,7 +33,7 @@ public final class GraphCompiler {
   private boolean[] usedType;
   private int keptEdges;
   private NameTable.Sorted names;
-  /** Final node id → provisional name id. */
+  /** Final node id → provisional name id ({@link NameTable.Sorted#order()}, not a copy). */
   private int[] nodeProv;
   private int externalCount;
   private int externalKind = -1;
@@ -120,14 +120,10 @@ public final class GraphCompiler {
 
   private void sortTables() {
     names = c.names.sort(p -> usedName[p]);
-    nodeProv = new int[names.size()];
-    for (int p = 0; p < usedName.length; p++) {
-      int v = names.remap()[p];
-      if (v >= 0) {
-        nodeProv[v] = p;
-        if (res.winner[p] < 0) {
-          externalCount++;
-        }
+    nodeProv = names.order(); // final id → provisional id, shared with the sorted names
+    for (int p : nodeProv) {
+      if (res.winner[p] < 0) {
+        externalCount++;
       }
     }
     if (externalCount > 0) {
