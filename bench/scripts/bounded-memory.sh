@@ -12,8 +12,9 @@
 #   --runs N     timed builds per scale (default 1)
 # Prints one line per build: scale, cap, xmx, load average before, wall s, user s, sys s, peak RSS KiB, the phases.
 # Needs bench/target/benchmarks.jar and cli/target/graphsnap.jar (mvn -pl bench,cli -am package -DskipTests).
-# Set JAVA to a JDK 25 java binary if `java` on PATH is older. Disk: about 9 GB per million files for the store,
-# plus the snapshot and, while it builds, the spilled runs (about 25 bytes per edge) in the store's tmp/.
+# Set JAVA to a JDK 25 java binary if `java` on PATH is older; GRAPHSNAP_JAR and BENCH_JAR name other jars.
+# Disk: about 9 GB per million files for the store, plus the snapshot and, while it builds, the spilled runs (about
+# 25 bytes per edge) in the store's tmp/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work="${TMPDIR:-/tmp}/graphsnap-bounded-memory"
@@ -34,8 +35,8 @@ done
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(medium large huge)
 java_bin="${JAVA:-java}"
-jar="$root/cli/target/graphsnap.jar"
-bench="$root/bench/target/benchmarks.jar"
+jar="${GRAPHSNAP_JAR:-$root/cli/target/graphsnap.jar}"
+bench="${BENCH_JAR:-$root/bench/target/benchmarks.jar}"
 [ -f "$jar" ] && [ -f "$bench" ] || { echo "build the jars first: mvn -B -pl bench,cli -am package -DskipTests" >&2; exit 2; }
 mkdir -p "$work"
 
