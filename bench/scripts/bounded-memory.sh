@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --cap) cap=$2; shift 2 ;;
     --xmx) xmx=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     --*) echo "unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
