@@ -11,7 +11,7 @@ import java.util.function.IntPredicate;
 
 /**
  * The names of a full build (symbols and edge targets), interned to dense provisional ids in arrival order and kept
- * as UTF-8 bytes in large chunks, not as one {@code String} per name: about the name's bytes plus 12 bytes per name
+ * as UTF-8 bytes in chunks (4 KiB, doubling up to 4 MiB), not as one {@code String} per name: about the name's bytes plus 12 bytes per name
  * (its address and length), and an open-addressing table of 8–16 bytes per name while interning ({@link #freeIndex}
  * drops it). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
  *
@@ -19,12 +19,16 @@ import java.util.function.IntPredicate;
  * checked to be valid UTF-8 once, when first interned.
  */
 public final class NameTable {
+  /** The largest chunk; the first is {@link #FIRST_CHUNK_BYTES} and each next one twice the last, up to this. */
   private static final int CHUNK_BYTES = 1 << 22;
+  private static final int FIRST_CHUNK_BYTES = 1 << 12;
 
   private final String what;
   private byte[][] chunks = new byte[16][];
   private int chunkCount;
-  private int chunkUsed = CHUNK_BYTES;
+  /** Bytes used of the last chunk (its length when there is none, so that the first name starts one). */
+  private int chunkUsed;
+  private int chunkLength;
   /** Per id: chunk index (high 32 bits) and offset (low 32 bits). */
   private long[] address;
   private int[] length;
@@ -87,11 +91,13 @@ public final class NameTable {
       length = Arrays.copyOf(length, grown);
     }
     int n = utf8.length;
-    if (n > CHUNK_BYTES - chunkUsed) {
+    if (n > chunkLength - chunkUsed) {
       if (chunkCount == chunks.length) {
         chunks = Arrays.copyOf(chunks, chunks.length * 2);
       }
-      chunks[chunkCount++] = new byte[Math.max(CHUNK_BYTES, n)];
+      int next = chunkCount == 0 ? FIRST_CHUNK_BYTES : Math.min(CHUNK_BYTES, 2 * chunks[chunkCount - 1].length);
+      chunkLength = Math.max(next, n);
+      chunks[chunkCount++] = new byte[chunkLength];
       chunkUsed = 0;
     }
     int chunk = chunkCount - 1;
