@@ -117,6 +117,17 @@ class BoundedMemoryBuildTest {
   }
 
   @Test
+  void spillFilesLeftByACrashAreRemovedAtTheNextStoreOpen() throws Exception {
+    Path root = dir.resolve("crashed");
+    try (Store store = Store.open(root, true)) {
+      Files.write(store.layout().tmpDir().resolve(".spill.0f4c.3.forward.tmp"), new byte[4096]);
+    }
+    try (Store store = Store.open(root, false); Stream<Path> tmp = Files.list(store.layout().tmpDir())) {
+      assertEquals(List.of(), tmp.toList(), "the store's open clears tmp/, spilled runs included");
+    }
+  }
+
+  @Test
   void sizesParse() {
     assertEquals(256L << 20, BuildOptions.parseSize("256m"));
     assertEquals(256L << 20, BuildOptions.parseSize("256MiB"));
