@@ -13,8 +13,10 @@
 # Prints one line per build: scale, cap, xmx, load average before, wall s, user s, sys s, peak RSS KiB, the phases.
 # Needs bench/target/benchmarks.jar and cli/target/graphsnap.jar (mvn -pl bench,cli -am package -DskipTests).
 # Set JAVA to a JDK 25 java binary if `java` on PATH is older; GRAPHSNAP_JAR and BENCH_JAR name other jars.
-# Disk: about 9 GB per million files for the store, plus the snapshot and, while it builds, the spilled runs (about
-# 25 bytes per edge) in the store's tmp/.
+# Disk: about 9 GB per million files for the store; while a capped build runs, its temporaries in the store's tmp/
+# (12 bytes per collected edge while collecting, up to 21 per edge while the rows are sorted), then 10 bytes per edge
+# of staged sections beside the snapshot being written (about 22 per edge): at the huge scale about 90 GB for the
+# store and 35 GB more during the build.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work="${TMPDIR:-/tmp}/graphsnap-bounded-memory"

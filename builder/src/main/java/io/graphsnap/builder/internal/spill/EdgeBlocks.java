@@ -177,8 +177,12 @@ public final class EdgeBlocks {
     return a;
   }
 
-  /** Drops the columns in memory (the spill file stays until the build's {@link SpillFiles} close). */
-  public void release() {
+  /** Drops the columns in memory and deletes the spill file: the blocks are not read again. */
+  public void release() throws IOException {
     source = type = target = sitedEdge = sitedLineEnd = siteLines = null;
+    if (out != null) {
+      out.close();
+      files.delete(out.path());
+    }
   }
 }
