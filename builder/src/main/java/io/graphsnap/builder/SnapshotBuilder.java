@@ -5,6 +5,8 @@ import io.graphsnap.builder.internal.GraphCompiler;
 import io.graphsnap.builder.internal.ObjectCollector;
 import io.graphsnap.builder.internal.PhaseClock;
 import io.graphsnap.builder.internal.SnapshotFileWriter;
+import io.graphsnap.builder.internal.spill.SpillFiles;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +23,11 @@ import java.util.Objects;
  * external nodes), every table is sorted by code-point order, the edges are placed by counting sort into forward
  * and reverse CSR, and the file is written sequentially and published atomically. Time O(V + E) apart from
  * sorting the strings and each node's edges; memory about 30 bytes per edge and per declaration plus the
- * distinct strings and each symbol's notes and metadata, never a per-edge object.
+ * distinct strings and each symbol's notes and metadata, never a per-edge object. Past
+ * {@link BuildOptions#maxMemory()}, the edges spill: the collected edge columns in blocks, then sorted runs of
+ * packed edge keys merged k-way into the forward rows and sorted again by target into the reverse rows, staged in
+ * temporary files ({@code .spill.*.tmp}) beside the snapshot's temporary file and removed when the build ends;
+ * the heap then holds the cap, the names and the per-node columns, and the file's bytes are the same.
  *
  * <p><b>Deterministic:</b> the same set of objects, in any order, gives a byte-identical file. Immutable and
  * thread-safe: each {@link #build} call has its own state, and concurrent builds must write different files.
@@ -53,11 +59,13 @@ public final class SnapshotBuilder {
   public BuildResult build(ObjectSource source, Path outputFile) throws IOException {
     Objects.requireNonNull(outputFile, "outputFile");
     PhaseClock clock = new PhaseClock(options.progress());
-    CompiledGraph graph = compile(source, clock);
-    clock.start("write");
-    SnapshotFileWriter.Written written = SnapshotFileWriter.write(graph, options.layout(), outputFile, clock);
-    clock.stop();
-    return result(graph, outputFile, written, clock.durations());
+    try (SpillFiles spill = spillFiles(outputFile.toAbsolutePath().getParent())) {
+      CompiledGraph graph = compile(source, clock, spill);
+      clock.start("write");
+      SnapshotFileWriter.Written written = SnapshotFileWriter.write(graph, options.layout(), outputFile, clock);
+      clock.stop();
+      return result(graph, outputFile, written, clock.durations());
+    }
   }
 
   /**
@@ -72,19 +80,31 @@ public final class SnapshotBuilder {
   public BuildResult buildInto(ObjectSource source, Path directory) throws IOException {
     Objects.requireNonNull(directory, "directory");
     PhaseClock clock = new PhaseClock(options.progress());
-    CompiledGraph graph = compile(source, clock);
-    clock.start("write");
-    SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(graph, options.layout(), directory,
-        sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
-    clock.stop();
-    return result(graph, written.path(), written, clock.durations());
+    try (SpillFiles spill = spillFiles(directory)) {
+      CompiledGraph graph = compile(source, clock, spill);
+      clock.start("write");
+      SnapshotFileWriter.Written written = SnapshotFileWriter.writeInto(graph, options.layout(), directory,
+          sha -> sha + SnapshotFormat.FILE_EXTENSION, clock);
+      clock.stop();
+      return result(graph, written.path(), written, clock.durations());
+    }
   }
 
-  private static CompiledGraph compile(ObjectSource source, PhaseClock clock) throws IOException {
+  /**
+   * The build's temporary files, beside the snapshot's temporary file, and its memory cap. The cap applies to the
+   * fixed layout: the compact layout's encoder reads whole rows from heap arrays, so a compact build holds its edges
+   * on the heap whatever the cap (its streamed encoding is not written yet).
+   */
+  private SpillFiles spillFiles(Path dir) {
+    return new SpillFiles(dir, options.layout() == CompactCsrFormat.Layout.COMPACT ? Long.MAX_VALUE
+        : options.effectiveMaxMemory());
+  }
+
+  private static CompiledGraph compile(ObjectSource source, PhaseClock clock, SpillFiles spill) throws IOException {
     Objects.requireNonNull(source, "source");
     clock.start("collect");
     long expected = source.size();
-    ObjectCollector collector = new ObjectCollector(expected, done -> clock.advance(done, expected));
+    ObjectCollector collector = new ObjectCollector(expected, done -> clock.advance(done, expected), spill);
     source.forEach(collector);
     return GraphCompiler.compile(collector, clock);
   }

@@ -57,21 +57,7 @@ class BuildFailureTest {
     Path out = dir.resolve("s.gsnap");
     Files.write(out, new byte[] {9});
     List<FileSummary> files = List.of(file("a", "", List.of(sym("a", "fn", 1, 1)), List.of(edge(0, "calls", "b"))));
-    BuildProgress failInWrite = new BuildProgress() {
-      String phase;
-
-      @Override
-      public void phase(String name) {
-        phase = name;
-      }
-
-      @Override
-      public void advance(long done, long total) {
-        if (phase.equals("write") && done == 5) {
-          throw new IllegalStateException("listener failed mid-write");
-        }
-      }
-    };
+    BuildProgress failInWrite = Fixtures.failInWrite();
     assertThrows(IllegalStateException.class,
         () -> new SnapshotBuilder(BuildOptions.defaults().withProgress(failInWrite)).build(ObjectSource.of(files), out));
     assertArrayEquals(new byte[] {9}, Files.readAllBytes(out));

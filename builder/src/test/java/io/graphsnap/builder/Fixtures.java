@@ -73,4 +73,23 @@ final class Fixtures {
   static BuildResult build(List<FileSummary> files, Path out) throws IOException {
     return new SnapshotBuilder().build(ObjectSource.of(files), out);
   }
+
+  /** A progress listener that throws an {@link IllegalStateException} at the fifth step of the {@code write} phase. */
+  static BuildProgress failInWrite() {
+    return new BuildProgress() {
+      String phase;
+
+      @Override
+      public void phase(String name) {
+        phase = name;
+      }
+
+      @Override
+      public void advance(long done, long total) {
+        if (phase.equals("write") && done == 5) {
+          throw new IllegalStateException("listener failed mid-write");
+        }
+      }
+    };
+  }
 }

@@ -1,6 +1,5 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.BuildResult;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
@@ -214,7 +213,7 @@ final class BuildCommand implements Callable<Integer> {
         layered = LayerPublish.publish(store, root, publish.layout(store));
       }
       if (layered == null) {
-        built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress))
+        built = StoreSnapshots.build(store, publish.options(BuildSummary.progressOf(progress))
             .withLayout(publish.layout(store)),
             publish.mode(), refs);
       }

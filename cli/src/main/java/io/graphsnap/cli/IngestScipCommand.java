@@ -1,6 +1,5 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.frontend.scip.ScipIngest;
@@ -89,7 +88,7 @@ final class IngestScipCommand implements Callable<Integer> {
       }
       ingestNanos = System.nanoTime() - start;
       progress.done();
-      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress)),
+      built = StoreSnapshots.build(store, publish.options(BuildSummary.progressOf(progress)),
           publish.mode(), refs);
     } finally {
       progress.done();

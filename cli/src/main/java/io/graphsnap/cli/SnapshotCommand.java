@@ -1,6 +1,5 @@
 package io.graphsnap.cli;
 
-import io.graphsnap.builder.BuildOptions;
 import io.graphsnap.builder.StoreBuild;
 import io.graphsnap.builder.StoreSnapshots;
 import io.graphsnap.objects.Store;
@@ -61,8 +60,8 @@ final class SnapshotCommand implements Callable<Integer> {
           return ExitCodes.OK;
         }
       }
-      built = StoreSnapshots.build(store, BuildOptions.defaults().withProgress(BuildSummary.progressOf(progress))
-            .withLayout(publish.layout(store)),
+      built = StoreSnapshots.build(store, publish.options(BuildSummary.progressOf(progress))
+          .withLayout(publish.layout(store)),
           publish.mode(), refs);
     } finally {
       progress.done();

@@ -177,6 +177,11 @@ class HistoryCommandsTest {
     CliRunner full = run("snapshot", "--full");
     assertTrue(full.err().contains("mode      full (full build requested)"), full::toString);
     assertEquals(head, full.out().trim(), "a full build gives the bytes of the incremental one");
+    CliRunner capped = run("snapshot", "--full", "--max-memory", "4k");
+    assertEquals(head, capped.out().trim(), "a full build that spills its edges gives the same bytes: " + capped);
+    CliRunner bad = run("snapshot", "--full", "--max-memory", "4q");
+    assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains("--max-memory"), bad::toString);
   }
 
   @Test

@@ -8,7 +8,7 @@ import org.roaringbitmap.RoaringBitmap;
  * Everything a snapshot file holds, in final ids, ready for {@link SnapshotWriter}. Built by
  * {@link GraphCompiler}; the arrays are owned by this object and not modified after it is built.
  *
- * @param nodeNames N distinct names in code-point order; node id = index
+ * @param nodeNames N distinct names in code-point order; node id = index (bytes shared with the collector)
  * @param nodeFile file id of each node, -1 for external nodes
  * @param nodeLineStart first line of each node (0 for external nodes)
  * @param nodeLineEnd last line of each node (0 for external nodes)
@@ -19,9 +19,7 @@ import org.roaringbitmap.RoaringBitmap;
  * @param kinds kind names, sorted; kind id = index
  * @param effects effect names, sorted; effect id = index
  * @param edgeTypes edge-type names, sorted; type id = index
- * @param edgeTypeCounts distinct edges per type
- * @param forward out-edges (targets) per node
- * @param reverse in-edges (sources) per node
+ * @param adjacency the edges: forward and reverse rows, per-type counts and the CALL_SITES entries
  * @param kindBitmaps node ids per kind id
  * @param effectBitmaps node ids per effect id
  * @param filePaths paths, sorted; file id = index
@@ -31,10 +29,9 @@ import org.roaringbitmap.RoaringBitmap;
  * @param fileSymbolCount nodes whose file is this one
  * @param languages language tags, sorted; language id = index
  * @param conflicts conflicts, sorted by name, then dropped path
- * @param sites the CALL_SITES entries: the nodes with sites and their entries
  */
 public record CompiledGraph(
-    String[] nodeNames,
+    NameTable.Sorted nodeNames,
     int[] nodeFile,
     int[] nodeLineStart,
     int[] nodeLineEnd,
@@ -45,9 +42,7 @@ public record CompiledGraph(
     String[] kinds,
     String[] effects,
     String[] edgeTypes,
-    long[] edgeTypeCounts,
-    Csr forward,
-    Csr reverse,
+    Adjacency adjacency,
     RoaringBitmap[] kindBitmaps,
     RoaringBitmap[] effectBitmaps,
     String[] filePaths,
@@ -56,20 +51,24 @@ public record CompiledGraph(
     int[] fileLanguage,
     int[] fileSymbolCount,
     String[] languages,
-    List<Conflict> conflicts,
-    CallSitesBuilder.Sites sites) {
+    List<Conflict> conflicts) {
 
   /** The tool name and version written in BUILD_INFO. Part of the bytes: changing it changes every snapshot. */
   public static final String TOOL = "graphsnap 0.1.0";
 
   /** Number of nodes. */
   public int nodeCount() {
-    return nodeNames.length;
+    return nodeNames.size();
   }
 
   /** Number of distinct edges. */
-  public int edgeCount() {
-    return forward.edgeCount();
+  public long edgeCount() {
+    return adjacency.edgeCount();
+  }
+
+  /** Distinct edges per type id. */
+  public long[] edgeTypeCounts() {
+    return adjacency.edgeTypeCounts();
   }
 
   /** BUILD_INFO's strings: key, value, key, value…, keys in code-point order. */

@@ -2,8 +2,6 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
-import io.graphsnap.format.snapshot.CallSitesFormat;
-import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
@@ -12,6 +10,7 @@ import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 
 /**
@@ -41,18 +40,15 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> out -> out.putStringList(g.nodeNames());
+      case NODE_NAMES -> out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length,
+          g.nodeNames()::write);
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
       case EFFECTS -> out -> out.putStringList(g.effects());
       case EDGE_TYPES -> out -> out.putStringList(g.edgeTypes());
       case EDGE_TYPE_COUNTS -> out -> CsrFormat.writeTypeCounts(out, g.edgeTypeCounts());
-      case FORWARD_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.forward().offsets());
-      case FORWARD_TARGETS -> out -> CsrFormat.writeNeighbours(out, g.forward().others(), g.edgeCount());
-      case FORWARD_TYPES -> out -> CsrFormat.writeTypes(out, g.forward().types(), g.edgeCount());
-      case REVERSE_OFFSETS -> out -> CsrFormat.writeOffsets(out, g.reverse().offsets());
-      case REVERSE_SOURCES -> out -> CsrFormat.writeNeighbours(out, g.reverse().others(), g.edgeCount());
-      case REVERSE_TYPES -> out -> CsrFormat.writeTypes(out, g.reverse().types(), g.edgeCount());
+      case FORWARD_OFFSETS, FORWARD_TARGETS, FORWARD_TYPES, REVERSE_OFFSETS, REVERSE_SOURCES, REVERSE_TYPES,
+          CALL_SITES -> out -> g.adjacency().write(id, out);
       case KIND_BITMAPS -> out -> out.putBitmapList(g.kindBitmaps());
       case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
       case BLOOM -> this::writeBloom;
@@ -65,15 +61,8 @@ final class CompiledSections implements SnapshotBody {
       case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
-      case CALL_SITES -> out -> CallSitesFormat.write(out, g.sites().nodes(), g.sites().entries(), g.sites().count());
-      case COMPACT_FORWARD_INDEX -> out -> CompactCsrFormat.writeIndex(out, g.forward().offsets(), g.forward().others(),
-          g.forward().types(), CompactCsrFormat.DEFAULT_STRIDE);
-      case COMPACT_FORWARD_ROWS -> out -> CompactCsrFormat.writeRows(out, g.forward().offsets(), g.forward().others(),
-          g.forward().types());
-      case COMPACT_REVERSE_INDEX -> out -> CompactCsrFormat.writeIndex(out, g.reverse().offsets(), g.reverse().others(),
-          g.reverse().types(), CompactCsrFormat.DEFAULT_STRIDE);
-      case COMPACT_REVERSE_ROWS -> out -> CompactCsrFormat.writeRows(out, g.reverse().offsets(), g.reverse().others(),
-          g.reverse().types());
+      case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
+          out -> g.adjacency().write(id, out);
     };
   }
 
@@ -89,15 +78,17 @@ final class CompiledSections implements SnapshotBody {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
     nameIndex = new NameIndexBuilder(g.nodeCount());
     boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
-    for (String name : g.nodeNames()) {
-      byte[] utf8 = Utf8.encode(name, "node name");
-      long h = BloomHash.hash64(utf8, 0, utf8.length, NameIndexFormat.HASH_SEED);
-      if (oneHash) {
-        bloom.addHash(h); // the same XXH64 for both: each name is hashed once
-      } else {
-        bloom.add(utf8);
-      }
-      nameIndex.addHash(h);
+    NameTable.Sorted names = g.nodeNames();
+    for (int v = 0; v < names.size(); v++) {
+      names.visit(v, (utf8, offset, length) -> {
+        long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
+        if (oneHash) {
+          bloom.addHash(h); // the same XXH64 for both: each name is hashed once
+        } else {
+          bloom.add(utf8, offset, length);
+        }
+        nameIndex.addHash(h);
+      });
     }
     out.put(bloom.toByteArray());
   }
@@ -105,8 +96,8 @@ final class CompiledSections implements SnapshotBody {
   private void writeNameIndex(SectionWriter out) throws IOException {
     if (nameIndex == null) { // BLOOM not written first: build it here
       nameIndex = new NameIndexBuilder(g.nodeCount());
-      for (String name : g.nodeNames()) {
-        nameIndex.add(Utf8.encode(name, "node name"));
+      for (int v = 0; v < g.nodeCount(); v++) {
+        g.nodeNames().visit(v, nameIndex::add);
       }
     }
     nameIndex.writeTo(out);
@@ -116,8 +107,8 @@ final class CompiledSections implements SnapshotBody {
   /** NAME_TRIGRAMS: from the names in id order, as the incremental build does. */
   private void writeNameTrigrams(SectionWriter out) throws IOException {
     NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
-    for (String name : g.nodeNames()) {
-      trigrams.add(Utf8.encode(name, "node name"));
+    for (int v = 0; v < g.nodeCount(); v++) {
+      g.nodeNames().visit(v, trigrams::add);
     }
     trigrams.writeTo(out);
   }

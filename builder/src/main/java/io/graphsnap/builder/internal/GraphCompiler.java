@@ -1,6 +1,11 @@
 package io.graphsnap.builder.internal;
 
 import io.graphsnap.builder.BuildInputException;
+import io.graphsnap.builder.internal.spill.EdgeBlocks;
+import io.graphsnap.builder.internal.spill.LongRunSorter;
+import io.graphsnap.builder.internal.spill.SiteRunSorter;
+import io.graphsnap.builder.internal.spill.SpillFiles;
+import java.io.IOException;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -14,6 +19,11 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class GraphCompiler {
   private static final byte[] EMPTY = new byte[0];
+  /**
+   * Heap bytes per kept edge of the in-memory path beyond the collected columns: the forward and reverse CSR (5 + 5),
+   * the remapped types and slack for the per-row sorts. Past the cap, the edges are sorted externally instead.
+   */
+  static final int HEAP_BYTES_PER_EDGE = 24;
 
   private final ObjectCollector c;
   private final PhaseClock clock;
@@ -22,8 +32,8 @@ public final class GraphCompiler {
   private boolean[] usedName;
   private boolean[] usedType;
   private int keptEdges;
-  private Dictionary.Sorted names;
-  /** Final node id → provisional name id. */
+  private NameTable.Sorted names;
+  /** Final node id → provisional name id ({@link NameTable.Sorted#order()}, not a copy). */
   private int[] nodeProv;
   private int externalCount;
   private int externalKind = -1;
@@ -49,13 +59,15 @@ public final class GraphCompiler {
    * Compiles {@code collector}, reporting phases {@code resolve}, {@code sort}, {@code edges}, {@code indexes}.
    *
    * @throws BuildInputException if two objects share a path, or there are more than 255 edge types or 65,535 kinds
+   * @throws IOException if the edges' temporary files (a build past its memory cap) cannot be written or read
    */
-  public static CompiledGraph compile(ObjectCollector collector, PhaseClock clock) {
+  public static CompiledGraph compile(ObjectCollector collector, PhaseClock clock) throws IOException {
     return new GraphCompiler(collector, clock).run();
   }
 
-  private CompiledGraph run() {
+  private CompiledGraph run() throws IOException {
     clock.start("resolve");
+    c.endCollection();
     files = FileOrder.of(c.filePaths, c.fileObjectId);
     res = Resolution.of(c, files);
     markUsed();
@@ -63,16 +75,7 @@ public final class GraphCompiler {
     sortTables();
     nodes = nodeColumns();
     clock.start("edges");
-    Csr forward = forwardEdges();
-    Csr reverse = forward.transpose();
-    CallSitesBuilder.Sites sites = CallSitesBuilder.build(sitedSource, sitedType, sitedTarget, sitedLineStart,
-        sitedLineEnd, c.siteLines.elements(), sitedCount, forward);
-    sitedSource = null;
-    sitedTarget = null;
-    long[] edgeTypeCounts = new long[types.size()];
-    for (byte t : forward.types()) {
-      edgeTypeCounts[t & 0xFF]++;
-    }
+    Adjacency adjacency = adjacency();
     clock.start("indexes");
     RoaringBitmap[] kindBitmaps = kindBitmaps();
     RoaringBitmap[] effectBitmaps = effectBitmaps();
@@ -88,41 +91,39 @@ public final class GraphCompiler {
       fileObjectId[i] = c.fileObjectId.get(a);
       fileLanguage[i] = languages.remap()[c.fileLanguage.getInt(a)];
     }
-    return new CompiledGraph(names.strings(), nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
-        nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), edgeTypeCounts, forward,
-        reverse, kindBitmaps, effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount,
-        languages.strings(), res.conflicts, sites);
+    return new CompiledGraph(names, nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
+        nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), adjacency, kindBitmaps,
+        effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount, languages.strings(),
+        res.conflicts);
   }
 
   /** A name is a node if declared or the target of a kept edge; a type is used if a kept edge has it. */
-  private void markUsed() {
+  private void markUsed() throws IOException {
     usedName = new boolean[c.names.size()];
     for (int p = 0; p < usedName.length; p++) {
       usedName[p] = res.winner[p] >= 0;
     }
     usedType = new boolean[c.edgeTypes.size()];
-    int[] source = c.edgeSource.elements();
-    int[] type = c.edgeType.elements();
-    int[] target = c.edgeTarget.elements();
-    for (int i = 0, n = c.edgeSource.size(); i < n; i++) {
-      if (!res.dropped[source[i]]) {
-        usedName[target[i]] = true;
-        usedType[type[i]] = true;
-        keptEdges++;
+    c.edges.forEachBlock(b -> {
+      int[] source = b.source;
+      int[] type = b.type;
+      int[] target = b.target;
+      for (int i = 0, n = b.edges; i < n; i++) {
+        if (!res.dropped[source[i]]) {
+          usedName[target[i]] = true;
+          usedType[type[i]] = true;
+          keptEdges++;
+        }
       }
-    }
+    });
   }
 
   private void sortTables() {
     names = c.names.sort(p -> usedName[p]);
-    nodeProv = new int[names.size()];
-    for (int p = 0; p < usedName.length; p++) {
-      int v = names.remap()[p];
-      if (v >= 0) {
-        nodeProv[v] = p;
-        if (res.winner[p] < 0) {
-          externalCount++;
-        }
+    nodeProv = names.order(); // final id → provisional id, shared with the sorted names
+    for (int p : nodeProv) {
+      if (res.winner[p] < 0) {
+        externalCount++;
       }
     }
     if (externalCount > 0) {
@@ -203,22 +204,74 @@ public final class GraphCompiler {
     return cols;
   }
 
+  /**
+   * The adjacency: in memory ({@link HeapAdjacency}) when no edge block spilled and the kept edges' arrays fit the
+   * cap, else streamed through external sorts ({@link StagedAdjacency}). Both give the same bytes.
+   */
+  private Adjacency adjacency() throws IOException {
+    long cap = c.spill == null ? Long.MAX_VALUE : c.spill.maxMemory();
+    if (!c.edges.spilled() && (long) keptEdges * HEAP_BYTES_PER_EDGE <= cap) {
+      Csr forward = forwardEdges();
+      CallSitesBuilder.Sites sites = CallSitesBuilder.build(sitedSource, sitedType, sitedTarget, sitedLineStart,
+          sitedLineEnd, c.edges.siteLines.elements(), sitedCount, forward);
+      sitedSource = null;
+      sitedTarget = null;
+      c.edges.release();
+      return HeapAdjacency.of(forward, sites, types.size());
+    }
+    return stagedEdges();
+  }
+
+  /**
+   * Remaps the kept edges to final keys block by block into two external sorts (all edges; the sited ones with
+   * their lines), then merges them into the staged sections.
+   */
+  private Adjacency stagedEdges() throws IOException {
+    SpillFiles files = c.spill;
+    EdgeKeys keys = new EdgeKeys(nodeProv.length, types.size());
+    LongRunSorter forward = new LongRunSorter(files, "forward", files.share(1, 2, 1024));
+    SiteRunSorter sites = new SiteRunSorter(files, files.share(1, 4, 1024));
+    int[] declName = c.declName.elements();
+    int[] nameRemap = names.remap();
+    int[] typeRemap = types.remap();
+    c.edges.forEachBlock(b -> {
+      int k = 0;
+      for (int i = 0; i < b.edges; i++) {
+        int d = b.source[i];
+        boolean hasLines = k < b.sited && b.sitedEdge[k] == i;
+        if (!res.dropped[d]) {
+          int name = declName[d];
+          long key = keys.pack(nameRemap[name], typeRemap[b.type[i]], nameRemap[b.target[i]]);
+          forward.add(key);
+          // Sites come from the declaration that gives the node its record (a merged namespace's first path).
+          if (hasLines && res.winner[name] == d) {
+            int from = k == 0 ? 0 : b.sitedLineEnd[k - 1];
+            sites.add(key, b.siteLines, from, b.sitedLineEnd[k] - from);
+          }
+        }
+        if (hasLines) {
+          k++;
+        }
+      }
+    });
+    c.edges.release();
+    return StagedAdjacency.build(forward.finish(), sites.finish(), keys, nodeProv.length, types.size(), files);
+  }
+
   /** Remaps the kept edges to final ids in place (reusing the collector's arrays) and builds the forward CSR. */
   private Csr forwardEdges() {
-    int[] source = c.edgeSource.elements();
-    int[] type = c.edgeType.elements();
-    int[] target = c.edgeTarget.elements();
-    int raw = c.edgeSource.size();
-    c.edgeType = null;
-    c.edgeSource = null;
-    c.edgeTarget = null;
+    EdgeBlocks edges = c.edges;
+    int[] source = edges.source.elements();
+    int[] type = edges.type.elements();
+    int[] target = edges.target.elements();
+    int raw = edges.source.size();
     int[] declName = c.declName.elements();
     int[] nameRemap = names.remap();
     int[] typeRemap = types.remap();
     byte[] finalTypes = new byte[keptEdges];
-    int[] sited = c.sitedEdge.elements();
-    int[] sitedEnd = c.sitedLineEnd.elements();
-    int sitedRaw = c.sitedEdge.size();
+    int[] sited = edges.sitedEdge.elements();
+    int[] sitedEnd = edges.sitedLineEnd.elements();
+    int sitedRaw = edges.sitedEdge.size();
     sitedSource = new int[sitedRaw];
     sitedType = new byte[sitedRaw];
     sitedTarget = new int[sitedRaw];
@@ -249,6 +302,9 @@ public final class GraphCompiler {
         k++;
       }
     }
+    edges.source = null;
+    edges.type = null;
+    edges.target = null;
     return Csr.forward(source, target, finalTypes, m, nodeProv.length);
   }
 

@@ -6,7 +6,10 @@ import io.graphsnap.builder.ObjectVisitor;
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.SymbolSummary;
+import io.graphsnap.builder.internal.spill.EdgeBlocks;
+import io.graphsnap.builder.internal.spill.SpillFiles;
 import io.graphsnap.objects.ObjectId;
+import java.io.IOException;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
@@ -17,12 +20,12 @@ import java.util.function.LongConsumer;
  * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
  *
  * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
- * Memory: about 32 bytes per declaration plus its details, 12 bytes per edge, 8 per edge with lines and 4 per
- * line, and the distinct strings.
+ * Memory: about 32 bytes per declaration plus its details, and the distinct strings; 12 bytes per edge, 8 per edge
+ * with lines and 4 per line, up to a quarter of the build's cap, beyond which the edges spill ({@link EdgeBlocks}).
  */
 public final class ObjectCollector implements ObjectVisitor {
   /** Symbol names and edge-target names. */
-  final Dictionary names;
+  final NameTable names;
   final Dictionary kinds = new Dictionary("kind", 64);
   final Dictionary effects = new Dictionary("effect", 64);
   final Dictionary edgeTypes = new Dictionary("edge type", 64);
@@ -45,15 +48,13 @@ public final class ObjectCollector implements ObjectVisitor {
   final IntArrayList effectIds = new IntArrayList();
   final ObjectArrayList<byte[]> declDetails = new ObjectArrayList<>();
 
-  // Edges, by arrival index: source declaration, provisional type id, provisional target name id.
-  IntArrayList edgeSource = new IntArrayList();
-  IntArrayList edgeType = new IntArrayList();
-  IntArrayList edgeTarget = new IntArrayList();
-
-  // Edges with lines (sites), in raw-edge order: raw edge index, and the end of its lines in siteLines.
-  final IntArrayList sitedEdge = new IntArrayList();
-  final IntArrayList sitedLineEnd = new IntArrayList();
-  final IntArrayList siteLines = new IntArrayList();
+  /**
+   * Edges, by arrival index: source declaration, provisional type id, provisional target name id; and the edges
+   * with lines (sites). In blocks that spill to {@link #spill}'s files past a quarter of its cap.
+   */
+  final EdgeBlocks edges;
+  /** The build's temporary files and memory cap. */
+  final SpillFiles spill;
 
   private final LongConsumer progress;
 
@@ -64,8 +65,21 @@ public final class ObjectCollector implements ObjectVisitor {
    * @param progress receives the number of objects visited so far after each one
    */
   public ObjectCollector(long expectedFiles, LongConsumer progress) {
+    this(expectedFiles, progress, null);
+  }
+
+  /**
+   * Creates an empty collector whose edges spill to {@code spill}'s files past a quarter of its memory cap
+   * ({@code null}: never spill, no cap).
+   *
+   * @param expectedFiles the number of objects expected (a sizing hint)
+   * @param progress receives the number of objects visited so far after each one
+   */
+  public ObjectCollector(long expectedFiles, LongConsumer progress, SpillFiles spill) {
+    this.spill = spill;
+    this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
     int files = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
-    this.names = new Dictionary("symbol or target name", files * 8);
+    this.names = new NameTable("symbol or target name", files * 8);
     this.filePaths = new ObjectArrayList<>(files);
     this.fileLanguage = new IntArrayList(files);
     this.fileSourceSha = new ObjectArrayList<>(files);
@@ -74,7 +88,7 @@ public final class ObjectCollector implements ObjectVisitor {
   }
 
   @Override
-  public void visit(ObjectId id, FileSummary summary) {
+  public void visit(ObjectId id, FileSummary summary) throws IOException {
     int file = filePaths.size();
     if (file == BuildLimits.MAX_FILES) {
       throw new BuildInputException("more than " + BuildLimits.MAX_FILES + " objects");
@@ -82,9 +96,9 @@ public final class ObjectCollector implements ObjectVisitor {
     String path = summary.path();
     Utf8.length(path, "path of object " + id.hex());
     List<SymbolSummary> symbols = summary.symbols();
-    List<EdgeSummary> edges = summary.edges();
+    List<EdgeSummary> objectEdges = summary.edges();
     checkRoom("declarations", declName.size(), symbols.size(), BuildLimits.MAX_DECLARATIONS);
-    checkRoom("edges", edgeSource.size(), edges.size(), BuildLimits.MAX_EDGES);
+    checkRoom("edges", edges.edgeCount(), objectEdges.size(), BuildLimits.MAX_EDGES);
     filePaths.add(path);
     fileLanguage.add(languages.intern(summary.language(), path));
     fileSourceSha.add(summary.sourceSha256());
@@ -102,27 +116,45 @@ public final class ObjectCollector implements ObjectVisitor {
       declEffectEnd.add(effectIds.size());
       declDetails.add(DetailEncoder.encode(s, path));
     }
-    for (EdgeSummary e : edges) {
+    EdgeBlocks b = edges;
+    for (EdgeSummary e : objectEdges) {
       if (e.lineCount() > 0) {
-        checkRoom("edge lines", siteLines.size(), e.lineCount(), BuildLimits.MAX_EDGE_LINES);
-        sitedEdge.add(edgeSource.size());
+        checkRoom("edge lines", b.lineCount(), e.lineCount(), BuildLimits.MAX_EDGE_LINES);
+        b.sitedEdge.add(b.source.size());
         for (int i = 0; i < e.lineCount(); i++) {
-          siteLines.add(e.line(i));
+          b.siteLines.add(e.line(i));
         }
-        sitedLineEnd.add(siteLines.size());
+        b.sitedLineEnd.add(b.siteLines.size());
       }
-      edgeSource.add(firstDecl + e.source());
-      edgeType.add(edgeTypes.intern(e.type(), path));
-      edgeTarget.add(names.intern(e.target(), path));
+      b.source.add(firstDecl + e.source());
+      b.type.add(edgeTypes.intern(e.type(), path));
+      b.target.add(names.intern(e.target(), path));
     }
+    b.endObject();
     progress.accept(filePaths.size());
   }
 
-  private static void checkRoom(String what, int have, int adding, int max) {
+  private static void checkRoom(String what, long have, int adding, int max) {
     if ((long) have + adding > max) {
       throw new BuildInputException("too many " + what + ": " + ((long) have + adding) + " collected so far, more than "
           + max + " (BuildLimits)");
     }
+  }
+
+  /**
+   * Ends the collection: trims the per-declaration and per-file columns to their sizes (their growth slack, up to a
+   * third of them, is garbage from here on) and frees the name dictionary's hash table. Nothing is added afterwards.
+   */
+  void endCollection() {
+    for (IntArrayList column : new IntArrayList[] {declName, declFile, declKind, declLineStart, declLineEnd,
+        declEffectEnd, effectIds, fileLanguage}) {
+      column.trim();
+    }
+    declDetails.trim();
+    filePaths.trim();
+    fileSourceSha.trim();
+    fileObjectId.trim();
+    names.freeIndex();
   }
 
   /** The number of objects visited. */

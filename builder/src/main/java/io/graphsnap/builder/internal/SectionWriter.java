@@ -4,7 +4,6 @@ import io.graphsnap.format.snapshot.BitmapListFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
-import io.graphsnap.format.snapshot.SectionSink;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
@@ -21,13 +20,12 @@ import org.roaringbitmap.RoaringBitmap;
  * next one fills; {@link #flush()} and {@link #finish()} wait for them. Mutable, single-use, used from one thread; {@link #close()}
  * stops the writer thread; does not close the channel.
  */
-public final class SectionWriter implements SectionSink, AutoCloseable {
+public final class SectionWriter extends BufferedSink implements AutoCloseable {
   static final int BUFFER_BYTES = 1 << 20;
 
   private final FileChannel channel;
   /** Writes full buffers behind the producer; started by the first full buffer (small files never start it). */
   private WriteBehind writes;
-  private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(LittleEndian.ORDER);
   private final CRC32C crc = new CRC32C();
   private final long[] longs = new long[8192];
   /** File offset of buffer position 0. */
@@ -39,6 +37,7 @@ public final class SectionWriter implements SectionSink, AutoCloseable {
 
   /** Writes from file offset {@code start} on. */
   SectionWriter(FileChannel channel, long start) {
+    super(ByteBuffer.allocateDirect(BUFFER_BYTES).order(LittleEndian.ORDER));
     this.channel = channel;
     this.bufferStart = start;
   }
@@ -72,64 +71,6 @@ public final class SectionWriter implements SectionSink, AutoCloseable {
     return entry;
   }
 
-  /** Writes one byte. */
-  @Override
-  public void putByte(int b) throws IOException {
-    ensure(1);
-    buffer.put((byte) b);
-  }
-
-  /** Writes the low 16 bits of {@code s}, little-endian. */
-  @Override
-  public void putShort(int s) throws IOException {
-    ensure(2);
-    buffer.putShort((short) s);
-  }
-
-  /** Writes {@code i}, little-endian. */
-  @Override
-  public void putInt(int i) throws IOException {
-    ensure(4);
-    buffer.putInt(i);
-  }
-
-  /** Writes {@code l}, little-endian. */
-  @Override
-  public void putLong(long l) throws IOException {
-    ensure(8);
-    buffer.putLong(l);
-  }
-
-  /** Writes every byte of {@code bytes}. */
-  @Override
-  public void put(byte[] bytes) throws IOException {
-    put(bytes, 0, bytes.length);
-  }
-
-  /** Writes {@code bytes[offset, offset + length)}. */
-  @Override
-  public void put(byte[] bytes, int offset, int length) throws IOException {
-    while (length > 0) {
-      ensure(1);
-      int n = Math.min(length, buffer.remaining());
-      buffer.put(bytes, offset, n);
-      offset += n;
-      length -= n;
-    }
-  }
-
-  /** Writes every int of {@code values[0, count)}. */
-  @Override
-  public void putInts(int[] values, int count) throws IOException {
-    for (int i = 0; i < count; ) {
-      ensure(4);
-      int n = Math.min(count - i, buffer.remaining() / 4);
-      buffer.asIntBuffer().put(values, i, n);
-      buffer.position(buffer.position() + 4 * n);
-      i += n;
-    }
-  }
-
   /**
    * Writes {@code count} little-endian longs read from {@code source} at {@code offset}, each plus {@code shift}
    * (the offsets of a copied run, moved). Bulk copies through a heap array; O(count).
@@ -143,35 +84,6 @@ public final class SectionWriter implements SectionSink, AutoCloseable {
       }
       putLongs(longs, n);
       i += n;
-    }
-  }
-
-  /** Writes every long of {@code values[0, count)}. */
-  @Override
-  public void putLongs(long[] values, int count) throws IOException {
-    for (int i = 0; i < count; ) {
-      ensure(8);
-      int n = Math.min(count - i, buffer.remaining() / 8);
-      buffer.asLongBuffer().put(values, i, n);
-      buffer.position(buffer.position() + 8 * n);
-      i += n;
-    }
-  }
-
-  /**
-   * Copies {@code length} bytes of {@code source} from {@code offset} (a mapped section of another snapshot)
-   * in buffer-sized chunks. O(length), sequential.
-   */
-  @Override
-  public void put(MemorySegment source, long offset, long length) throws IOException {
-    while (length > 0) {
-      ensure(1);
-      int n = (int) Math.min(length, buffer.remaining());
-      // ofBuffer's segment starts at the buffer's position
-      MemorySegment.copy(source, offset, MemorySegment.ofBuffer(buffer), 0, n);
-      buffer.position(buffer.position() + n);
-      offset += n;
-      length -= n;
     }
   }
 
@@ -246,10 +158,9 @@ public final class SectionWriter implements SectionSink, AutoCloseable {
     }
   }
 
-  private void ensure(int bytes) throws IOException {
-    if (buffer.remaining() < bytes) {
-      handOff();
-    }
+  @Override
+  protected void drainBuffer() throws IOException {
+    handOff();
   }
 
   /** Adds the current section's bytes written since the last call to its CRC. */

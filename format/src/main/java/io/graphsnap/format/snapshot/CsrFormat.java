@@ -28,7 +28,8 @@ import java.lang.foreign.MemorySegment;
  * Offsets are UInt64, so E is bounded by the format only through 4·E fitting a section's UInt64 Length; a
  * neighbour is an Int32 node id (N &le; 2<sup>31</sup> &minus; 1). Each section is one flat array: a full build
  * writes it from Java arrays ({@link #writeNeighbours(SectionSink, int[], int)}, so fewer than 2<sup>31</sup>
- * edges), an incremental build streams it, and the reader views it as NIO buffers of 2<sup>27</sup> elements
+ * edges) or, in bounded memory, streams it row by row ({@link #putOffset}, {@link #putNeighbour}, {@link #putType}),
+ * an incremental build streams it, and the reader views it as NIO buffers of 2<sup>27</sup> elements
  * each. Stateless and thread-safe; the reads are unchecked (the reader's {@code CsrView} checks every value it
  * returns).
  */
@@ -136,6 +137,21 @@ public final class CsrFormat {
   /** Writes Types from {@code types[0, edgeCount)}. */
   public static void writeTypes(SectionSink out, byte[] types, int edgeCount) throws IOException {
     out.put(types, 0, edgeCount);
+  }
+
+  /** Writes one offset of Offsets (none negative): for a writer that streams the rows. */
+  public static void putOffset(SectionSink out, long offset) throws IOException {
+    out.putLong(offset);
+  }
+
+  /** Writes one neighbour of Neighbours: for a writer that streams the rows. */
+  public static void putNeighbour(SectionSink out, int neighbour) throws IOException {
+    out.putInt(neighbour);
+  }
+
+  /** Writes one type of Types: for a writer that streams the rows. */
+  public static void putType(SectionSink out, int type) throws IOException {
+    out.putByte(type);
   }
 
   /** Writes EDGE_TYPE_COUNTS. */

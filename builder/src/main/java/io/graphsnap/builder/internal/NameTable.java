@@ -1,0 +1,252 @@
+package io.graphsnap.builder.internal;
+
+import io.graphsnap.builder.BuildInputException;
+import io.graphsnap.builder.BuildLimits;
+import io.graphsnap.format.snapshot.SectionSink;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * The names of a full build (symbols and edge targets), interned to dense provisional ids in arrival order and kept
+ * as UTF-8 bytes in chunks (4 KiB, doubling up to 4 MiB), not as one {@code String} per name: about the name's bytes plus 12 bytes per name
+ * (its address and length), and an open-addressing table of 8–16 bytes per name while interning ({@link #freeIndex}
+ * drops it). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
+ *
+ * <p>{@link #intern} is O(length) expected; {@link #sort} O(n log n) byte comparisons. Every distinct name is
+ * checked to be valid UTF-8 once, when first interned.
+ */
+public final class NameTable {
+  /** The largest chunk; the first is {@link #FIRST_CHUNK_BYTES} and each next one twice the last, up to this. */
+  private static final int CHUNK_BYTES = 1 << 22;
+  private static final int FIRST_CHUNK_BYTES = 1 << 12;
+
+  private final String what;
+  private byte[][] chunks = new byte[16][];
+  private int chunkCount;
+  /** Bytes used of the last chunk (its length when there is none, so that the first name starts one). */
+  private int chunkUsed;
+  private int chunkLength;
+  /** Per id: chunk index (high 32 bits) and offset (low 32 bits). */
+  private long[] address;
+  private int[] length;
+  private int size;
+  /** Open addressing: id + 1 per slot, 0 for empty; null once freed. */
+  private int[] slots;
+
+  /**
+   * An empty table.
+   *
+   * @param what what the names are, for messages ({@code "symbol name"})
+   * @param expected expected number of distinct names (a sizing hint)
+   */
+  public NameTable(String what, int expected) {
+    this.what = what;
+    int capacity = Math.max(16, expected);
+    this.address = new long[capacity];
+    this.length = new int[capacity];
+    this.slots = new int[Integer.highestOneBit(Math.max(8, capacity) - 1) << 2];
+  }
+
+  /**
+   * Returns the provisional id of {@code s}, adding it if new.
+   *
+   * @param context where the name was found, for messages (a file path)
+   * @throws BuildInputException if {@code s} is not valid UTF-8 or the table is full
+   */
+  public int intern(String s, String context) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (hasQuestionMark(utf8)) {
+      // The encoder writes '?' for an unpaired surrogate: such a name must be refused, never merged with "…?…".
+      Utf8.length(s, what + " in " + context);
+    }
+    int mask = slots.length - 1;
+    int i = hash(utf8, 0, utf8.length) & mask;
+    for (int slot = slots[i]; slot != 0; slot = slots[i]) {
+      if (equals(slot - 1, utf8)) {
+        return slot - 1;
+      }
+      i = (i + 1) & mask;
+    }
+    // New: check it once.
+    Utf8.length(s, what + " in " + context);
+    if (size == BuildLimits.MAX_NAMES) {
+      throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " distinct " + what
+          + "s: a snapshot's ids are 32-bit and its tables are Java arrays");
+    }
+    int id = add(utf8);
+    slots[i] = id + 1;
+    if (2L * size > slots.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private int add(byte[] utf8) {
+    if (size == address.length) {
+      int grown = (int) Math.min(BuildLimits.MAX_NAMES, Math.max(16, (long) size + (size >> 1)));
+      address = Arrays.copyOf(address, grown);
+      length = Arrays.copyOf(length, grown);
+    }
+    int n = utf8.length;
+    if (n > chunkLength - chunkUsed) {
+      if (chunkCount == chunks.length) {
+        chunks = Arrays.copyOf(chunks, chunks.length * 2);
+      }
+      int next = chunkCount == 0 ? FIRST_CHUNK_BYTES : Math.min(CHUNK_BYTES, 2 * chunks[chunkCount - 1].length);
+      chunkLength = Math.max(next, n);
+      chunks[chunkCount++] = new byte[chunkLength];
+      chunkUsed = 0;
+    }
+    int chunk = chunkCount - 1;
+    System.arraycopy(utf8, 0, chunks[chunk], chunkUsed, n);
+    address[size] = (long) chunk << 32 | chunkUsed;
+    length[size] = n;
+    chunkUsed += n;
+    return size++;
+  }
+
+  private void rehash() {
+    int[] grown = new int[slots.length * 2];
+    int mask = grown.length - 1;
+    for (int id = 0; id < size; id++) {
+      int i = hash(chunk(id), offset(id), length[id]) & mask;
+      while (grown[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      grown[i] = id + 1;
+    }
+    slots = grown;
+  }
+
+  private boolean equals(int id, byte[] utf8) {
+    int off = offset(id);
+    return length[id] == utf8.length && Arrays.equals(chunk(id), off, off + utf8.length, utf8, 0, utf8.length);
+  }
+
+  private static boolean hasQuestionMark(byte[] utf8) {
+    for (byte b : utf8) {
+      if (b == '?') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int hash(byte[] b, int from, int n) {
+    int h = 0x9E3779B9 ^ n;
+    for (int i = from, end = from + n; i < end; i++) {
+      h = 31 * h + b[i];
+    }
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
+  }
+
+  private byte[] chunk(int id) {
+    return chunks[(int) (address[id] >>> 32)];
+  }
+
+  private int offset(int id) {
+    return (int) address[id];
+  }
+
+  /** Number of distinct names interned. */
+  public int size() {
+    return size;
+  }
+
+  /** The name of provisional id {@code id}. */
+  public String get(int id) {
+    return new String(chunk(id), offset(id), length[id], StandardCharsets.UTF_8);
+  }
+
+  /** Releases the hash table; {@link #intern} must not be called afterwards ({@link #get} still works). */
+  public void freeIndex() {
+    slots = null;
+    address = Arrays.copyOf(address, size);
+    length = Arrays.copyOf(length, size);
+  }
+
+  /**
+   * Sorts the provisional ids that {@code used} accepts by unsigned UTF-8 order (code-point order).
+   *
+   * @return the final table: the sorted names over this table, and the provisional → final map (-1 for unused)
+   */
+  public Sorted sort(IntPredicate used) {
+    int[] order = new int[size];
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      if (used.test(i)) {
+        order[count++] = i;
+      }
+    }
+    order = Arrays.copyOf(order, count);
+    IntArrays.quickSort(order, (a, b) -> {
+      int oa = offset(a);
+      int ob = offset(b);
+      return Arrays.compareUnsigned(chunk(a), oa, oa + length[a], chunk(b), ob, ob + length[b]);
+    });
+    int[] remap = new int[size];
+    Arrays.fill(remap, -1);
+    for (int rank = 0; rank < count; rank++) {
+      remap[order[rank]] = rank;
+    }
+    return new Sorted(this, order, remap);
+  }
+
+  /**
+   * The final names: final id {@code v} is provisional id {@code order[v]}. Reads the table's bytes (which must
+   * outlive it); immutable.
+   *
+   * @param table the names' bytes
+   * @param order final id → provisional id
+   * @param remap provisional id → final id, or -1 if unused
+   */
+  public record Sorted(NameTable table, int[] order, int[] remap) {
+    /** Number of final ids. */
+    public int size() {
+      return order.length;
+    }
+
+    /** The name of final id {@code v}. */
+    public String get(int v) {
+      return table.get(order[v]);
+    }
+
+    /** The UTF-8 length of final id {@code v}'s name. */
+    public int utf8Length(int v) {
+      return table.length[order[v]];
+    }
+
+    /** A copy of final id {@code v}'s name in UTF-8. */
+    public byte[] utf8(int v) {
+      int p = order[v];
+      int off = table.offset(p);
+      return Arrays.copyOfRange(table.chunk(p), off, off + table.length[p]);
+    }
+
+    /** Writes final id {@code v}'s UTF-8 bytes to {@code out}. */
+    public void write(int v, SectionSink out) throws IOException {
+      int p = order[v];
+      out.put(table.chunk(p), table.offset(p), table.length[p]);
+    }
+
+    /** Passes final id {@code v}'s bytes to {@code consumer} without copying them. */
+    public void visit(int v, BytesConsumer consumer) {
+      int p = order[v];
+      consumer.accept(table.chunk(p), table.offset(p), table.length[p]);
+    }
+  }
+
+  /** Receives a name's UTF-8 bytes as a slice of a larger array. */
+  @FunctionalInterface
+  public interface BytesConsumer {
+    /** Receives {@code bytes[offset, offset + length)}; must not keep or modify them. */
+    void accept(byte[] bytes, int offset, int length);
+  }
+}

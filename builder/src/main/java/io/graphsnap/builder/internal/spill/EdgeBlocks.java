@@ -1,0 +1,188 @@
+package io.graphsnap.builder.internal.spill;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The collected edges, in arrival order, as columns in blocks of bounded size: the current block is in memory;
+ * when it passes its byte cap at the end of an object, it is appended to one spill file and emptied. Each edge is
+ * a source declaration, a provisional type id and a provisional target name id; an edge with lines (a site) also
+ * has its index in the block and the end of its lines in the block's line column. {@link #forEachBlock} reads the
+ * spilled blocks back in order (checking every count against the file), then the block in memory.
+ *
+ * <p>Spill file layout, per block: {@code Edges Int32, Sited Int32, Lines Int32, Source Int32^Edges,
+ * Type Int32^Edges, Target Int32^Edges, SitedEdge Int32^Sited, SitedLineEnd Int32^Sited, SiteLines Int32^Lines},
+ * little-endian. Memory: 12 bytes per edge, 8 per sited edge and 4 per line of the current block, at most the
+ * cap plus one object's edges. Mutable, not thread-safe.
+ */
+public final class EdgeBlocks {
+  /** Source declaration of each edge of the current block. */
+  public IntArrayList source = new IntArrayList();
+  /** Provisional type id of each edge. */
+  public IntArrayList type = new IntArrayList();
+  /** Provisional target name id of each edge. */
+  public IntArrayList target = new IntArrayList();
+  /** The block index of each edge with lines, increasing. */
+  public IntArrayList sitedEdge = new IntArrayList();
+  /** The end of each sited edge's lines in {@link #siteLines}. */
+  public IntArrayList sitedLineEnd = new IntArrayList();
+  /** Lines of the sited edges, one after the other. */
+  public IntArrayList siteLines = new IntArrayList();
+
+  private final SpillFiles files;
+  private final long blockBytes;
+  private SpillWriter out;
+  private long spilledBytes;
+  private long spilledEdges;
+  private long spilledLines;
+  private int spilledBlocks;
+
+  /** Edges spilled to {@code files} in blocks of about {@code blockBytes}. */
+  public EdgeBlocks(SpillFiles files, long blockBytes) {
+    this.files = files;
+    this.blockBytes = blockBytes;
+  }
+
+  /** Edges collected, spilled or not. */
+  public long edgeCount() {
+    return spilledEdges + source.size();
+  }
+
+  /** Lines collected, spilled or not. */
+  public long lineCount() {
+    return spilledLines + siteLines.size();
+  }
+
+  /** Whether any block was spilled. */
+  public boolean spilled() {
+    return spilledBlocks > 0;
+  }
+
+  /** The bytes the current block holds. */
+  private long bytes() {
+    return 12L * source.size() + 8L * sitedEdge.size() + 4L * siteLines.size();
+  }
+
+  /** Called at the end of each object: spills the current block if it passed the cap. */
+  public void endObject() throws IOException {
+    if (bytes() > blockBytes) {
+      spill();
+    }
+  }
+
+  private void spill() throws IOException {
+    if (out == null) {
+      Path path = files.create("edges");
+      out = new SpillWriter(files, path, 1 << 16);
+    }
+    spilledEdges += source.size();
+    spilledLines += siteLines.size();
+    out.putInt(source.size());
+    out.putInt(sitedEdge.size());
+    out.putInt(siteLines.size());
+    for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
+      out.putInts(column.elements(), 0, column.size());
+      column.clear();
+    }
+    spilledBlocks++;
+    spilledBytes = out.position();
+  }
+
+  /** One block's columns, valid during the visit: arrays with {@link #edges}, {@link #sited}, {@link #lines} used. */
+  public static final class Block {
+    /** Source declaration, provisional type, provisional target of each edge. */
+    public int[] source;
+    /** See {@link #source}. */
+    public int[] type;
+    /** See {@link #source}. */
+    public int[] target;
+    /** Block index of each sited edge, and the end of its lines. */
+    public int[] sitedEdge;
+    /** See {@link #sitedEdge}. */
+    public int[] sitedLineEnd;
+    /** The lines. */
+    public int[] siteLines;
+    /** Counts. */
+    public int edges;
+    /** See {@link #edges}. */
+    public int sited;
+    /** See {@link #edges}. */
+    public int lines;
+  }
+
+  /** What is done with each block. */
+  @FunctionalInterface
+  public interface BlockVisitor {
+    /** Visits {@code block}; its arrays may be reused after the call. */
+    void visit(Block block) throws IOException;
+  }
+
+  /**
+   * Visits every block in arrival order: the spilled ones read back from the file (one at a time, in reused
+   * arrays), then the one in memory (its own arrays, which the visitor may modify; empty once anything spilled).
+   *
+   * @throws IOException if the spill file cannot be read or a count in it does not fit (truncated, damaged)
+   */
+  public void forEachBlock(BlockVisitor visitor) throws IOException {
+    if (out != null && !source.isEmpty()) {
+      // Once anything spilled, the last block goes too and the columns are freed: the blocks are then read back
+      // one at a time into one set of arrays, never two blocks' worth on the heap.
+      spill();
+      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
+        column.trim();
+      }
+    }
+    if (out != null) {
+      out.close();
+      Block b = new Block();
+      b.source = b.type = b.target = b.sitedEdge = b.sitedLineEnd = b.siteLines = new int[0];
+      try (SpillReader in = new SpillReader(out.path(), 0, spilledBytes, 1 << 16)) {
+        for (int i = 0; i < spilledBlocks; i++) {
+          b.edges = in.getInt();
+          b.sited = in.getInt();
+          b.lines = in.getInt();
+          long need = 4L * (3L * b.edges + 2L * b.sited + b.lines);
+          if (b.edges < 0 || b.sited < 0 || b.lines < 0 || b.sited > b.edges || need > in.remaining()) {
+            throw new IOException("spill file " + out.path() + ": block " + i + " claims " + b.edges + " edges, "
+                + b.sited + " sited, " + b.lines + " lines (" + need + " bytes), " + in.remaining()
+                + " bytes remain (a damaged or truncated temporary file)");
+          }
+          b.source = fill(in, b.source, b.edges);
+          b.type = fill(in, b.type, b.edges);
+          b.target = fill(in, b.target, b.edges);
+          b.sitedEdge = fill(in, b.sitedEdge, b.sited);
+          b.sitedLineEnd = fill(in, b.sitedLineEnd, b.sited);
+          b.siteLines = fill(in, b.siteLines, b.lines);
+          visitor.visit(b);
+        }
+      }
+    }
+    Block b = new Block();
+    b.source = source.elements();
+    b.type = type.elements();
+    b.target = target.elements();
+    b.sitedEdge = sitedEdge.elements();
+    b.sitedLineEnd = sitedLineEnd.elements();
+    b.siteLines = siteLines.elements();
+    b.edges = source.size();
+    b.sited = sitedEdge.size();
+    b.lines = siteLines.size();
+    visitor.visit(b);
+  }
+
+  private static int[] fill(SpillReader in, int[] into, int count) throws IOException {
+    int[] a = into.length >= count ? into : new int[count];
+    in.getInts(a, 0, count);
+    return a;
+  }
+
+  /** Drops the columns in memory and deletes the spill file: the blocks are not read again. */
+  public void release() throws IOException {
+    source = type = target = sitedEdge = sitedLineEnd = siteLines = null;
+    if (out != null) {
+      out.close();
+      files.delete(out.path());
+    }
+  }
+}
