@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
