@@ -25,7 +25,11 @@ import java.util.Optional;
 public final class StoreSnapshots {
   private StoreSnapshots() {}
 
-  /** The store's current files (path index order) as an {@link ObjectSource} that reads and validates each object. */
+  /**
+   * The store's current files as an {@link ObjectSource} that reads and validates each object, in storage order
+   * ({@link io.graphsnap.objects.ObjectStore#inStorageOrder}: through each pack once, not jumping between packs as
+   * path order would; the snapshot's bytes do not depend on the order).
+   */
   public static ObjectSource currentObjects(Store store) {
     List<FileEntry> files = store.currentFiles();
     return new ObjectSource() {
@@ -36,7 +40,7 @@ public final class StoreSnapshots {
 
       @Override
       public void forEach(ObjectVisitor visitor) throws IOException {
-        for (FileEntry file : files) {
+        for (FileEntry file : store.objects().inStorageOrder(files, FileEntry::objectId)) {
           visitor.visit(file.objectId(), store.objects().read(file.objectId()));
         }
       }

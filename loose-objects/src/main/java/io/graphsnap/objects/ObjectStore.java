@@ -275,6 +275,58 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
+   * {@code items} reordered by where their objects lie: the packed ones pack by pack (in the packs' listing order),
+   * by position within each pack, then the others (loose, or not found) in their given order. Reading every object in
+   * this order streams through each pack once; in the given order (e.g. by path) the reads jump between packs, which
+   * for packs larger than the page cache is a disk read per object. O(n log n) plus one pack look-up per item.
+   */
+  public <T> List<T> inStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf) throws IOException {
+    List<PackFile> listed = packs.current();
+    if (listed.isEmpty() || items.size() < 2) {
+      return items;
+    }
+    java.util.Map<PackFile, Integer> rank = new java.util.IdentityHashMap<>();
+    for (int r = 0; r < listed.size(); r++) {
+      rank.put(listed.get(r), r);
+    }
+    long[][] perPack = new long[listed.size()][];
+    int[] counts = new int[listed.size()];
+    int[] packOf = new int[items.size()];
+    long[] offsetOf = new long[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      List<Packs.Location> found = packs.find(idOf.apply(items.get(i)));
+      Integer r = found.isEmpty() ? null : rank.get(found.get(0).pack());
+      packOf[i] = r == null ? -1 : r;
+      if (r != null) {
+        offsetOf[i] = found.get(0).pack().offset(found.get(0).entry());
+        counts[r]++;
+      }
+    }
+    for (int r = 0; r < listed.size(); r++) {
+      perPack[r] = new long[counts[r]];
+      counts[r] = 0;
+    }
+    List<T> others = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (packOf[i] < 0) {
+        others.add(items.get(i));
+      } else {
+        // offsets < 2^31 in packs this code writes; whatever they are, the low half keeps the index: each item once
+        perPack[packOf[i]][counts[packOf[i]]++] = offsetOf[i] << 32 | i;
+      }
+    }
+    List<T> ordered = new ArrayList<>(items.size());
+    for (long[] keys : perPack) {
+      java.util.Arrays.sort(keys);
+      for (long key : keys) {
+        ordered.add(items.get((int) key));
+      }
+    }
+    ordered.addAll(others);
+    return ordered;
+  }
+
+  /**
    * When {@code id} was stored ({@link Written}): its loose file if there is one, else the newest pack listing it;
    * empty if neither exists.
    */

@@ -51,6 +51,44 @@ class PackedStoreTest {
     }
   }
 
+  /**
+   * Storage order: every item once, the packed ones pack by pack and by position within each (so a full build streams
+   * through each pack), then the loose ones in their given order.
+   */
+  @Test
+  void storageOrderGoesThroughEachPackOnceThenTheLooseObjects() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      FileSummary[] first = files(100);
+      put(store, first);
+      FileSummary[] second = new FileSummary[80];
+      for (int i = 0; i < second.length; i++) {
+        second[i] = file("src/g" + i, "other" + i);
+      }
+      put(store, second);
+      FileSummary loose = file("src/loose", "alone");
+      put(store, loose);
+      java.util.List<FileEntry> byPath = store.currentFiles();
+      java.util.List<FileEntry> ordered = store.objects().inStorageOrder(byPath, FileEntry::objectId);
+      assertEquals(new java.util.HashSet<>(byPath), new java.util.HashSet<>(ordered));
+      assertEquals(byPath.size(), ordered.size());
+      var packs = store.objects().packs().current();
+      assertEquals(2, packs.size());
+      long previous = -1;
+      int pack = 0;
+      for (int i = 0; i < ordered.size() - 1; i++) {
+        var at = store.objects().packs().find(ordered.get(i).objectId()).get(0);
+        int rank = packs.indexOf(at.pack());
+        long offset = at.pack().offset(at.entry());
+        assertTrue(rank > pack || rank == pack && offset > previous, "entry " + i + " in pack order");
+        if (rank != pack) {
+          pack = rank;
+        }
+        previous = offset;
+      }
+      assertEquals("src/loose", ordered.get(ordered.size() - 1).path(), "the loose object last");
+    }
+  }
+
   @Test
   void aRebuildFromObjectsTakesThePathsLastObjectWithinOnePack() throws Exception {
     Path storeDir = dir.resolve("s");
