@@ -28,7 +28,7 @@ public final class RepoPaths {
     if (path.startsWith("/")) {
       throw new InvalidSummaryException("path is absolute: " + quote(path));
     }
-    if (path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+    if (hasDriveLetter(path)) {
       throw new InvalidSummaryException("path is absolute (drive letter): " + quote(path));
     }
     StringBuilder normal = new StringBuilder(path.length());
@@ -55,6 +55,9 @@ public final class RepoPaths {
       throw new InvalidSummaryException("path has no file name: " + quote(path));
     }
     String result = normal.toString();
+    if (hasDriveLetter(result)) { // "./C:x" would become "C:x"
+      throw new InvalidSummaryException("path is absolute (drive letter): " + quote(path));
+    }
     if (result.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PATH_BYTES) {
       throw new InvalidSummaryException("path is longer than " + Limits.MAX_PATH_BYTES + " bytes");
     }
@@ -66,8 +69,7 @@ public final class RepoPaths {
     // One pass, no allocation (index readers and source trees check every path): the same answer as
     // normalise(path).equals(path).
     int n = path == null ? 0 : path.length();
-    if (n == 0 || n > Limits.MAX_PATH_BYTES || path.charAt(0) == '/'
-        || n >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+    if (n == 0 || n > Limits.MAX_PATH_BYTES || path.charAt(0) == '/' || hasDriveLetter(path)) {
       return false;
     }
     int segmentStart = 0;
@@ -88,6 +90,11 @@ public final class RepoPaths {
       }
     }
     return ascii || path.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_PATH_BYTES;
+  }
+
+  /** Whether {@code path} starts like a Windows drive ({@code C:}), absolute or drive-relative. */
+  private static boolean hasDriveLetter(String path) {
+    return path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0));
   }
 
   /** Whether {@code c} is a C0 control (U+0000–U+001F), DEL (U+007F) or a C1 control (U+0080–U+009F). */
