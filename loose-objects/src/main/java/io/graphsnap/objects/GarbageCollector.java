@@ -322,14 +322,14 @@ final class GarbageCollector {
     try (PackWriter writer = new PackWriter(layout.tmpDir())) {
       for (int i : live) {
         ObjectId id = pack.id(i);
-        byte[] bytes = pack.readWhole(i);
-        if (bytes == null) {
+        PackFile.StoredObject stored = pack.readStoredWhole(i);
+        if (stored == null) {
           notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged (its bytes no longer hash"
               + " to its id) and was not carried over: ingest or build again to store it anew");
           kept.remove(id);
           continue;
         }
-        writer.add(id, bytes);
+        writer.add(id, stored.rawLength(), stored.block(), stored.raw()); // the block copied, not compressed again
       }
       if (writer.count() == 0) {
         return 0;
@@ -371,8 +371,8 @@ final class GarbageCollector {
           if (seen.contains(id)) {
             continue;
           }
-          byte[] bytes = pack.readWhole(i);
-          if (bytes == null) {
+          PackFile.StoredObject stored = pack.readStoredWhole(i);
+          if (stored == null) {
             if (!store.objects().holdsWholeCopyOutside(id, pack)) {
               notes.add("object " + id.hex() + " in " + pack.file().getFileName() + " is damaged and no whole copy"
                   + " is stored: its pack was left alone; ingest or build again to store it anew");
@@ -385,7 +385,7 @@ final class GarbageCollector {
             writer = new PackWriter(layout.tmpDir());
             writers.add(writer);
           }
-          writer.add(id, bytes);
+          writer.add(id, stored.rawLength(), stored.block(), stored.raw()); // the block copied, not compressed again
         }
       }
       long written = 0;

@@ -268,11 +268,51 @@ class GarbageCollectorTest {
     }
   }
 
+  /**
+   * Replaces {@code file} by a pack of the same objects whose blocks lz4-java's high-compression compressor made: valid
+   * blocks that ours would not write, so a merge that compressed again would change them.
+   */
+  private static void recompressWithAnotherCompressor(Store store, Path file) throws Exception {
+    net.jpountz.lz4.LZ4Compressor other = net.jpountz.lz4.LZ4Factory.safeInstance().highCompressor();
+    int differing = 0;
+    Path tmp = Files.createDirectories(store.layout().tmpDir());
+    try (io.graphsnap.objects.internal.PackFile pack = io.graphsnap.objects.internal.PackFile.open(file);
+        io.graphsnap.objects.internal.PackWriter writer = new io.graphsnap.objects.internal.PackWriter(tmp)) {
+      for (int i = 0; i < pack.count(); i++) {
+        io.graphsnap.objects.internal.PackFile.StoredObject stored = pack.readStoredWhole(i);
+        byte[] block = other.compress(stored.raw());
+        boolean shorter = block.length < stored.rawLength();
+        differing += shorter && !java.util.Arrays.equals(block, stored.block()) ? 1 : 0;
+        writer.add(pack.id(i), stored.rawLength(), shorter ? block : null, shorter ? null : stored.raw());
+      }
+      writer.complete();
+      assertEquals(file, writer.moveInto(file.getParent()), "the same objects: the same pack name, replaced");
+    }
+    assertTrue(differing > 0, "the other compressor's blocks differ from ours");
+  }
+
+  /** Every compressed object's LZ4 block in {@code packs}, by id. */
+  private static java.util.Map<ObjectId, byte[]> storedBlocks(List<Path> packs) throws Exception {
+    java.util.Map<ObjectId, byte[]> blocks = new java.util.HashMap<>();
+    for (Path file : packs) {
+      try (io.graphsnap.objects.internal.PackFile pack = io.graphsnap.objects.internal.PackFile.open(file)) {
+        for (int i = 0; i < pack.count(); i++) {
+          io.graphsnap.objects.internal.PackFile.StoredObject stored = pack.readStoredWhole(i);
+          assertTrue(stored != null, file + " entry " + i);
+          if (stored.block() != null) {
+            blocks.put(pack.id(i), stored.block());
+          }
+        }
+      }
+    }
+    return blocks;
+  }
+
   @Test
   void manySmallPacksAreMergedSoThatALookUpProbesFew() throws Exception {
+    int updates = GarbageCollector.MAX_PACKS + 4;
+    List<FileSummary> all = new java.util.ArrayList<>();
     try (Store store = Store.open(dir.resolve("s"), true)) {
-      int updates = GarbageCollector.MAX_PACKS + 4;
-      List<FileSummary> all = new java.util.ArrayList<>();
       for (int u = 0; u < updates; u++) {
         FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
         for (int i = 0; i < batch.length; i++) {
@@ -283,6 +323,11 @@ class GarbageCollectorTest {
       }
       publish(store, snapshotId(1));
       assertEquals(updates, packs(store).size(), "one pack per update");
+      recompressWithAnotherCompressor(store, packs(store).get(0)); // read by the next opening of the store
+    }
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      java.util.Map<ObjectId, byte[]> blocksBefore = storedBlocks(packs(store));
+      assertFalse(blocksBefore.isEmpty(), "some objects are stored as LZ4 blocks");
       GcReport report = store.collectGarbage(1);
       assertEquals(0, report.deletedObjects());
       assertTrue(packs(store).size() <= GarbageCollector.MAX_PACKS / 2, packs(store).toString());
@@ -291,6 +336,9 @@ class GarbageCollectorTest {
         assertEquals(f.path(), store.objects().read(id(f)).path());
       }
       assertEquals(all.size(), store.objects().list().size());
+      java.util.Map<ObjectId, byte[]> blocksAfter = storedBlocks(packs(store));
+      assertEquals(blocksBefore.keySet(), blocksAfter.keySet(), "the same objects compressed");
+      blocksBefore.forEach((id, block) -> assertArrayEquals(block, blocksAfter.get(id), "block of " + id.hex() + " copied"));
       GcReport again = store.collectGarbage(1);
       assertTrue(again.notes().stream().noneMatch(n -> n.startsWith("merged the ")), "nothing left to merge");
     }

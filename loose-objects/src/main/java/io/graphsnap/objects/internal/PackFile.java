@@ -252,6 +252,31 @@ public final class PackFile implements AutoCloseable {
     return bytes != null && ObjectId.of(bytes).equals(id(i)) ? bytes : null;
   }
 
+  /**
+   * Entry {@code i} as it is stored, checked: its stored bytes (an LZ4 block when {@link #storedLength} is less than
+   * {@link #length}, else the object itself), if they decompress and hash to the entry's id; else null (a damaged
+   * copy). For copying an object into another pack without compressing it again ({@link PackWriter#add(ObjectId, int,
+   * byte[], byte[])}). O(length).
+   */
+  public StoredObject readStoredWhole(int i) {
+    long at = entryOffset(checkEntry(i));
+    long offset = pack.get(LONG, at + PackFormat.ENTRY_OFFSET);
+    byte[] stored = new byte[pack.get(INT, at + PackFormat.ENTRY_LENGTH)];
+    MemorySegment.copy(pack, ValueLayout.JAVA_BYTE, offset, stored, 0, stored.length);
+    int rawLength = length(i);
+    byte[] raw = stored.length == rawLength ? stored : Lz4Block.decompress(stored, 0, stored.length, rawLength);
+    if (raw == null || !ObjectId.of(raw).equals(id(i))) {
+      return null;
+    }
+    return new StoredObject(rawLength, raw == stored ? null : stored, raw);
+  }
+
+  /**
+   * An object as a pack stores it: {@code block} is its LZ4 block, or null when the object is stored raw; {@code raw}
+   * is the object's bytes (decompressed).
+   */
+  public record StoredObject(int rawLength, byte[] block, byte[] raw) {}
+
   /** Unmaps the pack. Idempotent; reads after it throw {@link IllegalStateException}. */
   @Override
   public synchronized void close() {

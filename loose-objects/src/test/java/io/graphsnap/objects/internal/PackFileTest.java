@@ -111,6 +111,14 @@ class PackFileTest {
           stored += pack.storedLength(at);
         }
         assertArrayEquals(bytes, pack.readWhole(at));
+        PackFile.StoredObject copy = pack.readStoredWhole(at);
+        assertArrayEquals(bytes, copy.raw());
+        assertEquals(bytes.length, copy.rawLength());
+        assertEquals(pack.storedLength(at) == bytes.length, copy.block() == null, "the block only for a compressed object");
+        if (copy.block() != null) {
+          assertEquals(pack.storedLength(at), copy.block().length);
+          assertArrayEquals(bytes, Lz4Block.decompress(copy.block(), 0, copy.block().length, bytes.length));
+        }
       }
       assertTrue(stored * 3 < raw, "repetitive text compresses: " + stored + " of " + raw + " bytes");
     }
@@ -186,6 +194,7 @@ class PackFileTest {
         assertTrue(read == null || read.length == text.length, "the object's length or nothing");
         if (!java.util.Arrays.equals(read, text)) {
           assertEquals(null, pack.readWhole(0), "round " + round);
+          assertEquals(null, pack.readStoredWhole(0), "round " + round + ": a damaged block is never copied");
         }
       }
     }
