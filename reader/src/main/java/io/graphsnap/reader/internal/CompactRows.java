@@ -125,6 +125,8 @@ public final class CompactRows {
     public byte[] types = new byte[16];
     /** Scratch: the row's bytes, copied for decoding. */
     byte[] bytes = new byte[64];
+    /** Sink of {@link CompactRows#touch}'s reads. */
+    int touched;
   }
 
   private int byteAt(long p) {
@@ -215,6 +217,127 @@ public final class CompactRows {
       row.ids = new int[size];
       row.types = new byte[size];
     }
+    ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
+    int from = (int) (row.body & BufferParts.MASK);
+    if (from + limit <= part.limit() - Long.BYTES) { // the row and 8 bytes after it in one part: read in place
+      return decodeInPlace(row, part, from, from + limit);
+    }
+    return decodeCopied(row, limit);
+  }
+
+  /** Bits of each byte of a VarUInt that carry its value, for 1 to 5 bytes (index: length). */
+  private static final long[] VALUE_BITS = {0, 0x7FL, 0x7F7FL, 0x7F7F7FL, 0x7F7F7F7FL, 0x7F7F7F7F7FL};
+  /** The high bit of each of a VarUInt's at most 5 bytes. */
+  private static final long CONTINUATION_BITS = 0x80_8080_8080L;
+
+  /**
+   * {@link #decode} of a row whose Body is {@code part[from, end)} with at least 8 readable bytes after {@code end}:
+   * each VarUInt is read from one little-endian 8-byte load (its length from the continuation bits, its value by
+   * {@link Long#compress}, one instruction where the CPU has it), with no copy and no per-byte branch. Every read
+   * starts below {@code end} (checked per value, a predictable compare), so it stays inside {@code part}; a value
+   * whose bytes run past {@code end} is caught after its group, before any id is returned. The same checks as
+   * {@link #decodeCopied}.
+   */
+  private Row decodeInPlace(Row row, ByteBuffer part, int from, int end) {
+    int[] ids = row.ids;
+    byte[] types = row.types;
+    int degree = row.degree;
+    int v = row.node;
+    int q = from;
+    int k = 0;
+    int previousType = -1;
+    while (k < degree) {
+      if (q >= end) {
+        throw rows.corrupt(row.body + (q - from), "row of node " + v + " ends after " + k + " of its " + degree
+            + " edges");
+      }
+      long w = part.getLong(q);
+      int type = (int) w & 0xFF;
+      if (type <= previousType || type >= typeCount) {
+        throw rows.corrupt(row.body + (q - from), "type of a group of node " + v + " out of order or range: actual="
+            + type + " vs expected in (" + previousType + ", " + typeCount + ")");
+      }
+      previousType = type;
+      w >>>= 8;
+      int length = varintLength(w);
+      if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
+        throw rows.corrupt(row.body + (q + 1 - from), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+            + " bytes");
+      }
+      long count = Long.compress(w, VALUE_BITS[length]);
+      q += 1 + length;
+      if (count < 1 || count > degree - k || q >= end) {
+        throw rows.corrupt(row.body + (q - from), "count of a group of node " + v + " out of range or its group"
+            + " past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
+      }
+      w = part.getLong(q);
+      length = varintLength(w);
+      if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
+        throw rows.corrupt(row.body + (q - from), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+            + " bytes");
+      }
+      q += length;
+      long first = Long.compress(w, VALUE_BITS[length]);
+      if (first > 0xFFFF_FFFFL) {
+        throw rows.corrupt(row.body + (q - from), "varint above 2^32-1: actual=" + first);
+      }
+      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) first);
+      if (neighbour < 0) {
+        throw rows.corrupt(row.body + (q - from), "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+      int groupStart = k;
+      ids[k++] = (int) neighbour;
+      int stop = (int) (k + count - 1);
+      // Each gap adds at least 1, and a VarUInt of 5 bytes at most 2^35 - 1: the long cannot overflow, and one
+      // compare against N after the group (ids only grow) bounds them all.
+      long large = 0;
+      while (k < stop && q < end) {
+        w = part.getLong(q);
+        if ((w & 0x80) == 0) { // one byte: the common case
+          q++;
+          neighbour += (w & 0x7F) + 1;
+        } else {
+          length = varintLength(w);
+          long gap = Long.compress(w, VALUE_BITS[Math.min(length, CompactCsrFormat.MAX_VARINT_BYTES)]);
+          large |= gap | (length > CompactCsrFormat.MAX_VARINT_BYTES ? -1L : 0L);
+          q += length;
+          neighbour += gap + 1;
+        }
+        ids[k++] = (int) neighbour;
+      }
+      if (k < stop || q > end) {
+        throw rows.corrupt(row.body + (Math.min(q, end) - from), "row of node " + v + " ends after " + k + " of its "
+            + degree + " edges");
+      }
+      if (large < 0 || large > 0xFFFF_FFFFL) {
+        throw rows.corrupt(row.body, "a gap of node " + v + " is a varint longer than "
+            + CompactCsrFormat.MAX_VARINT_BYTES + " bytes or above 2^32-1");
+      }
+      if (neighbour >= nodeCount) {
+        throw rows.corrupt(row.body + (q - from), "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+      Arrays.fill(types, groupStart, k, (byte) type);
+    }
+    if (q != end) {
+      throw rows.corrupt(row.body + (q - from), "row of node " + v + " has " + (end - q) + " bytes after its "
+          + degree + " edges");
+    }
+    return row;
+  }
+
+  /**
+   * The length of the VarUInt in the low bytes of {@code w} (1 to 5), or a value above 5 if its first five bytes
+   * all have the continuation bit.
+   */
+  private static int varintLength(long w) {
+    return (Long.numberOfTrailingZeros(~w & CONTINUATION_BITS) >>> 3) + 1;
+  }
+
+  /** {@link #decode} through a copy of the row's bytes: rows that cross a part of the section or end near it. */
+  private Row decodeCopied(Row row, int limit) {
+    int degree = row.degree;
     if (row.bytes.length < limit) {
       row.bytes = new byte[Math.max(limit, row.bytes.length * 2)];
     }
@@ -325,7 +448,11 @@ public final class CompactRows {
       throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
           + " outside Rows: rows [" + p + ", " + blockEnd + ")");
     }
-    for (int u = (int) (b * stride); u < v; u++) {
+    int first = (int) (b * stride);
+    if (v > first) {
+      row.touched = touch(p, blockEnd, v - first);
+    }
+    for (int u = first; u < v; u++) {
       if (p >= blockEnd) {
         throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
       }
@@ -334,6 +461,25 @@ public final class CompactRows {
     }
     row.firstEdge = -1;
     return readRow(v, p, blockEnd, row);
+  }
+
+  /** Most cache lines {@link #touch} reads ahead. */
+  private static final int TOUCH_LINES = 8;
+
+  /**
+   * Reads one byte of each cache line of the block {@code [p, blockEnd)} up to where row {@code skip} of it is
+   * expected to end (at most {@link #TOUCH_LINES} lines), as independent loads, so that the memory system fetches
+   * them together: skipping rows is a chain of loads, each address read from the row before, which would otherwise
+   * wait for one cache miss after another. Returns a value of the bytes read (kept by the caller so the loads stay).
+   */
+  private int touch(long p, long blockEnd, int skip) {
+    long expected = p + (blockEnd - p) * (skip + 1) / stride + 64;
+    long stop = Math.min(blockEnd, Math.min(expected, p + 64L * TOUCH_LINES));
+    int seen = 0;
+    for (long t = (p | 63) + 1; t < stop; t += 64) {
+      seen += byteAt(t);
+    }
+    return seen;
   }
 
   /**
