@@ -25,6 +25,8 @@ public final class CompactRows {
   private final ByteBuffer rows0;
   private final java.nio.LongBuffer[] entries;
   private final int stride;
+  /** log2(stride) if the stride is a power of two (the builder's is), else -1. */
+  private final int strideShift;
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
@@ -38,6 +40,7 @@ public final class CompactRows {
     this.rows0 = parts.length == 1 ? parts[0] : null;
     this.entries = BufferParts.longs(index.bytes().asSlice(CompactCsrFormat.INDEX_HEADER_BYTES));
     this.stride = stride;
+    this.strideShift = Integer.bitCount(stride) == 1 ? Integer.numberOfTrailingZeros(stride) : -1;
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.typeCount = typeCount;
@@ -217,12 +220,18 @@ public final class CompactRows {
       row.ids = new int[size];
       row.types = new byte[size];
     }
+    if (row.bytes.length < limit + Long.BYTES) {
+      row.bytes = new byte[Math.max(limit + Long.BYTES, row.bytes.length * 2)];
+    }
     ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
     int from = (int) (row.body & BufferParts.MASK);
-    if (from + limit <= part.limit() - Long.BYTES) { // the row and 8 bytes after it in one part: read in place
-      return decodeInPlace(row, part, from, from + limit);
+    if (from + limit <= part.limit()) { // one bulk copy of the buffer, then plain array reads
+      part.get(from, row.bytes, 0, limit);
+    } else { // the row crosses two parts of the section
+      java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, row.bytes, 0,
+          limit);
     }
-    return decodeCopied(row, limit);
+    return decodeWords(row, row.bytes, limit);
   }
 
   /** Bits of each byte of a VarUInt that carry its value, for 1 to 5 bytes (index: length). */
@@ -230,15 +239,19 @@ public final class CompactRows {
   /** The high bit of each of a VarUInt's at most 5 bytes. */
   private static final long CONTINUATION_BITS = 0x80_8080_8080L;
 
+  /** The bytes of a heap array read as little-endian longs (a var handle of its own, never given a segment). */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /**
-   * {@link #decode} of a row whose Body is {@code part[from, end)} with at least 8 readable bytes after {@code end}:
-   * each VarUInt is read from one little-endian 8-byte load (its length from the continuation bits, its value by
-   * {@link Long#compress}, one instruction where the CPU has it), with no copy and no per-byte branch. Every read
-   * starts below {@code end} (checked per value, a predictable compare), so it stays inside {@code part}; a value
-   * whose bytes run past {@code end} is caught after its group, before any id is returned. The same checks as
-   * {@link #decodeCopied}.
+   * {@link #decode} of a row's Body copied to {@code in[0, end)}, with at least 8 bytes of the array after
+   * {@code end} (their content does not matter): each VarUInt is read from one little-endian 8-byte load (its length
+   * from the continuation bits, its value by {@link Long#compress}, one instruction where the CPU has it), with no
+   * per-byte branch. Every load starts below {@code end} (checked per value, a predictable compare); a value whose
+   * bytes run past {@code end} is caught after its group, before any id is returned.
    */
-  private Row decodeInPlace(Row row, ByteBuffer part, int from, int end) {
+  private Row decodeWords(Row row, byte[] in, int end) {
+    int from = 0;
     int[] ids = row.ids;
     byte[] types = row.types;
     int degree = row.degree;
@@ -251,7 +264,7 @@ public final class CompactRows {
         throw rows.corrupt(row.body + (q - from), "row of node " + v + " ends after " + k + " of its " + degree
             + " edges");
       }
-      long w = part.getLong(q);
+      long w = (long) LONGS.get(in, q);
       int type = (int) w & 0xFF;
       if (type <= previousType || type >= typeCount) {
         throw rows.corrupt(row.body + (q - from), "type of a group of node " + v + " out of order or range: actual="
@@ -270,7 +283,7 @@ public final class CompactRows {
         throw rows.corrupt(row.body + (q - from), "count of a group of node " + v + " out of range or its group"
             + " past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
       }
-      w = part.getLong(q);
+      w = (long) LONGS.get(in, q);
       length = varintLength(w);
       if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
         throw rows.corrupt(row.body + (q - from), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
@@ -291,26 +304,21 @@ public final class CompactRows {
       int stop = (int) (k + count - 1);
       // Each gap adds at least 1, and a VarUInt of 5 bytes at most 2^35 - 1: the long cannot overflow, and one
       // compare against N after the group (ids only grow) bounds them all.
-      long large = 0;
+      long bad = 0; // bit 32 or above: a gap above 2^32 - 1 or longer than 5 bytes
       while (k < stop && q < end) {
-        w = part.getLong(q);
-        if ((w & 0x80) == 0) { // one byte: the common case
-          q++;
-          neighbour += (w & 0x7F) + 1;
-        } else {
-          length = varintLength(w);
-          long gap = Long.compress(w, VALUE_BITS[Math.min(length, CompactCsrFormat.MAX_VARINT_BYTES)]);
-          large |= gap | (length > CompactCsrFormat.MAX_VARINT_BYTES ? -1L : 0L);
-          q += length;
-          neighbour += gap + 1;
-        }
+        w = (long) LONGS.get(in, q);
+        int stopBit = Long.numberOfTrailingZeros(~w & CONTINUATION_BITS); // 7, 15, 23, 31, 39; 64 if none
+        long gap = Long.compress(w, ((1L << stopBit) - 1) & VALUE_BITS[CompactCsrFormat.MAX_VARINT_BYTES]);
+        bad |= gap | ((long) stopBit << 26);
+        q += (stopBit >>> 3) + 1;
+        neighbour += gap + 1;
         ids[k++] = (int) neighbour;
       }
       if (k < stop || q > end) {
         throw rows.corrupt(row.body + (Math.min(q, end) - from), "row of node " + v + " ends after " + k + " of its "
             + degree + " edges");
       }
-      if (large < 0 || large > 0xFFFF_FFFFL) {
+      if (bad > 0xFFFF_FFFFL) {
         throw rows.corrupt(row.body, "a gap of node " + v + " is a varint longer than "
             + CompactCsrFormat.MAX_VARINT_BYTES + " bytes or above 2^32-1");
       }
@@ -335,113 +343,13 @@ public final class CompactRows {
     return (Long.numberOfTrailingZeros(~w & CONTINUATION_BITS) >>> 3) + 1;
   }
 
-  /** {@link #decode} through a copy of the row's bytes: rows that cross a part of the section or end near it. */
-  private Row decodeCopied(Row row, int limit) {
-    int degree = row.degree;
-    if (row.bytes.length < limit) {
-      row.bytes = new byte[Math.max(limit, row.bytes.length * 2)];
-    }
-    byte[] in = row.bytes;
-    java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, in, 0, limit);
-    int[] ids = row.ids;
-    byte[] types = row.types;
-    int v = row.node;
-    int q = 0;
-    int k = 0;
-    int previousType = -1;
-    while (k < degree) {
-      if (q >= limit) {
-        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
-      }
-      int type = in[q++] & 0xFF;
-      if (type <= previousType || type >= typeCount) {
-        throw rows.corrupt(row.body + q - 1, "type of a group of node " + v + " out of order or range: actual=" + type
-            + " vs expected in (" + previousType + ", " + typeCount + ")");
-      }
-      previousType = type;
-      long cv = varint(in, q, limit, row.body);
-      q += (int) (cv & 0xFF);
-      long count = cv >>> 8;
-      if (count < 1 || count > degree - k) {
-        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range: actual=" + count
-            + " vs expected in [1, " + (degree - k) + "]");
-      }
-      // The first neighbour is relative to the node; the rest are gaps. Neighbours only grow within a group, so
-      // the first is checked against 0 and the last against N (an id in between is in range); the ids stored
-      // before a failure are never returned.
-      long x = varint(in, q, limit, row.body);
-      q += (int) (x & 0xFF);
-      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) (x >>> 8));
-      if (neighbour < 0) {
-        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
-            + " vs expected in [0, " + nodeCount + ")");
-      }
-      ids[k] = (int) neighbour;
-      types[k++] = (byte) type;
-      int stop = (int) (k + count - 1);
-      while (k < stop) {
-        if (q >= limit) {
-          throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
-        }
-        int b = in[q];
-        if (b >= 0) {
-          q++;
-          neighbour += b + 1;
-        } else {
-          long y = varint(in, q, limit, row.body);
-          q += (int) (y & 0xFF);
-          neighbour += (y >>> 8) + 1;
-        }
-        ids[k] = (int) neighbour;
-        types[k++] = (byte) type;
-      }
-      if (neighbour >= nodeCount) {
-        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
-            + " vs expected in [0, " + nodeCount + ")");
-      }
-    }
-    if (q != limit) {
-      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (limit - q) + " bytes after its " + degree
-          + " edges");
-    }
-    return row;
-  }
-
-  /** The VarUInt at {@code in[q]} (q below {@code limit}) as {@code value << 8 | length}; see {@link #varint(long, long)}. */
-  private long varint(byte[] in, int q, int limit, long base) {
-    if (q >= limit) {
-      throw rows.corrupt(base + q, "row ends inside a varint's place");
-    }
-    int b = in[q];
-    if (b >= 0) {
-      return ((long) b << 8) | 1;
-    }
-    long value = b & 0x7F;
-    int shift = 7;
-    for (int k = 1; k < CompactCsrFormat.MAX_VARINT_BYTES; k++) {
-      if (q + k >= limit) {
-        throw rows.corrupt(base + q, "varint runs past its row");
-      }
-      b = in[q + k];
-      value |= (long) (b & 0x7F) << shift;
-      if (b >= 0) {
-        if (value > 0xFFFF_FFFFL) {
-          throw rows.corrupt(base + q, "varint above 2^32-1: actual=" + value);
-        }
-        return (value << 8) | (k + 1);
-      }
-      shift += 7;
-    }
-    throw rows.corrupt(base + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES + " bytes");
-  }
-
   /**
    * Positions {@code row} on node {@code v}'s row as {@link #locate} does, but skips the rows before it by their
    * RowBytes alone, without their degrees: {@code row.firstEdge} is -1 ({@link #firstEdge(Row)} computes it). The
    * cursors' path. O(stride).
    */
   public Row find(int v, Row row) {
-    long b = v / stride;
+    long b = strideShift >= 0 ? v >>> strideShift : v / stride;
     long p = entry(b, 0);
     long blockEnd = entry(b + 1, 0);
     if (p < 0 || p > blockEnd || blockEnd > rowsLength) {
@@ -449,9 +357,7 @@ public final class CompactRows {
           + " outside Rows: rows [" + p + ", " + blockEnd + ")");
     }
     int first = (int) (b * stride);
-    if (v > first) {
-      row.touched = touch(p, blockEnd, v - first);
-    }
+    row.touched = touch(p, blockEnd, v - first);
     for (int u = first; u < v; u++) {
       if (p >= blockEnd) {
         throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
@@ -473,10 +379,11 @@ public final class CompactRows {
    * wait for one cache miss after another. Returns a value of the bytes read (kept by the caller so the loads stay).
    */
   private int touch(long p, long blockEnd, int skip) {
-    long expected = p + (blockEnd - p) * (skip + 1) / stride + 64;
+    long share = (blockEnd - p) * (skip + 1);
+    long expected = p + (strideShift >= 0 ? share >>> strideShift : share / stride) + 64;
     long stop = Math.min(blockEnd, Math.min(expected, p + 64L * TOUCH_LINES));
     int seen = 0;
-    for (long t = (p | 63) + 1; t < stop; t += 64) {
+    for (long t = p + 64; t < stop; t += 64) {
       seen += byteAt(t);
     }
     return seen;
