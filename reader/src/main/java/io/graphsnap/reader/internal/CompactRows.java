@@ -358,15 +358,48 @@ public final class CompactRows {
     }
     int first = (int) (b * stride);
     row.touched = touch(p, blockEnd, v - first);
-    for (int u = first; u < v; u++) {
-      if (p >= blockEnd) {
-        throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
-      }
-      long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
-      p += (lv & 0xFF) + (lv >>> 8);
-    }
     row.firstEdge = -1;
-    return readRow(v, p, blockEnd, row);
+    return readRow(v, skip(p, blockEnd, first, v), blockEnd, row);
+  }
+
+  /**
+   * The start of row {@code to}, given that row {@code from} starts at {@code p} in the block ending at
+   * {@code blockEnd}: each row skipped by its RowBytes (a chain of dependent reads, so the loop is kept short: int
+   * positions in one buffer part, a one-byte RowBytes without a call).
+   */
+  private long skip(long p, long blockEnd, int from, int to) {
+    ByteBuffer part = parts[(int) (p >>> BufferParts.SHIFT)];
+    long base = p & ~BufferParts.MASK;
+    if (blockEnd - base > part.limit()) { // the block crosses two parts
+      for (int u = from; u < to; u++) {
+        if (p >= blockEnd) {
+          throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
+        }
+        long lv = varint(p, blockEnd);
+        p += (lv & 0xFF) + (lv >>> 8);
+      }
+      return p;
+    }
+    int q = (int) (p - base);
+    int limit = (int) (blockEnd - base);
+    for (int u = from; u < to; u++) {
+      if (q >= limit) {
+        throw rows.corrupt(base + q, "row of node " + u + " starts past its block's end " + blockEnd);
+      }
+      int length = part.get(q);
+      if (length >= 0) {
+        q += 1 + length;
+      } else {
+        long lv = varint(base + q, blockEnd);
+        long next = q + (lv & 0xFF) + (lv >>> 8);
+        if (next > limit) {
+          throw rows.corrupt(base + q, "row of node " + u + " of " + (lv >>> 8) + " bytes runs past its block's end "
+              + blockEnd);
+        }
+        q = (int) next;
+      }
+    }
+    return base + q;
   }
 
   /** Most cache lines {@link #touch} reads ahead. */
