@@ -9,6 +9,12 @@ import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.reader.internal.BufferParts;
+import io.graphsnap.reader.internal.CompactRows;
+import io.graphsnap.reader.internal.Section;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -239,6 +245,52 @@ class CompactDecodeTest {
         CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> neighboursOf0(s));
         assertEquals("COMPACT_FORWARD_ROWS", e.section(), e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Rows past the first part of the reader's buffer views (2^27 bytes): all empty rows (one zero byte each) but node
+   * {@code x}'s, which starts 3 bytes before the part's end and so crosses it, as does its block. Found by random
+   * access and by advancing, and decoded, it reads as written.
+   */
+  @Test
+  void aRowAcrossTwoPartsOfTheSection() {
+    int stride = CompactCsrFormat.MAX_STRIDE;
+    long partBytes = BufferParts.MASK + 1;
+    int x = (int) partBytes - 3; // node x's row starts at byte x: every row before it is one byte
+    // RowBytes 5, Degree 2, Type 0, Count 2, First: x + 1, Gap: x + 2
+    byte[] row = {5, 2, 0, 2, (byte) CompactCsrFormat.zigzag(1), 0};
+    int nodes = x + 1 + 2 * stride;
+    long length = nodes - 1 + row.length;
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment rows = arena.allocate(length); // zeros: empty rows
+      MemorySegment.copy(row, 0, rows, ValueLayout.JAVA_BYTE, x, row.length);
+      long entries = CompactCsrFormat.entryCount(nodes, stride);
+      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride));
+      index.set(ValueLayout.JAVA_INT_UNALIGNED, 0, stride);
+      for (long b = 0; b < entries; b++) {
+        long first = Math.min(nodes, b * stride); // rows before it: one byte each, but x's
+        long bytes = first <= x ? first : first - 1 + row.length;
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b), bytes);
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.edgeOffsetAt(b), first <= x ? 0 : 2);
+      }
+      CompactRows compact = CompactRows.open(new Section("test", "COMPACT_FORWARD_INDEX", index, 0),
+          new Section("test", "COMPACT_FORWARD_ROWS", rows, 0), nodes, 2, 1);
+      CompactRows.Row r = compact.decode(compact.find(x, new CompactRows.Row()));
+      assertArrayEquals(new int[] {x + 1, x + 2}, CompactRows.ids(r));
+      assertEquals(0, compact.firstEdge(r));
+      CompactRows.Row walk = compact.find(x - 2, new CompactRows.Row());
+      compact.advance(walk);
+      assertEquals(0, compact.decode(walk).degree); // x - 1: empty
+      compact.advance(walk);
+      assertArrayEquals(new int[] {x + 1, x + 2}, CompactRows.ids(compact.decode(walk)));
+      compact.advance(walk);
+      assertEquals(x + 1, walk.node);
+      assertEquals(0, walk.degree);
+      assertEquals(x + 1 + stride, compact.find(x + 1 + stride, new CompactRows.Row()).node); // past the crossing
+      rows.set(ValueLayout.JAVA_BYTE, x + row.length - 1, (byte) 0x80); // the gap now runs past the row's end
+      assertEquals("COMPACT_FORWARD_ROWS", assertThrows(CorruptSnapshotException.class,
+          () -> compact.decode(compact.find(x, new CompactRows.Row()))).section());
     }
   }
 }
