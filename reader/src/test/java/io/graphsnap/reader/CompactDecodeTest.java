@@ -293,4 +293,30 @@ class CompactDecodeTest {
           () -> compact.decode(compact.find(x, new CompactRows.Row()))).section());
     }
   }
+
+  /**
+   * Rows of exactly 2^27 bytes, all rows empty: the last row's Body starts at the end of Rows, which is where a
+   * second part of the buffer views would begin; finding and decoding it (as a typed cursor does) reads no part.
+   */
+  @Test
+  void anEmptyLastRowAtTheEndOfAPart() {
+    int stride = CompactCsrFormat.MAX_STRIDE;
+    int nodes = (int) (BufferParts.MASK + 1);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment rows = arena.allocate(nodes); // zeros: every row empty
+      long entries = CompactCsrFormat.entryCount(nodes, stride);
+      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride));
+      index.set(ValueLayout.JAVA_INT_UNALIGNED, 0, stride);
+      for (long b = 0; b < entries; b++) {
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b), Math.min(nodes, b * stride));
+      }
+      CompactRows compact = CompactRows.open(new Section("test", "COMPACT_FORWARD_INDEX", index, 0),
+          new Section("test", "COMPACT_FORWARD_ROWS", rows, 0), nodes, 0, 1);
+      CompactRows.Row r = compact.decode(compact.find(nodes - 1, new CompactRows.Row()));
+      assertEquals(nodes, r.body);
+      assertEquals(0, r.degree);
+      CompactRows.Row walk = compact.find(nodes - 2, new CompactRows.Row());
+      assertEquals(0, compact.decode(compact.advance(walk)).degree);
+    }
+  }
 }

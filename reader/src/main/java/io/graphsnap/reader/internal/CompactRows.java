@@ -223,6 +223,9 @@ public final class CompactRows {
     if (row.bytes.length < limit + Long.BYTES) {
       row.bytes = new byte[Math.max(limit + Long.BYTES, row.bytes.length * 2)];
     }
+    if (limit == 0) { // no bytes to copy (a row without edges), and Body may start at the end of Rows
+      return decodeWords(row, row.bytes, 0);
+    }
     ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
     int from = (int) (row.body & BufferParts.MASK);
     if (from + limit <= part.limit()) { // one bulk copy of the buffer, then plain array reads
@@ -251,52 +254,51 @@ public final class CompactRows {
    * bytes run past {@code end} is caught after its group, before any id is returned.
    */
   private Row decodeWords(Row row, byte[] in, int end) {
-    int from = 0;
     int[] ids = row.ids;
     byte[] types = row.types;
     int degree = row.degree;
     int v = row.node;
-    int q = from;
+    int q = 0;
     int k = 0;
     int previousType = -1;
     while (k < degree) {
       if (q >= end) {
-        throw rows.corrupt(row.body + (q - from), "row of node " + v + " ends after " + k + " of its " + degree
+        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree
             + " edges");
       }
       long w = (long) LONGS.get(in, q);
       int type = (int) w & 0xFF;
       if (type <= previousType || type >= typeCount) {
-        throw rows.corrupt(row.body + (q - from), "type of a group of node " + v + " out of order or range: actual="
+        throw rows.corrupt(row.body + q, "type of a group of node " + v + " out of order or range: actual="
             + type + " vs expected in (" + previousType + ", " + typeCount + ")");
       }
       previousType = type;
       w >>>= 8;
       int length = varintLength(w);
       if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
-        throw rows.corrupt(row.body + (q + 1 - from), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+        throw rows.corrupt(row.body + (q + 1), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
             + " bytes");
       }
       long count = Long.compress(w, VALUE_BITS[length]);
       q += 1 + length;
       if (count < 1 || count > degree - k || q >= end) {
-        throw rows.corrupt(row.body + (q - from), "count of a group of node " + v + " out of range or its group"
+        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range or its group"
             + " past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
       }
       w = (long) LONGS.get(in, q);
       length = varintLength(w);
       if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
-        throw rows.corrupt(row.body + (q - from), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+        throw rows.corrupt(row.body + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
             + " bytes");
       }
       q += length;
       long first = Long.compress(w, VALUE_BITS[length]);
       if (first > 0xFFFF_FFFFL) {
-        throw rows.corrupt(row.body + (q - from), "varint above 2^32-1: actual=" + first);
+        throw rows.corrupt(row.body + q, "varint above 2^32-1: actual=" + first);
       }
       long neighbour = v + (long) CompactCsrFormat.unzigzag((int) first);
       if (neighbour < 0) {
-        throw rows.corrupt(row.body + (q - from), "neighbour of node " + v + " out of range: actual=" + neighbour
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
             + " vs expected in [0, " + nodeCount + ")");
       }
       int groupStart = k;
@@ -315,7 +317,7 @@ public final class CompactRows {
         ids[k++] = (int) neighbour;
       }
       if (k < stop || q > end) {
-        throw rows.corrupt(row.body + (Math.min(q, end) - from), "row of node " + v + " ends after " + k + " of its "
+        throw rows.corrupt(row.body + Math.min(q, end), "row of node " + v + " ends after " + k + " of its "
             + degree + " edges");
       }
       if (bad > 0xFFFF_FFFFL) {
@@ -323,13 +325,13 @@ public final class CompactRows {
             + CompactCsrFormat.MAX_VARINT_BYTES + " bytes or above 2^32-1");
       }
       if (neighbour >= nodeCount) {
-        throw rows.corrupt(row.body + (q - from), "neighbour of node " + v + " out of range: actual=" + neighbour
+        throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
             + " vs expected in [0, " + nodeCount + ")");
       }
       Arrays.fill(types, groupStart, k, (byte) type);
     }
     if (q != end) {
-      throw rows.corrupt(row.body + (q - from), "row of node " + v + " has " + (end - q) + " bytes after its "
+      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (end - q) + " bytes after its "
           + degree + " edges");
     }
     return row;
@@ -368,6 +370,12 @@ public final class CompactRows {
    * positions in one buffer part, a one-byte RowBytes without a call).
    */
   private long skip(long p, long blockEnd, int from, int to) {
+    if (from == to) {
+      return p;
+    }
+    if (p >= blockEnd) { // also keeps the part's index below the number of parts
+      throw rows.corrupt(p, "row of node " + from + " starts past its block's end " + blockEnd);
+    }
     ByteBuffer part = parts[(int) (p >>> BufferParts.SHIFT)];
     long base = p & ~BufferParts.MASK;
     if (blockEnd - base > part.limit()) { // the block crosses two parts
