@@ -436,7 +436,7 @@ public final class CompactRows {
    */
   public Row advance(Row row) {
     int v = row.node + 1;
-    if (v % stride == 0) {
+    if ((strideShift >= 0 ? v & (stride - 1) : v % stride) == 0) {
       return find(v, row);
     }
     long first = row.firstEdge < 0 ? -1 : row.firstEdge + row.degree;
