@@ -44,19 +44,24 @@ public final class CompactVsFixed {
       long[][] bfs = new long[2][rounds];
       long[][] pr = new long[2][rounds];
       long[] decode = new long[rounds];
-      long check = -1;
+      long check = 0;
+      double rankCheck = 0;
+      boolean checked = false;
       for (int r = -2; r < rounds; r++) { // two warm-up rounds
         for (int k = 0; k < 2; k++) {
           int which = (r & 1) == 0 ? k : 1 - k;
           long t0 = cpu();
           long visited = bfsAll(both[which].forward());
           long t1 = cpu();
-          pageRankIteration(both[which].forward(), both[which].reverse());
+          double rank = pageRankIteration(both[which].forward(), both[which].reverse());
           long t2 = cpu();
-          if (check >= 0 && visited != check) {
-            throw new IllegalStateException("BFS disagrees: " + visited + " vs " + check);
+          if (checked && (visited != check || rank != rankCheck)) { // same ids in the same order: the same sums
+            throw new IllegalStateException("the layouts disagree: BFS hash of the neighbour ids read " + visited
+                + " vs " + check + ", PageRank total " + rank + " vs " + rankCheck);
           }
           check = visited;
+          rankCheck = rank;
+          checked = true;
           if (r >= 0) {
             bfs[which][r] = t1 - t0;
             pr[which][r] = t2 - t1;
@@ -87,7 +92,10 @@ public final class CompactVsFixed {
     }
   }
 
-  /** Every node visited in BFS order (from node 0, then from each node not yet seen), every out-edge read. */
+  /**
+   * Every node visited in BFS order (from node 0, then from each node not yet seen), every out-edge read; returns a
+   * hash of every neighbour id in the order read, so the two layouts must agree on each value.
+   */
   static long bfsAll(CsrView forward) {
     int n = forward.nodeCount();
     long[] seen = new long[(n + 63) >>> 6];
@@ -105,7 +113,7 @@ public final class CompactVsFixed {
       while (head < tail) {
         int v = queue[head++];
         for (int w = c.reset(v).next(); w >= 0; w = c.next()) {
-          edges++;
+          edges = edges * 31 + w + 1; // every neighbour id, in order
           if ((seen[w >>> 6] & (1L << w)) == 0) {
             seen[w >>> 6] |= 1L << w;
             queue[tail++] = w;

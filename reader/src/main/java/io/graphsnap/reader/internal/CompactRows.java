@@ -25,6 +25,8 @@ public final class CompactRows {
   private final ByteBuffer rows0;
   private final java.nio.LongBuffer[] entries;
   private final int stride;
+  /** log2(stride) if the stride is a power of two (the builder's is), else -1. */
+  private final int strideShift;
   private final int nodeCount;
   private final long edgeCount;
   private final int typeCount;
@@ -38,6 +40,7 @@ public final class CompactRows {
     this.rows0 = parts.length == 1 ? parts[0] : null;
     this.entries = BufferParts.longs(index.bytes().asSlice(CompactCsrFormat.INDEX_HEADER_BYTES));
     this.stride = stride;
+    this.strideShift = Integer.bitCount(stride) == 1 ? Integer.numberOfTrailingZeros(stride) : -1;
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.typeCount = typeCount;
@@ -125,6 +128,8 @@ public final class CompactRows {
     public byte[] types = new byte[16];
     /** Scratch: the row's bytes, copied for decoding. */
     byte[] bytes = new byte[64];
+    /** Sink of {@link CompactRows#touch}'s reads. */
+    int touched;
   }
 
   private int byteAt(long p) {
@@ -215,101 +220,129 @@ public final class CompactRows {
       row.ids = new int[size];
       row.types = new byte[size];
     }
-    if (row.bytes.length < limit) {
-      row.bytes = new byte[Math.max(limit, row.bytes.length * 2)];
+    if (row.bytes.length < limit + Long.BYTES) {
+      row.bytes = new byte[Math.max(limit + Long.BYTES, row.bytes.length * 2)];
     }
-    byte[] in = row.bytes;
-    java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, in, 0, limit);
+    if (limit == 0) { // no bytes to copy (a row without edges), and Body may start at the end of Rows
+      return decodeWords(row, row.bytes, 0);
+    }
+    ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
+    int from = (int) (row.body & BufferParts.MASK);
+    if (from + limit <= part.limit()) { // one bulk copy of the buffer, then plain array reads
+      part.get(from, row.bytes, 0, limit);
+    } else { // the row crosses two parts of the section
+      java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, row.bytes, 0,
+          limit);
+    }
+    return decodeWords(row, row.bytes, limit);
+  }
+
+  /** Bits of each byte of a VarUInt that carry its value, for 1 to 5 bytes (index: length). */
+  private static final long[] VALUE_BITS = {0, 0x7FL, 0x7F7FL, 0x7F7F7FL, 0x7F7F7F7FL, 0x7F7F7F7F7FL};
+  /** The high bit of each of a VarUInt's at most 5 bytes. */
+  private static final long CONTINUATION_BITS = 0x80_8080_8080L;
+
+  /** The bytes of a heap array read as little-endian longs (a var handle of its own, never given a segment). */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * {@link #decode} of a row's Body copied to {@code in[0, end)}, with at least 8 bytes of the array after
+   * {@code end} (their content does not matter): each VarUInt is read from one little-endian 8-byte load (its length
+   * from the continuation bits, its value by {@link Long#compress}, one instruction where the CPU has it), with no
+   * per-byte branch. Every load starts below {@code end} (checked per value, a predictable compare); a value whose
+   * bytes run past {@code end} is caught after its group, before any id is returned.
+   */
+  private Row decodeWords(Row row, byte[] in, int end) {
     int[] ids = row.ids;
     byte[] types = row.types;
+    int degree = row.degree;
     int v = row.node;
     int q = 0;
     int k = 0;
     int previousType = -1;
     while (k < degree) {
-      if (q >= limit) {
-        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
+      if (q >= end) {
+        throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree
+            + " edges");
       }
-      int type = in[q++] & 0xFF;
+      long w = (long) LONGS.get(in, q);
+      int type = (int) w & 0xFF;
       if (type <= previousType || type >= typeCount) {
-        throw rows.corrupt(row.body + q - 1, "type of a group of node " + v + " out of order or range: actual=" + type
-            + " vs expected in (" + previousType + ", " + typeCount + ")");
+        throw rows.corrupt(row.body + q, "type of a group of node " + v + " out of order or range: actual="
+            + type + " vs expected in (" + previousType + ", " + typeCount + ")");
       }
       previousType = type;
-      long cv = varint(in, q, limit, row.body);
-      q += (int) (cv & 0xFF);
-      long count = cv >>> 8;
-      if (count < 1 || count > degree - k) {
-        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range: actual=" + count
-            + " vs expected in [1, " + (degree - k) + "]");
+      w >>>= 8;
+      int length = varintLength(w);
+      if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
+        throw rows.corrupt(row.body + (q + 1), "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+            + " bytes");
       }
-      // The first neighbour is relative to the node; the rest are gaps. Neighbours only grow within a group, so
-      // the first is checked against 0 and the last against N (an id in between is in range); the ids stored
-      // before a failure are never returned.
-      long x = varint(in, q, limit, row.body);
-      q += (int) (x & 0xFF);
-      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) (x >>> 8));
+      long count = Long.compress(w, VALUE_BITS[length]);
+      q += 1 + length;
+      if (count < 1 || count > degree - k || q >= end) {
+        throw rows.corrupt(row.body + q, "count of a group of node " + v + " out of range or its group"
+            + " past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
+      }
+      w = (long) LONGS.get(in, q);
+      length = varintLength(w);
+      if (length > CompactCsrFormat.MAX_VARINT_BYTES) {
+        throw rows.corrupt(row.body + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES
+            + " bytes");
+      }
+      q += length;
+      long first = Long.compress(w, VALUE_BITS[length]);
+      if (first > 0xFFFF_FFFFL) {
+        throw rows.corrupt(row.body + q, "varint above 2^32-1: actual=" + first);
+      }
+      long neighbour = v + (long) CompactCsrFormat.unzigzag((int) first);
       if (neighbour < 0) {
         throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
             + " vs expected in [0, " + nodeCount + ")");
       }
-      ids[k] = (int) neighbour;
-      types[k++] = (byte) type;
+      int groupStart = k;
+      ids[k++] = (int) neighbour;
       int stop = (int) (k + count - 1);
-      while (k < stop) {
-        if (q >= limit) {
-          throw rows.corrupt(row.body + q, "row of node " + v + " ends after " + k + " of its " + degree + " edges");
-        }
-        int b = in[q];
-        if (b >= 0) {
-          q++;
-          neighbour += b + 1;
-        } else {
-          long y = varint(in, q, limit, row.body);
-          q += (int) (y & 0xFF);
-          neighbour += (y >>> 8) + 1;
-        }
-        ids[k] = (int) neighbour;
-        types[k++] = (byte) type;
+      // Each gap adds at least 1, and a VarUInt of 5 bytes at most 2^35 - 1: the long cannot overflow, and one
+      // compare against N after the group (ids only grow) bounds them all.
+      long bad = 0; // bit 32 or above: a gap above 2^32 - 1 or longer than 5 bytes
+      while (k < stop && q < end) {
+        w = (long) LONGS.get(in, q);
+        int stopBit = Long.numberOfTrailingZeros(~w & CONTINUATION_BITS); // 7, 15, 23, 31, 39; 64 if none
+        long gap = Long.compress(w, ((1L << stopBit) - 1) & VALUE_BITS[CompactCsrFormat.MAX_VARINT_BYTES]);
+        bad |= gap | ((long) stopBit << 26);
+        q += (stopBit >>> 3) + 1;
+        neighbour += gap + 1;
+        ids[k++] = (int) neighbour;
+      }
+      if (k < stop || q > end) {
+        throw rows.corrupt(row.body + Math.min(q, end), "row of node " + v + " ends after " + k + " of its "
+            + degree + " edges");
+      }
+      if (bad > 0xFFFF_FFFFL) {
+        throw rows.corrupt(row.body, "a gap of node " + v + " is a varint longer than "
+            + CompactCsrFormat.MAX_VARINT_BYTES + " bytes or above 2^32-1");
       }
       if (neighbour >= nodeCount) {
         throw rows.corrupt(row.body + q, "neighbour of node " + v + " out of range: actual=" + neighbour
             + " vs expected in [0, " + nodeCount + ")");
       }
+      Arrays.fill(types, groupStart, k, (byte) type);
     }
-    if (q != limit) {
-      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (limit - q) + " bytes after its " + degree
-          + " edges");
+    if (q != end) {
+      throw rows.corrupt(row.body + q, "row of node " + v + " has " + (end - q) + " bytes after its "
+          + degree + " edges");
     }
     return row;
   }
 
-  /** The VarUInt at {@code in[q]} (q below {@code limit}) as {@code value << 8 | length}; see {@link #varint(long, long)}. */
-  private long varint(byte[] in, int q, int limit, long base) {
-    if (q >= limit) {
-      throw rows.corrupt(base + q, "row ends inside a varint's place");
-    }
-    int b = in[q];
-    if (b >= 0) {
-      return ((long) b << 8) | 1;
-    }
-    long value = b & 0x7F;
-    int shift = 7;
-    for (int k = 1; k < CompactCsrFormat.MAX_VARINT_BYTES; k++) {
-      if (q + k >= limit) {
-        throw rows.corrupt(base + q, "varint runs past its row");
-      }
-      b = in[q + k];
-      value |= (long) (b & 0x7F) << shift;
-      if (b >= 0) {
-        if (value > 0xFFFF_FFFFL) {
-          throw rows.corrupt(base + q, "varint above 2^32-1: actual=" + value);
-        }
-        return (value << 8) | (k + 1);
-      }
-      shift += 7;
-    }
-    throw rows.corrupt(base + q, "varint longer than " + CompactCsrFormat.MAX_VARINT_BYTES + " bytes");
+  /**
+   * The length of the VarUInt in the low bytes of {@code w} (1 to 5), or a value above 5 if its first five bytes
+   * all have the continuation bit.
+   */
+  private static int varintLength(long w) {
+    return (Long.numberOfTrailingZeros(~w & CONTINUATION_BITS) >>> 3) + 1;
   }
 
   /**
@@ -318,22 +351,83 @@ public final class CompactRows {
    * cursors' path. O(stride).
    */
   public Row find(int v, Row row) {
-    long b = v / stride;
+    long b = strideShift >= 0 ? v >>> strideShift : v / stride;
     long p = entry(b, 0);
     long blockEnd = entry(b + 1, 0);
     if (p < 0 || p > blockEnd || blockEnd > rowsLength) {
       throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
           + " outside Rows: rows [" + p + ", " + blockEnd + ")");
     }
-    for (int u = (int) (b * stride); u < v; u++) {
-      if (p >= blockEnd) {
-        throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
-      }
-      long lv = byteAt(p) < 0x80 ? ((long) byteAt(p) << 8) | 1 : varint(p, blockEnd);
-      p += (lv & 0xFF) + (lv >>> 8);
-    }
+    int first = (int) (b * stride);
+    row.touched = touch(p, blockEnd, v - first);
     row.firstEdge = -1;
-    return readRow(v, p, blockEnd, row);
+    return readRow(v, skip(p, blockEnd, first, v), blockEnd, row);
+  }
+
+  /**
+   * The start of row {@code to}, given that row {@code from} starts at {@code p} in the block ending at
+   * {@code blockEnd}: each row skipped by its RowBytes (a chain of dependent reads, so the loop is kept short: int
+   * positions in one buffer part, a one-byte RowBytes without a call).
+   */
+  private long skip(long p, long blockEnd, int from, int to) {
+    if (from == to) {
+      return p;
+    }
+    if (p >= blockEnd) { // also keeps the part's index below the number of parts
+      throw rows.corrupt(p, "row of node " + from + " starts past its block's end " + blockEnd);
+    }
+    ByteBuffer part = parts[(int) (p >>> BufferParts.SHIFT)];
+    long base = p & ~BufferParts.MASK;
+    if (blockEnd - base > part.limit()) { // the block crosses two parts
+      for (int u = from; u < to; u++) {
+        if (p >= blockEnd) {
+          throw rows.corrupt(p, "row of node " + u + " starts past its block's end " + blockEnd);
+        }
+        long lv = varint(p, blockEnd);
+        p += (lv & 0xFF) + (lv >>> 8);
+      }
+      return p;
+    }
+    int q = (int) (p - base);
+    int limit = (int) (blockEnd - base);
+    for (int u = from; u < to; u++) {
+      if (q >= limit) {
+        throw rows.corrupt(base + q, "row of node " + u + " starts past its block's end " + blockEnd);
+      }
+      int length = part.get(q);
+      if (length >= 0) {
+        q += 1 + length;
+      } else {
+        long lv = varint(base + q, blockEnd);
+        long next = q + (lv & 0xFF) + (lv >>> 8);
+        if (next > limit) {
+          throw rows.corrupt(base + q, "row of node " + u + " of " + (lv >>> 8) + " bytes runs past its block's end "
+              + blockEnd);
+        }
+        q = (int) next;
+      }
+    }
+    return base + q;
+  }
+
+  /** Most cache lines {@link #touch} reads ahead. */
+  private static final int TOUCH_LINES = 8;
+
+  /**
+   * Reads one byte of each cache line of the block {@code [p, blockEnd)} up to where row {@code skip} of it is
+   * expected to end (at most {@link #TOUCH_LINES} lines), as independent loads, so that the memory system fetches
+   * them together: skipping rows is a chain of loads, each address read from the row before, which would otherwise
+   * wait for one cache miss after another. Returns a value of the bytes read (kept by the caller so the loads stay).
+   */
+  private int touch(long p, long blockEnd, int skip) {
+    long share = (blockEnd - p) * (skip + 1);
+    long expected = p + (strideShift >= 0 ? share >>> strideShift : share / stride) + 64;
+    long stop = Math.min(blockEnd, Math.min(expected, p + 64L * TOUCH_LINES));
+    int seen = 0;
+    for (long t = p + 64; t < stop; t += 64) {
+      seen += byteAt(t);
+    }
+    return seen;
   }
 
   /**
@@ -342,7 +436,7 @@ public final class CompactRows {
    */
   public Row advance(Row row) {
     int v = row.node + 1;
-    if (v % stride == 0) {
+    if ((strideShift >= 0 ? v & (stride - 1) : v % stride) == 0) {
       return find(v, row);
     }
     long first = row.firstEdge < 0 ? -1 : row.firstEdge + row.degree;
