@@ -257,7 +257,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
           : sections.bloom.mightContain(utf8, 0, utf8.length))) {
         return -1;
       }
-      return sections.names.find(MemorySegment.ofArray(utf8));
+      return sections.names.find(utf8);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -269,7 +269,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
    */
   public IdRange withPrefix(String prefix) {
     ensureOpen();
-    MemorySegment key = MemorySegment.ofArray(prefix.getBytes(StandardCharsets.UTF_8));
+    byte[] key = prefix.getBytes(StandardCharsets.UTF_8);
     try {
       int start = sections.names.lowerBound(key);
       int end = sections.names.prefixEnd(start, key);
@@ -807,7 +807,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     }
     Objects.checkIndex(ids.last(), sections.names.count());
     try {
-      StringCopier names = new StringCopier(sections.names);
+      io.graphsnap.reader.internal.NameCursor names = sections.names.cursor();
       RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
       for (IntIterator it = ids.getIntIterator(); it.hasNext(); ) {
         int v = it.next();

@@ -16,7 +16,11 @@ package io.graphsnap.format.snapshot;
 public enum SectionId {
   /** {@code BuildInfo --> StringList} ({@link StringListFormat}) of 2·n strings, key then value, keys sorted: tool version, counts. No timestamps. */
   BUILD_INFO(1),
-  /** {@code NodeNames --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. */
+  /**
+   * {@code NodeNames --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. In a file
+   * with the compact adjacency from version {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES} on, the same strings as
+   * a {@code FrontCodedList} ({@link FrontCodedListFormat}).
+   */
   NODE_NAMES(2),
   /**
    * {@code Nodes --> NodeRecord^N}: file, lines, kind and flags of each node; see {@link NodeRecordFormat}.

@@ -1,0 +1,430 @@
+package io.graphsnap.reader.internal;
+
+import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
+
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Node names held in a {@link FrontCodedListFormat FrontCodedList} (a compact file's NODE_NAMES from version 6), read
+ * in place. A lookup of name i reads one BlockStart and walks at most BlockSize − 1 entries from its block's head;
+ * comparisons with a key follow the walk without rebuilding the name (tracking the key's common prefix with the
+ * current name: an entry sharing more than that prefix keeps the comparison, one sharing less compares only its
+ * suffix), so {@link #equalsAt}, {@link #find}, {@link #lowerBound} and {@link #prefixEnd} allocate nothing. Binary
+ * searches compare block heads, then walk one block. {@link #cursor()} decodes blocks sequentially.
+ *
+ * <p>{@link #open} checks the header and that the index fits, O(1); every read checks that its BlockStart lies
+ * among the blocks, that its VarUInts and bytes end before the index and that Shared is at most the previous
+ * name's length, so any bytes give answers or a {@link io.graphsnap.format.snapshot.CorruptSnapshotException}
+ * naming the section and offset; {@link #verify} checks the rest (blocks contiguous, names strictly increasing
+ * with canonical Shared, UTF-8). Immutable; thread-safe.
+ */
+final class FrontCodedNames implements NodeNames {
+  /** Longest name decoded into a Java array. */
+  private static final long MAX_DECODED_BYTES = Integer.MAX_VALUE - 16;
+  private static final int EQUALS = 0;
+  private static final int COMPARE = 1;
+  private static final int PREFIX = 2;
+
+  private final Section section;
+  private final MemorySegment bytes;
+  private final int count;
+  private final int shift;
+  private final int mask;
+  private final int blockSize;
+  private final long blockCount;
+  /** Offset of BlockStart[0]: the blocks lie in [BLOCKS, indexAt). */
+  private final long indexAt;
+
+  private FrontCodedNames(Section section, int count, int blockSize, long blockCount, long indexAt) {
+    this.section = section;
+    this.bytes = section.bytes();
+    this.count = count;
+    this.blockSize = blockSize;
+    this.shift = Integer.numberOfTrailingZeros(blockSize);
+    this.mask = blockSize - 1;
+    this.blockCount = blockCount;
+    this.indexAt = indexAt;
+  }
+
+  /**
+   * Checks the header, that the index fits the section and that BlockStart[0] is the first block's offset. O(1).
+   *
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if not
+   */
+  static FrontCodedNames open(Section section) {
+    long length = section.length();
+    if (length < FrontCodedListFormat.BLOCKS) {
+      throw section.corrupt(0, "section length mismatch: actual=" + length + " vs expected>="
+          + FrontCodedListFormat.BLOCKS + " (Count, BlockSize)");
+    }
+    MemorySegment b = section.bytes();
+    long count = FrontCodedListFormat.count(b);
+    if (count > Integer.MAX_VALUE - 1) {
+      throw section.corrupt(FrontCodedListFormat.COUNT, "count out of range: actual=" + count + " vs expected<="
+          + (Integer.MAX_VALUE - 1) + " (ids are int)");
+    }
+    long blockSize = FrontCodedListFormat.blockSize(b);
+    if (!FrontCodedListFormat.validBlockSize(blockSize)) {
+      throw section.corrupt(FrontCodedListFormat.BLOCK_SIZE, "block size out of range: actual=" + blockSize
+          + " vs expected a power of two in [1, " + FrontCodedListFormat.MAX_BLOCK_SIZE + "]");
+    }
+    long blocks = FrontCodedListFormat.blockCount(count, (int) blockSize);
+    // each block holds at least its head's VarUInt: one byte
+    long minimum = FrontCodedListFormat.BLOCKS + blocks * (1 + FrontCodedListFormat.START_BYTES);
+    if (length < minimum) {
+      throw section.corrupt(0, "section too short for " + count + " names in " + blocks + " blocks: actual=" + length
+          + " vs expected>=" + minimum);
+    }
+    long indexAt = FrontCodedListFormat.indexOffset(length, blocks);
+    if (blocks == 0 && length != FrontCodedListFormat.BLOCKS) {
+      throw section.corrupt(FrontCodedListFormat.BLOCKS, "an empty list has bytes after its header: actual="
+          + length + " vs expected=" + FrontCodedListFormat.BLOCKS);
+    }
+    FrontCodedNames names = new FrontCodedNames(section, (int) count, (int) blockSize, blocks, indexAt);
+    if (blocks > 0 && FrontCodedListFormat.blockStart(b, indexAt, 0) != FrontCodedListFormat.BLOCKS) {
+      throw section.corrupt(indexAt, "BlockStart[0] is not the first block: actual="
+          + FrontCodedListFormat.blockStart(b, indexAt, 0) + " vs expected=" + FrontCodedListFormat.BLOCKS);
+    }
+    return names;
+  }
+
+  @Override
+  public int count() {
+    return count;
+  }
+
+  /** The block size, a power of two. */
+  int blockSize() {
+    return blockSize;
+  }
+
+  @Override
+  public String get(int id) {
+    NameCursor c = cursor();
+    return new String(c.copy(id), 0, c.length(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public boolean equalsAt(int id, byte[] key) {
+    return walk(id >>> shift, id & mask, key, EQUALS, false) == 0;
+  }
+
+  @Override
+  public int find(byte[] key) {
+    int at = lowerBound(key);
+    return at < count && equalsAt(at, key) ? at : -1;
+  }
+
+  @Override
+  public int lowerBound(byte[] key) {
+    return firstAbove(key, COMPARE);
+  }
+
+  @Override
+  public int prefixEnd(int from, byte[] key) {
+    return Math.max(from, firstAbove(key, PREFIX));
+  }
+
+  /**
+   * The first id whose name compares {@code >= 0} with {@code key} ({@code COMPARE}) or {@code > 0} with it as a
+   * prefix ({@code PREFIX}), N if none: both are monotone over sorted names. A binary search over the heads, then a
+   * walk of the block before the first head that qualifies.
+   */
+  private int firstAbove(byte[] key, int mode) {
+    long lo = 0;
+    long hi = blockCount;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if (qualifies(walk(mid, 0, key, mode, false), mode)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    if (lo == 0) {
+      return 0;
+    }
+    long b = lo - 1; // its head does not qualify; the first that does is in it or is the next head
+    return (int) ((b << shift) + walk(b, blockLength(b) - 1, key, mode, true));
+  }
+
+  private static boolean qualifies(long comparison, int mode) {
+    return mode == COMPARE ? comparison >= 0 : comparison > 0;
+  }
+
+  /** The number of names in block {@code b}. */
+  private int blockLength(long b) {
+    return (int) Math.min(blockSize, count - (b << shift));
+  }
+
+  /**
+   * Walks block {@code b} from its head to its name {@code last}, comparing each name with {@code key} as {@code
+   * mode} says. Not {@code search}: returns name {@code last}'s comparison (EQUALS: 0 if equal, else 1). {@code
+   * search}: returns the index in the block of the first name that {@link #qualifies}, or {@code last + 1}.
+   * Tracks {@code common}, the length of the common prefix of the current name and the key, and the name's byte
+   * there ({@code -1} where the name ends): no name is rebuilt.
+   */
+  private long walk(long b, int last, byte[] key, int mode, boolean search) {
+    long pos = blockStart(b);
+    long v = readVar(pos);
+    pos += v >>> 32;
+    long length = v & 0xFFFF_FFFFL;
+    checkBytes(pos, length);
+    long common = commonPrefix(pos, length, key, 0);
+    int at = common < length ? bytes.get(BYTE, pos + common) & 0xFF : -1;
+    pos += length;
+    for (int j = 0; ; j++) {
+      if (j > 0) {
+        long s = readVar(pos);
+        pos += s >>> 32;
+        long shared = s & 0xFFFF_FFFFL;
+        long t = readVar(pos);
+        pos += t >>> 32;
+        long suffix = t & 0xFFFF_FFFFL;
+        if (shared > length) {
+          throw tooMuchShared(pos, b, j, shared, length);
+        }
+        checkBytes(pos, suffix);
+        if (shared <= common) { // the name agrees with the key up to shared: compare its suffix
+          long k = commonPrefix(pos, suffix, key, shared);
+          common = shared + k;
+          at = k < suffix ? bytes.get(BYTE, pos + k) & 0xFF : -1;
+        } // else it keeps the previous name's bytes up to past common: same comparison
+        length = shared + suffix;
+        pos += suffix;
+      }
+      int c = comparison(mode, common, length, at, key);
+      if (search) {
+        if (qualifies(c, mode)) {
+          return j;
+        }
+        if (j == last) {
+          return j + 1;
+        }
+      } else if (j == last) {
+        return c;
+      }
+    }
+  }
+
+  /** The comparison of a name of {@code length} bytes whose common prefix with the key is {@code common}. */
+  private static int comparison(int mode, long common, long length, int at, byte[] key) {
+    int keyLength = key.length;
+    return switch (mode) {
+      case EQUALS -> common == keyLength && length == keyLength ? 0 : 1;
+      case COMPARE -> common == length ? (common == keyLength ? 0 : -1)
+          : common == keyLength ? 1 : Integer.compare(at, key[(int) common] & 0xFF);
+      default -> common == keyLength ? 0 : common == length ? -1 : Integer.compare(at, key[(int) common] & 0xFF);
+    };
+  }
+
+  /** How many of the {@code n} bytes at {@code pos} equal {@code key} from {@code from} on. */
+  private long commonPrefix(long pos, long n, byte[] key, long from) {
+    long limit = Math.min(n, key.length - from);
+    MemorySegment b = bytes;
+    int k = 0;
+    while (k < limit && b.get(BYTE, pos + k) == key[(int) from + k]) {
+      k++;
+    }
+    return k;
+  }
+
+  // ---------------------------------------------------------------- checked reads
+
+  /** BlockStart[b], checked to lie among the blocks. */
+  private long blockStart(long b) {
+    long offset = indexAt + FrontCodedListFormat.START_BYTES * b;
+    long start = FrontCodedListFormat.blockStart(bytes, indexAt, b);
+    if (start < FrontCodedListFormat.BLOCKS || start >= indexAt) {
+      throw section.corrupt(offset, "BlockStart[" + b + "] out of range: actual=" + start + " vs expected in ["
+          + FrontCodedListFormat.BLOCKS + ", " + indexAt + ")");
+    }
+    return start;
+  }
+
+  /** The VarUInt at {@code pos}: its value in the low 32 bits, its byte count above. */
+  private long readVar(long pos) {
+    long value = 0;
+    for (int i = 0; i < FrontCodedListFormat.MAX_VARINT_BYTES; i++) {
+      if (pos + i >= indexAt) {
+        throw section.corrupt(pos, "VarUInt runs into the block index at " + indexAt);
+      }
+      int b = bytes.get(BYTE, pos + i);
+      value |= (long) (b & 0x7F) << (7 * i);
+      if (b >= 0) {
+        if (value > 0xFFFF_FFFFL) {
+          throw section.corrupt(pos, "VarUInt out of range: actual=" + value + " vs expected<2^32");
+        }
+        return value | ((long) (i + 1) << 32);
+      }
+    }
+    throw section.corrupt(pos, "VarUInt longer than " + FrontCodedListFormat.MAX_VARINT_BYTES + " bytes");
+  }
+
+  private void checkBytes(long pos, long n) {
+    if (n > indexAt - pos) {
+      throw section.corrupt(pos, n + " name bytes run into the block index at " + indexAt);
+    }
+  }
+
+  private RuntimeException tooMuchShared(long pos, long b, int j, long shared, long previousLength) {
+    return section.corrupt(pos, "name " + ((b << shift) + j) + " shares more than the previous name: actual="
+        + shared + " vs expected<=" + previousLength);
+  }
+
+  // ---------------------------------------------------------------- sequential decoding
+
+  @Override
+  public NameCursor cursor() {
+    return new Cursor();
+  }
+
+  /**
+   * Decodes names into one buffer: the next id continues from the current one (one entry), any other id starts at
+   * its block's head. Not thread-safe.
+   */
+  private final class Cursor implements NameCursor {
+    private byte[] buffer = new byte[64];
+    private int length;
+    /** The id whose entry starts at {@link #pos}, or -1. */
+    private long next = -1;
+    private long pos;
+
+    @Override
+    public byte[] copy(int id) {
+      java.util.Objects.checkIndex(id, count);
+      long b = id >>> shift;
+      int j = id & mask;
+      if (j == 0 || id != next) {
+        head(b);
+        for (int k = 1; k <= j; k++) {
+          entry(b, k);
+        }
+      } else {
+        entry(b, j);
+      }
+      next = id + 1L;
+      return buffer;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    /** Decodes block {@code b}'s head: its offset is read from the index. */
+    void head(long b) {
+      pos = blockStart(b);
+      long v = readVar(pos);
+      pos += v >>> 32;
+      long n = v & 0xFFFF_FFFFL;
+      checkBytes(pos, n);
+      ensure(n, pos);
+      MemorySegment.copy(bytes, BYTE, pos, buffer, 0, (int) n);
+      length = (int) n;
+      pos += n;
+    }
+
+    /** Decodes the entry at {@link #pos}, name {@code j} of block {@code b}. */
+    void entry(long b, int j) {
+      long s = readVar(pos);
+      pos += s >>> 32;
+      long shared = s & 0xFFFF_FFFFL;
+      long t = readVar(pos);
+      pos += t >>> 32;
+      long suffix = t & 0xFFFF_FFFFL;
+      if (shared > length) {
+        throw tooMuchShared(pos, b, j, shared, length);
+      }
+      checkBytes(pos, suffix);
+      ensure(shared + suffix, pos);
+      MemorySegment.copy(bytes, BYTE, pos, buffer, (int) shared, (int) suffix);
+      length = (int) (shared + suffix);
+      pos += suffix;
+    }
+
+    private void ensure(long n, long at) {
+      if (n > MAX_DECODED_BYTES) {
+        throw section.corrupt(at, "a name of " + n + " bytes, longer than " + MAX_DECODED_BYTES);
+      }
+      if (n > buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_DECODED_BYTES, Math.max(n, 2L * buffer.length)));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  @Override
+  public void verify() {
+    Cursor c = new Cursor();
+    byte[] previous = new byte[64];
+    int previousLength = 0;
+    long expectedStart = FrontCodedListFormat.BLOCKS;
+    for (long b = 0; b < blockCount; b++) {
+      long startOffset = indexAt + FrontCodedListFormat.START_BYTES * b;
+      long start = blockStart(b);
+      if (start != expectedStart) {
+        throw section.corrupt(startOffset, "BlockStart[" + b + "] is not where block " + (b - 1) + " ends: actual="
+            + start + " vs expected=" + expectedStart);
+      }
+      int n = blockLength(b);
+      for (int j = 0; j < n; j++) {
+        long id = (b << shift) + j;
+        long entryAt = j == 0 ? start : c.pos;
+        int from; // the name is known well-formed before this byte (a character boundary)
+        if (j == 0) {
+          c.head(b);
+          if (b > 0 && Arrays.compareUnsigned(previous, 0, previousLength, c.buffer, 0, c.length) >= 0) {
+            throw notIncreasing(entryAt, id);
+          }
+          from = 0;
+        } else {
+          long s = readVar(entryAt);
+          long shared = s & 0xFFFF_FFFFL;
+          long t = readVar(entryAt + (s >>> 32));
+          long suffix = t & 0xFFFF_FFFFL;
+          long suffixAt = entryAt + (s >>> 32) + (t >>> 32);
+          int suffixFirst = suffix > 0 && suffixAt < indexAt ? bytes.get(BYTE, suffixAt) & 0xFF : -1;
+          int previousAt = shared < c.length ? c.buffer[(int) shared] & 0xFF : -1;
+          if (!FrontCodedListFormat.entryIncreases(c.length, shared, suffix, suffixFirst, previousAt)) {
+            throw shared > c.length ? tooMuchShared(entryAt, b, j, shared, c.length) : notIncreasing(entryAt, id);
+          }
+          from = (int) shared; // back to where a character of the previous (well-formed) name starts
+          while (from > 0 && from < c.length && (c.buffer[from] & 0xC0) == 0x80) {
+            from--;
+          }
+          c.entry(b, j);
+        }
+        long bad = Utf8.firstInvalid(MemorySegment.ofArray(c.buffer), from, c.length);
+        if (bad >= 0) {
+          throw section.corrupt(entryAt, "node names: name " + id + " is not well-formed UTF-8 at byte " + bad);
+        }
+        if (j == n - 1) {
+          if (c.length > previous.length) {
+            previous = new byte[Math.max(c.length, 2 * previous.length)];
+          }
+          System.arraycopy(c.buffer, 0, previous, 0, c.length);
+          previousLength = c.length;
+        }
+      }
+      expectedStart = c.pos;
+    }
+    if (count > 0 && expectedStart != indexAt) {
+      throw section.corrupt(expectedStart, "the last block ends before the block index: actual=" + expectedStart
+          + " vs expected=" + indexAt);
+    }
+  }
+
+  private RuntimeException notIncreasing(long offset, long id) {
+    return section.corrupt(offset, "node names are not strictly increasing: name " + id + " "
+        + quote(get((int) id)) + " does not sort after name " + (id - 1) + " " + quote(get((int) id - 1)));
+  }
+
+  private static String quote(String s) {
+    return "\"" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "\"";
+  }
+}
