@@ -7,10 +7,13 @@ import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.FrontCodedListWriter;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 
@@ -41,8 +44,9 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length,
-          g.nodeNames()::write);
+      case NODE_NAMES -> FrontCodedListFormat.namesFrontCoded(SnapshotFormat.VERSION_CURRENT, layout)
+          ? this::writeFrontCodedNames
+          : out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length, g.nodeNames()::write);
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
       case EFFECTS -> out -> out.putStringList(g.effects());
@@ -65,6 +69,15 @@ final class CompiledSections implements SnapshotBody {
       case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
           out -> g.adjacency().write(id, out);
     };
+  }
+
+  /** NODE_NAMES of the compact layout: the names streamed in id order into a front-coded list. */
+  private void writeFrontCodedNames(SectionWriter out) throws IOException {
+    FrontCodedListWriter names = new FrontCodedListWriter(out, g.nodeCount());
+    for (int v = 0; v < g.nodeCount(); v++) {
+      names.add(g.nodeNames().utf8(v));
+    }
+    names.finish();
   }
 
   private void writeNodes(SectionWriter out) throws IOException {

@@ -118,6 +118,55 @@ public final class FrontCodedListFormat {
     return list.get(LONG, indexOffset + START_BYTES * b);
   }
 
+  /** Receives the strings of a list in order, in a reused buffer. */
+  @FunctionalInterface
+  public interface StringVisitor {
+    /** Receives string {@code bytes[0, length)}; must not keep or modify the buffer. */
+    void accept(byte[] bytes, int length);
+  }
+
+  /**
+   * Decodes every string of a sound list, in order, into one reused buffer, walking the blocks one after the other
+   * (they are contiguous). Unchecked: for a trusted list (another build's output, already opened by the reader).
+   * O(total bytes).
+   */
+  public static void forEach(MemorySegment list, StringVisitor visitor) {
+    long count = count(list);
+    long blockSize = blockSize(list);
+    long pos = BLOCKS;
+    byte[] buffer = new byte[64];
+    for (long i = 0; i < count; i++) {
+      int shared = 0;
+      if (i % blockSize != 0) {
+        long v = readVar(list, pos);
+        pos += v >>> 32;
+        shared = (int) v;
+      }
+      long v = readVar(list, pos);
+      pos += v >>> 32;
+      int suffix = (int) v;
+      if (shared + suffix > buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(shared + suffix, 2 * buffer.length));
+      }
+      MemorySegment.copy(list, LittleEndian.BYTE, pos, buffer, shared, suffix);
+      pos += suffix;
+      visitor.accept(buffer, shared + suffix);
+    }
+  }
+
+  /** The VarUInt at {@code pos} (unchecked): its value in the low 32 bits, its byte count above. */
+  public static long readVar(MemorySegment list, long pos) {
+    long value = 0;
+    int i = 0;
+    int b;
+    do {
+      b = list.get(LittleEndian.BYTE, pos + i);
+      value |= (long) (b & 0x7F) << (7 * i);
+      i++;
+    } while (b < 0 && i < MAX_VARINT_BYTES);
+    return (value & 0xFFFF_FFFFL) | ((long) i << 32);
+  }
+
   // ---------------------------------------------------------------- VarUInt
 
   /** Bytes of the VarUInt of {@code value} (read as unsigned 32-bit). */

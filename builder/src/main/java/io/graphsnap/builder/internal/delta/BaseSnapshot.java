@@ -3,6 +3,8 @@ package io.graphsnap.builder.internal.delta;
 import io.graphsnap.builder.internal.PageCache;
 import io.graphsnap.format.snapshot.BitmapListFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -11,6 +13,7 @@ import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -31,8 +34,13 @@ final class BaseSnapshot implements AutoCloseable {
   private final MemorySegment file;
   final int nodeCount;
   final int fileCount;
-  /** NODE_NAMES, a {@link StringListFormat StringList}. */
+  /**
+   * NODE_NAMES as a {@link StringListFormat StringList}: the base's own section, or, when the base's names are
+   * front-coded (a compact file, {@link FrontCodedListFormat}), a decoded copy in {@link #decodedNames}.
+   */
   final MemorySegment names;
+  /** Holds the decoded copy of front-coded names (O(name bytes) off the heap), or null. */
+  private final Arena decodedNames;
   final MemorySegment nodes;
   final MemorySegment details;
   final MemorySegment filePaths;
@@ -55,7 +63,14 @@ final class BaseSnapshot implements AutoCloseable {
     this.path = path;
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
-    this.names = section(SectionId.NODE_NAMES);
+    MemorySegment nodeNames = section(SectionId.NODE_NAMES);
+    if (FrontCodedListFormat.namesFrontCoded(raw.header())) {
+      this.decodedNames = Arena.ofShared(); // read by the delta's side thread too
+      this.names = decode(nodeNames, decodedNames);
+    } else {
+      this.decodedNames = null;
+      this.names = nodeNames;
+    }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
     this.filePaths = section(SectionId.FILE_PATHS);
@@ -154,6 +169,27 @@ final class BaseSnapshot implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- names
+
+  /**
+   * Decodes a front-coded list into a StringList allocated in {@code arena}: two sequential passes (the lengths,
+   * then the ends and bytes). O(name bytes).
+   */
+  private static MemorySegment decode(MemorySegment frontCoded, Arena arena) {
+    long count = FrontCodedListFormat.count(frontCoded);
+    long[] dataBytes = {0};
+    FrontCodedListFormat.forEach(frontCoded, (bytes, length) -> dataBytes[0] += length);
+    MemorySegment list = arena.allocate(StringListFormat.sectionBytes(count, dataBytes[0]), Long.BYTES);
+    list.set(ValueLayout.JAVA_INT_UNALIGNED, StringListFormat.COUNT, (int) count);
+    long[] at = {0, 0}; // item, data offset
+    long dataBase = StringListFormat.dataOffset(count);
+    list.set(LittleEndian.LONG, StringListFormat.endOffset(0), 0L);
+    FrontCodedListFormat.forEach(frontCoded, (bytes, length) -> {
+      MemorySegment.copy(bytes, 0, list, LittleEndian.BYTE, dataBase + at[1], length);
+      at[1] += length;
+      list.set(LittleEndian.LONG, StringListFormat.endOffset(++at[0]), at[1]);
+    });
+    return list;
+  }
 
   /** Offset in {@link #names} of node {@code id}'s first name byte; {@code nameStart(N)} is the end. */
   long nameStart(int id) {
@@ -312,6 +348,9 @@ final class BaseSnapshot implements AutoCloseable {
       try {
         graph.close();
       } finally {
+        if (decodedNames != null) {
+          decodedNames.close();
+        }
         if (pageCache != null) {
           if (evictOnClose) {
             pageCache.evictUnmapped();

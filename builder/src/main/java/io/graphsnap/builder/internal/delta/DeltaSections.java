@@ -6,11 +6,15 @@ import io.graphsnap.builder.internal.NameIndexBuilder;
 import io.graphsnap.builder.internal.NameTrigramsBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
+import io.graphsnap.builder.internal.StringChunks;
 import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.FrontCodedListWriter;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -158,7 +162,26 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         return b;
       });
     }
-    splicer.writeStringList(out, base.names, nodes, itemNames, null);
+    if (FrontCodedListFormat.namesFrontCoded(SnapshotFormat.VERSION_CURRENT, layout())) {
+      writeFrontCodedNames(out, itemNames);
+    } else {
+      splicer.writeStringList(out, base.names, nodes, itemNames, null);
+    }
+  }
+
+  /** NODE_NAMES of the compact layout: the new names in id order, streamed into a front-coded list. */
+  private void writeFrontCodedNames(SectionWriter out, ListSplicer.ItemBytes itemNames) throws IOException {
+    FrontCodedListWriter names = new FrontCodedListWriter(out, d.nodeCount());
+    StringChunks chunks = new StringChunks(1 << 16);
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      if (nodes.kind[seg] == Splice.ITEM) {
+        names.add(itemNames.bytes(nodes.item[seg]));
+      } else {
+        int from = nodes.oldStart[seg];
+        chunks.<IOException>walk(base.names, base.nodeCount, from, from + nodes.length[seg], names::add);
+      }
+    }
+    names.finish();
   }
 
   private void writeBloom(SectionWriter out) throws IOException {
