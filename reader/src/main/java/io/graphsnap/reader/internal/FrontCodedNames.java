@@ -101,10 +101,53 @@ final class FrontCodedNames implements NodeNames {
     return blockSize;
   }
 
+  /**
+   * Decodes name {@code id} with one copy of each of its bytes: a first walk from the block's head notes where each
+   * entry's suffix lies, then the name is filled from its last entry backwards, each entry giving only the bytes
+   * before those later entries already gave (the name's byte p comes from the last entry sharing at most p bytes).
+   */
   @Override
   public String get(int id) {
-    NameCursor c = cursor();
-    return new String(c.copy(id), 0, c.length(), StandardCharsets.UTF_8);
+    java.util.Objects.checkIndex(id, count);
+    long b = id >>> shift;
+    int last = id & mask;
+    long[] suffixAt = new long[last + 1];
+    long[] sharedSuffix = new long[last + 1]; // Shared << 32 | SuffixLength
+    long pos = blockStart(b);
+    long length = 0;
+    for (int j = 0; j <= last; j++) {
+      long shared = 0;
+      if (j > 0) {
+        long v = readVar(pos);
+        pos += v >>> 32;
+        shared = v & 0xFFFF_FFFFL;
+        if (shared > length) {
+          throw tooMuchShared(pos, b, j, shared, length);
+        }
+      }
+      long t = readVar(pos);
+      pos += t >>> 32;
+      long suffix = t & 0xFFFF_FFFFL;
+      checkBytes(pos, suffix);
+      suffixAt[j] = pos;
+      sharedSuffix[j] = shared << 32 | suffix;
+      length = shared + suffix;
+      pos += suffix;
+    }
+    if (length > MAX_DECODED_BYTES) {
+      throw section.corrupt(suffixAt[last], "name " + id + " is " + length + " bytes, longer than "
+          + MAX_DECODED_BYTES);
+    }
+    byte[] utf8 = new byte[(int) length];
+    int low = utf8.length; // bytes [low, length) are filled
+    for (int j = last; j >= 0 && low > 0; j--) {
+      int shared = (int) (sharedSuffix[j] >>> 32);
+      if (shared < low) {
+        MemorySegment.copy(bytes, BYTE, suffixAt[j], utf8, shared, low - shared);
+        low = shared;
+      }
+    }
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   @Override
