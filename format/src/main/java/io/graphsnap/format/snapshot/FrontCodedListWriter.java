@@ -72,11 +72,11 @@ public final class FrontCodedListWriter {
         blockStarts = Arrays.copyOf(blockStarts, blocks * 2);
       }
       blockStarts[blocks++] = position;
-      at = FrontCodedListFormat.writeVar(varints, 0, length);
+      at = CompactCsrFormat.writeVar(varints, 0, length);
     } else {
       shared = common;
-      at = FrontCodedListFormat.writeVar(varints, 0, shared);
-      at = FrontCodedListFormat.writeVar(varints, at, length - shared);
+      at = CompactCsrFormat.writeVar(varints, 0, shared);
+      at = CompactCsrFormat.writeVar(varints, at, length - shared);
     }
     int suffix = length - shared;
     out.put(varints, 0, at);

@@ -2,6 +2,7 @@ package io.graphsnap.reader.internal;
 
 import static io.graphsnap.format.snapshot.LittleEndian.BYTE;
 
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ final class FrontCodedNames implements NodeNames {
   private static final int EQUALS = 0;
   private static final int COMPARE = 1;
   private static final int PREFIX = 2;
+  /** Longest block {@link #get} copies to the heap before decoding (longer ones are read in place). */
+  private static final long COPIED_BLOCK_BYTES = 1 << 14;
 
   private final Section section;
   private final MemorySegment bytes;
@@ -110,29 +113,100 @@ final class FrontCodedNames implements NodeNames {
   public String get(int id) {
     java.util.Objects.checkIndex(id, count);
     long b = id >>> shift;
+    long start = blockStart(b);
+    long end = b + 1 < blockCount ? blockStart(b + 1) : indexAt;
+    if (end > start && end - start <= COPIED_BLOCK_BYTES) {
+      return fromCopy(id, start, end);
+    }
+    return inPlace(id, b);
+  }
+
+  /**
+   * {@link #get} from a heap copy of the block {@code [start, end)}: one bulk copy, then array reads (a mapped
+   * segment's per-byte reads cost more than the copy). Checks every read against the copy's end.
+   */
+  private String fromCopy(int id, long start, long end) {
+    byte[] block = new byte[(int) (end - start)];
+    MemorySegment.copy(bytes, BYTE, start, block, 0, block.length);
+    int last = id & mask;
+    int[] suffixAt = new int[last + 1];
+    int[] shared = new int[last + 1];
+    int at = 0;
+    long length = 0;
+    for (int j = 0; j <= last; j++) {
+      long s = 0;
+      if (j > 0) {
+        s = arrayVar(block, at, start);
+        at += (int) (s >>> 32);
+        s &= 0xFFFF_FFFFL;
+        if (s > length) {
+          throw tooMuchShared(start + at, id >>> shift, j, s, length);
+        }
+      }
+      long t = arrayVar(block, at, start);
+      at += (int) (t >>> 32);
+      t &= 0xFFFF_FFFFL;
+      if (t > block.length - at) {
+        throw section.corrupt(start + at, t + " name bytes run past block " + (id >>> shift) + " (" + block.length
+            + " bytes)");
+      }
+      suffixAt[j] = at;
+      shared[j] = (int) s;
+      length = s + t;
+      at += (int) t;
+    }
+    byte[] utf8 = new byte[(int) length]; // below the block's length
+    int low = utf8.length;
+    for (int j = last; j >= 0 && low > 0; j--) {
+      if (shared[j] < low) {
+        System.arraycopy(block, suffixAt[j], utf8, shared[j], low - shared[j]);
+        low = shared[j];
+      }
+    }
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** The VarUInt at {@code block[at]} (a copy of the bytes from section offset {@code start}), as {@link #readVar}. */
+  private long arrayVar(byte[] block, int at, long start) {
+    long value = 0;
+    for (int i = 0; i < FrontCodedListFormat.MAX_VARINT_BYTES; i++) {
+      if (at + i >= block.length) {
+        throw section.corrupt(start + at, "VarUInt runs past its block");
+      }
+      int b = block[at + i];
+      value |= (long) (b & 0x7F) << (7 * i);
+      if (b >= 0) {
+        if (value > 0xFFFF_FFFFL || (b == 0 && i > 0)) {
+          throw section.corrupt(start + at, "VarUInt out of range or not in its shortest form: " + value);
+        }
+        return value | ((long) (i + 1) << 32);
+      }
+    }
+    throw section.corrupt(start + at, "VarUInt longer than " + FrontCodedListFormat.MAX_VARINT_BYTES + " bytes");
+  }
+
+  /** {@link #get} reading the mapped bytes in place: for blocks too long to copy. */
+  private String inPlace(int id, long b) {
     int last = id & mask;
     long[] suffixAt = new long[last + 1];
     long[] sharedSuffix = new long[last + 1]; // Shared << 32 | SuffixLength
     long pos = blockStart(b);
     long length = 0;
     for (int j = 0; j <= last; j++) {
-      long shared = 0;
+      long e;
       if (j > 0) {
+        e = entry(pos, b, j, length);
+        pos += entryBytes(e);
+      } else {
         long v = readVar(pos);
         pos += v >>> 32;
-        shared = v & 0xFFFF_FFFFL;
-        if (shared > length) {
-          throw tooMuchShared(pos, b, j, shared, length);
-        }
+        e = v & 0xFFFF_FFFFL;
+        checkBytes(pos, e);
       }
-      long t = readVar(pos);
-      pos += t >>> 32;
-      long suffix = t & 0xFFFF_FFFFL;
-      checkBytes(pos, suffix);
       suffixAt[j] = pos;
-      sharedSuffix[j] = shared << 32 | suffix;
-      length = shared + suffix;
-      pos += suffix;
+      sharedSuffix[j] = e;
+      length = (e >>> 32) + (e & 0xFFFF_FFFFL);
+      pos += e & 0xFFFF_FFFFL;
     }
     if (length > MAX_DECODED_BYTES) {
       throw section.corrupt(suffixAt[last], "name " + id + " is " + length + " bytes, longer than "
@@ -221,16 +295,10 @@ final class FrontCodedNames implements NodeNames {
     pos += length;
     for (int j = 0; ; j++) {
       if (j > 0) {
-        long s = readVar(pos);
-        pos += s >>> 32;
-        long shared = s & 0xFFFF_FFFFL;
-        long t = readVar(pos);
-        pos += t >>> 32;
-        long suffix = t & 0xFFFF_FFFFL;
-        if (shared > length) {
-          throw tooMuchShared(pos, b, j, shared, length);
-        }
-        checkBytes(pos, suffix);
+        long e = entry(pos, b, j, length);
+        pos += entryBytes(e);
+        long shared = e >>> 32;
+        long suffix = e & 0xFFFF_FFFFL;
         if (shared <= common) { // the name agrees with the key up to shared: compare its suffix
           long k = commonPrefix(pos, suffix, key, shared);
           common = shared + k;
@@ -301,10 +369,35 @@ final class FrontCodedNames implements NodeNames {
         if (value > 0xFFFF_FFFFL) {
           throw section.corrupt(pos, "VarUInt out of range: actual=" + value + " vs expected<2^32");
         }
+        if (b == 0 && i > 0) {
+          throw section.corrupt(pos, "VarUInt not in its shortest form: " + (i + 1) + " bytes for " + value);
+        }
         return value | ((long) (i + 1) << 32);
       }
     }
     throw section.corrupt(pos, "VarUInt longer than " + FrontCodedListFormat.MAX_VARINT_BYTES + " bytes");
+  }
+
+  /**
+   * The Entry at {@code pos}, name {@code j} of block {@code b} after a name of {@code previousLength} bytes: Shared
+   * &lt;&lt; 32 | SuffixLength, checked (Shared at most the previous length, the suffix before the index). Its suffix
+   * starts {@link #entryBytes} after {@code pos}.
+   */
+  private long entry(long pos, long b, int j, long previousLength) {
+    long s = readVar(pos);
+    long shared = s & 0xFFFF_FFFFL;
+    long t = readVar(pos + (s >>> 32));
+    long suffix = t & 0xFFFF_FFFFL;
+    if (shared > previousLength) {
+      throw tooMuchShared(pos, b, j, shared, previousLength);
+    }
+    checkBytes(pos + (s >>> 32) + (t >>> 32), suffix);
+    return shared << 32 | suffix;
+  }
+
+  /** The bytes of an entry's two VarUInts (which {@link #readVar} requires in their shortest form). */
+  private static int entryBytes(long entry) {
+    return CompactCsrFormat.varintBytes((int) (entry >>> 32)) + CompactCsrFormat.varintBytes((int) entry);
   }
 
   private void checkBytes(long pos, long n) {
@@ -373,16 +466,10 @@ final class FrontCodedNames implements NodeNames {
 
     /** Decodes the entry at {@link #pos}, name {@code j} of block {@code b}. */
     void entry(long b, int j) {
-      long s = readVar(pos);
-      pos += s >>> 32;
-      long shared = s & 0xFFFF_FFFFL;
-      long t = readVar(pos);
-      pos += t >>> 32;
-      long suffix = t & 0xFFFF_FFFFL;
-      if (shared > length) {
-        throw tooMuchShared(pos, b, j, shared, length);
-      }
-      checkBytes(pos, suffix);
+      long e = FrontCodedNames.this.entry(pos, b, j, length);
+      pos += entryBytes(e);
+      long shared = e >>> 32;
+      long suffix = e & 0xFFFF_FFFFL;
       ensure(shared + suffix, pos);
       MemorySegment.copy(bytes, BYTE, pos, buffer, (int) shared, (int) suffix);
       length = (int) (shared + suffix);
@@ -426,15 +513,14 @@ final class FrontCodedNames implements NodeNames {
           }
           from = 0;
         } else {
-          long s = readVar(entryAt);
-          long shared = s & 0xFFFF_FFFFL;
-          long t = readVar(entryAt + (s >>> 32));
-          long suffix = t & 0xFFFF_FFFFL;
-          long suffixAt = entryAt + (s >>> 32) + (t >>> 32);
-          int suffixFirst = suffix > 0 && suffixAt < indexAt ? bytes.get(BYTE, suffixAt) & 0xFF : -1;
+          long e = entry(entryAt, b, j, c.length);
+          long shared = e >>> 32;
+          long suffix = e & 0xFFFF_FFFFL;
+          long suffixAt = entryAt + entryBytes(e);
+          int suffixFirst = suffix > 0 ? bytes.get(BYTE, suffixAt) & 0xFF : -1;
           int previousAt = shared < c.length ? c.buffer[(int) shared] & 0xFF : -1;
           if (!FrontCodedListFormat.entryIncreases(c.length, shared, suffix, suffixFirst, previousAt)) {
-            throw shared > c.length ? tooMuchShared(entryAt, b, j, shared, c.length) : notIncreasing(entryAt, id);
+            throw notIncreasing(entryAt, id);
           }
           from = (int) shared; // back to where a character of the previous (well-formed) name starts
           while (from > 0 && from < c.length && (c.buffer[from] & 0xC0) == 0x80) {
