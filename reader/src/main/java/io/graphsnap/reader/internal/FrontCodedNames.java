@@ -99,15 +99,11 @@ final class FrontCodedNames implements NodeNames {
     return count;
   }
 
-  /** The block size, a power of two. */
-  int blockSize() {
-    return blockSize;
-  }
-
   /**
    * Decodes name {@code id} with one copy of each of its bytes: a first walk from the block's head notes where each
    * entry's suffix lies, then the name is filled from its last entry backwards, each entry giving only the bytes
    * before those later entries already gave (the name's byte p comes from the last entry sharing at most p bytes).
+   * Blocks of up to {@link #COPIED_BLOCK_BYTES} are copied to the heap first, longer ones read in place.
    */
   @Override
   public String get(int id) {
@@ -185,7 +181,7 @@ final class FrontCodedNames implements NodeNames {
     throw section.corrupt(start + at, "VarUInt longer than " + FrontCodedListFormat.MAX_VARINT_BYTES + " bytes");
   }
 
-  /** {@link #get} reading the mapped bytes in place: for blocks too long to copy. */
+  /** {@link #get} reading the mapped bytes in place: for blocks too long to copy (or a damaged next BlockStart). */
   private String inPlace(int id, long b) {
     int last = id & mask;
     long[] suffixAt = new long[last + 1];
