@@ -174,9 +174,9 @@ class GoldenV1ReaderTest {
 
   /**
    * Version 6 with the fixed adjacency is version 5 in every section (only the header's version differs); with the
-   * compact adjacency it front-codes NODE_NAMES and keeps every other section of the version-5 compact file. The
-   * version-5 compact file (plain names) is still read, and both compact files answer every name lookup, prefix and
-   * search as today's fixed build does.
+   * compact adjacency it front-codes NODE_NAMES and FILE_PATHS and keeps every other section of the version-5 compact
+   * file. The version-5 compact file (plain names) is still read, and both compact files answer every name and path
+   * lookup, prefix and search as today's fixed build does.
    */
   @Test
   void version6FrontCodesOnlyTheCompactNames() throws Exception {
@@ -185,15 +185,16 @@ class GoldenV1ReaderTest {
     SnapshotHeader h6 = carriedOver(golden(SnapshotFormat.VERSION_COMPACT_ADJACENCY),
         golden(SnapshotFormat.VERSION_FRONT_CODED_NAMES), List.of(), (section, bytes) -> bytes);
     assertEquals(SnapshotFormat.VERSION_FRONT_CODED_NAMES, h6.formatVersion());
-    assertTrue(!FrontCodedListFormat.namesFrontCoded(h6));
+    assertTrue(!FrontCodedListFormat.frontCoded(h6));
     byte[] compact5 = goldenCompact(SnapshotFormat.VERSION_COMPACT_ADJACENCY);
     byte[] compact6 = goldenCompact(SnapshotFormat.VERSION_FRONT_CODED_NAMES);
     SnapshotHeader hc5 = SnapshotHeader.decode(MemorySegment.ofArray(compact5), "v5 compact golden");
     SnapshotHeader hc6 = carriedOver(compact5, compact6, List.of(),
-        (section, bytes) -> section == SectionId.NODE_NAMES ? new byte[0] : bytes);
-    assertTrue(!FrontCodedListFormat.namesFrontCoded(hc5));
-    assertTrue(FrontCodedListFormat.namesFrontCoded(hc6));
+        (section, bytes) -> section == SectionId.NODE_NAMES || section == SectionId.FILE_PATHS ? new byte[0] : bytes);
+    assertTrue(!FrontCodedListFormat.frontCoded(hc5));
+    assertTrue(FrontCodedListFormat.frontCoded(hc6));
     assertTrue(hc6.entry(SectionId.NODE_NAMES).length() < hc5.entry(SectionId.NODE_NAMES).length());
+    assertTrue(hc6.entry(SectionId.FILE_PATHS).length() < hc5.entry(SectionId.FILE_PATHS).length());
     Path c5 = Files.write(dir.resolve("small-v5-compact.gsnap"), compact5);
     Path c6 = Files.write(dir.resolve("small-v6-compact.gsnap"), compact6);
     try (GraphSnapshot now = GraphSnapshot.open(currentBuild()); GraphSnapshot old = GraphSnapshot.open(c5);
@@ -201,6 +202,11 @@ class GoldenV1ReaderTest {
       old.verify();
       fc.verify();
       assertEquals(now.nodeCount(), fc.nodeCount());
+      for (int f = 0; f < now.fileCount(); f++) {
+        assertEquals(now.filePath(f), fc.filePath(f));
+        assertEquals(f, fc.fileId(now.filePath(f)));
+        assertEquals(now.filesWithPrefix(now.filePath(f)), fc.filesWithPrefix(now.filePath(f)));
+      }
       for (int v = 0; v < now.nodeCount(); v++) {
         String name = now.name(v);
         assertEquals(name, old.name(v));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.reader.internal.NameCursor;
-import io.graphsnap.reader.internal.NodeNames;
+import io.graphsnap.reader.internal.SortedStrings;
 import io.graphsnap.reader.internal.Section;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -46,7 +46,7 @@ class FrontCodedFarOffsetsTest {
       assertEquals(length, ch.size());
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena);
-        NodeNames names = NodeNames.open(new Section("far.gsnap", "NODE_NAMES", bytes, 0), true);
+        SortedStrings names = SortedStrings.open(new Section("far.gsnap", "NODE_NAMES", bytes, 0), true, "node names");
         assertEquals(3, names.count());
         assertTrue(block1 > 1L << 32);
         assertEquals("\u0001", names.get(1));

@@ -290,8 +290,8 @@ final class TestSnapshotWriter {
   }
 
   /**
-   * The whole snapshot file of {@code graph} in format version 6 with the compact adjacency: NODE_NAMES front-coded
-   * ({@link io.graphsnap.format.snapshot.FrontCodedListFormat}) in blocks of {@code blockSize}.
+   * The whole snapshot file of {@code graph} in format version 6 with the compact adjacency: NODE_NAMES and FILE_PATHS
+   * front-coded ({@link io.graphsnap.format.snapshot.FrontCodedListFormat}) in blocks of {@code blockSize}.
    */
   static byte[] writeFrontCoded(TestGraph graph, int stride, int blockSize) {
     return layout(frontCodedSections(graph, stride, blockSize), SnapshotFormat.VERSION_FRONT_CODED_NAMES);
@@ -301,6 +301,7 @@ final class TestSnapshotWriter {
   static EnumMap<SectionId, byte[]> frontCodedSections(TestGraph graph, int stride, int blockSize) {
     EnumMap<SectionId, byte[]> s = compactSections(graph, stride);
     s.put(SectionId.NODE_NAMES, frontCoded(graph.freeze(), blockSize));
+    s.put(SectionId.FILE_PATHS, frontCoded(graph.filePaths(), blockSize));
     return s;
   }
 

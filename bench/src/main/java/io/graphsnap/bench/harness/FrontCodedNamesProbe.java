@@ -29,7 +29,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Node names, fixed layout against front-coded (a compact file of format version 6): NODE_NAMES bytes per edge for
- * block sizes 8, 16 and 32 (copies of the compact file with NODE_NAMES re-encoded, every other section the same),
+ * block sizes 8, 16 and 32 (copies of the compact file with NODE_NAMES re-encoded, every other section the same:
+ * FILE_PATHS stays in blocks of 16),
  * then, on every file, the thread CPU time per operation of name lookups that hit ({@code node(byte[])} of a present
  * name: the hash index, then the name's bytes compared in place), lookups that miss (an absent name: mostly the Bloom
  * filter), {@code name(id)} and {@code withPrefix}; files in turn within each round, each answer checked against
@@ -78,9 +79,9 @@ public final class FrontCodedNamesProbe {
       Map<String, Long> sizes = SnapshotSections.sizes(files.get(i));
       try (GraphSnapshot g = GraphSnapshot.open(files.get(i))) {
         double edges = g.edgeCount();
-        System.out.printf(Locale.ROOT, "%-20s file %,d B = %.2f B/edge; NODE_NAMES %,d B = %.2f B/edge%n",
-            labels.get(i), g.byteSize(), g.byteSize() / edges, sizes.get("NODE_NAMES"),
-            sizes.get("NODE_NAMES") / edges);
+        System.out.printf(Locale.ROOT, "%-20s file %,d B = %.2f B/edge; NODE_NAMES %,d B = %.2f B/edge; FILE_PATHS %,d B"
+            + " = %.3f B/edge%n", labels.get(i), g.byteSize(), g.byteSize() / edges, sizes.get("NODE_NAMES"),
+            sizes.get("NODE_NAMES") / edges, sizes.get("FILE_PATHS"), sizes.get("FILE_PATHS") / edges);
       }
     }
   }
@@ -185,7 +186,7 @@ public final class FrontCodedNamesProbe {
   static void withBlockSize(Path compact, int blockSize, Path out) throws IOException {
     try (SnapshotFile in = SnapshotFile.open(compact)) {
       SnapshotHeader header = in.header();
-      if (!FrontCodedListFormat.namesFrontCoded(header)) {
+      if (!FrontCodedListFormat.frontCoded(header)) {
         throw new IllegalArgumentException(compact + " has no front-coded names (a compact file of version "
             + SnapshotFormat.VERSION_FRONT_CODED_NAMES + " is needed)");
       }

@@ -16,6 +16,8 @@ import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 
 /**
  * The sections of a full build: each written from a {@link CompiledGraph}. Stateless apart from the graph and
@@ -44,8 +46,8 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> FrontCodedListFormat.namesFrontCoded(SnapshotFormat.VERSION_CURRENT, layout)
-          ? this::writeFrontCodedNames
+      case NODE_NAMES -> frontCoded()
+          ? out -> writeFrontCoded(out, g.nodeCount(), g.nodeNames()::utf8)
           : out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length, g.nodeNames()::write);
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
@@ -57,7 +59,9 @@ final class CompiledSections implements SnapshotBody {
       case KIND_BITMAPS -> out -> out.putBitmapList(g.kindBitmaps());
       case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
       case BLOOM -> this::writeBloom;
-      case FILE_PATHS -> out -> out.putStringList(g.filePaths());
+      case FILE_PATHS -> frontCoded()
+          ? out -> writeFrontCoded(out, g.filePaths().length, f -> g.filePaths()[f].getBytes(StandardCharsets.UTF_8))
+          : out -> out.putStringList(g.filePaths());
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(g.languages());
       case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
@@ -71,13 +75,18 @@ final class CompiledSections implements SnapshotBody {
     };
   }
 
-  /** NODE_NAMES of the compact layout: the names streamed in id order into a front-coded list. */
-  private void writeFrontCodedNames(SectionWriter out) throws IOException {
-    FrontCodedListWriter names = new FrontCodedListWriter(out, g.nodeCount());
-    for (int v = 0; v < g.nodeCount(); v++) {
-      names.add(g.nodeNames().utf8(v));
+  /** Whether NODE_NAMES and FILE_PATHS are front-coded: the compact layout. */
+  private boolean frontCoded() {
+    return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout);
+  }
+
+  /** NODE_NAMES or FILE_PATHS of the compact layout: the strings streamed in id order into a front-coded list. */
+  private static void writeFrontCoded(SectionWriter out, int count, IntFunction<byte[]> utf8) throws IOException {
+    FrontCodedListWriter list = new FrontCodedListWriter(out, count);
+    for (int i = 0; i < count; i++) {
+      list.add(utf8.apply(i));
     }
-    names.finish();
+    list.finish();
   }
 
   private void writeNodes(SectionWriter out) throws IOException {

@@ -7,9 +7,10 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A sorted list of byte strings, front-coded in blocks (as Lucene's terms dictionaries are): the shape of
- * {@link SectionId#NODE_NAMES} in a compact snapshot of format version {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES}
- * and later ({@link #namesFrontCoded}); every other string list, and NODE_NAMES of a file with the fixed adjacency
- * or of an older version, is a {@link StringListFormat StringList}. The grammar:
+ * {@link SectionId#NODE_NAMES} and {@link SectionId#FILE_PATHS} in a compact snapshot of format version {@link
+ * SnapshotFormat#VERSION_FRONT_CODED_NAMES} and later ({@link #frontCoded}); every other string list, and both of
+ * these in a file with the fixed adjacency or of an older version, are {@link StringListFormat StringLists}. The
+ * grammar:
  *
  * <pre>
  * FrontCodedList --&gt; Count UInt32, BlockSize UInt32, Block^BlockCount, BlockStart UInt64^BlockCount
@@ -35,7 +36,7 @@ import java.lang.foreign.MemorySegment;
  * </ul>
  *
  * <p>Reading string i costs one index read and decoding at most BlockSize − 1 entries before it; a scan in order
- * decodes each entry once. The reads here are unchecked (the reader checks bounds, see its {@code FrontCodedNames});
+ * decodes each entry once. The reads here are unchecked (the reader checks bounds, see its {@code FrontCodedStrings});
  * stateless and thread-safe.
  */
 public final class FrontCodedListFormat {
@@ -61,15 +62,15 @@ public final class FrontCodedListFormat {
   private FrontCodedListFormat() {}
 
   /**
-   * Whether NODE_NAMES of a file with this header is a FrontCodedList (else a StringList): the compact layout
-   * ({@link CompactCsrFormat#layoutOf}) from version {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES} on.
+   * Whether NODE_NAMES and FILE_PATHS of a file with this header are FrontCodedLists (else StringLists): the compact
+   * layout ({@link CompactCsrFormat#layoutOf}) from version {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES} on.
    */
-  public static boolean namesFrontCoded(SnapshotHeader header) {
-    return namesFrontCoded(header.formatVersion(), CompactCsrFormat.layoutOf(header));
+  public static boolean frontCoded(SnapshotHeader header) {
+    return frontCoded(header.formatVersion(), CompactCsrFormat.layoutOf(header));
   }
 
-  /** {@link #namesFrontCoded(SnapshotHeader)} from the version and the adjacency layout. */
-  public static boolean namesFrontCoded(int formatVersion, CompactCsrFormat.Layout layout) {
+  /** {@link #frontCoded(SnapshotHeader)} from the version and the adjacency layout. */
+  public static boolean frontCoded(int formatVersion, CompactCsrFormat.Layout layout) {
     return formatVersion >= SnapshotFormat.VERSION_FRONT_CODED_NAMES && layout == CompactCsrFormat.Layout.COMPACT;
   }
 

@@ -27,7 +27,7 @@ import io.graphsnap.format.object.Kinds;
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
  * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
  * {@link NameTrigramsFormat}, {@link CallSitesFormat}, {@link CompactCsrFormat}, {@link FrontCodedListFormat}
- * (NODE_NAMES of a compact file from version 6), and the bloom module's
+ * (NODE_NAMES and FILE_PATHS of a compact file from version 6), and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <h2>Sizes and limits</h2>
@@ -97,9 +97,9 @@ public final class SnapshotFormat {
    */
   public static final int VERSION_COMPACT_ADJACENCY = 5;
   /**
-   * Version 6 front-codes {@link SectionId#NODE_NAMES} in a file with the compact adjacency ({@link
-   * FrontCodedListFormat}, see {@link FrontCodedListFormat#namesFrontCoded}); every other section of such a file is
-   * as in version 5. A version-6 file with the fixed adjacency is a version-5 (and so version-4) file in every byte
+   * Version 6 front-codes {@link SectionId#NODE_NAMES} and {@link SectionId#FILE_PATHS} in a file with the compact
+   * adjacency ({@link FrontCodedListFormat}, see {@link FrontCodedListFormat#frontCoded}); every other section of such
+   * a file is as in version 5. A version-6 file with the fixed adjacency is a version-5 (and so version-4) file in every byte
    * but the version: one version number covers both layouts, as in version 5, so a build writes one version whatever
    * its layout and an incremental build's base check stays "the current version". Version-5 compact files (plain
    * NODE_NAMES) are read as before.

@@ -124,9 +124,9 @@ class FrontCodedListFormatTest {
 
   @Test
   void namesAreFrontCodedInCompactFilesFromVersion6() {
-    assertFalse(FrontCodedListFormat.namesFrontCoded(5, CompactCsrFormat.Layout.COMPACT));
-    assertFalse(FrontCodedListFormat.namesFrontCoded(6, CompactCsrFormat.Layout.FIXED));
-    assertTrue(FrontCodedListFormat.namesFrontCoded(SnapshotFormat.VERSION_FRONT_CODED_NAMES,
+    assertFalse(FrontCodedListFormat.frontCoded(5, CompactCsrFormat.Layout.COMPACT));
+    assertFalse(FrontCodedListFormat.frontCoded(6, CompactCsrFormat.Layout.FIXED));
+    assertTrue(FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_FRONT_CODED_NAMES,
         CompactCsrFormat.Layout.COMPACT));
   }
 

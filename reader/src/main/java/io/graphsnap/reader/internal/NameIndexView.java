@@ -66,17 +66,17 @@ public final class NameIndexView {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if a slot read holds a value below -1 or an
    *     id not below N
    */
-  public int find(byte[] key, NodeNames names) {
+  public int find(byte[] key, SortedStrings names) {
     return find(key, hash(key), names);
   }
 
-  /** The hash {@link #find(byte[], NodeNames)} uses: XXH64 of {@code key} with the index's seed. */
+  /** The hash {@link #find(byte[], SortedStrings)} uses: XXH64 of {@code key} with the index's seed. */
   public static long hash(byte[] key) {
     return BloomHash.hash64(key, 0, key.length, NameIndexFormat.HASH_SEED);
   }
 
-  /** {@link #find(byte[], NodeNames)} with the key's {@link #hash} already computed. */
-  public int find(byte[] key, long h, NodeNames names) {
+  /** {@link #find(byte[], SortedStrings)} with the key's {@link #hash} already computed. */
+  public int find(byte[] key, long h, SortedStrings names) {
     final long slots = slotCount;
     if (slots == 0) {
       return -1;
@@ -108,7 +108,7 @@ public final class NameIndexView {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException for the first problem found
    */
-  public void verify(NodeNames names) {
+  public void verify(SortedStrings names) {
     long firstEmpty = -1;
     long used = 0;
     for (long slot = 0; slot < slotCount; slot++) {
@@ -180,7 +180,7 @@ public final class NameIndexView {
   private static final class NameHasher {
     private final NameCursor cursor;
 
-    NameHasher(NodeNames names) {
+    NameHasher(SortedStrings names) {
       this.cursor = names.cursor();
     }
 

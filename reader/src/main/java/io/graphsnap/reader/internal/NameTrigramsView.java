@@ -81,7 +81,7 @@ public final class NameTrigramsView {
    * intersects the postings of its distinct trigrams, smallest first, then compares each candidate's name unless
    * the text is one trigram. O(trigrams · log TrigramCount + postings read + candidates · name length).
    */
-  public RoaringBitmap search(byte[] folded, NodeNames names) {
+  public RoaringBitmap search(byte[] folded, SortedStrings names) {
     int grams = folded.length - NameTrigramsFormat.GRAM + 1;
     int[] trigrams = new int[grams];
     for (int i = 0; i < grams; i++) {
@@ -128,7 +128,7 @@ public final class NameTrigramsView {
   }
 
   /** Scans every name: the search without an index, or for text shorter than a trigram. O(name bytes). */
-  public static RoaringBitmap scan(byte[] folded, NodeNames names) {
+  public static RoaringBitmap scan(byte[] folded, SortedStrings names) {
     RoaringBitmap result = new RoaringBitmap();
     byte[] scratch = new byte[64];
     ScanState state = new ScanState(names);
@@ -148,7 +148,7 @@ public final class NameTrigramsView {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException at the first difference
    */
-  public void verify(NodeNames names) {
+  public void verify(SortedStrings names) {
     Map<Integer, RoaringBitmap> expected = new HashMap<>();
     ScanState state = new ScanState(names);
     byte[] scratch = new byte[64];
@@ -185,12 +185,12 @@ public final class NameTrigramsView {
     private final NameCursor cursor;
     int length;
 
-    ScanState(NodeNames names) {
+    ScanState(SortedStrings names) {
       this.cursor = names.cursor();
     }
 
     /** Name {@code id} folded into {@code scratch} (or a bigger array, returned); the cursor's buffer stays intact. */
-    byte[] foldedName(NodeNames names, int id, byte[] scratch) {
+    byte[] foldedName(SortedStrings names, int id, byte[] scratch) {
       byte[] name = cursor.copy(id);
       int n = cursor.length();
       byte[] out = scratch.length >= n ? scratch : new byte[Math.max(n, 2 * scratch.length)];

@@ -16,7 +16,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * {@link io.graphsnap.format.snapshot.SectionId}); the first problem throws.
  */
 public final class StructureVerifier {
-  private final NodeNames names;
+  private final SortedStrings names;
   private final NodeTable nodes;
   private final Dictionary kinds;
   private final FileTable files;
@@ -29,7 +29,7 @@ public final class StructureVerifier {
   private final StringListView conflicts;
 
   /** Collects the parts to check; {@code buildInfo} and {@code conflicts} may be {@code null} (absent). */
-  public StructureVerifier(NodeNames names, NodeTable nodes, Dictionary kinds, FileTable files,
+  public StructureVerifier(SortedStrings names, NodeTable nodes, Dictionary kinds, FileTable files,
       BitmapListView kindBitmaps, BitmapListView effectBitmaps, BloomView bloom, Section bloomSection,
       DetailsReader details, StringListView buildInfo, StringListView conflicts) {
     this.names = names;

@@ -39,10 +39,11 @@ final class BaseSnapshot implements AutoCloseable {
    * front-coded (a compact file, {@link FrontCodedListFormat}), a decoded copy in {@link #decodedNames}.
    */
   final MemorySegment names;
-  /** Holds the decoded copy of front-coded names (O(name bytes) off the heap), or null. */
+  /** Holds the decoded copies of front-coded names and paths (O(name and path bytes) off the heap), or null. */
   private final Arena decodedNames;
   final MemorySegment nodes;
   final MemorySegment details;
+  /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
   final MemorySegment files;
   final MemorySegment bloom;
@@ -63,17 +64,17 @@ final class BaseSnapshot implements AutoCloseable {
     this.path = path;
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
-    MemorySegment nodeNames = section(SectionId.NODE_NAMES);
-    if (FrontCodedListFormat.namesFrontCoded(raw.header())) {
+    if (FrontCodedListFormat.frontCoded(raw.header())) {
       this.decodedNames = Arena.ofShared(); // read by the delta's side thread too
-      this.names = decode(nodeNames, decodedNames);
+      this.names = decode(section(SectionId.NODE_NAMES), decodedNames);
+      this.filePaths = decode(section(SectionId.FILE_PATHS), decodedNames);
     } else {
       this.decodedNames = null;
-      this.names = nodeNames;
+      this.names = section(SectionId.NODE_NAMES);
+      this.filePaths = section(SectionId.FILE_PATHS);
     }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
-    this.filePaths = section(SectionId.FILE_PATHS);
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));

@@ -162,26 +162,35 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         return b;
       });
     }
-    if (FrontCodedListFormat.namesFrontCoded(SnapshotFormat.VERSION_CURRENT, layout())) {
-      writeFrontCodedNames(out, itemNames);
+    if (frontCoded()) {
+      writeFrontCoded(out, base.names, nodes, itemNames);
     } else {
       splicer.writeStringList(out, base.names, nodes, itemNames, null);
     }
   }
 
-  /** NODE_NAMES of the compact layout: the new names in id order, streamed into a front-coded list. */
-  private void writeFrontCodedNames(SectionWriter out, ListSplicer.ItemBytes itemNames) throws IOException {
-    FrontCodedListWriter names = new FrontCodedListWriter(out, d.nodeCount());
+  /** Whether NODE_NAMES and FILE_PATHS are front-coded: the base's layout is the compact one. */
+  private boolean frontCoded() {
+    return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout());
+  }
+
+  /**
+   * NODE_NAMES or FILE_PATHS of the compact layout: the new strings in id order (runs of the base's list {@code
+   * baseList}, a StringList, and items), streamed into a front-coded list.
+   */
+  private static void writeFrontCoded(SectionWriter out, MemorySegment baseList, Splice splice,
+      ListSplicer.ItemBytes items) throws IOException {
+    FrontCodedListWriter list = new FrontCodedListWriter(out, splice.newCount);
     StringChunks chunks = new StringChunks(1 << 16);
-    for (int seg = 0; seg < nodes.segments(); seg++) {
-      if (nodes.kind[seg] == Splice.ITEM) {
-        names.add(itemNames.bytes(nodes.item[seg]));
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        list.add(items.bytes(splice.item[seg]));
       } else {
-        int from = nodes.oldStart[seg];
-        chunks.<IOException>walk(base.names, base.nodeCount, from, from + nodes.length[seg], names::add);
+        int from = splice.oldStart[seg];
+        chunks.<IOException>walk(baseList, splice.oldCount, from, from + splice.length[seg], list::add);
       }
     }
-    names.finish();
+    list.finish();
   }
 
   private void writeBloom(SectionWriter out) throws IOException {
@@ -426,10 +435,12 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   // ---------------------------------------------------------------- files
 
   private void writePaths(SectionWriter out) throws IOException {
-    splicer.writeStringList(out, base.filePaths, d.files, item -> {
-      FileState f = d.fileItems[item];
-      return DeltaPlanner.utf8(f.path);
-    }, null);
+    ListSplicer.ItemBytes itemPaths = item -> DeltaPlanner.utf8(d.fileItems[item].path);
+    if (frontCoded()) {
+      writeFrontCoded(out, base.filePaths, d.files, itemPaths);
+    } else {
+      splicer.writeStringList(out, base.filePaths, d.files, itemPaths, null);
+    }
   }
 
   /** FILES: {@link FileRecordFormat records}, copied raw where neither the languages nor the counts changed. */

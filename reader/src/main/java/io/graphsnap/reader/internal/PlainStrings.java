@@ -3,14 +3,16 @@ package io.graphsnap.reader.internal;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Node names held in a StringList ({@link io.graphsnap.format.snapshot.StringListFormat}): every version's
- * NODE_NAMES but a compact file's from version 6. A thin adapter over {@link StringListView}. Immutable; thread-safe.
+ * Sorted strings held in a StringList ({@link io.graphsnap.format.snapshot.StringListFormat}): NODE_NAMES and
+ * FILE_PATHS of every version but a compact file's from version 6. A thin adapter over {@link StringListView}. Immutable; thread-safe.
  */
-final class PlainNames implements NodeNames {
+final class PlainStrings implements SortedStrings {
   private final StringListView list;
+  private final String what;
 
-  PlainNames(StringListView list) {
+  PlainStrings(StringListView list, String what) {
     this.list = list;
+    this.what = what;
   }
 
   @Override
@@ -50,6 +52,6 @@ final class PlainNames implements NodeNames {
 
   @Override
   public void verify() {
-    list.verifyOrder(true, "node names");
+    list.verifyOrder(true, what);
   }
 }

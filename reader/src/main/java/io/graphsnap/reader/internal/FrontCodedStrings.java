@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Node names held in a {@link FrontCodedListFormat FrontCodedList} (a compact file's NODE_NAMES from version 6), read
- * in place. A lookup of name i reads one BlockStart and walks at most BlockSize − 1 entries from its block's head;
+ * Sorted strings held in a {@link FrontCodedListFormat FrontCodedList} (a compact file's NODE_NAMES and FILE_PATHS from
+ * version 6), read in place. A lookup of name i reads one BlockStart and walks at most BlockSize − 1 entries from its block's head;
  * comparisons with a key follow the walk without rebuilding the name (tracking the key's common prefix with the
  * current name: an entry sharing more than that prefix keeps the comparison, one sharing less compares only its
  * suffix), so {@link #equalsAt}, {@link #find}, {@link #lowerBound} and {@link #prefixEnd} allocate nothing. Binary
@@ -22,7 +22,7 @@ import java.util.Arrays;
  * naming the section and offset; {@link #verify} checks the rest (blocks contiguous, names strictly increasing
  * with canonical Shared, UTF-8). Immutable; thread-safe.
  */
-final class FrontCodedNames implements NodeNames {
+final class FrontCodedStrings implements SortedStrings {
   /** Longest name decoded into a Java array. */
   private static final long MAX_DECODED_BYTES = Integer.MAX_VALUE - 16;
   private static final int EQUALS = 0;
@@ -32,6 +32,8 @@ final class FrontCodedNames implements NodeNames {
   private static final long COPIED_BLOCK_BYTES = 1 << 14;
 
   private final Section section;
+  /** What the strings are, for messages ("node names"). */
+  private final String what;
   private final MemorySegment bytes;
   private final int count;
   private final int shift;
@@ -41,8 +43,9 @@ final class FrontCodedNames implements NodeNames {
   /** Offset of BlockStart[0]: the blocks lie in [BLOCKS, indexAt). */
   private final long indexAt;
 
-  private FrontCodedNames(Section section, int count, int blockSize, long blockCount, long indexAt) {
+  private FrontCodedStrings(Section section, String what, int count, int blockSize, long blockCount, long indexAt) {
     this.section = section;
+    this.what = what;
     this.bytes = section.bytes();
     this.count = count;
     this.blockSize = blockSize;
@@ -57,7 +60,7 @@ final class FrontCodedNames implements NodeNames {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if not
    */
-  static FrontCodedNames open(Section section) {
+  static FrontCodedStrings open(Section section, String what) {
     long length = section.length();
     if (length < FrontCodedListFormat.BLOCKS) {
       throw section.corrupt(0, "section length mismatch: actual=" + length + " vs expected>="
@@ -78,7 +81,7 @@ final class FrontCodedNames implements NodeNames {
     // each block holds at least its head's VarUInt: one byte
     long minimum = FrontCodedListFormat.BLOCKS + blocks * (1 + FrontCodedListFormat.START_BYTES);
     if (length < minimum) {
-      throw section.corrupt(0, "section too short for " + count + " names in " + blocks + " blocks: actual=" + length
+      throw section.corrupt(0, "section too short for " + count + " strings in " + blocks + " blocks: actual=" + length
           + " vs expected>=" + minimum);
     }
     long indexAt = FrontCodedListFormat.indexOffset(length, blocks);
@@ -86,7 +89,7 @@ final class FrontCodedNames implements NodeNames {
       throw section.corrupt(FrontCodedListFormat.BLOCKS, "an empty list has bytes after its header: actual="
           + length + " vs expected=" + FrontCodedListFormat.BLOCKS);
     }
-    FrontCodedNames names = new FrontCodedNames(section, (int) count, (int) blockSize, blocks, indexAt);
+    FrontCodedStrings names = new FrontCodedStrings(section, what, (int) count, (int) blockSize, blocks, indexAt);
     if (blocks > 0 && FrontCodedListFormat.blockStart(b, indexAt, 0) != FrontCodedListFormat.BLOCKS) {
       throw section.corrupt(indexAt, "BlockStart[0] is not the first block: actual="
           + FrontCodedListFormat.blockStart(b, indexAt, 0) + " vs expected=" + FrontCodedListFormat.BLOCKS);
@@ -205,7 +208,7 @@ final class FrontCodedNames implements NodeNames {
       pos += e & 0xFFFF_FFFFL;
     }
     if (length > MAX_DECODED_BYTES) {
-      throw section.corrupt(suffixAt[last], "name " + id + " is " + length + " bytes, longer than "
+      throw section.corrupt(suffixAt[last], what + ": string " + id + " is " + length + " bytes, longer than "
           + MAX_DECODED_BYTES);
     }
     byte[] utf8 = new byte[(int) length];
@@ -403,7 +406,7 @@ final class FrontCodedNames implements NodeNames {
   }
 
   private RuntimeException tooMuchShared(long pos, long b, int j, long shared, long previousLength) {
-    return section.corrupt(pos, "name " + ((b << shift) + j) + " shares more than the previous name: actual="
+    return section.corrupt(pos, what + ": string " + ((b << shift) + j) + " shares more than the previous string: actual="
         + shared + " vs expected<=" + previousLength);
   }
 
@@ -462,7 +465,7 @@ final class FrontCodedNames implements NodeNames {
 
     /** Decodes the entry at {@link #pos}, name {@code j} of block {@code b}. */
     void entry(long b, int j) {
-      long e = FrontCodedNames.this.entry(pos, b, j, length);
+      long e = FrontCodedStrings.this.entry(pos, b, j, length);
       pos += entryBytes(e);
       long shared = e >>> 32;
       long suffix = e & 0xFFFF_FFFFL;
@@ -526,7 +529,7 @@ final class FrontCodedNames implements NodeNames {
         }
         long bad = Utf8.firstInvalid(MemorySegment.ofArray(c.buffer), from, c.length);
         if (bad >= 0) {
-          throw section.corrupt(entryAt, "node names: name " + id + " is not well-formed UTF-8 at byte " + bad);
+          throw section.corrupt(entryAt, what + ": string " + id + " is not well-formed UTF-8 at byte " + bad);
         }
         if (j == n - 1) {
           if (c.length > previous.length) {
@@ -545,8 +548,8 @@ final class FrontCodedNames implements NodeNames {
   }
 
   private RuntimeException notIncreasing(long offset, long id) {
-    return section.corrupt(offset, "node names are not strictly increasing: name " + id + " "
-        + quote(get((int) id)) + " does not sort after name " + (id - 1) + " " + quote(get((int) id - 1)));
+    return section.corrupt(offset, what + " are not strictly increasing: string " + id + " "
+        + quote(get((int) id)) + " does not sort after string " + (id - 1) + " " + quote(get((int) id - 1)));
   }
 
   private static String quote(String s) {

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
- * A compact snapshot of format version 6 (front-coded NODE_NAMES) answers every name read of the public API as the
- * same graph in the fixed layout does: names in id order, lookups that hit and miss, prefix ranges, substring
- * searches (with and without the index), {@code namesMatching}; and hostile NODE_NAMES bytes give a {@link
+ * A compact snapshot of format version 6 (front-coded NODE_NAMES and FILE_PATHS) answers every name and path read of
+ * the public API as the same graph in the fixed layout does: names in id order, lookups that hit and miss, prefix
+ * ranges, substring searches (with and without the index), {@code namesMatching}, paths, path lookups and prefixes; and hostile NODE_NAMES bytes give a {@link
  * CorruptSnapshotException} naming NODE_NAMES (or a section checked against the names) and never another exception.
  */
-class FrontCodedNamesTest {
+class FrontCodedListsTest {
   @TempDir Path dir;
 
   /** A graph whose names share long prefixes, cross block boundaries, include non-ASCII and the empty string's neighbours. */
@@ -75,6 +75,18 @@ class FrontCodedNamesTest {
         for (String text : List.of("n1", "N12", "ß", "ïve", "語", "p3ß.n", "xxx", "no-such-text", "ab")) {
           assertEquals(f.namesContaining(text), c.namesContaining(text), text);
         }
+        assertEquals(f.fileCount(), c.fileCount());
+        for (int file = 0; file < f.fileCount(); file++) {
+          String path = f.filePath(file);
+          assertEquals(path, c.filePath(file));
+          assertEquals(file, c.fileId(path));
+          assertEquals(-1, c.fileId(path + "/"));
+          for (String prefix : List.of(path, path.substring(0, path.length() / 2), "src/", "")) {
+            assertEquals(f.filesWithPrefix(prefix), c.filesWithPrefix(prefix), prefix);
+          }
+        }
+        Utf8Predicate accented = (utf8, length) -> new String(utf8, 0, length, StandardCharsets.UTF_8).contains("é");
+        assertEquals(f.filesMatching(0, f.fileCount(), accented), c.filesMatching(0, c.fileCount(), accented));
         MutableRoaringBitmap all = new MutableRoaringBitmap();
         all.add(0L, c.nodeCount());
         Utf8Predicate hasDigit7 = (utf8, length) -> new String(utf8, 0, length, StandardCharsets.UTF_8).contains("7");
