@@ -53,7 +53,7 @@ public final class FrontCodedListFormat {
   /**
    * The BlockSize the builder writes. Measured on the bench's medium graph (1.18 M names, 10.6 M edges; bench/README.md,
    * "Compact format"): NODE_NAMES is 0.84, 0.63 and 0.53 B/edge in blocks of 8, 16 and 32; with 32, lookups that hit
-   * and {@code name(id)} were 4–7 % and 10–13 % slower than with 16 (twice the entries to walk), with 8 no faster.
+   * and {@code name(id)} were 4–14 % and 6–13 % slower than with 16 (twice the entries to walk), with 8 no faster.
    */
   public static final int DEFAULT_BLOCK_SIZE = 16;
   /** Most bytes of one VarUInt. */
