@@ -186,8 +186,8 @@ class FrontCodedListsTest {
   }
 
   /**
-   * Random damage to NODE_NAMES: every read path either answers or throws a CorruptSnapshotException, and verify
-   * catches the damage (in NODE_NAMES, or in a section checked against the names).
+   * Random damage to NODE_NAMES or FILE_PATHS: every read path either answers or throws a CorruptSnapshotException,
+   * and verify catches the damage (in the damaged section, or in a section checked against it).
    */
   @Test
   void randomDamageIsCaughtOrHarmless() throws Exception {
@@ -197,12 +197,13 @@ class FrontCodedListsTest {
     int caught = 0;
     for (int trial = 0; trial < 120; trial++) {
       EnumMap<SectionId, byte[]> s = TestSnapshotWriter.frontCodedSections(g, 16, 1 << r.nextInt(6));
-      byte[] b = s.get(SectionId.NODE_NAMES).clone();
+      SectionId damaged = trial % 4 == 3 ? SectionId.FILE_PATHS : SectionId.NODE_NAMES;
+      byte[] b = s.get(damaged).clone();
       for (int k = 0, flips = 1 + r.nextInt(3); k < flips; k++) {
         int at = r.nextInt(b.length);
         b[at] = r.nextInt(4) == 0 ? (byte) 0xFF : (byte) (b[at] ^ (1 << r.nextInt(8)));
       }
-      s.put(SectionId.NODE_NAMES, b);
+      s.put(damaged, b);
       Path file = Fixtures.write(dir, "r" + trial + ".gsnap",
           TestSnapshotWriter.layout(s, SnapshotFormat.VERSION_FRONT_CODED_NAMES));
       try (GraphSnapshot c = GraphSnapshot.open(file)) {
@@ -212,6 +213,12 @@ class FrontCodedListsTest {
           readQuietly(() -> c.name(id));
           readQuietly(() -> c.node(name));
           readQuietly(() -> c.withPrefix(name));
+        }
+        for (int f = 0; f < c.fileCount(); f++) {
+          int id = f;
+          readQuietly(() -> c.filePath(id));
+          readQuietly(() -> c.fileId(g.filePaths().get(id % g.filePaths().size())));
+          readQuietly(() -> c.filesWithPrefix(g.filePaths().get(id % g.filePaths().size())));
         }
         readQuietly(() -> c.namesContaining("n1"));
         readQuietly(() -> c.namesContaining("p"));

@@ -46,14 +46,4 @@ public interface SortedStrings {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException at the first problem
    */
   void verify();
-
-  /** Decodes every string, in id order. O(bytes). */
-  default String[] decodeAll() {
-    String[] all = new String[count()];
-    NameCursor c = cursor();
-    for (int i = 0; i < all.length; i++) {
-      all[i] = new String(c.copy(i), 0, c.length(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return all;
-  }
 }
