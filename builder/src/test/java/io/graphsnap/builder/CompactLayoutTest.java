@@ -45,7 +45,7 @@ class CompactLayoutTest {
         .build(ObjectSource.of(files), compactFile);
     assertTrue(compactBuild.bytes() < Files.size(fixedFile), "compact is smaller");
     try (GraphSnapshot f = GraphSnapshot.open(fixedFile); GraphSnapshot c = GraphSnapshot.open(compactFile)) {
-      assertEquals(SnapshotFormat.VERSION_COMPACT_ADJACENCY, c.formatVersion());
+      assertEquals(SnapshotFormat.VERSION_CURRENT, c.formatVersion());
       assertEquals(CompactCsrFormat.Layout.FIXED, f.adjacencyLayout());
       assertEquals(CompactCsrFormat.Layout.COMPACT, c.adjacencyLayout());
       f.verify();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
@@ -130,7 +131,6 @@ class GoldenV1ReaderTest {
   @Test
   void version5AddsOnlyTheCompactAdjacency() throws Exception {
     assertEquals(5, SnapshotFormat.VERSION_COMPACT_ADJACENCY);
-    assertEquals(SnapshotFormat.VERSION_COMPACT_ADJACENCY, SnapshotFormat.VERSION_CURRENT);
     byte[] v4 = golden(SnapshotFormat.VERSION_CALL_SITES);
     byte[] v5 = golden(SnapshotFormat.VERSION_COMPACT_ADJACENCY);
     SnapshotHeader h5 = carriedOver(v4, v5, List.of(), (section, bytes) -> bytes);
@@ -172,6 +172,57 @@ class GoldenV1ReaderTest {
     }
   }
 
+  /**
+   * Version 6 with the fixed adjacency is version 5 in every section (only the header's version differs); with the
+   * compact adjacency it front-codes NODE_NAMES and FILE_PATHS and keeps every other section of the version-5 compact
+   * file. The version-5 compact file (plain names) is still read, and both compact files answer every name and path
+   * lookup, prefix and search as today's fixed build does.
+   */
+  @Test
+  void version6FrontCodesOnlyTheCompactNames() throws Exception {
+    assertEquals(6, SnapshotFormat.VERSION_FRONT_CODED_NAMES);
+    assertEquals(SnapshotFormat.VERSION_FRONT_CODED_NAMES, SnapshotFormat.VERSION_CURRENT);
+    SnapshotHeader h6 = carriedOver(golden(SnapshotFormat.VERSION_COMPACT_ADJACENCY),
+        golden(SnapshotFormat.VERSION_FRONT_CODED_NAMES), List.of(), (section, bytes) -> bytes);
+    assertEquals(SnapshotFormat.VERSION_FRONT_CODED_NAMES, h6.formatVersion());
+    assertTrue(!FrontCodedListFormat.frontCoded(h6));
+    byte[] compact5 = goldenCompact(SnapshotFormat.VERSION_COMPACT_ADJACENCY);
+    byte[] compact6 = goldenCompact(SnapshotFormat.VERSION_FRONT_CODED_NAMES);
+    SnapshotHeader hc5 = SnapshotHeader.decode(MemorySegment.ofArray(compact5), "v5 compact golden");
+    SnapshotHeader hc6 = carriedOver(compact5, compact6, List.of(),
+        (section, bytes) -> section == SectionId.NODE_NAMES || section == SectionId.FILE_PATHS ? new byte[0] : bytes);
+    assertTrue(!FrontCodedListFormat.frontCoded(hc5));
+    assertTrue(FrontCodedListFormat.frontCoded(hc6));
+    assertTrue(hc6.entry(SectionId.NODE_NAMES).length() < hc5.entry(SectionId.NODE_NAMES).length());
+    assertTrue(hc6.entry(SectionId.FILE_PATHS).length() < hc5.entry(SectionId.FILE_PATHS).length());
+    Path c5 = Files.write(dir.resolve("small-v5-compact.gsnap"), compact5);
+    Path c6 = Files.write(dir.resolve("small-v6-compact.gsnap"), compact6);
+    try (GraphSnapshot now = GraphSnapshot.open(currentBuild()); GraphSnapshot old = GraphSnapshot.open(c5);
+        GraphSnapshot fc = GraphSnapshot.open(c6)) {
+      old.verify();
+      fc.verify();
+      assertEquals(now.nodeCount(), fc.nodeCount());
+      for (int f = 0; f < now.fileCount(); f++) {
+        assertEquals(now.filePath(f), fc.filePath(f));
+        assertEquals(f, fc.fileId(now.filePath(f)));
+        assertEquals(now.filesWithPrefix(now.filePath(f)), fc.filesWithPrefix(now.filePath(f)));
+      }
+      for (int v = 0; v < now.nodeCount(); v++) {
+        String name = now.name(v);
+        assertEquals(name, old.name(v));
+        assertEquals(name, fc.name(v));
+        assertEquals(v, old.node(name), name);
+        assertEquals(v, fc.node(name), name);
+        assertEquals(-1, fc.node(name + "\u0000"), name);
+        for (String prefix : List.of(name, codePoints(name, 0, 1), codePoints(name, 0, name.codePointCount(0,
+            name.length()) / 2))) {
+          assertEquals(now.withPrefix(prefix), fc.withPrefix(prefix), prefix);
+          assertEquals(now.namesContaining(prefix), fc.namesContaining(prefix), prefix);
+        }
+      }
+    }
+  }
+
   /** The committed version-3 golden file is read as before, and answers "no sites" (not an error). */
   @Test
   void theReaderServesTheVersion3GoldenFileWithoutSites() throws Exception {
@@ -203,6 +254,11 @@ class GoldenV1ReaderTest {
   /** The committed golden snapshot of format {@code version}. */
   private static byte[] golden(int version) throws IOException {
     return GoldenFileTest.fromHex(Files.readString(GoldenFileTest.golden(version), StandardCharsets.US_ASCII));
+  }
+
+  /** The committed golden snapshot of format {@code version} with the compact adjacency (5 and later). */
+  private static byte[] goldenCompact(int version) throws IOException {
+    return GoldenFileTest.fromHex(Files.readString(GoldenFileTest.goldenCompact(version), StandardCharsets.US_ASCII));
   }
 
   /** The committed golden snapshot of format {@code version}, written to a file. */

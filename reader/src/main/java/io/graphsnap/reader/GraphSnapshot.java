@@ -10,8 +10,6 @@ import io.graphsnap.format.snapshot.UnsupportedFormatVersionException;
 import io.graphsnap.reader.internal.BitmapListView;
 import io.graphsnap.reader.internal.Closing;
 import io.graphsnap.reader.internal.NameIndexView;
-import io.graphsnap.reader.internal.StringCopier;
-import io.graphsnap.reader.internal.StringListView;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
@@ -257,7 +255,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
           : sections.bloom.mightContain(utf8, 0, utf8.length))) {
         return -1;
       }
-      return sections.names.find(MemorySegment.ofArray(utf8));
+      return sections.names.find(utf8);
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -269,7 +267,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
    */
   public IdRange withPrefix(String prefix) {
     ensureOpen();
-    MemorySegment key = MemorySegment.ofArray(prefix.getBytes(StandardCharsets.UTF_8));
+    byte[] key = prefix.getBytes(StandardCharsets.UTF_8);
     try {
       int start = sections.names.lowerBound(key);
       int end = sections.names.prefixEnd(start, key);
@@ -490,7 +488,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
   public int fileId(String path) {
     ensureOpen();
     try {
-      return sections.files.paths().find(MemorySegment.ofArray(path.getBytes(StandardCharsets.UTF_8)));
+      return sections.files.paths().find(path.getBytes(StandardCharsets.UTF_8));
     } catch (IllegalStateException e) {
       throw closed(e);
     }
@@ -807,7 +805,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     }
     Objects.checkIndex(ids.last(), sections.names.count());
     try {
-      StringCopier names = new StringCopier(sections.names);
+      io.graphsnap.reader.internal.NameCursor names = sections.names.cursor();
       RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
       for (IntIterator it = ids.getIntIterator(); it.hasNext(); ) {
         int v = it.next();
@@ -833,7 +831,7 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
     Objects.requireNonNull(test, "test");
     Objects.checkFromToIndex(fromFile, toFile, sections.files.count());
     try {
-      StringCopier paths = new StringCopier(sections.files.paths());
+      io.graphsnap.reader.internal.NameCursor paths = sections.files.paths().cursor();
       RoaringBitmapWriter<MutableRoaringBitmap> out = RoaringBitmapWriter.bufferWriter().get();
       for (int f = fromFile; f < toFile; f++) {
         if (test.test(paths.copy(f), paths.length())) {
@@ -852,9 +850,9 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
    */
   public IdRange filesWithPrefix(String prefix) {
     ensureOpen();
-    MemorySegment key = MemorySegment.ofArray(prefix.getBytes(StandardCharsets.UTF_8));
+    byte[] key = prefix.getBytes(StandardCharsets.UTF_8);
     try {
-      StringListView paths = sections.files.paths();
+      io.graphsnap.reader.internal.SortedStrings paths = sections.files.paths();
       int start = paths.lowerBound(key);
       return new IdRange(start, paths.prefixEnd(start, key));
     } catch (IllegalStateException e) {

@@ -2,6 +2,7 @@ package io.graphsnap.reader;
 
 import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.CsrFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -155,6 +156,22 @@ final class CorruptCorpus {
     if (firstSited < 0) {
       throw new AssertionError("no sited node");
     }
+
+    // front-coded NODE_NAMES (a compact file of version 6), in blocks of 4
+    s = TestSnapshotWriter.frontCodedSections(Fixtures.small(), 16, 4);
+    le(s.get(SectionId.NODE_NAMES)).putInt(FrontCodedListFormat.BLOCK_SIZE, 3);
+    out.put("open-front-coded-names-block-size.gsnap", frontCoded(s));
+    s = TestSnapshotWriter.frontCodedSections(Fixtures.small(), 16, 4);
+    byte[] names = s.get(SectionId.NODE_NAMES);
+    int blockIndex = names.length - FrontCodedListFormat.START_BYTES * (int) FrontCodedListFormat.blockCount(
+        le(names).getInt(FrontCodedListFormat.COUNT), 4);
+    le(names).putLong(blockIndex + FrontCodedListFormat.START_BYTES, names.length); // BlockStart[1] past the blocks
+    out.put("query-front-coded-names-block-start.gsnap", frontCoded(s));
+    s = TestSnapshotWriter.frontCodedSections(Fixtures.small(), 16, 4);
+    names = s.get(SectionId.NODE_NAMES);
+    int head = (int) le(names).getLong(blockIndex + FrontCodedListFormat.START_BYTES) + 1;
+    names[head] = 'z'; // block 1's head ("auth.logout") now sorts after the names that follow: lookups miss
+    out.put("verify-front-coded-names-not-increasing.gsnap", frontCoded(s));
     return out;
   }
 
@@ -168,6 +185,10 @@ final class CorruptCorpus {
 
   private static byte[] layout(EnumMap<SectionId, byte[]> sections) {
     return TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_CURRENT);
+  }
+
+  private static byte[] frontCoded(EnumMap<SectionId, byte[]> sections) {
+    return TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_FRONT_CODED_NAMES);
   }
 
   private static ByteBuffer le(byte[] b) {

@@ -289,6 +289,33 @@ final class TestSnapshotWriter {
     return layout(compactSections(graph, stride), SnapshotFormat.VERSION_COMPACT_ADJACENCY);
   }
 
+  /**
+   * The whole snapshot file of {@code graph} in format version 6 with the compact adjacency: NODE_NAMES and FILE_PATHS
+   * front-coded ({@link io.graphsnap.format.snapshot.FrontCodedListFormat}) in blocks of {@code blockSize}.
+   */
+  static byte[] writeFrontCoded(TestGraph graph, int stride, int blockSize) {
+    return layout(frontCodedSections(graph, stride, blockSize), SnapshotFormat.VERSION_FRONT_CODED_NAMES);
+  }
+
+  /** The sections of {@link #writeFrontCoded}. */
+  static EnumMap<SectionId, byte[]> frontCodedSections(TestGraph graph, int stride, int blockSize) {
+    EnumMap<SectionId, byte[]> s = compactSections(graph, stride);
+    s.put(SectionId.NODE_NAMES, frontCoded(graph.freeze(), blockSize));
+    s.put(SectionId.FILE_PATHS, frontCoded(graph.filePaths(), blockSize));
+    return s;
+  }
+
+  /** A FrontCodedList of {@code strings} (sorted, distinct) in blocks of {@code blockSize}. */
+  static byte[] frontCoded(List<String> strings, int blockSize) {
+    return SectionSink.Bytes.of(out -> {
+      var w = new io.graphsnap.format.snapshot.FrontCodedListWriter(out, strings.size(), blockSize);
+      for (String name : strings) {
+        w.add(utf8(name));
+      }
+      w.finish();
+    });
+  }
+
   /** The sections of {@link #writeCompact}. */
   static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
     EnumMap<SectionId, byte[]> s = sections(graph);

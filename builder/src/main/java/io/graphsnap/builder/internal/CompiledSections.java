@@ -7,12 +7,17 @@ import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.FrontCodedListWriter;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 
 /**
  * The sections of a full build: each written from a {@link CompiledGraph}. Stateless apart from the graph and
@@ -41,8 +46,9 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length,
-          g.nodeNames()::write);
+      case NODE_NAMES -> frontCoded()
+          ? out -> writeFrontCoded(out, g.nodeCount(), g.nodeNames()::utf8)
+          : out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length, g.nodeNames()::write);
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
       case EFFECTS -> out -> out.putStringList(g.effects());
@@ -53,7 +59,9 @@ final class CompiledSections implements SnapshotBody {
       case KIND_BITMAPS -> out -> out.putBitmapList(g.kindBitmaps());
       case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
       case BLOOM -> this::writeBloom;
-      case FILE_PATHS -> out -> out.putStringList(g.filePaths());
+      case FILE_PATHS -> frontCoded()
+          ? out -> writeFrontCoded(out, g.filePaths().length, f -> g.filePaths()[f].getBytes(StandardCharsets.UTF_8))
+          : out -> out.putStringList(g.filePaths());
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(g.languages());
       case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
@@ -65,6 +73,20 @@ final class CompiledSections implements SnapshotBody {
       case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
           out -> g.adjacency().write(id, out);
     };
+  }
+
+  /** Whether NODE_NAMES and FILE_PATHS are front-coded: the compact layout. */
+  private boolean frontCoded() {
+    return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout);
+  }
+
+  /** NODE_NAMES or FILE_PATHS of the compact layout: the strings streamed in id order into a front-coded list. */
+  private static void writeFrontCoded(SectionWriter out, int count, IntFunction<byte[]> utf8) throws IOException {
+    FrontCodedListWriter list = new FrontCodedListWriter(out, count);
+    for (int i = 0; i < count; i++) {
+      list.add(utf8.apply(i));
+    }
+    list.finish();
   }
 
   private void writeNodes(SectionWriter out) throws IOException {

@@ -16,7 +16,11 @@ package io.graphsnap.format.snapshot;
 public enum SectionId {
   /** {@code BuildInfo --> StringList} ({@link StringListFormat}) of 2·n strings, key then value, keys sorted: tool version, counts. No timestamps. */
   BUILD_INFO(1),
-  /** {@code NodeNames --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. */
+  /**
+   * {@code SortedStrings --> StringList} of N distinct names sorted by unsigned UTF-8 bytes; node id = index. In a file
+   * with the compact adjacency from version {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES} on, the same strings as
+   * a {@code FrontCodedList} ({@link FrontCodedListFormat}).
+   */
   NODE_NAMES(2),
   /**
    * {@code Nodes --> NodeRecord^N}: file, lines, kind and flags of each node; see {@link NodeRecordFormat}.
@@ -48,7 +52,10 @@ public enum SectionId {
   EFFECT_BITMAPS(15),
   /** {@code Bloom --> } the blocked Bloom filter over all node names (see the bloom module's BloomFormat). */
   BLOOM(16),
-  /** {@code FilePaths --> StringList} of F distinct repository-relative paths, sorted; file id = index. */
+  /**
+   * {@code FilePaths --> StringList} of F distinct repository-relative paths, sorted; file id = index. A {@code
+   * FrontCodedList} ({@link FrontCodedListFormat}) where NODE_NAMES is one.
+   */
   FILE_PATHS(17),
   /**
    * {@code Files --> FileRecord^F}: source hash, object id, language and symbol count of each file; see

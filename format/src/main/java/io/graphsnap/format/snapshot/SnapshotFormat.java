@@ -26,7 +26,8 @@ import io.graphsnap.format.object.Kinds;
  * <p>Each section's own grammar is in the format class of its family ({@link SectionId#formatClassName()}):
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
  * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
- * {@link NameTrigramsFormat}, {@link CallSitesFormat}, {@link CompactCsrFormat}, and the bloom module's
+ * {@link NameTrigramsFormat}, {@link CallSitesFormat}, {@link CompactCsrFormat}, {@link FrontCodedListFormat}
+ * (NODE_NAMES and FILE_PATHS of a compact file from version 6), and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <h2>Sizes and limits</h2>
@@ -95,8 +96,17 @@ public final class SnapshotFormat {
    * files are read as before.
    */
   public static final int VERSION_COMPACT_ADJACENCY = 5;
+  /**
+   * Version 6 front-codes {@link SectionId#NODE_NAMES} and {@link SectionId#FILE_PATHS} in a file with the compact
+   * adjacency ({@link FrontCodedListFormat}, see {@link FrontCodedListFormat#frontCoded}); every other section of such
+   * a file is as in version 5. A version-6 file with the fixed adjacency is a version-5 (and so version-4) file in every byte
+   * but the version: one version number covers both layouts, as in version 5, so a build writes one version whatever
+   * its layout and an incremental build's base check stays "the current version". Version-5 compact files (plain
+   * NODE_NAMES) are read as before.
+   */
+  public static final int VERSION_FRONT_CODED_NAMES = 6;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_COMPACT_ADJACENCY;
+  public static final int VERSION_CURRENT = VERSION_FRONT_CODED_NAMES;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

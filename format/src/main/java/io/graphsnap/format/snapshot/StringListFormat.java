@@ -12,7 +12,8 @@ import java.util.function.IntToLongFunction;
  * A list of byte strings, the shape of {@link SectionId#BUILD_INFO}, {@link SectionId#NODE_NAMES},
  * {@link SectionId#KINDS}, {@link SectionId#EFFECTS}, {@link SectionId#EDGE_TYPES}, {@link SectionId#FILE_PATHS},
  * {@link SectionId#LANGUAGES} and {@link SectionId#CONFLICTS} (UTF-8 strings), and of the bitmap lists
- * ({@link BitmapListFormat}). The grammar:
+ * ({@link BitmapListFormat}); NODE_NAMES and FILE_PATHS of a compact file from version
+ * {@link SnapshotFormat#VERSION_FRONT_CODED_NAMES} on are {@link FrontCodedListFormat FrontCodedLists} instead. The grammar:
  *
  * <pre>
  * StringList --&gt; Count UInt32, Zero UInt32, Ends UInt64^(Count+1), Data Byte^Ends[Count]

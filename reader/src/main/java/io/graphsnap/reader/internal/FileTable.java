@@ -6,20 +6,20 @@ import io.graphsnap.format.snapshot.FileRecordFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The file table ({@link FileRecordFormat}): FILE_PATHS (a sorted StringList of F paths), FILES
+ * The file table ({@link FileRecordFormat}): FILE_PATHS (F sorted paths, {@link SortedStrings}), FILES
  * ({@code FileRecord^F}) and the LANGUAGES dictionary, decoded at open (it is small). Lengths and counts are checked at open; a language id is
  * checked at each read. Immutable; thread-safe.
  */
 public final class FileTable {
   private static final int RECORD = FileRecordFormat.RECORD_BYTES;
 
-  private final StringListView paths;
+  private final SortedStrings paths;
   private final Section records;
   private final MemorySegment bytes;
   private final String[] languages;
 
   /** Checks that FILES holds one record per path. O(1) plus the languages. */
-  public FileTable(StringListView paths, Section records, String[] languages) {
+  public FileTable(SortedStrings paths, Section records, String[] languages) {
     records.requireLength(FileRecordFormat.sectionBytes(paths.count()), paths.count() + " files of " + RECORD + " bytes");
     this.paths = paths;
     this.records = records;
@@ -33,7 +33,7 @@ public final class FileTable {
   }
 
   /** The sorted paths. */
-  public StringListView paths() {
+  public SortedStrings paths() {
     return paths;
   }
 
@@ -81,7 +81,7 @@ public final class FileTable {
 
   /** Checks every record's language id and symbol count (O(F)) and that the paths are sorted and distinct. */
   public void verify() {
-    paths.verifyOrder(true, "file paths");
+    paths.verify();
     for (int f = 0; f < count(); f++) {
       languageId(f);
       int symbols = symbolCount(f);

@@ -2,7 +2,6 @@ package io.graphsnap.reader.internal;
 
 import io.graphsnap.bloom.BloomHash;
 import io.graphsnap.format.snapshot.NameIndexFormat;
-import io.graphsnap.format.snapshot.StringListFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -67,17 +66,17 @@ public final class NameIndexView {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if a slot read holds a value below -1 or an
    *     id not below N
    */
-  public int find(byte[] key, StringListView names) {
+  public int find(byte[] key, SortedStrings names) {
     return find(key, hash(key), names);
   }
 
-  /** The hash {@link #find(byte[], StringListView)} uses: XXH64 of {@code key} with the index's seed. */
+  /** The hash {@link #find(byte[], SortedStrings)} uses: XXH64 of {@code key} with the index's seed. */
   public static long hash(byte[] key) {
     return BloomHash.hash64(key, 0, key.length, NameIndexFormat.HASH_SEED);
   }
 
-  /** {@link #find(byte[], StringListView)} with the key's {@link #hash} already computed. */
-  public int find(byte[] key, long h, StringListView names) {
+  /** {@link #find(byte[], SortedStrings)} with the key's {@link #hash} already computed. */
+  public int find(byte[] key, long h, SortedStrings names) {
     final long slots = slotCount;
     if (slots == 0) {
       return -1;
@@ -109,7 +108,7 @@ public final class NameIndexView {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException for the first problem found
    */
-  public void verify(StringListView names) {
+  public void verify(SortedStrings names) {
     long firstEmpty = -1;
     long used = 0;
     for (long slot = 0; slot < slotCount; slot++) {
@@ -177,27 +176,17 @@ public final class NameIndexView {
         "name index slot " + slot + ": " + problem);
   }
 
-  /** Hashes node names read from the mapped list, through one growing buffer. */
+  /** Hashes node names read from the mapped list, through a cursor. */
   private static final class NameHasher {
-    private final EndsList ends;
-    private byte[] buffer = new byte[256];
+    private final NameCursor cursor;
 
-    NameHasher(StringListView names) {
-      this.ends = names.ends();
+    NameHasher(SortedStrings names) {
+      this.cursor = names.cursor();
     }
 
     long hash(int id) {
-      long from = ends.itemOffset(id);
-      long itemLength = ends.itemLength(id);
-      if (itemLength > Integer.MAX_VALUE - 16) {
-        throw ends.section().corrupt(StringListFormat.endOffset(id), "name " + id + " is " + itemLength + " bytes long");
-      }
-      int length = (int) itemLength;
-      if (length > buffer.length) {
-        buffer = new byte[Math.max(length, buffer.length * 2)];
-      }
-      MemorySegment.copy(ends.bytes(), io.graphsnap.format.snapshot.LittleEndian.BYTE, from, buffer, 0, length);
-      return BloomHash.hash64(buffer, 0, length, NameIndexFormat.HASH_SEED);
+      byte[] name = cursor.copy(id);
+      return BloomHash.hash64(name, 0, cursor.length(), NameIndexFormat.HASH_SEED);
     }
   }
 }

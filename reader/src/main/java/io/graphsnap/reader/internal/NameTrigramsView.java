@@ -2,7 +2,6 @@ package io.graphsnap.reader.internal;
 
 import io.graphsnap.format.snapshot.NameTrigramsFormat;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -82,7 +81,7 @@ public final class NameTrigramsView {
    * intersects the postings of its distinct trigrams, smallest first, then compares each candidate's name unless
    * the text is one trigram. O(trigrams · log TrigramCount + postings read + candidates · name length).
    */
-  public RoaringBitmap search(byte[] folded, StringListView names) {
+  public RoaringBitmap search(byte[] folded, SortedStrings names) {
     int grams = folded.length - NameTrigramsFormat.GRAM + 1;
     int[] trigrams = new int[grams];
     for (int i = 0; i < grams; i++) {
@@ -117,7 +116,7 @@ public final class NameTrigramsView {
     }
     RoaringBitmap result = new RoaringBitmap();
     byte[] scratch = new byte[64];
-    ScanState state = new ScanState();
+    ScanState state = new ScanState(names);
     for (IntIterator it = candidates.getIntIterator(); it.hasNext(); ) {
       int id = it.next();
       scratch = state.foldedName(names, id, scratch);
@@ -129,10 +128,10 @@ public final class NameTrigramsView {
   }
 
   /** Scans every name: the search without an index, or for text shorter than a trigram. O(name bytes). */
-  public static RoaringBitmap scan(byte[] folded, StringListView names) {
+  public static RoaringBitmap scan(byte[] folded, SortedStrings names) {
     RoaringBitmap result = new RoaringBitmap();
     byte[] scratch = new byte[64];
-    ScanState state = new ScanState();
+    ScanState state = new ScanState(names);
     for (int id = 0; id < names.count(); id++) {
       scratch = state.foldedName(names, id, scratch);
       if (contains(scratch, state.length, folded)) {
@@ -149,9 +148,9 @@ public final class NameTrigramsView {
    *
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException at the first difference
    */
-  public void verify(StringListView names) {
+  public void verify(SortedStrings names) {
     Map<Integer, RoaringBitmap> expected = new HashMap<>();
-    ScanState state = new ScanState();
+    ScanState state = new ScanState(names);
     byte[] scratch = new byte[64];
     for (int id = 0; id < names.count(); id++) {
       scratch = state.foldedName(names, id, scratch);
@@ -183,16 +182,19 @@ public final class NameTrigramsView {
 
   /** A name copied out of the mapped list, folded. Not thread-safe; one per loop. */
   private static final class ScanState {
+    private final NameCursor cursor;
     int length;
 
-    byte[] foldedName(StringListView names, int id, byte[] scratch) {
-      EndsList list = names.ends();
-      long s = list.rawEnd(id);
-      long e = list.rawEnd(id + 1);
-      list.checkRange(id, s, e);
-      int n = Math.toIntExact(e - s);
+    ScanState(SortedStrings names) {
+      this.cursor = names.cursor();
+    }
+
+    /** Name {@code id} folded into {@code scratch} (or a bigger array, returned); the cursor's buffer stays intact. */
+    byte[] foldedName(SortedStrings names, int id, byte[] scratch) {
+      byte[] name = cursor.copy(id);
+      int n = cursor.length();
       byte[] out = scratch.length >= n ? scratch : new byte[Math.max(n, 2 * scratch.length)];
-      MemorySegment.copy(list.bytes(), ValueLayout.JAVA_BYTE, list.dataBase() + s, out, 0, n);
+      System.arraycopy(name, 0, out, 0, n);
       NameTrigramsFormat.fold(out, 0, n);
       length = n;
       return out;

@@ -14,7 +14,7 @@ import java.nio.LongBuffer;
  * copied from the segment. Each copy checks the item's ends (a damaged list gives a
  * {@link io.graphsnap.format.snapshot.CorruptSnapshotException}). Not thread-safe: one per scan. O(1) to create.
  */
-public final class StringCopier {
+public final class StringCopier implements NameCursor {
   /** The longest string copied (a longer one can only come from a damaged or hostile file). */
   private static final long MAX_BYTES = Integer.MAX_VALUE - 16;
 
@@ -35,7 +35,7 @@ public final class StringCopier {
     this.data = BufferParts.bytes(bytes.asSlice(list.dataBase(), dataLength));
   }
 
-  /** Copies string {@code i} and returns the buffer holding it in {@code [0, length())}; valid until the next copy. */
+  @Override
   public byte[] copy(int i) {
     long s = BufferParts.get(ends, i);
     long e = BufferParts.get(ends, i + 1L);
@@ -60,7 +60,7 @@ public final class StringCopier {
     return buffer;
   }
 
-  /** The length of the string last copied. */
+  @Override
   public int length() {
     return length;
   }

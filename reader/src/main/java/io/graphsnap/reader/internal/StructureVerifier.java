@@ -4,7 +4,6 @@ import io.graphsnap.bloom.BloomView;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
-import java.lang.foreign.MemorySegment;
 import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -17,7 +16,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * {@link io.graphsnap.format.snapshot.SectionId}); the first problem throws.
  */
 public final class StructureVerifier {
-  private final StringListView names;
+  private final SortedStrings names;
   private final NodeTable nodes;
   private final Dictionary kinds;
   private final FileTable files;
@@ -30,7 +29,7 @@ public final class StructureVerifier {
   private final StringListView conflicts;
 
   /** Collects the parts to check; {@code buildInfo} and {@code conflicts} may be {@code null} (absent). */
-  public StructureVerifier(StringListView names, NodeTable nodes, Dictionary kinds, FileTable files,
+  public StructureVerifier(SortedStrings names, NodeTable nodes, Dictionary kinds, FileTable files,
       BitmapListView kindBitmaps, BitmapListView effectBitmaps, BloomView bloom, Section bloomSection,
       DetailsReader details, StringListView buildInfo, StringListView conflicts) {
     this.names = names;
@@ -48,7 +47,7 @@ public final class StructureVerifier {
 
   /** Checks that the node names are well-formed UTF-8 and strictly increasing. O(name bytes). */
   public void verifyNames() {
-    names.verifyOrder(true, "node names");
+    names.verify();
   }
 
   /** Validates every effect bitmap. O(bitmap bytes). */
@@ -124,21 +123,10 @@ public final class StructureVerifier {
 
   /** Checks that the Bloom filter holds every node name. O(name bytes). */
   public void verifyBloom() {
-    EndsList ends = names.ends();
-    MemorySegment bytes = ends.bytes();
-    byte[] buffer = new byte[256];
+    NameCursor cursor = names.cursor();
     for (int v = 0; v < names.count(); v++) {
-      long from = ends.itemOffset(v);
-      long itemLength = ends.itemLength(v);
-      if (itemLength > Integer.MAX_VALUE - 16) {
-        throw ends.section().corrupt(StringListFormat.endOffset(v), "name " + v + " is " + itemLength + " bytes long");
-      }
-      int length = (int) itemLength;
-      if (length > buffer.length) {
-        buffer = new byte[Math.max(length, buffer.length * 2)];
-      }
-      MemorySegment.copy(bytes, io.graphsnap.format.snapshot.LittleEndian.BYTE, from, buffer, 0, length);
-      if (!bloom.mightContain(buffer, 0, length)) {
+      byte[] buffer = cursor.copy(v);
+      if (!bloom.mightContain(buffer, 0, cursor.length())) {
         throw bloomSection.corrupt(0, "the Bloom filter lacks node " + v + " \"" + names.get(v)
             + "\": actual=absent vs expected=present (a false negative)");
       }

@@ -3,6 +3,8 @@ package io.graphsnap.builder.internal.delta;
 import io.graphsnap.builder.internal.PageCache;
 import io.graphsnap.format.snapshot.BitmapListFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -11,6 +13,7 @@ import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -31,10 +34,16 @@ final class BaseSnapshot implements AutoCloseable {
   private final MemorySegment file;
   final int nodeCount;
   final int fileCount;
-  /** NODE_NAMES, a {@link StringListFormat StringList}. */
+  /**
+   * NODE_NAMES as a {@link StringListFormat StringList}: the base's own section, or, when the base's names are
+   * front-coded (a compact file, {@link FrontCodedListFormat}), a decoded copy in {@link #decodedNames}.
+   */
   final MemorySegment names;
+  /** Holds the decoded copies of front-coded names and paths (O(name and path bytes) off the heap), or null. */
+  private final Arena decodedNames;
   final MemorySegment nodes;
   final MemorySegment details;
+  /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
   final MemorySegment files;
   final MemorySegment bloom;
@@ -55,10 +64,17 @@ final class BaseSnapshot implements AutoCloseable {
     this.path = path;
     this.nodeCount = graph.nodeCount();
     this.fileCount = graph.fileCount();
-    this.names = section(SectionId.NODE_NAMES);
+    if (FrontCodedListFormat.frontCoded(raw.header())) {
+      this.decodedNames = Arena.ofShared(); // read by the delta's side thread too
+      this.names = decode(section(SectionId.NODE_NAMES), decodedNames);
+      this.filePaths = decode(section(SectionId.FILE_PATHS), decodedNames);
+    } else {
+      this.decodedNames = null;
+      this.names = section(SectionId.NODE_NAMES);
+      this.filePaths = section(SectionId.FILE_PATHS);
+    }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
-    this.filePaths = section(SectionId.FILE_PATHS);
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));
@@ -154,6 +170,27 @@ final class BaseSnapshot implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- names
+
+  /**
+   * Decodes a front-coded list into a StringList allocated in {@code arena}: two sequential passes (the lengths,
+   * then the ends and bytes). O(name bytes).
+   */
+  private static MemorySegment decode(MemorySegment frontCoded, Arena arena) {
+    long count = FrontCodedListFormat.count(frontCoded);
+    long[] dataBytes = {0};
+    FrontCodedListFormat.forEach(frontCoded, (bytes, length) -> dataBytes[0] += length);
+    MemorySegment list = arena.allocate(StringListFormat.sectionBytes(count, dataBytes[0]), Long.BYTES);
+    list.set(ValueLayout.JAVA_INT_UNALIGNED, StringListFormat.COUNT, (int) count);
+    long[] at = {0, 0}; // item, data offset
+    long dataBase = StringListFormat.dataOffset(count);
+    list.set(LittleEndian.LONG, StringListFormat.endOffset(0), 0L);
+    FrontCodedListFormat.forEach(frontCoded, (bytes, length) -> {
+      MemorySegment.copy(bytes, 0, list, LittleEndian.BYTE, dataBase + at[1], length);
+      at[1] += length;
+      list.set(LittleEndian.LONG, StringListFormat.endOffset(++at[0]), at[1]);
+    });
+    return list;
+  }
 
   /** Offset in {@link #names} of node {@code id}'s first name byte; {@code nameStart(N)} is the end. */
   long nameStart(int id) {
@@ -312,6 +349,9 @@ final class BaseSnapshot implements AutoCloseable {
       try {
         graph.close();
       } finally {
+        if (decodedNames != null) {
+          decodedNames.close();
+        }
         if (pageCache != null) {
           if (evictOnClose) {
             pageCache.evictUnmapped();

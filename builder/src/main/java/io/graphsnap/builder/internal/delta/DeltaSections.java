@@ -6,11 +6,15 @@ import io.graphsnap.builder.internal.NameIndexBuilder;
 import io.graphsnap.builder.internal.NameTrigramsBuilder;
 import io.graphsnap.builder.internal.SectionWriter;
 import io.graphsnap.builder.internal.SnapshotBody;
+import io.graphsnap.builder.internal.StringChunks;
 import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
+import io.graphsnap.format.snapshot.FrontCodedListFormat;
+import io.graphsnap.format.snapshot.FrontCodedListWriter;
+import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -158,7 +162,35 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         return b;
       });
     }
-    splicer.writeStringList(out, base.names, nodes, itemNames, null);
+    if (frontCoded()) {
+      writeFrontCoded(out, base.names, nodes, itemNames);
+    } else {
+      splicer.writeStringList(out, base.names, nodes, itemNames, null);
+    }
+  }
+
+  /** Whether NODE_NAMES and FILE_PATHS are front-coded: the base's layout is the compact one. */
+  private boolean frontCoded() {
+    return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout());
+  }
+
+  /**
+   * NODE_NAMES or FILE_PATHS of the compact layout: the new strings in id order (runs of the base's list {@code
+   * baseList}, a StringList, and items), streamed into a front-coded list.
+   */
+  private static void writeFrontCoded(SectionWriter out, MemorySegment baseList, Splice splice,
+      ListSplicer.ItemBytes items) throws IOException {
+    FrontCodedListWriter list = new FrontCodedListWriter(out, splice.newCount);
+    StringChunks chunks = new StringChunks(1 << 16);
+    for (int seg = 0; seg < splice.segments(); seg++) {
+      if (splice.kind[seg] == Splice.ITEM) {
+        list.add(items.bytes(splice.item[seg]));
+      } else {
+        int from = splice.oldStart[seg];
+        chunks.<IOException>walk(baseList, splice.oldCount, from, from + splice.length[seg], list::add);
+      }
+    }
+    list.finish();
   }
 
   private void writeBloom(SectionWriter out) throws IOException {
@@ -403,10 +435,12 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   // ---------------------------------------------------------------- files
 
   private void writePaths(SectionWriter out) throws IOException {
-    splicer.writeStringList(out, base.filePaths, d.files, item -> {
-      FileState f = d.fileItems[item];
-      return DeltaPlanner.utf8(f.path);
-    }, null);
+    ListSplicer.ItemBytes itemPaths = item -> DeltaPlanner.utf8(d.fileItems[item].path);
+    if (frontCoded()) {
+      writeFrontCoded(out, base.filePaths, d.files, itemPaths);
+    } else {
+      splicer.writeStringList(out, base.filePaths, d.files, itemPaths, null);
+    }
   }
 
   /** FILES: {@link FileRecordFormat records}, copied raw where neither the languages nor the counts changed. */
