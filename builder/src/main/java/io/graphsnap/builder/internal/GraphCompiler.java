@@ -32,8 +32,8 @@ public final class GraphCompiler {
   private boolean[] usedName;
   private boolean[] usedType;
   private int keptEdges;
-  private NameTable.Sorted names;
-  /** Final node id → provisional name id ({@link NameTable.Sorted#order()}, not a copy). */
+  private NodeNames names;
+  /** Final node id → the collector's name id ({@link NodeNames#order()}, not a copy). */
   private int[] nodeProv;
   private int externalCount;
   private int externalKind = -1;
@@ -99,7 +99,7 @@ public final class GraphCompiler {
 
   /** A name is a node if declared or the target of a kept edge; a type is used if a kept edge has it. */
   private void markUsed() throws IOException {
-    usedName = new boolean[c.names.size()];
+    usedName = new boolean[c.collected.size()];
     for (int p = 0; p < usedName.length; p++) {
       usedName[p] = res.winner[p] >= 0;
     }
@@ -118,8 +118,8 @@ public final class GraphCompiler {
     });
   }
 
-  private void sortTables() {
-    names = c.names.sort(p -> usedName[p]);
+  private void sortTables() throws IOException {
+    names = c.collected.sort(p -> usedName[p]);
     nodeProv = names.order(); // final id → provisional id, shared with the sorted names
     for (int p : nodeProv) {
       if (res.winner[p] < 0) {

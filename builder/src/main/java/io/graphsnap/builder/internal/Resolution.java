@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.format.snapshot.Conflict;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +37,8 @@ final class Resolution {
     this.conflicts = conflicts;
   }
 
-  static Resolution of(ObjectCollector c, FileOrder files) {
-    int nameCount = c.names.size();
+  static Resolution of(ObjectCollector c, FileOrder files) throws java.io.IOException {
+    int nameCount = c.collected.size();
     int declCount = c.declName.size();
     int[] declName = c.declName.elements();
     int[] declFile = c.declFile.elements();
@@ -56,7 +57,8 @@ final class Resolution {
     int[] winner = new int[nameCount];
     boolean[] merged = new boolean[nameCount];
     boolean[] dropped = new boolean[declCount];
-    List<Conflict> conflicts = new ArrayList<>();
+    IntArrayList conflictName = new IntArrayList();
+    List<String[]> conflictPaths = new ArrayList<>();
     for (int name = 0; name < nameCount; name++) {
       int d = first[name];
       winner[name] = d;
@@ -80,9 +82,15 @@ final class Resolution {
       for (int e = d; e >= 0; e = next[e]) {
         if (e != best) {
           dropped[e] = true;
-          conflicts.add(new Conflict(c.names.get(name), keptPath, c.filePaths.get(declFile[e])));
+          conflictName.add(name);
+          conflictPaths.add(new String[] {keptPath, c.filePaths.get(declFile[e])});
         }
       }
+    }
+    String[] names = c.collected.names(conflictName.toIntArray());
+    List<Conflict> conflicts = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      conflicts.add(new Conflict(names[i], conflictPaths.get(i)[0], conflictPaths.get(i)[1]));
     }
     conflicts.sort((a, b) -> {
       int r = Utf8.compare(a.name(), b.name());
