@@ -73,10 +73,11 @@ public final class GraphCompiler {
     markUsed();
     clock.start("sort");
     sortTables();
-    nodes = nodeColumns();
     clock.start("edges");
     Adjacency adjacency = adjacency();
     clock.start("indexes");
+    // After the edges: the per-node columns (24 bytes a node) are not on the heap beside the edges' sort buffers.
+    nodes = nodeColumns();
     RoaringBitmap[] kindBitmaps = kindBitmaps();
     RoaringBitmap[] effectBitmaps = effectBitmaps();
     int f = files.sortedFiles().length;
