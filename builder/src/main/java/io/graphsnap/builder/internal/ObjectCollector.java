@@ -20,8 +20,9 @@ import java.util.function.LongConsumer;
  * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
  *
  * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
- * Memory: about 32 bytes per declaration plus its details, and the distinct strings; 12 bytes per edge, 8 per edge
- * with lines and 4 per line, up to a quarter of the build's cap, beyond which the edges spill ({@link EdgeBlocks}).
+ * Memory: about 32 bytes per declaration plus its details; the distinct names up to a quarter of the build's cap,
+ * beyond which they spill in sorted runs ({@link NameRuns}); 12 bytes per edge, 8 per edge with lines and 4 per line,
+ * up to another quarter, beyond which the edges spill ({@link EdgeBlocks}).
  */
 public final class ObjectCollector implements ObjectVisitor {
   /**
