@@ -299,11 +299,28 @@ public final class NameRuns {
     }
   }
 
-  /** The current record of one run. */
-  private static final class Head {
-    final SpillReader in;
+  /** A name read from a run or names file ({@code Length Int32, Utf8 Byte^Length}) into a reused buffer. */
+  private static class NameRecord {
     byte[] name = new byte[64];
     int length;
+
+    /** Reads one name from {@code in}; {@code what} names the file for the error. */
+    final void read(SpillReader in, String what) throws IOException {
+      length = in.getInt();
+      if (length < 0 || length > in.remaining()) {
+        throw new IOException(what + ": a name of " + length + " bytes with " + in.remaining() + " left"
+            + " (a damaged or truncated temporary file)");
+      }
+      if (name.length < length) {
+        name = new byte[Math.max(length, 2 * name.length)];
+      }
+      in.getBytes(name, 0, length);
+    }
+  }
+
+  /** The current record of one run. */
+  private static final class Head extends NameRecord {
+    final SpillReader in;
     int provisional;
 
     Head(SpillReader in) {
@@ -314,15 +331,7 @@ public final class NameRuns {
       if (in.remaining() == 0) {
         return false;
       }
-      length = in.getInt();
-      if (length < 0 || length > in.remaining()) {
-        throw new IOException("name run: a name of " + length + " bytes with " + in.remaining() + " left"
-            + " (a damaged or truncated temporary file)");
-      }
-      if (name.length < length) {
-        name = new byte[Math.max(length, 2 * name.length)];
-      }
-      in.getBytes(name, 0, length);
+      read(in, "name run");
       provisional = in.getInt();
       return true;
     }
@@ -391,13 +400,11 @@ public final class NameRuns {
   }
 
   /** Reads a names file, skipping the names {@code keep} refuses. */
-  private static final class FileNames implements NodeNames.Cursor {
+  private static final class FileNames extends NameRecord implements NodeNames.Cursor {
     private final SpillReader in;
     private final int all;
     private final IntPredicate keep;
     private int rank = -1;
-    private byte[] name = new byte[64];
-    private int length;
 
     FileNames(Path path, int all, IntPredicate keep) throws IOException {
       this.in = new SpillReader(path, 0, java.nio.file.Files.size(path), 1 << 16);
@@ -409,15 +416,7 @@ public final class NameRuns {
     public boolean next() throws IOException {
       while (rank + 1 < all) {
         rank++;
-        length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-          throw new IOException("names file: a name of " + length + " bytes with " + in.remaining() + " left"
-              + " (a damaged or truncated temporary file)");
-        }
-        if (name.length < length) {
-          name = new byte[Math.max(length, 2 * name.length)];
-        }
-        in.getBytes(name, 0, length);
+        read(in, "names file");
         if (keep.test(rank)) {
           return true;
         }

@@ -129,16 +129,8 @@ public final class EdgeBlocks {
    * @throws IOException if the spill file cannot be read or a count in it does not fit (truncated, damaged)
    */
   public void forEachBlock(BlockVisitor visitor) throws IOException {
-    if (out != null && !source.isEmpty()) {
-      // Once anything spilled, the last block goes too and the columns are freed: the blocks are then read back
-      // one at a time into one set of arrays, never two blocks' worth on the heap.
-      spill();
-      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
-        column.trim();
-      }
-    }
+    sealLastBlock();
     if (out != null) {
-      out.close();
       Block b = new Block();
       b.source = b.type = b.target = b.sitedEdge = b.sitedLineEnd = b.siteLines = new int[0];
       try (SpillReader in = new SpillReader(out.path(), 0, spilledBytes, 1 << 16)) {
@@ -175,6 +167,22 @@ public final class EdgeBlocks {
     visitor.visit(b);
   }
 
+  /**
+   * Once anything spilled, the last block goes too and the columns are freed (the blocks are then read back one at a
+   * time into one set of arrays, never two blocks' worth on the heap), and the file is closed for reading.
+   */
+  private void sealLastBlock() throws IOException {
+    if (out != null && !source.isEmpty()) {
+      spill();
+      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
+        column.trim();
+      }
+    }
+    if (out != null) {
+      out.close();
+    }
+  }
+
   private static int[] fill(SpillReader in, int[] into, int count) throws IOException {
     int[] a = into.length >= count ? into : new int[count];
     in.getInts(a, 0, count);
@@ -196,14 +204,8 @@ public final class EdgeBlocks {
    * @throws IOException if the spill file cannot be read or written, or is shorter than its blocks
    */
   public void rewriteTargets(IdMap map) throws IOException {
-    if (out != null && !source.isEmpty()) {
-      spill();
-      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
-        column.trim();
-      }
-    }
+    sealLastBlock();
     if (out != null) {
-      out.close();
       try (FileChannel ch = FileChannel.open(out.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         ByteBuffer head = ByteBuffer.allocate(12).order(LittleEndian.ORDER);
         int[] slice = new int[0];
