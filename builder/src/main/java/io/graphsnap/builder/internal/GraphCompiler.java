@@ -73,13 +73,17 @@ public final class GraphCompiler {
     markUsed();
     clock.start("sort");
     sortTables();
+    // Before the edges: then the chains of declarations and the effect columns are dropped, not held beside them.
+    RoaringBitmap[] effectBitmaps = effectBitmaps();
+    res.dropChains();
+    c.releaseEffects();
+    usedName = null;
     clock.start("edges");
     Adjacency adjacency = adjacency();
     clock.start("indexes");
     // After the edges: the per-node columns (24 bytes a node) are not on the heap beside the edges' sort buffers.
     nodes = nodeColumns();
     RoaringBitmap[] kindBitmaps = kindBitmaps();
-    RoaringBitmap[] effectBitmaps = effectBitmaps();
     int f = files.sortedFiles().length;
     String[] filePaths = new String[f];
     byte[][] fileSha = new byte[f][];

@@ -193,6 +193,14 @@ public final class ObjectCollector implements ObjectVisitor {
     }
   }
 
+  /** Frees the declarations' effect columns: the effect bitmaps are built and nothing reads them again. */
+  void releaseEffects() {
+    effectIds.clear();
+    effectIds.trim();
+    declEffectEnd.clear();
+    declEffectEnd.trim();
+  }
+
   /** The number of objects visited. */
   public int fileCount() {
     return filePaths.size();

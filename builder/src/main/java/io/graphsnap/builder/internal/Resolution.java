@@ -12,7 +12,8 @@ import java.util.List;
  * declared once is defined by that declaration. A name declared by several files merges into one node when every declaration has the same namespace kind
  * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
  * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the
- * result does not depend on arrival order. Immutable once built; O(names + declarations).
+ * result does not depend on arrival order. Immutable once built but for {@link #dropChains}; O(names +
+ * declarations).
  */
 final class Resolution {
   /** Provisional name id → defining declaration (for a merged name, the one whose path sorts first), or -1. */
@@ -21,9 +22,12 @@ final class Resolution {
   final boolean[] merged;
   /** Declaration → it lost a conflict: no node attributes, no edges. */
   final boolean[] dropped;
-  /** First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. */
-  final int[] firstDecl;
-  final int[] nextDecl;
+  /**
+   * First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. Null
+   * after {@link #dropChains} (8 bytes a name and declaration that the build need not hold beside its edges).
+   */
+  int[] firstDecl;
+  int[] nextDecl;
   /** The conflicts, sorted by name, then dropped path (code-point order). */
   final List<Conflict> conflicts;
 
@@ -35,6 +39,12 @@ final class Resolution {
     this.firstDecl = firstDecl;
     this.nextDecl = nextDecl;
     this.conflicts = conflicts;
+  }
+
+  /** Drops the chains of declarations ({@link #firstDecl}, {@link #nextDecl}) once nothing reads them. */
+  void dropChains() {
+    firstDecl = null;
+    nextDecl = null;
   }
 
   static Resolution of(ObjectCollector c, FileOrder files) throws java.io.IOException {
