@@ -178,35 +178,60 @@ public final class GraphCompiler {
     int[] fileSymbolCount;
   }
 
+  /**
+   * Builds the node columns one at a time from the declaration columns, freeing each declaration column once read,
+   * so that the heap holds one column of each kind at a time, not both sets.
+   */
   private NodeColumns nodeColumns() {
     int n = nodeProv.length;
     NodeColumns cols = new NodeColumns();
-    cols.file = new int[n];
-    cols.lineStart = new int[n];
-    cols.lineEnd = new int[n];
-    cols.kind = new int[n];
-    cols.flags = new int[n];
+    release(c.declName); // not read after the edges
     cols.details = new byte[n][];
-    cols.fileSymbolCount = new int[files.rank().length];
+    for (int v = 0; v < n; v++) {
+      int d = res.winner[nodeProv[v]];
+      cols.details[v] = d < 0 ? EMPTY : c.declDetails.get(d);
+    }
+    c.declDetails.clear();
+    c.declDetails.trim();
+    cols.lineStart = nodeColumn(c.declLineStart, 0);
+    cols.lineEnd = nodeColumn(c.declLineEnd, 0);
+    int[] kindRemap = kinds.remap();
+    cols.kind = nodeColumn(c.declKind, -1);
+    for (int v = 0; v < n; v++) {
+      cols.kind[v] = kindRemap[cols.kind[v] < 0 ? externalKind : cols.kind[v]];
+    }
+    cols.flags = new int[n];
     for (int v = 0; v < n; v++) {
       int p = nodeProv[v];
-      int d = res.winner[p];
-      if (d < 0) {
-        cols.file[v] = -1;
-        cols.kind[v] = kinds.remap()[externalKind];
-        cols.flags[v] = SnapshotFormat.NODE_FLAG_EXTERNAL;
-        cols.details[v] = EMPTY;
-      } else {
-        cols.file[v] = files.rank()[c.declFile.getInt(d)];
-        cols.lineStart[v] = c.declLineStart.getInt(d);
-        cols.lineEnd[v] = c.declLineEnd.getInt(d);
-        cols.kind[v] = kinds.remap()[c.declKind.getInt(d)];
-        cols.flags[v] = res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
-        cols.details[v] = c.declDetails.get(d);
+      cols.flags[v] = res.winner[p] < 0 ? SnapshotFormat.NODE_FLAG_EXTERNAL
+          : res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
+    }
+    cols.file = nodeColumn(c.declFile, -1);
+    cols.fileSymbolCount = new int[files.rank().length];
+    for (int v = 0; v < n; v++) {
+      if (cols.file[v] >= 0) {
+        cols.file[v] = files.rank()[cols.file[v]];
         cols.fileSymbolCount[cols.file[v]]++;
       }
     }
     return cols;
+  }
+
+  /** Each node's value of {@code column} (its winning declaration's), {@code external} for external nodes; frees it. */
+  private int[] nodeColumn(it.unimi.dsi.fastutil.ints.IntArrayList column, int external) {
+    int[] out = new int[nodeProv.length];
+    int[] values = column.elements();
+    for (int v = 0; v < out.length; v++) {
+      int d = res.winner[nodeProv[v]];
+      out[v] = d < 0 ? external : values[d];
+    }
+    release(column);
+    return out;
+  }
+
+  private static void release(it.unimi.dsi.fastutil.ints.IntArrayList column) {
+    column.clear();
+    column.trim();
   }
 
   /**
