@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param layout the adjacency's encoding: {@link CompactCsrFormat.Layout#FIXED} (fixed-width rows, the default) or
  *     {@link CompactCsrFormat.Layout#COMPACT} (gap-coded rows, about half the adjacency's bytes; see
  *     {@link CompactCsrFormat})
- * @param maxMemory the most bytes a full build holds on the heap for edges (the collected edge columns, the sort
- *     buffers and the merge buffers); beyond it the edges spill to sorted runs in temporary files beside the
- *     snapshot (a store's {@code tmp/}) and are merged into the sections. {@link #DEFAULT_MEMORY} means half the
+ * @param maxMemory the most bytes a full build holds on the heap for edges and names (the collected edge columns,
+ *     the interned names, the sort buffers and the merge buffers); beyond it the edges and the names spill to sorted
+ *     runs in temporary files beside the snapshot (a store's {@code tmp/}) and are merged into the sections (the
+ *     per-node and per-file columns stay on the heap). {@link #DEFAULT_MEMORY} means half the
  *     JVM's maximum heap ({@link #effectiveMaxMemory()}); {@link Long#MAX_VALUE} means never spill
  */
 public record BuildOptions(BuildProgress progress, CompactCsrFormat.Layout layout, long maxMemory) {

@@ -27,7 +27,10 @@ import java.util.Objects;
  * {@link BuildOptions#maxMemory()}, the edges spill: the collected edge columns in blocks, then sorted runs of
  * packed edge keys merged k-way into the forward rows and sorted again by target into the reverse rows, staged in
  * temporary files ({@code .spill.*.tmp}) beside the snapshot's temporary file and removed when the build ends;
- * the heap then holds the cap, the names and the per-node columns, and the file's bytes are the same.
+ * the names spill too: the interned names, past a quarter of the cap, go to sorted runs that are merged into the
+ * names in code-point order and joined back to the declarations and edges ({@code NameRuns}), and the name sections
+ * are written from that file. The heap then holds the cap and the per-node and per-file columns (about 50 bytes a
+ * node and 250 a file), and the file's bytes are the same.
  *
  * <p><b>Deterministic:</b> the same set of objects, in any order, gives a byte-identical file. Immutable and
  * thread-safe: each {@link #build} call has its own state, and concurrent builds must write different files.

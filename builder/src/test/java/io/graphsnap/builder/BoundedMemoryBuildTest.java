@@ -117,6 +117,29 @@ class BoundedMemoryBuildTest {
   }
 
   @Test
+  void aStoreBuildFailingPastTheSpillsKeepsThePublishedSnapshot() throws Exception {
+    List<FileSummary> files = NamesFixture.files();
+    try (Store store = Store.open(dir.resolve("failing"), true)) {
+      put(store, files.subList(0, 60));
+      String published = StoreSnapshots.build(store, BuildOptions.defaults(), BuildMode.FULL, List.of()).result()
+          .snapshotId();
+      put(store, files.subList(60, files.size()));
+      BuildOptions failing = BuildOptions.defaults().withMaxMemory(BuildOptions.MIN_MEMORY)
+          .withProgress(Fixtures.failInWrite());
+      assertThrows(IllegalStateException.class, () -> StoreSnapshots.build(store, failing, BuildMode.FULL, List.of()));
+      assertEquals(java.util.Optional.of(published), store.headSnapshotId(), "HEAD still names the last build");
+      try (Stream<Path> tmp = Files.list(store.layout().tmpDir())) {
+        assertEquals(List.of(), tmp.toList(), "the name runs, names file and edge runs are gone");
+      }
+      StoreBuild capped = StoreSnapshots.build(store, BuildOptions.defaults().withMaxMemory(BuildOptions.MIN_MEMORY),
+          BuildMode.FULL, List.of());
+      StoreBuild unlimited = StoreSnapshots.build(store, BuildOptions.defaults().withMaxMemory(Long.MAX_VALUE),
+          BuildMode.FULL, List.of());
+      assertEquals(unlimited.result().snapshotId(), capped.result().snapshotId());
+    }
+  }
+
+  @Test
   void spillFilesLeftByACrashAreRemovedAtTheNextStoreOpen() throws Exception {
     Path root = dir.resolve("crashed");
     try (Store store = Store.open(root, true)) {

@@ -8,7 +8,8 @@ import org.roaringbitmap.RoaringBitmap;
  * Everything a snapshot file holds, in final ids, ready for {@link SnapshotWriter}. Built by
  * {@link GraphCompiler}; the arrays are owned by this object and not modified after it is built.
  *
- * @param nodeNames N distinct names in code-point order; node id = index (bytes shared with the collector)
+ * @param nodeNames N distinct names in code-point order; node id = index (on the heap, shared with the collector, or
+ *     in a temporary file of the build)
  * @param nodeFile file id of each node, -1 for external nodes
  * @param nodeLineStart first line of each node (0 for external nodes)
  * @param nodeLineEnd last line of each node (0 for external nodes)
@@ -31,7 +32,7 @@ import org.roaringbitmap.RoaringBitmap;
  * @param conflicts conflicts, sorted by name, then dropped path
  */
 public record CompiledGraph(
-    NameTable.Sorted nodeNames,
+    NodeNames nodeNames,
     int[] nodeFile,
     int[] nodeLineStart,
     int[] nodeLineEnd,

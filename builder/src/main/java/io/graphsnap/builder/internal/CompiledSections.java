@@ -46,9 +46,7 @@ final class CompiledSections implements SnapshotBody {
   public Content section(SectionId id) {
     return switch (id) {
       case BUILD_INFO -> out -> out.putStringList(g.buildInfo());
-      case NODE_NAMES -> frontCoded()
-          ? out -> writeFrontCoded(out, g.nodeCount(), g.nodeNames()::utf8)
-          : out -> StringListFormat.write(out, g.nodeCount(), g.nodeNames()::utf8Length, g.nodeNames()::write);
+      case NODE_NAMES -> frontCoded() ? this::writeFrontCodedNodeNames : this::writeNodeNames;
       case NODES -> this::writeNodes;
       case KINDS -> out -> out.putStringList(g.kinds());
       case EFFECTS -> out -> out.putStringList(g.effects());
@@ -89,6 +87,17 @@ final class CompiledSections implements SnapshotBody {
     list.finish();
   }
 
+  /** NODE_NAMES of the compact layout: the names streamed in id order into a front-coded list. */
+  private void writeFrontCodedNodeNames(SectionWriter out) throws IOException {
+    FrontCodedListWriter list = new FrontCodedListWriter(out, g.nodeCount());
+    try (NodeNames.Cursor it = g.nodeNames().cursor()) {
+      while (it.next()) {
+        list.add(it.bytes(), it.offset(), it.length());
+      }
+    }
+    list.finish();
+  }
+
   private void writeNodes(SectionWriter out) throws IOException {
     for (int v = 0; v < g.nodeCount(); v++) {
       NodeRecordFormat.write(out, g.nodeFile()[v], g.nodeLineStart()[v], g.nodeLineEnd()[v], g.nodeKind()[v],
@@ -101,27 +110,22 @@ final class CompiledSections implements SnapshotBody {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
     nameIndex = new NameIndexBuilder(g.nodeCount());
     boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
-    NameTable.Sorted names = g.nodeNames();
-    for (int v = 0; v < names.size(); v++) {
-      names.visit(v, (utf8, offset, length) -> {
-        long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
-        if (oneHash) {
-          bloom.addHash(h); // the same XXH64 for both: each name is hashed once
-        } else {
-          bloom.add(utf8, offset, length);
-        }
-        nameIndex.addHash(h);
-      });
-    }
+    forEachName(g.nodeNames(), (utf8, offset, length) -> {
+      long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
+      if (oneHash) {
+        bloom.addHash(h); // the same XXH64 for both: each name is hashed once
+      } else {
+        bloom.add(utf8, offset, length);
+      }
+      nameIndex.addHash(h);
+    });
     out.put(bloom.toByteArray());
   }
 
   private void writeNameIndex(SectionWriter out) throws IOException {
     if (nameIndex == null) { // BLOOM not written first: build it here
       nameIndex = new NameIndexBuilder(g.nodeCount());
-      for (int v = 0; v < g.nodeCount(); v++) {
-        g.nodeNames().visit(v, nameIndex::add);
-      }
+      forEachName(g.nodeNames(), nameIndex::add);
     }
     nameIndex.writeTo(out);
     nameIndex = null;
@@ -130,10 +134,39 @@ final class CompiledSections implements SnapshotBody {
   /** NAME_TRIGRAMS: from the names in id order, as the incremental build does. */
   private void writeNameTrigrams(SectionWriter out) throws IOException {
     NameTrigramsBuilder trigrams = new NameTrigramsBuilder();
-    for (int v = 0; v < g.nodeCount(); v++) {
-      g.nodeNames().visit(v, trigrams::add);
-    }
+    forEachName(g.nodeNames(), trigrams::add);
     trigrams.writeTo(out);
+  }
+
+  /**
+   * NODE_NAMES: the names in id order as UTF-8 byte strings, streamed twice (the lengths for the ends, then the
+   * bytes), so that names in a temporary file are never all on the heap.
+   */
+  private void writeNodeNames(SectionWriter out) throws IOException {
+    try (NodeNames.Cursor lengths = g.nodeNames().cursor(); NodeNames.Cursor bytes = g.nodeNames().cursor()) {
+      StringListFormat.write(out, g.nodeCount(), i -> {
+        try {
+          lengths.next();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return lengths.length();
+      }, (i, o) -> {
+        bytes.next();
+        o.put(bytes.bytes(), bytes.offset(), bytes.length());
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Passes each name, in id order, to {@code consumer}. */
+  private static void forEachName(NodeNames names, NameTable.BytesConsumer consumer) throws IOException {
+    try (NodeNames.Cursor it = names.cursor()) {
+      while (it.next()) {
+        consumer.accept(it.bytes(), it.offset(), it.length());
+      }
+    }
   }
 
   private void writeFiles(SectionWriter out) throws IOException {

@@ -32,8 +32,8 @@ public final class GraphCompiler {
   private boolean[] usedName;
   private boolean[] usedType;
   private int keptEdges;
-  private NameTable.Sorted names;
-  /** Final node id → provisional name id ({@link NameTable.Sorted#order()}, not a copy). */
+  private NodeNames names;
+  /** Final node id → the collector's name id ({@link NodeNames#order()}, not a copy). */
   private int[] nodeProv;
   private int externalCount;
   private int externalKind = -1;
@@ -73,12 +73,17 @@ public final class GraphCompiler {
     markUsed();
     clock.start("sort");
     sortTables();
-    nodes = nodeColumns();
+    // Before the edges: then the chains of declarations and the effect columns are dropped, not held beside them.
+    RoaringBitmap[] effectBitmaps = effectBitmaps();
+    res.dropChains();
+    c.releaseEffects();
+    usedName = null;
     clock.start("edges");
     Adjacency adjacency = adjacency();
     clock.start("indexes");
+    // After the edges: the per-node columns (24 bytes a node) are not on the heap beside the edges' sort buffers.
+    nodes = nodeColumns();
     RoaringBitmap[] kindBitmaps = kindBitmaps();
-    RoaringBitmap[] effectBitmaps = effectBitmaps();
     int f = files.sortedFiles().length;
     String[] filePaths = new String[f];
     byte[][] fileSha = new byte[f][];
@@ -99,7 +104,7 @@ public final class GraphCompiler {
 
   /** A name is a node if declared or the target of a kept edge; a type is used if a kept edge has it. */
   private void markUsed() throws IOException {
-    usedName = new boolean[c.names.size()];
+    usedName = new boolean[c.collected.size()];
     for (int p = 0; p < usedName.length; p++) {
       usedName[p] = res.winner[p] >= 0;
     }
@@ -118,8 +123,8 @@ public final class GraphCompiler {
     });
   }
 
-  private void sortTables() {
-    names = c.names.sort(p -> usedName[p]);
+  private void sortTables() throws IOException {
+    names = c.collected.sort(p -> usedName[p]);
     nodeProv = names.order(); // final id → provisional id, shared with the sorted names
     for (int p : nodeProv) {
       if (res.winner[p] < 0) {
@@ -173,35 +178,60 @@ public final class GraphCompiler {
     int[] fileSymbolCount;
   }
 
+  /**
+   * Builds the node columns one at a time from the declaration columns, freeing each declaration column once read,
+   * so that the heap holds one column of each kind at a time, not both sets.
+   */
   private NodeColumns nodeColumns() {
     int n = nodeProv.length;
     NodeColumns cols = new NodeColumns();
-    cols.file = new int[n];
-    cols.lineStart = new int[n];
-    cols.lineEnd = new int[n];
-    cols.kind = new int[n];
-    cols.flags = new int[n];
+    release(c.declName); // not read after the edges
     cols.details = new byte[n][];
-    cols.fileSymbolCount = new int[files.rank().length];
+    for (int v = 0; v < n; v++) {
+      int d = res.winner[nodeProv[v]];
+      cols.details[v] = d < 0 ? EMPTY : c.declDetails.get(d);
+    }
+    c.declDetails.clear();
+    c.declDetails.trim();
+    cols.lineStart = nodeColumn(c.declLineStart, 0);
+    cols.lineEnd = nodeColumn(c.declLineEnd, 0);
+    int[] kindRemap = kinds.remap();
+    cols.kind = nodeColumn(c.declKind, -1);
+    for (int v = 0; v < n; v++) {
+      cols.kind[v] = kindRemap[cols.kind[v] < 0 ? externalKind : cols.kind[v]];
+    }
+    cols.flags = new int[n];
     for (int v = 0; v < n; v++) {
       int p = nodeProv[v];
-      int d = res.winner[p];
-      if (d < 0) {
-        cols.file[v] = -1;
-        cols.kind[v] = kinds.remap()[externalKind];
-        cols.flags[v] = SnapshotFormat.NODE_FLAG_EXTERNAL;
-        cols.details[v] = EMPTY;
-      } else {
-        cols.file[v] = files.rank()[c.declFile.getInt(d)];
-        cols.lineStart[v] = c.declLineStart.getInt(d);
-        cols.lineEnd[v] = c.declLineEnd.getInt(d);
-        cols.kind[v] = kinds.remap()[c.declKind.getInt(d)];
-        cols.flags[v] = res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
-        cols.details[v] = c.declDetails.get(d);
+      cols.flags[v] = res.winner[p] < 0 ? SnapshotFormat.NODE_FLAG_EXTERNAL
+          : res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
+    }
+    cols.file = nodeColumn(c.declFile, -1);
+    cols.fileSymbolCount = new int[files.rank().length];
+    for (int v = 0; v < n; v++) {
+      if (cols.file[v] >= 0) {
+        cols.file[v] = files.rank()[cols.file[v]];
         cols.fileSymbolCount[cols.file[v]]++;
       }
     }
     return cols;
+  }
+
+  /** Each node's value of {@code column} (its winning declaration's), {@code external} for external nodes; frees it. */
+  private int[] nodeColumn(it.unimi.dsi.fastutil.ints.IntArrayList column, int external) {
+    int[] out = new int[nodeProv.length];
+    int[] values = column.elements();
+    for (int v = 0; v < out.length; v++) {
+      int d = res.winner[nodeProv[v]];
+      out[v] = d < 0 ? external : values[d];
+    }
+    release(column);
+    return out;
+  }
+
+  private static void release(it.unimi.dsi.fastutil.ints.IntArrayList column) {
+    column.clear();
+    column.trim();
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.function.IntPredicate;
  * <p>{@link #intern} is O(length) expected; {@link #sort} O(n log n) byte comparisons. Every distinct name is
  * checked to be valid UTF-8 once, when first interned.
  */
-public final class NameTable {
+public final class NameTable implements CollectedNames {
   /** The largest chunk; the first is {@link #FIRST_CHUNK_BYTES} and each next one twice the last, up to this. */
   private static final int CHUNK_BYTES = 1 << 22;
   private static final int FIRST_CHUNK_BYTES = 1 << 12;
@@ -155,7 +155,20 @@ public final class NameTable {
     return (int) address[id];
   }
 
+  /**
+   * The heap this table holds: its chunks, the address and length columns and the hash table. What a build under a
+   * memory cap compares with its share, to spill the table as a run ({@link NameRuns}).
+   */
+  public long heapBytes() {
+    long bytes = 12L * address.length + (slots == null ? 0 : 4L * slots.length);
+    for (int i = 0; i < chunkCount; i++) {
+      bytes += chunks[i].length;
+    }
+    return bytes;
+  }
+
   /** Number of distinct names interned. */
+  @Override
   public int size() {
     return size;
   }
@@ -163,6 +176,15 @@ public final class NameTable {
   /** The name of provisional id {@code id}. */
   public String get(int id) {
     return new String(chunk(id), offset(id), length[id], StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String[] names(int[] ids) {
+    String[] out = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = get(ids[i]);
+    }
+    return out;
   }
 
   /** Releases the hash table; {@link #intern} must not be called afterwards ({@link #get} still works). */
@@ -177,6 +199,7 @@ public final class NameTable {
    *
    * @return the final table: the sorted names over this table, and the provisional → final map (-1 for unused)
    */
+  @Override
   public Sorted sort(IntPredicate used) {
     int[] order = new int[size];
     int count = 0;
@@ -207,10 +230,47 @@ public final class NameTable {
    * @param order final id → provisional id
    * @param remap provisional id → final id, or -1 if unused
    */
-  public record Sorted(NameTable table, int[] order, int[] remap) {
+  public record Sorted(NameTable table, int[] order, int[] remap) implements NodeNames {
     /** Number of final ids. */
+    @Override
     public int size() {
       return order.length;
+    }
+
+    @Override
+    public Cursor cursor() {
+      return new Cursor() {
+        int v = -1;
+        int p;
+
+        @Override
+        public boolean next() {
+          if (v + 1 >= order.length) {
+            v = order.length;
+            return false;
+          }
+          p = order[++v];
+          return true;
+        }
+
+        @Override
+        public byte[] bytes() {
+          return table.chunk(p);
+        }
+
+        @Override
+        public int offset() {
+          return table.offset(p);
+        }
+
+        @Override
+        public int length() {
+          return table.length[p];
+        }
+
+        @Override
+        public void close() {}
+      };
     }
 
     /** The name of final id {@code v}. */

@@ -20,12 +20,21 @@ import java.util.function.LongConsumer;
  * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
  *
  * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
- * Memory: about 32 bytes per declaration plus its details, and the distinct strings; 12 bytes per edge, 8 per edge
- * with lines and 4 per line, up to a quarter of the build's cap, beyond which the edges spill ({@link EdgeBlocks}).
+ * Memory: about 32 bytes per declaration plus its details; the distinct names up to a quarter of the build's cap,
+ * beyond which they spill in sorted runs ({@link NameRuns}); 12 bytes per edge, 8 per edge with lines and 4 per line,
+ * up to another quarter, beyond which the edges spill ({@link EdgeBlocks}).
  */
 public final class ObjectCollector implements ObjectVisitor {
-  /** Symbol names and edge-target names. */
-  final NameTable names;
+  /**
+   * Symbol names and edge-target names being interned: all of them, or past the cap's share the current run's
+   * ({@link #nameRuns}), whose provisional ids start at {@link #nameBase}. Null after {@link #endCollection}.
+   */
+  NameTable names;
+  private int nameBase;
+  /** The spilled name runs (null without a cap). */
+  private final NameRuns nameRuns;
+  /** The distinct names once the collection ended: {@link #names}, or the merged runs. */
+  CollectedNames collected;
   final Dictionary kinds = new Dictionary("kind", 64);
   final Dictionary effects = new Dictionary("effect", 64);
   final Dictionary edgeTypes = new Dictionary("edge type", 64);
@@ -79,7 +88,9 @@ public final class ObjectCollector implements ObjectVisitor {
     this.spill = spill;
     this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
     int files = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
-    this.names = new NameTable("symbol or target name", files * 8);
+    this.nameRuns = spill == null || spill.maxMemory() == Long.MAX_VALUE ? null
+        : new NameRuns(spill, spill.share(1, 4, 1024));
+    this.names = newTable(files * 8);
     this.filePaths = new ObjectArrayList<>(files);
     this.fileLanguage = new IntArrayList(files);
     this.fileSourceSha = new ObjectArrayList<>(files);
@@ -105,7 +116,7 @@ public final class ObjectCollector implements ObjectVisitor {
     fileObjectId.add(id.toBytes());
     int firstDecl = declName.size();
     for (SymbolSummary s : symbols) {
-      declName.add(names.intern(s.name(), path));
+      declName.add(nameBase + names.intern(s.name(), path));
       declFile.add(file);
       declKind.add(kinds.intern(s.kind(), path));
       declLineStart.add(s.lineStart());
@@ -128,10 +139,21 @@ public final class ObjectCollector implements ObjectVisitor {
       }
       b.source.add(firstDecl + e.source());
       b.type.add(edgeTypes.intern(e.type(), path));
-      b.target.add(names.intern(e.target(), path));
+      b.target.add(nameBase + names.intern(e.target(), path));
     }
     b.endObject();
+    if (nameRuns != null && names.heapBytes() > nameRuns.share()) {
+      nameRuns.spill(names, declName.size());
+      nameBase = nameRuns.nextBase();
+      names = newTable(names.size());
+    }
     progress.accept(filePaths.size());
+  }
+
+  /** A table for about {@code expected} names, within the names' share of the cap if there is one. */
+  private NameTable newTable(int expected) {
+    int sized = nameRuns == null ? expected : (int) Math.min(expected, nameRuns.share() / 64);
+    return new NameTable("symbol or target name", sized);
   }
 
   private static void checkRoom(String what, long have, int adding, int max) {
@@ -143,9 +165,13 @@ public final class ObjectCollector implements ObjectVisitor {
 
   /**
    * Ends the collection: trims the per-declaration and per-file columns to their sizes (their growth slack, up to a
-   * third of them, is garbage from here on) and frees the name dictionary's hash table. Nothing is added afterwards.
+   * third of them, is garbage from here on) and frees the name dictionary's hash table; if names spilled, spills the
+   * last table too and merges the runs, which renumbers the declarations' and edges' names in name order. Nothing is
+   * added afterwards.
+   *
+   * @throws IOException if the name runs cannot be written, merged or joined
    */
-  void endCollection() {
+  void endCollection() throws IOException {
     for (IntArrayList column : new IntArrayList[] {declName, declFile, declKind, declLineStart, declLineEnd,
         declEffectEnd, effectIds, fileLanguage}) {
       column.trim();
@@ -154,7 +180,25 @@ public final class ObjectCollector implements ObjectVisitor {
     filePaths.trim();
     fileSourceSha.trim();
     fileObjectId.trim();
-    names.freeIndex();
+    if (nameRuns != null && nameRuns.spilled()) {
+      if (names.size() > 0) {
+        nameRuns.spill(names, declName.size());
+      }
+      names = null;
+      collected = nameRuns.merge(declName.elements(), declName.size(), edges);
+    } else {
+      names.freeIndex();
+      collected = names;
+      names = null;
+    }
+  }
+
+  /** Frees the declarations' effect columns: the effect bitmaps are built and nothing reads them again. */
+  void releaseEffects() {
+    effectIds.clear();
+    effectIds.trim();
+    declEffectEnd.clear();
+    declEffectEnd.trim();
   }
 
   /** The number of objects visited. */

@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.format.snapshot.Conflict;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * declared once is defined by that declaration. A name declared by several files merges into one node when every declaration has the same namespace kind
  * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
  * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the
- * result does not depend on arrival order. Immutable once built; O(names + declarations).
+ * result does not depend on arrival order. Immutable once built but for {@link #dropChains}; O(names +
+ * declarations).
  */
 final class Resolution {
   /** Provisional name id → defining declaration (for a merged name, the one whose path sorts first), or -1. */
@@ -20,9 +22,12 @@ final class Resolution {
   final boolean[] merged;
   /** Declaration → it lost a conflict: no node attributes, no edges. */
   final boolean[] dropped;
-  /** First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. */
-  final int[] firstDecl;
-  final int[] nextDecl;
+  /**
+   * First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. Null
+   * after {@link #dropChains} (8 bytes a name and declaration that the build need not hold beside its edges).
+   */
+  int[] firstDecl;
+  int[] nextDecl;
   /** The conflicts, sorted by name, then dropped path (code-point order). */
   final List<Conflict> conflicts;
 
@@ -36,8 +41,14 @@ final class Resolution {
     this.conflicts = conflicts;
   }
 
-  static Resolution of(ObjectCollector c, FileOrder files) {
-    int nameCount = c.names.size();
+  /** Drops the chains of declarations ({@link #firstDecl}, {@link #nextDecl}) once nothing reads them. */
+  void dropChains() {
+    firstDecl = null;
+    nextDecl = null;
+  }
+
+  static Resolution of(ObjectCollector c, FileOrder files) throws java.io.IOException {
+    int nameCount = c.collected.size();
     int declCount = c.declName.size();
     int[] declName = c.declName.elements();
     int[] declFile = c.declFile.elements();
@@ -56,7 +67,8 @@ final class Resolution {
     int[] winner = new int[nameCount];
     boolean[] merged = new boolean[nameCount];
     boolean[] dropped = new boolean[declCount];
-    List<Conflict> conflicts = new ArrayList<>();
+    IntArrayList conflictName = new IntArrayList();
+    List<String[]> conflictPaths = new ArrayList<>();
     for (int name = 0; name < nameCount; name++) {
       int d = first[name];
       winner[name] = d;
@@ -80,9 +92,15 @@ final class Resolution {
       for (int e = d; e >= 0; e = next[e]) {
         if (e != best) {
           dropped[e] = true;
-          conflicts.add(new Conflict(c.names.get(name), keptPath, c.filePaths.get(declFile[e])));
+          conflictName.add(name);
+          conflictPaths.add(new String[] {keptPath, c.filePaths.get(declFile[e])});
         }
       }
+    }
+    String[] names = c.collected.names(conflictName.toIntArray());
+    List<Conflict> conflicts = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      conflicts.add(new Conflict(names[i], conflictPaths.get(i)[0], conflictPaths.get(i)[1]));
     }
     conflicts.sort((a, b) -> {
       int r = Utf8.compare(a.name(), b.name());

@@ -1,8 +1,12 @@
 package io.graphsnap.builder.internal.spill;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.graphsnap.format.snapshot.LittleEndian;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The collected edges, in arrival order, as columns in blocks of bounded size: the current block is in memory;
@@ -125,16 +129,8 @@ public final class EdgeBlocks {
    * @throws IOException if the spill file cannot be read or a count in it does not fit (truncated, damaged)
    */
   public void forEachBlock(BlockVisitor visitor) throws IOException {
-    if (out != null && !source.isEmpty()) {
-      // Once anything spilled, the last block goes too and the columns are freed: the blocks are then read back
-      // one at a time into one set of arrays, never two blocks' worth on the heap.
-      spill();
-      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
-        column.trim();
-      }
-    }
+    sealLastBlock();
     if (out != null) {
-      out.close();
       Block b = new Block();
       b.source = b.type = b.target = b.sitedEdge = b.sitedLineEnd = b.siteLines = new int[0];
       try (SpillReader in = new SpillReader(out.path(), 0, spilledBytes, 1 << 16)) {
@@ -171,10 +167,89 @@ public final class EdgeBlocks {
     visitor.visit(b);
   }
 
+  /**
+   * Once anything spilled, the last block goes too and the columns are freed (the blocks are then read back one at a
+   * time into one set of arrays, never two blocks' worth on the heap), and the file is closed for reading.
+   */
+  private void sealLastBlock() throws IOException {
+    if (out != null && !source.isEmpty()) {
+      spill();
+      for (IntArrayList column : new IntArrayList[] {source, type, target, sitedEdge, sitedLineEnd, siteLines}) {
+        column.trim();
+      }
+    }
+    if (out != null) {
+      out.close();
+    }
+  }
+
   private static int[] fill(SpillReader in, int[] into, int count) throws IOException {
     int[] a = into.length >= count ? into : new int[count];
     in.getInts(a, 0, count);
     return a;
+  }
+
+  /** Maps a column of ids in place. */
+  @FunctionalInterface
+  public interface IdMap {
+    /** Replaces each of {@code ids[0, count)} by its image. */
+    void apply(int[] ids, int count) throws IOException;
+  }
+
+  /**
+   * Replaces every edge's target id by its image under {@code map}, visiting the edges in arrival order: the spilled
+   * blocks in place in their file (in slices of at most 64 Ki targets), then the block in memory. Used once, after the
+   * collection, when the names spilled and their ids change from provisional to sorted.
+   *
+   * @throws IOException if the spill file cannot be read or written, or is shorter than its blocks
+   */
+  public void rewriteTargets(IdMap map) throws IOException {
+    sealLastBlock();
+    if (out != null) {
+      try (FileChannel ch = FileChannel.open(out.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        ByteBuffer head = ByteBuffer.allocate(12).order(LittleEndian.ORDER);
+        int[] slice = new int[0];
+        ByteBuffer bytes = null;
+        long pos = 0;
+        for (int i = 0; i < spilledBlocks; i++) {
+          head.clear();
+          readFully(ch, head, pos);
+          int edges = head.getInt(0);
+          int sited = head.getInt(4);
+          int lines = head.getInt(8);
+          long targets = pos + 12 + 8L * edges;
+          for (int from = 0; from < edges; ) {
+            int n = Math.min(edges - from, 1 << 16);
+            if (slice.length < n) {
+              slice = new int[n];
+              bytes = ByteBuffer.allocate(4 * n).order(LittleEndian.ORDER);
+            }
+            bytes.clear().limit(4 * n);
+            readFully(ch, bytes, targets + 4L * from);
+            bytes.asIntBuffer().get(slice, 0, n);
+            map.apply(slice, n);
+            bytes.clear().limit(4 * n);
+            bytes.asIntBuffer().put(slice, 0, n);
+            while (bytes.hasRemaining()) {
+              ch.write(bytes, targets + 4L * from + bytes.position());
+            }
+            from += n;
+          }
+          pos += 12 + 4L * (3L * edges + 2L * sited + lines);
+        }
+      }
+    }
+    map.apply(target.elements(), target.size());
+  }
+
+  private void readFully(FileChannel ch, ByteBuffer into, long at) throws IOException {
+    while (into.hasRemaining()) {
+      if (ch.read(into, at + into.position()) < 0) {
+        throw new IOException("spill file " + out.path() + " is truncated at offset " + (at + into.position())
+            + " (a temporary file changed or cut during the build)");
+      }
+    }
+    into.flip();
   }
 
   /** Drops the columns in memory and deletes the spill file: the blocks are not read again. */

@@ -63,6 +63,16 @@ public final class SpillReader implements AutoCloseable {
     }
   }
 
+  /** Reads {@code length} bytes into {@code into[offset, offset + length)}; any length, past the buffer's too. */
+  public void getBytes(byte[] into, int offset, int length) throws IOException {
+    for (int i = offset, stop = offset + length; i < stop; ) {
+      ensure(1);
+      int n = Math.min(stop - i, buffer.remaining());
+      buffer.get(into, i, n);
+      i += n;
+    }
+  }
+
   private void ensure(int bytes) throws IOException {
     if (buffer.remaining() >= bytes) {
       return;
