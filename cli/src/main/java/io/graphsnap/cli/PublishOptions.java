@@ -47,8 +47,8 @@ final class PublishOptions {
   }
 
   @Option(names = "--max-memory", paramLabel = "SIZE",
-      description = "Most heap a full build holds for edges (e.g. 256m, 4g, unlimited; default: half the JVM's "
-          + "maximum heap); beyond it the edges spill to sorted runs in the store's tmp/. The snapshot is the same.")
+      description = "Most heap a full build holds for edges and names (e.g. 256m, 4g, unlimited; default: half the "
+          + "JVM's maximum heap); beyond it they spill to sorted runs in the store's tmp/. The snapshot is the same.")
   String maxMemory;
 
   /** The build options: {@code progress} and {@code --max-memory}; exit 2 naming a bad size. */
