@@ -167,37 +167,7 @@ public final class CompactVsFixed {
       System.out.printf(Locale.ROOT, "%s: %d bytes, %.2f B/edge; adjacency %.2f B/edge (%s ); names %.2f B/edge%n",
           label, g.byteSize(), (double) g.byteSize() / edges, (double) adjacency / edges, parts.toString().strip(),
           (double) names / edges);
-      if (label.equals("compact")) {
-        System.out.printf(Locale.ROOT, "names front-coded in blocks of 16 (estimate, not a format yet): %.2f B/edge%n",
-            frontCodedBytes(g, 16) / edges);
-      }
     }
-  }
-
-  /**
-   * What NODE_NAMES would take front-coded (Lucene-style): per block of {@code block} sorted names, the first whole
-   * (VarUInt length + bytes), each other as VarUInt shared-prefix length, VarUInt suffix length, suffix bytes; plus
-   * a UInt64 offset per block. An estimate of item 6 of issue 20, not a written format.
-   */
-  static double frontCodedBytes(GraphSnapshot g, int block) {
-    long total = 0;
-    byte[] previous = new byte[0];
-    for (int v = 0; v < g.nodeCount(); v++) {
-      byte[] name = g.name(v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      if (v % block == 0) {
-        total += 8 + CompactCsrFormat.varintBytes(name.length) + name.length;
-      } else {
-        int shared = 0;
-        int max = Math.min(previous.length, name.length);
-        while (shared < max && previous[shared] == name[shared]) {
-          shared++;
-        }
-        total += CompactCsrFormat.varintBytes(shared) + CompactCsrFormat.varintBytes(name.length - shared)
-            + name.length - shared;
-      }
-      previous = name;
-    }
-    return total;
   }
 
   private static long cpu() {
