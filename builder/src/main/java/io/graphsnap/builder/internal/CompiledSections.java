@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.bloom.BloomHash;
+import io.graphsnap.builder.internal.delta.SideWork;
 import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
@@ -166,29 +167,8 @@ final class CompiledSections implements SnapshotBody {
       trigrams = null; // the builder is written once: not kept after
       trigramsTaken = true;
     }
-    if (task == null) { // written a second time: compute it here
-      task = new java.util.concurrent.FutureTask<>(this::computeTrigrams);
-      task.run();
-    }
-    NameTrigramsBuilder builder;
-    try {
-      builder = task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while the name trigrams were computed");
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    }
+    // task is null when the section is written a second time: then it is computed here
+    NameTrigramsBuilder builder = task == null ? computeTrigrams() : SideWork.join(task);
     builder.writeTo(out);
   }
 

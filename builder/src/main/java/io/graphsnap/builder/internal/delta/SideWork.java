@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * in submission order; {@link #close()} waits for the running one, so no task outlives the build's mappings.
  * Owned by one build; {@link #submit} and {@link #join} from the owning thread only.
  */
-final class SideWork implements AutoCloseable {
+public final class SideWork implements AutoCloseable {
   private final ExecutorService executor;
 
   SideWork(String threadName) {
@@ -32,7 +32,7 @@ final class SideWork implements AutoCloseable {
    * Waits for {@code task} and returns its result, rethrowing its {@link IOException}, unchecked exception or
    * error as it was thrown.
    */
-  static <T> T join(Future<T> task) throws IOException {
+  public static <T> T join(Future<T> task) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {
