@@ -235,12 +235,18 @@ public final class PackFile implements AutoCloseable {
    * does not decompress to the object's length. O(length).
    */
   public byte[] read(int i) {
-    long at = entryOffset(checkEntry(i));
-    long offset = pack.get(LONG, at + PackFormat.ENTRY_OFFSET);
-    byte[] bytes = new byte[pack.get(INT, at + PackFormat.ENTRY_LENGTH)];
-    MemorySegment.copy(pack, ValueLayout.JAVA_BYTE, offset, bytes, 0, bytes.length);
+    byte[] stored = stored(i);
     int rawLength = length(i);
-    return bytes.length == rawLength ? bytes : Lz4Block.decompress(bytes, 0, bytes.length, rawLength);
+    return stored.length == rawLength ? stored : Lz4Block.decompress(stored, 0, stored.length, rawLength);
+  }
+
+  /** A copy of entry {@code i}'s bytes as stored (an LZ4 block or the object itself). */
+  private byte[] stored(int i) {
+    long at = entryOffset(checkEntry(i));
+    byte[] stored = new byte[pack.get(INT, at + PackFormat.ENTRY_LENGTH)];
+    MemorySegment.copy(pack, ValueLayout.JAVA_BYTE, pack.get(LONG, at + PackFormat.ENTRY_OFFSET), stored, 0,
+        stored.length);
+    return stored;
   }
 
   /**
@@ -259,10 +265,7 @@ public final class PackFile implements AutoCloseable {
    * byte[], byte[])}). O(length).
    */
   public StoredObject readStoredWhole(int i) {
-    long at = entryOffset(checkEntry(i));
-    long offset = pack.get(LONG, at + PackFormat.ENTRY_OFFSET);
-    byte[] stored = new byte[pack.get(INT, at + PackFormat.ENTRY_LENGTH)];
-    MemorySegment.copy(pack, ValueLayout.JAVA_BYTE, offset, stored, 0, stored.length);
+    byte[] stored = stored(i);
     int rawLength = length(i);
     byte[] raw = stored.length == rawLength ? stored : Lz4Block.decompress(stored, 0, stored.length, rawLength);
     if (raw == null || !ObjectId.of(raw).equals(id(i))) {
