@@ -6,7 +6,6 @@ import io.graphsnap.builder.internal.ObjectCollector;
 import io.graphsnap.builder.internal.PhaseClock;
 import io.graphsnap.builder.internal.SnapshotFileWriter;
 import io.graphsnap.builder.internal.spill.SpillFiles;
-import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,14 +92,9 @@ public final class SnapshotBuilder {
     }
   }
 
-  /**
-   * The build's temporary files, beside the snapshot's temporary file, and its memory cap. The cap applies to the
-   * fixed layout: the compact layout's encoder reads whole rows from heap arrays, so a compact build holds its edges
-   * on the heap whatever the cap (its streamed encoding is not written yet).
-   */
+  /** The build's temporary files, beside the snapshot's temporary file, and its memory cap (either layout). */
   private SpillFiles spillFiles(Path dir) {
-    return new SpillFiles(dir, options.layout() == CompactCsrFormat.Layout.COMPACT ? Long.MAX_VALUE
-        : options.effectiveMaxMemory());
+    return new SpillFiles(dir, options.effectiveMaxMemory());
   }
 
   private static CompiledGraph compile(ObjectSource source, PhaseClock clock, SpillFiles spill) throws IOException {

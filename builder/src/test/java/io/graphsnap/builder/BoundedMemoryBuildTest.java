@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.objects.IndexUpdate;
 import io.graphsnap.objects.Store;
 import io.graphsnap.reader.GraphSnapshot;
@@ -57,8 +58,12 @@ class BoundedMemoryBuildTest {
   }
 
   private byte[] build(List<FileSummary> files, long maxMemory, String name) throws IOException {
+    return build(files, BuildOptions.defaults().withMaxMemory(maxMemory), name);
+  }
+
+  private byte[] build(List<FileSummary> files, BuildOptions options, String name) throws IOException {
     Path out = dir.resolve(name);
-    new SnapshotBuilder(BuildOptions.defaults().withMaxMemory(maxMemory)).build(ObjectSource.of(files), out);
+    new SnapshotBuilder(options).build(ObjectSource.of(files), out);
     return Files.readAllBytes(out);
   }
 
@@ -83,6 +88,22 @@ class BoundedMemoryBuildTest {
     }
     assertArrayEquals(unlimited, build(Fixtures.shuffled(files, 7), BuildOptions.MIN_MEMORY, "shuffled.gsnap"),
         "any order, any cap");
+  }
+
+  @Test
+  void theCompactLayoutsBytesDoNotDependOnTheCapEither() throws Exception {
+    List<FileSummary> files = graphWithSites(23, 400);
+    BuildOptions compact = BuildOptions.defaults().withLayout(CompactCsrFormat.Layout.COMPACT);
+    byte[] unlimited = build(files, compact.withMaxMemory(Long.MAX_VALUE), "compact-unlimited.gsnap");
+    try (GraphSnapshot g = GraphSnapshot.open(dir.resolve("compact-unlimited.gsnap"))) {
+      g.verify();
+      assertEquals(CompactCsrFormat.Layout.COMPACT, g.adjacencyLayout());
+    }
+    for (long cap : new long[] {BuildOptions.MIN_MEMORY, 64 << 10}) {
+      assertArrayEquals(unlimited, build(files, compact.withMaxMemory(cap), "compact-cap-" + cap + ".gsnap"),
+          "compact, cap " + cap);
+      assertEquals(List.of(), spillFiles(), "no temporary left after a compact build with cap " + cap);
+    }
   }
 
   @Test

@@ -21,7 +21,8 @@ import java.nio.file.StandardOpenOption;
  * (target, type, source) key, into a second external sort that gives the reverse rows; the sited edges (sorted by
  * the same key) are joined with the forward stream to encode each node's CALL_SITES entry into a temporary file.
  * The bytes equal {@link HeapAdjacency}'s for the same graph. Memory: the sorters' buffers (the cap), 8 bytes per
- * node with sites, the per-type counts; the sections are copied from the staged files when written. Owned by its
+ * node with sites, the per-type counts; the fixed layout's sections are copied from the staged files when written,
+ * the compact layout's encoded from them ({@link StagedCompactRows}). Owned by its
  * graph; the files belong to the build's {@link SpillFiles}.
  */
 final class StagedAdjacency implements Adjacency {
@@ -150,9 +151,12 @@ final class StagedAdjacency implements Adjacency {
       case REVERSE_OFFSETS -> reverse.copy(0, nodeCount, out);
       case REVERSE_SOURCES -> reverse.copy(1, nodeCount, out);
       case REVERSE_TYPES -> reverse.copy(2, nodeCount, out);
+      case COMPACT_FORWARD_INDEX -> new StagedCompactRows(forward, nodeCount).writeIndex(out);
+      case COMPACT_FORWARD_ROWS -> new StagedCompactRows(forward, nodeCount).writeRows(out);
+      case COMPACT_REVERSE_INDEX -> new StagedCompactRows(reverse, nodeCount).writeIndex(out);
+      case COMPACT_REVERSE_ROWS -> new StagedCompactRows(reverse, nodeCount).writeRows(out);
       case CALL_SITES -> writeSites(out);
-      default -> throw new IllegalArgumentException("not a section of the staged (fixed-layout) adjacency: " + id
-          + " (a compact build keeps its edges on the heap: SnapshotBuilder does not cap it)");
+      default -> throw new IllegalArgumentException("not an adjacency section: " + id);
     }
   }
 

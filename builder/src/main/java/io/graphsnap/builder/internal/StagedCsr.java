@@ -84,17 +84,28 @@ final class StagedCsr implements Adjacency.RowSink {
    * @throws IOException if it cannot be read or its length is not {@code length} (a temporary file cut or changed)
    */
   static void copy(Path path, long length, SectionWriter out) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment bytes = map(path, length, arena);
+      if (length > 0) {
+        out.put(bytes, 0, length);
+      }
+    }
+  }
+
+  /**
+   * Maps staged file {@code path}, which must be {@code length} bytes, read-only in {@code arena}
+   * ({@link MemorySegment#NULL} when empty).
+   *
+   * @throws IOException if it cannot be read or its length is not {@code length} (a temporary file cut or changed)
+   */
+  static MemorySegment map(Path path, long length, Arena arena) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size != length) {
         throw new IOException("staged section file " + path + " is " + size + " bytes, expected " + length
             + " (a temporary file cut or changed during the build)");
       }
-      if (size == 0) {
-        return;
-      }
-      MemorySegment bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-      out.put(bytes, 0, size);
+      return size == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
     }
   }
 }

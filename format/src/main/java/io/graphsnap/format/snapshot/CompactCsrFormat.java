@@ -253,19 +253,12 @@ public final class CompactCsrFormat {
   public static void writeIndex(SectionSink out, int[] offsets, int[] neighbours, byte[] types, int stride)
       throws IOException {
     int n = offsets.length - 1;
-    out.putInt(stride);
-    out.putInt(0);
+    IndexWriter index = new IndexWriter(out, stride);
     RowEncoder enc = new RowEncoder();
-    long rowOffset = 0;
     for (int v = 0; v < n; v++) {
-      if (v % stride == 0) {
-        out.putLong(rowOffset);
-        out.putLong(offsets[v] & 0xFFFF_FFFFL);
-      }
-      rowOffset += enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
+      index.add(enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]), offsets[v + 1] - offsets[v]);
     }
-    out.putLong(rowOffset);
-    out.putLong(offsets[n] & 0xFFFF_FFFFL);
+    index.finish();
   }
 
   /** Writes the Rows of one direction given in the fixed layout's arrays (see {@link #writeIndex}). */
@@ -279,51 +272,50 @@ public final class CompactCsrFormat {
   }
 
   /**
-   * Builds an Index incrementally from row lengths and degrees, in node order, for writers that stream rows
-   * (an incremental build): {@link #add} each row, then {@link #writeTo}. Holds two longs per Stride rows.
-   * Mutable, single-threaded.
+   * Streams an Index into a sink as rows are encoded, in node order: the header when made, an Entry before every
+   * Stride-th row ({@link #add}), the final Entry at {@link #finish}. O(1) memory, whatever the node count, and
+   * positions are {@code long} (past 2<sup>31</sup> edges and 4 GiB of rows). Mutable, single-threaded.
    */
-  public static final class IndexBuilder {
+  public static final class IndexWriter {
+    private final SectionSink out;
     private final int stride;
-    private long[] entries = new long[64];
-    private int count;
-    private int rows;
+    private long rows;
     private long rowOffset;
     private long edgeOffset;
 
-    /** An index of stride {@code stride}. */
-    public IndexBuilder(int stride) {
+    /**
+     * Writes the header of an index of stride {@code stride} into {@code out}.
+     *
+     * @throws IllegalArgumentException if the stride is outside [1, {@link #MAX_STRIDE}]
+     */
+    public IndexWriter(SectionSink out, int stride) throws IOException {
       if (stride < 1 || stride > MAX_STRIDE) {
         throw new IllegalArgumentException("stride " + stride + " outside [1, " + MAX_STRIDE + "]");
       }
+      this.out = out;
       this.stride = stride;
+      out.putInt(stride);
+      out.putInt(0);
     }
 
     /** Adds the next row: its Row length in bytes and its degree. */
-    public void add(int rowBytes, int degree) {
+    public void add(int rowBytes, long degree) throws IOException {
       if (rows % stride == 0) {
-        push();
+        entry();
       }
       rows++;
       rowOffset += rowBytes;
       edgeOffset += degree;
     }
 
-    private void push() {
-      if (count + 2 > entries.length) {
-        entries = Arrays.copyOf(entries, entries.length * 2);
-      }
-      entries[count++] = rowOffset;
-      entries[count++] = edgeOffset;
+    /** Writes the final Entry (the length of Rows, E); the index is complete. */
+    public void finish() throws IOException {
+      entry();
     }
 
-    /** Writes the Index (with the final entry). */
-    public void writeTo(SectionSink out) throws IOException {
-      push();
-      out.putInt(stride);
-      out.putInt(0);
-      out.putLongs(entries, count);
-      count -= 2;
+    private void entry() throws IOException {
+      out.putLong(rowOffset);
+      out.putLong(edgeOffset);
     }
   }
 }

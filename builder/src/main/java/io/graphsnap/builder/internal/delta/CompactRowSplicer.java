@@ -34,9 +34,9 @@ final class CompactRowSplicer {
 
   /** {@code Index} of one direction. */
   void writeIndex(SectionWriter out, boolean reverse) throws IOException {
-    CompactCsrFormat.IndexBuilder index = new CompactCsrFormat.IndexBuilder(CompactCsrFormat.DEFAULT_STRIDE);
+    CompactCsrFormat.IndexWriter index = new CompactCsrFormat.IndexWriter(out, CompactCsrFormat.DEFAULT_STRIDE);
     rows(reverse, (bytes, length, degree) -> index.add(length, degree));
-    index.writeTo(out);
+    index.finish();
   }
 
   /** {@code Rows} of one direction. */
