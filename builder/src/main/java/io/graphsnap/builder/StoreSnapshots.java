@@ -27,8 +27,8 @@ public final class StoreSnapshots {
 
   /**
    * The store's current files as an {@link ObjectSource} that reads and validates each object, in storage order
-   * ({@link io.graphsnap.objects.ObjectStore#inStorageOrder}: through each pack once, not jumping between packs as
-   * path order would; the snapshot's bytes do not depend on the order).
+   * ({@link io.graphsnap.objects.ObjectStore#readInStorageOrder}: through each pack once, not jumping between packs
+   * as path order would, each pack's pages released once read; the snapshot's bytes do not depend on the order).
    */
   public static ObjectSource currentObjects(Store store) {
     List<FileEntry> files = store.currentFiles();
@@ -40,9 +40,8 @@ public final class StoreSnapshots {
 
       @Override
       public void forEach(ObjectVisitor visitor) throws IOException {
-        for (FileEntry file : store.objects().inStorageOrder(files, FileEntry::objectId)) {
-          visitor.visit(file.objectId(), store.objects().read(file.objectId()));
-        }
+        store.objects().readInStorageOrder(files, FileEntry::objectId,
+            (file, summary) -> visitor.visit(file.objectId(), summary));
       }
     };
   }

@@ -281,9 +281,51 @@ public final class ObjectStore implements AutoCloseable {
    * for packs larger than the page cache is a disk read per object. O(n log n) plus one pack look-up per item.
    */
   public <T> List<T> inStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf) throws IOException {
+    return storageOrder(items, idOf).items();
+  }
+
+  /** Receives one item and its object, read by {@link #readInStorageOrder}. */
+  @FunctionalInterface
+  public interface StoredObjectVisitor<T> {
+    /** {@code summary} is the object of {@code item}, read and checked. */
+    void visit(T item, FileSummary summary) throws IOException;
+  }
+
+  /**
+   * Reads the object of every item in {@link #inStorageOrder storage order} and passes it to {@code visitor}; once
+   * the reads leave a pack, that pack's pages are unloaded from this process's memory ({@link PackFile#unload}:
+   * the page cache keeps them, a later read faults them in again), so that a scan through packs larger than memory
+   * keeps about one pack resident, not every pack it read (the process's resident set would otherwise grow by the
+   * size of all packs). Reads as {@link #read} does, with its errors.
+   */
+  public <T> void readInStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf,
+      StoredObjectVisitor<T> visitor) throws IOException {
+    StorageOrder<T> order = storageOrder(items, idOf);
+    int at = 0;
+    for (int r = 0; r < order.packEnds().length; r++) {
+      for (; at < order.packEnds()[r]; at++) {
+        T item = order.items().get(at);
+        visitor.visit(item, read(idOf.apply(item)));
+      }
+      order.packs().get(r).unload();
+    }
+    for (; at < order.items().size(); at++) {
+      T item = order.items().get(at);
+      visitor.visit(item, read(idOf.apply(item)));
+    }
+  }
+
+  /**
+   * Items in storage order: {@code items[0, packEnds[0])} lie in {@code packs[0]}, and so on; the items from the
+   * last end on are loose or not found.
+   */
+  private record StorageOrder<T>(List<T> items, List<PackFile> packs, int[] packEnds) {}
+
+  private <T> StorageOrder<T> storageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf)
+      throws IOException {
     List<PackFile> listed = packs.current();
-    if (listed.isEmpty() || items.size() < 2) {
-      return items;
+    if (listed.isEmpty() || items.isEmpty()) {
+      return new StorageOrder<>(items, List.of(), new int[0]);
     }
     java.util.Map<PackFile, Integer> rank = new java.util.IdentityHashMap<>();
     for (int r = 0; r < listed.size(); r++) {
@@ -316,14 +358,17 @@ public final class ObjectStore implements AutoCloseable {
       }
     }
     List<T> ordered = new ArrayList<>(items.size());
-    for (long[] keys : perPack) {
+    int[] packEnds = new int[listed.size()];
+    for (int r = 0; r < listed.size(); r++) {
+      long[] keys = perPack[r];
       java.util.Arrays.sort(keys);
       for (long key : keys) {
         ordered.add(items.get((int) key));
       }
+      packEnds[r] = ordered.size();
     }
     ordered.addAll(others);
-    return ordered;
+    return new StorageOrder<>(ordered, listed, packEnds);
   }
 
   /**

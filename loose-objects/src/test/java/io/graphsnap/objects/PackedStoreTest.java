@@ -89,6 +89,69 @@ class PackedStoreTest {
     }
   }
 
+  /**
+   * The scan a full build makes: each object once, read and checked, in storage order; and each pack's pages leave
+   * the process's resident set once the scan has passed it (on Linux, from {@code /proc/self/smaps}).
+   */
+  @Test
+  void readingInStorageOrderVisitsEachObjectOnceAndReleasesEachPacksPages() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      java.util.Random random = new java.util.Random(5);
+      for (int p = 0; p < 2; p++) {
+        FileSummary[] batch = new FileSummary[1500];
+        for (int i = 0; i < batch.length; i++) {
+          String[] symbols = new String[20];
+          for (int k = 0; k < symbols.length; k++) {
+            symbols[k] = "s" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+          }
+          batch[i] = file("src/p" + p + "/f" + i, symbols);
+        }
+        put(store, batch);
+      }
+      put(store, file("src/loose", "alone"));
+      java.util.List<FileEntry> byPath = store.currentFiles();
+      java.util.List<FileEntry> expected = store.objects().inStorageOrder(byPath, FileEntry::objectId);
+      for (FileEntry f : byPath) {
+        store.objects().read(f.objectId()); // every pack page resident
+      }
+      var packs = store.objects().packs().current();
+      assertEquals(2, packs.size());
+      boolean linux = Files.isReadable(Path.of("/proc/self/smaps"));
+      long[] read = new long[packs.size()];
+      for (int p = 0; p < packs.size(); p++) {
+        read[p] = linux ? residentKb(packs.get(p).file()) : 0;
+        assertTrue(!linux || read[p] > 1000, "read: " + read[p] + " kB resident of " + packs.get(p).file());
+      }
+      java.util.List<FileEntry> visited = new java.util.ArrayList<>();
+      store.objects().readInStorageOrder(byPath, FileEntry::objectId, (f, summary) -> {
+        assertEquals(f.path(), summary.path());
+        assertEquals(store.objects().read(f.objectId()), summary);
+        visited.add(f);
+      });
+      assertEquals(expected, visited);
+      for (int p = 0; p < packs.size() && linux; p++) {
+        // What stays is the pack's id index (about 50 bytes an object), which each later look-up searches again.
+        long released = residentKb(packs.get(p).file());
+        assertTrue(released * 8 < read[p], "released: " + released + " of " + read[p] + " kB still resident");
+      }
+    }
+  }
+
+  /** The resident kB of this process's mappings of {@code file} ({@code /proc/self/smaps}). */
+  private static long residentKb(Path file) throws java.io.IOException {
+    String name = file.toAbsolutePath().toString();
+    long kb = 0;
+    boolean inFile = false;
+    for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+      if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+        inFile = line.endsWith(" " + name);
+      } else if (inFile && line.startsWith("Rss:")) {
+        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return kb;
+  }
+
   @Test
   void aRebuildFromObjectsTakesThePathsLastObjectWithinOnePack() throws Exception {
     Path storeDir = dir.resolve("s");

@@ -280,6 +280,18 @@ public final class PackFile implements AutoCloseable {
    */
   public record StoredObject(int rawLength, byte[] block, byte[] raw) {}
 
+  /**
+   * Drops this process's resident pages of the pack ({@link MemorySegment#unload}: on Linux {@code madvise
+   * MADV_DONTNEED}); its contents do not change and a later read faults the pages in again, from the page cache if
+   * they are still there. What a long scan calls once it has read a pack, so that the process's resident set does not
+   * grow by every pack it read. O(pages); safe beside concurrent reads; a no-op once closed.
+   */
+  public synchronized void unload() {
+    if (arena.scope().isAlive()) {
+      pack.unload();
+    }
+  }
+
   /** Unmaps the pack. Idempotent; reads after it throw {@link IllegalStateException}. */
   @Override
   public synchronized void close() {
