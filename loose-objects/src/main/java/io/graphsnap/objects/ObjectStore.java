@@ -296,18 +296,20 @@ public final class ObjectStore implements AutoCloseable {
    * the reads leave a pack, that pack's pages are unloaded from this process's memory ({@link PackFile#unload}:
    * the page cache keeps them, a later read faults them in again), so that a scan through packs larger than memory
    * keeps about one pack resident, not every pack it read (the process's resident set would otherwise grow by the
-   * size of all packs). Reads as {@link #read} does, with its errors.
+   * size of all packs). Each packed object is read from the entry the ordering found (one look-up through the packs
+   * per object, not two). Reads and checks as {@link #read} does, with its errors.
    */
   public <T> void readInStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf,
       StoredObjectVisitor<T> visitor) throws IOException {
     StorageOrder<T> order = storageOrder(items, idOf);
     int at = 0;
     for (int r = 0; r < order.packEnds().length; r++) {
+      PackFile pack = order.packs().get(r);
       for (; at < order.packEnds()[r]; at++) {
         T item = order.items().get(at);
-        visitor.visit(item, read(idOf.apply(item)));
+        visitor.visit(item, readPacked(idOf.apply(item), pack, order.entries()[at]));
       }
-      order.packs().get(r).unload();
+      pack.unload();
     }
     for (; at < order.items().size(); at++) {
       T item = order.items().get(at);
@@ -316,16 +318,28 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
-   * Items in storage order: {@code items[0, packEnds[0])} lie in {@code packs[0]}, and so on; the items from the
-   * last end on are loose or not found.
+   * Object {@code id} read from entry {@code entry} of {@code pack}, where the packs' look-up found it first (no
+   * second look-up through every pack); as {@link #read} if that copy is not whole (another copy, or read's error).
    */
-  private record StorageOrder<T>(List<T> items, List<PackFile> packs, int[] packEnds) {}
+  private FileSummary readPacked(ObjectId id, PackFile pack, int entry) throws IOException {
+    byte[] bytes = pack.readWhole(entry);
+    if (bytes == null) {
+      return read(id);
+    }
+    return LooseObjectCodec.decode(bytes, where(id, new Packs.Location(pack, entry)));
+  }
+
+  /**
+   * Items in storage order: {@code items[0, packEnds[0])} lie in {@code packs[0]}, and so on, item i at entry
+   * {@code entries[i]} of its pack; the items from the last end on are loose or not found.
+   */
+  private record StorageOrder<T>(List<T> items, List<PackFile> packs, int[] packEnds, int[] entries) {}
 
   private <T> StorageOrder<T> storageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf)
       throws IOException {
     List<PackFile> listed = packs.current();
     if (listed.isEmpty() || items.isEmpty()) {
-      return new StorageOrder<>(items, List.of(), new int[0]);
+      return new StorageOrder<>(items, List.of(), new int[0], new int[0]);
     }
     java.util.Map<PackFile, Integer> rank = new java.util.IdentityHashMap<>();
     for (int r = 0; r < listed.size(); r++) {
@@ -334,13 +348,15 @@ public final class ObjectStore implements AutoCloseable {
     long[][] perPack = new long[listed.size()][];
     int[] counts = new int[listed.size()];
     int[] packOf = new int[items.size()];
+    int[] entryOf = new int[items.size()];
     long[] offsetOf = new long[items.size()];
     for (int i = 0; i < items.size(); i++) {
       List<Packs.Location> found = packs.find(idOf.apply(items.get(i)));
       Integer r = found.isEmpty() ? null : rank.get(found.get(0).pack());
       packOf[i] = r == null ? -1 : r;
       if (r != null) {
-        offsetOf[i] = found.get(0).pack().offset(found.get(0).entry());
+        entryOf[i] = found.get(0).entry();
+        offsetOf[i] = found.get(0).pack().offset(entryOf[i]);
         counts[r]++;
       }
     }
@@ -359,16 +375,18 @@ public final class ObjectStore implements AutoCloseable {
     }
     List<T> ordered = new ArrayList<>(items.size());
     int[] packEnds = new int[listed.size()];
+    int[] entries = new int[items.size() - others.size()];
     for (int r = 0; r < listed.size(); r++) {
       long[] keys = perPack[r];
       java.util.Arrays.sort(keys);
       for (long key : keys) {
+        entries[ordered.size()] = entryOf[(int) key];
         ordered.add(items.get((int) key));
       }
       packEnds[r] = ordered.size();
     }
     ordered.addAll(others);
-    return new StorageOrder<>(ordered, listed, packEnds);
+    return new StorageOrder<>(ordered, listed, packEnds, entries);
   }
 
   /**

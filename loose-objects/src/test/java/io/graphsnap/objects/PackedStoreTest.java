@@ -137,6 +137,39 @@ class PackedStoreTest {
     }
   }
 
+  /**
+   * The scan reads each object from the entry its ordering found; when that copy is damaged it falls back to the
+   * object's other copies, as a plain read does, and reports a damaged object with no whole copy naming it.
+   */
+  @Test
+  void readingInStorageOrderPassesADamagedCopyForAWholeOneAndReportsOneWithoutAny() throws Exception {
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      FileSummary[] files = files(100);
+      put(store, files);
+      var pack = store.objects().packs().current().get(0);
+      for (int k : new int[] {10, 20}) {
+        long at = pack.offset(store.objects().packs().find(id(files[k])).get(0).entry());
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(pack.file(),
+            java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+          ch.read(b, at + 12);
+          ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~b.get(0)}), at + 12); // in place, under the mapping
+        }
+      }
+      store.objects().put(io.graphsnap.format.object.LooseObjectCodec.encode(files[10])); // a whole copy again
+      assertTrue(Files.isRegularFile(store.layout().objectFile(id(files[10]))), "a whole loose copy beside the pack's");
+      java.util.List<FileEntry> byPath = store.currentFiles();
+      var e = assertThrows(io.graphsnap.format.object.CorruptObjectException.class,
+          () -> store.objects().readInStorageOrder(byPath, FileEntry::objectId, (f, summary) -> { }));
+      assertTrue(e.getMessage().contains(id(files[20]).hex()), e.getMessage());
+      java.util.List<FileSummary> read = new java.util.ArrayList<>();
+      store.objects().readInStorageOrder(byPath.stream().filter(f -> !f.path().equals(files[20].path())).toList(),
+          FileEntry::objectId, (f, summary) -> read.add(summary));
+      assertEquals(99, read.size());
+      assertTrue(read.contains(files[10]), "the whole copy of the damaged object");
+    }
+  }
+
   /** The resident kB of this process's mappings of {@code file} ({@code /proc/self/smaps}). */
   private static long residentKb(Path file) throws java.io.IOException {
     String name = file.toAbsolutePath().toString();
