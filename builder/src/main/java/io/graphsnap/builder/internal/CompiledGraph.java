@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import io.graphsnap.format.snapshot.Conflict;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -15,7 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
  * @param nodeLineEnd last line of each node (0 for external nodes)
  * @param nodeKind kind id of each node
  * @param nodeFlags flags of each node (NODE_FLAG_EXTERNAL, NODE_FLAG_MERGED)
- * @param nodeDetails the NODE_DETAILS entry of each node (empty for external nodes); shared arrays, read only
+ * @param nodeDetails the NODE_DETAILS entry of node id v (empty for external nodes): a copy out of the collector's
+ *     packed entries on each call (or a shared empty array), read only
  * @param externalCount number of external nodes
  * @param kinds kind names, sorted; kind id = index
  * @param effects effect names, sorted; effect id = index
@@ -38,7 +40,7 @@ public record CompiledGraph(
     int[] nodeLineEnd,
     int[] nodeKind,
     int[] nodeFlags,
-    byte[][] nodeDetails,
+    IntFunction<byte[]> nodeDetails,
     int externalCount,
     String[] kinds,
     String[] effects,

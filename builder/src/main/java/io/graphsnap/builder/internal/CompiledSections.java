@@ -72,7 +72,7 @@ final class CompiledSections implements SnapshotBody {
           : out -> out.putStringList(g.filePaths());
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(g.languages());
-      case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeDetails());
+      case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeCount(), g.nodeDetails());
       case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
       case NAME_INDEX -> this::writeNameIndex;
       case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,

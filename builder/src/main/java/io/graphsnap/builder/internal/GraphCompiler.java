@@ -6,6 +6,7 @@ import io.graphsnap.builder.internal.spill.LongRunSorter;
 import io.graphsnap.builder.internal.spill.SiteRunSorter;
 import io.graphsnap.builder.internal.spill.SpillFiles;
 import java.io.IOException;
+import java.util.function.IntFunction;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -174,7 +175,7 @@ public final class GraphCompiler {
     int[] lineEnd;
     int[] kind;
     int[] flags;
-    byte[][] details;
+    IntFunction<byte[]> details;
     int[] fileSymbolCount;
   }
 
@@ -186,13 +187,12 @@ public final class GraphCompiler {
     int n = nodeProv.length;
     NodeColumns cols = new NodeColumns();
     release(c.declName); // not read after the edges
-    cols.details = new byte[n][];
+    int[] detailOf = new int[n]; // the declaration whose entry node v has, or -1
     for (int v = 0; v < n; v++) {
-      int d = res.winner[nodeProv[v]];
-      cols.details[v] = d < 0 ? EMPTY : c.declDetails.get(d);
+      detailOf[v] = res.winner[nodeProv[v]];
     }
-    c.declDetails.clear();
-    c.declDetails.trim();
+    DetailEntries entries = c.declDetails;
+    cols.details = v -> detailOf[v] < 0 ? EMPTY : entries.get(detailOf[v]);
     cols.lineStart = nodeColumn(c.declLineStart, 0);
     cols.lineEnd = nodeColumn(c.declLineEnd, 0);
     int[] kindRemap = kinds.remap();

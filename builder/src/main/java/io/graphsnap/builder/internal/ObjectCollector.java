@@ -55,7 +55,7 @@ public final class ObjectCollector implements ObjectVisitor {
   /** Declaration d's effects are {@code effectIds[effectEnd[d-1], effectEnd[d])} (provisional effect ids). */
   final IntArrayList declEffectEnd = new IntArrayList();
   final IntArrayList effectIds = new IntArrayList();
-  final ObjectArrayList<byte[]> declDetails = new ObjectArrayList<>();
+  final DetailEntries declDetails = new DetailEntries();
 
   /**
    * Edges, by arrival index: source declaration, provisional type id, provisional target name id; and the edges

@@ -132,14 +132,23 @@ public final class NodeDetailsFormat {
 
   /** Writes the section: the ends, then every entry, in node order. */
   public static void write(SectionSink out, byte[][] entries) throws IOException {
+    write(out, entries.length, v -> entries[v]);
+  }
+
+  /**
+   * Writes the section for {@code nodeCount} nodes whose entries {@code entry} gives by node id (asked twice per
+   * node: once for the Ends, once for the Data; each answer is only read).
+   */
+  public static void write(SectionSink out, int nodeCount, java.util.function.IntFunction<byte[]> entry)
+      throws IOException {
     long end = 0;
     out.putLong(end);
-    for (byte[] entry : entries) {
-      end += entry.length;
+    for (int v = 0; v < nodeCount; v++) {
+      end += entry.apply(v).length;
       out.putLong(end);
     }
-    for (byte[] entry : entries) {
-      out.put(entry);
+    for (int v = 0; v < nodeCount; v++) {
+      out.put(entry.apply(v));
     }
   }
 
