@@ -15,6 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +29,12 @@ import java.util.function.Consumer;
  * Not API; {@code StoreIndex} owns one.
  *
  * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
- * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. {@link
+ * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. A spill is sorted
+ * and written on a thread of its own (one per instance, started with the first spill, ended by {@link #close()}) while
+ * the writer goes on filling a new buffer: at most one spill is in flight (the next full buffer waits for it, so at
+ * most two buffers are held), every other method waits for it first, and a spill's failure is thrown by the next
+ * method that waits (or by {@link #prepareCommit()}). That thread is never interrupted (an interrupt would close the
+ * channel it writes). {@link
  * #prepareCommit()} writes what is buffered as a run (forced, atomic rename, folder forced), merges runs whose
  * sizes call for it (every run from the oldest one holding at most twice as many entries as all newer runs
  * together, so that each run holds more than twice the next: O(log definitions) runs, each definition rewritten
@@ -80,6 +91,10 @@ public final class SymbolRuns implements AutoCloseable {
   private List<Pending> buffer = new ArrayList<>();
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
+  /** Sorts and writes spilled buffers; null until the first spill. */
+  private ExecutorService spiller;
+  /** The spill in flight (its run, or null if it was empty), or null. */
+  private Future<SymbolRun> spilling;
 
   private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
@@ -157,12 +172,73 @@ public final class SymbolRuns implements AutoCloseable {
     buffer.add(new Pending(key, op));
     bufferSorted = false;
     if (buffer.size() >= maxBuffered) {
-      SymbolRun run = write(List.of(bufferSource()), false);
+      awaitSpill(); // at most one in flight
+      List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      if (run != null) {
-        spilled.add(run);
+      if (spiller == null) {
+        // one thread, ended after a few idle seconds, so an instance never closed keeps no thread alive
+        spiller = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+          Thread thread = new Thread(r, "graphsnap-run-spill " + dir.getFileName());
+          thread.setDaemon(true);
+          return thread;
+        });
       }
+      spilling = spiller.submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+    }
+  }
+
+  /**
+   * Waits for the spill in flight, if any, and adds its run to this transaction's spills. Throws its failure (the
+   * transaction must then be rolled back).
+   */
+  private void awaitSpill() throws IOException {
+    if (spilling == null) {
+      return;
+    }
+    Future<SymbolRun> pending = spilling;
+    spilling = null;
+    SymbolRun run;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          run = pending.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the spill goes on regardless; wait for it, never leave it writing
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw new IOException("writing a spilled run in " + dir + " failed: " + io.getMessage(), io);
+      }
+      if (cause instanceof UncheckedIOException unchecked) {
+        throw new IOException("writing a spilled run in " + dir + " failed: " + unchecked.getMessage(),
+            unchecked.getCause());
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("writing a spilled run in " + dir + " failed", cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (run != null) {
+      created.add(run);
+      spilled.add(run);
+    }
+  }
+
+  /** {@link #awaitSpill()} for readers: a failed spill surfaces as an {@link UncheckedIOException}. */
+  private void awaitSpillUnchecked() {
+    try {
+      awaitSpill();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -172,6 +248,7 @@ public final class SymbolRuns implements AutoCloseable {
    * tombstone is written.
    */
   public synchronized void clear() {
+    awaitSpillUnchecked();
     retired.addAll(visible);
     retired.addAll(spilled);
     visible = List.of();
@@ -182,6 +259,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Whether no key is live (this transaction's changes included). O(1) after a {@link #clear()} or when empty. */
   public synchronized boolean isEmpty() {
+    awaitSpillUnchecked();
     if (visible.isEmpty() && spilled.isEmpty() && buffer.isEmpty()) {
       return true;
     }
@@ -202,6 +280,7 @@ public final class SymbolRuns implements AutoCloseable {
    * O(runs · (log blocks + blocks read)) plus a sort of the open transaction's buffer if it changed since the last read.
    */
   public synchronized void range(byte[] from, byte[] to, Consumer<byte[]> action) {
+    awaitSpillUnchecked();
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
     for (SymbolRun run : visible) {
       run.range(from, to, merged::put);
@@ -223,6 +302,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
   public synchronized void forEachLive(Consumer<byte[]> action) {
+    awaitSpillUnchecked();
     List<SymbolMerge.Source> sources = sources(visible, true);
     SymbolMerge.merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
@@ -243,6 +323,7 @@ public final class SymbolRuns implements AutoCloseable {
    * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
    */
   public synchronized List<String> prepareCommit() throws IOException {
+    awaitSpill();
     List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
@@ -307,6 +388,11 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Discards the open transaction: its buffer and every run it wrote. */
   public synchronized void rollback() throws IOException {
+    try {
+      awaitSpill(); // its run, if written, is deleted below with the others
+    } catch (IOException | RuntimeException e) {
+      // the transaction is being discarded anyway; a failed spill left at most an unlisted file (deleted at open)
+    }
     visible = runs;
     buffer = new ArrayList<>();
     bufferSorted = true;
@@ -328,6 +414,7 @@ public final class SymbolRuns implements AutoCloseable {
    * commit or replaced by a merge, temporaries of interrupted writes). Returns how many were deleted.
    */
   public synchronized int deleteUnlisted() throws IOException {
+    awaitSpill();
     Set<String> listed = new HashSet<>(names());
     for (SymbolRun run : created) {
       listed.add(run.name());
@@ -357,7 +444,13 @@ public final class SymbolRuns implements AutoCloseable {
     try {
       rollback();
     } finally {
-      closeAll(runs);
+      try {
+        closeAll(runs);
+      } finally {
+        if (spiller != null) {
+          spiller.shutdown(); // idle: rollback waited for the spill in flight
+        }
+      }
     }
   }
 
@@ -379,7 +472,11 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   private SymbolMerge.Source bufferSource() {
-    List<Pending> sorted = sortedBuffer();
+    return source(sortedBuffer());
+  }
+
+  /** A merge source over {@code sorted} (keys strictly increasing). */
+  private static SymbolMerge.Source source(List<Pending> sorted) {
     return new SymbolMerge.Source() {
       int at = -1;
 
@@ -405,6 +502,18 @@ public final class SymbolRuns implements AutoCloseable {
    * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
    */
   private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
+    SymbolRun run = writeRun(sources, dropTombstones);
+    if (run != null) {
+      created.add(run);
+    }
+    return run;
+  }
+
+  /**
+   * As {@link #write}, without recording the run as created (the caller does): touches no state of this instance but
+   * its folders and {@link #compactor}, so a spill thread may call it.
+   */
+  private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
       IOException[] failure = new IOException[1];
@@ -451,9 +560,7 @@ public final class SymbolRuns implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    SymbolRun run = SymbolRun.open(target);
-    created.add(run);
-    return run;
+    return SymbolRun.open(target);
   }
 
   private static byte[] randomBytes() {
@@ -465,19 +572,24 @@ public final class SymbolRuns implements AutoCloseable {
   /** The buffer sorted by key with the last op of each key only. */
   private List<Pending> sortedBuffer() {
     if (!bufferSorted) {
-      Pending[] sorted = buffer.toArray(new Pending[0]);
-      KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
-      List<Pending> deduplicated = new ArrayList<>(sorted.length);
-      for (int i = 0; i < sorted.length; i++) {
-        if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
-          continue; // a later write of the same key wins
-        }
-        deduplicated.add(sorted[i]);
-      }
-      buffer = deduplicated;
+      buffer = sortedUnique(buffer);
       bufferSorted = true;
     }
     return buffer;
+  }
+
+  /** {@code writes} sorted by key with the last op of each key only; leaves {@code writes} as it is. */
+  private static List<Pending> sortedUnique(List<Pending> writes) {
+    Pending[] sorted = writes.toArray(new Pending[0]);
+    KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
+    List<Pending> deduplicated = new ArrayList<>(sorted.length);
+    for (int i = 0; i < sorted.length; i++) {
+      if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
+        continue; // a later write of the same key wins
+      }
+      deduplicated.add(sorted[i]);
+    }
+    return deduplicated;
   }
 
   private static int lowerIndex(List<Pending> sorted, byte[] key) {
