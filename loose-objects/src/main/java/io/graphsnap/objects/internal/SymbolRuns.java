@@ -91,6 +91,11 @@ public final class SymbolRuns implements AutoCloseable {
   private List<Pending> buffer = new ArrayList<>();
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
+  /** Whether a write or clear came after the last {@link #prepareCommit()} (then it must prepare again). */
+  private boolean changedSincePrepare = true;
+  /** The runs the last {@link #prepareCommit()} wrote, and those it retired: undone if it must prepare again. */
+  private final List<SymbolRun> preparedWritten = new ArrayList<>();
+  private final List<SymbolRun> preparedRetired = new ArrayList<>();
   /** Sorts and writes spilled buffers; null until the first spill. */
   private ExecutorService spiller;
   /** The spill in flight (its run, or null if it was empty), or null. */
@@ -169,6 +174,7 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   private void buffer(byte[] key, byte op) throws IOException {
+    changedSincePrepare = true;
     buffer.add(new Pending(key, op));
     bufferSorted = false;
     if (buffer.size() >= maxBuffered) {
@@ -176,16 +182,21 @@ public final class SymbolRuns implements AutoCloseable {
       List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      if (spiller == null) {
-        // one thread, ended after a few idle seconds, so an instance never closed keeps no thread alive
-        spiller = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-          Thread thread = new Thread(r, "graphsnap-run-spill " + dir.getFileName());
-          thread.setDaemon(true);
-          return thread;
-        });
-      }
-      spilling = spiller.submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
     }
+  }
+
+  /** This instance's spill thread's executor, made on first use. */
+  private ExecutorService spiller() {
+    if (spiller == null) {
+      // one thread, ended after a few idle seconds, so an instance never closed keeps no thread alive
+      spiller = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread thread = new Thread(r, "graphsnap-run-spill " + dir.getFileName());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return spiller;
   }
 
   /**
@@ -249,6 +260,7 @@ public final class SymbolRuns implements AutoCloseable {
    */
   public synchronized void clear() {
     awaitSpillUnchecked();
+    changedSincePrepare = true;
     retired.addAll(visible);
     retired.addAll(spilled);
     visible = List.of();
@@ -324,12 +336,19 @@ public final class SymbolRuns implements AutoCloseable {
    */
   public synchronized List<String> prepareCommit() throws IOException {
     awaitSpill();
+    if (prepared != null && !changedSincePrepare) {
+      return names(prepared); // prepared already (in the background), nothing changed since
+    }
+    if (prepared != null) {
+      undoPrepare();
+    }
     List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
       SymbolRun run = write(List.of(bufferSource()), false);
       if (run != null) {
         next.add(run);
+        preparedWritten.add(run);
       }
     }
     // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
@@ -348,13 +367,38 @@ public final class SymbolRuns implements AutoCloseable {
       List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
       SymbolRun merged = write(sources(merging, false), from == 0);
       retired.addAll(merging);
+      preparedRetired.addAll(merging);
       next.subList(from, next.size()).clear();
       if (merged != null) {
         next.add(merged);
+        preparedWritten.add(merged);
       }
     }
     prepared = next;
+    changedSincePrepare = false;
     return names(next);
+  }
+
+  /** Forgets the last preparation, which later writes made stale: its runs are deleted, what it retired is not. */
+  private void undoPrepare() throws IOException {
+    retired.removeAll(preparedRetired); // a clear() never retires these: it empties what a merge would take
+    for (SymbolRun run : preparedWritten) {
+      created.remove(run);
+      run.close();
+      SafeFiles.deleteRegularFile(run.file());
+    }
+    preparedWritten.clear();
+    preparedRetired.clear();
+    prepared = null;
+  }
+
+  /**
+   * Starts {@link #prepareCommit()} on this instance's spill thread and returns at once, so that the caller can do
+   * other work meanwhile (make the objects durable); a later {@link #prepareCommit()} with no change in between
+   * returns the same list, and {@link #rollback()} waits for it. The caller waits for the result before it commits.
+   */
+  public synchronized Future<List<String>> prepareCommitInBackground() {
+    return spiller().submit(this::prepareCommit);
   }
 
   /**
@@ -368,6 +412,9 @@ public final class SymbolRuns implements AutoCloseable {
     runs = prepared;
     visible = runs;
     prepared = null;
+    changedSincePrepare = true;
+    preparedWritten.clear();
+    preparedRetired.clear();
     created.clear();
     spilled.clear();
     buffer = new ArrayList<>();
@@ -399,6 +446,9 @@ public final class SymbolRuns implements AutoCloseable {
     spilled.clear();
     retired.clear();
     prepared = null;
+    changedSincePrepare = true;
+    preparedWritten.clear();
+    preparedRetired.clear();
     Set<SymbolRun> live = new HashSet<>(runs);
     for (SymbolRun run : created) {
       if (!live.contains(run)) {
