@@ -7,6 +7,7 @@ import io.graphsnap.objects.internal.ObjectRecordCodec;
 import io.graphsnap.objects.internal.RecordLog;
 import io.graphsnap.objects.internal.SymbolKeys;
 import io.graphsnap.objects.internal.SymbolRuns;
+import io.graphsnap.objects.internal.Uninterruptibly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -574,19 +575,10 @@ public final class StoreIndex implements AutoCloseable {
     if (preparing == null) {
       return;
     }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        preparing.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true; // never leave it writing
-      } catch (java.util.concurrent.ExecutionException e) {
-        break; // a commit prepares again on its own thread and throws what failed; a rollback discards it
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    try {
+      Uninterruptibly.get(preparing); // never leave it writing
+    } catch (java.util.concurrent.ExecutionException e) {
+      // a commit prepares again on its own thread and throws what failed; a rollback discards it
     }
   }
 

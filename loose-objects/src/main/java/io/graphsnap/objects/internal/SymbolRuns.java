@@ -210,16 +210,8 @@ public final class SymbolRuns implements AutoCloseable {
     Future<SymbolRun> pending = spilling;
     spilling = null;
     SymbolRun run;
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          run = pending.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the spill goes on regardless; wait for it, never leave it writing
-        }
-      }
+      run = Uninterruptibly.get(pending); // the spill goes on regardless: wait for it, never leave it writing
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -233,10 +225,6 @@ public final class SymbolRuns implements AutoCloseable {
         throw error;
       }
       throw new IllegalStateException("writing a spilled run in " + dir + " failed", cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
     if (run != null) {
       created.add(run);
