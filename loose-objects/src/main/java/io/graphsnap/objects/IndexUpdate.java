@@ -252,6 +252,7 @@ public final class IndexUpdate implements AutoCloseable {
         }
       }
     }
+    index.startPreparingCommit(); // the symbol run is sorted and written while the packs are forced
     objects.commit();
     index.commit();
     return new UpdateSummary(added, changed, unchanged, deleted, warnings);

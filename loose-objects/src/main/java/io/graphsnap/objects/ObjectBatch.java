@@ -161,9 +161,9 @@ public final class ObjectBatch implements AutoCloseable {
   private PreparedObject prepare(byte[] bytes, ObjectId id) throws IOException {
     checkSize(bytes);
     Path file = layout.objectFile(id);
-    SafeFiles.checkDirectoryIfPresent(file.getParent());
-    SafeFiles.checkFileIfPresent(file); // a link or FIFO under an object's name is refused, never replaced
-    if (store.holds(id)) {
+    // a link or FIFO under an object's name (or its fan-out folder's) is refused, never replaced; no folder, no file
+    boolean loose = SafeFiles.checkDirectoryIfPresent(file.getParent()) && SafeFiles.checkFileIfPresent(file);
+    if (loose ? store.holds(id) : store.holdsPacked(id)) { // a new object: one or two lstat calls, no third
       return new PreparedObject(id, null, null);
     }
     return new PreparedObject(id, bytes, Lz4Block.compress(bytes, bytes.length)); // on the preparing thread

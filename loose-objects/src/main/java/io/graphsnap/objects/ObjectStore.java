@@ -190,16 +190,25 @@ public final class ObjectStore implements AutoCloseable {
    * stores an object again: a damaged copy does not count, so storing it again repairs it). O(size).
    */
   boolean holds(ObjectId id) {
+    if (holdsPacked(id)) {
+      return true;
+    }
     try {
-      if (firstWhole(id, packs.find(id)) != null) {
-        return true;
-      }
       Path file = layout.objectFile(id);
       if (!SafeFiles.isRegularFile(file)) {
         return false; // the common case of a new object: decided without an exception
       }
       readLoose(id, file);
       return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** As {@link #holds}, looking in the packs only: for a caller that saw no file under the object's loose name. */
+  boolean holdsPacked(ObjectId id) {
+    try {
+      return firstWhole(id, packs.find(id)) != null;
     } catch (IOException | RuntimeException e) {
       return false;
     }

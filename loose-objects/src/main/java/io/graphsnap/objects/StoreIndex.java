@@ -7,6 +7,7 @@ import io.graphsnap.objects.internal.ObjectRecordCodec;
 import io.graphsnap.objects.internal.RecordLog;
 import io.graphsnap.objects.internal.SymbolKeys;
 import io.graphsnap.objects.internal.SymbolRuns;
+import io.graphsnap.objects.internal.Uninterruptibly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,6 +118,8 @@ public final class StoreIndex implements AutoCloseable {
   private final List<IndexLog.Entry> changes = new ArrayList<>();
   /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
   private boolean filesChanged;
+  /** The symbol runs' commit being prepared in the background ({@link #startPreparingCommit()}), or null. */
+  private java.util.concurrent.Future<List<String>> symbolsPreparing;
 
   private StoreIndex(Path file, DB db, IndexLog log, SymbolRuns symbolRuns, SymbolRuns pendingRuns,
       SymbolRuns recordRuns) {
@@ -512,6 +515,7 @@ public final class StoreIndex implements AutoCloseable {
    */
   public void commit() throws IOException {
     checkOpen();
+    awaitSymbolsPreparing(); // a failure there is thrown by the prepareCommit below, which prepares again
     List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
     List<String> pending = pendingRuns.prepareCommit();
     List<String> records = recordRuns.prepareCommit();
@@ -552,8 +556,35 @@ public final class StoreIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts writing this transaction's symbol definitions as a run (and the merges the size rule asks for) on another
+   * thread, so that the caller can make the objects durable meanwhile; {@link #commit()} waits for it, and {@link
+   * #rollback()} and {@link #close()} too. The definitions must not change until then. {@link IndexUpdate} calls it.
+   */
+  void startPreparingCommit() {
+    checkOpen();
+    if (symbolsPreparing == null) {
+      symbolsPreparing = symbolRuns.prepareCommitInBackground();
+    }
+  }
+
+  /** Waits for {@link #startPreparingCommit()}'s work, if any; its failure is left for the caller's next step. */
+  private void awaitSymbolsPreparing() {
+    java.util.concurrent.Future<List<String>> preparing = symbolsPreparing;
+    symbolsPreparing = null;
+    if (preparing == null) {
+      return;
+    }
+    try {
+      Uninterruptibly.get(preparing); // never leave it writing
+    } catch (java.util.concurrent.ExecutionException e) {
+      // a commit prepares again on its own thread and throws what failed; a rollback discards it
+    }
+  }
+
   /** Discards every change since the last commit. */
   public void rollback() throws IOException {
+    awaitSymbolsPreparing();
     changes.clear();
     filesChanged = false;
     symbolRuns.rollback();
@@ -594,6 +625,7 @@ public final class StoreIndex implements AutoCloseable {
     }
     // No rollback first: closing discards uncommitted changes by itself (the write-ahead log replays only
     // commits), and MapDB 3.1.0 leaks one descriptor of index.db.wal.* per session that called rollback.
+    awaitSymbolsPreparing();
     try {
       try {
         symbolRuns.close(); // deletes the runs of an uncommitted transaction

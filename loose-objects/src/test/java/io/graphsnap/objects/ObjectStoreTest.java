@@ -63,6 +63,28 @@ class ObjectStoreTest {
     assertEquals(List.of(first), objects.list());
   }
 
+  /** A link under an object's loose name, or as its fan-out folder, is refused before anything is written. */
+  @Test
+  void aLinkUnderAnObjectsNameOrFolderIsRefused() throws Exception {
+    ObjectStore objects = store();
+    byte[] bytes = "an object under a link".getBytes(StandardCharsets.UTF_8);
+    ObjectId id = ObjectId.of(bytes);
+    Path file = objects.layout().objectFile(id);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createDirectories(dir.resolve("objects"));
+    Files.createSymbolicLink(file.getParent(), elsewhere);
+    try (ObjectBatch batch = objects.newBatch()) {
+      assertThrows(UnsafeStoreException.class, () -> batch.prepare(bytes), "a linked fan-out folder");
+    }
+    Files.delete(file.getParent());
+    Files.createDirectories(file.getParent());
+    Files.createSymbolicLink(file, elsewhere.resolve("target"));
+    try (ObjectBatch batch = objects.newBatch()) {
+      assertThrows(UnsafeStoreException.class, () -> batch.prepare(bytes), "a link under the object's name");
+    }
+    assertTrue(Files.isSymbolicLink(file), "left as it was");
+  }
+
   @Test
   void flippedByteOnDiskIsReportedAsCorruptNamingTheIdAndFile() throws Exception {
     ObjectStore objects = store();

@@ -16,7 +16,10 @@ import java.util.Arrays;
  * against both buffers, so hostile blocks give {@code null}, never an exception, an out-of-proportion allocation or
  * a loop that does not end: O(compressed + decompressed length).
  *
- * <p>Stateless and thread-safe: each call allocates its own table and output.
+ * <p>Thread-safe. Each thread keeps one scratch table and output buffer for {@link #compress(byte[], int)} (about 16
+ * KiB, plus the output buffer while it is at most {@value #MAX_KEPT_OUTPUT} bytes), so that a call allocates only the
+ * block it returns: the table is never cleared, because each call's positions are stored above the last call's
+ * (below, an entry is "none"), and it is zeroed once per 2 GiB compressed.
  */
 public final class Lz4Block {
   private static final int MIN_MATCH = 4;
@@ -29,6 +32,9 @@ public final class Lz4Block {
   /** Misses before the search step grows by one (lz4's skip trigger): incompressible input costs little. */
   private static final int SKIP_TRIGGER = 6;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The largest output buffer a thread keeps between calls; a longer input gets a buffer of its own. */
+  private static final int MAX_KEPT_OUTPUT = 1 << 20;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Lz4Block() {}
@@ -43,17 +49,32 @@ public final class Lz4Block {
    * caller then stores the input as it is). O(length).
    */
   public static byte[] compress(byte[] src, int length) {
-    byte[] dst = new byte[maxCompressedLength(length)];
-    int written = compress(src, length, dst);
+    Scratch scratch = SCRATCH.get();
+    int bound = maxCompressedLength(length);
+    byte[] dst = bound <= scratch.output.length ? scratch.output : new byte[bound];
+    if (bound > scratch.output.length && bound <= MAX_KEPT_OUTPUT) {
+      scratch.output = dst;
+    }
+    int written = compress(src, length, dst, scratch);
     return written < length ? Arrays.copyOf(dst, written) : null;
   }
 
   /** Compresses {@code src[0, length)} into {@code dst} (at least {@link #maxCompressedLength}); returns its length. */
   static int compress(byte[] src, int length, byte[] dst) {
+    return compress(src, length, dst, new Scratch());
+  }
+
+  private static int compress(byte[] src, int length, byte[] dst, Scratch scratch) {
     int op = 0;
     int anchor = 0;
     if (length >= MF_LIMIT + 1) {
-      int[] table = new int[1 << HASH_LOG]; // position + 1 of the last 4-byte sequence of each hash; 0: none
+      int[] table = scratch.table; // base + position + 1 of the last 4-byte sequence of each hash; <= base: none
+      if (scratch.base > Integer.MAX_VALUE - length) {
+        Arrays.fill(table, 0);
+        scratch.base = 0;
+      }
+      int base = scratch.base;
+      scratch.base = base + length; // every entry this call stores is at most base + length
       int matchLimit = length - LAST_LITERALS;
       int lastStart = length - MF_LIMIT;
       int ip = 0;
@@ -61,8 +82,8 @@ public final class Lz4Block {
       while (ip < lastStart) {
         int sequence = intAt(src, ip);
         int h = hash(sequence);
-        int ref = table[h] - 1;
-        table[h] = ip + 1;
+        int ref = table[h] - base - 1; // negative: none (or a position of an earlier call)
+        table[h] = base + ip + 1;
         if (ref < 0 || ip - ref > MAX_OFFSET || intAt(src, ref) != sequence) {
           ip += misses++ >>> SKIP_TRIGGER;
           continue;
@@ -77,7 +98,7 @@ public final class Lz4Block {
         ip += matchLength;
         anchor = ip;
         if (ip - 2 < lastStart) {
-          table[hash(intAt(src, ip - 2))] = ip - 2 + 1;
+          table[hash(intAt(src, ip - 2))] = base + ip - 2 + 1;
         }
       }
     }
@@ -160,6 +181,13 @@ public final class Lz4Block {
         }
       }
     }
+  }
+
+  /** A thread's hash table (entries above {@code base} belong to the current call) and output buffer. */
+  private static final class Scratch {
+    final int[] table = new int[1 << HASH_LOG];
+    int base;
+    byte[] output = new byte[0];
   }
 
   private static int sequence(byte[] src, int from, int literals, byte[] dst, int op, int offset, int matchLength) {

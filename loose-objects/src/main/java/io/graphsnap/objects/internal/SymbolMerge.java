@@ -14,7 +14,7 @@ final class SymbolMerge {
 
   private SymbolMerge() {}
 
-  /** One sorted input of a merge. */
+  /** One input of a merge: its keys strictly increasing (sorted, each once). */
   interface Source {
     boolean next();
 
@@ -56,6 +56,13 @@ final class SymbolMerge {
    * K-way merge of {@code sources} (oldest first): each key once, with its newest op. O(entries · log sources).
    */
   static void merge(List<Source> sources, Sink sink) {
+    if (sources.size() == 1) { // a spill or a lone run: its keys are already each once, in order
+      Source only = sources.get(0);
+      while (only.next()) {
+        sink.accept(only.key(), only.op());
+      }
+      return;
+    }
     PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
       int c = KEYS.compare(a.source().key(), b.source().key());
       return c != 0 ? c : Integer.compare(b.age(), a.age()); // newest first among equal keys

@@ -15,6 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +29,12 @@ import java.util.function.Consumer;
  * Not API; {@code StoreIndex} owns one.
  *
  * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
- * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. {@link
+ * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. A spill is sorted
+ * and written on a thread of its own (one per instance, started with the first spill, ended by {@link #close()}) while
+ * the writer goes on filling a new buffer: at most one spill is in flight (the next full buffer waits for it, so at
+ * most two buffers are held), every other method waits for it first, and a spill's failure is thrown by the next
+ * method that waits (or by {@link #prepareCommit()}). That thread is never interrupted (an interrupt would close the
+ * channel it writes). {@link
  * #prepareCommit()} writes what is buffered as a run (forced, atomic rename, folder forced), merges runs whose
  * sizes call for it (every run from the oldest one holding at most twice as many entries as all newer runs
  * together, so that each run holds more than twice the next: O(log definitions) runs, each definition rewritten
@@ -80,6 +91,15 @@ public final class SymbolRuns implements AutoCloseable {
   private List<Pending> buffer = new ArrayList<>();
   private boolean bufferSorted = true;
   private List<SymbolRun> prepared;
+  /** Whether a write or clear came after the last {@link #prepareCommit()} (then it must prepare again). */
+  private boolean changedSincePrepare = true;
+  /** The runs the last {@link #prepareCommit()} wrote, and those it retired: undone if it must prepare again. */
+  private final List<SymbolRun> preparedWritten = new ArrayList<>();
+  private final List<SymbolRun> preparedRetired = new ArrayList<>();
+  /** Sorts and writes spilled buffers; null until the first spill. */
+  private ExecutorService spiller;
+  /** The spill in flight (its run, or null if it was empty), or null. */
+  private Future<SymbolRun> spilling;
 
   private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
@@ -154,15 +174,70 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   private void buffer(byte[] key, byte op) throws IOException {
+    changedSincePrepare = true;
     buffer.add(new Pending(key, op));
     bufferSorted = false;
     if (buffer.size() >= maxBuffered) {
-      SymbolRun run = write(List.of(bufferSource()), false);
+      awaitSpill(); // at most one in flight
+      List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      if (run != null) {
-        spilled.add(run);
+      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+    }
+  }
+
+  /** This instance's spill thread's executor, made on first use. */
+  private ExecutorService spiller() {
+    if (spiller == null) {
+      // one thread, ended after a few idle seconds, so an instance never closed keeps no thread alive
+      spiller = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread thread = new Thread(r, "graphsnap-run-spill " + dir.getFileName());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return spiller;
+  }
+
+  /**
+   * Waits for the spill in flight, if any, and adds its run to this transaction's spills. Throws its failure (the
+   * transaction must then be rolled back).
+   */
+  private void awaitSpill() throws IOException {
+    if (spilling == null) {
+      return;
+    }
+    Future<SymbolRun> pending = spilling;
+    spilling = null;
+    SymbolRun run;
+    try {
+      run = Uninterruptibly.get(pending); // the spill goes on regardless: wait for it, never leave it writing
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw new IOException("writing a spilled run in " + dir + " failed: " + io.getMessage(), io);
       }
+      if (cause instanceof UncheckedIOException unchecked) {
+        throw new IOException("writing a spilled run in " + dir + " failed: " + unchecked.getMessage(),
+            unchecked.getCause());
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("writing a spilled run in " + dir + " failed", cause);
+    }
+    if (run != null) {
+      created.add(run);
+      spilled.add(run);
+    }
+  }
+
+  /** {@link #awaitSpill()} for readers: a failed spill surfaces as an {@link UncheckedIOException}. */
+  private void awaitSpillUnchecked() {
+    try {
+      awaitSpill();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -172,6 +247,8 @@ public final class SymbolRuns implements AutoCloseable {
    * tombstone is written.
    */
   public synchronized void clear() {
+    awaitSpillUnchecked();
+    changedSincePrepare = true;
     retired.addAll(visible);
     retired.addAll(spilled);
     visible = List.of();
@@ -182,6 +259,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Whether no key is live (this transaction's changes included). O(1) after a {@link #clear()} or when empty. */
   public synchronized boolean isEmpty() {
+    awaitSpillUnchecked();
     if (visible.isEmpty() && spilled.isEmpty() && buffer.isEmpty()) {
       return true;
     }
@@ -202,6 +280,7 @@ public final class SymbolRuns implements AutoCloseable {
    * O(runs · (log blocks + blocks read)) plus a sort of the open transaction's buffer if it changed since the last read.
    */
   public synchronized void range(byte[] from, byte[] to, Consumer<byte[]> action) {
+    awaitSpillUnchecked();
     TreeMap<byte[], Byte> merged = new TreeMap<>(KEYS);
     for (SymbolRun run : visible) {
       run.range(from, to, merged::put);
@@ -223,6 +302,7 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Calls {@code action} on every live definition key in key order. O(entries of every run). */
   public synchronized void forEachLive(Consumer<byte[]> action) {
+    awaitSpillUnchecked();
     List<SymbolMerge.Source> sources = sources(visible, true);
     SymbolMerge.merge(sources, (key, op) -> {
       if (op == SymbolRunFormat.ADD) {
@@ -243,12 +323,20 @@ public final class SymbolRuns implements AutoCloseable {
    * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
    */
   public synchronized List<String> prepareCommit() throws IOException {
+    awaitSpill();
+    if (prepared != null && !changedSincePrepare) {
+      return names(prepared); // prepared already (in the background), nothing changed since
+    }
+    if (prepared != null) {
+      undoPrepare();
+    }
     List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
       SymbolRun run = write(List.of(bufferSource()), false);
       if (run != null) {
         next.add(run);
+        preparedWritten.add(run);
       }
     }
     // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
@@ -267,13 +355,38 @@ public final class SymbolRuns implements AutoCloseable {
       List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
       SymbolRun merged = write(sources(merging, false), from == 0);
       retired.addAll(merging);
+      preparedRetired.addAll(merging);
       next.subList(from, next.size()).clear();
       if (merged != null) {
         next.add(merged);
+        preparedWritten.add(merged);
       }
     }
     prepared = next;
+    changedSincePrepare = false;
     return names(next);
+  }
+
+  /** Forgets the last preparation, which later writes made stale: its runs are deleted, what it retired is not. */
+  private void undoPrepare() throws IOException {
+    retired.removeAll(preparedRetired); // a clear() never retires these: it empties what a merge would take
+    for (SymbolRun run : preparedWritten) {
+      created.remove(run);
+      run.close();
+      SafeFiles.deleteRegularFile(run.file());
+    }
+    preparedWritten.clear();
+    preparedRetired.clear();
+    prepared = null;
+  }
+
+  /**
+   * Starts {@link #prepareCommit()} on this instance's spill thread and returns at once, so that the caller can do
+   * other work meanwhile (make the objects durable); a later {@link #prepareCommit()} with no change in between
+   * returns the same list, and {@link #rollback()} waits for it. The caller waits for the result before it commits.
+   */
+  public synchronized Future<List<String>> prepareCommitInBackground() {
+    return spiller().submit(this::prepareCommit);
   }
 
   /**
@@ -287,6 +400,9 @@ public final class SymbolRuns implements AutoCloseable {
     runs = prepared;
     visible = runs;
     prepared = null;
+    changedSincePrepare = true;
+    preparedWritten.clear();
+    preparedRetired.clear();
     created.clear();
     spilled.clear();
     buffer = new ArrayList<>();
@@ -307,12 +423,20 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** Discards the open transaction: its buffer and every run it wrote. */
   public synchronized void rollback() throws IOException {
+    try {
+      awaitSpill(); // its run, if written, is deleted below with the others
+    } catch (IOException | RuntimeException e) {
+      // the transaction is being discarded anyway; a failed spill left at most an unlisted file (deleted at open)
+    }
     visible = runs;
     buffer = new ArrayList<>();
     bufferSorted = true;
     spilled.clear();
     retired.clear();
     prepared = null;
+    changedSincePrepare = true;
+    preparedWritten.clear();
+    preparedRetired.clear();
     Set<SymbolRun> live = new HashSet<>(runs);
     for (SymbolRun run : created) {
       if (!live.contains(run)) {
@@ -328,6 +452,7 @@ public final class SymbolRuns implements AutoCloseable {
    * commit or replaced by a merge, temporaries of interrupted writes). Returns how many were deleted.
    */
   public synchronized int deleteUnlisted() throws IOException {
+    awaitSpill();
     Set<String> listed = new HashSet<>(names());
     for (SymbolRun run : created) {
       listed.add(run.name());
@@ -357,7 +482,13 @@ public final class SymbolRuns implements AutoCloseable {
     try {
       rollback();
     } finally {
-      closeAll(runs);
+      try {
+        closeAll(runs);
+      } finally {
+        if (spiller != null) {
+          spiller.shutdown(); // idle: rollback waited for the spill in flight
+        }
+      }
     }
   }
 
@@ -379,7 +510,11 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   private SymbolMerge.Source bufferSource() {
-    List<Pending> sorted = sortedBuffer();
+    return source(sortedBuffer());
+  }
+
+  /** A merge source over {@code sorted} (keys strictly increasing). */
+  private static SymbolMerge.Source source(List<Pending> sorted) {
     return new SymbolMerge.Source() {
       int at = -1;
 
@@ -405,6 +540,18 @@ public final class SymbolRuns implements AutoCloseable {
    * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
    */
   private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
+    SymbolRun run = writeRun(sources, dropTombstones);
+    if (run != null) {
+      created.add(run);
+    }
+    return run;
+  }
+
+  /**
+   * As {@link #write}, without recording the run as created (the caller does): touches no state of this instance but
+   * its folders and {@link #compactor}, so a spill thread may call it.
+   */
+  private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
       IOException[] failure = new IOException[1];
@@ -451,9 +598,7 @@ public final class SymbolRuns implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    SymbolRun run = SymbolRun.open(target);
-    created.add(run);
-    return run;
+    return SymbolRun.open(target);
   }
 
   private static byte[] randomBytes() {
@@ -465,19 +610,24 @@ public final class SymbolRuns implements AutoCloseable {
   /** The buffer sorted by key with the last op of each key only. */
   private List<Pending> sortedBuffer() {
     if (!bufferSorted) {
-      Pending[] sorted = buffer.toArray(new Pending[0]);
-      KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
-      List<Pending> deduplicated = new ArrayList<>(sorted.length);
-      for (int i = 0; i < sorted.length; i++) {
-        if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
-          continue; // a later write of the same key wins
-        }
-        deduplicated.add(sorted[i]);
-      }
-      buffer = deduplicated;
+      buffer = sortedUnique(buffer);
       bufferSorted = true;
     }
     return buffer;
+  }
+
+  /** {@code writes} sorted by key with the last op of each key only; leaves {@code writes} as it is. */
+  private static List<Pending> sortedUnique(List<Pending> writes) {
+    Pending[] sorted = writes.toArray(new Pending[0]);
+    KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
+    List<Pending> deduplicated = new ArrayList<>(sorted.length);
+    for (int i = 0; i < sorted.length; i++) {
+      if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
+        continue; // a later write of the same key wins
+      }
+      deduplicated.add(sorted[i]);
+    }
+    return deduplicated;
   }
 
   private static int lowerIndex(List<Pending> sorted, byte[] key) {

@@ -7,6 +7,7 @@ import io.graphsnap.objects.PreparedFile;
 import io.graphsnap.objects.Store;
 import io.graphsnap.objects.UpdateSummary;
 import io.graphsnap.objects.WriteConflictException;
+import io.graphsnap.objects.internal.Uninterruptibly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
@@ -433,31 +434,20 @@ public final class JsonLinesIngester {
   }
 
   private static List<Item> await(Future<List<Item>> future) throws IOException {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          return future.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // a flag, not an interrupt, stops an ingest (see stopWhen)
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException io) {
-            throw io;
-          }
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new IOException(cause);
-        }
+      return Uninterruptibly.get(future); // a flag, not an interrupt, stops an ingest (see stopWhen)
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (cause instanceof RuntimeException re) {
+        throw re;
       }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
     }
   }
 

@@ -142,10 +142,15 @@ final class LineScanner {
       index.put(symbols.get(i).name(), i);
     }
     List<EdgeSummary> out = new ArrayList<>(edges.size());
+    String lastFrom = null;
+    Integer source = null;
     for (RawEdge e : edges) {
-      Integer source = index.get(e.from);
-      if (source == null) {
-        throw GIVE_UP;
+      if (e.from != lastFrom) { // edges come grouped by source, whose name repeated() gives as one String
+        source = index.get(e.from);
+        if (source == null) {
+          throw GIVE_UP;
+        }
+        lastFrom = e.from;
       }
       out.add(new EdgeSummary(source, e.type, e.to, e.lines));
     }

@@ -78,6 +78,24 @@ class Lz4BlockTest {
   }
 
   @Test
+  void aThreadsReusedTableGivesTheBlocksOfAFreshOne() {
+    // compress(byte[], int) keeps its hash table between calls; positions of earlier inputs (the same bytes at other
+    // places, longer and shorter inputs) must never be taken for matches: every block equals a fresh table's block
+    List<byte[]> inputs = inputs();
+    Random random = new Random(7);
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < inputs.size(); i++) {
+        byte[] input = inputs.get(random.nextInt(inputs.size()));
+        byte[] fresh = new byte[Lz4Block.maxCompressedLength(input.length)];
+        int freshLength = Lz4Block.compress(input, input.length, fresh);
+        byte[] reused = Lz4Block.compress(input, input.length);
+        byte[] expected = freshLength < input.length ? Arrays.copyOf(fresh, freshLength) : null;
+        assertArrayEquals(expected, reused, "input of " + input.length + " bytes, round " + round);
+      }
+    }
+  }
+
+  @Test
   void aLooseObjectCompressesWell() {
     byte[] object = object();
     byte[] block = Lz4Block.compress(object, object.length);

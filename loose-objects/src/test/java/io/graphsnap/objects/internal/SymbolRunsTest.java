@@ -83,6 +83,69 @@ class SymbolRunsTest {
     }
   }
 
+  /** Spills are written on another thread: every read, commit and rollback waits for the one in flight. */
+  @Test
+  void eachReadSeesTheSpillInFlight() throws IOException {
+    List<ObjectId> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ids.add(id(i));
+    }
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, List.of(), 5)) {
+      for (int i = 0; i < 5; i++) { // the fifth add spills; the look-up comes at once
+        runs.add(SymbolKeys.key("a.B", id(i)));
+      }
+      assertEquals(ids.subList(0, 5).stream().sorted().toList(), runs.definers("a.B"), "the spilled keys");
+      for (int i = 5; i < 10; i++) {
+        runs.add(SymbolKeys.key("a.B", id(i)));
+      }
+      runs.rollback(); // the second spill, maybe still being written, is deleted with the first
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(0, files.count(), "a rolled-back transaction's spills are deleted");
+      }
+      for (int i = 0; i < 12; i++) {
+        runs.add(SymbolKeys.key("a.B", id(i)));
+      }
+      List<String> names = runs.prepareCommit();
+      runs.committed();
+      assertEquals(ids.stream().sorted().toList(), runs.definers("a.B"));
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(names.size(), files.count(), "only the listed runs are left");
+      }
+    }
+  }
+
+  /** A commit prepared in the background is the one committed, unless the keys changed after it started. */
+  @Test
+  void aCommitPreparedInTheBackgroundIsReusedOrRedone() throws Exception {
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, List.of(), 5)) {
+      for (int i = 0; i < 7; i++) {
+        runs.add(SymbolKeys.key("a.B", id(i)));
+      }
+      List<String> background = runs.prepareCommitInBackground().get();
+      assertEquals(background, runs.prepareCommit(), "nothing changed: the same runs");
+      runs.rollback();
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(0, files.count(), "a rolled-back background prepare leaves no run");
+      }
+      for (int i = 0; i < 7; i++) {
+        runs.add(SymbolKeys.key("a.B", id(i)));
+      }
+      runs.prepareCommitInBackground().get();
+      runs.add(SymbolKeys.key("a.C", id(8))); // after the background prepare: it must be prepared again
+      List<String> names = runs.prepareCommit();
+      runs.committed();
+      assertEquals(List.of(id(8)), runs.definers("a.C"));
+      assertEquals(7, runs.definers("a.B").size());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(names.size(), files.count(), "only the listed runs are left");
+      }
+    }
+    try (SymbolRuns reopened = SymbolRuns.open(dir, dir, List.of(Files.list(dir).map(p -> p.getFileName().toString())
+        .toArray(String[]::new)))) {
+      assertEquals(List.of(id(8)), reopened.definers("a.C"));
+    }
+  }
+
   @Test
   void aRunNotListedIsDeletedAndAListedOneSurvives() throws IOException {
     List<String> names;
