@@ -7,6 +7,7 @@ import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
@@ -89,7 +90,8 @@ final class MappedSnapshot {
     Dictionary languages = Dictionary.open(table.required(SectionId.LANGUAGES), Integer.MAX_VALUE, "languages");
     SortedStrings paths = SortedStrings.open(table.required(SectionId.FILE_PATHS), frontCoded, "file paths");
     this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
-    this.nodes = new NodeTable(table.required(SectionId.NODES), n, kinds.size(), files.count());
+    boolean packed = PackedNodeFormat.packed(header);
+    this.nodes = NodeTable.open(table.required(SectionId.NODES), packed, n, kinds.size(), files.count());
     int t = edgeTypes.size();
     this.layout = CompactCsrFormat.layoutOf(header);
     for (SectionId absent : layout.absent()) {
@@ -120,9 +122,9 @@ final class MappedSnapshot {
     Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
     this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
-    this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
+    this.details = DetailsReader.open(table.required(SectionId.NODE_DETAILS), packed, n);
     Section symbols = table.optional(SectionId.FILE_SYMBOLS);
-    this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, files.count(), n);
+    this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, packed, files.count(), n);
     Section sites = table.optional(SectionId.CALL_SITES);
     this.callSites = sites == null ? null : CallSitesView.open(sites, n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,

@@ -1,12 +1,14 @@
 package io.graphsnap.reader.internal;
 
+import io.graphsnap.format.snapshot.BitPacking;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The FILE_SYMBOLS section read in place ({@link FileSymbolsFormat} has the grammar and the rule): each file's
- * nodes in line order.
+ * The FILE_SYMBOLS section read in place ({@link FileSymbolsFormat} has the grammar and the rule; a compact file from
+ * format version 7 stores the same lists bit-packed, {@link PackedFileSymbolsFormat}): each file's nodes in line order.
  *
  * <p>{@link #open} checks in O(1) that Starts[0] is 0 and that the length is {@code 4·(F+1) + 4·Starts[F]} with
  * Starts[F] ≤ N. {@link #nodes} checks the two Starts it reads (ordered, within S) and every id it returns
@@ -22,13 +24,70 @@ public final class FileSymbolsView {
   private final int fileCount;
   private final int nodeCount;
   private final long symbolCount;
+  /** Bits of one packed offset, or −1 for the Int32 ids of {@link FileSymbolsFormat}. */
+  private final int offsetBits;
 
-  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount) {
+  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount, int offsetBits) {
     this.section = section;
     this.bytes = section.bytes();
     this.fileCount = fileCount;
     this.nodeCount = nodeCount;
     this.symbolCount = symbolCount;
+    this.offsetBits = offsetBits;
+  }
+
+  /**
+   * Opens FILE_SYMBOLS: {@code packed} says which encoding ({@link
+   * io.graphsnap.format.snapshot.PackedNodeFormat#packed}); as {@link #open(Section, int, int)}, and for a packed one
+   * checks OffsetBits and the reserved bytes too. O(1).
+   */
+  public static FileSymbolsView open(Section section, boolean packed, int fileCount, int nodeCount) {
+    if (!packed) {
+      return open(section, fileCount, nodeCount);
+    }
+    long minimum = PackedFileSymbolsFormat.sectionBytes(fileCount, 0, 0);
+    if (section.length() < minimum) {
+      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>=" + minimum
+          + " (header, Starts and Bases of F=" + fileCount + " files)");
+    }
+    MemorySegment b = section.bytes();
+    int bits = PackedFileSymbolsFormat.offsetBits(b);
+    if (bits > PackedFileSymbolsFormat.MAX_OFFSET_BITS) {
+      throw section.corrupt(0, "OffsetBits out of range: actual=" + bits + " vs expected<="
+          + PackedFileSymbolsFormat.MAX_OFFSET_BITS);
+    }
+    if (PackedFileSymbolsFormat.zero(b) != 0) {
+      throw section.corrupt(1, "reserved bytes are not zero: actual=0x" + Long.toHexString(PackedFileSymbolsFormat.zero(b)));
+    }
+    long first = PackedFileSymbolsFormat.start(b, 0);
+    if (first != 0) {
+      throw section.corrupt(PackedFileSymbolsFormat.startOffset(0), "Starts[0] is not zero: actual=" + first
+          + " vs expected=0");
+    }
+    long s = PackedFileSymbolsFormat.start(b, fileCount);
+    if (s > nodeCount) {
+      throw section.corrupt(PackedFileSymbolsFormat.startOffset(fileCount), "Starts[F] out of range: actual=" + s
+          + " vs expected<=" + nodeCount + " (N)");
+    }
+    section.requireLength(PackedFileSymbolsFormat.sectionBytes(fileCount, s, bits), "8 + 4·(F+1) + 4·F bytes and S="
+        + s + " offsets of " + bits + " bits, F=" + fileCount);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, bits);
+  }
+
+  /** Starts[f] as stored. */
+  private long start(int f) {
+    return offsetBits < 0 ? FileSymbolsFormat.start(bytes, f) : PackedFileSymbolsFormat.start(bytes, f);
+  }
+
+  /** Offset of Starts[f], for messages. */
+  private long startOffset(int f) {
+    return offsetBits < 0 ? FileSymbolsFormat.startOffset(f) : PackedFileSymbolsFormat.startOffset(f);
+  }
+
+  /** Offset of the byte holding listed node {@code i}, for messages. */
+  private long idOffset(long i) {
+    return offsetBits < 0 ? FileSymbolsFormat.nodeOffset(fileCount, i)
+        : PackedFileSymbolsFormat.offsetsOffset(fileCount) + (i * offsetBits >>> 3);
   }
 
   /**
@@ -53,7 +112,7 @@ public final class FileSymbolsView {
           + " vs expected<=" + nodeCount + " (N)");
     }
     section.requireLength(FileSymbolsFormat.sectionBytes(fileCount, s), "4·(F+1) + 4·S bytes, F=" + fileCount + ", S=" + s);
-    return new FileSymbolsView(section, fileCount, nodeCount, s);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, -1);
   }
 
   /** S, the number of listed nodes. */
@@ -71,21 +130,48 @@ public final class FileSymbolsView {
    * mapped ids, {@code NodeIds[Starts[fromFile], Starts[toFile])}. O(their nodes).
    */
   public int[] nodes(int fromFile, int toFile) {
-    long from = FileSymbolsFormat.start(bytes, fromFile);
-    long to = FileSymbolsFormat.start(bytes, toFile);
+    long from = start(fromFile);
+    long to = start(toFile);
     if (from > to || to > symbolCount) {
-      throw section.corrupt(FileSymbolsFormat.startOffset(fromFile), "Starts of files [" + fromFile + ", " + toFile
+      throw section.corrupt(startOffset(fromFile), "Starts of files [" + fromFile + ", " + toFile
           + ") out of order or range: [" + from + ", " + to + ") vs expected within [0, " + symbolCount + "]");
     }
     int[] ids = new int[(int) (to - from)];
-    MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);
+    if (offsetBits < 0) {
+      MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);
+    } else {
+      unpack(fromFile, toFile, from, ids);
+    }
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] < 0 || ids[i] >= nodeCount) {
-        throw section.corrupt(FileSymbolsFormat.nodeOffset(fileCount, from + i), "node id out of range: actual="
+        throw section.corrupt(idOffset(from + i), "node id out of range: actual="
             + ids[i] + " vs expected in [0, " + nodeCount + ")");
       }
     }
     return ids;
+  }
+
+  /**
+   * Fills {@code ids} with the packed ids of files {@code [fromFile, toFile)}, which start at {@code from}: base plus
+   * offset, each file's Starts checked to lie within the ones of the range. An id past the int range reads as −1 (the
+   * caller reports it).
+   */
+  private void unpack(int fromFile, int toFile, long from, int[] ids) {
+    long end = from + ids.length;
+    long s = from;
+    for (int f = fromFile; f < toFile; f++) {
+      long e = PackedFileSymbolsFormat.start(bytes, f + 1);
+      if (e < s || e > end) {
+        throw section.corrupt(startOffset(f + 1), "Starts[" + (f + 1) + "] out of order: actual=" + e
+            + " vs expected in [" + s + ", " + end + "]");
+      }
+      long base = PackedFileSymbolsFormat.base(bytes, fileCount, f);
+      for (long i = s; i < e; i++) {
+        long id = base + PackedFileSymbolsFormat.offset(bytes, fileCount, i, offsetBits);
+        ids[(int) (i - from)] = id == (int) id ? (int) id : -1;
+      }
+      s = e;
+    }
   }
 
   /** Checks the whole section against {@code nodes}, as the class documentation says. */
@@ -94,10 +180,10 @@ public final class FileSymbolsView {
     long listed = 0;
     for (int f = 0; f < fileCount; f++) {
       int[] ids = nodes(f);
-      long at = FileSymbolsFormat.start(bytes, f);
+      long at = start(f);
       for (int i = 0; i < ids.length; i++) {
         int v = ids[i];
-        long offset = FileSymbolsFormat.nodeOffset(fileCount, at + i);
+        long offset = idOffset(at + i);
         if (nodes.fileId(v) != f) {
           throw section.corrupt(offset, "node " + v + " is listed under file " + f + " but its NODES record names file "
               + nodes.fileId(v));
@@ -118,6 +204,41 @@ public final class FileSymbolsView {
     for (int v = 0; v < nodeCount; v++) {
       if (!seen[v] && nodes.fileId(v) >= 0) {
         throw section.corrupt(0, "node " + v + " has file " + nodes.fileId(v) + " but is not listed; listed=" + listed);
+      }
+    }    if (offsetBits >= 0) {
+      verifyPacking();
+    }
+  }
+
+  /** The packed encoding's rule: each base its file's smallest id, OffsetBits the largest offset's, padding zero. */
+  private void verifyPacking() {
+    long maxOffset = 0;
+    for (int f = 0; f < fileCount; f++) {
+      int[] ids = nodes(f);
+      int min = 0;
+      int max = 0;
+      for (int i = 0; i < ids.length; i++) {
+        min = i == 0 ? ids[i] : Math.min(min, ids[i]);
+        max = i == 0 ? ids[i] : Math.max(max, ids[i]);
+      }
+      int base = PackedFileSymbolsFormat.base(bytes, fileCount, f);
+      if (base != min) {
+        throw section.corrupt(PackedFileSymbolsFormat.baseOffset(fileCount, f), "Bases[" + f + "] is not the file's"
+            + " smallest id: actual=" + base + " vs expected=" + min);
+      }
+      maxOffset = Math.max(maxOffset, (long) max - min);
+    }
+    if (BitPacking.widthFor(maxOffset) != offsetBits) {
+      throw section.corrupt(0, "OffsetBits is not the rule's: actual=" + offsetBits + " vs expected="
+          + BitPacking.widthFor(maxOffset) + " (the largest offset's bits)");
+    }
+    long bits = symbolCount * offsetBits;
+    long first = PackedFileSymbolsFormat.offsetsOffset(fileCount) + (bits >>> 3);
+    for (long at = first; at < section.length(); at++) {
+      int b = Byte.toUnsignedInt(bytes.get(LittleEndian.BYTE, at));
+      int allowed = at == first ? (1 << (bits & 7)) - 1 : 0;
+      if ((b & ~allowed) != 0) {
+        throw section.corrupt(at, "padding after the last offset is not zero: actual=0x" + Integer.toHexString(b));
       }
     }
   }
