@@ -225,7 +225,7 @@ class GoldenV1ReaderTest {
 
   /**
    * Version 7 with the fixed adjacency is version 6 in every section (only the header's version differs); with the
-   * compact adjacency it packs NODES, NODE_DETAILS and FILE_SYMBOLS and keeps every other section of the
+   * compact adjacency it packs NODES, NODE_DETAILS, FILE_SYMBOLS and NAME_INDEX and keeps every other section of the
    * version-6 compact file. Both compact files verify and answer every node's fields, details and every file's
    * symbols alike.
    */
@@ -238,13 +238,14 @@ class GoldenV1ReaderTest {
     assertTrue(!PackedNodeFormat.packed(h7));
     byte[] compact6 = goldenCompact(SnapshotFormat.VERSION_FRONT_CODED_NAMES);
     byte[] compact7 = goldenCompact(SnapshotFormat.VERSION_PACKED_NODES);
-    List<SectionId> packed = List.of(SectionId.NODES, SectionId.NODE_DETAILS, SectionId.FILE_SYMBOLS);
+    List<SectionId> packed = List.of(SectionId.NODES, SectionId.NODE_DETAILS, SectionId.FILE_SYMBOLS,
+        SectionId.NAME_INDEX);
     SnapshotHeader hc6 = SnapshotHeader.decode(MemorySegment.ofArray(compact6), "v6 compact golden");
     SnapshotHeader hc7 = carriedOver(compact6, compact7, List.of(),
         (section, bytes) -> packed.contains(section) ? new byte[0] : bytes);
     assertTrue(!PackedNodeFormat.packed(hc6));
     assertTrue(PackedNodeFormat.packed(hc7));
-    for (SectionId section : List.of(SectionId.NODES, SectionId.NODE_DETAILS)) { // FILE_SYMBOLS of 7 files: no gain
+    for (SectionId section : List.of(SectionId.NODES, SectionId.NODE_DETAILS, SectionId.NAME_INDEX)) { // FILE_SYMBOLS of 7 files: no gain
       assertTrue(hc7.entry(section).length() < hc6.entry(section).length(), section.toString());
     }
     Path c6 = Files.write(dir.resolve("small-v6-compact.gsnap"), compact6);
@@ -261,6 +262,8 @@ class GoldenV1ReaderTest {
         assertEquals(old.isExternal(v), now.isExternal(v));
         assertEquals(old.isMerged(v), now.isMerged(v));
         assertEquals(old.details(v), now.details(v));
+        assertEquals(v, now.node(old.name(v)));
+        assertEquals(-1, now.node(old.name(v) + "\u0000"));
       }
       for (int f = 0; f < old.fileCount(); f++) {
         assertArrayEquals(old.fileSymbols(f), now.fileSymbols(f));

@@ -118,7 +118,7 @@ final class MappedSnapshot {
     this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
     Section index = table.optional(SectionId.NAME_INDEX);
-    this.nameIndex = index == null ? null : NameIndexView.open(index, n);
+    this.nameIndex = index == null ? null : NameIndexView.open(index, packed, n);
     Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
     this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;

@@ -141,7 +141,7 @@ final class CompiledSections implements SnapshotBody {
   /** The Bloom filter, and the name index from the same encoded names (in id order). */
   private void writeBloom(SectionWriter out) throws IOException {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
-    nameIndex = new NameIndexBuilder(g.nodeCount());
+    nameIndex = new NameIndexBuilder(g.nodeCount(), packed());
     boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
     forEachName(g.nodeNames(), (utf8, offset, length) -> {
       long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
@@ -157,7 +157,7 @@ final class CompiledSections implements SnapshotBody {
 
   private void writeNameIndex(SectionWriter out) throws IOException {
     if (nameIndex == null) { // BLOOM not written first: build it here
-      nameIndex = new NameIndexBuilder(g.nodeCount());
+      nameIndex = new NameIndexBuilder(g.nodeCount(), packed());
       forEachName(g.nodeNames(), nameIndex::add);
     }
     nameIndex.writeTo(out);

@@ -54,10 +54,10 @@ public final class PackedNodeFormat {
   private PackedNodeFormat() {}
 
   /**
-   * Whether NODES, NODE_DETAILS and FILE_SYMBOLS of a file are the packed ones ({@link PackedNodeFormat},
-   * {@link SparseDetailsFormat}, {@link PackedFileSymbolsFormat}) rather than {@link NodeRecordFormat},
-   * {@link NodeDetailsFormat} and {@link FileSymbolsFormat}: the compact layout from version
-   * {@link SnapshotFormat#VERSION_PACKED_NODES} on.
+   * Whether NODES, NODE_DETAILS, FILE_SYMBOLS and NAME_INDEX of a file are the packed ones ({@link PackedNodeFormat},
+   * {@link SparseDetailsFormat}, {@link PackedFileSymbolsFormat}, {@link NameIndexFormat.Coding#packed}) rather than
+   * {@link NodeRecordFormat}, {@link NodeDetailsFormat}, {@link FileSymbolsFormat} and Int32 slots: the compact layout
+   * from version {@link SnapshotFormat#VERSION_PACKED_NODES} on.
    */
   public static boolean packed(int formatVersion, CompactCsrFormat.Layout layout) {
     return formatVersion >= SnapshotFormat.VERSION_PACKED_NODES && layout == CompactCsrFormat.Layout.COMPACT;

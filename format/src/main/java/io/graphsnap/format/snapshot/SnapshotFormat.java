@@ -110,9 +110,9 @@ public final class SnapshotFormat {
   /**
    * Version 7 packs the per-node sections of a file with the compact adjacency ({@link PackedNodeFormat#packed}):
    * {@link SectionId#NODES} as bit-packed records ({@link PackedNodeFormat}), {@link SectionId#NODE_DETAILS} with only
-   * the entries that say something ({@link SparseDetailsFormat}) and {@link SectionId#FILE_SYMBOLS} as bit-packed
-   * offsets from a base per file ({@link PackedFileSymbolsFormat}); every other section of such a file is as in
-   * version 6. A version-7 file with the fixed adjacency is a version-6 (and so version-4) file in every byte but the
+   * the entries that say something ({@link SparseDetailsFormat}), {@link SectionId#FILE_SYMBOLS} as bit-packed
+   * offsets from a base per file ({@link PackedFileSymbolsFormat}) and {@link SectionId#NAME_INDEX} with bit-packed
+   * slots ({@link NameIndexFormat.Coding#packed}); every other section of such a file is as in version 6. A version-7 file with the fixed adjacency is a version-6 (and so version-4) file in every byte but the
    * version, as in versions 5 and 6. Version-5 and version-6 compact files are read as before.
    */
   public static final int VERSION_PACKED_NODES = 7;

@@ -220,7 +220,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       out.put(baseIndex, 0, baseIndex.byteSize());
       return;
     }
-    NameIndexBuilder index = new NameIndexBuilder(d.nodeCount());
+    NameIndexBuilder index = new NameIndexBuilder(d.nodeCount(), packed());
     for (int seg = 0; seg < nodes.segments(); seg++) {
       if (nodes.kind[seg] == Splice.ITEM) {
         NodeState s = d.nodeItems[nodes.item[seg]];
