@@ -24,16 +24,17 @@ public final class FileSymbolsView {
   private final int fileCount;
   private final int nodeCount;
   private final long symbolCount;
-  /** Bits of one packed offset, or −1 for the Int32 ids of {@link FileSymbolsFormat}. */
-  private final int offsetBits;
+  /** Where a packed section's parts lie, or {@code null} for {@link FileSymbolsFormat}'s Int32 arrays. */
+  private final PackedFileSymbolsFormat.Areas packed;
 
-  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount, int offsetBits) {
+  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount,
+      PackedFileSymbolsFormat.Areas packed) {
     this.section = section;
     this.bytes = section.bytes();
     this.fileCount = fileCount;
     this.nodeCount = nodeCount;
     this.symbolCount = symbolCount;
-    this.offsetBits = offsetBits;
+    this.packed = packed;
   }
 
   /**
@@ -45,49 +46,55 @@ public final class FileSymbolsView {
     if (!packed) {
       return open(section, fileCount, nodeCount);
     }
-    long minimum = PackedFileSymbolsFormat.sectionBytes(fileCount, 0, 0);
-    if (section.length() < minimum) {
-      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>=" + minimum
-          + " (header, Starts and Bases of F=" + fileCount + " files)");
-    }
     MemorySegment b = section.bytes();
-    int bits = PackedFileSymbolsFormat.offsetBits(b);
-    if (bits > PackedFileSymbolsFormat.MAX_OFFSET_BITS) {
-      throw section.corrupt(0, "OffsetBits out of range: actual=" + bits + " vs expected<="
-          + PackedFileSymbolsFormat.MAX_OFFSET_BITS);
+    if (section.length() < PackedFileSymbolsFormat.HEADER_BYTES) {
+      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>="
+          + PackedFileSymbolsFormat.HEADER_BYTES + " (the widths)");
+    }
+    String[] names = {"OffsetBits", "StartBits", "BaseBits"};
+    for (int i = 0; i < names.length; i++) {
+      int bits = PackedFileSymbolsFormat.width(b, i);
+      if (bits > PackedFileSymbolsFormat.MAX_BITS) {
+        throw section.corrupt(i, names[i] + " out of range: actual=" + bits + " vs expected<="
+            + PackedFileSymbolsFormat.MAX_BITS);
+      }
     }
     if (PackedFileSymbolsFormat.zero(b) != 0) {
-      throw section.corrupt(1, "reserved bytes are not zero: actual=0x" + Long.toHexString(PackedFileSymbolsFormat.zero(b)));
+      throw section.corrupt(3, "reserved bytes are not zero: actual=0x" + Long.toHexString(PackedFileSymbolsFormat.zero(b)));
     }
-    long first = PackedFileSymbolsFormat.start(b, 0);
+    PackedFileSymbolsFormat.Areas areas = PackedFileSymbolsFormat.Areas.of(b, fileCount);
+    long minimum = areas.sectionBytes(0);
+    if (section.length() < minimum) {
+      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>=" + minimum
+          + " (widths, Starts and Bases of F=" + fileCount + " files)");
+    }
+    long first = areas.start(b, 0);
     if (first != 0) {
-      throw section.corrupt(PackedFileSymbolsFormat.startOffset(0), "Starts[0] is not zero: actual=" + first
-          + " vs expected=0");
+      throw section.corrupt(areas.startOffset(0), "Starts[0] is not zero: actual=" + first + " vs expected=0");
     }
-    long s = PackedFileSymbolsFormat.start(b, fileCount);
+    long s = areas.start(b, fileCount);
     if (s > nodeCount) {
-      throw section.corrupt(PackedFileSymbolsFormat.startOffset(fileCount), "Starts[F] out of range: actual=" + s
+      throw section.corrupt(areas.startOffset(fileCount), "Starts[F] out of range: actual=" + s
           + " vs expected<=" + nodeCount + " (N)");
     }
-    section.requireLength(PackedFileSymbolsFormat.sectionBytes(fileCount, s, bits), "8 + 4·(F+1) + 4·F bytes and S="
-        + s + " offsets of " + bits + " bits, F=" + fileCount);
-    return new FileSymbolsView(section, fileCount, nodeCount, s, bits);
+    section.requireLength(areas.sectionBytes(s), "widths, Starts, Bases and S=" + s + " offsets of "
+        + areas.offsetBits() + " bits, F=" + fileCount);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, areas);
   }
 
   /** Starts[f] as stored. */
   private long start(int f) {
-    return offsetBits < 0 ? FileSymbolsFormat.start(bytes, f) : PackedFileSymbolsFormat.start(bytes, f);
+    return packed == null ? FileSymbolsFormat.start(bytes, f) : packed.start(bytes, f);
   }
 
   /** Offset of Starts[f], for messages. */
   private long startOffset(int f) {
-    return offsetBits < 0 ? FileSymbolsFormat.startOffset(f) : PackedFileSymbolsFormat.startOffset(f);
+    return packed == null ? FileSymbolsFormat.startOffset(f) : packed.startOffset(f);
   }
 
   /** Offset of the byte holding listed node {@code i}, for messages. */
   private long idOffset(long i) {
-    return offsetBits < 0 ? FileSymbolsFormat.nodeOffset(fileCount, i)
-        : PackedFileSymbolsFormat.offsetsOffset(fileCount) + (i * offsetBits >>> 3);
+    return packed == null ? FileSymbolsFormat.nodeOffset(fileCount, i) : packed.offsetOffset(i);
   }
 
   /**
@@ -112,7 +119,7 @@ public final class FileSymbolsView {
           + " vs expected<=" + nodeCount + " (N)");
     }
     section.requireLength(FileSymbolsFormat.sectionBytes(fileCount, s), "4·(F+1) + 4·S bytes, F=" + fileCount + ", S=" + s);
-    return new FileSymbolsView(section, fileCount, nodeCount, s, -1);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, null);
   }
 
   /** S, the number of listed nodes. */
@@ -137,7 +144,7 @@ public final class FileSymbolsView {
           + ") out of order or range: [" + from + ", " + to + ") vs expected within [0, " + symbolCount + "]");
     }
     int[] ids = new int[(int) (to - from)];
-    if (offsetBits < 0) {
+    if (packed == null) {
       MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);
     } else {
       unpack(fromFile, toFile, from, ids);
@@ -160,14 +167,14 @@ public final class FileSymbolsView {
     long end = from + ids.length;
     long s = from;
     for (int f = fromFile; f < toFile; f++) {
-      long e = PackedFileSymbolsFormat.start(bytes, f + 1);
+      long e = packed.start(bytes, f + 1);
       if (e < s || e > end) {
         throw section.corrupt(startOffset(f + 1), "Starts[" + (f + 1) + "] out of order: actual=" + e
             + " vs expected in [" + s + ", " + end + "]");
       }
-      long base = PackedFileSymbolsFormat.base(bytes, fileCount, f);
+      long base = packed.base(bytes, f);
       for (long i = s; i < e; i++) {
-        long id = base + PackedFileSymbolsFormat.offset(bytes, fileCount, i, offsetBits);
+        long id = base + packed.offset(bytes, i);
         ids[(int) (i - from)] = id == (int) id ? (int) id : -1;
       }
       s = e;
@@ -205,14 +212,18 @@ public final class FileSymbolsView {
       if (!seen[v] && nodes.fileId(v) >= 0) {
         throw section.corrupt(0, "node " + v + " has file " + nodes.fileId(v) + " but is not listed; listed=" + listed);
       }
-    }    if (offsetBits >= 0) {
+    }    if (packed != null) {
       verifyPacking();
     }
   }
 
-  /** The packed encoding's rule: each base its file's smallest id, OffsetBits the largest offset's, padding zero. */
+  /**
+   * The packed encoding's rule: each base its file's smallest id, each width its array's largest value's, the bits
+   * after each packed area's last value zero.
+   */
   private void verifyPacking() {
     long maxOffset = 0;
+    long maxBase = 0;
     for (int f = 0; f < fileCount; f++) {
       int[] ids = nodes(f);
       int min = 0;
@@ -221,25 +232,37 @@ public final class FileSymbolsView {
         min = i == 0 ? ids[i] : Math.min(min, ids[i]);
         max = i == 0 ? ids[i] : Math.max(max, ids[i]);
       }
-      int base = PackedFileSymbolsFormat.base(bytes, fileCount, f);
+      long base = packed.base(bytes, f);
       if (base != min) {
-        throw section.corrupt(PackedFileSymbolsFormat.baseOffset(fileCount, f), "Bases[" + f + "] is not the file's"
-            + " smallest id: actual=" + base + " vs expected=" + min);
+        throw section.corrupt(packed.baseOffset(f), "Bases[" + f + "] is not the file's smallest id: actual=" + base
+            + " vs expected=" + min);
       }
       maxOffset = Math.max(maxOffset, (long) max - min);
+      maxBase = Math.max(maxBase, min);
     }
-    if (BitPacking.widthFor(maxOffset) != offsetBits) {
-      throw section.corrupt(0, "OffsetBits is not the rule's: actual=" + offsetBits + " vs expected="
-          + BitPacking.widthFor(maxOffset) + " (the largest offset's bits)");
+    long[] max = {maxOffset, symbolCount, maxBase};
+    int[] widths = {packed.offsetBits(), packed.startBits(), packed.baseBits()};
+    String[] names = {"OffsetBits", "StartBits", "BaseBits"};
+    for (int i = 0; i < max.length; i++) {
+      if (BitPacking.widthFor(max[i]) != widths[i]) {
+        throw section.corrupt(i, names[i] + " is not the rule's: actual=" + widths[i] + " vs expected="
+            + BitPacking.widthFor(max[i]) + " (the largest value's bits)");
+      }
     }
-    long bits = symbolCount * offsetBits;
-    long first = PackedFileSymbolsFormat.offsetsOffset(fileCount) + (bits >>> 3);
-    for (long at = first; at < section.length(); at++) {
+    zeroAfter(packed.starts() * 8 + (fileCount + 1L) * packed.startBits(), packed.bases());
+    zeroAfter(packed.bases() * 8 + (long) fileCount * packed.baseBits(), packed.offsets());
+    zeroAfter(packed.offsets() * 8 + symbolCount * packed.offsetBits(), section.length());
+  }
+
+  /** Checks that the bits from bit {@code fromBit} of the section to byte {@code toByte} are zero. */
+  private void zeroAfter(long fromBit, long toByte) {
+    long first = fromBit >>> 3;
+    for (long at = first; at < toByte; at++) {
       int b = Byte.toUnsignedInt(bytes.get(LittleEndian.BYTE, at));
-      int allowed = at == first ? (1 << (bits & 7)) - 1 : 0;
-      if ((b & ~allowed) != 0) {
-        throw section.corrupt(at, "padding after the last offset is not zero: actual=0x" + Integer.toHexString(b));
+      if ((b & ~(at == first ? (1 << (fromBit & 7)) - 1 : 0)) != 0) {
+        throw section.corrupt(at, "padding after a packed area is not zero: actual=0x" + Integer.toHexString(b));
       }
     }
   }
+
 }
