@@ -144,7 +144,7 @@ class PackedNodeSectionsTest {
     TestGraph g = extremes(11, 100);
     int caught = 0;
     Random r = new Random(5);
-    int trials = 160;
+    int trials = 100;
     for (int trial = 0; trial < trials; trial++) {
       EnumMap<SectionId, byte[]> s = TestSnapshotWriter.packedSections(g, 16, 16);
       SectionId id = PACKED[r.nextInt(PACKED.length)];
