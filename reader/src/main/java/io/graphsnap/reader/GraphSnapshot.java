@@ -243,7 +243,9 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
    * -1 without touching the names; with the index's hash when the filter uses the same seed, as files this
    * builder writes do, so the name is hashed once), then binary-searches the sorted names, O(log N); so only absent names
    * that pass the Bloom filter (about 0.6%) pay the binary search after the index, and a damaged index can
-   * make a lookup slower but never make a present name look absent. The index path allocates nothing.
+   * make a lookup slower but never make a present name look absent. The index path allocates nothing. In a compact
+   * file of version 7, whose packed index slots carry 5 fingerprint bits instead of about 10, the Bloom filter is
+   * asked first, so that a miss does not compare the names of the false fingerprint matches along its probe.
    *
    * @throws CorruptSnapshotException if a probed index slot holds a value out of range (below -1, or a node
    *     id not below N)
@@ -254,6 +256,9 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
       long h = 0;
       if (sections.nameIndex != null) {
         h = NameIndexView.hash(utf8);
+        if (sections.bloomFirst && !sections.bloom.mightContainHash(h)) {
+          return -1;
+        }
         int id = sections.nameIndex.find(utf8, h, sections.names);
         if (id >= 0) {
           return id;

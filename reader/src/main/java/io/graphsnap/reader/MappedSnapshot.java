@@ -62,6 +62,11 @@ final class MappedSnapshot {
   final NameTrigramsView nameTrigrams;
   /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
   final boolean bloomTakesIndexHash;
+  /**
+   * Whether a lookup asks the Bloom filter before the name index: with the packed index of a version-7 compact file
+   * (short fingerprints make an index miss compare names), when the filter takes the index's hash.
+   */
+  final boolean bloomFirst;
   final FileTable files;
   /** Each file's nodes in line order, or {@code null} when the file has none (format version 2 and older). */
   final FileSymbolsView fileSymbols;
@@ -122,6 +127,7 @@ final class MappedSnapshot {
     Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
     this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
+    this.bloomFirst = bloomTakesIndexHash && packed;
     this.details = DetailsReader.open(table.required(SectionId.NODE_DETAILS), packed, n);
     Section symbols = table.optional(SectionId.FILE_SYMBOLS);
     this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, packed, files.count(), n);

@@ -180,10 +180,10 @@ public final class PackedNodeFormat {
     private final int spanAt;
     private final int kindAt;
     private final int flagsAt;
-    private final int fileBits;
-    private final int startBits;
-    private final int spanBits;
-    private final int kindBits;
+    private final long fileMask;
+    private final long startMask;
+    private final long spanMask;
+    private final long kindMask;
     private final long startBase;
     private final long spanBase;
 
@@ -196,12 +196,17 @@ public final class PackedNodeFormat {
       this.spanAt = startAt + h.startBits();
       this.kindAt = spanAt + h.spanBits();
       this.flagsAt = kindAt + h.kindBits();
-      this.fileBits = h.fileBits();
-      this.startBits = h.startBits();
-      this.spanBits = h.spanBits();
-      this.kindBits = h.kindBits();
+      this.fileMask = BitPacking.mask(h.fileBits());
+      this.startMask = BitPacking.mask(h.startBits());
+      this.spanMask = BitPacking.mask(h.spanBits());
+      this.kindMask = BitPacking.mask(h.kindBits());
       this.startBase = h.startBase();
       this.spanBase = h.spanBase();
+    }
+
+    /** The field at bit {@code bit} of Records under {@code mask}: one unaligned 8-byte load. */
+    private long at(long bit, long mask) {
+      return (nodes.get(LONG, HEADER_BYTES + (bit >>> 3)) >>> (bit & 7)) & mask;
     }
 
     /** Bit offset, in Records, of node {@code id}'s field {@code field} (0 File … 4 Flags). */
@@ -218,27 +223,27 @@ public final class PackedNodeFormat {
 
     /** Node {@code id}'s FileId as stored, minus one: −1 for none; a long, so a damaged value is not wrapped. */
     public long fileId(long id) {
-      return field(nodes, id * recordBits + fileAt, fileBits) - 1;
+      return at(id * recordBits + fileAt, fileMask) - 1;
     }
 
     /** Node {@code id}'s LineStart, in 64 bits (a damaged header may put it outside the int range). */
     public long lineStart(long id) {
-      return startBase + field(nodes, id * recordBits + startAt, startBits);
+      return startBase + at(id * recordBits + startAt, startMask);
     }
 
     /** Node {@code id}'s LineEnd, in 64 bits. */
     public long lineEnd(long id) {
-      return lineStart(id) + spanBase + field(nodes, id * recordBits + spanAt, spanBits);
+      return lineStart(id) + spanBase + at(id * recordBits + spanAt, spanMask);
     }
 
     /** Node {@code id}'s KindId. */
     public long kindId(long id) {
-      return field(nodes, id * recordBits + kindAt, kindBits);
+      return at(id * recordBits + kindAt, kindMask);
     }
 
     /** Node {@code id}'s Flags. */
     public int flags(long id) {
-      return (int) field(nodes, id * recordBits + flagsAt, FLAG_BITS);
+      return (int) at(id * recordBits + flagsAt, (1 << FLAG_BITS) - 1);
     }
   }
 }
