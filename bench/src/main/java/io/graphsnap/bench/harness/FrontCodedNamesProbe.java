@@ -154,16 +154,8 @@ public final class FrontCodedNamesProbe {
     long sum = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     switch (op) {
-      case 0 -> {
-        for (byte[] name : hits) {
-          sum += g.node(name);
-        }
-      }
-      case 1 -> {
-        for (byte[] name : misses) {
-          sum += g.node(name);
-        }
-      }
+      case 0 -> sum = lookups(g, hits);
+      case 1 -> sum = lookups(g, misses);
       case 2 -> {
         for (int id : ids) {
           sum += g.name(id).length();
@@ -177,6 +169,15 @@ public final class FrontCodedNamesProbe {
       }
     }
     return new long[] {THREADS.getCurrentThreadCpuTime() - start, sum};
+  }
+
+  /** Looks up every name of {@code names} on {@code g}: the sum of the ids found (−1 for a miss). */
+  static long lookups(GraphSnapshot g, byte[][] names) {
+    long sum = 0;
+    for (byte[] name : names) {
+      sum += g.node(name);
+    }
+    return sum;
   }
 
   /**

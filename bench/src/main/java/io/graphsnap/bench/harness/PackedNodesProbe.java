@@ -118,16 +118,8 @@ public final class PackedNodesProbe {
     long sum = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     switch (op) {
-      case 0 -> {
-        for (byte[] name : hits) {
-          sum += g.node(name);
-        }
-      }
-      case 1 -> {
-        for (byte[] name : misses) {
-          sum += g.node(name);
-        }
-      }
+      case 0 -> sum = FrontCodedNamesProbe.lookups(g, hits);
+      case 1 -> sum = FrontCodedNamesProbe.lookups(g, misses);
       case 2 -> {
         for (int id : ids) {
           sum = sum * 31 + g.kindId(id) + 7L * g.fileId(id) + 13L * g.lineStart(id) + 17L * g.lineEnd(id)

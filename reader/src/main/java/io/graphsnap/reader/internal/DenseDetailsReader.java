@@ -59,12 +59,7 @@ final class DenseDetailsReader implements DetailsReader {
     if (s == e) {
       return NodeDetails.EMPTY;
     }
-    try {
-      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(bytes, dataBase + s, dataBase + e);
-      return new NodeDetails(entry.hash(), entry.notes(), entry.metadata());
-    } catch (NodeDetailsFormat.MalformedEntryException ex) {
-      throw section.corrupt(ex.offset(), "node " + id + " details: " + ex.getMessage());
-    }
+    return DetailsReader.decode(section, id, dataBase + s, dataBase + e);
   }
 
   /** Checks that the Ends never decrease (O(N)) and that every entry decodes (O(bytes)). */

@@ -1,5 +1,6 @@
 package io.graphsnap.reader.internal;
 
+import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.reader.NodeDetails;
 
 /**
@@ -28,4 +29,17 @@ public interface DetailsReader {
 
   /** Checks the whole section: ends ordered, every entry decodes (and the encoding's own rules). O(N + bytes). */
   void verify();
+
+  /**
+   * Decodes node {@code id}'s entry {@code [from, to)} of {@code section} (offsets in the section), a malformed one
+   * reported as the section's corruption. O(entry bytes).
+   */
+  static NodeDetails decode(Section section, int id, long from, long to) {
+    try {
+      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(section.bytes(), from, to);
+      return new NodeDetails(entry.hash(), entry.notes(), entry.metadata());
+    } catch (NodeDetailsFormat.MalformedEntryException ex) {
+      throw section.corrupt(ex.offset(), "node " + id + " details: " + ex.getMessage());
+    }
+  }
 }

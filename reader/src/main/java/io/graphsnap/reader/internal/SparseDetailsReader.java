@@ -97,12 +97,7 @@ final class SparseDetailsReader implements DetailsReader {
     long s = SparseDetailsFormat.end(bytes, nodeCount, i);
     long e = SparseDetailsFormat.end(bytes, nodeCount, i + 1);
     check(id, i, s, e);
-    try {
-      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(bytes, dataBase + s, dataBase + e);
-      return new NodeDetails(entry.hash(), entry.notes(), entry.metadata());
-    } catch (NodeDetailsFormat.MalformedEntryException ex) {
-      throw section.corrupt(ex.offset(), "node " + id + " details: " + ex.getMessage());
-    }
+    return DetailsReader.decode(section, id, dataBase + s, dataBase + e);
   }
 
   /**

@@ -293,14 +293,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     int[] kindRemap = d.kindRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
       int v = nodes.newStart[seg];
-      if (nodes.kind[seg] == Splice.ITEM && d.nodeItems[nodes.item[seg]].record != null) {
-        NodeState s = d.nodeItems[nodes.item[seg]];
-        NodeRecord r = s.record;
-        NodeRecordFormat.write(out, s.fileId, r.lineStart(), r.lineEnd(), s.kindId, r.flags());
-        newKind[v] = s.kindId;
-        newFile[v] = s.fileId;
-        newLineStart[v] = r.lineStart();
-        newLineEnd[v] = r.lineEnd();
+      NodeState s = itemRecord(seg, v);
+      if (s != null) {
+        NodeRecordFormat.write(out, s.fileId, s.record.lineStart(), s.record.lineEnd(), s.kindId, s.record.flags());
         continue;
       }
       copyRecords(out, nodes.oldStart[seg], nodes.length[seg], v, files, kindRemap, drain);
@@ -309,6 +304,22 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     int[] kinds = newKind;
     newKind = null;
     kindBitmaps = side.submit(() -> kindBitmaps(kinds));
+  }
+
+  /**
+   * The node state of segment {@code seg} if it is an item with a new record (else {@code null}), its columns set as
+   * new node {@code v}'s.
+   */
+  private NodeState itemRecord(int seg, int v) {
+    if (nodes.kind[seg] != Splice.ITEM || d.nodeItems[nodes.item[seg]].record == null) {
+      return null;
+    }
+    NodeState s = d.nodeItems[nodes.item[seg]];
+    newKind[v] = s.kindId;
+    newFile[v] = s.fileId;
+    newLineStart[v] = s.record.lineStart();
+    newLineEnd[v] = s.record.lineEnd();
+    return s;
   }
 
   /**
@@ -321,14 +332,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     int[] kindRemap = d.kindRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
       int v = nodes.newStart[seg];
-      if (nodes.kind[seg] == Splice.ITEM && d.nodeItems[nodes.item[seg]].record != null) {
-        NodeState s = d.nodeItems[nodes.item[seg]];
-        NodeRecord r = s.record;
-        newKind[v] = s.kindId;
-        newFile[v] = s.fileId;
-        newLineStart[v] = r.lineStart();
-        newLineEnd[v] = r.lineEnd();
-        flags[v] = r.flags();
+      NodeState s = itemRecord(seg, v);
+      if (s != null) {
+        flags[v] = s.record.flags();
         continue;
       }
       for (int i = 0; i < nodes.length[seg]; i++, v++) {
