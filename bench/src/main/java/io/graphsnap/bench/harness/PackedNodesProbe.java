@@ -81,36 +81,8 @@ public final class PackedNodesProbe {
     for (int op = 0; op < OPERATIONS.length; op++) {
       expected[op] = run(reference, op, ids, fileIds, hits, misses)[1];
     }
-    long[][][] cpu = new long[files.length][OPERATIONS.length][rounds];
-    for (int round = -2; round < rounds; round++) {
-      for (int k = 0; k < files.length; k++) {
-        int f = Math.floorMod(k + round, files.length);
-        for (int op = 0; op < OPERATIONS.length; op++) {
-          long[] r = run(open[f], op, ids, fileIds, hits, misses);
-          if (r[1] != expected[op]) {
-            throw new AssertionError(files[f] + " " + OPERATIONS[op] + ": checksum " + r[1] + " vs " + expected[op]);
-          }
-          if (round >= 0) {
-            cpu[f][op][round] = r[0];
-          }
-        }
-      }
-    }
-    System.out.printf(Locale.ROOT, "%-28s", "ns/op (thread CPU)");
-    for (String op : OPERATIONS) {
-      System.out.printf(Locale.ROOT, " %18s", op);
-    }
-    System.out.println();
-    for (int f = 0; f < files.length; f++) {
-      System.out.printf(Locale.ROOT, "%-28s", files[f].getFileName());
-      for (int op = 0; op < OPERATIONS.length; op++) {
-        long[] sorted = cpu[f][op].clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, " %6.0f (%4.0f-%4.0f)", (double) sorted[rounds / 2] / SAMPLE,
-            (double) sorted[0] / SAMPLE, (double) sorted[rounds - 1] / SAMPLE);
-      }
-      System.out.println();
-    }
+    FrontCodedNamesProbe.alternate(Arrays.stream(files).map(p -> p.getFileName().toString()).toList(), OPERATIONS,
+        expected, rounds, SAMPLE, (f, op) -> run(open[f], op, ids, fileIds, hits, misses));
   }
 
   /** Runs operation {@code op} over the sample on {@code g}: {thread CPU nanoseconds, checksum of the answers}. */
