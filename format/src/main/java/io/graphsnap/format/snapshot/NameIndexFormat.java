@@ -70,7 +70,7 @@ public final class NameIndexFormat {
 
   /**
    * How slots encode a node and its fingerprint: the fixed Int32 slots or the packed ones. Values are held in an
-   * {@code int} either way ({@link #empty} is −1 in memory for both); {@link #read} and {@link #write} map them to the
+   * {@code int} either way ({@link NameIndexFormat#EMPTY}, −1, in memory for both); {@link #read} and {@link #write} map them to the
    * stored bits. Immutable.
    *
    * @param packed whether slots are packed ({@link BitPacking}) rather than Int32
@@ -98,11 +98,6 @@ public final class NameIndexFormat {
     /** Bits a non-empty slot's value may use. */
     public int valueBits() {
       return idBits + fingerprintBits;
-    }
-
-    /** The in-memory value of an empty slot: −1. */
-    public int empty() {
-      return EMPTY;
     }
 
     /** The fingerprint of hash {@code h}: its low FingerprintBits bits. */

@@ -76,16 +76,6 @@ public final class PackedNodeFormat {
       return fileBits + startBits + spanBits + kindBits + flagBits;
     }
 
-    /** Bit offset of field {@code field} (0 File … 4 Flags) within a record. */
-    public int fieldOffset(int field) {
-      int[] widths = widths();
-      int at = 0;
-      for (int i = 0; i < field; i++) {
-        at += widths[i];
-      }
-      return at;
-    }
-
     /** The five widths in grammar order. */
     public int[] widths() {
       return new int[] {fileBits, startBits, spanBits, kindBits, flagBits};
