@@ -41,9 +41,9 @@ public final class BitPacking {
     return 64 - Long.numberOfLeadingZeros(max);
   }
 
-  /** The mask of a field of {@code width} bits. */
+  /** The mask of a field of {@code width} bits, {@code width} in [0, 63]: no branch (it is on every read). */
   public static long mask(int width) {
-    return width == 0 ? 0 : -1L >>> (64 - width);
+    return (1L << width) - 1;
   }
 
   /**
