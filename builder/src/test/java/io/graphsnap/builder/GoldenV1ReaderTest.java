@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionEntry;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
@@ -181,7 +182,6 @@ class GoldenV1ReaderTest {
   @Test
   void version6FrontCodesOnlyTheCompactNames() throws Exception {
     assertEquals(6, SnapshotFormat.VERSION_FRONT_CODED_NAMES);
-    assertEquals(SnapshotFormat.VERSION_FRONT_CODED_NAMES, SnapshotFormat.VERSION_CURRENT);
     SnapshotHeader h6 = carriedOver(golden(SnapshotFormat.VERSION_COMPACT_ADJACENCY),
         golden(SnapshotFormat.VERSION_FRONT_CODED_NAMES), List.of(), (section, bytes) -> bytes);
     assertEquals(SnapshotFormat.VERSION_FRONT_CODED_NAMES, h6.formatVersion());
@@ -219,6 +219,54 @@ class GoldenV1ReaderTest {
           assertEquals(now.withPrefix(prefix), fc.withPrefix(prefix), prefix);
           assertEquals(now.namesContaining(prefix), fc.namesContaining(prefix), prefix);
         }
+      }
+    }
+  }
+
+  /**
+   * Version 7 with the fixed adjacency is version 6 in every section (only the header's version differs); with the
+   * compact adjacency it packs NODES, NODE_DETAILS, FILE_SYMBOLS and NAME_INDEX and keeps every other section of the
+   * version-6 compact file. Both compact files verify and answer every node's fields, details and every file's
+   * symbols alike.
+   */
+  @Test
+  void version7PacksOnlyTheCompactNodeSections() throws Exception {
+    assertEquals(7, SnapshotFormat.VERSION_PACKED_NODES);
+    assertEquals(SnapshotFormat.VERSION_PACKED_NODES, SnapshotFormat.VERSION_CURRENT);
+    SnapshotHeader h7 = carriedOver(golden(SnapshotFormat.VERSION_FRONT_CODED_NAMES),
+        golden(SnapshotFormat.VERSION_PACKED_NODES), List.of(), (section, bytes) -> bytes);
+    assertTrue(!PackedNodeFormat.packed(h7));
+    byte[] compact6 = goldenCompact(SnapshotFormat.VERSION_FRONT_CODED_NAMES);
+    byte[] compact7 = goldenCompact(SnapshotFormat.VERSION_PACKED_NODES);
+    List<SectionId> packed = List.of(SectionId.NODES, SectionId.NODE_DETAILS, SectionId.FILE_SYMBOLS,
+        SectionId.NAME_INDEX);
+    SnapshotHeader hc6 = SnapshotHeader.decode(MemorySegment.ofArray(compact6), "v6 compact golden");
+    SnapshotHeader hc7 = carriedOver(compact6, compact7, List.of(),
+        (section, bytes) -> packed.contains(section) ? new byte[0] : bytes);
+    assertTrue(!PackedNodeFormat.packed(hc6));
+    assertTrue(PackedNodeFormat.packed(hc7));
+    for (SectionId section : List.of(SectionId.NODES, SectionId.NODE_DETAILS, SectionId.NAME_INDEX)) { // FILE_SYMBOLS of 7 files: no gain
+      assertTrue(hc7.entry(section).length() < hc6.entry(section).length(), section.toString());
+    }
+    Path c6 = Files.write(dir.resolve("small-v6-compact.gsnap"), compact6);
+    Path c7 = Files.write(dir.resolve("small-v7-compact.gsnap"), compact7);
+    try (GraphSnapshot old = GraphSnapshot.open(c6); GraphSnapshot now = GraphSnapshot.open(c7)) {
+      old.verify();
+      now.verify();
+      assertEquals(old.nodeCount(), now.nodeCount());
+      for (int v = 0; v < old.nodeCount(); v++) {
+        assertEquals(old.kindId(v), now.kindId(v));
+        assertEquals(old.fileId(v), now.fileId(v));
+        assertEquals(old.lineStart(v), now.lineStart(v));
+        assertEquals(old.lineEnd(v), now.lineEnd(v));
+        assertEquals(old.isExternal(v), now.isExternal(v));
+        assertEquals(old.isMerged(v), now.isMerged(v));
+        assertEquals(old.details(v), now.details(v));
+        assertEquals(v, now.node(old.name(v)));
+        assertEquals(-1, now.node(old.name(v) + "\u0000"));
+      }
+      for (int f = 0; f < old.fileCount(); f++) {
+        assertArrayEquals(old.fileSymbols(f), now.fileSymbols(f));
       }
     }
   }

@@ -59,6 +59,11 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *       8 + 4·TrigramCount bytes of trigrams followed by a BitmapList of TrigramCount postings; CALL_SITES (version
  *       4, optional: without it there are no sites), when present, has a zero reserved field, Count ≤ N, at least
  *       12 + 8·Count bytes, {@code Ends[0] = 0} and {@code Ends[Count]} equal to its data length;
+ *   <li>in a compact file of version 7 (packed node sections) instead: NODES' widths within bounds, its reserved
+ *       bytes zero, its LineStarts within the int range and its length the header's; NODE_DETAILS' blocks, P + 1
+ *       Ends and data fitting, {@code Ends[0] = 0}, {@code Ends[P]} its data length, no presence bit past N;
+ *       FILE_SYMBOLS' widths at most 31 bits, Starts[0] = 0, Starts[F] ≤ N and the length its widths imply;
+ *       NAME_INDEX's length that of its packed slots;
  *   <li>{@code Offsets[0] = 0} and {@code Offsets[N] = E} in both CSRs (the same E); the edge-type counts are
  *       non-negative and sum to E; T ≤ 255, K ≤ 65 535;
  *   <li>the dictionaries (EDGE_TYPES, KINDS, EFFECTS, LANGUAGES) are well-formed UTF-8, strictly increasing
@@ -77,7 +82,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * Starts within the section and node ids below N; each NAME_TRIGRAMS posting a search reads is validated at its
  * first use (values below N), and its candidates are compared with the names; each CALL_SITES entry a sites lookup
  * reads has ordered ends within the data and is decoded with every value checked (edge positions below the node's
- * out-degree, line counts within the entry's bytes, lines in [1, 2^31)). Caller errors (an id outside its range)
+ * out-degree, line counts within the entry's bytes, lines in [1, 2^31)); in a version-7 compact file, each packed
+ * LineEnd fits an int and each details entry's index is below P. Caller errors (an id outside its range)
  * throw {@link IndexOutOfBoundsException}.
  *
  * <h2>What only {@link #verify} checks</h2>
@@ -92,7 +98,9 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * it; FILE_SYMBOLS listing every node with a file exactly once, under that file, in line order; NAME_TRIGRAMS'
  * trigrams strictly increasing and each posting exactly the nodes whose ASCII-folded name contains its trigram;
  * CALL_SITES' nodes strictly increasing, each below N and with a file, its Ends non-decreasing, every entry
- * non-empty and decodable against its node's out-edges.
+ * non-empty and decodable against its node's out-edges; in a version-7 compact file, that each packed section is
+ * the one its rule gives (widths and bases minimal, padding bits zero, every Rank the count before it, no stored
+ * empty entry).
  * A file that passes open but would fail verify (a flipped byte that breaks no checked structure) can make
  * the reader return wrong answers: a name lookup may miss when the name index misses it and the names are out
  * of order or the Bloom filter lacks the name (a lookup never returns the id of another name); a string may
@@ -235,7 +243,9 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
    * -1 without touching the names; with the index's hash when the filter uses the same seed, as files this
    * builder writes do, so the name is hashed once), then binary-searches the sorted names, O(log N); so only absent names
    * that pass the Bloom filter (about 0.6%) pay the binary search after the index, and a damaged index can
-   * make a lookup slower but never make a present name look absent. The index path allocates nothing.
+   * make a lookup slower but never make a present name look absent. The index path allocates nothing. In a compact
+   * file of version 7, whose packed index slots carry 5 fingerprint bits instead of about 10, the Bloom filter is
+   * asked first, so that a miss does not compare the names of the false fingerprint matches along its probe.
    *
    * @throws CorruptSnapshotException if a probed index slot holds a value out of range (below -1, or a node
    *     id not below N)
@@ -246,6 +256,9 @@ public final class GraphSnapshot implements AutoCloseable, PointReads {
       long h = 0;
       if (sections.nameIndex != null) {
         h = NameIndexView.hash(utf8);
+        if (sections.bloomFirst && !sections.bloom.mightContainHash(h)) {
+          return -1;
+        }
         int id = sections.nameIndex.find(utf8, h, sections.names);
         if (id >= 0) {
           return id;

@@ -7,6 +7,7 @@ import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SnapshotHeader;
@@ -61,6 +62,11 @@ final class MappedSnapshot {
   final NameTrigramsView nameTrigrams;
   /** Whether the Bloom filter hashes with the index's seed, so a lookup can give it the index's hash. */
   final boolean bloomTakesIndexHash;
+  /**
+   * Whether a lookup asks the Bloom filter before the name index: with the packed index of a version-7 compact file
+   * (short fingerprints make an index miss compare names), when the filter takes the index's hash.
+   */
+  final boolean bloomFirst;
   final FileTable files;
   /** Each file's nodes in line order, or {@code null} when the file has none (format version 2 and older). */
   final FileSymbolsView fileSymbols;
@@ -89,7 +95,8 @@ final class MappedSnapshot {
     Dictionary languages = Dictionary.open(table.required(SectionId.LANGUAGES), Integer.MAX_VALUE, "languages");
     SortedStrings paths = SortedStrings.open(table.required(SectionId.FILE_PATHS), frontCoded, "file paths");
     this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
-    this.nodes = new NodeTable(table.required(SectionId.NODES), n, kinds.size(), files.count());
+    boolean packed = PackedNodeFormat.packed(header);
+    this.nodes = NodeTable.open(table.required(SectionId.NODES), packed, n, kinds.size(), files.count());
     int t = edgeTypes.size();
     this.layout = CompactCsrFormat.layoutOf(header);
     for (SectionId absent : layout.absent()) {
@@ -116,13 +123,14 @@ final class MappedSnapshot {
     this.effectBitmaps = BitmapListView.open(table.required(SectionId.EFFECT_BITMAPS), effects.size(), "X", n);
     this.bloom = wrapBloom(table.required(SectionId.BLOOM));
     Section index = table.optional(SectionId.NAME_INDEX);
-    this.nameIndex = index == null ? null : NameIndexView.open(index, n);
+    this.nameIndex = index == null ? null : NameIndexView.open(index, packed, n);
     Section trigrams = table.optional(SectionId.NAME_TRIGRAMS);
     this.nameTrigrams = trigrams == null ? null : NameTrigramsView.open(trigrams, n);
     this.bloomTakesIndexHash = nameIndex != null && bloom.seed() == NameIndexFormat.HASH_SEED;
-    this.details = new DetailsReader(table.required(SectionId.NODE_DETAILS), n);
+    this.bloomFirst = bloomTakesIndexHash && packed;
+    this.details = DetailsReader.open(table.required(SectionId.NODE_DETAILS), packed, n);
     Section symbols = table.optional(SectionId.FILE_SYMBOLS);
-    this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, files.count(), n);
+    this.fileSymbols = symbols == null ? null : FileSymbolsView.open(symbols, packed, files.count(), n);
     Section sites = table.optional(SectionId.CALL_SITES);
     this.callSites = sites == null ? null : CallSitesView.open(sites, n);
     this.buildInfoList = openGrouped(table.optional(SectionId.BUILD_INFO), StringListFormat.BUILD_INFO_GROUP,

@@ -172,6 +172,22 @@ final class CorruptCorpus {
     int head = (int) le(names).getLong(blockIndex + FrontCodedListFormat.START_BYTES) + 1;
     names[head] = 'z'; // block 1's head ("auth.logout") now sorts after the names that follow: lookups miss
     out.put("verify-front-coded-names-not-increasing.gsnap", frontCoded(s));
+
+    // Compact files of version 7: the packed node sections.
+    s = TestSnapshotWriter.packedSections(Fixtures.small(), 16, 16);
+    s.get(SectionId.NODES)[0] = 40; // FileBits past the widest field
+    out.put("open-packed-nodes-width.gsnap", packed(s));
+    s = TestSnapshotWriter.packedSections(Fixtures.small(), 16, 16);
+    le(s.get(SectionId.NODE_DETAILS)).putLong(8, -5); // the last block's Rank (the only block here): P is wrong
+    out.put("open-packed-details-rank.gsnap", packed(s));
+    s = TestSnapshotWriter.packedSections(Fixtures.small(), 16, 16);
+    ByteBuffer sparse = le(s.get(SectionId.NODE_DETAILS));
+    sparse.putLong(24, sparse.getLong(24) + 1); // Ends[1] (after the one block and Ends[0]): two entries misread
+    out.put("query-packed-details-ends.gsnap", packed(s));
+    s = TestSnapshotWriter.packedSections(Fixtures.small(), 16, 16);
+    byte[] packedSymbols = s.get(SectionId.FILE_SYMBOLS);
+    packedSymbols[packedSymbols.length - 1] = (byte) 0x80; // a bit in the padding after the last offset
+    out.put("verify-packed-file-symbols-padding.gsnap", packed(s));
     return out;
   }
 
@@ -189,6 +205,10 @@ final class CorruptCorpus {
 
   private static byte[] frontCoded(EnumMap<SectionId, byte[]> sections) {
     return TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_FRONT_CODED_NAMES);
+  }
+
+  private static byte[] packed(EnumMap<SectionId, byte[]> sections) {
+    return TestSnapshotWriter.layout(sections, SnapshotFormat.VERSION_PACKED_NODES);
   }
 
   private static ByteBuffer le(byte[] b) {

@@ -316,6 +316,175 @@ final class TestSnapshotWriter {
     });
   }
 
+  /**
+   * The whole snapshot file of {@code graph} in format version 7 with the compact adjacency: as {@link #writeFrontCoded},
+   * with NODES, NODE_DETAILS, FILE_SYMBOLS and NAME_INDEX packed.
+   */
+  static byte[] writePacked(TestGraph graph, int stride, int blockSize) {
+    return layout(packedSections(graph, stride, blockSize), SnapshotFormat.VERSION_PACKED_NODES);
+  }
+
+  /**
+   * The sections of {@link #writePacked}: the packed ones written from the rules in the Javadoc of PackedNodeFormat,
+   * SparseDetailsFormat, PackedFileSymbolsFormat and NameIndexFormat, spelled out here independently of their helper
+   * methods (from the fixed sections' values).
+   */
+  static EnumMap<SectionId, byte[]> packedSections(TestGraph graph, int stride, int blockSize) {
+    EnumMap<SectionId, byte[]> s = frontCodedSections(graph, stride, blockSize);
+    List<String> names = graph.freeze();
+    List<String> kinds = graph.kinds();
+    List<String> paths = graph.filePaths();
+    int n = names.size();
+    long[][] fields = new long[5][n];
+    for (int v = 0; v < n; v++) {
+      TestGraph.Node node = graph.nodes.get(names.get(v));
+      fields[0][v] = node.file == null ? 0 : TestGraph.indexOf(paths, node.file) + 1L;
+      fields[1][v] = node.lineStart;
+      fields[2][v] = (long) node.lineEnd - node.lineStart;
+      fields[3][v] = kinds.indexOf(node.kind);
+      fields[4][v] = (node.external ? 1 : 0) | (node.merged ? 2 : 0);
+    }
+    long startBase = java.util.Arrays.stream(fields[1]).min().orElse(0);
+    long spanBase = java.util.Arrays.stream(fields[2]).min().orElse(0);
+    for (int v = 0; v < n; v++) {
+      fields[1][v] -= startBase;
+      fields[2][v] -= spanBase;
+    }
+    int[] widths = new int[5];
+    for (int f = 0; f < 4; f++) {
+      widths[f] = 64 - Long.numberOfLeadingZeros(java.util.Arrays.stream(fields[f]).max().orElse(0));
+    }
+    widths[4] = 2;
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int w : widths) {
+      header.put((byte) w);
+    }
+    header.position(8);
+    header.putLong(startBase).putLong(spanBase);
+    List<long[]> records = new ArrayList<>();
+    for (int v = 0; v < n; v++) {
+      for (int f = 0; f < 5; f++) {
+        records.add(new long[] {fields[f][v], widths[f]});
+      }
+    }
+    s.put(SectionId.NODES, concat(header.array(), pack(records)));
+
+    List<byte[]> entries = new ArrayList<>();
+    for (String name : names) {
+      entries.add(details(graph.nodes.get(name)));
+    }
+    java.io.ByteArrayOutputStream d = new java.io.ByteArrayOutputStream();
+    java.nio.ByteBuffer eight = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    List<byte[]> present = new ArrayList<>();
+    long rank = 0;
+    for (int b = 0; b * 64 < n; b++) {
+      long word = 0;
+      for (int v = b * 64; v < Math.min(n, b * 64 + 64); v++) {
+        byte[] e = entries.get(v);
+        boolean emptySymbol = e.length == 3 && e[0] == 0 && e[1] == 0 && e[2] == 0;
+        if (e.length > 0 && !emptySymbol) {
+          word |= 1L << (v - b * 64);
+          present.add(e);
+        }
+      }
+      d.writeBytes(eight.putLong(0, word).array());
+      d.writeBytes(eight.putLong(0, rank).array());
+      rank += Long.bitCount(word);
+    }
+    long end = 0;
+    d.writeBytes(eight.putLong(0, end).array());
+    for (byte[] e : present) {
+      end += e.length;
+      d.writeBytes(eight.putLong(0, end).array());
+    }
+    present.forEach(d::writeBytes);
+    s.put(SectionId.NODE_DETAILS, d.toByteArray());
+
+    java.nio.ByteBuffer fixed = java.nio.ByteBuffer.wrap(fileSymbols(graph, names, paths)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int fileCount = paths.size();
+    long[] starts = new long[fileCount + 1];
+    for (int f = 0; f <= fileCount; f++) {
+      starts[f] = Integer.toUnsignedLong(fixed.getInt(4 * f));
+    }
+    List<long[]> startValues = new ArrayList<>();
+    List<long[]> baseValues = new ArrayList<>();
+    List<long[]> offsetValues = new ArrayList<>();
+    int startBits = 64 - Long.numberOfLeadingZeros(starts[fileCount]);
+    long[] bases = new long[fileCount];
+    long maxOffset = 0;
+    for (int f = 0; f < fileCount; f++) {
+      long min = Long.MAX_VALUE;
+      for (long i = starts[f]; i < starts[f + 1]; i++) {
+        min = Math.min(min, fixed.getInt((int) (4 * (fileCount + 1 + i))));
+      }
+      bases[f] = starts[f] == starts[f + 1] ? 0 : min;
+      for (long i = starts[f]; i < starts[f + 1]; i++) {
+        maxOffset = Math.max(maxOffset, fixed.getInt((int) (4 * (fileCount + 1 + i))) - bases[f]);
+      }
+    }
+    int offsetBits = 64 - Long.numberOfLeadingZeros(maxOffset);
+    int baseBits = 64 - Long.numberOfLeadingZeros(java.util.Arrays.stream(bases).max().orElse(0));
+    for (long st : starts) {
+      startValues.add(new long[] {st, startBits});
+    }
+    for (int f = 0; f < fileCount; f++) {
+      baseValues.add(new long[] {bases[f], baseBits});
+      for (long i = starts[f]; i < starts[f + 1]; i++) {
+        offsetValues.add(new long[] {fixed.getInt((int) (4 * (fileCount + 1 + i))) - bases[f], offsetBits});
+      }
+    }
+    byte[] fsHeader = {(byte) offsetBits, (byte) startBits, (byte) baseBits, 0, 0, 0, 0, 0};
+    s.put(SectionId.FILE_SYMBOLS, concat(concat(concat(fsHeader, pack(startValues)), pack(baseValues)), pack(offsetValues)));
+
+    java.nio.ByteBuffer index = java.nio.ByteBuffer.wrap(nameIndex(names)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int slotCount = index.getInt(0);
+    int oldIdBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, n - 1)));
+    int idBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+    int fpBits = Math.min(5, 32 - idBits);
+    List<long[]> slots = new ArrayList<>();
+    for (int i = 0; i < slotCount; i++) {
+      int old = index.getInt(8 + 4 * i);
+      if (old == -1) {
+        slots.add(new long[] {(1L << (idBits + fpBits)) - 1, idBits + fpBits});
+      } else {
+        int id = old & ((1 << oldIdBits) - 1);
+        long h = io.graphsnap.bloom.BloomHash.hash64(names.get(id).getBytes(StandardCharsets.UTF_8));
+        slots.add(new long[] {((h & ((1L << fpBits) - 1)) << idBits) | id, idBits + fpBits});
+      }
+    }
+    byte[] indexHeader = java.util.Arrays.copyOf(index.array(), 8);
+    s.put(SectionId.NAME_INDEX, concat(indexHeader, pack(slots)));
+    return s;
+  }
+
+  /** A packed area ({@code Word UInt64^⌈B/64⌉, Zero UInt64}) of the (value, width) pairs, low bit first. */
+  static byte[] pack(List<long[]> fields) {
+    long bits = 0;
+    for (long[] f : fields) {
+      bits += f[1];
+    }
+    long[] words = new long[(int) ((bits + 63) / 64) + 1];
+    long at = 0;
+    for (long[] f : fields) {
+      for (int i = 0; i < f[1]; i++, at++) {
+        if ((f[0] >>> i & 1) != 0) {
+          words[(int) (at >>> 6)] |= 1L << (at & 63);
+        }
+      }
+    }
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 * words.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (long w : words) {
+      out.putLong(w);
+    }
+    return out.array();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   /** The sections of {@link #writeCompact}. */
   static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
     EnumMap<SectionId, byte[]> s = sections(graph);

@@ -112,36 +112,8 @@ public final class FrontCodedNamesProbe {
       for (int op = 0; op < OPERATIONS.length; op++) {
         expected[op] = run(reference, op, ids, hits, misses, prefixes)[1];
       }
-      long[][][] cpu = new long[files.size()][OPERATIONS.length][rounds];
-      for (int round = -2; round < rounds; round++) {
-        for (int k = 0; k < files.size(); k++) {
-          int f = Math.floorMod(k + round, files.size()); // a different file first each round
-          for (int op = 0; op < OPERATIONS.length; op++) {
-            long[] r = run(open.get(f), op, ids, hits, misses, prefixes);
-            if (r[1] != expected[op]) {
-              throw new AssertionError(labels.get(f) + " " + OPERATIONS[op] + ": checksum " + r[1] + " vs " + expected[op]);
-            }
-            if (round >= 0) {
-              cpu[f][op][round] = r[0];
-            }
-          }
-        }
-      }
-      System.out.printf(Locale.ROOT, "%-20s", "ns/op (thread CPU)");
-      for (String op : OPERATIONS) {
-        System.out.printf(Locale.ROOT, " %14s", op);
-      }
-      System.out.println();
-      for (int f = 0; f < files.size(); f++) {
-        System.out.printf(Locale.ROOT, "%-20s", labels.get(f));
-        for (int op = 0; op < OPERATIONS.length; op++) {
-          long[] sorted = cpu[f][op].clone();
-          Arrays.sort(sorted);
-          System.out.printf(Locale.ROOT, " %6.0f (%4.0f-%4.0f)", (double) sorted[rounds / 2] / SAMPLE,
-              (double) sorted[0] / SAMPLE, (double) sorted[rounds - 1] / SAMPLE);
-        }
-        System.out.println();
-      }
+      alternate(labels, OPERATIONS, expected, rounds, SAMPLE, (f, op) -> run(open.get(f), op, ids, hits, misses,
+          prefixes));
     } finally {
       for (GraphSnapshot g : open) {
         g.close();
@@ -154,16 +126,8 @@ public final class FrontCodedNamesProbe {
     long sum = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     switch (op) {
-      case 0 -> {
-        for (byte[] name : hits) {
-          sum += g.node(name);
-        }
-      }
-      case 1 -> {
-        for (byte[] name : misses) {
-          sum += g.node(name);
-        }
-      }
+      case 0 -> sum = lookups(g, hits);
+      case 1 -> sum = lookups(g, misses);
       case 2 -> {
         for (int id : ids) {
           sum += g.name(id).length();
@@ -177,6 +141,60 @@ public final class FrontCodedNamesProbe {
       }
     }
     return new long[] {THREADS.getCurrentThreadCpuTime() - start, sum};
+  }
+
+  /** One operation of a probe on one file: {thread CPU nanoseconds, checksum of the answers}. */
+  interface Operation {
+    long[] run(int file, int op);
+  }
+
+  /**
+   * Runs every operation on every file, two warm-up rounds then {@code rounds}, the files in turn within each round
+   * (a different one first each round), each checksum checked against {@code expected[op]}; prints per file and
+   * operation the median and range of the rounds in nanoseconds per operation ({@code sample} operations a run).
+   */
+  static void alternate(List<String> labels, String[] operations, long[] expected, int rounds, int sample,
+      Operation operation) {
+    int files = labels.size();
+    long[][][] cpu = new long[files][operations.length][rounds];
+    for (int round = -2; round < rounds; round++) {
+      for (int k = 0; k < files; k++) {
+        int f = Math.floorMod(k + round, files); // a different file first each round
+        for (int op = 0; op < operations.length; op++) {
+          long[] r = operation.run(f, op);
+          if (r[1] != expected[op]) {
+            throw new AssertionError(labels.get(f) + " " + operations[op] + ": checksum " + r[1] + " vs " + expected[op]);
+          }
+          if (round >= 0) {
+            cpu[f][op][round] = r[0];
+          }
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%-28s", "ns/op (thread CPU)");
+    for (String op : operations) {
+      System.out.printf(Locale.ROOT, " %18s", op);
+    }
+    System.out.println();
+    for (int f = 0; f < files; f++) {
+      System.out.printf(Locale.ROOT, "%-28s", labels.get(f));
+      for (int op = 0; op < operations.length; op++) {
+        long[] sorted = cpu[f][op].clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, " %6.0f (%4.0f-%4.0f)", (double) sorted[rounds / 2] / sample,
+            (double) sorted[0] / sample, (double) sorted[rounds - 1] / sample);
+      }
+      System.out.println();
+    }
+  }
+
+  /** Looks up every name of {@code names} on {@code g}: the sum of the ids found (−1 for a miss). */
+  static long lookups(GraphSnapshot g, byte[][] names) {
+    long sum = 0;
+    for (byte[] name : names) {
+      sum += g.node(name);
+    }
+    return sum;
   }
 
   /**

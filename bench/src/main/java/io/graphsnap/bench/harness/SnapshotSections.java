@@ -19,6 +19,18 @@ public final class SnapshotSections {
 
   private SnapshotSections() {}
 
+  /**
+   * Prints each section's bytes and bytes per edge of the snapshot {@code args[0]} for {@code args[1]} edges:
+   * {@code java -cp bench/target/benchmarks.jar io.graphsnap.bench.harness.SnapshotSections FILE EDGES}.
+   */
+  public static void main(String[] args) throws IOException {
+    double edges = Double.parseDouble(args[1]);
+    for (Map.Entry<String, Long> e : sizes(Path.of(args[0])).entrySet()) {
+      System.out.printf(java.util.Locale.ROOT, "%-22s %,14d B %8.3f B/edge%n", e.getKey(), e.getValue(),
+          e.getValue() / edges);
+    }
+  }
+
   /** Section name → length in bytes, in file order, plus {@link #HEADER_AND_PADDING} for the rest. */
   public static Map<String, Long> sizes(Path file) throws IOException {
     try (SnapshotFile mapped = SnapshotFile.open(file)) {

@@ -13,8 +13,11 @@ import io.graphsnap.format.snapshot.FrontCodedListWriter;
 import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
+import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SparseDetailsFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,10 +75,12 @@ final class CompiledSections implements SnapshotBody {
           : out -> out.putStringList(g.filePaths());
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(g.languages());
-      case NODE_DETAILS -> out -> NodeDetailsFormat.write(out, g.nodeCount(), g.nodeDetails());
+      case NODE_DETAILS -> packed()
+          ? out -> SparseDetailsFormat.write(out, g.nodeCount(), g.nodeDetails())
+          : out -> NodeDetailsFormat.write(out, g.nodeCount(), g.nodeDetails());
       case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
       case NAME_INDEX -> this::writeNameIndex;
-      case FILE_SYMBOLS -> out -> FileSymbolsFormat.write(out, FileSymbolsFormat.order(g.filePaths().length,
+      case FILE_SYMBOLS -> out -> writeFileSymbols(out, FileSymbolsFormat.order(g.filePaths().length,
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
@@ -86,6 +91,19 @@ final class CompiledSections implements SnapshotBody {
   /** Whether NODE_NAMES and FILE_PATHS are front-coded: the compact layout. */
   private boolean frontCoded() {
     return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout);
+  }
+
+  /** Whether NODES, NODE_DETAILS and FILE_SYMBOLS are the packed ones: the compact layout. */
+  private boolean packed() {
+    return PackedNodeFormat.packed(SnapshotFormat.VERSION_CURRENT, layout);
+  }
+
+  private void writeFileSymbols(SectionWriter out, FileSymbolsFormat.Index index) throws IOException {
+    if (packed()) {
+      PackedFileSymbolsFormat.write(out, index);
+    } else {
+      FileSymbolsFormat.write(out, index);
+    }
   }
 
   /** NODE_NAMES or FILE_PATHS of the compact layout: the strings streamed in id order into a front-coded list. */
@@ -109,6 +127,11 @@ final class CompiledSections implements SnapshotBody {
   }
 
   private void writeNodes(SectionWriter out) throws IOException {
+    if (packed()) {
+      PackedNodeFormat.write(out, g.nodeCount(), g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd(), g.nodeKind(),
+          g.nodeFlags());
+      return;
+    }
     for (int v = 0; v < g.nodeCount(); v++) {
       NodeRecordFormat.write(out, g.nodeFile()[v], g.nodeLineStart()[v], g.nodeLineEnd()[v], g.nodeKind()[v],
           g.nodeFlags()[v]);
@@ -118,7 +141,7 @@ final class CompiledSections implements SnapshotBody {
   /** The Bloom filter, and the name index from the same encoded names (in id order). */
   private void writeBloom(SectionWriter out) throws IOException {
     BloomFilterBuilder bloom = new BloomFilterBuilder(g.nodeCount());
-    nameIndex = new NameIndexBuilder(g.nodeCount());
+    nameIndex = new NameIndexBuilder(g.nodeCount(), packed());
     boolean oneHash = bloom.seed() == NameIndexFormat.HASH_SEED;
     forEachName(g.nodeNames(), (utf8, offset, length) -> {
       long h = BloomHash.hash64(utf8, offset, length, NameIndexFormat.HASH_SEED);
@@ -134,7 +157,7 @@ final class CompiledSections implements SnapshotBody {
 
   private void writeNameIndex(SectionWriter out) throws IOException {
     if (nameIndex == null) { // BLOOM not written first: build it here
-      nameIndex = new NameIndexBuilder(g.nodeCount());
+      nameIndex = new NameIndexBuilder(g.nodeCount(), packed());
       forEachName(g.nodeNames(), nameIndex::add);
     }
     nameIndex.writeTo(out);

@@ -20,7 +20,7 @@ public final class NameIndexBuilder {
   public static final int MAX_NODES = (int) ((Integer.MAX_VALUE - 8) * 3L / 4);
 
   private final int nodeCount;
-  private final int idBits;
+  private final NameIndexFormat.Coding coding;
   private final int slotCount;
   private final int[] slots;
   private int added;
@@ -32,11 +32,21 @@ public final class NameIndexBuilder {
    * @throws IllegalArgumentException if {@code nodeCount} is negative or above {@link #MAX_NODES}
    */
   public NameIndexBuilder(int nodeCount) {
+    this(nodeCount, false);
+  }
+
+  /**
+   * Creates an empty index for {@code nodeCount} names, its slots {@link NameIndexFormat.Coding#packed packed} or
+   * not.
+   *
+   * @throws IllegalArgumentException if {@code nodeCount} is negative or above {@link #MAX_NODES}
+   */
+  public NameIndexBuilder(int nodeCount, boolean packed) {
     if (nodeCount < 0 || nodeCount > MAX_NODES) {
       throw new IllegalArgumentException("nodeCount=" + nodeCount + " is not in [0, " + MAX_NODES + "]");
     }
     this.nodeCount = nodeCount;
-    this.idBits = NameIndexFormat.idBits(nodeCount);
+    this.coding = NameIndexFormat.Coding.of(packed, nodeCount);
     this.slotCount = (int) NameIndexFormat.slotCount(nodeCount);
     this.slots = new int[slotCount];
     Arrays.fill(slots, NameIndexFormat.EMPTY);
@@ -62,7 +72,7 @@ public final class NameIndexBuilder {
     if (added == nodeCount) {
       throw new IllegalStateException("name index for " + nodeCount + " nodes: one name too many");
     }
-    int value = NameIndexFormat.slotValue(added, h, idBits);
+    int value = coding.value(added, h);
     int slot = (int) NameIndexFormat.homeSlot(h, slotCount);
     int[] s = slots;
     while (s[slot] != NameIndexFormat.EMPTY) {
@@ -91,6 +101,6 @@ public final class NameIndexBuilder {
     if (added != nodeCount) {
       throw new IllegalStateException("name index for " + nodeCount + " nodes: only " + added + " names added");
     }
-    NameIndexFormat.write(out, slots, slotCount);
+    coding.write(out, slots, slotCount);
   }
 }

@@ -23,7 +23,8 @@ public enum SectionId {
    */
   NODE_NAMES(2),
   /**
-   * {@code Nodes --> NodeRecord^N}: file, lines, kind and flags of each node; see {@link NodeRecordFormat}.
+   * {@code Nodes --> NodeRecord^N}: file, lines, kind and flags of each node; see {@link NodeRecordFormat} (bit-packed
+   * in a compact file from version 7: {@link PackedNodeFormat}).
    */
   NODES(3),
   /** {@code Kinds --> StringList} of K distinct kind names, sorted; kind id = index. */

@@ -27,7 +27,9 @@ import io.graphsnap.format.object.Kinds;
  * {@link StringListFormat}, {@link BitmapListFormat}, {@link NodeRecordFormat}, {@link CsrFormat},
  * {@link FileRecordFormat}, {@link NodeDetailsFormat}, {@link NameIndexFormat}, {@link FileSymbolsFormat},
  * {@link NameTrigramsFormat}, {@link CallSitesFormat}, {@link CompactCsrFormat}, {@link FrontCodedListFormat}
- * (NODE_NAMES and FILE_PATHS of a compact file from version 6), and the bloom module's
+ * (NODE_NAMES and FILE_PATHS of a compact file from version 6), {@link PackedNodeFormat}, {@link SparseDetailsFormat}
+ * and {@link PackedFileSymbolsFormat} (NODES, NODE_DETAILS and FILE_SYMBOLS of a compact file from version 7), the
+ * bit fields of {@link BitPacking}, and the bloom module's
  * {@code BloomFormat}. The header itself is {@link SnapshotHeader}'s.
  *
  * <h2>Sizes and limits</h2>
@@ -105,8 +107,17 @@ public final class SnapshotFormat {
    * NODE_NAMES) are read as before.
    */
   public static final int VERSION_FRONT_CODED_NAMES = 6;
+  /**
+   * Version 7 packs the per-node sections of a file with the compact adjacency ({@link PackedNodeFormat#packed}):
+   * {@link SectionId#NODES} as bit-packed records ({@link PackedNodeFormat}), {@link SectionId#NODE_DETAILS} with only
+   * the entries that say something ({@link SparseDetailsFormat}), {@link SectionId#FILE_SYMBOLS} as bit-packed
+   * offsets from a base per file ({@link PackedFileSymbolsFormat}) and {@link SectionId#NAME_INDEX} with bit-packed
+   * slots ({@link NameIndexFormat.Coding#packed}); every other section of such a file is as in version 6. A version-7 file with the fixed adjacency is a version-6 (and so version-4) file in every byte but the
+   * version, as in versions 5 and 6. Version-5 and version-6 compact files are read as before.
+   */
+  public static final int VERSION_PACKED_NODES = 7;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_FRONT_CODED_NAMES;
+  public static final int VERSION_CURRENT = VERSION_PACKED_NODES;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

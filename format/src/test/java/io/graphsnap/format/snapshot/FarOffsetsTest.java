@@ -168,6 +168,49 @@ class FarOffsetsTest {
     assertEquals(0, refused.bytes.toByteArray().length, "refused before anything is written");
   }
 
+  /**
+   * The packed sections of version 7 at the largest counts: every offset and length computed in {@code long} (the
+   * bit offset of the last record of 2^31 − 1 nodes of 114 bits is past 2^37), and a field read through
+   * {@link BitPacking#get} 5 GiB into a sparse mapped file.
+   */
+  @Test
+  void packedSectionsPastFourGibibytes() throws IOException {
+    long n = Integer.MAX_VALUE;
+    PackedNodeFormat.Header widest = new PackedNodeFormat.Header(32, 32, 33, 16, 2, Integer.MIN_VALUE, -FOUR_GIB + 1);
+    assertEquals(115, widest.recordBits());
+    assertEquals(24 + 8 * ((n * 115 + 63) / 64 + 1), PackedNodeFormat.sectionBytes(n, widest.recordBits()));
+    PackedNodeFormat.Fields fields = new PackedNodeFormat.Fields(MemorySegment.NULL, widest);
+    assertEquals((n - 1) * 115 + 113, fields.bitOf(n - 1, 4));
+    long blocks = (n + 63) / 64;
+    assertEquals(blocks, SparseDetailsFormat.blockCount(n));
+    assertEquals(16 * blocks + 8 * n, SparseDetailsFormat.endOffset(n, n));
+    assertEquals(16 * (blocks - 1) + 8, SparseDetailsFormat.rankOffset(blocks - 1));
+    int files = Integer.MAX_VALUE - 1;
+    PackedFileSymbolsFormat.Areas areas = new PackedFileSymbolsFormat.Areas(files, 31, 31, 31);
+    long bases = 8 + 8 * (((files + 1L) * 31 + 63) / 64 + 1);
+    long offsets = bases + 8 * (((long) files * 31 + 63) / 64 + 1);
+    assertEquals(bases, areas.bases());
+    assertEquals(offsets, areas.offsets());
+    assertEquals(offsets + ((n - 1) * 31 >>> 3), areas.offsetOffset(n - 1));
+    assertEquals(offsets + 8 * ((n * 31 + 63) / 64 + 1), areas.sectionBytes(n));
+    NameIndexFormat.Coding coding = NameIndexFormat.Coding.packed((int) n);
+    assertEquals(32, coding.valueBits(), "31 id bits and 1 fingerprint bit");
+    long slots = NameIndexFormat.slotCount((int) n);
+    assertEquals(8 + 8 * ((slots * 32 + 63) / 64 + 1), coding.sectionBytes((int) n));
+    assertEquals(8 + (slots - 1) * 4, coding.slotOffset(slots - 1));
+
+    long at = FOUR_GIB + TWO_GIB + 3; // a byte 5 GiB + 3 into the file
+    Path file = dir.resolve("far-packed.bin");
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      writeAt(ch, new byte[] {(byte) 0xA0, (byte) 0xFF, 0x0F, 0, 0, 0, 0, 0, 0}, at);
+    }
+    try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+      assertEquals(0xFFFA, BitPacking.get(mapped, 0, at * 8 + 4, 16), "a field straddling three bytes past 5 GiB");
+      assertEquals(0xFFFA, BitPacking.get(mapped, at - 8, 64 + 4, 16), "the same field from an area below it");
+    }
+  }
+
   private static void writeAt(FileChannel ch, byte[] bytes, long position) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     while (b.hasRemaining()) {

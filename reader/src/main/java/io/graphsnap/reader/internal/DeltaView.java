@@ -123,8 +123,8 @@ public final class DeltaView {
     this.dirtyNodes = ids(file, DeltaSectionId.DIRTY_NODES, nodeBound);
     this.fileTombstones = ids(file, DeltaSectionId.FILE_TOMBSTONES, base.fileCount());
     this.dirtyFiles = ids(file, DeltaSectionId.DIRTY_FILES, fileBound);
-    this.nodes = new NodeTable(section(file, DeltaSectionId.NODES), dirtyNodes.length, kindBound, fileBound);
-    this.details = new DetailsReader(section(file, DeltaSectionId.NODE_DETAILS), dirtyNodes.length);
+    this.nodes = NodeTable.open(section(file, DeltaSectionId.NODES), false, dirtyNodes.length, kindBound, fileBound);
+    this.details = DetailsReader.open(section(file, DeltaSectionId.NODE_DETAILS), false, dirtyNodes.length);
     this.effects = bitmaps(section(file, DeltaSectionId.EFFECT_BITMAPS), effectBound);
     this.forward = rows(file, DeltaSectionId.FORWARD);
     SectionEntry sitesEntry = header.entry(DeltaSectionId.CALL_SITES.id());

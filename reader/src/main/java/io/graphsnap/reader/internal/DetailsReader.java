@@ -2,89 +2,44 @@ package io.graphsnap.reader.internal;
 
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.reader.NodeDetails;
-import java.lang.foreign.MemorySegment;
 
 /**
- * The NODE_DETAILS section ({@link NodeDetailsFormat}), read on demand: node v's entry is
- * {@code Data[Ends[v], Ends[v+1])}; an empty entry means no details. Open checks the Ends array's size and its
- * first and last value (O(1)); each {@link #read} checks its entry's ends and decodes with
- * {@link NodeDetailsFormat#decodeEntry}, which bounds-checks every length, so a corrupt entry gives a
- * {@link io.graphsnap.format.snapshot.CorruptSnapshotException} and allocates no more than its bytes justify.
- * Immutable; thread-safe.
+ * The NODE_DETAILS section as the reader sees it, whatever its encoding: one entry per node ({@link
+ * io.graphsnap.format.snapshot.NodeDetailsFormat}) or only the entries that say something ({@link
+ * io.graphsnap.format.snapshot.SparseDetailsFormat}, compact files from format version 7). Finding an entry is O(1);
+ * decoding it O(its bytes), every length checked, so a corrupt entry gives a {@link
+ * io.graphsnap.format.snapshot.CorruptSnapshotException} and allocates no more than its bytes justify.
+ * Implementations are immutable and thread-safe, and read the snapshot's memory (they must not outlive it).
  */
-public final class DetailsReader {
-  private final Section section;
-  private final MemorySegment bytes;
-  private final int nodeCount;
-  private final long dataBase;
-  private final long dataLength;
-
-  /** Checks the Ends array of {@code nodeCount + 1} entries against the section. O(1). */
-  public DetailsReader(Section section, int nodeCount) {
-    this.section = section;
-    this.bytes = section.bytes();
-    this.nodeCount = nodeCount;
-    this.dataBase = NodeDetailsFormat.dataOffset(nodeCount);
-    if (section.length() < dataBase) {
-      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>=" + dataBase
-          + " (Ends of " + (nodeCount + 1L) + " entries)");
-    }
-    this.dataLength = section.length() - dataBase;
-    long first = NodeDetailsFormat.end(bytes, 0);
-    if (first != 0) {
-      throw section.corrupt(0, "Ends[0] is not zero: actual=" + first + " vs expected=0");
-    }
-    long last = NodeDetailsFormat.end(bytes, nodeCount);
-    if (last != dataLength) {
-      throw section.corrupt(NodeDetailsFormat.endOffset(nodeCount), "Ends[" + nodeCount
-          + "] does not match the data length: actual=" + last + " vs expected=" + dataLength);
-    }
+public interface DetailsReader {
+  /**
+   * Opens NODE_DETAILS for {@code nodeCount} nodes: {@code sparse} says which encoding. Checks its ends in O(1).
+   *
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if they do not fit the section
+   */
+  static DetailsReader open(Section section, boolean sparse, int nodeCount) {
+    return sparse ? new SparseDetailsReader(section, nodeCount) : new DenseDetailsReader(section, nodeCount);
   }
 
-  /** The length of node {@code id}'s entry, its ends checked. */
-  public long entryLength(int id) {
-    long s = NodeDetailsFormat.end(bytes, id);
-    long e = NodeDetailsFormat.end(bytes, id + 1L);
-    check(id, s, e);
-    return e - s;
-  }
+  /** The length in bytes of node {@code id}'s stored entry (0 when it has none), its ends checked. */
+  long entryLength(int id);
 
-  /** Decodes node {@code id}'s entry. O(entry bytes). */
-  public NodeDetails read(int id) {
-    long s = NodeDetailsFormat.end(bytes, id);
-    long e = NodeDetailsFormat.end(bytes, id + 1L);
-    check(id, s, e);
-    if (s == e) {
-      return NodeDetails.EMPTY;
-    }
+  /** Decodes node {@code id}'s entry; {@link NodeDetails#EMPTY} when it has none. O(entry bytes). */
+  NodeDetails read(int id);
+
+  /** Checks the whole section: ends ordered, every entry decodes (and the encoding's own rules). O(N + bytes). */
+  void verify();
+
+  /**
+   * Decodes node {@code id}'s entry {@code [from, to)} of {@code section} (offsets in the section), a malformed one
+   * reported as the section's corruption. O(entry bytes).
+   */
+  static NodeDetails decode(Section section, int id, long from, long to) {
     try {
-      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(bytes, dataBase + s, dataBase + e);
+      NodeDetailsFormat.Entry entry = NodeDetailsFormat.decodeEntry(section.bytes(), from, to);
       return new NodeDetails(entry.hash(), entry.notes(), entry.metadata());
     } catch (NodeDetailsFormat.MalformedEntryException ex) {
       throw section.corrupt(ex.offset(), "node " + id + " details: " + ex.getMessage());
-    }
-  }
-
-  /** Checks that the Ends never decrease (O(N)) and that every entry decodes (O(bytes)). */
-  public void verify() {
-    long previous = 0;
-    for (int v = 1; v <= nodeCount; v++) {
-      long e = NodeDetailsFormat.end(bytes, v);
-      if (e < previous) {
-        throw section.corrupt(NodeDetailsFormat.endOffset(v), "Ends decrease: actual Ends[" + v + "]=" + e
-            + " vs expected>=" + previous);
-      }
-      previous = e;
-    }
-    for (int v = 0; v < nodeCount; v++) {
-      read(v);
-    }
-  }
-
-  private void check(int id, long s, long e) {
-    if (s < 0 || s > e || e > dataLength) {
-      throw section.corrupt(NodeDetailsFormat.endOffset(id), "entry of node " + id + " spans [" + s + ", " + e
-          + ") outside the data of " + dataLength + " bytes (Ends not monotonic)");
     }
   }
 }

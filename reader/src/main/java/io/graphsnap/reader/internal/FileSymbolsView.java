@@ -1,12 +1,14 @@
 package io.graphsnap.reader.internal;
 
+import io.graphsnap.format.snapshot.BitPacking;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
+import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The FILE_SYMBOLS section read in place ({@link FileSymbolsFormat} has the grammar and the rule): each file's
- * nodes in line order.
+ * The FILE_SYMBOLS section read in place ({@link FileSymbolsFormat} has the grammar and the rule; a compact file from
+ * format version 7 stores the same lists bit-packed, {@link PackedFileSymbolsFormat}): each file's nodes in line order.
  *
  * <p>{@link #open} checks in O(1) that Starts[0] is 0 and that the length is {@code 4·(F+1) + 4·Starts[F]} with
  * Starts[F] ≤ N. {@link #nodes} checks the two Starts it reads (ordered, within S) and every id it returns
@@ -22,13 +24,77 @@ public final class FileSymbolsView {
   private final int fileCount;
   private final int nodeCount;
   private final long symbolCount;
+  /** Where a packed section's parts lie, or {@code null} for {@link FileSymbolsFormat}'s Int32 arrays. */
+  private final PackedFileSymbolsFormat.Areas packed;
 
-  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount) {
+  private FileSymbolsView(Section section, int fileCount, int nodeCount, long symbolCount,
+      PackedFileSymbolsFormat.Areas packed) {
     this.section = section;
     this.bytes = section.bytes();
     this.fileCount = fileCount;
     this.nodeCount = nodeCount;
     this.symbolCount = symbolCount;
+    this.packed = packed;
+  }
+
+  /**
+   * Opens FILE_SYMBOLS: {@code packed} says which encoding ({@link
+   * io.graphsnap.format.snapshot.PackedNodeFormat#packed}); as {@link #open(Section, int, int)}, and for a packed one
+   * checks OffsetBits and the reserved bytes too. O(1).
+   */
+  public static FileSymbolsView open(Section section, boolean packed, int fileCount, int nodeCount) {
+    if (!packed) {
+      return open(section, fileCount, nodeCount);
+    }
+    MemorySegment b = section.bytes();
+    if (section.length() < PackedFileSymbolsFormat.HEADER_BYTES) {
+      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>="
+          + PackedFileSymbolsFormat.HEADER_BYTES + " (the widths)");
+    }
+    String[] names = {"OffsetBits", "StartBits", "BaseBits"};
+    for (int i = 0; i < names.length; i++) {
+      int bits = PackedFileSymbolsFormat.width(b, i);
+      if (bits > PackedFileSymbolsFormat.MAX_BITS) {
+        throw section.corrupt(i, names[i] + " out of range: actual=" + bits + " vs expected<="
+            + PackedFileSymbolsFormat.MAX_BITS);
+      }
+    }
+    if (PackedFileSymbolsFormat.zero(b) != 0) {
+      throw section.corrupt(3, "reserved bytes are not zero: actual=0x" + Long.toHexString(PackedFileSymbolsFormat.zero(b)));
+    }
+    PackedFileSymbolsFormat.Areas areas = PackedFileSymbolsFormat.Areas.of(b, fileCount);
+    long minimum = areas.sectionBytes(0);
+    if (section.length() < minimum) {
+      throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>=" + minimum
+          + " (widths, Starts and Bases of F=" + fileCount + " files)");
+    }
+    long first = areas.start(b, 0);
+    if (first != 0) {
+      throw section.corrupt(areas.startOffset(0), "Starts[0] is not zero: actual=" + first + " vs expected=0");
+    }
+    long s = areas.start(b, fileCount);
+    if (s > nodeCount) {
+      throw section.corrupt(areas.startOffset(fileCount), "Starts[F] out of range: actual=" + s
+          + " vs expected<=" + nodeCount + " (N)");
+    }
+    section.requireLength(areas.sectionBytes(s), "widths, Starts, Bases and S=" + s + " offsets of "
+        + areas.offsetBits() + " bits, F=" + fileCount);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, areas);
+  }
+
+  /** Starts[f] as stored. */
+  private long start(int f) {
+    return packed == null ? FileSymbolsFormat.start(bytes, f) : packed.start(bytes, f);
+  }
+
+  /** Offset of Starts[f], for messages. */
+  private long startOffset(int f) {
+    return packed == null ? FileSymbolsFormat.startOffset(f) : packed.startOffset(f);
+  }
+
+  /** Offset of the byte holding listed node {@code i}, for messages. */
+  private long idOffset(long i) {
+    return packed == null ? FileSymbolsFormat.nodeOffset(fileCount, i) : packed.offsetOffset(i);
   }
 
   /**
@@ -53,7 +119,7 @@ public final class FileSymbolsView {
           + " vs expected<=" + nodeCount + " (N)");
     }
     section.requireLength(FileSymbolsFormat.sectionBytes(fileCount, s), "4·(F+1) + 4·S bytes, F=" + fileCount + ", S=" + s);
-    return new FileSymbolsView(section, fileCount, nodeCount, s);
+    return new FileSymbolsView(section, fileCount, nodeCount, s, null);
   }
 
   /** S, the number of listed nodes. */
@@ -71,21 +137,48 @@ public final class FileSymbolsView {
    * mapped ids, {@code NodeIds[Starts[fromFile], Starts[toFile])}. O(their nodes).
    */
   public int[] nodes(int fromFile, int toFile) {
-    long from = FileSymbolsFormat.start(bytes, fromFile);
-    long to = FileSymbolsFormat.start(bytes, toFile);
+    long from = start(fromFile);
+    long to = start(toFile);
     if (from > to || to > symbolCount) {
-      throw section.corrupt(FileSymbolsFormat.startOffset(fromFile), "Starts of files [" + fromFile + ", " + toFile
+      throw section.corrupt(startOffset(fromFile), "Starts of files [" + fromFile + ", " + toFile
           + ") out of order or range: [" + from + ", " + to + ") vs expected within [0, " + symbolCount + "]");
     }
     int[] ids = new int[(int) (to - from)];
-    MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);
+    if (packed == null) {
+      MemorySegment.copy(bytes, LittleEndian.INT, FileSymbolsFormat.nodeOffset(fileCount, from), ids, 0, ids.length);
+    } else {
+      unpack(fromFile, toFile, from, ids);
+    }
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] < 0 || ids[i] >= nodeCount) {
-        throw section.corrupt(FileSymbolsFormat.nodeOffset(fileCount, from + i), "node id out of range: actual="
+        throw section.corrupt(idOffset(from + i), "node id out of range: actual="
             + ids[i] + " vs expected in [0, " + nodeCount + ")");
       }
     }
     return ids;
+  }
+
+  /**
+   * Fills {@code ids} with the packed ids of files {@code [fromFile, toFile)}, which start at {@code from}: base plus
+   * offset, each file's Starts checked to lie within the ones of the range. An id past the int range reads as −1 (the
+   * caller reports it).
+   */
+  private void unpack(int fromFile, int toFile, long from, int[] ids) {
+    long end = from + ids.length;
+    long s = from;
+    for (int f = fromFile; f < toFile; f++) {
+      long e = packed.start(bytes, f + 1);
+      if (e < s || e > end) {
+        throw section.corrupt(startOffset(f + 1), "Starts[" + (f + 1) + "] out of order: actual=" + e
+            + " vs expected in [" + s + ", " + end + "]");
+      }
+      long base = packed.base(bytes, f);
+      for (long i = s; i < e; i++) {
+        long id = base + packed.offset(bytes, i);
+        ids[(int) (i - from)] = id == (int) id ? (int) id : -1;
+      }
+      s = e;
+    }
   }
 
   /** Checks the whole section against {@code nodes}, as the class documentation says. */
@@ -94,10 +187,10 @@ public final class FileSymbolsView {
     long listed = 0;
     for (int f = 0; f < fileCount; f++) {
       int[] ids = nodes(f);
-      long at = FileSymbolsFormat.start(bytes, f);
+      long at = start(f);
       for (int i = 0; i < ids.length; i++) {
         int v = ids[i];
-        long offset = FileSymbolsFormat.nodeOffset(fileCount, at + i);
+        long offset = idOffset(at + i);
         if (nodes.fileId(v) != f) {
           throw section.corrupt(offset, "node " + v + " is listed under file " + f + " but its NODES record names file "
               + nodes.fileId(v));
@@ -119,6 +212,57 @@ public final class FileSymbolsView {
       if (!seen[v] && nodes.fileId(v) >= 0) {
         throw section.corrupt(0, "node " + v + " has file " + nodes.fileId(v) + " but is not listed; listed=" + listed);
       }
+    }    if (packed != null) {
+      verifyPacking();
     }
   }
+
+  /**
+   * The packed encoding's rule: each base its file's smallest id, each width its array's largest value's, the bits
+   * after each packed area's last value zero.
+   */
+  private void verifyPacking() {
+    long maxOffset = 0;
+    long maxBase = 0;
+    for (int f = 0; f < fileCount; f++) {
+      int[] ids = nodes(f);
+      int min = 0;
+      int max = 0;
+      for (int i = 0; i < ids.length; i++) {
+        min = i == 0 ? ids[i] : Math.min(min, ids[i]);
+        max = i == 0 ? ids[i] : Math.max(max, ids[i]);
+      }
+      long base = packed.base(bytes, f);
+      if (base != min) {
+        throw section.corrupt(packed.baseOffset(f), "Bases[" + f + "] is not the file's smallest id: actual=" + base
+            + " vs expected=" + min);
+      }
+      maxOffset = Math.max(maxOffset, (long) max - min);
+      maxBase = Math.max(maxBase, min);
+    }
+    long[] max = {maxOffset, symbolCount, maxBase};
+    int[] widths = {packed.offsetBits(), packed.startBits(), packed.baseBits()};
+    String[] names = {"OffsetBits", "StartBits", "BaseBits"};
+    for (int i = 0; i < max.length; i++) {
+      if (BitPacking.widthFor(max[i]) != widths[i]) {
+        throw section.corrupt(i, names[i] + " is not the rule's: actual=" + widths[i] + " vs expected="
+            + BitPacking.widthFor(max[i]) + " (the largest value's bits)");
+      }
+    }
+    zeroAfter(packed.starts() * 8 + (fileCount + 1L) * packed.startBits(), packed.bases());
+    zeroAfter(packed.bases() * 8 + (long) fileCount * packed.baseBits(), packed.offsets());
+    zeroAfter(packed.offsets() * 8 + symbolCount * packed.offsetBits(), section.length());
+  }
+
+  /** Checks that the bits from bit {@code fromBit} of the section to byte {@code toByte} are zero. */
+  private void zeroAfter(long fromBit, long toByte) {
+    long first = fromBit >>> 3;
+    for (long at = first; at < toByte; at++) {
+      int b = Byte.toUnsignedInt(bytes.get(LittleEndian.BYTE, at));
+      if ((b & ~(at == first ? (1 << (fromBit & 7)) - 1 : 0)) != 0) {
+        throw section.corrupt(at, "padding after a packed area is not zero: actual=0x" + Integer.toHexString(b));
+      }
+    }
+  }
+
 }

@@ -5,8 +5,8 @@ import io.graphsnap.format.snapshot.NameIndexFormat;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The NAME_INDEX section read in place ({@link NameIndexFormat} has the grammar and the rule): a hash table
- * from node name to node id, probed linearly from the name's home slot.
+ * The NAME_INDEX section read in place ({@link NameIndexFormat} has the grammar and the rule, and the packed slots of
+ * compact files from version 7): a hash table from node name to node id, probed linearly from the name's home slot.
  *
  * <p>{@link #open} checks in O(1) that SlotCount is the one the node count implies, Zero is zero and the
  * length is {@code 8 + 4·SlotCount}. {@link #find} checks every slot it reads (empty, or an id below N: else
@@ -20,15 +20,17 @@ public final class NameIndexView {
   private final MemorySegment bytes;
   private final int nodeCount;
   private final long slotCount;
+  private final NameIndexFormat.Coding coding;
   private final int idBits;
   private final int idMask;
 
-  private NameIndexView(Section section, int nodeCount, long slotCount) {
+  private NameIndexView(Section section, int nodeCount, long slotCount, NameIndexFormat.Coding coding) {
     this.section = section;
     this.bytes = section.bytes();
     this.nodeCount = nodeCount;
     this.slotCount = slotCount;
-    this.idBits = NameIndexFormat.idBits(nodeCount);
+    this.coding = coding;
+    this.idBits = coding.idBits();
     this.idMask = (int) ((1L << idBits) - 1);
   }
 
@@ -38,6 +40,15 @@ public final class NameIndexView {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if SlotCount, Zero or the length is wrong
    */
   public static NameIndexView open(Section section, int nodeCount) {
+    return open(section, false, nodeCount);
+  }
+
+  /**
+   * As {@link #open(Section, int)} for slots packed or not ({@link NameIndexFormat.Coding}): {@code packed} says
+   * which ({@link io.graphsnap.format.snapshot.PackedNodeFormat#packed}). O(1).
+   */
+  public static NameIndexView open(Section section, boolean packed, int nodeCount) {
+    NameIndexFormat.Coding coding = NameIndexFormat.Coding.of(packed, nodeCount);
     long length = section.length();
     if (length < NameIndexFormat.HEADER_BYTES) {
       throw section.corrupt(0, "section length mismatch: actual=" + length + " vs expected>="
@@ -53,8 +64,9 @@ public final class NameIndexView {
     if (zero != 0) {
       throw section.corrupt(NameIndexFormat.ZERO, "reserved field is not zero: actual=" + zero + " vs expected=0");
     }
-    section.requireLength(NameIndexFormat.sectionBytes(nodeCount), "8 + 4 bytes per slot, " + slotCount + " slots");
-    return new NameIndexView(section, nodeCount, slotCount);
+    section.requireLength(coding.sectionBytes(nodeCount), "8 bytes and " + slotCount + " slots of "
+        + (packed ? coding.valueBits() + " bits, packed" : "4 bytes"));
+    return new NameIndexView(section, nodeCount, slotCount, coding);
   }
 
   /**
@@ -63,8 +75,8 @@ public final class NameIndexView {
    * until the name or an empty slot. O(key length) plus about one name comparison at load 0.75; at most
    * SlotCount slots on any bytes. No allocation.
    *
-   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if a slot read holds a value below -1 or an
-   *     id not below N
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if a slot read holds a value beyond the coding's
+   *     bits or an id not below N
    */
   public int find(byte[] key, SortedStrings names) {
     return find(key, hash(key), names);
@@ -81,11 +93,11 @@ public final class NameIndexView {
     if (slots == 0) {
       return -1;
     }
-    final int fingerprint = NameIndexFormat.fingerprint(h, idBits);
+    final int fingerprint = coding.fingerprint(h);
     final MemorySegment b = bytes;
     long slot = NameIndexFormat.homeSlot(h, slots);
     for (long probes = slots; probes > 0; probes--) {
-      int value = NameIndexFormat.slot(b, slot);
+      int value = coding.read(b, slot);
       if (value == NameIndexFormat.EMPTY) {
         return -1;
       }
@@ -109,6 +121,16 @@ public final class NameIndexView {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException for the first problem found
    */
   public void verify(SortedStrings names) {
+    if (coding.packed()) {
+      long bits = slotCount * coding.valueBits();
+      long first = NameIndexFormat.HEADER_BYTES + (bits >>> 3);
+      for (long at = first; at < section.length(); at++) {
+        int b = Byte.toUnsignedInt(bytes.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at));
+        if ((b & ~(at == first ? (1 << (bits & 7)) - 1 : 0)) != 0) {
+          throw section.corrupt(at, "padding after the last slot is not zero: actual=0x" + Integer.toHexString(b));
+        }
+      }
+    }
     long firstEmpty = -1;
     long used = 0;
     for (long slot = 0; slot < slotCount; slot++) {
@@ -143,9 +165,9 @@ public final class NameIndexView {
       }
       seen[id >>> 6] |= 1L << id;
       long h = hasher.hash(id);
-      if (value != NameIndexFormat.slotValue(id, h, idBits)) {
+      if (value != coding.value(id, h)) {
         throw corruptSlot(slot, String.format("slot holds node %d with fingerprint actual=%d vs expected=%d",
-            id, value >>> idBits, NameIndexFormat.fingerprint(h, idBits)));
+            id, value >>> idBits, coding.fingerprint(h)));
       }
       long home = NameIndexFormat.homeSlot(h, slotCount);
       long displacement = Math.floorMod(slot - home, slotCount);
@@ -158,13 +180,13 @@ public final class NameIndexView {
   }
 
   private int slotValue(long slot) {
-    return NameIndexFormat.slot(bytes, slot);
+    return coding.read(bytes, slot);
   }
 
   /** The id in a non-empty slot value, checked: the value is not negative and its id is below N. */
   private int checkedId(int value, long slot) {
     int id = value & idMask;
-    if (value < 0 || id >= nodeCount) {
+    if ((Integer.toUnsignedLong(value) >>> coding.valueBits()) != 0 || id >= nodeCount) {
       throw corruptSlot(slot, "slot value out of range: actual=" + value + " (node id " + id + ") vs expected -1 or"
           + " a node id in [0, " + nodeCount + ") with a fingerprint above bit " + idBits);
     }
@@ -172,7 +194,7 @@ public final class NameIndexView {
   }
 
   private RuntimeException corruptSlot(long slot, String problem) {
-    return section.corrupt(NameIndexFormat.slotOffset(slot),
+    return section.corrupt(coding.slotOffset(slot),
         "name index slot " + slot + ": " + problem);
   }
 

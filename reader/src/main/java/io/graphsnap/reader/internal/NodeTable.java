@@ -1,82 +1,51 @@
 package io.graphsnap.reader.internal;
 
-import io.graphsnap.format.snapshot.NodeRecordFormat;
-import java.lang.foreign.MemorySegment;
-
 /**
- * The NODES section: {@code NodeRecord^N} ({@link NodeRecordFormat}). Its length is checked at open; each read of a kind or file id checks it
- * against K or F (one compare), so a corrupt id is reported, never used as an index. Immutable; thread-safe.
+ * The NODES section as the reader sees it, whatever its encoding: fixed records ({@link
+ * io.graphsnap.format.snapshot.NodeRecordFormat}) or bit-packed ones ({@link
+ * io.graphsnap.format.snapshot.PackedNodeFormat}, compact files from format version 7). Every read is O(1); a kind or
+ * file id read is checked against K or F (one compare), so a corrupt id is reported, never used as an index.
+ * Implementations are immutable and thread-safe, and read the snapshot's memory (they must not outlive it).
  */
-public final class NodeTable {
-  private static final int RECORD = NodeRecordFormat.RECORD_BYTES;
-
-  private final Section section;
-  private final MemorySegment bytes;
-  private final int kindCount;
-  private final int fileCount;
-
-  /** Checks that {@code section} holds exactly {@code nodeCount} records. O(1). */
-  public NodeTable(Section section, int nodeCount, int kindCount, int fileCount) {
-    section.requireLength(NodeRecordFormat.sectionBytes(nodeCount), nodeCount + " nodes of " + RECORD + " bytes");
-    this.section = section;
-    this.bytes = section.bytes();
-    this.kindCount = kindCount;
-    this.fileCount = fileCount;
+public interface NodeTable {
+  /**
+   * Opens NODES: {@code packed} says which encoding ({@link io.graphsnap.format.snapshot.PackedNodeFormat#packed}).
+   * Checks the section's length (and a packed header) against the counts. O(1).
+   *
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if they do not fit
+   */
+  static NodeTable open(Section section, boolean packed, int nodeCount, int kindCount, int fileCount) {
+    return packed ? new PackedNodeTable(section, nodeCount, kindCount, fileCount)
+        : new FixedNodeTable(section, nodeCount, kindCount, fileCount);
   }
 
   /** The node's file id in [-1, F); -1 when it has none. */
-  public int fileId(int id) {
-    long at = fileIdOffset(id);
-    int file = NodeRecordFormat.fileId(bytes, id);
-    if (file < -1 || file >= fileCount) {
-      throw section.corrupt(at, "node " + id + " file id out of range: actual=" + file + " vs expected in [-1, "
-          + fileCount + ")");
-    }
-    return file;
-  }
+  int fileId(int id);
 
   /** The node's kind id in [0, K). */
-  public int kindId(int id) {
-    long at = kindIdOffset(id);
-    int kind = NodeRecordFormat.kindId(bytes, id);
-    if (kind >= kindCount) {
-      throw section.corrupt(at, "node " + id + " kind id out of range: actual=" + kind + " vs expected<" + kindCount);
-    }
-    return kind;
-  }
+  int kindId(int id);
 
   /** The node's first line. */
-  public int lineStart(int id) {
-    return NodeRecordFormat.lineStart(bytes, id);
-  }
+  int lineStart(int id);
 
   /** The node's last line. */
-  public int lineEnd(int id) {
-    return NodeRecordFormat.lineEnd(bytes, id);
-  }
+  int lineEnd(int id);
 
-  /** The node's flags (UInt16). */
-  public int flags(int id) {
-    return NodeRecordFormat.flags(bytes, id);
-  }
+  /** The node's flags. */
+  int flags(int id);
 
   /** The section, for messages. */
-  public Section section() {
-    return section;
-  }
+  Section section();
 
   /** Offset in the section of node {@code id}'s flags, for messages. */
-  public static long flagsOffset(int id) {
-    return NodeRecordFormat.offset(id) + NodeRecordFormat.FLAGS;
-  }
+  long flagsOffset(int id);
 
   /** Offset in the section of node {@code id}'s kind id, for messages. */
-  public static long kindIdOffset(int id) {
-    return NodeRecordFormat.offset(id) + NodeRecordFormat.KIND_ID;
-  }
+  long kindIdOffset(int id);
 
   /** Offset in the section of node {@code id}'s file id, for messages. */
-  public static long fileIdOffset(int id) {
-    return NodeRecordFormat.offset(id) + NodeRecordFormat.FILE_ID;
-  }
+  long fileIdOffset(int id);
+
+  /** Checks what only the encoding itself can get wrong, beyond each record's fields (O(N)); none by default. */
+  default void verifyEncoding() {}
 }

@@ -72,26 +72,27 @@ public final class StructureVerifier {
     int external = kinds.id(SnapshotFormat.EXTERNAL_KIND);
     int known = NodeRecordFormat.FLAG_EXTERNAL | NodeRecordFormat.FLAG_MERGED;
     Section section = nodes.section();
+    nodes.verifyEncoding();
     for (int v = 0; v < names.count(); v++) {
       int kind = nodes.kindId(v);
       int file = nodes.fileId(v);
       int flags = nodes.flags(v);
       if ((flags & ~known) != 0) {
-        throw section.corrupt(NodeTable.flagsOffset(v), "node " + v + " has unknown flags: actual=0x"
+        throw section.corrupt(nodes.flagsOffset(v), "node " + v + " has unknown flags: actual=0x"
             + Integer.toHexString(flags) + " vs expected only 0x" + Integer.toHexString(known));
       }
       if ((flags & NodeRecordFormat.FLAG_EXTERNAL) != 0) {
         if (file != NodeRecordFormat.NO_FILE) {
-          throw section.corrupt(NodeTable.fileIdOffset(v), "external node " + v + " has a file: actual=" + file
+          throw section.corrupt(nodes.fileIdOffset(v), "external node " + v + " has a file: actual=" + file
               + " vs expected=-1");
         }
         if (kind != external) {
-          throw section.corrupt(NodeTable.kindIdOffset(v), "external node " + v + " has kind " + kinds.name(kind)
+          throw section.corrupt(nodes.kindIdOffset(v), "external node " + v + " has kind " + kinds.name(kind)
               + ": actual=" + kind + " vs expected=" + external + " (" + SnapshotFormat.EXTERNAL_KIND + ")");
         }
         long entry = details.entryLength(v);
         if (entry != 0) {
-          throw section.corrupt(NodeTable.flagsOffset(v), "external node " + v + " has details: actual=" + entry
+          throw section.corrupt(nodes.flagsOffset(v), "external node " + v + " has details: actual=" + entry
               + " bytes vs expected=0");
         }
       }
@@ -109,7 +110,7 @@ public final class StructureVerifier {
         int v = it.next();
         int actual = nodes.kindId(v);
         if (actual != k) {
-          throw section.corrupt(NodeTable.kindIdOffset(v), "node " + v + " is in the bitmap of kind " + k
+          throw section.corrupt(nodes.kindIdOffset(v), "node " + v + " is in the bitmap of kind " + k
               + " but its kind id differs: actual=" + actual + " vs expected=" + k);
         }
       }

@@ -7,9 +7,11 @@ import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFile;
 import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SparseDetailsFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import io.graphsnap.reader.GraphSnapshot;
 import java.io.IOException;
@@ -43,6 +45,12 @@ final class BaseSnapshot implements AutoCloseable {
   private final Arena decodedNames;
   final MemorySegment nodes;
   final MemorySegment details;
+  /**
+   * Reads of NODES when they are {@link PackedNodeFormat packed} (and NODE_DETAILS {@link SparseDetailsFormat sparse}):
+   * a compact base from format version 7; {@code null} for {@link NodeRecordFormat} records.
+   */
+  final PackedNodeFormat.Fields packedNodes;
+  private final long presentCount;
   /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
   final MemorySegment files;
@@ -75,6 +83,9 @@ final class BaseSnapshot implements AutoCloseable {
     }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
+    this.packedNodes = PackedNodeFormat.packed(raw.header())
+        ? new PackedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes)) : null;
+    this.presentCount = packedNodes != null ? presentCount(details, nodeCount) : 0;
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));
@@ -252,28 +263,54 @@ final class BaseSnapshot implements AutoCloseable {
   // ---------------------------------------------------------------- node records
 
   int nodeFile(int id) {
-    return NodeRecordFormat.fileId(nodes, id);
+    return packedNodes != null ? (int) packedNodes.fileId(id) : NodeRecordFormat.fileId(nodes, id);
   }
 
   int nodeKind(int id) {
-    return NodeRecordFormat.kindId(nodes, id);
+    return packedNodes != null ? (int) packedNodes.kindId(id) : NodeRecordFormat.kindId(nodes, id);
   }
 
   int nodeFlags(int id) {
-    return NodeRecordFormat.flags(nodes, id);
+    return packedNodes != null ? packedNodes.flags(id) : NodeRecordFormat.flags(nodes, id);
+  }
+
+  int nodeLineStart(int id) {
+    return packedNodes != null ? (int) packedNodes.lineStart(id) : NodeRecordFormat.lineStart(nodes, id);
+  }
+
+  int nodeLineEnd(int id) {
+    return packedNodes != null ? (int) packedNodes.lineEnd(id) : NodeRecordFormat.lineEnd(nodes, id);
   }
 
   // ---------------------------------------------------------------- details
 
-  /** Offset in {@link #details} of node {@code id}'s entry; {@code detailStart(N)} is the end. */
-  long detailStart(int id) {
-    return NodeDetailsFormat.dataOffset(nodeCount) + NodeDetailsFormat.end(details, id);
+  /**
+   * Node {@code id}'s NODE_DETAILS entry as {@link NodeDetailsFormat} has it, copied: from a sparse section, an absent
+   * entry is the empty one of an external node and the empty symbol entry of any other.
+   */
+  byte[] detailBytes(int id) {
+    long start;
+    long end;
+    if (packedNodes != null) {
+      long i = SparseDetailsFormat.entryIndex(details, id);
+      if (i < 0) {
+        return (nodeFlags(id) & NodeRecordFormat.FLAG_EXTERNAL) != 0 ? new byte[0]
+            : NodeDetailsFormat.emptySymbolEntry();
+      }
+      long data = SparseDetailsFormat.dataOffset(nodeCount, presentCount);
+      start = data + SparseDetailsFormat.end(details, nodeCount, i);
+      end = data + SparseDetailsFormat.end(details, nodeCount, i + 1);
+    } else {
+      start = NodeDetailsFormat.dataOffset(nodeCount) + NodeDetailsFormat.end(details, id);
+      end = NodeDetailsFormat.dataOffset(nodeCount) + NodeDetailsFormat.end(details, id + 1);
+    }
+    return details.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE);
   }
 
-  /** Node {@code id}'s NODE_DETAILS entry, copied. */
-  byte[] detailBytes(int id) {
-    long start = detailStart(id);
-    return details.asSlice(start, detailStart(id + 1) - start).toArray(ValueLayout.JAVA_BYTE);
+  /** P, the present entries of a sparse NODE_DETAILS (0 when it is not sparse). */
+  private static long presentCount(MemorySegment details, int nodeCount) {
+    long b = SparseDetailsFormat.blockCount(nodeCount) - 1;
+    return b < 0 ? 0 : SparseDetailsFormat.rank(details, b) + Long.bitCount(SparseDetailsFormat.present(details, b));
   }
 
   // ---------------------------------------------------------------- files

@@ -14,15 +14,18 @@ import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FileSymbolsFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.FrontCodedListWriter;
-import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
+import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
+import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
+import io.graphsnap.format.snapshot.SnapshotFormat;
+import io.graphsnap.format.snapshot.SparseDetailsFormat;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import java.util.concurrent.Future;
 import org.roaringbitmap.RoaringBitmap;
@@ -169,6 +172,11 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     }
   }
 
+  /** Whether NODES, NODE_DETAILS and FILE_SYMBOLS are packed: the base's layout is the compact one. */
+  private boolean packed() {
+    return PackedNodeFormat.packed(SnapshotFormat.VERSION_CURRENT, layout());
+  }
+
   /** Whether NODE_NAMES and FILE_PATHS are front-coded: the base's layout is the compact one. */
   private boolean frontCoded() {
     return FrontCodedListFormat.frontCoded(SnapshotFormat.VERSION_CURRENT, layout());
@@ -212,7 +220,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
       out.put(baseIndex, 0, baseIndex.byteSize());
       return;
     }
-    NameIndexBuilder index = new NameIndexBuilder(d.nodeCount());
+    NameIndexBuilder index = new NameIndexBuilder(d.nodeCount(), packed());
     for (int seg = 0; seg < nodes.segments(); seg++) {
       if (nodes.kind[seg] == Splice.ITEM) {
         NodeState s = d.nodeItems[nodes.item[seg]];
@@ -276,24 +284,71 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     newFile = new int[d.nodeCount()];
     newLineStart = new int[d.nodeCount()];
     newLineEnd = new int[d.nodeCount()];
+    if (packed()) {
+      writePackedNodes(out);
+      return;
+    }
     Drain drain = new Drain(base, base.nodes);
     Splice files = d.files;
     int[] kindRemap = d.kindRemap;
     for (int seg = 0; seg < nodes.segments(); seg++) {
       int v = nodes.newStart[seg];
-      if (nodes.kind[seg] == Splice.ITEM && d.nodeItems[nodes.item[seg]].record != null) {
-        NodeState s = d.nodeItems[nodes.item[seg]];
-        NodeRecord r = s.record;
-        NodeRecordFormat.write(out, s.fileId, r.lineStart(), r.lineEnd(), s.kindId, r.flags());
-        newKind[v] = s.kindId;
-        newFile[v] = s.fileId;
-        newLineStart[v] = r.lineStart();
-        newLineEnd[v] = r.lineEnd();
+      NodeState s = itemRecord(seg, v);
+      if (s != null) {
+        NodeRecordFormat.write(out, s.fileId, s.record.lineStart(), s.record.lineEnd(), s.kindId, s.record.flags());
         continue;
       }
       copyRecords(out, nodes.oldStart[seg], nodes.length[seg], v, files, kindRemap, drain);
     }
     drain.finish();
+    int[] kinds = newKind;
+    newKind = null;
+    kindBitmaps = side.submit(() -> kindBitmaps(kinds));
+  }
+
+  /**
+   * The node state of segment {@code seg} if it is an item with a new record (else {@code null}), its columns set as
+   * new node {@code v}'s.
+   */
+  private NodeState itemRecord(int seg, int v) {
+    if (nodes.kind[seg] != Splice.ITEM || d.nodeItems[nodes.item[seg]].record == null) {
+      return null;
+    }
+    NodeState s = d.nodeItems[nodes.item[seg]];
+    newKind[v] = s.kindId;
+    newFile[v] = s.fileId;
+    newLineStart[v] = s.record.lineStart();
+    newLineEnd[v] = s.record.lineEnd();
+    return s;
+  }
+
+  /**
+   * NODES of a compact file ({@link PackedNodeFormat}): the new columns filled as {@link #writeNodes} fills them, from
+   * the base's packed records, then packed by the rule (whose widths depend on every node). O(N).
+   */
+  private void writePackedNodes(SectionWriter out) throws IOException {
+    int[] flags = new int[d.nodeCount()];
+    Splice files = d.files;
+    int[] kindRemap = d.kindRemap;
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int v = nodes.newStart[seg];
+      NodeState s = itemRecord(seg, v);
+      if (s != null) {
+        flags[v] = s.record.flags();
+        continue;
+      }
+      for (int i = 0; i < nodes.length[seg]; i++, v++) {
+        int old = nodes.oldStart[seg] + i;
+        int file = base.nodeFile(old);
+        newFile[v] = file >= 0 ? files.newId(file) : file;
+        newKind[v] = kindRemap[base.nodeKind(old)];
+        newLineStart[v] = base.nodeLineStart(old);
+        newLineEnd[v] = base.nodeLineEnd(old);
+        flags[v] = base.nodeFlags(old);
+      }
+    }
+    PackedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
+    base.evict(base.nodes);
     int[] kinds = newKind;
     newKind = null;
     kindBitmaps = side.submit(() -> kindBitmaps(kinds));
@@ -358,7 +413,11 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     newFile = null;
     newLineStart = null;
     newLineEnd = null;
-    FileSymbolsFormat.write(out, index);
+    if (packed()) {
+      PackedFileSymbolsFormat.write(out, index);
+    } else {
+      FileSymbolsFormat.write(out, index);
+    }
   }
 
   // ---------------------------------------------------------------- call sites
@@ -426,8 +485,37 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   // ---------------------------------------------------------------- details
 
   private void writeDetails(SectionWriter out) throws IOException {
+    if (packed()) {
+      writeSparseDetails(out);
+      return;
+    }
     splicer.writeEntries(out, base.details, nodes, item -> {
       NodeState s = d.nodeItems[item];
+      return s.details != null ? s.details : base.detailBytes(s.oldId);
+    });
+  }
+
+  /**
+   * NODE_DETAILS of a compact file ({@link SparseDetailsFormat}): each new node's entry from the delta or the base,
+   * found through a map from new id to its source (4 bytes per node), read three times by the writer. O(N + bytes).
+   */
+  private void writeSparseDetails(SectionWriter out) throws IOException {
+    int[] source = new int[d.nodeCount()]; // old id, or -(item + 1)
+    for (int seg = 0; seg < nodes.segments(); seg++) {
+      int v = nodes.newStart[seg];
+      if (nodes.kind[seg] == Splice.ITEM) {
+        source[v] = -(nodes.item[seg] + 1);
+      } else {
+        for (int i = 0; i < nodes.length[seg]; i++) {
+          source[v + i] = nodes.oldStart[seg] + i;
+        }
+      }
+    }
+    SparseDetailsFormat.write(out, d.nodeCount(), v -> {
+      if (source[v] >= 0) {
+        return base.detailBytes(source[v]);
+      }
+      NodeState s = d.nodeItems[-source[v] - 1];
       return s.details != null ? s.details : base.detailBytes(s.oldId);
     });
   }
