@@ -100,6 +100,8 @@ public final class SymbolRuns implements AutoCloseable {
   private ExecutorService spiller;
   /** The spill in flight (its run, or null if it was empty), or null. */
   private Future<SymbolRun> spilling;
+  /** The last {@link #prepareCommitInBackground()}'s work, or null: while it is not done, spills are written inline. */
+  private Future<List<String>> preparing;
 
   private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
@@ -182,7 +184,17 @@ public final class SymbolRuns implements AutoCloseable {
       List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+      if (preparing != null && !preparing.isDone()) {
+        // A background prepareCommit is queued on (or running on) the one spill thread, waiting for this monitor,
+        // and it waits for the spill in flight: a spill queued behind it would never run. Write this one here.
+        SymbolRun run = writeRun(List.of(source(sortedUnique(full))), false);
+        if (run != null) {
+          created.add(run);
+          spilled.add(run);
+        }
+      } else {
+        spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+      }
     }
   }
 
@@ -386,7 +398,8 @@ public final class SymbolRuns implements AutoCloseable {
    * returns the same list, and {@link #rollback()} waits for it. The caller waits for the result before it commits.
    */
   public synchronized Future<List<String>> prepareCommitInBackground() {
-    return spiller().submit(this::prepareCommit);
+    preparing = spiller().submit(this::prepareCommit);
+    return preparing;
   }
 
   /**

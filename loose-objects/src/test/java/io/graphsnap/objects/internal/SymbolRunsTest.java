@@ -114,6 +114,31 @@ class SymbolRunsTest {
     }
   }
 
+  /**
+   * Writes that fill a buffer while a background prepare waits for this instance (here: the test holds its monitor,
+   * as a writer does inside add) must not queue their spill behind that prepare on the one spill thread, which waits
+   * for the spill: the prepare completes and includes them.
+   */
+  @Test
+  void aSpillWhileABackgroundPrepareWaitsDoesNotDeadlock() throws Exception {
+    // preemptive: a deadlocked wait ignores interrupts (it never leaves a spill writing), so the test abandons it
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+      try (SymbolRuns runs = SymbolRuns.open(dir, dir, List.of(), 5)) {
+        java.util.concurrent.Future<List<String>> background;
+        synchronized (runs) {
+          background = runs.prepareCommitInBackground();
+          for (int i = 0; i < 12; i++) { // two full buffers: two spills
+            runs.add(SymbolKeys.key("a.B", id(i)));
+          }
+        }
+        List<String> prepared = background.get();
+        assertEquals(prepared, runs.prepareCommit(), "the background prepare saw every write");
+        runs.committed();
+        assertEquals(12, runs.definers("a.B").size());
+      }
+    });
+  }
+
   /** A commit prepared in the background is the one committed, unless the keys changed after it started. */
   @Test
   void aCommitPreparedInTheBackgroundIsReusedOrRedone() throws Exception {
