@@ -98,10 +98,13 @@ public final class SymbolRuns implements AutoCloseable {
   private final List<SymbolRun> preparedRetired = new ArrayList<>();
   /** Sorts and writes spilled buffers; null until the first spill. */
   private ExecutorService spiller;
+  /**
+   * Runs {@link #prepareCommitInBackground()}'s work; null until the first. A thread apart from the spills': a
+   * prepare waits for the spill in flight, which on the same one-thread queue could be behind it.
+   */
+  private ExecutorService preparer;
   /** The spill in flight (its run, or null if it was empty), or null. */
   private Future<SymbolRun> spilling;
-  /** The last {@link #prepareCommitInBackground()}'s work, or null: while it is not done, spills are written inline. */
-  private Future<List<String>> preparing;
 
   private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
     this.dir = dir;
@@ -184,31 +187,33 @@ public final class SymbolRuns implements AutoCloseable {
       List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      if (preparing != null && !preparing.isDone()) {
-        // A background prepareCommit is queued on (or running on) the one spill thread, waiting for this monitor,
-        // and it waits for the spill in flight: a spill queued behind it would never run. Write this one here.
-        SymbolRun run = writeRun(List.of(source(sortedUnique(full))), false);
-        if (run != null) {
-          created.add(run);
-          spilled.add(run);
-        }
-      } else {
-        spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
-      }
+      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
     }
   }
 
   /** This instance's spill thread's executor, made on first use. */
   private ExecutorService spiller() {
     if (spiller == null) {
-      // one thread, ended after a few idle seconds, so an instance never closed keeps no thread alive
-      spiller = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread thread = new Thread(r, "graphsnap-run-spill " + dir.getFileName());
-        thread.setDaemon(true);
-        return thread;
-      });
+      spiller = oneThread("graphsnap-run-spill ");
     }
     return spiller;
+  }
+
+  /** This instance's background-prepare thread's executor, made on first use. */
+  private ExecutorService preparer() {
+    if (preparer == null) {
+      preparer = oneThread("graphsnap-run-prepare ");
+    }
+    return preparer;
+  }
+
+  /** One daemon thread, ended after a few idle seconds, so an instance never closed keeps no thread alive. */
+  private ExecutorService oneThread(String name) {
+    return new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread thread = new Thread(r, name + dir.getFileName());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -393,13 +398,12 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /**
-   * Starts {@link #prepareCommit()} on this instance's spill thread and returns at once, so that the caller can do
+   * Starts {@link #prepareCommit()} on a thread of this instance's and returns at once, so that the caller can do
    * other work meanwhile (make the objects durable); a later {@link #prepareCommit()} with no change in between
    * returns the same list, and {@link #rollback()} waits for it. The caller waits for the result before it commits.
    */
   public synchronized Future<List<String>> prepareCommitInBackground() {
-    preparing = spiller().submit(this::prepareCommit);
-    return preparing;
+    return preparer().submit(this::prepareCommit);
   }
 
   /**
@@ -500,6 +504,9 @@ public final class SymbolRuns implements AutoCloseable {
       } finally {
         if (spiller != null) {
           spiller.shutdown(); // idle: rollback waited for the spill in flight
+        }
+        if (preparer != null) {
+          preparer.shutdown(); // idle: the owner waits for a background prepare before it rolls back or closes
         }
       }
     }

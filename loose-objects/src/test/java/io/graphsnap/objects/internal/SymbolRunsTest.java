@@ -116,8 +116,8 @@ class SymbolRunsTest {
 
   /**
    * Writes that fill a buffer while a background prepare waits for this instance (here: the test holds its monitor,
-   * as a writer does inside add) must not queue their spill behind that prepare on the one spill thread, which waits
-   * for the spill: the prepare completes and includes them.
+   * as a writer does inside add): the prepare waits for their spill, so the spill must not wait behind the prepare
+   * (as it did when both shared one thread); the prepare completes and includes them.
    */
   @Test
   void aSpillWhileABackgroundPrepareWaitsDoesNotDeadlock() throws Exception {
