@@ -51,8 +51,12 @@ public final class BitPacking {
    * unchecked (the caller checks that the field lies within the area).
    */
   public static long get(MemorySegment bytes, long area, long bit, int width) {
-    long word = bytes.get(LONG, area + (bit >>> 3));
-    return (word >>> (bit & 7)) & mask(width);
+    return getMasked(bytes, area, bit, mask(width));
+  }
+
+  /** {@link #get(MemorySegment, long, long, int)} with the field's {@link #mask} computed once by the caller. */
+  public static long getMasked(MemorySegment bytes, long area, long bit, long mask) {
+    return (bytes.get(LONG, area + (bit >>> 3)) >>> (bit & 7)) & mask;
   }
 
   /** Writes a packed area field by field to a sink, low bit first. Mutable; used once. */

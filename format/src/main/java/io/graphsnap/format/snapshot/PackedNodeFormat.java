@@ -196,7 +196,7 @@ public final class PackedNodeFormat {
 
     /** The field at bit {@code bit} of Records under {@code mask}: one unaligned 8-byte load. */
     private long at(long bit, long mask) {
-      return (nodes.get(LONG, HEADER_BYTES + (bit >>> 3)) >>> (bit & 7)) & mask;
+      return BitPacking.getMasked(nodes, HEADER_BYTES, bit, mask);
     }
 
     /** Bit offset, in Records, of node {@code id}'s field {@code field} (0 File … 4 Flags). */
