@@ -117,6 +117,6 @@ public final class SnapshotBuilder {
       nodesByKind.put(g.kinds()[k], g.kindBitmaps()[k].getLongCardinality());
     }
     return new BuildResult(written.sha256Hex(), path, written.bytes(), g.nodeCount(), g.externalCount(),
-        g.edgeCount(), g.filePaths().length, edgesByType, nodesByKind, g.conflicts(), durations, written.sitesBytes());
+        g.edgeCount(), g.files().count(), edgesByType, nodesByKind, g.conflicts(), durations, written.sitesBytes());
   }
 }

@@ -1,7 +1,7 @@
 package io.graphsnap.builder;
 
 import io.graphsnap.builder.internal.delta.DeltaBuild;
-import io.graphsnap.objects.FileEntry;
+import io.graphsnap.objects.ObjectIdList;
 import io.graphsnap.objects.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,19 +29,24 @@ public final class StoreSnapshots {
    * The store's current files as an {@link ObjectSource} that reads and validates each object, in storage order
    * ({@link io.graphsnap.objects.ObjectStore#readInStorageOrder}: through each pack once, not jumping between packs
    * as path order would, each pack's pages released once read; the snapshot's bytes do not depend on the order).
+   * Holds the files' object ids (32 bytes a file, {@link ObjectIdList}) until its first {@link ObjectSource#forEach}
+   * ends, and lists them again for a later one, so that a build does not keep them beside its own columns.
    */
   public static ObjectSource currentObjects(Store store) {
-    List<FileEntry> files = store.currentFiles();
     return new ObjectSource() {
+      private ObjectIdList ids = store.currentObjectIds();
+      private final int size = ids.size();
+
       @Override
       public long size() {
-        return files.size();
+        return size;
       }
 
       @Override
       public void forEach(ObjectVisitor visitor) throws IOException {
-        store.objects().readInStorageOrder(files, FileEntry::objectId,
-            (file, summary) -> visitor.visit(file.objectId(), summary));
+        ObjectIdList listed = ids != null ? ids : store.currentObjectIds();
+        ids = null;
+        store.objects().readInStorageOrder(listed, (i, summary) -> visitor.visit(listed.get(i), summary));
       }
     };
   }

@@ -63,6 +63,11 @@ public final class ObjectId implements Comparable<ObjectId> {
     return sha256.clone();
   }
 
+  /** Copies the 32 bytes into {@code target} from {@code offset} on. */
+  public void copyInto(byte[] target, int offset) {
+    System.arraycopy(sha256, 0, target, offset, BYTES);
+  }
+
   /** The 64-digit lower-case hex form. */
   public String hex() {
     return Hex.of(sha256);

@@ -290,7 +290,12 @@ public final class ObjectStore implements AutoCloseable {
    * for packs larger than the page cache is a disk read per object. O(n log n) plus one pack look-up per item.
    */
   public <T> List<T> inStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf) throws IOException {
-    return storageOrder(items, idOf).items();
+    int[] order = storageOrder(items.size(), i -> idOf.apply(items.get(i))).order();
+    List<T> ordered = new ArrayList<>(order.length);
+    for (int i : order) {
+      ordered.add(items.get(i));
+    }
+    return ordered;
   }
 
   /** Receives one item and its object, read by {@link #readInStorageOrder}. */
@@ -300,28 +305,49 @@ public final class ObjectStore implements AutoCloseable {
     void visit(T item, FileSummary summary) throws IOException;
   }
 
+  /** Receives the index of one id and its object, read by {@link #readInStorageOrder(ObjectIdList, IndexedVisitor)}. */
+  @FunctionalInterface
+  public interface IndexedVisitor {
+    /** {@code summary} is the object of the id at {@code index}, read and checked. */
+    void visit(int index, FileSummary summary) throws IOException;
+  }
+
   /**
-   * Reads the object of every item in {@link #inStorageOrder storage order} and passes it to {@code visitor}; once
-   * the reads leave a pack, that pack's pages are unloaded from this process's memory ({@link PackFile#unload}:
-   * the page cache keeps them, a later read faults them in again), so that a scan through packs larger than memory
-   * keeps about one pack resident, not every pack it read (the process's resident set would otherwise grow by the
-   * size of all packs). Each packed object is read from the entry the ordering found (one look-up through the packs
-   * per object, not two). Reads and checks as {@link #read} does, with its errors.
+   * Reads the object of every item in {@link #inStorageOrder storage order} and passes it to {@code visitor}; as
+   * {@link #readInStorageOrder(ObjectIdList, IndexedVisitor)}, with its errors.
    */
   public <T> void readInStorageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf,
       StoredObjectVisitor<T> visitor) throws IOException {
-    StorageOrder<T> order = storageOrder(items, idOf);
+    readInStorageOrder(items.size(), i -> idOf.apply(items.get(i)), (i, summary) -> visitor.visit(items.get(i), summary));
+  }
+
+  /**
+   * Reads the object of every id of {@code ids} in {@link #inStorageOrder storage order} and passes it, with the id's
+   * index, to {@code visitor}; once the reads leave a pack, that pack's pages are unloaded from this process's memory
+   * ({@link PackFile#unload}: the page cache keeps them, a later read faults them in again), so that a scan through
+   * packs larger than memory keeps about one pack resident, not every pack it read (the process's resident set would
+   * otherwise grow by the size of all packs). Each packed object is read from the entry the ordering found (one
+   * look-up through the packs per object, not two). Reads and checks as {@link #read} does, with its errors. Holds
+   * about 24 bytes per id beside {@code ids} while it runs.
+   */
+  public void readInStorageOrder(ObjectIdList ids, IndexedVisitor visitor) throws IOException {
+    readInStorageOrder(ids.size(), ids::get, visitor);
+  }
+
+  private void readInStorageOrder(int n, java.util.function.IntFunction<ObjectId> idOf, IndexedVisitor visitor)
+      throws IOException {
+    StorageOrder order = storageOrder(n, idOf);
     int at = 0;
     for (int r = 0; r < order.packEnds().length; r++) {
       PackFile pack = order.packs().get(r);
       for (; at < order.packEnds()[r]; at++) {
-        T item = order.items().get(at);
+        int item = order.order()[at];
         visitor.visit(item, readPacked(idOf.apply(item), pack, order.entries()[at]));
       }
       pack.unload();
     }
-    for (; at < order.items().size(); at++) {
-      T item = order.items().get(at);
+    for (; at < order.order().length; at++) {
+      int item = order.order()[at];
       visitor.visit(item, read(idOf.apply(item)));
     }
   }
@@ -339,63 +365,70 @@ public final class ObjectStore implements AutoCloseable {
   }
 
   /**
-   * Items in storage order: {@code items[0, packEnds[0])} lie in {@code packs[0]}, and so on, item i at entry
-   * {@code entries[i]} of its pack; the items from the last end on are loose or not found.
+   * Item indexes in storage order: {@code order[0, packEnds[0])} lie in {@code packs[0]}, and so on, {@code order[i]}
+   * at entry {@code entries[i]} of its pack; the items from the last end on are loose or not found, in index order.
    */
-  private record StorageOrder<T>(List<T> items, List<PackFile> packs, int[] packEnds, int[] entries) {}
+  private record StorageOrder(int[] order, List<PackFile> packs, int[] packEnds, int[] entries) {}
 
-  private <T> StorageOrder<T> storageOrder(List<T> items, java.util.function.Function<T, ObjectId> idOf)
-      throws IOException {
+  private StorageOrder storageOrder(int n, java.util.function.IntFunction<ObjectId> idOf) throws IOException {
     List<PackFile> listed = packs.current();
-    if (listed.isEmpty() || items.isEmpty()) {
-      return new StorageOrder<>(items, List.of(), new int[0], new int[0]);
+    if (listed.isEmpty() || n == 0) {
+      int[] identity = new int[n];
+      java.util.Arrays.setAll(identity, i -> i);
+      return new StorageOrder(identity, List.of(), new int[0], new int[0]);
     }
     java.util.Map<PackFile, Integer> rank = new java.util.IdentityHashMap<>();
     for (int r = 0; r < listed.size(); r++) {
       rank.put(listed.get(r), r);
     }
-    long[][] perPack = new long[listed.size()][];
     int[] counts = new int[listed.size()];
-    int[] packOf = new int[items.size()];
-    int[] entryOf = new int[items.size()];
-    long[] offsetOf = new long[items.size()];
-    for (int i = 0; i < items.size(); i++) {
-      List<Packs.Location> found = packs.find(idOf.apply(items.get(i)));
+    int[] packOf = new int[n];
+    int[] entryOf = new int[n];
+    long[] offsetOf = new long[n];
+    int packed = 0;
+    for (int i = 0; i < n; i++) {
+      List<Packs.Location> found = packs.find(idOf.apply(i));
       Integer r = found.isEmpty() ? null : rank.get(found.get(0).pack());
       packOf[i] = r == null ? -1 : r;
       if (r != null) {
         entryOf[i] = found.get(0).entry();
         offsetOf[i] = found.get(0).pack().offset(entryOf[i]);
         counts[r]++;
+        packed++;
       }
     }
+    long[][] perPack = new long[listed.size()][];
     for (int r = 0; r < listed.size(); r++) {
       perPack[r] = new long[counts[r]];
       counts[r] = 0;
     }
-    List<T> others = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
+    int[] order = new int[n];
+    int others = packed;
+    for (int i = 0; i < n; i++) {
       if (packOf[i] < 0) {
-        others.add(items.get(i));
+        order[others++] = i;
       } else {
         // offsets < 2^31 in packs this code writes; whatever they are, the low half keeps the index: each item once
         perPack[packOf[i]][counts[packOf[i]]++] = offsetOf[i] << 32 | i;
       }
     }
-    List<T> ordered = new ArrayList<>(items.size());
+    packOf = null;
+    offsetOf = null;
     int[] packEnds = new int[listed.size()];
-    int[] entries = new int[items.size() - others.size()];
+    int[] entries = new int[packed];
+    int at = 0;
     for (int r = 0; r < listed.size(); r++) {
       long[] keys = perPack[r];
+      perPack[r] = null;
       java.util.Arrays.sort(keys);
       for (long key : keys) {
-        entries[ordered.size()] = entryOf[(int) key];
-        ordered.add(items.get((int) key));
+        int item = (int) key;
+        entries[at] = entryOf[item];
+        order[at++] = item;
       }
-      packEnds[r] = ordered.size();
+      packEnds[r] = at;
     }
-    ordered.addAll(others);
-    return new StorageOrder<>(ordered, listed, packEnds, entries);
+    return new StorageOrder(order, listed, packEnds, entries);
   }
 
   /**

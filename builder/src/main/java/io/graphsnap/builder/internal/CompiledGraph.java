@@ -25,10 +25,7 @@ import org.roaringbitmap.RoaringBitmap;
  * @param adjacency the edges: forward and reverse rows, per-type counts and the CALL_SITES entries
  * @param kindBitmaps node ids per kind id
  * @param effectBitmaps node ids per effect id
- * @param filePaths paths, sorted; file id = index
- * @param fileSourceSha SHA-256 of each file's source, or null
- * @param fileObjectId object id of each file (32 bytes)
- * @param fileLanguage language id of each file
+ * @param files the files, sorted by path; file id = index (paths, source hashes, object ids, language ids)
  * @param fileSymbolCount nodes whose file is this one
  * @param languages language tags, sorted; language id = index
  * @param conflicts conflicts, sorted by name, then dropped path
@@ -48,10 +45,7 @@ public record CompiledGraph(
     Adjacency adjacency,
     RoaringBitmap[] kindBitmaps,
     RoaringBitmap[] effectBitmaps,
-    String[] filePaths,
-    byte[][] fileSourceSha,
-    byte[][] fileObjectId,
-    int[] fileLanguage,
+    FileTable files,
     int[] fileSymbolCount,
     String[] languages,
     List<Conflict> conflicts) {
@@ -76,7 +70,7 @@ public record CompiledGraph(
 
   /** BUILD_INFO's strings: key, value, key, value…, keys in code-point order. */
   public String[] buildInfo() {
-    return buildInfo(conflicts.size(), edgeCount(), externalCount, filePaths.length, nodeCount());
+    return buildInfo(conflicts.size(), edgeCount(), externalCount, files.count(), nodeCount());
   }
 
   /**

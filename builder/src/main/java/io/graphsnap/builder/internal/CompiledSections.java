@@ -20,7 +20,6 @@ import io.graphsnap.format.snapshot.SnapshotFormat;
 import io.graphsnap.format.snapshot.SparseDetailsFormat;
 import io.graphsnap.format.snapshot.StringListFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
 
 /**
@@ -71,8 +70,8 @@ final class CompiledSections implements SnapshotBody {
       case EFFECT_BITMAPS -> out -> out.putBitmapList(g.effectBitmaps());
       case BLOOM -> this::writeBloom;
       case FILE_PATHS -> frontCoded()
-          ? out -> writeFrontCoded(out, g.filePaths().length, f -> g.filePaths()[f].getBytes(StandardCharsets.UTF_8))
-          : out -> out.putStringList(g.filePaths());
+          ? out -> writeFrontCoded(out, g.files().count(), g.files()::pathUtf8)
+          : out -> StringListFormat.write(out, g.files().count(), g.files()::pathLength, g.files()::writePath);
       case FILES -> this::writeFiles;
       case LANGUAGES -> out -> out.putStringList(g.languages());
       case NODE_DETAILS -> packed()
@@ -80,7 +79,7 @@ final class CompiledSections implements SnapshotBody {
           : out -> NodeDetailsFormat.write(out, g.nodeCount(), g.nodeDetails());
       case CONFLICTS -> out -> out.putStringList(Conflict.toStrings(g.conflicts()));
       case NAME_INDEX -> this::writeNameIndex;
-      case FILE_SYMBOLS -> out -> writeFileSymbols(out, FileSymbolsFormat.order(g.filePaths().length,
+      case FILE_SYMBOLS -> out -> writeFileSymbols(out, FileSymbolsFormat.order(g.files().count(),
           g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd()));
       case NAME_TRIGRAMS -> this::writeNameTrigrams;
       case COMPACT_FORWARD_INDEX, COMPACT_FORWARD_ROWS, COMPACT_REVERSE_INDEX, COMPACT_REVERSE_ROWS ->
@@ -227,8 +226,8 @@ final class CompiledSections implements SnapshotBody {
   }
 
   private void writeFiles(SectionWriter out) throws IOException {
-    for (int f = 0; f < g.filePaths().length; f++) {
-      FileRecordFormat.write(out, g.fileSourceSha()[f], g.fileObjectId()[f], g.fileLanguage()[f],
+    for (int f = 0; f < g.files().count(); f++) {
+      FileRecordFormat.write(out, g.files().sourceSha256(f), g.files().objectId(f), g.files().language(f),
           g.fileSymbolCount()[f]);
     }
   }

@@ -3,7 +3,6 @@ package io.graphsnap.builder.internal;
 import io.graphsnap.builder.BuildInputException;
 import io.graphsnap.objects.ObjectId;
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import java.util.List;
 
 /**
  * The final file ids: files sorted by path in code-point order. Immutable once built.
@@ -18,20 +17,21 @@ record FileOrder(int[] sortedFiles, int[] rank) {
    *
    * @throws BuildInputException if two objects have the same path
    */
-  static FileOrder of(List<String> paths, List<byte[]> objectIds) {
-    int n = paths.size();
+  static FileOrder of(CollectedFiles files) {
+    int n = files.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    IntArrays.quickSort(order, (a, b) -> Utf8.compare(paths.get(a), paths.get(b)));
+    IntArrays.quickSort(order, files::comparePaths);
     int[] rank = new int[n];
     for (int r = 0; r < n; r++) {
       rank[order[r]] = r;
-      if (r > 0 && paths.get(order[r]).equals(paths.get(order[r - 1]))) {
-        String[] ids = {ObjectId.fromBytes(objectIds.get(order[r - 1])).hex(), ObjectId.fromBytes(objectIds.get(order[r])).hex()};
+      if (r > 0 && files.comparePaths(order[r], order[r - 1]) == 0) {
+        String[] ids = {ObjectId.fromBytes(files.objectId(order[r - 1])).hex(),
+            ObjectId.fromBytes(files.objectId(order[r])).hex()};
         java.util.Arrays.sort(ids);
-        throw new BuildInputException("two objects have the same path " + Utf8.quote(paths.get(order[r]))
+        throw new BuildInputException("two objects have the same path " + Utf8.quote(files.path(order[r]))
             + ": " + ids[0] + " and " + ids[1] + " (a snapshot holds one object per path)");
       }
     }

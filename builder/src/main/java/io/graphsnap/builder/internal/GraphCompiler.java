@@ -69,7 +69,7 @@ public final class GraphCompiler {
   private CompiledGraph run() throws IOException {
     clock.start("resolve");
     c.endCollection();
-    files = FileOrder.of(c.filePaths, c.fileObjectId);
+    files = FileOrder.of(c.files);
     res = Resolution.of(c, files);
     markUsed();
     clock.start("sort");
@@ -85,21 +85,10 @@ public final class GraphCompiler {
     // After the edges: the per-node columns (24 bytes a node) are not on the heap beside the edges' sort buffers.
     nodes = nodeColumns();
     RoaringBitmap[] kindBitmaps = kindBitmaps();
-    int f = files.sortedFiles().length;
-    String[] filePaths = new String[f];
-    byte[][] fileSha = new byte[f][];
-    byte[][] fileObjectId = new byte[f][];
-    int[] fileLanguage = new int[f];
-    for (int i = 0; i < f; i++) {
-      int a = files.sortedFiles()[i];
-      filePaths[i] = c.filePaths.get(a);
-      fileSha[i] = c.fileSourceSha.get(a);
-      fileObjectId[i] = c.fileObjectId.get(a);
-      fileLanguage[i] = languages.remap()[c.fileLanguage.getInt(a)];
-    }
     return new CompiledGraph(names, nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
         nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), adjacency, kindBitmaps,
-        effectBitmaps, filePaths, fileSha, fileObjectId, fileLanguage, nodes.fileSymbolCount, languages.strings(),
+        effectBitmaps, new FileTable(c.files, files.sortedFiles(), languages.remap()), nodes.fileSymbolCount,
+        languages.strings(),
         res.conflicts);
   }
 

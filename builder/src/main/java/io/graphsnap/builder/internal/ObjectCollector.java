@@ -11,7 +11,6 @@ import io.graphsnap.builder.internal.spill.SpillFiles;
 import io.graphsnap.objects.ObjectId;
 import java.io.IOException;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -40,11 +39,8 @@ public final class ObjectCollector implements ObjectVisitor {
   final Dictionary edgeTypes = new Dictionary("edge type", 64);
   final Dictionary languages = new Dictionary("language", 16);
 
-  // Files, by arrival index.
-  final ObjectArrayList<String> filePaths;
-  final IntArrayList fileLanguage;
-  final ObjectArrayList<byte[]> fileSourceSha;
-  final ObjectArrayList<byte[]> fileObjectId;
+  /** Files, by arrival index. */
+  final CollectedFiles files = new CollectedFiles();
 
   // Declarations, by arrival index.
   final IntArrayList declName = new IntArrayList();
@@ -87,20 +83,16 @@ public final class ObjectCollector implements ObjectVisitor {
   public ObjectCollector(long expectedFiles, LongConsumer progress, SpillFiles spill) {
     this.spill = spill;
     this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
-    int files = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
+    int expected = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
     this.nameRuns = spill == null || spill.maxMemory() == Long.MAX_VALUE ? null
         : new NameRuns(spill, spill.share(1, 4, 1024));
-    this.names = newTable(files * 8);
-    this.filePaths = new ObjectArrayList<>(files);
-    this.fileLanguage = new IntArrayList(files);
-    this.fileSourceSha = new ObjectArrayList<>(files);
-    this.fileObjectId = new ObjectArrayList<>(files);
+    this.names = newTable(expected * 8);
     this.progress = progress;
   }
 
   @Override
   public void visit(ObjectId id, FileSummary summary) throws IOException {
-    int file = filePaths.size();
+    int file = files.size();
     if (file == BuildLimits.MAX_FILES) {
       throw new BuildInputException("more than " + BuildLimits.MAX_FILES + " objects");
     }
@@ -110,10 +102,7 @@ public final class ObjectCollector implements ObjectVisitor {
     List<EdgeSummary> objectEdges = summary.edges();
     checkRoom("declarations", declName.size(), symbols.size(), BuildLimits.MAX_DECLARATIONS);
     checkRoom("edges", edges.edgeCount(), objectEdges.size(), BuildLimits.MAX_EDGES);
-    filePaths.add(path);
-    fileLanguage.add(languages.intern(summary.language(), path));
-    fileSourceSha.add(summary.sourceSha256());
-    fileObjectId.add(id.toBytes());
+    files.add(path, languages.intern(summary.language(), path), summary.sourceSha256(), id);
     int firstDecl = declName.size();
     for (SymbolSummary s : symbols) {
       declName.add(nameBase + names.intern(s.name(), path));
@@ -147,7 +136,7 @@ public final class ObjectCollector implements ObjectVisitor {
       nameBase = nameRuns.nextBase();
       names = newTable(names.size());
     }
-    progress.accept(filePaths.size());
+    progress.accept(files.size());
   }
 
   /** A table for about {@code expected} names, within the names' share of the cap if there is one. */
@@ -173,13 +162,11 @@ public final class ObjectCollector implements ObjectVisitor {
    */
   void endCollection() throws IOException {
     for (IntArrayList column : new IntArrayList[] {declName, declFile, declKind, declLineStart, declLineEnd,
-        declEffectEnd, effectIds, fileLanguage}) {
+        declEffectEnd, effectIds}) {
       column.trim();
     }
     declDetails.trim();
-    filePaths.trim();
-    fileSourceSha.trim();
-    fileObjectId.trim();
+    files.trim();
     if (nameRuns != null && nameRuns.spilled()) {
       if (names.size() > 0) {
         nameRuns.spill(names, declName.size());
@@ -203,7 +190,7 @@ public final class ObjectCollector implements ObjectVisitor {
 
   /** The number of objects visited. */
   public int fileCount() {
-    return filePaths.size();
+    return files.size();
   }
 
   /** The start of declaration {@code d}'s effects in {@link #effectIds}. */

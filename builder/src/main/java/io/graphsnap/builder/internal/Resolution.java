@@ -88,12 +88,12 @@ final class Resolution {
         merged[name] = true;
         continue;
       }
-      String keptPath = c.filePaths.get(declFile[best]);
+      String keptPath = c.files.path(declFile[best]);
       for (int e = d; e >= 0; e = next[e]) {
         if (e != best) {
           dropped[e] = true;
           conflictName.add(name);
-          conflictPaths.add(new String[] {keptPath, c.filePaths.get(declFile[e])});
+          conflictPaths.add(new String[] {keptPath, c.files.path(declFile[e])});
         }
       }
     }
