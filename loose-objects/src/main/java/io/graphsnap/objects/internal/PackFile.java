@@ -15,8 +15,9 @@ import java.util.zip.CRC32C;
 
 /**
  * One pack ({@link PackFormat}) mapped read-only. {@link #open} checks the whole structure and the checksum of the
- * fan-out table and index before anything is served (O(count) once), so every later read is in bounds; {@link #find}
- * is a binary search within the id's fan-out bucket (O(log(count / 256)), no allocation), {@link #read} copies one
+ * fan-out table and index before anything is served (O(count) once, which also fills a filter of the ids on the heap,
+ * 2 bytes an object: {@link PackIdFilter}), so every later read is in bounds; {@link #find} asks the filter, then
+ * searches the id's fan-out bucket (O(log(count / 256)), no allocation), {@link #read} copies one
  * object's bytes, decompressing a compressed one (the caller checks them against the id, as for a loose object).
  *
  * <p>Thread-safe for reads. Owns its mapping (the file descriptor is closed at open: on Linux and macOS the mapping
@@ -37,6 +38,8 @@ public final class PackFile implements AutoCloseable {
   private final int count;
   private final int version;
   private final int entryBytes;
+  /** The ids' filter, filled by {@link #checkEntries} as it reads every entry at open. */
+  private final PackIdFilter filter;
 
   private PackFile(Path file, Arena arena, MemorySegment pack, long fanoutOffset, int count, int version) {
     this.file = file;
@@ -47,6 +50,7 @@ public final class PackFile implements AutoCloseable {
     this.count = count;
     this.version = version;
     this.entryBytes = PackFormat.entryBytes(version);
+    this.filter = new PackIdFilter(count);
   }
 
   /**
@@ -136,6 +140,7 @@ public final class PackFile implements AutoCloseable {
       if (first != bucket) {
         throw damaged(file, "entry " + i + " has an id starting with byte " + first + " in fan-out bucket " + bucket);
       }
+      filter.add(pack.get(ID_LONG, at + 8));
       if (i > 0 && compareIds(entryOffset(i - 1), at) >= 0) {
         throw damaged(file, "entry " + i + " does not sort after entry " + (i - 1) + " (ids must strictly increase)");
       }
@@ -173,13 +178,19 @@ public final class PackFile implements AutoCloseable {
     return find(id.toBytes());
   }
 
-  /** The index of the entry whose id is the 32 bytes {@code key}, or -1. O(log(count / 256)), no allocation. */
+  /**
+   * The index of the entry whose id is the 32 bytes {@code key}, or -1. O(log(count / 256)) for an id the pack holds,
+   * O(1) (a filter word, {@link PackIdFilter}) for nearly every id it does not; no allocation.
+   */
   public int find(byte[] key) {
+    long k1 = longOf(key, 8);
+    if (!filter.mightContain(k1)) {
+      return -1;
+    }
     int bucket = key[0] & 0xff;
     int lo = bucket == 0 ? 0 : bucketEnd(bucket - 1);
     int hi = bucketEnd(bucket) - 1;
     long k0 = longOf(key, 0);
-    long k1 = longOf(key, 8);
     long k2 = longOf(key, 16);
     long k3 = longOf(key, 24);
     while (lo <= hi) {
