@@ -64,8 +64,9 @@ import java.util.function.Function;
  * compared against the {@link #knownLines known lines} where it lies, and copied only to be parsed, so that a resident
  * watch's save of a file whose lines mostly did not change costs little more than reading it.
  *
- * <p>Parallelism: lines are read in chunks ({@value #CHUNK_LINES} lines or {@value #CHUNK_BYTES} bytes) that
- * {@link #threads} worker threads parse, encode, hash and write to temporary object files ({@link
+ * <p>Parallelism: lines are read in chunks ({@value #CHUNK_LINES} lines or {@value #CHUNK_BYTES} bytes), on a
+ * thread of their own up to {@value #READ_AHEAD_CHUNKS} chunks ahead ({@link ReadAhead}: a producer piping lines in
+ * keeps writing while the index is updated or committed), that {@link #threads} worker threads parse, encode, hash and write to temporary object files ({@link
  * IndexUpdate#prepare}); the calling thread applies the chunks to the index strictly in input order, so reports,
  * conflicts, "the later line wins" and interruption behave exactly as a line-by-line ingest. At most two chunks
  * per worker are in flight.
@@ -82,6 +83,12 @@ public final class JsonLinesIngester {
   public static final int CHUNK_LINES = 64;
   /** A chunk is closed once its lines hold this many bytes. */
   public static final int CHUNK_BYTES = 4 << 20;
+  /**
+   * Chunks read ahead of the workers by the reading thread ({@link ReadAhead}), beside the {@code 2 × threads} being
+   * prepared: up to {@code 4 × CHUNK_BYTES} more of input in memory, so that a producer is not stopped while the
+   * applying thread commits.
+   */
+  private static final int READ_AHEAD_CHUNKS = 4;
   /** By default, the files of one transaction of a long input (see {@link #checkpointEvery}). */
   public static final int CHECKPOINT_FILES = 100_000;
 
@@ -224,9 +231,9 @@ public final class JsonLinesIngester {
     Run run = new Run();
     boolean remembered = false;
     try (IndexUpdate update = store.beginUpdate()) {
-      try (Arena blocks = Arena.ofShared()) { // every line is released before it closes
-        applyAll(new LineReader(in, maxLineBytes, LineReader.DEFAULT_BLOCK_BYTES, blocks), update, run, totalBytes);
-      }
+      // An automatic arena: the read-ahead thread may outlive applyAll in a read of a stalled input (ReadAhead.stop)
+      Arena blocks = Arena.ofAuto();
+      applyAll(new LineReader(in, maxLineBytes, LineReader.DEFAULT_BLOCK_BYTES, blocks), update, run, totalBytes);
       if (run.interrupted && (replaceAll || baseline != null)) {
         update.close(); // rolls back: replace-all and the baseline check apply to the whole input
         run.knownUnchanged = 0;
@@ -331,11 +338,12 @@ public final class JsonLinesIngester {
       return t;
     }) : null;
     ArrayDeque<Future<List<Item>>> inFlight = new ArrayDeque<>();
+    ReadAhead<Item> ahead = new ReadAhead<>(() -> readChunk(reader), READ_AHEAD_CHUNKS, "graphsnap-ingest-read");
     boolean more = true;
     try {
       while (!run.interrupted) {
         while (more && inFlight.size() < 2 * threads) {
-          List<Item> chunk = readChunk(reader);
+          List<Item> chunk = ahead.take();
           if (chunk.isEmpty()) {
             more = false;
           } else if (pool == null) {
@@ -372,6 +380,11 @@ public final class JsonLinesIngester {
         }
       }
     } finally {
+      for (List<Item> chunk : ahead.stop()) { // read, not yet prepared: only their blocks to give back
+        for (Item item : chunk) {
+          item.release();
+        }
+      }
       for (Future<List<Item>> future : inFlight) { // read ahead of a stop or a failure: delete their temporaries
         try {
           for (Item item : await(future)) {

@@ -7,7 +7,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
-import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Splits a byte channel into lines ending in {@code \n} (a {@code \r} before it is dropped) <em>without copying
@@ -22,9 +23,9 @@ import java.util.ArrayDeque;
  *
  * <p>Block ownership: each line handed out holds its block ({@link Block#release} it once done with the line); a
  * block no line holds any more is reused for later input. Blocks are allocated in the {@link Arena} given, which the
- * caller closes after the last line is released. Mutable, not thread-safe: one thread reads lines and releases them
- * (other threads may read a block's bytes between a line's hand-out and its release, given a happens-before edge
- * such as an executor's hand-off).
+ * caller closes after the last line is released. Mutable, not thread-safe: one thread reads lines; any thread may
+ * release them, and other threads may read a block's bytes between a line's hand-out and its release, given a
+ * happens-before edge such as a queue's or an executor's hand-off.
  */
 final class LineReader {
   /** The size of a block unless a line needs more. */
@@ -34,24 +35,43 @@ final class LineReader {
   private static final long HIGHS = 0x8080808080808080L;
   private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-  /** A piece of native memory that lines are read into; reused once no line holds it. */
+  /**
+   * A piece of native memory that lines are read into; reused once no line holds it. Its holds are counted under
+   * its lock: the reading thread adds them, any thread may release them ({@link ReadAhead}).
+   */
   static final class Block {
     final MemorySegment segment;
     final ByteBuffer buffer;
-    private final ArrayDeque<Block> pool;
+    private final Deque<Block> pool;
     private int holds;
 
-    private Block(MemorySegment segment, ArrayDeque<Block> pool) {
+    private Block(MemorySegment segment, Deque<Block> pool) {
       this.segment = segment;
       this.buffer = segment.asByteBuffer();
       this.pool = pool;
     }
 
-    /** Gives up one line's hold (on the reading thread); the block is reused when none is left. */
+    /** Gives up one line's hold (on any thread); the block is reused when none is left. */
     void release() {
-      if (--holds == 0 && pool != null) {
+      boolean free;
+      synchronized (this) {
+        free = --holds == 0;
+      }
+      if (free && pool != null) {
         pool.push(this);
       }
+    }
+
+    private synchronized void hold() {
+      holds++;
+    }
+
+    private synchronized int holds() {
+      return holds;
+    }
+
+    private synchronized void holdOnlyByReader() {
+      holds = 1;
     }
   }
 
@@ -59,7 +79,7 @@ final class LineReader {
   private final int maxLineBytes;
   private final int blockBytes;
   private final Arena arena;
-  private final ArrayDeque<Block> pool = new ArrayDeque<>();
+  private final Deque<Block> pool = new ConcurrentLinkedDeque<>();
   private Block current;
   private long pos;
   private long limit;
@@ -83,7 +103,7 @@ final class LineReader {
     this.blockBytes = blockBytes;
     this.arena = arena;
     this.current = newBlock(blockBytes);
-    current.holds = 1; // the reader's own hold
+    current.holdOnlyByReader(); // the reader's own hold
   }
 
   /** Advances to the next line (holding its block once more); false at the end of input. */
@@ -129,7 +149,7 @@ final class LineReader {
     lineBlock = current;
     lineOffset = start;
     length = (int) len;
-    current.holds++;
+    current.hold();
     return true;
   }
 
@@ -147,7 +167,7 @@ final class LineReader {
     if (overLong) {
       lineBytes += partial; // counted, not held
       if (limit == current.segment.byteSize()) {
-        if (current.holds > 1) {
+        if (current.holds() > 1) {
           switchTo(newBlock(blockBytes));
         }
         consumed += limit;
@@ -161,7 +181,7 @@ final class LineReader {
       return partial;
     }
     long need = Math.max(blockBytes, Math.min(partial * 2, (long) maxLineBytes + 1));
-    Block target = current.holds == 1 && start > 0 && current.segment.byteSize() >= need ? current : newBlock(need);
+    Block target = current.holds() == 1 && start > 0 && current.segment.byteSize() >= need ? current : newBlock(need);
     MemorySegment.copy(current.segment, start, target.segment, 0, partial);
     consumed += start;
     if (target != current) {
@@ -175,7 +195,7 @@ final class LineReader {
   private void switchTo(Block next) {
     current.release();
     current = next;
-    current.holds = 1;
+    current.holdOnlyByReader();
   }
 
   /** Reads more input after {@code limit} (there is room); sets {@link #eof} at the end. */
@@ -195,8 +215,9 @@ final class LineReader {
 
   /** A block of {@code bytes}: a reused one if it is the standard size and one is free. */
   private Block newBlock(long bytes) {
-    if (bytes == blockBytes && !pool.isEmpty()) {
-      return pool.pop();
+    Block free = bytes == blockBytes ? pool.poll() : null;
+    if (free != null) {
+      return free;
     }
     return new Block(arena.allocate(bytes, 8), bytes == blockBytes ? pool : null);
   }
