@@ -327,8 +327,10 @@ public final class ObjectStore implements AutoCloseable {
    * ({@link PackFile#unload}: the page cache keeps them, a later read faults them in again), so that a scan through
    * packs larger than memory keeps about one pack resident, not every pack it read (the process's resident set would
    * otherwise grow by the size of all packs). Each packed object is read from the entry the ordering found (one
-   * look-up through the packs per object, not two). Reads and checks as {@link #read} does, with its errors. Holds
-   * about 24 bytes per id beside {@code ids} while it runs.
+   * look-up through the packs per object, not two). Reads and checks as {@link #read} does, with its errors, each
+   * reported after every object before it was visited. The reads and decoding run on a thread of their own, a few
+   * hundred objects ahead of {@code visitor} ({@link ReadBehind}), so a visitor that works hard on each object
+   * (a build) does not wait for them. Holds about 24 bytes per id beside {@code ids} while it runs.
    */
   public void readInStorageOrder(ObjectIdList ids, IndexedVisitor visitor) throws IOException {
     readInStorageOrder(ids.size(), ids::get, visitor);
@@ -337,18 +339,30 @@ public final class ObjectStore implements AutoCloseable {
   private void readInStorageOrder(int n, java.util.function.IntFunction<ObjectId> idOf, IndexedVisitor visitor)
       throws IOException {
     StorageOrder order = storageOrder(n, idOf);
-    int at = 0;
-    for (int r = 0; r < order.packEnds().length; r++) {
-      PackFile pack = order.packs().get(r);
+    int[] items = order.order();
+    int packed = order.packEnds().length == 0 ? 0 : order.packEnds()[order.packEnds().length - 1];
+    int[] packOf = new int[packed]; // the pack of each packed position, for the reading thread
+    for (int r = 0, at = 0; r < order.packEnds().length; r++) {
       for (; at < order.packEnds()[r]; at++) {
-        int item = order.order()[at];
-        visitor.visit(item, readPacked(idOf.apply(item), pack, order.entries()[at]));
+        packOf[at] = r;
       }
-      pack.unload();
     }
-    for (; at < order.order().length; at++) {
-      int item = order.order()[at];
-      visitor.visit(item, read(idOf.apply(item)));
+    ReadBehind.Reader reader = at -> at < packed
+        ? readPacked(idOf.apply(items[at]), order.packs().get(packOf[at]), order.entries()[at])
+        : read(idOf.apply(items[at]));
+    try (ReadBehind ahead = new ReadBehind(reader, 0, items.length)) {
+      int at = 0;
+      for (int r = 0; r < order.packEnds().length; r++) {
+        for (; at < order.packEnds()[r]; at++) {
+          visitor.visit(items[at], ahead.next(at));
+        }
+        // every read of this pack is done (the reading thread reads in order and handed over its last object); the
+        // reading thread may be in the next pack already
+        order.packs().get(r).unload();
+      }
+      for (; at < items.length; at++) {
+        visitor.visit(items[at], ahead.next(at));
+      }
     }
   }
 

@@ -159,9 +159,14 @@ class PackedStoreTest {
       store.objects().put(io.graphsnap.format.object.LooseObjectCodec.encode(files[10])); // a whole copy again
       assertTrue(Files.isRegularFile(store.layout().objectFile(id(files[10]))), "a whole loose copy beside the pack's");
       java.util.List<FileEntry> byPath = store.currentFiles();
+      java.util.List<FileEntry> ordered = store.objects().inStorageOrder(byPath, FileEntry::objectId);
+      int damagedAt = ordered.stream().map(FileEntry::path).toList().indexOf(files[20].path());
+      java.util.List<FileEntry> before = new java.util.ArrayList<>();
       var e = assertThrows(io.graphsnap.format.object.CorruptObjectException.class,
-          () -> store.objects().readInStorageOrder(byPath, FileEntry::objectId, (f, summary) -> { }));
+          () -> store.objects().readInStorageOrder(byPath, FileEntry::objectId, (f, summary) -> before.add(f)));
       assertTrue(e.getMessage().contains(id(files[20]).hex()), e.getMessage());
+      // the objects read ahead of the damaged one on the reading thread were all visited, in order, before the error
+      assertEquals(ordered.subList(0, damagedAt), before);
       java.util.List<FileSummary> read = new java.util.ArrayList<>();
       store.objects().readInStorageOrder(byPath.stream().filter(f -> !f.path().equals(files[20].path())).toList(),
           FileEntry::objectId, (f, summary) -> read.add(summary));
