@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Sorts non-negative longs (packed edge keys) and drops duplicates, in bounded memory: values fill a buffer of
- * {@code bufferBytes}; a full buffer is sorted (radix sort, O(n)) and written as a run of distinct values to a
+ * {@code bufferBytes} (grown by copies while the old and the new one together fit it, so never more is held; a full
+ * buffer holds at least two thirds of it); a full buffer is sorted (radix sort, O(n)) and written as a run of distinct values to a
  * spill file; {@link #finish()} merges the runs (k-way, at most {@link #FAN_IN} at a time: more runs are merged in
  * passes) into one ascending, distinct {@link LongCursor}. Values that never fill the buffer are sorted in memory
  * and no file is written. Memory: the buffer, then during the merge one read buffer per run sharing the same
@@ -48,8 +49,11 @@ public final class LongRunSorter {
   public void add(long value) throws IOException {
     if (size == buffer.length) {
       long capacity = Math.max(64, Math.min(budget / Long.BYTES, Integer.MAX_VALUE - 16));
-      if (buffer.length < capacity) {
-        buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(capacity, (long) buffer.length * 2));
+      // Grown while the old and the new buffer together fit the budget (the copy holds both for a moment): doubling,
+      // then once to what the budget leaves beside the old one; full at that size, it spills.
+      long grown = Math.min((long) buffer.length * 2, capacity - buffer.length);
+      if (grown > buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, (int) grown);
       } else {
         spill();
       }
