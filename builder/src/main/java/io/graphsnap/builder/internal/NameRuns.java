@@ -28,8 +28,10 @@ import java.util.function.IntPredicate;
  * provisional id (an external sort) and read back run by run, one run's map on the heap at a time, while the
  * declarations and the edge blocks (in arrival order, so runs come in order) are rewritten in place.
  *
- * <p>Run file layout, per name in code-point order: {@code Length Int32, Utf8 Byte^Length, Provisional Int32}. Names
- * file: {@code Length Int32, Utf8 Byte^Length} per distinct name, ascending. Little-endian. Memory: the table's share
+ * <p>Run file layout, per name in code-point order, front-coded against the name before it in the same file (sorted
+ * names share long prefixes: package and class names): {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix,
+ * Provisional Int32}, the name being the previous one's first {@code Shared} bytes then the {@code Suffix} bytes.
+ * Names file: {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix} per distinct name, ascending. Little-endian. Memory: the table's share
  * while collecting; during the merge one read buffer per run and the pair sorter's buffer (both within the share),
  * then one run's map (4 bytes per name of the run). Mutable, single-use, not thread-safe.
  */
@@ -83,9 +85,10 @@ public final class NameRuns {
     NameTable.Sorted sorted = table.sort(p -> true);
     Path path = files.create("names");
     try (SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
-      for (int i = 0; i < n; i++) {
-        out.putInt(sorted.utf8Length(i));
-        sorted.write(i, out);
+      FrontCoder coder = new FrontCoder(out);
+      NodeNames.Cursor names = sorted.cursor();
+      for (int i = 0; i < n && names.next(); i++) {
+        coder.put(names.bytes(), names.offset(), names.length());
         out.putInt((int) nextBase + sorted.order()[i]);
       }
     }
@@ -108,9 +111,9 @@ public final class NameRuns {
       pending.subList(0, FAN_IN).clear();
       Path path = files.create("names");
       try (RunMerge merge = new RunMerge(group); SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
+        FrontCoder coder = new FrontCoder(out);
         while (merge.next()) {
-          out.putInt(merge.length);
-          out.put(merge.name, 0, merge.length);
+          coder.put(merge.name, 0, merge.length);
           out.putInt(merge.provisional);
         }
       }
@@ -121,6 +124,7 @@ public final class NameRuns {
     int count = 0;
     try (RunMerge merge = new RunMerge(new ArrayList<>(pending)); SpillWriter out = new SpillWriter(files, names,
         1 << 16)) {
+      FrontCoder coder = new FrontCoder(out);
       byte[] last = new byte[64];
       int lastLength = -1;
       while (merge.next()) {
@@ -131,8 +135,7 @@ public final class NameRuns {
                 + " a snapshot's ids are 32-bit and its tables are Java arrays");
           }
           count++;
-          out.putInt(merge.length);
-          out.put(merge.name, 0, merge.length);
+          coder.put(merge.name, 0, merge.length);
           if (last.length < merge.length) {
             last = new byte[Math.max(merge.length, 2 * last.length)];
           }
@@ -299,22 +302,57 @@ public final class NameRuns {
     }
   }
 
-  /** A name read from a run or names file ({@code Length Int32, Utf8 Byte^Length}) into a reused buffer. */
+  /**
+   * Writes names front-coded against the previous one ({@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix}); the
+   * caller writes any field that follows a name. Keeps a copy of the last name.
+   */
+  private static final class FrontCoder {
+    private final SpillWriter out;
+    private byte[] last = new byte[64];
+    private int lastLength;
+
+    FrontCoder(SpillWriter out) {
+      this.out = out;
+    }
+
+    void put(byte[] bytes, int offset, int length) throws IOException {
+      int shared = Arrays.mismatch(last, 0, lastLength, bytes, offset, offset + length);
+      if (shared < 0) {
+        shared = length; // the same name again (a merge pass keeps duplicates)
+      }
+      out.putInt(shared);
+      out.putInt(length - shared);
+      out.put(bytes, offset + shared, length - shared);
+      if (last.length < length) {
+        last = Arrays.copyOf(last, Math.max(length, 2 * last.length));
+      }
+      System.arraycopy(bytes, offset + shared, last, shared, length - shared);
+      lastLength = length;
+    }
+  }
+
+  /**
+   * A name read from a run or names file (front-coded: {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix}) into a
+   * reused buffer that holds the previous name of the same file.
+   */
   private static class NameRecord {
     byte[] name = new byte[64];
     int length;
 
     /** Reads one name from {@code in}; {@code what} names the file for the error. */
     final void read(SpillReader in, String what) throws IOException {
-      length = in.getInt();
-      if (length < 0 || length > in.remaining()) {
-        throw new IOException(what + ": a name of " + length + " bytes with " + in.remaining() + " left"
-            + " (a damaged or truncated temporary file)");
+      int shared = in.getInt();
+      int suffix = in.getInt();
+      if (shared < 0 || shared > length || suffix < 0 || suffix > in.remaining()) {
+        throw new IOException(what + ": a name sharing " + shared + " bytes of the previous " + length + " with "
+            + suffix + " more and " + in.remaining() + " left (a damaged or truncated temporary file)");
       }
-      if (name.length < length) {
-        name = new byte[Math.max(length, 2 * name.length)];
+      int total = shared + suffix;
+      if (name.length < total) {
+        name = Arrays.copyOf(name, Math.max(total, 2 * name.length));
       }
-      in.getBytes(name, 0, length);
+      in.getBytes(name, shared, suffix);
+      length = total;
     }
   }
 
