@@ -33,7 +33,9 @@ import java.util.function.IntPredicate;
  * Provisional Int32}, the name being the previous one's first {@code Shared} bytes then the {@code Suffix} bytes.
  * Names file: {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix} per distinct name, ascending. Little-endian. Memory: the table's share
  * while collecting; during the merge one read buffer per run and the pair sorter's buffer (both within the share),
- * then one run's map (4 bytes per name of the run). Mutable, single-use, not thread-safe.
+ * then one run's map (4 bytes per name of the run). A run is sorted and written on a thread of its own while the
+ * collector fills the next table (two tables of half the share each at most). Mutable, single-use; one thread
+ * calls it.
  */
 public final class NameRuns {
   /** Most runs merged at once. */
@@ -48,6 +50,8 @@ public final class NameRuns {
   private final IntArrayList runSize = new IntArrayList();
   private final IntArrayList runDeclEnd = new IntArrayList();
   private long nextBase;
+  /** The run being sorted and written on its own thread ({@link #spill}), or null. */
+  private java.util.concurrent.Future<Void> inFlight;
 
   /** Runs in {@code files}, a table spilling past {@code share} bytes (also the merge's buffer budget). */
   public NameRuns(SpillFiles files, long share) {
@@ -55,9 +59,17 @@ public final class NameRuns {
     this.share = share;
   }
 
-  /** The table's share of the cap: past it, {@link ObjectCollector} spills the table at the end of an object. */
+  /** The names' share of the cap (also the merge's buffer budget). */
   public long share() {
     return share;
+  }
+
+  /**
+   * What one table may hold: past it, {@link ObjectCollector} spills the table at the end of an object. Half the
+   * share, since the table spilled last is sorted and written on its own thread while the next one fills.
+   */
+  public long tableShare() {
+    return share / 2;
   }
 
   /** The first provisional id of the next run (the ids used so far). */
@@ -82,21 +94,57 @@ public final class NameRuns {
       throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " name occurrences in the name runs of a"
           + " build under a memory cap: raise --max-memory (each run holds the names of a share of the cap)");
     }
-    NameTable.Sorted sorted = table.sort(p -> true);
+    awaitSpill(); // one table being written beside the one being filled, never more
     Path path = files.create("names");
-    try (SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
-      FrontCoder coder = new FrontCoder(out);
-      NodeNames.Cursor names = sorted.cursor();
-      for (int i = 0; i < n && names.next(); i++) {
-        coder.put(names.bytes(), names.offset(), names.length());
-        out.putInt((int) nextBase + sorted.order()[i]);
-      }
-    }
+    int base = (int) nextBase;
     pending.add(path);
-    runBase.add((int) nextBase);
+    runBase.add(base);
     runSize.add(n);
     runDeclEnd.add(declEnd);
     nextBase += n;
+    java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+      writeRun(table, base, path);
+      return null;
+    });
+    Thread thread = new Thread(task, "graphsnap-name-run");
+    thread.setDaemon(true);
+    thread.start();
+    inFlight = task;
+  }
+
+  /** Sorts {@code table} and writes it as run file {@code path}, its ids from {@code base} on (on the spill thread). */
+  private void writeRun(NameTable table, int base, Path path) throws IOException {
+    NameTable.Sorted sorted = table.sort(p -> true);
+    try (SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
+      FrontCoder coder = new FrontCoder(out);
+      NodeNames.Cursor names = sorted.cursor();
+      for (int i = 0; i < sorted.size() && names.next(); i++) {
+        coder.put(names.bytes(), names.offset(), names.length());
+        out.putInt(base + sorted.order()[i]);
+      }
+    }
+  }
+
+  /** Waits for the run being written, if any; rethrows its failure. */
+  private void awaitSpill() throws IOException {
+    java.util.concurrent.Future<Void> task = inFlight;
+    inFlight = null;
+    if (task == null) {
+      return;
+    }
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while a name run was written");
+    } catch (java.util.concurrent.ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException r -> throw r;
+        case Error error -> throw error;
+        default -> throw new IOException(e.getCause());
+      }
+    }
   }
 
   /**
@@ -106,6 +154,7 @@ public final class NameRuns {
    * @return the distinct names, their ids being the ranks
    */
   public Merged merge(int[] declName, int declCount, EdgeBlocks edges) throws IOException {
+    awaitSpill();
     while (pending.size() > FAN_IN) {
       List<Path> group = new ArrayList<>(pending.subList(0, FAN_IN));
       pending.subList(0, FAN_IN).clear();

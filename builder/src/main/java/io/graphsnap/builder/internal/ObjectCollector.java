@@ -131,7 +131,7 @@ public final class ObjectCollector implements ObjectVisitor {
       b.target.add(nameBase + names.intern(e.target(), path));
     }
     b.endObject();
-    if (nameRuns != null && names.heapBytes() > nameRuns.share()) {
+    if (nameRuns != null && names.heapBytes() > nameRuns.tableShare()) {
       nameRuns.spill(names, declName.size());
       nameBase = nameRuns.nextBase();
       names = newTable(names.size());
@@ -141,7 +141,7 @@ public final class ObjectCollector implements ObjectVisitor {
 
   /** A table for about {@code expected} names, within the names' share of the cap if there is one. */
   private NameTable newTable(int expected) {
-    int sized = nameRuns == null ? expected : (int) Math.min(expected, nameRuns.share() / 64);
+    int sized = nameRuns == null ? expected : (int) Math.min(expected, nameRuns.tableShare() / 64);
     return new NameTable("symbol or target name", sized);
   }
 

@@ -12,7 +12,8 @@ import java.util.UUID;
  * or the folder the snapshot is written to): each named {@code .spill.<random>.<what>.tmp}, created new (never an
  * existing file), and deleted by {@link #delete} or, for all that remain, by {@link #close()}, on success and on
  * failure. They are never forced to disk: a crash loses them, and nothing durable names them. Also holds the
- * build's memory cap. Mutable, not thread-safe; owns its files.
+ * build's memory cap. Mutable; its methods are synchronized (a name run is written on a thread of its own); owns its
+ * files.
  */
 public final class SpillFiles implements AutoCloseable {
   private final Path dir;
@@ -42,7 +43,7 @@ public final class SpillFiles implements AutoCloseable {
   }
 
   /** A new empty file; {@code what} names its use in the file name ({@code "edges"}). */
-  public Path create(String what) throws IOException {
+  public synchronized Path create(String what) throws IOException {
     Files.createDirectories(dir);
     Path path = dir.resolve(prefix + (next++) + "." + what + ".tmp");
     Files.createFile(path);
@@ -51,19 +52,19 @@ public final class SpillFiles implements AutoCloseable {
   }
 
   /** Deletes {@code path}, one of this build's files, now. */
-  public void delete(Path path) throws IOException {
+  public synchronized void delete(Path path) throws IOException {
     if (open.remove(path)) {
       Files.deleteIfExists(path);
     }
   }
 
   /** Counts {@code bytes} written to spill files, for reports. */
-  void spilled(long bytes) {
+  synchronized void spilled(long bytes) {
     spilledBytes += bytes;
   }
 
   /** Bytes written to spill files so far (runs merged again are counted again). */
-  public long spilledBytes() {
+  public synchronized long spilledBytes() {
     return spilledBytes;
   }
 
