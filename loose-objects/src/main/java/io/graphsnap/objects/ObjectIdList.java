@@ -33,10 +33,14 @@ public final class ObjectIdList {
     if (chunk == chunks.length) {
       chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
     }
+    int at = (size & CHUNK_MASK) * ObjectId.BYTES;
     if (chunks[chunk] == null) {
-      chunks[chunk] = new byte[CHUNK_IDS * ObjectId.BYTES];
+      // the first chunk starts small and grows, so that a small store's list holds little
+      chunks[chunk] = new byte[chunk == 0 ? 64 * ObjectId.BYTES : CHUNK_IDS * ObjectId.BYTES];
+    } else if (at == chunks[chunk].length) {
+      chunks[chunk] = java.util.Arrays.copyOf(chunks[chunk], Math.min(CHUNK_IDS * ObjectId.BYTES, 2 * at));
     }
-    id.copyInto(chunks[chunk], (size & CHUNK_MASK) * ObjectId.BYTES);
+    id.copyInto(chunks[chunk], at);
     size++;
   }
 

@@ -113,13 +113,17 @@ final class CollectedFiles {
     private int count;
     private int used = CHUNK_BYTES;
 
-    /** Appends {@code bytes}; returns the chunk index (high 32 bits) and offset (low 32 bits). */
+    /**
+     * Appends {@code bytes}; returns the chunk index (high 32 bits) and offset (low 32 bits). Chunks start at 4 KiB
+     * and double up to 4 MiB, so that a small build holds little.
+     */
     long append(byte[] bytes) {
       if (used + bytes.length > (count == 0 ? 0 : chunks[count - 1].length)) {
         if (count == chunks.length) {
           chunks = Arrays.copyOf(chunks, count * 2);
         }
-        chunks[count++] = new byte[Math.max(CHUNK_BYTES, bytes.length)];
+        int size = count == 0 ? 4096 : Math.min(CHUNK_BYTES, chunks[count - 1].length * 2);
+        chunks[count++] = new byte[Math.max(size, bytes.length)];
         used = 0;
       }
       System.arraycopy(bytes, 0, chunks[count - 1], used, bytes.length);
@@ -145,10 +149,13 @@ final class CollectedFiles {
       if (chunk == chunks.length) {
         chunks = Arrays.copyOf(chunks, chunks.length * 2);
       }
+      int at = (size & MASK) * 32;
       if (chunks[chunk] == null) {
-        chunks[chunk] = new byte[32 << SHIFT];
+        chunks[chunk] = new byte[chunk == 0 ? 32 * 64 : 32 << SHIFT]; // the first grows, so a small build holds little
+      } else if (at == chunks[chunk].length) {
+        chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(32 << SHIFT, 2 * at));
       }
-      System.arraycopy(value, 0, chunks[chunk], (size & MASK) * 32, 32);
+      System.arraycopy(value, 0, chunks[chunk], at, 32);
       size++;
     }
 
