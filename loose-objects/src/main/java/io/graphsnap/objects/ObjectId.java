@@ -36,6 +36,11 @@ public final class ObjectId implements Comparable<ObjectId> {
     return new ObjectId(sha256.clone());
   }
 
+  /** Wraps {@code sha256}, 32 bytes the caller gives up (no copy): for this package's lists of ids. */
+  static ObjectId owning(byte[] sha256) {
+    return new ObjectId(sha256);
+  }
+
   /**
    * Parses 64 hex digits.
    *

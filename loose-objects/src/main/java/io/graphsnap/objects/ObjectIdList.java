@@ -52,6 +52,6 @@ public final class ObjectIdList {
   public ObjectId get(int index) {
     java.util.Objects.checkIndex(index, size);
     int from = (index & CHUNK_MASK) * ObjectId.BYTES;
-    return ObjectId.fromBytes(java.util.Arrays.copyOfRange(chunks[index >>> CHUNK_SHIFT], from, from + ObjectId.BYTES));
+    return ObjectId.owning(java.util.Arrays.copyOfRange(chunks[index >>> CHUNK_SHIFT], from, from + ObjectId.BYTES));
   }
 }

@@ -1,14 +1,15 @@
 package io.graphsnap.builder.internal;
 
 import io.graphsnap.objects.ObjectId;
+import io.graphsnap.objects.ObjectIdList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The files a full build collected, by arrival index: each one's path (UTF-8 in shared chunks), source hash and
- * object id (32 bytes each in flat chunks) and language id, with no object per file. About the path's bytes plus
+ * The files a full build collected, by arrival index: each one's path (UTF-8 in shared chunks), source hash (32
+ * bytes in flat chunks) and object id ({@link ObjectIdList}) and language id, with no object per file. About the path's bytes plus
  * 80 bytes a file, where a {@code String} and two {@code byte[]} a file took about 210; at ten million files that is
  * about 1.3 GB less heap. Paths compare as unsigned UTF-8 bytes, which is code-point order.
  *
@@ -21,7 +22,7 @@ final class CollectedFiles {
   /** Per file: the chunk (high 32 bits) and offset (low 32 bits) of its path. */
   private final LongArrayList pathAddress = new LongArrayList();
   private final IntArrayList pathLength = new IntArrayList();
-  private final Fixed32 objectIds = new Fixed32();
+  private final ObjectIdList objectIds = new ObjectIdList();
   private final Fixed32 sourceShas = new Fixed32();
   private final java.util.BitSet hasSourceSha = new java.util.BitSet();
   private final IntArrayList language = new IntArrayList();
@@ -42,9 +43,7 @@ final class CollectedFiles {
     byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
     pathAddress.add(paths.append(utf8));
     pathLength.add(utf8.length);
-    byte[] id = new byte[32];
-    objectId.copyInto(id, 0);
-    objectIds.add(id);
+    objectIds.add(objectId);
     if (sourceSha256 != null) {
       hasSourceSha.set(size());
     }
@@ -92,7 +91,7 @@ final class CollectedFiles {
 
   /** A copy of file {@code a}'s object id (32 bytes). */
   byte[] objectId(int a) {
-    return objectIds.get(a);
+    return objectIds.get(a).toBytes();
   }
 
   /** File {@code a}'s language id (provisional, as the collector's dictionary gave it). */
@@ -137,7 +136,7 @@ final class CollectedFiles {
     }
   }
 
-  /** 32-byte values in flat chunks of 2^16 values (2 MiB). */
+  /** 32-byte values in flat chunks of 2^16 values (2 MiB), the first grown from 64: the source hashes. */
   private static final class Fixed32 {
     private static final int SHIFT = 16;
     private static final int MASK = (1 << SHIFT) - 1;

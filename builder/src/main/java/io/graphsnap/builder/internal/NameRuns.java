@@ -174,22 +174,14 @@ public final class NameRuns {
     try (RunMerge merge = new RunMerge(new ArrayList<>(pending)); SpillWriter out = new SpillWriter(files, names,
         1 << 16)) {
       FrontCoder coder = new FrontCoder(out);
-      byte[] last = new byte[64];
-      int lastLength = -1;
       while (merge.next()) {
-        if (lastLength != merge.length
-            || !Arrays.equals(last, 0, lastLength, merge.name, 0, merge.length)) {
+        if (count == 0 || !coder.isLast(merge.name, 0, merge.length)) {
           if (count == BuildLimits.MAX_NAMES) {
             throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " distinct symbol or target names:"
                 + " a snapshot's ids are 32-bit and its tables are Java arrays");
           }
           count++;
           coder.put(merge.name, 0, merge.length);
-          if (last.length < merge.length) {
-            last = new byte[Math.max(merge.length, 2 * last.length)];
-          }
-          System.arraycopy(merge.name, 0, last, 0, merge.length);
-          lastLength = merge.length;
         }
         pairs.add((long) merge.provisional << 32 | (count - 1));
       }
@@ -362,6 +354,11 @@ public final class NameRuns {
 
     FrontCoder(SpillWriter out) {
       this.out = out;
+    }
+
+    /** Whether {@code bytes[offset, offset + length)} is the name put last. */
+    boolean isLast(byte[] bytes, int offset, int length) {
+      return Arrays.equals(last, 0, lastLength, bytes, offset, offset + length);
     }
 
     void put(byte[] bytes, int offset, int length) throws IOException {
