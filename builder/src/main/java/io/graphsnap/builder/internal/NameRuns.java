@@ -29,9 +29,10 @@ import java.util.function.IntPredicate;
  * declarations and the edge blocks (in arrival order, so runs come in order) are rewritten in place.
  *
  * <p>Run file layout, per name in code-point order, front-coded against the name before it in the same file (sorted
- * names share long prefixes: package and class names): {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix,
- * Provisional Int32}, the name being the previous one's first {@code Shared} bytes then the {@code Suffix} bytes.
- * Names file: {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix} per distinct name, ascending. Little-endian. Memory: the table's share
+ * names share long prefixes: package and class names): {@code Shared VarInt, Suffix VarInt, Utf8 Byte^Suffix,
+ * Provisional VarInt}, the name being the previous one's first {@code Shared} bytes then the {@code Suffix} bytes,
+ * the provisional id counted from the run's first (a merged run's from 0); varints are LEB128 (a byte below 128).
+ * Names file: {@code Shared VarInt, Suffix VarInt, Utf8 Byte^Suffix} per distinct name, ascending. Memory: the table's share
  * while collecting; during the merge one read buffer per run and the pair sorter's buffer (both within the share),
  * then one run's map (4 bytes per name of the run). A run is sorted and written on a thread of its own while the
  * collector fills the next table (two tables of half the share each at most). Mutable, single-use; one thread
@@ -44,7 +45,7 @@ public final class NameRuns {
   private final SpillFiles files;
   private final long share;
   /** Files still to merge (the first pass's runs, or merged runs). */
-  private final List<Path> pending = new ArrayList<>();
+  private final List<RunFile> pending = new ArrayList<>();
   /** Per run in arrival order: first provisional id, name count, end of its declarations. */
   private final IntArrayList runBase = new IntArrayList();
   private final IntArrayList runSize = new IntArrayList();
@@ -97,7 +98,7 @@ public final class NameRuns {
     awaitSpill(); // one table being written beside the one being filled, never more
     Path path = files.create("names");
     int base = (int) nextBase;
-    pending.add(path);
+    pending.add(new RunFile(path, base));
     runBase.add(base);
     runSize.add(n);
     runDeclEnd.add(declEnd);
@@ -120,7 +121,7 @@ public final class NameRuns {
       NodeNames.Cursor names = sorted.cursor();
       for (int i = 0; i < sorted.size() && names.next(); i++) {
         coder.put(names.bytes(), names.offset(), names.length());
-        out.putInt(base + sorted.order()[i]);
+        out.putVarLong(sorted.order()[i]); // base + this: the run's provisional id
       }
     }
   }
@@ -156,17 +157,17 @@ public final class NameRuns {
   public Merged merge(int[] declName, int declCount, EdgeBlocks edges) throws IOException {
     awaitSpill();
     while (pending.size() > FAN_IN) {
-      List<Path> group = new ArrayList<>(pending.subList(0, FAN_IN));
+      List<RunFile> group = new ArrayList<>(pending.subList(0, FAN_IN));
       pending.subList(0, FAN_IN).clear();
       Path path = files.create("names");
       try (RunMerge merge = new RunMerge(group); SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
         FrontCoder coder = new FrontCoder(out);
         while (merge.next()) {
           coder.put(merge.name, 0, merge.length);
-          out.putInt(merge.provisional);
+          out.putVarLong(merge.provisional);
         }
       }
-      pending.add(path);
+      pending.add(new RunFile(path, 0));
     }
     Path names = files.create("names");
     LongRunSorter pairs = new LongRunSorter(files, "name-ids", share);
@@ -255,9 +256,12 @@ public final class NameRuns {
     }
   }
 
+  /** A run file and the provisional id its ids count from. */
+  private record RunFile(Path path, int base) {}
+
   /** A k-way merge of run files by name (a binary heap of the runs' heads); equal names all come out. */
   private final class RunMerge implements AutoCloseable {
-    private final List<Path> group;
+    private final List<RunFile> group;
     private final Head[] heads;
     private final int[] heap;
     private int heapSize;
@@ -265,7 +269,7 @@ public final class NameRuns {
     int length;
     int provisional;
 
-    RunMerge(List<Path> group) throws IOException {
+    RunMerge(List<RunFile> group) throws IOException {
       this.group = group;
       int k = group.size();
       int buffer = (int) Math.max(4096, Math.min(1 << 20, share / Math.max(1, k)));
@@ -273,8 +277,9 @@ public final class NameRuns {
       heap = new int[k];
       try {
         for (int i = 0; i < k; i++) {
-          Path p = group.get(i);
-          heads[i] = new Head(new SpillReader(p, 0, java.nio.file.Files.size(p), buffer));
+          RunFile run = group.get(i);
+          Path p = run.path();
+          heads[i] = new Head(new SpillReader(p, 0, java.nio.file.Files.size(p), buffer), run.base());
           if (heads[i].advance()) {
             heap[heapSize++] = i;
           }
@@ -337,14 +342,14 @@ public final class NameRuns {
     @Override
     public void close() throws IOException {
       closeReaders();
-      for (Path p : group) {
-        files.delete(p);
+      for (RunFile run : group) {
+        files.delete(run.path());
       }
     }
   }
 
   /**
-   * Writes names front-coded against the previous one ({@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix}); the
+   * Writes names front-coded against the previous one ({@code Shared VarInt, Suffix VarInt, Utf8 Byte^Suffix}); the
    * caller writes any field that follows a name. Keeps a copy of the last name.
    */
   private static final class FrontCoder {
@@ -366,8 +371,8 @@ public final class NameRuns {
       if (shared < 0) {
         shared = length; // the same name again (a merge pass keeps duplicates)
       }
-      out.putInt(shared);
-      out.putInt(length - shared);
+      out.putVarLong(shared);
+      out.putVarLong(length - shared);
       out.put(bytes, offset + shared, length - shared);
       if (last.length < length) {
         last = Arrays.copyOf(last, Math.max(length, 2 * last.length));
@@ -378,7 +383,7 @@ public final class NameRuns {
   }
 
   /**
-   * A name read from a run or names file (front-coded: {@code Shared Int32, Suffix Int32, Utf8 Byte^Suffix}) into a
+   * A name read from a run or names file (front-coded: {@code Shared VarInt, Suffix VarInt, Utf8 Byte^Suffix}) into a
    * reused buffer that holds the previous name of the same file.
    */
   private static class NameRecord {
@@ -387,8 +392,8 @@ public final class NameRuns {
 
     /** Reads one name from {@code in}; {@code what} names the file for the error. */
     final void read(SpillReader in, String what) throws IOException {
-      int shared = in.getInt();
-      int suffix = in.getInt();
+      int shared = in.getVarInt();
+      int suffix = in.getVarInt();
       if (shared < 0 || shared > length || suffix < 0 || suffix > in.remaining()) {
         throw new IOException(what + ": a name sharing " + shared + " bytes of the previous " + length + " with "
             + suffix + " more and " + in.remaining() + " left (a damaged or truncated temporary file)");
@@ -405,10 +410,12 @@ public final class NameRuns {
   /** The current record of one run. */
   private static final class Head extends NameRecord {
     final SpillReader in;
+    final int base;
     int provisional;
 
-    Head(SpillReader in) {
+    Head(SpillReader in, int base) {
       this.in = in;
+      this.base = base;
     }
 
     boolean advance() throws IOException {
@@ -416,7 +423,12 @@ public final class NameRuns {
         return false;
       }
       read(in, "name run");
-      provisional = in.getInt();
+      long p = base + (long) in.getVarInt();
+      if (p > Integer.MAX_VALUE) {
+        throw new IOException("name run " + in.path() + ": provisional id " + p + " passes 2^31 (a damaged temporary"
+            + " file)");
+      }
+      provisional = (int) p;
       return true;
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * Sorts non-negative longs (packed edge keys) and drops duplicates, in bounded memory: values fill a buffer of
  * {@code bufferBytes} (grown by copies while the old and the new one together fit it, so never more is held; a full
  * buffer holds at least two thirds of it); a full buffer is sorted (radix sort, O(n)) and written as a run of distinct values to a
- * spill file; {@link #finish()} merges the runs (k-way, at most {@link #FAN_IN} at a time: more runs are merged in
+ * spill file (the first value, then the gap to each next one, as varints: sorted keys of nearby nodes are a few
+ * bytes apart, not 8); {@link #finish()} merges the runs (k-way, at most {@link #FAN_IN} at a time: more runs are merged in
  * passes) into one ascending, distinct {@link LongCursor}. Values that never fill the buffer are sorted in memory
  * and no file is written. Memory: the buffer, then during the merge one read buffer per run sharing the same
  * budget. Mutable, single-use, not thread-safe.
@@ -29,8 +30,13 @@ public final class LongRunSorter {
   private final List<Run> runs = new ArrayList<>();
   private long added;
 
-  /** One sorted run: its file and its size (values here; bytes for {@link SiteRunSorter}'s runs). */
-  record Run(Path path, long count) {}
+  /** One sorted run: its file and its size in bytes (and its values here; {@link SiteRunSorter}'s count bytes). */
+  record Run(Path path, long count, long bytes) {
+    /** A run whose size is counted in bytes only. */
+    Run(Path path, long bytes) {
+      this(path, bytes, bytes);
+    }
+  }
 
   /**
    * A sorter holding at most {@code bufferBytes} of values (at least 64 values).
@@ -75,12 +81,16 @@ public final class LongRunSorter {
   private void spill() throws IOException {
     int distinct = sortDistinct();
     Path path = files.create(what);
+    long bytes;
     try (SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
+      long last = 0;
       for (int i = 0; i < distinct; i++) {
-        out.putLong(buffer[i]);
+        out.putVarLong(buffer[i] - last);
+        last = buffer[i];
       }
+      bytes = out.finish();
     }
-    runs.add(new Run(path, distinct));
+    runs.add(new Run(path, distinct, bytes));
     size = 0;
   }
 
@@ -126,13 +136,17 @@ public final class LongRunSorter {
       runs.subList(0, FAN_IN).clear();
       Path path = files.create(what);
       long count = 0;
+      long bytes;
       try (LongCursor merged = merge(group); SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
+        long last = 0;
         for (long v = merged.next(); v >= 0; v = merged.next()) {
-          out.putLong(v);
+          out.putVarLong(v - last);
+          last = v;
           count++;
         }
+        bytes = out.finish();
       }
-      runs.add(new Run(path, count));
+      runs.add(new Run(path, count, bytes));
     }
     return merge(new ArrayList<>(runs));
   }
@@ -146,7 +160,7 @@ public final class LongRunSorter {
     try {
       for (int i = 0; i < k; i++) {
         Run r = group.get(i);
-        readers[i] = new SpillReader(r.path(), 0, r.count() * Long.BYTES, readBuffer);
+        readers[i] = new SpillReader(r.path(), 0, r.bytes(), readBuffer);
         left[i] = r.count();
       }
     } catch (IOException e) {
@@ -162,7 +176,7 @@ public final class LongRunSorter {
     int n = 0;
     for (int i = 0; i < k; i++) {
       if (left[i] > 0) {
-        head[i] = readers[i].getLong();
+        head[i] = readers[i].getVarLong();
         left[i]--;
         heap[n++] = i;
       }
@@ -181,7 +195,7 @@ public final class LongRunSorter {
           int top = heap[0];
           long v = head[top];
           if (left[top] > 0) {
-            head[top] = readers[top].getLong();
+            head[top] = v + readers[top].getVarLong(); // runs hold the gaps between their ascending values
             left[top]--;
           } else {
             heap[0] = heap[--size];

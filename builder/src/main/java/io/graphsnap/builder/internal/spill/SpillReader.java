@@ -14,6 +14,9 @@ import java.nio.file.StandardOpenOption;
  * single-threaded; {@link #close()} closes the channel.
  */
 public final class SpillReader implements AutoCloseable {
+  /** The longest varint: 64 bits at 7 a byte. */
+  static final int MAX_VARLONG_BYTES = 10;
+
   private final Path path;
   private final FileChannel channel;
   private final ByteBuffer buffer;
@@ -35,6 +38,11 @@ public final class SpillReader implements AutoCloseable {
     this.end = start + length;
   }
 
+  /** The file read. */
+  public Path path() {
+    return path;
+  }
+
   /** Bytes of the region not yet read. */
   public long remaining() {
     return end - filePosition + buffer.remaining();
@@ -50,6 +58,46 @@ public final class SpillReader implements AutoCloseable {
   public long getLong() throws IOException {
     ensure(8);
     return buffer.getLong();
+  }
+
+  /**
+   * Reads one unsigned LEB128 varint (7 bits a byte, low first; at most 10 bytes), as {@link SpillWriter#putVarLong}
+   * wrote it.
+   *
+   * @throws IOException if it passes the region's end or runs over 10 bytes (a damaged file)
+   */
+  public long getVarLong() throws IOException {
+    if (buffer.remaining() < MAX_VARLONG_BYTES) {
+      ensure((int) Math.min(MAX_VARLONG_BYTES, remaining()));
+    }
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (!buffer.hasRemaining()) {
+        throw new IOException("spill file " + path + ": a varint at offset " + (filePosition - buffer.remaining())
+            + " passes the end of its run at " + end + " (a damaged or truncated temporary file)");
+      }
+      byte b = buffer.get();
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+    throw new IOException("spill file " + path + ": a varint longer than " + MAX_VARLONG_BYTES + " bytes before offset "
+        + (filePosition - buffer.remaining()) + " (a damaged temporary file)");
+  }
+
+  /**
+   * Reads a varint that must fit a non-negative int.
+   *
+   * @throws IOException if it does not (a damaged file), or as {@link #getVarLong}
+   */
+  public int getVarInt() throws IOException {
+    long v = getVarLong();
+    if (v > Integer.MAX_VALUE || v < 0) {
+      throw new IOException("spill file " + path + ": varint " + Long.toUnsignedString(v) + " before offset "
+          + (filePosition - buffer.remaining()) + " does not fit an int (a damaged temporary file)");
+    }
+    return (int) v;
   }
 
   /** Reads {@code count} ints into {@code into[from, from + count)}. */

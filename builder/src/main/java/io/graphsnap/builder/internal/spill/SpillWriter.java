@@ -37,6 +37,36 @@ public final class SpillWriter extends BufferedSink implements AutoCloseable {
     return flushed + buffer.position();
   }
 
+  /**
+   * Appends {@code value} as an unsigned LEB128 varint: 7 bits a byte, low first, the high bit set on every byte but
+   * the last (1 byte below 128, at most 10). {@link SpillReader#getVarLong} reads it.
+   */
+  public void putVarLong(long value) throws IOException {
+    if (buffer.remaining() < SpillReader.MAX_VARLONG_BYTES) {
+      drainBuffer();
+    }
+    while ((value & ~0x7FL) != 0) {
+      buffer.put((byte) (value | 0x80));
+      value >>>= 7;
+    }
+    buffer.put((byte) value);
+  }
+
+  /** The bytes {@link #putVarLong} writes for {@code value}: 1 to 10. */
+  public static int varLongBytes(long value) {
+    return Math.max(1, (64 - Long.numberOfLeadingZeros(value) + 6) / 7);
+  }
+
+  /** Zigzag: a signed delta as an unsigned value, small in magnitude → small (0, -1, 1, -2 → 0, 1, 2, 3). */
+  public static long zigzag(long delta) {
+    return delta << 1 ^ delta >> 63;
+  }
+
+  /** The inverse of {@link #zigzag}. */
+  public static long unzigzag(long value) {
+    return value >>> 1 ^ -(value & 1);
+  }
+
   @Override
   protected void drainBuffer() throws IOException {
     flush();
