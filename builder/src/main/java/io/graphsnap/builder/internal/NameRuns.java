@@ -115,6 +115,7 @@ public final class NameRuns {
 
   /** Sorts {@code table} and writes it as run file {@code path}, its ids from {@code base} on (on the spill thread). */
   private void writeRun(NameTable table, int base, Path path) throws IOException {
+    table.freeIndex(); // its hash table is not needed again: room for the sort's digits
     NameTable.Sorted sorted = table.sort(p -> true);
     try (SpillWriter out = new SpillWriter(files, path, 1 << 16)) {
       FrontCoder coder = new FrontCoder(out);

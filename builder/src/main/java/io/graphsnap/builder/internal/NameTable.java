@@ -3,7 +3,6 @@ package io.graphsnap.builder.internal;
 import io.graphsnap.builder.BuildInputException;
 import io.graphsnap.builder.BuildLimits;
 import io.graphsnap.format.snapshot.SectionSink;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import java.util.function.IntPredicate;
  * (its address and length), and an open-addressing table of 8–16 bytes per name while interning ({@link #freeIndex}
  * drops it). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
  *
- * <p>{@link #intern} is O(length) expected; {@link #sort} O(n log n) byte comparisons. Every distinct name is
+ * <p>{@link #intern} is O(length) expected; {@link #sort} a radix sort ({@link NameRadixSort}). Every distinct name is
  * checked to be valid UTF-8 once, when first interned.
  */
 public final class NameTable implements CollectedNames {
@@ -147,12 +146,19 @@ public final class NameTable implements CollectedNames {
     return h ^ (h >>> 16);
   }
 
-  private byte[] chunk(int id) {
+  /** The chunk holding {@code id}'s name. */
+  byte[] chunk(int id) {
     return chunks[(int) (address[id] >>> 32)];
   }
 
-  private int offset(int id) {
+  /** Where {@code id}'s name starts in its {@link #chunk}. */
+  int offset(int id) {
     return (int) address[id];
+  }
+
+  /** The UTF-8 length of {@code id}'s name. */
+  int length(int id) {
+    return length[id];
   }
 
   /**
@@ -209,11 +215,7 @@ public final class NameTable implements CollectedNames {
       }
     }
     order = Arrays.copyOf(order, count);
-    IntArrays.quickSort(order, (a, b) -> {
-      int oa = offset(a);
-      int ob = offset(b);
-      return Arrays.compareUnsigned(chunk(a), oa, oa + length[a], chunk(b), ob, ob + length[b]);
-    });
+    NameRadixSort.sort(this, order);
     int[] remap = new int[size];
     Arrays.fill(remap, -1);
     for (int rank = 0; rank < count; rank++) {

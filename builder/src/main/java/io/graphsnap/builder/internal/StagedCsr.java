@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 final class StagedCsr implements Adjacency.RowSink {
   private static final int BUFFER = 1 << 16;
 
+  private final SpillFiles files;
   private final SpillWriter offsets;
   private final SpillWriter neighbours;
   private final SpillWriter types;
@@ -27,6 +28,7 @@ final class StagedCsr implements Adjacency.RowSink {
 
   /** Stages files in {@code files}, named after {@code what} ({@code "forward"}). */
   StagedCsr(SpillFiles files, String what) throws IOException {
+    this.files = files;
     offsets = new SpillWriter(files, files.create(what + "-offsets"), BUFFER);
     neighbours = new SpillWriter(files, files.create(what + "-neighbours"), BUFFER);
     types = new SpillWriter(files, files.create(what + "-types"), BUFFER);
@@ -60,6 +62,15 @@ final class StagedCsr implements Adjacency.RowSink {
   /** The number of edges added. */
   long edgeCount() {
     return edges;
+  }
+
+  /**
+   * Deletes the three files (the direction is written; nothing reads it again). Idempotent.
+   */
+  void delete() throws IOException {
+    for (Path p : files()) {
+      files.delete(p);
+    }
   }
 
   /** The files of Offsets, Neighbours and Types. */

@@ -70,23 +70,42 @@ class AdjacencyPathTest {
   void bothPathsGiveTheSameSections() throws IOException {
     Path heapDir = java.nio.file.Files.createDirectory(dir.resolve("heap"));
     Path stagedDir = java.nio.file.Files.createDirectory(dir.resolve("staged"));
-    try (SpillFiles unlimited = new SpillFiles(heapDir, Long.MAX_VALUE);
-        SpillFiles tiny = new SpillFiles(stagedDir, 4096)) {
+    SectionId[][] layouts = {
+        {SectionId.FORWARD_OFFSETS, SectionId.FORWARD_TARGETS, SectionId.FORWARD_TYPES, SectionId.REVERSE_OFFSETS,
+            SectionId.REVERSE_SOURCES, SectionId.REVERSE_TYPES, SectionId.CALL_SITES},
+        {SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS, SectionId.CALL_SITES,
+            SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS}};
+    try (SpillFiles unlimited = new SpillFiles(heapDir, Long.MAX_VALUE)) {
       CompiledGraph heap = compile(unlimited);
-      CompiledGraph staged = compile(tiny);
       assertInstanceOf(HeapAdjacency.class, heap.adjacency());
-      assertInstanceOf(StagedAdjacency.class, staged.adjacency());
       assertEquals(0, unlimited.spilledBytes());
-      assertTrue(tiny.spilledBytes() > 3 * 12 * 9600, "the edges spilled, then their runs: " + tiny.spilledBytes());
-      assertEquals(heap.edgeCount(), staged.edgeCount());
-      assertArrayEquals(heap.edgeTypeCounts(), staged.edgeTypeCounts());
-      assertEquals(heap.adjacency().sitedNodeCount(), staged.adjacency().sitedNodeCount());
       assertTrue(heap.adjacency().sitedNodeCount() > 1000);
-      for (SectionId id : new SectionId[] {SectionId.FORWARD_OFFSETS, SectionId.FORWARD_TARGETS,
-          SectionId.FORWARD_TYPES, SectionId.REVERSE_OFFSETS, SectionId.REVERSE_SOURCES, SectionId.REVERSE_TYPES,
-          SectionId.CALL_SITES, SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS,
-          SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS}) {
-        assertArrayEquals(section(heap, id, heapDir), section(staged, id, stagedDir), id.toString());
+      for (SectionId[] layout : layouts) {
+        // A staged adjacency is written once, in one layout: it deletes each direction's files once written.
+        try (SpillFiles tiny = new SpillFiles(stagedDir, 4096)) {
+          CompiledGraph staged = compile(tiny);
+          assertInstanceOf(StagedAdjacency.class, staged.adjacency());
+          assertTrue(tiny.spilledBytes() > 3 * 12 * 9600, "the edges spilled, then their runs: " + tiny.spilledBytes());
+          assertEquals(heap.edgeCount(), staged.edgeCount());
+          assertArrayEquals(heap.edgeTypeCounts(), staged.edgeTypeCounts());
+          assertEquals(heap.adjacency().sitedNodeCount(), staged.adjacency().sitedNodeCount());
+          for (SectionId id : layout) {
+            assertArrayEquals(section(heap, id, heapDir), section(staged, id, stagedDir), id.toString());
+            boolean forwardDone = id == SectionId.REVERSE_OFFSETS
+                || id == SectionId.CALL_SITES && layout[0] == SectionId.COMPACT_FORWARD_INDEX;
+            if (forwardDone) {
+              assertTrue(tiny.files().stream().noneMatch(p -> p.toString().contains(".forward-")),
+                  "the forward direction's staged files are deleted once its sections are written: " + tiny.files());
+              assertTrue(tiny.files().stream().anyMatch(p -> p.toString().contains(".reverse-")), tiny.files().toString());
+            }
+          }
+          assertTrue(tiny.files().stream().noneMatch(p -> p.toString().contains("forward-")
+              || p.toString().contains("reverse-")), "both directions deleted: " + tiny.files());
+        }
+        for (SectionId id : layout) {
+          java.nio.file.Files.deleteIfExists(heapDir.resolve(id + ".bin"));
+          java.nio.file.Files.deleteIfExists(stagedDir.resolve(id + ".bin"));
+        }
       }
     }
   }

@@ -46,6 +46,43 @@ class NameTableTest {
     assertTrue(sorted.size() > 10_000);
   }
 
+  /**
+   * The radix sort against a comparison of UTF-8 bytes, on names that defeat an 8-byte digit: long shared prefixes
+   * (many levels), names that end inside a digit or exactly at its end, prefixes of each other, NUL bytes (equal to
+   * the digit's padding), empty and non-ASCII names, and ranges both above and below the comparison cut-off.
+   */
+  @Test
+  void theRadixSortAgreesWithComparingTheBytes() {
+    Random r = new Random(7);
+    String[] stems = {"", "org.acme.m", "org.acme.m1.p2.C3#", "x".repeat(40), "a\0", "\0", "é中"};
+    for (int round = 0; round < 20; round++) {
+      NameTable table = new NameTable("name", 4);
+      java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+      int n = round < 10 ? 1 + r.nextInt(40) : 5_000 + r.nextInt(5_000);
+      for (int i = 0; i < n; i++) {
+        StringBuilder b = new StringBuilder(stems[r.nextInt(stems.length)]);
+        int tail = r.nextInt(18);
+        for (int k = 0; k < tail; k++) {
+          int c = r.nextInt(10);
+          b.append(c == 0 ? '\0' : c == 1 ? 'é' : (char) ('0' + r.nextInt(3)));
+        }
+        String s = b.toString();
+        table.intern(s, "f");
+        distinct.add(s);
+      }
+      NameTable.Sorted sorted = table.sort(p -> true);
+      List<byte[]> expected = new ArrayList<>();
+      for (String s : distinct) {
+        expected.add(s.getBytes(StandardCharsets.UTF_8));
+      }
+      expected.sort(java.util.Arrays::compareUnsigned);
+      assertEquals(expected.size(), sorted.size());
+      for (int v = 0; v < sorted.size(); v++) {
+        assertArrayEquals(expected.get(v), sorted.utf8(v), "rank " + v + " of round " + round);
+      }
+    }
+  }
+
   @Test
   void anUnpairedSurrogateIsRefusedEvenWhenItsReplacementIsKnown() {
     NameTable table = new NameTable("symbol name", 4);
