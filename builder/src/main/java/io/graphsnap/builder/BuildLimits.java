@@ -10,6 +10,12 @@ package io.graphsnap.builder;
 public final class BuildLimits {
   /** Most distinct names (symbols and edge targets) one build interns: 2<sup>29</sup>. */
   public static final int MAX_NAMES = 1 << 29;
+  /**
+   * Most name occurrences in the name runs of a build past its memory cap: a name counts once in each run that holds
+   * it (each run interns the names of the objects read while its table filled), so popular names count many times.
+   * 2<sup>31</sup> - 16: provisional ids are Int32.
+   */
+  public static final int MAX_NAME_OCCURRENCES = Integer.MAX_VALUE - 16;
   /** Most symbol declarations one build collects, conflicts included. */
   public static final int MAX_DECLARATIONS = Integer.MAX_VALUE - 16;
   /** Most edges one build collects, before duplicates and conflicting declarations' edges are dropped. */

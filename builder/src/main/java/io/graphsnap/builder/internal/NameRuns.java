@@ -91,9 +91,10 @@ public final class NameRuns {
    */
   public void spill(NameTable table, int declEnd) throws IOException {
     int n = table.size();
-    if (nextBase + n > BuildLimits.MAX_NAMES) {
-      throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " name occurrences in the name runs of a"
-          + " build under a memory cap: raise --max-memory (each run holds the names of a share of the cap)");
+    if (nextBase + n > BuildLimits.MAX_NAME_OCCURRENCES) {
+      throw new BuildInputException("more than " + BuildLimits.MAX_NAME_OCCURRENCES + " name occurrences in the name"
+          + " runs of a build under a memory cap: raise --max-memory (each run holds the names of a share of the cap,"
+          + " and a name is counted once in every run that holds it)");
     }
     awaitSpill(); // one table being written beside the one being filled, never more
     Path path = files.create("names");

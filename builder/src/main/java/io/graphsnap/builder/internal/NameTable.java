@@ -11,11 +11,13 @@ import java.util.function.IntPredicate;
 /**
  * The names of a full build (symbols and edge targets), interned to dense provisional ids in arrival order and kept
  * as UTF-8 bytes in chunks (4 KiB, doubling up to 4 MiB), not as one {@code String} per name: about the name's bytes plus 12 bytes per name
- * (its address and length), and an open-addressing table of 8–16 bytes per name while interning ({@link #freeIndex}
- * drops it). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
+ * (its address and length), and while interning an open-addressing table of 8–16 bytes per name and each name's
+ * hash (4 bytes; a probe compares it before the bytes, a rehash reads it instead of the bytes; {@link #freeIndex}
+ * drops both). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
  *
- * <p>{@link #intern} is O(length) expected; {@link #sort} a radix sort ({@link NameRadixSort}). Every distinct name is
- * checked to be valid UTF-8 once, when first interned.
+ * <p>{@link #intern} is O(length) expected; {@link #sort} a radix sort ({@link NameRadixSort}). A name is checked for
+ * an unpaired surrogate (which {@link String#getBytes} would turn into {@code '?'}) only when its bytes hold a
+ * {@code '?'}: otherwise they are its strict UTF-8.
  */
 public final class NameTable implements CollectedNames {
   /** The largest chunk; the first is {@link #FIRST_CHUNK_BYTES} and each next one twice the last, up to this. */
@@ -31,6 +33,8 @@ public final class NameTable implements CollectedNames {
   /** Per id: chunk index (high 32 bits) and offset (low 32 bits). */
   private long[] address;
   private int[] length;
+  /** Per id: its name's hash, while interning (null once the index is freed). */
+  private int[] hashes;
   private int size;
   /** Open addressing: id + 1 per slot, 0 for empty; null once freed. */
   private int[] slots;
@@ -46,6 +50,7 @@ public final class NameTable implements CollectedNames {
     int capacity = Math.max(16, expected);
     this.address = new long[capacity];
     this.length = new int[capacity];
+    this.hashes = new int[capacity];
     this.slots = new int[Integer.highestOneBit(Math.max(8, capacity) - 1) << 2];
   }
 
@@ -61,21 +66,22 @@ public final class NameTable implements CollectedNames {
       // The encoder writes '?' for an unpaired surrogate: such a name must be refused, never merged with "…?…".
       Utf8.length(s, what + " in " + context);
     }
+    // No '?': no unpaired surrogate, so the bytes are the name's strict UTF-8 (a new name needs no other check).
     int mask = slots.length - 1;
-    int i = hash(utf8, 0, utf8.length) & mask;
+    int h = hash(utf8, 0, utf8.length);
+    int i = h & mask;
     for (int slot = slots[i]; slot != 0; slot = slots[i]) {
-      if (equals(slot - 1, utf8)) {
+      // The hash first: a probe that meets another name reads one int, not its address, length and bytes.
+      if (hashes[slot - 1] == h && equals(slot - 1, utf8)) {
         return slot - 1;
       }
       i = (i + 1) & mask;
     }
-    // New: check it once.
-    Utf8.length(s, what + " in " + context);
     if (size == BuildLimits.MAX_NAMES) {
       throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " distinct " + what
           + "s: a snapshot's ids are 32-bit and its tables are Java arrays");
     }
-    int id = add(utf8);
+    int id = add(utf8, h);
     slots[i] = id + 1;
     if (2L * size > slots.length) {
       rehash();
@@ -83,12 +89,14 @@ public final class NameTable implements CollectedNames {
     return id;
   }
 
-  private int add(byte[] utf8) {
+  private int add(byte[] utf8, int h) {
     if (size == address.length) {
       int grown = (int) Math.min(BuildLimits.MAX_NAMES, Math.max(16, (long) size + (size >> 1)));
       address = Arrays.copyOf(address, grown);
       length = Arrays.copyOf(length, grown);
+      hashes = Arrays.copyOf(hashes, grown);
     }
+    hashes[size] = h;
     int n = utf8.length;
     if (n > chunkLength - chunkUsed) {
       if (chunkCount == chunks.length) {
@@ -111,7 +119,7 @@ public final class NameTable implements CollectedNames {
     int[] grown = new int[slots.length * 2];
     int mask = grown.length - 1;
     for (int id = 0; id < size; id++) {
-      int i = hash(chunk(id), offset(id), length[id]) & mask;
+      int i = hashes[id] & mask;
       while (grown[i] != 0) {
         i = (i + 1) & mask;
       }
@@ -166,7 +174,7 @@ public final class NameTable implements CollectedNames {
    * memory cap compares with its share, to spill the table as a run ({@link NameRuns}).
    */
   public long heapBytes() {
-    long bytes = 12L * address.length + (slots == null ? 0 : 4L * slots.length);
+    long bytes = 12L * address.length + (slots == null ? 0 : 4L * slots.length + 4L * hashes.length);
     for (int i = 0; i < chunkCount; i++) {
       bytes += chunks[i].length;
     }
@@ -196,6 +204,7 @@ public final class NameTable implements CollectedNames {
   /** Releases the hash table; {@link #intern} must not be called afterwards ({@link #get} still works). */
   public void freeIndex() {
     slots = null;
+    hashes = null;
     address = Arrays.copyOf(address, size);
     length = Arrays.copyOf(length, size);
   }
