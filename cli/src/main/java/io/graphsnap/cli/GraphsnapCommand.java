@@ -253,6 +253,13 @@ public final class GraphsnapCommand implements Runnable {
     String line;
     if (MappingFaults.isMappingFault(e)) {
       line = MappedFiles.corrupt(e).getMessage();
+    } else if (e instanceof OutOfMemoryError && String.valueOf(e.getMessage()).contains("direct buffer memory")) {
+      // Native memory (a compact snapshot's adjacency decoded for a whole-graph analysis): its own limit, which
+      // defaults to the heap's maximum.
+      line = "not enough native memory (" + e.getMessage() + "; use GRAPHSNAP_JAVA_OPTS=-XX:MaxDirectMemorySize=..."
+          + " to allow more, e.g. GRAPHSNAP_JAVA_OPTS=-XX:MaxDirectMemorySize="
+          + Math.max(1, 2 * Runtime.getRuntime().maxMemory() >> 30) + "g, or analyse a snapshot built with --format"
+          + " fixed, which is mapped and never decoded)";
     } else if (e instanceof OutOfMemoryError) {
       line = "not enough memory (" + e.getMessage() + "; use GRAPHSNAP_JAVA_OPTS=-Xmx... to give graphsnap more, e.g. "
           + "GRAPHSNAP_JAVA_OPTS=-Xmx" + Math.max(1, 2 * Runtime.getRuntime().maxMemory() >> 30) + "g)";

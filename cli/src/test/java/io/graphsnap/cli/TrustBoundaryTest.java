@@ -390,6 +390,20 @@ class TrustBoundaryTest {
     assertTrue(err.toString().contains("mapped " + size + " bytes, now 0 bytes"), err::toString);
   }
 
+  @Test
+  void runningOutOfNativeMemorySaysWhichLimitToRaise() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = GraphsnapCommand.reportError(new OutOfMemoryError("Cannot reserve 4243472632 bytes of direct buffer"
+        + " memory (allocated: 7173276632, limit: 10737418240)"), new java.io.PrintWriter(err, true), false);
+    assertEquals(ExitCodes.CORRUPT, exit);
+    assertEquals(1, err.toString().lines().count(), err::toString);
+    assertTrue(err.toString().contains("-XX:MaxDirectMemorySize=") && err.toString().contains("--format fixed")
+        && err.toString().contains("4243472632"), err::toString);
+    java.io.StringWriter heap = new java.io.StringWriter();
+    GraphsnapCommand.reportError(new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(heap, true), false);
+    assertTrue(heap.toString().contains("-Xmx") && !heap.toString().contains("MaxDirectMemorySize"), heap::toString);
+  }
+
   // ------------------------------------------------------------------ extraction
 
   @Test
