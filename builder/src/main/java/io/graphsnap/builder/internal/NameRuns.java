@@ -91,11 +91,7 @@ public final class NameRuns {
    */
   public void spill(NameTable table, int declEnd) throws IOException {
     int n = table.size();
-    if (nextBase + n > BuildLimits.MAX_NAME_OCCURRENCES) {
-      throw new BuildInputException("more than " + BuildLimits.MAX_NAME_OCCURRENCES + " name occurrences in the name"
-          + " runs of a build under a memory cap: raise --max-memory (each run holds the names of a share of the cap,"
-          + " and a name is counted once in every run that holds it)");
-    }
+    checkRoom(n, "the last object");
     awaitSpill(); // one table being written beside the one being filled, never more
     Path path = files.create("names");
     int base = (int) nextBase;
@@ -112,6 +108,21 @@ public final class NameRuns {
     thread.setDaemon(true);
     thread.start();
     inFlight = task;
+  }
+
+  /**
+   * Checks that a table of {@code tableSize} names after the runs written so far keeps every provisional id below
+   * {@link BuildLimits#MAX_NAME_OCCURRENCES}; the collector asks after every object, before an id past it is used.
+   *
+   * @param where the object just collected, for the message
+   * @throws BuildInputException if it does not
+   */
+  public void checkRoom(int tableSize, String where) {
+    if (nextBase + tableSize > BuildLimits.MAX_NAME_OCCURRENCES) {
+      throw new BuildInputException("more than " + BuildLimits.MAX_NAME_OCCURRENCES + " name occurrences in the name"
+          + " runs of a build under a memory cap, at " + where + ": raise --max-memory (each run holds the names of"
+          + " a share of the cap, and a name is counted once in every run that holds it)");
+    }
   }
 
   /** Sorts {@code table} and writes it as run file {@code path}, its ids from {@code base} on (on the spill thread). */
@@ -132,21 +143,8 @@ public final class NameRuns {
   private void awaitSpill() throws IOException {
     java.util.concurrent.Future<Void> task = inFlight;
     inFlight = null;
-    if (task == null) {
-      return;
-    }
-    try {
-      task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while a name run was written");
-    } catch (java.util.concurrent.ExecutionException e) {
-      switch (e.getCause()) {
-        case IOException io -> throw io;
-        case RuntimeException r -> throw r;
-        case Error error -> throw error;
-        default -> throw new IOException(e.getCause());
-      }
+    if (task != null) {
+      io.graphsnap.builder.internal.delta.SideWork.join(task);
     }
   }
 

@@ -84,8 +84,8 @@ public final class ObjectCollector implements ObjectVisitor {
     this.spill = spill;
     this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
     int expected = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
-    // Half the cap for names: bigger tables mean fewer runs, and each run repeats the popular names (at 10 M files
-    // a quarter gave 4.5 occurrences a distinct name). Edges a quarter: three quarters of the cap while collecting.
+    // Half the cap for names (two tables of a quarter: one filling, one being written; bigger tables mean fewer runs
+    // to merge), a quarter for the edge block: three quarters of the cap while collecting.
     this.nameRuns = spill == null || spill.maxMemory() == Long.MAX_VALUE ? null
         : new NameRuns(spill, spill.share(1, 2, 1024));
     this.names = newTable(expected * 8);
@@ -133,11 +133,8 @@ public final class ObjectCollector implements ObjectVisitor {
       b.target.add(nameBase + names.intern(e.target(), path));
     }
     b.endObject();
-    if ((long) nameBase + names.size() > BuildLimits.MAX_NAME_OCCURRENCES) {
-      // Before any id past it is used: this object's ids may have wrapped, and the build stops here.
-      throw new BuildInputException("more than " + BuildLimits.MAX_NAME_OCCURRENCES + " name occurrences in the"
-          + " name runs of a build under a memory cap, at " + path + ": raise --max-memory (each run holds the names"
-          + " of a share of the cap, and a name is counted once in every run that holds it)");
+    if (nameRuns != null) {
+      nameRuns.checkRoom(names.size(), path); // before any id past the limit is used: the build stops here
     }
     if (nameRuns != null && names.heapBytes() > nameRuns.tableShare()) {
       nameRuns.spill(names, declName.size());

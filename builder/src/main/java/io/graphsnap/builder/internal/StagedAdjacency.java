@@ -29,6 +29,16 @@ import java.util.Set;
  * graph; the files belong to the build's {@link SpillFiles}.
  */
 final class StagedAdjacency implements Adjacency {
+  /** Each direction's sections in either layout: once all of one set are written, the direction's files go. */
+  private static final Set<SectionId> FIXED_FORWARD =
+      EnumSet.of(SectionId.FORWARD_OFFSETS, SectionId.FORWARD_TARGETS, SectionId.FORWARD_TYPES);
+  private static final Set<SectionId> COMPACT_FORWARD =
+      EnumSet.of(SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS);
+  private static final Set<SectionId> FIXED_REVERSE =
+      EnumSet.of(SectionId.REVERSE_OFFSETS, SectionId.REVERSE_SOURCES, SectionId.REVERSE_TYPES);
+  private static final Set<SectionId> COMPACT_REVERSE =
+      EnumSet.of(SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS);
+
   private final int nodeCount;
   private final StagedCsr forward;
   private final StagedCsr reverse;
@@ -160,15 +170,6 @@ final class StagedAdjacency implements Adjacency {
       reverse.delete();
     }
   }
-
-  private static final Set<SectionId> FIXED_FORWARD =
-      EnumSet.of(SectionId.FORWARD_OFFSETS, SectionId.FORWARD_TARGETS, SectionId.FORWARD_TYPES);
-  private static final Set<SectionId> COMPACT_FORWARD =
-      EnumSet.of(SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_FORWARD_ROWS);
-  private static final Set<SectionId> FIXED_REVERSE =
-      EnumSet.of(SectionId.REVERSE_OFFSETS, SectionId.REVERSE_SOURCES, SectionId.REVERSE_TYPES);
-  private static final Set<SectionId> COMPACT_REVERSE =
-      EnumSet.of(SectionId.COMPACT_REVERSE_INDEX, SectionId.COMPACT_REVERSE_ROWS);
 
   private void writeSection(SectionId id, SectionWriter out) throws IOException {
     switch (id) {
