@@ -143,6 +143,55 @@ public final class PageCache {
   }
 
   /**
+   * Drops this process's resident pages of the whole pages inside {@code [from, to)} of {@code mapping}, a read-only
+   * mapping of a file: they no longer count in the process's resident set, while the file's pages stay in the page
+   * cache, so a later read of them faults them back in without touching the disk. For files read once, front to
+   * back, whose mapped pages would otherwise add their whole length to the resident set. Never changes data.
+   * O(pages); a no-op where unavailable.
+   */
+  public static void releaseMapped(MemorySegment mapping, long from, long to) {
+    if (MADVISE == null || to <= from) {
+      return;
+    }
+    long base = mapping.address();
+    long start = Math.max(base + from + PAGE - 1 & -PAGE, base);
+    long end = Math.min(base + to, base + mapping.byteSize());
+    end = end == base + mapping.byteSize() ? end : end & -PAGE;
+    if (end <= start) {
+      return;
+    }
+    try {
+      int unused = (int) MADVISE.invokeExact(mapping.asSlice(start - base, end - start), end - start, MADV_DONTNEED);
+    } catch (Throwable e) {
+      // Best effort: the pages stay resident.
+    }
+  }
+
+  /**
+   * Releases the pages of a mapping read front to back once the reader is {@link #STEP} bytes past them
+   * ({@link #releaseMapped}): the resident set holds at most that much of the file, whatever its length. Mutable,
+   * not thread-safe.
+   */
+  public static final class ReadBehind {
+    /** How far the reader gets before the pages behind it are released. */
+    public static final long STEP = 64L << 20;
+    private final MemorySegment mapping;
+    private long released;
+
+    public ReadBehind(MemorySegment mapping) {
+      this.mapping = mapping;
+    }
+
+    /** The reader is at {@code position}: releases the pages before it once it moved {@link #STEP} bytes on. */
+    public void at(long position) {
+      if (position - released >= STEP) {
+        releaseMapped(mapping, released, position);
+        released = position & -PAGE;
+      }
+    }
+  }
+
+  /**
    * Opens {@code path} for eviction of the pages of {@code mapping} (its whole-file read-only mapping), or
    * returns a {@link File} whose {@link File#evict} does nothing if eviction is unavailable.
    */

@@ -197,9 +197,11 @@ final class StagedAdjacency implements Adjacency {
       MemorySegment data = siteDataBytes == 0 ? MemorySegment.NULL
           : ch.map(FileChannel.MapMode.READ_ONLY, 0, siteDataBytes, arena);
       long[] at = {0};
+      PageCache.ReadBehind read = new PageCache.ReadBehind(data);
       CallSitesFormat.write(out, sitedNodes.length, i -> sitedNodes[i], i -> entryLengths[i], (i, o) -> {
         o.put(data, at[0], entryLengths[i]);
         at[0] += entryLengths[i];
+        read.at(at[0]);
       });
     }
   }

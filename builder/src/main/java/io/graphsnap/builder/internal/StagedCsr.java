@@ -89,16 +89,20 @@ final class StagedCsr implements Adjacency.RowSink {
   }
 
   /**
-   * Copies staged file {@code path}, which must be {@code length} bytes, into {@code out} (mapped, sequential;
-   * any length).
+   * Copies staged file {@code path}, which must be {@code length} bytes, into {@code out} (mapped, sequential,
+   * the pages behind released; any length).
    *
    * @throws IOException if it cannot be read or its length is not {@code length} (a temporary file cut or changed)
    */
   static void copy(Path path, long length, SectionWriter out) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment bytes = map(path, length, arena);
-      if (length > 0) {
-        out.put(bytes, 0, length);
+      PageCache.ReadBehind read = new PageCache.ReadBehind(bytes);
+      for (long at = 0; at < length; ) {
+        long n = Math.min(length - at, PageCache.ReadBehind.STEP);
+        out.put(bytes, at, n);
+        at += n;
+        read.at(at);
       }
     }
   }

@@ -2,6 +2,7 @@ package io.graphsnap.builder.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -71,6 +72,56 @@ class PageCacheTest {
         assertArrayEquals(data, mapping.toArray(ValueLayout.JAVA_BYTE));
       }
     }
+  }
+
+  @Test
+  void readBehindKeepsTheResidentSetToOneStepWhileThePageCacheKeepsTheFile() throws Throwable {
+    assumeTrue(PageCache.available(), "releasing pages needs Linux and native access");
+    long step = PageCache.ReadBehind.STEP;
+    byte[] block = new byte[1 << 20];
+    new Random(9).nextBytes(block);
+    Path file = Files.createTempFile(dir, "read-behind", ".bin");
+    long length = 3 * step + 12345;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      for (long at = 0; at < length; at += block.length) {
+        ch.write(java.nio.ByteBuffer.wrap(block, 0, (int) Math.min(block.length, length - at)));
+      }
+    }
+    try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      MemorySegment mapping = ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena);
+      PageCache.ReadBehind read = new PageCache.ReadBehind(mapping);
+      long maxResident = 0;
+      long sum = 0;
+      for (long at = 0; at < length; at += PAGE) {
+        sum += mapping.get(ValueLayout.JAVA_BYTE, at); // touch the page
+        read.at(at + PAGE);
+        if (at % step == 0) {
+          maxResident = Math.max(maxResident, residentBytes(mapping));
+        }
+      }
+      assertTrue(maxResident <= step + 2 * PAGE * 512L, "resident " + maxResident + " bytes, more than a step");
+      long expected = 0;
+      for (long at = 0; at < length; at += PAGE) {
+        expected += block[(int) (at % block.length)];
+      }
+      assertEquals(expected, sum);
+      // released pages read back unchanged (from the page cache, or the disk)
+      assertArrayEquals(block, mapping.asSlice(0, block.length).toArray(ValueLayout.JAVA_BYTE));
+    }
+  }
+
+  /** The resident bytes of {@code mapping} in this process ({@code Rss} of its entry in /proc/self/smaps). */
+  private static long residentBytes(MemorySegment mapping) throws IOException {
+    String start = Long.toHexString(mapping.address());
+    boolean inEntry = false;
+    for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+      if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+        inEntry = line.startsWith(start + "-");
+      } else if (inEntry && line.startsWith("Rss:")) {
+        return 1024 * Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new AssertionError("no smaps entry starts at " + start);
   }
 
   @Test
