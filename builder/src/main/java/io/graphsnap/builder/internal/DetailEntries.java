@@ -3,7 +3,7 @@ package io.graphsnap.builder.internal;
 import java.util.Arrays;
 
 /**
- * The NODE_DETAILS entries of a full build's declarations, in arrival order, packed into byte chunks (64 KiB,
+ * NODE_DETAILS entries in the order added, packed into byte chunks (64 KiB,
  * doubling up to 4 MiB) with one {@code long} end per entry, instead of one {@code byte[]} per declaration: about
  * 8 bytes plus the entry's bytes per declaration (most entries are 3 bytes) where an array each cost about 40 with
  * its header, padding and references. {@link #get} copies an entry out. Append-only; not thread-safe.
@@ -21,7 +21,11 @@ final class DetailEntries {
 
   /** Appends {@code entry} (copied) as entry {@link #size()}. */
   void add(byte[] entry) {
-    int n = entry.length;
+    add(entry, 0, entry.length);
+  }
+
+  /** Appends {@code bytes[offset, offset + n)} (copied) as entry {@link #size()}. */
+  void add(byte[] bytes, int offset, int n) {
     if (chunkCount == 0 || n > chunks[chunkCount - 1].length - chunkUsed) {
       if (chunkCount == chunks.length) {
         chunks = Arrays.copyOf(chunks, 2 * chunkCount);
@@ -30,7 +34,7 @@ final class DetailEntries {
       chunks[chunkCount++] = new byte[Math.max(next, n)];
       chunkUsed = 0;
     }
-    System.arraycopy(entry, 0, chunks[chunkCount - 1], chunkUsed, n);
+    System.arraycopy(bytes, offset, chunks[chunkCount - 1], chunkUsed, n);
     chunkUsed += n;
     if (size == ends.length) {
       ends = Arrays.copyOf(ends, (int) Math.min(Integer.MAX_VALUE - 16, 2L * size));

@@ -6,6 +6,7 @@ import io.graphsnap.builder.internal.spill.LongRunSorter;
 import io.graphsnap.builder.internal.spill.SiteRunSorter;
 import io.graphsnap.builder.internal.spill.SpillFiles;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 import io.graphsnap.format.snapshot.SnapshotFormat;
 import org.roaringbitmap.RoaringBitmap;
@@ -42,6 +43,8 @@ public final class GraphCompiler {
   private Dictionary.Sorted effects;
   private Dictionary.Sorted types;
   private Dictionary.Sorted languages;
+  /** Per provisional effect id: the final ids of the nodes a surviving declaration gives it (null: none). */
+  private it.unimi.dsi.fastutil.ints.IntArrayList[] effectNodes;
   private NodeColumns nodes;
   /** The sited edges of winning declarations, in final ids (filled by {@link #forwardEdges}). */
   private int sitedCount;
@@ -74,16 +77,15 @@ public final class GraphCompiler {
     markUsed();
     clock.start("sort");
     sortTables();
-    // Before the edges: then the chains of declarations and the effect columns are dropped, not held beside them.
+    // Before the edges: then the effects' node lists are dropped, not held beside them.
     RoaringBitmap[] effectBitmaps = effectBitmaps();
-    res.dropChains();
-    c.releaseEffects();
     usedName = null;
     clock.start("edges");
     Adjacency adjacency = adjacency();
     clock.start("indexes");
     // After the edges: the per-node columns (24 bytes a node) are not on the heap beside the edges' sort buffers.
     nodes = nodeColumns();
+    c.declarations.delete();
     RoaringBitmap[] kindBitmaps = kindBitmaps();
     return new CompiledGraph(names, nodes.file, nodes.lineStart, nodes.lineEnd, nodes.kind, nodes.flags,
         nodes.details, externalCount, kinds.strings(), effects.strings(), types.strings(), adjacency, kindBitmaps,
@@ -134,7 +136,8 @@ public final class GraphCompiler {
       throw new BuildInputException("the objects use " + kinds.size() + " distinct kinds, more than the "
           + SnapshotFormat.MAX_KINDS + " a snapshot holds (a kind id is two bytes)");
     }
-    effects = c.effects.sort(usedEffects()::get);
+    effectNodes = effectNodes();
+    effects = c.effects.sort(e -> effectNodes[e] != null);
     types = c.edgeTypes.sort(t -> usedType[t]);
     if (types.size() > SnapshotFormat.MAX_EDGE_TYPES) {
       throw new BuildInputException("the objects use " + types.size() + " distinct edge types, more than the "
@@ -143,18 +146,30 @@ public final class GraphCompiler {
     languages = c.languages.sort(l -> true);
   }
 
-  /** Effects of every declaration that survives: winners and the members of merged namespaces. */
-  private java.util.BitSet usedEffects() {
-    java.util.BitSet used = new java.util.BitSet(c.effects.size());
-    int[] ids = c.effectIds.elements();
-    for (int d = 0; d < res.dropped.length; d++) {
-      if (!res.dropped[d]) {
-        for (int i = c.effectStart(d), end = c.declEffectEnd.getInt(d); i < end; i++) {
-          used.set(ids[i]);
+  /**
+   * One pass over the declarations: for each effect, the final ids of the nodes whose surviving declarations
+   * (winners and the members of merged namespaces) have it, in declaration order; a merged namespace has the union
+   * of its declarations' effects.
+   */
+  private it.unimi.dsi.fastutil.ints.IntArrayList[] effectNodes() throws IOException {
+    it.unimi.dsi.fastutil.ints.IntArrayList[] lists = new it.unimi.dsi.fastutil.ints.IntArrayList[c.effects.size()];
+    int[] declName = c.declName.elements();
+    int[] nameRemap = names.remap();
+    try (DeclarationStream.Cursor d = c.declarations.cursor()) {
+      while (d.next()) {
+        if (d.effectCount() > 0 && !res.dropped[d.index()]) {
+          int v = nameRemap[declName[d.index()]];
+          for (int i = 0; i < d.effectCount(); i++) {
+            int e = d.effects()[i];
+            if (lists[e] == null) {
+              lists[e] = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            }
+            lists[e].add(v);
+          }
         }
       }
     }
-    return used;
+    return lists;
   }
 
   /** The NODES and NODE_DETAILS columns, and each file's symbol count. */
@@ -169,53 +184,65 @@ public final class GraphCompiler {
   }
 
   /**
-   * Builds the node columns one at a time from the declaration columns, freeing each declaration column once read,
-   * so that the heap holds one column of each kind at a time, not both sets.
+   * Builds the node columns in one pass over the declarations (their lines and details are read from
+   * {@link DeclarationStream}, the file of each from the files' declaration ends), then frees the declaration
+   * columns.
    */
-  private NodeColumns nodeColumns() {
+  private NodeColumns nodeColumns() throws IOException {
     int n = nodeProv.length;
     NodeColumns cols = new NodeColumns();
-    release(c.declName); // not read after the edges
-    int[] detailOf = new int[n]; // the declaration whose entry node v has, or -1
-    for (int v = 0; v < n; v++) {
-      detailOf[v] = res.winner[nodeProv[v]];
-    }
-    DetailEntries entries = c.declDetails;
-    cols.details = v -> detailOf[v] < 0 ? EMPTY : entries.get(detailOf[v]);
-    cols.lineStart = nodeColumn(c.declLineStart, 0);
-    cols.lineEnd = nodeColumn(c.declLineEnd, 0);
-    int[] kindRemap = kinds.remap();
-    cols.kind = nodeColumn(c.declKind, -1);
-    for (int v = 0; v < n; v++) {
-      cols.kind[v] = kindRemap[cols.kind[v] < 0 ? externalKind : cols.kind[v]];
-    }
+    cols.lineStart = new int[n];
+    cols.lineEnd = new int[n];
+    cols.kind = new int[n];
     cols.flags = new int[n];
+    cols.file = new int[n];
+    int[] kindRemap = kinds.remap();
     for (int v = 0; v < n; v++) {
       int p = nodeProv[v];
-      cols.flags[v] = res.winner[p] < 0 ? SnapshotFormat.NODE_FLAG_EXTERNAL
-          : res.merged[p] ? SnapshotFormat.NODE_FLAG_MERGED : 0;
-    }
-    cols.file = nodeColumn(c.declFile, -1);
-    cols.fileSymbolCount = new int[files.rank().length];
-    for (int v = 0; v < n; v++) {
-      if (cols.file[v] >= 0) {
-        cols.file[v] = files.rank()[cols.file[v]];
-        cols.fileSymbolCount[cols.file[v]]++;
+      if (res.winner[p] < 0) {
+        cols.kind[v] = kindRemap[externalKind];
+        cols.file[v] = -1;
+        cols.flags[v] = SnapshotFormat.NODE_FLAG_EXTERNAL;
+      } else if (res.merged[p]) {
+        cols.flags[v] = SnapshotFormat.NODE_FLAG_MERGED;
       }
     }
-    return cols;
-  }
-
-  /** Each node's value of {@code column} (its winning declaration's), {@code external} for external nodes; frees it. */
-  private int[] nodeColumn(it.unimi.dsi.fastutil.ints.IntArrayList column, int external) {
-    int[] out = new int[nodeProv.length];
-    int[] values = column.elements();
-    for (int v = 0; v < out.length; v++) {
-      int d = res.winner[nodeProv[v]];
-      out[v] = d < 0 ? external : values[d];
+    cols.fileSymbolCount = new int[files.rank().length];
+    SparseNodeDetails details = new SparseNodeDetails();
+    int[] declName = c.declName.elements();
+    int[] declKind = c.declKind.elements();
+    int[] fileDeclEnd = c.fileDeclEnd.elements();
+    int[] nameRemap = names.remap();
+    int file = 0;
+    try (DeclarationStream.Cursor d = c.declarations.cursor()) {
+      while (d.next()) {
+        int decl = d.index();
+        while (fileDeclEnd[file] <= decl) {
+          file++;
+        }
+        int name = declName[decl];
+        if (res.winner[name] != decl) {
+          continue; // dropped, or a merged namespace's other declaration: the node's record is the winner's
+        }
+        int v = nameRemap[name];
+        cols.lineStart[v] = d.lineStart();
+        cols.lineEnd[v] = d.lineEnd();
+        cols.kind[v] = kindRemap[declKind[decl]];
+        int rank = files.rank()[file];
+        cols.file[v] = rank;
+        cols.fileSymbolCount[rank]++;
+        if (d.hasDetails()) {
+          details.add(v, d.detailsBytes(), d.detailsLength());
+        }
+      }
     }
-    release(column);
-    return out;
+    details.sort();
+    int[] flags = cols.flags;
+    cols.details = v -> (flags[v] & SnapshotFormat.NODE_FLAG_EXTERNAL) != 0 ? EMPTY : details.get(v);
+    release(c.declName);
+    release(c.declKind);
+    release(c.fileDeclEnd);
+    return cols;
   }
 
   private static void release(it.unimi.dsi.fastutil.ints.IntArrayList column) {
@@ -335,28 +362,20 @@ public final class GraphCompiler {
     return optimised(bitmaps);
   }
 
-  /** Node ids per effect; a merged namespace has the union of its declarations' effects. */
+  /** Node ids per effect ({@link #effectNodes}, then dropped). */
   private RoaringBitmap[] effectBitmaps() {
     RoaringBitmap[] bitmaps = newBitmaps(effects.size());
-    for (int v = 0; v < nodeProv.length; v++) {
-      int p = nodeProv[v];
-      int d = res.winner[p];
-      if (d >= 0 && res.merged[p]) {
-        for (int e = res.firstDecl[p]; e >= 0; e = res.nextDecl[e]) {
-          addEffects(bitmaps, e, v);
-        }
-      } else if (d >= 0) {
-        addEffects(bitmaps, d, v);
+    for (int e = 0; e < effectNodes.length; e++) {
+      if (effectNodes[e] != null) {
+        int[] v = effectNodes[e].elements();
+        int count = effectNodes[e].size();
+        Arrays.sort(v, 0, count);
+        bitmaps[effects.remap()[e]].addN(v, 0, count);
+        effectNodes[e] = null;
       }
     }
+    effectNodes = null;
     return optimised(bitmaps);
-  }
-
-  private void addEffects(RoaringBitmap[] bitmaps, int d, int v) {
-    int[] ids = c.effectIds.elements();
-    for (int i = c.effectStart(d), end = c.declEffectEnd.getInt(d); i < end; i++) {
-      bitmaps[effects.remap()[ids[i]]].add(v);
-    }
   }
 
   private static RoaringBitmap[] newBitmaps(int count) {

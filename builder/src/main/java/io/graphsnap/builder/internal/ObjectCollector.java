@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
  * primitive columns, keeping no {@link FileSummary} after its visit. Mutable, single-use, not thread-safe.
  *
  * <p>Ids here are provisional (arrival order); {@link GraphCompiler} turns them into the final, sorted ids.
- * Memory: about 32 bytes per declaration plus its details; the distinct names up to a quarter of the build's cap,
+ * Memory: 8 bytes per declaration (its lines, effects and details go to a temporary file,
+ * {@link DeclarationStream}) and 4 per file beside the files' own columns; the distinct names up to half the cap,
  * beyond which they spill in sorted runs ({@link NameRuns}); 12 bytes per edge, 8 per edge with lines and 4 per line,
  * up to another quarter, beyond which the edges spill ({@link EdgeBlocks}).
  */
@@ -42,16 +43,18 @@ public final class ObjectCollector implements ObjectVisitor {
   /** Files, by arrival index. */
   final CollectedFiles files = new CollectedFiles();
 
-  // Declarations, by arrival index.
+  /**
+   * Declarations, by arrival index: the two columns resolution reads (provisional name id, kind id); the rest of
+   * each declaration (lines, effects, details) is in {@link #declarations}, on disk.
+   */
   final IntArrayList declName = new IntArrayList();
-  final IntArrayList declFile = new IntArrayList();
   final IntArrayList declKind = new IntArrayList();
-  final IntArrayList declLineStart = new IntArrayList();
-  final IntArrayList declLineEnd = new IntArrayList();
-  /** Declaration d's effects are {@code effectIds[effectEnd[d-1], effectEnd[d])} (provisional effect ids). */
-  final IntArrayList declEffectEnd = new IntArrayList();
-  final IntArrayList effectIds = new IntArrayList();
-  final DetailEntries declDetails = new DetailEntries();
+  /** Per file, by arrival index: the end of its declarations (they arrive file by file). */
+  final IntArrayList fileDeclEnd = new IntArrayList();
+  /** The declarations' lines, effects and details, in arrival order. */
+  final DeclarationStream declarations;
+  /** One symbol's effect ids while it is visited. */
+  private final IntArrayList symbolEffects = new IntArrayList();
 
   /**
    * Edges, by arrival index: source declaration, provisional type id, provisional target name id; and the edges
@@ -64,29 +67,21 @@ public final class ObjectCollector implements ObjectVisitor {
   private final LongConsumer progress;
 
   /**
-   * Creates an empty collector.
+   * Creates an empty collector whose declarations' attributes go to a file of {@code spill}, and whose names and
+   * edges spill to its files past their shares of its memory cap (none with {@link Long#MAX_VALUE}).
    *
    * @param expectedFiles the number of objects expected (a sizing hint)
    * @param progress receives the number of objects visited so far after each one
+   * @throws IOException if the declarations' file cannot be created
    */
-  public ObjectCollector(long expectedFiles, LongConsumer progress) {
-    this(expectedFiles, progress, null);
-  }
-
-  /**
-   * Creates an empty collector whose edges spill to {@code spill}'s files past a quarter of its memory cap
-   * ({@code null}: never spill, no cap).
-   *
-   * @param expectedFiles the number of objects expected (a sizing hint)
-   * @param progress receives the number of objects visited so far after each one
-   */
-  public ObjectCollector(long expectedFiles, LongConsumer progress, SpillFiles spill) {
-    this.spill = spill;
-    this.edges = new EdgeBlocks(spill, spill == null ? Long.MAX_VALUE : spill.share(1, 4, 1024));
+  public ObjectCollector(long expectedFiles, LongConsumer progress, SpillFiles spill) throws IOException {
+    this.spill = java.util.Objects.requireNonNull(spill, "spill");
+    this.edges = new EdgeBlocks(spill, spill.share(1, 4, 1024));
+    this.declarations = new DeclarationStream(spill);
     int expected = (int) Math.min(Math.max(expectedFiles, 16), 1 << 24);
     // Half the cap for names (two tables of a quarter: one filling, one being written; bigger tables mean fewer runs
     // to merge), a quarter for the edge block: three quarters of the cap while collecting.
-    this.nameRuns = spill == null || spill.maxMemory() == Long.MAX_VALUE ? null
+    this.nameRuns = spill.maxMemory() == Long.MAX_VALUE ? null
         : new NameRuns(spill, spill.share(1, 2, 1024));
     this.names = newTable(expected * 8);
     this.progress = progress;
@@ -108,16 +103,15 @@ public final class ObjectCollector implements ObjectVisitor {
     int firstDecl = declName.size();
     for (SymbolSummary s : symbols) {
       declName.add(nameBase + names.intern(s.name(), path));
-      declFile.add(file);
       declKind.add(kinds.intern(s.kind(), path));
-      declLineStart.add(s.lineStart());
-      declLineEnd.add(s.lineEnd());
+      symbolEffects.clear();
       for (String effect : s.effects()) {
-        effectIds.add(effects.intern(effect, path));
+        symbolEffects.add(effects.intern(effect, path));
       }
-      declEffectEnd.add(effectIds.size());
-      declDetails.add(DetailEncoder.encode(s, path));
+      declarations.add(s.lineStart(), s.lineEnd(), symbolEffects, 0, symbolEffects.size(),
+          DetailEncoder.encode(s, path));
     }
+    fileDeclEnd.add(declName.size());
     EdgeBlocks b = edges;
     for (EdgeSummary e : objectEdges) {
       if (e.lineCount() > 0) {
@@ -159,18 +153,17 @@ public final class ObjectCollector implements ObjectVisitor {
 
   /**
    * Ends the collection: trims the per-declaration and per-file columns to their sizes (their growth slack, up to a
-   * third of them, is garbage from here on) and frees the name dictionary's hash table; if names spilled, spills the
+   * third of them, is garbage from here on), closes the declarations' file and frees the name dictionary's hash table; if names spilled, spills the
    * last table too and merges the runs, which renumbers the declarations' and edges' names in name order. Nothing is
    * added afterwards.
    *
    * @throws IOException if the name runs cannot be written, merged or joined
    */
   void endCollection() throws IOException {
-    for (IntArrayList column : new IntArrayList[] {declName, declFile, declKind, declLineStart, declLineEnd,
-        declEffectEnd, effectIds}) {
+    for (IntArrayList column : new IntArrayList[] {declName, declKind, fileDeclEnd}) {
       column.trim();
     }
-    declDetails.trim();
+    declarations.finish();
     files.trim();
     if (nameRuns != null && nameRuns.spilled()) {
       if (names.size() > 0) {
@@ -185,21 +178,24 @@ public final class ObjectCollector implements ObjectVisitor {
     }
   }
 
-  /** Frees the declarations' effect columns: the effect bitmaps are built and nothing reads them again. */
-  void releaseEffects() {
-    effectIds.clear();
-    effectIds.trim();
-    declEffectEnd.clear();
-    declEffectEnd.trim();
-  }
-
   /** The number of objects visited. */
   public int fileCount() {
     return files.size();
   }
 
-  /** The start of declaration {@code d}'s effects in {@link #effectIds}. */
-  int effectStart(int d) {
-    return d == 0 ? 0 : declEffectEnd.getInt(d - 1);
+  /** The arrival index of the file that declared {@code d}. O(log files). */
+  int fileOf(int d) {
+    int[] ends = fileDeclEnd.elements();
+    int lo = 0;
+    int hi = fileDeclEnd.size() - 1;
+    while (lo < hi) { // the first file whose declarations end after d
+      int mid = (lo + hi) >>> 1;
+      if (ends[mid] > d) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 }

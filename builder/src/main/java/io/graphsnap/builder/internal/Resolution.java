@@ -12,8 +12,9 @@ import java.util.List;
  * declared once is defined by that declaration. A name declared by several files merges into one node when every declaration has the same namespace kind
  * ({@link SymbolSummary#NAMESPACE_KINDS}); otherwise the declaration whose path sorts first wins and every other
  * one is dropped with its outgoing edges, each recorded as a {@link Conflict}. Decided by path order only, so the
- * result does not depend on arrival order. Immutable once built but for {@link #dropChains}; O(names +
- * declarations).
+ * result does not depend on arrival order. Immutable once built; O(names + declarations),
+ * plus O(log files) for each declaration of a name declared more than once (its file is looked up). The chains of
+ * declarations it walks (8 bytes a name and declaration) are garbage once it is built.
  */
 final class Resolution {
   /** Provisional name id → defining declaration (for a merged name, the one whose path sorts first), or -1. */
@@ -22,36 +23,20 @@ final class Resolution {
   final boolean[] merged;
   /** Declaration → it lost a conflict: no node attributes, no edges. */
   final boolean[] dropped;
-  /**
-   * First declaration of each name (-1 if none) and the next one of the same name: the chains of declarations. Null
-   * after {@link #dropChains} (8 bytes a name and declaration that the build need not hold beside its edges).
-   */
-  int[] firstDecl;
-  int[] nextDecl;
   /** The conflicts, sorted by name, then dropped path (code-point order). */
   final List<Conflict> conflicts;
 
-  private Resolution(int[] winner, boolean[] merged, boolean[] dropped, int[] firstDecl, int[] nextDecl,
-      List<Conflict> conflicts) {
+  private Resolution(int[] winner, boolean[] merged, boolean[] dropped, List<Conflict> conflicts) {
     this.winner = winner;
     this.merged = merged;
     this.dropped = dropped;
-    this.firstDecl = firstDecl;
-    this.nextDecl = nextDecl;
     this.conflicts = conflicts;
-  }
-
-  /** Drops the chains of declarations ({@link #firstDecl}, {@link #nextDecl}) once nothing reads them. */
-  void dropChains() {
-    firstDecl = null;
-    nextDecl = null;
   }
 
   static Resolution of(ObjectCollector c, FileOrder files) throws java.io.IOException {
     int nameCount = c.collected.size();
     int declCount = c.declName.size();
     int[] declName = c.declName.elements();
-    int[] declFile = c.declFile.elements();
     int[] declKind = c.declKind.elements();
     int[] first = new int[nameCount];
     Arrays.fill(first, -1);
@@ -76,10 +61,13 @@ final class Resolution {
         continue;
       }
       int best = d;
+      int bestRank = files.rank()[c.fileOf(d)];
       boolean sameNamespace = namespaceKind[declKind[d]];
       for (int e = next[d]; e >= 0; e = next[e]) {
-        if (files.rank()[declFile[e]] < files.rank()[declFile[best]]) {
+        int rank = files.rank()[c.fileOf(e)];
+        if (rank < bestRank) {
           best = e;
+          bestRank = rank;
         }
         sameNamespace &= declKind[e] == declKind[d];
       }
@@ -88,12 +76,12 @@ final class Resolution {
         merged[name] = true;
         continue;
       }
-      String keptPath = c.files.path(declFile[best]);
+      String keptPath = c.files.path(c.fileOf(best));
       for (int e = d; e >= 0; e = next[e]) {
         if (e != best) {
           dropped[e] = true;
           conflictName.add(name);
-          conflictPaths.add(new String[] {keptPath, c.files.path(declFile[e])});
+          conflictPaths.add(new String[] {keptPath, c.files.path(c.fileOf(e))});
         }
       }
     }
@@ -106,6 +94,6 @@ final class Resolution {
       int r = Utf8.compare(a.name(), b.name());
       return r != 0 ? r : Utf8.compare(a.droppedPath(), b.droppedPath());
     });
-    return new Resolution(winner, merged, dropped, first, next, List.copyOf(conflicts));
+    return new Resolution(winner, merged, dropped, List.copyOf(conflicts));
   }
 }

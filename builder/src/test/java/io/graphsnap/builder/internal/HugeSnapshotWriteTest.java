@@ -86,7 +86,7 @@ class HugeSnapshotWriteTest {
   @Test
   void aSoundSnapshotOfFiveGigabytesIsWrittenReadAndVerified() throws Exception {
     List<FileSummary> files = files();
-    CompiledGraph small = compile(files);
+    CompiledGraph small = compile(files, dir);
     assertEquals(N, small.nodeCount());
     assertArrayEquals(new String[] {"calls"}, small.edgeTypes());
     long t0 = System.nanoTime();
@@ -210,7 +210,7 @@ class HugeSnapshotWriteTest {
         new SymbolSummary("b", "fn", List.of(), 3, 4, null, List.of(), null),
         new SymbolSummary("c", "fn", List.of(), 5, 6, null, List.of(), null)),
         List.of(new EdgeSummary(1, "calls", "c"), new EdgeSummary(2, "calls", "b")));
-    CompiledGraph small = compile(List.of(abc));
+    CompiledGraph small = compile(List.of(abc), dir);
     Path base = dir.resolve("sparse.gsnap");
     writeSparseBase(base, small, edges);
 
@@ -308,11 +308,15 @@ class HugeSnapshotWriteTest {
     return files;
   }
 
-  private static CompiledGraph compile(List<FileSummary> files) throws IOException {
+  /** Compiles {@code files} in memory (no cap); the declarations' temporary file goes to {@code dir}. */
+  private static CompiledGraph compile(List<FileSummary> files, Path dir) throws IOException {
     ObjectSource source = ObjectSource.of(files);
-    ObjectCollector collector = new ObjectCollector(source.size(), done -> { });
-    source.forEach(collector);
-    return GraphCompiler.compile(collector, new PhaseClock(BuildProgress.NONE));
+    try (io.graphsnap.builder.internal.spill.SpillFiles spill =
+        new io.graphsnap.builder.internal.spill.SpillFiles(dir, Long.MAX_VALUE)) {
+      ObjectCollector collector = new ObjectCollector(source.size(), done -> { }, spill);
+      source.forEach(collector);
+      return GraphCompiler.compile(collector, new PhaseClock(BuildProgress.NONE));
+    }
   }
 
   static String name(int v) {

@@ -133,7 +133,7 @@ public class NameRunsTest {
       assertTrue(runs > NameRuns.FAN_IN, "more runs than one merge takes: " + runs);
       c.endCollection();
       NameRuns.Merged merged = assertInstanceOf(NameRuns.Merged.class, c.collected);
-      ObjectCollector heap = collect(files, null);
+      ObjectCollector heap = collect(files, new SpillFiles(Files.createDirectory(dir.resolve("heap")), Long.MAX_VALUE));
       heap.endCollection();
       assertEquals(heap.collected.size(), merged.size(), "one id per distinct name");
       // Every declaration's name id now is its name's rank: the same name as the heap's provisional id names.
