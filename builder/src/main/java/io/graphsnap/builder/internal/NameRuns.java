@@ -39,13 +39,8 @@ import java.util.function.IntPredicate;
  * calls it.
  */
 public final class NameRuns {
-  /**
-   * Most runs merged at once. Each pass beyond the last rewrites the runs it merges (at 10 M files, 64 took two
-   * passes over 128 of 159 runs before the final merge: 7 GB more written and read); a wider merge costs one heap
-   * level more per name and a read buffer per run within the share (1 MiB each at the default cap's half-gigabyte
-   * share up to 512 runs) and one file descriptor each.
-   */
-  static final int FAN_IN = 256;
+  /** Most runs merged at once. */
+  static final int FAN_IN = 64;
 
   private final SpillFiles files;
   private final long share;

@@ -126,7 +126,7 @@ public class NameRunsTest {
 
   @Test
   void theRunsAreManyAndTheJoinRenumbersEveryOccurrence() throws IOException {
-    List<FileSummary> files = files(6, 300);
+    List<FileSummary> files = files(6, 200);
     try (SpillFiles spill = new SpillFiles(Files.createDirectory(dir.resolve("runs")), 4096)) {
       ObjectCollector c = collect(files, spill);
       long runs = spill.files().stream().filter(p -> p.toString().endsWith(".names.tmp")).count();
