@@ -16,8 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
  * @param nodeLineEnd last line of each node (0 for external nodes)
  * @param nodeKind kind id of each node
  * @param nodeFlags flags of each node (NODE_FLAG_EXTERNAL, NODE_FLAG_MERGED)
- * @param nodeDetails the NODE_DETAILS entry of node id v (empty for external nodes): a copy out of the collector's
- *     packed entries on each call (or a shared empty array), read only
+ * @param nodeDetails the NODE_DETAILS entry of node id v (empty for external nodes): a copy out of the sparse
+ *     entries on each call (or a shared empty array), read only; not thread-safe, fastest asked in ascending ids
  * @param externalCount number of external nodes
  * @param kinds kind names, sorted; kind id = index
  * @param effects effect names, sorted; effect id = index
