@@ -19,8 +19,9 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * The builder's section equals the one the format's grammar defines, computed the plain way (every trigram of every
  * folded name, a bitmap per trigram): names with repeated trigrams, names shorter than a trigram, non-ASCII and
- * upper-case names, trigrams with thousands of ids (past the builder's per-trigram buffer) and with one, and more
- * distinct trigrams than the builder's first hash table holds.
+ * upper-case names, trigrams with thousands of ids and with one, postings over several containers (array, bitmap and
+ * run containers, each closed when the ids move past it), and more distinct trigrams than the builder's first hash
+ * table holds.
  */
 class NameTrigramsBuilderTest {
   @Test
@@ -32,8 +33,10 @@ class NameTrigramsBuilderTest {
     names.add("".getBytes(StandardCharsets.UTF_8));
     names.add("Caf\u00e9Bar\u00e9caf\u00e9".getBytes(StandardCharsets.UTF_8));
     String alphabet = "abcdefghijklmnopqrstuvwxyzABC_#.$0123456789\u00e9\u4e2d";
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 200_000; i++) {
+      // ids past 2^16 (several containers a posting); in one stretch every name shares a trigram (run containers)
       StringBuilder name = new StringBuilder(i % 3 == 0 ? "org.acme.Common#" : "");
+      name.append(i > 70_000 && i < 150_000 ? "qqz" : "");
       for (int k = random.nextInt(40); k > 0; k--) {
         name.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
@@ -54,6 +57,10 @@ class NameTrigramsBuilderTest {
     }
     assertTrue(postings.size() > 4096, "more trigrams than the first table: " + postings.size());
     assertTrue(postings.values().stream().anyMatch(b -> b.getCardinality() > 1000), "a long posting");
+    RoaringBitmap runs = postings.get(NameTrigramsFormat.trigram(new byte[] {'q', 'q', 'z'}, 0)).clone();
+    assertTrue(runs.runOptimize() && runs.last() >= 1 << 17, "run containers, past the second container");
+    assertTrue(postings.values().stream().anyMatch(b -> b.getCardinality() > 3 * 4096 && b.last() >= 1 << 17),
+        "bitmap containers in several chunks");
     int[] trigrams = postings.keySet().stream().mapToInt(Integer::intValue).toArray();
     byte[][] serialized = new byte[trigrams.length][];
     int i = 0;
