@@ -10,29 +10,19 @@ import java.util.function.IntPredicate;
 
 /**
  * The names of a full build (symbols and edge targets), interned to dense provisional ids in arrival order and kept
- * as UTF-8 bytes in chunks (4 KiB, doubling up to 4 MiB), not as one {@code String} per name: about the name's bytes
- * plus 8 bytes per name (its chunk, offset and length packed in one {@code long}), and while interning an
- * open-addressing table of 16–32 bytes per name whose slots hold each name's hash beside its id ({@link #freeIndex}
- * drops it). A look-up of a known name reads three places (its slot, its address, its bytes), each a cache miss
- * once the table outgrows the caches; a probe that meets another name compares the hash in the slot and reads
- * nothing else; a rehash reads only the slots. {@link #sort} gives the final ids in code-point order (unsigned UTF-8
- * order). Mutable; not thread-safe.
+ * as UTF-8 bytes in chunks (4 KiB, doubling up to 4 MiB), not as one {@code String} per name: about the name's bytes plus 12 bytes per name
+ * (its address and length), and while interning an open-addressing table of 8–16 bytes per name and each name's
+ * hash (4 bytes; a probe compares it before the bytes, a rehash reads it instead of the bytes; {@link #freeIndex}
+ * drops both). {@link #sort} gives the final ids in code-point order (unsigned UTF-8 order). Mutable; not thread-safe.
  *
  * <p>{@link #intern} is O(length) expected; {@link #sort} a radix sort ({@link NameRadixSort}). A name is checked for
  * an unpaired surrogate (which {@link String#getBytes} would turn into {@code '?'}) only when its bytes hold a
- * {@code '?'}: otherwise they are its strict UTF-8. Names are at most {@link #MAX_NAME_BYTES} bytes (loose objects
- * hold at most 4 KiB).
+ * {@code '?'}: otherwise they are its strict UTF-8.
  */
 public final class NameTable implements CollectedNames {
-  /** The longest name a table holds: its length must fit the address's 22 bits. */
-  static final int MAX_NAME_BYTES = (1 << 22) - 1;
   /** The largest chunk; the first is {@link #FIRST_CHUNK_BYTES} and each next one twice the last, up to this. */
   private static final int CHUNK_BYTES = 1 << 22;
   private static final int FIRST_CHUNK_BYTES = 1 << 12;
-  /** Address layout: chunk index (high 20 bits), offset in the chunk (22 bits), length (low 22 bits). */
-  private static final int FIELD_BITS = 22;
-  private static final long FIELD_MASK = (1L << FIELD_BITS) - 1;
-  private static final int MAX_CHUNKS = 1 << 20;
 
   private final String what;
   private byte[][] chunks = new byte[16][];
@@ -40,11 +30,14 @@ public final class NameTable implements CollectedNames {
   /** Bytes used of the last chunk (its length when there is none, so that the first name starts one). */
   private int chunkUsed;
   private int chunkLength;
-  /** Per id: chunk index, offset and length ({@link #FIELD_BITS} layout). */
+  /** Per id: chunk index (high 32 bits) and offset (low 32 bits). */
   private long[] address;
+  private int[] length;
+  /** Per id: its name's hash, while interning (null once the index is freed). */
+  private int[] hashes;
   private int size;
-  /** Open addressing: per slot the name's hash (high 32 bits) and id + 1 (low 32 bits), 0 for empty; null once freed. */
-  private long[] slots;
+  /** Open addressing: id + 1 per slot, 0 for empty; null once freed. */
+  private int[] slots;
 
   /**
    * An empty table.
@@ -56,7 +49,9 @@ public final class NameTable implements CollectedNames {
     this.what = what;
     int capacity = Math.max(16, expected);
     this.address = new long[capacity];
-    this.slots = new long[Integer.highestOneBit(Math.max(8, capacity) - 1) << 2];
+    this.length = new int[capacity];
+    this.hashes = new int[capacity];
+    this.slots = new int[Integer.highestOneBit(Math.max(8, capacity) - 1) << 2];
   }
 
   /**
@@ -74,12 +69,11 @@ public final class NameTable implements CollectedNames {
     // No '?': no unpaired surrogate, so the bytes are the name's strict UTF-8 (a new name needs no other check).
     int mask = slots.length - 1;
     int h = hash(utf8, 0, utf8.length);
-    long tag = (long) h << 32;
     int i = h & mask;
-    for (long slot = slots[i]; slot != 0; slot = slots[i]) {
-      // The hash first, from the slot itself: a probe that meets another name reads nothing else.
-      if ((slot & 0xFFFFFFFF00000000L) == tag && equals((int) slot - 1, utf8)) {
-        return (int) slot - 1;
+    for (int slot = slots[i]; slot != 0; slot = slots[i]) {
+      // The hash first: a probe that meets another name reads one int, not its address, length and bytes.
+      if (hashes[slot - 1] == h && equals(slot - 1, utf8)) {
+        return slot - 1;
       }
       i = (i + 1) & mask;
     }
@@ -87,28 +81,24 @@ public final class NameTable implements CollectedNames {
       throw new BuildInputException("more than " + BuildLimits.MAX_NAMES + " distinct " + what
           + "s: a snapshot's ids are 32-bit and its tables are Java arrays");
     }
-    int id = add(utf8);
-    slots[i] = tag | (id + 1L);
+    int id = add(utf8, h);
+    slots[i] = id + 1;
     if (2L * size > slots.length) {
       rehash();
     }
     return id;
   }
 
-  private int add(byte[] utf8) {
-    int n = utf8.length;
-    if (n > MAX_NAME_BYTES) {
-      throw new BuildInputException("a " + what + " of " + n + " bytes, more than the " + MAX_NAME_BYTES
-          + " a build holds");
-    }
+  private int add(byte[] utf8, int h) {
     if (size == address.length) {
       int grown = (int) Math.min(BuildLimits.MAX_NAMES, Math.max(16, (long) size + (size >> 1)));
       address = Arrays.copyOf(address, grown);
+      length = Arrays.copyOf(length, grown);
+      hashes = Arrays.copyOf(hashes, grown);
     }
+    hashes[size] = h;
+    int n = utf8.length;
     if (n > chunkLength - chunkUsed) {
-      if (chunkCount == MAX_CHUNKS) {
-        throw new BuildInputException("more than " + MAX_CHUNKS + " chunks of " + what + "s");
-      }
       if (chunkCount == chunks.length) {
         chunks = Arrays.copyOf(chunks, chunks.length * 2);
       }
@@ -119,32 +109,28 @@ public final class NameTable implements CollectedNames {
     }
     int chunk = chunkCount - 1;
     System.arraycopy(utf8, 0, chunks[chunk], chunkUsed, n);
-    // a chunk longer than CHUNK_BYTES holds one name, at offset 0: every offset fits the 22 bits
-    address[size] = (long) chunk << (2 * FIELD_BITS) | (long) chunkUsed << FIELD_BITS | n;
+    address[size] = (long) chunk << 32 | chunkUsed;
+    length[size] = n;
     chunkUsed += n;
     return size++;
   }
 
   private void rehash() {
-    long[] grown = new long[slots.length * 2];
+    int[] grown = new int[slots.length * 2];
     int mask = grown.length - 1;
-    for (long slot : slots) {
-      if (slot != 0) {
-        int i = (int) (slot >>> 32) & mask;
-        while (grown[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        grown[i] = slot;
+    for (int id = 0; id < size; id++) {
+      int i = hashes[id] & mask;
+      while (grown[i] != 0) {
+        i = (i + 1) & mask;
       }
+      grown[i] = id + 1;
     }
     slots = grown;
   }
 
   private boolean equals(int id, byte[] utf8) {
-    long a = address[id];
-    int off = (int) (a >>> FIELD_BITS & FIELD_MASK);
-    return (int) (a & FIELD_MASK) == utf8.length
-        && Arrays.equals(chunks[(int) (a >>> 2 * FIELD_BITS)], off, off + utf8.length, utf8, 0, utf8.length);
+    int off = offset(id);
+    return length[id] == utf8.length && Arrays.equals(chunk(id), off, off + utf8.length, utf8, 0, utf8.length);
   }
 
   private static boolean hasQuestionMark(byte[] utf8) {
@@ -170,25 +156,25 @@ public final class NameTable implements CollectedNames {
 
   /** The chunk holding {@code id}'s name. */
   byte[] chunk(int id) {
-    return chunks[(int) (address[id] >>> 2 * FIELD_BITS)];
+    return chunks[(int) (address[id] >>> 32)];
   }
 
   /** Where {@code id}'s name starts in its {@link #chunk}. */
   int offset(int id) {
-    return (int) (address[id] >>> FIELD_BITS & FIELD_MASK);
+    return (int) address[id];
   }
 
   /** The UTF-8 length of {@code id}'s name. */
   int length(int id) {
-    return (int) (address[id] & FIELD_MASK);
+    return length[id];
   }
 
   /**
-   * The heap this table holds: its chunks, the address column and the hash table. What a build under a memory cap
-   * compares with its share, to spill the table as a run ({@link NameRuns}).
+   * The heap this table holds: its chunks, the address and length columns and the hash table. What a build under a
+   * memory cap compares with its share, to spill the table as a run ({@link NameRuns}).
    */
   public long heapBytes() {
-    long bytes = 8L * address.length + (slots == null ? 0 : 8L * slots.length);
+    long bytes = 12L * address.length + (slots == null ? 0 : 4L * slots.length + 4L * hashes.length);
     for (int i = 0; i < chunkCount; i++) {
       bytes += chunks[i].length;
     }
@@ -203,7 +189,7 @@ public final class NameTable implements CollectedNames {
 
   /** The name of provisional id {@code id}. */
   public String get(int id) {
-    return new String(chunk(id), offset(id), length(id), StandardCharsets.UTF_8);
+    return new String(chunk(id), offset(id), length[id], StandardCharsets.UTF_8);
   }
 
   @Override
@@ -218,7 +204,9 @@ public final class NameTable implements CollectedNames {
   /** Releases the hash table; {@link #intern} must not be called afterwards ({@link #get} still works). */
   public void freeIndex() {
     slots = null;
+    hashes = null;
     address = Arrays.copyOf(address, size);
+    length = Arrays.copyOf(length, size);
   }
 
   /**
@@ -288,7 +276,7 @@ public final class NameTable implements CollectedNames {
 
         @Override
         public int length() {
-          return table.length(p);
+          return table.length[p];
         }
 
         @Override
@@ -303,26 +291,26 @@ public final class NameTable implements CollectedNames {
 
     /** The UTF-8 length of final id {@code v}'s name. */
     public int utf8Length(int v) {
-      return table.length(order[v]);
+      return table.length[order[v]];
     }
 
     /** A copy of final id {@code v}'s name in UTF-8. */
     public byte[] utf8(int v) {
       int p = order[v];
       int off = table.offset(p);
-      return Arrays.copyOfRange(table.chunk(p), off, off + table.length(p));
+      return Arrays.copyOfRange(table.chunk(p), off, off + table.length[p]);
     }
 
     /** Writes final id {@code v}'s UTF-8 bytes to {@code out}. */
     public void write(int v, SectionSink out) throws IOException {
       int p = order[v];
-      out.put(table.chunk(p), table.offset(p), table.length(p));
+      out.put(table.chunk(p), table.offset(p), table.length[p]);
     }
 
     /** Passes final id {@code v}'s bytes to {@code consumer} without copying them. */
     public void visit(int v, BytesConsumer consumer) {
       int p = order[v];
-      consumer.accept(table.chunk(p), table.offset(p), table.length(p));
+      consumer.accept(table.chunk(p), table.offset(p), table.length[p]);
     }
   }
 
