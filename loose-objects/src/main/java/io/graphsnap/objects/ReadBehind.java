@@ -3,8 +3,8 @@ package io.graphsnap.objects;
 import io.graphsnap.format.object.FileSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import io.graphsnap.objects.internal.TaskFailures;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,11 +88,7 @@ final class ReadBehind implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading objects");
     } catch (ExecutionException e) {
-      switch (e.getCause()) {
-        case RuntimeException r -> throw r;
-        case Error error -> throw error;
-        default -> throw new UncheckedIOException(new IOException(e.getCause()));
-      }
+      throw TaskFailures.rethrow(e); // a read's own IOException comes in its Batch, in order
     }
   }
 

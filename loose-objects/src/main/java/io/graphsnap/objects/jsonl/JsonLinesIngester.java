@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.graphsnap.objects.internal.TaskFailures;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -450,17 +451,7 @@ public final class JsonLinesIngester {
     try {
       return Uninterruptibly.get(future); // a flag, not an interrupt, stops an ingest (see stopWhen)
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IOException(cause);
+      throw TaskFailures.rethrow(e);
     }
   }
 
