@@ -99,9 +99,8 @@ public final class PageCache {
       if (fd < 0 || failed || length <= 0) {
         return;
       }
-      long start = Math.max(0, (offset + PAGE - 1) & -PAGE);
-      long end = Math.min(offset + length, mapping.byteSize());
-      end = end == mapping.byteSize() ? end : end & -PAGE;
+      long start = wholePagesStart(offset);
+      long end = wholePagesEnd(mapping, offset + length);
       if (end <= start) {
         return;
       }
@@ -153,18 +152,27 @@ public final class PageCache {
     if (MADVISE == null || to <= from) {
       return;
     }
-    long base = mapping.address();
-    long start = Math.max(base + from + PAGE - 1 & -PAGE, base);
-    long end = Math.min(base + to, base + mapping.byteSize());
-    end = end == base + mapping.byteSize() ? end : end & -PAGE;
+    long start = wholePagesStart(from);
+    long end = wholePagesEnd(mapping, to);
     if (end <= start) {
       return;
     }
     try {
-      int unused = (int) MADVISE.invokeExact(mapping.asSlice(start - base, end - start), end - start, MADV_DONTNEED);
+      int unused = (int) MADVISE.invokeExact(mapping.asSlice(start, end - start), end - start, MADV_DONTNEED);
     } catch (Throwable e) {
       // Best effort: the pages stay resident.
     }
+  }
+
+  /** The first whole page at or after {@code offset} of a mapping (mappings of a file start on a page). */
+  private static long wholePagesStart(long offset) {
+    return Math.max(0, (offset + PAGE - 1) & -PAGE);
+  }
+
+  /** The end of the last whole page at or before {@code offset} of {@code mapping}, or its end (its last page). */
+  private static long wholePagesEnd(MemorySegment mapping, long offset) {
+    long end = Math.min(offset, mapping.byteSize());
+    return end == mapping.byteSize() ? end : end & -PAGE;
   }
 
   /**
@@ -172,13 +180,13 @@ public final class PageCache {
    * ({@link #releaseMapped}): the resident set holds at most that much of the file, whatever its length. Mutable,
    * not thread-safe.
    */
-  public static final class ReadBehind {
+  public static final class ReleaseBehind {
     /** How far the reader gets before the pages behind it are released. */
     public static final long STEP = 64L << 20;
     private final MemorySegment mapping;
     private long released;
 
-    public ReadBehind(MemorySegment mapping) {
+    public ReleaseBehind(MemorySegment mapping) {
       this.mapping = mapping;
     }
 

@@ -197,7 +197,7 @@ final class StagedAdjacency implements Adjacency {
       MemorySegment data = siteDataBytes == 0 ? MemorySegment.NULL
           : ch.map(FileChannel.MapMode.READ_ONLY, 0, siteDataBytes, arena);
       long[] at = {0};
-      PageCache.ReadBehind read = new PageCache.ReadBehind(data);
+      PageCache.ReleaseBehind read = new PageCache.ReleaseBehind(data);
       CallSitesFormat.write(out, sitedNodes.length, i -> sitedNodes[i], i -> entryLengths[i], (i, o) -> {
         o.put(data, at[0], entryLengths[i]);
         at[0] += entryLengths[i];

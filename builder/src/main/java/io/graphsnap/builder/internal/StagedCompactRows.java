@@ -15,7 +15,7 @@ import java.util.Arrays;
  * temporary files), so that a compact build honours the memory cap as a fixed one does. The files are mapped and
  * read sequentially, a row at a time: memory is one row's neighbours and types (the largest degree) and the
  * encoder's buffer, whatever the graph's size; the mapped pages behind the reader are released
- * ({@link PageCache.ReadBehind}), so the resident set does not grow by the files' length (6 GB a direction at a
+ * ({@link PageCache.ReleaseBehind}), so the resident set does not grow by the files' length (6 GB a direction at a
  * billion edges). The Index needs every row's length before the Rows, so each section
  * runs the encoder over the rows once (as {@link HeapAdjacency}'s in-memory path does); the bytes equal it. Single
  * use per call; not thread-safe.
@@ -57,9 +57,9 @@ final class StagedCompactRows {
       MemorySegment offsets = StagedCsr.map(files[0], CsrFormat.offsetsBytes(nodeCount), arena);
       MemorySegment others = StagedCsr.map(files[1], CsrFormat.neighboursBytes(edges), arena);
       MemorySegment typeIds = StagedCsr.map(files[2], CsrFormat.typesBytes(edges), arena);
-      PageCache.ReadBehind offsetsRead = new PageCache.ReadBehind(offsets);
-      PageCache.ReadBehind othersRead = new PageCache.ReadBehind(others);
-      PageCache.ReadBehind typesRead = new PageCache.ReadBehind(typeIds);
+      PageCache.ReleaseBehind offsetsRead = new PageCache.ReleaseBehind(offsets);
+      PageCache.ReleaseBehind othersRead = new PageCache.ReleaseBehind(others);
+      PageCache.ReleaseBehind typesRead = new PageCache.ReleaseBehind(typeIds);
       long from = 0;
       for (int v = 0; v < nodeCount; v++) {
         long to = CsrFormat.offset(offsets, v + 1);

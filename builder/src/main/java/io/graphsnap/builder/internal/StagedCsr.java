@@ -97,9 +97,9 @@ final class StagedCsr implements Adjacency.RowSink {
   static void copy(Path path, long length, SectionWriter out) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment bytes = map(path, length, arena);
-      PageCache.ReadBehind read = new PageCache.ReadBehind(bytes);
+      PageCache.ReleaseBehind read = new PageCache.ReleaseBehind(bytes);
       for (long at = 0; at < length; ) {
-        long n = Math.min(length - at, PageCache.ReadBehind.STEP);
+        long n = Math.min(length - at, PageCache.ReleaseBehind.STEP);
         out.put(bytes, at, n);
         at += n;
         read.at(at);

@@ -77,7 +77,7 @@ class PageCacheTest {
   @Test
   void readBehindKeepsTheResidentSetToOneStepWhileThePageCacheKeepsTheFile() throws Throwable {
     assumeTrue(PageCache.available(), "releasing pages needs Linux and native access");
-    long step = PageCache.ReadBehind.STEP;
+    long step = PageCache.ReleaseBehind.STEP;
     byte[] block = new byte[1 << 20];
     new Random(9).nextBytes(block);
     Path file = Files.createTempFile(dir, "read-behind", ".bin");
@@ -89,7 +89,7 @@ class PageCacheTest {
     }
     try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       MemorySegment mapping = ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena);
-      PageCache.ReadBehind read = new PageCache.ReadBehind(mapping);
+      PageCache.ReleaseBehind read = new PageCache.ReleaseBehind(mapping);
       long maxResident = 0;
       long sum = 0;
       for (long at = 0; at < length; at += PAGE) {
