@@ -34,6 +34,7 @@ final class SparseNodeDetails {
   void sort() {
     long[] pairs = added.toLongArray();
     added = null;
+    entries.trim(); // nothing is added after: the ends' growth slack goes
     Arrays.sort(pairs);
     nodes = new int[pairs.length];
     entryOf = new int[pairs.length];
