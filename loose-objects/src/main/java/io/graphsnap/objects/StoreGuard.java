@@ -92,6 +92,7 @@ public final class StoreGuard {
     checkFolderOfFiles(layout.logsDir());
     checkFolderOfFiles(layout.snapshotsDir());
     checkFolderOfFiles(layout.tmpDir());
+    checkFolderOfFiles(layout.filesDir());
     checkFolderOfFiles(layout.symbolsDir());
     checkFolderOfFiles(layout.pendingDir());
     checkFolderOfFiles(layout.recordsDir());

@@ -1,6 +1,7 @@
 package io.graphsnap.objects;
 
 import io.graphsnap.objects.internal.FileEntryCodec;
+import io.graphsnap.objects.internal.FileEntryRuns;
 import io.graphsnap.objects.internal.IndexLog;
 import io.graphsnap.objects.internal.MapDbC2Workaround;
 import io.graphsnap.objects.internal.ObjectRecordCodec;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -31,8 +31,8 @@ import io.graphsnap.objects.internal.SafeFiles;
 import org.mapdb.Serializer;
 
 /**
- * The store's index in {@code index.db} (MapDB, write-ahead log on) and {@code symbols/}: path → {@link
- * FileEntry}; symbol name → sorted set of ids of the objects that declare it (sorted runs in {@code symbols/},
+ * The store's index in {@code index.db} (MapDB, write-ahead log on), {@code files/} and {@code symbols/}: path →
+ * {@link FileEntry} (sorted runs in {@code files/}, listed in {@code index.db}; see {@link FileEntryRuns}); symbol name → sorted set of ids of the objects that declare it (sorted runs in {@code symbols/},
  * listed in {@code index.db}; see {@link SymbolRuns}); named refs with their history ({@link
  * #refHistory()}); the last build and the paths changed since ({@link #journal()}; the paths as sorted runs in
  * {@code pending/}, listed likewise); object id → reachability
@@ -47,7 +47,8 @@ import org.mapdb.Serializer;
  * instead of one B-tree insert each. The index can always be rebuilt from the
  * loose objects, which are separate files.
  *
- * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}), {@code symbols} (a set of
+ * <p>Maps: {@code files} (String → entry bytes, see {@link FileEntryCodec}: schema 7 and older; moved to runs in
+ * {@code files/} at open since schema 8), {@code symbols} (a set of
  * {@link SymbolKeys}: schema 2 and older; moved to runs at open since schema 3), {@code refs}, {@code refLog} and {@code build} (String → String; see {@link
  * RefHistory}), {@code pending} (a set of paths: schema 6 and older; moved to runs in {@code
  * pending/} at open since schema 7; see {@link BuildJournal}), {@code objects} (object id →
@@ -71,9 +72,11 @@ public final class StoreIndex implements AutoCloseable {
    * runs ({@code pending/}) instead of the MapDB set {@code pending}, whose paths move to a run at open; an older
    * version would read the emptied set and build too little, so it refuses a schema-7 store; and the reachability
    * records in sorted runs ({@code records/}, a log folded when read: {@link RecordLog}) instead of the MapDB map
-   * {@code objects}, whose records move likewise.
+   * {@code objects}, whose records move likewise. 8: path → entry in sorted runs with a filter of their paths
+   * ({@code files/}, {@link FileEntryRuns}) instead of the MapDB map {@code files}, whose entries move there at open; an
+   * older version would read the emptied map and see no files, so it refuses a schema-8 store.
    */
-  public static final int SCHEMA = 7;
+  public static final int SCHEMA = 8;
   /** Below this much free space, a MapDB failure is reported as the file system being full, not as damage. */
   private static final long LOW_SPACE_BYTES = 1 << 20;
   /** Build-state key of {@link #filesVersion()}. */
@@ -89,6 +92,10 @@ public final class StoreIndex implements AutoCloseable {
   private static final String PENDING_RUNS_KEY = "pendingRuns";
   /** The folder of the build journal's pending-path runs, beside the symbol folder: {@code <store>/pending}. */
   public static final String PENDING_DIR = "pending";
+  /** Build-state key of the committed list of path → entry runs, oldest first, one name per line. */
+  private static final String FILE_RUNS_KEY = "fileRuns";
+  /** The folder of the path → entry runs, beside the symbol folder: {@code <store>/files}. */
+  public static final String FILES_DIR = "files";
   /** Build-state key of the committed list of reachability-record runs, oldest first, one name per line. */
   private static final String RECORD_RUNS_KEY = "recordRuns";
   /** The folder of the reachability records' runs, beside the symbol folder: {@code <store>/records}. */
@@ -96,7 +103,9 @@ public final class StoreIndex implements AutoCloseable {
 
   private final Path file;
   private final DB db;
-  private final BTreeMap<String, byte[]> files;
+  /** The MapDB path → entry map of schema 7 and older, emptied into {@link #files} by {@link #upgrade()}. */
+  private final BTreeMap<String, byte[]> legacyFiles;
+  private final FileEntryRuns files;
   /** The MapDB symbol set of schema 2 and older, emptied into {@link #symbolRuns} by {@link #upgrade()}. */
   private final NavigableSet<byte[]> legacySymbols;
   private final SymbolRuns symbolRuns;
@@ -120,13 +129,16 @@ public final class StoreIndex implements AutoCloseable {
   private boolean filesChanged;
   /** The symbol runs' commit being prepared in the background ({@link #startPreparingCommit()}), or null. */
   private java.util.concurrent.Future<List<String>> symbolsPreparing;
+  /** The file-entry runs' commit being prepared in the background ({@link #startPreparingCommit()}), or null. */
+  private java.util.concurrent.Future<List<String>> filesPreparing;
 
-  private StoreIndex(Path file, DB db, IndexLog log, SymbolRuns symbolRuns, SymbolRuns pendingRuns,
-      SymbolRuns recordRuns) {
+  private StoreIndex(Path file, DB db, IndexLog log, FileEntryRuns files, SymbolRuns symbolRuns,
+      SymbolRuns pendingRuns, SymbolRuns recordRuns) {
     this.file = file;
     this.db = db;
     this.log = log;
-    this.files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+    this.files = files;
+    this.legacyFiles = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     this.legacySymbols = db.treeSet("symbols", Serializer.BYTE_ARRAY).createOrOpen();
     BTreeMap<String, String> refs = db.treeMap("refs", Serializer.STRING, Serializer.STRING).createOrOpen();
     this.build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
@@ -176,18 +188,22 @@ public final class StoreIndex implements AutoCloseable {
       db = DBMaker.fileDB(indexFile.toFile()).fileChannelEnable().transactionEnable().make();
       BTreeMap<String, String> build = db.treeMap("build", Serializer.STRING, Serializer.STRING).createOrOpen();
       List<SymbolRuns> opened = new ArrayList<>();
+      FileEntryRuns files = null;
       try {
+        Path filesDir = symbolsDir.resolveSibling(FILES_DIR);
+        files = FileEntryRuns.open(filesDir, filesDir, listedRuns(build, FILE_RUNS_KEY));
         opened.add(SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY)));
         Path pendingDir = symbolsDir.resolveSibling(PENDING_DIR);
         opened.add(SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY)));
         Path recordsDir = symbolsDir.resolveSibling(RECORDS_DIR);
         opened.add(SymbolRuns.open(recordsDir, recordsDir, listedRuns(build, RECORD_RUNS_KEY), SymbolRuns.MAX_BUFFERED,
             RecordLog.COMPACTOR));
-        StoreIndex index = new StoreIndex(indexFile, db, log, opened.get(0), opened.get(1), opened.get(2));
+        StoreIndex index = new StoreIndex(indexFile, db, log, files, opened.get(0), opened.get(1), opened.get(2));
         index.upgrade();
         return index;
       } catch (IOException | RuntimeException | Error e) {
         opened.forEach(StoreIndex::closeQuietly);
+        closeQuietly(files);
         throw e;
       }
     } catch (DBException.FileLocked e) {
@@ -222,9 +238,13 @@ public final class StoreIndex implements AutoCloseable {
 
   // ---------------------------------------------------------------- files
 
-  /** The entry of {@code path}, or {@code null} if it is not indexed. O(log files). */
+  /**
+   * The entry of {@code path}, or {@code null} if it is not indexed. O(runs) filter words, plus a block read in the
+   * run that holds the path: O(log files) runs ({@link FileEntryRuns}).
+   */
   public FileEntry file(String path) {
-    byte[] value = guard(() -> files.get(path));
+    checkOpen();
+    byte[] value = files.get(path);
     return value == null ? null : decode(path, value);
   }
 
@@ -235,42 +255,44 @@ public final class StoreIndex implements AutoCloseable {
     return Collections.unmodifiableSortedMap(copy);
   }
 
-  /** The entries sorted by path. O(files). */
+  /** The entries sorted by path (as UTF-8 bytes: code point order). O(files). */
   public List<FileEntry> fileList() {
     List<FileEntry> list = new ArrayList<>();
     forEachFile(list::add);
     return list;
   }
 
-  /** Calls {@code action} on each entry in path order, without copying the map. O(files). */
+  /** Calls {@code action} on each entry in path order (as UTF-8 bytes), without copying the map. O(files). */
   public void forEachFile(Consumer<FileEntry> action) {
-    guard(() -> {
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        action.accept(decode(e.getKey(), e.getValue()));
-      }
-      return null;
-    });
+    checkOpen();
+    try {
+      files.forEach((path, value) -> action.accept(decode(path, value)));
+    } catch (IllegalArgumentException e) {
+      throw damaged(e.getMessage(), e);
+    }
   }
 
-  /** The number of indexed files. */
+  /** The number of indexed files. O(files): merges the runs. */
   public int fileCount() {
-    return guard(files::size);
+    checkOpen();
+    return (int) Math.min(Integer.MAX_VALUE, files.count());
   }
 
   /** Indexes {@code entry} (uncommitted); returns the previous entry of its path or {@code null}. */
   public FileEntry putFile(FileEntry entry) {
+    checkOpen();
     filesChanged = true;
-    byte[] previous = guard(() -> files.put(entry.path(), FileEntryCodec.encode(entry)));
+    byte[] previous = files.put(entry.path(), FileEntryCodec.encode(entry));
     return previous == null ? null : decode(entry.path(), previous);
   }
 
   /**
    * Indexes {@code entry} if its path has no entry yet (uncommitted) and returns {@code null}; otherwise changes nothing
-   * and returns the path's entry. One B-tree descent for a new path, where {@link #file} then {@link #putFile} take
-   * two.
+   * and returns the path's entry. One look-up, where {@link #file} then {@link #putFile} take two.
    */
   public FileEntry putFileIfAbsent(FileEntry entry) {
-    byte[] current = guard(() -> files.putIfAbsent(entry.path(), FileEntryCodec.encode(entry)));
+    checkOpen();
+    byte[] current = files.putIfAbsent(entry.path(), FileEntryCodec.encode(entry));
     if (current == null) {
       filesChanged = true;
       return null;
@@ -280,8 +302,9 @@ public final class StoreIndex implements AutoCloseable {
 
   /** Removes {@code path} (uncommitted); returns its entry or {@code null}. */
   public FileEntry removeFile(String path) {
+    checkOpen();
     filesChanged = true;
-    byte[] previous = guard(() -> files.remove(path));
+    byte[] previous = files.remove(path);
     return previous == null ? null : decode(path, previous);
   }
 
@@ -369,7 +392,8 @@ public final class StoreIndex implements AutoCloseable {
    */
   public int deleteUnlistedSymbolRuns() throws IOException {
     checkOpen();
-    return symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted() + recordRuns.deleteUnlisted();
+    return files.deleteUnlisted() + symbolRuns.deleteUnlisted() + pendingRuns.deleteUnlisted()
+        + recordRuns.deleteUnlisted();
   }
 
   // ---------------------------------------------------------------- refs and build state
@@ -445,6 +469,8 @@ public final class StoreIndex implements AutoCloseable {
       throw new DamagedIndexException(file, "it has schema " + schema + " but lists symbol runs: an older graphsnap "
           + "wrote to it after this version had upgraded it, so its symbol definitions are out of date", null);
     }
+    moveToRuns(schema, legacyFiles.entrySet(), legacyFiles::clear, e -> files.put(e.getKey(), e.getValue()),
+        "file entries", FILES_DIR); // first: the steps below read the files
     if (schema < 2) {
       long generation = reachability.nextGeneration();
       forEachFile(e -> {
@@ -515,11 +541,13 @@ public final class StoreIndex implements AutoCloseable {
    */
   public void commit() throws IOException {
     checkOpen();
-    awaitSymbolsPreparing(); // a failure there is thrown by the prepareCommit below, which prepares again
-    List<String> runs = symbolRuns.prepareCommit(); // durable before anything lists them
+    awaitPreparing(); // a failure there is thrown by the prepareCommit below, which prepares again
+    List<String> fileRuns = files.prepareCommit(); // durable before anything lists them
+    List<String> runs = symbolRuns.prepareCommit();
     List<String> pending = pendingRuns.prepareCommit();
     List<String> records = recordRuns.prepareCommit();
     guard(() -> {
+      build.put(FILE_RUNS_KEY, String.join("\n", fileRuns));
       build.put(SYMBOL_RUNS_KEY, String.join("\n", runs));
       build.put(PENDING_RUNS_KEY, String.join("\n", pending));
       build.put(RECORD_RUNS_KEY, String.join("\n", records));
@@ -536,6 +564,11 @@ public final class StoreIndex implements AutoCloseable {
     }
     try {
       symbolRuns.committed();
+    } catch (IOException e) {
+      // Harmless: the replaced runs are no longer listed, and the next open deletes them.
+    }
+    try {
+      files.committed();
     } catch (IOException e) {
       // Harmless: the replaced runs are no longer listed, and the next open deletes them.
     }
@@ -557,36 +590,44 @@ public final class StoreIndex implements AutoCloseable {
   }
 
   /**
-   * Starts writing this transaction's symbol definitions as a run (and the merges the size rule asks for) on another
-   * thread, so that the caller can make the objects durable meanwhile; {@link #commit()} waits for it, and {@link
-   * #rollback()} and {@link #close()} too. The definitions must not change until then. {@link IndexUpdate} calls it.
+   * Starts writing this transaction's symbol definitions and file entries as runs (and the merges the size rule asks
+   * for) on other threads (one each), so that the caller can make the objects durable meanwhile; {@link #commit()}
+   * waits for them, and {@link #rollback()} and {@link #close()} too. Neither must change until then. {@link IndexUpdate} calls it.
    */
   void startPreparingCommit() {
     checkOpen();
     if (symbolsPreparing == null) {
       symbolsPreparing = symbolRuns.prepareCommitInBackground();
     }
+    if (filesPreparing == null) {
+      filesPreparing = files.prepareCommitInBackground();
+    }
   }
 
   /** Waits for {@link #startPreparingCommit()}'s work, if any; its failure is left for the caller's next step. */
-  private void awaitSymbolsPreparing() {
-    java.util.concurrent.Future<List<String>> preparing = symbolsPreparing;
+  private void awaitPreparing() {
+    java.util.concurrent.Future<List<String>> symbols = symbolsPreparing;
+    java.util.concurrent.Future<List<String>> fileEntries = filesPreparing;
     symbolsPreparing = null;
-    if (preparing == null) {
-      return;
-    }
-    try {
-      Uninterruptibly.get(preparing); // never leave it writing
-    } catch (java.util.concurrent.ExecutionException e) {
-      // a commit prepares again on its own thread and throws what failed; a rollback discards it
+    filesPreparing = null;
+    for (java.util.concurrent.Future<List<String>> preparing : java.util.Arrays.asList(symbols, fileEntries)) {
+      if (preparing == null) {
+        continue;
+      }
+      try {
+        Uninterruptibly.get(preparing); // never leave it writing
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a commit prepares again on its own thread and throws what failed; a rollback discards it
+      }
     }
   }
 
   /** Discards every change since the last commit. */
   public void rollback() throws IOException {
-    awaitSymbolsPreparing();
+    awaitPreparing();
     changes.clear();
     filesChanged = false;
+    files.rollback();
     symbolRuns.rollback();
     pendingRuns.rollback();
     recordRuns.rollback();
@@ -625,10 +666,14 @@ public final class StoreIndex implements AutoCloseable {
     }
     // No rollback first: closing discards uncommitted changes by itself (the write-ahead log replays only
     // commits), and MapDB 3.1.0 leaks one descriptor of index.db.wal.* per session that called rollback.
-    awaitSymbolsPreparing();
+    awaitPreparing();
     try {
       try {
-        symbolRuns.close(); // deletes the runs of an uncommitted transaction
+        try {
+          files.close(); // deletes the runs of an uncommitted transaction
+        } finally {
+          symbolRuns.close();
+        }
       } finally {
         try {
           pendingRuns.close();
@@ -753,6 +798,16 @@ public final class StoreIndex implements AutoCloseable {
       try {
         db.close();
       } catch (RuntimeException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
+  private static void closeQuietly(FileEntryRuns runs) {
+    if (runs != null) {
+      try {
+        runs.close();
+      } catch (IOException ignored) {
         // already failing; the first error is the one to report
       }
     }

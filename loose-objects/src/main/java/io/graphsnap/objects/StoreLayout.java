@@ -74,6 +74,11 @@ public final class StoreLayout {
     return root.resolve("packs");
   }
 
+  /** The folder of the index's path → entry runs. */
+  public Path filesDir() {
+    return root.resolve(StoreIndex.FILES_DIR);
+  }
+
   /** The folder of the index's symbol runs. */
   public Path symbolsDir() {
     return root.resolve(StoreIndex.SYMBOLS_DIR);

@@ -245,6 +245,42 @@ class StoreIndexTest {
   }
 
   @Test
+  void aSchema7IndexHasItsFileEntriesMovedToSortedRunsOnceWithANote() throws Exception {
+    Path file = dir.resolve("index.db");
+    FileEntry a = new FileEntry("src/a.cov", id("a"), null);
+    FileEntry b = new FileEntry("src/b.cov", id("b"), new byte[32]);
+    FileEntry e = new FileEntry("\u00e9t\u00e9.cov", id("e"), null);
+    writeSchema5Index(file, (db, build) -> {
+      build.put("schema", "7");
+      Map<String, byte[]> files = db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+      for (FileEntry entry : List.of(b, e, a)) {
+        files.put(entry.path(), io.graphsnap.objects.internal.FileEntryCodec.encode(entry));
+      }
+    });
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of("index upgraded from schema 7 to " + StoreIndex.SCHEMA + ": 3 file entries moved from "
+          + "index.db to sorted runs in files/ (done once)"), index.upgradeNotes());
+      assertEquals(List.of(a, b, e), index.fileList());
+      assertEquals(b, index.file("src/b.cov"));
+      index.putFile(new FileEntry("src/c.cov", id("c"), null));
+      index.removeFile("src/a.cov");
+      index.commit();
+    }
+    try (Stream<Path> runs = Files.list(dir.resolve(StoreIndex.FILES_DIR))) {
+      assertEquals(1, runs.count(), "the moved entries' run (3 entries) and the change's (2: one a tombstone), merged "
+          + "by the size rule");
+    }
+    try (StoreIndex index = StoreIndex.open(file)) {
+      assertEquals(List.of(), index.upgradeNotes(), "upgraded once");
+      assertEquals(List.of("src/b.cov", "src/c.cov", "\u00e9t\u00e9.cov"),
+          index.fileList().stream().map(FileEntry::path).toList());
+      assertNull(index.file("src/a.cov"));
+      assertEquals(3, index.fileCount());
+    }
+    assertMovedOut(file, db -> db.treeMap("files", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen().keySet());
+  }
+
+  @Test
   void aSchema5IndexHasItsPendingSetMovedToSortedRunsOnceWithANote() throws Exception {
     Path file = dir.resolve("index.db");
     writeSchema5Index(file, (db, build) -> db.treeSet("pending", Serializer.STRING).createOrOpen()

@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
 /**
  * One pack ({@link PackFormat}) mapped read-only. {@link #open} checks the whole structure and the checksum of the
  * fan-out table and index before anything is served (O(count) once, which also fills a filter of the ids on the heap,
- * 2 bytes an object: {@link PackIdFilter}), so every later read is in bounds; {@link #find} asks the filter, then
+ * 2 bytes an object: {@link HashFilter}), so every later read is in bounds; {@link #find} asks the filter, then
  * searches the id's fan-out bucket (O(log(count / 256)), no allocation), {@link #read} copies one
  * object's bytes, decompressing a compressed one (the caller checks them against the id, as for a loose object).
  *
@@ -39,7 +39,7 @@ public final class PackFile implements AutoCloseable {
   private final int version;
   private final int entryBytes;
   /** The ids' filter, filled by {@link #checkEntries} as it reads every entry at open. */
-  private final PackIdFilter filter;
+  private final HashFilter filter;
 
   private PackFile(Path file, Arena arena, MemorySegment pack, long fanoutOffset, int count, int version) {
     this.file = file;
@@ -50,7 +50,7 @@ public final class PackFile implements AutoCloseable {
     this.count = count;
     this.version = version;
     this.entryBytes = PackFormat.entryBytes(version);
-    this.filter = new PackIdFilter(count);
+    this.filter = new HashFilter(count);
   }
 
   /**
@@ -180,7 +180,7 @@ public final class PackFile implements AutoCloseable {
 
   /**
    * The index of the entry whose id is the 32 bytes {@code key}, or -1. O(log(count / 256)) for an id the pack holds,
-   * O(1) (a filter word, {@link PackIdFilter}) for nearly every id it does not; no allocation.
+   * O(1) (a filter word, {@link HashFilter}) for nearly every id it does not; no allocation.
    */
   public int find(byte[] key) {
     long k1 = longOf(key, 8);

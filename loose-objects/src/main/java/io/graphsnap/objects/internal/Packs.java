@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *
  * <p>Thread-safe. Owns the mappings of the packs it opened: a pack that disappears from the folder (gc replaced it)
  * stays mapped until {@link #close()}, so a read in flight on another thread never sees it unmapped. Lookups cost
- * a filter word per pack ({@link PackIdFilter}) plus O(log(objects per pack)) in the packs that may hold the id.
+ * a filter word per pack ({@link HashFilter}) plus O(log(objects per pack)) in the packs that may hold the id.
  */
 public final class Packs implements AutoCloseable {
   /** Where an object lies: a pack and the index of its entry there. */

@@ -13,7 +13,8 @@ import java.util.zip.CRC32C;
 
 /**
  * One symbol run on disk ({@link SymbolRunFormat}), open for lookups and scans. {@link #open} reads and checks the
- * header, footer and block index (kept in memory: one key and one offset per block, about 0.2 % of the file);
+ * header, footer and block index (kept in memory: one key and one offset per block, about 0.2 % of the file),
+ * and a version-2 run's group filter (kept in memory too: 2 bytes a group);
  * each block is read with a positional read and its CRC checked when used. Immutable after open and thread-safe
  * (positional reads only); owns one file channel until {@link #close()}.
  */
@@ -32,9 +33,12 @@ public final class SymbolRun implements AutoCloseable {
   private final byte[][] firstKeys;
   private final long blockIndexOffset;
   private final long entryCount;
+  /** The groups' filter (a version-2 run), or null. */
+  private final HashFilter groupFilter;
 
   private SymbolRun(Path file, FileChannel channel, long[] blockOffsets, byte[][] firstKeys, long blockIndexOffset,
-      long entryCount) {
+      long entryCount, HashFilter groupFilter) {
+    this.groupFilter = groupFilter;
     this.file = file;
     this.name = file.getFileName().toString();
     this.channel = channel;
@@ -66,15 +70,40 @@ public final class SymbolRun implements AutoCloseable {
         throw damaged(file, "has version " + version + ", supported " + SymbolRunFormat.VERSION_START + ".."
             + SymbolRunFormat.VERSION_CURRENT);
       }
-      ByteBuffer footer = read(channel, size - SymbolRunFormat.FOOTER_BYTES, SymbolRunFormat.FOOTER_BYTES);
+      boolean filtered = version == SymbolRunFormat.VERSION_FILTERED;
+      int footerBytes = filtered ? SymbolRunFormat.FOOTER_V2_BYTES : SymbolRunFormat.FOOTER_BYTES;
+      if (size < SymbolRunFormat.HEADER_BYTES + footerBytes) {
+        throw damaged(file, "is " + size + " bytes, shorter than a header and a version-" + version + " footer");
+      }
+      ByteBuffer footer = read(channel, size - footerBytes, footerBytes);
       long indexOffset = footer.getLong(0);
       int blockCount = footer.getInt(8);
       long entryCount = footer.getLong(12);
       int indexCrc = footer.getInt(20);
-      if (footer.getInt(24) != SymbolRunFormat.MAGIC) {
+      if (footer.getInt(footerBytes - 4) != SymbolRunFormat.MAGIC) {
         throw damaged(file, "has no footer (truncated?)");
       }
-      long indexLength = size - SymbolRunFormat.FOOTER_BYTES - indexOffset;
+      long indexEnd = size - footerBytes;
+      HashFilter filter = null;
+      if (filtered) {
+        long filterOffset = footer.getLong(24);
+        int filterWords = footer.getInt(32);
+        if (filterWords < 1 || filterWords > Integer.MAX_VALUE / 8 || filterOffset < indexOffset || filterOffset + 8L * filterWords != indexEnd) {
+          throw damaged(file, "footer is inconsistent: filterOffset=" + filterOffset + " filterWords=" + filterWords
+              + " size=" + size);
+        }
+        ByteBuffer filterBytes = read(channel, filterOffset, 8 * filterWords);
+        CRC32C crc = new CRC32C();
+        crc.update(filterBytes.duplicate());
+        if ((int) crc.getValue() != footer.getInt(36)) {
+          throw damaged(file, "group filter checksum mismatch at offset " + filterOffset);
+        }
+        long[] words = new long[filterWords];
+        filterBytes.asLongBuffer().get(words);
+        filter = HashFilter.ofWords(words);
+        indexEnd = filterOffset;
+      }
+      long indexLength = indexEnd - indexOffset;
       if (indexOffset < SymbolRunFormat.HEADER_BYTES || indexLength < 0 || indexLength > Integer.MAX_VALUE
           || blockCount < 0 || entryCount < 0) {
         throw damaged(file, "footer is inconsistent: blockIndexOffset=" + indexOffset + " size=" + size);
@@ -97,7 +126,7 @@ public final class SymbolRun implements AutoCloseable {
         throw damaged(file, "block index is shorter than its " + blockCount + " blocks");
       }
       ok = true;
-      return new SymbolRun(file, channel, offsets, keys, indexOffset, entryCount);
+      return new SymbolRun(file, channel, offsets, keys, indexOffset, entryCount, filter);
     } finally {
       if (!ok) {
         channel.close();
@@ -113,6 +142,14 @@ public final class SymbolRun implements AutoCloseable {
   /** The run's file. */
   public Path file() {
     return file;
+  }
+
+  /**
+   * False if no key of this run has the group whose {@link SymbolRunFormat#groupHash} is {@code hash}; true if one may
+   * (always, for a run without a filter). O(1).
+   */
+  public boolean mightHoldGroup(long hash) {
+    return groupFilter == null || groupFilter.mightContain(hash);
   }
 
   /** The number of entries, tombstones included. */

@@ -16,7 +16,9 @@ import java.util.zip.CRC32C;
 /**
  * Writes one symbol run ({@link SymbolRunFormat}) from keys given in strictly increasing order, into a temporary
  * file that {@link #finish} forces to disk and renames atomically onto its final name (its folder forced too), so
- * a run under its final name is always whole. Mutable, used once, not thread-safe. Memory: one block.
+ * a run under its final name is always whole. A writer given a filter capacity writes version 2, with a filter of
+ * the keys' groups sized for that many groups (16 bits each; more groups only raise its false positives). Mutable,
+ * used once, not thread-safe. Memory: one block, and the filter if any.
  */
 public final class SymbolRunWriter implements AutoCloseable {
   private final Path tmp;
@@ -30,14 +32,28 @@ public final class SymbolRunWriter implements AutoCloseable {
   private int blockCount;
   private long entryCount;
   private boolean done;
+  /** The groups' filter (version 2), or null (version 1). */
+  private final HashFilter filter;
+  /** The length of {@link #lastKey}'s group, when {@link #filter} is kept. */
+  private int lastGroupLength = -1;
 
-  /** A writer into a new temporary file in {@code tmpDir}. */
+  /** A writer of a version-1 run (no filter) into a new temporary file in {@code tmpDir}. */
   public SymbolRunWriter(Path tmpDir) throws IOException {
+    this(tmpDir, -1);
+  }
+
+  /**
+   * A writer into a new temporary file in {@code tmpDir}: of a version-2 run whose filter is sized for {@code
+   * filterCapacity} groups if that is not negative, else of a version-1 run.
+   */
+  public SymbolRunWriter(Path tmpDir, long filterCapacity) throws IOException {
+    this.filter = filterCapacity < 0 ? null : new HashFilter(filterCapacity);
     this.tmp = Files.createTempFile(tmpDir, "symbols-", ".tmp");
     this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
     ByteBuffer header = ByteBuffer.allocate(SymbolRunFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    header.putInt(SymbolRunFormat.MAGIC).putInt(SymbolRunFormat.VERSION_CURRENT);
+    header.putInt(SymbolRunFormat.MAGIC)
+        .putInt(filter == null ? SymbolRunFormat.VERSION_START : SymbolRunFormat.VERSION_FILTERED);
     out.write(header.array());
     offset = SymbolRunFormat.HEADER_BYTES;
   }
@@ -61,6 +77,13 @@ public final class SymbolRunWriter implements AutoCloseable {
       firstKey = key;
     }
     block.putShort((short) key.length).put(key).put(op);
+    if (filter != null) {
+      int group = SymbolRunFormat.groupLength(key);
+      if (group != lastGroupLength || !Arrays.equals(lastKey, 0, group, key, 0, group)) {
+        filter.add(SymbolRunFormat.groupHash(key, group)); // keys are sorted: a group's keys are consecutive
+      }
+      lastGroupLength = group;
+    }
     lastKey = key;
     entryCount++;
   }
@@ -84,10 +107,24 @@ public final class SymbolRunWriter implements AutoCloseable {
     out.write(indexArray);
     CRC32C crc = new CRC32C();
     crc.update(indexArray);
-    ByteBuffer footer = ByteBuffer.allocate(SymbolRunFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    footer.putLong(indexOffset).putInt(blockCount).putLong(entryCount).putInt((int) crc.getValue())
-        .putInt(SymbolRunFormat.MAGIC);
-    out.write(footer.array());
+    if (filter == null) {
+      ByteBuffer footer = ByteBuffer.allocate(SymbolRunFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      footer.putLong(indexOffset).putInt(blockCount).putLong(entryCount).putInt((int) crc.getValue())
+          .putInt(SymbolRunFormat.MAGIC);
+      out.write(footer.array());
+    } else {
+      long filterOffset = indexOffset + indexArray.length;
+      long[] words = filter.words();
+      ByteBuffer filterBytes = ByteBuffer.allocate(Math.multiplyExact(words.length, 8)).order(ByteOrder.LITTLE_ENDIAN);
+      filterBytes.asLongBuffer().put(words);
+      CRC32C filterCrc = new CRC32C();
+      filterCrc.update(filterBytes.array());
+      out.write(filterBytes.array());
+      ByteBuffer footer = ByteBuffer.allocate(SymbolRunFormat.FOOTER_V2_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      footer.putLong(indexOffset).putInt(blockCount).putLong(entryCount).putInt((int) crc.getValue())
+          .putLong(filterOffset).putInt(words.length).putInt((int) filterCrc.getValue()).putInt(SymbolRunFormat.MAGIC);
+      out.write(footer.array());
+    }
     out.flush();
     channel.force(true);
     channel.close();

@@ -78,6 +78,8 @@ public final class SymbolRuns implements AutoCloseable {
   private final int maxBuffered;
   /** Folds groups of keys in merges that include the oldest run, or null. */
   private final Compactor compactor;
+  /** Whether the runs this instance writes carry a filter of their keys' groups ({@link #newestGroup}). */
+  private final boolean groupFiltered;
   /** The committed runs, oldest first. */
   private List<SymbolRun> runs;
   /** The committed runs the open transaction still sees: {@link #runs}, or none after {@link #clear()}. */
@@ -106,8 +108,10 @@ public final class SymbolRuns implements AutoCloseable {
   /** The spill in flight (its run, or null if it was empty), or null. */
   private Future<SymbolRun> spilling;
 
-  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor) {
+  private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor,
+      boolean groupFiltered) {
     this.dir = dir;
+    this.groupFiltered = groupFiltered;
     this.compactor = compactor;
     this.tmpDir = tmpDir;
     this.maxBuffered = maxBuffered;
@@ -133,6 +137,20 @@ public final class SymbolRuns implements AutoCloseable {
   /** As {@link #open(Path, Path, List, int)}, with merges that include the oldest run folded by {@code compactor}. */
   public static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered, Compactor compactor)
       throws IOException {
+    return open(dir, tmpDir, names, maxBuffered, compactor, false);
+  }
+
+  /**
+   * As {@link #open(Path, Path, List)} for runs looked up a group at a time ({@link #newestGroup}): the runs this
+   * instance writes carry a filter of their groups (version 2), and the buffer is never spilled on its own, only by
+   * {@link #flush()}, so that the caller knows what the runs hold and what it must answer from its own memory.
+   */
+  public static SymbolRuns openGroupFiltered(Path dir, Path tmpDir, List<String> names) throws IOException {
+    return open(dir, tmpDir, names, Integer.MAX_VALUE, null, true);
+  }
+
+  private static SymbolRuns open(Path dir, Path tmpDir, List<String> names, int maxBuffered, Compactor compactor,
+      boolean groupFiltered) throws IOException {
     if (maxBuffered < 1) {
       throw new IllegalArgumentException("maxBuffered must be positive, not " + maxBuffered);
     }
@@ -150,7 +168,7 @@ public final class SymbolRuns implements AutoCloseable {
         runs.add(SymbolRun.open(file));
       }
       ok = true;
-      return new SymbolRuns(dir, tmpDir, runs, maxBuffered, compactor);
+      return new SymbolRuns(dir, tmpDir, runs, maxBuffered, compactor, groupFiltered);
     } finally {
       if (!ok) {
         closeAll(runs);
@@ -187,8 +205,61 @@ public final class SymbolRuns implements AutoCloseable {
       List<Pending> full = buffer;
       buffer = new ArrayList<>();
       bufferSorted = true;
-      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false));
+      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false, full.size()));
     }
+  }
+
+  /**
+   * Writes what the open transaction buffered as a run now, on the caller's thread (after the spill in flight, if
+   * any): a spill like the others, after which the buffer is empty. O(buffer · log buffer).
+   */
+  public synchronized void flush() throws IOException {
+    awaitSpill();
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<Pending> sorted = sortedBuffer();
+    buffer = new ArrayList<>();
+    bufferSorted = true;
+    SymbolRun run = writeRun(List.of(source(sorted)), false, sorted.size());
+    if (run != null) {
+      created.add(run);
+      spilled.add(run);
+    }
+  }
+
+  /**
+   * Visits, in key order, the entries of {@code group} (the keys that are {@code group}, 0x00 and more bytes) in the
+   * newest run that has any: the open transaction's spilled runs, then the committed runs it sees, newest first; a
+   * run whose group filter rules the group out costs one filter word. <b>Not the buffer</b>: the caller answers for
+   * what it wrote since the last {@link #flush()} itself. Returns whether a run had entries of the group. O(runs +
+   * blocks read).
+   */
+  public synchronized boolean newestGroup(byte[] group, SymbolRun.EntryVisitor visitor) {
+    awaitSpillUnchecked();
+    long hash = SymbolRunFormat.groupHash(group, group.length);
+    byte[] from = Arrays.copyOf(group, group.length + 1);
+    byte[] to = from.clone();
+    to[group.length] = 1;
+    List<byte[]> keys = new ArrayList<>(2);
+    List<Byte> ops = new ArrayList<>(2);
+    for (int i = spilled.size() + visible.size() - 1; i >= 0; i--) {
+      SymbolRun run = i >= visible.size() ? spilled.get(i - visible.size()) : visible.get(i);
+      if (!run.mightHoldGroup(hash)) {
+        continue;
+      }
+      run.range(from, to, (key, op) -> {
+        keys.add(key);
+        ops.add(op);
+      });
+      if (!keys.isEmpty()) {
+        for (int k = 0; k < keys.size(); k++) {
+          visitor.visit(keys.get(k), ops.get(k));
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** This instance's spill thread's executor, made on first use. */
@@ -350,7 +421,7 @@ public final class SymbolRuns implements AutoCloseable {
     List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
-      SymbolRun run = write(List.of(bufferSource()), false);
+      SymbolRun run = write(List.of(bufferSource()), false, buffer.size());
       if (run != null) {
         next.add(run);
         preparedWritten.add(run);
@@ -370,7 +441,8 @@ public final class SymbolRuns implements AutoCloseable {
     }
     if (from >= 0 && from < next.size() - 1) {
       List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
-      SymbolRun merged = write(sources(merging, false), from == 0);
+      long entries = merging.stream().mapToLong(SymbolRun::entryCount).sum();
+      SymbolRun merged = write(sources(merging, false), from == 0, entries);
       retired.addAll(merging);
       preparedRetired.addAll(merging);
       next.subList(from, next.size()).clear();
@@ -557,10 +629,12 @@ public final class SymbolRuns implements AutoCloseable {
 
   /**
    * Writes the merge of {@code sources} as a new run (null if it would be empty); tombstones are dropped when
-   * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide).
+   * {@code dropTombstones} (the merge includes the oldest run, so nothing older is left to hide). {@code entries}
+   * bounds the entries the sources hold (it sizes a group filter).
    */
-  private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
-    SymbolRun run = writeRun(sources, dropTombstones);
+  private SymbolRun write(List<SymbolMerge.Source> sources, boolean dropTombstones, long entries)
+      throws IOException {
+    SymbolRun run = writeRun(sources, dropTombstones, entries);
     if (run != null) {
       created.add(run);
     }
@@ -571,9 +645,10 @@ public final class SymbolRuns implements AutoCloseable {
    * As {@link #write}, without recording the run as created (the caller does): touches no state of this instance but
    * its folders and {@link #compactor}, so a spill thread may call it.
    */
-  private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones) throws IOException {
+  private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones, long entries)
+      throws IOException {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
-    try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir)) {
+    try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir, groupFiltered ? entries : -1)) {
       IOException[] failure = new IOException[1];
       Compactor folding = dropTombstones ? compactor : null;
       List<byte[]> group = new ArrayList<>();

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class PackIdFilterTest {
+class HashFilterTest {
   @Test
   void findsEveryAddedIdAndFewOthers() {
     int n = 100_000;
     SplittableRandom random = new SplittableRandom(20261205);
     long[] added = new long[n];
-    PackIdFilter filter = new PackIdFilter(n);
+    HashFilter filter = new HashFilter(n);
     for (int i = 0; i < n; i++) {
       added[i] = random.nextLong();
       filter.add(added[i]);
@@ -30,7 +30,7 @@ class PackIdFilterTest {
 
   @Test
   void aFilterForNoIdsHoldsNone() {
-    PackIdFilter filter = new PackIdFilter(0);
+    HashFilter filter = new HashFilter(0);
     assertTrue(!filter.mightContain(42L));
   }
 }
