@@ -155,7 +155,8 @@ class TrustBoundaryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"snapshots", "refs", "index.db", "snapshot-file", "tmp-file", "layers", "layer-ref"})
+  @ValueSource(strings = {"snapshots", "refs", "index.db", "files", "symbols", "snapshot-file", "tmp-file", "layers",
+      "layer-ref"})
   void everyOtherStoreEntryAsALinkIsRefusedByWritersAndItsTargetIsUntouched(String which) throws Exception {
     String id = buildOk().out().strip();
     Path entry = switch (which) {
