@@ -31,7 +31,9 @@ import java.util.function.BiConsumer;
  * another path asks the runs, newest first ({@link SymbolRuns#newestGroup}): a filter word per run that does not
  * hold it, one block read in the run that does (and for a filter's rare false positive).
  *
- * <p>Thread safety: one writer at a time, as the index; look-ups from other threads while nobody writes.
+ * <p>Thread safety: every method is synchronized, so look-ups from several threads are safe while the one writer (the
+ * holder of the store lock) writes; they take turns (a build's extraction workers ask whether each file is stored
+ * while its results are being indexed).
  */
 public final class FileEntryRuns implements AutoCloseable {
   /** Changed paths kept in the look-up map before the runs' buffer is written as a run. */
@@ -70,7 +72,7 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   /** The value indexed for {@code path} (this transaction's changes included), or null. O(runs) filter words. */
-  public byte[] get(String path) {
+  public synchronized byte[] get(String path) {
     byte[] changed = changes.get(path);
     if (changed != null) {
       return changed == REMOVED ? null : changed;
@@ -91,7 +93,7 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   /** Points {@code path} at {@code value} (uncommitted); returns the previous value or null. */
-  public byte[] put(String path, byte[] value) {
+  public synchronized byte[] put(String path, byte[] value) {
     if (value.length == 0) {
       throw new IllegalArgumentException("an entry's value is never empty (" + path + ")");
     }
@@ -110,7 +112,7 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   /** Points {@code path} at {@code value} and returns null if it has no value; else returns it, changing nothing. */
-  public byte[] putIfAbsent(String path, byte[] value) {
+  public synchronized byte[] putIfAbsent(String path, byte[] value) {
     byte[] current = get(path);
     if (current != null) {
       return current;
@@ -120,7 +122,7 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   /** Removes {@code path} (uncommitted); returns its value or null. */
-  public byte[] remove(String path) {
+  public synchronized byte[] remove(String path) {
     byte[] previous = get(path);
     if (previous == null) {
       return null;
@@ -154,7 +156,7 @@ public final class FileEntryRuns implements AutoCloseable {
    *
    * @throws IllegalArgumentException if a key is not a path, 0x00 and a value (a damaged run)
    */
-  public void forEach(BiConsumer<String, byte[]> action) {
+  public synchronized void forEach(BiConsumer<String, byte[]> action) {
     runs.forEachLive(key -> {
       int group = SymbolRunFormat.groupLength(key);
       if (group >= key.length - 1) {
@@ -165,39 +167,39 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   /** The number of indexed paths. O(entries of every run). */
-  public long count() {
+  public synchronized long count() {
     return runs.count();
   }
 
   /** The names of the committed runs, oldest first. */
-  public List<String> names() {
+  public synchronized List<String> names() {
     return runs.names();
   }
 
   /** See {@link SymbolRuns#prepareCommit()}. */
-  public List<String> prepareCommit() throws IOException {
+  public synchronized List<String> prepareCommit() throws IOException {
     return runs.prepareCommit();
   }
 
   /** See {@link SymbolRuns#prepareCommitInBackground()}. */
-  public Future<List<String>> prepareCommitInBackground() {
+  public synchronized Future<List<String>> prepareCommitInBackground() {
     return runs.prepareCommitInBackground();
   }
 
   /** The prepared list is committed (see {@link SymbolRuns#committed()}); this transaction's changes are the runs'. */
-  public void committed() throws IOException {
+  public synchronized void committed() throws IOException {
     forgetChanges();
     runs.committed();
   }
 
   /** Discards the open transaction. */
-  public void rollback() throws IOException {
+  public synchronized void rollback() throws IOException {
     forgetChanges();
     runs.rollback();
   }
 
   /** See {@link SymbolRuns#deleteUnlisted()}. */
-  public int deleteUnlisted() throws IOException {
+  public synchronized int deleteUnlisted() throws IOException {
     return runs.deleteUnlisted();
   }
 
@@ -209,7 +211,7 @@ public final class FileEntryRuns implements AutoCloseable {
 
   /** Discards uncommitted changes and closes the runs. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     forgetChanges();
     runs.close();
   }

@@ -128,6 +128,46 @@ class FileEntryRunsTest {
     }
   }
 
+  /** A build's extraction workers ask whether files are stored while the writer indexes others. */
+  @Test
+  void lookUpsFromSeveralThreadsWhileTheWriterWritesSeeWhatIsIndexed() throws Exception {
+    List<String> names;
+    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, List.of())) {
+      for (int i = 0; i < 64; i++) {
+        runs.put("committed/" + i, new byte[] {1, (byte) i});
+      }
+      names = runs.prepareCommit();
+      runs.committed();
+    }
+    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, names, 1000)) {
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      List<Thread> readers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int seed = t;
+        readers.add(Thread.ofPlatform().start(() -> {
+          try {
+            for (int i = 0; i < 200_000; i++) {
+              int n = (i + seed) % 2; // the same two paths in every thread: each look-up replaces the last one's
+              assertArrayEquals(new byte[] {1, (byte) n}, runs.get("committed/" + n), "committed/" + n);
+            }
+          } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+          }
+        }));
+      }
+      for (int i = 0; i < 5000; i++) {
+        runs.put("new/" + i, new byte[] {2, (byte) i}); // flushes a run every 1,000
+      }
+      for (Thread reader : readers) {
+        reader.join();
+      }
+      if (failure.get() != null) {
+        throw new AssertionError("a concurrent look-up saw something else", failure.get());
+      }
+      assertEquals(5064, runs.count());
+    }
+  }
+
   @Test
   void aDamagedFilterIsReportedAtOpenNamingTheRun() throws IOException {
     List<String> names;
