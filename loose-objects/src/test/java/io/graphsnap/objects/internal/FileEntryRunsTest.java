@@ -94,14 +94,7 @@ class FileEntryRunsTest {
   /** A look-up of a path no run holds is answered by the runs' filters: a damaged block is never read for it. */
   @Test
   void theFilterAnswersForAbsentPathsWithoutReadingABlock() throws IOException {
-    List<String> names;
-    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, List.of())) {
-      for (int i = 0; i < 3000; i++) {
-        runs.put("present/" + i, new byte[] {1, (byte) i});
-      }
-      names = runs.prepareCommit();
-      runs.committed();
-    }
+    List<String> names = committed("present/", 3000);
     assertEquals(1, names.size());
     Path file = dir.resolve(names.get(0));
     ByteBuffer header = ByteBuffer.wrap(Arrays.copyOf(Files.readAllBytes(file), 8)).order(ByteOrder.LITTLE_ENDIAN);
@@ -131,14 +124,7 @@ class FileEntryRunsTest {
   /** A build's extraction workers ask whether files are stored while the writer indexes others. */
   @Test
   void lookUpsFromSeveralThreadsWhileTheWriterWritesSeeWhatIsIndexed() throws Exception {
-    List<String> names;
-    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, List.of())) {
-      for (int i = 0; i < 64; i++) {
-        runs.put("committed/" + i, new byte[] {1, (byte) i});
-      }
-      names = runs.prepareCommit();
-      runs.committed();
-    }
+    List<String> names = committed("committed/", 64);
     try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, names, 1000)) {
       java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
       List<Thread> readers = new ArrayList<>();
@@ -170,18 +156,25 @@ class FileEntryRunsTest {
 
   @Test
   void aDamagedFilterIsReportedAtOpenNamingTheRun() throws IOException {
-    List<String> names;
-    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, List.of())) {
-      runs.put("a", new byte[] {1, 2});
-      names = runs.prepareCommit();
-      runs.committed();
-    }
+    List<String> names = committed("a", 1);
     Path file = dir.resolve(names.get(0));
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - SymbolRunFormat.FOOTER_V2_BYTES - 3] ^= 1; // the filter's last word
     Files.write(file, bytes);
     DamagedIndexException e = assertThrows(DamagedIndexException.class, () -> FileEntryRuns.open(dir, dir, names));
     assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("filter"), e.getMessage());
+  }
+
+  /** Commits paths {@code prefix + i} → {1, i} for i below {@code count} as one run; returns the run list. */
+  private List<String> committed(String prefix, int count) throws IOException {
+    try (FileEntryRuns runs = FileEntryRuns.open(dir, dir, List.of())) {
+      for (int i = 0; i < count; i++) {
+        runs.put(prefix + i, new byte[] {1, (byte) i});
+      }
+      List<String> names = runs.prepareCommit();
+      runs.committed();
+      return names;
+    }
   }
 
   private static void checkAgainst(TreeMap<String, byte[]> model, FileEntryRuns runs) {
