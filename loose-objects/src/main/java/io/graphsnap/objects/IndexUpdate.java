@@ -89,14 +89,14 @@ public final class IndexUpdate implements AutoCloseable {
     ObjectId id = objects.adopt(prepared.object());
     String path = summary.path();
     FileEntry entry = new FileEntry(path, id, summary.sourceSha256());
-    FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one descent
+    FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one look-up
     remember(path, current);
     after.put(path, id);
     if (current != null && current.objectId().equals(id)) {
       return FileChange.UNCHANGED;
     }
     if (current != null) {
-      index.putFile(entry);
+      index.replaceFile(current, entry); // looked up already
       forgetDefinitions(current);
       index.reachability().stoppedBeingCurrent(current.objectId(), generation());
     }

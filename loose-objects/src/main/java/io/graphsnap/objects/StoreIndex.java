@@ -265,11 +265,7 @@ public final class StoreIndex implements AutoCloseable {
   /** Calls {@code action} on each entry in path order (as UTF-8 bytes), without copying the map. O(files). */
   public void forEachFile(Consumer<FileEntry> action) {
     checkOpen();
-    try {
-      files.forEach((path, value) -> action.accept(decode(path, value)));
-    } catch (IllegalArgumentException e) {
-      throw damaged(e.getMessage(), e);
-    }
+    files.forEach((path, value) -> action.accept(decode(path, value)));
   }
 
   /** The number of indexed files. O(files): merges the runs. */
@@ -298,6 +294,16 @@ public final class StoreIndex implements AutoCloseable {
       return null;
     }
     return decode(entry.path(), current);
+  }
+
+  /**
+   * Points {@code entry}'s path at it (uncommitted), given the path's entry that {@link #file} or {@link
+   * #putFileIfAbsent} just returned in this transaction ({@code current}): no second look-up.
+   */
+  public void replaceFile(FileEntry current, FileEntry entry) {
+    checkOpen();
+    filesChanged = true;
+    files.replace(entry.path(), current == null ? null : FileEntryCodec.encode(current), FileEntryCodec.encode(entry));
   }
 
   /** Removes {@code path} (uncommitted); returns its entry or {@code null}. */

@@ -1,5 +1,6 @@
 package io.graphsnap.objects.internal;
 
+import io.graphsnap.objects.DamagedIndexException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,15 +42,14 @@ public final class FileEntryRuns implements AutoCloseable {
   /** The map value of a removed path. */
   private static final byte[] REMOVED = new byte[0];
 
+  private final Path dir;
   private final SymbolRuns runs;
   private final int maxChanges;
   /** This transaction's changes since the last flush: path → value, or {@link #REMOVED}. */
   private HashMap<String, byte[]> changes = new HashMap<>();
-  /** The path the last look-up in the runs was about, and what it found (null: absent); null when stale. */
-  private String lastLookedUp;
-  private byte[] lastFound;
 
-  private FileEntryRuns(SymbolRuns runs, int maxChanges) {
+  private FileEntryRuns(Path dir, SymbolRuns runs, int maxChanges) {
+    this.dir = dir;
     this.runs = runs;
     this.maxChanges = maxChanges;
   }
@@ -68,7 +68,7 @@ public final class FileEntryRuns implements AutoCloseable {
     if (maxChanges < 1) {
       throw new IllegalArgumentException("maxChanges must be positive, not " + maxChanges);
     }
-    return new FileEntryRuns(SymbolRuns.openGroupFiltered(dir, tmpDir, names), maxChanges);
+    return new FileEntryRuns(dir, SymbolRuns.openGroupFiltered(dir, tmpDir, names), maxChanges);
   }
 
   /** The value indexed for {@code path} (this transaction's changes included), or null. O(runs) filter words. */
@@ -77,9 +77,6 @@ public final class FileEntryRuns implements AutoCloseable {
     if (changed != null) {
       return changed == REMOVED ? null : changed;
     }
-    if (path.equals(lastLookedUp)) {
-      return lastFound;
-    }
     byte[] group = path.getBytes(StandardCharsets.UTF_8);
     byte[][] found = new byte[1][];
     runs.newestGroup(group, (key, op) -> {
@@ -87,17 +84,24 @@ public final class FileEntryRuns implements AutoCloseable {
         found[0] = Arrays.copyOfRange(key, group.length + 1, key.length);
       }
     });
-    lastLookedUp = path;
-    lastFound = found[0];
     return found[0];
   }
 
   /** Points {@code path} at {@code value} (uncommitted); returns the previous value or null. */
   public synchronized byte[] put(String path, byte[] value) {
+    byte[] previous = get(path);
+    replace(path, previous, value);
+    return previous;
+  }
+
+  /**
+   * Points {@code path} at {@code value} (uncommitted), given what {@link #get} just returned for it ({@code previous},
+   * null if absent) in this transaction: no look-up. For a caller that looked the path up already.
+   */
+  public synchronized void replace(String path, byte[] previous, byte[] value) {
     if (value.length == 0) {
       throw new IllegalArgumentException("an entry's value is never empty (" + path + ")");
     }
-    byte[] previous = get(path);
     byte[] group = path.getBytes(StandardCharsets.UTF_8);
     try {
       if (previous != null) {
@@ -108,7 +112,6 @@ public final class FileEntryRuns implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     changed(path, value);
-    return previous;
   }
 
   /** Points {@code path} at {@code value} and returns null if it has no value; else returns it, changing nothing. */
@@ -117,7 +120,7 @@ public final class FileEntryRuns implements AutoCloseable {
     if (current != null) {
       return current;
     }
-    put(path, value);
+    replace(path, null, value);
     return null;
   }
 
@@ -137,8 +140,6 @@ public final class FileEntryRuns implements AutoCloseable {
   }
 
   private void changed(String path, byte[] value) {
-    lastLookedUp = null;
-    lastFound = null;
     changes.put(path, value);
     if (changes.size() >= maxChanges) {
       try {
@@ -154,13 +155,14 @@ public final class FileEntryRuns implements AutoCloseable {
    * Calls {@code action} with each indexed path and its value, in path order (UTF-8 bytes), this transaction's
    * changes included. O(entries of every run).
    *
-   * @throws IllegalArgumentException if a key is not a path, 0x00 and a value (a damaged run)
+   * @throws UncheckedIOException wrapping a {@link DamagedIndexException} if a key is not a path, 0x00 and a value
    */
   public synchronized void forEach(BiConsumer<String, byte[]> action) {
     runs.forEachLive(key -> {
       int group = SymbolRunFormat.groupLength(key);
       if (group >= key.length - 1) {
-        throw new IllegalArgumentException("a file-entry key of " + key.length + " bytes has no value after its path");
+        throw new UncheckedIOException(new DamagedIndexException(dir, "a file-entry run in " + dir + " holds a key of "
+            + key.length + " bytes with no value after its path", null));
       }
       action.accept(new String(key, 0, group, StandardCharsets.UTF_8), Arrays.copyOfRange(key, group + 1, key.length));
     });
@@ -205,8 +207,6 @@ public final class FileEntryRuns implements AutoCloseable {
 
   private void forgetChanges() {
     changes = new HashMap<>();
-    lastLookedUp = null;
-    lastFound = null;
   }
 
   /** Discards uncommitted changes and closes the runs. */

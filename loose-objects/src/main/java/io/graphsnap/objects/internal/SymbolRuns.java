@@ -241,21 +241,15 @@ public final class SymbolRuns implements AutoCloseable {
     byte[] from = Arrays.copyOf(group, group.length + 1);
     byte[] to = from.clone();
     to[group.length] = 1;
-    List<byte[]> keys = new ArrayList<>(2);
-    List<Byte> ops = new ArrayList<>(2);
+    List<Pending> entries = new ArrayList<>(2);
     for (int i = spilled.size() + visible.size() - 1; i >= 0; i--) {
       SymbolRun run = i >= visible.size() ? spilled.get(i - visible.size()) : visible.get(i);
       if (!run.mightHoldGroup(hash)) {
         continue;
       }
-      run.range(from, to, (key, op) -> {
-        keys.add(key);
-        ops.add(op);
-      });
-      if (!keys.isEmpty()) {
-        for (int k = 0; k < keys.size(); k++) {
-          visitor.visit(keys.get(k), ops.get(k));
-        }
+      run.range(from, to, (key, op) -> entries.add(new Pending(key, op)));
+      if (!entries.isEmpty()) {
+        entries.forEach(e -> visitor.visit(e.key(), e.op()));
         return true;
       }
     }
