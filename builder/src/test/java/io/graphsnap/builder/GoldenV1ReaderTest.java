@@ -232,7 +232,6 @@ class GoldenV1ReaderTest {
   @Test
   void version7PacksOnlyTheCompactNodeSections() throws Exception {
     assertEquals(7, SnapshotFormat.VERSION_PACKED_NODES);
-    assertEquals(SnapshotFormat.VERSION_PACKED_NODES, SnapshotFormat.VERSION_CURRENT);
     SnapshotHeader h7 = carriedOver(golden(SnapshotFormat.VERSION_FRONT_CODED_NAMES),
         golden(SnapshotFormat.VERSION_PACKED_NODES), List.of(), (section, bytes) -> bytes);
     assertTrue(!PackedNodeFormat.packed(h7));
@@ -267,6 +266,47 @@ class GoldenV1ReaderTest {
       }
       for (int f = 0; f < old.fileCount(); f++) {
         assertArrayEquals(old.fileSymbols(f), now.fileSymbols(f));
+      }
+    }
+  }
+
+  /**
+   * Version 8 with the fixed adjacency is version 7 in every section (only the header's version differs); with the
+   * compact adjacency it Rice-codes the rows of both directions (so their indexes' RowOffsets change) and keeps every
+   * other section of the version-7 compact file. Both compact files verify and give every node the same edges.
+   */
+  @Test
+  void version8RiceCodesOnlyTheCompactRows() throws Exception {
+    assertEquals(8, SnapshotFormat.VERSION_RICE_ROWS);
+    assertEquals(SnapshotFormat.VERSION_RICE_ROWS, SnapshotFormat.VERSION_CURRENT);
+    carriedOver(golden(SnapshotFormat.VERSION_PACKED_NODES), golden(SnapshotFormat.VERSION_RICE_ROWS), List.of(),
+        (section, bytes) -> bytes);
+    byte[] compact7 = goldenCompact(SnapshotFormat.VERSION_PACKED_NODES);
+    byte[] compact8 = goldenCompact(SnapshotFormat.VERSION_RICE_ROWS);
+    List<SectionId> recoded = List.of(SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS,
+        SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_REVERSE_INDEX);
+    SnapshotHeader hc7 = SnapshotHeader.decode(MemorySegment.ofArray(compact7), "v7 compact golden");
+    SnapshotHeader hc8 = carriedOver(compact7, compact8, List.of(),
+        (section, bytes) -> recoded.contains(section) ? new byte[0] : bytes);
+    for (SectionId rows : List.of(SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS)) {
+      assertTrue(hc8.entry(rows).length() < hc7.entry(rows).length(), rows.toString());
+    }
+    Path c7 = Files.write(dir.resolve("small-v7-compact.gsnap"), compact7);
+    Path c8 = Files.write(dir.resolve("small-v8-compact.gsnap"), compact8);
+    try (GraphSnapshot old = GraphSnapshot.open(c7); GraphSnapshot now = GraphSnapshot.open(c8)) {
+      old.verify();
+      now.verify();
+      assertEquals(old.nodeCount(), now.nodeCount());
+      for (int v = 0; v < old.nodeCount(); v++) {
+        for (boolean reverse : new boolean[] {false, true}) {
+          var before = (reverse ? old.reverse() : old.forward()).cursor(v);
+          var after = (reverse ? now.reverse() : now.forward()).cursor(v);
+          for (int w = before.next(); w >= 0; w = before.next()) {
+            assertEquals(w, after.next(), "node " + v);
+            assertEquals(before.type(), after.type(), "node " + v);
+          }
+          assertEquals(-1, after.next(), "node " + v);
+        }
       }
     }
   }

@@ -94,8 +94,8 @@ public final class CsrView {
    * negative.
    */
   static CsrView openCompact(String resource, boolean reverse, Section index, Section rows, int nodeCount,
-      long expectedEdges, int typeCount) {
-    return new CsrView(resource, reverse, CompactRows.open(index, rows, nodeCount, expectedEdges, typeCount),
+      long expectedEdges, int typeCount, io.graphsnap.format.snapshot.CompactCsrFormat.RowCoding coding) {
+    return new CsrView(resource, reverse, CompactRows.open(index, rows, nodeCount, expectedEdges, typeCount, coding),
         nodeCount, typeCount);
   }
 

@@ -106,10 +106,11 @@ final class MappedSnapshot {
       }
     }
     if (layout == CompactCsrFormat.Layout.COMPACT) {
+      CompactCsrFormat.RowCoding coding = CompactCsrFormat.RowCoding.of(header.formatVersion());
       this.forward = CsrView.openCompact(resource, false, table.required(SectionId.COMPACT_FORWARD_INDEX),
-          table.required(SectionId.COMPACT_FORWARD_ROWS), n, -1, t);
+          table.required(SectionId.COMPACT_FORWARD_ROWS), n, -1, t, coding);
       this.reverse = CsrView.openCompact(resource, true, table.required(SectionId.COMPACT_REVERSE_INDEX),
-          table.required(SectionId.COMPACT_REVERSE_ROWS), n, forward.edgeCount(), t);
+          table.required(SectionId.COMPACT_REVERSE_ROWS), n, forward.edgeCount(), t, coding);
     } else {
       this.forward = CsrView.open(resource, false, table.required(SectionId.FORWARD_OFFSETS),
           table.required(SectionId.FORWARD_TARGETS), table.required(SectionId.FORWARD_TYPES), n, -1, t);

@@ -60,12 +60,12 @@ class CompactDamageTest {
     assertTrue(caughtByVerify > 120, "most damage is caught: " + caughtByVerify);
   }
 
-  private static void assertCompactSection(CorruptSnapshotException e) {
+  static void assertCompactSection(CorruptSnapshotException e) {
     assertTrue(e.section().startsWith("COMPACT_") || e.section().equals("EDGE_TYPE_COUNTS"), e.getMessage());
   }
 
   /** Every compact read path over every node; damage found on the way must be a CorruptSnapshotException. */
-  private static void exerciseEverything(GraphSnapshot s) {
+  static void exerciseEverything(GraphSnapshot s) {
     for (CsrView csr : new CsrView[] {s.forward(), s.reverse()}) {
       EdgeCursor c = csr.cursor();
       for (int v = 0; v < s.nodeCount(); v++) {

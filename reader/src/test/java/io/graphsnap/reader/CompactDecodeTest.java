@@ -45,7 +45,7 @@ class CompactDecodeTest {
     return String.format("n%05d", i);
   }
 
-  private static TestGraph awkwardGraph() {
+  static TestGraph awkwardGraph() {
     TestGraph g = new TestGraph();
     g.file("src/a.x", "java", Fixtures.sha(1), Fixtures.sha(2), 1);
     for (int i = 0; i < NODES; i++) {
@@ -79,7 +79,7 @@ class CompactDecodeTest {
     }
   }
 
-  private static void compareWithFixed(Path fixedFile, Path compactFile, int stride) throws Exception {
+  static void compareWithFixed(Path fixedFile, Path compactFile, int stride) throws Exception {
     try (GraphSnapshot fixed = GraphSnapshot.open(fixedFile); GraphSnapshot compact = GraphSnapshot.open(compactFile)) {
       assertTrue(compact.forward().isCompact());
       int n = fixed.nodeCount();

@@ -4,6 +4,7 @@ import io.graphsnap.bloom.BloomFilterBuilder;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.snapshot.BitmapListFormat;
 import io.graphsnap.format.snapshot.Conflict;
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.CsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
@@ -299,7 +300,13 @@ final class TestSnapshotWriter {
 
   /** The sections of {@link #writeFrontCoded}. */
   static EnumMap<SectionId, byte[]> frontCodedSections(TestGraph graph, int stride, int blockSize) {
-    EnumMap<SectionId, byte[]> s = compactSections(graph, stride);
+    return frontCodedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.VARINT);
+  }
+
+  /** {@link #frontCodedSections(TestGraph, int, int)} with rows in {@code coding}. */
+  static EnumMap<SectionId, byte[]> frontCodedSections(TestGraph graph, int stride, int blockSize,
+      CompactCsrFormat.RowCoding coding) {
+    EnumMap<SectionId, byte[]> s = compactSections(graph, stride, coding);
     s.put(SectionId.NODE_NAMES, frontCoded(graph.freeze(), blockSize));
     s.put(SectionId.FILE_PATHS, frontCoded(graph.filePaths(), blockSize));
     return s;
@@ -330,7 +337,22 @@ final class TestSnapshotWriter {
    * methods (from the fixed sections' values).
    */
   static EnumMap<SectionId, byte[]> packedSections(TestGraph graph, int stride, int blockSize) {
-    EnumMap<SectionId, byte[]> s = frontCodedSections(graph, stride, blockSize);
+    return packedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.VARINT);
+  }
+
+  /**
+   * The whole snapshot file of {@code graph} in format version 8 with the compact adjacency: as {@link #writePacked},
+   * with Rice-coded rows.
+   */
+  static byte[] writeRice(TestGraph graph, int stride, int blockSize) {
+    return layout(packedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.RICE),
+        SnapshotFormat.VERSION_RICE_ROWS);
+  }
+
+  /** {@link #packedSections(TestGraph, int, int)} with rows in {@code coding}. */
+  static EnumMap<SectionId, byte[]> packedSections(TestGraph graph, int stride, int blockSize,
+      CompactCsrFormat.RowCoding coding) {
+    EnumMap<SectionId, byte[]> s = frontCodedSections(graph, stride, blockSize, coding);
     List<String> names = graph.freeze();
     List<String> kinds = graph.kinds();
     List<String> paths = graph.filePaths();
@@ -485,8 +507,13 @@ final class TestSnapshotWriter {
     return out;
   }
 
-  /** The sections of {@link #writeCompact}. */
+  /** The sections of {@link #writeCompact}: VarUInt rows (format versions 5 to 7). */
   static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
+    return compactSections(graph, stride, CompactCsrFormat.RowCoding.VARINT);
+  }
+
+  /** The sections of a compact file whose rows are in {@code coding}, every other section as in version 4. */
+  static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride, CompactCsrFormat.RowCoding coding) {
     EnumMap<SectionId, byte[]> s = sections(graph);
     for (boolean reverse : new boolean[] {false, true}) {
       SectionId[] fixed = CsrFormat.sections(reverse);
@@ -501,10 +528,10 @@ final class TestSnapshotWriter {
       int[] neighbours = new int[types.length];
       java.nio.ByteBuffer.wrap(neighbourBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(neighbours);
       SectionId[] compact = io.graphsnap.format.snapshot.CompactCsrFormat.sections(reverse);
-      s.put(compact[0], SectionSink.Bytes.of(out -> io.graphsnap.format.snapshot.CompactCsrFormat.writeIndex(out,
-          offsets, neighbours, types, stride)));
-      s.put(compact[1], SectionSink.Bytes.of(out -> io.graphsnap.format.snapshot.CompactCsrFormat.writeRows(out,
-          offsets, neighbours, types)));
+      s.put(compact[0], SectionSink.Bytes.of(out -> CompactCsrFormat.writeIndex(out, offsets, neighbours, types,
+          stride, coding)));
+      s.put(compact[1], SectionSink.Bytes.of(out -> CompactCsrFormat.writeRows(out, offsets, neighbours, types,
+          coding)));
     }
     return s;
   }

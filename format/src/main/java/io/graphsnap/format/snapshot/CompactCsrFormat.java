@@ -38,6 +38,26 @@ import java.util.Arrays;
  *       the edge index of the fixed layout, which call sites and edge positions keep using.
  * </ul>
  *
+ * <h2>Rice-coded groups (format version {@link SnapshotFormat#VERSION_RICE_ROWS} on)</h2>
+ *
+ * From version 8 ({@link RowCoding#RICE}) the groups of a Body are one bit stream ({@link RiceCode}'s codes, low bit
+ * first) instead of bytes; the Index, RowBytes and Degree are as above, so a row is still found and skipped by its
+ * bytes and its degree read without decoding it:
+ *
+ * <pre>
+ * Body     --&gt; Degree VarUInt, Bits                        Bits: Group^G, then zero bits to a whole byte
+ * Group    --&gt; TypeStep Rice(0), CountLess1 Rice({@value #COUNT_K}), K UInt5, Value Rice(K)^Count
+ * </pre>
+ * <ul>
+ *   <li>TypeStep = Type − previous Type − 1 (the first group's previous Type is −1); CountLess1 = Count − 1; K
+ *       ({@link RiceCode#K_BITS} bits) is the parameter {@link RiceCode#chooseK} gives the group's Values.
+ *   <li>Value<sub>0</sub> = First and Value<sub>i</sub> = Gap<sub>i</sub>, as above (zigzag of the first neighbour's
+ *       distance from the node, then each gap less one).
+ *   <li>Bits ends in its last byte: fewer than 8 padding bits, all zero, and the row ends there. Degree ≤ 8 ×
+ *       the bytes of Bits (an edge takes at least one bit).
+ * </ul>
+ * Versions 5 to 7 ({@link RowCoding#VARINT}) are read as before.
+ *
  * <p>Stateless and thread-safe. The writer methods take rows in the fixed layout's arrays (as a full build holds
  * them) or one row at a time ({@link RowEncoder}); readers check every value (the reader module's compact view).
  */
@@ -52,6 +72,27 @@ public final class CompactCsrFormat {
   public static final int ENTRY_BYTES = 16;
   /** Most bytes of one VarUInt. */
   public static final int MAX_VARINT_BYTES = 5;
+
+  /** The Rice parameter of a group's CountLess1. */
+  public static final int COUNT_K = 2;
+
+  /** How a row's groups are coded: the one place that maps a format version to its row coding. */
+  public enum RowCoding {
+    /** Versions 5 to 7: each field of a group a VarUInt. */
+    VARINT,
+    /** Version 8 on: a group's fields as {@link RiceCode} bits. */
+    RICE;
+
+    /** The coding of a compact file of format version {@code formatVersion}. */
+    public static RowCoding of(int formatVersion) {
+      return formatVersion >= SnapshotFormat.VERSION_RICE_ROWS ? RICE : VARINT;
+    }
+
+    /** The coding this code writes. */
+    public static RowCoding current() {
+      return of(SnapshotFormat.VERSION_CURRENT);
+    }
+  }
 
   /** Which adjacency a snapshot holds. */
   public enum Layout {
@@ -164,10 +205,23 @@ public final class CompactCsrFormat {
    * {@link #bytes()} its bytes. Mutable, single-threaded.
    */
   public static final class RowEncoder {
+    private final RowCoding coding;
+    private final RiceCode.BitWriter bits = new RiceCode.BitWriter();
+    private long[] values = new long[64];
     private byte[] body = new byte[256];
     private int bodyLength;
     private byte[] row = new byte[256];
     private int rowLength;
+
+    /** An encoder of the coding this code writes ({@link RowCoding#current()}). */
+    public RowEncoder() {
+      this(RowCoding.current());
+    }
+
+    /** An encoder of {@code coding} (older codings for tests of the readers of older files). */
+    public RowEncoder(RowCoding coding) {
+      this.coding = coding;
+    }
 
     /**
      * Encodes the row of {@code node} from {@code neighbours[from, to)} and {@code types[from, to)}, sorted by
@@ -178,7 +232,10 @@ public final class CompactCsrFormat {
     public int encode(int node, int[] neighbours, byte[] types, int from, int to) {
       bodyLength = 0;
       int degree = to - from;
-      if (degree > 0) {
+      if (degree > 0 && coding == RowCoding.RICE) {
+        putVar(degree);
+        encodeRice(node, neighbours, types, from, to);
+      } else if (degree > 0) {
         putVar(degree);
         int i = from;
         while (i < to) {
@@ -212,6 +269,48 @@ public final class CompactCsrFormat {
       System.arraycopy(body, 0, row, rowLength, bodyLength);
       rowLength += bodyLength;
       return rowLength;
+    }
+
+    /** Appends the Rice-coded groups of the row (Degree written) to the body. */
+    private void encodeRice(int node, int[] neighbours, byte[] types, int from, int to) {
+      bits.reset();
+      int previousType = -1;
+      int i = from;
+      while (i < to) {
+        int type = types[i] & 0xFF;
+        int j = i + 1;
+        while (j < to && (types[j] & 0xFF) == type) {
+          j++;
+        }
+        if (type <= previousType) {
+          throw new IllegalArgumentException("edges of node " + node + " not sorted by type at " + i);
+        }
+        int count = j - i;
+        if (values.length < count) {
+          values = new long[Math.max(count, values.length * 2)];
+        }
+        values[0] = zigzag(neighbours[i] - node) & 0xFFFF_FFFFL;
+        for (int k = i + 1; k < j; k++) {
+          int gap = neighbours[k] - neighbours[k - 1] - 1;
+          if (gap < 0) {
+            throw new IllegalArgumentException("edges of node " + node + " not strictly increasing at " + k);
+          }
+          values[k - i] = gap;
+        }
+        int k = RiceCode.chooseK(values, count);
+        bits.putRice(type - previousType - 1, 0);
+        bits.putRice(count - 1, COUNT_K);
+        bits.put(k, RiceCode.K_BITS);
+        for (int v = 0; v < count; v++) {
+          bits.putRice(values[v], k);
+        }
+        previousType = type;
+        i = j;
+      }
+      int length = bits.finish();
+      ensure(length);
+      System.arraycopy(bits.bytes(), 0, body, bodyLength, length);
+      bodyLength += length;
     }
 
     /** The last encoded Row: {@code bytes()[0, length)}; overwritten by the next {@link #encode}. */
@@ -252,9 +351,15 @@ public final class CompactCsrFormat {
    */
   public static void writeIndex(SectionSink out, int[] offsets, int[] neighbours, byte[] types, int stride)
       throws IOException {
+    writeIndex(out, offsets, neighbours, types, stride, RowCoding.current());
+  }
+
+  /** {@link #writeIndex(SectionSink, int[], int[], byte[], int)} for rows of {@code coding}. */
+  public static void writeIndex(SectionSink out, int[] offsets, int[] neighbours, byte[] types, int stride,
+      RowCoding coding) throws IOException {
     int n = offsets.length - 1;
     IndexWriter index = new IndexWriter(out, stride);
-    RowEncoder enc = new RowEncoder();
+    RowEncoder enc = new RowEncoder(coding);
     for (int v = 0; v < n; v++) {
       index.add(enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]), offsets[v + 1] - offsets[v]);
     }
@@ -263,8 +368,14 @@ public final class CompactCsrFormat {
 
   /** Writes the Rows of one direction given in the fixed layout's arrays (see {@link #writeIndex}). */
   public static void writeRows(SectionSink out, int[] offsets, int[] neighbours, byte[] types) throws IOException {
+    writeRows(out, offsets, neighbours, types, RowCoding.current());
+  }
+
+  /** {@link #writeRows(SectionSink, int[], int[], byte[])} in {@code coding}. */
+  public static void writeRows(SectionSink out, int[] offsets, int[] neighbours, byte[] types, RowCoding coding)
+      throws IOException {
     int n = offsets.length - 1;
-    RowEncoder enc = new RowEncoder();
+    RowEncoder enc = new RowEncoder(coding);
     for (int v = 0; v < n; v++) {
       int length = enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
       out.put(enc.bytes(), 0, length);

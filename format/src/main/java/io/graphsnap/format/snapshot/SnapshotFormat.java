@@ -116,8 +116,16 @@ public final class SnapshotFormat {
    * version, as in versions 5 and 6. Version-5 and version-6 compact files are read as before.
    */
   public static final int VERSION_PACKED_NODES = 7;
+  /**
+   * Version 8 writes the groups of the compact rows ({@link SectionId#COMPACT_FORWARD_ROWS},
+   * {@link SectionId#COMPACT_REVERSE_ROWS}) as Rice-coded bits ({@link CompactCsrFormat.RowCoding#RICE},
+   * {@link RiceCode}) instead of VarUInts: the rows and so the RowOffsets of their indexes change, every other
+   * section of a compact file is as in version 7. A version-8 file with the fixed adjacency is a version-7 (and so
+   * version-4) file in every byte but the version. Version-5 to version-7 compact files are read as before.
+   */
+  public static final int VERSION_RICE_ROWS = 8;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_PACKED_NODES;
+  public static final int VERSION_CURRENT = VERSION_RICE_ROWS;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

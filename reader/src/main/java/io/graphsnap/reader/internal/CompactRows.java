@@ -2,6 +2,7 @@ package io.graphsnap.reader.internal;
 
 import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.CorruptSnapshotException;
+import io.graphsnap.format.snapshot.RiceCode;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -12,7 +13,9 @@ import java.util.Arrays;
  * read: entries within the section and ordered, each skipped row inside its block, each row's varints (at most 5
  * bytes, inside the row), Degree at most the row's bytes (so no allocation exceeds the section), types strictly
  * increasing below T, counts summing to the degree, neighbours strictly increasing within [0, N), the row ending
- * exactly at its RowBytes; a failure is a {@link CorruptSnapshotException} naming the section and offset.
+ * exactly at its RowBytes; a failure is a {@link CorruptSnapshotException} naming the section and offset. Rows of
+ * either {@link CompactCsrFormat.RowCoding}: VarUInt groups (format versions 5 to 7) or Rice-coded bits (8 on;
+ * each code read from one 8-byte load, its quotient by a count of trailing zeros).
  *
  * <p>Immutable and thread-safe; decoding goes through a caller-owned {@link Row}. Reads the snapshot's mapping
  * through byte buffers ({@link BufferParts}) and becomes invalid when it is closed.
@@ -32,8 +35,11 @@ public final class CompactRows {
   private final int typeCount;
   private final long rowsLength;
   private final long blockCount;
+  private final CompactCsrFormat.RowCoding coding;
 
-  private CompactRows(Section index, Section rows, int stride, int nodeCount, long edgeCount, int typeCount) {
+  private CompactRows(Section index, Section rows, int stride, int nodeCount, long edgeCount, int typeCount,
+      CompactCsrFormat.RowCoding coding) {
+    this.coding = coding;
     this.index = index;
     this.rows = rows;
     this.parts = BufferParts.bytes(rows.bytes());
@@ -53,6 +59,12 @@ public final class CompactRows {
    * {@code expectedEdges} is negative.
    */
   public static CompactRows open(Section index, Section rows, int nodeCount, long expectedEdges, int typeCount) {
+    return open(index, rows, nodeCount, expectedEdges, typeCount, CompactCsrFormat.RowCoding.VARINT);
+  }
+
+  /** {@link #open(Section, Section, int, long, int)} of rows in {@code coding}. */
+  public static CompactRows open(Section index, Section rows, int nodeCount, long expectedEdges, int typeCount,
+      CompactCsrFormat.RowCoding coding) {
     if (index.length() < CompactCsrFormat.INDEX_HEADER_BYTES) {
       throw index.corrupt(0, "section too short for its header: actual=" + index.length() + " vs expected>="
           + CompactCsrFormat.INDEX_HEADER_BYTES);
@@ -82,12 +94,17 @@ public final class CompactRows {
       throw index.corrupt(CompactCsrFormat.edgeOffsetAt(last), "last EdgeOffset is not the edge count: actual=" + edges
           + " vs expected=" + (expectedEdges < 0 ? "in [0, length of Rows]" : Long.toString(expectedEdges)));
     }
-    return new CompactRows(index, rows, stride, nodeCount, edges, typeCount);
+    return new CompactRows(index, rows, stride, nodeCount, edges, typeCount, coding);
   }
 
   /** E. */
   public long edgeCount() {
     return edgeCount;
+  }
+
+  /** How the rows' groups are coded. */
+  public CompactCsrFormat.RowCoding coding() {
+    return coding;
   }
 
   /** The index's stride. */
@@ -224,7 +241,8 @@ public final class CompactRows {
       row.bytes = new byte[Math.max(limit + Long.BYTES, row.bytes.length * 2)];
     }
     if (limit == 0) { // no bytes to copy (a row without edges), and Body may start at the end of Rows
-      return decodeWords(row, row.bytes, 0);
+      return coding == CompactCsrFormat.RowCoding.RICE ? decodeRice(row, row.bytes, 0)
+          : decodeWords(row, row.bytes, 0);
     }
     ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
     int from = (int) (row.body & BufferParts.MASK);
@@ -234,7 +252,8 @@ public final class CompactRows {
       java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, row.bytes, 0,
           limit);
     }
-    return decodeWords(row, row.bytes, limit);
+    return coding == CompactCsrFormat.RowCoding.RICE ? decodeRice(row, row.bytes, limit)
+        : decodeWords(row, row.bytes, limit);
   }
 
   /** Bits of each byte of a VarUInt that carry its value, for 1 to 5 bytes (index: length). */
@@ -343,6 +362,122 @@ public final class CompactRows {
    */
   private static int varintLength(long w) {
     return (Long.numberOfTrailingZeros(~w & CONTINUATION_BITS) >>> 3) + 1;
+  }
+
+  /** Bits of a Rice code's escape: {@link RiceCode#ESCAPE} zeros and a one. */
+  private static final int ESCAPE_BITS = RiceCode.ESCAPE + 1;
+
+  /**
+   * {@link #decode} of a row of Rice-coded groups ({@link CompactCsrFormat.RowCoding#RICE}) copied to
+   * {@code in[0, end)}, with at least 8 bytes of the array after {@code end}: each code is read from one
+   * little-endian 8-byte load at its byte, shifted by its bit offset (57 bits, the longest code), its quotient the
+   * load's trailing zeros. Every load starts below {@code end} (checked per code); a group whose codes run past
+   * {@code end}, a quotient above the escape, a value of 2^32 or more are caught before any id is returned, and the
+   * padding after the last group must be fewer than 8 zero bits.
+   */
+  private Row decodeRice(Row row, byte[] in, int end) {
+    int[] ids = row.ids;
+    byte[] types = row.types;
+    int degree = row.degree;
+    int v = row.node;
+    long limit = (long) end << 3;
+    long p = 0; // bit position
+    int k = 0;
+    int type = -1;
+    while (k < degree) {
+      if (p >= limit) {
+        throw rows.corrupt(row.body + (p >>> 3), "row of node " + v + " ends after " + k + " of its " + degree
+            + " edges");
+      }
+      // TypeStep: Rice(0), then CountLess1: Rice(COUNT_K), then K: 5 bits; each read from its own load.
+      long w = window(in, p);
+      int z = Long.numberOfTrailingZeros(w);
+      long step;
+      if (z < RiceCode.ESCAPE) {
+        step = z;
+        p += z + 1;
+      } else {
+        step = escaped(w, z, row, p);
+        p += RiceCode.MAX_CODE_BITS;
+      }
+      type += 1 + (int) Math.min(step, typeCount);
+      if (type >= typeCount || p >= limit) {
+        throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "type of a group of node " + v + " out of range"
+            + " or its group past the row's end: actual=" + type + " vs expected below " + typeCount);
+      }
+      w = window(in, p);
+      z = Long.numberOfTrailingZeros(w);
+      long count;
+      if (z < RiceCode.ESCAPE) {
+        count = 1 + (((long) z << CompactCsrFormat.COUNT_K) | ((w >>> (z + 1)) & ((1 << CompactCsrFormat.COUNT_K)
+            - 1)));
+        p += z + 1 + CompactCsrFormat.COUNT_K;
+      } else {
+        count = 1 + escaped(w, z, row, p);
+        p += RiceCode.MAX_CODE_BITS;
+      }
+      if (count > degree - k || p >= limit) {
+        throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "count of a group of node " + v + " out of range"
+            + " or its group past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
+      }
+      int kk = (int) (window(in, p) & ((1 << RiceCode.K_BITS) - 1));
+      p += RiceCode.K_BITS;
+      long mask = (1L << kk) - 1;
+      int groupStart = k;
+      int stop = (int) (k + count);
+      long neighbour = 0;
+      long bad = 0; // bit 32 or above (or negative): a value or neighbour of 2^32 or more, a neighbour before node 0,
+      // an escape of more than ESCAPE zeros
+      while (k < stop && p < limit) {
+        w = window(in, p);
+        z = Long.numberOfTrailingZeros(w);
+        long value;
+        if (z < RiceCode.ESCAPE) {
+          value = ((long) z << kk) | ((w >>> (z + 1)) & mask);
+          p += z + 1 + kk;
+        } else {
+          value = (w >>> ESCAPE_BITS) & 0xFFFF_FFFFL;
+          bad |= (long) (z - RiceCode.ESCAPE) << 32;
+          p += RiceCode.MAX_CODE_BITS;
+        }
+        neighbour = k == groupStart ? v + (long) CompactCsrFormat.unzigzag((int) value) : neighbour + value + 1;
+        bad |= value | neighbour; // each step adds below 2^37: flagged at 2^32, long before the long could wrap
+        ids[k++] = (int) neighbour;
+      }
+      if (k < stop || p > limit) {
+        throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "row of node " + v + " ends after "
+            + Math.min(k, stop - 1) + " of its " + degree + " edges");
+      }
+      if (bad > 0xFFFF_FFFFL || bad < 0) {
+        throw rows.corrupt(row.body, "a value of node " + v + " is 2^32 or more, escaped with more than "
+            + RiceCode.ESCAPE + " zeros, or puts its first neighbour before node 0");
+      }
+      if (neighbour >= nodeCount) {
+        throw rows.corrupt(row.body + (p >>> 3), "neighbour of node " + v + " out of range: actual=" + neighbour
+            + " vs expected in [0, " + nodeCount + ")");
+      }
+      Arrays.fill(types, groupStart, k, (byte) type);
+    }
+    long padding = limit - p;
+    if (padding >= 8 || (padding > 0 && (window(in, p) & ((1L << padding) - 1)) != 0)) {
+      throw rows.corrupt(row.body + (p >>> 3), "row of node " + v + " has " + padding + " bits after its "
+          + degree + " edges (expected fewer than 8, all zero)");
+    }
+    return row;
+  }
+
+  /** The 8 bytes of {@code in} from bit {@code p}'s byte, shifted so that bit p is bit 0 (57 or more valid bits). */
+  private static long window(byte[] in, long p) {
+    return (long) LONGS.get(in, (int) (p >>> 3)) >>> (p & 7);
+  }
+
+  /** The value of an escaped code in {@code w} whose quotient is {@code z}, checked. */
+  private long escaped(long w, int z, Row row, long p) {
+    if (z != RiceCode.ESCAPE) {
+      throw rows.corrupt(row.body + (p >>> 3), "Rice code of node " + row.node + " with more than "
+          + RiceCode.ESCAPE + " leading zeros");
+    }
+    return (w >>> ESCAPE_BITS) & 0xFFFF_FFFFL;
   }
 
   /**
@@ -461,9 +596,11 @@ public final class CompactRows {
     if (bodyLength > 0) {
       long dv = varint(body, end);
       degree = (int) (dv >>> 8);
-      if (degree < 1 || degree > bodyLength) {
+      long most = coding == CompactCsrFormat.RowCoding.RICE ? 8 * (bodyLength - (dv & 0xFF)) : bodyLength;
+      if (degree < 1 || degree > most) {
         throw rows.corrupt(body, "degree of node " + v + " out of range: actual=" + Integer.toUnsignedString(degree)
-            + " vs expected in [1, " + bodyLength + "] (its row's bytes)");
+            + " vs expected in [1, " + most + "] (" + (most == bodyLength ? "its row's bytes" : "bits after it")
+            + ")");
       }
       body += dv & 0xFF;
     }
@@ -520,6 +657,7 @@ public final class CompactRows {
    */
   public void verify(java.util.function.Consumer<Row> perRow) {
     Row row = new Row();
+    CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder(coding);
     for (long b = 0; b < blockCount; b++) {
       int from = (int) (b * stride);
       int to = (int) Math.min(nodeCount, from + (long) stride);
@@ -530,8 +668,12 @@ public final class CompactRows {
         if (row.firstEdge != edges) {
           throw rows.corrupt(row.body, "node " + u + " starts at edge " + row.firstEdge + " vs expected " + edges);
         }
-        checkMinimal(end, row.end);
-        decode(row);
+        if (coding == CompactCsrFormat.RowCoding.RICE) {
+          checkCanonical(end, decode(row), encoder);
+        } else {
+          checkMinimal(end, row.end);
+          decode(row);
+        }
         perRow.accept(row);
         end = row.end;
         edges += row.degree;
@@ -541,6 +683,23 @@ public final class CompactRows {
             + " ends: actual=(" + entry(b + 1, 0) + ", " + entry(b + 1, 1) + ") vs expected=(" + end + ", " + edges
             + ")");
       }
+    }
+  }
+
+  /**
+   * The bytes of the decoded row {@code row}, which starts at {@code start}, must be those the writer gives its edges
+   * (so every VarUInt is minimal and every group's K the rule's).
+   */
+  private void checkCanonical(long start, Row row, CompactCsrFormat.RowEncoder encoder) {
+    int length = encoder.encode(row.node, row.ids, row.types, 0, row.degree);
+    byte[] expected = encoder.bytes();
+    boolean same = length == row.end - start;
+    for (int i = 0; same && i < length; i++) {
+      same = expected[i] == (byte) byteAt(start + i);
+    }
+    if (!same) {
+      throw rows.corrupt(start, "row of node " + row.node + " is not in its canonical coding (a VarUInt not minimal,"
+          + " a group's K not the rule's, or an escape where none is needed)");
     }
   }
 
