@@ -21,8 +21,9 @@ final class PublishOptions {
   boolean full;
 
   @Option(names = "--format", paramLabel = "fixed|compact",
-      description = "The snapshot's layout: fixed (fixed-width rows and records) or compact (gap-coded rows, "
-          + "front-coded names, bit-packed node records and indexes: under half the file; format version 7). Default: the last build's, fixed for the first. A change of format "
+      description = "The snapshot's layout: fixed (fixed-width rows and records) or compact (Rice-coded rows, "
+          + "front-coded names, node records in bit-packed blocks, packed indexes: under half the file; format "
+          + "version 9). Default: the last build's, fixed for the first. A change of format "
           + "builds the whole snapshot.")
   String format;
 

@@ -2,6 +2,7 @@ package io.graphsnap.reader;
 
 import io.graphsnap.bloom.BloomView;
 import io.graphsnap.bloom.InvalidBloomException;
+import io.graphsnap.format.snapshot.BlockedNodeFormat;
 import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.Conflict;
@@ -96,7 +97,8 @@ final class MappedSnapshot {
     SortedStrings paths = SortedStrings.open(table.required(SectionId.FILE_PATHS), frontCoded, "file paths");
     this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
     boolean packed = PackedNodeFormat.packed(header);
-    this.nodes = NodeTable.open(table.required(SectionId.NODES), packed, n, kinds.size(), files.count());
+    this.nodes = NodeTable.open(table.required(SectionId.NODES), packed, BlockedNodeFormat.blocked(header), n,
+        kinds.size(), files.count());
     int t = edgeTypes.size();
     this.layout = CompactCsrFormat.layoutOf(header);
     for (SectionId absent : layout.absent()) {

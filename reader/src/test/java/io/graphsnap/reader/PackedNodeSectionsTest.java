@@ -44,7 +44,7 @@ class PackedNodeSectionsTest {
     return extremes(seed, 300);
   }
 
-  private static TestGraph extremes(long seed, int nodes) {
+  static TestGraph extremes(long seed, int nodes) {
     TestGraph g = Fixtures.random(seed, nodes, 4 * nodes);
     String path = g.filePaths().get(0);
     g.node("edge.max", "fn").file(path, 0, Integer.MAX_VALUE);
@@ -55,7 +55,7 @@ class PackedNodeSectionsTest {
     return g;
   }
 
-  private static List<TestGraph> graphs() {
+  static List<TestGraph> graphs() {
     TestGraph empty = new TestGraph();
     TestGraph one = new TestGraph();
     one.file("a.x", "java", null, Fixtures.sha(1), 1);

@@ -14,6 +14,7 @@ import io.graphsnap.format.snapshot.NameIndexFormat;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
+import io.graphsnap.format.snapshot.BlockedNodeFormat;
 import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
@@ -126,6 +127,11 @@ final class CompiledSections implements SnapshotBody {
   }
 
   private void writeNodes(SectionWriter out) throws IOException {
+    if (BlockedNodeFormat.blocked(SnapshotFormat.VERSION_CURRENT, layout)) {
+      BlockedNodeFormat.write(out, g.nodeCount(), g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd(), g.nodeKind(),
+          g.nodeFlags());
+      return;
+    }
     if (packed()) {
       PackedNodeFormat.write(out, g.nodeCount(), g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd(), g.nodeKind(),
           g.nodeFlags());

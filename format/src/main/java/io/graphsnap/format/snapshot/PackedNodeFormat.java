@@ -115,6 +115,29 @@ public final class PackedNodeFormat {
    */
   public static void write(SectionSink out, int nodeCount, int[] fileId, int[] lineStart, int[] lineEnd, int[] kindId,
       int[] flags) throws IOException {
+    Header h = writeHeader(out, nodeCount, fileId, lineStart, lineEnd, kindId, flags);
+    int[] widths = h.widths();
+    long startBase = h.startBase();
+    long spanBase = h.spanBase();
+    BitPacking.Writer packed = new BitPacking.Writer(out);
+    for (int v = 0; v < nodeCount; v++) {
+      packed.add(fileId[v] + 1L, widths[0]);
+      packed.add(lineStart[v] - startBase, widths[1]);
+      packed.add((long) lineEnd[v] - lineStart[v] - spanBase, widths[2]);
+      packed.add(kindId[v], widths[3]);
+      packed.add(flags[v], widths[4]);
+    }
+    packed.finish();
+  }
+
+  /**
+   * Computes the Header of the node columns {@code [0, nodeCount)} by the rule and writes it ({@value #HEADER_BYTES}
+   * bytes); also the Header of {@link BlockedNodeFormat}. O(N).
+   *
+   * @throws IllegalArgumentException if a flag other than the two known ones is set, or a FileId is below −1
+   */
+  static Header writeHeader(SectionSink out, int nodeCount, int[] fileId, int[] lineStart, int[] lineEnd,
+      int[] kindId, int[] flags) throws IOException {
     long startBase = 0;
     long spanBase = 0;
     long maxFile = 0;
@@ -147,22 +170,14 @@ public final class PackedNodeFormat {
     out.putByte(0);
     out.putLong(startBase);
     out.putLong(spanBase);
-    BitPacking.Writer packed = new BitPacking.Writer(out);
-    for (int v = 0; v < nodeCount; v++) {
-      packed.add(fileId[v] + 1L, widths[0]);
-      packed.add(lineStart[v] - startBase, widths[1]);
-      packed.add((long) lineEnd[v] - lineStart[v] - spanBase, widths[2]);
-      packed.add(kindId[v], widths[3]);
-      packed.add(flags[v], widths[4]);
-    }
-    packed.finish();
+    return h;
   }
 
   /**
    * Node reads over a packed section whose header the caller has checked: the field positions computed once. O(1)
    * per read, unchecked. Immutable; thread-safe.
    */
-  public static final class Fields {
+  public static final class Fields implements NodeFields {
     private final MemorySegment nodes;
     private final int recordBits;
     private final int fileAt;
@@ -212,26 +227,31 @@ public final class PackedNodeFormat {
     }
 
     /** Node {@code id}'s FileId as stored, minus one: −1 for none; a long, so a damaged value is not wrapped. */
+    @Override
     public long fileId(long id) {
       return at(id * recordBits + fileAt, fileMask) - 1;
     }
 
     /** Node {@code id}'s LineStart, in 64 bits (a damaged header may put it outside the int range). */
+    @Override
     public long lineStart(long id) {
       return startBase + at(id * recordBits + startAt, startMask);
     }
 
     /** Node {@code id}'s LineEnd, in 64 bits. */
+    @Override
     public long lineEnd(long id) {
       return lineStart(id) + spanBase + at(id * recordBits + spanAt, spanMask);
     }
 
     /** Node {@code id}'s KindId. */
+    @Override
     public long kindId(long id) {
       return at(id * recordBits + kindAt, kindMask);
     }
 
     /** Node {@code id}'s Flags. */
+    @Override
     public int flags(long id) {
       return (int) at(id * recordBits + flagsAt, (1 << FLAG_BITS) - 1);
     }

@@ -124,8 +124,15 @@ public final class SnapshotFormat {
    * version-4) file in every byte but the version. Version-5 to version-7 compact files are read as before.
    */
   public static final int VERSION_RICE_ROWS = 8;
+  /**
+   * Version 9 writes {@link SectionId#NODES} of a compact file in blocks of 64 nodes, each with its distinct files
+   * and its own line widths ({@link BlockedNodeFormat}) instead of table-wide widths; every other section of a compact
+   * file is as in version 8. A version-9 file with the fixed adjacency is a version-8 (and so version-4) file in
+   * every byte but the version. Version-7 and version-8 compact files (packed NODES) are read as before.
+   */
+  public static final int VERSION_BLOCKED_NODES = 9;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_RICE_ROWS;
+  public static final int VERSION_CURRENT = VERSION_BLOCKED_NODES;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

@@ -11,7 +11,7 @@ import io.graphsnap.format.snapshot.PackedNodeFormat;
  * padding bits zero. Immutable; thread-safe.
  */
 final class PackedNodeTable implements NodeTable {
-  private static final String[] FIELD_NAMES = {"FileBits", "StartBits", "SpanBits", "KindBits", "FlagBits"};
+  static final String[] FIELD_NAMES = {"FileBits", "StartBits", "SpanBits", "KindBits", "FlagBits"};
 
   private final Section section;
   private final PackedNodeFormat.Header header;
@@ -21,6 +21,22 @@ final class PackedNodeTable implements NodeTable {
   private final int fileCount;
 
   PackedNodeTable(Section section, int nodeCount, int kindCount, int fileCount) {
+    PackedNodeFormat.Header h = checkedHeader(section);
+    section.requireLength(PackedNodeFormat.sectionBytes(nodeCount, h.recordBits()), nodeCount + " packed records of "
+        + h.recordBits() + " bits");
+    this.section = section;
+    this.header = h;
+    this.fields = new PackedNodeFormat.Fields(section.bytes(), h);
+    this.nodeCount = nodeCount;
+    this.kindCount = kindCount;
+    this.fileCount = fileCount;
+  }
+
+  /**
+   * The Header of a packed or blocked NODES section, checked (O(1)): widths in range, the reserved bytes zero, every
+   * LineStart the widths allow within the int range, SpanBase within (−2^32, 2^32).
+   */
+  static PackedNodeFormat.Header checkedHeader(Section section) {
     if (section.length() < PackedNodeFormat.HEADER_BYTES) {
       throw section.corrupt(0, "section length mismatch: actual=" + section.length() + " vs expected>="
           + PackedNodeFormat.HEADER_BYTES + " (the packed header)");
@@ -49,14 +65,7 @@ final class PackedNodeTable implements NodeTable {
       throw section.corrupt(PackedNodeFormat.SPAN_BASE, "SpanBase out of range: actual=" + h.spanBase()
           + " vs expected in (-2^32, 2^32)");
     }
-    section.requireLength(PackedNodeFormat.sectionBytes(nodeCount, h.recordBits()), nodeCount + " packed records of "
-        + h.recordBits() + " bits");
-    this.section = section;
-    this.header = h;
-    this.fields = new PackedNodeFormat.Fields(section.bytes(), h);
-    this.nodeCount = nodeCount;
-    this.kindCount = kindCount;
-    this.fileCount = fileCount;
+    return h;
   }
 
   @Override

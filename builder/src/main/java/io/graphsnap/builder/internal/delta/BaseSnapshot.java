@@ -7,6 +7,8 @@ import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
+import io.graphsnap.format.snapshot.BlockedNodeFormat;
+import io.graphsnap.format.snapshot.NodeFields;
 import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFile;
@@ -46,10 +48,10 @@ final class BaseSnapshot implements AutoCloseable {
   final MemorySegment nodes;
   final MemorySegment details;
   /**
-   * Reads of NODES when they are {@link PackedNodeFormat packed} (and NODE_DETAILS {@link SparseDetailsFormat sparse}):
+   * Reads of NODES when they are {@link PackedNodeFormat packed} or {@link BlockedNodeFormat blocked} (and NODE_DETAILS {@link SparseDetailsFormat sparse}):
    * a compact base from format version 7; {@code null} for {@link NodeRecordFormat} records.
    */
-  final PackedNodeFormat.Fields packedNodes;
+  final NodeFields packedNodes;
   private final long presentCount;
   /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
@@ -83,8 +85,10 @@ final class BaseSnapshot implements AutoCloseable {
     }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
-    this.packedNodes = PackedNodeFormat.packed(raw.header())
-        ? new PackedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes)) : null;
+    this.packedNodes = BlockedNodeFormat.blocked(raw.header())
+        ? new BlockedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes), nodeCount)
+        : PackedNodeFormat.packed(raw.header()) ? new PackedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes))
+        : null;
     this.presentCount = packedNodes != null ? presentCount(details, nodeCount) : 0;
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);

@@ -17,6 +17,7 @@ import io.graphsnap.format.snapshot.FrontCodedListWriter;
 import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.PackedFileSymbolsFormat;
+import io.graphsnap.format.snapshot.BlockedNodeFormat;
 import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
@@ -347,7 +348,11 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         flags[v] = base.nodeFlags(old);
       }
     }
-    PackedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
+    if (BlockedNodeFormat.blocked(SnapshotFormat.VERSION_CURRENT, layout())) {
+      BlockedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
+    } else {
+      PackedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
+    }
     base.evict(base.nodes);
     int[] kinds = newKind;
     newKind = null;
