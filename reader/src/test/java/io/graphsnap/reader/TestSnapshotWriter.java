@@ -399,13 +399,13 @@ final class TestSnapshotWriter {
       int indexBits = 64 - Long.numberOfLeadingZeros(files.length - 1);
       List<long[]> block = new ArrayList<>();
       block.add(new long[] {files.length - 1, 6});
+      block.add(new long[] {startWidth, 6});
+      block.add(new long[] {spanWidth, 6});
+      block.add(new long[] {startMin, startBits});
+      block.add(new long[] {spanMin, spanBits});
       for (long file : files) {
         block.add(new long[] {file, fileBits});
       }
-      block.add(new long[] {startWidth, 6});
-      block.add(new long[] {startMin, startBits});
-      block.add(new long[] {spanWidth, 6});
-      block.add(new long[] {spanMin, spanBits});
       for (int v = from; v < to; v++) {
         block.add(new long[] {java.util.Arrays.binarySearch(files, f[0][v]), indexBits});
         block.add(new long[] {f[1][v] - startMin, startWidth});

@@ -19,8 +19,8 @@ import java.util.Arrays;
  * Header    --&gt; as {@link PackedNodeFormat}'s: FileBits, StartBits, SpanBits, KindBits, FlagBits UInt8, Zero Byte^3,
  *               StartBase Int64, SpanBase Int64
  * Blocks    --&gt; {@link BitPacking Packed} of BlockBit[B] bits; block b at bit BlockBit[b] (BlockBit[0] = 0)
- * Block     --&gt; FilesLess1 UInt6, File^(FilesLess1+1) (FileBits each), StartWidth UInt6, StartMin (StartBits),
- *               SpanWidth UInt6, SpanMin (SpanBits), Record^c                c = min({@value #BLOCK}, N − {@value #BLOCK}·b)
+ * Block     --&gt; FilesLess1 UInt6, StartWidth UInt6, SpanWidth UInt6, StartMin (StartBits), SpanMin (SpanBits),
+ *               File^(FilesLess1+1) (FileBits each), Record^c               c = min({@value #BLOCK}, N − {@value #BLOCK}·b)
  * Record    --&gt; FileIndex (IndexBits), Start (StartWidth), Span (SpanWidth), Kind (KindBits), Flags (FlagBits)
  * </pre>
  *
@@ -36,8 +36,9 @@ import java.util.Arrays;
  *   <li>BlockBit[b + 1] − BlockBit[b] is block b's length in bits; the section is
  *       {@value #HEADER_BYTES} + 8·(B + 1) + {@link BitPacking#areaBytes}(BlockBit[B]) bytes.
  * </ul>
- * A read is O(1): one directory load, then the block's few header fields and the record's, all within the block (a
- * cache line or two). Stateless and thread-safe; {@link Fields} is immutable.
+ * A read is O(1): one directory load, then the block's fixed-position fields (the three widths in one load, the two
+ * minima), so every position in the block is known at once; then the record's fields, all within the block (a cache
+ * line or two). Stateless and thread-safe; {@link Fields} is immutable.
  */
 public final class BlockedNodeFormat {
   /** Nodes per block. */
@@ -46,6 +47,7 @@ public final class BlockedNodeFormat {
   public static final int BLOCK_SHIFT = 6;
   /** Bits of FilesLess1, StartWidth and SpanWidth. */
   public static final int SMALL_BITS = 6;
+  private static final long SMALL_MASK = (1L << SMALL_BITS) - 1;
   /** Bytes of the Header (as {@link PackedNodeFormat#HEADER_BYTES}). */
   public static final int HEADER_BYTES = PackedNodeFormat.HEADER_BYTES;
 
@@ -173,13 +175,13 @@ public final class BlockedNodeFormat {
     /** Writes the block of nodes [from, to), whose {@link #layout} was computed last. */
     void write(BitPacking.Writer out, int from, int to) throws IOException {
       out.add(fileCount - 1, SMALL_BITS);
+      out.add(startWidth, SMALL_BITS);
+      out.add(spanWidth, SMALL_BITS);
+      out.add(startMin, h.startBits());
+      out.add(spanMin, h.spanBits());
       for (int i = 0; i < fileCount; i++) {
         out.add(files[i], h.fileBits());
       }
-      out.add(startWidth, SMALL_BITS);
-      out.add(startMin, h.startBits());
-      out.add(spanWidth, SMALL_BITS);
-      out.add(spanMin, h.spanBits());
       for (int v = from; v < to; v++) {
         out.add(Arrays.binarySearch(files, 0, fileCount, fileId[v] + 1L), indexBits);
         out.add(start(v) - startMin, startWidth);
@@ -224,22 +226,17 @@ public final class BlockedNodeFormat {
       if (first < 0 || first > end || end > totalBits) {
         return null;
       }
-      long p = first;
-      if (p + SMALL_BITS > end) {
+      long files = first + 3 * SMALL_BITS + h.startBits() + h.spanBits();
+      if (files > end) {
         return null;
       }
-      int fileCount = (int) get(p, SMALL_BITS) + 1;
-      long files = p + SMALL_BITS;
-      p = files + (long) fileCount * h.fileBits();
-      if (p + SMALL_BITS + h.startBits() + SMALL_BITS + h.spanBits() > end) {
-        return null;
-      }
-      int startWidth = (int) get(p, SMALL_BITS);
-      long startMin = get(p + SMALL_BITS, h.startBits());
-      p += SMALL_BITS + h.startBits();
-      int spanWidth = (int) get(p, SMALL_BITS);
-      long spanMin = get(p + SMALL_BITS, h.spanBits());
-      p += SMALL_BITS + h.spanBits();
+      long widths = get(first, 3 * SMALL_BITS); // FilesLess1, StartWidth, SpanWidth: one load
+      int fileCount = (int) (widths & SMALL_MASK) + 1;
+      int startWidth = (int) (widths >>> SMALL_BITS & SMALL_MASK);
+      int spanWidth = (int) (widths >>> 2 * SMALL_BITS);
+      long startMin = get(first + 3 * SMALL_BITS, h.startBits());
+      long spanMin = get(first + 3 * SMALL_BITS + h.startBits(), h.spanBits());
+      long p = files + (long) fileCount * h.fileBits();
       if (startWidth > h.startBits() || spanWidth > h.spanBits()) {
         return null;
       }
