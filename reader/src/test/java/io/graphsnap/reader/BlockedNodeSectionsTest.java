@@ -150,9 +150,9 @@ class BlockedNodeSectionsTest {
         b.getLong((int) BlockedNodeFormat.blockBitAt(blocks)) + 64 * 8), "section length mismatch");
     // Block 0's FilesLess1 (its first 6 bits) to 63: its header runs into its records, which no longer fit.
     assertReadFails(g, b -> b.put(blocksAt, (byte) (b.get(blocksAt) | 0x3F)), "block 0 of node 0 is damaged");
-    // Block 1 said to start one bit later: its fields are misread; verify says where.
+    // Block 1 said to start one bit later: block 0 now ends a bit after its records; verify says which block.
     assertVerifyFails(g, b -> b.putLong((int) BlockedNodeFormat.blockBitAt(1),
-        b.getLong((int) BlockedNodeFormat.blockBitAt(1)) + 1), "NODES");
+        b.getLong((int) BlockedNodeFormat.blockBitAt(1)) + 1), "block of node 0 has 1 bits after its records");
     assertVerifyFails(g, b -> b.put(b.capacity() - 1, (byte) 1), "padding");
   }
 

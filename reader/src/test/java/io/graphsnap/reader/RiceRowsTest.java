@@ -58,6 +58,47 @@ class RiceRowsTest {
     }
   }
 
+  /**
+   * A clique of 60 nodes with one edge type and a run of 200 consecutive neighbours: more edges than the rows have
+   * bytes (a gap of zero is one bit), which a varint file cannot hold and a Rice file must open; and type steps of 24
+   * and more (escaped), from rows with edges of the first and the last of 40 types.
+   */
+  @Test
+  void rowsOfLessThanAByteAnEdgeAndEscapedTypeStepsRead() throws Exception {
+    TestGraph g = new TestGraph();
+    g.file("src/a.x", "java", Fixtures.sha(1), Fixtures.sha(2), 1);
+    for (int i = 0; i < 320; i++) {
+      g.node(name(i), "fn").file("src/a.x", 1, 2);
+    }
+    for (int i = 0; i < 60; i++) {
+      for (int j = 0; j < 60; j++) {
+        if (i != j) {
+          g.edge(name(i), "calls", name(j));
+        }
+      }
+    }
+    for (int t = 0; t < 40; t++) {
+      g.edge(name(60), String.format("t%02d", t), name(70 + t));
+    }
+    g.edge(name(61), "t00", name(62)).edge(name(61), "t39", name(63)); // a step of 38
+    for (int to = 110; to < 310; to++) {
+      g.edge(name(62), "calls", name(to));
+    }
+    long edges = 60 * 59 + 40 + 2 + 200;
+    EnumMap<SectionId, byte[]> rice = TestSnapshotWriter.compactSections(g, 16, CompactCsrFormat.RowCoding.RICE);
+    for (SectionId rows : new SectionId[] {SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS}) {
+      assertTrue(rice.get(rows).length < edges, rows + ": " + rice.get(rows).length + " bytes for " + edges
+          + " edges");
+    }
+    Path fixedFile = Fixtures.write(dir, "dense-f.gsnap", TestSnapshotWriter.write(g));
+    Path riceFile = Fixtures.write(dir, "dense-r.gsnap", TestSnapshotWriter.writeRice(g, 16, 8));
+    CompactDecodeTest.compareWithFixed(fixedFile, riceFile, 16);
+    try (GraphSnapshot s = GraphSnapshot.open(riceFile)) {
+      assertEquals(edges, s.edgeCount());
+      s.verify();
+    }
+  }
+
   @Test
   void riceRowsAreSmallerThanVarintRows() {
     TestGraph g = Fixtures.random(11, 3000, 30000);

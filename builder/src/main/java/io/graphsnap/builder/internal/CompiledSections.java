@@ -127,13 +127,8 @@ final class CompiledSections implements SnapshotBody {
   }
 
   private void writeNodes(SectionWriter out) throws IOException {
-    if (BlockedNodeFormat.blocked(SnapshotFormat.VERSION_CURRENT, layout)) {
+    if (BlockedNodeFormat.blocked(SnapshotFormat.VERSION_CURRENT, layout)) { // a compact file: NODES in blocks
       BlockedNodeFormat.write(out, g.nodeCount(), g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd(), g.nodeKind(),
-          g.nodeFlags());
-      return;
-    }
-    if (packed()) {
-      PackedNodeFormat.write(out, g.nodeCount(), g.nodeFile(), g.nodeLineStart(), g.nodeLineEnd(), g.nodeKind(),
           g.nodeFlags());
       return;
     }

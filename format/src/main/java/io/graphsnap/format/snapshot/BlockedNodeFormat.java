@@ -36,7 +36,7 @@ import java.util.Arrays;
  *   <li>BlockBit[b + 1] − BlockBit[b] is block b's length in bits; the section is
  *       {@value #HEADER_BYTES} + 8·(B + 1) + {@link BitPacking#areaBytes}(BlockBit[B]) bytes.
  * </ul>
- * A read is O(1): one directory load, then the block's fixed-position fields (the three widths in one load, the two
+ * A read is O(1): two directory loads (BlockBit[b] and BlockBit[b + 1], one cache line), then the block's fixed-position fields (the three widths in one load, the two
  * minima), so every position in the block is known at once; then the record's fields, all within the block (a cache
  * line or two). Stateless and thread-safe; {@link Fields} is immutable.
  */
@@ -278,41 +278,41 @@ public final class BlockedNodeFormat {
 
     @Override
     public long fileId(long id) {
-      Block k = block(id);
-      if (k == null) {
+      Block block = block(id);
+      if (block == null) {
         return DAMAGED;
       }
-      long index = get(k.record, k.indexBits);
-      return index >= k.fileCount ? DAMAGED : get(k.files + index * h.fileBits(), h.fileBits()) - 1;
+      long index = get(block.record, block.indexBits);
+      return index >= block.fileCount ? DAMAGED : get(block.files + index * h.fileBits(), h.fileBits()) - 1;
     }
 
     @Override
     public long lineStart(long id) {
-      Block k = block(id);
-      return k == null ? DAMAGED : h.startBase() + k.startMin + get(k.record + k.indexBits, k.startWidth);
+      Block block = block(id);
+      return block == null ? DAMAGED : h.startBase() + block.startMin + get(block.record + block.indexBits, block.startWidth);
     }
 
     @Override
     public long lineEnd(long id) {
-      Block k = block(id);
-      if (k == null) {
+      Block block = block(id);
+      if (block == null) {
         return DAMAGED;
       }
-      long at = k.record + k.indexBits;
-      return h.startBase() + k.startMin + get(at, k.startWidth) + h.spanBase() + k.spanMin
-          + get(at + k.startWidth, k.spanWidth);
+      long at = block.record + block.indexBits;
+      return h.startBase() + block.startMin + get(at, block.startWidth) + h.spanBase() + block.spanMin
+          + get(at + block.startWidth, block.spanWidth);
     }
 
     @Override
     public long kindId(long id) {
-      Block k = block(id);
-      return k == null ? DAMAGED : get(k.record + k.indexBits + k.startWidth + k.spanWidth, h.kindBits());
+      Block block = block(id);
+      return block == null ? DAMAGED : get(block.record + block.indexBits + block.startWidth + block.spanWidth, h.kindBits());
     }
 
     @Override
     public int flags(long id) {
-      Block k = block(id);
-      return k == null ? -1 : (int) get(k.record + k.indexBits + k.startWidth + k.spanWidth + h.kindBits(),
+      Block block = block(id);
+      return block == null ? -1 : (int) get(block.record + block.indexBits + block.startWidth + block.spanWidth + h.kindBits(),
           h.flagBits());
     }
   }

@@ -17,9 +17,9 @@ import java.util.Arrays;
  *   <li>K is in [0, {@value #MAX_K}]. A code is at most {@value #MAX_CODE_BITS} bits (escaped: 24 + 1 + 32; plain:
  *       at most 23 + 1 + 31), so a reader decodes any code from one unaligned 8-byte load shifted by the bit offset
  *       within its first byte (57 bits are always there): the number of trailing zeros of the load is q.
- *   <li>The code is unique: a value whose quotient is below {@value #ESCAPE} is never escaped, and a plain code's
- *       value is below 2<sup>32</sup>; a reader refuses more than {@value #ESCAPE} zeros and a plain value of
- *       2<sup>32</sup> or more.
+ *   <li>The writer escapes a value exactly when its quotient is {@value #ESCAPE} or more, so each value has one
+ *       code. A reader refuses more than {@value #ESCAPE} zeros and a plain value of 2<sup>32</sup> or more; it
+ *       decodes a needless escape, which only a canonical check (the reader's verify, re-encoding the row) refuses.
  *   <li>{@link #chooseK}: the parameter of a group of values is the one of the candidates
  *       [max(0, L − 3), min({@value #MAX_K}, L + 1)] that takes the fewest bits, the smallest on a tie, where L is
  *       the floor of log2 of the values' mean (0 when the mean is below 1): a rule, so that every writer picks the

@@ -3,7 +3,6 @@ package io.graphsnap.reader.internal;
 import io.graphsnap.format.snapshot.BitPacking;
 import io.graphsnap.format.snapshot.BlockedNodeFormat;
 import io.graphsnap.format.snapshot.PackedNodeFormat;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The NODES section in blocks ({@link BlockedNodeFormat}). Open checks the Header (as {@link PackedNodeTable} does),
@@ -132,9 +131,9 @@ final class BlockedNodeTable implements NodeTable {
   /** Offset of the first byte of node {@code id}'s record, or of its block's BlockBit when the block is damaged. */
   @Override
   public long fileIdOffset(int id) {
-    BlockedNodeFormat.Fields.Block k = fields.block(id);
-    return k == null ? BlockedNodeFormat.blockBitAt((long) id >>> BlockedNodeFormat.BLOCK_SHIFT)
-        : fields.offsetOf(k.record());
+    BlockedNodeFormat.Fields.Block block = fields.block(id);
+    return block == null ? BlockedNodeFormat.blockBitAt((long) id >>> BlockedNodeFormat.BLOCK_SHIFT)
+        : fields.offsetOf(block.record());
   }
 
   @Override
@@ -145,16 +144,21 @@ final class BlockedNodeTable implements NodeTable {
     long previousEnd = 0;
     for (int from = 0; from < nodeCount; from += BlockedNodeFormat.BLOCK) {
       int to = Math.min(nodeCount, from + BlockedNodeFormat.BLOCK);
-      BlockedNodeFormat.Fields.Block k = fields.block(from);
-      if (k == null) {
+      long blockAt = BlockedNodeFormat.blockBitAt((long) from >>> BlockedNodeFormat.BLOCK_SHIFT);
+      long begin = section.bytes().get(io.graphsnap.format.snapshot.LittleEndian.LONG, blockAt);
+      if (begin != previousEnd) {
+        throw section.corrupt(blockAt, "block of node " + from + " does not start where the one before ends: "
+            + "BlockBit=" + begin + " vs expected=" + previousEnd);
+      }
+      BlockedNodeFormat.Fields.Block block = fields.block(from);
+      if (block == null) {
         throw damaged(from);
       }
-      long blockAt = BlockedNodeFormat.blockBitAt((long) from >>> BlockedNodeFormat.BLOCK_SHIFT);
-      if (k.recordsEnd() != k.end()) {
-        throw section.corrupt(blockAt, "block of node " + from + " has " + (k.end() - k.recordsEnd()) + " bits after"
+      if (block.recordsEnd() != block.end()) {
+        throw section.corrupt(blockAt, "block of node " + from + " has " + (block.end() - block.recordsEnd()) + " bits after"
             + " its records (expected none)");
       }
-      boolean[] used = new boolean[k.fileCount()];
+      boolean[] used = new boolean[block.fileCount()];
       long blockStartMin = Long.MAX_VALUE;
       long blockStartMax = 0;
       long blockSpanMin = Long.MAX_VALUE;
@@ -174,15 +178,15 @@ final class BlockedNodeTable implements NodeTable {
         blockStartMax = Math.max(blockStartMax, start);
         blockSpanMin = Math.min(blockSpanMin, span);
         blockSpanMax = Math.max(blockSpanMax, span);
-        max[1] = Math.max(max[1], k.startMin() + start);
-        max[2] = Math.max(max[2], k.spanMin() + span);
+        max[1] = Math.max(max[1], block.startMin() + start);
+        max[2] = Math.max(max[2], block.spanMin() + span);
         max[3] = Math.max(max[3], fields.kindId(v));
-        minStart = Math.min(minStart, k.startMin() + start);
-        minSpan = Math.min(minSpan, k.spanMin() + span);
+        minStart = Math.min(minStart, block.startMin() + start);
+        minSpan = Math.min(minSpan, block.spanMin() + span);
       }
       long previousFile = -1;
-      for (int i = 0; i < k.fileCount(); i++) {
-        long file = fields.field(k.files() + (long) i * header.fileBits(), header.fileBits());
+      for (int i = 0; i < block.fileCount(); i++) {
+        long file = fields.field(block.files() + (long) i * header.fileBits(), header.fileBits());
         if (!used[i] || file <= previousFile) {
           throw section.corrupt(blockAt, "Files of the block of node " + from + " are not its nodes' distinct files in"
               + " increasing order (entry " + i + ")");
@@ -190,39 +194,18 @@ final class BlockedNodeTable implements NodeTable {
         previousFile = file;
         max[0] = Math.max(max[0], file);
       }
-      if (blockStartMin != 0 || blockSpanMin != 0 || BitPacking.widthFor(blockStartMax) != k.startWidth()
-          || BitPacking.widthFor(blockSpanMax) != k.spanWidth()) {
+      if (blockStartMin != 0 || blockSpanMin != 0 || BitPacking.widthFor(blockStartMax) != block.startWidth()
+          || BitPacking.widthFor(blockSpanMax) != block.spanWidth()) {
         throw section.corrupt(blockAt, "StartMin, SpanMin or a width of the block of node " + from + " is not the"
             + " rule's (the smallest value, the bits of the largest difference)");
       }
-      long begin = section.bytes().get(io.graphsnap.format.snapshot.LittleEndian.LONG, blockAt);
-      if (begin != previousEnd) {
-        throw section.corrupt(blockAt, "block of node " + from + " does not start where the one before ends");
-      }
-      previousEnd = k.end();
+      previousEnd = block.end();
     }
     if (previousEnd != totalBits) {
       throw section.corrupt(BlockedNodeFormat.blockBitAt(BlockedNodeFormat.blockCount(nodeCount)), "BlockBit[B] is not"
           + " where the last block ends: actual=" + totalBits + " vs expected=" + previousEnd);
     }
-    int[] widths = header.widths();
-    for (int f = 0; f < 4; f++) {
-      if (BitPacking.widthFor(max[f]) != widths[f]) {
-        throw section.corrupt(PackedNodeFormat.WIDTHS + f, PackedNodeTable.FIELD_NAMES[f] + " is not the rule's: actual="
-            + widths[f] + " vs expected=" + BitPacking.widthFor(max[f]) + " (the largest value's bits)");
-      }
-    }
-    if (nodeCount == 0 ? header.startBase() != 0 || header.spanBase() != 0 : minStart != 0 || minSpan != 0) {
-      throw section.corrupt(PackedNodeFormat.START_BASE, "StartBase or SpanBase is not the smallest value: "
-          + "actual smallest stored Start=" + minStart + ", Span=" + minSpan + " vs expected=0");
-    }
-    long first = BlockedNodeFormat.blocksAt(nodeCount) + (totalBits >>> 3);
-    for (long at = first; at < section.length(); at++) {
-      int b = Byte.toUnsignedInt(section.bytes().get(ValueLayout.JAVA_BYTE, at));
-      int allowed = at == first ? (1 << (totalBits & 7)) - 1 : 0;
-      if ((b & ~allowed) != 0) {
-        throw section.corrupt(at, "padding after the last block is not zero: actual=0x" + Integer.toHexString(b));
-      }
-    }
+    PackedNodeTable.checkHeaderRule(section, header, nodeCount, max, minStart, minSpan);
+    PackedNodeTable.checkZeroPadding(section, BlockedNodeFormat.blocksAt(nodeCount), totalBits);
   }
 }

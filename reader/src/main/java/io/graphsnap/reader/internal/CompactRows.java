@@ -9,9 +9,11 @@ import java.util.Arrays;
 /**
  * One direction of the compact adjacency ({@link CompactCsrFormat}), read in place: finds a node's row from the
  * sparse index and decodes it, checking every value it uses. Open checks (O(1)): the index's length for N and
- * its Stride, Zero, the first entry (0, 0) and the last (length of Rows, E). Everything else is checked as it is
- * read: entries within the section and ordered, each skipped row inside its block, each row's varints (at most 5
- * bytes, inside the row), Degree at most the row's bytes (so no allocation exceeds the section), types strictly
+ * its Stride, Zero, the first entry (0, 0) and the last (length of Rows, E, with E at most one edge a byte of Rows for
+ * VarUInt rows and eight for Rice-coded ones). Everything else is checked as it is read: entries within the section
+ * and ordered, each skipped row inside its block, each row's varints (at most 5 bytes, inside the row), Degree at most
+ * the row's bytes (VarUInt rows) or 8 × its bytes after Degree (Rice rows: an edge takes at least one bit; so a row's
+ * decode allocates at most about 40 bytes a byte of the row), types strictly
  * increasing below T, counts summing to the degree, neighbours strictly increasing within [0, N), the row ending
  * exactly at its RowBytes; a failure is a {@link CorruptSnapshotException} naming the section and offset. Rows of
  * either {@link CompactCsrFormat.RowCoding}: VarUInt groups (format versions 5 to 7) or Rice-coded bits (8 on;
@@ -55,14 +57,9 @@ public final class CompactRows {
   }
 
   /**
-   * Checks the index's header and end entries (O(1)) and returns the view. E is read from the last entry when
-   * {@code expectedEdges} is negative.
+   * Checks the index's header and end entries (O(1)) and returns the view of rows in {@code coding}. E is read
+   * from the last entry when {@code expectedEdges} is negative.
    */
-  public static CompactRows open(Section index, Section rows, int nodeCount, long expectedEdges, int typeCount) {
-    return open(index, rows, nodeCount, expectedEdges, typeCount, CompactCsrFormat.RowCoding.VARINT);
-  }
-
-  /** {@link #open(Section, Section, int, long, int)} of rows in {@code coding}. */
   public static CompactRows open(Section index, Section rows, int nodeCount, long expectedEdges, int typeCount,
       CompactCsrFormat.RowCoding coding) {
     if (index.length() < CompactCsrFormat.INDEX_HEADER_BYTES) {
@@ -90,9 +87,11 @@ public final class CompactRows {
           + rowsEnd + " vs expected=" + rows.length());
     }
     long edges = CompactCsrFormat.edgeOffset(index.bytes(), last);
-    if (edges < 0 || (expectedEdges >= 0 && edges != expectedEdges) || edges > rows.length()) {
+    long most = edgesPerByte(coding) * rows.length(); // an edge takes at least one byte (VarUInt) or one bit (Rice)
+    if (edges < 0 || (expectedEdges >= 0 && edges != expectedEdges) || edges > most) {
       throw index.corrupt(CompactCsrFormat.edgeOffsetAt(last), "last EdgeOffset is not the edge count: actual=" + edges
-          + " vs expected=" + (expectedEdges < 0 ? "in [0, length of Rows]" : Long.toString(expectedEdges)));
+          + " vs expected=" + (expectedEdges < 0 ? "in [0, " + most + "] (the length of Rows allows no more)"
+          : Long.toString(expectedEdges)));
     }
     return new CompactRows(index, rows, stride, nodeCount, edges, typeCount, coding);
   }
@@ -100,6 +99,11 @@ public final class CompactRows {
   /** E. */
   public long edgeCount() {
     return edgeCount;
+  }
+
+  /** The most edges a byte of rows in {@code coding} can hold: 1 for VarUInt groups, 8 for Rice-coded bits. */
+  private static long edgesPerByte(CompactCsrFormat.RowCoding coding) {
+    return coding == CompactCsrFormat.RowCoding.RICE ? 8 : 1;
   }
 
   /** How the rows' groups are coded. */
@@ -382,11 +386,11 @@ public final class CompactRows {
     int v = row.node;
     long limit = (long) end << 3;
     long p = 0; // bit position
-    int k = 0;
+    int edge = 0;
     int type = -1;
-    while (k < degree) {
+    while (edge < degree) {
       if (p >= limit) {
-        throw rows.corrupt(row.body + (p >>> 3), "row of node " + v + " ends after " + k + " of its " + degree
+        throw rows.corrupt(row.body + (p >>> 3), "row of node " + v + " ends after " + edge + " of its " + degree
             + " edges");
       }
       // TypeStep: Rice(0), then CountLess1: Rice(COUNT_K), then K: 5 bits; each read from its own load.
@@ -416,37 +420,37 @@ public final class CompactRows {
         count = 1 + escaped(w, z, row, p);
         p += RiceCode.MAX_CODE_BITS;
       }
-      if (count > degree - k || p >= limit) {
+      if (count > degree - edge || p >= limit) {
         throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "count of a group of node " + v + " out of range"
-            + " or its group past the row's end: actual=" + count + " vs expected in [1, " + (degree - k) + "]");
+            + " or its group past the row's end: actual=" + count + " vs expected in [1, " + (degree - edge) + "]");
       }
-      int kk = (int) (window(in, p) & ((1 << RiceCode.K_BITS) - 1));
+      int riceK = (int) (window(in, p) & ((1 << RiceCode.K_BITS) - 1));
       p += RiceCode.K_BITS;
-      long mask = (1L << kk) - 1;
-      int groupStart = k;
-      int stop = (int) (k + count);
+      long mask = (1L << riceK) - 1;
+      int groupStart = edge;
+      int stop = (int) (edge + count);
       long neighbour = 0;
       long bad = 0; // bit 32 or above (or negative): a value or neighbour of 2^32 or more, a neighbour before node 0,
       // an escape of more than ESCAPE zeros
-      while (k < stop && p < limit) {
+      while (edge < stop && p < limit) {
         w = window(in, p);
         z = Long.numberOfTrailingZeros(w);
         long value;
         if (z < RiceCode.ESCAPE) {
-          value = ((long) z << kk) | ((w >>> (z + 1)) & mask);
-          p += z + 1 + kk;
+          value = ((long) z << riceK) | ((w >>> (z + 1)) & mask);
+          p += z + 1 + riceK;
         } else {
           value = (w >>> ESCAPE_BITS) & 0xFFFF_FFFFL;
           bad |= (long) (z - RiceCode.ESCAPE) << 32;
           p += RiceCode.MAX_CODE_BITS;
         }
-        neighbour = k == groupStart ? v + (long) CompactCsrFormat.unzigzag((int) value) : neighbour + value + 1;
+        neighbour = edge == groupStart ? v + (long) CompactCsrFormat.unzigzag((int) value) : neighbour + value + 1;
         bad |= value | neighbour; // each step adds below 2^37: flagged at 2^32, long before the long could wrap
-        ids[k++] = (int) neighbour;
+        ids[edge++] = (int) neighbour;
       }
-      if (k < stop || p > limit) {
+      if (edge < stop || p > limit) {
         throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "row of node " + v + " ends after "
-            + Math.min(k, stop - 1) + " of its " + degree + " edges");
+            + Math.min(edge, stop - 1) + " of its " + degree + " edges");
       }
       if (bad > 0xFFFF_FFFFL || bad < 0) {
         throw rows.corrupt(row.body, "a value of node " + v + " is 2^32 or more, escaped with more than "
@@ -456,7 +460,7 @@ public final class CompactRows {
         throw rows.corrupt(row.body + (p >>> 3), "neighbour of node " + v + " out of range: actual=" + neighbour
             + " vs expected in [0, " + nodeCount + ")");
       }
-      Arrays.fill(types, groupStart, k, (byte) type);
+      Arrays.fill(types, groupStart, edge, (byte) type);
     }
     long padding = limit - p;
     if (padding >= 8 || (padding > 0 && (window(in, p) & ((1L << padding) - 1)) != 0)) {
@@ -596,11 +600,11 @@ public final class CompactRows {
     if (bodyLength > 0) {
       long dv = varint(body, end);
       degree = (int) (dv >>> 8);
-      long most = coding == CompactCsrFormat.RowCoding.RICE ? 8 * (bodyLength - (dv & 0xFF)) : bodyLength;
+      boolean rice = coding == CompactCsrFormat.RowCoding.RICE;
+      long most = rice ? 8 * (bodyLength - (dv & 0xFF)) : bodyLength;
       if (degree < 1 || degree > most) {
         throw rows.corrupt(body, "degree of node " + v + " out of range: actual=" + Integer.toUnsignedString(degree)
-            + " vs expected in [1, " + most + "] (" + (most == bodyLength ? "its row's bytes" : "bits after it")
-            + ")");
+            + " vs expected in [1, " + most + "] (" + (rice ? "the bits after it" : "its row's bytes") + ")");
       }
       body += dv & 0xFF;
     }

@@ -155,6 +155,18 @@ final class PackedNodeTable implements NodeTable {
         }
       }
     }
+    checkHeaderRule(section, header, nodeCount, max, minStart, minSpan);
+    checkZeroPadding(section, PackedNodeFormat.HEADER_BYTES, (long) nodeCount * header.recordBits());
+  }
+
+  /**
+   * Checks that the Header of a packed or blocked NODES section is the rule's for its records: each of the first four
+   * widths the bits of that field's largest stored value ({@code max}: File, Start, Span, Kind), the smallest stored
+   * Start and Span ({@code minStart}, {@code minSpan}) zero (both bases zero when there is no node).
+   */
+  static void checkHeaderRule(Section section, PackedNodeFormat.Header header, int nodeCount, long[] max,
+      long minStart, long minSpan) {
+    int[] widths = header.widths();
     for (int f = 0; f < 4; f++) {
       if (BitPacking.widthFor(max[f]) != widths[f]) {
         throw section.corrupt(PackedNodeFormat.WIDTHS + f, FIELD_NAMES[f] + " is not the rule's: actual=" + widths[f]
@@ -165,11 +177,14 @@ final class PackedNodeTable implements NodeTable {
       throw section.corrupt(PackedNodeFormat.START_BASE, "StartBase or SpanBase is not the smallest value: "
           + "actual smallest stored Start=" + minStart + ", Span=" + minSpan + " vs expected=0");
     }
-    long bits = (long) nodeCount * header.recordBits();
-    long first = PackedNodeFormat.HEADER_BYTES + (bits >>> 3);
+  }
+
+  /** Checks that every bit of the section after the first {@code bits} bits of the area at byte {@code area} is zero. */
+  static void checkZeroPadding(Section section, long area, long bits) {
+    long first = area + (bits >>> 3);
     for (long at = first; at < section.length(); at++) {
-      int b = Byte.toUnsignedInt(bytes.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at));
-      int allowed = at == first ? (1 << (bits & 7)) - 1 : 0; // the last record's bits in its last byte
+      int b = Byte.toUnsignedInt(section.bytes().get(java.lang.foreign.ValueLayout.JAVA_BYTE, at));
+      int allowed = at == first ? (1 << (bits & 7)) - 1 : 0; // the last field's bits in its last byte
       if ((b & ~allowed) != 0) {
         throw section.corrupt(at, "padding after the last record is not zero: actual=0x" + Integer.toHexString(b));
       }

@@ -8,6 +8,7 @@ import io.graphsnap.format.snapshot.LittleEndian;
 import io.graphsnap.format.snapshot.NodeDetailsFormat;
 import io.graphsnap.format.snapshot.NodeRecordFormat;
 import io.graphsnap.format.snapshot.BlockedNodeFormat;
+import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.NodeFields;
 import io.graphsnap.format.snapshot.PackedNodeFormat;
 import io.graphsnap.format.snapshot.SectionId;
@@ -51,7 +52,7 @@ final class BaseSnapshot implements AutoCloseable {
    * Reads of NODES when they are {@link PackedNodeFormat packed} or {@link BlockedNodeFormat blocked} (and NODE_DETAILS {@link SparseDetailsFormat sparse}):
    * a compact base from format version 7; {@code null} for {@link NodeRecordFormat} records.
    */
-  final NodeFields packedNodes;
+  final NodeFields nodeFields;
   private final long presentCount;
   /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
@@ -85,11 +86,11 @@ final class BaseSnapshot implements AutoCloseable {
     }
     this.nodes = section(SectionId.NODES);
     this.details = section(SectionId.NODE_DETAILS);
-    this.packedNodes = BlockedNodeFormat.blocked(raw.header())
+    this.nodeFields = BlockedNodeFormat.blocked(raw.header())
         ? new BlockedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes), nodeCount)
         : PackedNodeFormat.packed(raw.header()) ? new PackedNodeFormat.Fields(nodes, PackedNodeFormat.header(nodes))
         : null;
-    this.presentCount = packedNodes != null ? presentCount(details, nodeCount) : 0;
+    this.presentCount = nodeFields != null ? presentCount(details, nodeCount) : 0;
     this.files = section(SectionId.FILES);
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));
@@ -267,23 +268,42 @@ final class BaseSnapshot implements AutoCloseable {
   // ---------------------------------------------------------------- node records
 
   int nodeFile(int id) {
-    return packedNodes != null ? (int) packedNodes.fileId(id) : NodeRecordFormat.fileId(nodes, id);
+    return nodeFields != null ? stored(id, nodeFields.fileId(id)) : NodeRecordFormat.fileId(nodes, id);
   }
 
   int nodeKind(int id) {
-    return packedNodes != null ? (int) packedNodes.kindId(id) : NodeRecordFormat.kindId(nodes, id);
+    return nodeFields != null ? stored(id, nodeFields.kindId(id)) : NodeRecordFormat.kindId(nodes, id);
   }
 
   int nodeFlags(int id) {
-    return packedNodes != null ? packedNodes.flags(id) : NodeRecordFormat.flags(nodes, id);
+    if (nodeFields == null) {
+      return NodeRecordFormat.flags(nodes, id);
+    }
+    int flags = nodeFields.flags(id);
+    return stored(id, flags < 0 ? BlockedNodeFormat.Fields.DAMAGED : flags);
   }
 
   int nodeLineStart(int id) {
-    return packedNodes != null ? (int) packedNodes.lineStart(id) : NodeRecordFormat.lineStart(nodes, id);
+    return nodeFields != null ? stored(id, nodeFields.lineStart(id)) : NodeRecordFormat.lineStart(nodes, id);
   }
 
   int nodeLineEnd(int id) {
-    return packedNodes != null ? (int) packedNodes.lineEnd(id) : NodeRecordFormat.lineEnd(nodes, id);
+    return nodeFields != null ? stored(id, nodeFields.lineEnd(id)) : NodeRecordFormat.lineEnd(nodes, id);
+  }
+
+  /**
+   * A field of node {@code id} read from packed or blocked NODES, as an int: a damaged block's read (a value outside
+   * the int range, such as {@link BlockedNodeFormat.Fields#DAMAGED}) is refused, never carried into the new
+   * snapshot.
+   *
+   * @throws CorruptSnapshotException naming the base and NODES
+   */
+  private int stored(int id, long value) {
+    if (value != (int) value) {
+      throw new CorruptSnapshotException(resource, SectionId.NODES.name(), 0, "node " + id + " of the base reads "
+          + value + ": its block is damaged; rebuild with --full");
+    }
+    return (int) value;
   }
 
   // ---------------------------------------------------------------- details
@@ -295,7 +315,7 @@ final class BaseSnapshot implements AutoCloseable {
   byte[] detailBytes(int id) {
     long start;
     long end;
-    if (packedNodes != null) {
+    if (nodeFields != null) {
       long i = SparseDetailsFormat.entryIndex(details, id);
       if (i < 0) {
         return (nodeFlags(id) & NodeRecordFormat.FLAG_EXTERNAL) != 0 ? new byte[0]

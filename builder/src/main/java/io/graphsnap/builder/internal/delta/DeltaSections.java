@@ -324,8 +324,8 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
   }
 
   /**
-   * NODES of a compact file ({@link PackedNodeFormat}): the new columns filled as {@link #writeNodes} fills them, from
-   * the base's packed records, then packed by the rule (whose widths depend on every node). O(N).
+   * NODES of a compact file ({@link BlockedNodeFormat}): the new columns filled as {@link #writeNodes} fills them,
+   * from the base's records, then written in blocks by the rule (whose Header depends on every node). O(N).
    */
   private void writePackedNodes(SectionWriter out) throws IOException {
     int[] flags = new int[d.nodeCount()];
@@ -348,11 +348,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         flags[v] = base.nodeFlags(old);
       }
     }
-    if (BlockedNodeFormat.blocked(SnapshotFormat.VERSION_CURRENT, layout())) {
-      BlockedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
-    } else {
-      PackedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
-    }
+    BlockedNodeFormat.write(out, d.nodeCount(), newFile, newLineStart, newLineEnd, newKind, flags);
     base.evict(base.nodes);
     int[] kinds = newKind;
     newKind = null;
