@@ -16,8 +16,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -143,20 +141,7 @@ class CompactDecodeTest {
 
   private Path replaceRow0(TestGraph g, byte[] body) {
     EnumMap<SectionId, byte[]> s = TestSnapshotWriter.compactSections(g, 1);
-    byte[] rows = s.get(SectionId.COMPACT_FORWARD_ROWS);
-    ByteBuffer index = ByteBuffer.wrap(s.get(SectionId.COMPACT_FORWARD_INDEX)).order(ByteOrder.LITTLE_ENDIAN);
-    int oldRow = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
-    byte[] row = new byte[CompactCsrFormat.varintBytes(body.length) + body.length];
-    int at = CompactCsrFormat.writeVar(row, 0, body.length);
-    System.arraycopy(body, 0, row, at, body.length);
-    byte[] grown = new byte[rows.length - oldRow + row.length];
-    System.arraycopy(row, 0, grown, 0, row.length);
-    System.arraycopy(rows, oldRow, grown, row.length, rows.length - oldRow);
-    s.put(SectionId.COMPACT_FORWARD_ROWS, grown);
-    for (long b = 1; CompactCsrFormat.rowOffsetAt(b) < index.capacity(); b++) {
-      int p = (int) CompactCsrFormat.rowOffsetAt(b);
-      index.putLong(p, index.getLong(p) - oldRow + row.length);
-    }
+    TestSnapshotWriter.replaceForwardRow0(s, body);
     return Fixtures.write(dir, "h" + System.nanoTime() + ".gsnap",
         TestSnapshotWriter.layout(s, SnapshotFormat.VERSION_COMPACT_ADJACENCY));
   }

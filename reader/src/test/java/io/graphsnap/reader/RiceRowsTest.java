@@ -10,8 +10,6 @@ import io.graphsnap.format.snapshot.CorruptSnapshotException;
 import io.graphsnap.format.snapshot.RiceCode;
 import io.graphsnap.format.snapshot.SectionId;
 import io.graphsnap.format.snapshot.SnapshotFormat;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Random;
@@ -181,20 +179,7 @@ class RiceRowsTest {
   /** The file of {@link #small()} with node 0's forward row replaced by {@code body}. */
   private Path withRow0(byte[] body) {
     EnumMap<SectionId, byte[]> s = TestSnapshotWriter.packedSections(small(), 1, 8, CompactCsrFormat.RowCoding.RICE);
-    byte[] rows = s.get(SectionId.COMPACT_FORWARD_ROWS);
-    ByteBuffer index = ByteBuffer.wrap(s.get(SectionId.COMPACT_FORWARD_INDEX)).order(ByteOrder.LITTLE_ENDIAN);
-    int oldRow = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
-    byte[] row = new byte[CompactCsrFormat.varintBytes(body.length) + body.length];
-    int at = CompactCsrFormat.writeVar(row, 0, body.length);
-    System.arraycopy(body, 0, row, at, body.length);
-    byte[] grown = new byte[rows.length - oldRow + row.length];
-    System.arraycopy(row, 0, grown, 0, row.length);
-    System.arraycopy(rows, oldRow, grown, row.length, rows.length - oldRow);
-    s.put(SectionId.COMPACT_FORWARD_ROWS, grown);
-    for (long b = 1; CompactCsrFormat.rowOffsetAt(b) < index.capacity(); b++) {
-      int p = (int) CompactCsrFormat.rowOffsetAt(b);
-      index.putLong(p, index.getLong(p) - oldRow + row.length);
-    }
+    TestSnapshotWriter.replaceForwardRow0(s, body);
     return Fixtures.write(dir, "h" + System.nanoTime() + ".gsnap",
         TestSnapshotWriter.layout(s, SnapshotFormat.VERSION_RICE_ROWS));
   }

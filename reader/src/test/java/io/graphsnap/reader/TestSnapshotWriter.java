@@ -581,6 +581,27 @@ final class TestSnapshotWriter {
     return out;
   }
 
+  /**
+   * Replaces node 0's forward row in compact sections of stride 1 by a Row of Body {@code body} (RowBytes prepended),
+   * moving every later entry of the index by the difference.
+   */
+  static void replaceForwardRow0(EnumMap<SectionId, byte[]> s, byte[] body) {
+    byte[] rows = s.get(SectionId.COMPACT_FORWARD_ROWS);
+    ByteBuffer index = ByteBuffer.wrap(s.get(SectionId.COMPACT_FORWARD_INDEX)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int oldRow = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
+    byte[] row = new byte[CompactCsrFormat.varintBytes(body.length) + body.length];
+    int at = CompactCsrFormat.writeVar(row, 0, body.length);
+    System.arraycopy(body, 0, row, at, body.length);
+    byte[] grown = new byte[rows.length - oldRow + row.length];
+    System.arraycopy(row, 0, grown, 0, row.length);
+    System.arraycopy(rows, oldRow, grown, row.length, rows.length - oldRow);
+    s.put(SectionId.COMPACT_FORWARD_ROWS, grown);
+    for (long b = 1; CompactCsrFormat.rowOffsetAt(b) < index.capacity(); b++) {
+      int p = (int) CompactCsrFormat.rowOffsetAt(b);
+      index.putLong(p, index.getLong(p) - oldRow + row.length);
+    }
+  }
+
   /** The sections of {@link #writeCompact}: VarUInt rows (format versions 5 to 7). */
   static EnumMap<SectionId, byte[]> compactSections(TestGraph graph, int stride) {
     return compactSections(graph, stride, CompactCsrFormat.RowCoding.VARINT);

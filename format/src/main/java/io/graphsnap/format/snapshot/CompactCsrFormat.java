@@ -237,28 +237,15 @@ public final class CompactCsrFormat {
         encodeRice(node, neighbours, types, from, to);
       } else if (degree > 0) {
         putVar(degree);
-        int i = from;
-        while (i < to) {
-          int type = types[i] & 0xFF;
-          int j = i + 1;
-          while (j < to && (types[j] & 0xFF) == type) {
-            j++;
-          }
-          if (j < to && (types[j] & 0xFF) < type) {
-            throw new IllegalArgumentException("edges of node " + node + " not sorted by type at " + j);
-          }
+        for (int i = from, j; i < to; i = j) {
+          j = groupEnd(node, types, i, to);
           ensure(1);
-          body[bodyLength++] = (byte) type;
+          body[bodyLength++] = types[i];
           putVar(j - i);
           putVar(zigzag(neighbours[i] - node));
           for (int k = i + 1; k < j; k++) {
-            int gap = neighbours[k] - neighbours[k - 1] - 1;
-            if (gap < 0) {
-              throw new IllegalArgumentException("edges of node " + node + " not strictly increasing at " + k);
-            }
-            putVar(gap);
+            putVar(gap(node, neighbours, k));
           }
-          i = j;
         }
       }
       int need = varintBytes(bodyLength) + bodyLength;
@@ -275,27 +262,16 @@ public final class CompactCsrFormat {
     private void encodeRice(int node, int[] neighbours, byte[] types, int from, int to) {
       bits.reset();
       int previousType = -1;
-      int i = from;
-      while (i < to) {
+      for (int i = from, j; i < to; i = j) {
+        j = groupEnd(node, types, i, to);
         int type = types[i] & 0xFF;
-        int j = i + 1;
-        while (j < to && (types[j] & 0xFF) == type) {
-          j++;
-        }
-        if (type <= previousType) {
-          throw new IllegalArgumentException("edges of node " + node + " not sorted by type at " + i);
-        }
         int count = j - i;
         if (values.length < count) {
           values = new long[Math.max(count, values.length * 2)];
         }
         values[0] = zigzag(neighbours[i] - node) & 0xFFFF_FFFFL;
         for (int k = i + 1; k < j; k++) {
-          int gap = neighbours[k] - neighbours[k - 1] - 1;
-          if (gap < 0) {
-            throw new IllegalArgumentException("edges of node " + node + " not strictly increasing at " + k);
-          }
-          values[k - i] = gap;
+          values[k - i] = gap(node, neighbours, k);
         }
         int k = RiceCode.chooseK(values, count);
         bits.putRice(type - previousType - 1, 0);
@@ -305,12 +281,42 @@ public final class CompactCsrFormat {
           bits.putRice(values[v], k);
         }
         previousType = type;
-        i = j;
       }
       int length = bits.finish();
       ensure(length);
       System.arraycopy(bits.bytes(), 0, body, bodyLength, length);
       bodyLength += length;
+    }
+
+    /**
+     * The end of the group of edges of one type that starts at {@code i} (the first index in {@code (i, to]} of
+     * another type, or {@code to}).
+     *
+     * @throws IllegalArgumentException if the next group's type is lower (the edges are not sorted by type)
+     */
+    private static int groupEnd(int node, byte[] types, int i, int to) {
+      int type = types[i] & 0xFF;
+      int j = i + 1;
+      while (j < to && (types[j] & 0xFF) == type) {
+        j++;
+      }
+      if (j < to && (types[j] & 0xFF) < type) {
+        throw new IllegalArgumentException("edges of node " + node + " not sorted by type at " + j);
+      }
+      return j;
+    }
+
+    /**
+     * The Gap of edge {@code k} of a group: neighbour k's distance from neighbour k − 1, less one.
+     *
+     * @throws IllegalArgumentException if the neighbours are not strictly increasing
+     */
+    private static int gap(int node, int[] neighbours, int k) {
+      int gap = neighbours[k] - neighbours[k - 1] - 1;
+      if (gap < 0) {
+        throw new IllegalArgumentException("edges of node " + node + " not strictly increasing at " + k);
+      }
+      return gap;
     }
 
     /** The last encoded Row: {@code bytes()[0, length)}; overwritten by the next {@link #encode}. */
