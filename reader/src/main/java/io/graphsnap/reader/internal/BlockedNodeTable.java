@@ -64,11 +64,7 @@ final class BlockedNodeTable implements NodeTable {
     if (file == BlockedNodeFormat.Fields.DAMAGED) {
       throw damaged(id);
     }
-    if (file >= fileCount) {
-      throw section.corrupt(fileIdOffset(id), "node " + id + " file id out of range: actual=" + file
-          + " vs expected in [-1, " + fileCount + ")");
-    }
-    return (int) file;
+    return PackedNodeTable.checkedFile(this, id, file, fileCount);
   }
 
   @Override
@@ -77,11 +73,7 @@ final class BlockedNodeTable implements NodeTable {
     if (kind == BlockedNodeFormat.Fields.DAMAGED) {
       throw damaged(id);
     }
-    if (kind >= kindCount) {
-      throw section.corrupt(kindIdOffset(id), "node " + id + " kind id out of range: actual=" + kind + " vs expected<"
-          + kindCount);
-    }
-    return (int) kind;
+    return PackedNodeTable.checkedKind(this, id, kind, kindCount);
   }
 
   @Override

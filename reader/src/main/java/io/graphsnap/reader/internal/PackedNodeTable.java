@@ -70,20 +70,28 @@ final class PackedNodeTable implements NodeTable {
 
   @Override
   public int fileId(int id) {
-    long file = fields.fileId(id);
+    return checkedFile(this, id, fields.fileId(id), fileCount);
+  }
+
+  @Override
+  public int kindId(int id) {
+    return checkedKind(this, id, fields.kindId(id), kindCount);
+  }
+
+  /** Node {@code id}'s stored file id {@code file} of {@code table}, checked against F (it is at least −1). */
+  static int checkedFile(NodeTable table, int id, long file, int fileCount) {
     if (file >= fileCount) {
-      throw section.corrupt(fileIdOffset(id), "node " + id + " file id out of range: actual=" + file
+      throw table.section().corrupt(table.fileIdOffset(id), "node " + id + " file id out of range: actual=" + file
           + " vs expected in [-1, " + fileCount + ")");
     }
     return (int) file;
   }
 
-  @Override
-  public int kindId(int id) {
-    long kind = fields.kindId(id);
+  /** Node {@code id}'s stored kind id {@code kind} of {@code table}, checked against K (it is at least 0). */
+  static int checkedKind(NodeTable table, int id, long kind, int kindCount) {
     if (kind >= kindCount) {
-      throw section.corrupt(kindIdOffset(id), "node " + id + " kind id out of range: actual=" + kind + " vs expected<"
-          + kindCount);
+      throw table.section().corrupt(table.kindIdOffset(id), "node " + id + " kind id out of range: actual=" + kind
+          + " vs expected<" + kindCount);
     }
     return (int) kind;
   }
