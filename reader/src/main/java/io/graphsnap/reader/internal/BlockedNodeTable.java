@@ -157,7 +157,7 @@ final class BlockedNodeTable implements NodeTable {
       long blockSpanMax = 0;
       for (int v = from; v < to; v++) {
         fileId(v);
-        kindId(v);
+        int kind = kindId(v);
         lineStart(v);
         lineEnd(v);
         flags(v);
@@ -172,7 +172,7 @@ final class BlockedNodeTable implements NodeTable {
         blockSpanMax = Math.max(blockSpanMax, span);
         max[1] = Math.max(max[1], block.startMin() + start);
         max[2] = Math.max(max[2], block.spanMin() + span);
-        max[3] = Math.max(max[3], fields.kindId(v));
+        max[3] = Math.max(max[3], kind);
         minStart = Math.min(minStart, block.startMin() + start);
         minSpan = Math.min(minSpan, block.spanMin() + span);
       }
