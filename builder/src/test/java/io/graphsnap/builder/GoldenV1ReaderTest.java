@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.graphsnap.format.snapshot.CompactCsrFormat;
 import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.NameIndexFormat;
@@ -278,21 +279,53 @@ class GoldenV1ReaderTest {
   @Test
   void version8RiceCodesOnlyTheCompactRows() throws Exception {
     assertEquals(8, SnapshotFormat.VERSION_RICE_ROWS);
-    carriedOver(golden(SnapshotFormat.VERSION_PACKED_NODES), golden(SnapshotFormat.VERSION_RICE_ROWS), List.of(),
-        (section, bytes) -> bytes);
-    byte[] compact7 = goldenCompact(SnapshotFormat.VERSION_PACKED_NODES);
-    byte[] compact8 = goldenCompact(SnapshotFormat.VERSION_RICE_ROWS);
-    List<SectionId> recoded = List.of(SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS,
-        SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_REVERSE_INDEX);
-    SnapshotHeader hc7 = SnapshotHeader.decode(MemorySegment.ofArray(compact7), "v7 compact golden");
-    SnapshotHeader hc8 = carriedOver(compact7, compact8, List.of(),
+    onlyTheRowsRecoded(SnapshotFormat.VERSION_PACKED_NODES, SnapshotFormat.VERSION_RICE_ROWS, List.of());
+  }
+
+  /**
+   * Version 10 with the fixed adjacency is version 9 in every section; with the compact adjacency it moves the rows'
+   * headers into their bit streams, narrows the index entries (both directions' rows and indexes smaller) and packs
+   * FILES' tail, and keeps every other section of the version-9 compact file. Both compact files verify and give
+   * every node the same edges and every file the same fields.
+   */
+  @Test
+  void version10RecodesOnlyTheCompactRowsAndIndexes() throws Exception {
+    assertEquals(10, SnapshotFormat.VERSION_BIT_HEADERS);
+    assertEquals(SnapshotFormat.VERSION_BIT_HEADERS, SnapshotFormat.VERSION_CURRENT);
+    onlyTheRowsRecoded(SnapshotFormat.VERSION_BLOCKED_NODES, SnapshotFormat.VERSION_BIT_HEADERS,
+        List.of(SectionId.FILES));
+    SnapshotHeader older = SnapshotHeader.decode(MemorySegment.ofArray(goldenCompact(SnapshotFormat.VERSION_BLOCKED_NODES)),
+        "v9 compact golden");
+    SnapshotHeader newer = SnapshotHeader.decode(MemorySegment.ofArray(goldenCompact(SnapshotFormat.VERSION_BIT_HEADERS)),
+        "v10 compact golden");
+    for (SectionId index : List.of(SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_REVERSE_INDEX)) {
+      long entries = (older.entry(index).length() - CompactCsrFormat.INDEX_HEADER_BYTES) / CompactCsrFormat.ENTRY_BYTES;
+      assertEquals(CompactCsrFormat.INDEX_HEADER_BYTES + entries * CompactCsrFormat.NARROW_ENTRY_BYTES,
+          newer.entry(index).length(), index.toString());
+    }
+  }
+
+  /**
+   * The golden files of {@code older} and {@code newer}: the fixed ones alike in every section, the compact ones in
+   * every section but the rows, the indexes and {@code alsoRecoded}, the newer rows smaller; both compact files verify
+   * and give every node the same edges and every file the same fields.
+   */
+  private void onlyTheRowsRecoded(int older, int newer, List<SectionId> alsoRecoded) throws Exception {
+    carriedOver(golden(older), golden(newer), List.of(), (section, bytes) -> bytes);
+    byte[] olderCompact = goldenCompact(older);
+    byte[] newerCompact = goldenCompact(newer);
+    List<SectionId> recoded = new java.util.ArrayList<>(List.of(SectionId.COMPACT_FORWARD_ROWS,
+        SectionId.COMPACT_REVERSE_ROWS, SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_REVERSE_INDEX));
+    recoded.addAll(alsoRecoded);
+    SnapshotHeader olderHeader = SnapshotHeader.decode(MemorySegment.ofArray(olderCompact), "v" + older + " compact golden");
+    SnapshotHeader newerHeader = carriedOver(olderCompact, newerCompact, List.of(),
         (section, bytes) -> recoded.contains(section) ? new byte[0] : bytes);
     for (SectionId rows : List.of(SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS)) {
-      assertTrue(hc8.entry(rows).length() < hc7.entry(rows).length(), rows.toString());
+      assertTrue(newerHeader.entry(rows).length() < olderHeader.entry(rows).length(), rows.toString());
     }
-    Path c7 = Files.write(dir.resolve("small-v7-compact.gsnap"), compact7);
-    Path c8 = Files.write(dir.resolve("small-v8-compact.gsnap"), compact8);
-    try (GraphSnapshot old = GraphSnapshot.open(c7); GraphSnapshot now = GraphSnapshot.open(c8)) {
+    Path olderFile = Files.write(dir.resolve("small-v" + older + "-compact.gsnap"), olderCompact);
+    Path newerFile = Files.write(dir.resolve("small-v" + newer + "-compact.gsnap"), newerCompact);
+    try (GraphSnapshot old = GraphSnapshot.open(olderFile); GraphSnapshot now = GraphSnapshot.open(newerFile)) {
       old.verify();
       now.verify();
       assertEquals(old.nodeCount(), now.nodeCount());
@@ -307,6 +340,13 @@ class GoldenV1ReaderTest {
           assertEquals(-1, after.next(), "node " + v);
         }
       }
+      for (int f = 0; f < old.fileCount(); f++) {
+        assertEquals(old.filePath(f), now.filePath(f));
+        assertEquals(old.fileLanguage(f), now.fileLanguage(f));
+        assertEquals(old.fileSymbolCount(f), now.fileSymbolCount(f));
+        assertEquals(old.fileObjectId(f), now.fileObjectId(f));
+        assertArrayEquals(old.fileSourceSha256(f), now.fileSourceSha256(f));
+      }
     }
   }
 
@@ -318,7 +358,6 @@ class GoldenV1ReaderTest {
   @Test
   void version9BlocksOnlyTheCompactNodes() throws Exception {
     assertEquals(9, SnapshotFormat.VERSION_BLOCKED_NODES);
-    assertEquals(SnapshotFormat.VERSION_BLOCKED_NODES, SnapshotFormat.VERSION_CURRENT);
     carriedOver(golden(SnapshotFormat.VERSION_RICE_ROWS), golden(SnapshotFormat.VERSION_BLOCKED_NODES), List.of(),
         (section, bytes) -> bytes);
     byte[] compact8 = goldenCompact(SnapshotFormat.VERSION_RICE_ROWS);

@@ -22,8 +22,8 @@ final class PublishOptions {
 
   @Option(names = "--format", paramLabel = "fixed|compact",
       description = "The snapshot's layout: fixed (fixed-width rows and records) or compact (Rice-coded rows, "
-          + "front-coded names, node records in bit-packed blocks, packed indexes: under half the file; format "
-          + "version 9). Default: the last build's, fixed for the first. A change of format "
+          + "front-coded names, node records in bit-packed blocks, packed indexes and file records: under half the "
+          + "file; format version 10). Default: the last build's, fixed for the first. A change of format "
           + "builds the whole snapshot.")
   String format;
 

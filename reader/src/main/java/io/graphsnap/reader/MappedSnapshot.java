@@ -4,6 +4,7 @@ import io.graphsnap.bloom.BloomView;
 import io.graphsnap.bloom.InvalidBloomException;
 import io.graphsnap.format.snapshot.BlockedNodeFormat;
 import io.graphsnap.format.snapshot.CompactCsrFormat;
+import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.format.snapshot.FrontCodedListFormat;
 import io.graphsnap.format.snapshot.Conflict;
 import io.graphsnap.format.snapshot.CsrFormat;
@@ -95,7 +96,8 @@ final class MappedSnapshot {
     this.edgeTypes = Dictionary.open(table.required(SectionId.EDGE_TYPES), SnapshotFormat.MAX_EDGE_TYPES, "edge types");
     Dictionary languages = Dictionary.open(table.required(SectionId.LANGUAGES), Integer.MAX_VALUE, "languages");
     SortedStrings paths = SortedStrings.open(table.required(SectionId.FILE_PATHS), frontCoded, "file paths");
-    this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new));
+    this.files = new FileTable(paths, table.required(SectionId.FILES), languages.names().toArray(String[]::new),
+        FileRecordFormat.packed(header));
     boolean packed = PackedNodeFormat.packed(header);
     this.nodes = NodeTable.open(table.required(SectionId.NODES), packed, BlockedNodeFormat.blocked(header), n,
         kinds.size(), files.count());

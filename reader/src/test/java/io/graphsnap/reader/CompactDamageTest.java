@@ -139,7 +139,7 @@ class CompactDamageTest {
     EnumMap<SectionId, byte[]> s = TestSnapshotWriter.compactSections(g, 1);
     byte[] rows = s.get(SectionId.COMPACT_FORWARD_ROWS);
     ByteBuffer index = ByteBuffer.wrap(s.get(SectionId.COMPACT_FORWARD_INDEX)).order(ByteOrder.LITTLE_ENDIAN);
-    int firstRowEnd = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
+    int firstRowEnd = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1, CompactCsrFormat.RowCoding.VARINT));
     byte[] grown = new byte[rows.length + 1];
     int lengthByte = rows[0] & 0xFF;
     assertTrue(lengthByte < 0x80, "the fixture's first row is shorter than 128 bytes");
@@ -147,8 +147,8 @@ class CompactDamageTest {
     grown[1] = 0;
     System.arraycopy(rows, 1, grown, 2, rows.length - 1);
     s.put(SectionId.COMPACT_FORWARD_ROWS, grown);
-    for (long b = 1; CompactCsrFormat.rowOffsetAt(b) < index.capacity(); b++) {
-      index.putLong((int) CompactCsrFormat.rowOffsetAt(b), index.getLong((int) CompactCsrFormat.rowOffsetAt(b)) + 1);
+    for (long b = 1; CompactCsrFormat.rowOffsetAt(b, CompactCsrFormat.RowCoding.VARINT) < index.capacity(); b++) {
+      index.putLong((int) CompactCsrFormat.rowOffsetAt(b, CompactCsrFormat.RowCoding.VARINT), index.getLong((int) CompactCsrFormat.rowOffsetAt(b, CompactCsrFormat.RowCoding.VARINT)) + 1);
     }
     assertTrue(firstRowEnd > 0);
     Path file = Fixtures.write(dir, "nm.gsnap", TestSnapshotWriter.layout(s, SnapshotFormat.VERSION_COMPACT_ADJACENCY));

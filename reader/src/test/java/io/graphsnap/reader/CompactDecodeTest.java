@@ -253,13 +253,13 @@ class CompactDecodeTest {
       MemorySegment rows = arena.allocate(length); // zeros: empty rows
       MemorySegment.copy(row, 0, rows, ValueLayout.JAVA_BYTE, x, row.length);
       long entries = CompactCsrFormat.entryCount(nodes, stride);
-      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride));
+      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride, CompactCsrFormat.RowCoding.VARINT));
       index.set(ValueLayout.JAVA_INT_UNALIGNED, 0, stride);
       for (long b = 0; b < entries; b++) {
         long first = Math.min(nodes, b * stride); // rows before it: one byte each, but x's
         long bytes = first <= x ? first : first - 1 + row.length;
-        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b), bytes);
-        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.edgeOffsetAt(b), first <= x ? 0 : 2);
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b, CompactCsrFormat.RowCoding.VARINT), bytes);
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.edgeOffsetAt(b, CompactCsrFormat.RowCoding.VARINT), first <= x ? 0 : 2);
       }
       CompactRows compact = CompactRows.open(new Section("test", "COMPACT_FORWARD_INDEX", index, 0),
           new Section("test", "COMPACT_FORWARD_ROWS", rows, 0), nodes, 2, 1, CompactCsrFormat.RowCoding.VARINT);
@@ -292,10 +292,10 @@ class CompactDecodeTest {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment rows = arena.allocate(nodes); // zeros: every row empty
       long entries = CompactCsrFormat.entryCount(nodes, stride);
-      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride));
+      MemorySegment index = arena.allocate(CompactCsrFormat.indexBytes(nodes, stride, CompactCsrFormat.RowCoding.VARINT));
       index.set(ValueLayout.JAVA_INT_UNALIGNED, 0, stride);
       for (long b = 0; b < entries; b++) {
-        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b), Math.min(nodes, b * stride));
+        index.set(ValueLayout.JAVA_LONG_UNALIGNED, CompactCsrFormat.rowOffsetAt(b, CompactCsrFormat.RowCoding.VARINT), Math.min(nodes, b * stride));
       }
       CompactRows compact = CompactRows.open(new Section("test", "COMPACT_FORWARD_INDEX", index, 0),
           new Section("test", "COMPACT_FORWARD_ROWS", rows, 0), nodes, 0, 1, CompactCsrFormat.RowCoding.VARINT);

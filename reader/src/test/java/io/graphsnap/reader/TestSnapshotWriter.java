@@ -362,7 +362,62 @@ final class TestSnapshotWriter {
    * here (the Header is the packed one's: the first 24 bytes of version 8's NODES).
    */
   static EnumMap<SectionId, byte[]> blockedSections(TestGraph graph, int stride, int blockSize) {
-    EnumMap<SectionId, byte[]> s = packedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.RICE);
+    return blockedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.RICE);
+  }
+
+  /**
+   * The whole snapshot file of {@code graph} in format version 10 with the compact adjacency: as {@link
+   * #writeBlocked}, with the rows' headers in their bit streams and 10-byte index entries.
+   */
+  static byte[] writeBitHeaders(TestGraph graph, int stride, int blockSize) {
+    return layout(bitHeaderSections(graph, stride, blockSize), SnapshotFormat.VERSION_BIT_HEADERS);
+  }
+
+  /**
+   * The sections of {@link #writeBitHeaders}: FILES packed by the rule in FileRecordFormat's Javadoc, spelled out
+   * here (the hashes of the fixed records, then LanguageBits, CountBits, six zero bytes and the fields low bit first
+   * in 64-bit little-endian words with a zero word after them).
+   */
+  static EnumMap<SectionId, byte[]> bitHeaderSections(TestGraph graph, int stride, int blockSize) {
+    EnumMap<SectionId, byte[]> s = blockedSections(graph, stride, blockSize, CompactCsrFormat.RowCoding.BIT_HEADERS);
+    byte[] fixed = s.get(SectionId.FILES);
+    int files = fixed.length / 72;
+    ByteBuffer records = ByteBuffer.wrap(fixed).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int maxLanguage = 0;
+    int maxCount = 0;
+    for (int f = 0; f < files; f++) {
+      maxLanguage = Math.max(maxLanguage, records.getInt(72 * f + 64));
+      maxCount = Math.max(maxCount, records.getInt(72 * f + 68));
+    }
+    int languageBits = 32 - Integer.numberOfLeadingZeros(maxLanguage);
+    int countBits = 32 - Integer.numberOfLeadingZeros(maxCount);
+    long bits = (long) files * (languageBits + countBits);
+    long[] words = new long[(int) ((bits + 63) / 64) + 1];
+    long at = 0;
+    for (int f = 0; f < files; f++) {
+      for (long[] field : new long[][] {{records.getInt(72 * f + 64), languageBits},
+          {records.getInt(72 * f + 68), countBits}}) {
+        for (int b = 0; b < field[1]; b++, at++) {
+          words[(int) (at / 64)] |= ((field[0] >>> b) & 1) << (at % 64);
+        }
+      }
+    }
+    ByteBuffer packed = ByteBuffer.allocate(64 * files + 8 + 8 * words.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int f = 0; f < files; f++) {
+      packed.put(fixed, 72 * f, 64);
+    }
+    packed.put((byte) languageBits).put((byte) countBits).putShort((short) 0).putInt(0);
+    for (long w : words) {
+      packed.putLong(w);
+    }
+    s.put(SectionId.FILES, packed.array());
+    return s;
+  }
+
+  /** {@link #blockedSections(TestGraph, int, int)} with rows and indexes in {@code coding}. */
+  static EnumMap<SectionId, byte[]> blockedSections(TestGraph graph, int stride, int blockSize,
+      CompactCsrFormat.RowCoding coding) {
+    EnumMap<SectionId, byte[]> s = packedSections(graph, stride, blockSize, coding);
     byte[] header = java.util.Arrays.copyOf(s.get(SectionId.NODES), 24);
     ByteBuffer h = ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     int fileBits = header[0];
@@ -582,13 +637,19 @@ final class TestSnapshotWriter {
   }
 
   /**
-   * Replaces node 0's forward row in compact sections of stride 1 by a Row of Body {@code body} (RowBytes prepended),
-   * moving every later entry of the index by the difference.
+   * Replaces node 0's forward row in compact sections of stride 1 and 16-byte index entries (versions 5 to 9) by a
+   * Row of Body {@code body} (RowBytes prepended), moving every later entry of the index by the difference.
    */
   static void replaceForwardRow0(EnumMap<SectionId, byte[]> s, byte[] body) {
+    replaceForwardRow0(s, body, CompactCsrFormat.RowCoding.RICE);
+  }
+
+  /** {@link #replaceForwardRow0(EnumMap, byte[])} in sections whose index entries are {@code coding}'s. */
+  static void replaceForwardRow0(EnumMap<SectionId, byte[]> s, byte[] body, CompactCsrFormat.RowCoding coding) {
     byte[] rows = s.get(SectionId.COMPACT_FORWARD_ROWS);
-    ByteBuffer index = ByteBuffer.wrap(s.get(SectionId.COMPACT_FORWARD_INDEX)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    int oldRow = (int) index.getLong((int) CompactCsrFormat.rowOffsetAt(1));
+    byte[] indexBytes = s.get(SectionId.COMPACT_FORWARD_INDEX);
+    ByteBuffer index = ByteBuffer.wrap(indexBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int oldRow = (int) rowOffset(index, 1, coding);
     byte[] row = new byte[CompactCsrFormat.varintBytes(body.length) + body.length];
     int at = CompactCsrFormat.writeVar(row, 0, body.length);
     System.arraycopy(body, 0, row, at, body.length);
@@ -596,9 +657,26 @@ final class TestSnapshotWriter {
     System.arraycopy(row, 0, grown, 0, row.length);
     System.arraycopy(rows, oldRow, grown, row.length, rows.length - oldRow);
     s.put(SectionId.COMPACT_FORWARD_ROWS, grown);
-    for (long b = 1; CompactCsrFormat.rowOffsetAt(b) < index.capacity(); b++) {
-      int p = (int) CompactCsrFormat.rowOffsetAt(b);
-      index.putLong(p, index.getLong(p) - oldRow + row.length);
+    for (long b = 1; CompactCsrFormat.rowOffsetAt(b, coding) < index.capacity(); b++) {
+      setRowOffset(index, b, coding, rowOffset(index, b, coding) - oldRow + row.length);
+    }
+  }
+
+  /** RowOffset of index entry {@code b} of {@code coding}. */
+  static long rowOffset(ByteBuffer index, long b, CompactCsrFormat.RowCoding coding) {
+    int p = (int) CompactCsrFormat.rowOffsetAt(b, coding);
+    return coding.entryBytes() == CompactCsrFormat.ENTRY_BYTES ? index.getLong(p)
+        : Integer.toUnsignedLong(index.getInt(p)) | (index.get(p + 4) & 0xFFL) << 32;
+  }
+
+  /** Sets RowOffset of index entry {@code b} of {@code coding}. */
+  static void setRowOffset(ByteBuffer index, long b, CompactCsrFormat.RowCoding coding, long value) {
+    int p = (int) CompactCsrFormat.rowOffsetAt(b, coding);
+    if (coding.entryBytes() == CompactCsrFormat.ENTRY_BYTES) {
+      index.putLong(p, value);
+    } else {
+      index.putInt(p, (int) value);
+      index.put(p + 4, (byte) (value >>> 32));
     }
   }
 

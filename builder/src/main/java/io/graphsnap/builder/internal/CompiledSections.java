@@ -227,9 +227,19 @@ final class CompiledSections implements SnapshotBody {
   }
 
   private void writeFiles(SectionWriter out) throws IOException {
-    for (int f = 0; f < g.files().count(); f++) {
-      FileRecordFormat.write(out, g.files().sourceSha256(f), g.files().objectId(f), g.files().language(f),
-          g.fileSymbolCount()[f]);
+    int count = g.files().count();
+    if (!FileRecordFormat.packed(SnapshotFormat.VERSION_CURRENT, layout)) {
+      for (int f = 0; f < count; f++) {
+        FileRecordFormat.write(out, g.files().sourceSha256(f), g.files().objectId(f), g.files().language(f),
+            g.fileSymbolCount()[f]);
+      }
+      return;
     }
+    int[] languages = new int[count];
+    for (int f = 0; f < count; f++) { // a compact file from version 10: the hashes, then the packed tail
+      FileRecordFormat.writeHashes(out, g.files().sourceSha256(f), g.files().objectId(f));
+      languages[f] = g.files().language(f);
+    }
+    FileRecordFormat.writeTail(out, languages, g.fileSymbolCount(), count);
   }
 }

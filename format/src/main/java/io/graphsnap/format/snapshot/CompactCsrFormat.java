@@ -58,6 +58,27 @@ import java.util.Arrays;
  * </ul>
  * Versions 5 to 7 ({@link RowCoding#VARINT}) are read as before.
  *
+ * <h2>Headers in the bit stream, narrow index entries (format version {@link SnapshotFormat#VERSION_BIT_HEADERS} on)</h2>
+ *
+ * From version 10 ({@link RowCoding#BIT_HEADERS}) a row's Degree and its groups' counts are bits of the row's stream
+ * too, and an index Entry takes 10 bytes instead of 16:
+ *
+ * <pre>
+ * Entry    --&gt; RowOffset UInt40, EdgeOffset UInt40          little-endian, 5 bytes each; both below 2^40
+ * Body     --&gt; Bits: Degree Gamma, Group^G, then zero bits to a whole byte
+ * Group    --&gt; TypeStep Rice(0), Count, K UInt5, Value Rice(K)^Count
+ * Count    --&gt; One                                         the last group: Count = Remaining
+ *           |  Zero, Gamma                                  Count, below Remaining
+ * </pre>
+ * <ul>
+ *   <li>Degree and Count are Elias gamma codes ({@link RiceCode#gammaBits}); RowBytes still comes first, a VarUInt,
+ *       so a row is skipped by its bytes alone.
+ *   <li>Remaining is Degree less the counts of the groups before; the last group (the one that takes all that
+ *       remains) is one bit, the others a zero bit and their count's code. A row of one group spends one bit on
+ *       its count.
+ *   <li>TypeStep, K and Value are as in versions 8 and 9. Degree ≤ 8 × the bytes of Bits, as there.
+ * </ul>
+ *
  * <p>Stateless and thread-safe. The writer methods take rows in the fixed layout's arrays (as a full build holds
  * them) or one row at a time ({@link RowEncoder}); readers check every value (the reader module's compact view).
  */
@@ -68,8 +89,10 @@ public final class CompactCsrFormat {
   public static final int MAX_STRIDE = 1 << 12;
   /** Bytes of the index header (Stride, Zero). */
   public static final int INDEX_HEADER_BYTES = 8;
-  /** Bytes of one index entry. */
+  /** Bytes of one index entry before format version 10 (two UInt64). */
   public static final int ENTRY_BYTES = 16;
+  /** Bytes of one index entry from format version 10 (two UInt40). */
+  public static final int NARROW_ENTRY_BYTES = 10;
   /** Most bytes of one VarUInt. */
   public static final int MAX_VARINT_BYTES = 5;
 
@@ -80,12 +103,30 @@ public final class CompactCsrFormat {
   public enum RowCoding {
     /** Versions 5 to 7: each field of a group a VarUInt. */
     VARINT,
-    /** Version 8 on: a group's fields as {@link RiceCode} bits. */
-    RICE;
+    /** Versions 8 and 9: a group's fields as {@link RiceCode} bits; Degree a VarUInt. */
+    RICE,
+    /** Version 10 on: Degree and counts in the bit stream too; 10-byte index entries. */
+    BIT_HEADERS;
 
     /** The coding of a compact file of format version {@code formatVersion}. */
     public static RowCoding of(int formatVersion) {
-      return formatVersion >= SnapshotFormat.VERSION_RICE_ROWS ? RICE : VARINT;
+      return formatVersion >= SnapshotFormat.VERSION_BIT_HEADERS ? BIT_HEADERS
+          : formatVersion >= SnapshotFormat.VERSION_RICE_ROWS ? RICE : VARINT;
+    }
+
+    /** Whether a row's groups are a bit stream (versions 8 on) rather than VarUInts. */
+    public boolean bits() {
+      return this != VARINT;
+    }
+
+    /** Bytes of one index Entry in files of this coding: {@value #ENTRY_BYTES} before version 10, then 10. */
+    public int entryBytes() {
+      return this == BIT_HEADERS ? NARROW_ENTRY_BYTES : ENTRY_BYTES;
+    }
+
+    /** The largest RowOffset and EdgeOffset an Entry of this coding holds, plus one. */
+    public long entryLimit() {
+      return this == BIT_HEADERS ? 1L << 40 : Long.MAX_VALUE;
     }
 
     /** The coding this code writes. */
@@ -149,19 +190,19 @@ public final class CompactCsrFormat {
     return (nodeCount + stride - 1) / stride + 1;
   }
 
-  /** Length of the Index for {@code nodeCount} nodes. */
-  public static long indexBytes(long nodeCount, int stride) {
-    return INDEX_HEADER_BYTES + ENTRY_BYTES * entryCount(nodeCount, stride);
+  /** Length of the Index for {@code nodeCount} nodes in a file of {@code coding}. */
+  public static long indexBytes(long nodeCount, int stride, RowCoding coding) {
+    return INDEX_HEADER_BYTES + coding.entryBytes() * entryCount(nodeCount, stride);
   }
 
-  /** Offset of RowOffset of entry {@code b}. */
-  public static long rowOffsetAt(long b) {
-    return INDEX_HEADER_BYTES + ENTRY_BYTES * b;
+  /** Offset of RowOffset of entry {@code b} in a file of {@code coding}. */
+  public static long rowOffsetAt(long b, RowCoding coding) {
+    return INDEX_HEADER_BYTES + coding.entryBytes() * b;
   }
 
-  /** Offset of EdgeOffset of entry {@code b}. */
-  public static long edgeOffsetAt(long b) {
-    return rowOffsetAt(b) + 8;
+  /** Offset of EdgeOffset of entry {@code b} in a file of {@code coding}. */
+  public static long edgeOffsetAt(long b, RowCoding coding) {
+    return rowOffsetAt(b, coding) + coding.entryBytes() / 2;
   }
 
   /** The index's Stride (unchecked). */
@@ -174,14 +215,23 @@ public final class CompactCsrFormat {
     return index.get(INT, 4);
   }
 
-  /** RowOffset of entry {@code b} (unchecked). */
-  public static long rowOffset(MemorySegment index, long b) {
-    return index.get(LONG, rowOffsetAt(b));
+  /** RowOffset of entry {@code b} in a file of {@code coding} (unchecked). */
+  public static long rowOffset(MemorySegment index, long b, RowCoding coding) {
+    return offsetField(index, rowOffsetAt(b, coding), coding);
   }
 
-  /** EdgeOffset of entry {@code b} (unchecked). */
-  public static long edgeOffset(MemorySegment index, long b) {
-    return index.get(LONG, edgeOffsetAt(b));
+  /** EdgeOffset of entry {@code b} in a file of {@code coding} (unchecked). */
+  public static long edgeOffset(MemorySegment index, long b, RowCoding coding) {
+    return offsetField(index, edgeOffsetAt(b, coding), coding);
+  }
+
+  private static long offsetField(MemorySegment index, long at, RowCoding coding) {
+    return coding.entryBytes() == ENTRY_BYTES ? index.get(LONG, at) : uint40(index, at);
+  }
+
+  /** The little-endian UInt40 at {@code at} (an index Entry field from version 10). */
+  public static long uint40(MemorySegment index, long at) {
+    return Integer.toUnsignedLong(index.get(INT, at)) | (index.get(LittleEndian.BYTE, at + 4) & 0xFFL) << 32;
   }
 
   /** Zigzag of a signed 32-bit difference. */
@@ -206,6 +256,7 @@ public final class CompactCsrFormat {
    */
   public static final class RowEncoder {
     private final RowCoding coding;
+    private final long nodeCount;
     private final RiceCode.BitWriter bits = new RiceCode.BitWriter();
     private long[] values = new long[64];
     private byte[] body = new byte[256];
@@ -213,14 +264,18 @@ public final class CompactCsrFormat {
     private byte[] row = new byte[256];
     private int rowLength;
 
-    /** An encoder of the coding this code writes ({@link RowCoding#current()}). */
-    public RowEncoder() {
-      this(RowCoding.current());
+    /** An encoder of the rows of a graph of {@code nodeCount} nodes in the coding this code writes. */
+    public RowEncoder(long nodeCount) {
+      this(RowCoding.current(), nodeCount);
     }
 
-    /** An encoder of {@code coding} (older codings for tests of the readers of older files). */
-    public RowEncoder(RowCoding coding) {
+    /**
+     * An encoder of the rows of a graph of {@code nodeCount} nodes (N, which {@link RowCoding#BIT_HEADERS} predicts
+     * parameters from) in {@code coding} (older codings for tests of the readers of older files).
+     */
+    public RowEncoder(RowCoding coding, long nodeCount) {
       this.coding = coding;
+      this.nodeCount = nodeCount;
     }
 
     /**
@@ -232,7 +287,9 @@ public final class CompactCsrFormat {
     public int encode(int node, int[] neighbours, byte[] types, int from, int to) {
       bodyLength = 0;
       int degree = to - from;
-      if (degree > 0 && coding == RowCoding.RICE) {
+      if (degree > 0 && coding == RowCoding.BIT_HEADERS) {
+        encodeBits(node, neighbours, types, from, to);
+      } else if (degree > 0 && coding == RowCoding.RICE) {
         putVar(degree);
         encodeRice(node, neighbours, types, from, to);
       } else if (degree > 0) {
@@ -258,30 +315,68 @@ public final class CompactCsrFormat {
       return rowLength;
     }
 
-    /** Appends the Rice-coded groups of the row (Degree written) to the body. */
+    /** Appends the Rice-coded groups of the row (Degree written) to the body (versions 8 and 9). */
     private void encodeRice(int node, int[] neighbours, byte[] types, int from, int to) {
       bits.reset();
       int previousType = -1;
       for (int i = from, j; i < to; i = j) {
         j = groupEnd(node, types, i, to);
         int type = types[i] & 0xFF;
-        int count = j - i;
-        if (values.length < count) {
-          values = new long[Math.max(count, values.length * 2)];
-        }
-        values[0] = zigzag(neighbours[i] - node) & 0xFFFF_FFFFL;
-        for (int k = i + 1; k < j; k++) {
-          values[k - i] = gap(node, neighbours, k);
-        }
+        int count = groupValues(node, neighbours, i, j);
         int k = RiceCode.chooseK(values, count);
         bits.putRice(type - previousType - 1, 0);
         bits.putRice(count - 1, COUNT_K);
         bits.put(k, RiceCode.K_BITS);
-        for (int v = 0; v < count; v++) {
-          bits.putRice(values[v], k);
-        }
+        putValues(count, k);
         previousType = type;
       }
+      appendBits();
+    }
+
+    /** Appends the row's Degree and groups as one bit stream to the body (version 10). */
+    private void encodeBits(int node, int[] neighbours, byte[] types, int from, int to) {
+      bits.reset();
+      bits.putGamma(to - from);
+      int previousType = -1;
+      for (int i = from, j; i < to; i = j) {
+        j = groupEnd(node, types, i, to);
+        int type = types[i] & 0xFF;
+        int count = groupValues(node, neighbours, i, j);
+        int k = RiceCode.chooseK(values, count);
+        bits.putRice(type - previousType - 1, 0);
+        if (j == to) { // Count: One for the last group, else Zero and its gamma code
+          bits.put(1, 1);
+        } else {
+          bits.put(0, 1);
+          bits.putGamma(count);
+        }
+        bits.put(k, RiceCode.K_BITS);
+        putValues(count, k);
+        previousType = type;
+      }
+      appendBits();
+    }
+
+    /** Fills {@code values} with the group {@code [i, j)}'s Values (First, then the gaps) and returns its count. */
+    private int groupValues(int node, int[] neighbours, int i, int j) {
+      int count = j - i;
+      if (values.length < count) {
+        values = new long[Math.max(count, values.length * 2)];
+      }
+      values[0] = zigzag(neighbours[i] - node) & 0xFFFF_FFFFL;
+      for (int k = i + 1; k < j; k++) {
+        values[k - i] = gap(node, neighbours, k);
+      }
+      return count;
+    }
+
+    private void putValues(int count, int k) {
+      for (int v = 0; v < count; v++) {
+        bits.putRice(values[v], k);
+      }
+    }
+
+    private void appendBits() {
       int length = bits.finish();
       ensure(length);
       System.arraycopy(bits.bytes(), 0, body, bodyLength, length);
@@ -364,8 +459,8 @@ public final class CompactCsrFormat {
   public static void writeIndex(SectionSink out, int[] offsets, int[] neighbours, byte[] types, int stride,
       RowCoding coding) throws IOException {
     int n = offsets.length - 1;
-    IndexWriter index = new IndexWriter(out, stride);
-    RowEncoder enc = new RowEncoder(coding);
+    IndexWriter index = new IndexWriter(out, stride, coding);
+    RowEncoder enc = new RowEncoder(coding, n);
     for (int v = 0; v < n; v++) {
       index.add(enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]), offsets[v + 1] - offsets[v]);
     }
@@ -381,7 +476,7 @@ public final class CompactCsrFormat {
   public static void writeRows(SectionSink out, int[] offsets, int[] neighbours, byte[] types, RowCoding coding)
       throws IOException {
     int n = offsets.length - 1;
-    RowEncoder enc = new RowEncoder(coding);
+    RowEncoder enc = new RowEncoder(coding, n);
     for (int v = 0; v < n; v++) {
       int length = enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
       out.put(enc.bytes(), 0, length);
@@ -396,21 +491,28 @@ public final class CompactCsrFormat {
   public static final class IndexWriter {
     private final SectionSink out;
     private final int stride;
+    private final RowCoding coding;
     private long rows;
     private long rowOffset;
     private long edgeOffset;
 
+    /** {@link #IndexWriter(SectionSink, int, RowCoding)} of the coding this code writes. */
+    public IndexWriter(SectionSink out, int stride) throws IOException {
+      this(out, stride, RowCoding.current());
+    }
+
     /**
-     * Writes the header of an index of stride {@code stride} into {@code out}.
+     * Writes the header of an index of stride {@code stride} for rows of {@code coding} into {@code out}.
      *
      * @throws IllegalArgumentException if the stride is outside [1, {@link #MAX_STRIDE}]
      */
-    public IndexWriter(SectionSink out, int stride) throws IOException {
+    public IndexWriter(SectionSink out, int stride, RowCoding coding) throws IOException {
       if (stride < 1 || stride > MAX_STRIDE) {
         throw new IllegalArgumentException("stride " + stride + " outside [1, " + MAX_STRIDE + "]");
       }
       this.out = out;
       this.stride = stride;
+      this.coding = coding;
       out.putInt(stride);
       out.putInt(0);
     }
@@ -430,9 +532,29 @@ public final class CompactCsrFormat {
       entry();
     }
 
+    /**
+     * Writes the Entry of the rows so far.
+     *
+     * @throws IllegalStateException if an offset does not fit the coding's Entry (2^40 bytes or edges from version
+     *     10)
+     */
     private void entry() throws IOException {
-      out.putLong(rowOffset);
-      out.putLong(edgeOffset);
+      if (rowOffset >= coding.entryLimit() || edgeOffset >= coding.entryLimit()) {
+        throw new IllegalStateException("rows of " + rowOffset + " bytes and " + edgeOffset + " edges do not fit an"
+            + " index entry of " + coding.entryBytes() + " bytes (at most " + (coding.entryLimit() - 1) + " each)");
+      }
+      if (coding.entryBytes() == ENTRY_BYTES) {
+        out.putLong(rowOffset);
+        out.putLong(edgeOffset);
+      } else {
+        putUInt40(rowOffset);
+        putUInt40(edgeOffset);
+      }
+    }
+
+    private void putUInt40(long value) throws IOException {
+      out.putInt((int) value);
+      out.putByte((int) (value >>> 32));
     }
   }
 }

@@ -23,7 +23,25 @@ import java.lang.foreign.MemorySegment;
  *   <li>The first {@link #HASHES_BYTES} bytes (the two hashes) do not depend on any dictionary, so the
  *       incremental builder copies them raw and rewrites only the language id.
  * </ul>
- * Stateless and thread-safe; the reads are unchecked (the reader checks the language id).
+ *
+ * <h2>Packed language ids and symbol counts (compact files from format version {@link
+ * SnapshotFormat#VERSION_BIT_HEADERS})</h2>
+ *
+ * A file whose FILES is {@link #packed} keeps each file's two hashes and moves the two Int32 into a bit-packed tail
+ * at the widths the table needs:
+ *
+ * <pre>
+ * Files      --&gt; Hashes^F, Tail
+ * Hashes     --&gt; SourceSha256 Byte^32, ObjectId Byte^32                                  (64 bytes; file f's at 64·f)
+ * Tail       --&gt; LanguageBits UInt8, CountBits UInt8, Zero UInt16, Zero UInt32, Fields      (at offset 64·F)
+ * Fields     --&gt; {@link BitPacking Packed} of F · (LanguageBits + CountBits) bits: file f's LanguageId at bit
+ *                f · (LanguageBits + CountBits), its SymbolCount right after it
+ * </pre>
+ * LanguageBits = {@link BitPacking#widthFor}(the largest LanguageId), CountBits = widthFor(the largest SymbolCount),
+ * each at most 31 (0 when every value is 0; both 0 when F = 0). The section is {@link #packedSectionBytes} long.
+ *
+ * <p>Stateless and thread-safe; the reads are unchecked (the reader checks the language id, the widths and the
+ * lengths). {@link View} reads either layout.
  */
 public final class FileRecordFormat {
   /** Bytes of one record. */
@@ -75,6 +93,135 @@ public final class FileRecordFormat {
     return files.get(INT, offset(f) + SYMBOL_COUNT);
   }
 
+  /** Bytes of a packed file's Hashes. */
+  public static final int PACKED_RECORD_BYTES = HASHES_BYTES;
+  /** Bytes of the packed Tail's header (LanguageBits, CountBits, the zero fields). */
+  public static final int TAIL_HEADER_BYTES = 8;
+  /** The widest packed field. */
+  public static final int MAX_PACKED_BITS = 31;
+
+  /** Whether FILES of a file of {@code formatVersion} with {@code layout} is packed: compact files from version 10. */
+  public static boolean packed(int formatVersion, CompactCsrFormat.Layout layout) {
+    return formatVersion >= SnapshotFormat.VERSION_BIT_HEADERS && layout == CompactCsrFormat.Layout.COMPACT;
+  }
+
+  /** {@link #packed(int, CompactCsrFormat.Layout)} for a file with this header. */
+  public static boolean packed(SnapshotHeader header) {
+    return packed(header.formatVersion(), CompactCsrFormat.layoutOf(header));
+  }
+
+  /** Offset of file {@code f}'s hashes in either layout. */
+  public static long hashesOffset(long f, boolean packed) {
+    return (packed ? PACKED_RECORD_BYTES : RECORD_BYTES) * f;
+  }
+
+  /** Offset of a packed FILES' Tail for {@code fileCount} files. */
+  public static long tailOffset(long fileCount) {
+    return PACKED_RECORD_BYTES * fileCount;
+  }
+
+  /** The length of a packed FILES of {@code fileCount} files at the given widths. */
+  public static long packedSectionBytes(long fileCount, int languageBits, int countBits) {
+    return tailOffset(fileCount) + TAIL_HEADER_BYTES + BitPacking.areaBytes(fileCount * (languageBits + countBits));
+  }
+
+  /**
+   * Writes a packed FILES' Tail for {@code fileCount} files from their language ids and symbol counts (each ≥ 0),
+   * after their hashes.
+   */
+  public static void writeTail(SectionSink out, int[] languageIds, int[] symbolCounts, int fileCount)
+      throws IOException {
+    int maxLanguage = 0;
+    int maxCount = 0;
+    for (int f = 0; f < fileCount; f++) {
+      maxLanguage = Math.max(maxLanguage, languageIds[f]);
+      maxCount = Math.max(maxCount, symbolCounts[f]);
+    }
+    int languageBits = BitPacking.widthFor(maxLanguage);
+    int countBits = BitPacking.widthFor(maxCount);
+    out.putByte(languageBits);
+    out.putByte(countBits);
+    out.putShort(0);
+    out.putInt(0);
+    BitPacking.Writer fields = new BitPacking.Writer(out);
+    for (int f = 0; f < fileCount; f++) {
+      fields.add(languageIds[f], languageBits);
+      fields.add(symbolCounts[f], countBits);
+    }
+    fields.finish();
+  }
+
+  /**
+   * Reads one FILES section in either layout. Unchecked: {@link #packed} files' widths, zero fields and length are
+   * for the caller to check ({@link #languageBits}, {@link #countBits}, {@link #tailZero}) before reading fields.
+   * Immutable; thread-safe; reads {@code files}, which the caller owns.
+   */
+  public static final class View {
+    private final MemorySegment files;
+    private final boolean packed;
+    private final long area;
+    private final int languageBits;
+    private final int countBits;
+
+    /** A view of {@code files} holding {@code fileCount} files, {@code packed} or not. */
+    public View(MemorySegment files, long fileCount, boolean packed) {
+      this.files = files;
+      this.packed = packed;
+      long tail = tailOffset(fileCount);
+      boolean hasTail = packed && files.byteSize() >= tail + TAIL_HEADER_BYTES;
+      this.area = tail + TAIL_HEADER_BYTES;
+      this.languageBits = hasTail ? files.get(LittleEndian.BYTE, tail) & 0xFF : 0;
+      this.countBits = hasTail ? files.get(LittleEndian.BYTE, tail + 1) & 0xFF : 0;
+    }
+
+    /** Whether the section is packed. */
+    public boolean packed() {
+      return packed;
+    }
+
+    /** LanguageBits as stored (packed only). */
+    public int languageBits() {
+      return languageBits;
+    }
+
+    /** CountBits as stored (packed only). */
+    public int countBits() {
+      return countBits;
+    }
+
+    /** The Tail's two zero fields or-ed together (zero in a sound section; packed only). */
+    public long tailZero() {
+      return (files.get(LittleEndian.SHORT, area - 6) & 0xFFFF) | (long) files.get(INT, area - 4);
+    }
+
+    /** File {@code f}'s SourceSha256 bytes (a slice; all zero when unknown). */
+    public MemorySegment sourceSha256(long f) {
+      return files.asSlice(hashesOffset(f, packed) + SOURCE_SHA256, HASH_BYTES);
+    }
+
+    /** File {@code f}'s ObjectId bytes (a slice). */
+    public MemorySegment objectId(long f) {
+      return files.asSlice(hashesOffset(f, packed) + OBJECT_ID, HASH_BYTES);
+    }
+
+    /** File {@code f}'s LanguageId. */
+    public int languageId(long f) {
+      return packed ? (int) BitPacking.get(files, area, f * (languageBits + countBits), languageBits)
+          : FileRecordFormat.languageId(files, f);
+    }
+
+    /** File {@code f}'s SymbolCount. */
+    public int symbolCount(long f) {
+      return packed ? (int) BitPacking.get(files, area, f * (languageBits + countBits) + languageBits, countBits)
+          : FileRecordFormat.symbolCount(files, f);
+    }
+
+    /** The offset of file {@code f}'s LanguageId (its byte, packed), for error messages. */
+    public long languageIdOffset(long f) {
+      return packed ? area + f * (languageBits + countBits) / 8 : offset(f) + LANGUAGE_ID;
+    }
+  }
+
   /** Writes one record; a {@code null} source hash is written as 32 zero bytes. */
   public static void write(SectionSink out, byte[] sourceSha256, byte[] objectId, int languageId, int symbolCount)
       throws IOException {
@@ -82,7 +229,7 @@ public final class FileRecordFormat {
     writeTail(out, languageId, symbolCount);
   }
 
-  /** Writes a record's first {@link #HASHES_BYTES} bytes; a {@code null} source hash as zeros. */
+  /** Writes a record's first {@link #HASHES_BYTES} bytes (all of a packed file's record); a {@code null} source hash as zeros. */
   public static void writeHashes(SectionSink out, byte[] sourceSha256, byte[] objectId) throws IOException {
     out.put(sourceSha256 == null ? ZEROS : sourceSha256);
     out.put(objectId);

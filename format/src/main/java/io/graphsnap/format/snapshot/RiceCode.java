@@ -11,6 +11,8 @@ import java.util.Arrays;
  * <pre>
  * Rice(v, K)  --&gt; Zero^q, One, Low           if q = v &gt;&gt;&gt; K is below {@value #ESCAPE}: Low is the K low bits of v
  *              |  Zero^{@value #ESCAPE}, One, Raw           otherwise: Raw is v in {@value #RAW_BITS} bits
+ * Gamma(v)    --&gt; Zero^(n−1), One, Low                v in [1, 2^32), n its bit length: Low is its n − 1 bits
+ *                                                     below the top one (Elias gamma; from format version 10)
  * </pre>
  *
  * <ul>
@@ -39,6 +41,8 @@ public final class RiceCode {
   public static final int K_BITS = 5;
   /** The longest code: an escaped one. */
   public static final int MAX_CODE_BITS = ESCAPE + 1 + RAW_BITS;
+  /** The longest {@link #gammaBits Elias gamma code} of a value in [1, 2^32): 31 zeros, a one, 31 bits. */
+  public static final int MAX_GAMMA_BITS = 63;
 
   private RiceCode() {}
 
@@ -46,6 +50,14 @@ public final class RiceCode {
   public static int bits(long value, int k) {
     long q = value >>> k;
     return q < ESCAPE ? (int) q + 1 + k : MAX_CODE_BITS;
+  }
+
+  /**
+   * Bits of the Elias gamma code of {@code value} in [1, 2^32) (held in a long): with n its bit length, n − 1 zeros, a
+   * one (its top bit), then its n − 1 bits below the top one, low bit first; 2n − 1 bits in all.
+   */
+  public static int gammaBits(long value) {
+    return 2 * (64 - Long.numberOfLeadingZeros(value)) - 1;
   }
 
   /** The parameter {@link RiceCode the rule} gives {@code values[0, count)} (count ≥ 1, each in [0, 2^32)). */
@@ -113,6 +125,13 @@ public final class RiceCode {
         put(1L << ESCAPE, ESCAPE + 1);
         put(value, RAW_BITS);
       }
+    }
+
+    /** Appends the {@link #gammaBits Elias gamma code} of {@code value} in [1, 2^32). */
+    public void putGamma(long value) {
+      int below = 63 - Long.numberOfLeadingZeros(value); // the bits below the top one
+      put(1L << below, below + 1);
+      put(value, below);
     }
 
     /** Pads to a whole byte with zero bits and returns the stream's length in bytes ({@link #bytes()}). */

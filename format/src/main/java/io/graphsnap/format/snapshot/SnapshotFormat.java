@@ -131,8 +131,18 @@ public final class SnapshotFormat {
    * every byte but the version. Version-7 and version-8 compact files (packed NODES) are read as before.
    */
   public static final int VERSION_BLOCKED_NODES = 9;
+  /**
+   * Version 10 moves the row headers of a compact file into the rows' bit streams and narrows its index entries
+   * ({@link CompactCsrFormat.RowCoding#BIT_HEADERS}): a row's Degree and its groups' counts are Elias gamma codes (the
+   * last group's count one bit), and an index Entry is two UInt40 (10 bytes) instead of two UInt64; and it packs the
+   * language ids and symbol counts of {@link SectionId#FILES} into a bit-packed tail ({@link FileRecordFormat#packed});
+   * every other section of a compact file is as in version 9.
+   * A version-10 file with the fixed adjacency is a version-9 (and so version-4) file in every byte but the
+   * version. Version-5 to version-9 compact files are read as before.
+   */
+  public static final int VERSION_BIT_HEADERS = 10;
   /** The version this code writes; readers accept {@link #VERSION_START} to this. */
-  public static final int VERSION_CURRENT = VERSION_BLOCKED_NODES;
+  public static final int VERSION_CURRENT = VERSION_BIT_HEADERS;
   /** The snapshot as a kind of {@link Container}: its magic, versions and section names. */
   public static final Container CONTAINER = new Container("snapshot", MAGIC, VERSION_START, VERSION_CURRENT,
       id -> {

@@ -16,8 +16,9 @@ import java.util.Arrays;
  * decode allocates at most about 40 bytes a byte of the row), types strictly
  * increasing below T, counts summing to the degree, neighbours strictly increasing within [0, N), the row ending
  * exactly at its RowBytes; a failure is a {@link CorruptSnapshotException} naming the section and offset. Rows of
- * either {@link CompactCsrFormat.RowCoding}: VarUInt groups (format versions 5 to 7) or Rice-coded bits (8 on;
- * each code read from one 8-byte load, its quotient by a count of trailing zeros).
+ * any {@link CompactCsrFormat.RowCoding}: VarUInt groups (format versions 5 to 7), Rice-coded bits (8 and 9; each
+ * code read from one 8-byte load, its quotient by a count of trailing zeros) or Rice-coded bits with Degree and
+ * counts in the stream and 10-byte index entries (10 on).
  *
  * <p>Immutable and thread-safe; decoding goes through a caller-owned {@link Row}. Reads the snapshot's mapping
  * through byte buffers ({@link BufferParts}) and becomes invalid when it is closed.
@@ -28,7 +29,10 @@ public final class CompactRows {
   private final ByteBuffer[] parts;
   /** The single part of Rows when it has one (below 2^27 bytes), else null. */
   private final ByteBuffer rows0;
+  /** The index's entries as longs (16-byte entries, versions 5 to 9), else null. */
   private final java.nio.LongBuffer[] entries;
+  /** The index's bytes (10-byte entries, version 10 on), else null. */
+  private final ByteBuffer[] narrowEntries;
   private final int stride;
   /** log2(stride) if the stride is a power of two (the builder's is), else -1. */
   private final int strideShift;
@@ -46,7 +50,9 @@ public final class CompactRows {
     this.rows = rows;
     this.parts = BufferParts.bytes(rows.bytes());
     this.rows0 = parts.length == 1 ? parts[0] : null;
-    this.entries = BufferParts.longs(index.bytes().asSlice(CompactCsrFormat.INDEX_HEADER_BYTES));
+    boolean wide = coding.entryBytes() == CompactCsrFormat.ENTRY_BYTES;
+    this.entries = wide ? BufferParts.longs(index.bytes().asSlice(CompactCsrFormat.INDEX_HEADER_BYTES)) : null;
+    this.narrowEntries = wide ? null : BufferParts.bytes(index.bytes());
     this.stride = stride;
     this.strideShift = Integer.bitCount(stride) == 1 ? Integer.numberOfTrailingZeros(stride) : -1;
     this.nodeCount = nodeCount;
@@ -75,21 +81,22 @@ public final class CompactRows {
     if (zero != 0) {
       throw index.corrupt(4, "reserved field is not zero: actual=" + zero + " vs expected=0");
     }
-    index.requireLength(CompactCsrFormat.indexBytes(nodeCount, stride), CompactCsrFormat.entryCount(nodeCount, stride)
-        + " entries of " + CompactCsrFormat.ENTRY_BYTES + " bytes for stride " + stride);
+    index.requireLength(CompactCsrFormat.indexBytes(nodeCount, stride, coding), CompactCsrFormat.entryCount(nodeCount,
+        stride) + " entries of " + coding.entryBytes() + " bytes for stride " + stride);
     long last = CompactCsrFormat.entryCount(nodeCount, stride) - 1;
-    if (CompactCsrFormat.rowOffset(index.bytes(), 0) != 0 || CompactCsrFormat.edgeOffset(index.bytes(), 0) != 0) {
-      throw index.corrupt(CompactCsrFormat.rowOffsetAt(0), "first entry is not (0, 0)");
+    if (CompactCsrFormat.rowOffset(index.bytes(), 0, coding) != 0
+        || CompactCsrFormat.edgeOffset(index.bytes(), 0, coding) != 0) {
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(0, coding), "first entry is not (0, 0)");
     }
-    long rowsEnd = CompactCsrFormat.rowOffset(index.bytes(), last);
+    long rowsEnd = CompactCsrFormat.rowOffset(index.bytes(), last, coding);
     if (rowsEnd != rows.length()) {
-      throw index.corrupt(CompactCsrFormat.rowOffsetAt(last), "last RowOffset is not the length of Rows: actual="
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(last, coding), "last RowOffset is not the length of Rows: actual="
           + rowsEnd + " vs expected=" + rows.length());
     }
-    long edges = CompactCsrFormat.edgeOffset(index.bytes(), last);
+    long edges = CompactCsrFormat.edgeOffset(index.bytes(), last, coding);
     long most = edgesPerByte(coding) * rows.length(); // an edge takes at least one byte (VarUInt) or one bit (Rice)
     if (edges < 0 || (expectedEdges >= 0 && edges != expectedEdges) || edges > most) {
-      throw index.corrupt(CompactCsrFormat.edgeOffsetAt(last), "last EdgeOffset is not the edge count: actual=" + edges
+      throw index.corrupt(CompactCsrFormat.edgeOffsetAt(last, coding), "last EdgeOffset is not the edge count: actual=" + edges
           + " vs expected=" + (expectedEdges < 0 ? "in [0, " + most + "] (the length of Rows allows no more)"
           : Long.toString(expectedEdges)));
     }
@@ -103,7 +110,7 @@ public final class CompactRows {
 
   /** The most edges a byte of rows in {@code coding} can hold: 1 for VarUInt groups, 8 for Rice-coded bits. */
   private static long edgesPerByte(CompactCsrFormat.RowCoding coding) {
-    return coding == CompactCsrFormat.RowCoding.RICE ? 8 : 1;
+    return coding.bits() ? 8 : 1;
   }
 
   /** How the rows' groups are coded. */
@@ -149,6 +156,8 @@ public final class CompactRows {
     public byte[] types = new byte[16];
     /** Scratch: the row's bytes, copied for decoding. */
     byte[] bytes = new byte[64];
+    /** Bits of Body before the first group: Degree's gamma code in version 10, else 0 (Degree is a VarUInt). */
+    int headBits;
     /** Sink of {@link CompactRows#touch}'s reads. */
     int touched;
   }
@@ -157,8 +166,23 @@ public final class CompactRows {
     return rows0 != null ? rows0.get((int) p) & 0xFF : BufferParts.get(parts, p);
   }
 
+  /** Field {@code field} (0: RowOffset, 1: EdgeOffset) of entry {@code b}, unchecked. */
   private long entry(long b, int field) {
-    return BufferParts.get(entries, 2 * b + field);
+    if (entries != null) {
+      return BufferParts.get(entries, 2 * b + field);
+    }
+    long at = CompactCsrFormat.INDEX_HEADER_BYTES + CompactCsrFormat.NARROW_ENTRY_BYTES * b
+        + field * (CompactCsrFormat.NARROW_ENTRY_BYTES / 2);
+    ByteBuffer part = narrowEntries[(int) (at >>> BufferParts.SHIFT)];
+    int q = (int) (at & BufferParts.MASK);
+    if (q + 5 <= part.limit()) {
+      return Integer.toUnsignedLong(part.getInt(q)) | (part.get(q + 4) & 0xFFL) << 32;
+    }
+    long value = 0; // the field crosses two parts
+    for (int i = 0; i < 5; i++) {
+      value |= (long) BufferParts.get(narrowEntries, at + i) << (8 * i);
+    }
+    return value;
   }
 
   /**
@@ -202,7 +226,7 @@ public final class CompactRows {
     long blockEnd = entry(b + 1, 0);
     long edgeEnd = entry(b + 1, 1);
     if (p < 0 || p > blockEnd || blockEnd > rowsLength || edge < 0 || edge > edgeEnd || edgeEnd > edgeCount) {
-      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b, coding), "entries " + b + " and " + (b + 1) + " out of order or"
           + " outside Rows: rows [" + p + ", " + blockEnd + "), edges [" + edge + ", " + edgeEnd + ")");
     }
     for (int u = (int) (b * stride); ; u++) {
@@ -245,7 +269,7 @@ public final class CompactRows {
       row.bytes = new byte[Math.max(limit + Long.BYTES, row.bytes.length * 2)];
     }
     if (limit == 0) { // no bytes to copy (a row without edges), and Body may start at the end of Rows
-      return coding == CompactCsrFormat.RowCoding.RICE ? decodeRice(row, row.bytes, 0)
+      return coding.bits() ? decodeBits(row, row.bytes, 0)
           : decodeWords(row, row.bytes, 0);
     }
     ByteBuffer part = parts[(int) (row.body >>> BufferParts.SHIFT)];
@@ -256,7 +280,7 @@ public final class CompactRows {
       java.lang.foreign.MemorySegment.copy(rows.bytes(), java.lang.foreign.ValueLayout.JAVA_BYTE, row.body, row.bytes, 0,
           limit);
     }
-    return coding == CompactCsrFormat.RowCoding.RICE ? decodeRice(row, row.bytes, limit)
+    return coding.bits() ? decodeBits(row, row.bytes, limit)
         : decodeWords(row, row.bytes, limit);
   }
 
@@ -372,20 +396,22 @@ public final class CompactRows {
   private static final int ESCAPE_BITS = RiceCode.ESCAPE + 1;
 
   /**
-   * {@link #decode} of a row of Rice-coded groups ({@link CompactCsrFormat.RowCoding#RICE}) copied to
+   * {@link #decode} of a row of Rice-coded groups ({@link CompactCsrFormat.RowCoding#RICE}, or {@link
+   * CompactCsrFormat.RowCoding#BIT_HEADERS} with its Degree and counts as gamma codes) copied to
    * {@code in[0, end)}, with at least 8 bytes of the array after {@code end}: each code is read from one
    * little-endian 8-byte load at its byte, shifted by its bit offset (57 bits, the longest code), its quotient the
    * load's trailing zeros. Every load starts below {@code end} (checked per code); a group whose codes run past
    * {@code end}, a quotient above the escape, a value of 2^32 or more are caught before any id is returned, and the
    * padding after the last group must be fewer than 8 zero bits.
    */
-  private Row decodeRice(Row row, byte[] in, int end) {
+  private Row decodeBits(Row row, byte[] in, int end) {
     int[] ids = row.ids;
     byte[] types = row.types;
     int degree = row.degree;
     int v = row.node;
+    boolean headers = coding == CompactCsrFormat.RowCoding.BIT_HEADERS;
     long limit = (long) end << 3;
-    long p = 0; // bit position
+    long p = row.headBits; // bit position: after Degree's gamma code in version 10
     int edge = 0;
     int type = -1;
     while (edge < degree) {
@@ -393,7 +419,7 @@ public final class CompactRows {
         throw rows.corrupt(row.body + (p >>> 3), "row of node " + v + " ends after " + edge + " of its " + degree
             + " edges");
       }
-      // TypeStep: Rice(0), then CountLess1: Rice(COUNT_K), then K: 5 bits; each read from its own load.
+      // TypeStep: Rice(0), then the count and K (below); each read from its own load.
       long w = window(in, p);
       int z = Long.numberOfTrailingZeros(w);
       long step;
@@ -409,18 +435,32 @@ public final class CompactRows {
         throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "type of a group of node " + v + " out of range"
             + " or its group past the row's end: actual=" + type + " vs expected below " + typeCount);
       }
+      // CountLess1 Rice(COUNT_K) (versions 8, 9), or One (the last group) or Zero and the count's gamma code (10)
       w = window(in, p);
-      z = Long.numberOfTrailingZeros(w);
       long count;
-      if (z < RiceCode.ESCAPE) {
-        count = 1 + (((long) z << CompactCsrFormat.COUNT_K) | ((w >>> (z + 1)) & ((1 << CompactCsrFormat.COUNT_K)
-            - 1)));
-        p += z + 1 + CompactCsrFormat.COUNT_K;
+      if (headers && (w & 1) != 0) {
+        count = degree - edge;
+        p += 1;
+      } else if (headers) {
+        z = Long.numberOfTrailingZeros(w >>> 1);
+        if (z > 31 || p + 2 * z + 2 > limit) {
+          throw rows.corrupt(row.body + (p >>> 3), "count of a group of node " + v + " longer than "
+              + RiceCode.MAX_GAMMA_BITS + " bits or past the row's end");
+        }
+        count = (1L << z) | (window(in, p + z + 2) & ((1L << z) - 1)); // its low bits from a second load
+        p += 2 * z + 2;
       } else {
-        count = 1 + escaped(w, z, row, p);
-        p += RiceCode.MAX_CODE_BITS;
+        z = Long.numberOfTrailingZeros(w);
+        if (z < RiceCode.ESCAPE) {
+          count = 1 + (((long) z << CompactCsrFormat.COUNT_K) | ((w >>> (z + 1)) & ((1 << CompactCsrFormat.COUNT_K)
+              - 1)));
+          p += z + 1 + CompactCsrFormat.COUNT_K;
+        } else {
+          count = 1 + escaped(w, z, row, p);
+          p += RiceCode.MAX_CODE_BITS;
+        }
       }
-      if (count > degree - edge || p >= limit) {
+      if (count < 1 || count > degree - edge || p >= limit) {
         throw rows.corrupt(row.body + (Math.min(p, limit) >>> 3), "count of a group of node " + v + " out of range"
             + " or its group past the row's end: actual=" + count + " vs expected in [1, " + (degree - edge) + "]");
       }
@@ -494,7 +534,7 @@ public final class CompactRows {
     long p = entry(b, 0);
     long blockEnd = entry(b + 1, 0);
     if (p < 0 || p > blockEnd || blockEnd > rowsLength) {
-      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b), "entries " + b + " and " + (b + 1) + " out of order or"
+      throw index.corrupt(CompactCsrFormat.rowOffsetAt(b, coding), "entries " + b + " and " + (b + 1) + " out of order or"
           + " outside Rows: rows [" + p + ", " + blockEnd + ")");
     }
     int first = (int) (b * stride);
@@ -597,7 +637,20 @@ public final class CompactRows {
       throw rows.corrupt(p, "row of node " + v + " of " + bodyLength + " bytes runs past its block's end " + blockEnd);
     }
     int degree = 0;
-    if (bodyLength > 0) {
+    int headBits = 0;
+    if (bodyLength > 0 && coding == CompactCsrFormat.RowCoding.BIT_HEADERS) {
+      long w = head(body, end);
+      int below = Long.numberOfTrailingZeros(w); // Degree's gamma code: its bits below the top one
+      long value = below > 31 ? -1 : (1L << below) | ((w >>> (below + 1)) & ((1L << below) - 1));
+      headBits = 2 * below + 1;
+      long most = 8 * bodyLength - headBits;
+      if (value < 1 || value > most || value > Integer.MAX_VALUE) {
+        throw rows.corrupt(body, "degree of node " + v + " out of range or its code longer than "
+            + RiceCode.MAX_GAMMA_BITS + " bits: actual=" + value + " vs expected in [1, " + most + "] (the bits after"
+            + " it)");
+      }
+      degree = (int) value;
+    } else if (bodyLength > 0) {
       long dv = varint(body, end);
       degree = (int) (dv >>> 8);
       boolean rice = coding == CompactCsrFormat.RowCoding.RICE;
@@ -608,12 +661,28 @@ public final class CompactRows {
       }
       body += dv & 0xFF;
     }
+    row.headBits = headBits;
     row.node = v;
     row.body = body;
     row.end = end;
     row.degree = degree;
     row.blockEnd = blockEnd;
     return row;
+  }
+
+  /**
+   * The first 8 bytes of the Body at {@code body} as a little-endian long, zeros for bytes at or past {@code end}
+   * (so a code that runs past the row reads as longer than it may be).
+   */
+  private long head(long body, long end) {
+    if (rows0 != null && end - body >= Long.BYTES) {
+      return rows0.getLong((int) body);
+    }
+    long w = 0;
+    for (int i = 0; i < Long.BYTES && body + i < end; i++) {
+      w |= (long) byteAt(body + i) << (8 * i);
+    }
+    return w;
   }
 
   /** The first edge index of the row {@code row} holds, computed (O(stride), checked) and kept if not known. */
@@ -652,7 +721,7 @@ public final class CompactRows {
         return u;
       }
     }
-    throw index().corrupt(CompactCsrFormat.edgeOffsetAt(lo), "no row of block " + lo + " holds edge " + index);
+    throw index().corrupt(CompactCsrFormat.edgeOffsetAt(lo, coding), "no row of block " + lo + " holds edge " + index);
   }
 
   /**
@@ -661,7 +730,7 @@ public final class CompactRows {
    */
   public void verify(java.util.function.Consumer<Row> perRow) {
     Row row = new Row();
-    CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder(coding);
+    CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder(coding, nodeCount);
     for (long b = 0; b < blockCount; b++) {
       int from = (int) (b * stride);
       int to = (int) Math.min(nodeCount, from + (long) stride);
@@ -672,7 +741,7 @@ public final class CompactRows {
         if (row.firstEdge != edges) {
           throw rows.corrupt(row.body, "node " + u + " starts at edge " + row.firstEdge + " vs expected " + edges);
         }
-        if (coding == CompactCsrFormat.RowCoding.RICE) {
+        if (coding.bits()) {
           checkCanonical(end, decode(row), encoder);
         } else {
           checkMinimal(end, row.end);
@@ -683,7 +752,7 @@ public final class CompactRows {
         edges += row.degree;
       }
       if (end != entry(b + 1, 0) || edges != entry(b + 1, 1)) {
-        throw index.corrupt(CompactCsrFormat.rowOffsetAt(b + 1), "entry " + (b + 1) + " is not where block " + b
+        throw index.corrupt(CompactCsrFormat.rowOffsetAt(b + 1, coding), "entry " + (b + 1) + " is not where block " + b
             + " ends: actual=(" + entry(b + 1, 0) + ", " + entry(b + 1, 1) + ") vs expected=(" + end + ", " + edges
             + ")");
       }

@@ -7,23 +7,42 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The file table ({@link FileRecordFormat}): FILE_PATHS (F sorted paths, {@link SortedStrings}), FILES
- * ({@code FileRecord^F}) and the LANGUAGES dictionary, decoded at open (it is small). Lengths and counts are checked at open; a language id is
+ * ({@code FileRecord^F}, or the hashes and a packed tail in compact files from version 10) and the LANGUAGES
+ * dictionary, decoded at open (it is small). Lengths, widths and counts are checked at open; a language id is
  * checked at each read. Immutable; thread-safe.
  */
 public final class FileTable {
-  private static final int RECORD = FileRecordFormat.RECORD_BYTES;
-
   private final SortedStrings paths;
   private final Section records;
-  private final MemorySegment bytes;
+  private final FileRecordFormat.View view;
   private final String[] languages;
 
-  /** Checks that FILES holds one record per path. O(1) plus the languages. */
-  public FileTable(SortedStrings paths, Section records, String[] languages) {
-    records.requireLength(FileRecordFormat.sectionBytes(paths.count()), paths.count() + " files of " + RECORD + " bytes");
+  /** Checks that FILES holds one record per path, in the layout {@code packed} says. O(1) plus the languages. */
+  public FileTable(SortedStrings paths, Section records, String[] languages, boolean packed) {
+    long count = paths.count();
+    long least = FileRecordFormat.tailOffset(count) + FileRecordFormat.TAIL_HEADER_BYTES;
+    if (packed && records.length() < least) {
+      throw records.corrupt(0, "section too short: actual=" + records.length() + " vs expected>=" + least + " (the"
+          + " hashes of " + count + " files and a tail's header)");
+    }
+    this.view = new FileRecordFormat.View(records.bytes(), count, packed);
+    if (packed) {
+      long tail = FileRecordFormat.tailOffset(count);
+      if (view.languageBits() > FileRecordFormat.MAX_PACKED_BITS || view.countBits() > FileRecordFormat.MAX_PACKED_BITS) {
+        throw records.corrupt(tail, "field widths out of range: actual=(" + view.languageBits() + ", "
+            + view.countBits() + ") vs expected at most " + FileRecordFormat.MAX_PACKED_BITS);
+      }
+      if (view.tailZero() != 0) {
+        throw records.corrupt(tail + 2, "reserved fields are not zero");
+      }
+      records.requireLength(FileRecordFormat.packedSectionBytes(count, view.languageBits(), view.countBits()),
+          count + " files of " + FileRecordFormat.PACKED_RECORD_BYTES + " bytes and their packed fields");
+    } else {
+      records.requireLength(FileRecordFormat.sectionBytes(count), count + " files of " + FileRecordFormat.RECORD_BYTES
+          + " bytes");
+    }
     this.paths = paths;
     this.records = records;
-    this.bytes = records.bytes();
     this.languages = languages;
   }
 
@@ -44,7 +63,7 @@ public final class FileTable {
 
   /** The SHA-256 of file {@code f}'s source, or {@code null} when unknown (all zero). */
   public byte[] sourceSha256(int f) {
-    byte[] sha = FileRecordFormat.sourceSha256(bytes, f).toArray(BYTE);
+    byte[] sha = view.sourceSha256(f).toArray(BYTE);
     for (byte b : sha) {
       if (b != 0) {
         return sha;
@@ -55,15 +74,14 @@ public final class FileTable {
 
   /** The loose object id (32 bytes) file {@code f} was built from. */
   public byte[] objectId(int f) {
-    return FileRecordFormat.objectId(bytes, f).toArray(BYTE);
+    return view.objectId(f).toArray(BYTE);
   }
 
   /** File {@code f}'s language id, checked against the LANGUAGES dictionary. */
   public int languageId(int f) {
-    long at = FileRecordFormat.offset(f) + FileRecordFormat.LANGUAGE_ID;
-    int id = FileRecordFormat.languageId(bytes, f);
+    int id = view.languageId(f);
     if (id < 0 || id >= languages.length) {
-      throw records.corrupt(at, "file " + f + " language id out of range: actual=" + id + " vs expected in [0, "
+      throw records.corrupt(view.languageIdOffset(f), "file " + f + " language id out of range: actual=" + id + " vs expected in [0, "
           + languages.length + ")");
     }
     return id;
@@ -76,7 +94,7 @@ public final class FileTable {
 
   /** The number of symbols file {@code f} defined (as written by the builder). */
   public int symbolCount(int f) {
-    return FileRecordFormat.symbolCount(bytes, f);
+    return view.symbolCount(f);
   }
 
   /** Checks every record's language id and symbol count (O(F)) and that the paths are sorted and distinct. */
@@ -86,7 +104,7 @@ public final class FileTable {
       languageId(f);
       int symbols = symbolCount(f);
       if (symbols < 0) {
-        throw records.corrupt(FileRecordFormat.offset(f) + FileRecordFormat.SYMBOL_COUNT, "file " + f + " symbol count is negative: actual="
+        throw records.corrupt(view.languageIdOffset(f), "file " + f + " symbol count is negative: actual="
             + symbols + " vs expected>=0");
       }
     }

@@ -57,6 +57,8 @@ final class BaseSnapshot implements AutoCloseable {
   /** FILE_PATHS as a {@link StringListFormat StringList}: the base's section or a decoded copy, as {@link #names}. */
   final MemorySegment filePaths;
   final MemorySegment files;
+  /** {@link #files} read in its layout (fixed records, or packed in compact files from version 10). */
+  final FileRecordFormat.View fileRecords;
   final MemorySegment bloom;
   final String[] languages;
   private final MemorySegment kindBitmaps;
@@ -92,6 +94,7 @@ final class BaseSnapshot implements AutoCloseable {
         : null;
     this.presentCount = nodeFields != null ? presentCount(details, nodeCount) : 0;
     this.files = section(SectionId.FILES);
+    this.fileRecords = new FileRecordFormat.View(files, fileCount, FileRecordFormat.packed(raw.header()));
     this.bloom = section(SectionId.BLOOM);
     this.languages = strings(section(SectionId.LANGUAGES));
     this.kindBitmaps = section(SectionId.KIND_BITMAPS);
@@ -345,11 +348,11 @@ final class BaseSnapshot implements AutoCloseable {
   }
 
   int fileLanguageId(int id) {
-    return FileRecordFormat.languageId(files, id);
+    return fileRecords.languageId(id);
   }
 
   int fileSymbolCount(int id) {
-    return FileRecordFormat.symbolCount(files, id);
+    return fileRecords.symbolCount(id);
   }
 
   /** The first file id whose path is not below {@code path} in code-point order: its insertion point. O(log F). */

@@ -532,18 +532,22 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     }
   }
 
-  /** FILES: {@link FileRecordFormat records}, copied raw where neither the languages nor the counts changed. */
+  /**
+   * FILES: {@link FileRecordFormat records}, copied raw where neither the languages nor the counts changed and the
+   * base's layout is the new file's; in a packed FILES (compact files from version 10) the hashes the same way, then
+   * the tail from every file's language id and symbol count (two ints a file, O(F)).
+   */
   private void writeFiles(SectionWriter out) throws IOException {
     Splice files = d.files;
     int[] languageRemap = d.languageRemap;
+    boolean packed = FileRecordFormat.packed(SnapshotFormat.VERSION_CURRENT, layout());
+    boolean sameLayout = packed == base.fileRecords.packed();
     boolean sameLanguages = isIdentity(languageRemap, d.languages.length);
-    MemorySegment records = base.files;
+    int[] languages = packed ? new int[d.fileCount()] : null;
+    int[] counts = packed ? new int[d.fileCount()] : null;
+    int next = 0; // the new file id
     for (int seg = 0; seg < files.segments(); seg++) {
       int from = files.oldStart[seg];
-      if (files.kind[seg] == Splice.COPY && sameLanguages) {
-        out.put(records, FileRecordFormat.offset(from), FileRecordFormat.sectionBytes(files.length[seg]));
-        continue;
-      }
       if (files.kind[seg] == Splice.ITEM) {
         FileState f = d.fileItems[files.item[seg]];
         int language;
@@ -551,17 +555,55 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
           FileRecordFormat.writeHashes(out, f.sourceSha256, f.objectId);
           language = Arrays.binarySearch(d.languages, f.language, io.graphsnap.builder.internal.Utf8::compare);
         } else {
-          out.put(records, FileRecordFormat.offset(f.baseFileId), FileRecordFormat.HASHES_BYTES);
+          copyHashes(out, f.baseFileId, 1);
           language = languageRemap[base.fileLanguageId(f.baseFileId)];
         }
-        FileRecordFormat.writeTail(out, language, f.symbolCount);
+        next = fileTail(out, packed, languages, counts, next, language, f.symbolCount);
         continue;
       }
-      for (int f = from, to = from + files.length[seg]; f < to; f++) {
-        out.put(records, FileRecordFormat.offset(f), FileRecordFormat.HASHES_BYTES);
-        FileRecordFormat.writeTail(out, languageRemap[base.fileLanguageId(f)], base.fileSymbolCount(f));
+      int to = from + files.length[seg];
+      if (sameLanguages && sameLayout && !packed) { // whole records, tails included
+        out.put(base.files, FileRecordFormat.offset(from), FileRecordFormat.sectionBytes(files.length[seg]));
+        next += files.length[seg];
+        continue;
+      }
+      if (sameLayout && packed) { // the hashes in one copy; the tail below
+        out.put(base.files, FileRecordFormat.hashesOffset(from, true), (long) FileRecordFormat.PACKED_RECORD_BYTES
+            * files.length[seg]);
+      }
+      for (int f = from; f < to; f++) {
+        if (!(sameLayout && packed)) {
+          copyHashes(out, f, 1);
+        }
+        next = fileTail(out, packed, languages, counts, next, languageRemap[base.fileLanguageId(f)],
+            base.fileSymbolCount(f));
       }
     }
+    if (packed) {
+      FileRecordFormat.writeTail(out, languages, counts, next);
+    }
+  }
+
+  /** Copies the hashes of {@code count} base files from {@code from}, whatever the base's layout. */
+  private void copyHashes(SectionWriter out, int from, int count) throws IOException {
+    for (int f = from; f < from + count; f++) {
+      out.put(base.files, FileRecordFormat.hashesOffset(f, base.fileRecords.packed()), FileRecordFormat.HASHES_BYTES);
+    }
+  }
+
+  /**
+   * Writes file {@code next}'s LanguageId and SymbolCount after its hashes (fixed records), or keeps them for the
+   * packed tail; returns the next file id.
+   */
+  private static int fileTail(SectionWriter out, boolean packed, int[] languages, int[] counts, int next,
+      int language, int symbolCount) throws IOException {
+    if (packed) {
+      languages[next] = language;
+      counts[next] = symbolCount;
+    } else {
+      FileRecordFormat.writeTail(out, language, symbolCount);
+    }
+    return next + 1;
   }
 
   static boolean isIdentity(int[] remap, int newSize) {

@@ -5,7 +5,6 @@ import io.graphsnap.format.delta.DeltaBaseFormat;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.snapshot.CallSitesFormat;
 import io.graphsnap.format.snapshot.Conflict;
-import io.graphsnap.format.snapshot.FileRecordFormat;
 import io.graphsnap.reader.EdgeCursor;
 import io.graphsnap.reader.GraphSnapshot;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
@@ -396,8 +395,8 @@ final class LayerAssembler {
       d.fileObjectIds[i] = changed.nowObject().toBytes();
       d.fileLanguageIds[i] = languageId(changed.now().language());
     } else {
-      d.fileSourceSha256[i] = FileRecordFormat.sourceSha256(raw.files, f).toArray(ValueLayout.JAVA_BYTE);
-      d.fileObjectIds[i] = FileRecordFormat.objectId(raw.files, f).toArray(ValueLayout.JAVA_BYTE);
+      d.fileSourceSha256[i] = raw.fileRecords.sourceSha256(f).toArray(ValueLayout.JAVA_BYTE);
+      d.fileObjectIds[i] = raw.fileRecords.objectId(f).toArray(ValueLayout.JAVA_BYTE);
       d.fileLanguageIds[i] = raw.fileLanguageId(f);
       baseEntriesRead++;
     }
