@@ -43,10 +43,11 @@ public final class LooseObjectCodec {
   private static final int MAX_KEPT_BUILDER_BYTES = 1 << 20;
   /**
    * Each thread's builder, reused: a new one starts at 1 KB and doubles (allocating and copying) up to the object's
-   * size, which cost a worker of a bulk ingest about a tenth of its time. The bytes written do not depend on it.
+   * size, which cost a worker of a bulk ingest about a tenth of its time. The bytes written do not depend on it. Its
+   * UTF-8 coder ({@link AsciiFirstUtf8}) copies ASCII names as they are and writes the bytes FlatBuffers' own would.
    */
   private static final ThreadLocal<FlatBufferBuilder> BUILDERS = ThreadLocal.withInitial(() -> new FlatBufferBuilder(
-      16 << 10));
+      16 << 10, FlatBufferBuilder.HeapByteBufferFactory.INSTANCE, null, new AsciiFirstUtf8()));
 
   private LooseObjectCodec() {}
 
