@@ -650,7 +650,7 @@ final class LineScanner {
     int length = p - start;
     for (int i = 0; i < known.length; i++) {
       byte[] name = known[i];
-      if (name.length == length && Arrays.equals(in, start, p, name, 0, length)) {
+      if (name.length == length && name[0] == in[start] && Arrays.equals(in, start, p, name, 0, length)) {
         pos = p + 1;
         expectDelimiter(':');
         skipWhitespace();
