@@ -13,15 +13,21 @@ public final class ObjectId implements Comparable<ObjectId> {
   /** Bytes of an id. */
   public static final int BYTES = 32;
 
+  /**
+   * Each thread's digest for {@link #of}: {@code MessageDigest.getInstance} looks the provider up on every call, which
+   * cost a bulk ingest's workers about a fiftieth of their time. {@code digest} leaves it reset.
+   */
+  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(ObjectId::sha256);
+
   private final byte[] sha256;
 
   private ObjectId(byte[] sha256) {
     this.sha256 = sha256;
   }
 
-  /** The id of {@code bytes}: their SHA-256. O(length). */
+  /** The id of {@code bytes}: their SHA-256. O(length). Thread-safe (each thread reuses its own digest). */
   public static ObjectId of(byte[] bytes) {
-    return new ObjectId(sha256().digest(bytes));
+    return new ObjectId(DIGESTS.get().digest(bytes));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.graphsnap.format.object;
 
-import com.google.flatbuffers.FlatBufferBuilder;
 import io.graphsnap.format.fbs.Edge;
 import io.graphsnap.format.fbs.KeyValue;
 import io.graphsnap.format.fbs.LooseObject;
@@ -39,89 +38,132 @@ public final class LooseObjectCodec {
 
   private static final String IDENTIFIER = "GSLO";
 
-  /** A builder whose buffer has grown past this many bytes is not kept for the thread's next object. */
-  private static final int MAX_KEPT_BUILDER_BYTES = 1 << 20;
+  /** A writer whose array has grown past this many bytes is not kept for the thread's next object. */
+  private static final int MAX_KEPT_WRITER_BYTES = 1 << 20;
   /**
-   * Each thread's builder, reused: a new one starts at 1 KB and doubles (allocating and copying) up to the object's
+   * Each thread's writer, reused: a new one starts at 16 KB and doubles (allocating and copying) up to the object's
    * size, which cost a worker of a bulk ingest about a tenth of its time. The bytes written do not depend on it.
    */
-  private static final ThreadLocal<FlatBufferBuilder> BUILDERS = ThreadLocal.withInitial(() -> new FlatBufferBuilder(
-      16 << 10));
+  private static final ThreadLocal<FlatWriter> WRITERS = ThreadLocal.withInitial(() -> new FlatWriter(16 << 10));
 
   private LooseObjectCodec() {}
 
-  /** Encodes {@code summary}; O(size of the summary). Thread-safe (each thread reuses its own builder). */
+  /**
+   * Encodes {@code summary}; O(size of the summary). Thread-safe (each thread reuses its own writer). The bytes are
+   * those the FlatBuffers classes generated from the schema write with flatbuffers-java's {@code FlatBufferBuilder}
+   * ({@link FlatWriter} writes them without its per-call costs).
+   */
   public static byte[] encode(FileSummary summary) {
-    FlatBufferBuilder b = BUILDERS.get();
-    b.clear();
+    FlatWriter w = WRITERS.get();
+    w.clear();
     try {
-      return encode(b, summary);
+      return encode(w, summary);
     } finally {
-      // offset(), the bytes written, and not dataBuffer(), which asserts a finished buffer (an encode may have thrown)
-      if (b.offset() > MAX_KEPT_BUILDER_BYTES / 2) {
-        BUILDERS.remove(); // a large object's buffer (at least twice what it holds) is not kept for the thread's life
+      if (w.capacity() > MAX_KEPT_WRITER_BYTES) {
+        WRITERS.remove(); // a large object's array is not kept for the thread's life
       }
     }
   }
 
-  private static byte[] encode(FlatBufferBuilder b, FileSummary summary) {
-    int[] symbolOffsets = new int[summary.symbols().size()];
+  // Field numbers of loose_object.fbs, in the order the generated create methods add them (larger fields first).
+  private static final int OBJECT_FIELDS = 6;
+  private static final int SYMBOL_FIELDS = 8;
+  private static final int EDGE_FIELDS = 4;
+
+  private static byte[] encode(FlatWriter w, FileSummary summary) {
+    List<SymbolSummary> symbolList = summary.symbols();
+    int[] symbolOffsets = new int[symbolList.size()];
     for (int i = 0; i < symbolOffsets.length; i++) {
-      symbolOffsets[i] = encodeSymbol(b, summary.symbols().get(i));
+      symbolOffsets[i] = encodeSymbol(w, symbolList.get(i));
     }
-    int symbols = LooseObject.createSymbolsVector(b, symbolOffsets);
-    int[] edgeOffsets = new int[summary.edges().size()];
+    int symbols = w.createOffsetVector(symbolOffsets, symbolOffsets.length);
+    List<EdgeSummary> edgeList = summary.edges();
+    int[] edgeOffsets = new int[edgeList.size()];
     boolean anyLines = false;
     for (int i = 0; i < edgeOffsets.length; i++) {
-      EdgeSummary e = summary.edges().get(i);
-      int type = b.createString(e.type());
-      int target = b.createString(e.target());
+      EdgeSummary e = edgeList.get(i);
+      int type = w.createString(e.type());
+      int target = w.createString(e.target());
       int lines = 0; // absent
       if (e.lineCount() > 0) {
         anyLines = true;
-        Edge.startLinesVector(b, e.lineCount());
+        w.startVector(Integer.BYTES, e.lineCount(), Integer.BYTES);
         for (int j = e.lineCount() - 1; j >= 0; j--) {
-          b.addInt(e.line(j));
+          w.addInt(e.line(j));
         }
-        lines = b.endVector();
+        lines = w.endVector();
       }
-      edgeOffsets[i] = Edge.createEdge(b, e.source(), type, target, lines);
+      w.startTable(EDGE_FIELDS); // Edge.createEdge
+      w.addOffsetField(3, lines);
+      w.addOffsetField(2, target);
+      w.addOffsetField(1, type);
+      w.addIntField(0, e.source());
+      edgeOffsets[i] = w.endTable();
     }
-    int edges = LooseObject.createEdgesVector(b, edgeOffsets);
-    int path = b.createString(summary.path());
-    int language = b.createString(summary.language());
+    int edges = w.createOffsetVector(edgeOffsets, edgeOffsets.length);
+    int path = w.createString(summary.path());
+    int language = w.createString(summary.language());
     byte[] sha = summary.sourceSha256();
-    int shaVector = LooseObject.createSourceSha256Vector(b, sha == null ? new byte[0] : sha);
+    int shaVector = w.createByteVector(sha == null ? NO_BYTES : sha);
     int version = anyLines ? SCHEMA_VERSION_EDGE_LINES : SCHEMA_VERSION;
-    int root = LooseObject.createLooseObject(b, version, path, language, shaVector, symbols, edges);
-    LooseObject.finishLooseObjectBuffer(b, root);
-    return b.sizedByteArray();
+    w.startTable(OBJECT_FIELDS); // LooseObject.createLooseObject
+    w.addOffsetField(5, edges);
+    w.addOffsetField(4, symbols);
+    w.addOffsetField(3, shaVector);
+    w.addOffsetField(2, language);
+    w.addOffsetField(1, path);
+    w.addIntField(0, version);
+    int root = w.endTable();
+    w.finish(root, IDENTIFIER);
+    return w.toByteArray();
   }
 
-  private static int encodeSymbol(FlatBufferBuilder b, SymbolSummary s) {
-    int name = b.createString(s.name());
-    int kind = b.createString(s.kind());
-    int[] effects = new int[s.effects().size()];
+  private static final byte[] NO_BYTES = new byte[0];
+
+  private static int encodeSymbol(FlatWriter w, SymbolSummary s) {
+    int name = w.createString(s.name());
+    int kind = w.createString(s.kind());
+    List<String> effectList = s.effects();
+    int[] effects = new int[effectList.size()];
     for (int i = 0; i < effects.length; i++) {
-      effects[i] = b.createString(s.effects().get(i));
+      effects[i] = w.createString(effectList.get(i));
     }
-    int effectsVector = Symbol.createEffectsVector(b, effects);
+    int effectsVector = w.createOffsetVector(effects, effects.length);
     byte[] hash = s.contentHash();
-    int hashVector = Symbol.createContentHashVector(b, hash == null ? new byte[0] : hash);
-    int[] notes = new int[s.notes().size()];
+    int hashVector = w.createByteVector(hash == null ? NO_BYTES : hash);
+    List<Note> noteList = s.notes();
+    int[] notes = new int[noteList.size()];
     for (int i = 0; i < notes.length; i++) {
-      Note n = s.notes().get(i);
-      notes[i] = io.graphsnap.format.fbs.Note.createNote(b, b.createString(n.lang()), b.createString(n.text()));
+      Note n = noteList.get(i);
+      int lang = w.createString(n.lang());
+      int text = w.createString(n.text());
+      w.startTable(2); // Note.createNote
+      w.addOffsetField(1, text);
+      w.addOffsetField(0, lang);
+      notes[i] = w.endTable();
     }
-    int notesVector = Symbol.createNotesVector(b, notes);
+    int notesVector = w.createOffsetVector(notes, notes.length);
     int[] metadata = new int[s.metadata().size()];
     int m = 0;
     for (Map.Entry<String, String> e : s.metadata().entrySet()) {
-      metadata[m++] = KeyValue.createKeyValue(b, b.createString(e.getKey()), b.createString(e.getValue()));
+      int key = w.createString(e.getKey());
+      int value = w.createString(e.getValue());
+      w.startTable(2); // KeyValue.createKeyValue
+      w.addOffsetField(1, value);
+      w.addOffsetField(0, key);
+      metadata[m++] = w.endTable();
     }
-    int metadataVector = Symbol.createMetadataVector(b, metadata);
-    return Symbol.createSymbol(b, name, kind, effectsVector, s.lineStart(), s.lineEnd(), hashVector, notesVector,
-        metadataVector);
+    int metadataVector = w.createOffsetVector(metadata, metadata.length);
+    w.startTable(SYMBOL_FIELDS); // Symbol.createSymbol
+    w.addOffsetField(7, metadataVector);
+    w.addOffsetField(6, notesVector);
+    w.addOffsetField(5, hashVector);
+    w.addIntField(4, s.lineEnd());
+    w.addIntField(3, s.lineStart());
+    w.addOffsetField(2, effectsVector);
+    w.addOffsetField(1, kind);
+    w.addOffsetField(0, name);
+    return w.endTable();
   }
 
   /**

@@ -28,13 +28,14 @@ public final class SafeFiles {
 
   private SafeFiles() {}
 
-  /** The entry's own attributes (a link is described, not followed), or empty if it does not exist. */
+  /**
+   * The entry's own attributes (a link is described, not followed), or empty if it does not exist. An absent entry is
+   * told without an exception ({@code readAttributesIfExists}): the ingest's workers ask about a new object's absent
+   * fan-out folder once per object, and the two exceptions per miss, stack traces and all, cost about 2% of their time.
+   */
   public static Optional<BasicFileAttributes> attributes(Path entry) throws IOException {
-    try {
-      return Optional.of(Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(
+        entry.getFileSystem().provider().readAttributesIfExists(entry, BasicFileAttributes.class, NO_FOLLOW));
   }
 
   /** True if {@code entry} is a regular file and not a link. */

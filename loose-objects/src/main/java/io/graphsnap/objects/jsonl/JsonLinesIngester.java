@@ -93,6 +93,15 @@ public final class JsonLinesIngester {
   /** By default, the files of one transaction of a long input (see {@link #checkpointEvery}). */
   public static final int CHECKPOINT_FILES = 100_000;
 
+  /** The longest line buffer a thread keeps for its next line (see {@link Item#copy}). */
+  private static final int MAX_KEPT_LINE_BYTES = 1 << 20;
+  /**
+   * Each thread's buffer for the line it parses: the parser keeps no reference to it after a line, so one array per
+   * thread (at most {@value #MAX_KEPT_LINE_BYTES}) serves every line, instead of a new array per line (about a
+   * third of what a bulk ingest's workers allocated, and so of its young collections).
+   */
+  private static final ThreadLocal<byte[]> LINE_BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
   private final Store store;
   private final JsonLineParser parser = new JsonLineParser();
   private boolean replaceAll;
@@ -312,9 +321,19 @@ public final class JsonLinesIngester {
       return block != null;
     }
 
-    /** A copy of the line's bytes, for the parser. */
+    /**
+     * The line's bytes copied to the start of the calling thread's line buffer (or of an array of their own when the
+     * line is longer than {@value #MAX_KEPT_LINE_BYTES}), for the parser: valid until the thread's next copy.
+     */
     byte[] copy() {
-      return LineReader.copy(block, offset, length);
+      byte[] buffer = LINE_BUFFERS.get();
+      if (buffer.length < length) {
+        buffer = new byte[Math.max(length, Math.min(2 * buffer.length, MAX_KEPT_LINE_BYTES))];
+        if (buffer.length <= MAX_KEPT_LINE_BYTES) {
+          LINE_BUFFERS.set(buffer);
+        }
+      }
+      return LineReader.copy(block, offset, length, buffer);
     }
 
     /** Gives the line's block back to the reader (on the reading thread, once the line is applied). */

@@ -295,8 +295,12 @@ final class LineReader {
 
   /** A copy of {@code length} bytes at {@code offset} of {@code block} (for a parser). */
   static byte[] copy(Block block, long offset, int length) {
-    byte[] bytes = new byte[length];
-    MemorySegment.copy(block.segment, ValueLayout.JAVA_BYTE, offset, bytes, 0, length);
-    return bytes;
+    return copy(block, offset, length, new byte[length]);
+  }
+
+  /** Copies {@code length} bytes at {@code offset} of {@code block} to the start of {@code into}; returns it. */
+  static byte[] copy(Block block, long offset, int length, byte[] into) {
+    MemorySegment.copy(block.segment, ValueLayout.JAVA_BYTE, offset, into, 0, length);
+    return into;
   }
 }

@@ -650,7 +650,7 @@ final class LineScanner {
     int length = p - start;
     for (int i = 0; i < known.length; i++) {
       byte[] name = known[i];
-      if (name.length == length && Arrays.equals(in, start, p, name, 0, length)) {
+      if (name.length == length && startsWith(start, name)) {
         pos = p + 1;
         expectDelimiter(':');
         skipWhitespace();
@@ -658,6 +658,19 @@ final class LineScanner {
       }
     }
     throw GIVE_UP; // unknown, or written with an escape
+  }
+
+  /**
+   * Whether {@code in[from, from + name.length)} is {@code name} (within the line). A byte loop: field names are a few
+   * bytes, for which {@code Arrays.equals}' range checks and call cost more than the comparison.
+   */
+  private boolean startsWith(int from, byte[] name) {
+    for (int k = 0; k < name.length; k++) {
+      if (in[from + k] != name[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code seen} with bit {@code field} set; a field given twice gives up. */

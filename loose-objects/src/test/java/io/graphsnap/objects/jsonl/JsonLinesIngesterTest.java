@@ -84,6 +84,39 @@ class JsonLinesIngesterTest {
     return store.objects().read(store.index().file(path).objectId());
   }
 
+  /** A line of {@code symbols} symbols with names of about {@code nameLength} bytes, about {@code path}. */
+  private static String lineOf(String path, int symbols, int nameLength) {
+    StringBuilder out = new StringBuilder("{\"path\": \"").append(path).append("\", \"symbols\": [");
+    for (int i = 0; i < symbols; i++) {
+      out.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(path.charAt(0)).append(i).append('.')
+          .append("n".repeat(nameLength)).append("\", \"kind\": \"fn\"}");
+    }
+    return out.append("], \"edges\": [{\"from\": \"").append(path.charAt(0)).append("0.")
+        .append("n".repeat(nameLength)).append("\", \"type\": \"calls\", \"to\": \"t\"}]}").toString();
+  }
+
+  /**
+   * Each worker parses its lines in one reused buffer: lines shorter than one before them, longer than the buffer (it
+   * grows) and longer than the largest buffer kept (an array of their own) are each stored as parsed alone.
+   */
+  @Test
+  void linesOfVeryDifferentLengthsAreEachStoredAsParsedAlone() throws Exception {
+    List<String> lines = List.of(lineOf("a.cov", 3, 10), lineOf("b.cov", 400, 400), lineOf("c.cov", 2, 5),
+        lineOf("d.cov", 1_500, 1_000), lineOf("e.cov", 1, 1), lineOf("f.cov", 300, 300), lineOf("g.cov", 2, 3));
+    for (int threads : new int[] {1, 2}) {
+      Path file = Files.createTempFile(dir, "input", ".jsonl");
+      Files.writeString(file, String.join("\n", lines) + "\n");
+      IngestReport report = new JsonLinesIngester(store).threads(threads).ingest(file);
+      assertEquals(List.of(), report.errors());
+      for (String line : lines) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        FileSummary alone = ((ParsedLine.Put) new JsonLineParser().parse(bytes, bytes.length)).summary();
+        assertEquals(alone, stored(alone.path()), alone.path() + " with " + threads + " threads");
+      }
+    }
+    assertTrue(lineOf("d.cov", 1_500, 1_000).length() > 1 << 20, "a line longer than the largest buffer kept");
+  }
+
   /** A stop request (Ctrl-C) after line 2: lines 1-2 are stored whole, the rest is not read; a rerun stores the rest. */
   @Test
   void aStopRequestKeepsTheLinesReadSoFar() throws Exception {
