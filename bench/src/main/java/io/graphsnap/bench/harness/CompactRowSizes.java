@@ -41,7 +41,7 @@ public final class CompactRowSizes {
       long after = 0;
       CompactCsrFormat.RowCoding coding = CompactCsrFormat.RowCoding.current();
       for (boolean reverse : new boolean[] {false, true}) {
-        long rows = rowBytes(s, reverse, new CompactCsrFormat.RowEncoder(coding, n));
+        long rows = rowBytes(s, reverse, new CompactCsrFormat.RowEncoder(coding));
         long index = CompactCsrFormat.indexBytes(n, CompactCsrFormat.DEFAULT_STRIDE, coding);
         System.out.printf(Locale.ROOT, "%s: rows %,d B + index %,d B%n", reverse ? "reverse" : "forward", rows, index);
         after += rows + index;

@@ -23,7 +23,7 @@ import java.util.Arrays;
 final class StagedCompactRows {
   private final StagedCsr staged;
   private final int nodeCount;
-  private final CompactCsrFormat.RowEncoder encoder;
+  private final CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder();
   private int[] neighbours = new int[64];
   private byte[] types = new byte[64];
 
@@ -31,7 +31,6 @@ final class StagedCompactRows {
   StagedCompactRows(StagedCsr staged, int nodeCount) {
     this.staged = staged;
     this.nodeCount = nodeCount;
-    this.encoder = new CompactCsrFormat.RowEncoder(nodeCount);
   }
 
   /** Receives each encoded row in node order. */

@@ -256,7 +256,6 @@ public final class CompactCsrFormat {
    */
   public static final class RowEncoder {
     private final RowCoding coding;
-    private final long nodeCount;
     private final RiceCode.BitWriter bits = new RiceCode.BitWriter();
     private long[] values = new long[64];
     private byte[] body = new byte[256];
@@ -264,18 +263,14 @@ public final class CompactCsrFormat {
     private byte[] row = new byte[256];
     private int rowLength;
 
-    /** An encoder of the rows of a graph of {@code nodeCount} nodes in the coding this code writes. */
-    public RowEncoder(long nodeCount) {
-      this(RowCoding.current(), nodeCount);
+    /** An encoder of the coding this code writes ({@link RowCoding#current()}). */
+    public RowEncoder() {
+      this(RowCoding.current());
     }
 
-    /**
-     * An encoder of the rows of a graph of {@code nodeCount} nodes (N, which {@link RowCoding#BIT_HEADERS} predicts
-     * parameters from) in {@code coding} (older codings for tests of the readers of older files).
-     */
-    public RowEncoder(RowCoding coding, long nodeCount) {
+    /** An encoder of {@code coding} (older codings for tests of the readers of older files). */
+    public RowEncoder(RowCoding coding) {
       this.coding = coding;
-      this.nodeCount = nodeCount;
     }
 
     /**
@@ -460,7 +455,7 @@ public final class CompactCsrFormat {
       RowCoding coding) throws IOException {
     int n = offsets.length - 1;
     IndexWriter index = new IndexWriter(out, stride, coding);
-    RowEncoder enc = new RowEncoder(coding, n);
+    RowEncoder enc = new RowEncoder(coding);
     for (int v = 0; v < n; v++) {
       index.add(enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]), offsets[v + 1] - offsets[v]);
     }
@@ -476,7 +471,7 @@ public final class CompactCsrFormat {
   public static void writeRows(SectionSink out, int[] offsets, int[] neighbours, byte[] types, RowCoding coding)
       throws IOException {
     int n = offsets.length - 1;
-    RowEncoder enc = new RowEncoder(coding, n);
+    RowEncoder enc = new RowEncoder(coding);
     for (int v = 0; v < n; v++) {
       int length = enc.encode(v, neighbours, types, offsets[v], offsets[v + 1]);
       out.put(enc.bytes(), 0, length);

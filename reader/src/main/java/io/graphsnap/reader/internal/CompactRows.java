@@ -675,8 +675,12 @@ public final class CompactRows {
    * (so a code that runs past the row reads as longer than it may be).
    */
   private long head(long body, long end) {
-    if (rows0 != null && end - body >= Long.BYTES) {
-      return rows0.getLong((int) body);
+    if (end - body >= Long.BYTES) {
+      ByteBuffer part = rows0 != null ? rows0 : parts[(int) (body >>> BufferParts.SHIFT)];
+      int q = (int) (rows0 != null ? body : body & BufferParts.MASK);
+      if (q + Long.BYTES <= part.limit()) { // one load, unless the 8 bytes cross two parts
+        return part.getLong(q);
+      }
     }
     long w = 0;
     for (int i = 0; i < Long.BYTES && body + i < end; i++) {
@@ -730,7 +734,7 @@ public final class CompactRows {
    */
   public void verify(java.util.function.Consumer<Row> perRow) {
     Row row = new Row();
-    CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder(coding, nodeCount);
+    CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder(coding);
     for (long b = 0; b < blockCount; b++) {
       int from = (int) (b * stride);
       int to = (int) Math.min(nodeCount, from + (long) stride);

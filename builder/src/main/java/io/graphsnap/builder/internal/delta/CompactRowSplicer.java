@@ -18,14 +18,13 @@ import java.util.Arrays;
 final class CompactRowSplicer {
   private final Delta d;
   private final Splice nodes;
-  private final CompactCsrFormat.RowEncoder encoder;
+  private final CompactCsrFormat.RowEncoder encoder = new CompactCsrFormat.RowEncoder();
   private int[] ids = new int[64];
   private byte[] types = new byte[64];
 
   CompactRowSplicer(Delta delta) {
     this.d = delta;
     this.nodes = delta.nodes;
-    this.encoder = new CompactCsrFormat.RowEncoder(delta.nodeCount());
   }
 
   /** Receives each new row in node order. */
