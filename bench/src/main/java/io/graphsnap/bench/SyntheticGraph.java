@@ -1,21 +1,21 @@
 package io.graphsnap.bench;
 
 import io.graphsnap.bench.internal.AffinePermutation;
+import io.graphsnap.bench.internal.FileDraft;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
+import io.graphsnap.bench.internal.NameArena;
+import io.graphsnap.bench.internal.PlanTable;
 import io.graphsnap.bench.internal.PowerLaw;
+import io.graphsnap.bench.internal.RangeOwners;
+import io.graphsnap.bench.internal.SummaryWords;
+import io.graphsnap.bench.internal.ZipfRanks;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.builder.ObjectVisitor;
-import io.graphsnap.format.object.EdgeSummary;
-import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.format.object.FileSummary;
-import io.graphsnap.format.object.Kinds;
-import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.ObjectId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -41,8 +41,9 @@ import java.util.SplittableRandom;
  * </ul>
  * Names are ASCII, so UTF-16 order and code-point order agree.
  *
- * <p>Memory: the plans of all files (about 40 bytes each) and three prefix-sum arrays. Immutable and
- * thread-safe: {@link #file(int)} may be called from several threads.
+ * <p>Memory: the plans of all files (8 bytes each), three prefix-sum arrays (8 bytes a file each) and their
+ * owner tables (at most 4 bytes a file each). Immutable and thread-safe: {@link #file(int)} may be called from
+ * several threads ({@link #draft} too, each thread with its own draft).
  */
 public final class SyntheticGraph implements ObjectSource {
   /** The seed every command uses unless told otherwise. */
@@ -50,6 +51,35 @@ public final class SyntheticGraph implements ObjectSource {
 
   private static final String[] EFFECTS = {"log", "io", "db", "net", "fs", "meta", "unsafe"};
   private static final double[] EFFECT_SHARES = {0.10, 0.06, 0.04, 0.04, 0.03, 0.01, 0.005};
+  private static final int[] EFFECT_BITS = effectBits();
+  private static final int META = SummaryWords.effectBit("meta");
+  private static final byte[] DOCS_REQ_R = NameArena.word("docs/req/R");
+  private static final byte[] DOT = NameArena.word(".");
+  private static final byte[] DOT_C = NameArena.word(".C");
+  private static final byte[] DOT_F = NameArena.word(".f");
+  private static final byte[] DOT_JAVA = NameArena.word(".java");
+  private static final byte[] DOT_MD = NameArena.word(".md");
+  private static final byte[] DOT_P = NameArena.word(".p");
+  private static final byte[] DOT_MOD = NameArena.word(".mod");
+  private static final byte[] DOT_PY = NameArena.word(".py");
+  private static final byte[] DOT_T = NameArena.word(".T");
+  private static final byte[] DOT_TYPE = NameArena.word(".Type");
+  private static final byte[] EXT_LIB = NameArena.word("ext.lib");
+  private static final byte[] HASH_M = NameArena.word("#m");
+  private static final byte[] HASH_OP = NameArena.word("#op");
+  private static final byte[] HASH_TEST = NameArena.word("#test");
+  private static final byte[] MAIN_JAVA_M = NameArena.word("src/main/java/org/acme/m");
+  private static final byte[] NO_CALLABLE = NameArena.word("ext.lib0.T0#op0");
+  private static final byte[] ORG_ACME_M = NameArena.word("org.acme.m");
+  private static final byte[] PY_DIR_M = NameArena.word("py/m");
+  private static final byte[] PY_M = NameArena.word("py.m");
+  private static final byte[] REQ_R = NameArena.word("req.R");
+  private static final byte[] SLASH_C = NameArena.word("/C");
+  private static final byte[] SLASH_MOD = NameArena.word("/mod");
+  private static final byte[] SLASH_P = NameArena.word("/p");
+  private static final byte[] TEST_SUFFIX = NameArena.word("Test");
+  private static final byte[] TEST_JAVA = NameArena.word("Test.java");
+  private static final byte[] TEST_JAVA_M = NameArena.word("src/test/java/org/acme/m");
   private static final double EXTERNAL_CALL_SHARE = 0.12;
   private static final double CALL_EXPONENT = 0.9;
   private static final double TYPE_EXPONENT = 0.8;
@@ -57,15 +87,23 @@ public final class SyntheticGraph implements ObjectSource {
 
   private final int fileCount;
   private final long seed;
-  private final FilePlan[] plans;
+  private final PlanTable plans;
   private final long[] callStart;
   private final long[] typeStart;
   private final long[] requirementStart;
+  private final RangeOwners callOwners;
+  private final RangeOwners typeOwners;
+  private final RangeOwners requirementOwners;
   private final AffinePermutation callPermutation;
   private final AffinePermutation typePermutation;
   private final AffinePermutation filePermutation;
   private final long externalCallables;
   private final long externalTypes;
+  private final ZipfRanks callRanks;
+  private final ZipfRanks typeRanks;
+  private final ZipfRanks fileRanks;
+  private final ZipfRanks externalCallRanks;
+  private final ZipfRanks externalTypeRanks;
 
   private SyntheticGraph(int fileCount, long seed) {
     if (fileCount < 1) {
@@ -74,22 +112,30 @@ public final class SyntheticGraph implements ObjectSource {
     this.fileCount = fileCount;
     this.seed = seed;
     int packages = Math.max(1, fileCount / 24);
-    this.plans = new FilePlan[fileCount];
+    this.plans = new PlanTable(fileCount);
     this.callStart = new long[fileCount + 1];
     this.typeStart = new long[fileCount + 1];
     this.requirementStart = new long[fileCount + 1];
     for (int i = 0; i < fileCount; i++) {
       FilePlan plan = FilePlan.draw(new SplittableRandom(fileSeed(i, 0)), packages);
-      plans[i] = plan;
+      plans.set(i, plan);
       callStart[i + 1] = callStart[i] + plan.callTargets();
       typeStart[i + 1] = typeStart[i] + plan.typeTargets();
       requirementStart[i + 1] = requirementStart[i] + plan.requirementTargets();
     }
+    this.callOwners = new RangeOwners(callStart, fileCount);
+    this.typeOwners = new RangeOwners(typeStart, fileCount);
+    this.requirementOwners = new RangeOwners(requirementStart, fileCount);
     this.callPermutation = new AffinePermutation(Math.max(1, callStart[fileCount]), seed ^ 0x1111);
     this.typePermutation = new AffinePermutation(Math.max(1, typeStart[fileCount]), seed ^ 0x2222);
     this.filePermutation = new AffinePermutation(fileCount, seed ^ 0x3333);
     this.externalCallables = Math.max(64, callStart[fileCount] / 25);
     this.externalTypes = Math.max(32, typeStart[fileCount] / 10);
+    this.callRanks = new ZipfRanks(Math.max(1, callStart[fileCount]), CALL_EXPONENT);
+    this.typeRanks = new ZipfRanks(Math.max(1, typeStart[fileCount]), TYPE_EXPONENT);
+    this.fileRanks = new ZipfRanks(fileCount, TYPE_EXPONENT);
+    this.externalCallRanks = new ZipfRanks(externalCallables, CALL_EXPONENT);
+    this.externalTypeRanks = new ZipfRanks(externalTypes, TYPE_EXPONENT);
   }
 
   /** The graph of {@code scale} from {@code seed}. O(files) to plan. */
@@ -115,7 +161,8 @@ public final class SyntheticGraph implements ObjectSource {
   /** The number of symbols the files declare, package declarations counted once per file. O(files). */
   public long declaredSymbolCount() {
     long total = 0;
-    for (FilePlan p : plans) {
+    for (int i = 0; i < fileCount; i++) {
+      FilePlan p = plans.get(i);
       total += switch (p.role()) {
         case JAVA_MAIN -> 2L + p.callables() + p.fields();
         case JAVA_TEST -> 2L + p.callables();
@@ -150,247 +197,244 @@ public final class SyntheticGraph implements ObjectSource {
 
   /** File {@code index}, generated afresh: the same summary on every call. O(size of the file). */
   public FileSummary file(int index) {
-    FilePlan plan = plans[index];
+    FileDraft draft = new FileDraft();
+    draft(index, draft);
+    return draft.toSummary();
+  }
+
+  /**
+   * Draws file {@code index} into {@code into} (cleared first): the file {@link #file(int)} returns, before
+   * {@link FileSummary} canonicalises it, with names as bytes. The fast path for writers that want bytes, not
+   * objects. O(size of the file).
+   */
+  public void draft(int index, FileDraft into) {
+    FilePlan plan = plans.get(index);
     SplittableRandom random = new SplittableRandom(fileSeed(index, CONTENT_SALT));
-    return switch (plan.role()) {
-      case JAVA_MAIN -> javaMain(index, plan, random);
-      case JAVA_TEST -> javaTest(index, plan, random);
-      case PYTHON -> python(index, plan, random);
-      case REQUIREMENTS -> requirements(index, plan);
-    };
+    into.clear();
+    switch (plan.role()) {
+      case JAVA_MAIN -> javaMain(index, plan, random, into);
+      case JAVA_TEST -> javaTest(index, plan, random, into);
+      case PYTHON -> python(index, plan, random, into);
+      case REQUIREMENTS -> requirements(index, plan, into);
+    }
   }
 
   // ------------------------------------------------------------------------------------------- files
 
-  private FileSummary javaMain(int i, FilePlan plan, SplittableRandom r) {
-    String pkg = packageName(plan.packageIndex());
-    String type = typeName(i);
-    List<SymbolSummary> symbols = new ArrayList<>(2 + plan.callables() + plan.fields());
-    List<EdgeSummary> edges = new ArrayList<>();
+  private void javaMain(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
+    NameArena n = d.names();
+    int pkg = appendPackageName(n, plan.packageIndex()).end();
+    int type = n.appendName(pkg).append(DOT_C).appendDecimal(i).end();
     int members = plan.callables() + plan.fields();
     int end = 2 + members * 12;
-    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
-    String typeKind = plan.typeKind() == 1 ? Kinds.INTERFACE : plan.typeKind() == 2 ? Kinds.ENUM : Kinds.CLASS;
-    symbols.add(symbol(type, typeKind, r.nextDouble() < 0.02 ? List.of("meta") : List.of(), 1, end));
-    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
+    d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
+    int typeKind = plan.typeKind() == 1 ? SummaryWords.INTERFACE
+        : plan.typeKind() == 2 ? SummaryWords.ENUM : SummaryWords.CLASS;
+    d.addSymbol(type, typeKind, r.nextDouble() < 0.02 ? META : 0, 1, end);
+    d.addEdge(0, SummaryWords.CONTAINS, type);
     int imports = PowerLaw.pareto(r, 3.0, 2.0, 200);
     for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.15)));
+      d.addEdge(1, SummaryWords.IMPORTS, typeTarget(r, 0.15, n));
     }
     if (plan.typeKind() == 0 && r.nextDouble() < 0.35) {
-      edges.add(new EdgeSummary(1, EdgeTypes.EXTENDS, typeTarget(r, 0.2)));
+      d.addEdge(1, SummaryWords.EXTENDS, typeTarget(r, 0.2, n));
     }
     if (plan.typeKind() != 1 && r.nextDouble() < 0.25) {
-      int n = r.nextDouble() < 0.2 ? 2 : 1;
-      for (int k = 0; k < n; k++) {
-        edges.add(new EdgeSummary(1, EdgeTypes.IMPLEMENTS, typeTarget(r, 0.3)));
+      int count = r.nextDouble() < 0.2 ? 2 : 1;
+      for (int k = 0; k < count; k++) {
+        d.addEdge(1, SummaryWords.IMPLEMENTS, typeTarget(r, 0.3, n));
       }
     }
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
       int span = 3 + r.nextInt(20);
-      String name = type + "#m" + j;
-      symbols.add(symbol(name, Kinds.METHOD, effects(r), line, line + span - 1));
+      int name = n.appendName(type).append(HASH_M).appendDecimal(j).end();
+      int self = d.addSymbol(name, SummaryWords.METHOD, effects(r), line, line + span - 1);
       line += span;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
+      d.addEdge(1, SummaryWords.CONTAINS, name);
       int calls = PowerLaw.pareto(r, 5.0, 2.0, 400);
       for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
+        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
       }
       int refs = PowerLaw.pareto(r, 2.0, 2.0, 100);
       for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
+        d.addEdge(self, SummaryWords.REFERENCES, referenceTarget(r, n));
       }
     }
     for (int j = 0; j < plan.fields(); j++) {
-      int self = symbols.size();
-      String name = type + ".f" + j;
-      symbols.add(symbol(name, "field", List.of(), line, line));
+      int name = n.appendName(type).append(DOT_F).appendDecimal(j).end();
+      int self = d.addSymbol(name, SummaryWords.FIELD, 0, line, line);
       line++;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
+      d.addEdge(1, SummaryWords.CONTAINS, name);
       if (r.nextDouble() < 0.6) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, typeTarget(r, 0.3)));
-      }
-    }
-    return new FileSummary(javaPath("src/main/java/", plan.packageIndex(), "C" + i), "java", null, symbols, edges);
-  }
-
-  private FileSummary javaTest(int i, FilePlan plan, SplittableRandom r) {
-    String pkg = packageName(plan.packageIndex());
-    String type = pkg + ".C" + i + "Test";
-    List<SymbolSummary> symbols = new ArrayList<>(2 + plan.callables());
-    List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
-    symbols.add(symbol(type, Kinds.CLASS, List.of(), 1, 2 + plan.callables() * 15));
-    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.25)));
-    }
-    int line = 3;
-    for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
-      String name = type + "#test" + j;
-      int span = 5 + r.nextInt(20);
-      symbols.add(symbol(name, Kinds.TEST, List.of(), line, line + span - 1));
-      line += span;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
-      int calls = PowerLaw.pareto(r, 2.0, 2.0, 200);
-      for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
-      }
-      int tested = r.nextDouble() < 0.4 ? 2 : 1;
-      for (int k = 0; k < tested; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.TESTS, internalCallTarget(r)));
-      }
-      if (requirementStart[fileCount] > 0 && r.nextDouble() < 0.3) {
-        edges.add(new EdgeSummary(self, EdgeTypes.COVERS, requirementTarget(r)));
-      }
-    }
-    return new FileSummary(javaPath("src/test/java/", plan.packageIndex(), "C" + i + "Test"), "java", null,
-        symbols, edges);
-  }
-
-  private FileSummary python(int i, FilePlan plan, SplittableRandom r) {
-    String module = typeName(i);
-    List<SymbolSummary> symbols = new ArrayList<>(1 + plan.callables());
-    List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(symbol(module, Kinds.MODULE, List.of(), 1, 1 + plan.callables() * 10));
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(0, EdgeTypes.IMPORTS, typeTarget(r, 0.3)));
-    }
-    int line = 2;
-    for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
-      String name = module + ".f" + j;
-      int span = 2 + r.nextInt(15);
-      symbols.add(symbol(name, Kinds.FN, effects(r), line, line + span - 1));
-      line += span;
-      edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, name));
-      int calls = PowerLaw.pareto(r, 3.0, 2.0, 300);
-      for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
-      }
-      int refs = PowerLaw.pareto(r, 1.0, 2.0, 50);
-      for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
+        d.addEdge(self, SummaryWords.REFERENCES, typeTarget(r, 0.3, n));
       }
     }
     int p = plan.packageIndex();
-    return new FileSummary("py/m" + (p >>> 6) + "/p" + (p & 63) + "/mod" + i + ".py", "python", null, symbols, edges);
+    d.file(n.append(MAIN_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
+        .append(SLASH_C).appendDecimal(i).append(DOT_JAVA).end(), "java");
   }
 
-  private FileSummary requirements(int i, FilePlan plan) {
-    List<SymbolSummary> symbols = new ArrayList<>(plan.callables());
-    for (int j = 0; j < plan.callables(); j++) {
-      symbols.add(SymbolSummary.of(requirementName(i, j), "requirement", 1 + 4 * j, 4 + 4 * j));
+  private void javaTest(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
+    NameArena n = d.names();
+    int pkg = appendPackageName(n, plan.packageIndex()).end();
+    int type = n.appendName(pkg).append(DOT_C).appendDecimal(i).append(TEST_SUFFIX).end();
+    d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
+    d.addSymbol(type, SummaryWords.CLASS, 0, 1, 2 + plan.callables() * 15);
+    d.addEdge(0, SummaryWords.CONTAINS, type);
+    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
+    for (int k = 0; k < imports; k++) {
+      d.addEdge(1, SummaryWords.IMPORTS, typeTarget(r, 0.25, n));
     }
-    return new FileSummary("docs/req/R" + i + ".md", "markdown", null, symbols, List.of());
+    int line = 3;
+    for (int j = 0; j < plan.callables(); j++) {
+      int name = n.appendName(type).append(HASH_TEST).appendDecimal(j).end();
+      int span = 5 + r.nextInt(20);
+      int self = d.addSymbol(name, SummaryWords.TEST, 0, line, line + span - 1);
+      line += span;
+      d.addEdge(1, SummaryWords.CONTAINS, name);
+      int calls = PowerLaw.pareto(r, 2.0, 2.0, 200);
+      for (int k = 0; k < calls; k++) {
+        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
+      }
+      int tested = r.nextDouble() < 0.4 ? 2 : 1;
+      for (int k = 0; k < tested; k++) {
+        d.addEdge(self, SummaryWords.TESTS, internalCallTarget(r, n));
+      }
+      if (requirementStart[fileCount] > 0 && r.nextDouble() < 0.3) {
+        d.addEdge(self, SummaryWords.COVERS, requirementTarget(r, n));
+      }
+    }
+    int p = plan.packageIndex();
+    d.file(n.append(TEST_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
+        .append(SLASH_C).appendDecimal(i).append(TEST_JAVA).end(), "java");
+  }
+
+  private void python(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
+    NameArena n = d.names();
+    int module = appendTypeName(n, i).end();
+    d.addSymbol(module, SummaryWords.MODULE, 0, 1, 1 + plan.callables() * 10);
+    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
+    for (int k = 0; k < imports; k++) {
+      d.addEdge(0, SummaryWords.IMPORTS, typeTarget(r, 0.3, n));
+    }
+    int line = 2;
+    for (int j = 0; j < plan.callables(); j++) {
+      int name = n.appendName(module).append(DOT_F).appendDecimal(j).end();
+      int span = 2 + r.nextInt(15);
+      int self = d.addSymbol(name, SummaryWords.FN, effects(r), line, line + span - 1);
+      line += span;
+      d.addEdge(0, SummaryWords.CONTAINS, name);
+      int calls = PowerLaw.pareto(r, 3.0, 2.0, 300);
+      for (int k = 0; k < calls; k++) {
+        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
+      }
+      int refs = PowerLaw.pareto(r, 1.0, 2.0, 50);
+      for (int k = 0; k < refs; k++) {
+        d.addEdge(self, SummaryWords.REFERENCES, referenceTarget(r, n));
+      }
+    }
+    int p = plan.packageIndex();
+    d.file(n.append(PY_DIR_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63).append(SLASH_MOD)
+        .appendDecimal(i).append(DOT_PY).end(), "python");
+  }
+
+  private void requirements(int i, FilePlan plan, FileDraft d) {
+    NameArena n = d.names();
+    for (int j = 0; j < plan.callables(); j++) {
+      d.addSymbol(appendRequirementName(n, i, j).end(), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
+    }
+    d.file(n.append(DOCS_REQ_R).appendDecimal(i).append(DOT_MD).end(), "markdown");
   }
 
   // ------------------------------------------------------------------------------------------- targets
 
-  private String callTarget(SplittableRandom r) {
+  private int callTarget(SplittableRandom r, NameArena n) {
     if (r.nextDouble() < EXTERNAL_CALL_SHARE || callStart[fileCount] == 0) {
-      long k = PowerLaw.zipf(r, externalCallables, CALL_EXPONENT);
-      return "ext.lib" + (k % 41) + ".T" + (k / 41 % 211) + "#op" + k;
+      long k = externalCallRanks.sample(r);
+      return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_T).appendDecimal(k / 41 % 211).append(HASH_OP)
+          .appendDecimal(k).end();
     }
-    return internalCallTarget(r);
+    return internalCallTarget(r, n);
   }
 
-  private String internalCallTarget(SplittableRandom r) {
+  private int internalCallTarget(SplittableRandom r, NameArena n) {
     long total = callStart[fileCount];
     if (total == 0) {
-      return "ext.lib0.T0#op0";
+      return n.append(NO_CALLABLE).end();
     }
-    long g = callPermutation.apply(PowerLaw.zipf(r, total, CALL_EXPONENT));
-    int file = owner(callStart, g);
+    long g = callPermutation.apply(callRanks.sample(r));
+    int file = callOwners.owner(g);
     int j = (int) (g - callStart[file]);
-    String type = typeName(file);
-    return plans[file].role() == FileRole.JAVA_MAIN ? type + "#m" + j : type + ".f" + j;
+    appendTypeName(n, file);
+    return (plans.role(file) == FileRole.JAVA_MAIN ? n.append(HASH_M) : n.append(DOT_F)).appendDecimal(j).end();
   }
 
-  private String typeTarget(SplittableRandom r, double externalShare) {
+  private int typeTarget(SplittableRandom r, double externalShare, NameArena n) {
     long total = typeStart[fileCount];
     if (total == 0 || r.nextDouble() < externalShare) {
-      long k = PowerLaw.zipf(r, externalTypes, TYPE_EXPONENT);
-      return "ext.lib" + (k % 41) + ".Type" + k;
+      long k = externalTypeRanks.sample(r);
+      return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_TYPE).appendDecimal(k).end();
     }
-    long g = typePermutation.apply(PowerLaw.zipf(r, total, TYPE_EXPONENT));
-    return typeName(owner(typeStart, g));
+    long g = typePermutation.apply(typeRanks.sample(r));
+    return appendTypeName(n, typeOwners.owner(g)).end();
   }
 
-  private String referenceTarget(SplittableRandom r) {
+  private int referenceTarget(SplittableRandom r, NameArena n) {
     if (r.nextBoolean()) {
-      return typeTarget(r, 0.2);
+      return typeTarget(r, 0.2, n);
     }
-    int file = (int) filePermutation.apply(PowerLaw.zipf(r, fileCount, TYPE_EXPONENT));
-    FilePlan plan = plans[file];
-    if (plan.role() == FileRole.JAVA_MAIN && plan.fields() > 0) {
-      return typeName(file) + ".f" + r.nextInt(plan.fields());
+    int file = (int) filePermutation.apply(fileRanks.sample(r));
+    int fields = plans.fields(file);
+    if (plans.role(file) == FileRole.JAVA_MAIN && fields > 0) {
+      return appendTypeName(n, file).append(DOT_F).appendDecimal(r.nextInt(fields)).end();
     }
-    return typeTarget(r, 0.2);
+    return typeTarget(r, 0.2, n);
   }
 
-  private String requirementTarget(SplittableRandom r) {
+  private int requirementTarget(SplittableRandom r, NameArena n) {
     long g = r.nextLong(requirementStart[fileCount]);
-    int file = owner(requirementStart, g);
-    return requirementName(file, (int) (g - requirementStart[file]));
-  }
-
-  /** The file whose range [start[f], start[f+1]) holds {@code g}: the last f with start[f] <= g. */
-  private int owner(long[] start, long g) {
-    int lo = 0;
-    int hi = fileCount - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (start[mid] <= g) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    int file = requirementOwners.owner(g);
+    return appendRequirementName(n, file, (int) (g - requirementStart[file])).end();
   }
 
   // ------------------------------------------------------------------------------------------- names
 
-  private String typeName(int file) {
-    FilePlan plan = plans[file];
-    int p = plan.packageIndex();
-    return plan.role() == FileRole.PYTHON ? "py.m" + (p >>> 6) + ".p" + (p & 63) + ".mod" + file
-        : packageName(p) + ".C" + file;
+  /** Appends the name of file {@code file}'s type: its class ({@code org.acme.m0.p1.C5}) or Python module. */
+  private NameArena appendTypeName(NameArena n, int file) {
+    int p = plans.packageIndex(file);
+    if (plans.role(file) == FileRole.PYTHON) {
+      return n.append(PY_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63).append(DOT_MOD)
+          .appendDecimal(file);
+    }
+    return appendPackageName(n, p).append(DOT_C).appendDecimal(file);
   }
 
-  private static String packageName(int p) {
-    return "org.acme.m" + (p >>> 6) + ".p" + (p & 63);
+  private static NameArena appendPackageName(NameArena n, int p) {
+    return n.append(ORG_ACME_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63);
   }
 
-  private static String requirementName(int file, int j) {
-    return "req.R" + file + "." + j;
+  private static NameArena appendRequirementName(NameArena n, int file, int j) {
+    return n.append(REQ_R).appendDecimal(file).append(DOT).appendDecimal(j);
   }
 
-  private static String javaPath(String root, int p, String simpleName) {
-    return root + "org/acme/m" + (p >>> 6) + "/p" + (p & 63) + "/" + simpleName + ".java";
-  }
-
-  private static List<String> effects(SplittableRandom r) {
-    List<String> out = null;
+  /** The effects of a function, each drawn independently in the order of {@link #EFFECTS}, as a bit set. */
+  private static int effects(SplittableRandom r) {
+    int set = 0;
     for (int e = 0; e < EFFECTS.length; e++) {
       if (r.nextDouble() < EFFECT_SHARES[e]) {
-        if (out == null) {
-          out = new ArrayList<>(2);
-        }
-        out.add(EFFECTS[e]);
+        set |= EFFECT_BITS[e];
       }
     }
-    return out == null ? List.of() : out;
+    return set;
   }
 
-  private static SymbolSummary symbol(String name, String kind, List<String> effects, int start, int end) {
-    return new SymbolSummary(name, kind, effects, start, end, null, List.of(), null);
+  private static int[] effectBits() {
+    int[] bits = new int[EFFECTS.length];
+    for (int e = 0; e < EFFECTS.length; e++) {
+      bits[e] = SummaryWords.effectBit(EFFECTS[e]);
+    }
+    return bits;
   }
 
   private long fileSeed(int index, long salt) {

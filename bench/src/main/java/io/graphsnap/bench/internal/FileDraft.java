@@ -1,0 +1,162 @@
+package io.graphsnap.bench.internal;
+
+import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.SymbolSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One synthetic file as drawn, before {@link FileSummary} canonicalises it: its path and language, its symbols
+ * (name, {@linkplain SummaryWords kind}, effect set, lines) in declaration order and its edges (source symbol,
+ * {@linkplain SummaryWords edge type}, target name) in the order they were drawn, repeats included. Names live in
+ * the draft's {@link NameArena}; kinds, edge types and effects are {@link SummaryWords} numbers. A writer that
+ * wants bytes reads the draft; {@link #toSummary()} gives the same file as a {@link FileSummary}.
+ *
+ * <p>Mutable; {@link #clear()} makes it reusable for the next file. Not thread-safe.
+ */
+public final class FileDraft {
+  private final NameArena names = new NameArena();
+  private int path = -1;
+  private String language = "";
+
+  private int symbolCount;
+  private int[] symbolName = new int[64];
+  private int[] symbolKind = new int[64];
+  private int[] symbolEffects = new int[64];
+  private int[] lineStart = new int[64];
+  private int[] lineEnd = new int[64];
+
+  private int edgeCount;
+  private int[] edgeSource = new int[256];
+  private int[] edgeType = new int[256];
+  private int[] edgeTarget = new int[256];
+
+  /** Forgets the file; the arrays are kept. O(1). */
+  public void clear() {
+    names.clear();
+    path = -1;
+    language = "";
+    symbolCount = 0;
+    edgeCount = 0;
+  }
+
+  /** The names of this file: build a name here, then pass its number. */
+  public NameArena names() {
+    return names;
+  }
+
+  /** Sets the path (a name number) and the language. */
+  public void file(int pathName, String language) {
+    this.path = pathName;
+    this.language = language;
+  }
+
+  /** Adds a symbol and returns its index. */
+  public int addSymbol(int name, int kind, int effects, int start, int end) {
+    if (symbolCount == symbolName.length) {
+      int n = symbolCount * 2;
+      symbolName = Arrays.copyOf(symbolName, n);
+      symbolKind = Arrays.copyOf(symbolKind, n);
+      symbolEffects = Arrays.copyOf(symbolEffects, n);
+      lineStart = Arrays.copyOf(lineStart, n);
+      lineEnd = Arrays.copyOf(lineEnd, n);
+    }
+    int i = symbolCount++;
+    symbolName[i] = name;
+    symbolKind[i] = kind;
+    symbolEffects[i] = effects;
+    lineStart[i] = start;
+    lineEnd[i] = end;
+    return i;
+  }
+
+  /** Adds an edge from symbol {@code source} of type {@code type} to the name {@code target}. */
+  public void addEdge(int source, int type, int target) {
+    if (edgeCount == edgeSource.length) {
+      int n = edgeCount * 2;
+      edgeSource = Arrays.copyOf(edgeSource, n);
+      edgeType = Arrays.copyOf(edgeType, n);
+      edgeTarget = Arrays.copyOf(edgeTarget, n);
+    }
+    int i = edgeCount++;
+    edgeSource[i] = source;
+    edgeType[i] = type;
+    edgeTarget[i] = target;
+  }
+
+  /** The path's name number. */
+  public int path() {
+    return path;
+  }
+
+  /** The language tag. */
+  public String language() {
+    return language;
+  }
+
+  /** The number of symbols. */
+  public int symbolCount() {
+    return symbolCount;
+  }
+
+  /** The name number of symbol {@code i}. */
+  public int symbolName(int i) {
+    return symbolName[i];
+  }
+
+  /** The kind of symbol {@code i}. */
+  public int symbolKind(int i) {
+    return symbolKind[i];
+  }
+
+  /** The effect set of symbol {@code i}. */
+  public int symbolEffects(int i) {
+    return symbolEffects[i];
+  }
+
+  /** The first line of symbol {@code i}. */
+  public int lineStart(int i) {
+    return lineStart[i];
+  }
+
+  /** The last line of symbol {@code i}. */
+  public int lineEnd(int i) {
+    return lineEnd[i];
+  }
+
+  /** The number of edges as drawn, repeats included. */
+  public int edgeCount() {
+    return edgeCount;
+  }
+
+  /** The source symbol of edge {@code i}. */
+  public int edgeSource(int i) {
+    return edgeSource[i];
+  }
+
+  /** The type of edge {@code i}. */
+  public int edgeType(int i) {
+    return edgeType[i];
+  }
+
+  /** The target's name number of edge {@code i}. */
+  public int edgeTarget(int i) {
+    return edgeTarget[i];
+  }
+
+  /** The file as a {@link FileSummary} (which sorts the edges and drops repeats). O(size of the file). */
+  public FileSummary toSummary() {
+    List<SymbolSummary> symbols = new ArrayList<>(symbolCount);
+    for (int i = 0; i < symbolCount; i++) {
+      symbols.add(new SymbolSummary(names.string(symbolName[i]), SummaryWords.kind(symbolKind[i]),
+          SummaryWords.effects(symbolEffects[i]), lineStart[i], lineEnd[i], null, List.of(), null));
+    }
+    List<EdgeSummary> edges = new ArrayList<>(edgeCount);
+    for (int i = 0; i < edgeCount; i++) {
+      edges.add(new EdgeSummary(edgeSource[i], SummaryWords.edgeType(edgeType[i]), names.string(edgeTarget[i])));
+    }
+    return new FileSummary(names.string(path), language, null, symbols, edges);
+  }
+}
