@@ -5,10 +5,12 @@ import io.graphsnap.bench.internal.FileDraft;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
 import io.graphsnap.bench.internal.NameArena;
+import io.graphsnap.bench.internal.NameSpeller;
 import io.graphsnap.bench.internal.PlanTable;
 import io.graphsnap.bench.internal.PowerLaw;
 import io.graphsnap.bench.internal.RangeOwners;
 import io.graphsnap.bench.internal.SummaryWords;
+import io.graphsnap.bench.internal.TargetRef;
 import io.graphsnap.bench.internal.ZipfRanks;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.builder.ObjectVisitor;
@@ -53,33 +55,6 @@ public final class SyntheticGraph implements ObjectSource {
   private static final double[] EFFECT_SHARES = {0.10, 0.06, 0.04, 0.04, 0.03, 0.01, 0.005};
   private static final int[] EFFECT_BITS = effectBits();
   private static final int META = SummaryWords.effectBit("meta");
-  private static final byte[] DOCS_REQ_R = NameArena.word("docs/req/R");
-  private static final byte[] DOT = NameArena.word(".");
-  private static final byte[] DOT_C = NameArena.word(".C");
-  private static final byte[] DOT_F = NameArena.word(".f");
-  private static final byte[] DOT_JAVA = NameArena.word(".java");
-  private static final byte[] DOT_MD = NameArena.word(".md");
-  private static final byte[] DOT_P = NameArena.word(".p");
-  private static final byte[] DOT_MOD = NameArena.word(".mod");
-  private static final byte[] DOT_PY = NameArena.word(".py");
-  private static final byte[] DOT_T = NameArena.word(".T");
-  private static final byte[] DOT_TYPE = NameArena.word(".Type");
-  private static final byte[] EXT_LIB = NameArena.word("ext.lib");
-  private static final byte[] HASH_M = NameArena.word("#m");
-  private static final byte[] HASH_OP = NameArena.word("#op");
-  private static final byte[] HASH_TEST = NameArena.word("#test");
-  private static final byte[] MAIN_JAVA_M = NameArena.word("src/main/java/org/acme/m");
-  private static final byte[] NO_CALLABLE = NameArena.word("ext.lib0.T0#op0");
-  private static final byte[] ORG_ACME_M = NameArena.word("org.acme.m");
-  private static final byte[] PY_DIR_M = NameArena.word("py/m");
-  private static final byte[] PY_M = NameArena.word("py.m");
-  private static final byte[] REQ_R = NameArena.word("req.R");
-  private static final byte[] SLASH_C = NameArena.word("/C");
-  private static final byte[] SLASH_MOD = NameArena.word("/mod");
-  private static final byte[] SLASH_P = NameArena.word("/p");
-  private static final byte[] TEST_SUFFIX = NameArena.word("Test");
-  private static final byte[] TEST_JAVA = NameArena.word("Test.java");
-  private static final byte[] TEST_JAVA_M = NameArena.word("src/test/java/org/acme/m");
   private static final double EXTERNAL_CALL_SHARE = 0.12;
   private static final double CALL_EXPONENT = 0.9;
   private static final double TYPE_EXPONENT = 0.8;
@@ -88,6 +63,7 @@ public final class SyntheticGraph implements ObjectSource {
   private final int fileCount;
   private final long seed;
   private final PlanTable plans;
+  private final NameSpeller names;
   private final long[] callStart;
   private final long[] typeStart;
   private final long[] requirementStart;
@@ -123,6 +99,7 @@ public final class SyntheticGraph implements ObjectSource {
       typeStart[i + 1] = typeStart[i] + plan.typeTargets();
       requirementStart[i + 1] = requirementStart[i] + plan.requirementTargets();
     }
+    this.names = new NameSpeller(plans);
     this.callOwners = new RangeOwners(callStart, fileCount);
     this.typeOwners = new RangeOwners(typeStart, fileCount);
     this.requirementOwners = new RangeOwners(requirementStart, fileCount);
@@ -217,206 +194,180 @@ public final class SyntheticGraph implements ObjectSource {
       case PYTHON -> python(index, plan, random, into);
       case REQUIREMENTS -> requirements(index, plan, into);
     }
+    names.spellTargets(into);
   }
 
   // ------------------------------------------------------------------------------------------- files
 
   private void javaMain(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
     NameArena n = d.names();
-    int pkg = appendPackageName(n, plan.packageIndex()).end();
-    int type = n.appendName(pkg).append(DOT_C).appendDecimal(i).end();
+    int pkg = names.packageName(n, plan.packageIndex());
+    int type = names.typeName(n, i);
     int members = plan.callables() + plan.fields();
     int end = 2 + members * 12;
     d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
     int typeKind = plan.typeKind() == 1 ? SummaryWords.INTERFACE
         : plan.typeKind() == 2 ? SummaryWords.ENUM : SummaryWords.CLASS;
     d.addSymbol(type, typeKind, r.nextDouble() < 0.02 ? META : 0, 1, end);
-    d.addEdge(0, SummaryWords.CONTAINS, type);
-    int imports = PowerLaw.pareto(r, 3.0, 2.0, 200);
-    for (int k = 0; k < imports; k++) {
-      d.addEdge(1, SummaryWords.IMPORTS, typeTarget(r, 0.15, n));
-    }
+    d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(type));
+    addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 3.0, 2.0, 200), 0.15, r);
     if (plan.typeKind() == 0 && r.nextDouble() < 0.35) {
-      d.addEdge(1, SummaryWords.EXTENDS, typeTarget(r, 0.2, n));
+      addTypeEdges(d, 1, SummaryWords.EXTENDS, 1, 0.2, r);
     }
     if (plan.typeKind() != 1 && r.nextDouble() < 0.25) {
-      int count = r.nextDouble() < 0.2 ? 2 : 1;
-      for (int k = 0; k < count; k++) {
-        d.addEdge(1, SummaryWords.IMPLEMENTS, typeTarget(r, 0.3, n));
-      }
+      addTypeEdges(d, 1, SummaryWords.IMPLEMENTS, r.nextDouble() < 0.2 ? 2 : 1, 0.3, r);
     }
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
       int span = 3 + r.nextInt(20);
-      int name = n.appendName(type).append(HASH_M).appendDecimal(j).end();
+      int name = names.methodName(n, type, j);
       int self = d.addSymbol(name, SummaryWords.METHOD, effects(r), line, line + span - 1);
       line += span;
-      d.addEdge(1, SummaryWords.CONTAINS, name);
-      int calls = PowerLaw.pareto(r, 5.0, 2.0, 400);
-      for (int k = 0; k < calls; k++) {
-        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
-      }
-      int refs = PowerLaw.pareto(r, 2.0, 2.0, 100);
-      for (int k = 0; k < refs; k++) {
-        d.addEdge(self, SummaryWords.REFERENCES, referenceTarget(r, n));
-      }
+      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
+      addCallEdges(d, self, PowerLaw.pareto(r, 5.0, 2.0, 400), r);
+      addReferenceEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 100), r);
     }
     for (int j = 0; j < plan.fields(); j++) {
-      int name = n.appendName(type).append(DOT_F).appendDecimal(j).end();
+      int name = names.fieldName(n, type, j);
       int self = d.addSymbol(name, SummaryWords.FIELD, 0, line, line);
       line++;
-      d.addEdge(1, SummaryWords.CONTAINS, name);
+      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
       if (r.nextDouble() < 0.6) {
-        d.addEdge(self, SummaryWords.REFERENCES, typeTarget(r, 0.3, n));
+        addTypeEdges(d, self, SummaryWords.REFERENCES, 1, 0.3, r);
       }
     }
-    int p = plan.packageIndex();
-    d.file(n.append(MAIN_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
-        .append(SLASH_C).appendDecimal(i).append(DOT_JAVA).end(), "java");
+    d.file(names.javaMainPath(n, plan.packageIndex(), i), "java");
   }
 
   private void javaTest(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
     NameArena n = d.names();
-    int pkg = appendPackageName(n, plan.packageIndex()).end();
-    int type = n.appendName(pkg).append(DOT_C).appendDecimal(i).append(TEST_SUFFIX).end();
+    int pkg = names.packageName(n, plan.packageIndex());
+    int type = names.testClassName(n, pkg, i);
     d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
     d.addSymbol(type, SummaryWords.CLASS, 0, 1, 2 + plan.callables() * 15);
-    d.addEdge(0, SummaryWords.CONTAINS, type);
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      d.addEdge(1, SummaryWords.IMPORTS, typeTarget(r, 0.25, n));
-    }
+    d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(type));
+    addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.25, r);
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
-      int name = n.appendName(type).append(HASH_TEST).appendDecimal(j).end();
+      int name = names.testName(n, type, j);
       int span = 5 + r.nextInt(20);
       int self = d.addSymbol(name, SummaryWords.TEST, 0, line, line + span - 1);
       line += span;
-      d.addEdge(1, SummaryWords.CONTAINS, name);
-      int calls = PowerLaw.pareto(r, 2.0, 2.0, 200);
-      for (int k = 0; k < calls; k++) {
-        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
-      }
+      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
+      addCallEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 200), r);
       int tested = r.nextDouble() < 0.4 ? 2 : 1;
       for (int k = 0; k < tested; k++) {
-        d.addEdge(self, SummaryWords.TESTS, internalCallTarget(r, n));
+        d.addEdge(self, SummaryWords.TESTS, internalCallTarget(r));
       }
       if (requirementStart[fileCount] > 0 && r.nextDouble() < 0.3) {
-        d.addEdge(self, SummaryWords.COVERS, requirementTarget(r, n));
+        d.addEdge(self, SummaryWords.COVERS, requirementTarget(r));
       }
     }
-    int p = plan.packageIndex();
-    d.file(n.append(TEST_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
-        .append(SLASH_C).appendDecimal(i).append(TEST_JAVA).end(), "java");
+    d.file(names.javaTestPath(n, plan.packageIndex(), i), "java");
   }
 
   private void python(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
     NameArena n = d.names();
-    int module = appendTypeName(n, i).end();
+    int module = names.typeName(n, i);
     d.addSymbol(module, SummaryWords.MODULE, 0, 1, 1 + plan.callables() * 10);
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      d.addEdge(0, SummaryWords.IMPORTS, typeTarget(r, 0.3, n));
-    }
+    addTypeEdges(d, 0, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.3, r);
     int line = 2;
     for (int j = 0; j < plan.callables(); j++) {
-      int name = n.appendName(module).append(DOT_F).appendDecimal(j).end();
+      int name = names.fieldName(n, module, j);
       int span = 2 + r.nextInt(15);
       int self = d.addSymbol(name, SummaryWords.FN, effects(r), line, line + span - 1);
       line += span;
-      d.addEdge(0, SummaryWords.CONTAINS, name);
-      int calls = PowerLaw.pareto(r, 3.0, 2.0, 300);
-      for (int k = 0; k < calls; k++) {
-        d.addEdge(self, SummaryWords.CALLS, callTarget(r, n));
-      }
-      int refs = PowerLaw.pareto(r, 1.0, 2.0, 50);
-      for (int k = 0; k < refs; k++) {
-        d.addEdge(self, SummaryWords.REFERENCES, referenceTarget(r, n));
-      }
+      d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(name));
+      addCallEdges(d, self, PowerLaw.pareto(r, 3.0, 2.0, 300), r);
+      addReferenceEdges(d, self, PowerLaw.pareto(r, 1.0, 2.0, 50), r);
     }
-    int p = plan.packageIndex();
-    d.file(n.append(PY_DIR_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63).append(SLASH_MOD)
-        .appendDecimal(i).append(DOT_PY).end(), "python");
+    d.file(names.pythonPath(n, plan.packageIndex(), i), "python");
   }
 
   private void requirements(int i, FilePlan plan, FileDraft d) {
     NameArena n = d.names();
     for (int j = 0; j < plan.callables(); j++) {
-      d.addSymbol(appendRequirementName(n, i, j).end(), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
+      d.addSymbol(names.requirementName(n, i, j), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
     }
-    d.file(n.append(DOCS_REQ_R).appendDecimal(i).append(DOT_MD).end(), "markdown");
+    d.file(names.requirementsPath(n, i), "markdown");
+  }
+
+  // ------------------------------------------------------------------------------------------- edges
+
+  /*
+   * One method per sort of edge run, shared by the three file builders: the draws are the same wherever the run
+   * is, and the JIT compiles each run's loop once instead of once per builder and loop (most of the CPU of a
+   * medium-scale run used to be the compiler).
+   */
+
+  /** Adds {@code count} edges of {@code type} from {@code source} to type targets. */
+  private void addTypeEdges(FileDraft d, int source, int type, int count, double externalShare, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, type, typeTarget(r, externalShare));
+    }
+  }
+
+  /** Adds {@code count} {@code calls} edges from {@code source}. */
+  private void addCallEdges(FileDraft d, int source, int count, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, SummaryWords.CALLS, callTarget(r));
+    }
+  }
+
+  /** Adds {@code count} {@code references} edges from {@code source}. */
+  private void addReferenceEdges(FileDraft d, int source, int count, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, SummaryWords.REFERENCES, referenceTarget(r));
+    }
   }
 
   // ------------------------------------------------------------------------------------------- targets
 
-  private int callTarget(SplittableRandom r, NameArena n) {
+  private long callTarget(SplittableRandom r) {
     if (r.nextDouble() < EXTERNAL_CALL_SHARE || callStart[fileCount] == 0) {
-      long k = externalCallRanks.sample(r);
-      return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_T).appendDecimal(k / 41 % 211).append(HASH_OP)
-          .appendDecimal(k).end();
+      return TargetRef.external(TargetRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
     }
-    return internalCallTarget(r, n);
+    return internalCallTarget(r);
   }
 
-  private int internalCallTarget(SplittableRandom r, NameArena n) {
+  private long internalCallTarget(SplittableRandom r) {
     long total = callStart[fileCount];
     if (total == 0) {
-      return n.append(NO_CALLABLE).end();
+      return TargetRef.of(TargetRef.NO_CALLABLE, 0, 0);
     }
     long g = callPermutation.apply(callRanks.sample(r));
     int file = callOwners.owner(g);
-    int j = (int) (g - callStart[file]);
-    appendTypeName(n, file);
-    return (plans.role(file) == FileRole.JAVA_MAIN ? n.append(HASH_M) : n.append(DOT_F)).appendDecimal(j).end();
+    return TargetRef.of(TargetRef.CALLABLE, file, (int) (g - callStart[file]));
   }
 
-  private int typeTarget(SplittableRandom r, double externalShare, NameArena n) {
+  private long typeTarget(SplittableRandom r, double externalShare) {
     long total = typeStart[fileCount];
     if (total == 0 || r.nextDouble() < externalShare) {
-      long k = externalTypeRanks.sample(r);
-      return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_TYPE).appendDecimal(k).end();
+      return TargetRef.external(TargetRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
     }
     long g = typePermutation.apply(typeRanks.sample(r));
-    return appendTypeName(n, typeOwners.owner(g)).end();
+    return TargetRef.of(TargetRef.TYPE, typeOwners.owner(g), 0);
   }
 
-  private int referenceTarget(SplittableRandom r, NameArena n) {
+  private long referenceTarget(SplittableRandom r) {
     if (r.nextBoolean()) {
-      return typeTarget(r, 0.2, n);
+      return typeTarget(r, 0.2);
     }
     int file = (int) filePermutation.apply(fileRanks.sample(r));
     int fields = plans.fields(file);
     if (plans.role(file) == FileRole.JAVA_MAIN && fields > 0) {
-      return appendTypeName(n, file).append(DOT_F).appendDecimal(r.nextInt(fields)).end();
+      return TargetRef.of(TargetRef.FIELD, file, r.nextInt(fields));
     }
-    return typeTarget(r, 0.2, n);
+    return typeTarget(r, 0.2);
   }
 
-  private int requirementTarget(SplittableRandom r, NameArena n) {
+  private long requirementTarget(SplittableRandom r) {
     long g = r.nextLong(requirementStart[fileCount]);
     int file = requirementOwners.owner(g);
-    return appendRequirementName(n, file, (int) (g - requirementStart[file])).end();
+    return TargetRef.of(TargetRef.REQUIREMENT, file, (int) (g - requirementStart[file]));
   }
 
-  // ------------------------------------------------------------------------------------------- names
-
-  /** Appends the name of file {@code file}'s type: its class ({@code org.acme.m0.p1.C5}) or Python module. */
-  private NameArena appendTypeName(NameArena n, int file) {
-    int p = plans.packageIndex(file);
-    if (plans.role(file) == FileRole.PYTHON) {
-      return n.append(PY_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63).append(DOT_MOD)
-          .appendDecimal(file);
-    }
-    return appendPackageName(n, p).append(DOT_C).appendDecimal(file);
-  }
-
-  private static NameArena appendPackageName(NameArena n, int p) {
-    return n.append(ORG_ACME_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63);
-  }
-
-  private static NameArena appendRequirementName(NameArena n, int file, int j) {
-    return n.append(REQ_R).appendDecimal(file).append(DOT).appendDecimal(j);
-  }
+  // ------------------------------------------------------------------------------------------- effects
 
   /** The effects of a function, each drawn independently in the order of {@link #EFFECTS}, as a bit set. */
   private static int effects(SplittableRandom r) {

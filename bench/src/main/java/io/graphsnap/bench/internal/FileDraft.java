@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * One synthetic file as drawn, before {@link FileSummary} canonicalises it: its path and language, its symbols
  * (name, {@linkplain SummaryWords kind}, effect set, lines) in declaration order and its edges (source symbol,
- * {@linkplain SummaryWords edge type}, target name) in the order they were drawn, repeats included. Names live in
- * the draft's {@link NameArena}; kinds, edge types and effects are {@link SummaryWords} numbers. A writer that
- * wants bytes reads the draft; {@link #toSummary()} gives the same file as a {@link FileSummary}.
+ * {@linkplain SummaryWords edge type}, target) in the order they were drawn, repeats included. An edge's target is
+ * first a {@link TargetRef}, then a name once {@link NameSpeller#spellTargets spelled}. Names live in the draft's
+ * {@link NameArena}; kinds, edge types and effects are {@link SummaryWords} numbers. A writer that wants bytes
+ * reads the spelled draft; {@link #toSummary()} gives the same file as a {@link FileSummary}.
  *
  * <p>Mutable; {@link #clear()} makes it reusable for the next file. Not thread-safe.
  */
@@ -31,6 +32,7 @@ public final class FileDraft {
   private int edgeCount;
   private int[] edgeSource = new int[256];
   private int[] edgeType = new int[256];
+  private long[] edgeRef = new long[256];
   private int[] edgeTarget = new int[256];
 
   /** Forgets the file; the arrays are kept. O(1). */
@@ -72,18 +74,24 @@ public final class FileDraft {
     return i;
   }
 
-  /** Adds an edge from symbol {@code source} of type {@code type} to the name {@code target}. */
-  public void addEdge(int source, int type, int target) {
+  /** Adds an edge from symbol {@code source} of type {@code type} to {@code target}, a {@link TargetRef}. */
+  public void addEdge(int source, int type, long target) {
     if (edgeCount == edgeSource.length) {
       int n = edgeCount * 2;
       edgeSource = Arrays.copyOf(edgeSource, n);
       edgeType = Arrays.copyOf(edgeType, n);
+      edgeRef = Arrays.copyOf(edgeRef, n);
       edgeTarget = Arrays.copyOf(edgeTarget, n);
     }
     int i = edgeCount++;
     edgeSource[i] = source;
     edgeType[i] = type;
-    edgeTarget[i] = target;
+    edgeRef[i] = target;
+  }
+
+  /** Sets the name number of edge {@code i}'s target, once its {@link #edgeRef} is spelled. */
+  public void spellTarget(int i, int name) {
+    edgeTarget[i] = name;
   }
 
   /** The path's name number. */
@@ -141,7 +149,12 @@ public final class FileDraft {
     return edgeType[i];
   }
 
-  /** The target's name number of edge {@code i}. */
+  /** The target of edge {@code i} as drawn, a {@link TargetRef}. */
+  public long edgeRef(int i) {
+    return edgeRef[i];
+  }
+
+  /** The target's name number of edge {@code i}, once {@linkplain #spellTarget spelled}. */
   public int edgeTarget(int i) {
     return edgeTarget[i];
   }

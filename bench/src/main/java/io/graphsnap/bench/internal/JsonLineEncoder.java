@@ -37,7 +37,7 @@ public final class JsonLineEncoder {
   private byte[] buffer = new byte[1 << 17];
   private int size;
 
-  /** Appends the line of {@code draft}. O(size of the file · log). */
+  /** Appends the line of {@code draft}, whose targets are spelled. O(size of the file · log). */
   public void encode(FileDraft draft) {
     NameArena names = draft.names();
     put(PATH);
@@ -45,6 +45,14 @@ public final class JsonLineEncoder {
     put(LANGUAGE);
     putPlain(draft.language());
     put(SYMBOLS);
+    putSymbols(draft);
+    put(EDGES);
+    putEdges(draft);
+    put(LINE_END);
+  }
+
+  private void putSymbols(FileDraft draft) {
+    NameArena names = draft.names();
     for (int i = 0, n = draft.symbolCount(); i < n; i++) {
       if (i > 0) {
         putByte(',');
@@ -57,25 +65,36 @@ public final class JsonLineEncoder {
       if (effects == 0) {
         put(LINES);
       } else {
-        put(EFFECTS);
-        boolean first = true;
-        for (int e = 0; e < SummaryWords.effectCount(); e++) {
-          if ((effects & (1 << e)) != 0) {
-            if (!first) {
-              put(NEXT_EFFECT);
-            }
-            put(SummaryWords.effectBytes(e));
-            first = false;
-          }
-        }
-        put(LINES_AFTER_EFFECTS);
+        putEffects(effects);
       }
       putDecimal(draft.lineStart(i));
       putByte(',');
       putDecimal(draft.lineEnd(i));
       put(SYMBOL_END);
     }
-    put(EDGES);
+  }
+
+  private void putEffects(int effects) {
+    put(EFFECTS);
+    boolean first = true;
+    for (int e = 0; e < SummaryWords.effectCount(); e++) {
+      if ((effects & (1 << e)) != 0) {
+        if (!first) {
+          put(NEXT_EFFECT);
+        }
+        put(SummaryWords.effectBytes(e));
+        first = false;
+      }
+    }
+    put(LINES_AFTER_EFFECTS);
+  }
+
+  /**
+   * The edges in canonical order. Consecutive edges from one source with one type share their
+   * {@code {"from":…,"type":…,"to":"} bytes, which are copied from the first such edge in the line.
+   */
+  private void putEdges(FileDraft draft) {
+    NameArena names = draft.names();
     int edges = edgeOrder.sort(draft);
     int lastSource = -1;
     int lastType = -1;
@@ -98,7 +117,7 @@ public final class JsonLineEncoder {
         prefixLength = size - prefixStart;
         lastSource = source;
         lastType = type;
-      } else { // the same {"from":…,"type":…,"to":" as the edge before: copy it from the line
+      } else {
         ensure(prefixLength);
         System.arraycopy(buffer, prefixStart, buffer, size, prefixLength);
         size += prefixLength;
@@ -106,7 +125,6 @@ public final class JsonLineEncoder {
       putName(names, draft.edgeTarget(e));
       put(EDGE_END);
     }
-    put(LINE_END);
   }
 
   /** The bytes encoded and not yet drained. */

@@ -53,12 +53,8 @@ public final class NameArena {
   public NameArena append(byte[] word) {
     int n = word.length;
     ensure(n);
-    byte[] b = bytes;
-    int at = size;
-    for (int i = 0; i < n; i++) {
-      b[at + i] = word[i];
-    }
-    size = at + n;
+    System.arraycopy(word, 0, bytes, size, n);
+    size += n;
     return this;
   }
 
