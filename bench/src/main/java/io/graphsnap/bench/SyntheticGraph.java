@@ -194,6 +194,7 @@ public final class SyntheticGraph implements ObjectSource {
       case PYTHON -> python(index, plan, random, into);
       case REQUIREMENTS -> requirements(index, plan, into);
     }
+    resolveTargets(into);
     names.spellTargets(into);
   }
 
@@ -325,28 +326,24 @@ public final class SyntheticGraph implements ObjectSource {
 
   private long callTarget(SplittableRandom r) {
     if (r.nextDouble() < EXTERNAL_CALL_SHARE || callStart[fileCount] == 0) {
-      return TargetRef.external(TargetRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
+      return TargetRef.ofNumber(TargetRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
     }
     return internalCallTarget(r);
   }
 
   private long internalCallTarget(SplittableRandom r) {
-    long total = callStart[fileCount];
-    if (total == 0) {
+    if (callStart[fileCount] == 0) {
       return TargetRef.of(TargetRef.NO_CALLABLE, 0, 0);
     }
-    long g = callPermutation.apply(callRanks.sample(r));
-    int file = callOwners.owner(g);
-    return TargetRef.of(TargetRef.CALLABLE, file, (int) (g - callStart[file]));
+    return TargetRef.ofNumber(TargetRef.CALLABLE_AT, callPermutation.apply(callRanks.sample(r)));
   }
 
   private long typeTarget(SplittableRandom r, double externalShare) {
     long total = typeStart[fileCount];
     if (total == 0 || r.nextDouble() < externalShare) {
-      return TargetRef.external(TargetRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
+      return TargetRef.ofNumber(TargetRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
     }
-    long g = typePermutation.apply(typeRanks.sample(r));
-    return TargetRef.of(TargetRef.TYPE, typeOwners.owner(g), 0);
+    return TargetRef.ofNumber(TargetRef.TYPE_AT, typePermutation.apply(typeRanks.sample(r)));
   }
 
   private long referenceTarget(SplittableRandom r) {
@@ -365,6 +362,32 @@ public final class SyntheticGraph implements ObjectSource {
     long g = r.nextLong(requirementStart[fileCount]);
     int file = requirementOwners.owner(g);
     return TargetRef.of(TargetRef.REQUIREMENT, file, (int) (g - requirementStart[file]));
+  }
+
+  /**
+   * Resolves every {@link TargetRef#CALLABLE_AT} and {@link TargetRef#TYPE_AT} of the draft to its file (and index
+   * in the file), and gives every target that names a file's type or member the packed plan of that file, for
+   * spelling. Done for all edges at once, after the draws, in a loop of independent look-ups, so that the processor
+   * overlaps their cache misses: the prefix sums, owner tables and plans of a 10 M-file graph are hundreds of MB,
+   * and a look-up in the middle of each draw would wait for each miss in turn.
+   */
+  private void resolveTargets(FileDraft d) {
+    for (int e = 0, count = d.edgeCount(); e < count; e++) {
+      long ref = d.edgeRef(e);
+      switch (TargetRef.sort(ref)) {
+        case TargetRef.CALLABLE_AT -> {
+          long g = TargetRef.number(ref);
+          int file = callOwners.owner(g);
+          d.resolveTarget(e, TargetRef.of(TargetRef.CALLABLE, file, (int) (g - callStart[file])), plans.word(file));
+        }
+        case TargetRef.TYPE_AT -> {
+          int file = typeOwners.owner(TargetRef.number(ref));
+          d.resolveTarget(e, TargetRef.of(TargetRef.TYPE, file, 0), plans.word(file));
+        }
+        case TargetRef.FIELD -> d.resolveTarget(e, ref, plans.word(TargetRef.file(ref)));
+        default -> d.resolveTarget(e, ref, 0);
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------- effects

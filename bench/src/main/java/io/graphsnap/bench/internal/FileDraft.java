@@ -33,6 +33,7 @@ public final class FileDraft {
   private int[] edgeSource = new int[256];
   private int[] edgeType = new int[256];
   private long[] edgeRef = new long[256];
+  private long[] targetPlan = new long[256];
   private int[] edgeTarget = new int[256];
 
   /** Forgets the file; the arrays are kept. O(1). */
@@ -81,12 +82,22 @@ public final class FileDraft {
       edgeSource = Arrays.copyOf(edgeSource, n);
       edgeType = Arrays.copyOf(edgeType, n);
       edgeRef = Arrays.copyOf(edgeRef, n);
+      targetPlan = Arrays.copyOf(targetPlan, n);
       edgeTarget = Arrays.copyOf(edgeTarget, n);
     }
     int i = edgeCount++;
     edgeSource[i] = source;
     edgeType[i] = type;
     edgeRef[i] = target;
+  }
+
+  /**
+   * Replaces edge {@code i}'s target by a resolved {@link TargetRef} naming the same thing, with the
+   * {@linkplain PlanTable#word packed plan} of the file it names (0 if it names none).
+   */
+  public void resolveTarget(int i, long target, long plan) {
+    edgeRef[i] = target;
+    targetPlan[i] = plan;
   }
 
   /** Sets the name number of edge {@code i}'s target, once its {@link #edgeRef} is spelled. */
@@ -152,6 +163,11 @@ public final class FileDraft {
   /** The target of edge {@code i} as drawn, a {@link TargetRef}. */
   public long edgeRef(int i) {
     return edgeRef[i];
+  }
+
+  /** The packed plan of the file edge {@code i}'s target names, once {@linkplain #resolveTarget resolved}. */
+  public long targetPlan(int i) {
+    return targetPlan[i];
   }
 
   /** The target's name number of edge {@code i}, once {@linkplain #spellTarget spelled}. */

@@ -103,50 +103,55 @@ public final class NameSpeller {
   }
 
   /**
-   * Spells the target of every edge of {@code draft} from its {@link TargetRef}. All target names are spelled
-   * here, in one loop, rather than where each is drawn: one small piece of hot code, compiled once.
+   * Spells the target of every edge of {@code draft} from its resolved {@link TargetRef} and
+   * {@linkplain FileDraft#targetPlan target's plan}. All target names are spelled here, in one loop, rather than
+   * where each is drawn: one small piece of hot code, compiled once.
    */
   public void spellTargets(FileDraft draft) {
     NameArena n = draft.names();
     for (int e = 0, count = draft.edgeCount(); e < count; e++) {
-      draft.spellTarget(e, spell(n, draft.edgeRef(e)));
+      draft.spellTarget(e, spell(n, draft.edgeRef(e), draft.targetPlan(e)));
     }
   }
 
-  private int spell(NameArena n, long ref) {
+  /** Spells {@code ref}; {@code plan} is the packed plan of its file when it names a type or a member. */
+  private int spell(NameArena n, long ref, long plan) {
     switch (TargetRef.sort(ref)) {
       case TargetRef.NAMED:
         return TargetRef.index(ref);
       case TargetRef.EXTERNAL_CALLABLE: {
-        long k = TargetRef.rank(ref);
+        long k = TargetRef.number(ref);
         return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_T).appendDecimal(k / 41 % 211).append(HASH_OP)
             .appendDecimal(k).end();
       }
-      case TargetRef.CALLABLE: {
-        int file = TargetRef.file(ref);
-        appendTypeName(n, file).append(plans.role(file) == FileRole.JAVA_MAIN ? HASH_M : DOT_F);
+      case TargetRef.CALLABLE:
+        appendTypeName(n, TargetRef.file(ref), plan).append(PlanTable.role(plan) == FileRole.JAVA_MAIN ? HASH_M : DOT_F);
         return n.appendDecimal(TargetRef.index(ref)).end();
-      }
       case TargetRef.NO_CALLABLE:
         return n.append(NO_CALLABLE).end();
       case TargetRef.EXTERNAL_TYPE: {
-        long k = TargetRef.rank(ref);
+        long k = TargetRef.number(ref);
         return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_TYPE).appendDecimal(k).end();
       }
       case TargetRef.TYPE:
-        return appendTypeName(n, TargetRef.file(ref)).end();
+        return appendTypeName(n, TargetRef.file(ref), plan).end();
       case TargetRef.FIELD:
-        return appendTypeName(n, TargetRef.file(ref)).append(DOT_F).appendDecimal(TargetRef.index(ref)).end();
+        return appendTypeName(n, TargetRef.file(ref), plan).append(DOT_F).appendDecimal(TargetRef.index(ref)).end();
       case TargetRef.REQUIREMENT:
         return requirementName(n, TargetRef.file(ref), TargetRef.index(ref));
       default:
-        throw new IllegalArgumentException("target ref of sort " + TargetRef.sort(ref));
+        throw new IllegalArgumentException("target ref of sort " + TargetRef.sort(ref) + " is not resolved");
     }
   }
 
   private NameArena appendTypeName(NameArena n, int file) {
-    int p = plans.packageIndex(file);
-    if (plans.role(file) == FileRole.PYTHON) {
+    return appendTypeName(n, file, plans.word(file));
+  }
+
+  /** Appends the type name of {@code file}, whose packed plan is {@code plan}. */
+  private static NameArena appendTypeName(NameArena n, int file, long plan) {
+    int p = PlanTable.packageIndex(plan);
+    if (PlanTable.role(plan) == FileRole.PYTHON) {
       return n.append(PY_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63).append(DOT_MOD)
           .appendDecimal(file);
     }

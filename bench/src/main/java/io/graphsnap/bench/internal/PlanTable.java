@@ -48,6 +48,21 @@ public final class PlanTable {
         (int) (p >>> CALLABLES_SHIFT & COUNT_MASK), (int) (p >>> FIELDS_SHIFT & COUNT_MASK));
   }
 
+  /** The packed plan of file {@code i}, for {@link #role(long)} and {@link #packageIndex(long)}. */
+  public long word(int i) {
+    return packed[i];
+  }
+
+  /** The role in a packed plan. */
+  public static FileRole role(long word) {
+    return ROLES[(int) (word & 3)];
+  }
+
+  /** The package in a packed plan. */
+  public static int packageIndex(long word) {
+    return (int) (word >>> PACKAGE_SHIFT);
+  }
+
   /** The role of file {@code i}. */
   public FileRole role(int i) {
     return ROLES[(int) (packed[i] & 3)];

@@ -2,19 +2,19 @@ package io.graphsnap.bench.internal;
 
 /**
  * An edge target as drawn, before it is spelled: what sort of name it is and the numbers that make it, in one
- * {@code long} (the sort in the low 3 bits; then a rank, or a file and an index within the file). The generator
+ * {@code long} (the sort in the low 4 bits; then a rank or position, or a file and an index within the file). The generator
  * draws refs; {@link NameSpeller#spellTargets} turns them into names, in one place. Stateless.
  */
 public final class TargetRef {
   /** A name already in the file's arena (a symbol of the file itself): {@link #index} is its number. */
   public static final int NAMED = 0;
-  /** An external callable {@code ext.lib…​.T…​#op<rank>}. */
+  /** An external callable {@code ext.lib…​.T…​#op<number>}, the number a rank. */
   public static final int EXTERNAL_CALLABLE = 1;
   /** Callable {@link #index} of {@link #file}: a method of a Java class or a Python function. */
   public static final int CALLABLE = 2;
   /** The fixed external callable named when the graph has no callables at all. */
   public static final int NO_CALLABLE = 3;
-  /** An external type {@code ext.lib…​.Type<rank>}. */
+  /** An external type {@code ext.lib…​.Type<number>}, the number a rank. */
   public static final int EXTERNAL_TYPE = 4;
   /** The type (class or module) of {@link #file}. */
   public static final int TYPE = 5;
@@ -22,8 +22,15 @@ public final class TargetRef {
   public static final int FIELD = 6;
   /** Requirement {@link #index} of the requirements document {@link #file}. */
   public static final int REQUIREMENT = 7;
+  /**
+   * The callable at a {@link #number position} in the graph's order of all callables, not yet resolved to a
+   * {@link #CALLABLE}: resolving looks up tables far larger than the caches, so it is done for a whole file at once.
+   */
+  public static final int CALLABLE_AT = 8;
+  /** The type at a {@link #number position} in the graph's order of all types, not yet resolved to a {@link #TYPE}. */
+  public static final int TYPE_AT = 9;
 
-  private static final int SORT_BITS = 3;
+  private static final int SORT_BITS = 4;
   private static final int FILE_BITS = 32;
   private static final long FILE_MASK = (1L << FILE_BITS) - 1;
   private static final int INDEX_SHIFT = SORT_BITS + FILE_BITS;
@@ -35,12 +42,15 @@ public final class TargetRef {
     return of(NAMED, 0, name);
   }
 
-  /** An external name of sort {@code sort} ({@link #EXTERNAL_CALLABLE}, {@link #EXTERNAL_TYPE}) with a rank. */
-  public static long external(int sort, long rank) {
-    if (rank < 0 || rank >>> (64 - SORT_BITS) != 0) {
-      throw new IllegalArgumentException("rank " + rank);
+  /**
+   * A target of sort {@code sort} given by one number: the rank of an external name ({@link #EXTERNAL_CALLABLE},
+   * {@link #EXTERNAL_TYPE}) or a position ({@link #CALLABLE_AT}, {@link #TYPE_AT}).
+   */
+  public static long ofNumber(int sort, long number) {
+    if (number < 0 || number >>> (64 - SORT_BITS) != 0) {
+      throw new IllegalArgumentException("number " + number);
     }
-    return rank << SORT_BITS | sort;
+    return number << SORT_BITS | sort;
   }
 
   /** A target of sort {@code sort} given by a file and an index in it ({@code file, index >= 0}). */
@@ -56,8 +66,8 @@ public final class TargetRef {
     return (int) (ref & ((1 << SORT_BITS) - 1));
   }
 
-  /** The rank of an external {@code ref}. */
-  public static long rank(long ref) {
+  /** The rank or position of a {@code ref} given by one number. */
+  public static long number(long ref) {
     return ref >>> SORT_BITS;
   }
 
