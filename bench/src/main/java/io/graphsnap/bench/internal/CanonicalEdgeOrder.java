@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Puts a {@link FileDraft}'s edges in {@link io.graphsnap.format.object.FileSummary}'s canonical order, by source
  * symbol, then edge type name, then target name, with repeated edges kept once, without making a string: a
  * counting sort by source, then each source's edges sorted by type number (numbered in name order) and target
- * bytes. Mutable scratch space, reusable from file to file. Not thread-safe.
+ * bytes (the first 16 of them kept as two words per edge). Mutable scratch space, reusable from file to file. Not
+ * thread-safe.
  */
 public final class CanonicalEdgeOrder {
   private static final int INSERTION_SORT_MAX = 12;
@@ -15,6 +16,8 @@ public final class CanonicalEdgeOrder {
   private int[] scratch = new int[256];
   private int[] types = new int[256];
   private int[] targets = new int[256];
+  private long[] firstWords = new long[256];
+  private long[] secondWords = new long[256];
   private int[] groupEnd = new int[64];
   private NameArena names;
   private int count;
@@ -32,6 +35,8 @@ public final class CanonicalEdgeOrder {
       scratch = new int[capacity];
       types = new int[capacity];
       targets = new int[capacity];
+      firstWords = new long[capacity];
+      secondWords = new long[capacity];
     }
     if (symbols + 1 > groupEnd.length) {
       groupEnd = new int[Math.max(symbols + 1, groupEnd.length * 2)];
@@ -48,11 +53,15 @@ public final class CanonicalEdgeOrder {
   private void bucketBySource(FileDraft draft) {
     int n = draft.edgeCount();
     int symbols = draft.symbolCount();
+    NameArena arena = draft.names();
     Arrays.fill(groupEnd, 0, symbols + 1, 0);
     for (int e = 0; e < n; e++) {
       groupEnd[draft.edgeSource(e) + 1]++;
       types[e] = draft.edgeType(e);
-      targets[e] = draft.edgeTarget(e);
+      int target = draft.edgeTarget(e);
+      targets[e] = target;
+      firstWords[e] = arena.word(target, 0);
+      secondWords[e] = arena.word(target, Long.BYTES);
     }
     for (int s = 0; s < symbols; s++) {
       groupEnd[s + 1] += groupEnd[s];
@@ -92,10 +101,22 @@ public final class CanonicalEdgeOrder {
     return order[k];
   }
 
-  /** Orders edges {@code a} and {@code b} of one source: by type number, then target name. */
+  /**
+   * Orders edges {@code a} and {@code b} of one source: by type number, then target name (its first 16 bytes as
+   * two words, which settle most comparisons, then the whole name).
+   */
   private int compare(int a, int b) {
     int c = types[a] - types[b];
-    return c != 0 ? c : names.compare(targets[a], targets[b]);
+    if (c != 0) {
+      return c;
+    }
+    if (firstWords[a] != firstWords[b]) {
+      return Long.compareUnsigned(firstWords[a], firstWords[b]);
+    }
+    if (secondWords[a] != secondWords[b]) {
+      return Long.compareUnsigned(secondWords[a], secondWords[b]);
+    }
+    return names.compare(targets[a], targets[b]);
   }
 
   /** Sorts {@code order[from, to)}: insertion sort for short runs, else a merge sort. */

@@ -66,8 +66,16 @@ class NameArenaTest {
     ids.add(names.append("org.acme.m1.p2.C").end());
     for (int a = 0; a < strings.size(); a++) {
       for (int b = 0; b < strings.size(); b++) {
-        assertEquals(Integer.signum(strings.get(a).compareTo(strings.get(b))),
-            Integer.signum(names.compare(ids.get(a), ids.get(b))), strings.get(a) + " vs " + strings.get(b));
+        int expected = Integer.signum(strings.get(a).compareTo(strings.get(b)));
+        String pair = strings.get(a) + " vs " + strings.get(b);
+        assertEquals(expected, Integer.signum(names.compare(ids.get(a), ids.get(b))), pair);
+        for (int offset : new int[] {0, 8, 16, 24}) { // words agree with the order until they tie
+          int words = Long.compareUnsigned(names.word(ids.get(a), offset), names.word(ids.get(b), offset));
+          if (words != 0) {
+            assertEquals(expected, Integer.signum(words), pair + " at " + offset);
+            break;
+          }
+        }
       }
     }
   }
