@@ -4,13 +4,12 @@ import io.graphsnap.bench.internal.AffinePermutation;
 import io.graphsnap.bench.internal.FileDraft;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
-import io.graphsnap.bench.internal.NameArena;
 import io.graphsnap.bench.internal.NameSpeller;
 import io.graphsnap.bench.internal.PlanTable;
 import io.graphsnap.bench.internal.PowerLaw;
 import io.graphsnap.bench.internal.RangeOwners;
 import io.graphsnap.bench.internal.SummaryWords;
-import io.graphsnap.bench.internal.TargetRef;
+import io.graphsnap.bench.internal.NameRef;
 import io.graphsnap.bench.internal.ZipfRanks;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.builder.ObjectVisitor;
@@ -180,9 +179,9 @@ public final class SyntheticGraph implements ObjectSource {
   }
 
   /**
-   * Draws file {@code index} into {@code into} (cleared first): the file {@link #file(int)} returns, before
-   * {@link FileSummary} canonicalises it, with names as bytes. The fast path for writers that want bytes, not
-   * objects. O(size of the file).
+   * Draws file {@code index} into {@code into} (cleared first) and spells it: the file {@link #file(int)}
+   * returns, before {@link FileSummary} canonicalises it, with its names as bytes. The fast path for writers that
+   * want bytes, not objects. O(size of the file).
    */
   public void draft(int index, FileDraft into) {
     FilePlan plan = plans.get(index);
@@ -195,22 +194,19 @@ public final class SyntheticGraph implements ObjectSource {
       case REQUIREMENTS -> requirements(index, plan, into);
     }
     resolveTargets(into);
-    names.spellTargets(into);
+    names.spell(into);
   }
 
   // ------------------------------------------------------------------------------------------- files
 
   private void javaMain(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
-    NameArena n = d.names();
-    int pkg = names.packageName(n, plan.packageIndex());
-    int type = names.typeName(n, i);
     int members = plan.callables() + plan.fields();
     int end = 2 + members * 12;
-    d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
+    d.addSymbol(NameRef.of(NameRef.PACKAGE, 0, plan.packageIndex()), SummaryWords.PACKAGE, 0, 0, 0);
     int typeKind = plan.typeKind() == 1 ? SummaryWords.INTERFACE
         : plan.typeKind() == 2 ? SummaryWords.ENUM : SummaryWords.CLASS;
-    d.addSymbol(type, typeKind, r.nextDouble() < 0.02 ? META : 0, 1, end);
-    d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(type));
+    d.addSymbol(NameRef.of(NameRef.TYPE, i, 0), typeKind, r.nextDouble() < 0.02 ? META : 0, 1, end);
+    d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(1));
     addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 3.0, 2.0, 200), 0.15, r);
     if (plan.typeKind() == 0 && r.nextDouble() < 0.35) {
       addTypeEdges(d, 1, SummaryWords.EXTENDS, 1, 0.2, r);
@@ -221,40 +217,35 @@ public final class SyntheticGraph implements ObjectSource {
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
       int span = 3 + r.nextInt(20);
-      int name = names.methodName(n, type, j);
-      int self = d.addSymbol(name, SummaryWords.METHOD, effects(r), line, line + span - 1);
+      int self = d.addSymbol(NameRef.of(NameRef.METHOD_OF, 1, j), SummaryWords.METHOD, effects(r), line,
+          line + span - 1);
       line += span;
-      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
       addCallEdges(d, self, PowerLaw.pareto(r, 5.0, 2.0, 400), r);
       addReferenceEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 100), r);
     }
     for (int j = 0; j < plan.fields(); j++) {
-      int name = names.fieldName(n, type, j);
-      int self = d.addSymbol(name, SummaryWords.FIELD, 0, line, line);
+      int self = d.addSymbol(NameRef.of(NameRef.FIELD_OF, 1, j), SummaryWords.FIELD, 0, line, line);
       line++;
-      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
       if (r.nextDouble() < 0.6) {
         addTypeEdges(d, self, SummaryWords.REFERENCES, 1, 0.3, r);
       }
     }
-    d.file(names.javaMainPath(n, plan.packageIndex(), i), "java");
+    d.file(NameRef.of(NameRef.PATH, i, 0), "java");
   }
 
   private void javaTest(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
-    NameArena n = d.names();
-    int pkg = names.packageName(n, plan.packageIndex());
-    int type = names.testClassName(n, pkg, i);
-    d.addSymbol(pkg, SummaryWords.PACKAGE, 0, 0, 0);
-    d.addSymbol(type, SummaryWords.CLASS, 0, 1, 2 + plan.callables() * 15);
-    d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(type));
+    d.addSymbol(NameRef.of(NameRef.PACKAGE, 0, plan.packageIndex()), SummaryWords.PACKAGE, 0, 0, 0);
+    d.addSymbol(NameRef.of(NameRef.TEST_CLASS, i, 0), SummaryWords.CLASS, 0, 1, 2 + plan.callables() * 15);
+    d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(1));
     addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.25, r);
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
-      int name = names.testName(n, type, j);
       int span = 5 + r.nextInt(20);
-      int self = d.addSymbol(name, SummaryWords.TEST, 0, line, line + span - 1);
+      int self = d.addSymbol(NameRef.of(NameRef.TEST_OF, 1, j), SummaryWords.TEST, 0, line, line + span - 1);
       line += span;
-      d.addEdge(1, SummaryWords.CONTAINS, TargetRef.named(name));
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
       addCallEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 200), r);
       int tested = r.nextDouble() < 0.4 ? 2 : 1;
       for (int k = 0; k < tested; k++) {
@@ -264,33 +255,29 @@ public final class SyntheticGraph implements ObjectSource {
         d.addEdge(self, SummaryWords.COVERS, requirementTarget(r));
       }
     }
-    d.file(names.javaTestPath(n, plan.packageIndex(), i), "java");
+    d.file(NameRef.of(NameRef.PATH, i, 0), "java");
   }
 
   private void python(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
-    NameArena n = d.names();
-    int module = names.typeName(n, i);
-    d.addSymbol(module, SummaryWords.MODULE, 0, 1, 1 + plan.callables() * 10);
+    d.addSymbol(NameRef.of(NameRef.TYPE, i, 0), SummaryWords.MODULE, 0, 1, 1 + plan.callables() * 10);
     addTypeEdges(d, 0, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.3, r);
     int line = 2;
     for (int j = 0; j < plan.callables(); j++) {
-      int name = names.fieldName(n, module, j);
       int span = 2 + r.nextInt(15);
-      int self = d.addSymbol(name, SummaryWords.FN, effects(r), line, line + span - 1);
+      int self = d.addSymbol(NameRef.of(NameRef.FIELD_OF, 0, j), SummaryWords.FN, effects(r), line, line + span - 1);
       line += span;
-      d.addEdge(0, SummaryWords.CONTAINS, TargetRef.named(name));
+      d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(self));
       addCallEdges(d, self, PowerLaw.pareto(r, 3.0, 2.0, 300), r);
       addReferenceEdges(d, self, PowerLaw.pareto(r, 1.0, 2.0, 50), r);
     }
-    d.file(names.pythonPath(n, plan.packageIndex(), i), "python");
+    d.file(NameRef.of(NameRef.PATH, i, 0), "python");
   }
 
   private void requirements(int i, FilePlan plan, FileDraft d) {
-    NameArena n = d.names();
     for (int j = 0; j < plan.callables(); j++) {
-      d.addSymbol(names.requirementName(n, i, j), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
+      d.addSymbol(NameRef.of(NameRef.REQUIREMENT, i, j), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
     }
-    d.file(names.requirementsPath(n, i), "markdown");
+    d.file(NameRef.of(NameRef.PATH, i, 0), "markdown");
   }
 
   // ------------------------------------------------------------------------------------------- edges
@@ -326,24 +313,24 @@ public final class SyntheticGraph implements ObjectSource {
 
   private long callTarget(SplittableRandom r) {
     if (r.nextDouble() < EXTERNAL_CALL_SHARE || callStart[fileCount] == 0) {
-      return TargetRef.ofNumber(TargetRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
+      return NameRef.ofNumber(NameRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
     }
     return internalCallTarget(r);
   }
 
   private long internalCallTarget(SplittableRandom r) {
     if (callStart[fileCount] == 0) {
-      return TargetRef.of(TargetRef.NO_CALLABLE, 0, 0);
+      return NameRef.of(NameRef.NO_CALLABLE, 0, 0);
     }
-    return TargetRef.ofNumber(TargetRef.CALLABLE_AT, callPermutation.apply(callRanks.sample(r)));
+    return NameRef.ofNumber(NameRef.CALLABLE_AT, callPermutation.apply(callRanks.sample(r)));
   }
 
   private long typeTarget(SplittableRandom r, double externalShare) {
     long total = typeStart[fileCount];
     if (total == 0 || r.nextDouble() < externalShare) {
-      return TargetRef.ofNumber(TargetRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
+      return NameRef.ofNumber(NameRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
     }
-    return TargetRef.ofNumber(TargetRef.TYPE_AT, typePermutation.apply(typeRanks.sample(r)));
+    return NameRef.ofNumber(NameRef.TYPE_AT, typePermutation.apply(typeRanks.sample(r)));
   }
 
   private long referenceTarget(SplittableRandom r) {
@@ -353,7 +340,7 @@ public final class SyntheticGraph implements ObjectSource {
     int file = (int) filePermutation.apply(fileRanks.sample(r));
     int fields = plans.fields(file);
     if (plans.role(file) == FileRole.JAVA_MAIN && fields > 0) {
-      return TargetRef.of(TargetRef.FIELD, file, r.nextInt(fields));
+      return NameRef.of(NameRef.FIELD, file, r.nextInt(fields));
     }
     return typeTarget(r, 0.2);
   }
@@ -361,11 +348,11 @@ public final class SyntheticGraph implements ObjectSource {
   private long requirementTarget(SplittableRandom r) {
     long g = r.nextLong(requirementStart[fileCount]);
     int file = requirementOwners.owner(g);
-    return TargetRef.of(TargetRef.REQUIREMENT, file, (int) (g - requirementStart[file]));
+    return NameRef.of(NameRef.REQUIREMENT, file, (int) (g - requirementStart[file]));
   }
 
   /**
-   * Resolves every {@link TargetRef#CALLABLE_AT} and {@link TargetRef#TYPE_AT} of the draft to its file (and index
+   * Resolves every {@link NameRef#CALLABLE_AT} and {@link NameRef#TYPE_AT} of the draft to its file (and index
    * in the file), and gives every target that names a file's type or member the packed plan of that file, for
    * spelling. Done for all edges at once, after the draws, in a loop of independent look-ups, so that the processor
    * overlaps their cache misses: the prefix sums, owner tables and plans of a 10 M-file graph are hundreds of MB,
@@ -374,17 +361,17 @@ public final class SyntheticGraph implements ObjectSource {
   private void resolveTargets(FileDraft d) {
     for (int e = 0, count = d.edgeCount(); e < count; e++) {
       long ref = d.edgeRef(e);
-      switch (TargetRef.sort(ref)) {
-        case TargetRef.CALLABLE_AT -> {
-          long g = TargetRef.number(ref);
+      switch (NameRef.sort(ref)) {
+        case NameRef.CALLABLE_AT -> {
+          long g = NameRef.number(ref);
           int file = callOwners.owner(g);
-          d.resolveTarget(e, TargetRef.of(TargetRef.CALLABLE, file, (int) (g - callStart[file])), plans.word(file));
+          d.resolveTarget(e, NameRef.of(NameRef.CALLABLE, file, (int) (g - callStart[file])), plans.word(file));
         }
-        case TargetRef.TYPE_AT -> {
-          int file = typeOwners.owner(TargetRef.number(ref));
-          d.resolveTarget(e, TargetRef.of(TargetRef.TYPE, file, 0), plans.word(file));
+        case NameRef.TYPE_AT -> {
+          int file = typeOwners.owner(NameRef.number(ref));
+          d.resolveTarget(e, NameRef.of(NameRef.TYPE, file, 0), plans.word(file));
         }
-        case TargetRef.FIELD -> d.resolveTarget(e, ref, plans.word(TargetRef.file(ref)));
+        case NameRef.FIELD -> d.resolveTarget(e, ref, plans.word(NameRef.file(ref)));
         default -> d.resolveTarget(e, ref, 0);
       }
     }

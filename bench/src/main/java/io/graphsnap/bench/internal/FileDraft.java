@@ -10,19 +10,23 @@ import java.util.List;
 /**
  * One synthetic file as drawn, before {@link FileSummary} canonicalises it: its path and language, its symbols
  * (name, {@linkplain SummaryWords kind}, effect set, lines) in declaration order and its edges (source symbol,
- * {@linkplain SummaryWords edge type}, target) in the order they were drawn, repeats included. An edge's target is
- * first a {@link TargetRef}, then a name once {@link NameSpeller#spellTargets spelled}. Names live in the draft's
- * {@link NameArena}; kinds, edge types and effects are {@link SummaryWords} numbers. A writer that wants bytes
- * reads the spelled draft; {@link #toSummary()} gives the same file as a {@link FileSummary}.
+ * {@linkplain SummaryWords edge type}, target) in the order they were drawn, repeats included.
+ *
+ * <p>Every name (path, symbol, target) is first a {@link NameRef}; the graph resolves the targets' refs
+ * ({@link #resolveTarget}), then {@link NameSpeller#spell} spells them all into the draft's {@link NameArena}
+ * and sets their name numbers. Kinds, edge types and effects are {@link SummaryWords} numbers. A writer that
+ * wants bytes reads the spelled draft; {@link #toSummary()} gives the same file as a {@link FileSummary}.
  *
  * <p>Mutable; {@link #clear()} makes it reusable for the next file. Not thread-safe.
  */
 public final class FileDraft {
   private final NameArena names = new NameArena();
+  private long pathRef;
   private int path = -1;
   private String language = "";
 
   private int symbolCount;
+  private long[] symbolRef = new long[64];
   private int[] symbolName = new int[64];
   private int[] symbolKind = new int[64];
   private int[] symbolEffects = new int[64];
@@ -39,27 +43,29 @@ public final class FileDraft {
   /** Forgets the file; the arrays are kept. O(1). */
   public void clear() {
     names.clear();
+    pathRef = 0;
     path = -1;
     language = "";
     symbolCount = 0;
     edgeCount = 0;
   }
 
-  /** The names of this file: build a name here, then pass its number. */
+  /** The names of this file, once spelled. */
   public NameArena names() {
     return names;
   }
 
-  /** Sets the path (a name number) and the language. */
-  public void file(int pathName, String language) {
-    this.path = pathName;
+  /** Sets the path (a {@link NameRef}) and the language. */
+  public void file(long pathRef, String language) {
+    this.pathRef = pathRef;
     this.language = language;
   }
 
-  /** Adds a symbol and returns its index. */
-  public int addSymbol(int name, int kind, int effects, int start, int end) {
+  /** Adds a symbol named by {@code nameRef} and returns its index. */
+  public int addSymbol(long nameRef, int kind, int effects, int start, int end) {
     if (symbolCount == symbolName.length) {
       int n = symbolCount * 2;
+      symbolRef = Arrays.copyOf(symbolRef, n);
       symbolName = Arrays.copyOf(symbolName, n);
       symbolKind = Arrays.copyOf(symbolKind, n);
       symbolEffects = Arrays.copyOf(symbolEffects, n);
@@ -67,7 +73,7 @@ public final class FileDraft {
       lineEnd = Arrays.copyOf(lineEnd, n);
     }
     int i = symbolCount++;
-    symbolName[i] = name;
+    symbolRef[i] = nameRef;
     symbolKind[i] = kind;
     symbolEffects[i] = effects;
     lineStart[i] = start;
@@ -75,7 +81,7 @@ public final class FileDraft {
     return i;
   }
 
-  /** Adds an edge from symbol {@code source} of type {@code type} to {@code target}, a {@link TargetRef}. */
+  /** Adds an edge from symbol {@code source} of type {@code type} to {@code target}, a {@link NameRef}. */
   public void addEdge(int source, int type, long target) {
     if (edgeCount == edgeSource.length) {
       int n = edgeCount * 2;
@@ -92,7 +98,7 @@ public final class FileDraft {
   }
 
   /**
-   * Replaces edge {@code i}'s target by a resolved {@link TargetRef} naming the same thing, with the
+   * Replaces edge {@code i}'s target by a resolved {@link NameRef} naming the same thing, with the
    * {@linkplain PlanTable#word packed plan} of the file it names (0 if it names none).
    */
   public void resolveTarget(int i, long target, long plan) {
@@ -100,12 +106,27 @@ public final class FileDraft {
     targetPlan[i] = plan;
   }
 
-  /** Sets the name number of edge {@code i}'s target, once its {@link #edgeRef} is spelled. */
+  /** Sets the name number of the path, once spelled. */
+  public void spellPath(int name) {
+    path = name;
+  }
+
+  /** Sets the name number of symbol {@code i}, once spelled. */
+  public void spellSymbol(int i, int name) {
+    symbolName[i] = name;
+  }
+
+  /** Sets the name number of edge {@code i}'s target, once spelled. */
   public void spellTarget(int i, int name) {
     edgeTarget[i] = name;
   }
 
-  /** The path's name number. */
+  /** The path as drawn, a {@link NameRef}. */
+  public long pathRef() {
+    return pathRef;
+  }
+
+  /** The path's name number, once spelled. */
   public int path() {
     return path;
   }
@@ -120,7 +141,12 @@ public final class FileDraft {
     return symbolCount;
   }
 
-  /** The name number of symbol {@code i}. */
+  /** The name of symbol {@code i} as drawn, a {@link NameRef}. */
+  public long symbolRef(int i) {
+    return symbolRef[i];
+  }
+
+  /** The name number of symbol {@code i}, once spelled. */
   public int symbolName(int i) {
     return symbolName[i];
   }
@@ -160,7 +186,7 @@ public final class FileDraft {
     return edgeType[i];
   }
 
-  /** The target of edge {@code i} as drawn, a {@link TargetRef}. */
+  /** The target of edge {@code i} as drawn (or resolved), a {@link NameRef}. */
   public long edgeRef(int i) {
     return edgeRef[i];
   }
@@ -170,12 +196,12 @@ public final class FileDraft {
     return targetPlan[i];
   }
 
-  /** The target's name number of edge {@code i}, once {@linkplain #spellTarget spelled}. */
+  /** The target's name number of edge {@code i}, once spelled. */
   public int edgeTarget(int i) {
     return edgeTarget[i];
   }
 
-  /** The file as a {@link FileSummary} (which sorts the edges and drops repeats). O(size of the file). */
+  /** The spelled file as a {@link FileSummary} (which sorts the edges and drops repeats). O(size of the file). */
   public FileSummary toSummary() {
     List<SymbolSummary> symbols = new ArrayList<>(symbolCount);
     for (int i = 0; i < symbolCount; i++) {

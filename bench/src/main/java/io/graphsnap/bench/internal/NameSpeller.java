@@ -1,12 +1,13 @@
 package io.graphsnap.bench.internal;
 
 /**
- * How the synthetic graph spells its names and paths, into a {@link NameArena}: packages
- * ({@code org.acme.m<p/64>.p<p%64>}), Java types ({@code <package>.C<file>}), Python modules
- * ({@code py.m….p….mod<file>}), members ({@code #m<j>}, {@code .f<j>}, {@code #test<j>}), requirements
- * ({@code req.R<file>.<j>}), external names ({@code ext.lib…}) and file paths; and, in one loop,
- * {@linkplain #spellTargets the targets} of a draft's edges from their {@link TargetRef}s. Every piece is a
- * checked {@link NameArena#word}, so names need no escaping. Immutable over the graph's {@link PlanTable}.
+ * How the synthetic graph spells its names, from the {@link NameRef}s it draws into a {@link FileDraft}: packages
+ * ({@code org.acme.m<p/64>.p<p%64>}), Java classes ({@code <package>.C<file>}, tests {@code <package>.C<file>Test}),
+ * Python modules ({@code py.m<p/64>.p<p%64>.mod<file>}), members ({@code <owner>#m<j>}, {@code <owner>.f<j>},
+ * {@code <owner>#test<j>}), requirements ({@code req.R<file>.<j>}), external names ({@code ext.lib…}) and file
+ * paths. All spelling is here, so that the generator deals in numbers and one piece of hot code writes the bytes.
+ * Every piece is a checked {@link NameArena#word}, so names need no escaping. Immutable over the graph's
+ * {@link PlanTable}; thread-safe.
  */
 public final class NameSpeller {
   private static final byte[] DOCS_REQ_R = NameArena.word("docs/req/R");
@@ -44,108 +45,74 @@ public final class NameSpeller {
     this.plans = plans;
   }
 
-  /** Package {@code p}: {@code org.acme.m<p/64>.p<p%64>}. */
-  public int packageName(NameArena n, int p) {
-    return appendPackageName(n, p).end();
-  }
-
-  /** The type of file {@code file}: its Java class {@code <package>.C<file>} or its Python module. */
-  public int typeName(NameArena n, int file) {
-    return appendTypeName(n, file).end();
-  }
-
-  /** The test class of file {@code file} in the package named {@code packageName}: {@code <package>.C<file>Test}. */
-  public int testClassName(NameArena n, int packageName, int file) {
-    return n.appendName(packageName).append(DOT_C).appendDecimal(file).append(TEST_SUFFIX).end();
-  }
-
-  /** Method {@code j} of the class named {@code type}: {@code <type>#m<j>}. */
-  public int methodName(NameArena n, int type, int j) {
-    return n.appendName(type).append(HASH_M).appendDecimal(j).end();
-  }
-
-  /** Field {@code j} of a class, or function {@code j} of a module, named {@code owner}: {@code <owner>.f<j>}. */
-  public int fieldName(NameArena n, int owner, int j) {
-    return n.appendName(owner).append(DOT_F).appendDecimal(j).end();
-  }
-
-  /** Test method {@code j} of the test class named {@code type}: {@code <type>#test<j>}. */
-  public int testName(NameArena n, int type, int j) {
-    return n.appendName(type).append(HASH_TEST).appendDecimal(j).end();
-  }
-
-  /** Requirement {@code j} of requirements document {@code file}: {@code req.R<file>.<j>}. */
-  public int requirementName(NameArena n, int file, int j) {
-    return n.append(REQ_R).appendDecimal(file).append(DOT).appendDecimal(j).end();
-  }
-
-  /** The path of Java class file {@code file} in package {@code p}. */
-  public int javaMainPath(NameArena n, int p, int file) {
-    return n.append(MAIN_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63).append(SLASH_C)
-        .appendDecimal(file).append(DOT_JAVA).end();
-  }
-
-  /** The path of Java test file {@code file} in package {@code p}. */
-  public int javaTestPath(NameArena n, int p, int file) {
-    return n.append(TEST_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63).append(SLASH_C)
-        .appendDecimal(file).append(TEST_JAVA).end();
-  }
-
-  /** The path of Python file {@code file} in folder {@code p}. */
-  public int pythonPath(NameArena n, int p, int file) {
-    return n.append(PY_DIR_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63).append(SLASH_MOD)
-        .appendDecimal(file).append(DOT_PY).end();
-  }
-
-  /** The path of requirements document {@code file}. */
-  public int requirementsPath(NameArena n, int file) {
-    return n.append(DOCS_REQ_R).appendDecimal(file).append(DOT_MD).end();
+  /**
+   * Spells every name of {@code draft} into its arena: the path, the symbols in order (a member after its owner),
+   * then the targets of the edges, which must be {@linkplain FileDraft#resolveTarget resolved}. O(size of the file).
+   */
+  public void spell(FileDraft draft) {
+    NameArena n = draft.names();
+    long path = draft.pathRef();
+    draft.spellPath(spell(n, draft, path, plans.word(NameRef.file(path))));
+    for (int i = 0, count = draft.symbolCount(); i < count; i++) {
+      long ref = draft.symbolRef(i);
+      int sort = NameRef.sort(ref);
+      long plan = sort == NameRef.TYPE || sort == NameRef.TEST_CLASS ? plans.word(NameRef.file(ref)) : 0;
+      draft.spellSymbol(i, spell(n, draft, ref, plan));
+    }
+    for (int e = 0, count = draft.edgeCount(); e < count; e++) {
+      draft.spellTarget(e, spell(n, draft, draft.edgeRef(e), draft.targetPlan(e)));
+    }
   }
 
   /**
-   * Spells the target of every edge of {@code draft} from its resolved {@link TargetRef} and
-   * {@linkplain FileDraft#targetPlan target's plan}. All target names are spelled here, in one loop, rather than
-   * where each is drawn: one small piece of hot code, compiled once.
+   * Spells {@code ref} and returns its name number; {@code plan} is the packed plan of the file it names when it
+   * names a file's type, member or path. (One method for every sort: it is compiled once, not into each loop.)
    */
-  public void spellTargets(FileDraft draft) {
-    NameArena n = draft.names();
-    for (int e = 0, count = draft.edgeCount(); e < count; e++) {
-      draft.spellTarget(e, spell(n, draft.edgeRef(e), draft.targetPlan(e)));
-    }
-  }
-
-  /** Spells {@code ref}; {@code plan} is the packed plan of its file when it names a type or a member. */
-  private int spell(NameArena n, long ref, long plan) {
-    switch (TargetRef.sort(ref)) {
-      case TargetRef.NAMED:
-        return TargetRef.index(ref);
-      case TargetRef.EXTERNAL_CALLABLE: {
-        long k = TargetRef.number(ref);
+  private int spell(NameArena n, FileDraft draft, long ref, long plan) {
+    switch (NameRef.sort(ref)) {
+      case NameRef.SYMBOL:
+        return draft.symbolName(NameRef.index(ref));
+      case NameRef.EXTERNAL_CALLABLE: {
+        long k = NameRef.number(ref);
         return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_T).appendDecimal(k / 41 % 211).append(HASH_OP)
             .appendDecimal(k).end();
       }
-      case TargetRef.CALLABLE:
-        appendTypeName(n, TargetRef.file(ref), plan).append(PlanTable.role(plan) == FileRole.JAVA_MAIN ? HASH_M : DOT_F);
-        return n.appendDecimal(TargetRef.index(ref)).end();
-      case TargetRef.NO_CALLABLE:
+      case NameRef.CALLABLE:
+        appendTypeName(n, NameRef.file(ref), plan).append(PlanTable.role(plan) == FileRole.JAVA_MAIN ? HASH_M : DOT_F);
+        return n.appendDecimal(NameRef.index(ref)).end();
+      case NameRef.NO_CALLABLE:
         return n.append(NO_CALLABLE).end();
-      case TargetRef.EXTERNAL_TYPE: {
-        long k = TargetRef.number(ref);
+      case NameRef.EXTERNAL_TYPE: {
+        long k = NameRef.number(ref);
         return n.append(EXT_LIB).appendDecimal(k % 41).append(DOT_TYPE).appendDecimal(k).end();
       }
-      case TargetRef.TYPE:
-        return appendTypeName(n, TargetRef.file(ref), plan).end();
-      case TargetRef.FIELD:
-        return appendTypeName(n, TargetRef.file(ref), plan).append(DOT_F).appendDecimal(TargetRef.index(ref)).end();
-      case TargetRef.REQUIREMENT:
-        return requirementName(n, TargetRef.file(ref), TargetRef.index(ref));
+      case NameRef.TYPE:
+        return appendTypeName(n, NameRef.file(ref), plan).end();
+      case NameRef.FIELD:
+        return appendTypeName(n, NameRef.file(ref), plan).append(DOT_F).appendDecimal(NameRef.index(ref)).end();
+      case NameRef.REQUIREMENT:
+        return n.append(REQ_R).appendDecimal(NameRef.file(ref)).append(DOT).appendDecimal(NameRef.index(ref)).end();
+      case NameRef.PACKAGE:
+        return appendPackageName(n, NameRef.index(ref)).end();
+      case NameRef.TEST_CLASS:
+        return appendPackageName(n, PlanTable.packageIndex(plan)).append(DOT_C).appendDecimal(NameRef.file(ref))
+            .append(TEST_SUFFIX).end();
+      case NameRef.METHOD_OF:
+        return appendMember(n, draft, ref, HASH_M);
+      case NameRef.FIELD_OF:
+        return appendMember(n, draft, ref, DOT_F);
+      case NameRef.TEST_OF:
+        return appendMember(n, draft, ref, HASH_TEST);
+      case NameRef.PATH:
+        return appendPath(n, NameRef.file(ref), plan).end();
       default:
-        throw new IllegalArgumentException("target ref of sort " + TargetRef.sort(ref) + " is not resolved");
+        throw new IllegalArgumentException("name ref of sort " + NameRef.sort(ref) + " is not resolved");
     }
   }
 
-  private NameArena appendTypeName(NameArena n, int file) {
-    return appendTypeName(n, file, plans.word(file));
+  /** {@code <owner>SEPARATOR<j>}, the owner a symbol of the draft spelled before. */
+  private static int appendMember(NameArena n, FileDraft draft, long ref, byte[] separator) {
+    return n.appendName(draft.symbolName(NameRef.file(ref))).append(separator).appendDecimal(NameRef.index(ref)).end();
   }
 
   /** Appends the type name of {@code file}, whose packed plan is {@code plan}. */
@@ -160,5 +127,19 @@ public final class NameSpeller {
 
   private static NameArena appendPackageName(NameArena n, int p) {
     return n.append(ORG_ACME_M).appendDecimal(p >>> 6).append(DOT_P).appendDecimal(p & 63);
+  }
+
+  /** Appends the path of {@code file}, whose packed plan is {@code plan}. */
+  private static NameArena appendPath(NameArena n, int file, long plan) {
+    int p = PlanTable.packageIndex(plan);
+    return switch (PlanTable.role(plan)) {
+      case JAVA_MAIN -> n.append(MAIN_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
+          .append(SLASH_C).appendDecimal(file).append(DOT_JAVA);
+      case JAVA_TEST -> n.append(TEST_JAVA_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
+          .append(SLASH_C).appendDecimal(file).append(TEST_JAVA);
+      case PYTHON -> n.append(PY_DIR_M).appendDecimal(p >>> 6).append(SLASH_P).appendDecimal(p & 63)
+          .append(SLASH_MOD).appendDecimal(file).append(DOT_PY);
+      case REQUIREMENTS -> n.append(DOCS_REQ_R).appendDecimal(file).append(DOT_MD);
+    };
   }
 }

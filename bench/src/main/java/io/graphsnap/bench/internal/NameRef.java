@@ -1,22 +1,22 @@
 package io.graphsnap.bench.internal;
 
 /**
- * An edge target as drawn, before it is spelled: what sort of name it is and the numbers that make it, in one
- * {@code long} (the sort in the low 4 bits; then a rank or position, or a file and an index within the file). The generator
- * draws refs; {@link NameSpeller#spellTargets} turns them into names, in one place. Stateless.
+ * A name as the generator draws it, before it is spelled: what sort of name it is and the numbers that make it, in
+ * one {@code long} (the sort in the low 4 bits; then one number, or a file and an index). The generator deals in
+ * refs only; {@link NameSpeller#spell} turns a draft's refs into names, in one place. Stateless.
  */
-public final class TargetRef {
-  /** A name already in the file's arena (a symbol of the file itself): {@link #index} is its number. */
-  public static final int NAMED = 0;
+public final class NameRef {
+  /** Symbol {@link #index} of the file itself (an edge to it, e.g. {@code contains}). */
+  public static final int SYMBOL = 0;
   /** An external callable {@code ext.lib…​.T…​#op<number>}, the number a rank. */
   public static final int EXTERNAL_CALLABLE = 1;
-  /** Callable {@link #index} of {@link #file}: a method of a Java class or a Python function. */
+  /** Callable {@link #index} of {@link #file}: a method of a Java class or a function of a Python module. */
   public static final int CALLABLE = 2;
   /** The fixed external callable named when the graph has no callables at all. */
   public static final int NO_CALLABLE = 3;
   /** An external type {@code ext.lib…​.Type<number>}, the number a rank. */
   public static final int EXTERNAL_TYPE = 4;
-  /** The type (class or module) of {@link #file}. */
+  /** The type (Java class or Python module) of {@link #file}. */
   public static final int TYPE = 5;
   /** Field {@link #index} of the Java class of {@link #file}. */
   public static final int FIELD = 6;
@@ -29,21 +29,33 @@ public final class TargetRef {
   public static final int CALLABLE_AT = 8;
   /** The type at a {@link #number position} in the graph's order of all types, not yet resolved to a {@link #TYPE}. */
   public static final int TYPE_AT = 9;
+  /** Package {@link #index}. */
+  public static final int PACKAGE = 10;
+  /** The test class of Java test file {@link #file}. */
+  public static final int TEST_CLASS = 11;
+  /** Method {@link #index} of the class that is symbol {@link #file} of the file itself: {@code <class>#m<j>}. */
+  public static final int METHOD_OF = 12;
+  /** Field or function {@link #index} of symbol {@link #file} of the file itself: {@code <owner>.f<j>}. */
+  public static final int FIELD_OF = 13;
+  /** Test method {@link #index} of the test class that is symbol {@link #file} of the file itself. */
+  public static final int TEST_OF = 14;
+  /** The path of {@link #file}. */
+  public static final int PATH = 15;
 
   private static final int SORT_BITS = 4;
   private static final int FILE_BITS = 32;
   private static final long FILE_MASK = (1L << FILE_BITS) - 1;
   private static final int INDEX_SHIFT = SORT_BITS + FILE_BITS;
 
-  private TargetRef() {}
+  private NameRef() {}
 
-  /** The name numbered {@code name} in the file's arena. */
-  public static long named(int name) {
-    return of(NAMED, 0, name);
+  /** Symbol {@code index} of the file itself. */
+  public static long symbol(int index) {
+    return of(SYMBOL, 0, index);
   }
 
   /**
-   * A target of sort {@code sort} given by one number: the rank of an external name ({@link #EXTERNAL_CALLABLE},
+   * A name of sort {@code sort} given by one number: the rank of an external name ({@link #EXTERNAL_CALLABLE},
    * {@link #EXTERNAL_TYPE}) or a position ({@link #CALLABLE_AT}, {@link #TYPE_AT}).
    */
   public static long ofNumber(int sort, long number) {
@@ -53,7 +65,7 @@ public final class TargetRef {
     return number << SORT_BITS | sort;
   }
 
-  /** A target of sort {@code sort} given by a file and an index in it ({@code file, index >= 0}). */
+  /** A name of sort {@code sort} given by a file (or symbol) and an index ({@code file, index >= 0}). */
   public static long of(int sort, int file, int index) {
     if (file < 0 || index < 0 || index >= 1 << (64 - INDEX_SHIFT)) {
       throw new IllegalArgumentException("file " + file + ", index " + index);
@@ -71,12 +83,12 @@ public final class TargetRef {
     return ref >>> SORT_BITS;
   }
 
-  /** The file of {@code ref}. */
+  /** The file (or owner symbol) of {@code ref}. */
   public static int file(long ref) {
     return (int) (ref >>> SORT_BITS & FILE_MASK);
   }
 
-  /** The index (or name number, for {@link #NAMED}) of {@code ref}. */
+  /** The index of {@code ref}. */
   public static int index(long ref) {
     return (int) (ref >>> INDEX_SHIFT);
   }
