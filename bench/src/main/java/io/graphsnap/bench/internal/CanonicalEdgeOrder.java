@@ -93,7 +93,7 @@ public final class CanonicalEdgeOrder {
     return distinct;
   }
 
-  /** The index (in the draft) of the {@code k}-th distinct edge in canonical order, {@code k <} {@link #sort}'s count. */
+  /** The index (in the draft) of the {@code k}-th distinct edge in canonical order, {@code k <} the count. */
   public int edge(int k) {
     if (k >= count) {
       throw new IndexOutOfBoundsException(k + " of " + count + " edges");
