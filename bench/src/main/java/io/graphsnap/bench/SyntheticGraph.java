@@ -283,9 +283,9 @@ public final class SyntheticGraph implements ObjectSource {
   // ------------------------------------------------------------------------------------------- edges
 
   /*
-   * One method per sort of edge run, shared by the three file builders: the draws are the same wherever the run
-   * is, and the JIT compiles each run's loop once instead of once per builder and loop (most of the CPU of a
-   * medium-scale run used to be the compiler).
+   * One method per sort of edge run, shared by the file builders: the draws are the same wherever the run is, and
+   * the JIT compiles each run's loop once rather than into every builder (its compile time is a fixed cost, but a
+   * large share of a medium-scale run's CPU).
    */
 
   /** Adds {@code count} edges of {@code type} from {@code source} to type targets. */
