@@ -1,21 +1,22 @@
 package io.graphsnap.bench;
 
 import io.graphsnap.bench.internal.AffinePermutation;
+import io.graphsnap.bench.internal.FileDraft;
 import io.graphsnap.bench.internal.FilePlan;
 import io.graphsnap.bench.internal.FileRole;
+import io.graphsnap.bench.internal.NameSpeller;
+import io.graphsnap.bench.internal.PlanTable;
 import io.graphsnap.bench.internal.PowerLaw;
+import io.graphsnap.bench.internal.RangeOwners;
+import io.graphsnap.bench.internal.SummaryWords;
+import io.graphsnap.bench.internal.NameRef;
+import io.graphsnap.bench.internal.ZipfRanks;
 import io.graphsnap.builder.ObjectSource;
 import io.graphsnap.builder.ObjectVisitor;
-import io.graphsnap.format.object.EdgeSummary;
-import io.graphsnap.format.object.EdgeTypes;
 import io.graphsnap.format.object.FileSummary;
-import io.graphsnap.format.object.Kinds;
-import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.ObjectId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -41,8 +42,9 @@ import java.util.SplittableRandom;
  * </ul>
  * Names are ASCII, so UTF-16 order and code-point order agree.
  *
- * <p>Memory: the plans of all files (about 40 bytes each) and three prefix-sum arrays. Immutable and
- * thread-safe: {@link #file(int)} may be called from several threads.
+ * <p>Memory: the plans of all files (8 bytes each), three prefix-sum arrays (8 bytes a file each) and their
+ * owner tables (at most 4 bytes a file each). Immutable and thread-safe: {@link #file(int)} may be called from
+ * several threads ({@link #draft} too, each thread with its own draft).
  */
 public final class SyntheticGraph implements ObjectSource {
   /** The seed every command uses unless told otherwise. */
@@ -50,6 +52,8 @@ public final class SyntheticGraph implements ObjectSource {
 
   private static final String[] EFFECTS = {"log", "io", "db", "net", "fs", "meta", "unsafe"};
   private static final double[] EFFECT_SHARES = {0.10, 0.06, 0.04, 0.04, 0.03, 0.01, 0.005};
+  private static final int[] EFFECT_BITS = effectBits();
+  private static final int META = SummaryWords.effectBit("meta");
   private static final double EXTERNAL_CALL_SHARE = 0.12;
   private static final double CALL_EXPONENT = 0.9;
   private static final double TYPE_EXPONENT = 0.8;
@@ -57,15 +61,24 @@ public final class SyntheticGraph implements ObjectSource {
 
   private final int fileCount;
   private final long seed;
-  private final FilePlan[] plans;
+  private final PlanTable plans;
+  private final NameSpeller names;
   private final long[] callStart;
   private final long[] typeStart;
   private final long[] requirementStart;
+  private final RangeOwners callOwners;
+  private final RangeOwners typeOwners;
+  private final RangeOwners requirementOwners;
   private final AffinePermutation callPermutation;
   private final AffinePermutation typePermutation;
   private final AffinePermutation filePermutation;
   private final long externalCallables;
   private final long externalTypes;
+  private final ZipfRanks callRanks;
+  private final ZipfRanks typeRanks;
+  private final ZipfRanks fileRanks;
+  private final ZipfRanks externalCallRanks;
+  private final ZipfRanks externalTypeRanks;
 
   private SyntheticGraph(int fileCount, long seed) {
     if (fileCount < 1) {
@@ -74,22 +87,31 @@ public final class SyntheticGraph implements ObjectSource {
     this.fileCount = fileCount;
     this.seed = seed;
     int packages = Math.max(1, fileCount / 24);
-    this.plans = new FilePlan[fileCount];
+    this.plans = new PlanTable(fileCount);
     this.callStart = new long[fileCount + 1];
     this.typeStart = new long[fileCount + 1];
     this.requirementStart = new long[fileCount + 1];
     for (int i = 0; i < fileCount; i++) {
       FilePlan plan = FilePlan.draw(new SplittableRandom(fileSeed(i, 0)), packages);
-      plans[i] = plan;
+      plans.set(i, plan);
       callStart[i + 1] = callStart[i] + plan.callTargets();
       typeStart[i + 1] = typeStart[i] + plan.typeTargets();
       requirementStart[i + 1] = requirementStart[i] + plan.requirementTargets();
     }
+    this.names = new NameSpeller(plans);
+    this.callOwners = new RangeOwners(callStart, fileCount);
+    this.typeOwners = new RangeOwners(typeStart, fileCount);
+    this.requirementOwners = new RangeOwners(requirementStart, fileCount);
     this.callPermutation = new AffinePermutation(Math.max(1, callStart[fileCount]), seed ^ 0x1111);
     this.typePermutation = new AffinePermutation(Math.max(1, typeStart[fileCount]), seed ^ 0x2222);
     this.filePermutation = new AffinePermutation(fileCount, seed ^ 0x3333);
     this.externalCallables = Math.max(64, callStart[fileCount] / 25);
     this.externalTypes = Math.max(32, typeStart[fileCount] / 10);
+    this.callRanks = new ZipfRanks(Math.max(1, callStart[fileCount]), CALL_EXPONENT);
+    this.typeRanks = new ZipfRanks(Math.max(1, typeStart[fileCount]), TYPE_EXPONENT);
+    this.fileRanks = new ZipfRanks(fileCount, TYPE_EXPONENT);
+    this.externalCallRanks = new ZipfRanks(externalCallables, CALL_EXPONENT);
+    this.externalTypeRanks = new ZipfRanks(externalTypes, TYPE_EXPONENT);
   }
 
   /** The graph of {@code scale} from {@code seed}. O(files) to plan. */
@@ -115,7 +137,8 @@ public final class SyntheticGraph implements ObjectSource {
   /** The number of symbols the files declare, package declarations counted once per file. O(files). */
   public long declaredSymbolCount() {
     long total = 0;
-    for (FilePlan p : plans) {
+    for (int i = 0; i < fileCount; i++) {
+      FilePlan p = plans.get(i);
       total += switch (p.role()) {
         case JAVA_MAIN -> 2L + p.callables() + p.fields();
         case JAVA_TEST -> 2L + p.callables();
@@ -150,247 +173,229 @@ public final class SyntheticGraph implements ObjectSource {
 
   /** File {@code index}, generated afresh: the same summary on every call. O(size of the file). */
   public FileSummary file(int index) {
-    FilePlan plan = plans[index];
+    FileDraft draft = new FileDraft();
+    draft(index, draft);
+    return draft.toSummary();
+  }
+
+  /**
+   * Draws file {@code index} into {@code into} (cleared first) and spells it: the file {@link #file(int)}
+   * returns, before {@link FileSummary} canonicalises it, with its names as bytes. The fast path for writers that
+   * want bytes, not objects. O(size of the file).
+   */
+  public void draft(int index, FileDraft into) {
+    FilePlan plan = plans.get(index);
     SplittableRandom random = new SplittableRandom(fileSeed(index, CONTENT_SALT));
-    return switch (plan.role()) {
-      case JAVA_MAIN -> javaMain(index, plan, random);
-      case JAVA_TEST -> javaTest(index, plan, random);
-      case PYTHON -> python(index, plan, random);
-      case REQUIREMENTS -> requirements(index, plan);
-    };
+    into.clear();
+    switch (plan.role()) {
+      case JAVA_MAIN -> javaMain(index, plan, random, into);
+      case JAVA_TEST -> javaTest(index, plan, random, into);
+      case PYTHON -> python(index, plan, random, into);
+      case REQUIREMENTS -> requirements(index, plan, into);
+    }
+    resolveTargets(into);
+    names.spell(into);
   }
 
   // ------------------------------------------------------------------------------------------- files
 
-  private FileSummary javaMain(int i, FilePlan plan, SplittableRandom r) {
-    String pkg = packageName(plan.packageIndex());
-    String type = typeName(i);
-    List<SymbolSummary> symbols = new ArrayList<>(2 + plan.callables() + plan.fields());
-    List<EdgeSummary> edges = new ArrayList<>();
+  private void javaMain(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
     int members = plan.callables() + plan.fields();
     int end = 2 + members * 12;
-    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
-    String typeKind = plan.typeKind() == 1 ? Kinds.INTERFACE : plan.typeKind() == 2 ? Kinds.ENUM : Kinds.CLASS;
-    symbols.add(symbol(type, typeKind, r.nextDouble() < 0.02 ? List.of("meta") : List.of(), 1, end));
-    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
-    int imports = PowerLaw.pareto(r, 3.0, 2.0, 200);
-    for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.15)));
-    }
+    d.addSymbol(NameRef.of(NameRef.PACKAGE, 0, plan.packageIndex()), SummaryWords.PACKAGE, 0, 0, 0);
+    int typeKind = plan.typeKind() == 1 ? SummaryWords.INTERFACE
+        : plan.typeKind() == 2 ? SummaryWords.ENUM : SummaryWords.CLASS;
+    d.addSymbol(NameRef.of(NameRef.TYPE, i, 0), typeKind, r.nextDouble() < 0.02 ? META : 0, 1, end);
+    d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(1));
+    addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 3.0, 2.0, 200), 0.15, r);
     if (plan.typeKind() == 0 && r.nextDouble() < 0.35) {
-      edges.add(new EdgeSummary(1, EdgeTypes.EXTENDS, typeTarget(r, 0.2)));
+      addTypeEdges(d, 1, SummaryWords.EXTENDS, 1, 0.2, r);
     }
     if (plan.typeKind() != 1 && r.nextDouble() < 0.25) {
-      int n = r.nextDouble() < 0.2 ? 2 : 1;
-      for (int k = 0; k < n; k++) {
-        edges.add(new EdgeSummary(1, EdgeTypes.IMPLEMENTS, typeTarget(r, 0.3)));
-      }
+      addTypeEdges(d, 1, SummaryWords.IMPLEMENTS, r.nextDouble() < 0.2 ? 2 : 1, 0.3, r);
     }
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
       int span = 3 + r.nextInt(20);
-      String name = type + "#m" + j;
-      symbols.add(symbol(name, Kinds.METHOD, effects(r), line, line + span - 1));
+      int self = d.addSymbol(NameRef.of(NameRef.METHOD_OF, 1, j), SummaryWords.METHOD, effects(r), line,
+          line + span - 1);
       line += span;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
-      int calls = PowerLaw.pareto(r, 5.0, 2.0, 400);
-      for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
-      }
-      int refs = PowerLaw.pareto(r, 2.0, 2.0, 100);
-      for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
-      }
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
+      addCallEdges(d, self, PowerLaw.pareto(r, 5.0, 2.0, 400), r);
+      addReferenceEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 100), r);
     }
     for (int j = 0; j < plan.fields(); j++) {
-      int self = symbols.size();
-      String name = type + ".f" + j;
-      symbols.add(symbol(name, "field", List.of(), line, line));
+      int self = d.addSymbol(NameRef.of(NameRef.FIELD_OF, 1, j), SummaryWords.FIELD, 0, line, line);
       line++;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
       if (r.nextDouble() < 0.6) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, typeTarget(r, 0.3)));
+        addTypeEdges(d, self, SummaryWords.REFERENCES, 1, 0.3, r);
       }
     }
-    return new FileSummary(javaPath("src/main/java/", plan.packageIndex(), "C" + i), "java", null, symbols, edges);
+    d.file(NameRef.of(NameRef.PATH, i, 0), "java");
   }
 
-  private FileSummary javaTest(int i, FilePlan plan, SplittableRandom r) {
-    String pkg = packageName(plan.packageIndex());
-    String type = pkg + ".C" + i + "Test";
-    List<SymbolSummary> symbols = new ArrayList<>(2 + plan.callables());
-    List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(SymbolSummary.of(pkg, Kinds.PACKAGE, 0, 0));
-    symbols.add(symbol(type, Kinds.CLASS, List.of(), 1, 2 + plan.callables() * 15));
-    edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, type));
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(1, EdgeTypes.IMPORTS, typeTarget(r, 0.25)));
-    }
+  private void javaTest(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
+    d.addSymbol(NameRef.of(NameRef.PACKAGE, 0, plan.packageIndex()), SummaryWords.PACKAGE, 0, 0, 0);
+    d.addSymbol(NameRef.of(NameRef.TEST_CLASS, i, 0), SummaryWords.CLASS, 0, 1, 2 + plan.callables() * 15);
+    d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(1));
+    addTypeEdges(d, 1, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.25, r);
     int line = 3;
     for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
-      String name = type + "#test" + j;
       int span = 5 + r.nextInt(20);
-      symbols.add(symbol(name, Kinds.TEST, List.of(), line, line + span - 1));
+      int self = d.addSymbol(NameRef.of(NameRef.TEST_OF, 1, j), SummaryWords.TEST, 0, line, line + span - 1);
       line += span;
-      edges.add(new EdgeSummary(1, EdgeTypes.CONTAINS, name));
-      int calls = PowerLaw.pareto(r, 2.0, 2.0, 200);
-      for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
-      }
+      d.addEdge(1, SummaryWords.CONTAINS, NameRef.symbol(self));
+      addCallEdges(d, self, PowerLaw.pareto(r, 2.0, 2.0, 200), r);
       int tested = r.nextDouble() < 0.4 ? 2 : 1;
       for (int k = 0; k < tested; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.TESTS, internalCallTarget(r)));
+        d.addEdge(self, SummaryWords.TESTS, internalCallTarget(r));
       }
       if (requirementStart[fileCount] > 0 && r.nextDouble() < 0.3) {
-        edges.add(new EdgeSummary(self, EdgeTypes.COVERS, requirementTarget(r)));
+        d.addEdge(self, SummaryWords.COVERS, requirementTarget(r));
       }
     }
-    return new FileSummary(javaPath("src/test/java/", plan.packageIndex(), "C" + i + "Test"), "java", null,
-        symbols, edges);
+    d.file(NameRef.of(NameRef.PATH, i, 0), "java");
   }
 
-  private FileSummary python(int i, FilePlan plan, SplittableRandom r) {
-    String module = typeName(i);
-    List<SymbolSummary> symbols = new ArrayList<>(1 + plan.callables());
-    List<EdgeSummary> edges = new ArrayList<>();
-    symbols.add(symbol(module, Kinds.MODULE, List.of(), 1, 1 + plan.callables() * 10));
-    int imports = PowerLaw.pareto(r, 2.0, 2.0, 100);
-    for (int k = 0; k < imports; k++) {
-      edges.add(new EdgeSummary(0, EdgeTypes.IMPORTS, typeTarget(r, 0.3)));
-    }
+  private void python(int i, FilePlan plan, SplittableRandom r, FileDraft d) {
+    d.addSymbol(NameRef.of(NameRef.TYPE, i, 0), SummaryWords.MODULE, 0, 1, 1 + plan.callables() * 10);
+    addTypeEdges(d, 0, SummaryWords.IMPORTS, PowerLaw.pareto(r, 2.0, 2.0, 100), 0.3, r);
     int line = 2;
     for (int j = 0; j < plan.callables(); j++) {
-      int self = symbols.size();
-      String name = module + ".f" + j;
       int span = 2 + r.nextInt(15);
-      symbols.add(symbol(name, Kinds.FN, effects(r), line, line + span - 1));
+      int self = d.addSymbol(NameRef.of(NameRef.FIELD_OF, 0, j), SummaryWords.FN, effects(r), line, line + span - 1);
       line += span;
-      edges.add(new EdgeSummary(0, EdgeTypes.CONTAINS, name));
-      int calls = PowerLaw.pareto(r, 3.0, 2.0, 300);
-      for (int k = 0; k < calls; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.CALLS, callTarget(r)));
-      }
-      int refs = PowerLaw.pareto(r, 1.0, 2.0, 50);
-      for (int k = 0; k < refs; k++) {
-        edges.add(new EdgeSummary(self, EdgeTypes.REFERENCES, referenceTarget(r)));
-      }
+      d.addEdge(0, SummaryWords.CONTAINS, NameRef.symbol(self));
+      addCallEdges(d, self, PowerLaw.pareto(r, 3.0, 2.0, 300), r);
+      addReferenceEdges(d, self, PowerLaw.pareto(r, 1.0, 2.0, 50), r);
     }
-    int p = plan.packageIndex();
-    return new FileSummary("py/m" + (p >>> 6) + "/p" + (p & 63) + "/mod" + i + ".py", "python", null, symbols, edges);
+    d.file(NameRef.of(NameRef.PATH, i, 0), "python");
   }
 
-  private FileSummary requirements(int i, FilePlan plan) {
-    List<SymbolSummary> symbols = new ArrayList<>(plan.callables());
+  private void requirements(int i, FilePlan plan, FileDraft d) {
     for (int j = 0; j < plan.callables(); j++) {
-      symbols.add(SymbolSummary.of(requirementName(i, j), "requirement", 1 + 4 * j, 4 + 4 * j));
+      d.addSymbol(NameRef.of(NameRef.REQUIREMENT, i, j), SummaryWords.REQUIREMENT, 0, 1 + 4 * j, 4 + 4 * j);
     }
-    return new FileSummary("docs/req/R" + i + ".md", "markdown", null, symbols, List.of());
+    d.file(NameRef.of(NameRef.PATH, i, 0), "markdown");
+  }
+
+  // ------------------------------------------------------------------------------------------- edges
+
+  /*
+   * One method per sort of edge run, shared by the file builders: the draws are the same wherever the run is, and
+   * the JIT compiles each run's loop once rather than into every builder (its compile time is a fixed cost, but a
+   * large share of a medium-scale run's CPU).
+   */
+
+  /** Adds {@code count} edges of {@code type} from {@code source} to type targets. */
+  private void addTypeEdges(FileDraft d, int source, int type, int count, double externalShare, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, type, typeTarget(r, externalShare));
+    }
+  }
+
+  /** Adds {@code count} {@code calls} edges from {@code source}. */
+  private void addCallEdges(FileDraft d, int source, int count, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, SummaryWords.CALLS, callTarget(r));
+    }
+  }
+
+  /** Adds {@code count} {@code references} edges from {@code source}. */
+  private void addReferenceEdges(FileDraft d, int source, int count, SplittableRandom r) {
+    for (int k = 0; k < count; k++) {
+      d.addEdge(source, SummaryWords.REFERENCES, referenceTarget(r));
+    }
   }
 
   // ------------------------------------------------------------------------------------------- targets
 
-  private String callTarget(SplittableRandom r) {
+  private long callTarget(SplittableRandom r) {
     if (r.nextDouble() < EXTERNAL_CALL_SHARE || callStart[fileCount] == 0) {
-      long k = PowerLaw.zipf(r, externalCallables, CALL_EXPONENT);
-      return "ext.lib" + (k % 41) + ".T" + (k / 41 % 211) + "#op" + k;
+      return NameRef.ofNumber(NameRef.EXTERNAL_CALLABLE, externalCallRanks.sample(r));
     }
     return internalCallTarget(r);
   }
 
-  private String internalCallTarget(SplittableRandom r) {
-    long total = callStart[fileCount];
-    if (total == 0) {
-      return "ext.lib0.T0#op0";
+  private long internalCallTarget(SplittableRandom r) {
+    if (callStart[fileCount] == 0) {
+      return NameRef.of(NameRef.NO_CALLABLE, 0, 0);
     }
-    long g = callPermutation.apply(PowerLaw.zipf(r, total, CALL_EXPONENT));
-    int file = owner(callStart, g);
-    int j = (int) (g - callStart[file]);
-    String type = typeName(file);
-    return plans[file].role() == FileRole.JAVA_MAIN ? type + "#m" + j : type + ".f" + j;
+    return NameRef.ofNumber(NameRef.CALLABLE_AT, callPermutation.apply(callRanks.sample(r)));
   }
 
-  private String typeTarget(SplittableRandom r, double externalShare) {
+  private long typeTarget(SplittableRandom r, double externalShare) {
     long total = typeStart[fileCount];
     if (total == 0 || r.nextDouble() < externalShare) {
-      long k = PowerLaw.zipf(r, externalTypes, TYPE_EXPONENT);
-      return "ext.lib" + (k % 41) + ".Type" + k;
+      return NameRef.ofNumber(NameRef.EXTERNAL_TYPE, externalTypeRanks.sample(r));
     }
-    long g = typePermutation.apply(PowerLaw.zipf(r, total, TYPE_EXPONENT));
-    return typeName(owner(typeStart, g));
+    return NameRef.ofNumber(NameRef.TYPE_AT, typePermutation.apply(typeRanks.sample(r)));
   }
 
-  private String referenceTarget(SplittableRandom r) {
+  private long referenceTarget(SplittableRandom r) {
     if (r.nextBoolean()) {
       return typeTarget(r, 0.2);
     }
-    int file = (int) filePermutation.apply(PowerLaw.zipf(r, fileCount, TYPE_EXPONENT));
-    FilePlan plan = plans[file];
-    if (plan.role() == FileRole.JAVA_MAIN && plan.fields() > 0) {
-      return typeName(file) + ".f" + r.nextInt(plan.fields());
+    int file = (int) filePermutation.apply(fileRanks.sample(r));
+    int fields = plans.fields(file);
+    if (plans.role(file) == FileRole.JAVA_MAIN && fields > 0) {
+      return NameRef.of(NameRef.FIELD, file, r.nextInt(fields));
     }
     return typeTarget(r, 0.2);
   }
 
-  private String requirementTarget(SplittableRandom r) {
+  private long requirementTarget(SplittableRandom r) {
     long g = r.nextLong(requirementStart[fileCount]);
-    int file = owner(requirementStart, g);
-    return requirementName(file, (int) (g - requirementStart[file]));
+    int file = requirementOwners.owner(g);
+    return NameRef.of(NameRef.REQUIREMENT, file, (int) (g - requirementStart[file]));
   }
 
-  /** The file whose range [start[f], start[f+1]) holds {@code g}: the last f with start[f] <= g. */
-  private int owner(long[] start, long g) {
-    int lo = 0;
-    int hi = fileCount - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (start[mid] <= g) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
+  /**
+   * Resolves every {@link NameRef#CALLABLE_AT} and {@link NameRef#TYPE_AT} of the draft to its file (and index
+   * in the file), and gives every target that names a file's type or member the packed plan of that file, for
+   * spelling. Done for all edges at once, after the draws, in a loop of independent look-ups, so that the processor
+   * overlaps their cache misses: the prefix sums, owner tables and plans of a 10 M-file graph are hundreds of MB,
+   * and a look-up in the middle of each draw would wait for each miss in turn.
+   */
+  private void resolveTargets(FileDraft d) {
+    for (int e = 0, count = d.edgeCount(); e < count; e++) {
+      long ref = d.edgeRef(e);
+      switch (NameRef.sort(ref)) {
+        case NameRef.CALLABLE_AT -> {
+          long g = NameRef.number(ref);
+          int file = callOwners.owner(g);
+          d.resolveTarget(e, NameRef.of(NameRef.CALLABLE, file, (int) (g - callStart[file])), plans.word(file));
+        }
+        case NameRef.TYPE_AT -> {
+          int file = typeOwners.owner(NameRef.number(ref));
+          d.resolveTarget(e, NameRef.of(NameRef.TYPE, file, 0), plans.word(file));
+        }
+        case NameRef.FIELD -> d.resolveTarget(e, ref, plans.word(NameRef.file(ref)));
+        default -> d.resolveTarget(e, ref, 0);
       }
     }
-    return lo;
   }
 
-  // ------------------------------------------------------------------------------------------- names
+  // ------------------------------------------------------------------------------------------- effects
 
-  private String typeName(int file) {
-    FilePlan plan = plans[file];
-    int p = plan.packageIndex();
-    return plan.role() == FileRole.PYTHON ? "py.m" + (p >>> 6) + ".p" + (p & 63) + ".mod" + file
-        : packageName(p) + ".C" + file;
-  }
-
-  private static String packageName(int p) {
-    return "org.acme.m" + (p >>> 6) + ".p" + (p & 63);
-  }
-
-  private static String requirementName(int file, int j) {
-    return "req.R" + file + "." + j;
-  }
-
-  private static String javaPath(String root, int p, String simpleName) {
-    return root + "org/acme/m" + (p >>> 6) + "/p" + (p & 63) + "/" + simpleName + ".java";
-  }
-
-  private static List<String> effects(SplittableRandom r) {
-    List<String> out = null;
+  /** The effects of a function, each drawn independently in the order of {@link #EFFECTS}, as a bit set. */
+  private static int effects(SplittableRandom r) {
+    int set = 0;
     for (int e = 0; e < EFFECTS.length; e++) {
       if (r.nextDouble() < EFFECT_SHARES[e]) {
-        if (out == null) {
-          out = new ArrayList<>(2);
-        }
-        out.add(EFFECTS[e]);
+        set |= EFFECT_BITS[e];
       }
     }
-    return out == null ? List.of() : out;
+    return set;
   }
 
-  private static SymbolSummary symbol(String name, String kind, List<String> effects, int start, int end) {
-    return new SymbolSummary(name, kind, effects, start, end, null, List.of(), null);
+  private static int[] effectBits() {
+    int[] bits = new int[EFFECTS.length];
+    for (int e = 0; e < EFFECTS.length; e++) {
+      bits[e] = SummaryWords.effectBit(EFFECTS[e]);
+    }
+    return bits;
   }
 
   private long fileSeed(int index, long salt) {

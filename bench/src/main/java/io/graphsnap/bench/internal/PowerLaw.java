@@ -22,24 +22,13 @@ public final class PowerLaw {
 
   /**
    * A rank in {@code [0, n)} with {@code P(rank = k)} close to proportional to {@code (k+1)^-s}, by inverting the
-   * continuous power law on {@code [1, n+1)}. O(1).
+   * continuous power law on {@code [1, n+1)}. O(1); a caller that draws many ranks over the same {@code n} keeps a
+   * {@link ZipfRanks}.
    *
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public static long zipf(SplittableRandom random, long n, double s) {
-    if (n < 1) {
-      throw new IllegalArgumentException("zipf over " + n + " ranks");
-    }
-    double u = random.nextDouble();
-    double x;
-    if (Math.abs(s - 1.0) < 1e-9) {
-      x = Math.exp(u * Math.log(n + 1.0));
-    } else {
-      double top = Math.pow(n + 1.0, 1.0 - s);
-      x = Math.pow(1.0 + u * (top - 1.0), 1.0 / (1.0 - s));
-    }
-    long rank = (long) x - 1;
-    return rank < 0 ? 0 : Math.min(rank, n - 1);
+    return new ZipfRanks(n, s).sample(random);
   }
 
   /** SplitMix64's finaliser: a well-mixed 64-bit hash of {@code z}. */
