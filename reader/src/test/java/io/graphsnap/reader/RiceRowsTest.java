@@ -116,8 +116,9 @@ class RiceRowsTest {
 
   @Test
   void randomByteDamageIsCaughtOrHarmless() throws Exception {
-    randomDamageIsCaughtOrHarmless(dir, r -> TestSnapshotWriter.packedSections(Fixtures.random(11, 300, 2500),
-        1 + r.nextInt(20), 8, CompactCsrFormat.RowCoding.RICE), SnapshotFormat.VERSION_RICE_ROWS);
+    TestGraph g = Fixtures.random(11, 300, 2500);
+    randomDamageIsCaughtOrHarmless(dir, r -> TestSnapshotWriter.packedSections(g, 1 + r.nextInt(20), 8,
+        CompactCsrFormat.RowCoding.RICE), SnapshotFormat.VERSION_RICE_ROWS);
   }
 
   /**

@@ -282,11 +282,11 @@ public final class CompactCsrFormat {
     public int encode(int node, int[] neighbours, byte[] types, int from, int to) {
       bodyLength = 0;
       int degree = to - from;
-      if (degree > 0 && coding == RowCoding.BIT_HEADERS) {
+      if (degree > 0 && coding.bits()) {
+        if (coding == RowCoding.RICE) {
+          putVar(degree);
+        }
         encodeBits(node, neighbours, types, from, to);
-      } else if (degree > 0 && coding == RowCoding.RICE) {
-        putVar(degree);
-        encodeRice(node, neighbours, types, from, to);
       } else if (degree > 0) {
         putVar(degree);
         for (int i = from, j; i < to; i = j) {
@@ -310,28 +310,16 @@ public final class CompactCsrFormat {
       return rowLength;
     }
 
-    /** Appends the Rice-coded groups of the row (Degree written) to the body (versions 8 and 9). */
-    private void encodeRice(int node, int[] neighbours, byte[] types, int from, int to) {
-      bits.reset();
-      int previousType = -1;
-      for (int i = from, j; i < to; i = j) {
-        j = groupEnd(node, types, i, to);
-        int type = types[i] & 0xFF;
-        int count = groupValues(node, neighbours, i, j);
-        int k = RiceCode.chooseK(values, count);
-        bits.putRice(type - previousType - 1, 0);
-        bits.putRice(count - 1, COUNT_K);
-        bits.put(k, RiceCode.K_BITS);
-        putValues(count, k);
-        previousType = type;
-      }
-      appendBits();
-    }
-
-    /** Appends the row's Degree and groups as one bit stream to the body (version 10). */
+    /**
+     * Appends the row's groups as one bit stream to the body: after its VarUInt Degree in versions 8 and 9, with
+     * Degree and the counts as gamma codes in version 10 ({@link RowCoding#BIT_HEADERS}).
+     */
     private void encodeBits(int node, int[] neighbours, byte[] types, int from, int to) {
+      boolean headers = coding == RowCoding.BIT_HEADERS;
       bits.reset();
-      bits.putGamma(to - from);
+      if (headers) {
+        bits.putGamma(to - from);
+      }
       int previousType = -1;
       for (int i = from, j; i < to; i = j) {
         j = groupEnd(node, types, i, to);
@@ -339,17 +327,24 @@ public final class CompactCsrFormat {
         int count = groupValues(node, neighbours, i, j);
         int k = RiceCode.chooseK(values, count);
         bits.putRice(type - previousType - 1, 0);
-        if (j == to) { // Count: One for the last group, else Zero and its gamma code
+        if (!headers) {
+          bits.putRice(count - 1, COUNT_K);
+        } else if (j == to) { // Count: One for the last group, else Zero and its gamma code
           bits.put(1, 1);
         } else {
           bits.put(0, 1);
           bits.putGamma(count);
         }
         bits.put(k, RiceCode.K_BITS);
-        putValues(count, k);
+        for (int v = 0; v < count; v++) {
+          bits.putRice(values[v], k);
+        }
         previousType = type;
       }
-      appendBits();
+      int length = bits.finish();
+      ensure(length);
+      System.arraycopy(bits.bytes(), 0, body, bodyLength, length);
+      bodyLength += length;
     }
 
     /** Fills {@code values} with the group {@code [i, j)}'s Values (First, then the gaps) and returns its count. */
@@ -363,19 +358,6 @@ public final class CompactCsrFormat {
         values[k - i] = gap(node, neighbours, k);
       }
       return count;
-    }
-
-    private void putValues(int count, int k) {
-      for (int v = 0; v < count; v++) {
-        bits.putRice(values[v], k);
-      }
-    }
-
-    private void appendBits() {
-      int length = bits.finish();
-      ensure(length);
-      System.arraycopy(bits.bytes(), 0, body, bodyLength, length);
-      bodyLength += length;
     }
 
     /**

@@ -152,12 +152,13 @@ public final class FileRecordFormat {
   }
 
   /**
-   * Reads one FILES section in either layout. Unchecked: {@link #packed} files' widths, zero fields and length are
-   * for the caller to check ({@link #languageBits}, {@link #countBits}, {@link #tailZero}) before reading fields.
+   * Reads one FILES section in either layout. Unchecked: the caller compares the section's length with {@link
+   * #soundLength} (which covers a packed tail's widths and zero fields) before reading fields.
    * Immutable; thread-safe; reads {@code files}, which the caller owns.
    */
   public static final class View {
     private final MemorySegment files;
+    private final long fileCount;
     private final boolean packed;
     private final long area;
     private final int languageBits;
@@ -166,12 +167,30 @@ public final class FileRecordFormat {
     /** A view of {@code files} holding {@code fileCount} files, {@code packed} or not. */
     public View(MemorySegment files, long fileCount, boolean packed) {
       this.files = files;
+      this.fileCount = fileCount;
       this.packed = packed;
       long tail = tailOffset(fileCount);
       boolean hasTail = packed && files.byteSize() >= tail + TAIL_HEADER_BYTES;
       this.area = tail + TAIL_HEADER_BYTES;
       this.languageBits = hasTail ? files.get(LittleEndian.BYTE, tail) & 0xFF : 0;
       this.countBits = hasTail ? files.get(LittleEndian.BYTE, tail + 1) & 0xFF : 0;
+    }
+
+    /**
+     * The length a sound FILES of this view's files and layout has: {@link #sectionBytes} of fixed records; for a
+     * packed one, {@link #packedSectionBytes} at the stored widths, or -1 when the section is too short for its tail's
+     * header, a width is above {@link #MAX_PACKED_BITS} or a zero field is not zero. A reader compares it with the
+     * section's length before reading a field.
+     */
+    public long soundLength() {
+      if (!packed) {
+        return sectionBytes(fileCount);
+      }
+      if (files.byteSize() < area || languageBits > MAX_PACKED_BITS || countBits > MAX_PACKED_BITS
+          || tailZero() != 0) {
+        return -1;
+      }
+      return packedSectionBytes(fileCount, languageBits, countBits);
     }
 
     /** Whether the section is packed. */

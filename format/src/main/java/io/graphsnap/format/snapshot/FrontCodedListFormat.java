@@ -127,32 +127,61 @@ public final class FrontCodedListFormat {
   }
 
   /**
-   * Decodes every string of a sound list, in order, into one reused buffer, walking the blocks one after the other
-   * (they are contiguous). Unchecked: for a trusted list (another build's output, already opened by the reader).
-   * O(total bytes).
+   * Decodes every string of a list, in order, into one reused buffer, walking the blocks one after the other (they
+   * are contiguous). Checks what the walk relies on (the count and block size fit the section, each VarUInt and
+   * suffix ends before the index, a shared prefix is no longer than the string before), so a damaged list throws
+   * {@link CorruptSnapshotException} naming {@code resource}, {@code section} and the offset instead of reading past
+   * its blocks or allocating out of proportion; it does not check the order or the index (the reader's {@code
+   * FrontCodedStrings} does). O(total bytes).
    */
-  public static void forEach(MemorySegment list, StringVisitor visitor) {
-    long count = count(list);
-    long blockSize = blockSize(list);
+  public static void forEach(MemorySegment list, StringVisitor visitor, String resource, String section) {
+    long size = list.byteSize();
+    long count = size < BLOCKS ? -1 : count(list);
+    long blockSize = size < BLOCKS ? 0 : blockSize(list);
+    if (count < 0 || count > size || !validBlockSize(blockSize)) {
+      throw new CorruptSnapshotException(resource, section, 0, "count " + count + " or block size " + blockSize
+          + " does not fit the section (" + size + " bytes)");
+    }
+    long end = indexOffset(size, blockCount(count, (int) blockSize));
     long pos = BLOCKS;
     byte[] buffer = new byte[64];
+    int length = 0;
     for (long i = 0; i < count; i++) {
       int shared = 0;
       if (i % blockSize != 0) {
-        long v = readVar(list, pos);
+        long v = checkedVar(list, pos, end, resource, section);
         pos += v >>> 32;
         shared = (int) v;
       }
-      long v = readVar(list, pos);
+      long v = checkedVar(list, pos, end, resource, section);
       pos += v >>> 32;
-      int suffix = (int) v;
-      if (shared + suffix > buffer.length) {
-        buffer = java.util.Arrays.copyOf(buffer, Math.max(shared + suffix, 2 * buffer.length));
+      long suffix = v & 0xFFFF_FFFFL;
+      if (shared > length || suffix > end - pos) {
+        throw new CorruptSnapshotException(resource, section, pos, "string " + i + " shares " + shared + " bytes of "
+            + length + " or its " + suffix + " bytes run past the blocks' end " + end);
       }
-      MemorySegment.copy(list, LittleEndian.BYTE, pos, buffer, shared, suffix);
+      length = shared + (int) suffix;
+      if (length > buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(length, 2 * buffer.length));
+      }
+      MemorySegment.copy(list, LittleEndian.BYTE, pos, buffer, shared, (int) suffix);
       pos += suffix;
-      visitor.accept(buffer, shared + suffix);
+      visitor.accept(buffer, length);
     }
+  }
+
+  /** {@link #forEach(MemorySegment, StringVisitor, String, String)} of a list with no file or section to name. */
+  public static void forEach(MemorySegment list, StringVisitor visitor) {
+    forEach(list, visitor, "front-coded list", "FrontCodedList");
+  }
+
+  /** The VarUInt at {@code pos}, which must start and end before {@code end} (see {@link #readVar}). */
+  private static long checkedVar(MemorySegment list, long pos, long end, String resource, String section) {
+    long v = pos < end ? readVar(list, pos) : 0;
+    if (pos >= end || pos + (v >>> 32) > end) {
+      throw new CorruptSnapshotException(resource, section, pos, "VarUInt past the blocks' end " + end);
+    }
+    return v;
   }
 
   /** The VarUInt at {@code pos} (unchecked): its value in the low 32 bits, its byte count above. */

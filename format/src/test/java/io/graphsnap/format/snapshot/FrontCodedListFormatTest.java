@@ -140,6 +140,29 @@ class FrontCodedListFormatTest {
     });
   }
 
+  /**
+   * The walk checks what it relies on: a count, a first length or a suffix that runs past the blocks is a corrupt
+   * section naming the file and section, never a read past the list or an allocation of gigabytes.
+   */
+  @Test
+  void aDamagedListIsACorruptSectionForEach() {
+    byte[] good = write(List.of("alpha", "alphabet", "beta", "betamax", "gamma"), 2);
+    assertEquals(List.of("alpha", "alphabet", "beta", "betamax", "gamma"), decode(good));
+    byte[] count = good.clone();
+    count[FrontCodedListFormat.COUNT + 3] = 0x40; // a count of about 2^30
+    byte[] length = good.clone();
+    length[FrontCodedListFormat.BLOCKS] = 0x7F; // the first string 127 bytes long
+    byte[] huge = good.clone();
+    System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}, 0, huge,
+        FrontCodedListFormat.BLOCKS, 5); // a VarUInt of 2^32 - 1 across the first string's bytes
+    for (byte[] damaged : new byte[][] {count, length, huge}) {
+      CorruptSnapshotException e = assertThrows(CorruptSnapshotException.class, () -> FrontCodedListFormat.forEach(
+          MemorySegment.ofArray(damaged), (b, n) -> { }, "f.gsnap", "FILE_PATHS"));
+      assertEquals("FILE_PATHS", e.section(), e.getMessage());
+      assertTrue(e.getMessage().contains("f.gsnap"), e.getMessage());
+    }
+  }
+
   private static List<String> decode(byte[] bytes) {
     List<String> out = new ArrayList<>();
     FrontCodedListFormat.forEach(MemorySegment.ofArray(bytes),

@@ -26,20 +26,12 @@ public final class FileTable {
           + " hashes of " + count + " files and a tail's header)");
     }
     this.view = new FileRecordFormat.View(records.bytes(), count, packed);
-    if (packed) {
-      long tail = FileRecordFormat.tailOffset(count);
-      if (view.languageBits() > FileRecordFormat.MAX_PACKED_BITS || view.countBits() > FileRecordFormat.MAX_PACKED_BITS) {
-        throw records.corrupt(tail, "field widths out of range: actual=(" + view.languageBits() + ", "
-            + view.countBits() + ") vs expected at most " + FileRecordFormat.MAX_PACKED_BITS);
-      }
-      if (view.tailZero() != 0) {
-        throw records.corrupt(tail + 2, "reserved fields are not zero");
-      }
-      records.requireLength(FileRecordFormat.packedSectionBytes(count, view.languageBits(), view.countBits()),
-          count + " files of " + FileRecordFormat.PACKED_RECORD_BYTES + " bytes and their packed fields");
-    } else {
-      records.requireLength(FileRecordFormat.sectionBytes(count), count + " files of " + FileRecordFormat.RECORD_BYTES
-          + " bytes");
+    if (records.length() != view.soundLength()) {
+      throw records.corrupt(packed ? FileRecordFormat.tailOffset(count) : 0, "section length mismatch or a damaged"
+          + " tail: actual=" + records.length() + " vs expected=" + view.soundLength() + " (" + count + " files"
+          + (packed ? " of " + FileRecordFormat.PACKED_RECORD_BYTES + " bytes, packed fields of widths "
+              + view.languageBits() + " and " + view.countBits() + " at most " + FileRecordFormat.MAX_PACKED_BITS
+              + ", zero fields " + view.tailZero() : " of " + FileRecordFormat.RECORD_BYTES + " bytes") + ")");
     }
     this.paths = paths;
     this.records = records;

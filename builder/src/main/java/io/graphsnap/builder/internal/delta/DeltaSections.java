@@ -542,6 +542,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     int[] languageRemap = d.languageRemap;
     boolean packed = FileRecordFormat.packed(SnapshotFormat.VERSION_CURRENT, layout());
     boolean sameLayout = packed == base.fileRecords.packed();
+    boolean hashesInOneCopy = sameLayout && packed; // a run of base files' hashes is contiguous in both
     boolean sameLanguages = isIdentity(languageRemap, d.languages.length);
     int[] languages = packed ? new int[d.fileCount()] : null;
     int[] counts = packed ? new int[d.fileCount()] : null;
@@ -555,7 +556,7 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
           FileRecordFormat.writeHashes(out, f.sourceSha256, f.objectId);
           language = Arrays.binarySearch(d.languages, f.language, io.graphsnap.builder.internal.Utf8::compare);
         } else {
-          copyHashes(out, f.baseFileId, 1);
+          copyHashes(out, f.baseFileId);
           language = languageRemap[base.fileLanguageId(f.baseFileId)];
         }
         next = fileTail(out, packed, languages, counts, next, language, f.symbolCount);
@@ -567,13 +568,13 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
         next += files.length[seg];
         continue;
       }
-      if (sameLayout && packed) { // the hashes in one copy; the tail below
+      if (hashesInOneCopy) { // the tail below
         out.put(base.files, FileRecordFormat.hashesOffset(from, true), (long) FileRecordFormat.PACKED_RECORD_BYTES
             * files.length[seg]);
       }
       for (int f = from; f < to; f++) {
-        if (!(sameLayout && packed)) {
-          copyHashes(out, f, 1);
+        if (!hashesInOneCopy) {
+          copyHashes(out, f);
         }
         next = fileTail(out, packed, languages, counts, next, languageRemap[base.fileLanguageId(f)],
             base.fileSymbolCount(f));
@@ -584,11 +585,9 @@ final class DeltaSections implements SnapshotBody, AutoCloseable {
     }
   }
 
-  /** Copies the hashes of {@code count} base files from {@code from}, whatever the base's layout. */
-  private void copyHashes(SectionWriter out, int from, int count) throws IOException {
-    for (int f = from; f < from + count; f++) {
-      out.put(base.files, FileRecordFormat.hashesOffset(f, base.fileRecords.packed()), FileRecordFormat.HASHES_BYTES);
-    }
+  /** Copies base file {@code f}'s hashes, whatever the base's layout. */
+  private void copyHashes(SectionWriter out, int f) throws IOException {
+    out.put(base.files, FileRecordFormat.hashesOffset(f, base.fileRecords.packed()), FileRecordFormat.HASHES_BYTES);
   }
 
   /**
