@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ import java.util.function.Function;
  * conflicts, "the later line wins" and interruption behave exactly as a line-by-line ingest. At most two chunks
  * per worker are in flight.
  *
- * <p>Memory: O(chunks in flight · chunk size + max line length + distinct paths). Mutable configuration, not
+ * <p>Memory: O(chunks in flight · chunk size + max line length + distinct paths), the paths as fingerprints of 16
+ * bytes ({@link MentionedPaths}) unless a {@link #shard} needs their names. Mutable configuration, not
  * thread-safe; each {@link #ingest} call is independent. The store must not have another update open.
  */
 public final class JsonLinesIngester {
@@ -476,8 +476,10 @@ public final class JsonLinesIngester {
 
   /** The state of one ingest. */
   private final class Run {
-    /** Path → number of the last good line about it. */
-    final Map<String, Long> goodLines = new HashMap<>();
+    /** The paths of good lines, each with the number of the last good line about it. */
+    final MentionedPaths goodLines = new MentionedPaths();
+    /** With a shard: the same paths as strings, for {@link ShardScope#committed} (a shard's input is one file). */
+    final Set<String> shardPaths = shard == null ? null : new HashSet<>();
     /** Paths of bad lines whose path was readable: kept by replace-all. */
     final Set<String> badLinePaths = new HashSet<>();
     long firstUnattributedBadLine = -1;
@@ -519,7 +521,7 @@ public final class JsonLinesIngester {
     /** Checks {@code path} against the line's expectation, else the baseline's on its first change; false on a conflict. */
     boolean expectationHolds(long number, String path, ExpectedObject own, IndexUpdate update) throws IOException {
       ExpectedObject expected = own;
-      if (expected == null && baseline != null && !goodLines.containsKey(path)) {
+      if (expected == null && baseline != null && !goodLines.contains(path)) {
         expected = baseline.apply(path);
       }
       if (expected == null) {
@@ -584,7 +586,7 @@ public final class JsonLinesIngester {
         if (stored != null && parsed.expect() == null) {
           stored.put(item.hash, new KnownLines.Known(item.length, path, item.prepared.object().id()));
         }
-      } else if (update.delete(path) == FileChange.ABSENT && !goodLines.containsKey(path)) {
+      } else if (update.delete(path) == FileChange.ABSENT && !goodLines.contains(path)) {
         warn("line " + number + ": deleted path " + path + " is not in the store");
       }
       mention(number, path);
@@ -596,7 +598,7 @@ public final class JsonLinesIngester {
      * else by looking the path up.
      */
     boolean stillHeld(KnownLines.Known known) {
-      if (knownTrusted && !goodLines.containsKey(known.path())) {
+      if (knownTrusted && !goodLines.contains(known.path())) {
         return true;
       }
       io.graphsnap.objects.FileEntry entry = store.index().file(known.path());
@@ -605,9 +607,14 @@ public final class JsonLinesIngester {
 
     /** Records that good line {@code number} is about {@code path}; the later of two lines about one path wins. */
     void mention(long number, String path) {
-      Long previous = goodLines.put(path, number);
-      if (previous != null) {
-        warn("line " + number + ": path " + path + " already appeared on line " + previous + "; the later line wins");
+      long previous = goodLines.put(path, number);
+      if (shardPaths != null) {
+        shardPaths.add(path);
+      }
+      if (previous != MentionedPaths.ABSENT) {
+        warn("line " + number + ": path " + path + " already appeared on "
+            + (previous == MentionedPaths.UNKNOWN_LINE ? "an earlier line" : "line " + previous)
+            + "; the later line wins");
       }
     }
 
@@ -620,20 +627,20 @@ public final class JsonLinesIngester {
       java.util.Collection<String> owned = shard == null ? null : shard.ownedPaths();
       if (baseline == null && owned != null) { // a shard: only what it owned can go, no walk over the index
         for (String path : owned) {
-          if (!goodLines.containsKey(path) && !badLinePaths.contains(path)) {
+          if (!goodLines.contains(path) && !badLinePaths.contains(path)) {
             update.delete(path);
           }
         }
         return;
       }
       if (baseline == null) {
-        update.retainOnly(path -> goodLines.containsKey(path) || badLinePaths.contains(path)
+        update.retainOnly(path -> goodLines.contains(path) || badLinePaths.contains(path)
             || shard != null && !shard.owns(path));
         return;
       }
       List<String> doomed = new ArrayList<>();
       store.index().forEachFile(e -> {
-        if (!goodLines.containsKey(e.path()) && !badLinePaths.contains(e.path())
+        if (!goodLines.contains(e.path()) && !badLinePaths.contains(e.path())
             && (shard == null || shard.owns(e.path()))) {
           doomed.add(e.path());
         }
@@ -647,7 +654,7 @@ public final class JsonLinesIngester {
 
     /** The paths the input listed (good lines, and bad lines whose path was read) that no other shard owns. */
     Set<String> listed() {
-      Set<String> listed = new HashSet<>(goodLines.keySet());
+      Set<String> listed = new HashSet<>(shardPaths);
       listed.addAll(badLinePaths);
       listed.removeIf(path -> shard.ownerOf(path) != null);
       return listed;
