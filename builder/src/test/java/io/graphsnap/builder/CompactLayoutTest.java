@@ -2,6 +2,7 @@ package io.graphsnap.builder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.object.FileSummary;
@@ -128,6 +129,30 @@ class CompactLayoutTest {
         assertEquals(query(f, q), query(c, q), q);
         assertTrue(query(f, q).getCardinality() > 0, q);
       }
+    }
+  }
+
+  @Test
+  void pageRankOverCompactRowsDecodesOnlyTheReverseDirection() throws Exception {
+    List<FileSummary> files = RandomGraphTest.randomGraph(23, 1500, 12, 6); // several chunks of work
+    Path fixedFile = dir.resolve("fixed.gsnap");
+    new SnapshotBuilder().build(ObjectSource.of(files), fixedFile);
+    Path compactFile = dir.resolve("compact.gsnap");
+    new SnapshotBuilder(BuildOptions.defaults().withLayout(CompactCsrFormat.Layout.COMPACT))
+        .build(ObjectSource.of(files), compactFile);
+    try (GraphSnapshot f = GraphSnapshot.open(fixedFile); GraphSnapshot c = GraphSnapshot.open(compactFile)) {
+      CsrGraph gf = CsrGraph.of(f);
+      CsrGraph gc = CsrGraph.of(c);
+      int calls = 0;
+      for (boolean parallel : new boolean[] {false, true}) {
+        assertArrayEquals(PageRank.on(gf).parallel(parallel).run().ranks(),
+            PageRank.on(gc).parallel(parallel).run().ranks());
+        assertArrayEquals(PageRank.on(gf).types(EdgeTypeMask.of(calls)).parallel(parallel).run().ranks(),
+            PageRank.on(gc).types(EdgeTypeMask.of(calls)).parallel(parallel).run().ranks());
+      }
+      assertTrue(c.reverse().holdsDecodedCopy(), "the pull reads the decoded in-edges");
+      assertFalse(c.forward().holdsDecodedCopy(), "out-degrees come from the rows' heads, not a decoded copy");
+      assertFalse(f.forward().holdsDecodedCopy());
     }
   }
 

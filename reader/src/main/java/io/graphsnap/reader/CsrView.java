@@ -138,6 +138,14 @@ public final class CsrView {
     return done;
   }
 
+  /**
+   * Whether {@link #decodeFixed()} has made its decoded copy of this compact direction (8N + 5E bytes off-heap, held
+   * while the snapshot is open); false for a fixed view, which is never copied.
+   */
+  public boolean holdsDecodedCopy() {
+    return decoded != null;
+  }
+
   /** The memo of {@link #decodeFixed()}. */
   private volatile CsrView decoded;
 
@@ -448,6 +456,12 @@ public final class CsrView {
     long end = BufferParts.get(offsetParts, node + 1L);
     return offsetsSection.corrupt(CsrFormat.offsetAt(node), "edges of node " + node + " span [" + start + ", " + end
         + ") outside [0, " + edgeCount + "] or backwards (Offsets not monotonic)");
+  }
+
+  /** The exception for this direction's rows holding {@code counted} edges in all, not the E it declares. */
+  public CorruptSnapshotException badEdgeCount(long counted) {
+    return neighboursSection.corrupt(0, "rows hold " + counted + " edges in all: actual=" + counted + " vs expected="
+        + edgeCount);
   }
 
   /** The exception for edge {@code index} holding {@code id}, not a node id. */

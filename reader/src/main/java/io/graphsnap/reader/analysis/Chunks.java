@@ -28,7 +28,8 @@ final class Chunks {
   /**
    * Chunk boundaries {@code b[0] = 0 < b[1] < ... < b[K] = N} balancing {@code v + Offsets[v]} of
    * {@code csr}; every inner boundary is a multiple of {@code align} (a power of two; 64 lets chunks own whole
-   * words of a bitset). O(K log N) reads of the offsets; robust to damaged offsets (boundaries stay ordered).
+   * words of a bitset). O(K log N) reads of the offsets (of a compact direction, row starts found through its row
+   * index); robust to damaged offsets (boundaries stay ordered).
    */
   static int[] balanced(CsrView csr, int align) {
     int n = csr.nodeCount();
@@ -43,7 +44,7 @@ final class Chunks {
       int hi = n;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (mid + CsrFormat.offset(csr.offsets(), mid) < target) {
+        if (mid + (csr.isCompact() ? csr.start(mid) : CsrFormat.offset(csr.offsets(), mid)) < target) {
           lo = mid + 1;
         } else {
           hi = mid;

@@ -26,25 +26,27 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. A graph over a snapshot must not be used after the snapshot is closed.
  */
 public final class CsrGraph {
-  private final CsrView forward;
-  private final CsrView reverse;
+  /** The directions as stored: fixed, or compact and decoded only when {@link #forward()}/{@link #reverse()} ask. */
+  private final CsrView storedForward;
+  private final CsrView storedReverse;
 
   private CsrGraph(CsrView forward, CsrView reverse) {
     if (forward.nodeCount() != reverse.nodeCount() || forward.edgeCount() != reverse.edgeCount()) {
       throw new IllegalArgumentException("forward and reverse CSR disagree: " + forward + " vs " + reverse);
     }
-    this.forward = forward;
-    this.reverse = reverse;
+    this.storedForward = forward;
+    this.storedReverse = reverse;
   }
 
   /**
-   * Both CSRs of an open snapshot: O(1) and a view of the mapping for the fixed adjacency; for the compact one
-   * ({@link CsrView#isCompact()}) both directions decoded into off-heap memory ({@link CsrView#decodeFixed()}: O(N +
-   * E) time and 2 × (8N + 5E) bytes the first time, kept while the snapshot is open), which the loops here read as
-   * they read a fixed snapshot. Valid while the snapshot is open.
+   * Both CSRs of an open snapshot: O(1) and a view of the mapping for the fixed adjacency. For the compact one
+   * ({@link CsrView#isCompact()}) each direction is decoded into off-heap memory the first time {@link #forward()} or
+   * {@link #reverse()} asks for it ({@link CsrView#decodeFixed()}: O(N + E) time and 8N + 5E bytes, kept while the
+   * snapshot is open), which the loops here read as they read a fixed snapshot; an analysis that needs one direction
+   * decodes only that one (PageRank reads out-degrees from the compact rows' heads). Valid while the snapshot is open.
    */
   public static CsrGraph of(GraphSnapshot snapshot) {
-    return new CsrGraph(snapshot.forward().decodeFixed(), snapshot.reverse().decodeFixed());
+    return new CsrGraph(snapshot.forward(), snapshot.reverse());
   }
 
   /**
@@ -85,34 +87,39 @@ public final class CsrGraph {
     return new CsrGraph(forward, reverse);
   }
 
-  /** The out-edges. */
+  /** The out-edges in the fixed layout (a compact snapshot's decoded the first time: see {@link #of}). */
   public CsrView forward() {
-    return forward;
+    return storedForward.decodeFixed();
   }
 
-  /** The in-edges. */
+  /** The in-edges in the fixed layout (a compact snapshot's decoded the first time: see {@link #of}). */
   public CsrView reverse() {
-    return reverse;
+    return storedReverse.decodeFixed();
   }
 
-  /** The CSR whose rows list the edges followed in {@code direction}. */
+  /** The out-edges as the snapshot stores them: fixed, or compact (read with cursors). */
+  CsrView storedForward() {
+    return storedForward;
+  }
+
+  /** The CSR whose rows list the edges followed in {@code direction}, in the fixed layout. */
   public CsrView csr(Direction direction) {
-    return direction == Direction.FORWARD ? forward : reverse;
+    return direction == Direction.FORWARD ? forward() : reverse();
   }
 
   /** N. */
   public int nodeCount() {
-    return forward.nodeCount();
+    return storedForward.nodeCount();
   }
 
   /** E, the number of distinct edges. */
   public long edgeCount() {
-    return forward.edgeCount();
+    return storedForward.edgeCount();
   }
 
   /** T, the number of edge types. */
   public int edgeTypeCount() {
-    return forward.edgeTypeCount();
+    return storedForward.edgeTypeCount();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.graphsnap.reader.analysis;
 
 
 import io.graphsnap.reader.CsrView;
+import io.graphsnap.reader.EdgeCursor;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -185,7 +186,7 @@ public final class PageRank {
     if (n == 0) {
       return new PageRankResult(new double[0], 0, true, 0);
     }
-    double[] inverseOutDegree = OutDegrees.inverse(graph.forward(), types, parallel);
+    double[] inverseOutDegree = OutDegrees.inverse(graph.storedForward(), types, parallel); // not decoded
     double[] rank = new double[n];
     double[] contrib = new double[n];
     double[] next = new double[n];
@@ -243,7 +244,51 @@ public final class PageRank {
   static final class OutDegrees {
     private OutDegrees() {}
 
+    /**
+     * From the fixed layout's offsets (and types, when filtered), or from the compact rows through cursors: each row's
+     * head gives its degree, and only with a type filter is the row decoded, so a compact forward direction is never
+     * decoded whole. O(N + E) either way (O(N) unfiltered).
+     *
+     * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the compact rows' degrees do not add up to E
+     */
     static double[] inverse(CsrView out, EdgeTypeMask types, boolean parallel) {
+      return out.isCompact() ? inverseFromRows(out, types, parallel) : inverseFromOffsets(out, types, parallel);
+    }
+
+    private static double[] inverseFromRows(CsrView out, EdgeTypeMask types, boolean parallel) {
+      int n = out.nodeCount();
+      double[] inverse = new double[n];
+      int[] bounds = Chunks.balanced(out, 1);
+      long[] chunkEdges = new long[bounds.length - 1];
+      boolean all = types.isAll();
+      boolean[] sel = types.table();
+      Chunks.forEach(bounds.length - 1, parallel, chunk -> {
+        EdgeCursor cursor = out.cursor();
+        long edges = 0;
+        for (int u = bounds[chunk]; u < bounds[chunk + 1]; u++) {
+          cursor.reset(u);
+          edges += cursor.size();
+          long degree = all ? cursor.size() : 0;
+          if (!all) {
+            while (cursor.next() != EdgeCursor.END) {
+              degree += sel[cursor.type()] ? 1 : 0;
+            }
+          }
+          inverse[u] = degree == 0 ? 0 : 1.0 / degree;
+        }
+        chunkEdges[chunk] = edges;
+      });
+      long total = 0;
+      for (long edges : chunkEdges) {
+        total += edges;
+      }
+      if (total != out.edgeCount()) {
+        throw out.badEdgeCount(total);
+      }
+      return inverse;
+    }
+
+    private static double[] inverseFromOffsets(CsrView out, EdgeTypeMask types, boolean parallel) {
       int n = out.nodeCount();
       double[] inverse = new double[n];
       int[] bounds = Chunks.balanced(out, 1);
