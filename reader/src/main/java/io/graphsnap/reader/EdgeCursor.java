@@ -207,6 +207,44 @@ public final class EdgeCursor {
   }
 
   /**
+   * Copies the next edges' neighbour ids into {@code ids} (and their type ids into {@code types}, unless it is null),
+   * from index 0, as many as remain and fit, and moves past them; returns how many, 0 when none remain. The bulk form
+   * of {@link #next()} and {@link #type()} for whole-graph loops: over the compact adjacency one array copy of the
+   * decoded row; over the fixed layout edge by edge, with {@link #next()}'s checks. O(count).
+   *
+   * @throws IllegalArgumentException if {@code types} is shorter than {@code ids}
+   * @throws io.graphsnap.format.snapshot.CorruptSnapshotException as {@link #next()} and {@link #type()}
+   */
+  public int next(int[] ids, byte[] types) {
+    if (types != null && types.length < ids.length) {
+      throw new IllegalArgumentException("types holds " + types.length + " entries, ids " + ids.length);
+    }
+    int count = (int) Math.min(ids.length, end - position);
+    if (count <= 0) {
+      return 0;
+    }
+    if (row != null) {
+      if (!decoded) {
+        decodeRow();
+      }
+      int from = (int) position;
+      System.arraycopy(row.ids, from, ids, 0, count);
+      if (types != null) {
+        System.arraycopy(row.types, from, types, 0, count);
+      }
+      position += count;
+      return count;
+    }
+    for (int i = 0; i < count; i++) {
+      ids[i] = next();
+      if (types != null) {
+        types[i] = (byte) type();
+      }
+    }
+    return count;
+  }
+
+  /**
    * The type id of the edge last returned by {@link #next()}, in [0, T); -1 if {@code next()} has not
    * returned an edge since the last reset.
    *

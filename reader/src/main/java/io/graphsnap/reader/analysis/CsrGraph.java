@@ -43,7 +43,8 @@ public final class CsrGraph {
    * ({@link CsrView#isCompact()}) each direction is decoded into off-heap memory the first time {@link #forward()} or
    * {@link #reverse()} asks for it ({@link CsrView#decodeFixed()}: O(N + E) time and 8N + 5E bytes, kept while the
    * snapshot is open), which the loops here read as they read a fixed snapshot; an analysis that needs one direction
-   * decodes only that one (PageRank reads out-degrees from the compact rows' heads). Valid while the snapshot is open.
+   * decodes only that one, and PageRank none (it reads the compact rows with cursors). Valid while the snapshot is
+   * open.
    */
   public static CsrGraph of(GraphSnapshot snapshot) {
     return new CsrGraph(snapshot.forward(), snapshot.reverse());
@@ -100,6 +101,11 @@ public final class CsrGraph {
   /** The out-edges as the snapshot stores them: fixed, or compact (read with cursors). */
   CsrView storedForward() {
     return storedForward;
+  }
+
+  /** The in-edges as the snapshot stores them: fixed, or compact (read with cursors). */
+  CsrView storedReverse() {
+    return storedReverse;
   }
 
   /** The CSR whose rows list the edges followed in {@code direction}, in the fixed layout. */

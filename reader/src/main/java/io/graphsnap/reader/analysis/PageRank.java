@@ -36,7 +36,9 @@ import java.util.Objects;
  * O(N + E) per iteration (a type filter adds one byte read per edge), plus one O(N + E) pass for the
  * out-degrees when filtered. Each iteration reads the reverse CSR in bulk copies, a window of whole rows at a
  * time, so its inner loop is the plain heap loop over an {@code int[]} (see {@code PageRankGather}; measured
- * against that loop over heap arrays in bench/README.md, "PageRank access pattern"). Memory: four N-entry {@code double}
+ * against that loop over heap arrays in bench/README.md, "PageRank access pattern"); over a compact snapshot each
+ * iteration decodes the in-edge rows as it reads them (a cursor per thread) and nothing is decoded whole, neither
+ * direction (out-degrees come from the forward rows' heads). Memory: four N-entry {@code double}
  * arrays (32N bytes; 40N with a personalisation) and about 100 KiB of scratch per thread. Iterations run in parallel over node ranges balanced by in-edges (see {@link Chunks});
  * the partial sums are combined in a fixed order, so results are bit-identical for any number of threads.
  * This builder is mutable and for one thread; {@link #run()} may be called repeatedly; the graph is only read.
@@ -173,7 +175,7 @@ public final class PageRank {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the snapshot's CSR is damaged
    */
   public PageRankResult run() {
-    CsrView in = graph.reverse();
+    CsrView in = graph.storedReverse(); // compact rows are read as they are, never decoded whole
     try {
       return iterate(in);
     } catch (IllegalStateException e) {

@@ -1,6 +1,7 @@
 package io.graphsnap.reader.analysis;
 
 import io.graphsnap.reader.CsrView;
+import io.graphsnap.reader.EdgeCursor;
 
 /**
  * One PageRank iteration's pull over a range of nodes of the reverse CSR: for each node, the sum of its
@@ -16,8 +17,13 @@ import io.graphsnap.reader.CsrView;
  * afterwards as its own sequential pass over the block, so the gather's loop carries nothing else. A node with
  * more in-edges than a window is summed window by window.
  *
+ * <p>Over the compact adjacency each node's row is decoded by a cursor and summed from a window of its ids (the
+ * same inner loop); nothing of the direction is copied beyond one row, so the iteration needs no memory beyond its
+ * vectors, and pays the rows' decoding on every iteration.
+ *
  * <p>Checks: offsets per block ({@link Blocks#offsets}); a bad neighbour id fails the array bounds check of the
- * contributions, which the caller turns into a {@code CorruptSnapshotException} ({@link CsrView#explain}).
+ * contributions, which the caller turns into a {@code CorruptSnapshotException} ({@link CsrView#explain}); a compact
+ * row is checked as it is decoded.
  *
  * <p>An instance holds the scratch arrays of one thread (about 100 KiB): not thread-safe, reusable across
  * ranges and iterations.
@@ -27,6 +33,9 @@ final class PageRankGather {
   private final int[] ids = new int[Blocks.EDGE_WINDOW];
   private final byte[] types = new byte[Blocks.EDGE_WINDOW];
   private final double[] sums = new double[Blocks.NODE_BLOCK];
+  /** Over compact rows: this thread's cursor and the direction it reads. */
+  private EdgeCursor cursor;
+  private CsrView cursorView;
 
   /** The inputs of one iteration, shared by every range; {@code weights} null when every type counts 1. */
   record Iteration(CsrView in, double[] weights, double[] contrib, double[] next, double[] rank, double[] inverse,
@@ -43,23 +52,13 @@ final class PageRankGather {
     double dangling = 0;
     final long[] o = offsets;
     final double[] s = sums;
+    boolean compact = it.in().isCompact();
     for (int v0 = from; v0 < to; v0 += Blocks.NODE_BLOCK) {
       int m = Math.min(Blocks.NODE_BLOCK, to - v0);
-      Blocks.offsets(it.in(), v0, m, o);
-      for (int k = 0; k < m; ) {
-        int k2 = fitting(o, k, m);
-        if (k2 == k) {
-          s[k] = longRow(it, o[k], o[k + 1]);
-          k2 = k + 1;
-        } else if (it.weights() == null) {
-          Blocks.neighbours(it.in(), o[k], (int) (o[k2] - o[k]), ids);
-          sumRows(it.contrib(), ids, o, k, k2, s);
-        } else {
-          Blocks.neighbours(it.in(), o[k], (int) (o[k2] - o[k]), ids);
-          Blocks.types(it.in(), o[k], (int) (o[k2] - o[k]), types);
-          sumWeightedRows(it.contrib(), it.weights(), ids, types, o, k, k2, s);
-        }
-        k = k2;
+      if (compact) {
+        sumCompactRows(it, v0, m, s);
+      } else {
+        sumFixedRows(it, v0, m, o, s);
       }
       final double[] rank = it.rank();
       final double[] next = it.next();
@@ -78,6 +77,58 @@ final class PageRankGather {
     }
     out[0] = change;
     out[1] = dangling;
+  }
+
+  /** Sums of the fixed-layout rows of nodes [v0, v0 + m) into {@code s[0 .. m)}, their offsets read into {@code o}. */
+  private void sumFixedRows(Iteration it, int v0, int m, long[] o, double[] s) {
+    Blocks.offsets(it.in(), v0, m, o);
+    for (int k = 0; k < m; ) {
+      int k2 = fitting(o, k, m);
+      if (k2 == k) {
+        s[k] = longRow(it, o[k], o[k + 1]);
+        k2 = k + 1;
+      } else if (it.weights() == null) {
+        Blocks.neighbours(it.in(), o[k], (int) (o[k2] - o[k]), ids);
+        sumRows(it.contrib(), ids, o, k, k2, s);
+      } else {
+        Blocks.neighbours(it.in(), o[k], (int) (o[k2] - o[k]), ids);
+        Blocks.types(it.in(), o[k], (int) (o[k2] - o[k]), types);
+        sumWeightedRows(it.contrib(), it.weights(), ids, types, o, k, k2, s);
+      }
+      k = k2;
+    }
+  }
+
+  /**
+   * Sums of the compact rows of nodes [v0, v0 + m) into {@code s[0 .. m)}: each row decoded once by this thread's
+   * cursor (found after the previous node's, O(1), in a scan in node order) and summed by the heap loop from a window
+   * of its ids; no decoded copy of the direction is kept.
+   */
+  private void sumCompactRows(Iteration it, int v0, int m, double[] s) {
+    if (cursorView != it.in()) {
+      cursor = it.in().cursor();
+      cursorView = it.in();
+    }
+    final double[] c = it.contrib();
+    final double[] w = it.weights();
+    final int[] window = ids;
+    final byte[] tys = w == null ? null : types;
+    for (int k = 0; k < m; k++) {
+      cursor.reset(v0 + k);
+      double sum = 0;
+      for (int n = cursor.next(window, tys); n > 0; n = cursor.next(window, tys)) {
+        if (w == null) {
+          for (int x = 0; x < n; x++) {
+            sum += c[window[x]];
+          }
+        } else {
+          for (int x = 0; x < n; x++) {
+            sum += w[tys[x] & 0xFF] * c[window[x]];
+          }
+        }
+      }
+      s[k] = sum;
+    }
   }
 
   /**
