@@ -110,6 +110,45 @@ class AnalysisCorruptionTest {
   }
 
   @Test
+  void everyByteOfDamagedCompactRowsGivesAnAnswerOrCorruptSnapshotException() throws Exception {
+    Path good = AnalysisFixture.build(dir, io.graphsnap.format.snapshot.CompactCsrFormat.Layout.COMPACT);
+    assertEquals(0, runAll(good));
+    byte[] bytes = Files.readAllBytes(good);
+    SnapshotHeader header = SnapshotHeader.decode(MemorySegment.ofArray(bytes), good.toString());
+    int damagedRuns = 0;
+    for (SectionId rows : new SectionId[] {SectionId.COMPACT_FORWARD_ROWS, SectionId.COMPACT_REVERSE_ROWS,
+        SectionId.COMPACT_FORWARD_INDEX, SectionId.COMPACT_REVERSE_INDEX}) {
+      long start = header.entry(rows).offset();
+      for (long at = start; at < start + header.entry(rows).length(); at++) {
+        for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+          Path copy = dir.resolve("compact-" + rows + "-" + at + "-" + flip + ".gsnap");
+          byte[] damaged = bytes.clone();
+          damaged[(int) at] ^= (byte) flip;
+          Files.write(copy, damaged);
+          try {
+            damagedRuns += runAll(copy) > 0 ? 1 : 0; // an answer or CorruptSnapshotException, never anything else
+          } catch (CorruptSnapshotException e) {
+            damagedRuns++; // refused at open
+          }
+          Files.delete(copy);
+        }
+      }
+    }
+    assertTrue(damagedRuns > 0, "some damage was found");
+  }
+
+  @Test
+  void closedCompactSnapshotGivesAlreadyClosed() throws Exception {
+    Path file = AnalysisFixture.build(dir, io.graphsnap.format.snapshot.CompactCsrFormat.Layout.COMPACT);
+    GraphSnapshot g = GraphSnapshot.open(file);
+    CsrGraph graph = CsrGraph.of(g);
+    g.close();
+    assertThrows(AlreadyClosedException.class, () -> PageRank.on(graph).run());
+    assertThrows(AlreadyClosedException.class,
+        () -> PageRank.on(graph).types(io.graphsnap.reader.analysis.EdgeTypeMask.of(0)).run());
+  }
+
+  @Test
   void closedSnapshotGivesAlreadyClosed() throws Exception {
     Path file = AnalysisFixture.build(dir);
     GraphSnapshot g = GraphSnapshot.open(file);
