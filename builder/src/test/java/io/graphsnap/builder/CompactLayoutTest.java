@@ -177,7 +177,7 @@ class CompactLayoutTest {
   }
 
   @Test
-  void pageRankOverCompactRowsDecodesNeitherDirection() throws Exception {
+  void pageRankOverCompactRowsDecodesItsInEdgesOnlyWithinItsLimit() throws Exception {
     List<FileSummary> files = RandomGraphTest.randomGraph(23, 1500, 12, 6); // several chunks of work
     Path fixedFile = dir.resolve("fixed.gsnap");
     new SnapshotBuilder().build(ObjectSource.of(files), fixedFile);
@@ -188,14 +188,20 @@ class CompactLayoutTest {
       CsrGraph gf = CsrGraph.of(f);
       CsrGraph gc = CsrGraph.of(c);
       int calls = 0;
-      for (boolean parallel : new boolean[] {false, true}) {
+      for (boolean parallel : new boolean[] {false, true}) { // in place: no copy allowed
         assertArrayEquals(PageRank.on(gf).parallel(parallel).run().ranks(),
-            PageRank.on(gc).parallel(parallel).run().ranks());
+            PageRank.on(gc).parallel(parallel).decodedCopyLimit(0).run().ranks());
         assertArrayEquals(PageRank.on(gf).types(EdgeTypeMask.of(calls)).parallel(parallel).run().ranks(),
-            PageRank.on(gc).types(EdgeTypeMask.of(calls)).parallel(parallel).run().ranks());
+            PageRank.on(gc).types(EdgeTypeMask.of(calls)).parallel(parallel).decodedCopyLimit(0).run().ranks());
       }
-      assertFalse(c.reverse().holdsDecodedCopy(), "the pull reads the in-edge rows as they are");
+      assertFalse(c.reverse().holdsDecodedCopy(), "the pull read the in-edge rows as they are");
       assertFalse(c.forward().holdsDecodedCopy(), "out-degrees come from the rows' heads, not a decoded copy");
+      long copyBytes = 8L * (c.nodeCount() + 1L) + 5L * c.edgeCount();
+      assertArrayEquals(PageRank.on(gf).run().ranks(), PageRank.on(gc).decodedCopyLimit(copyBytes - 1).run().ranks());
+      assertFalse(c.reverse().holdsDecodedCopy(), "one byte over the limit: in place");
+      assertArrayEquals(PageRank.on(gf).run().ranks(), PageRank.on(gc).decodedCopyLimit(copyBytes).run().ranks());
+      assertTrue(c.reverse().holdsDecodedCopy(), "within the limit: decoded once");
+      assertFalse(c.forward().holdsDecodedCopy());
       assertFalse(f.forward().holdsDecodedCopy());
     }
   }

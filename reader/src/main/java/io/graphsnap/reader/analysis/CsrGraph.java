@@ -43,8 +43,8 @@ public final class CsrGraph {
    * ({@link CsrView#isCompact()}) each direction is decoded into off-heap memory the first time {@link #forward()} or
    * {@link #reverse()} asks for it ({@link CsrView#decodeFixed()}: O(N + E) time and 8N + 5E bytes, kept while the
    * snapshot is open), which the loops here read as they read a fixed snapshot; an analysis that needs one direction
-   * decodes only that one, and PageRank none (it reads the compact rows with cursors). Valid while the snapshot is
-   * open.
+   * decodes only that one (PageRank none when its in-edges are large: see {@link PageRank#decodedCopyLimit}). Valid
+   * while the snapshot is open.
    */
   public static CsrGraph of(GraphSnapshot snapshot) {
     return new CsrGraph(snapshot.forward(), snapshot.reverse());

@@ -36,9 +36,11 @@ import java.util.Objects;
  * O(N + E) per iteration (a type filter adds one byte read per edge), plus one O(N + E) pass for the
  * out-degrees when filtered. Each iteration reads the reverse CSR in bulk copies, a window of whole rows at a
  * time, so its inner loop is the plain heap loop over an {@code int[]} (see {@code PageRankGather}; measured
- * against that loop over heap arrays in bench/README.md, "PageRank access pattern"); over a compact snapshot each
- * iteration decodes the in-edge rows as it reads them (a cursor per thread) and nothing is decoded whole, neither
- * direction (out-degrees come from the forward rows' heads). Memory: four N-entry {@code double}
+ * against that loop over heap arrays in bench/README.md, "PageRank access pattern"). Over a compact snapshot the
+ * out-degrees come from the forward rows' heads (never decoded), and the in-edges are decoded once into the fixed
+ * layout when that copy (8N + 5E bytes off-heap) is at most a quarter of the maximum heap, else read in place, each
+ * iteration decoding the rows as it reads them (a cursor per thread: no copy at any size, about 5× the fixed
+ * layout's time per iteration at the bench's medium scale). Memory: four N-entry {@code double}
  * arrays (32N bytes; 40N with a personalisation) and about 100 KiB of scratch per thread. Iterations run in parallel over node ranges balanced by in-edges (see {@link Chunks});
  * the partial sums are combined in a fixed order, so results are bit-identical for any number of threads.
  * This builder is mutable and for one thread; {@link #run()} may be called repeatedly; the graph is only read.
@@ -68,6 +70,7 @@ public final class PageRank {
   private int maxIterations = DEFAULT_MAX_ITERATIONS;
   private double[] personalization;
   private boolean parallel = true;
+  private long copyLimit = -1;
   private IterationListener listener = (i, delta) -> { };
 
   private PageRank(CsrGraph graph) {
@@ -163,6 +166,19 @@ public final class PageRank {
     return this;
   }
 
+  /**
+   * The largest decoded copy of a compact snapshot's in-edges this computation makes, in bytes (8N + 5E); a larger
+   * direction is read in place on every iteration. Default (-1): a quarter of the maximum heap. 0: always in place
+   * (unless a copy was already made). No effect on a fixed snapshot, which is read as mapped.
+   */
+  public PageRank decodedCopyLimit(long bytes) {
+    if (bytes < -1) {
+      throw new IllegalArgumentException("decodedCopyLimit must be -1 (default) or >= 0, not " + bytes);
+    }
+    this.copyLimit = bytes;
+    return this;
+  }
+
   /** A callback after each iteration (for progress display). */
   public PageRank listener(IterationListener l) {
     this.listener = Objects.requireNonNull(l, "listener");
@@ -175,12 +191,29 @@ public final class PageRank {
    * @throws io.graphsnap.format.snapshot.CorruptSnapshotException if the snapshot's CSR is damaged
    */
   public PageRankResult run() {
-    CsrView in = graph.storedReverse(); // compact rows are read as they are, never decoded whole
+    CsrView in = inEdges();
     try {
       return iterate(in);
     } catch (IllegalStateException e) {
       throw in.closed(e);
     }
+  }
+
+  /**
+   * The in-edges to pull over: the fixed layout as mapped; a compact direction decoded once ({@link
+   * CsrGraph#reverse()}) when the copy is small beside the process's memory (at most a quarter of the maximum heap,
+   * which is also the JVM's default limit of direct memory; see {@link #decodedCopyLimit}) or already made, else its
+   * rows read in place on every iteration (no copy at any size; each iteration then decodes every row, several times
+   * the fixed layout's cost).
+   */
+  private CsrView inEdges() {
+    CsrView stored = graph.storedReverse();
+    if (!stored.isCompact() || stored.holdsDecodedCopy()) {
+      return stored.decodeFixed();
+    }
+    long copyBytes = 8L * (stored.nodeCount() + 1L) + 5L * stored.edgeCount();
+    long limit = copyLimit >= 0 ? copyLimit : Runtime.getRuntime().maxMemory() / 4;
+    return copyBytes <= limit ? graph.reverse() : stored;
   }
 
   private PageRankResult iterate(CsrView in) {
