@@ -197,6 +197,10 @@ class CompactLayoutTest {
       assertFalse(c.reverse().holdsDecodedCopy(), "the pull read the in-edge rows as they are");
       assertFalse(c.forward().holdsDecodedCopy(), "out-degrees come from the rows' heads, not a decoded copy");
       long copyBytes = 8L * (c.nodeCount() + 1L) + 5L * c.edgeCount();
+      assertEquals(copyBytes, PageRank.on(gc).inEdgesCopyBytes());
+      assertTrue(PageRank.on(gc).decodedCopyLimit(copyBytes - 1).readsInEdgesInPlace());
+      assertFalse(PageRank.on(gc).decodedCopyLimit(copyBytes).readsInEdgesInPlace());
+      assertFalse(PageRank.on(gf).decodedCopyLimit(0).readsInEdgesInPlace(), "a fixed snapshot is read as mapped");
       assertArrayEquals(PageRank.on(gf).run().ranks(), PageRank.on(gc).decodedCopyLimit(copyBytes - 1).run().ranks());
       assertFalse(c.reverse().holdsDecodedCopy(), "one byte over the limit: in place");
       assertArrayEquals(PageRank.on(gf).run().ranks(), PageRank.on(gc).decodedCopyLimit(copyBytes).run().ranks());

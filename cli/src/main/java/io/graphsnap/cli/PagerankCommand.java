@@ -66,6 +66,7 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
     GraphArgs.atLeast("--top", top, 0);
     GraphArgs.atLeast("--iterations", iterations, 0);
     try (GraphSnapshot g = snapshot.open()) {
+      noteInPlace(g);
       Progress progress = root.progress();
       List<Map<String, Object>> rows;
       try {
@@ -89,6 +90,21 @@ final class PagerankCommand implements Callable<Integer>, SnapshotAnswer {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** Says on stderr (unless quiet) when a compact snapshot's in-edges are too large to decode and are read in place. */
+  private void noteInPlace(GraphSnapshot g) {
+    PageRank probe = PageRank.on(CsrGraph.of(g));
+    if (root.quiet() || !probe.readsInEdgesInPlace()) {
+      return;
+    }
+    long copy = probe.inEdgesCopyBytes();
+    long heapGiB = (4 * copy + (1L << 30) - 1) >> 30;
+    root.err().printf("graphsnap: pagerank reads the compact snapshot's in-edges in place, decoding them on every "
+        + "iteration (slower), because their decoded copy would take %.1f GB, more than a quarter of the %.1f GB heap; "
+        + "for the faster iterations give the JVM a larger heap (GRAPHSNAP_JAVA_OPTS=-Xmx%dg) or build with --format "
+        + "fixed%n", copy / 1e9, Runtime.getRuntime().maxMemory() / 1e9, heapGiB);
+    root.err().flush();
   }
 
   /** The last {@link #answer}'s result, for the convergence warning. */

@@ -207,13 +207,22 @@ public final class PageRank {
    * the fixed layout's cost).
    */
   private CsrView inEdges() {
+    return readsInEdgesInPlace() ? graph.storedReverse() : graph.reverse();
+  }
+
+  /**
+   * Whether {@link #run()} will read a compact snapshot's in-edges in place on every iteration (their decoded copy,
+   * {@link #inEdgesCopyBytes()}, being over {@link #decodedCopyLimit} and not made yet). O(1).
+   */
+  public boolean readsInEdgesInPlace() {
     CsrView stored = graph.storedReverse();
-    if (!stored.isCompact() || stored.holdsDecodedCopy()) {
-      return stored.decodeFixed();
-    }
-    long copyBytes = 8L * (stored.nodeCount() + 1L) + 5L * stored.edgeCount();
     long limit = copyLimit >= 0 ? copyLimit : Runtime.getRuntime().maxMemory() / 4;
-    return copyBytes <= limit ? graph.reverse() : stored;
+    return stored.isCompact() && !stored.holdsDecodedCopy() && inEdgesCopyBytes() > limit;
+  }
+
+  /** The bytes a decoded copy of the graph's in-edges takes: 8(N + 1) + 5E. */
+  public long inEdgesCopyBytes() {
+    return 8L * (graph.nodeCount() + 1L) + 5L * graph.edgeCount();
   }
 
   private PageRankResult iterate(CsrView in) {
