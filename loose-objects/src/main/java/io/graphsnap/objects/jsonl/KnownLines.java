@@ -72,8 +72,9 @@ public final class KnownLines {
     return new HashMap<>();
   }
 
-  private static final long P1 = 0x9E3779B185EBCA87L;
-  private static final long P2 = 0xC2B2AE3D27D4EB4FL;
+  /** XXH64's primes, the multipliers of {@link #hash} (and of {@link MentionedPaths}' fingerprints). */
+  static final long P1 = 0x9E3779B185EBCA87L;
+  static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
   /** {@link #hash(MemorySegment, long, int)} of a whole array. */
   static long hash(byte[] line) {
@@ -131,7 +132,8 @@ public final class KnownLines {
     }
   }
 
-  private static long mix(long z) {
+  /** MurmurHash3's 64-bit finaliser (also {@link MentionedPaths}'). */
+  static long mix(long z) {
     z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
     z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
     return z ^ (z >>> 33);

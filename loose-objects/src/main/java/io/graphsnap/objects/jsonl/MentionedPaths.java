@@ -23,14 +23,17 @@ final class MentionedPaths {
   private static final int LINE_BITS = 40;
   private static final long LINE_MASK = (1L << LINE_BITS) - 1;
   private static final int MAX_CAPACITY = 1 << 30;
-  private static final long P1 = 0x9E3779B185EBCA87L;
-  private static final long P2 = 0xC2B2AE3D27D4EB4FL;
+  private static final long P1 = KnownLines.P1;
+  private static final long P2 = KnownLines.P2;
 
   /** A slot's first fingerprint word, never 0 (0: an empty slot). */
   private long[] keys = new long[1024];
   /** A slot's second fingerprint word's top 24 bits, then the line number (or {@link #LINE_MASK}: unknown). */
   private long[] values = new long[1024];
   private int size;
+  /** The fingerprint of the path {@link #find} was last given: its first 64 bits, and its other 24 as a value's top bits. */
+  private long first;
+  private long check;
 
   /** How many distinct paths were mentioned. */
   int size() {
@@ -39,15 +42,7 @@ final class MentionedPaths {
 
   /** Whether a good line mentioned {@code path}. */
   boolean contains(String path) {
-    long first = first(path);
-    long check = check(path);
-    int mask = keys.length - 1;
-    for (int slot = (int) mix(first) & mask; keys[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys[slot] == first && (values[slot] & ~LINE_MASK) == check) {
-        return true;
-      }
-    }
-    return false;
+    return keys[find(path)] != 0;
   }
 
   /**
@@ -55,17 +50,12 @@ final class MentionedPaths {
    * about it, {@link #ABSENT} if none, or {@link #UNKNOWN_LINE} if that number was too large to keep.
    */
   long put(String path, long line) {
-    long first = first(path);
-    long check = check(path);
+    int slot = find(path);
     long value = check | (line >= 0 && line < LINE_MASK ? line : LINE_MASK);
-    int mask = keys.length - 1;
-    int slot = (int) mix(first) & mask;
-    for (; keys[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys[slot] == first && (values[slot] & ~LINE_MASK) == check) {
-        long previous = values[slot] & LINE_MASK;
-        values[slot] = value;
-        return previous == LINE_MASK ? UNKNOWN_LINE : previous;
-      }
+    if (keys[slot] != 0) {
+      long previous = values[slot] & LINE_MASK;
+      values[slot] = value;
+      return previous == LINE_MASK ? UNKNOWN_LINE : previous;
     }
     keys[slot] = first;
     values[slot] = value;
@@ -73,6 +63,20 @@ final class MentionedPaths {
       grow();
     }
     return ABSENT;
+  }
+
+  /**
+   * Fingerprints {@code path} into {@link #first} and {@link #check} and returns its slot: the one holding it, or the
+   * empty slot where it would go.
+   */
+  private int find(String path) {
+    fingerprint(path);
+    int mask = keys.length - 1;
+    int slot = (int) KnownLines.mix(first) & mask;
+    while (keys[slot] != 0 && (keys[slot] != first || (values[slot] & ~LINE_MASK) != check)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
   }
 
   private void grow() {
@@ -86,7 +90,7 @@ final class MentionedPaths {
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != 0) {
-        int slot = (int) mix(oldKeys[i]) & mask;
+        int slot = (int) KnownLines.mix(oldKeys[i]) & mask;
         while (keys[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -96,38 +100,27 @@ final class MentionedPaths {
     }
   }
 
-  /** The fingerprint's first 64 bits, never 0. */
-  private static long first(String path) {
-    long h = fingerprint(path, P1, P2);
-    return h == 0 ? 1 : h;
-  }
-
-  /** The fingerprint's other 24 bits, in a value's top bits. */
-  private static long check(String path) {
-    return fingerprint(path, P2, P1 ^ 0x165667B19E3779F9L) & ~LINE_MASK;
-  }
-
-  /** A 64-bit hash of the path's characters, four to a word, from {@code seed} with multiplier {@code p}. */
-  private static long fingerprint(String path, long seed, long p) {
+  /**
+   * The path's 88-bit fingerprint, in one pass over its characters (four to a word) with two independent lanes: the
+   * first 64 bits into {@link #first} (never 0), the other 24 into {@link #check}'s top bits.
+   */
+  private void fingerprint(String path) {
     int length = path.length();
-    long h = seed ^ length * p;
+    long a = P1 ^ length * P2;
+    long b = P2 ^ length * P1;
     int i = 0;
     for (; i + 4 <= length; i += 4) {
       long word = (long) path.charAt(i) | (long) path.charAt(i + 1) << 16 | (long) path.charAt(i + 2) << 32
           | (long) path.charAt(i + 3) << 48;
-      h = Long.rotateLeft(h ^ mix(word * p), 27) * P1 + 0x85EBCA77C2B2AE63L;
+      a = Long.rotateLeft(a ^ KnownLines.mix(word * P2), 27) * P1 + 0x85EBCA77C2B2AE63L;
+      b = Long.rotateLeft(b ^ KnownLines.mix(word * P1), 31) * P2 + 0x165667B19E3779F9L;
     }
     long tail = 0;
     for (; i < length; i++) {
       tail = tail << 16 | path.charAt(i);
     }
-    return mix(h ^ tail * p);
-  }
-
-  /** MurmurHash3's finaliser. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-    z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return z ^ (z >>> 33);
+    long h = KnownLines.mix(a ^ tail * P2);
+    first = h == 0 ? 1 : h;
+    check = KnownLines.mix(b ^ tail * P1) & ~LINE_MASK;
   }
 }

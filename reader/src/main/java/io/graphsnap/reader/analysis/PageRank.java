@@ -220,9 +220,9 @@ public final class PageRank {
     return stored.isCompact() && !stored.holdsDecodedCopy() && inEdgesCopyBytes() > limit;
   }
 
-  /** The bytes a decoded copy of the graph's in-edges takes: 8(N + 1) + 5E. */
+  /** The bytes a decoded copy of the graph's in-edges takes: 8(N + 1) + 5E ({@link CsrView#decodedCopyBytes()}). */
   public long inEdgesCopyBytes() {
-    return 8L * (graph.nodeCount() + 1L) + 5L * graph.edgeCount();
+    return graph.storedReverse().decodedCopyBytes();
   }
 
   private PageRankResult iterate(CsrView in) {
@@ -230,7 +230,8 @@ public final class PageRank {
     if (n == 0) {
       return new PageRankResult(new double[0], 0, true, 0);
     }
-    double[] inverseOutDegree = OutDegrees.inverse(graph.storedForward(), types, parallel); // not decoded
+    CsrView out = graph.storedForward(); // a compact direction is not decoded for its degrees, but a copy is used
+    double[] inverseOutDegree = OutDegrees.inverse(out.holdsDecodedCopy() ? out.decodeFixed() : out, types, parallel);
     double[] rank = new double[n];
     double[] contrib = new double[n];
     double[] next = new double[n];
