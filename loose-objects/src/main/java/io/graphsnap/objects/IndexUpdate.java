@@ -1,5 +1,6 @@
 package io.graphsnap.objects;
 
+import io.graphsnap.format.object.EncodedFile;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.format.object.RepoPaths;
@@ -74,8 +75,13 @@ public final class IndexUpdate implements AutoCloseable {
    * @throws IllegalArgumentException if the encoded object is larger than the object size limit
    */
   public PreparedFile prepare(FileSummary summary) throws IOException {
+    return prepare(LooseObjectCodec.encodeFile(summary));
+  }
+
+  /** As {@link #prepare(FileSummary)} for a file already encoded (by a front end that writes objects directly). */
+  public PreparedFile prepare(EncodedFile file) throws IOException {
     checkOpen();
-    return new PreparedFile(summary, objects.prepare(LooseObjectCodec.encode(summary)));
+    return new PreparedFile(file, objects.prepare(file.objectBytes()));
   }
 
   /**
@@ -85,10 +91,10 @@ public final class IndexUpdate implements AutoCloseable {
    */
   public FileChange put(PreparedFile prepared) throws IOException {
     checkOpen();
-    FileSummary summary = prepared.summary();
+    EncodedFile file = prepared.file();
     ObjectId id = objects.adopt(prepared.object());
-    String path = summary.path();
-    FileEntry entry = new FileEntry(path, id, summary.sourceSha256());
+    String path = file.path();
+    FileEntry entry = new FileEntry(path, id, file.sourceSha256());
     FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one look-up
     remember(path, current);
     after.put(path, id);
@@ -100,11 +106,7 @@ public final class IndexUpdate implements AutoCloseable {
       forgetDefinitions(current);
       index.reachability().stoppedBeingCurrent(current.objectId(), generation());
     }
-    List<String> names = new ArrayList<>(summary.symbols().size());
-    for (SymbolSummary symbol : summary.symbols()) {
-      names.add(symbol.name());
-    }
-    index.addDefinitions(id, names);
+    index.addDefinitions(id, file.symbolNames());
     index.reachability().becameCurrent(id, path, generation());
     index.journal().touch(path);
     index.logChange(path, id);

@@ -1,6 +1,6 @@
 package io.graphsnap.objects;
 
-import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.EncodedFile;
 import java.io.IOException;
 
 /**
@@ -8,10 +8,10 @@ import java.io.IOException;
  * for {@link IndexUpdate#put(PreparedFile)} on the update's thread; {@link #discard()} it if it is not put.
  * Lets front ends encode and write objects in parallel while the index is changed in input order. Thread-safe.
  *
- * @param summary the summary
+ * @param file the file, encoded (its path, source hash, symbols and object bytes)
  * @param object its object, written but not yet durable
  */
-public record PreparedFile(FileSummary summary, PreparedObject object) {
+public record PreparedFile(EncodedFile file, PreparedObject object) {
   /** Deletes the temporary object file unless the object was put. Idempotent. */
   public void discard() throws IOException {
     object.discard();

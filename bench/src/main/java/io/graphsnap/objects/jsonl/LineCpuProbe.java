@@ -1,7 +1,7 @@
 package io.graphsnap.objects.jsonl;
 
-import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.objects.ObjectId;
+import io.graphsnap.objects.internal.Lz4Block;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * CPU time per line of the ingest's steps on one thread, for a JSON Lines file (bench/README.md, "Ingest speed"):
- * parsing by the Jackson reference parser and by {@link JsonLineParser} (the byte-level scanner first), encoding the
- * summary as a loose object, hashing the object. Each step runs over all lines {@code PASSES} times; the best pass is
+ * parsing and encoding the loose object by the Jackson reference parser, by the byte-level scanner reading edges as
+ * Strings into a summary, and by {@link JsonLineParser} (the scanner reading edges as byte ranges when it can), then
+ * hashing and compressing the object. Each step runs over all lines {@code PASSES} times; the best pass is
  * printed (the first ones warm the JIT up). In this package to reach the package-private parsers.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.graphsnap.objects.jsonl.LineCpuProbe FILE.jsonl [PASSES]}
@@ -36,32 +37,33 @@ public final class LineCpuProbe {
         (double) bytes / lines.size(), passes);
     JacksonLineParser jackson = new JacksonLineParser();
     JsonLineParser parser = new JsonLineParser();
-    List<ParsedLine.Put> parsed = new ArrayList<>();
-    for (byte[] line : lines) {
-      parsed.add((ParsedLine.Put) parser.parse(line, line.length));
-    }
     List<byte[]> objects = new ArrayList<>();
-    for (ParsedLine.Put put : parsed) {
-      objects.add(LooseObjectCodec.encode(put.summary()));
+    for (byte[] line : lines) {
+      objects.add(((ParsedLine.Put) parser.parse(line, line.length)).file().objectBytes());
     }
-    report("parse, Jackson (reference)", passes, lines.size(), () -> {
+    report("parse and encode, Jackson (reference)", passes, lines.size(), () -> {
       for (byte[] line : lines) {
         jackson.parse(line, line.length);
       }
     });
-    report("parse, scanner", passes, lines.size(), () -> {
+    report("parse and encode, scanner, edges as Strings", passes, lines.size(), () -> {
       for (byte[] line : lines) {
-        parser.parse(line, line.length);
+        LineScanner.scanStrings(line, line.length);
       }
     });
-    report("encode", passes, lines.size(), () -> {
-      for (ParsedLine.Put put : parsed) {
-        LooseObjectCodec.encode(put.summary());
+    report("parse and encode, scanner (edges as byte ranges)", passes, lines.size(), () -> {
+      for (byte[] line : lines) {
+        parser.parse(line, line.length);
       }
     });
     report("hash (SHA-256 of the object)", passes, lines.size(), () -> {
       for (byte[] object : objects) {
         ObjectId.of(object);
+      }
+    });
+    report("compress (LZ4 block)", passes, lines.size(), () -> {
+      for (byte[] object : objects) {
+        Lz4Block.compress(object, object.length);
       }
     });
   }

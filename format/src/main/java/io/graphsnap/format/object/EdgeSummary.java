@@ -34,15 +34,12 @@ public record EdgeSummary(int source, String type, String target, int[] lines) i
     this(source, type, target, NO_LINES);
   }
 
-  private static int[] canonicalLines(int[] lines, String type, String target) {
-    if (lines == null || lines.length == 0) {
-      return NO_LINES;
-    }
+  /** {@code lines} sorted without repeats (a new array), or null if one is below 1. */
+  static int[] canonicalLinesOrNull(int[] lines) {
     int[] sorted = lines.clone();
     Arrays.sort(sorted);
     if (sorted[0] < 1) {
-      throw new InvalidSummaryException("line of " + type + " edge to " + RepoPaths.quote(target)
-          + " must be at least 1, not " + sorted[0]);
+      return null;
     }
     int n = 1;
     for (int i = 1; i < sorted.length; i++) {
@@ -51,6 +48,18 @@ public record EdgeSummary(int source, String type, String target, int[] lines) i
       }
     }
     return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
+  }
+
+  private static int[] canonicalLines(int[] lines, String type, String target) {
+    if (lines == null || lines.length == 0) {
+      return NO_LINES;
+    }
+    int[] canonical = canonicalLinesOrNull(lines);
+    if (canonical == null) {
+      throw new InvalidSummaryException("line of " + type + " edge to " + RepoPaths.quote(target)
+          + " must be at least 1, not " + Arrays.stream(lines).min().getAsInt());
+    }
+    return canonical;
   }
 
   /** A copy of the lines, strictly increasing. */

@@ -24,22 +24,9 @@ public record FileSummary(String path, String language, byte[] sourceSha256,
   /** Validates and canonicalises every field. */
   public FileSummary {
     path = RepoPaths.normalise(path);
-    language = language == null ? "" : language;
-    if (!language.isEmpty()) {
-      Checks.name("language of " + path, language);
-    }
+    language = checkedLanguage(path, language);
     sourceSha256 = Checks.hash("sha256 of " + path, sourceSha256);
-    symbols = List.copyOf(symbols == null ? List.of() : symbols);
-    if (symbols.size() > Limits.MAX_SYMBOLS_PER_FILE) {
-      throw new InvalidSummaryException(path + " declares " + symbols.size() + " symbols, more than "
-          + Limits.MAX_SYMBOLS_PER_FILE);
-    }
-    Set<String> names = new HashSet<>(symbols.size() * 2);
-    for (SymbolSummary s : symbols) {
-      if (!names.add(s.name())) {
-        throw new InvalidSummaryException(path + " declares symbol " + RepoPaths.quote(s.name()) + " twice");
-      }
-    }
+    symbols = checkedSymbols(path, symbols);
     List<EdgeSummary> sorted = new ArrayList<>(edges == null ? List.of() : edges);
     if (sorted.size() > Limits.MAX_EDGES_PER_FILE) {
       throw new InvalidSummaryException(path + " declares " + sorted.size() + " edges, more than "
@@ -70,6 +57,30 @@ public record FileSummary(String path, String language, byte[] sourceSha256,
       i = end;
     }
     edges = List.copyOf(distinct);
+  }
+
+  /** The language as a summary holds it: empty when unknown, else a checked name. */
+  static String checkedLanguage(String path, String language) {
+    if (language == null || language.isEmpty()) {
+      return "";
+    }
+    return Checks.name("language of " + path, language);
+  }
+
+  /** An immutable copy of {@code symbols} (null: none), checked: at most the limit, and distinct names. */
+  static List<SymbolSummary> checkedSymbols(String path, List<SymbolSummary> symbols) {
+    List<SymbolSummary> copy = List.copyOf(symbols == null ? List.of() : symbols);
+    if (copy.size() > Limits.MAX_SYMBOLS_PER_FILE) {
+      throw new InvalidSummaryException(path + " declares " + copy.size() + " symbols, more than "
+          + Limits.MAX_SYMBOLS_PER_FILE);
+    }
+    Set<String> names = new HashSet<>(copy.size() * 2);
+    for (SymbolSummary s : copy) {
+      if (!names.add(s.name())) {
+        throw new InvalidSummaryException(path + " declares symbol " + RepoPaths.quote(s.name()) + " twice");
+      }
+    }
+    return copy;
   }
 
   /** Returns a copy of the source hash, or {@code null}. */

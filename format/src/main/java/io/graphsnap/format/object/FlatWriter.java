@@ -146,6 +146,18 @@ final class FlatWriter {
     return endVector();
   }
 
+  /**
+   * A string whose UTF-8 bytes are {@code src[from, from + length)}: the bytes {@link #createString(String)} writes
+   * for the string they encode. The caller has checked them.
+   */
+  int createString(byte[] src, int from, int length) {
+    addByte((byte) 0);
+    startVector(1, length, 1);
+    space -= length;
+    System.arraycopy(src, from, buf, space, length);
+    return endVector();
+  }
+
   int createByteVector(byte[] bytes) {
     startVector(1, bytes.length, 1);
     space -= bytes.length;

@@ -4,6 +4,8 @@ import io.graphsnap.format.fbs.Edge;
 import io.graphsnap.format.fbs.KeyValue;
 import io.graphsnap.format.fbs.LooseObject;
 import io.graphsnap.format.fbs.Symbol;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class LooseObjectCodec {
   public static final int SCHEMA_VERSION_CURRENT = SCHEMA_VERSION_EDGE_LINES;
 
   private static final String IDENTIFIER = "GSLO";
+  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** A writer whose array has grown past this many bytes is not kept for the thread's next object. */
   private static final int MAX_KEPT_WRITER_BYTES = 1 << 20;
@@ -71,12 +74,7 @@ public final class LooseObjectCodec {
   private static final int EDGE_FIELDS = 4;
 
   private static byte[] encode(FlatWriter w, FileSummary summary) {
-    List<SymbolSummary> symbolList = summary.symbols();
-    int[] symbolOffsets = new int[symbolList.size()];
-    for (int i = 0; i < symbolOffsets.length; i++) {
-      symbolOffsets[i] = encodeSymbol(w, symbolList.get(i));
-    }
-    int symbols = w.createOffsetVector(symbolOffsets, symbolOffsets.length);
+    int symbols = encodeSymbols(w, summary.symbols());
     List<EdgeSummary> edgeList = summary.edges();
     int[] edgeOffsets = new int[edgeList.size()];
     boolean anyLines = false;
@@ -93,17 +91,158 @@ public final class LooseObjectCodec {
         }
         lines = w.endVector();
       }
-      w.startTable(EDGE_FIELDS); // Edge.createEdge
-      w.addOffsetField(3, lines);
-      w.addOffsetField(2, target);
-      w.addOffsetField(1, type);
-      w.addIntField(0, e.source());
-      edgeOffsets[i] = w.endTable();
+      edgeOffsets[i] = encodeEdge(w, e.source(), type, target, lines);
     }
     int edges = w.createOffsetVector(edgeOffsets, edgeOffsets.length);
-    int path = w.createString(summary.path());
-    int language = w.createString(summary.language());
-    byte[] sha = summary.sourceSha256();
+    return finish(w, symbols, edges, summary.path(), summary.language(), summary.sourceSha256(), anyLines);
+  }
+
+  /**
+   * Encodes a file whose edges are given as byte ranges: the bytes {@link #encode(FileSummary)} writes for the summary
+   * {@code new FileSummary(path, language, sourceSha256, symbols, edges as Strings)}, when {@code edges} are already
+   * in the summary's canonical order (by source, type, target) and distinct, and each type and target is ASCII
+   * without NUL, of 1 to {@link Limits#MAX_NAME_BYTES} bytes, with lines of at least 1. Otherwise returns null, and
+   * the caller builds the {@link FileSummary} (which sorts and merges edges, or says what is wrong). The path,
+   * language, hash and symbols are checked as {@link FileSummary} checks them (the same exceptions). O(size of the
+   * object). Thread-safe (each thread reuses its own writer).
+   *
+   * @throws InvalidSummaryException if the path, language, hash or symbols are invalid
+   */
+  public static EncodedFile encode(String path, String language, byte[] sourceSha256, List<SymbolSummary> symbols,
+      RawEdges edges) {
+    path = RepoPaths.normalise(path);
+    language = FileSummary.checkedLanguage(path, language);
+    sourceSha256 = Checks.hash("sha256 of " + path, sourceSha256);
+    symbols = FileSummary.checkedSymbols(path, symbols);
+    if (edges.size() > Limits.MAX_EDGES_PER_FILE) {
+      return null;
+    }
+    FlatWriter w = WRITERS.get();
+    w.clear();
+    try {
+      int symbolsVector = encodeSymbols(w, symbols);
+      int[] edgeOffsets = new int[edges.size()];
+      byte[] text = edges.text();
+      boolean anyLines = false;
+      long lineTotal = 0;
+      for (int i = 0; i < edgeOffsets.length; i++) {
+        int source = edges.source(i);
+        int typeStart = edges.typeStart(i);
+        int typeLength = edges.typeLength(i);
+        int targetStart = edges.targetStart(i);
+        int targetLength = edges.targetLength(i);
+        if (source < 0 || source >= symbols.size() || !isName(text, typeStart, typeLength)
+            || !isName(text, targetStart, targetLength)
+            || i > 0 && compare(edges, i - 1, source, typeStart, typeLength, targetStart, targetLength) >= 0) {
+          return null; // out of order, a repeat, or invalid: the summary's constructor sorts, merges or says why
+        }
+        int type = w.createString(text, typeStart, typeLength);
+        int target = w.createString(text, targetStart, targetLength);
+        int lines = 0; // absent
+        int[] given = edges.lines(i);
+        if (given != null) {
+          int[] canonical = EdgeSummary.canonicalLinesOrNull(given);
+          if (canonical == null || (lineTotal += canonical.length) > Limits.MAX_EDGE_LINES_PER_FILE) {
+            return null;
+          }
+          anyLines = true;
+          w.startVector(Integer.BYTES, canonical.length, Integer.BYTES);
+          for (int j = canonical.length - 1; j >= 0; j--) {
+            w.addInt(canonical[j]);
+          }
+          lines = w.endVector();
+        }
+        edgeOffsets[i] = encodeEdge(w, source, type, target, lines);
+      }
+      int edgesVector = w.createOffsetVector(edgeOffsets, edgeOffsets.length);
+      byte[] object = finish(w, symbolsVector, edgesVector, path, language, sourceSha256, anyLines);
+      return new EncodedFile(path, sourceSha256, symbols, object);
+    } finally {
+      if (w.capacity() > MAX_KEPT_WRITER_BYTES) {
+        WRITERS.remove();
+      }
+    }
+  }
+
+  /** Encodes {@code summary} with what an index needs to know of it. O(size of the summary). Thread-safe. */
+  public static EncodedFile encodeFile(FileSummary summary) {
+    return new EncodedFile(summary.path(), summary.sourceSha256(), summary.symbols(), encode(summary));
+  }
+
+  /** Whether {@code text[start, start + length)} is a valid name in ASCII: 1 to the limit of bytes, none NUL. */
+  private static boolean isName(byte[] text, int start, int length) {
+    if (length < 1 || length > Limits.MAX_NAME_BYTES) {
+      return false;
+    }
+    int end = start + length;
+    int i = start;
+    long bad = 0; // the high bit of a byte is set for NUL (0 - 1 borrows) and for any byte above 0x7F
+    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+      long word = (long) LONG_BE.get(text, i);
+      bad |= (word - 0x0101010101010101L) | word;
+    }
+    for (; i < end; i++) {
+      bad |= (text[i] - 1) | text[i];
+    }
+    return (bad & 0x8080808080808080L) == 0;
+  }
+
+  /** Edge {@code previous} against the given one in the canonical order (ASCII: bytes compare as the Strings). */
+  private static int compare(RawEdges edges, int previous, int source, int typeStart, int typeLength,
+      int targetStart, int targetLength) {
+    int c = Integer.compare(edges.source(previous), source);
+    if (c != 0) {
+      return c;
+    }
+    byte[] t = edges.text();
+    c = compareBytes(t, edges.typeStart(previous), edges.typeLength(previous), typeStart, typeLength);
+    if (c != 0) {
+      return c;
+    }
+    return compareBytes(t, edges.targetStart(previous), edges.targetLength(previous), targetStart, targetLength);
+  }
+
+  /** {@code t[a, a + aLength)} against {@code t[b, b + bLength)}: unsigned bytes, then length (a prefix first). */
+  private static int compareBytes(byte[] t, int a, int aLength, int b, int bLength) {
+    int n = Math.min(aLength, bLength);
+    int i = 0;
+    for (; i <= n - Long.BYTES; i += Long.BYTES) { // big-endian words compare as their bytes do
+      long x = (long) LONG_BE.get(t, a + i);
+      long y = (long) LONG_BE.get(t, b + i);
+      if (x != y) {
+        return Long.compareUnsigned(x, y);
+      }
+    }
+    for (; i < n; i++) {
+      int c = (t[a + i] & 0xFF) - (t[b + i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(aLength, bLength);
+  }
+
+  private static int encodeSymbols(FlatWriter w, List<SymbolSummary> symbolList) {
+    int[] symbolOffsets = new int[symbolList.size()];
+    for (int i = 0; i < symbolOffsets.length; i++) {
+      symbolOffsets[i] = encodeSymbol(w, symbolList.get(i));
+    }
+    return w.createOffsetVector(symbolOffsets, symbolOffsets.length);
+  }
+
+  private static int encodeEdge(FlatWriter w, int source, int type, int target, int lines) {
+    w.startTable(EDGE_FIELDS); // Edge.createEdge
+    w.addOffsetField(3, lines);
+    w.addOffsetField(2, target);
+    w.addOffsetField(1, type);
+    w.addIntField(0, source);
+    return w.endTable();
+  }
+
+  private static byte[] finish(FlatWriter w, int symbols, int edges, String pathString, String languageString,
+      byte[] sha, boolean anyLines) {
+    int path = w.createString(pathString);
+    int language = w.createString(languageString);
     int shaVector = w.createByteVector(sha == null ? NO_BYTES : sha);
     int version = anyLines ? SCHEMA_VERSION_EDGE_LINES : SCHEMA_VERSION;
     w.startTable(OBJECT_FIELDS); // LooseObject.createLooseObject

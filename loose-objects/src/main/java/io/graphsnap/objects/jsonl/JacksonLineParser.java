@@ -11,6 +11,7 @@ import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.object.InvalidSummaryException;
 import io.graphsnap.format.object.Limits;
+import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
@@ -144,8 +145,9 @@ final class JacksonLineParser {
       }
       try {
         List<SymbolSummary> symbolList = symbols == null ? List.of() : symbols;
-        return new ParsedLine.Put(new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges)), expect);
-      } catch (InvalidSummaryException e) {
+        FileSummary summary = new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges));
+        return new ParsedLine.Put(LooseObjectCodec.encodeFile(summary), expect);
+      } catch (IllegalArgumentException e) { // an invalid summary, or an unstorable one (a lone surrogate in the path)
         throw new LineException(e.getMessage(), path);
       }
     }

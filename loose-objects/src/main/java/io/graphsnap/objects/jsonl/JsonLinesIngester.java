@@ -459,7 +459,7 @@ public final class JsonLinesIngester {
     }
     if (item.parsed instanceof ParsedLine.Put put) {
       try {
-        item.prepared = update.prepare(put.summary());
+        item.prepared = update.prepare(put.file());
       } catch (IllegalArgumentException e) {
         item.unstorable = e; // e.g. the encoded object is over the size limit; nothing was written
       }

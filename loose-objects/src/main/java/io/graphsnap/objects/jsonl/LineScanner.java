@@ -1,12 +1,18 @@
 package io.graphsnap.objects.jsonl;
 
 import io.graphsnap.format.object.EdgeSummary;
+import io.graphsnap.format.object.EncodedFile;
 import io.graphsnap.format.object.FileSummary;
 import io.graphsnap.format.object.Limits;
+import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.format.object.Note;
+import io.graphsnap.format.object.RawEdges;
 import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
 import io.graphsnap.objects.ExpectedObject;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +66,18 @@ final class LineScanner {
   }
 
   private static final GiveUp GIVE_UP = new GiveUp();
+  /**
+   * Thrown to leave the byte-range reading of edges for the String one ({@link #scan} reads the line again): a string
+   * of an edge with an escape or a non-ASCII byte, edges before symbols, a symbol name given twice, or edges not in
+   * the canonical order (the summary then sorts and merges them).
+   */
+  private static final GiveUp NOT_RAW = new GiveUp();
+  /** A thread's edge ranges, reused from line to line unless a line made them larger than this. */
+  private static final long MAX_KEPT_RAW_BYTES = 1 << 20;
+  private static final ThreadLocal<RawEdges> RAW_EDGES = ThreadLocal.withInitial(RawEdges::new);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   private final byte[] in;
   private final int end;
@@ -75,18 +93,81 @@ final class LineScanner {
   private final int[] lastStart = new int[3];
   private final int[] lastLength = new int[3];
 
-  private LineScanner(byte[] in, int length) {
+  /**
+   * Where the edges go when they are read as byte ranges (the line's object is then encoded from the bytes, without
+   * a String per edge); null when they are read as Strings into {@link EdgeSummary edge summaries}.
+   */
+  private final RawEdges raw;
+  /** With {@link #raw}: the symbols' indices by name, once the symbols are read. */
+  private Map<String, Integer> symbolIndex;
+  /** The start and length of the last string {@link #plainRange} read. */
+  private int rangeStart;
+  private int rangeLength;
+
+  private LineScanner(byte[] in, int length, RawEdges raw) {
     this.in = in;
     this.end = length;
+    this.raw = raw;
   }
 
-  /** The line {@code bytes[0, length)} if it is a good line this scanner takes, else {@code null}. */
+  /**
+   * The line {@code bytes[0, length)} if it is a good line this scanner takes, else {@code null}. Reads the edges as
+   * byte ranges first ({@link #scanRaw}), and as Strings when the line needs it; the object is the same either way.
+   */
   static ParsedLine scan(byte[] bytes, int length) {
+    try {
+      return scanRaw(bytes, length);
+    } catch (NeedsStrings e) {
+      return scanStrings(bytes, length);
+    }
+  }
+
+  /** Thrown by {@link #scanRaw} (without a stack trace) for a line whose edges must be read as Strings. */
+  static final class NeedsStrings extends Exception {
+    private static final long serialVersionUID = 1L;
+    static final NeedsStrings INSTANCE = new NeedsStrings();
+
+    private NeedsStrings() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * As {@link #scan}, reading the edges as byte ranges of {@code bytes} and encoding the object from them, without a
+   * String or an edge summary per edge.
+   *
+   * @throws NeedsStrings if the line is one the byte ranges cannot take ({@link #NOT_RAW})
+   */
+  static ParsedLine scanRaw(byte[] bytes, int length) throws NeedsStrings {
+    if (length > MAX_SCANNED_BYTES) {
+      return null;
+    }
+    RawEdges edges = RAW_EDGES.get();
+    try {
+      edges.reset(bytes);
+      return new LineScanner(bytes, length, edges).line();
+    } catch (GiveUp e) {
+      if (e == NOT_RAW) {
+        throw NeedsStrings.INSTANCE;
+      }
+      return null; // the grammar refused the line: so would the String reading
+    } catch (IllegalArgumentException e) {
+      return null; // the model refused a value (InvalidSummaryException; expect's own), as it would again
+    } finally {
+      edges.reset(null);
+      if (edges.retainedBytes() > MAX_KEPT_RAW_BYTES) {
+        RAW_EDGES.remove();
+      }
+    }
+  }
+
+  /** {@link #scan} reading every edge's strings as Strings. */
+  static ParsedLine scanStrings(byte[] bytes, int length) {
     if (length > MAX_SCANNED_BYTES) {
       return null;
     }
     try {
-      return new LineScanner(bytes, length).line();
+      return new LineScanner(bytes, length, null).line();
     } catch (GiveUp | IllegalArgumentException e) {
       return null; // the grammar refused the line, or the model a value (InvalidSummaryException; expect's own)
     }
@@ -102,6 +183,7 @@ final class LineScanner {
     ExpectedObject expect = null;
     List<SymbolSummary> symbols = null;
     List<RawEdge> edges = null;
+    boolean edgesGiven = false;
     int seen = 0;
     if (!closes('}')) {
       do {
@@ -113,8 +195,19 @@ final class LineScanner {
           case 2 -> sha256 = optionalHash();
           case 3 -> deleted = optionalBoolean();
           case 4 -> expect = ExpectedObject.parse(requiredString());
-          case 5 -> symbols = array(this::symbol);
-          default -> edges = array(this::edge);
+          case 5 -> {
+            symbols = array(this::symbol);
+            if (raw != null) {
+              symbolIndex = indexOf(symbols);
+            }
+          }
+          default -> {
+            if (raw != null) {
+              edgesGiven = rawEdges();
+            } else {
+              edges = array(this::edge);
+            }
+          }
         }
       } while (nextMember('}'));
     }
@@ -123,13 +216,133 @@ final class LineScanner {
       throw GIVE_UP; // trailing content, or no path
     }
     if (deleted) {
-      if (language != null || sha256 != null || symbols != null || edges != null) {
+      if (language != null || sha256 != null || symbols != null || edges != null || edgesGiven) {
         throw GIVE_UP;
       }
       return new ParsedLine.Delete(path, expect);
     }
     List<SymbolSummary> symbolList = symbols == null ? List.of() : symbols;
-    return new ParsedLine.Put(new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges)), expect);
+    if (raw != null) {
+      EncodedFile file = LooseObjectCodec.encode(path, language, sha256, symbolList, raw);
+      if (file == null) {
+        throw NOT_RAW; // edges out of the canonical order, repeated or invalid: the summary sorts, merges or refuses
+      }
+      return new ParsedLine.Put(file, expect);
+    }
+    FileSummary summary = new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges));
+    return new ParsedLine.Put(LooseObjectCodec.encodeFile(summary), expect);
+  }
+
+  /** The symbols' indices by name; a name given twice leaves the line to the String reading (which refuses it). */
+  private static Map<String, Integer> indexOf(List<SymbolSummary> symbols) throws GiveUp {
+    if (symbols == null) {
+      return Map.of();
+    }
+    Map<String, Integer> index = new HashMap<>(symbols.size() * 2);
+    for (int i = 0; i < symbols.size(); i++) {
+      if (index.put(symbols.get(i).name(), i) != null) {
+        throw NOT_RAW;
+      }
+    }
+    return index;
+  }
+
+  /**
+   * With {@link #raw}: null, or the array of edges, each added to {@link #raw} with its source resolved (the
+   * symbols must come first) and its type and target as byte ranges. Returns whether an array was given.
+   */
+  private boolean rawEdges() throws GiveUp {
+    if (isNull()) {
+      return false;
+    }
+    if (symbolIndex == null) {
+      throw NOT_RAW; // edges before symbols
+    }
+    expect('[');
+    if (!closes(']')) {
+      String lastFrom = null;
+      int source = -1;
+      do {
+        expect('{');
+        String from = null;
+        int typeStart = -1;
+        int typeLength = 0;
+        int toStart = -1;
+        int toLength = 0;
+        int line = 0;
+        int[] lines = null;
+        int seen = 0;
+        if (!closes('}')) {
+          do {
+            int field = fieldName(EDGE_FIELDS);
+            seen = once(seen, field);
+            switch (field) {
+              case 0 -> from = repeated(FROM);
+              case 1 -> {
+                plainRange();
+                typeStart = rangeStart;
+                typeLength = rangeLength;
+              }
+              case 2 -> {
+                plainRange();
+                toStart = rangeStart;
+                toLength = rangeLength;
+              }
+              case 3 -> line = lineNumber();
+              default -> lines = siteLines();
+            }
+          } while (nextMember('}'));
+        }
+        if (from == null || typeStart < 0 || toStart < 0) {
+          throw GIVE_UP;
+        }
+        if (from != lastFrom) { // edges come grouped by source, whose name repeated() gives as one String
+          Integer index = symbolIndex.get(from);
+          if (index == null) {
+            throw GIVE_UP; // no symbol of that name: the String reading gives up too
+          }
+          source = index;
+          lastFrom = from;
+        }
+        if (line != 0) { // with "lines" too, the edge occurs on all of them
+          lines = lines == null ? new int[] {line} : appended(lines, line);
+        }
+        raw.add(source, typeStart, typeLength, toStart, toLength, lines);
+      } while (nextElement());
+    }
+    return true;
+  }
+
+  /**
+   * A string that must be there, plain (ASCII without escapes or control characters): sets {@link #rangeStart} and
+   * {@link #rangeLength} to its bytes between the quotes. Anything else leaves the line to the String reading.
+   */
+  private void plainRange() throws GiveUp {
+    if (pos >= end || in[pos] != '"') {
+      throw GIVE_UP;
+    }
+    int start = pos + 1;
+    int p = start;
+    for (; p <= end - Long.BYTES; p += Long.BYTES) { // eight bytes at a time up to the first that is not plain
+      long special = specialBytes((long) LONG.get(in, p));
+      if (special != 0) {
+        p += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+    }
+    for (; p < end; p++) {
+      byte b = in[p];
+      if (b == '"') {
+        rangeStart = start;
+        rangeLength = p - start;
+        pos = p + 1;
+        return;
+      }
+      if (b == '\\' || b < 0x20) { // negative: a byte of a multi-byte UTF-8 sequence
+        throw NOT_RAW;
+      }
+    }
+    throw GIVE_UP;
   }
 
   /** The edges with their sources' indices; the last symbol of a name wins, as in the reference parser. */
@@ -388,8 +601,7 @@ final class LineScanner {
     if (last != null) {
       int length = lastLength[slot];
       int close = start + length;
-      if (close < end && in[close] == '"'
-          && Arrays.equals(in, start, close, in, lastStart[slot], lastStart[slot] + length)) {
+      if (close < end && in[close] == '"' && sameBytes(start, lastStart[slot], length)) {
         pos = close + 1;
         return last;
       }
@@ -399,6 +611,35 @@ final class LineScanner {
     lastStart[slot] = start;
     lastLength[slot] = pos - 1 - start;
     return s;
+  }
+
+  /**
+   * The high bit of each byte of {@code word} (eight bytes, little-endian) that is not plain string content: a quote,
+   * a backslash, a control character (below 0x20) or a byte of a multi-byte UTF-8 sequence (above 0x7F). Only the
+   * lowest flag is exact (a borrow may flag bytes above it): it is the first such byte.
+   */
+  private static long specialBytes(long word) {
+    long quote = word ^ 0x2222222222222222L;
+    long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+    long zeroQuote = (quote - ONES) & ~quote;
+    long zeroBackslash = (backslash - ONES) & ~backslash;
+    long control = (word - 0x2020202020202020L) & ~word;
+    return (zeroQuote | zeroBackslash | control | word) & HIGHS;
+  }
+
+  /** Whether {@code in[a, a + length)} and {@code in[b, b + length)} are equal (both within the line). */
+  private boolean sameBytes(int a, int b, int length) {
+    for (; length >= Long.BYTES; length -= Long.BYTES, a += Long.BYTES, b += Long.BYTES) {
+      if ((long) LONG.get(in, a) != (long) LONG.get(in, b)) {
+        return false;
+      }
+    }
+    for (; length > 0; length--) {
+      if (in[a++] != in[b++]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A string, or null. */

@@ -1,9 +1,9 @@
 package io.graphsnap.objects.jsonl;
 
-import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.EncodedFile;
 import io.graphsnap.objects.ExpectedObject;
 
-/** One good line of JSON Lines input: a file's summary, or the deletion of a path. */
+/** One good line of JSON Lines input: a file's summary (encoded as its object), or the deletion of a path. */
 sealed interface ParsedLine {
   /** The normalised repository path the line is about. */
   String path();
@@ -11,11 +11,11 @@ sealed interface ParsedLine {
   /** The line's {@code "expect"}: what the path must hold before the line applies; null when not given. */
   ExpectedObject expect();
 
-  /** A line describing a file. */
-  record Put(FileSummary summary, ExpectedObject expect) implements ParsedLine {
+  /** A line describing a file: its summary, already encoded (on the parsing thread). */
+  record Put(EncodedFile file, ExpectedObject expect) implements ParsedLine {
     @Override
     public String path() {
-      return summary.path();
+      return file.path();
     }
   }
 

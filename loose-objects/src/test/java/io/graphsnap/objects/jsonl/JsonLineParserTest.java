@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.LooseObjectCodec;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,10 @@ class JsonLineParserTest {
   private static final String EDGES = "\"edges\": [{\"from\": \"b\", \"type\": \"calls\", \"to\": \"x\", \"lines\": [9, 3, 9]},"
       + " {\"to\": \"a\", \"type\": \"calls\", \"from\": \"a\", \"line\": 2}]";
 
-  private static FileSummary parse(String line) throws LineException {
+  private static FileSummary parse(String line) throws Exception {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    return assertInstanceOf(ParsedLine.Put.class, new JsonLineParser().parse(bytes, bytes.length)).summary();
+    return LooseObjectCodec.decode(
+        assertInstanceOf(ParsedLine.Put.class, new JsonLineParser().parse(bytes, bytes.length)).file().objectBytes(), line);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.graphsnap.format.object.EdgeSummary;
 import io.graphsnap.format.object.FileSummary;
+import io.graphsnap.format.object.LooseObjectCodec;
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.format.object.Note;
 import io.graphsnap.format.object.SymbolSummary;
@@ -110,7 +111,8 @@ class JsonLinesIngesterTest {
       assertEquals(List.of(), report.errors());
       for (String line : lines) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        FileSummary alone = ((ParsedLine.Put) new JsonLineParser().parse(bytes, bytes.length)).summary();
+        FileSummary alone = LooseObjectCodec.decode(
+            ((ParsedLine.Put) new JsonLineParser().parse(bytes, bytes.length)).file().objectBytes(), line);
         assertEquals(alone, stored(alone.path()), alone.path() + " with " + threads + " threads");
       }
     }

@@ -2,13 +2,13 @@ package io.graphsnap.objects.jsonl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.graphsnap.format.object.LooseObjectCodec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -33,11 +33,7 @@ class LineScannerDifferentialTest {
         ParsedLine parsed = call.parse(line, line.length);
         String expect = String.valueOf(parsed.expect());
         if (parsed instanceof ParsedLine.Put put) {
-          try {
-            return new Outcome("put", put.path(), expect, LooseObjectCodec.encode(put.summary()), null);
-          } catch (IllegalArgumentException e) { // unstorable, e.g. a lone surrogate in a path
-            return new Outcome("unstorable", put.path(), expect, null, e.getMessage());
-          }
+          return new Outcome("put", put.path(), expect, put.file().objectBytes(), null);
         }
         return new Outcome("delete", parsed.path(), expect, null, null);
       } catch (LineException e) {
@@ -64,6 +60,7 @@ class LineScannerDifferentialTest {
   void randomLinesGetTheReferenceAnswer() {
     Random random = new Random(20_2612_04L);
     int scanned = 0;
+    int ranges = 0;
     int good = 0;
     int lines = 30_000;
     for (int i = 0; i < lines; i++) {
@@ -81,14 +78,105 @@ class LineScannerDifferentialTest {
         assertTrue(!reference.kind.equals("error"), "the scanner took a bad line: " + new String(line,
             StandardCharsets.UTF_8) + "\n" + reference.error);
       }
+      if (takenAsRanges(line, reference)) {
+        ranges++;
+      }
       if (!reference.kind.equals("error")) {
         good++;
       }
     }
     // the generator makes a good share of good lines, and the scanner takes nearly all of them (it gives up only on
-    // escapes in field names and on UTF-8 that is not well-formed, which the generator makes rarely)
+    // escapes in field names and on UTF-8 that is not well-formed, which the generator makes rarely); edges as byte
+    // ranges take a share of them (plain strings, symbols first, edges in order)
     assertTrue(good > lines / 5, good + " good lines of " + lines);
     assertTrue(scanned > good * 9 / 10, "the scanner took " + scanned + " of " + good + " good lines");
+    assertTrue(ranges > good / 10, "byte ranges took " + ranges + " of " + good + " good lines");
+  }
+
+  /**
+   * Whether {@link LineScanner#scanRaw} took the line (read its edges as byte ranges); when it did, or refused the
+   * line, its answer is the reference's.
+   */
+  private static boolean takenAsRanges(byte[] line, Outcome reference) {
+    ParsedLine raw;
+    try {
+      raw = LineScanner.scanRaw(line, line.length);
+    } catch (LineScanner.NeedsStrings e) {
+      return false;
+    }
+    String text = new String(line, StandardCharsets.UTF_8);
+    if (raw == null) {
+      assertNull(LineScanner.scanStrings(line, line.length), "refused as ranges, taken as Strings: " + text);
+      return false;
+    }
+    assertEquals(reference.kind, raw instanceof ParsedLine.Put ? "put" : "delete", text);
+    assertEquals(reference.path, raw.path(), text);
+    assertEquals(reference.expect, String.valueOf(raw.expect()), text);
+    if (raw instanceof ParsedLine.Put put) {
+      assertArrayEquals(reference.object, put.file().objectBytes(), text);
+    }
+    return true;
+  }
+
+  /** Lines whose edges the byte ranges take, and lines they leave to the Strings: the same answer either way. */
+  @Test
+  void edgesAsByteRangesGiveTheSameObjectOrLeaveTheLine() {
+    String symbols = "\"symbols\":[{\"name\":\"p.A\",\"kind\":\"class\",\"effects\":[\"net\",\"db\",\"net\"]},"
+        + "{\"name\":\"p.A#m\",\"kind\":\"method\",\"lines\":[3,9]}]";
+    String inOrder = "\"edges\":[{\"from\":\"p.A\",\"type\":\"contains\",\"to\":\"p.A#m\"},"
+        + "{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"q.B#n\",\"lines\":[7,4,7],\"line\":5},"
+        + "{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"q.B#n2\"},"
+        + "{\"to\":\"q.C\",\"from\":\"p.A#m\",\"type\":\"references\"}]";
+    String[] taken = {
+        "{\"path\":\"./src//A.java\",\"language\":\"java\"," + symbols + "," + inOrder + "}",
+        "{\"path\":\"A.java\",\"sha256\":\"" + HASH + "\",\"expect\":\"none\"," + symbols + ",\"edges\":[]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":null}",
+        "{\"path\":\"A.java\",\"deleted\":true}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\"q\u007f\"}]}",
+    };
+    String[] leftToStrings = {
+        "{\"path\":\"A.java\"," + inOrder + "," + symbols + "}", // edges before symbols
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"b\"},"
+            + "{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"a\"}]}", // out of order
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"a\"},"
+            + "{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"a\",\"line\":3}]}", // stated twice: merged
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A#m\",\"type\":\"calls\",\"to\":\"a\"},"
+            + "{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\"a\"}]}", // sources out of order
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\"é\"}]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"c\\u0061lls\",\"to\":\"x\"}]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\"x\\u0000\"}]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"\",\"to\":\"x\"}]}",
+        "{\"path\":\"A.java\",\"symbols\":[{\"name\":\"a\",\"kind\":\"fn\"},{\"name\":\"a\",\"kind\":\"fn\"}],"
+            + "\"edges\":[]}", // a symbol twice: refused, by the String reading
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\""
+            + "x".repeat(4_097) + "\"}]}", // a target over the name limit: refused, by the String reading
+    };
+    String[] refused = {
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"nobody\",\"type\":\"calls\",\"to\":\"x\"}]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\",\"to\":\"x\",\"line\":0}]}",
+        "{\"path\":\"A.java\"," + symbols + ",\"edges\":[{\"from\":\"p.A\",\"type\":\"calls\"}]}",
+        "{\"path\":\"A.java\",\"deleted\":true,\"edges\":[]}",
+        "{\"path\":\"../A.java\"," + symbols + "}",
+    };
+    for (String line : taken) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      Outcome reference = Outcome.of(REFERENCE::parse, bytes);
+      assertEquals(reference.kind.equals("put") || reference.kind.equals("delete"), true, line + ": " + reference.error);
+      assertTrue(takenAsRanges(bytes, reference), line);
+      reference.assertSame(Outcome.of(PARSER::parse, bytes), line);
+    }
+    for (String line : leftToStrings) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      assertThrows(LineScanner.NeedsStrings.class, () -> LineScanner.scanRaw(bytes, bytes.length), line);
+      Outcome.of(REFERENCE::parse, bytes).assertSame(Outcome.of(PARSER::parse, bytes), line);
+    }
+    for (String line : refused) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      Outcome reference = Outcome.of(REFERENCE::parse, bytes);
+      assertEquals("error", reference.kind, line);
+      assertFalse(takenAsRanges(bytes, reference), line);
+      reference.assertSame(Outcome.of(PARSER::parse, bytes), line);
+    }
   }
 
   @Test
@@ -174,8 +262,9 @@ class LineScannerDifferentialTest {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     ParsedLine.Put put = assertInstanceOf(ParsedLine.Put.class, LineScanner.scan(bytes, bytes.length));
     assertEquals("dir/é中😀.cov", put.path());
-    assertEquals("tab\there\u00e9 \ud83d\ude00", put.summary().symbols().get(0).notes().get(0).text());
-    assertEquals(put.summary(), ((ParsedLine.Put) REFERENCE.parse(bytes, bytes.length)).summary());
+    assertEquals("tab\there\u00e9 \ud83d\ude00", put.file().symbols().get(0).notes().get(0).text());
+    assertArrayEquals(((ParsedLine.Put) REFERENCE.parse(bytes, bytes.length)).file().objectBytes(),
+        put.file().objectBytes());
   }
 
   /** Byte-level damage: truncation, a stray or doubled byte, bad UTF-8, a chunk repeated. */
