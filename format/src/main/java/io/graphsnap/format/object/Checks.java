@@ -6,6 +6,33 @@ import java.nio.charset.StandardCharsets;
 final class Checks {
   private Checks() {}
 
+  /**
+   * As {@link #name(String, String)} for the field {@code "<field> of <owner>"}: the two are joined only for a
+   * message, so that checking a valid name allocates nothing.
+   */
+  static String name(String field, String owner, String value) {
+    if (value != null && !value.isEmpty() && value.length() <= Limits.MAX_NAME_BYTES && isAsciiWithoutNul(value)) {
+      return value; // the common case
+    }
+    return name(field + " of " + owner, value);
+  }
+
+  /** As {@link #text(String, String)} for the field {@code "<field> of <owner>"}, joined only for a message. */
+  static String text(String field, String owner, String value) {
+    if (value != null && value.length() <= Limits.MAX_TEXT_BYTES && isAsciiWithoutNul(value)) {
+      return value; // ASCII: its UTF-8 length is its length, and it has no surrogates
+    }
+    return text(field + " of " + owner, value);
+  }
+
+  /** As {@link #hash(String, byte[])} for the field {@code "<field> of <owner>"}, joined only for a message. */
+  static byte[] hash(String field, String owner, byte[] value) {
+    if (value == null || value.length == 0 || value.length == 32) {
+      return value == null || value.length == 0 ? null : value.clone();
+    }
+    return hash(field + " of " + owner, value);
+  }
+
   static String name(String field, String value) {
     if (value == null || value.isEmpty()) {
       throw new InvalidSummaryException(field + " is missing or empty");

@@ -25,7 +25,7 @@ public record FileSummary(String path, String language, byte[] sourceSha256,
   public FileSummary {
     path = RepoPaths.normalise(path);
     language = checkedLanguage(path, language);
-    sourceSha256 = Checks.hash("sha256 of " + path, sourceSha256);
+    sourceSha256 = Checks.hash("sha256", path, sourceSha256);
     symbols = checkedSymbols(path, symbols);
     List<EdgeSummary> sorted = new ArrayList<>(edges == null ? List.of() : edges);
     if (sorted.size() > Limits.MAX_EDGES_PER_FILE) {
@@ -64,7 +64,7 @@ public record FileSummary(String path, String language, byte[] sourceSha256,
     if (language == null || language.isEmpty()) {
       return "";
     }
-    return Checks.name("language of " + path, language);
+    return Checks.name("language", path, language);
   }
 
   /** An immutable copy of {@code symbols} (null: none), checked: at most the limit, and distinct names. */

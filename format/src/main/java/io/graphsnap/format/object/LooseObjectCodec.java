@@ -112,7 +112,7 @@ public final class LooseObjectCodec {
       RawEdges edges) {
     path = RepoPaths.normalise(path);
     language = FileSummary.checkedLanguage(path, language);
-    sourceSha256 = Checks.hash("sha256 of " + path, sourceSha256);
+    sourceSha256 = Checks.hash("sha256", path, sourceSha256);
     symbols = FileSummary.checkedSymbols(path, symbols);
     if (edges.size() > Limits.MAX_EDGES_PER_FILE) {
       return null;

@@ -37,26 +37,34 @@ public record SymbolSummary(
   /** Validates and canonicalises every field. */
   public SymbolSummary {
     Checks.name("symbol name", name);
-    Checks.name("kind of " + name, kind);
-    TreeSet<String> sortedEffects = new TreeSet<>();
-    for (String effect : effects == null ? List.<String>of() : effects) {
-      sortedEffects.add(Checks.name("effect of " + name, effect));
+    Checks.name("kind", name, kind);
+    if (effects == null || effects.isEmpty()) { // the common cases without a sorted set
+      effects = List.of();
+    } else if (effects.size() == 1) {
+      effects = List.of(Checks.name("effect", name, effects.getFirst()));
+    } else {
+      TreeSet<String> sortedEffects = new TreeSet<>();
+      for (String effect : effects) {
+        sortedEffects.add(Checks.name("effect", name, effect));
+      }
+      effects = List.copyOf(sortedEffects);
     }
-    effects = List.copyOf(sortedEffects);
     if (lineStart < 0 || lineEnd < 0 || lineEnd < lineStart) {
       throw new InvalidSummaryException(
           "lines of " + name + " must satisfy 0 <= start <= end, not [" + lineStart + ", " + lineEnd + "]");
     }
-    contentHash = Checks.hash("hash of " + name, contentHash);
+    contentHash = Checks.hash("hash", name, contentHash);
     notes = notes == null ? List.of() : List.copyOf(notes);
-    TreeMap<String, String> sortedMetadata = new TreeMap<>();
-    if (metadata != null) {
+    if (metadata == null || metadata.isEmpty()) {
+      metadata = Collections.emptySortedMap();
+    } else {
+      TreeMap<String, String> sortedMetadata = new TreeMap<>();
       for (Map.Entry<String, String> e : metadata.entrySet()) {
-        sortedMetadata.put(Checks.name("metadata key of " + name, e.getKey()),
-            Checks.text("metadata value of " + name, e.getValue()));
+        sortedMetadata.put(Checks.name("metadata key", name, e.getKey()),
+            Checks.text("metadata value", name, e.getValue()));
       }
+      metadata = Collections.unmodifiableSortedMap(sortedMetadata);
     }
-    metadata = Collections.unmodifiableSortedMap(sortedMetadata);
   }
 
   /** A symbol with just a name, kind and lines. */
