@@ -103,6 +103,15 @@ final class LineScanner {
   /** The start and length of the last string {@link #plainRange} read. */
   private int rangeStart;
   private int rangeLength;
+  /** The last edge {@link #readEdge} read: its source's name, and its type and target as Strings or byte ranges. */
+  private String edgeFrom;
+  private String edgeType;
+  private String edgeTo;
+  private int edgeTypeStart;
+  private int edgeTypeLength;
+  private int edgeToStart;
+  private int edgeToLength;
+  private int[] edgeLines;
 
   private LineScanner(byte[] in, int length, RawEdges raw) {
     this.in = in;
@@ -263,51 +272,16 @@ final class LineScanner {
       String lastFrom = null;
       int source = -1;
       do {
-        expect('{');
-        String from = null;
-        int typeStart = -1;
-        int typeLength = 0;
-        int toStart = -1;
-        int toLength = 0;
-        int line = 0;
-        int[] lines = null;
-        int seen = 0;
-        if (!closes('}')) {
-          do {
-            int field = fieldName(EDGE_FIELDS);
-            seen = once(seen, field);
-            switch (field) {
-              case 0 -> from = repeated(FROM);
-              case 1 -> {
-                plainRange();
-                typeStart = rangeStart;
-                typeLength = rangeLength;
-              }
-              case 2 -> {
-                plainRange();
-                toStart = rangeStart;
-                toLength = rangeLength;
-              }
-              case 3 -> line = lineNumber();
-              default -> lines = siteLines();
-            }
-          } while (nextMember('}'));
-        }
-        if (from == null || typeStart < 0 || toStart < 0) {
-          throw GIVE_UP;
-        }
-        if (from != lastFrom) { // edges come grouped by source, whose name repeated() gives as one String
-          Integer index = symbolIndex.get(from);
+        readEdge();
+        if (edgeFrom != lastFrom) { // edges come grouped by source, whose name repeated() gives as one String
+          Integer index = symbolIndex.get(edgeFrom);
           if (index == null) {
             throw GIVE_UP; // no symbol of that name: the String reading gives up too
           }
           source = index;
-          lastFrom = from;
+          lastFrom = edgeFrom;
         }
-        if (line != 0) { // with "lines" too, the edge occurs on all of them
-          lines = lines == null ? new int[] {line} : appended(lines, line);
-        }
-        raw.add(source, typeStart, typeLength, toStart, toLength, lines);
+        raw.add(source, edgeTypeStart, edgeTypeLength, edgeToStart, edgeToLength, edgeLines);
       } while (nextElement());
     }
     return true;
@@ -482,10 +456,21 @@ final class LineScanner {
   }
 
   private RawEdge edge() throws GiveUp {
+    readEdge();
+    return new RawEdge(edgeFrom, edgeType, edgeTo, edgeLines);
+  }
+
+  /**
+   * Reads the edge object at {@link #pos} into the {@code edge…} fields: its type and target as Strings, or with
+   * {@link #raw} as byte ranges; its {@code "line"} joins its {@code "lines"}.
+   */
+  private void readEdge() throws GiveUp {
     expect('{');
-    String from = null;
-    String type = null;
-    String to = null;
+    edgeFrom = null;
+    edgeType = null;
+    edgeTo = null;
+    edgeTypeStart = -1;
+    edgeToStart = -1;
     int line = 0;
     int[] lines = null;
     int seen = 0;
@@ -494,21 +479,38 @@ final class LineScanner {
         int field = fieldName(EDGE_FIELDS);
         seen = once(seen, field);
         switch (field) {
-          case 0 -> from = repeated(FROM);
-          case 1 -> type = repeated(TYPE);
-          case 2 -> to = requiredString();
+          case 0 -> edgeFrom = repeated(FROM);
+          case 1 -> {
+            if (raw == null) {
+              edgeType = repeated(TYPE);
+            } else {
+              plainRange();
+              edgeTypeStart = rangeStart;
+              edgeTypeLength = rangeLength;
+            }
+          }
+          case 2 -> {
+            if (raw == null) {
+              edgeTo = requiredString();
+            } else {
+              plainRange();
+              edgeToStart = rangeStart;
+              edgeToLength = rangeLength;
+            }
+          }
           case 3 -> line = lineNumber();
           default -> lines = siteLines();
         }
       } while (nextMember('}'));
     }
-    if (from == null || type == null || to == null) {
+    boolean typed = raw == null ? edgeType != null && edgeTo != null : edgeTypeStart >= 0 && edgeToStart >= 0;
+    if (edgeFrom == null || !typed) {
       throw GIVE_UP;
     }
     if (line != 0) { // with "lines" too, the edge occurs on all of them
       lines = lines == null ? new int[] {line} : appended(lines, line);
     }
-    return new RawEdge(from, type, to, lines);
+    edgeLines = lines;
   }
 
   private static int[] appended(int[] lines, int line) {
