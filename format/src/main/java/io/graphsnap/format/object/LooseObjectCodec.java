@@ -39,7 +39,7 @@ public final class LooseObjectCodec {
   public static final int SCHEMA_VERSION_CURRENT = SCHEMA_VERSION_EDGE_LINES;
 
   private static final String IDENTIFIER = "GSLO";
-  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** A writer whose array has grown past this many bytes is not kept for the thread's next object. */
   private static final int MAX_KEPT_WRITER_BYTES = 1 << 20;
@@ -114,8 +114,8 @@ public final class LooseObjectCodec {
     language = FileSummary.checkedLanguage(path, language);
     sourceSha256 = Checks.hash("sha256", path, sourceSha256);
     symbols = FileSummary.checkedSymbols(path, symbols);
-    if (edges.size() > Limits.MAX_EDGES_PER_FILE) {
-      return null;
+    if (edges.size() > Limits.MAX_EDGES_PER_FILE || !edges.inCanonicalOrder()) {
+      return null; // out of order or a repeat: the summary's constructor sorts and merges
     }
     FlatWriter w = WRITERS.get();
     w.clear();
@@ -132,9 +132,8 @@ public final class LooseObjectCodec {
         int targetStart = edges.targetStart(i);
         int targetLength = edges.targetLength(i);
         if (source < 0 || source >= symbols.size() || !isName(text, typeStart, typeLength)
-            || !isName(text, targetStart, targetLength)
-            || i > 0 && compare(edges, i - 1, source, typeStart, typeLength, targetStart, targetLength) >= 0) {
-          return null; // out of order, a repeat, or invalid: the summary's constructor sorts, merges or says why
+            || !isName(text, targetStart, targetLength)) {
+          return null; // invalid: the summary's constructor says why
         }
         int type = w.createString(text, typeStart, typeLength);
         int target = w.createString(text, targetStart, targetLength);
@@ -178,48 +177,13 @@ public final class LooseObjectCodec {
     int i = start;
     long bad = 0; // the high bit of a byte is set for NUL (0 - 1 borrows) and for any byte above 0x7F
     for (; i <= end - Long.BYTES; i += Long.BYTES) {
-      long word = (long) LONG_BE.get(text, i);
+      long word = (long) LONG.get(text, i);
       bad |= (word - 0x0101010101010101L) | word;
     }
     for (; i < end; i++) {
       bad |= (text[i] - 1) | text[i];
     }
     return (bad & 0x8080808080808080L) == 0;
-  }
-
-  /** Edge {@code previous} against the given one in the canonical order (ASCII: bytes compare as the Strings). */
-  private static int compare(RawEdges edges, int previous, int source, int typeStart, int typeLength,
-      int targetStart, int targetLength) {
-    int c = Integer.compare(edges.source(previous), source);
-    if (c != 0) {
-      return c;
-    }
-    byte[] t = edges.text();
-    c = compareBytes(t, edges.typeStart(previous), edges.typeLength(previous), typeStart, typeLength);
-    if (c != 0) {
-      return c;
-    }
-    return compareBytes(t, edges.targetStart(previous), edges.targetLength(previous), targetStart, targetLength);
-  }
-
-  /** {@code t[a, a + aLength)} against {@code t[b, b + bLength)}: unsigned bytes, then length (a prefix first). */
-  private static int compareBytes(byte[] t, int a, int aLength, int b, int bLength) {
-    int n = Math.min(aLength, bLength);
-    int i = 0;
-    for (; i <= n - Long.BYTES; i += Long.BYTES) { // big-endian words compare as their bytes do
-      long x = (long) LONG_BE.get(t, a + i);
-      long y = (long) LONG_BE.get(t, b + i);
-      if (x != y) {
-        return Long.compareUnsigned(x, y);
-      }
-    }
-    for (; i < n; i++) {
-      int c = (t[a + i] & 0xFF) - (t[b + i] & 0xFF);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(aLength, bLength);
   }
 
   private static int encodeSymbols(FlatWriter w, List<SymbolSummary> symbolList) {

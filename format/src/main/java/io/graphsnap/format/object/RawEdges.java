@@ -1,6 +1,10 @@
 package io.graphsnap.format.object;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The outgoing edges of one file as a byte-level reader finds them in its input: each edge's source symbol index,
@@ -9,6 +13,10 @@ import java.util.Arrays;
  * these ranges, without a {@code String} or an {@link EdgeSummary} per edge, and checks them as {@link FileSummary}
  * checks its edges.
  *
+ * <p>Each edge is compared with the one before as it is added, so a reader learns at once that a file's edges are not
+ * in the canonical order (by source, then type and target as unsigned bytes, which for ASCII is {@code String}'s
+ * order) and can stop reading them as ranges.
+ *
  * <p>Flat int arrays grown by doubling (five ints and one reference an edge); {@link #reset} keeps them for the next
  * file, so a reader that reuses one instance allocates nothing per edge. Not thread-safe: one instance per thread.
  * The text array is referenced, not copied: it must not change until the object is encoded.
@@ -16,6 +24,7 @@ import java.util.Arrays;
 public final class RawEdges {
   private static final int INTS = 5; // source, type start, type length, target start, target length
   private static final int[][] NO_LINES = new int[0][];
+  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] text;
   private int count;
@@ -23,6 +32,8 @@ public final class RawEdges {
   private int[][] lines = NO_LINES;
   /** Edges below this index may hold lines (the rest are null). */
   private int linesInUse;
+  /** Whether every edge added since the last reset came strictly after the one before it. */
+  private boolean canonical = true;
 
   /** Forgets the last file's edges (the arrays are kept); the next ranges are of {@code text}. */
   public void reset(byte[] text) {
@@ -30,14 +41,20 @@ public final class RawEdges {
     Arrays.fill(lines, 0, linesInUse, null);
     linesInUse = 0;
     count = 0;
+    canonical = true;
   }
 
   /**
    * Adds an edge from symbol {@code source} whose type is {@code text[typeStart, typeStart + typeLength)} and target
    * {@code text[targetStart, targetStart + targetLength)}, occurring on {@code edgeLines} (null or empty when unknown;
-   * the array is kept, not copied). O(1) amortised.
+   * the array is kept, not copied). Returns whether the edges are still in canonical order and distinct: false once
+   * an edge does not come strictly after the one before it. O(1) amortised, plus the comparison of the two names.
+   *
+   * @throws IndexOutOfBoundsException if a range is not within the text
    */
-  public void add(int source, int typeStart, int typeLength, int targetStart, int targetLength, int[] edgeLines) {
+  public boolean add(int source, int typeStart, int typeLength, int targetStart, int targetLength, int[] edgeLines) {
+    Objects.checkFromIndexSize(typeStart, typeLength, text.length);
+    Objects.checkFromIndexSize(targetStart, targetLength, text.length);
     if ((count + 1) * INTS > fields.length) {
       fields = Arrays.copyOf(fields, fields.length * 2);
     }
@@ -54,7 +71,45 @@ public final class RawEdges {
       lines[count] = edgeLines;
       linesInUse = count + 1;
     }
+    if (canonical && count > 0 && compare(count - 1, count) >= 0) {
+      canonical = false;
+    }
     count++;
+    return canonical;
+  }
+
+  /** Whether the edges added since the last {@link #reset} are in canonical order and distinct. */
+  public boolean inCanonicalOrder() {
+    return canonical;
+  }
+
+  /** Edge {@code a} against edge {@code b} in the canonical order. */
+  private int compare(int a, int b) {
+    int c = Integer.compare(source(a), source(b));
+    if (c == 0) {
+      c = compareBytes(typeStart(a), typeLength(a), typeStart(b), typeLength(b));
+    }
+    return c != 0 ? c : compareBytes(targetStart(a), targetLength(a), targetStart(b), targetLength(b));
+  }
+
+  /** {@code text[a, a + aLength)} against {@code text[b, b + bLength)}: unsigned bytes, then length (a prefix first). */
+  private int compareBytes(int a, int aLength, int b, int bLength) {
+    int n = Math.min(aLength, bLength);
+    int i = 0;
+    for (; i <= n - Long.BYTES; i += Long.BYTES) { // big-endian words compare as their bytes do
+      long x = (long) LONG_BE.get(text, a + i);
+      long y = (long) LONG_BE.get(text, b + i);
+      if (x != y) {
+        return Long.compareUnsigned(x, y);
+      }
+    }
+    for (; i < n; i++) {
+      int c = (text[a + i] & 0xFF) - (text[b + i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(aLength, bLength);
   }
 
   /** The number of edges added since the last {@link #reset}. */

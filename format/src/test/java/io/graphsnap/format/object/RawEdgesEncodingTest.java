@@ -2,9 +2,11 @@ package io.graphsnap.format.object;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,8 +123,9 @@ class RawEdgesEncodingTest {
     assertNull(new Edges().add(1, "calls", "x".repeat(Limits.MAX_NAME_BYTES + 1)).encode(), "too long");
     assertNull(new Edges().add(3, "calls", "a").encode(), "no such source");
     Edges empty = new Edges();
+    empty.text.writeBytes("xa".getBytes(StandardCharsets.UTF_8));
     RawEdges raw = empty.raw();
-    raw.add(0, 0, 0, 0, 1, null);
+    raw.add(0, 0, 0, 1, 1, null);
     assertNull(LooseObjectCodec.encode("A.java", "", null, SYMBOLS, raw), "an empty type");
     Edges zeroLine = new Edges();
     zeroLine.text.writeBytes("\"calls\"a".getBytes(StandardCharsets.UTF_8));
@@ -130,6 +133,25 @@ class RawEdgesEncodingTest {
     withZero.add(0, 1, 5, 7, 1, new int[] {0, 2});
     assertNull(LooseObjectCodec.encode("A.java", "", null, SYMBOLS, withZero), "a line below 1");
     assertNotNull(new Edges().add(1, "calls", "x".repeat(Limits.MAX_NAME_BYTES)).encode(), "the longest name");
+  }
+
+  @Test
+  void addSaysAtOnceWhenTheEdgesLeaveTheCanonicalOrderAndChecksItsRanges() {
+    RawEdges raw = new RawEdges();
+    raw.reset("callsab".getBytes(StandardCharsets.UTF_8));
+    assertTrue(raw.add(0, 0, 5, 5, 1, null));
+    assertTrue(raw.add(0, 0, 5, 5, 2, null), "\"ab\" after its prefix \"a\"");
+    assertTrue(raw.add(1, 0, 5, 5, 1, null), "a later source");
+    assertFalse(raw.add(1, 0, 5, 5, 1, null), "the same edge again");
+    assertFalse(raw.inCanonicalOrder());
+    assertFalse(raw.add(2, 0, 5, 5, 1, null), "stays false until reset");
+    raw.reset("callsab".getBytes(StandardCharsets.UTF_8));
+    assertTrue(raw.inCanonicalOrder());
+    assertTrue(raw.add(1, 0, 5, 6, 1, null));
+    assertFalse(raw.add(0, 0, 5, 5, 1, null), "an earlier source");
+    raw.reset("calls".getBytes(StandardCharsets.UTF_8));
+    assertThrows(IndexOutOfBoundsException.class, () -> raw.add(0, 0, 5, 4, 2, null));
+    assertThrows(IndexOutOfBoundsException.class, () -> raw.add(0, -1, 2, 0, 1, null));
   }
 
   @Test

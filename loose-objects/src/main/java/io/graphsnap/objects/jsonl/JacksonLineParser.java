@@ -143,12 +143,17 @@ final class JacksonLineParser {
         }
         return new ParsedLine.Delete(path, expect);
       }
+      FileSummary summary;
       try {
         List<SymbolSummary> symbolList = symbols == null ? List.of() : symbols;
-        FileSummary summary = new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges));
-        return new ParsedLine.Put(LooseObjectCodec.encodeFile(summary), expect);
-      } catch (IllegalArgumentException e) { // an invalid summary, or an unstorable one (a lone surrogate in the path)
+        summary = new FileSummary(path, language, sha256, symbolList, resolve(symbolList, edges));
+      } catch (InvalidSummaryException e) {
         throw new LineException(e.getMessage(), path);
+      }
+      try {
+        return new ParsedLine.Put(LooseObjectCodec.encodeFile(summary), expect);
+      } catch (IllegalArgumentException e) { // no UTF-8 form, e.g. a lone surrogate in the path: reported in order
+        return new ParsedLine.Unstorable(summary.path(), e.getMessage(), expect);
       }
     }
 

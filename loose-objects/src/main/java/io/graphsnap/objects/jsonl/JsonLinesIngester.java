@@ -577,6 +577,10 @@ public final class JsonLinesIngester {
         item.discard();
         return;
       }
+      if (parsed instanceof ParsedLine.Unstorable unstorable) {
+        error(number, path, unstorable.message());
+        return;
+      }
       if (parsed instanceof ParsedLine.Put) {
         if (item.unstorable != null) {
           error(number, path, item.unstorable.getMessage());

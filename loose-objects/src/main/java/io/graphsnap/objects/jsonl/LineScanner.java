@@ -281,7 +281,9 @@ final class LineScanner {
           source = index;
           lastFrom = edgeFrom;
         }
-        raw.add(source, edgeTypeStart, edgeTypeLength, edgeToStart, edgeToLength, edgeLines);
+        if (!raw.add(source, edgeTypeStart, edgeTypeLength, edgeToStart, edgeToLength, edgeLines)) {
+          throw NOT_RAW; // not in canonical order, or a repeat: at once, before the rest is read
+        }
       } while (nextElement());
     }
     return true;

@@ -153,6 +153,23 @@ class JsonLinesIngesterTest {
     assertEquals("Users log in with a password.", stored("docs/requirements.md").symbols().get(0).notes().get(0).text());
   }
 
+  /**
+   * A path with a lone surrogate reads as a valid line whose object cannot be stored: it is reported as such after
+   * the line's {@code expect} is checked, so a failed expectation is a conflict, as before objects were encoded by
+   * the parser.
+   */
+  @Test
+  void aLineWhoseObjectCannotBeStoredIsReportedAfterItsExpectation() throws Exception {
+    String none = "{\"path\":\"a\\ud800.cov\"}\n";
+    IngestReport report = ingest(none);
+    assertEquals(1, report.errors().size(), report.toString());
+    assertTrue(report.errors().get(0).message().contains("surrogate"), report.errors().toString());
+    assertEquals(0, report.conflictCount());
+    IngestReport expecting = ingest("{\"path\":\"a\\ud800.cov\",\"expect\":\"" + "9f".repeat(32) + "\"}\n");
+    assertEquals(List.of(), expecting.errors());
+    assertEquals(1, expecting.conflictCount(), expecting.toString());
+  }
+
   @Test
   void realisticExampleBecomesOneObjectPerLine() throws Exception {
     IngestReport report = ingest(EXAMPLE);

@@ -35,6 +35,9 @@ class LineScannerDifferentialTest {
         if (parsed instanceof ParsedLine.Put put) {
           return new Outcome("put", put.path(), expect, put.file().objectBytes(), null);
         }
+        if (parsed instanceof ParsedLine.Unstorable unstorable) { // e.g. a lone surrogate in a path
+          return new Outcome("unstorable", unstorable.path(), expect, null, unstorable.message());
+        }
         return new Outcome("delete", parsed.path(), expect, null, null);
       } catch (LineException e) {
         return new Outcome("error", e.path(), null, null, e.getMessage());
@@ -187,7 +190,7 @@ class LineScannerDifferentialTest {
       g.plain = true;
       byte[] line = g.line();
       Outcome reference = Outcome.of(REFERENCE::parse, line);
-      if (!reference.kind.equals("error")) {
+      if (!reference.kind.equals("error") && !reference.kind.equals("unstorable")) { // unstorable: Jackson's to word
         assertNotNull(LineScanner.scan(line, line.length), new String(line, StandardCharsets.UTF_8));
       }
     }
