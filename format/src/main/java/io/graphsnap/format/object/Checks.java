@@ -27,10 +27,8 @@ final class Checks {
 
   /** As {@link #hash(String, byte[])} for the field {@code "<field> of <owner>"}, joined only for a message. */
   static byte[] hash(String field, String owner, byte[] value) {
-    if (value == null || value.length == 0 || value.length == 32) {
-      return value == null || value.length == 0 ? null : value.clone();
-    }
-    return hash(field + " of " + owner, value);
+    boolean valid = value == null || value.length == 0 || value.length == 32;
+    return hash(valid ? field : field + " of " + owner, value);
   }
 
   static String name(String field, String value) {

@@ -68,6 +68,11 @@ public record EdgeSummary(int source, String type, String target, int[] lines) i
     return lines.length == 0 ? NO_LINES : lines.clone();
   }
 
+  /** The lines themselves, not copied: for the codec, which only reads them. */
+  int[] sharedLines() {
+    return lines;
+  }
+
   /** The number of lines. O(1). */
   public int lineCount() {
     return lines.length;

@@ -57,14 +57,25 @@ public final class LooseObjectCodec {
    * ({@link FlatWriter} writes them without its per-call costs).
    */
   public static byte[] encode(FileSummary summary) {
-    FlatWriter w = WRITERS.get();
-    w.clear();
+    FlatWriter w = writer();
     try {
       return encode(w, summary);
     } finally {
-      if (w.capacity() > MAX_KEPT_WRITER_BYTES) {
-        WRITERS.remove(); // a large object's array is not kept for the thread's life
-      }
+      release(w);
+    }
+  }
+
+  /** The thread's writer, cleared. */
+  private static FlatWriter writer() {
+    FlatWriter w = WRITERS.get();
+    w.clear();
+    return w;
+  }
+
+  /** After an object: a writer whose array grew large is not kept for the thread's life. */
+  private static void release(FlatWriter w) {
+    if (w.capacity() > MAX_KEPT_WRITER_BYTES) {
+      WRITERS.remove();
     }
   }
 
@@ -85,11 +96,7 @@ public final class LooseObjectCodec {
       int lines = 0; // absent
       if (e.lineCount() > 0) {
         anyLines = true;
-        w.startVector(Integer.BYTES, e.lineCount(), Integer.BYTES);
-        for (int j = e.lineCount() - 1; j >= 0; j--) {
-          w.addInt(e.line(j));
-        }
-        lines = w.endVector();
+        lines = linesVector(w, e.sharedLines());
       }
       edgeOffsets[i] = encodeEdge(w, e.source(), type, target, lines);
     }
@@ -117,8 +124,7 @@ public final class LooseObjectCodec {
     if (edges.size() > Limits.MAX_EDGES_PER_FILE || !edges.inCanonicalOrder()) {
       return null; // out of order or a repeat: the summary's constructor sorts and merges
     }
-    FlatWriter w = WRITERS.get();
-    w.clear();
+    FlatWriter w = writer();
     try {
       int symbolsVector = encodeSymbols(w, symbols);
       int[] edgeOffsets = new int[edges.size()];
@@ -145,11 +151,7 @@ public final class LooseObjectCodec {
             return null;
           }
           anyLines = true;
-          w.startVector(Integer.BYTES, canonical.length, Integer.BYTES);
-          for (int j = canonical.length - 1; j >= 0; j--) {
-            w.addInt(canonical[j]);
-          }
-          lines = w.endVector();
+          lines = linesVector(w, canonical);
         }
         edgeOffsets[i] = encodeEdge(w, source, type, target, lines);
       }
@@ -157,9 +159,7 @@ public final class LooseObjectCodec {
       byte[] object = finish(w, symbolsVector, edgesVector, path, language, sourceSha256, anyLines);
       return new EncodedFile(path, sourceSha256, symbols, object);
     } finally {
-      if (w.capacity() > MAX_KEPT_WRITER_BYTES) {
-        WRITERS.remove();
-      }
+      release(w);
     }
   }
 
@@ -192,6 +192,15 @@ public final class LooseObjectCodec {
       symbolOffsets[i] = encodeSymbol(w, symbolList.get(i));
     }
     return w.createOffsetVector(symbolOffsets, symbolOffsets.length);
+  }
+
+  /** An edge's lines (sorted, distinct, non-empty) as an int vector. */
+  private static int linesVector(FlatWriter w, int[] lines) {
+    w.startVector(Integer.BYTES, lines.length, Integer.BYTES);
+    for (int j = lines.length - 1; j >= 0; j--) {
+      w.addInt(lines[j]);
+    }
+    return w.endVector();
   }
 
   private static int encodeEdge(FlatWriter w, int source, int type, int target, int lines) {

@@ -1,8 +1,5 @@
 package io.graphsnap.format.object;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,7 +21,6 @@ import java.util.Objects;
 public final class RawEdges {
   private static final int INTS = 5; // source, type start, type length, target start, target length
   private static final int[][] NO_LINES = new int[0][];
-  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] text;
   private int count;
@@ -83,33 +79,15 @@ public final class RawEdges {
     return canonical;
   }
 
-  /** Edge {@code a} against edge {@code b} in the canonical order. */
+  /** Edge {@code a} against edge {@code b} in the canonical order (unsigned bytes: for ASCII, {@code String}'s). */
   private int compare(int a, int b) {
     int c = Integer.compare(source(a), source(b));
     if (c == 0) {
-      c = compareBytes(typeStart(a), typeLength(a), typeStart(b), typeLength(b));
+      c = Arrays.compareUnsigned(text, typeStart(a), typeStart(a) + typeLength(a), text, typeStart(b),
+          typeStart(b) + typeLength(b));
     }
-    return c != 0 ? c : compareBytes(targetStart(a), targetLength(a), targetStart(b), targetLength(b));
-  }
-
-  /** {@code text[a, a + aLength)} against {@code text[b, b + bLength)}: unsigned bytes, then length (a prefix first). */
-  private int compareBytes(int a, int aLength, int b, int bLength) {
-    int n = Math.min(aLength, bLength);
-    int i = 0;
-    for (; i <= n - Long.BYTES; i += Long.BYTES) { // big-endian words compare as their bytes do
-      long x = (long) LONG_BE.get(text, a + i);
-      long y = (long) LONG_BE.get(text, b + i);
-      if (x != y) {
-        return Long.compareUnsigned(x, y);
-      }
-    }
-    for (; i < n; i++) {
-      int c = (text[a + i] & 0xFF) - (text[b + i] & 0xFF);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(aLength, bLength);
+    return c != 0 ? c : Arrays.compareUnsigned(text, targetStart(a), targetStart(a) + targetLength(a), text,
+        targetStart(b), targetStart(b) + targetLength(b));
   }
 
   /** The number of edges added since the last {@link #reset}. */
