@@ -41,6 +41,15 @@ public final class LineCpuProbe {
     for (byte[] line : lines) {
       objects.add(((ParsedLine.Put) parser.parse(line, line.length)).file().objectBytes());
     }
+    long objectBytes = 0;
+    long compressedBytes = 0;
+    for (byte[] object : objects) {
+      objectBytes += object.length;
+      byte[] block = Lz4Block.compress(object, object.length);
+      compressedBytes += block == null ? object.length : block.length;
+    }
+    System.out.printf("objects: %.0f bytes each, %.0f compressed%n", (double) objectBytes / objects.size(),
+        (double) compressedBytes / objects.size());
     report("parse and encode, Jackson (reference)", passes, lines.size(), () -> {
       for (byte[] line : lines) {
         jackson.parse(line, line.length);

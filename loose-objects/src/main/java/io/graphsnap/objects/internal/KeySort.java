@@ -2,17 +2,17 @@ package io.graphsnap.objects.internal;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.function.Function;
 
 /**
- * A stable sort of items by byte-string keys compared as unsigned bytes: multikey quicksort (Bentley and Sedgewick's
+ * A stable sort of a {@link KeyBuffer}'s keys compared as unsigned bytes: multikey quicksort (Bentley and Sedgewick's
  * three-way radix quicksort), which looks at each byte of a shared prefix once per partitioning step instead of once
  * per comparison, as a comparison sort does; keys of the runs share long prefixes (symbol names of one package, paths
- * of one folder). Items with equal keys keep their input order. Not API. Stateless, thread-safe.
+ * of one folder). Entries with equal keys keep their write order. Not API. Stateless, thread-safe.
  *
  * <p>O(n · log n + total distinguishing prefix length) expected; insertion sort below {@value #SMALL} items; past a
  * recursion depth of {@value #MAX_DEPTH} a range is handed to {@link Arrays#sort(Object[], Comparator)}, so no input
- * overflows the stack.
+ * overflows the stack. Memory: four arrays of n entries (each key's page, offset, length and entry number, permuted
+ * together so that reading a key's byte costs two loads).
  */
 final class KeySort {
   private static final int SMALL = 12;
@@ -20,45 +20,50 @@ final class KeySort {
 
   private KeySort() {}
 
-  /** Sorts {@code items} in place by {@code keyOf} (unsigned bytes), stably. */
-  static <T> void sort(T[] items, Function<T, byte[]> keyOf) {
-    int n = items.length;
-    byte[][] keys = new byte[n][];
+  /** The entries of {@code buffer} (0 to size - 1) in key order (unsigned bytes), equal keys in write order. */
+  static int[] sort(KeyBuffer buffer) {
+    int n = buffer.size();
+    byte[][] pages = new byte[n][];
+    int[] offsets = new int[n];
+    int[] lengths = new int[n];
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = keyOf.apply(items[i]);
+      pages[i] = buffer.pageOf(i);
+      offsets[i] = buffer.offsetOf(i);
+      lengths[i] = buffer.lengthOf(i);
       order[i] = i;
     }
-    new Run(keys, order).sort(0, n, 0, 0);
-    Object[] copy = items.clone();
-    for (int i = 0; i < n; i++) {
-      @SuppressWarnings("unchecked")
-      T item = (T) copy[order[i]];
-      items[i] = item;
-    }
+    new Run(pages, offsets, lengths, order).sort(0, n, 0, 0);
+    return order;
   }
 
-  /** The keys and their input positions, permuted together. */
-  private record Run(byte[][] keys, int[] order) {
+  /** The keys (page, offset, length) and their entry numbers, permuted together. */
+  private record Run(byte[][] pages, int[] offsets, int[] lengths, int[] order) {
     private int byteAt(int i, int d) {
-      byte[] key = keys[i];
-      return d < key.length ? key[d] & 0xFF : -1;
+      return d < lengths[i] ? pages[i][offsets[i] + d] & 0xFF : -1;
     }
 
     private void swap(int i, int j) {
-      byte[] k = keys[i];
-      keys[i] = keys[j];
-      keys[j] = k;
-      int o = order[i];
+      byte[] p = pages[i];
+      pages[i] = pages[j];
+      pages[j] = p;
+      int o = offsets[i];
+      offsets[i] = offsets[j];
+      offsets[j] = o;
+      int l = lengths[i];
+      lengths[i] = lengths[j];
+      lengths[j] = l;
+      int e = order[i];
       order[i] = order[j];
-      order[j] = o;
+      order[j] = e;
     }
 
     /** Compares items {@code i} and {@code j}, whose keys are equal before byte {@code d}. */
     private int compareFrom(int i, int j, int d) {
-      byte[] a = keys[i];
-      byte[] b = keys[j];
-      int c = Arrays.compareUnsigned(a, Math.min(d, a.length), a.length, b, Math.min(d, b.length), b.length);
+      int a = offsets[i];
+      int b = offsets[j];
+      int c = Arrays.compareUnsigned(pages[i], a + Math.min(d, lengths[i]), a + lengths[i], pages[j],
+          b + Math.min(d, lengths[j]), b + lengths[j]);
       return c != 0 ? c : Integer.compare(order[i], order[j]);
     }
 
@@ -108,13 +113,19 @@ final class KeySort {
         positions[i] = lo + i;
       }
       Arrays.sort(positions, (x, y) -> compareFrom(x, y, d));
-      byte[][] sortedKeys = new byte[positions.length][];
+      byte[][] sortedPages = new byte[positions.length][];
+      int[] sortedOffsets = new int[positions.length];
+      int[] sortedLengths = new int[positions.length];
       int[] sortedOrder = new int[positions.length];
       for (int i = 0; i < positions.length; i++) {
-        sortedKeys[i] = keys[positions[i]];
+        sortedPages[i] = pages[positions[i]];
+        sortedOffsets[i] = offsets[positions[i]];
+        sortedLengths[i] = lengths[positions[i]];
         sortedOrder[i] = order[positions[i]];
       }
-      System.arraycopy(sortedKeys, 0, keys, lo, positions.length);
+      System.arraycopy(sortedPages, 0, pages, lo, positions.length);
+      System.arraycopy(sortedOffsets, 0, offsets, lo, positions.length);
+      System.arraycopy(sortedLengths, 0, lengths, lo, positions.length);
       System.arraycopy(sortedOrder, 0, order, lo, positions.length);
     }
 

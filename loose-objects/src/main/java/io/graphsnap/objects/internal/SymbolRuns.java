@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * ({@link SymbolRunFormat}) in the store's {@code symbols/} folder, instead of one B-tree insert per definition.
  * Not API; {@code StoreIndex} owns one.
  *
- * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory and sorted once; a buffer of
+ * <p>Writes of a transaction ({@link #add}, {@link #remove}) are buffered in memory (flat arrays, {@link KeyBuffer})
+ * and sorted once; a buffer of
  * {@link #MAX_BUFFERED} entries is spilled to a run, so memory is bounded whatever the batch size. A spill is sorted
  * and written on a thread of its own (one per instance, started with the first spill, ended by {@link #close()}) while
  * the writer goes on filling a new buffer: at most one spill is in flight (the next full buffer waits for it, so at
@@ -58,6 +59,7 @@ public final class SymbolRuns implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Comparator<byte[]> KEYS = Arrays::compareUnsigned;
 
+  /** An entry read from a run. */
   private record Pending(byte[] key, byte op) {}
 
   /**
@@ -90,8 +92,10 @@ public final class SymbolRuns implements AutoCloseable {
   private final List<SymbolRun> spilled = new ArrayList<>();
   /** Runs a prepared merge replaced, deleted once the commit is durable. */
   private final List<SymbolRun> retired = new ArrayList<>();
-  private List<Pending> buffer = new ArrayList<>();
-  private boolean bufferSorted = true;
+  /** The open transaction's writes since its last spill ({@link KeyBuffer}: flat arrays, kept and refilled). */
+  private KeyBuffer buffer = new KeyBuffer();
+  /** A cleared buffer to fill next, the one the last spill wrote; null while a spill holds it or before the first. */
+  private KeyBuffer spare;
   private List<SymbolRun> prepared;
   /** Whether a write or clear came after the last {@link #prepareCommit()} (then it must prepare again). */
   private boolean changedSincePrepare = true;
@@ -107,6 +111,8 @@ public final class SymbolRuns implements AutoCloseable {
   private ExecutorService preparer;
   /** The spill in flight (its run, or null if it was empty), or null. */
   private Future<SymbolRun> spilling;
+  /** The buffer the spill in flight writes, or null. */
+  private KeyBuffer spillingBuffer;
 
   private SymbolRuns(Path dir, Path tmpDir, List<SymbolRun> runs, int maxBuffered, Compactor compactor,
       boolean groupFiltered) {
@@ -198,14 +204,14 @@ public final class SymbolRuns implements AutoCloseable {
 
   private void buffer(byte[] key, byte op) throws IOException {
     changedSincePrepare = true;
-    buffer.add(new Pending(key, op));
-    bufferSorted = false;
+    buffer.add(key, op);
     if (buffer.size() >= maxBuffered) {
       awaitSpill(); // at most one in flight
-      List<Pending> full = buffer;
-      buffer = new ArrayList<>();
-      bufferSorted = true;
-      spilling = spiller().submit(() -> writeRun(List.of(source(sortedUnique(full))), false, full.size()));
+      KeyBuffer full = buffer;
+      buffer = spare == null ? new KeyBuffer() : spare;
+      spare = null;
+      spillingBuffer = full;
+      spilling = spiller().submit(() -> writeRun(List.of(full.source()), false, full.size()));
     }
   }
 
@@ -218,10 +224,12 @@ public final class SymbolRuns implements AutoCloseable {
     if (buffer.isEmpty()) {
       return;
     }
-    List<Pending> sorted = sortedBuffer();
-    buffer = new ArrayList<>();
-    bufferSorted = true;
-    SymbolRun run = writeRun(List.of(source(sorted)), false, sorted.size());
+    SymbolRun run;
+    try {
+      run = writeRun(List.of(buffer.source()), false, buffer.size());
+    } finally {
+      buffer.clear();
+    }
     if (run != null) {
       created.add(run);
       spilled.add(run);
@@ -295,6 +303,7 @@ public final class SymbolRuns implements AutoCloseable {
     try {
       run = Uninterruptibly.get(pending); // the spill goes on regardless: wait for it, never leave it writing
     } catch (ExecutionException e) {
+      recycleSpilledBuffer();
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
         throw new IOException("writing a spilled run in " + dir + " failed: " + io.getMessage(), io);
@@ -308,10 +317,18 @@ public final class SymbolRuns implements AutoCloseable {
       }
       throw new IllegalStateException("writing a spilled run in " + dir + " failed", cause);
     }
+    recycleSpilledBuffer();
     if (run != null) {
       created.add(run);
       spilled.add(run);
     }
+  }
+
+  /** Keeps the buffer the finished spill wrote as the next one to fill. */
+  private void recycleSpilledBuffer() {
+    spillingBuffer.clear();
+    spare = spillingBuffer;
+    spillingBuffer = null;
   }
 
   /** {@link #awaitSpill()} for readers: a failed spill surfaces as an {@link UncheckedIOException}. */
@@ -335,8 +352,7 @@ public final class SymbolRuns implements AutoCloseable {
     retired.addAll(spilled);
     visible = List.of();
     spilled.clear();
-    buffer = new ArrayList<>();
-    bufferSorted = true;
+    buffer.clear();
   }
 
   /** Whether no key is live (this transaction's changes included). O(1) after a {@link #clear()} or when empty. */
@@ -370,10 +386,9 @@ public final class SymbolRuns implements AutoCloseable {
     for (SymbolRun run : spilled) {
       run.range(from, to, merged::put);
     }
-    List<Pending> sorted = sortedBuffer();
-    int at = lowerIndex(sorted, from);
-    for (int i = at; i < sorted.size() && KEYS.compare(sorted.get(i).key(), to) < 0; i++) {
-      merged.put(sorted.get(i).key(), sorted.get(i).op());
+    buffer.sortUnique();
+    for (int i = buffer.lowerRank(from); i < buffer.sortedCount() && buffer.compare(i, to) < 0; i++) {
+      merged.put(buffer.key(i), buffer.op(i));
     }
     merged.forEach((key, op) -> {
       if (op == SymbolRunFormat.ADD) {
@@ -415,7 +430,7 @@ public final class SymbolRuns implements AutoCloseable {
     List<SymbolRun> next = new ArrayList<>(visible);
     next.addAll(spilled);
     if (!buffer.isEmpty()) {
-      SymbolRun run = write(List.of(bufferSource()), false, buffer.size());
+      SymbolRun run = write(List.of(buffer.source()), false, buffer.size());
       if (run != null) {
         next.add(run);
         preparedWritten.add(run);
@@ -488,8 +503,7 @@ public final class SymbolRuns implements AutoCloseable {
     preparedRetired.clear();
     created.clear();
     spilled.clear();
-    buffer = new ArrayList<>();
-    bufferSorted = true;
+    buffer.clear();
     Set<SymbolRun> live = new HashSet<>(runs);
     boolean deleted = false;
     for (SymbolRun run : retired) {
@@ -512,8 +526,7 @@ public final class SymbolRuns implements AutoCloseable {
       // the transaction is being discarded anyway; a failed spill left at most an unlisted file (deleted at open)
     }
     visible = runs;
-    buffer = new ArrayList<>();
-    bufferSorted = true;
+    buffer.clear();
     spilled.clear();
     retired.clear();
     prepared = null;
@@ -590,35 +603,9 @@ public final class SymbolRuns implements AutoCloseable {
       for (SymbolRun run : spilled) {
         sources.add(SymbolMerge.of(run));
       }
-      sources.add(bufferSource());
+      sources.add(buffer.source());
     }
     return sources;
-  }
-
-  private SymbolMerge.Source bufferSource() {
-    return source(sortedBuffer());
-  }
-
-  /** A merge source over {@code sorted} (keys strictly increasing). */
-  private static SymbolMerge.Source source(List<Pending> sorted) {
-    return new SymbolMerge.Source() {
-      int at = -1;
-
-      @Override
-      public boolean next() {
-        return ++at < sorted.size();
-      }
-
-      @Override
-      public byte[] key() {
-        return sorted.get(at).key();
-      }
-
-      @Override
-      public byte op() {
-        return sorted.get(at).op();
-      }
-    };
   }
 
   /**
@@ -694,43 +681,6 @@ public final class SymbolRuns implements AutoCloseable {
     byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  /** The buffer sorted by key with the last op of each key only. */
-  private List<Pending> sortedBuffer() {
-    if (!bufferSorted) {
-      buffer = sortedUnique(buffer);
-      bufferSorted = true;
-    }
-    return buffer;
-  }
-
-  /** {@code writes} sorted by key with the last op of each key only; leaves {@code writes} as it is. */
-  private static List<Pending> sortedUnique(List<Pending> writes) {
-    Pending[] sorted = writes.toArray(new Pending[0]);
-    KeySort.sort(sorted, Pending::key); // stable: equal keys stay in write order
-    List<Pending> deduplicated = new ArrayList<>(sorted.length);
-    for (int i = 0; i < sorted.length; i++) {
-      if (i + 1 < sorted.length && Arrays.equals(sorted[i].key(), sorted[i + 1].key())) {
-        continue; // a later write of the same key wins
-      }
-      deduplicated.add(sorted[i]);
-    }
-    return deduplicated;
-  }
-
-  private static int lowerIndex(List<Pending> sorted, byte[] key) {
-    int lo = 0;
-    int hi = sorted.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (KEYS.compare(sorted.get(mid).key(), key) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static List<String> names(List<SymbolRun> runs) {

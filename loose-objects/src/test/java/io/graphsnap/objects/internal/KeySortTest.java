@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The multikey quicksort against a stable comparison sort, on keys with long shared prefixes and duplicates. */
+/**
+ * The multikey quicksort of a {@link KeyBuffer} against a stable comparison sort, on keys with long shared prefixes and
+ * duplicates.
+ */
 class KeySortTest {
   private record Item(byte[] key, int written) {}
 
@@ -21,9 +24,13 @@ class KeySortTest {
     }
     Item[] expected = items.clone();
     Arrays.sort(expected, Comparator.comparing(Item::key, Arrays::compareUnsigned)); // stable
-    KeySort.sort(items, Item::key);
+    KeyBuffer buffer = new KeyBuffer();
+    for (byte[] key : keys) {
+      buffer.add(key, SymbolRunFormat.ADD);
+    }
+    int[] order = KeySort.sort(buffer);
     for (int i = 0; i < items.length; i++) {
-      assertEquals(expected[i].written(), items[i].written(), "position " + i + " of " + items.length);
+      assertEquals(expected[i].written(), order[i], "position " + i + " of " + items.length);
     }
   }
 
