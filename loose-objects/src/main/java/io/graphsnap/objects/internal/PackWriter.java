@@ -2,12 +2,9 @@ package io.graphsnap.objects.internal;
 
 import io.graphsnap.format.object.Hex;
 import io.graphsnap.objects.ObjectId;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Writes one pack ({@link PackFormat}) into a temporary file: objects are appended as they are {@link #add added}
- * (one buffered write each, no sync), {@link #complete()} appends the fan-out table, the index and the footer and
+ * (gathered and written a mebibyte at a time, with direct I/O where possible: {@link DirectAppendStream}; no sync), {@link #complete()} appends the fan-out table, the index and the footer and
  * forces the file to disk, and {@link #moveInto} renames it onto its content name in the packs folder (the caller
  * forces that folder once for every pack of a commit). So a pack under its final name is always whole and durable.
  *
@@ -31,7 +28,7 @@ public final class PackWriter implements AutoCloseable {
 
   private final Path tmp;
   private final FileChannel channel;
-  private final OutputStream out;
+  private final DirectAppendStream out;
   private final Map<ObjectId, Integer> positions = new HashMap<>();
   private ObjectId[] ids = new ObjectId[64];
   private long[] offsets = new long[64];
@@ -49,7 +46,7 @@ public final class PackWriter implements AutoCloseable {
     try {
       opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING);
-      OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(opened), 1 << 16);
+      DirectAppendStream stream = new DirectAppendStream(file, opened); // bulk bytes, not kept in the page cache
       ByteBuffer header = little(PackFormat.HEADER_BYTES);
       header.putInt(PackFormat.MAGIC).putInt(PackFormat.VERSION_CURRENT);
       stream.write(header.array());
@@ -203,6 +200,7 @@ public final class PackWriter implements AutoCloseable {
    */
   public Path moveInto(Path packsDir) throws IOException {
     checkState(State.COMPLETE);
+    out.close();
     channel.close();
     SafeFiles.ensureDirectory(packsDir);
     Path target = packsDir.resolve(contentName);
@@ -221,9 +219,13 @@ public final class PackWriter implements AutoCloseable {
     }
     state = State.CLOSED;
     try {
-      channel.close();
+      out.close();
     } finally {
-      Files.deleteIfExists(tmp);
+      try {
+        channel.close();
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 

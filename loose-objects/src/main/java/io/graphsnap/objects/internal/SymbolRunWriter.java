@@ -1,11 +1,8 @@
 package io.graphsnap.objects.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,7 @@ import java.util.zip.CRC32C;
 public final class SymbolRunWriter implements AutoCloseable {
   private final Path tmp;
   private final FileChannel channel;
-  private final OutputStream out;
+  private final DirectAppendStream out;
   private final ByteBuffer block = ByteBuffer.allocate(SymbolRunFormat.MAX_BLOCK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
   private ByteBuffer indexBytes = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
   private byte[] firstKey;
@@ -50,7 +47,7 @@ public final class SymbolRunWriter implements AutoCloseable {
     this.filter = filterCapacity < 0 ? null : new HashFilter(filterCapacity);
     this.tmp = Files.createTempFile(tmpDir, "symbols-", ".tmp");
     this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    this.out = new DirectAppendStream(tmp, channel); // written once, read later: not kept in the page cache
     ByteBuffer header = ByteBuffer.allocate(SymbolRunFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(SymbolRunFormat.MAGIC)
         .putInt(filter == null ? SymbolRunFormat.VERSION_START : SymbolRunFormat.VERSION_FILTERED);
@@ -127,6 +124,7 @@ public final class SymbolRunWriter implements AutoCloseable {
     }
     out.flush();
     channel.force(true);
+    out.close();
     channel.close();
     done = true;
     FileSync.moveAtomically(tmp, target);
@@ -161,9 +159,13 @@ public final class SymbolRunWriter implements AutoCloseable {
     if (!done) {
       done = true;
       try {
-        channel.close();
+        out.close();
       } finally {
-        Files.deleteIfExists(tmp);
+        try {
+          channel.close();
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
       }
     }
   }
