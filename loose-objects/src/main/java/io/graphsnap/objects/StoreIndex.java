@@ -191,13 +191,14 @@ public final class StoreIndex implements AutoCloseable {
       FileEntryRuns files = null;
       try {
         Path filesDir = symbolsDir.resolveSibling(FILES_DIR);
-        files = FileEntryRuns.open(filesDir, filesDir, listedRuns(build, FILE_RUNS_KEY));
-        opened.add(SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY)));
+        // merges between commits, on threads of their own: a long ingest's checkpoints do not wait for them
+        files = FileEntryRuns.open(filesDir, filesDir, listedRuns(build, FILE_RUNS_KEY)).mergeInBackground();
+        opened.add(SymbolRuns.open(symbolsDir, symbolsDir, listedRuns(build, SYMBOL_RUNS_KEY)).mergeInBackground());
         Path pendingDir = symbolsDir.resolveSibling(PENDING_DIR);
-        opened.add(SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY)));
+        opened.add(SymbolRuns.open(pendingDir, pendingDir, listedRuns(build, PENDING_RUNS_KEY)).mergeInBackground());
         Path recordsDir = symbolsDir.resolveSibling(RECORDS_DIR);
         opened.add(SymbolRuns.open(recordsDir, recordsDir, listedRuns(build, RECORD_RUNS_KEY), SymbolRuns.MAX_BUFFERED,
-            RecordLog.COMPACTOR));
+            RecordLog.COMPACTOR).mergeInBackground());
         StoreIndex index = new StoreIndex(indexFile, db, log, files, opened.get(0), opened.get(1), opened.get(2));
         index.upgrade();
         return index;

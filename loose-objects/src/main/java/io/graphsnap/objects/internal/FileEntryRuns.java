@@ -178,7 +178,13 @@ public final class FileEntryRuns implements AutoCloseable {
     return runs.names();
   }
 
-  /** See {@link SymbolRuns#prepareCommit()}. */
+  /** See {@link SymbolRuns#mergeInBackground()}; returns this. */
+  public synchronized FileEntryRuns mergeInBackground() {
+    runs.mergeInBackground();
+    return this;
+  }
+
+    /** See {@link SymbolRuns#prepareCommit()}. */
   public synchronized List<String> prepareCommit() throws IOException {
     return runs.prepareCommit();
   }

@@ -54,6 +54,8 @@ import java.util.function.Consumer;
  * several threads are safe but take turns; one writer, the holder of the store lock.
  */
 public final class SymbolRuns implements AutoCloseable {
+  /** Most runs a commit leaves without merging when merges run in the background ({@link #mergeInBackground()}). */
+  public static final int MAX_RUNS_WITH_BACKGROUND_MERGES = 8;
   /** Entries buffered in memory before they are spilled to a run (about 100 bytes each). */
   public static final int MAX_BUFFERED = 1 << 19;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,6 +63,46 @@ public final class SymbolRuns implements AutoCloseable {
 
   /** An entry read from a run. */
   private record Pending(byte[] key, byte op) {}
+
+  /**
+   * A merge of committed runs on the merge thread ({@link #mergeInBackground()}): its inputs (consecutive in the run
+   * list, oldest first), whether they start at the oldest run (then tombstones are dropped), and its run (null if
+   * every key cancelled out).
+   */
+  private static final class BackgroundMerge {
+    final List<SymbolRun> inputs;
+    final boolean fromOldest;
+    final java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    Future<SymbolRun> result;
+
+    BackgroundMerge(List<SymbolRun> inputs, boolean fromOldest) {
+      this.inputs = inputs;
+      this.fromOldest = fromOldest;
+    }
+
+    boolean isDone() {
+      return result.isDone();
+    }
+
+    /** Waits for the merge and returns its run (null if empty); throws its failure. */
+    SymbolRun await() throws IOException {
+      try {
+        return Uninterruptibly.get(result);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        if (cause instanceof UncheckedIOException unchecked) {
+          throw unchecked.getCause();
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IOException("merging runs in the background failed", cause);
+      }
+    }
+  }
 
   /**
    * Folds the live keys that share a prefix into fewer keys when a merge includes the oldest run (so nothing older
@@ -109,6 +151,14 @@ public final class SymbolRuns implements AutoCloseable {
    * prepare waits for the spill in flight, which on the same one-thread queue could be behind it.
    */
   private ExecutorService preparer;
+  /** Whether merges run on {@link #merger} between commits ({@link #mergeInBackground()}); else in prepareCommit. */
+  private boolean backgroundMerges;
+  /** Writes background merges; null until the first. Apart from the preparer, which may wait for a merge. */
+  private ExecutorService merger;
+  /** The background merge in flight, or finished and not yet listed by a commit; null if none. */
+  private BackgroundMerge merge;
+  /** Whether {@link #prepared} lists {@link #merge}'s run in place of its inputs. */
+  private boolean preparedWithMerge;
   /** The spill in flight (its run, or null if it was empty), or null. */
   private Future<SymbolRun> spilling;
   /** The buffer the spill in flight writes, or null. */
@@ -178,6 +228,31 @@ public final class SymbolRuns implements AutoCloseable {
     } finally {
       if (!ok) {
         closeAll(runs);
+      }
+    }
+  }
+
+  /**
+   * Merges runs on a thread of this instance's between commits instead of in {@link #prepareCommit()}: after each
+   * commit the size rule picks the runs to merge (committed runs, which nothing changes), and the first commit after
+   * the merged run is written lists it in their place, without waiting for it. A commit that would leave more than
+   * {@value #MAX_RUNS_WITH_BACKGROUND_MERGES} runs waits for the merge in flight and merges as the size rule asks
+   * itself, so the count stays bounded even when no merge finishes before the process ends (a merge in flight at
+   * {@link #close()} is abandoned, its file deleted). So a long ingest's checkpoints do not wait for merges, which
+   * took most of their time. Returns this.
+   */
+  public synchronized SymbolRuns mergeInBackground() {
+    backgroundMerges = true;
+    return this;
+  }
+
+  /** Waits for the background merge in flight, if any (tests: so that the next commit lists it). */
+  synchronized void awaitBackgroundMerge() {
+    if (merge != null) {
+      try {
+        merge.await();
+      } catch (IOException e) {
+        discardMerge();
       }
     }
   }
@@ -272,6 +347,14 @@ public final class SymbolRuns implements AutoCloseable {
     return spiller;
   }
 
+  /** This instance's background-merge thread's executor, made on first use. */
+  private ExecutorService merger() {
+    if (merger == null) {
+      merger = oneThread("graphsnap-run-merge ");
+    }
+    return merger;
+  }
+
   /** This instance's background-prepare thread's executor, made on first use. */
   private ExecutorService preparer() {
     if (preparer == null) {
@@ -347,6 +430,7 @@ public final class SymbolRuns implements AutoCloseable {
    */
   public synchronized void clear() {
     awaitSpillUnchecked();
+    discardMerge(); // its inputs are retired
     changedSincePrepare = true;
     retired.addAll(visible);
     retired.addAll(spilled);
@@ -416,8 +500,10 @@ public final class SymbolRuns implements AutoCloseable {
   }
 
   /**
-   * Makes the open transaction's definitions durable as runs, merges runs as the size rule asks, and returns the
-   * run list to commit (oldest first). Nothing changes for readers until {@link #committed()}.
+   * Makes the open transaction's definitions durable as runs, merges runs as the size rule asks (or, with {@link
+   * #mergeInBackground()}, lists a finished background merge, and merges only past {@value
+   * #MAX_RUNS_WITH_BACKGROUND_MERGES} runs), and returns the run list to commit (oldest first). Nothing changes for
+   * readers until {@link #committed()}.
    */
   public synchronized List<String> prepareCommit() throws IOException {
     awaitSpill();
@@ -427,28 +513,28 @@ public final class SymbolRuns implements AutoCloseable {
     if (prepared != null) {
       undoPrepare();
     }
+    int atMost = visible.size() + spilled.size() + (buffer.isEmpty() ? 0 : 1);
+    if (merge != null && atMost > MAX_RUNS_WITH_BACKGROUND_MERGES) {
+      try {
+        merge.await(); // too many runs to go on without it: listed below, then merged with the rest if need be
+      } catch (IOException e) {
+        // discarded below: a failed background merge is not this commit's failure
+      }
+    }
     List<SymbolRun> next = new ArrayList<>(visible);
+    preparedWithMerge = substituteFinishedMerge(next);
     next.addAll(spilled);
+    boolean wrote = !spilled.isEmpty();
     if (!buffer.isEmpty()) {
+      wrote = true;
       SymbolRun run = write(List.of(buffer.source()), false, buffer.size());
       if (run != null) {
         next.add(run);
         preparedWritten.add(run);
       }
     }
-    // Merge from the oldest run that is not more than twice all newer ones together: afterwards each run is more
-    // than twice the next, so there are O(log definitions) runs. Only after writes.
-    int from = next.size() - 1;
-    if (next.size() > visible.size()) {
-      long newer = 0;
-      for (int i = next.size() - 1; i >= 0; i--) {
-        if (i < next.size() - 1 && next.get(i).entryCount() <= 2 * newer) {
-          from = i;
-        }
-        newer += next.get(i).entryCount();
-      }
-    }
-    if (from >= 0 && from < next.size() - 1) {
+    int from = wrote && (!backgroundMerges || next.size() > MAX_RUNS_WITH_BACKGROUND_MERGES) ? mergeFrom(next) : -1;
+    if (from >= 0) { // no background merge is in flight here: it was awaited above
       List<SymbolRun> merging = new ArrayList<>(next.subList(from, next.size()));
       long entries = merging.stream().mapToLong(SymbolRun::entryCount).sum();
       SymbolRun merged = write(sources(merging, false), from == 0, entries);
@@ -465,9 +551,91 @@ public final class SymbolRuns implements AutoCloseable {
     return names(next);
   }
 
+  /**
+   * The size rule: merge from the oldest run that is not more than twice all newer ones together, so that afterwards
+   * each run is more than twice the next and there are O(log definitions) runs. The index of that run in {@code
+   * list} (oldest first), or -1 if no run is (then nothing is merged).
+   */
+  private static int mergeFrom(List<SymbolRun> list) {
+    int from = -1;
+    long newer = 0;
+    for (int i = list.size() - 1; i >= 0; i--) {
+      if (i < list.size() - 1 && list.get(i).entryCount() <= 2 * newer) {
+        from = i;
+      }
+      newer += list.get(i).entryCount();
+    }
+    return from;
+  }
+
+  /**
+   * Puts a finished background merge's run in place of its inputs in {@code next} (the runs the transaction sees) and
+   * retires them; returns whether it did. A merge that failed, or whose inputs are no longer there as it took them (a
+   * {@link #clear()}), is discarded.
+   */
+  private boolean substituteFinishedMerge(List<SymbolRun> next) {
+    if (merge == null || !merge.isDone()) {
+      return false;
+    }
+    int at = java.util.Collections.indexOfSubList(next, merge.inputs);
+    SymbolRun merged;
+    try {
+      merged = merge.await();
+    } catch (IOException e) {
+      discardMerge(); // a failed background merge is not an error: the runs stay as they are
+      return false;
+    }
+    if (at < 0 || merge.fromOldest && at != 0) {
+      discardMerge();
+      return false;
+    }
+    next.subList(at, at + merge.inputs.size()).clear();
+    if (merged != null) {
+      next.add(at, merged);
+    }
+    retired.addAll(merge.inputs);
+    preparedRetired.addAll(merge.inputs);
+    return true;
+  }
+
+  /** Starts merging committed runs on the merge thread if the size rule asks for it and no merge is pending. */
+  private void startMerge() {
+    int from = mergeFrom(runs);
+    if (merge != null || from < 0) {
+      return;
+    }
+    List<SymbolRun> inputs = List.copyOf(runs.subList(from, runs.size()));
+    long entries = inputs.stream().mapToLong(SymbolRun::entryCount).sum();
+    BackgroundMerge started = new BackgroundMerge(inputs, from == 0);
+    List<SymbolMerge.Source> sources = sources(inputs, false);
+    started.result = merger().submit(() -> writeRun(sources, started.fromOldest, entries, started.cancelled::get));
+    merge = started;
+  }
+
+  /** Cancels the background merge, if any, waits for it to stop and deletes its run. */
+  private void discardMerge() {
+    BackgroundMerge discarded = merge;
+    if (discarded == null) {
+      return;
+    }
+    merge = null;
+    preparedWithMerge = false;
+    discarded.cancelled.set(true);
+    try {
+      SymbolRun run = discarded.await();
+      if (run != null) {
+        run.close();
+        SafeFiles.deleteRegularFile(run.file());
+      }
+    } catch (IOException e) {
+      // cancelled or failed: its writer deleted its temporary file
+    }
+  }
+
   /** Forgets the last preparation, which later writes made stale: its runs are deleted, what it retired is not. */
   private void undoPrepare() throws IOException {
     retired.removeAll(preparedRetired); // a clear() never retires these: it empties what a merge would take
+    preparedWithMerge = false; // a listed background merge stays available
     for (SymbolRun run : preparedWritten) {
       created.remove(run);
       run.close();
@@ -498,6 +666,10 @@ public final class SymbolRuns implements AutoCloseable {
     runs = prepared;
     visible = runs;
     prepared = null;
+    if (preparedWithMerge) {
+      merge = null; // its run is listed now
+      preparedWithMerge = false;
+    }
     changedSincePrepare = true;
     preparedWritten.clear();
     preparedRetired.clear();
@@ -505,6 +677,9 @@ public final class SymbolRuns implements AutoCloseable {
     spilled.clear();
     buffer.clear();
     Set<SymbolRun> live = new HashSet<>(runs);
+    if (merge != null && !live.containsAll(merge.inputs)) {
+      discardMerge(); // it reads runs about to be closed (after a clear())
+    }
     boolean deleted = false;
     for (SymbolRun run : retired) {
       if (!live.contains(run)) {
@@ -515,6 +690,9 @@ public final class SymbolRuns implements AutoCloseable {
     retired.clear();
     if (deleted) {
       FileSync.forceDirectory(dir);
+    }
+    if (backgroundMerges) {
+      startMerge();
     }
   }
 
@@ -530,6 +708,7 @@ public final class SymbolRuns implements AutoCloseable {
     spilled.clear();
     retired.clear();
     prepared = null;
+    preparedWithMerge = false; // a background merge of committed runs stays valid
     changedSincePrepare = true;
     preparedWritten.clear();
     preparedRetired.clear();
@@ -552,6 +731,16 @@ public final class SymbolRuns implements AutoCloseable {
     Set<String> listed = new HashSet<>(names());
     for (SymbolRun run : created) {
       listed.add(run.name());
+    }
+    if (merge != null) {
+      try {
+        SymbolRun merged = merge.await(); // renamed into the folder at its end: kept for the next commit
+        if (merged != null) {
+          listed.add(merged.name());
+        }
+      } catch (IOException e) {
+        discardMerge();
+      }
     }
     List<Path> doomed = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -579,6 +768,7 @@ public final class SymbolRuns implements AutoCloseable {
       rollback();
     } finally {
       try {
+        discardMerge(); // no commit will list it
         closeAll(runs);
       } finally {
         if (spiller != null) {
@@ -586,6 +776,9 @@ public final class SymbolRuns implements AutoCloseable {
         }
         if (preparer != null) {
           preparer.shutdown(); // idle: the owner waits for a background prepare before it rolls back or closes
+        }
+        if (merger != null) {
+          merger.shutdown(); // idle: the merge was discarded
         }
       }
     }
@@ -628,6 +821,12 @@ public final class SymbolRuns implements AutoCloseable {
    */
   private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones, long entries)
       throws IOException {
+    return writeRun(sources, dropTombstones, entries, () -> false);
+  }
+
+  /** As {@link #writeRun(List, boolean, long)}, giving up (an IOException, the temporary deleted) once {@code stop}. */
+  private SymbolRun writeRun(List<SymbolMerge.Source> sources, boolean dropTombstones, long entries,
+      java.util.function.BooleanSupplier stop) throws IOException {
     Path target = dir.resolve("s-" + HexFormat.of().formatHex(randomBytes()) + SymbolRunFormat.SUFFIX);
     try (SymbolRunWriter writer = new SymbolRunWriter(tmpDir, groupFiltered ? entries : -1)) {
       IOException[] failure = new IOException[1];
@@ -643,6 +842,9 @@ public final class SymbolRuns implements AutoCloseable {
         }
       };
       SymbolMerge.merge(sources, (key, op) -> {
+        if (stop.getAsBoolean()) {
+          throw new UncheckedIOException(new IOException("merge in " + dir + " cancelled"));
+        }
         if (failure[0] != null || (dropTombstones && op == SymbolRunFormat.REMOVE)) {
           return;
         }

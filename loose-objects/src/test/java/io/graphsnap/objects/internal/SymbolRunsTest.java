@@ -39,11 +39,33 @@ class SymbolRunsTest {
   /** Random adds and removes over many transactions (committed or rolled back), spills and merges included. */
   @Test
   void answersAsTheModelAcrossCommitsRollbacksSpillsAndReopens() throws IOException {
-    Random random = new Random(20);
+    answersAsTheModel(false, 20);
+  }
+
+  /**
+   * The same with merges in the background: the answers never change, a commit leaves at most {@link
+   * SymbolRuns#MAX_RUNS_WITH_BACKGROUND_MERGES} runs, and besides the listed runs the folder holds at most the merge's.
+   */
+  @Test
+  void answersAsTheModelWithMergesInTheBackground() throws IOException {
+    answersAsTheModel(true, 21);
+    answersAsTheModel(true, 22);
+  }
+
+  private void answersAsTheModel(boolean background, long seed) throws IOException {
+    Random random = new Random(seed);
     TreeSet<byte[]> model = new TreeSet<>(Arrays::compareUnsigned);
     List<String> committed = List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
     for (int session = 0; session < 4; session++) {
       try (SymbolRuns runs = SymbolRuns.open(dir, dir, committed, 37)) {
+        if (background) {
+          runs.mergeInBackground();
+        }
         checkAgainst(model, runs);
         for (int tx = 0; tx < 12; tx++) {
           TreeSet<byte[]> next = new TreeSet<>(model);
@@ -72,14 +94,57 @@ class SymbolRunsTest {
           }
           checkAgainst(model, runs);
           long[] sizes = runs.entryCounts();
-          for (int r = 1; r < sizes.length; r++) { // so O(log definitions) runs
-            assertTrue(sizes[r - 1] > 2 * sizes[r], "each run is more than twice the next: " + Arrays.toString(sizes));
+          if (background) {
+            assertTrue(sizes.length <= SymbolRuns.MAX_RUNS_WITH_BACKGROUND_MERGES, Arrays.toString(sizes));
+            if (random.nextBoolean()) {
+              runs.awaitBackgroundMerge(); // so that the next commit lists it
+            }
+          } else {
+            for (int r = 1; r < sizes.length; r++) { // so O(log definitions) runs
+              assertTrue(sizes[r - 1] > 2 * sizes[r], "each run is more than twice the next: "
+                  + Arrays.toString(sizes));
+            }
           }
           try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(runs.names().size(), files.count(), "no run file left behind besides the listed ones");
+            long count = files.filter(f -> f.getFileName().toString().endsWith(SymbolRunFormat.SUFFIX)).count();
+            long expected = runs.names().size();
+            assertTrue(count == expected || background && count == expected + 1, "no run file left behind besides the "
+                + "listed ones (and a background merge's): " + count + " files, " + expected + " listed");
           }
         }
       }
+    }
+  }
+
+  /**
+   * A background merge is listed by the first commit after it is written, in place of its inputs; one still in
+   * flight at close is abandoned and its file deleted.
+   */
+  @Test
+  void aBackgroundMergeIsListedByALaterCommitOrDeletedAtClose() throws IOException {
+    List<String> names = List.of();
+    try (SymbolRuns runs = SymbolRuns.open(dir, dir, names).mergeInBackground()) {
+      for (int tx = 0; tx < 2; tx++) { // runs of 1 and 1 key: the size rule merges them
+        runs.add(SymbolKeys.key("a.B", id(tx)));
+        names = runs.prepareCommit();
+        runs.committed();
+      }
+      assertEquals(2, runs.names().size(), "the commit did not wait for a merge");
+      runs.awaitBackgroundMerge();
+      runs.add(SymbolKeys.key("a.C", id(9)));
+      names = runs.prepareCommit();
+      runs.committed();
+      assertEquals(2, names.size(), "the merged run in place of the two, and the new one: " + names);
+      assertEquals(2, runs.definers("a.B").size());
+      runs.awaitBackgroundMerge(); // merges those two: written, never listed
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(new TreeSet<>(names), new TreeSet<>(files.map(f -> f.getFileName().toString()).toList()),
+          "the abandoned merge's file is deleted at close");
+    }
+    try (SymbolRuns reopened = SymbolRuns.open(dir, dir, names)) {
+      assertEquals(2, reopened.definers("a.B").size());
+      assertEquals(List.of(id(9)), reopened.definers("a.C"));
     }
   }
 
