@@ -20,26 +20,29 @@ import java.nio.file.StandardOpenOption;
  * fresh guest memory: 2.4 s of CPU per GB written ({@code dd bs=1M}), against 0.1 s per GB with direct I/O and 0.2 s
  * to rewrite pages already cached; an ingest writes its objects' compressed bytes once and its symbol runs a few times.
  *
- * <p>Bytes are gathered in a buffer of {@value #BUFFER_BYTES} bytes, written whole when it fills (a write the caller
- * waits for: the device's time, not the CPU's). {@link #flush()} puts every byte written so far in the file: the
+ * <p>Bytes are gathered in a buffer (the first of {@value #FIRST_BUFFER_BYTES} bytes, then twice as large each time it
+ * fills, up to {@value #BUFFER_BYTES}, so that a small file costs little), written whole when it fills (a write the
+ * caller waits for: the device's time, not the CPU's). {@link #flush()} puts every byte written so far in the file: the
  * whole blocks directly, the last partial block through the ordinary channel (kept, and written directly again once
  * its block fills). Durability stays with the owner, who forces the ordinary channel after {@link #flush()}: a sync
  * covers the file whichever channel wrote it. Reads through the ordinary channel see every flushed byte (a direct
  * write drops the cached pages it overwrites).
  *
  * <p>Falls back to ordinary writes, silently and for good, when the file cannot be opened for direct I/O (another
- * system, tmpfs) or its first direct write is refused. Not thread-safe: one owner. Memory: the buffer, off the heap,
- * released by {@link #close()}.
+ * system, tmpfs) or its first direct write is refused. Not thread-safe: one owner. Memory: the buffers, off the heap
+ * (under 2 MiB in all), released by {@link #close()}.
  */
 public final class DirectAppendStream extends OutputStream {
-  /** The buffer: whole blocks of any file system this runs on (a power of two up to this size). */
+  /** The largest buffer: whole blocks of any file system this runs on (a power of two up to this size). */
   static final int BUFFER_BYTES = 1 << 20;
+  /** The first buffer's size (or the block size, if larger). */
+  static final int FIRST_BUFFER_BYTES = 64 << 10;
   /** Alignment assumed when the file system does not tell its block size. */
   private static final int DEFAULT_BLOCK_BYTES = 4096;
 
   private final FileChannel ordinary;
   private final Arena arena = Arena.ofShared();
-  private final ByteBuffer buffer;
+  private ByteBuffer buffer;
   private final int blockBytes;
   /** The channel with direct I/O, or null when writing through {@link #ordinary}. */
   private FileChannel direct;
@@ -62,8 +65,7 @@ public final class DirectAppendStream extends OutputStream {
     this.ordinary = ordinary;
     int block = blockSize(file);
     this.blockBytes = block;
-    MemorySegment segment = arena.allocate(BUFFER_BYTES, block);
-    this.buffer = segment.asByteBuffer();
+    this.buffer = allocate(Math.max(FIRST_BUFFER_BYTES, block));
     if (tryDirect) {
       try {
         direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
@@ -71,6 +73,11 @@ public final class DirectAppendStream extends OutputStream {
         direct = null; // no direct I/O here: ordinary writes
       }
     }
+  }
+
+  private ByteBuffer allocate(int bytes) {
+    MemorySegment segment = arena.allocate(bytes, blockBytes);
+    return segment.asByteBuffer();
   }
 
   /** The file system's block size if it is a power of two that divides the buffer, else the usual 4 KiB. */
@@ -107,6 +114,9 @@ public final class DirectAppendStream extends OutputStream {
       length -= n;
       if (!buffer.hasRemaining()) {
         writeBuffered(buffer.position());
+        if (buffer.capacity() < BUFFER_BYTES) {
+          buffer = allocate(Math.min(BUFFER_BYTES, 2 * buffer.capacity())); // empty now: the next one is larger
+        }
       }
     }
   }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The writes of an open transaction to a {@link SymbolRuns}, as flat arrays rather than an object per write: each key's
- * bytes are copied into pages of {@value #PAGE_BYTES} bytes, and an entry is its page, offset, length and op. Not API.
+ * bytes are copied into pages (the first of {@value #FIRST_PAGE_BYTES} bytes, each new one twice the last, up to
+ * {@value #PAGE_BYTES}, so that a small transaction holds little), and an entry is its page, offset, length and op.
+ * Not API.
  *
  * <p>Why flat: a bulk ingest buffers half a million keys between spills, each alive for seconds, so as objects (a
  * record and an array each) every one was copied by the young collector and promoted, about a fifth of an ingest's
@@ -16,18 +18,22 @@ import java.util.Arrays;
  * rank. Mutable, not thread-safe: {@link SymbolRuns} hands a full buffer to its spill thread and fills another.
  */
 final class KeyBuffer {
-  /** The size of a page; a key longer than this gets a page of its own. */
+  /** The largest page; a key longer than this gets a page of its own. */
   static final int PAGE_BYTES = 1 << 20;
+  /** The first page's size. */
+  static final int FIRST_PAGE_BYTES = 4096;
 
   private byte[][] pages = new byte[4][];
   /** Pages filled so far (the last one partly); pages beyond it are kept for reuse. */
   private int pageCount;
   /** Bytes used in page {@code pageCount - 1}. */
   private int pageFill;
-  private int[] entryPage = new int[1024];
-  private int[] entryOffset = new int[1024];
-  private int[] entryLength = new int[1024];
-  private byte[] entryOp = new byte[1024];
+  /** The size of the next page made. */
+  private int nextPageBytes = FIRST_PAGE_BYTES;
+  private int[] entryPage = new int[64];
+  private int[] entryOffset = new int[64];
+  private int[] entryLength = new int[64];
+  private byte[] entryOp = new byte[64];
   private int size;
   /** The unique entries in key order after {@link #sortUnique()}; null once an add came after it. */
   private int[] sorted;
@@ -55,7 +61,7 @@ final class KeyBuffer {
 
   /** The page the next {@code length} bytes go to at {@link #pageFill}, starting a new one if needed. */
   private byte[] room(int length) {
-    if (pageCount > 0 && PAGE_BYTES - pageFill >= length) {
+    if (pageCount > 0 && pages[pageCount - 1].length - pageFill >= length) {
       return pages[pageCount - 1];
     }
     if (pageCount == pages.length) {
@@ -63,8 +69,9 @@ final class KeyBuffer {
     }
     byte[] page = pages[pageCount];
     if (page == null || page.length < length) {
-      page = new byte[Math.max(PAGE_BYTES, length)];
-      pages[pageCount] = page;
+      page = new byte[Math.max(nextPageBytes, length)];
+      nextPageBytes = Math.min(PAGE_BYTES, nextPageBytes * 2);
+      pages[pageCount] = page; // a kept page too short for this key is replaced
     }
     pageCount++;
     pageFill = 0;

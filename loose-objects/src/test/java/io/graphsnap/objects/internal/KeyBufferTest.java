@@ -39,7 +39,7 @@ class KeyBufferTest {
   }
 
   @Test
-  void keepsTheLastWriteOfEachKeyInKeyOrderAcrossPagesAndRefills() {
+  void keepsTheLastWriteOfEachKeyInKeyOrderAcrossGrowingPagesAndRefills() {
     Random random = new Random(5);
     KeyBuffer buffer = new KeyBuffer();
     for (int round = 0; round < 4; round++) {
