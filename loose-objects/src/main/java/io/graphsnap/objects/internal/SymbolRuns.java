@@ -61,9 +61,6 @@ public final class SymbolRuns implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Comparator<byte[]> KEYS = Arrays::compareUnsigned;
 
-  /** An entry read from a run. */
-  private record Pending(byte[] key, byte op) {}
-
   /**
    * A merge of committed runs on the merge thread ({@link #mergeInBackground()}): its inputs (consecutive in the run
    * list, oldest first), whether they start at the oldest run (then tombstones are dropped), and its run (null if
@@ -84,22 +81,12 @@ public final class SymbolRuns implements AutoCloseable {
       return result.isDone();
     }
 
-    /** Waits for the merge and returns its run (null if empty); throws its failure. */
+    /** Waits for the merge and returns its run (null if empty); throws its failure (a cancel is an IOException). */
     SymbolRun await() throws IOException {
       try {
         return Uninterruptibly.get(result);
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof UncheckedIOException unchecked) {
-          throw unchecked.getCause();
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IOException("merging runs in the background failed", cause);
+        throw TaskFailures.rethrow(e);
       }
     }
   }
@@ -324,19 +311,17 @@ public final class SymbolRuns implements AutoCloseable {
     byte[] from = Arrays.copyOf(group, group.length + 1);
     byte[] to = from.clone();
     to[group.length] = 1;
-    List<Pending> entries = new ArrayList<>(2);
-    for (int i = spilled.size() + visible.size() - 1; i >= 0; i--) {
+    boolean[] found = new boolean[1];
+    for (int i = spilled.size() + visible.size() - 1; i >= 0 && !found[0]; i--) {
       SymbolRun run = i >= visible.size() ? spilled.get(i - visible.size()) : visible.get(i);
-      if (!run.mightHoldGroup(hash)) {
-        continue;
-      }
-      run.range(from, to, (key, op) -> entries.add(new Pending(key, op)));
-      if (!entries.isEmpty()) {
-        entries.forEach(e -> visitor.visit(e.key(), e.op()));
-        return true;
+      if (run.mightHoldGroup(hash)) {
+        run.range(from, to, (key, op) -> {
+          found[0] = true; // this run has the group: the older ones are not asked
+          visitor.visit(key, op);
+        });
       }
     }
-    return false;
+    return found[0];
   }
 
   /** This instance's spill thread's executor, made on first use. */
@@ -627,8 +612,8 @@ public final class SymbolRuns implements AutoCloseable {
         run.close();
         SafeFiles.deleteRegularFile(run.file());
       }
-    } catch (IOException e) {
-      // cancelled or failed: its writer deleted its temporary file
+    } catch (IOException | RuntimeException e) {
+      // cancelled or failed: its writer deleted its temporary file, and nothing will list it
     }
   }
 
