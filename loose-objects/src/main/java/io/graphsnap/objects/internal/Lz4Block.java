@@ -11,12 +11,15 @@ import java.util.Arrays;
  * always literals. No frame, no checksum (a pack checks each object against its SHA-256 id after decompressing),
  * and the decompressed length is stored beside the block, so the decompressor allocates exactly that and no more.
  *
- * <p>The compressor is lz4's fast greedy one (a 4,096-entry hash table of 4-byte sequences, no chains): about what
- * lz4's level 1 achieves, 2.4× on the synthetic corpus's objects. The decompressor checks every length and offset
+ * <p>The compressor is lz4's fast greedy one (a hash table of 4-byte sequences, no chains): about what lz4's level 1
+ * achieves, 2.4× on the synthetic corpus's objects. The table has 65,536 entries where lz4 has 4,096 (sized for a
+ * 32 KiB first-level cache): on objects of about 8 KiB, each of whose positions the greedy search hashes, the small
+ * table's collisions cost more than the larger table's cache misses (21 % less time an object in {@code
+ * bench/results/huge-progress.md} section 18, and 0.2 % smaller blocks). The decompressor checks every length and offset
  * against both buffers, so hostile blocks give {@code null}, never an exception, an out-of-proportion allocation or
  * a loop that does not end: O(compressed + decompressed length).
  *
- * <p>Thread-safe. Each thread keeps one scratch table and output buffer for {@link #compress(byte[], int)} (about 16
+ * <p>Thread-safe. Each thread keeps one scratch table and output buffer for {@link #compress(byte[], int)} (256
  * KiB, plus the output buffer while it is at most {@value #MAX_KEPT_OUTPUT} bytes), so that a call allocates only the
  * block it returns: the table is never cleared, because each call's positions are stored above the last call's
  * (below, an entry is "none"), and it is zeroed once per 2 GiB compressed.
@@ -28,7 +31,7 @@ public final class Lz4Block {
   /** A match starts at least 12 bytes before the end of the block. */
   private static final int MF_LIMIT = 12;
   private static final int MAX_OFFSET = 65_535;
-  private static final int HASH_LOG = 12;
+  private static final int HASH_LOG = 16;
   /** Misses before the search step grows by one (lz4's skip trigger): incompressible input costs little. */
   private static final int SKIP_TRIGGER = 6;
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
