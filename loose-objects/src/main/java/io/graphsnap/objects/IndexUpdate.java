@@ -7,9 +7,7 @@ import io.graphsnap.format.object.RepoPaths;
 import io.graphsnap.format.object.SymbolSummary;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -40,10 +38,8 @@ public final class IndexUpdate implements AutoCloseable {
   private final Store store;
   private final ObjectBatch objects;
   private final StoreIndex index;
-  /** Each touched path's entry before this update; a null value means it was not indexed. */
-  private final Map<String, FileEntry> before = new HashMap<>();
-  /** Each touched path's object after this update's changes so far; a null value means it is not indexed. */
-  private final Map<String, ObjectId> after = new HashMap<>();
+  /** Each touched path's object before this transaction and after its changes so far. */
+  private final TouchedPaths touched = new TouchedPaths();
   private final List<String> warnings = new ArrayList<>();
   /** The build generation changes of this update belong to, read once (no build publishes while it is open). */
   private long generation = -1;
@@ -96,8 +92,7 @@ public final class IndexUpdate implements AutoCloseable {
     String path = file.path();
     FileEntry entry = new FileEntry(path, id, file.sourceSha256());
     FileEntry current = index.putFileIfAbsent(entry); // a new path: indexed in one look-up
-    remember(path, current);
-    after.put(path, id);
+    touched.touch(path, current == null ? null : current.objectId(), id);
     if (current != null && current.objectId().equals(id)) {
       return FileChange.UNCHANGED;
     }
@@ -161,8 +156,7 @@ public final class IndexUpdate implements AutoCloseable {
     checkOpen();
     String normal = RepoPaths.normalise(path);
     FileEntry current = index.file(normal);
-    remember(normal, current);
-    after.put(normal, null);
+    touched.touch(normal, current == null ? null : current.objectId(), null);
     if (current == null) {
       return FileChange.ABSENT;
     }
@@ -223,41 +217,22 @@ public final class IndexUpdate implements AutoCloseable {
   public UpdateSummary checkpoint() throws IOException {
     checkOpen();
     UpdateSummary summary = commitRound();
-    before.clear();
-    after.clear();
+    touched.clear();
     warnings.clear();
     return summary;
   }
 
   /** The number of distinct paths changed since the update began or since the last {@link #checkpoint()}. */
   public int touchedPaths() {
-    return before.size();
+    return touched.size();
   }
 
   private UpdateSummary commitRound() throws IOException {
-    int added = 0;
-    int changed = 0;
-    int unchanged = 0;
-    int deleted = 0;
-    for (Map.Entry<String, FileEntry> e : before.entrySet()) {
-      FileEntry was = e.getValue();
-      ObjectId now = after.get(e.getKey()); // what this update left, kept as it went: no index look-up per path
-      if (was == null && now != null) {
-        added++;
-      } else if (was != null && now == null) {
-        deleted++;
-      } else if (was != null) {
-        if (was.objectId().equals(now)) {
-          unchanged++;
-        } else {
-          changed++;
-        }
-      }
-    }
+    UpdateSummary summary = touched.summary(warnings); // kept as the update went: no index look-up per path
     index.startPreparingCommit(); // the symbol run is sorted and written while the packs are forced
     objects.commit();
     index.commit();
-    return new UpdateSummary(added, changed, unchanged, deleted, warnings);
+    return summary;
   }
 
   /** Rolls back if not committed; idempotent. */
@@ -282,13 +257,6 @@ public final class IndexUpdate implements AutoCloseable {
       generation = index.reachability().nextGeneration();
     }
     return generation;
-  }
-
-  /** Records {@code path}'s entry before this update, the first time the path is touched. */
-  private void remember(String path, FileEntry current) {
-    if (!before.containsKey(path)) { // not putIfAbsent: it treats a stored null as absent
-      before.put(path, current);
-    }
   }
 
   private void forgetDefinitions(FileEntry old) {

@@ -79,6 +79,11 @@ public final class ObjectId implements Comparable<ObjectId> {
     System.arraycopy(sha256, 0, target, offset, BYTES);
   }
 
+  /** Whether {@code bytes[offset, offset + 32)} are this id's bytes: for ids kept flat, one after another. */
+  public boolean matches(byte[] bytes, int offset) {
+    return Arrays.equals(sha256, 0, BYTES, bytes, offset, offset + BYTES);
+  }
+
   /** The 64-digit lower-case hex form. */
   public String hex() {
     return Hex.of(sha256);

@@ -124,7 +124,7 @@ public final class StoreIndex implements AutoCloseable {
   private final GcReachability reachability;
   private final IndexLog log;
   /** The file changes of the open transaction, written to the commit log at {@link #commit()}. */
-  private final List<IndexLog.Entry> changes = new ArrayList<>();
+  private final IndexLog.Changes changes = new IndexLog.Changes();
   /** Whether the open transaction put or removed a file entry (then its commit draws a new files version). */
   private boolean filesChanged;
   /** The symbol runs' commit being prepared in the background ({@link #startPreparingCommit()}), or null. */
@@ -647,7 +647,7 @@ public final class StoreIndex implements AutoCloseable {
 
   /** Records that this transaction points {@code path} at {@code id} ({@code null}: deletes it), for the log. */
   void logChange(String path, ObjectId id) {
-    changes.add(new IndexLog.Entry(path, id));
+    changes.add(path, id);
   }
 
   /** Empties the commit log: the committed publish holds every change logged so far. */

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -47,6 +48,81 @@ public final class IndexLog implements AutoCloseable {
    * @param objectId its new object, or {@code null} if the path was deleted
    */
   public record Entry(String path, ObjectId objectId) {}
+
+  /**
+   * A transaction's file changes, encoded as they are logged: the Entries of its BEGIN record (see the layout above)
+   * in one growable array, so that a checkpoint of 100,000 paths keeps a few megabytes in one array rather than an
+   * object, a path and an id per change. {@link #clear()} keeps the array for the next transaction. Mutable, one
+   * owner. O(path length) per {@link #add}, amortised.
+   */
+  public static final class Changes {
+    private static final int COUNT_BYTES = Integer.BYTES;
+
+    private byte[] body = new byte[256];
+    private int length = COUNT_BYTES;
+    private int count;
+
+    /**
+     * Appends the change of {@code path} to {@code objectId} ({@code null}: a deletion).
+     *
+     * @throws IllegalArgumentException if the path's UTF-8 form is longer than 65,535 bytes
+     * @throws IllegalStateException if the record would exceed what {@link #read} accepts (1 GiB): such a
+     *     transaction must be checkpointed into smaller ones
+     */
+    public void add(String path, ObjectId objectId) {
+      byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
+      if (utf8.length > 0xFFFF) {
+        throw new IllegalArgumentException("a path of " + utf8.length + " bytes is too long for the commit log: "
+            + path.substring(0, 80) + "…");
+      }
+      int needed = 1 + 2 + utf8.length + (objectId == null ? 0 : ObjectId.BYTES);
+      ensureRoom(needed);
+      body[length] = (byte) (objectId == null ? 0 : 1);
+      body[length + 1] = (byte) utf8.length;
+      body[length + 2] = (byte) (utf8.length >>> 8);
+      System.arraycopy(utf8, 0, body, length + 3, utf8.length);
+      if (objectId != null) {
+        objectId.copyInto(body, length + 3 + utf8.length);
+      }
+      length += needed;
+      count++;
+    }
+
+    /** The number of changes added since the last {@link #clear()}. */
+    public int count() {
+      return count;
+    }
+
+    /** Forgets every change; keeps the array. */
+    public void clear() {
+      length = COUNT_BYTES;
+      count = 0;
+    }
+
+    /** The array holding the encoded Entries in {@code [0, length())}, its count written first. */
+    byte[] encoded() {
+      body[0] = (byte) count;
+      body[1] = (byte) (count >>> 8);
+      body[2] = (byte) (count >>> 16);
+      body[3] = (byte) (count >>> 24);
+      return body;
+    }
+
+    /** The encoded Entries' length in bytes. */
+    int length() {
+      return length;
+    }
+
+    private void ensureRoom(int needed) {
+      if (needed > MAX_RECORD - 1 - length) { // the record holds its type byte and these bytes
+        throw new IllegalStateException("one transaction of more than " + count + " file changes does not fit "
+            + "the commit log's record of at most " + MAX_RECORD + " bytes; commit it in smaller transactions");
+      }
+      if (length + needed > body.length) {
+        body = Arrays.copyOf(body, (int) Math.min(MAX_RECORD, Math.max(length + needed, 2L * body.length)));
+      }
+    }
+  }
 
   /**
    * What a log holds.
@@ -112,14 +188,14 @@ public final class IndexLog implements AutoCloseable {
   }
 
   /** Appends a BEGIN record with {@code changes} and forces it to disk. */
-  public void begin(List<Entry> changes) throws IOException {
-    append(BEGIN, encode(changes));
+  public void begin(Changes changes) throws IOException {
+    append(BEGIN, changes.encoded(), changes.length());
     channel.force(true);
   }
 
   /** Appends an END record and forces it to disk: from then on the commit survives any crash. */
   public void end() throws IOException {
-    append(END, new byte[0]);
+    append(END, new byte[0], 0);
     channel.force(false);
   }
 
@@ -134,8 +210,12 @@ public final class IndexLog implements AutoCloseable {
   public void rewrite(List<Entry> changes) throws IOException {
     channel.truncate(0);
     channel.position(0);
-    append(BEGIN, encode(changes));
-    append(END, new byte[0]);
+    Changes encoded = new Changes();
+    for (Entry change : changes) {
+      encoded.add(change.path(), change.objectId());
+    }
+    append(BEGIN, encoded.encoded(), encoded.length());
+    append(END, new byte[0], 0);
     channel.force(true);
   }
 
@@ -144,13 +224,15 @@ public final class IndexLog implements AutoCloseable {
     channel.close();
   }
 
-  private void append(byte type, byte[] body) throws IOException {
+  /** Appends a record of {@code type} whose body is {@code body[0, length)}. */
+  private void append(byte type, byte[] body, int length) throws IOException {
     CRC32C crc = new CRC32C();
     crc.update(type);
-    crc.update(body);
-    ByteBuffer record = ByteBuffer.allocate(9 + body.length).order(ByteOrder.LITTLE_ENDIAN);
-    record.putInt(1 + body.length).putInt((int) crc.getValue()).put(type).put(body).flip();
-    while (record.hasRemaining()) {
+    crc.update(body, 0, length);
+    ByteBuffer head = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);
+    head.putInt(1 + length).putInt((int) crc.getValue()).put(type).flip();
+    ByteBuffer[] record = {head, ByteBuffer.wrap(body, 0, length)};
+    while (record[0].hasRemaining() || record[1].hasRemaining()) {
       channel.write(record);
     }
   }
@@ -190,26 +272,6 @@ public final class IndexLog implements AutoCloseable {
       at += 8 + length;
     }
     return at;
-  }
-
-  private static byte[] encode(List<Entry> changes) {
-    int size = 4;
-    List<byte[]> paths = new ArrayList<>(changes.size());
-    for (Entry e : changes) {
-      byte[] path = e.path().getBytes(StandardCharsets.UTF_8);
-      paths.add(path);
-      size += 1 + 2 + path.length + (e.objectId() == null ? 0 : ObjectId.BYTES);
-    }
-    ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(changes.size());
-    for (int i = 0; i < changes.size(); i++) {
-      Entry e = changes.get(i);
-      out.put((byte) (e.objectId() == null ? 0 : 1)).putShort((short) paths.get(i).length).put(paths.get(i));
-      if (e.objectId() != null) {
-        out.put(e.objectId().toBytes());
-      }
-    }
-    return out.array();
   }
 
   private static void decode(ByteBuffer body, List<Entry> into) {

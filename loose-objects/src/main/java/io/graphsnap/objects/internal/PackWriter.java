@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
@@ -21,7 +19,8 @@ import java.util.zip.CRC32C;
  * forces the file to disk, and {@link #moveInto} renames it onto its content name in the packs folder (the caller
  * forces that folder once for every pack of a commit). So a pack under its final name is always whole and durable.
  *
- * <p>Mutable, not thread-safe: one owner. Memory: one id, offset and two lengths per object (the bytes go to the file).
+ * <p>Mutable, not thread-safe: one owner. Memory: about 60 bytes of flat arrays per object (its id, offset, two
+ * lengths and a hash slot; the bytes go to the file).
  */
 public final class PackWriter implements AutoCloseable {
   private enum State { OPEN, COMPLETE, MOVED, CLOSED }
@@ -29,8 +28,10 @@ public final class PackWriter implements AutoCloseable {
   private final Path tmp;
   private final FileChannel channel;
   private final DirectAppendStream out;
-  private final Map<ObjectId, Integer> positions = new HashMap<>();
-  private ObjectId[] ids = new ObjectId[64];
+  /** The ids in order of addition, {@link ObjectId#BYTES} each: flat, so a pack of 100,000 objects is two arrays. */
+  private byte[] ids = new byte[64 * ObjectId.BYTES];
+  /** Open addressing over {@link #ids} by each id's leading bits: a position plus one, 0 empty; at most half full. */
+  private int[] slots = new int[128];
   private long[] offsets = new long[64];
   private int[] lengths = new int[64];
   private int[] rawLengths = new int[64];
@@ -72,7 +73,7 @@ public final class PackWriter implements AutoCloseable {
    */
   public boolean add(ObjectId id, byte[] bytes) throws IOException {
     checkState(State.OPEN);
-    if (positions.containsKey(id)) {
+    if (contains(id)) {
       return false;
     }
     return add(id, bytes.length, Lz4Block.compress(bytes, bytes.length), bytes);
@@ -85,11 +86,12 @@ public final class PackWriter implements AutoCloseable {
    */
   public boolean add(ObjectId id, int rawLength, byte[] block, byte[] raw) throws IOException {
     checkState(State.OPEN);
-    if (positions.containsKey(id)) {
+    int slot = slotOf(id);
+    if (slots[slot] != 0) {
       return false;
     }
-    if (count == ids.length) {
-      ids = Arrays.copyOf(ids, count * 2);
+    if (count == offsets.length) {
+      ids = Arrays.copyOf(ids, count * 2 * ObjectId.BYTES);
       offsets = Arrays.copyOf(offsets, count * 2);
       lengths = Arrays.copyOf(lengths, count * 2);
       rawLengths = Arrays.copyOf(rawLengths, count * 2);
@@ -100,19 +102,50 @@ public final class PackWriter implements AutoCloseable {
           + stored.length + (block == null ? " raw bytes" : " compressed bytes (not shorter)"));
     }
     out.write(stored);
-    ids[count] = id;
+    id.copyInto(ids, count * ObjectId.BYTES);
     offsets[count] = offset;
     lengths[count] = stored.length;
     rawLengths[count] = rawLength;
-    positions.put(id, count);
+    slots[slot] = count + 1;
     count++;
     offset += stored.length;
+    if (count > slots.length / 2) {
+      rehash(slots.length * 2);
+    }
     return true;
   }
 
-  /** Whether this pack holds {@code id}. */
+  /** Whether this pack holds {@code id}. O(1) expected. */
   public boolean contains(ObjectId id) {
-    return positions.containsKey(id);
+    return slots[slotOf(id)] != 0;
+  }
+
+  /** The slot holding {@code id}, or the empty slot where it would go. */
+  private int slotOf(ObjectId id) {
+    int mask = slots.length - 1;
+    int slot = id.hashCode() & mask; // an id's leading bytes: SHA-256, so uniform
+    while (slots[slot] != 0 && !id.matches(ids, (slots[slot] - 1) * ObjectId.BYTES)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void rehash(int capacity) {
+    slots = new int[capacity];
+    int mask = capacity - 1;
+    for (int i = 0; i < count; i++) {
+      int slot = leadingInt(i) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = i + 1;
+    }
+  }
+
+  /** {@link ObjectId#hashCode()} of the {@code i}th id: its first four bytes, big-endian. */
+  private int leadingInt(int i) {
+    int at = i * ObjectId.BYTES;
+    return (ids[at] & 0xff) << 24 | (ids[at + 1] & 0xff) << 16 | (ids[at + 2] & 0xff) << 8 | (ids[at + 3] & 0xff);
   }
 
   /** The number of objects added. */
@@ -127,10 +160,11 @@ public final class PackWriter implements AutoCloseable {
 
   /** The bytes of object {@code id} as written to the temporary file, or null if this pack does not hold it. */
   public byte[] read(ObjectId id) throws IOException {
-    Integer at = positions.get(id);
-    if (at == null) {
+    int slot = slots[slotOf(id)];
+    if (slot == 0) {
       return null;
     }
+    int at = slot - 1;
     if (state == State.OPEN) {
       out.flush();
     }
@@ -163,16 +197,17 @@ public final class PackWriter implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+    Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(ids, a * ObjectId.BYTES, (a + 1) * ObjectId.BYTES,
+        ids, b * ObjectId.BYTES, (b + 1) * ObjectId.BYTES)); // ObjectId's order
     ByteBuffer fanout = little(PackFormat.FANOUT_BYTES);
     ByteBuffer index = little(Math.multiplyExact(PackFormat.ENTRY_BYTES, count));
     MessageDigest name = ObjectId.sha256();
     int[] perFirstByte = new int[PackFormat.FANOUT_BUCKETS];
     for (Integer i : order) {
-      byte[] id = ids[i].toBytes();
-      perFirstByte[id[0] & 0xff]++;
-      name.update(id);
-      index.put(id).putLong(offsets[i]).putInt(lengths[i]).putInt(rawLengths[i]);
+      int at = i * ObjectId.BYTES;
+      perFirstByte[ids[at] & 0xff]++;
+      name.update(ids, at, ObjectId.BYTES);
+      index.put(ids, at, ObjectId.BYTES).putLong(offsets[i]).putInt(lengths[i]).putInt(rawLengths[i]);
     }
     int cumulative = 0;
     for (int b = 0; b < PackFormat.FANOUT_BUCKETS; b++) {

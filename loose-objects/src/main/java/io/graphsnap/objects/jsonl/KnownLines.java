@@ -1,6 +1,7 @@
 package io.graphsnap.objects.jsonl;
 
 import io.graphsnap.objects.ObjectId;
+import io.graphsnap.objects.internal.PathFingerprint;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -132,10 +133,8 @@ public final class KnownLines {
     }
   }
 
-  /** MurmurHash3's 64-bit finaliser (also {@link MentionedPaths}'). */
+  /** MurmurHash3's 64-bit finaliser. */
   static long mix(long z) {
-    z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-    z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return z ^ (z >>> 33);
+    return PathFingerprint.mix(z);
   }
 }

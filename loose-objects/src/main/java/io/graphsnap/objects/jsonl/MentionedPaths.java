@@ -1,5 +1,7 @@
 package io.graphsnap.objects.jsonl;
 
+import io.graphsnap.objects.internal.PathFingerprint;
+
 /**
  * The paths an ingest's good lines mentioned so far, each with the number of the last line about it: what "the later
  * line wins" warns with, what a known line's check and the baseline's first-change check ask, and what replace-all
@@ -23,14 +25,13 @@ final class MentionedPaths {
   private static final int LINE_BITS = 40;
   private static final long LINE_MASK = (1L << LINE_BITS) - 1;
   private static final int MAX_CAPACITY = 1 << 30;
-  private static final long P1 = KnownLines.P1;
-  private static final long P2 = KnownLines.P2;
 
   /** A slot's first fingerprint word, never 0 (0: an empty slot). */
   private long[] keys = new long[1024];
   /** A slot's second fingerprint word's top 24 bits, then the line number (or {@link #LINE_MASK}: unknown). */
   private long[] values = new long[1024];
   private int size;
+  private final PathFingerprint fingerprint = new PathFingerprint();
   /** The fingerprint of the path {@link #find} was last given: its first 64 bits, and its other 24 as a value's top bits. */
   private long first;
   private long check;
@@ -72,7 +73,7 @@ final class MentionedPaths {
   private int find(String path) {
     fingerprint(path);
     int mask = keys.length - 1;
-    int slot = (int) KnownLines.mix(first) & mask;
+    int slot = (int) PathFingerprint.mix(first) & mask;
     while (keys[slot] != 0 && (keys[slot] != first || (values[slot] & ~LINE_MASK) != check)) {
       slot = (slot + 1) & mask;
     }
@@ -90,7 +91,7 @@ final class MentionedPaths {
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != 0) {
-        int slot = (int) KnownLines.mix(oldKeys[i]) & mask;
+        int slot = (int) PathFingerprint.mix(oldKeys[i]) & mask;
         while (keys[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -100,27 +101,10 @@ final class MentionedPaths {
     }
   }
 
-  /**
-   * The path's 88-bit fingerprint, in one pass over its characters (four to a word) with two independent lanes: the
-   * first 64 bits into {@link #first} (never 0), the other 24 into {@link #check}'s top bits.
-   */
+  /** The path's 88-bit fingerprint: its first 64 bits into {@link #first}, the next 24 into {@link #check}'s top bits. */
   private void fingerprint(String path) {
-    int length = path.length();
-    long a = P1 ^ length * P2;
-    long b = P2 ^ length * P1;
-    int i = 0;
-    for (; i + 4 <= length; i += 4) {
-      long word = (long) path.charAt(i) | (long) path.charAt(i + 1) << 16 | (long) path.charAt(i + 2) << 32
-          | (long) path.charAt(i + 3) << 48;
-      a = Long.rotateLeft(a ^ KnownLines.mix(word * P2), 27) * P1 + 0x85EBCA77C2B2AE63L;
-      b = Long.rotateLeft(b ^ KnownLines.mix(word * P1), 31) * P2 + 0x165667B19E3779F9L;
-    }
-    long tail = 0;
-    for (; i < length; i++) {
-      tail = tail << 16 | path.charAt(i);
-    }
-    long h = KnownLines.mix(a ^ tail * P2);
-    first = h == 0 ? 1 : h;
-    check = KnownLines.mix(b ^ tail * P1) & ~LINE_MASK;
+    fingerprint.of(path);
+    first = fingerprint.first();
+    check = fingerprint.second() & ~LINE_MASK;
   }
 }

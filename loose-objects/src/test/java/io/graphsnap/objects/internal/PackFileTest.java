@@ -245,6 +245,36 @@ class PackFileTest {
   }
 
   @Test
+  void anOpenWriterFindsEachObjectItHoldsAndNoOther() throws IOException {
+    List<byte[]> objects = new ArrayList<>(); // past several doublings of the writer's id table
+    for (int i = 0; i < 3000; i++) {
+      objects.add(("held object " + i + " " + "x".repeat(i % 300)).getBytes(StandardCharsets.UTF_8));
+    }
+    List<byte[]> others = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      others.add(("another object " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    try (PackWriter writer = new PackWriter(tmp)) {
+      for (int i = 0; i < objects.size(); i++) {
+        byte[] bytes = objects.get(i);
+        assertTrue(writer.add(ObjectId.of(bytes), bytes));
+        assertTrue(writer.contains(ObjectId.of(objects.get(i / 2))), "an earlier object, after each add");
+      }
+      for (byte[] bytes : objects) {
+        assertTrue(writer.contains(ObjectId.of(bytes)));
+        assertFalse(writer.add(ObjectId.of(bytes), bytes), "held already");
+        assertArrayEquals(bytes, writer.read(ObjectId.of(bytes)));
+      }
+      for (byte[] bytes : others) {
+        assertFalse(writer.contains(ObjectId.of(bytes)));
+        assertEquals(null, writer.read(ObjectId.of(bytes)));
+      }
+      assertEquals(3000, writer.count());
+    }
+  }
+
+  @Test
   void anUnfinishedWriterLeavesNoFile() throws IOException {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     try (PackWriter writer = new PackWriter(tmp)) {
