@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Objects written together and made durable together. Obtained from {@link ObjectStore#newBatch()}; {@link
@@ -47,8 +48,9 @@ import java.util.TreeSet;
  * again repairs it.
  *
  * <p>Parallel writers: {@link #prepare} (hash, and check whether the object is stored) is thread-safe and touches
- * no state of the batch, so worker threads prepare objects while the owning thread {@link #adopt}s them in its own
- * order; a prepared object that is not adopted is {@link PreparedObject#discard() discarded}.
+ * no state of the batch but a thread-safe note of the fan-out folders it found absent, so worker threads prepare
+ * objects while the owning thread {@link #adopt}s them in its own order; a prepared object that is not adopted is
+ * {@link PreparedObject#discard() discarded}.
  *
  * <p>Mutable, not thread-safe apart from {@link #prepare}: one thread at a time. Memory: the bytes of fewer than
  * {@value #PACK_MIN_OBJECTS} objects, and one id, offset and length per packed object.
@@ -71,6 +73,15 @@ public final class ObjectBatch implements AutoCloseable {
   private final List<PackWriter> completed = new ArrayList<>();
   /** Objects adopted that were already stored whole: their folders are forced at commit. */
   private final Set<ObjectId> existing = new HashSet<>();
+  /**
+   * The fan-out folders ({@code objects/ab/}, by an id's first byte) that {@link #prepare} found absent, one bit each:
+   * no object in them is stored loose, so later objects skip the look-up, which for an absent entry costs two
+   * exceptions inside the JDK (a link is described, not followed: {@link SafeFiles#attributes}); in a bulk ingest that
+   * was every new object, about 1 % of its CPU. The store's lock keeps other writers out while this batch is open,
+   * and {@link #writeLoose} forgets the notes before it creates folders. A note that a worker sets just after would
+   * at worst store an object again in a pack.
+   */
+  private final AtomicLongArray absentFanOut = new AtomicLongArray(4);
   private boolean closed;
 
   ObjectBatch(ObjectStore store) {
@@ -160,13 +171,30 @@ public final class ObjectBatch implements AutoCloseable {
 
   private PreparedObject prepare(byte[] bytes, ObjectId id) throws IOException {
     checkSize(bytes);
-    Path file = layout.objectFile(id);
-    // a link or FIFO under an object's name (or its fan-out folder's) is refused, never replaced; no folder, no file
-    boolean loose = SafeFiles.checkDirectoryIfPresent(file.getParent()) && SafeFiles.checkFileIfPresent(file);
-    if (loose ? store.holds(id) : store.holdsPacked(id)) { // a new object: one or two lstat calls, no third
+    boolean loose = !knownAbsent(id.fanOut()) && storedLoose(id);
+    if (loose ? store.holds(id) : store.holdsPacked(id)) { // a new object: no file-system call once its folder is noted
       return new PreparedObject(id, null, null);
     }
     return new PreparedObject(id, bytes, Lz4Block.compress(bytes, bytes.length)); // on the preparing thread
+  }
+
+  /**
+   * Whether {@code id} is stored as a loose file (its bytes unchecked); a link or FIFO under its name or its fan-out
+   * folder's is refused, never replaced. Notes a fan-out folder found absent.
+   */
+  private boolean storedLoose(ObjectId id) throws IOException {
+    Path file = layout.objectFile(id);
+    if (!SafeFiles.checkDirectoryIfPresent(file.getParent())) { // no folder, no file
+      int word = id.fanOut() >>> 6;
+      long bit = 1L << id.fanOut();
+      absentFanOut.getAndAccumulate(word, bit, (notes, b) -> notes | b);
+      return false;
+    }
+    return SafeFiles.checkFileIfPresent(file);
+  }
+
+  private boolean knownAbsent(int fanOut) {
+    return (absentFanOut.get(fanOut >>> 6) & 1L << fanOut) != 0;
   }
 
   private static void checkSize(byte[] bytes) {
@@ -287,6 +315,9 @@ public final class ObjectBatch implements AutoCloseable {
       return;
     }
     SafeFiles.ensureDirectory(layout.tmpDir());
+    for (int word = 0; word < absentFanOut.length(); word++) {
+      absentFanOut.set(word, 0); // folders are about to be created
+    }
     Map<ObjectId, Path> temporaries = new LinkedHashMap<>();
     boolean done = false;
     try {

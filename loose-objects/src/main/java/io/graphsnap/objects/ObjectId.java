@@ -79,6 +79,11 @@ public final class ObjectId implements Comparable<ObjectId> {
     System.arraycopy(sha256, 0, target, offset, BYTES);
   }
 
+  /** The first byte, 0 to 255: the fan-out folder of the object's loose file, and its bucket in a pack's index. */
+  public int fanOut() {
+    return sha256[0] & 0xff;
+  }
+
   /** Whether {@code bytes[offset, offset + 32)} are this id's bytes: for ids kept flat, one after another. */
   public boolean matches(byte[] bytes, int offset) {
     return Arrays.equals(sha256, 0, BYTES, bytes, offset, offset + BYTES);

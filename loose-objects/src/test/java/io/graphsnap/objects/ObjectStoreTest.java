@@ -3,6 +3,8 @@ package io.graphsnap.objects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +85,23 @@ class ObjectStoreTest {
       assertThrows(UnsafeStoreException.class, () -> batch.prepare(bytes), "a link under the object's name");
     }
     assertTrue(Files.isSymbolicLink(file), "left as it was");
+  }
+
+  @Test
+  void aFolderFoundAbsentIsLookedAtAgainOnceTheBatchWroteIntoIt() throws Exception {
+    ObjectStore objects = store();
+    byte[] bytes = "written loose by a small round".getBytes(StandardCharsets.UTF_8);
+    try (ObjectBatch batch = objects.newBatch()) {
+      PreparedObject first = batch.prepare(bytes); // its fan-out folder is absent: noted
+      assertNotNull(first.bytes(), "a new object");
+      batch.adopt(first);
+      batch.commit(); // a small round: written loose, its folder created
+      assertTrue(Files.isRegularFile(objects.layout().objectFile(ObjectId.of(bytes))));
+      PreparedObject again = batch.prepare(bytes);
+      assertNull(again.bytes(), "found stored loose in the folder the batch created");
+      batch.adopt(again);
+      batch.commit();
+    }
   }
 
   @Test
