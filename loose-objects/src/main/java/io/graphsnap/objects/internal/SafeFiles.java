@@ -29,9 +29,10 @@ public final class SafeFiles {
   private SafeFiles() {}
 
   /**
-   * The entry's own attributes (a link is described, not followed), or empty if it does not exist. An absent entry is
-   * told without an exception ({@code readAttributesIfExists}): the ingest's workers ask about a new object's absent
-   * fan-out folder once per object, and the two exceptions per miss, stack traces and all, cost about 2% of their time.
+   * The entry's own attributes (a link is described, not followed), or empty if it does not exist. Not free for an
+   * absent entry: without following links, the JDK's {@code readAttributesIfExists} (JDK 25) falls back to catching
+   * {@code NoSuchFileException}, two exceptions a call, so a hot path asks once and remembers ({@code ObjectBatch}
+   * notes the fan-out folders it found absent).
    */
   public static Optional<BasicFileAttributes> attributes(Path entry) throws IOException {
     return Optional.ofNullable(
