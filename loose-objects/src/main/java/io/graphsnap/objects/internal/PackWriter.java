@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,10 +29,15 @@ public final class PackWriter implements AutoCloseable {
   private final Path tmp;
   private final FileChannel channel;
   private final DirectAppendStream out;
-  /** The ids in order of addition, {@link ObjectId#BYTES} each: flat, so a pack of 100,000 objects is two arrays. */
+  /** The ids in order of addition, {@link ObjectId#BYTES} each: flat, no object per id. */
   private byte[] ids = new byte[64 * ObjectId.BYTES];
   /** Open addressing over {@link #ids} by each id's leading bits: a position plus one, 0 empty; at most half full. */
   private int[] slots = new int[128];
+  /**
+   * Mixed into each id's slot: ids are SHA-256 of what the input holds, so an input crafted to put many ids in one
+   * run of slots would need to know it.
+   */
+  private final long seed = ThreadLocalRandom.current().nextLong();
   private long[] offsets = new long[64];
   private int[] lengths = new int[64];
   private int[] rawLengths = new int[64];
@@ -123,7 +129,7 @@ public final class PackWriter implements AutoCloseable {
   /** The slot holding {@code id}, or the empty slot where it would go. */
   private int slotOf(ObjectId id) {
     int mask = slots.length - 1;
-    int slot = id.hashCode() & mask; // an id's leading bytes: SHA-256, so uniform
+    int slot = slotHash(id.hashCode()) & mask; // hashCode: the id's first four bytes
     while (slots[slot] != 0 && !id.matches(ids, (slots[slot] - 1) * ObjectId.BYTES)) {
       slot = (slot + 1) & mask;
     }
@@ -134,12 +140,16 @@ public final class PackWriter implements AutoCloseable {
     slots = new int[capacity];
     int mask = capacity - 1;
     for (int i = 0; i < count; i++) {
-      int slot = leadingInt(i) & mask;
+      int slot = slotHash(leadingInt(i)) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
       slots[slot] = i + 1;
     }
+  }
+
+  private int slotHash(int leading) {
+    return (int) PathFingerprint.mix(leading ^ seed);
   }
 
   /** {@link ObjectId#hashCode()} of the {@code i}th id: its first four bytes, big-endian. */

@@ -1,10 +1,14 @@
 package io.graphsnap.objects.internal;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * A 128-bit fingerprint of a path's characters, for tables that keep paths as two {@code long}s instead of strings: one
- * pass over the characters (four to a word) with two independent lanes mixed by MurmurHash3's finaliser. Two different
- * paths share the first {@code k} bits with probability 2<sup>-k</sup>; a table of {@code n} paths keyed by {@code k}
- * bits holds a colliding pair with probability about n<sup>2</sup> / 2<sup>k+1</sup>.
+ * pass over the characters (four to a word) with two independent lanes mixed by MurmurHash3's finaliser, both started
+ * from a random seed drawn per instance, so that an input cannot be crafted offline to crowd one table's slots (the
+ * paths come from the input). Two different paths share the first {@code k} bits with probability 2<sup>-k</sup>; a
+ * table of {@code n} paths keyed by {@code k} bits holds a colliding pair with probability about n<sup>2</sup> /
+ * 2<sup>k+1</sup>. Fingerprints of one instance are comparable with each other only.
  *
  * <p>Mutable (the last fingerprint, read through {@link #first()} and {@link #second()}), not thread-safe: one per
  * owner. O(length) per {@link #of}; allocates nothing.
@@ -13,14 +17,15 @@ public final class PathFingerprint {
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
+  private final long seed = ThreadLocalRandom.current().nextLong();
   private long first;
   private long second;
 
   /** Fingerprints {@code path}; {@link #first()} and {@link #second()} then give it. */
   public void of(String path) {
     int length = path.length();
-    long a = P1 ^ length * P2;
-    long b = P2 ^ length * P1;
+    long a = P1 ^ length * P2 ^ seed;
+    long b = P2 ^ length * P1 ^ Long.rotateLeft(seed, 32);
     int i = 0;
     for (; i + 4 <= length; i += 4) {
       long word = (long) path.charAt(i) | (long) path.charAt(i + 1) << 16 | (long) path.charAt(i + 2) << 32
