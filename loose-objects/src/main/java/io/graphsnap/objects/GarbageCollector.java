@@ -48,6 +48,8 @@ import java.util.TreeSet;
 final class GarbageCollector {
   /** More packs than this left after gc: the smallest are merged (see {@link #mergeSmallPacks}). */
   static final int MAX_PACKS = 16;
+  /** Free space a merge keeps beyond the new pack it starts (the pack's index, the file system's own needs). */
+  static final long MERGE_SPARE_BYTES = 64L << 20;
 
   private final Store store;
   private final StoreIndex index;
@@ -57,6 +59,8 @@ final class GarbageCollector {
   private final List<String> notes = new ArrayList<>();
   private final Set<ObjectId> objectsOfUngenerated = new HashSet<>();
   private long bytesFreed;
+  /** The free space of a folder's file system; a test gives less. */
+  private java.util.function.ToLongFunction<Path> usableSpace = GarbageCollector::usableSpaceOf;
 
   GarbageCollector(Store store, int keep) {
     if (keep < 1) {
@@ -344,8 +348,11 @@ final class GarbageCollector {
   /**
    * Keeps the number of packs small, so that a look-up probes few of them: when more than {@value #MAX_PACKS} are
    * left, the smallest are merged until {@value #MAX_PACKS} / 2 remain (their distinct, whole objects written to new
-   * packs, forced and moved into place, the folder forced, and only then the old packs deleted). Runs after the dead
-   * objects are gone, so it copies live objects only.
+   * packs). Each new pack is forced and moved into place, the folder forced, and only then are the old packs whose
+   * objects all went into moved packs deleted: so the extra disk space is about one new pack (a gibibyte), not every
+   * merged pack (36 GB at 10 M files), and an interruption leaves every object in an old pack or a new one. A new pack
+   * is started only with room for it (its target, or what is left to merge if less, and {@link #MERGE_SPARE_BYTES});
+   * without, the merge stops where it is with a note. Runs after the dead objects are gone, so it copies live objects only.
    */
   private void mergeSmallPacks() throws IOException {
     Packs packs = store.objects().packs();
@@ -360,11 +367,17 @@ final class GarbageCollector {
     }
     all.sort(java.util.Comparator.comparingLong(sizes::get));
     List<PackFile> merged = all.subList(0, all.size() - MAX_PACKS / 2 + 1);
+    long unread = 0; // the bytes of the merged packs not yet read to the end: what a new pack could take at most
+    for (PackFile pack : merged) {
+      unread += sizes.get(pack);
+    }
     Set<ObjectId> seen = new HashSet<>();
-    List<PackWriter> writers = new ArrayList<>();
+    List<PackFile> consumed = new ArrayList<>(); // read to the end, their objects in the writer or in moved packs
     SafeFiles.ensureDirectory(layout.tmpDir());
+    PackWriter writer = null;
+    int written = 0;
+    int deleted = 0;
     try {
-      PackWriter writer = null;
       for (PackFile pack : merged) {
         for (int i = 0; i < pack.count(); i++) {
           ObjectId id = pack.id(i);
@@ -380,33 +393,61 @@ final class GarbageCollector {
             }
             continue;
           }
-          seen.add(id);
-          if (writer == null || writer.dataBytes() >= PackFormat.TARGET_DATA_BYTES) {
-            writer = new PackWriter(layout.tmpDir());
-            writers.add(writer);
+          if (writer != null && writer.dataBytes() >= PackFormat.TARGET_DATA_BYTES) {
+            deleted += land(writer, consumed);
+            written++;
+            writer = null;
           }
+          if (writer == null) {
+            long needed = Math.min(PackFormat.TARGET_DATA_BYTES, unread) + MERGE_SPARE_BYTES;
+            long free = usableSpace.applyAsLong(layout.tmpDir());
+            if (free < needed) {
+              notes.add("stopped merging packs after " + deleted + " (" + (merged.size() - deleted) + " left): a new"
+                  + " pack needs about " + needed / (1 << 20) + " MiB free in " + layout.tmpDir() + ", " + free / (1 << 20)
+                  + " MiB is; free some space and run gc again");
+              return;
+            }
+            writer = new PackWriter(layout.tmpDir());
+          }
+          seen.add(id);
           writer.add(id, stored.rawLength(), stored.block(), stored.raw()); // the block copied, not compressed again
         }
+        consumed.add(pack);
+        unread -= sizes.get(pack);
       }
-      long written = 0;
-      for (PackWriter w : writers) {
-        w.complete();
-        written += Files.size(w.moveInto(layout.packsDir()));
+      if (writer != null) {
+        deleted += land(writer, consumed);
+        written++;
+        writer = null;
       }
-      FileSync.forceDirectory(layout.packsDir());
-      int deleted = 0;
-      for (PackFile pack : merged) {
-        deleted += delete(pack.file()) ? 1 : 0;
-      }
-      bytesFreed -= written;
-      notes.add("merged the " + deleted + " smallest packs into " + writers.size() + " (" + MAX_PACKS + " at most are"
+      notes.add("merged the " + deleted + " smallest packs into " + written + " (" + MAX_PACKS + " at most are"
           + " kept apart)");
     } finally {
-      for (PackWriter w : writers) {
-        w.close(); // deletes what was not moved into place
+      if (writer != null) {
+        writer.close(); // deletes what was not moved into place
       }
       packs.refresh();
     }
+  }
+
+  /**
+   * Completes {@code writer}, moves it into {@code packs/}, forces the folder, then deletes the {@code consumed} packs
+   * (every object of theirs is now in a moved pack) and forgets them; returns how many were deleted.
+   */
+  private int land(PackWriter writer, List<PackFile> consumed) throws IOException {
+    try {
+      writer.complete();
+      bytesFreed -= Files.size(writer.moveInto(layout.packsDir()));
+    } finally {
+      writer.close();
+    }
+    FileSync.forceDirectory(layout.packsDir());
+    int deleted = 0;
+    for (PackFile pack : consumed) {
+      deleted += delete(pack.file()) ? 1 : 0;
+    }
+    consumed.clear();
+    return deleted;
   }
 
   /** Deletes {@code file}; records and skips it if the file system refuses. */
@@ -427,6 +468,20 @@ final class GarbageCollector {
       skipped.add(file + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
           + " (in use by a reader? it is tried again by the next gc)");
       return false;
+    }
+  }
+
+  /** For tests: the free space the pack merge believes each folder's file system has. */
+  GarbageCollector withUsableSpace(java.util.function.ToLongFunction<Path> space) {
+    this.usableSpace = space;
+    return this;
+  }
+
+  private static long usableSpaceOf(Path folder) {
+    try {
+      return Files.getFileStore(folder).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // unknown: try, and let a full disk fail the write as before
     }
   }
 }

@@ -309,6 +309,32 @@ class GarbageCollectorTest {
   }
 
   @Test
+  void aMergeWithoutRoomForANewPackStopsWithANoteAndKeepsEveryObject() throws Exception {
+    List<FileSummary> all = new java.util.ArrayList<>();
+    try (Store store = Store.open(dir.resolve("s"), true)) {
+      for (int u = 0; u < GarbageCollector.MAX_PACKS + 4; u++) {
+        FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
+        for (int i = 0; i < batch.length; i++) {
+          batch[i] = file("u" + u + "/f" + i, "s" + u + "_" + i);
+        }
+        put(store, batch);
+        all.addAll(List.of(batch));
+      }
+      publish(store, snapshotId(1));
+      List<Path> before = packs(store);
+      GcReport report = new GarbageCollector(store, 1).withUsableSpace(folder -> GarbageCollector.MERGE_SPARE_BYTES)
+          .run();
+      assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("stopped merging packs after 0 (")
+          && n.contains("free some space and run gc again")), report.notes().toString());
+      assertEquals(before, packs(store), "no pack written or deleted");
+      assertEquals(0, Files.list(store.layout().tmpDir()).count(), "nothing left in tmp/");
+      for (FileSummary f : all) {
+        assertEquals(f.path(), store.objects().read(id(f)).path());
+      }
+    }
+  }
+
+  @Test
   void manySmallPacksAreMergedSoThatALookUpProbesFew() throws Exception {
     int updates = GarbageCollector.MAX_PACKS + 4;
     List<FileSummary> all = new java.util.ArrayList<>();
