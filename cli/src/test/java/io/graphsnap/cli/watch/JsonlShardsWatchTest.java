@@ -78,6 +78,8 @@ class JsonlShardsWatchTest {
       assertEquals(0, lookup(store, "b.one"), "b.jsonl's files are untouched");
 
       // a bad line keeps its file's previous version and is reported as file:line
+      // the watcher publishes, then counts the build: wait for the count of a.jsonl's build before taking it
+      await("a.jsonl's build counted", () -> w.builds() >= 2, log);
       long before = w.builds();
       save(b, line("src/b.cov", "b.uno").replace("[{", "[{,"));
       await("the build with a bad line", () -> w.builds() > before, log);

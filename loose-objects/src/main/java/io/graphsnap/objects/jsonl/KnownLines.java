@@ -73,7 +73,7 @@ public final class KnownLines {
     return new HashMap<>();
   }
 
-  /** XXH64's primes, the multipliers of {@link #hash} (and of {@link MentionedPaths}' fingerprints). */
+  /** XXH64's primes, the multipliers of {@link #hash}. */
   static final long P1 = 0x9E3779B185EBCA87L;
   static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
