@@ -308,18 +308,24 @@ class GarbageCollectorTest {
     return blocks;
   }
 
+  /** {@code updates} updates of {@link ObjectBatch#PACK_MIN_OBJECTS} new files each: a pack each; returns the files. */
+  private List<FileSummary> putInPacks(Store store, int updates) throws Exception {
+    List<FileSummary> all = new java.util.ArrayList<>();
+    for (int u = 0; u < updates; u++) {
+      FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
+      for (int i = 0; i < batch.length; i++) {
+        batch[i] = file("u" + u + "/f" + i, "s" + u + "_" + i);
+      }
+      put(store, batch);
+      all.addAll(List.of(batch));
+    }
+    return all;
+  }
+
   @Test
   void aMergeWithoutRoomForANewPackStopsWithANoteAndKeepsEveryObject() throws Exception {
-    List<FileSummary> all = new java.util.ArrayList<>();
     try (Store store = Store.open(dir.resolve("s"), true)) {
-      for (int u = 0; u < GarbageCollector.MAX_PACKS + 4; u++) {
-        FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
-        for (int i = 0; i < batch.length; i++) {
-          batch[i] = file("u" + u + "/f" + i, "s" + u + "_" + i);
-        }
-        put(store, batch);
-        all.addAll(List.of(batch));
-      }
+      List<FileSummary> all = putInPacks(store, GarbageCollector.MAX_PACKS + 4);
       publish(store, snapshotId(1));
       List<Path> before = packs(store);
       GcReport report = new GarbageCollector(store, 1).withUsableSpace(folder -> GarbageCollector.MERGE_SPARE_BYTES)
@@ -337,16 +343,9 @@ class GarbageCollectorTest {
   @Test
   void manySmallPacksAreMergedSoThatALookUpProbesFew() throws Exception {
     int updates = GarbageCollector.MAX_PACKS + 4;
-    List<FileSummary> all = new java.util.ArrayList<>();
+    List<FileSummary> all;
     try (Store store = Store.open(dir.resolve("s"), true)) {
-      for (int u = 0; u < updates; u++) {
-        FileSummary[] batch = new FileSummary[ObjectBatch.PACK_MIN_OBJECTS];
-        for (int i = 0; i < batch.length; i++) {
-          batch[i] = file("u" + u + "/f" + i, "s" + u + "_" + i);
-        }
-        put(store, batch);
-        all.addAll(List.of(batch));
-      }
+      all = putInPacks(store, updates);
       publish(store, snapshotId(1));
       assertEquals(updates, packs(store).size(), "one pack per update");
       recompressWithAnotherCompressor(store, packs(store).get(0)); // read by the next opening of the store
