@@ -349,10 +349,11 @@ final class GarbageCollector {
    * Keeps the number of packs small, so that a look-up probes few of them: when more than {@value #MAX_PACKS} are
    * left, the smallest are merged until {@value #MAX_PACKS} / 2 remain (their distinct, whole objects written to new
    * packs). Each new pack is forced and moved into place, the folder forced, and only then are the old packs whose
-   * objects all went into moved packs deleted: so the extra disk space is about one new pack (a gibibyte), not every
-   * merged pack (36 GB at 10 M files), and an interruption leaves every object in an old pack or a new one. A new pack
+   * objects all went into moved packs deleted, and an interruption leaves every object in an old pack or a new one. A
+   * deleted pack's space returns only when this process unmaps it ({@link Packs} keeps packs that left the folder mapped
+   * until it is closed, for reads in flight), so a long merge needs free space as it goes; a new pack
    * is started only with room for it (its target, or what is left to merge if less, and {@link #MERGE_SPARE_BYTES});
-   * without, the merge stops where it is with a note. Runs after the dead objects are gone, so it copies live objects only.
+   * without, the merge stops where it is with a note, and the next gc goes on from there. Runs after the dead objects are gone, so it copies live objects only.
    */
   private void mergeSmallPacks() throws IOException {
     Packs packs = store.objects().packs();
