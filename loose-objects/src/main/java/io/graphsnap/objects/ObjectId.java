@@ -106,7 +106,13 @@ public final class ObjectId implements Comparable<ObjectId> {
 
   @Override
   public int hashCode() {
-    return (sha256[0] & 0xff) << 24 | (sha256[1] & 0xff) << 16 | (sha256[2] & 0xff) << 8 | (sha256[3] & 0xff);
+    return hashCodeAt(sha256, 0);
+  }
+
+  /** {@link #hashCode()} of the id whose 32 bytes start at {@code bytes[offset]}: its first four, big-endian. */
+  public static int hashCodeAt(byte[] bytes, int offset) {
+    return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8
+        | (bytes[offset + 3] & 0xff);
   }
 
   @Override

@@ -140,7 +140,7 @@ public final class PackWriter implements AutoCloseable {
     slots = new int[capacity];
     int mask = capacity - 1;
     for (int i = 0; i < count; i++) {
-      int slot = slotHash(leadingInt(i)) & mask;
+      int slot = slotHash(ObjectId.hashCodeAt(ids, i * ObjectId.BYTES)) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -150,12 +150,6 @@ public final class PackWriter implements AutoCloseable {
 
   private int slotHash(int leading) {
     return (int) PathFingerprint.mix(leading ^ seed);
-  }
-
-  /** {@link ObjectId#hashCode()} of the {@code i}th id: its first four bytes, big-endian. */
-  private int leadingInt(int i) {
-    int at = i * ObjectId.BYTES;
-    return (ids[at] & 0xff) << 24 | (ids[at + 1] & 0xff) << 16 | (ids[at + 2] & 0xff) << 8 | (ids[at + 3] & 0xff);
   }
 
   /** The number of objects added. */
